@@ -1,0 +1,110 @@
+// The document model: the plain data every stage reads and writes.
+//
+// An Article owns its text (UTF-8, NFC). Everything found in it refers back
+// to that text by Span {offset, length} in bytes, so evidence is always a
+// slice of what was read and nothing is copied between stages. Stages pass
+// these structures and nothing else.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/date.h"
+
+namespace dyad {
+
+/// A byte range into an article's text.
+struct Span {
+  uint32_t offset = 0;
+  uint32_t length = 0;
+  [[nodiscard]] uint32_t end() const { return offset + length; }
+  [[nodiscard]] bool empty() const { return length == 0; }
+  [[nodiscard]] std::string_view of(std::string_view text) const { return text.substr(offset, length); }
+  friend bool operator==(const Span&, const Span&) = default;
+};
+
+/// Where the article's publication date came from.
+enum class DateOrigin : uint8_t {
+  unknown,  // nothing said when it was published
+  input,    // the input gave it (JSONL field, meta tag, feed, --published)
+  text,     // read off the text itself (e.g. the latest dated embedded post)
+};
+
+/// One news article as read from the input.
+struct Article {
+  std::string id;         // from the input, else derived from file name / position
+  std::string url;
+  std::string source;     // outlet or feed name
+  Date published;         // may be unknown
+  DateOrigin published_origin = DateOrigin::unknown;
+  std::string title;
+  std::string text;       // UTF-8, NFC-normalised body text; paragraphs separated by '\n'
+  std::string metadata;   // JSON object text of any other input fields, "{}" if none
+  std::string origin;     // "file" or "file:line" the article came from, for messages
+};
+
+enum class TokenKind : uint8_t {
+  word,         // letters, possibly with digits, inner apostrophes, hyphens or periods ("U.S.", "Xi's")
+  number,       // 1,200  3.5  90  2024
+  punctuation,  // . , ; : ! ? quotes brackets dashes …
+  symbol,       // emoji, currency and other symbols
+  url,          // http://…, www.…, pic.twitter.com/…
+  handle,       // @name
+  hashtag,      // #name
+};
+
+/// A token: a span of the article text plus its kind and a normalised form
+/// (case-folded, typographic apostrophes and quotes made plain) stored in
+/// the owning TextAnalysis's arena.
+struct Token {
+  Span span;
+  Span norm;  // into TextAnalysis::arena
+  TokenKind kind = TokenKind::word;
+  bool capitalized = false;  // first letter is upper case
+  bool all_caps = false;     // every letter upper case (and at least two letters)
+  bool space_before = false; // white space (or start of text) precedes it
+};
+
+/// Flags on a sentence; a flagged sentence is kept for the record but never coded.
+enum SentenceFlag : uint8_t {
+  kHeadline = 1U << 0,     // a paragraph with no final punctuation (headline, caption, dateline)
+  kBoilerplate = 1U << 1,  // "Follow X on Twitter", "Sign up for ...", copyright lines
+  kByline = 1U << 2,       // "By Jane Doe", "Reporting by ..."
+  kPost = 1U << 3,         // part of an embedded social-media post
+  kPostAttribution = 1U << 4,  // the "— Name (@handle) May 16, 2024" line itself
+};
+
+struct Sentence {
+  Span span;
+  uint32_t first_token = 0;  // index into TextAnalysis::tokens
+  uint32_t token_count = 0;
+  uint32_t paragraph = 0;    // 0-based paragraph number
+  int32_t post = -1;         // index into TextAnalysis::posts when kPost
+  uint8_t flags = 0;
+  [[nodiscard]] bool codable() const { return (flags & (kBoilerplate | kByline | kPostAttribution)) == 0; }
+};
+
+/// An embedded social-media post pasted into the article.
+struct Post {
+  Span span;          // the whole post: body and attribution line
+  Span body;          // the post's own text
+  std::string handle; // without '@'
+  std::string name;   // display name as printed
+  Date date;
+  std::string url;    // a pic.twitter.com/… or status link in the body, if any
+};
+
+/// What the text layer makes of an article.
+struct TextAnalysis {
+  std::vector<Token> tokens;
+  std::vector<Sentence> sentences;
+  std::vector<Post> posts;
+  std::vector<Span> paragraphs;
+  std::string arena;  // normalised token forms
+
+  [[nodiscard]] std::string_view norm(const Token& t) const { return t.norm.of(arena); }
+};
+
+}  // namespace dyad

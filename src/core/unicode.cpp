@@ -1,0 +1,134 @@
+#include "core/unicode.h"
+
+#include <unicode/errorcode.h>
+#include <unicode/normalizer2.h>
+#include <unicode/ucnv.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+#include <unicode/utf8.h>
+
+#include <memory>
+
+namespace dyad {
+
+std::optional<Utf8Problem> find_invalid_utf8(std::string_view s) {
+  const auto* p = reinterpret_cast<const uint8_t*>(s.data());
+  auto n = static_cast<int32_t>(s.size());
+  uint64_t line = 1;
+  int32_t i = 0;
+  while (i < n) {
+    if (p[i] < 0x80) {
+      if (p[i] == '\n') ++line;
+      ++i;
+      continue;
+    }
+    int32_t start = i;
+    UChar32 c = 0;
+    U8_NEXT(p, i, n, c);
+    if (c < 0) return Utf8Problem{static_cast<size_t>(start), line};
+  }
+  return std::nullopt;
+}
+
+bool looks_binary(std::string_view s) {
+  std::string_view head = s.substr(0, 8192);
+  size_t control = 0;
+  for (char ch : head) {
+    auto c = static_cast<unsigned char>(ch);
+    if (c == 0) return true;
+    if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f') ++control;
+  }
+  return !head.empty() && control * 10 > head.size();
+}
+
+std::string normalize_text(std::string_view utf8) {
+  std::string s;
+  s.reserve(utf8.size());
+  if (utf8.size() >= 3 && utf8.substr(0, 3) == "\xEF\xBB\xBF") utf8.remove_prefix(3);
+  for (size_t i = 0; i < utf8.size(); ++i) {
+    char c = utf8[i];
+    if (c == '\r') {
+      s += '\n';
+      if (i + 1 < utf8.size() && utf8[i + 1] == '\n') ++i;
+    } else {
+      s += c;
+    }
+  }
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
+  if (U_FAILURE(status)) return s;
+  // Fast path: most news text is already NFC.
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(s);
+  if (nfc->isNormalized(u, status) && U_SUCCESS(status)) return s;
+  status = U_ZERO_ERROR;
+  icu::UnicodeString out = nfc->normalize(u, status);
+  if (U_FAILURE(status)) return s;
+  std::string result;
+  out.toUTF8String(result);
+  return result;
+}
+
+Result<std::string> to_utf8(std::string_view bytes, std::string_view charset) {
+  UErrorCode status = U_ZERO_ERROR;
+  std::string name(charset);
+  std::unique_ptr<UConverter, void (*)(UConverter*)> conv(ucnv_open(name.c_str(), &status), ucnv_close);
+  if (U_FAILURE(status) || !conv) return Error{"", 0, "unknown character set '" + name + "'"};
+  icu::UnicodeString u(bytes.data(), static_cast<int32_t>(bytes.size()), conv.get(), status);
+  if (U_FAILURE(status)) return Error{"", 0, "cannot convert from '" + name + "': " + u_errorName(status)};
+  std::string out;
+  u.toUTF8String(out);
+  return out;
+}
+
+std::string repair_utf8(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  const auto* p = reinterpret_cast<const uint8_t*>(s.data());
+  auto n = static_cast<int32_t>(s.size());
+  int32_t i = 0;
+  while (i < n) {
+    int32_t start = i;
+    UChar32 c = 0;
+    U8_NEXT(p, i, n, c);
+    if (c < 0) {
+      out += "\xEF\xBF\xBD";
+    } else {
+      out.append(s.substr(static_cast<size_t>(start), static_cast<size_t>(i - start)));
+    }
+  }
+  return out;
+}
+
+void fold_case_append(std::string_view utf8, std::string& out) {
+  const auto* p = reinterpret_cast<const uint8_t*>(utf8.data());
+  auto n = static_cast<int32_t>(utf8.size());
+  int32_t i = 0;
+  while (i < n) {
+    if (p[i] < 0x80) {
+      char c = static_cast<char>(p[i]);
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+      out += c;
+      ++i;
+      continue;
+    }
+    UChar32 c = 0;
+    U8_NEXT(p, i, n, c);
+    if (c < 0) {
+      out += "\xEF\xBF\xBD";
+      continue;
+    }
+    switch (c) {
+      case 0x2019: case 0x2018: case 0x02BC: case 0x2032: out += '\''; continue;
+      case 0x201C: case 0x201D: case 0x2033: case 0x00AB: case 0x00BB: out += '"'; continue;
+      default: break;
+    }
+    UChar32 f = u_foldCase(c, U_FOLD_CASE_DEFAULT);
+    char buf[4];
+    int32_t len = 0;
+    UBool err = false;
+    U8_APPEND(reinterpret_cast<uint8_t*>(buf), len, 4, f, err);
+    if (err == 0) out.append(buf, static_cast<size_t>(len));
+  }
+}
+
+}  // namespace dyad

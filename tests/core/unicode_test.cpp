@@ -1,0 +1,48 @@
+#include "core/unicode.h"
+
+#include <gtest/gtest.h>
+
+namespace dyad {
+namespace {
+
+TEST(Utf8, FindsFirstInvalidSequenceWithLine) {
+  EXPECT_FALSE(find_invalid_utf8("plain\nascii"));
+  EXPECT_FALSE(find_invalid_utf8("caf\xC3\xA9 \xE2\x80\x9Cquoted\xE2\x80\x9D"));
+  auto p = find_invalid_utf8("ok\nstill ok\nbad \xC3( here");
+  ASSERT_TRUE(p);
+  EXPECT_EQ(p->line, 3U);
+  EXPECT_EQ(p->offset, 16U);
+  EXPECT_TRUE(find_invalid_utf8("\xED\xA0\x80"));  // a UTF-16 surrogate encoded in UTF-8
+}
+
+TEST(Utf8, Repair) { EXPECT_EQ(repair_utf8("a\xFF" "b"), "a\xEF\xBF\xBD" "b"); }
+
+TEST(Binary, Detection) {
+  EXPECT_TRUE(looks_binary(std::string("PK\x03\x04\0\0", 6)));
+  EXPECT_TRUE(looks_binary("\x01\x02\x03\x04\x05\x06\x07\x08"));
+  EXPECT_FALSE(looks_binary("An ordinary\tline of text.\r\n"));
+  EXPECT_FALSE(looks_binary(""));
+}
+
+TEST(Normalize, NfcAndLineEnds) {
+  // "e" + combining acute -> precomposed é
+  EXPECT_EQ(normalize_text("Cafe\xCC\x81"), "Caf\xC3\xA9");
+  EXPECT_EQ(normalize_text("a\r\nb\rc"), "a\nb\nc");
+  EXPECT_EQ(normalize_text("\xEF\xBB\xBFtext"), "text");
+}
+
+TEST(Charset, Latin1ToUtf8) {
+  auto r = to_utf8("caf\xE9", "ISO-8859-1");
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(*r, "caf\xC3\xA9");
+  EXPECT_FALSE(to_utf8("x", "no-such-charset").ok());
+}
+
+TEST(FoldCase, UnicodeAndQuotes) {
+  std::string out;
+  fold_case_append("Xi\xE2\x80\x99s \xC3\x89LYS\xC3\x89" "E \xE2\x80\x9CHi\xE2\x80\x9D", out);
+  EXPECT_EQ(out, "xi's \xC3\xA9lys\xC3\xA9" "e \"hi\"");
+}
+
+}  // namespace
+}  // namespace dyad
