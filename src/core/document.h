@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -105,6 +106,86 @@ struct TextAnalysis {
   std::string arena;  // normalised token forms
 
   [[nodiscard]] std::string_view norm(const Token& t) const { return t.norm.of(arena); }
+};
+
+// ---- what later stages find (filled by knowledge, events, gkg) -------------
+
+/// An actor as coded: the words, and CAMEO codes where known.
+struct Actor {
+  std::string text;       // the words in the article ("Russian President Vladimir Putin")
+  std::string canonical;  // resolved name ("Vladimir Putin"), empty if unresolved
+  std::string code;       // full CAMEO actor code ("RUSGOV"), empty if unknown
+  std::string country;    // CAMEO/ISO-3 country part ("RUS")
+  std::string sector;     // primary sector ("GOV")
+  Span span;
+};
+
+struct Place {
+  std::string name;
+  std::string country;     // ISO-3
+  double lat = 0;
+  double lon = 0;
+  int64_t geonameid = 0;   // 0 when not from GeoNames
+  Span span;
+};
+
+enum class EntityType : uint8_t { person, organization, location };
+std::string_view to_string(EntityType t);
+
+/// A named entity mention, resolved within the article.
+struct Entity {
+  EntityType type = EntityType::person;
+  Span span;
+  std::string canonical;
+  std::string code;                 // CAMEO actor code, if any
+  std::optional<Place> place;       // for locations with coordinates
+};
+
+enum class EventMode : uint8_t { happened, expected, negated, possible };
+std::string_view to_string(EventMode m);
+
+/// A coded event with its evidence.
+struct Event {
+  std::string id;                   // stable: derived from article hash + span + code
+  Actor source;
+  std::optional<Actor> target;
+  std::string cameo;                // "042" (leading zero kept)
+  std::string plover;               // "CONSULT"
+  int quad_class = 0;               // 1-4
+  double goldstein = 0;
+  EventMode mode = EventMode::happened;
+  std::string attributed_to;        // speaker when only claimed in reported speech
+  Date date;                        // resolved date (precision says how precise)
+  std::string date_basis;           // "article", "expression", ...
+  std::optional<Place> location;
+  uint32_t sentence = 0;            // index into TextAnalysis::sentences
+  Span span;                        // the words that carry the event
+  std::string rule;                 // the pattern / rule that fired
+};
+
+struct Quote {
+  Span span;           // the quoted words, without the quote marks
+  Actor speaker;       // may be empty
+  std::string verb;    // verb of saying ("said", "told reporters", "according to")
+  bool scare = false;  // a scare quote, not a quotation
+};
+
+struct Amount {
+  double value = 0;
+  std::string unit;     // "percent", "USD", "" ...
+  std::string object;   // what is counted ("payments", "civilians")
+  Span span;
+};
+
+/// Everything dyad knows about one article after coding.
+struct Document {
+  Article article;
+  std::string hash;  // content_hash() of the article's text and identity; the store key
+  TextAnalysis text;
+  std::vector<Entity> entities;
+  std::vector<Event> events;
+  std::vector<Quote> quotes;
+  std::vector<Amount> amounts;
 };
 
 }  // namespace dyad

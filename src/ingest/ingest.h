@@ -1,0 +1,82 @@
+// Ingest: bytes on disk (or stdin) -> Articles.
+//
+// Formats: plain text (one article per file), JSONL (one article per line),
+// HTML pages (main-text extraction), RSS 2.0 / Atom feeds (one article per
+// item), WARC and WARC.gz (response records holding HTML). The format is
+// detected from content (and, as a hint, the file name); IngestOptions::format
+// overrides. Directories are walked in sorted order; "-" is stdin.
+//
+// Bad input never stops the run: each problem is reported through the error
+// callback as an Error naming the file (and line, for line-based formats) and
+// reading goes on with the next record or file.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/document.h"
+#include "core/error.h"
+
+namespace dyad {
+
+enum class InputFormat : uint8_t { automatic, text, jsonl, html, feed, warc };
+
+/// "auto", "txt"/"text", "jsonl", "html", "rss"/"atom"/"feed", "warc".
+std::optional<InputFormat> parse_input_format(std::string_view name);
+std::string_view to_string(InputFormat f);
+
+struct IngestOptions {
+  InputFormat format = InputFormat::automatic;
+  std::optional<Date> published;            // --published: date for articles that carry none
+  size_t max_article_bytes = 8U << 20U;     // larger articles are skipped with an error
+  size_t max_line_bytes = 16U << 20U;       // longer JSONL lines are skipped with an error
+  size_t max_file_bytes = 4ULL << 30U;      // guard for non-streaming formats
+};
+
+using ArticleSink = std::function<void(Article&&)>;
+using ErrorSink = std::function<void(const Error&)>;
+
+/// Guesses the format from the first bytes of the input and its name.
+InputFormat detect_format(std::string_view head, std::string_view name);
+
+/// Reads every path in order, calling `on_article` for each article and
+/// `on_error` for each problem. Returns the number of articles delivered.
+uint64_t ingest_paths(const std::vector<std::string>& paths, const IngestOptions& options,
+                      const ArticleSink& on_article, const ErrorSink& on_error);
+
+// ---- per-format readers (each testable alone) ------------------------------
+// `name` is used in messages and to derive ids; bytes are the raw file content.
+
+/// One article per file. Text must be UTF-8 (not binary, not empty).
+void read_text(std::string_view name, std::string_view bytes, const IngestOptions& options,
+               const ArticleSink& on_article, const ErrorSink& on_error);
+/// One JSON object per line: id, url, source, published, title, text; other fields
+/// land in Article::metadata. Blank lines are skipped; a bad line is reported as
+/// "name:LINE: ..." and the rest is read.
+void read_jsonl(std::string_view name, std::istream& in, const IngestOptions& options,
+                const ArticleSink& on_article, const ErrorSink& on_error);
+/// One HTML page -> one article (title and date from meta tags, main text only).
+void read_html(std::string_view name, std::string_view bytes, const IngestOptions& options,
+               const ArticleSink& on_article, const ErrorSink& on_error);
+/// RSS 2.0 or Atom feed -> one article per item/entry.
+void read_feed(std::string_view name, std::string_view bytes, const IngestOptions& options,
+               const ArticleSink& on_article, const ErrorSink& on_error);
+/// WARC (plain or gzip) -> one article per HTML response record.
+void read_warc(std::string_view name, std::istream& in, const IngestOptions& options,
+               const ArticleSink& on_article, const ErrorSink& on_error);
+
+/// Main-text extraction from an HTML document, for pages, feed items and WARC records.
+struct HtmlExtract {
+  std::string title;
+  std::string text;       // paragraphs separated by '\n'
+  std::optional<Date> published;
+  std::string url;        // canonical / og:url
+  std::string site;       // og:site_name
+};
+HtmlExtract extract_html(std::string_view html);
+
+}  // namespace dyad

@@ -1,0 +1,41 @@
+// The text layer: an Article's text -> tokens, sentences, paragraphs and
+// embedded posts, all as spans into the text.
+//
+// Knowledge it uses (abbreviations, boilerplate and byline patterns) is read
+// from data files under data/text/ by TextRules::load; a loaded TextRules is
+// immutable and shared by all threads.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "core/document.h"
+#include "core/error.h"
+
+namespace dyad {
+
+class TextRules {
+ public:
+  /// Loads data_dir/text/*.txt; errors name file and line.
+  static Result<std::shared_ptr<const TextRules>> load(const std::string& data_dir);
+  ~TextRules();
+  TextRules(const TextRules&) = delete;
+  TextRules& operator=(const TextRules&) = delete;
+
+  struct Impl;
+  [[nodiscard]] const Impl& impl() const { return *impl_; }
+
+ private:
+  explicit TextRules(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+/// Tokenises and splits `article.text`, fills `out` (cleared first).
+void analyze_text(const TextRules& rules, const Article& article, TextAnalysis& out);
+
+/// The latest date of the article's embedded posts, if any has one: an article
+/// cannot be older than what it embeds.
+std::optional<Date> date_from_posts(const TextAnalysis& analysis);
+
+}  // namespace dyad
