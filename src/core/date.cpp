@@ -10,9 +10,7 @@ namespace {
 
 using namespace std::chrono;
 
-bool valid_ymd(int y, unsigned m, unsigned d) {
-  return year_month_day{year{y}, month{m}, day{d}}.ok();
-}
+bool valid_ymd(int y, unsigned m, unsigned d) { return year_month_day{year{y}, month{m}, day{d}}.ok(); }
 
 // Splits text into runs of letters, runs of digits and single other characters,
 // skipping white space; enough structure for every supported date form.
@@ -86,10 +84,14 @@ std::optional<Date> parse_iso(std::string_view s) {
 
 std::string_view to_string(DatePrecision p) {
   switch (p) {
-    case DatePrecision::day: return "day";
-    case DatePrecision::month: return "month";
-    case DatePrecision::year: return "year";
-    case DatePrecision::unknown: break;
+    case DatePrecision::day:
+      return "day";
+    case DatePrecision::month:
+      return "month";
+    case DatePrecision::year:
+      return "year";
+    case DatePrecision::unknown:
+      break;
   }
   return "unknown";
 }
@@ -97,10 +99,17 @@ std::string_view to_string(DatePrecision p) {
 std::string Date::iso() const {
   char buf[16];
   switch (precision) {
-    case DatePrecision::day: std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", year, month, day); break;
-    case DatePrecision::month: std::snprintf(buf, sizeof buf, "%04d-%02u", year, month); break;
-    case DatePrecision::year: std::snprintf(buf, sizeof buf, "%04d", year); break;
-    case DatePrecision::unknown: return {};
+    case DatePrecision::day:
+      std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", year, month, day);
+      break;
+    case DatePrecision::month:
+      std::snprintf(buf, sizeof buf, "%04d-%02u", year, month);
+      break;
+    case DatePrecision::year:
+      std::snprintf(buf, sizeof buf, "%04d", year);
+      break;
+    case DatePrecision::unknown:
+      return {};
   }
   return buf;
 }
@@ -127,9 +136,9 @@ Date Date::from_days(std::chrono::sys_days d) {
 Date Date::ymd(int y, unsigned m, unsigned d) { return Date{y, m, d, DatePrecision::day}; }
 
 unsigned month_from_name(std::string_view word) {
-  static constexpr std::array<std::string_view, 12> names = {"january", "february", "march",     "april",
-                                                             "may",     "june",     "july",      "august",
-                                                             "september", "october", "november", "december"};
+  static constexpr std::array<std::string_view, 12> names = {"january",   "february", "march",    "april",
+                                                             "may",       "june",     "july",     "august",
+                                                             "september", "october",  "november", "december"};
   std::string w;
   for (char c : word) {
     if (c == '.') continue;
@@ -168,8 +177,7 @@ std::optional<Date> parse_date(std::string_view text) {
   }
   auto at = [&](size_t k) -> const Part* { return k < parts.size() ? &parts[k] : nullptr; };
   auto skip_punct = [&](size_t k) {
-    while (k < parts.size() && !parts[k].digits && !parts[k].letters &&
-           (parts[k].text == "," || parts[k].text == "."))
+    while (k < parts.size() && !parts[k].digits && !parts[k].letters && (parts[k].text == "," || parts[k].text == "."))
       ++k;
     return k;
   };

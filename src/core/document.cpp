@@ -4,19 +4,26 @@ namespace dyad {
 
 std::string_view to_string(EntityType t) {
   switch (t) {
-    case EntityType::person: return "person";
-    case EntityType::organization: return "organization";
-    case EntityType::location: return "location";
+    case EntityType::person:
+      return "person";
+    case EntityType::organization:
+      return "organization";
+    case EntityType::location:
+      return "location";
   }
   return "person";
 }
 
 std::string_view to_string(EventMode m) {
   switch (m) {
-    case EventMode::happened: return "happened";
-    case EventMode::expected: return "expected";
-    case EventMode::negated: return "negated";
-    case EventMode::possible: return "possible";
+    case EventMode::happened:
+      return "happened";
+    case EventMode::expected:
+      return "expected";
+    case EventMode::negated:
+      return "negated";
+    case EventMode::possible:
+      return "possible";
   }
   return "happened";
 }

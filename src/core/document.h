@@ -35,15 +35,15 @@ enum class DateOrigin : uint8_t {
 
 /// One news article as read from the input.
 struct Article {
-  std::string id;         // from the input, else derived from file name / position
+  std::string id;  // from the input, else derived from file name / position
   std::string url;
-  std::string source;     // outlet or feed name
-  Date published;         // may be unknown
+  std::string source;  // outlet or feed name
+  Date published;      // may be unknown
   DateOrigin published_origin = DateOrigin::unknown;
   std::string title;
-  std::string text;       // UTF-8, NFC-normalised body text; paragraphs separated by '\n'
-  std::string metadata;   // JSON object text of any other input fields, "{}" if none
-  std::string origin;     // "file" or "file:line" the article came from, for messages
+  std::string text;      // UTF-8, NFC-normalised body text; paragraphs separated by '\n'
+  std::string metadata;  // JSON object text of any other input fields, "{}" if none
+  std::string origin;    // "file" or "file:line" the article came from, for messages
 };
 
 enum class TokenKind : uint8_t {
@@ -63,17 +63,17 @@ struct Token {
   Span span;
   Span norm;  // into TextAnalysis::arena
   TokenKind kind = TokenKind::word;
-  bool capitalized = false;  // first letter is upper case
-  bool all_caps = false;     // every letter upper case (and at least two letters)
-  bool space_before = false; // white space (or start of text) precedes it
+  bool capitalized = false;   // first letter is upper case
+  bool all_caps = false;      // every letter upper case (and at least two letters)
+  bool space_before = false;  // white space (or start of text) precedes it
 };
 
 /// Flags on a sentence; a flagged sentence is kept for the record but never coded.
 enum SentenceFlag : uint8_t {
-  kHeadline = 1U << 0,     // a paragraph with no final punctuation (headline, caption, dateline)
-  kBoilerplate = 1U << 1,  // "Follow X on Twitter", "Sign up for ...", copyright lines
-  kByline = 1U << 2,       // "By Jane Doe", "Reporting by ..."
-  kPost = 1U << 3,         // part of an embedded social-media post
+  kHeadline = 1U << 0,         // a paragraph with no final punctuation (headline, caption, dateline)
+  kBoilerplate = 1U << 1,      // "Follow X on Twitter", "Sign up for ...", copyright lines
+  kByline = 1U << 2,           // "By Jane Doe", "Reporting by ..."
+  kPost = 1U << 3,             // part of an embedded social-media post
   kPostAttribution = 1U << 4,  // the "— Name (@handle) May 16, 2024" line itself
 };
 
@@ -81,20 +81,20 @@ struct Sentence {
   Span span;
   uint32_t first_token = 0;  // index into TextAnalysis::tokens
   uint32_t token_count = 0;
-  uint32_t paragraph = 0;    // 0-based paragraph number
-  int32_t post = -1;         // index into TextAnalysis::posts when kPost
+  uint32_t paragraph = 0;  // 0-based paragraph number
+  int32_t post = -1;       // index into TextAnalysis::posts when kPost
   uint8_t flags = 0;
   [[nodiscard]] bool codable() const { return (flags & (kBoilerplate | kByline | kPostAttribution)) == 0; }
 };
 
 /// An embedded social-media post pasted into the article.
 struct Post {
-  Span span;          // the whole post: body and attribution line
-  Span body;          // the post's own text
-  std::string handle; // without '@'
-  std::string name;   // display name as printed
+  Span span;           // the whole post: body and attribution line
+  Span body;           // the post's own text
+  std::string handle;  // without '@'
+  std::string name;    // display name as printed
   Date date;
-  std::string url;    // a pic.twitter.com/… or status link in the body, if any
+  std::string url;  // a pic.twitter.com/… or status link in the body, if any
 };
 
 /// What the text layer makes of an article.
@@ -122,10 +122,10 @@ struct Actor {
 
 struct Place {
   std::string name;
-  std::string country;     // ISO-3
+  std::string country;  // ISO-3
   double lat = 0;
   double lon = 0;
-  int64_t geonameid = 0;   // 0 when not from GeoNames
+  int64_t geonameid = 0;  // 0 when not from GeoNames
   Span span;
 };
 
@@ -137,8 +137,8 @@ struct Entity {
   EntityType type = EntityType::person;
   Span span;
   std::string canonical;
-  std::string code;                 // CAMEO actor code, if any
-  std::optional<Place> place;       // for locations with coordinates
+  std::string code;            // CAMEO actor code, if any
+  std::optional<Place> place;  // for locations with coordinates
 };
 
 enum class EventMode : uint8_t { happened, expected, negated, possible };
@@ -146,21 +146,21 @@ std::string_view to_string(EventMode m);
 
 /// A coded event with its evidence.
 struct Event {
-  std::string id;                   // stable: derived from article hash + span + code
+  std::string id;  // stable: derived from article hash + span + code
   Actor source;
   std::optional<Actor> target;
-  std::string cameo;                // "042" (leading zero kept)
-  std::string plover;               // "CONSULT"
-  int quad_class = 0;               // 1-4
+  std::string cameo;   // "042" (leading zero kept)
+  std::string plover;  // "CONSULT"
+  int quad_class = 0;  // 1-4
   double goldstein = 0;
   EventMode mode = EventMode::happened;
-  std::string attributed_to;        // speaker when only claimed in reported speech
-  Date date;                        // resolved date (precision says how precise)
-  std::string date_basis;           // "article", "expression", ...
+  std::string attributed_to;  // speaker when only claimed in reported speech
+  Date date;                  // resolved date (precision says how precise)
+  std::string date_basis;     // "article", "expression", ...
   std::optional<Place> location;
-  uint32_t sentence = 0;            // index into TextAnalysis::sentences
-  Span span;                        // the words that carry the event
-  std::string rule;                 // the pattern / rule that fired
+  uint32_t sentence = 0;  // index into TextAnalysis::sentences
+  Span span;              // the words that carry the event
+  std::string rule;       // the pattern / rule that fired
 };
 
 struct Quote {
@@ -172,8 +172,8 @@ struct Quote {
 
 struct Amount {
   double value = 0;
-  std::string unit;     // "percent", "USD", "" ...
-  std::string object;   // what is counted ("payments", "civilians")
+  std::string unit;    // "percent", "USD", "" ...
+  std::string object;  // what is counted ("payments", "civilians")
   Span span;
 };
 

@@ -2,8 +2,8 @@
 
 #include <unicode/errorcode.h>
 #include <unicode/normalizer2.h>
-#include <unicode/ucnv.h>
 #include <unicode/uchar.h>
+#include <unicode/ucnv.h>
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
@@ -118,9 +118,21 @@ void fold_case_append(std::string_view utf8, std::string& out) {
       continue;
     }
     switch (c) {
-      case 0x2019: case 0x2018: case 0x02BC: case 0x2032: out += '\''; continue;
-      case 0x201C: case 0x201D: case 0x2033: case 0x00AB: case 0x00BB: out += '"'; continue;
-      default: break;
+      case 0x2019:
+      case 0x2018:
+      case 0x02BC:
+      case 0x2032:
+        out += '\'';
+        continue;
+      case 0x201C:
+      case 0x201D:
+      case 0x2033:
+      case 0x00AB:
+      case 0x00BB:
+        out += '"';
+        continue;
+      default:
+        break;
     }
     UChar32 f = u_foldCase(c, U_FOLD_CASE_DEFAULT);
     char buf[4];

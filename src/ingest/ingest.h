@@ -31,10 +31,10 @@ std::string_view to_string(InputFormat f);
 
 struct IngestOptions {
   InputFormat format = InputFormat::automatic;
-  std::optional<Date> published;            // --published: date for articles that carry none
-  size_t max_article_bytes = 8U << 20U;     // larger articles are skipped with an error
-  size_t max_line_bytes = 16U << 20U;       // longer JSONL lines are skipped with an error
-  size_t max_file_bytes = 4ULL << 30U;      // guard for non-streaming formats
+  std::optional<Date> published;         // --published: date for articles that carry none
+  size_t max_article_bytes = 8U << 20U;  // larger articles are skipped with an error
+  size_t max_line_bytes = 16U << 20U;    // longer JSONL lines are skipped with an error
+  size_t max_file_bytes = 4ULL << 30U;   // guard for non-streaming formats
 };
 
 using ArticleSink = std::function<void(Article&&)>;
@@ -57,8 +57,8 @@ void read_text(std::string_view name, std::string_view bytes, const IngestOption
 /// One JSON object per line: id, url, source, published, title, text; other fields
 /// land in Article::metadata. Blank lines are skipped; a bad line is reported as
 /// "name:LINE: ..." and the rest is read.
-void read_jsonl(std::string_view name, std::istream& in, const IngestOptions& options,
-                const ArticleSink& on_article, const ErrorSink& on_error);
+void read_jsonl(std::string_view name, std::istream& in, const IngestOptions& options, const ArticleSink& on_article,
+                const ErrorSink& on_error);
 /// One HTML page -> one article (title and date from meta tags, main text only).
 void read_html(std::string_view name, std::string_view bytes, const IngestOptions& options,
                const ArticleSink& on_article, const ErrorSink& on_error);
@@ -66,16 +66,16 @@ void read_html(std::string_view name, std::string_view bytes, const IngestOption
 void read_feed(std::string_view name, std::string_view bytes, const IngestOptions& options,
                const ArticleSink& on_article, const ErrorSink& on_error);
 /// WARC (plain or gzip) -> one article per HTML response record.
-void read_warc(std::string_view name, std::istream& in, const IngestOptions& options,
-               const ArticleSink& on_article, const ErrorSink& on_error);
+void read_warc(std::string_view name, std::istream& in, const IngestOptions& options, const ArticleSink& on_article,
+               const ErrorSink& on_error);
 
 /// Main-text extraction from an HTML document, for pages, feed items and WARC records.
 struct HtmlExtract {
   std::string title;
-  std::string text;       // paragraphs separated by '\n'
+  std::string text;  // paragraphs separated by '\n'
   std::optional<Date> published;
-  std::string url;        // canonical / og:url
-  std::string site;       // og:site_name
+  std::string url;   // canonical / og:url
+  std::string site;  // og:site_name
 };
 HtmlExtract extract_html(std::string_view html);
 

@@ -23,13 +23,13 @@ inline constexpr int kSchemaVersion = 1;
 
 /// Filters for Store::events(); empty fields do not filter.
 struct EventQuery {
-  std::string actor;          // matches source or target code prefix, or actor text/canonical (case-insensitive)
-  std::string cameo;          // code prefix: "04" matches 040-046
-  std::optional<Date> from;   // event date on or after
-  std::optional<Date> to;     // event date on or before
+  std::string actor;         // matches source or target code prefix, or actor text/canonical (case-insensitive)
+  std::string cameo;         // code prefix: "04" matches 040-046
+  std::optional<Date> from;  // event date on or after
+  std::optional<Date> to;    // event date on or before
   std::optional<EventMode> mode;
-  std::string article;        // article id
-  size_t limit = 0;           // 0 = no limit
+  std::string article;  // article id
+  size_t limit = 0;     // 0 = no limit
 };
 
 /// An event as stored: the Event plus the article it came from.

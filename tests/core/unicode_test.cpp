@@ -15,7 +15,12 @@ TEST(Utf8, FindsFirstInvalidSequenceWithLine) {
   EXPECT_TRUE(find_invalid_utf8("\xED\xA0\x80"));  // a UTF-16 surrogate encoded in UTF-8
 }
 
-TEST(Utf8, Repair) { EXPECT_EQ(repair_utf8("a\xFF" "b"), "a\xEF\xBF\xBD" "b"); }
+TEST(Utf8, Repair) {
+  EXPECT_EQ(repair_utf8("a\xFF"
+                        "b"),
+            "a\xEF\xBF\xBD"
+            "b");
+}
 
 TEST(Binary, Detection) {
   EXPECT_TRUE(looks_binary(std::string("PK\x03\x04\0\0", 6)));
@@ -40,8 +45,13 @@ TEST(Charset, Latin1ToUtf8) {
 
 TEST(FoldCase, UnicodeAndQuotes) {
   std::string out;
-  fold_case_append("Xi\xE2\x80\x99s \xC3\x89LYS\xC3\x89" "E \xE2\x80\x9CHi\xE2\x80\x9D", out);
-  EXPECT_EQ(out, "xi's \xC3\xA9lys\xC3\xA9" "e \"hi\"");
+  fold_case_append(
+      "Xi\xE2\x80\x99s \xC3\x89LYS\xC3\x89"
+      "E \xE2\x80\x9CHi\xE2\x80\x9D",
+      out);
+  EXPECT_EQ(out,
+            "xi's \xC3\xA9lys\xC3\xA9"
+            "e \"hi\"");
 }
 
 }  // namespace
