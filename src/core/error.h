@@ -18,6 +18,9 @@ struct Error {
   std::string file;
   uint64_t line = 0;
   std::string message;
+  /// A warning was reported but nothing was skipped (e.g. an unparseable date
+  /// left unknown); an error means the record or file was skipped.
+  bool warning = false;
 
   /// "file:line: message", "file: message" or "message".
   [[nodiscard]] std::string str() const {
