@@ -1,7 +1,227 @@
+// dyad: the command-line front end. A thin layer over the library: parse
+// options, load knowledge, call pipeline::run or the store, print.
+//
+// Exit codes (see README): 0 all input coded; 1 fatal error (bad options,
+// knowledge or store cannot be loaded); 2 finished, but some input was skipped
+// (each skip reported on stderr with file and line); 130 interrupted.
+#include <unistd.h>
+
 #include <CLI/CLI.hpp>
+#include <atomic>
+#include <chrono>
+#include <csignal>
+#include <cstdio>
+#include <iostream>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "output/records.h"
+#include "pipeline/pipeline.h"
+#include "store/store.h"
+
+namespace {
+
+std::atomic<bool> g_stop{false};
+
+extern "C" void on_signal(int /*sig*/) { g_stop.store(true); }
+
+constexpr int kExitOk = 0;
+constexpr int kExitFatal = 1;
+constexpr int kExitSkipped = 2;
+constexpr int kExitInterrupted = 130;
+
+int fail(const std::string& message) {
+  std::cerr << "dyad: " << message << '\n';
+  return kExitFatal;
+}
+
+// A one-line progress display on stderr, only when it is a terminal and the run is long.
+class Progress {
+ public:
+  Progress() : enabled_(isatty(STDERR_FILENO) != 0), start_(std::chrono::steady_clock::now()) {}
+  void update(const dyad::RunStats& s) {
+    if (!enabled_) return;
+    auto now = std::chrono::steady_clock::now();
+    if (now - start_ < std::chrono::seconds(1) || now - last_ < std::chrono::milliseconds(200)) return;
+    last_ = now;
+    double secs = std::chrono::duration<double>(now - start_).count();
+    std::fprintf(stderr, "\r\033[K%llu articles  %llu sentences  %.0f articles/s",
+                 static_cast<unsigned long long>(s.articles), static_cast<unsigned long long>(s.sentences),
+                 static_cast<double>(s.articles) / secs);
+    shown_ = true;
+  }
+  void finish() {
+    if (shown_) std::fputs("\r\033[K", stderr);
+  }
+
+ private:
+  bool enabled_;
+  bool shown_ = false;
+  std::chrono::steady_clock::time_point start_, last_;
+};
+
+struct CodeArgs {
+  std::vector<std::string> inputs;
+  std::string format;
+  std::string db = "dyad.db";
+  bool no_db = false;
+  std::string published;
+  std::string input_format = "auto";
+  std::vector<std::string> dictionaries;
+  bool no_default_dictionaries = false;
+  size_t batch = 64;
+  size_t show = 5;
+};
+
+void print_summary(const dyad::RunStats& s, const CodeArgs& a, double seconds) {
+  std::printf("coded %llu articles (%llu sentences, %llu posts, %llu events) in %.2f s\n",
+              static_cast<unsigned long long>(s.articles), static_cast<unsigned long long>(s.sentences),
+              static_cast<unsigned long long>(s.posts), static_cast<unsigned long long>(s.events), seconds);
+  if (!a.no_db)
+    std::printf("store %s: %llu new articles, %llu already stored\n", a.db.c_str(),
+                static_cast<unsigned long long>(s.stored), static_cast<unsigned long long>(s.already_stored));
+  if (s.errors + s.warnings > 0)
+    std::printf("%llu inputs skipped, %llu warnings (see stderr)\n", static_cast<unsigned long long>(s.errors),
+                static_cast<unsigned long long>(s.warnings));
+}
+
+void print_events(dyad::Store& store, size_t limit) {
+  dyad::EventQuery q;
+  q.limit = limit;
+  auto events = store.events(q);
+  if (!events.ok() || events->empty()) return;
+  std::printf("\nfirst %zu stored events:\n", events->size());
+  for (const dyad::StoredEvent& se : *events) {
+    const dyad::Event& e = se.event;
+    std::printf("  %-10s %-8s -> %-8s %s %-9s %s\n", e.date.iso().c_str(), e.source.code.c_str(),
+                e.target ? e.target->code.c_str() : "-", e.cameo.c_str(), std::string(dyad::to_string(e.mode)).c_str(),
+                se.article_id.c_str());
+  }
+}
+
+int run_code(const CodeArgs& a) {
+  dyad::KnowledgeOptions ko;
+  ko.dictionaries = a.dictionaries;
+  ko.no_default_dictionaries = a.no_default_dictionaries;
+  auto knowledge = dyad::Knowledge::load(ko);
+  if (!knowledge.ok()) return fail(knowledge.error().str());
+
+  dyad::RunOptions ro;
+  ro.inputs = a.inputs.empty() ? std::vector<std::string>{"-"} : a.inputs;
+  auto fmt = dyad::parse_input_format(a.input_format);
+  if (!fmt) return fail("unknown --input-format '" + a.input_format + "'");
+  ro.ingest.format = *fmt;
+  if (!a.published.empty()) {
+    ro.ingest.published = dyad::parse_date(a.published);
+    if (!ro.ingest.published) return fail("cannot read --published date '" + a.published + "'");
+  }
+  if (!a.no_db) ro.db_path = a.db;
+  ro.batch_size = a.batch == 0 ? 1 : a.batch;
+  if (a.format == "jsonl") {
+    ro.on_document = [](const dyad::Document& doc) { dyad::write_jsonl(doc, std::cout); };
+  } else if (!a.format.empty()) {
+    return fail("unknown --format '" + a.format + "' (this build writes: jsonl)");
+  }
+  ro.on_error = [](const dyad::Error& e) {
+    std::cerr << (e.warning ? "dyad: warning: " : "dyad: error: ") << e.str() << '\n';
+  };
+  Progress progress;
+  ro.on_progress = [&progress](const dyad::RunStats& s) { progress.update(s); };
+  ro.stop = &g_stop;
+
+  auto start = std::chrono::steady_clock::now();
+  auto stats = dyad::run(*knowledge, ro);
+  progress.finish();
+  std::cout.flush();
+  if (!stats.ok()) return fail(stats.error().str());
+  double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  if (a.format.empty()) {
+    print_summary(*stats, a, secs);
+    if (!a.no_db) {
+      if (auto store = dyad::Store::open(a.db); store.ok()) print_events(**store, a.show);
+    }
+  }
+  if (stats->interrupted) {
+    std::cerr << "dyad: interrupted; stored work is committed, re-run to finish\n";
+    return kExitInterrupted;
+  }
+  return stats->errors > 0 ? kExitSkipped : kExitOk;
+}
+
+struct QueryArgs {
+  std::string db = "dyad.db";
+  std::string format = "jsonl";
+  std::string actor, cameo, from, to, mode, article;
+  size_t limit = 0;
+};
+
+int run_query(const QueryArgs& a) {
+  dyad::EventQuery q;
+  q.actor = a.actor;
+  q.cameo = a.cameo;
+  q.article = a.article;
+  q.limit = a.limit;
+  if (!a.from.empty() && !(q.from = dyad::parse_date(a.from))) return fail("cannot read --from date '" + a.from + "'");
+  if (!a.to.empty() && !(q.to = dyad::parse_date(a.to))) return fail("cannot read --to date '" + a.to + "'");
+  if (!a.mode.empty()) {
+    for (auto m : {dyad::EventMode::happened, dyad::EventMode::expected, dyad::EventMode::negated,
+                   dyad::EventMode::possible})
+      if (dyad::to_string(m) == a.mode) q.mode = m;
+    if (!q.mode) return fail("unknown --mode '" + a.mode + "' (happened, expected, negated, possible)");
+  }
+  if (a.format != "jsonl") return fail("unknown --format '" + a.format + "' (this build writes: jsonl)");
+  auto store = dyad::Store::open(a.db);
+  if (!store.ok()) return fail(store.error().str());
+  auto events = (*store)->events(q);
+  if (!events.ok()) return fail(events.error().str());
+  for (const dyad::StoredEvent& se : *events)
+    std::cout << dyad::event_record(se.event, se.article_id, se.sentence_text).dump() << '\n';
+  return kExitOk;
+}
+
+}  // namespace
 
 int main(int argc, char** argv) {
-  CLI::App app{"dyad: political event data from news text"};
-  CLI11_PARSE(app, argc, argv);
-  return 0;
+  std::signal(SIGINT, on_signal);
+  std::signal(SIGTERM, on_signal);
+
+  CLI::App app{"dyad: political event data from news text (who did what to whom, when, where)"};
+  app.set_version_flag("--version", std::string("dyad ") + DYAD_VERSION);
+  app.require_subcommand(1);
+
+  CodeArgs code;
+  CLI::App* c = app.add_subcommand("code", "Code articles into events and store them");
+  c->add_option("inputs", code.inputs, "Files, directories (walked) or - for stdin");
+  c->add_option("--format", code.format, "Print records to stdout: jsonl");
+  c->add_option("--db", code.db, "SQLite store to write (default dyad.db)");
+  c->add_flag("--no-db", code.no_db, "Do not store anything");
+  c->add_option("--published", code.published, "Publication date for articles that carry none (YYYY-MM-DD)");
+  c->add_option("--input-format", code.input_format, "auto, text, jsonl, html, feed, warc");
+  c->add_option("--dictionary", code.dictionaries, "Extra dictionary file (repeatable)");
+  c->add_flag("--no-default-dictionaries", code.no_default_dictionaries, "Use only --dictionary files");
+  c->add_option("--batch", code.batch, "Articles per store transaction (default 64)");
+  c->add_option("--show", code.show, "Events to show in the summary (default 5)");
+
+  QueryArgs query;
+  CLI::App* q = app.add_subcommand("query", "Print stored events, filtered");
+  q->add_option("--db", query.db, "SQLite store to read (default dyad.db)");
+  q->add_option("--format", query.format, "jsonl");
+  q->add_option("--actor", query.actor, "Source or target actor code prefix or name");
+  q->add_option("--code", query.cameo, "CAMEO code prefix (04 = all consult events)");
+  q->add_option("--from", query.from, "Events on or after this date");
+  q->add_option("--to", query.to, "Events on or before this date");
+  q->add_option("--mode", query.mode, "happened, expected, negated or possible");
+  q->add_option("--article", query.article, "Events of one article id");
+  q->add_option("--limit", query.limit, "At most this many events");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int rc = app.exit(e);
+    return rc == 0 ? kExitOk : 64;
+  }
+  if (c->parsed()) return run_code(code);
+  if (q->parsed()) return run_query(query);
+  return kExitOk;
 }

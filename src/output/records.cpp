@@ -1,0 +1,133 @@
+#include "output/records.h"
+
+#include <string>
+
+namespace dyad {
+
+using nlohmann::json;
+
+json span_json(Span s) { return json{{"offset", s.offset}, {"length", s.length}}; }
+
+json actor_json(const Actor& a) {
+  json j{{"text", a.text}, {"code", a.code.empty() ? json() : json(a.code)}};
+  if (!a.canonical.empty()) j["canonical"] = a.canonical;
+  j["country"] = a.country.empty() ? json() : json(a.country);
+  j["sector"] = a.sector.empty() ? json() : json(a.sector);
+  return j;
+}
+
+json place_json(const Place& p) {
+  return json{{"name", p.name},
+              {"country", p.country.empty() ? json() : json(p.country)},
+              {"lat", p.lat},
+              {"lon", p.lon},
+              {"geonameid", p.geonameid == 0 ? json() : json(p.geonameid)}};
+}
+
+json article_record(const Document& doc) {
+  const Article& a = doc.article;
+  json meta = json::parse(a.metadata.empty() ? std::string("{}") : a.metadata, nullptr, false);
+  if (meta.is_discarded()) meta = json::object();
+  std::string_view origin = "unknown";
+  if (a.published_origin == DateOrigin::input) origin = "input";
+  if (a.published_origin == DateOrigin::text) origin = "text";
+  return json{{"kind", "article"},
+              {"id", a.id},
+              {"hash", doc.hash},
+              {"url", a.url},
+              {"source", a.source},
+              {"published", a.published.known() ? json(a.published.iso()) : json()},
+              {"date_precision", to_string(a.published.precision)},
+              {"published_from", origin},
+              {"title", a.title},
+              {"paragraphs", doc.text.paragraphs.size()},
+              {"sentences", doc.text.sentences.size()},
+              {"tokens", doc.text.tokens.size()},
+              {"metadata", meta}};
+}
+
+json post_record(const Document& doc, const Post& post) {
+  return json{{"kind", "post"},
+              {"article", doc.article.id},
+              {"handle", post.handle},
+              {"name", post.name},
+              {"date", post.date.known() ? json(post.date.iso()) : json()},
+              {"text", std::string(post.body.of(doc.article.text))},
+              {"url", post.url.empty() ? json() : json(post.url)},
+              {"span", span_json(post.span)}};
+}
+
+json entity_record(const Document& doc, const Entity& e) {
+  json j{{"kind", "entity"},
+         {"article", doc.article.id},
+         {"type", to_string(e.type)},
+         {"text", std::string(e.span.of(doc.article.text))},
+         {"canonical", e.canonical},
+         {"code", e.code.empty() ? json() : json(e.code)},
+         {"span", span_json(e.span)}};
+  if (e.place) {
+    j["lat"] = e.place->lat;
+    j["lon"] = e.place->lon;
+    j["country"] = e.place->country;
+    if (e.place->geonameid != 0) j["geonameid"] = e.place->geonameid;
+  }
+  return j;
+}
+
+json event_record(const Event& e, std::string_view article_id, std::string_view sentence_text) {
+  return json{{"kind", "event"},
+              {"id", e.id},
+              {"article", article_id},
+              {"date", e.date.known() ? json(e.date.iso()) : json()},
+              {"date_precision", to_string(e.date.precision)},
+              {"source", actor_json(e.source)},
+              {"target", e.target ? actor_json(*e.target) : json()},
+              {"cameo", e.cameo},
+              {"plover", e.plover},
+              {"quad_class", e.quad_class},
+              {"goldstein", e.goldstein},
+              {"mode", to_string(e.mode)},
+              {"attributed_to", e.attributed_to.empty() ? json() : json(e.attributed_to)},
+              {"location", e.location ? place_json(*e.location) : json()},
+              {"sentence", sentence_text},
+              {"span", span_json(e.span)},
+              {"rule", e.rule}};
+}
+
+json quote_record(const Document& doc, const Quote& q) {
+  return json{{"kind", "quote"},
+              {"article", doc.article.id},
+              {"text", std::string(q.span.of(doc.article.text))},
+              {"speaker", json{{"text", q.speaker.text},
+                               {"canonical", q.speaker.canonical.empty() ? json() : json(q.speaker.canonical)},
+                               {"code", q.speaker.code.empty() ? json() : json(q.speaker.code)}}},
+              {"verb", q.verb},
+              {"scare", q.scare},
+              {"span", span_json(q.span)}};
+}
+
+json amount_record(const Document& doc, const Amount& a) {
+  return json{{"kind", "amount"},
+              {"article", doc.article.id},
+              {"value", a.value},
+              {"unit", a.unit},
+              {"object", a.object},
+              {"text", std::string(a.span.of(doc.article.text))},
+              {"span", span_json(a.span)}};
+}
+
+void write_jsonl(const Document& doc, std::ostream& out) {
+  auto emit = [&out](const json& j) { out << j.dump(-1, ' ', false, json::error_handler_t::replace) << '\n'; };
+  emit(article_record(doc));
+  for (const Post& p : doc.text.posts) emit(post_record(doc, p));
+  for (const Entity& e : doc.entities) emit(entity_record(doc, e));
+  for (const Event& e : doc.events) {
+    std::string_view sentence;
+    if (e.sentence < doc.text.sentences.size()) sentence = doc.text.sentences[e.sentence].span.of(doc.article.text);
+    emit(event_record(e, doc.article.id, sentence));
+  }
+  for (const Quote& q : doc.quotes) emit(quote_record(doc, q));
+  for (const Amount& a : doc.amounts) emit(amount_record(doc, a));
+}
+
+}  // namespace dyad

@@ -1,0 +1,30 @@
+// Output records: coded documents -> JSON objects, one per record, in the
+// JSONL contract documented in docs/output.md. Each object has "kind":
+// article, entity, event, quote, post, amount, link.
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <ostream>
+#include <string_view>
+
+#include "core/document.h"
+
+namespace dyad {
+
+nlohmann::json span_json(Span s);
+nlohmann::json actor_json(const Actor& a);
+nlohmann::json place_json(const Place& p);
+
+nlohmann::json article_record(const Document& doc);
+nlohmann::json post_record(const Document& doc, const Post& post);
+nlohmann::json entity_record(const Document& doc, const Entity& e);
+/// `article_id` is the article's id; `sentence_text` the text of the event's sentence.
+nlohmann::json event_record(const Event& e, std::string_view article_id, std::string_view sentence_text);
+nlohmann::json quote_record(const Document& doc, const Quote& q);
+nlohmann::json amount_record(const Document& doc, const Amount& a);
+
+/// Writes every record of `doc` (article first, then posts, entities, events,
+/// quotes, amounts), one JSON object per line.
+void write_jsonl(const Document& doc, std::ostream& out);
+
+}  // namespace dyad

@@ -1,0 +1,124 @@
+#include "pipeline/pipeline.h"
+
+#include <utility>
+
+#include "core/hash.h"
+#include "core/paths.h"
+#include "store/store.h"
+
+namespace dyad {
+
+Result<Knowledge> Knowledge::load(const KnowledgeOptions& options) {
+  const std::string dir = options.data_dir.empty() ? data_dir() : options.data_dir;
+  Knowledge k;
+  auto text = TextRules::load(dir);
+  if (!text.ok()) return text.error();
+  k.text = std::move(text.value());
+  return k;
+}
+
+std::string article_hash(const Article& article) {
+  std::string key;
+  key.reserve(article.source.size() + article.id.size() + article.title.size() + article.text.size() + 3);
+  key.append(article.source).push_back('\0');
+  key.append(article.id).push_back('\0');
+  key.append(article.title).push_back('\0');
+  key.append(article.text);
+  return content_hash(key);
+}
+
+Document code_article(const Knowledge& knowledge, Article article) {
+  Document doc;
+  doc.article = std::move(article);
+  doc.hash = article_hash(doc.article);
+  analyze_text(*knowledge.text, doc.article, doc.text);
+  if (!doc.article.published.known()) {
+    if (auto d = date_from_posts(doc.text)) {
+      doc.article.published = *d;
+      doc.article.published_origin = DateOrigin::text;
+    }
+  }
+  return doc;
+}
+
+namespace {
+
+// Thrown from the ingest callback to stop reading when a stop was requested.
+struct StopRequested {};
+
+}  // namespace
+
+Result<RunStats> run(const Knowledge& knowledge, const RunOptions& options) {
+  RunStats stats;
+  std::unique_ptr<Store> store;
+  if (!options.db_path.empty()) {
+    auto opened = Store::open(options.db_path);
+    if (!opened.ok()) return opened.error();
+    store = std::move(opened.value());
+  }
+  size_t in_batch = 0;
+  auto commit = [&]() -> Status {
+    if (!store || in_batch == 0) return {};
+    in_batch = 0;
+    return store->commit();
+  };
+  auto report = [&](const Error& e) {
+    (e.warning ? stats.warnings : stats.errors) += 1;
+    if (options.on_error) options.on_error(e);
+  };
+  std::optional<Error> fatal;
+
+  auto on_article = [&](Article&& article) {
+    if (options.stop != nullptr && options.stop->load()) throw StopRequested{};
+    Document doc = code_article(knowledge, std::move(article));
+    ++stats.articles;
+    stats.bytes += doc.article.text.size();
+    stats.sentences += doc.text.sentences.size();
+    stats.tokens += doc.text.tokens.size();
+    stats.posts += doc.text.posts.size();
+    stats.events += doc.events.size();
+    stats.entities += doc.entities.size();
+    stats.quotes += doc.quotes.size();
+    if (store) {
+      if (store->contains(doc.hash)) {
+        ++stats.already_stored;
+      } else {
+        if (in_batch == 0) {
+          if (Status s = store->begin(); !s.ok()) {
+            fatal = s.error();
+            throw StopRequested{};
+          }
+        }
+        if (Status s = store->put(doc); !s.ok()) {
+          Error e = s.error();
+          if (e.file.empty()) e.file = doc.article.origin;
+          report(e);
+        } else {
+          ++stats.stored;
+        }
+        if (++in_batch >= options.batch_size) {
+          if (Status s = commit(); !s.ok()) {
+            fatal = s.error();
+            throw StopRequested{};
+          }
+        }
+      }
+    }
+    if (options.on_document) options.on_document(doc);
+    if (options.on_progress) options.on_progress(stats);
+  };
+
+  try {
+    ingest_paths(options.inputs, options.ingest, on_article, report);
+  } catch (const StopRequested&) {
+    stats.interrupted = !fatal.has_value();
+  }
+  if (fatal) {
+    if (store) store->rollback();
+    return *fatal;
+  }
+  if (Status s = commit(); !s.ok()) return s.error();
+  return stats;
+}
+
+}  // namespace dyad

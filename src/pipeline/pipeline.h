@@ -1,0 +1,69 @@
+// The driver: inputs -> ingest -> text -> (entities, events, gkg) -> store / output.
+//
+// Knowledge is loaded once, immutable, and shared; code_article() is a pure
+// function of (knowledge, article) so any article can be coded alone, in any
+// order, on any thread. run() is the whole loop and fits on one screen.
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/document.h"
+#include "core/error.h"
+#include "ingest/ingest.h"
+#include "text/text.h"
+
+namespace dyad {
+
+struct KnowledgeOptions {
+  std::string data_dir;                    // bundled knowledge; empty = data_dir()
+  std::vector<std::string> dictionaries;   // --dictionary files, in order
+  bool no_default_dictionaries = false;    // --no-default-dictionaries
+};
+
+/// Everything the coder knows, loaded and validated at start.
+struct Knowledge {
+  std::shared_ptr<const TextRules> text;
+
+  static Result<Knowledge> load(const KnowledgeOptions& options);
+};
+
+/// The store key of an article: a hash over its source, id, title and text,
+/// so the same input coded twice is the same key.
+std::string article_hash(const Article& article);
+
+/// Codes one article. Fills hash, text analysis, a publication date read off
+/// the text when the input gave none, and whatever later stages find.
+Document code_article(const Knowledge& knowledge, Article article);
+
+struct RunStats {
+  uint64_t articles = 0;        // articles read and coded
+  uint64_t stored = 0;          // new articles written to the store
+  uint64_t already_stored = 0;  // articles the store had already (skipped writing)
+  uint64_t sentences = 0, tokens = 0, posts = 0, events = 0, entities = 0, quotes = 0;
+  uint64_t bytes = 0;           // article text bytes
+  uint64_t errors = 0;          // input records or files skipped
+  uint64_t warnings = 0;        // problems reported, nothing skipped
+  bool interrupted = false;     // stopped early by request (SIGINT/SIGTERM)
+};
+
+struct RunOptions {
+  std::vector<std::string> inputs;  // files, directories, "-"
+  IngestOptions ingest;
+  std::string db_path;              // empty = no store
+  size_t batch_size = 64;           // articles per store transaction
+  std::function<void(const Document&)> on_document;  // output, called in input order
+  std::function<void(const Error&)> on_error;        // every ingest/store problem
+  std::function<void(const RunStats&)> on_progress;  // called after each article
+  const std::atomic<bool>* stop = nullptr;           // set to stop after the current article
+};
+
+/// Reads, codes, stores and outputs every input. A store that cannot be opened
+/// is an Error; problems with single inputs are reported and counted.
+Result<RunStats> run(const Knowledge& knowledge, const RunOptions& options);
+
+}  // namespace dyad
