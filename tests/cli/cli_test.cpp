@@ -1,0 +1,236 @@
+// End-to-end tests of the dyad CLI: real processes, real files, real stores.
+#include <fcntl.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include "store/store.h"
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+using ::testing::HasSubstr;
+
+namespace {
+
+struct Run {
+  int code = -1;
+  std::string out;
+  std::string err;
+};
+
+std::string slurp(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+class CliTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() /
+           ("dyad-cli-" + std::to_string(getpid()) + "-" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+
+  // Runs the CLI with `args` (already shell-quoted), capturing stdout and stderr.
+  Run dyad(const std::string& args) {
+    fs::path out = dir_ / "stdout", err = dir_ / "stderr";
+    std::string cmd = std::string(DYAD_CLI_PATH) + " " + args + " >" + out.string() + " 2>" + err.string();
+    int status = std::system(cmd.c_str());
+    Run r;
+    r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    r.out = slurp(out);
+    r.err = slurp(err);
+    return r;
+  }
+
+  fs::path write(const std::string& name, const std::string& content) {
+    fs::path p = dir_ / name;
+    std::ofstream(p, std::ios::binary) << content;
+    return p;
+  }
+
+  static std::vector<json> records(const std::string& out, const std::string& kind) {
+    std::vector<json> v;
+    std::istringstream in(out);
+    for (std::string line; std::getline(in, line);) {
+      json j = json::parse(line);
+      if (j.at("kind") == kind) v.push_back(j);
+    }
+    return v;
+  }
+
+  // A JSONL corpus of n distinct small articles.
+  fs::path corpus(size_t n) {
+    std::string s;
+    for (size_t i = 0; i < n; ++i) {
+      json j{{"id", "a" + std::to_string(i)},
+             {"source", "Test Wire"},
+             {"published", "2024-03-0" + std::to_string(1 + i % 9)},
+             {"title", "Item " + std::to_string(i)},
+             {"text", "The minister met the envoy in the capital on Monday. Talks number " + std::to_string(i) +
+                          " went on for hours.\nBoth sides said they would meet again."}};
+      s += j.dump() + "\n";
+    }
+    return write("corpus.jsonl", s);
+  }
+
+  static dyad::StoreCounts counts(const fs::path& db) {
+    auto store = dyad::Store::open(db.string());
+    EXPECT_TRUE(store.ok()) << (store.ok() ? "" : store.error().str());
+    return store.ok() ? (*store)->counts() : dyad::StoreCounts{};
+  }
+
+  fs::path dir_;
+};
+
+TEST_F(CliTest, HelpAndVersion) {
+  Run r = dyad("--help");
+  EXPECT_EQ(r.code, 0);
+  EXPECT_THAT(r.out, HasSubstr("code"));
+  EXPECT_THAT(r.out, HasSubstr("query"));
+  r = dyad("code --help");
+  EXPECT_EQ(r.code, 0);
+  EXPECT_THAT(r.out, HasSubstr("--input-format"));
+  EXPECT_EQ(dyad("--no-such-flag").code, 64);
+}
+
+TEST_F(CliTest, SeedArticleGivesArticleAndTwoPostsWithHandlesAndDates) {
+  fs::path seed = fs::path(DYAD_SHARED_DIR) / "seeds" / "000_db31a0e3b058f794.txt";
+  if (!fs::exists(seed)) GTEST_SKIP() << "shared seeds not present";
+  Run r = dyad("code --no-db --format jsonl " + seed.string());
+  ASSERT_EQ(r.code, 0) << r.err;
+  auto articles = records(r.out, "article");
+  ASSERT_EQ(articles.size(), 1U);
+  EXPECT_EQ(articles[0]["id"], "000_db31a0e3b058f794");
+  // The text carries no date line; the latest embedded post dates it.
+  EXPECT_EQ(articles[0]["published"], "2024-05-16");
+  EXPECT_EQ(articles[0]["published_from"], "text");
+  auto posts = records(r.out, "post");
+  ASSERT_GE(posts.size(), 2U);
+  std::vector<std::string> handles;
+  for (const json& p : posts) {
+    handles.push_back(p["handle"]);
+    EXPECT_FALSE(p["name"].get<std::string>().empty());
+    EXPECT_TRUE(p["date"].is_string());
+  }
+  EXPECT_THAT(handles, ::testing::Contains("SpokespersonCHN"));
+  EXPECT_THAT(handles, ::testing::Contains("mfa_russia"));
+  EXPECT_EQ(posts[0]["date"], "2024-05-16");
+}
+
+TEST_F(CliTest, PublishedOptionDatesUndatedText) {
+  fs::path p = write("note.txt", "The ministers met in Geneva on Tuesday.\n");
+  Run r = dyad("code --no-db --format jsonl --published 2023-10-05 " + p.string());
+  ASSERT_EQ(r.code, 0) << r.err;
+  auto a = records(r.out, "article");
+  ASSERT_EQ(a.size(), 1U);
+  EXPECT_EQ(a[0]["published"], "2023-10-05");
+  EXPECT_EQ(a[0]["published_from"], "input");
+  EXPECT_EQ(dyad("code --no-db --published not-a-date " + p.string()).code, 1);
+}
+
+TEST_F(CliTest, CodingTheSameInputTwiceAddsNothing) {
+  fs::path in = corpus(20);
+  fs::path db = dir_ / "t.db";
+  Run first = dyad("code --db " + db.string() + " " + in.string());
+  ASSERT_EQ(first.code, 0) << first.err;
+  EXPECT_THAT(first.out, HasSubstr("20 new articles"));
+  auto c1 = counts(db);
+  Run second = dyad("code --db " + db.string() + " " + in.string());
+  ASSERT_EQ(second.code, 0) << second.err;
+  EXPECT_THAT(second.out, HasSubstr("0 new articles, 20 already stored"));
+  auto c2 = counts(db);
+  EXPECT_EQ(c1.articles, 20U);
+  EXPECT_EQ(c2.articles, c1.articles);
+  EXPECT_EQ(c2.events, c1.events);
+  EXPECT_EQ(c2.posts, c1.posts);
+}
+
+TEST_F(CliTest, KilledRunResumesWithoutDuplicates) {
+  const size_t n = 3000;
+  fs::path in = corpus(n);
+  fs::path db = dir_ / "k.db";
+  pid_t pid = fork();
+  ASSERT_GE(pid, 0);
+  if (pid == 0) {
+    int devnull = ::open("/dev/null", O_WRONLY);
+    dup2(devnull, 1);
+    dup2(devnull, 2);
+    execl(DYAD_CLI_PATH, DYAD_CLI_PATH, "code", "--batch", "1", "--db", db.c_str(), in.c_str(),
+          static_cast<char*>(nullptr));
+    _exit(127);
+  }
+  // Kill it once some, but not all, articles are committed.
+  uint64_t seen = 0;
+  for (int i = 0; i < 2000 && seen == 0; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    if (fs::exists(db)) {
+      auto store = dyad::Store::open(db.string());
+      if (store.ok()) seen = (*store)->counts().articles;
+    }
+  }
+  kill(pid, SIGKILL);
+  int status = 0;
+  waitpid(pid, &status, 0);
+  ASSERT_GT(seen, 0U) << "the run stored nothing before the kill";
+  uint64_t after_kill = counts(db).articles;
+  EXPECT_LT(after_kill, n) << "the run finished before it could be killed; raise n";
+
+  Run resumed = dyad("code --db " + db.string() + " " + in.string());
+  ASSERT_EQ(resumed.code, 0) << resumed.err;
+  EXPECT_THAT(resumed.out, HasSubstr(std::to_string(n - after_kill) + " new articles"));
+  auto c = counts(db);
+  EXPECT_EQ(c.articles, n);
+}
+
+TEST_F(CliTest, SkippedInputGivesExitCodeTwoAndTheRestIsCoded) {
+  fs::path good = write("good.txt", "Protesters gathered outside the parliament on Friday.\n");
+  fs::path bad = write("bad.jsonl", "{\"id\":\"x1\",\"text\":\"A first fine article.\"}\n{not json\n"
+                                    "{\"id\":\"x3\",\"text\":\"A third fine article.\"}\n");
+  Run r = dyad("code --no-db --format jsonl " + good.string() + " " + bad.string() + " " +
+               (dir_ / "missing.txt").string());
+  EXPECT_EQ(r.code, 2);
+  EXPECT_THAT(r.err, HasSubstr("bad.jsonl:2:"));
+  EXPECT_THAT(r.err, HasSubstr("missing.txt"));
+  EXPECT_EQ(records(r.out, "article").size(), 3U);
+}
+
+TEST_F(CliTest, QueryReadsTheStore) {
+  fs::path db = dir_ / "q.db";
+  fs::path in = corpus(3);
+  ASSERT_EQ(dyad("code --db " + db.string() + " " + in.string()).code, 0);
+  Run r = dyad("query --db " + db.string() + " --from 2024-01-01 --to 2024-12-31");
+  EXPECT_EQ(r.code, 0) << r.err;
+  for (const json& e : records(r.out, "event")) EXPECT_TRUE(e.contains("cameo"));
+  EXPECT_EQ(dyad("query --db " + db.string() + " --mode sometimes").code, 1);
+  EXPECT_EQ(dyad("query --db " + db.string() + " --from yesterday").code, 1);
+}
+
+TEST_F(CliTest, BundledExamplesCodeCleanly) {
+  fs::path examples = fs::path(DYAD_TEST_DIR) / ".." / "examples";
+  if (!fs::exists(examples / "articles.jsonl")) GTEST_SKIP() << "no bundled examples yet";
+  Run r = dyad("code --no-db --format jsonl " + examples.string());
+  EXPECT_EQ(r.code, 0) << r.err;
+  EXPECT_GE(records(r.out, "article").size(), 12U);
+  EXPECT_GE(records(r.out, "post").size(), 1U);
+}
+
+}  // namespace
