@@ -165,8 +165,8 @@ int run_query(const QueryArgs& a) {
   if (!a.from.empty() && !(q.from = dyad::parse_date(a.from))) return fail("cannot read --from date '" + a.from + "'");
   if (!a.to.empty() && !(q.to = dyad::parse_date(a.to))) return fail("cannot read --to date '" + a.to + "'");
   if (!a.mode.empty()) {
-    for (auto m : {dyad::EventMode::happened, dyad::EventMode::expected, dyad::EventMode::negated,
-                   dyad::EventMode::possible})
+    for (auto m :
+         {dyad::EventMode::happened, dyad::EventMode::expected, dyad::EventMode::negated, dyad::EventMode::possible})
       if (dyad::to_string(m) == a.mode) q.mode = m;
     if (!q.mode) return fail("unknown --mode '" + a.mode + "' (happened, expected, negated, possible)");
   }

@@ -58,12 +58,9 @@ json post_record(const Document& doc, const Post& post) {
 }
 
 json entity_record(const Document& doc, const Entity& e) {
-  json j{{"kind", "entity"},
-         {"article", doc.article.id},
-         {"type", to_string(e.type)},
-         {"text", std::string(e.span.of(doc.article.text))},
-         {"canonical", e.canonical},
-         {"code", e.code.empty() ? json() : json(e.code)},
+  json j{{"kind", "entity"},          {"article", doc.article.id},
+         {"type", to_string(e.type)}, {"text", std::string(e.span.of(doc.article.text))},
+         {"canonical", e.canonical},  {"code", e.code.empty() ? json() : json(e.code)},
          {"span", span_json(e.span)}};
   if (e.place) {
     j["lat"] = e.place->lat;
@@ -107,12 +104,9 @@ json quote_record(const Document& doc, const Quote& q) {
 }
 
 json amount_record(const Document& doc, const Amount& a) {
-  return json{{"kind", "amount"},
-              {"article", doc.article.id},
-              {"value", a.value},
-              {"unit", a.unit},
-              {"object", a.object},
-              {"text", std::string(a.span.of(doc.article.text))},
+  return json{{"kind", "amount"},         {"article", doc.article.id},
+              {"value", a.value},         {"unit", a.unit},
+              {"object", a.object},       {"text", std::string(a.span.of(doc.article.text))},
               {"span", span_json(a.span)}};
 }
 

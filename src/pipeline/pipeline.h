@@ -20,9 +20,9 @@
 namespace dyad {
 
 struct KnowledgeOptions {
-  std::string data_dir;                    // bundled knowledge; empty = data_dir()
-  std::vector<std::string> dictionaries;   // --dictionary files, in order
-  bool no_default_dictionaries = false;    // --no-default-dictionaries
+  std::string data_dir;                   // bundled knowledge; empty = data_dir()
+  std::vector<std::string> dictionaries;  // --dictionary files, in order
+  bool no_default_dictionaries = false;   // --no-default-dictionaries
 };
 
 /// Everything the coder knows, loaded and validated at start.
@@ -45,17 +45,17 @@ struct RunStats {
   uint64_t stored = 0;          // new articles written to the store
   uint64_t already_stored = 0;  // articles the store had already (skipped writing)
   uint64_t sentences = 0, tokens = 0, posts = 0, events = 0, entities = 0, quotes = 0;
-  uint64_t bytes = 0;           // article text bytes
-  uint64_t errors = 0;          // input records or files skipped
-  uint64_t warnings = 0;        // problems reported, nothing skipped
-  bool interrupted = false;     // stopped early by request (SIGINT/SIGTERM)
+  uint64_t bytes = 0;        // article text bytes
+  uint64_t errors = 0;       // input records or files skipped
+  uint64_t warnings = 0;     // problems reported, nothing skipped
+  bool interrupted = false;  // stopped early by request (SIGINT/SIGTERM)
 };
 
 struct RunOptions {
   std::vector<std::string> inputs;  // files, directories, "-"
   IngestOptions ingest;
-  std::string db_path;              // empty = no store
-  size_t batch_size = 64;           // articles per store transaction
+  std::string db_path;                               // empty = no store
+  size_t batch_size = 64;                            // articles per store transaction
   std::function<void(const Document&)> on_document;  // output, called in input order
   std::function<void(const Error&)> on_error;        // every ingest/store problem
   std::function<void(const RunStats&)> on_progress;  // called after each article

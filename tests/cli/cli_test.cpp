@@ -1,5 +1,7 @@
 // End-to-end tests of the dyad CLI: real processes, real files, real stores.
 #include <fcntl.h>
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -13,9 +15,6 @@
 #include <string>
 #include <thread>
 #include <vector>
-
-#include <gmock/gmock.h>
-#include <gtest/gtest.h>
 
 #include "store/store.h"
 
@@ -41,9 +40,8 @@ std::string slurp(const fs::path& p) {
 class CliTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = fs::temp_directory_path() /
-           ("dyad-cli-" + std::to_string(getpid()) + "-" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    dir_ = fs::temp_directory_path() / ("dyad-cli-" + std::to_string(getpid()) + "-" +
+                                        ::testing::UnitTest::GetInstance()->current_test_info()->name());
     fs::remove_all(dir_);
     fs::create_directories(dir_);
   }
@@ -203,10 +201,11 @@ TEST_F(CliTest, KilledRunResumesWithoutDuplicates) {
 
 TEST_F(CliTest, SkippedInputGivesExitCodeTwoAndTheRestIsCoded) {
   fs::path good = write("good.txt", "Protesters gathered outside the parliament on Friday.\n");
-  fs::path bad = write("bad.jsonl", "{\"id\":\"x1\",\"text\":\"A first fine article.\"}\n{not json\n"
-                                    "{\"id\":\"x3\",\"text\":\"A third fine article.\"}\n");
-  Run r = dyad("code --no-db --format jsonl " + good.string() + " " + bad.string() + " " +
-               (dir_ / "missing.txt").string());
+  fs::path bad = write("bad.jsonl",
+                       "{\"id\":\"x1\",\"text\":\"A first fine article.\"}\n{not json\n"
+                       "{\"id\":\"x3\",\"text\":\"A third fine article.\"}\n");
+  Run r =
+      dyad("code --no-db --format jsonl " + good.string() + " " + bad.string() + " " + (dir_ / "missing.txt").string());
   EXPECT_EQ(r.code, 2);
   EXPECT_THAT(r.err, HasSubstr("bad.jsonl:2:"));
   EXPECT_THAT(r.err, HasSubstr("missing.txt"));
