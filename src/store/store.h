@@ -38,6 +38,19 @@ struct StoredEvent {
   std::string article_id;
   std::string article_hash;
   std::string sentence_text;
+  // Merged across every article that reported the event:
+  uint32_t num_mentions = 0;  // mentions stored
+  uint32_t num_articles = 0;  // distinct articles
+  uint32_t num_sources = 0;   // distinct outlets (Article::source)
+  std::string first_seen;     // earliest / latest publication date (ISO) of those
+  std::string last_seen;      // articles; "" when none had a known date
+};
+
+/// An article as stored, with its key and when it was written.
+struct StoredArticle {
+  std::string hash;
+  Article article;          // origin is not stored and comes back empty
+  std::string ingested_at;  // UTC, "YYYY-MM-DDTHH:MM:SSZ"
 };
 
 struct StoreCounts {
@@ -56,8 +69,12 @@ class Store {
   /// True when an article with this content hash is stored.
   [[nodiscard]] bool contains(std::string_view hash);
 
+  /// Starts a write transaction (BEGIN IMMEDIATE: takes the write lock now,
+  /// waiting up to the busy timeout). Error when one is already open.
   Status begin();
+  /// Makes everything put since begin() durable. Error when none is open.
   Status commit();
+  /// Discards everything put since begin(); a no-op when none is open.
   void rollback();
 
   /// Writes one coded document (article, sentences, posts, entities, events with
@@ -68,8 +85,30 @@ class Store {
   [[nodiscard]] StoreCounts counts();
   [[nodiscard]] int schema_version();
 
-  /// Stored events matching `q`, ordered by date then id.
+  /// Stored events matching `q`, ordered by date (unknown dates last) then id.
+  /// One row per event: with q.article set, the mention in that article;
+  /// otherwise the first mention stored. Date filters keep an event whose date
+  /// interval (a month-precision "2024-05" covers May 1-31) overlaps
+  /// [from.first_day(), to.last_day()]; an event with no date never matches one.
   [[nodiscard]] Result<std::vector<StoredEvent>> events(const EventQuery& q);
+
+  /// The stored article with this content hash, or nullopt.
+  [[nodiscard]] Result<std::optional<StoredArticle>> article(std::string_view hash);
+
+  /// Stored articles in the order they were written; `limit` 0 = all.
+  /// With `with_text` false the text is left empty (cheap listing).
+  [[nodiscard]] Result<std::vector<StoredArticle>> articles(size_t limit = 0, bool with_text = true);
+
+  /// The embedded posts of the article with this hash, in text order.
+  [[nodiscard]] Result<std::vector<Post>> posts(std::string_view hash);
+
+  /// Records that `outcome_event` follows up `expected_event` (e.g. relation
+  /// "fulfilled"). Idempotent on the pair; both events must be stored. Works
+  /// inside a transaction or on its own.
+  Status link(std::string_view relation, std::string_view expected_event, std::string_view outcome_event);
+
+  /// Runs PRAGMA integrity_check; "ok" when the file is sound, else SQLite's report.
+  [[nodiscard]] Result<std::string> integrity_check();
 
   struct Impl;
 

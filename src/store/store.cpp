@@ -1,0 +1,870 @@
+// The store: coded documents -> SQLite through the C API.
+//
+// Design:
+//  - One connection per Store, opened with WAL journaling, synchronous=NORMAL
+//    (a commit is durable against a process crash; an OS crash can lose the
+//    last commits but never corrupts the file), foreign_keys=ON and a busy
+//    timeout so a second writer waits instead of failing at once.
+//  - The schema is versioned with PRAGMA user_version. kMigrations is a list of
+//    steps, step i taking the schema from version i to i+1; open() applies the
+//    missing steps in one transaction. Version 2 is added by appending a step.
+//  - Every SQL text is prepared once and cached in the Impl (keyed by its text);
+//    a borrowed statement is reset when the Stmt guard goes out of scope.
+//  - Articles are keyed by content hash: put() inserts the article row with
+//    ON CONFLICT DO NOTHING and writes nothing else when it was already there.
+//    Each put runs inside a SAVEPOINT so a failed document leaves no partial
+//    rows in the surrounding batch transaction.
+//  - Events are shared between articles: the first put inserts the row, later
+//    ones add a mention and bump the counters (mentions, distinct articles,
+//    distinct outlets, first/last seen).
+//  - Internal helpers throw DbError; every public method catches it and
+//    returns an Error naming the database path.
+#include "store/store.h"
+
+#include <sqlite3.h>
+
+#include <array>
+#include <cstdio>
+#include <ctime>
+#include <stdexcept>
+#include <unordered_map>
+#include <utility>
+
+#include "core/unicode.h"
+
+namespace dyad {
+namespace {
+
+struct DbError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+// ---- schema ---------------------------------------------------------------
+
+// Version 1. Dates are ISO strings ("2024-05-16", "2024-05", "2024") with the
+// precision beside them; NULL when unknown. Spans are byte offsets/lengths
+// into articles.text.
+constexpr const char* kSchemaV1 = R"sql(
+CREATE TABLE articles (
+  seq INTEGER PRIMARY KEY,
+  hash TEXT NOT NULL UNIQUE,
+  id TEXT NOT NULL,
+  url TEXT NOT NULL,
+  source TEXT NOT NULL,
+  published TEXT,
+  date_precision TEXT,
+  published_origin TEXT NOT NULL,
+  title TEXT NOT NULL,
+  text TEXT NOT NULL,
+  metadata TEXT NOT NULL,
+  ingested_at TEXT NOT NULL
+);
+CREATE INDEX articles_id ON articles(id);
+
+CREATE TABLE sentences (
+  article INTEGER NOT NULL REFERENCES articles(seq) ON DELETE CASCADE,
+  idx INTEGER NOT NULL,
+  offset INTEGER NOT NULL,
+  length INTEGER NOT NULL,
+  paragraph INTEGER NOT NULL,
+  flags INTEGER NOT NULL,
+  post INTEGER,
+  PRIMARY KEY (article, idx)
+) WITHOUT ROWID;
+
+CREATE TABLE posts (
+  article INTEGER NOT NULL REFERENCES articles(seq) ON DELETE CASCADE,
+  idx INTEGER NOT NULL,
+  handle TEXT NOT NULL,
+  name TEXT NOT NULL,
+  date TEXT,
+  date_precision TEXT,
+  offset INTEGER NOT NULL,
+  length INTEGER NOT NULL,
+  body_offset INTEGER NOT NULL,
+  body_length INTEGER NOT NULL,
+  url TEXT NOT NULL,
+  PRIMARY KEY (article, idx)
+) WITHOUT ROWID;
+
+CREATE TABLE entities (
+  id INTEGER PRIMARY KEY,
+  article INTEGER NOT NULL REFERENCES articles(seq) ON DELETE CASCADE,
+  type TEXT NOT NULL,
+  offset INTEGER NOT NULL,
+  length INTEGER NOT NULL,
+  text TEXT NOT NULL,
+  canonical TEXT NOT NULL,
+  code TEXT NOT NULL,
+  place_name TEXT,
+  country TEXT,
+  lat REAL,
+  lon REAL,
+  geonameid INTEGER
+);
+CREATE INDEX entities_article ON entities(article);
+CREATE INDEX entities_code ON entities(code);
+
+CREATE TABLE events (
+  id TEXT PRIMARY KEY,
+  cameo TEXT NOT NULL,
+  plover TEXT NOT NULL,
+  quad_class INTEGER NOT NULL,
+  goldstein REAL NOT NULL,
+  mode TEXT NOT NULL,
+  date TEXT,
+  date_precision TEXT,
+  date_basis TEXT NOT NULL,
+  source_text TEXT NOT NULL,
+  source_canonical TEXT NOT NULL,
+  source_code TEXT NOT NULL,
+  source_country TEXT NOT NULL,
+  source_sector TEXT NOT NULL,
+  target_text TEXT,
+  target_canonical TEXT,
+  target_code TEXT,
+  target_country TEXT,
+  target_sector TEXT,
+  location_name TEXT,
+  location_country TEXT,
+  location_lat REAL,
+  location_lon REAL,
+  location_geonameid INTEGER,
+  attributed_to TEXT NOT NULL,
+  rule TEXT NOT NULL,
+  num_mentions INTEGER NOT NULL DEFAULT 1,
+  num_articles INTEGER NOT NULL DEFAULT 1,
+  num_sources INTEGER NOT NULL DEFAULT 1,
+  first_seen TEXT,
+  last_seen TEXT
+);
+CREATE INDEX events_date ON events(date);
+CREATE INDEX events_cameo ON events(cameo);
+CREATE INDEX events_source_code ON events(source_code);
+CREATE INDEX events_target_code ON events(target_code);
+
+CREATE TABLE mentions (
+  id INTEGER PRIMARY KEY,
+  event TEXT NOT NULL REFERENCES events(id),
+  article INTEGER NOT NULL REFERENCES articles(seq) ON DELETE CASCADE,
+  sentence INTEGER NOT NULL,
+  offset INTEGER NOT NULL,
+  length INTEGER NOT NULL,
+  mode TEXT NOT NULL,
+  outlet TEXT NOT NULL,
+  rule TEXT NOT NULL,
+  source_offset INTEGER NOT NULL,
+  source_length INTEGER NOT NULL,
+  target_offset INTEGER,
+  target_length INTEGER,
+  location_offset INTEGER,
+  location_length INTEGER,
+  UNIQUE (event, article, offset)
+);
+CREATE INDEX mentions_article ON mentions(article);
+
+CREATE TABLE quotes (
+  id INTEGER PRIMARY KEY,
+  article INTEGER NOT NULL REFERENCES articles(seq) ON DELETE CASCADE,
+  offset INTEGER NOT NULL,
+  length INTEGER NOT NULL,
+  speaker_text TEXT NOT NULL,
+  speaker_canonical TEXT NOT NULL,
+  speaker_code TEXT NOT NULL,
+  verb TEXT NOT NULL,
+  scare INTEGER NOT NULL
+);
+CREATE INDEX quotes_article ON quotes(article);
+
+CREATE TABLE amounts (
+  id INTEGER PRIMARY KEY,
+  article INTEGER NOT NULL REFERENCES articles(seq) ON DELETE CASCADE,
+  value REAL NOT NULL,
+  unit TEXT NOT NULL,
+  object TEXT NOT NULL,
+  offset INTEGER NOT NULL,
+  length INTEGER NOT NULL
+);
+CREATE INDEX amounts_article ON amounts(article);
+
+CREATE TABLE links (
+  id INTEGER PRIMARY KEY,
+  relation TEXT NOT NULL,
+  expected TEXT NOT NULL REFERENCES events(id),
+  outcome TEXT NOT NULL REFERENCES events(id),
+  created TEXT NOT NULL,
+  UNIQUE (expected, outcome)
+);
+CREATE INDEX links_outcome ON links(outcome);
+)sql";
+
+// kMigrations[i] takes the schema from version i to version i + 1.
+constexpr std::array<const char*, 1> kMigrations = {kSchemaV1};
+static_assert(kMigrations.size() == static_cast<size_t>(kSchemaVersion),
+              "every schema version needs exactly one migration step");
+
+// ---- small helpers ----------------------------------------------------------
+
+std::string utc_now() {
+  std::time_t t = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
+std::string_view origin_name(DateOrigin o) {
+  switch (o) {
+    case DateOrigin::input:
+      return "input";
+    case DateOrigin::text:
+      return "text";
+    case DateOrigin::unknown:
+      break;
+  }
+  return "unknown";
+}
+
+DateOrigin origin_from(std::string_view s) {
+  if (s == "input") return DateOrigin::input;
+  if (s == "text") return DateOrigin::text;
+  return DateOrigin::unknown;
+}
+
+EventMode mode_from(std::string_view s) {
+  if (s == "expected") return EventMode::expected;
+  if (s == "negated") return EventMode::negated;
+  if (s == "possible") return EventMode::possible;
+  return EventMode::happened;
+}
+
+Date date_from(std::string_view iso) {
+  if (iso.empty()) return {};
+  return parse_date(iso).value_or(Date{});
+}
+
+// The first and last day a stored ISO date covers, as ISO day strings, in SQL.
+// "2024-05" -> "2024-05-01" .. "2024-05-31"; the upper bound may name a day the
+// month lacks ("2024-02-31"), which still orders correctly against real days.
+constexpr const char* kDateLo =
+    "(CASE length(e.date) WHEN 4 THEN e.date || '-01-01' WHEN 7 THEN e.date || '-01' ELSE e.date END)";
+constexpr const char* kDateHi =
+    "(CASE length(e.date) WHEN 4 THEN e.date || '-12-31' WHEN 7 THEN e.date || '-31' ELSE e.date END)";
+
+// dyad_fold(text): full Unicode case folding, for case-insensitive actor search.
+void sql_fold(sqlite3_context* ctx, int /*argc*/, sqlite3_value** argv) {
+  if (sqlite3_value_type(argv[0]) == SQLITE_NULL) {
+    sqlite3_result_null(ctx);
+    return;
+  }
+  const auto* p = reinterpret_cast<const char*>(sqlite3_value_text(argv[0]));
+  const int n = sqlite3_value_bytes(argv[0]);
+  std::string out;
+  fold_case_append(std::string_view(p == nullptr ? "" : p, static_cast<size_t>(n)), out);
+  sqlite3_result_text(ctx, out.data(), static_cast<int>(out.size()), SQLITE_TRANSIENT);
+}
+
+// A cached prepared statement borrowed for one use; reset when the guard dies.
+class Stmt {
+ public:
+  Stmt(sqlite3* db, sqlite3_stmt* s) : db_(db), s_(s) {}
+  ~Stmt() {
+    sqlite3_reset(s_);
+    sqlite3_clear_bindings(s_);
+  }
+  Stmt(const Stmt&) = delete;
+  Stmt& operator=(const Stmt&) = delete;
+
+  Stmt& text(int i, std::string_view v) {
+    check(sqlite3_bind_text(s_, i, v.data() == nullptr ? "" : v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT));
+    return *this;
+  }
+  // Binds NULL for an empty string.
+  Stmt& text_or_null(int i, std::string_view v) { return v.empty() ? null(i) : text(i, v); }
+  Stmt& integer(int i, int64_t v) {
+    check(sqlite3_bind_int64(s_, i, v));
+    return *this;
+  }
+  Stmt& real(int i, double v) {
+    check(sqlite3_bind_double(s_, i, v));
+    return *this;
+  }
+  Stmt& null(int i) {
+    check(sqlite3_bind_null(s_, i));
+    return *this;
+  }
+
+  // True when a row is ready; false when done. Throws on error.
+  bool step() {
+    int rc = sqlite3_step(s_);
+    if (rc == SQLITE_ROW) return true;
+    if (rc == SQLITE_DONE) return false;
+    throw DbError(sqlite3_errmsg(db_));
+  }
+  void run() {
+    while (step()) {
+    }
+  }
+
+  [[nodiscard]] bool is_null(int c) const { return sqlite3_column_type(s_, c) == SQLITE_NULL; }
+  [[nodiscard]] int64_t col_int(int c) const { return sqlite3_column_int64(s_, c); }
+  [[nodiscard]] uint32_t col_u32(int c) const { return static_cast<uint32_t>(sqlite3_column_int64(s_, c)); }
+  [[nodiscard]] double col_real(int c) const { return sqlite3_column_double(s_, c); }
+  [[nodiscard]] std::string col_text(int c) const {
+    const auto* p = sqlite3_column_blob(s_, c);
+    const int n = sqlite3_column_bytes(s_, c);
+    return p == nullptr ? std::string() : std::string(static_cast<const char*>(p), static_cast<size_t>(n));
+  }
+
+ private:
+  void check(int rc) const {
+    if (rc != SQLITE_OK) throw DbError(sqlite3_errmsg(db_));
+  }
+  sqlite3* db_;
+  sqlite3_stmt* s_;
+};
+
+}  // namespace
+
+struct Store::Impl {
+  sqlite3* db = nullptr;
+  std::string path;
+  bool in_txn = false;
+  std::unordered_map<std::string, sqlite3_stmt*> cache;
+
+  ~Impl() {
+    for (auto& [sql, s] : cache) sqlite3_finalize(s);
+    if (db != nullptr) {
+      if (sqlite3_get_autocommit(db) == 0) sqlite3_exec(db, "ROLLBACK", nullptr, nullptr, nullptr);
+      sqlite3_close_v2(db);
+    }
+  }
+
+  Error error(std::string message) const { return Error{path, 0, std::move(message), false}; }
+
+  void exec(const char* sql) {
+    char* msg = nullptr;
+    if (sqlite3_exec(db, sql, nullptr, nullptr, &msg) != SQLITE_OK) {
+      std::string m = msg != nullptr ? msg : sqlite3_errmsg(db);
+      sqlite3_free(msg);
+      throw DbError(m);
+    }
+  }
+
+  Stmt stmt(const std::string& sql) {
+    auto it = cache.find(sql);
+    if (it == cache.end()) {
+      sqlite3_stmt* s = nullptr;
+      if (sqlite3_prepare_v3(db, sql.c_str(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT, &s, nullptr) !=
+          SQLITE_OK)
+        throw DbError(sqlite3_errmsg(db));
+      it = cache.emplace(sql, s).first;
+    }
+    return Stmt(db, it->second);
+  }
+
+  int user_version() {
+    Stmt s = stmt("PRAGMA user_version");
+    return s.step() ? static_cast<int>(s.col_int(0)) : 0;
+  }
+
+  void configure() {
+    sqlite3_extended_result_codes(db, 1);
+    if (sqlite3_busy_timeout(db, 10000) != SQLITE_OK) throw DbError(sqlite3_errmsg(db));
+    // The first statement reads the header: a non-database file fails here.
+    exec("PRAGMA journal_mode=WAL");
+    exec("PRAGMA synchronous=NORMAL");
+    exec("PRAGMA foreign_keys=ON");
+    if (sqlite3_create_function_v2(db, "dyad_fold", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, nullptr,
+                                   &sql_fold, nullptr, nullptr, nullptr) != SQLITE_OK)
+      throw DbError(sqlite3_errmsg(db));
+  }
+
+  // Brings the schema to kSchemaVersion; throws for a newer schema.
+  void migrate() {
+    int v = user_version();
+    if (v > kSchemaVersion)
+      throw DbError("schema version " + std::to_string(v) + " is newer than this build supports (" +
+                    std::to_string(kSchemaVersion) + "); upgrade dyad");
+    if (v == kSchemaVersion) return;
+    exec("BEGIN IMMEDIATE");
+    try {
+      v = user_version();  // another process may have migrated meanwhile
+      if (v > kSchemaVersion) throw DbError("schema version " + std::to_string(v) + " is newer than this build");
+      for (int step = v; step < kSchemaVersion; ++step) exec(kMigrations[static_cast<size_t>(step)]);
+      exec(("PRAGMA user_version=" + std::to_string(kSchemaVersion)).c_str());
+      exec("COMMIT");
+    } catch (...) {
+      sqlite3_exec(db, "ROLLBACK", nullptr, nullptr, nullptr);
+      throw;
+    }
+  }
+
+  // Writes one document; false when its hash was already stored.
+  bool put_doc(const Document& doc);
+  void put_event(const Document& doc, int64_t seq, const std::string& published, const Event& ev);
+  StoredArticle read_article(Stmt& s, bool with_text) const;
+};
+
+bool Store::Impl::put_doc(const Document& doc) {
+  const Article& a = doc.article;
+  const std::string published = a.published.iso();
+  {
+    Stmt s = stmt(
+        "INSERT INTO articles (hash, id, url, source, published, date_precision, published_origin, title, text, "
+        "metadata, ingested_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) ON CONFLICT(hash) DO NOTHING");
+    s.text(1, doc.hash).text(2, a.id).text(3, a.url).text(4, a.source).text_or_null(5, published);
+    if (a.published.known())
+      s.text(6, to_string(a.published.precision));
+    else
+      s.null(6);
+    s.text(7, origin_name(a.published_origin)).text(8, a.title).text(9, a.text);
+    s.text(10, a.metadata.empty() ? std::string_view("{}") : std::string_view(a.metadata)).text(11, utc_now());
+    s.run();
+  }
+  if (sqlite3_changes(db) == 0) return false;
+  const int64_t seq = sqlite3_last_insert_rowid(db);
+
+  const auto& sentences = doc.text.sentences;
+  for (size_t i = 0; i < sentences.size(); ++i) {
+    const Sentence& x = sentences[i];
+    Stmt s = stmt(
+        "INSERT INTO sentences (article, idx, offset, length, paragraph, flags, post) "
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+    s.integer(1, seq).integer(2, static_cast<int64_t>(i)).integer(3, x.span.offset).integer(4, x.span.length);
+    s.integer(5, x.paragraph).integer(6, x.flags);
+    if (x.post >= 0)
+      s.integer(7, x.post);
+    else
+      s.null(7);
+    s.run();
+  }
+  const auto& posts = doc.text.posts;
+  for (size_t i = 0; i < posts.size(); ++i) {
+    const Post& p = posts[i];
+    Stmt s = stmt(
+        "INSERT INTO posts (article, idx, handle, name, date, date_precision, offset, length, body_offset, "
+        "body_length, url) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)");
+    s.integer(1, seq).integer(2, static_cast<int64_t>(i)).text(3, p.handle).text(4, p.name);
+    s.text_or_null(5, p.date.iso());
+    if (p.date.known())
+      s.text(6, to_string(p.date.precision));
+    else
+      s.null(6);
+    s.integer(7, p.span.offset).integer(8, p.span.length).integer(9, p.body.offset).integer(10, p.body.length);
+    s.text(11, p.url).run();
+  }
+  for (const Entity& e : doc.entities) {
+    Stmt s = stmt(
+        "INSERT INTO entities (article, type, offset, length, text, canonical, code, place_name, country, lat, lon, "
+        "geonameid) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)");
+    s.integer(1, seq).text(2, to_string(e.type)).integer(3, e.span.offset).integer(4, e.span.length);
+    s.text(5, e.span.of(a.text)).text(6, e.canonical).text(7, e.code);
+    if (e.place) {
+      s.text(8, e.place->name).text(9, e.place->country).real(10, e.place->lat).real(11, e.place->lon);
+      s.integer(12, e.place->geonameid);
+    }
+    s.run();
+  }
+  for (const Quote& q : doc.quotes) {
+    Stmt s = stmt(
+        "INSERT INTO quotes (article, offset, length, speaker_text, speaker_canonical, speaker_code, verb, scare) "
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+    s.integer(1, seq).integer(2, q.span.offset).integer(3, q.span.length).text(4, q.speaker.text);
+    s.text(5, q.speaker.canonical).text(6, q.speaker.code).text(7, q.verb).integer(8, q.scare ? 1 : 0).run();
+  }
+  for (const Amount& m : doc.amounts) {
+    Stmt s = stmt("INSERT INTO amounts (article, value, unit, object, offset, length) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+    s.integer(1, seq).real(2, m.value).text(3, m.unit).text(4, m.object).integer(5, m.span.offset);
+    s.integer(6, m.span.length).run();
+  }
+  for (const Event& ev : doc.events) put_event(doc, seq, published, ev);
+  return true;
+}
+
+void Store::Impl::put_event(const Document& doc, int64_t seq, const std::string& published, const Event& ev) {
+  if (ev.id.empty()) throw DbError("event without an id");
+  const std::string& outlet = doc.article.source;
+  bool new_event = false;
+  {
+    Stmt s = stmt(
+        "INSERT INTO events (id, cameo, plover, quad_class, goldstein, mode, date, date_precision, date_basis, "
+        "source_text, source_canonical, source_code, source_country, source_sector, "
+        "target_text, target_canonical, target_code, target_country, target_sector, "
+        "location_name, location_country, location_lat, location_lon, location_geonameid, "
+        "attributed_to, rule, first_seen, last_seen) "
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, "
+        "?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?27) ON CONFLICT(id) DO NOTHING");
+    s.text(1, ev.id).text(2, ev.cameo).text(3, ev.plover).integer(4, ev.quad_class).real(5, ev.goldstein);
+    s.text(6, to_string(ev.mode)).text_or_null(7, ev.date.iso());
+    if (ev.date.known())
+      s.text(8, to_string(ev.date.precision));
+    else
+      s.null(8);
+    s.text(9, ev.date_basis);
+    s.text(10, ev.source.text).text(11, ev.source.canonical).text(12, ev.source.code);
+    s.text(13, ev.source.country).text(14, ev.source.sector);
+    if (ev.target) {
+      s.text(15, ev.target->text).text(16, ev.target->canonical).text(17, ev.target->code);
+      s.text(18, ev.target->country).text(19, ev.target->sector);
+    }
+    if (ev.location) {
+      s.text(20, ev.location->name).text(21, ev.location->country).real(22, ev.location->lat);
+      s.real(23, ev.location->lon).integer(24, ev.location->geonameid);
+    }
+    s.text(25, ev.attributed_to).text(26, ev.rule).text_or_null(27, published);
+    s.run();
+    new_event = sqlite3_changes(db) == 1;
+  }
+  bool article_new = true;
+  bool outlet_new = true;
+  if (!new_event) {
+    {
+      Stmt s = stmt("SELECT 1 FROM mentions WHERE event = ?1 AND article = ?2 LIMIT 1");
+      s.text(1, ev.id).integer(2, seq);
+      article_new = !s.step();
+    }
+    {
+      Stmt s = stmt("SELECT 1 FROM mentions WHERE event = ?1 AND outlet = ?2 LIMIT 1");
+      s.text(1, ev.id).text(2, outlet);
+      outlet_new = !s.step();
+    }
+  }
+  {
+    Stmt s = stmt(
+        "INSERT INTO mentions (event, article, sentence, offset, length, mode, outlet, rule, source_offset, "
+        "source_length, target_offset, target_length, location_offset, location_length) "
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14) "
+        "ON CONFLICT(event, article, offset) DO NOTHING");
+    s.text(1, ev.id).integer(2, seq).integer(3, ev.sentence).integer(4, ev.span.offset).integer(5, ev.span.length);
+    s.text(6, to_string(ev.mode)).text(7, outlet).text(8, ev.rule);
+    s.integer(9, ev.source.span.offset).integer(10, ev.source.span.length);
+    if (ev.target) s.integer(11, ev.target->span.offset).integer(12, ev.target->span.length);
+    if (ev.location) s.integer(13, ev.location->span.offset).integer(14, ev.location->span.length);
+    s.run();
+    if (sqlite3_changes(db) == 0) return;  // the same mention twice in one document
+  }
+  if (new_event) return;
+  Stmt s = stmt(
+      "UPDATE events SET num_mentions = num_mentions + 1, num_articles = num_articles + ?2, "
+      "num_sources = num_sources + ?3, "
+      "first_seen = CASE WHEN ?4 IS NULL THEN first_seen WHEN first_seen IS NULL OR ?4 < first_seen THEN ?4 "
+      "ELSE first_seen END, "
+      "last_seen = CASE WHEN ?4 IS NULL THEN last_seen WHEN last_seen IS NULL OR ?4 > last_seen THEN ?4 "
+      "ELSE last_seen END "
+      "WHERE id = ?1");
+  s.text(1, ev.id).integer(2, article_new ? 1 : 0).integer(3, outlet_new ? 1 : 0).text_or_null(4, published);
+  s.run();
+}
+
+constexpr const char* kArticleColumns =
+    "hash, id, url, source, published, published_origin, title, metadata, ingested_at";
+
+StoredArticle Store::Impl::read_article(Stmt& s, bool with_text) const {
+  StoredArticle r;
+  r.hash = s.col_text(0);
+  r.article.id = s.col_text(1);
+  r.article.url = s.col_text(2);
+  r.article.source = s.col_text(3);
+  r.article.published = date_from(s.col_text(4));
+  r.article.published_origin = origin_from(s.col_text(5));
+  r.article.title = s.col_text(6);
+  r.article.metadata = s.col_text(7);
+  r.ingested_at = s.col_text(8);
+  if (with_text) r.article.text = s.col_text(9);
+  return r;
+}
+
+// ---- public API ---------------------------------------------------------------
+
+Store::Store(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Store::~Store() = default;
+
+Result<std::unique_ptr<Store>> Store::open(const std::string& path) {
+  auto impl = std::make_unique<Impl>();
+  impl->path = path;
+  const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
+  if (sqlite3_open_v2(path.c_str(), &impl->db, flags, nullptr) != SQLITE_OK) {
+    std::string msg = impl->db != nullptr ? sqlite3_errmsg(impl->db) : "out of memory";
+    return impl->error("cannot open store: " + msg);
+  }
+  try {
+    impl->configure();
+    impl->migrate();
+  } catch (const DbError& e) {
+    return impl->error(std::string("cannot open store: ") + e.what());
+  }
+  return std::unique_ptr<Store>(new Store(std::move(impl)));
+}
+
+bool Store::contains(std::string_view hash) {
+  try {
+    Stmt s = impl_->stmt("SELECT 1 FROM articles WHERE hash = ?1");
+    s.text(1, hash);
+    return s.step();
+  } catch (const DbError&) {
+    return false;
+  }
+}
+
+Status Store::begin() {
+  if (impl_->in_txn) return impl_->error("begin(): a transaction is already open");
+  try {
+    impl_->exec("BEGIN IMMEDIATE");
+  } catch (const DbError& e) {
+    return impl_->error(std::string("cannot begin a transaction: ") + e.what());
+  }
+  impl_->in_txn = true;
+  return {};
+}
+
+Status Store::commit() {
+  if (!impl_->in_txn) return impl_->error("commit(): no transaction is open");
+  try {
+    impl_->exec("COMMIT");
+  } catch (const DbError& e) {
+    // A failed COMMIT (e.g. disk full) may leave the transaction open; drop it.
+    if (sqlite3_get_autocommit(impl_->db) == 0) sqlite3_exec(impl_->db, "ROLLBACK", nullptr, nullptr, nullptr);
+    impl_->in_txn = false;
+    return impl_->error(std::string("cannot commit: ") + e.what());
+  }
+  impl_->in_txn = false;
+  return {};
+}
+
+void Store::rollback() {
+  if (!impl_->in_txn) return;
+  if (sqlite3_get_autocommit(impl_->db) == 0) sqlite3_exec(impl_->db, "ROLLBACK", nullptr, nullptr, nullptr);
+  impl_->in_txn = false;
+}
+
+Status Store::put(const Document& doc) {
+  const auto fail = [&](const std::string& why) {
+    return Error{doc.article.origin, 0,
+                 "store " + impl_->path + ": cannot store article '" + doc.article.id + "': " + why, false};
+  };
+  if (!impl_->in_txn) return fail("put() outside a transaction; call begin() first");
+  if (doc.hash.empty()) return fail("the document has no content hash");
+  try {
+    impl_->stmt("SAVEPOINT dyad_put").run();
+  } catch (const DbError& e) {
+    return fail(e.what());
+  }
+  try {
+    impl_->put_doc(doc);
+    impl_->stmt("RELEASE dyad_put").run();
+  } catch (const DbError& e) {
+    if (sqlite3_get_autocommit(impl_->db) != 0) {
+      impl_->in_txn = false;  // SQLite rolled the whole transaction back (I/O error, disk full)
+      return fail(std::string(e.what()) + " (the batch was rolled back)");
+    }
+    sqlite3_exec(impl_->db, "ROLLBACK TO dyad_put; RELEASE dyad_put", nullptr, nullptr, nullptr);
+    return fail(e.what());
+  }
+  return {};
+}
+
+StoreCounts Store::counts() {
+  StoreCounts c;
+  const std::pair<const char*, uint64_t*> tables[] = {
+      {"SELECT count(*) FROM articles", &c.articles}, {"SELECT count(*) FROM events", &c.events},
+      {"SELECT count(*) FROM mentions", &c.mentions}, {"SELECT count(*) FROM entities", &c.entities},
+      {"SELECT count(*) FROM quotes", &c.quotes},     {"SELECT count(*) FROM posts", &c.posts},
+      {"SELECT count(*) FROM amounts", &c.amounts},   {"SELECT count(*) FROM links", &c.links},
+  };
+  try {
+    for (const auto& [sql, out] : tables) {
+      Stmt s = impl_->stmt(sql);
+      if (s.step()) *out = static_cast<uint64_t>(s.col_int(0));
+    }
+  } catch (const DbError&) {
+    // counts() is informational; what could be read is returned.
+  }
+  return c;
+}
+
+int Store::schema_version() {
+  try {
+    return impl_->user_version();
+  } catch (const DbError&) {
+    return -1;
+  }
+}
+
+Result<std::vector<StoredEvent>> Store::events(const EventQuery& q) {
+  // The query text depends on which filters are set, so each combination is
+  // prepared once and cached; parameters are numbered by filter.
+  std::string sql =
+      "SELECT e.id, e.cameo, e.plover, e.quad_class, e.goldstein, e.mode, e.date, e.date_basis, "
+      "e.source_text, e.source_canonical, e.source_code, e.source_country, e.source_sector, "
+      "e.target_text, e.target_canonical, e.target_code, e.target_country, e.target_sector, "
+      "e.location_name, e.location_country, e.location_lat, e.location_lon, e.location_geonameid, "
+      "e.attributed_to, e.rule, "
+      "m.sentence, m.offset, m.length, m.source_offset, m.source_length, m.target_offset, m.target_length, "
+      "m.location_offset, m.location_length, a.id, a.hash, "
+      "CAST(substr(CAST(a.text AS BLOB), s.offset + 1, s.length) AS BLOB), "
+      "e.num_mentions, e.num_articles, e.num_sources, e.first_seen, e.last_seen "
+      "FROM events e "
+      "JOIN mentions m ON m.id = (SELECT min(m2.id) FROM mentions m2 ";
+  if (!q.article.empty())
+    sql += "JOIN articles a2 ON a2.seq = m2.article WHERE m2.event = e.id AND a2.id = ?1) ";
+  else
+    sql += "WHERE m2.event = e.id) ";
+  sql +=
+      "JOIN articles a ON a.seq = m.article "
+      "LEFT JOIN sentences s ON s.article = m.article AND s.idx = m.sentence "
+      "WHERE 1 ";
+  std::string code;
+  std::string folded;
+  if (!q.actor.empty()) {
+    for (char ch : q.actor) code += (ch >= 'a' && ch <= 'z') ? static_cast<char>(ch - 'a' + 'A') : ch;
+    fold_case_append(q.actor, folded);
+    sql +=
+        "AND (substr(e.source_code, 1, length(?2)) = ?2 OR substr(e.target_code, 1, length(?2)) = ?2 "
+        "OR instr(dyad_fold(e.source_text), ?3) > 0 OR instr(dyad_fold(e.source_canonical), ?3) > 0 "
+        "OR instr(dyad_fold(e.target_text), ?3) > 0 OR instr(dyad_fold(e.target_canonical), ?3) > 0) ";
+  }
+  if (!q.cameo.empty()) sql += "AND substr(e.cameo, 1, length(?4)) = ?4 ";
+  // An event's ISO string sorts at or before its first day, and a range's
+  // year prefix sorts before every day in it: the plain comparisons let the
+  // date index narrow the scan, the interval test decides.
+  std::string from_lo;
+  std::string to_hi;
+  if (q.from && q.from->known()) {
+    from_lo = Date::from_days(q.from->first_day()).iso();
+    sql += std::string("AND e.date >= substr(?5, 1, 4) AND ") + kDateHi + " >= ?5 ";
+  }
+  if (q.to && q.to->known()) {
+    to_hi = Date::from_days(q.to->last_day()).iso();
+    sql += std::string("AND e.date <= ?6 AND ") + kDateLo + " <= ?6 ";
+  }
+  if (q.mode) sql += "AND e.mode = ?7 ";
+  sql += "ORDER BY e.date IS NULL, e.date, e.id ";
+  if (q.limit > 0) sql += "LIMIT ?8";
+
+  std::vector<StoredEvent> out;
+  try {
+    Stmt s = impl_->stmt(sql);
+    if (!q.article.empty()) s.text(1, q.article);
+    if (!q.actor.empty()) s.text(2, code).text(3, folded);
+    if (!q.cameo.empty()) s.text(4, q.cameo);
+    if (!from_lo.empty()) s.text(5, from_lo);
+    if (!to_hi.empty()) s.text(6, to_hi);
+    if (q.mode) s.text(7, to_string(*q.mode));
+    if (q.limit > 0) s.integer(8, static_cast<int64_t>(q.limit));
+    while (s.step()) {
+      StoredEvent r;
+      Event& ev = r.event;
+      ev.id = s.col_text(0);
+      ev.cameo = s.col_text(1);
+      ev.plover = s.col_text(2);
+      ev.quad_class = static_cast<int>(s.col_int(3));
+      ev.goldstein = s.col_real(4);
+      ev.mode = mode_from(s.col_text(5));
+      ev.date = date_from(s.col_text(6));
+      ev.date_basis = s.col_text(7);
+      ev.source = Actor{s.col_text(8),  s.col_text(9),  s.col_text(10),
+                        s.col_text(11), s.col_text(12), Span{s.col_u32(28), s.col_u32(29)}};
+      if (!s.is_null(13))
+        ev.target = Actor{s.col_text(13), s.col_text(14), s.col_text(15),
+                          s.col_text(16), s.col_text(17), Span{s.col_u32(30), s.col_u32(31)}};
+      if (!s.is_null(18))
+        ev.location = Place{s.col_text(18), s.col_text(19), s.col_real(20),
+                            s.col_real(21), s.col_int(22),  Span{s.col_u32(32), s.col_u32(33)}};
+      ev.attributed_to = s.col_text(23);
+      ev.rule = s.col_text(24);
+      ev.sentence = s.col_u32(25);
+      ev.span = Span{s.col_u32(26), s.col_u32(27)};
+      r.article_id = s.col_text(34);
+      r.article_hash = s.col_text(35);
+      r.sentence_text = s.col_text(36);
+      r.num_mentions = s.col_u32(37);
+      r.num_articles = s.col_u32(38);
+      r.num_sources = s.col_u32(39);
+      r.first_seen = s.col_text(40);
+      r.last_seen = s.col_text(41);
+      out.push_back(std::move(r));
+    }
+  } catch (const DbError& e) {
+    return impl_->error(std::string("event query failed: ") + e.what());
+  }
+  return out;
+}
+
+Result<std::optional<StoredArticle>> Store::article(std::string_view hash) {
+  try {
+    Stmt s = impl_->stmt(std::string("SELECT ") + kArticleColumns + ", text FROM articles WHERE hash = ?1");
+    s.text(1, hash);
+    if (!s.step()) return std::optional<StoredArticle>();
+    return std::optional<StoredArticle>(impl_->read_article(s, true));
+  } catch (const DbError& e) {
+    return impl_->error(std::string("article lookup failed: ") + e.what());
+  }
+}
+
+Result<std::vector<StoredArticle>> Store::articles(size_t limit, bool with_text) {
+  std::vector<StoredArticle> out;
+  try {
+    std::string sql = std::string("SELECT ") + kArticleColumns + (with_text ? ", text" : "") +
+                      " FROM articles ORDER BY seq" + (limit > 0 ? " LIMIT ?1" : "");
+    Stmt s = impl_->stmt(sql);
+    if (limit > 0) s.integer(1, static_cast<int64_t>(limit));
+    while (s.step()) out.push_back(impl_->read_article(s, with_text));
+  } catch (const DbError& e) {
+    return impl_->error(std::string("article listing failed: ") + e.what());
+  }
+  return out;
+}
+
+Result<std::vector<Post>> Store::posts(std::string_view hash) {
+  std::vector<Post> out;
+  try {
+    Stmt s = impl_->stmt(
+        "SELECT p.handle, p.name, p.date, p.offset, p.length, p.body_offset, p.body_length, p.url "
+        "FROM posts p JOIN articles a ON a.seq = p.article WHERE a.hash = ?1 ORDER BY p.idx");
+    s.text(1, hash);
+    while (s.step()) {
+      Post p;
+      p.handle = s.col_text(0);
+      p.name = s.col_text(1);
+      p.date = date_from(s.col_text(2));
+      p.span = Span{s.col_u32(3), s.col_u32(4)};
+      p.body = Span{s.col_u32(5), s.col_u32(6)};
+      p.url = s.col_text(7);
+      out.push_back(std::move(p));
+    }
+  } catch (const DbError& e) {
+    return impl_->error(std::string("post listing failed: ") + e.what());
+  }
+  return out;
+}
+
+Status Store::link(std::string_view relation, std::string_view expected_event, std::string_view outcome_event) {
+  try {
+    Stmt s = impl_->stmt(
+        "INSERT INTO links (relation, expected, outcome, created) VALUES (?1, ?2, ?3, ?4) "
+        "ON CONFLICT(expected, outcome) DO NOTHING");
+    s.text(1, relation).text(2, expected_event).text(3, outcome_event).text(4, utc_now()).run();
+  } catch (const DbError& e) {
+    return impl_->error("cannot link " + std::string(expected_event) + " -> " + std::string(outcome_event) + ": " +
+                        e.what());
+  }
+  return {};
+}
+
+Result<std::string> Store::integrity_check() {
+  std::string report;
+  try {
+    Stmt s = impl_->stmt("PRAGMA integrity_check");
+    while (s.step()) {
+      if (!report.empty()) report += '\n';
+      report += s.col_text(0);
+    }
+  } catch (const DbError& e) {
+    return impl_->error(std::string("integrity check failed: ") + e.what());
+  }
+  return report;
+}
+
+}  // namespace dyad

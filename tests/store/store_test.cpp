@@ -1,0 +1,812 @@
+// Tests for the SQLite store: schema and migration, idempotent puts, event
+// merging, query filters, persistence, and crash safety (a child process that
+// dies before committing).
+#include "store/store.h"
+
+#include <gtest/gtest.h>
+#include <signal.h>
+#include <sqlite3.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+
+#include "core/hash.h"
+
+namespace dyad {
+namespace {
+
+namespace fs = std::filesystem;
+
+// ---- fixtures -------------------------------------------------------------
+
+// A small document builder: sentences are split at ". " so spans are real.
+struct DocBuilder {
+  Document doc;
+
+  DocBuilder(std::string id, std::string source, std::string text, Date published = {}) {
+    doc.article.id = std::move(id);
+    doc.article.source = std::move(source);
+    doc.article.url = "https://example.org/" + doc.article.id;
+    doc.article.title = "Title of " + doc.article.id;
+    doc.article.text = std::move(text);
+    doc.article.published = published;
+    doc.article.published_origin = published.known() ? DateOrigin::input : DateOrigin::unknown;
+    doc.article.metadata = R"({"lang":"en"})";
+    doc.hash = content_hash(doc.article.source + '\0' + doc.article.id + '\0' + doc.article.text);
+    const std::string& t = doc.article.text;
+    uint32_t start = 0;
+    while (start < t.size()) {
+      size_t end = t.find(". ", start);
+      end = end == std::string::npos ? t.size() : end + 1;
+      Sentence s;
+      s.span = Span{start, static_cast<uint32_t>(end - start)};
+      doc.text.sentences.push_back(s);
+      start = static_cast<uint32_t>(end);
+      while (start < t.size() && t[start] == ' ') ++start;
+    }
+  }
+
+  [[nodiscard]] Span span_of(std::string_view words) const {
+    size_t at = doc.article.text.find(words);
+    EXPECT_NE(at, std::string::npos) << words;
+    return Span{static_cast<uint32_t>(at), static_cast<uint32_t>(words.size())};
+  }
+
+  [[nodiscard]] uint32_t sentence_of(Span sp) const {
+    const auto& ss = doc.text.sentences;
+    for (uint32_t i = 0; i < ss.size(); ++i)
+      if (sp.offset >= ss[i].span.offset && sp.offset < ss[i].span.end()) return i;
+    ADD_FAILURE() << "span outside every sentence";
+    return 0;
+  }
+
+  // Adds an event; `words` must occur in the text.
+  Event& event(std::string id, std::string cameo, std::string_view words, std::string src_code,
+               std::string_view src_words, Date date = {}) {
+    Event e;
+    e.id = std::move(id);
+    e.cameo = std::move(cameo);
+    e.plover = "CONSULT";
+    e.quad_class = 1;
+    e.goldstein = 1.0;
+    e.span = span_of(words);
+    e.sentence = sentence_of(e.span);
+    e.source.text = std::string(src_words);
+    e.source.span = span_of(src_words);
+    e.source.code = src_code;
+    e.source.country = src_code.substr(0, 3);
+    e.source.sector = src_code.size() > 3 ? src_code.substr(3) : "";
+    e.date = date;
+    e.date_basis = "article";
+    e.rule = "test-rule";
+    doc.events.push_back(e);
+    return doc.events.back();
+  }
+};
+
+Actor actor(std::string text, std::string canonical, std::string code, Span span) {
+  Actor a;
+  a.text = std::move(text);
+  a.canonical = std::move(canonical);
+  a.code = std::move(code);
+  a.country = a.code.substr(0, 3);
+  a.sector = a.code.size() > 3 ? a.code.substr(3) : "";
+  a.span = span;
+  return a;
+}
+
+// A unique scratch directory per test, removed afterwards.
+class StoreFiles : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    static std::atomic<int> n{0};
+    dir_ = fs::path(::testing::TempDir()) / ("dyad_store_" + std::to_string(getpid()) + "_" + std::to_string(++n));
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+  }
+  void TearDown() override {
+    std::error_code ec;
+    fs::remove_all(dir_, ec);
+  }
+  [[nodiscard]] std::string file(const std::string& name) const { return (dir_ / name).string(); }
+
+  fs::path dir_;
+};
+
+std::unique_ptr<Store> open_ok(const std::string& path) {
+  auto r = Store::open(path);
+  EXPECT_TRUE(r.ok()) << (r.ok() ? "" : r.error().str());
+  if (!r.ok()) return nullptr;
+  return std::move(r.value());
+}
+
+void put_all(Store& store, const std::vector<Document>& docs) {
+  ASSERT_TRUE(store.begin().ok());
+  for (const Document& d : docs) {
+    Status s = store.put(d);
+    ASSERT_TRUE(s.ok()) << s.error().str();
+  }
+  Status c = store.commit();
+  ASSERT_TRUE(c.ok()) << c.error().str();
+}
+
+std::vector<std::string> ids(const std::vector<StoredEvent>& v) {
+  std::vector<std::string> out;
+  for (const auto& e : v) out.push_back(e.event.id);
+  return out;
+}
+
+// Runs one SQL statement on a raw connection and returns the first column of the first row.
+std::string raw_query(const std::string& path, const std::string& sql) {
+  sqlite3* db = nullptr;
+  std::string out;
+  if (sqlite3_open(path.c_str(), &db) == SQLITE_OK) {
+    sqlite3_stmt* st = nullptr;
+    if (sqlite3_prepare_v2(db, sql.c_str(), -1, &st, nullptr) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW) {
+      const unsigned char* t = sqlite3_column_text(st, 0);
+      if (t != nullptr) out = reinterpret_cast<const char*>(t);
+    }
+    sqlite3_finalize(st);
+  }
+  sqlite3_close(db);
+  return out;
+}
+
+// A batch of synthetic articles with a few rows of each kind.
+std::vector<Document> synthetic(const std::string& prefix, int n) {
+  std::vector<Document> docs;
+  for (int i = 0; i < n; ++i) {
+    std::string id = prefix + std::to_string(i);
+    DocBuilder b(id, "outlet" + std::to_string(i % 7),
+                 "Officials from Ruritania met envoys on Monday in article " + id +
+                     ". The talks covered trade and security. Ministers said they would meet again. "
+                     "A spokesperson described the mood as constructive.",
+                 Date::ymd(2024, 5, 1 + static_cast<unsigned>(i % 28)));
+    b.event(id + "-e1", "040", "met envoys", "RURGOV", "Officials from Ruritania",
+            Date::ymd(2024, 5, 1 + static_cast<unsigned>(i % 28)));
+    b.event(id + "-e2", "036", "would meet again", "RURGOV", "Ministers");
+    Entity ent;
+    ent.type = EntityType::location;
+    ent.span = b.span_of("Ruritania");
+    ent.canonical = "Ruritania";
+    ent.code = "RUR";
+    b.doc.entities.push_back(ent);
+    Quote q;
+    q.span = b.span_of("constructive");
+    q.verb = "described";
+    b.doc.quotes.push_back(q);
+    docs.push_back(std::move(b.doc));
+  }
+  return docs;
+}
+
+// ---- schema, open, transactions -----------------------------------------------
+
+TEST(Store, OpenInMemoryCreatesCurrentSchema) {
+  auto store = open_ok(":memory:");
+  ASSERT_NE(store, nullptr);
+  EXPECT_EQ(store->schema_version(), kSchemaVersion);
+  StoreCounts c = store->counts();
+  EXPECT_EQ(c.articles, 0U);
+  EXPECT_EQ(c.events, 0U);
+  auto check = store->integrity_check();
+  ASSERT_TRUE(check.ok());
+  EXPECT_EQ(check.value(), "ok");
+}
+
+TEST(Store, PutOutsideTransactionIsError) {
+  auto store = open_ok(":memory:");
+  ASSERT_NE(store, nullptr);
+  DocBuilder b("a1", "Wire", "Something happened. Then more.");
+  Status s = store->put(b.doc);
+  ASSERT_FALSE(s.ok());
+  EXPECT_NE(s.error().message.find("transaction"), std::string::npos) << s.error().str();
+  EXPECT_FALSE(store->contains(b.doc.hash));
+}
+
+TEST(Store, TransactionStateErrors) {
+  auto store = open_ok(":memory:");
+  ASSERT_NE(store, nullptr);
+  EXPECT_FALSE(store->commit().ok());
+  ASSERT_TRUE(store->begin().ok());
+  EXPECT_FALSE(store->begin().ok());
+  store->rollback();
+  store->rollback();  // no-op
+  EXPECT_TRUE(store->begin().ok());
+  EXPECT_TRUE(store->commit().ok());
+}
+
+TEST(Store, RollbackDiscardsBatch) {
+  auto store = open_ok(":memory:");
+  ASSERT_NE(store, nullptr);
+  auto docs = synthetic("r", 3);
+  ASSERT_TRUE(store->begin().ok());
+  for (const auto& d : docs) ASSERT_TRUE(store->put(d).ok());
+  EXPECT_EQ(store->counts().articles, 3U);  // visible inside the transaction
+  store->rollback();
+  EXPECT_EQ(store->counts().articles, 0U);
+  EXPECT_EQ(store->counts().events, 0U);
+  EXPECT_FALSE(store->contains(docs[0].hash));
+}
+
+// ---- put ---------------------------------------------------------------------------
+
+TEST(Store, PutWritesEveryPartAndReadsBack) {
+  auto store = open_ok(":memory:");
+  ASSERT_NE(store, nullptr);
+  DocBuilder b("art-1", "Daily Planet",
+               "Russian President Vladimir Putin met Chinese leader Xi Jinping in Beijing. "
+               "Officials said trade rose by 12 percent. The meeting was \"productive\", a spokesman said.",
+               Date::ymd(2024, 5, 16));
+  Event& first = b.event("ev-1", "042", "met", "RUSGOV", "Russian President Vladimir Putin", Date::ymd(2024, 5, 16));
+  first.source.canonical = "Vladimir Putin";
+  first.target = actor("Chinese leader Xi Jinping", "Xi Jinping", "CHNGOV", b.span_of("Chinese leader Xi Jinping"));
+  first.location = Place{"Beijing", "CHN", 39.9, 116.4, 1816670, b.span_of("Beijing")};
+  first.mode = EventMode::happened;
+  first.plover = "CONSULT";
+  first.quad_class = 1;
+  first.goldstein = 1.0;
+  b.event("ev-2", "010", "said trade rose", "GOV", "Officials");
+  const Event e = b.doc.events[0];  // a copy: adding events moved the vector
+
+  Entity putin;
+  putin.type = EntityType::person;
+  putin.span = b.span_of("Vladimir Putin");
+  putin.canonical = "Vladimir Putin";
+  putin.code = "RUSGOV";
+  Entity beijing;
+  beijing.type = EntityType::location;
+  beijing.span = b.span_of("Beijing");
+  beijing.canonical = "Beijing";
+  beijing.place = Place{"Beijing", "CHN", 39.9, 116.4, 1816670, beijing.span};
+  b.doc.entities = {putin, beijing};
+  Quote q;
+  q.span = b.span_of("productive");
+  q.speaker.text = "a spokesman";
+  q.verb = "said";
+  q.scare = false;
+  b.doc.quotes.push_back(q);
+  Amount m;
+  m.value = 12;
+  m.unit = "percent";
+  m.object = "trade";
+  m.span = b.span_of("12 percent");
+  b.doc.amounts.push_back(m);
+  Post p;
+  p.span = b.span_of("The meeting");
+  p.body = p.span;
+  p.handle = "planet";
+  p.name = "Daily Planet";
+  p.date = Date{2024, 5, 0, DatePrecision::month};
+  p.url = "https://example.org/status/1";
+  b.doc.text.posts.push_back(p);
+  b.doc.text.sentences[2].post = 0;
+  b.doc.text.sentences[2].flags = kPost;
+
+  put_all(*store, {b.doc});
+  StoreCounts c = store->counts();
+  EXPECT_EQ(c.articles, 1U);
+  EXPECT_EQ(c.events, 2U);
+  EXPECT_EQ(c.mentions, 2U);
+  EXPECT_EQ(c.entities, 2U);
+  EXPECT_EQ(c.quotes, 1U);
+  EXPECT_EQ(c.amounts, 1U);
+  EXPECT_EQ(c.posts, 1U);
+
+  auto got = store->events({});
+  ASSERT_TRUE(got.ok()) << got.error().str();
+  ASSERT_EQ(got->size(), 2U);
+  // Ordered by date, unknown dates last.
+  const StoredEvent& s = (*got)[0];
+  EXPECT_EQ(s.event.id, "ev-1");
+  EXPECT_EQ(s.event.cameo, "042");
+  EXPECT_EQ(s.event.plover, "CONSULT");
+  EXPECT_EQ(s.event.date, Date::ymd(2024, 5, 16));
+  EXPECT_EQ(s.event.date_basis, "article");
+  EXPECT_EQ(s.event.source.text, "Russian President Vladimir Putin");
+  EXPECT_EQ(s.event.source.canonical, "Vladimir Putin");
+  EXPECT_EQ(s.event.source.code, "RUSGOV");
+  EXPECT_EQ(s.event.source.country, "RUS");
+  EXPECT_EQ(s.event.source.sector, "GOV");
+  EXPECT_EQ(s.event.source.span, e.source.span);
+  ASSERT_TRUE(s.event.target.has_value());
+  EXPECT_EQ(s.event.target->canonical, "Xi Jinping");
+  EXPECT_EQ(s.event.target->code, "CHNGOV");
+  EXPECT_EQ(s.event.target->span, e.target->span);
+  ASSERT_TRUE(s.event.location.has_value());
+  EXPECT_EQ(s.event.location->name, "Beijing");
+  EXPECT_EQ(s.event.location->geonameid, 1816670);
+  EXPECT_DOUBLE_EQ(s.event.location->lat, 39.9);
+  EXPECT_EQ(s.event.location->span, e.location->span);
+  EXPECT_EQ(s.event.span, e.span);
+  EXPECT_EQ(s.event.sentence, 0U);
+  EXPECT_EQ(s.event.rule, "test-rule");
+  EXPECT_EQ(s.article_id, "art-1");
+  EXPECT_EQ(s.article_hash, b.doc.hash);
+  EXPECT_EQ(s.sentence_text, "Russian President Vladimir Putin met Chinese leader Xi Jinping in Beijing.");
+  EXPECT_EQ(s.num_mentions, 1U);
+  EXPECT_EQ(s.first_seen, "2024-05-16");
+
+  const StoredEvent& s2 = (*got)[1];
+  EXPECT_EQ(s2.event.id, "ev-2");
+  EXPECT_FALSE(s2.event.date.known());
+  EXPECT_FALSE(s2.event.target.has_value());
+  EXPECT_FALSE(s2.event.location.has_value());
+  EXPECT_EQ(s2.event.sentence, 1U);
+  EXPECT_EQ(s2.sentence_text, "Officials said trade rose by 12 percent.");
+
+  auto art = store->article(b.doc.hash);
+  ASSERT_TRUE(art.ok());
+  ASSERT_TRUE(art->has_value());
+  const StoredArticle& sa = **art;
+  EXPECT_EQ(sa.article.id, "art-1");
+  EXPECT_EQ(sa.article.text, b.doc.article.text);
+  EXPECT_EQ(sa.article.published, Date::ymd(2024, 5, 16));
+  EXPECT_EQ(sa.article.published_origin, DateOrigin::input);
+  EXPECT_EQ(sa.article.metadata, R"({"lang":"en"})");
+  EXPECT_EQ(sa.ingested_at.size(), 20U);  // YYYY-MM-DDTHH:MM:SSZ
+
+  auto posts = store->posts(b.doc.hash);
+  ASSERT_TRUE(posts.ok());
+  ASSERT_EQ(posts->size(), 1U);
+  EXPECT_EQ((*posts)[0].handle, "planet");
+  EXPECT_EQ((*posts)[0].date, p.date);
+  EXPECT_EQ((*posts)[0].body, p.body);
+
+  auto listing = store->articles(0, false);
+  ASSERT_TRUE(listing.ok());
+  ASSERT_EQ(listing->size(), 1U);
+  EXPECT_TRUE((*listing)[0].article.text.empty());
+  EXPECT_EQ((*listing)[0].hash, b.doc.hash);
+}
+
+TEST(Store, SentenceTextIsByteExactForMultibyteText) {
+  auto store = open_ok(":memory:");
+  ASSERT_NE(store, nullptr);
+  DocBuilder b("u1", "Le Monde", "Le président Macron a reçu à l'Élysée son homologue. Ensuite, rien.");
+  b.event("u-ev", "042", "a reçu", "FRAGOV", "Le président Macron");
+  put_all(*store, {b.doc});
+  auto got = store->events({});
+  ASSERT_TRUE(got.ok());
+  ASSERT_EQ(got->size(), 1U);
+  EXPECT_EQ((*got)[0].sentence_text, "Le président Macron a reçu à l'Élysée son homologue.");
+}
+
+TEST(Store, IdempotentPut) {
+  auto store = open_ok(":memory:");
+  ASSERT_NE(store, nullptr);
+  auto docs = synthetic("idem", 2);
+  put_all(*store, docs);
+  StoreCounts before = store->counts();
+  EXPECT_EQ(before.articles, 2U);
+  EXPECT_EQ(before.mentions, 4U);
+  // Again in a new batch, and twice within one batch.
+  put_all(*store, docs);
+  put_all(*store, {docs[0], docs[0]});
+  StoreCounts after = store->counts();
+  EXPECT_EQ(after.articles, before.articles);
+  EXPECT_EQ(after.events, before.events);
+  EXPECT_EQ(after.mentions, before.mentions);
+  EXPECT_EQ(after.entities, before.entities);
+  EXPECT_EQ(after.quotes, before.quotes);
+  auto ev = store->events({});
+  ASSERT_TRUE(ev.ok());
+  for (const auto& e : *ev) EXPECT_EQ(e.num_mentions, 1U) << e.event.id;
+}
+
+TEST(Store, FailedPutLeavesNoPartialRows) {
+  auto store = open_ok(":memory:");
+  ASSERT_NE(store, nullptr);
+  auto good = synthetic("ok", 1);
+  DocBuilder bad("bad", "Wire", "A thing happened. Another thing.");
+  bad.event("", "010", "happened", "GOV", "A thing");  // no id: rejected
+  ASSERT_TRUE(store->begin().ok());
+  ASSERT_TRUE(store->put(good[0]).ok());
+  Status s = store->put(bad.doc);
+  EXPECT_FALSE(s.ok());
+  ASSERT_TRUE(store->commit().ok());
+  EXPECT_TRUE(store->contains(good[0].hash));
+  EXPECT_FALSE(store->contains(bad.doc.hash));
+  EXPECT_EQ(store->counts().articles, 1U);
+}
+
+TEST(Store, EventMergingAcrossDocuments) {
+  auto store = open_ok(":memory:");
+  ASSERT_NE(store, nullptr);
+  DocBuilder a("m1", "Wire A", "Country X troops shelled the border town. Nothing else.", Date::ymd(2024, 5, 2));
+  DocBuilder b("m2", "Wire B", "Earlier report. Country X troops shelled the border town, officials said.",
+               Date::ymd(2024, 5, 1));
+  DocBuilder c("m3", "Wire A", "Update: Country X troops shelled the border town again.", Date::ymd(2024, 5, 4));
+  for (DocBuilder* d : {&a, &b, &c})
+    d->event("shared-event", "195", "shelled", "XXXMIL", "Country X troops", Date::ymd(2024, 5, 1));
+
+  put_all(*store, {a.doc, b.doc});
+  auto got = store->events({});
+  ASSERT_TRUE(got.ok());
+  ASSERT_EQ(got->size(), 1U);
+  EXPECT_EQ((*got)[0].num_mentions, 2U);
+  EXPECT_EQ((*got)[0].num_articles, 2U);
+  EXPECT_EQ((*got)[0].num_sources, 2U);
+  EXPECT_EQ((*got)[0].first_seen, "2024-05-01");
+  EXPECT_EQ((*got)[0].last_seen, "2024-05-02");
+  EXPECT_EQ((*got)[0].article_id, "m1");  // the first mention stored
+  EXPECT_EQ(store->counts().events, 1U);
+  EXPECT_EQ(store->counts().mentions, 2U);
+
+  // A third article from an outlet already seen: one more article, no new source.
+  put_all(*store, {c.doc});
+  got = store->events({});
+  ASSERT_TRUE(got.ok());
+  ASSERT_EQ(got->size(), 1U);
+  EXPECT_EQ((*got)[0].num_mentions, 3U);
+  EXPECT_EQ((*got)[0].num_articles, 3U);
+  EXPECT_EQ((*got)[0].num_sources, 2U);
+  EXPECT_EQ((*got)[0].last_seen, "2024-05-04");
+
+  // Asking by article gives that article's mention and sentence.
+  EventQuery q;
+  q.article = "m2";
+  got = store->events(q);
+  ASSERT_TRUE(got.ok());
+  ASSERT_EQ(got->size(), 1U);
+  EXPECT_EQ((*got)[0].article_id, "m2");
+  EXPECT_EQ((*got)[0].event.sentence, 1U);
+  EXPECT_EQ((*got)[0].sentence_text, "Country X troops shelled the border town, officials said.");
+}
+
+TEST(Store, SecondMentionInSameArticleCountsMentionNotArticle) {
+  auto store = open_ok(":memory:");
+  ASSERT_NE(store, nullptr);
+  DocBuilder a("s1", "Wire", "Troops shelled the town. Later troops shelled the town again.");
+  a.event("dup", "195", "shelled the town.", "XXXMIL", "Troops");
+  a.event("dup", "195", "shelled the town again", "XXXMIL", "troops");
+  put_all(*store, {a.doc});
+  auto got = store->events({});
+  ASSERT_TRUE(got.ok());
+  ASSERT_EQ(got->size(), 1U);
+  EXPECT_EQ((*got)[0].num_mentions, 2U);
+  EXPECT_EQ((*got)[0].num_articles, 1U);
+  EXPECT_EQ((*got)[0].num_sources, 1U);
+}
+
+// ---- queries -------------------------------------------------------------------------
+
+class StoreQuery : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    store_ = open_ok(":memory:");
+    ASSERT_NE(store_, nullptr);
+    DocBuilder a("qa", "Wire",
+                 "Russian officials met Chinese envoys. Ukrainian forces attacked a depot. "
+                 "Officials from the Élysée plan to visit. The army did not withdraw.");
+    Event& e1 = a.event("e-consult", "042", "met", "RUSGOV", "Russian officials", Date::ymd(2024, 5, 16));
+    e1.source.canonical = "Government of Russia";
+    e1.target = actor("Chinese envoys", "", "CHNGOV", a.span_of("Chinese envoys"));
+    a.event("e-attack", "190", "attacked", "UKRMIL", "Ukrainian forces", Date::ymd(2024, 6, 1));
+    Event& e3 = a.event("e-visit", "043", "plan to visit", "FRAGOV", "Officials from the Élysée",
+                        Date{2024, 5, 0, DatePrecision::month});
+    e3.mode = EventMode::expected;
+    Event& e4 =
+        a.event("e-withdraw", "0874", "did not withdraw", "XXXMIL", "The army", Date{2023, 0, 0, DatePrecision::year});
+    e4.mode = EventMode::negated;
+    DocBuilder b("qb", "Other", "Chinese envoys consulted Russian officials.");
+    Event& e5 = b.event("e-undated", "040", "consulted", "CHNGOV", "Chinese envoys");
+    e5.target = actor("Russian officials", "", "RUSGOV", b.span_of("Russian officials"));
+    put_all(*store_, {a.doc, b.doc});
+  }
+
+  std::vector<std::string> run(const EventQuery& q) {
+    auto r = store_->events(q);
+    EXPECT_TRUE(r.ok()) << (r.ok() ? "" : r.error().str());
+    return r.ok() ? ids(r.value()) : std::vector<std::string>{};
+  }
+
+  static Date day(int y, unsigned m, unsigned d) { return Date::ymd(y, m, d); }
+
+  std::unique_ptr<Store> store_;
+};
+
+using V = std::vector<std::string>;
+
+TEST_F(StoreQuery, NoFilterOrdersByDateThenIdUnknownLast) {
+  // "2023" < "2024-05" < "2024-05-16" < "2024-06-01"; undated last.
+  EXPECT_EQ(run({}), (V{"e-withdraw", "e-visit", "e-consult", "e-attack", "e-undated"}));
+}
+
+TEST_F(StoreQuery, ActorCodePrefixMatchesSourceOrTarget) {
+  EventQuery q;
+  q.actor = "RUS";
+  EXPECT_EQ(run(q), (V{"e-consult", "e-undated"}));
+  q.actor = "ukrmil";  // codes compare upper-cased
+  EXPECT_EQ(run(q), (V{"e-attack"}));
+  q.actor = "CHNGOV";
+  EXPECT_EQ(run(q), (V{"e-consult", "e-undated"}));
+}
+
+TEST_F(StoreQuery, ActorTextIsCaseInsensitiveSubstring) {
+  EventQuery q;
+  q.actor = "government of";  // canonical
+  EXPECT_EQ(run(q), (V{"e-consult"}));
+  q.actor = "ÉLYSÉE";  // non-ASCII case folding
+  EXPECT_EQ(run(q), (V{"e-visit"}));
+  q.actor = "the army";
+  EXPECT_EQ(run(q), (V{"e-withdraw"}));
+  q.actor = "nobody at all";
+  EXPECT_TRUE(run(q).empty());
+}
+
+TEST_F(StoreQuery, CameoPrefix) {
+  EventQuery q;
+  q.cameo = "04";
+  EXPECT_EQ(run(q), (V{"e-visit", "e-consult", "e-undated"}));
+  q.cameo = "190";
+  EXPECT_EQ(run(q), (V{"e-attack"}));
+  q.cameo = "08";
+  EXPECT_EQ(run(q), (V{"e-withdraw"}));
+}
+
+TEST_F(StoreQuery, DateRangeUsesOverlapForCoarseDates) {
+  EventQuery q;
+  q.from = day(2024, 5, 16);
+  q.to = day(2024, 5, 16);
+  // The day itself (bounds inclusive) and the month-precision May event that covers it.
+  EXPECT_EQ(run(q), (V{"e-visit", "e-consult"}));
+  q.from = day(2024, 5, 20);
+  q.to = day(2024, 6, 10);
+  EXPECT_EQ(run(q), (V{"e-visit", "e-attack"}));
+  q.from = day(2024, 6, 1);
+  q.to.reset();
+  EXPECT_EQ(run(q), (V{"e-attack"}));
+  q.from.reset();
+  q.to = day(2024, 4, 30);
+  EXPECT_EQ(run(q), (V{"e-withdraw"}));
+  // A coarse range: the year 2023 holds only the year-precision event.
+  q.from = Date{2023, 0, 0, DatePrecision::year};
+  q.to = Date{2023, 0, 0, DatePrecision::year};
+  EXPECT_EQ(run(q), (V{"e-withdraw"}));
+  // A month range covers a day inside it.
+  q.from = Date{2024, 6, 0, DatePrecision::month};
+  q.to = Date{2024, 6, 0, DatePrecision::month};
+  EXPECT_EQ(run(q), (V{"e-attack"}));
+}
+
+TEST_F(StoreQuery, ModeArticleAndLimit) {
+  EventQuery q;
+  q.mode = EventMode::expected;
+  EXPECT_EQ(run(q), (V{"e-visit"}));
+  q.mode = EventMode::negated;
+  EXPECT_EQ(run(q), (V{"e-withdraw"}));
+  q.mode = EventMode::happened;
+  EXPECT_EQ(run(q), (V{"e-consult", "e-attack", "e-undated"}));
+  q = {};
+  q.article = "qb";
+  EXPECT_EQ(run(q), (V{"e-undated"}));
+  q.article = "no-such-article";
+  EXPECT_TRUE(run(q).empty());
+  q = {};
+  q.limit = 2;
+  EXPECT_EQ(run(q), (V{"e-withdraw", "e-visit"}));
+}
+
+TEST_F(StoreQuery, FiltersCombine) {
+  EventQuery q;
+  q.actor = "RUS";
+  q.cameo = "04";
+  q.from = day(2024, 1, 1);
+  EXPECT_EQ(run(q), (V{"e-consult"}));  // the undated one drops out under a date filter
+}
+
+TEST_F(StoreQuery, LinksAreIdempotentAndNeedStoredEvents) {
+  ASSERT_TRUE(store_->link("fulfilled", "e-visit", "e-consult").ok());
+  ASSERT_TRUE(store_->link("fulfilled", "e-visit", "e-consult").ok());
+  EXPECT_EQ(store_->counts().links, 1U);
+  EXPECT_FALSE(store_->link("fulfilled", "e-visit", "no-such-event").ok());
+  EXPECT_EQ(store_->counts().links, 1U);
+}
+
+// ---- files: persistence, errors, migration -----------------------------------------------
+
+TEST_F(StoreFiles, ReopenPersistence) {
+  const std::string path = file("events.db");
+  auto docs = synthetic("p", 5);
+  {
+    auto store = open_ok(path);
+    ASSERT_NE(store, nullptr);
+    put_all(*store, docs);
+  }
+  EXPECT_EQ(raw_query(path, "PRAGMA journal_mode"), "wal");
+  auto store = open_ok(path);
+  ASSERT_NE(store, nullptr);
+  EXPECT_EQ(store->schema_version(), kSchemaVersion);
+  for (const auto& d : docs) EXPECT_TRUE(store->contains(d.hash));
+  StoreCounts c = store->counts();
+  EXPECT_EQ(c.articles, 5U);
+  EXPECT_EQ(c.events, 10U);
+  EXPECT_EQ(c.entities, 5U);
+  auto ev = store->events({});
+  ASSERT_TRUE(ev.ok());
+  EXPECT_EQ(ev->size(), 10U);
+}
+
+TEST_F(StoreFiles, NotADatabaseIsErrorNamingPath) {
+  const std::string path = file("notes.txt");
+  {
+    std::ofstream f(path);
+    f << "This is a plain text file, long enough to fill a database header and more besides, "
+         "so SQLite reads it and finds no magic string at the start of it.\n";
+  }
+  auto r = Store::open(path);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().file, path);
+  EXPECT_NE(r.error().str().find(path), std::string::npos);
+  EXPECT_NE(r.error().message.find("file is not a database"), std::string::npos) << r.error().str();
+}
+
+TEST_F(StoreFiles, NewerSchemaIsError) {
+  const std::string path = file("future.db");
+  raw_query(path, "PRAGMA user_version=" + std::to_string(kSchemaVersion + 1));
+  ASSERT_EQ(raw_query(path, "PRAGMA user_version"), std::to_string(kSchemaVersion + 1));
+  auto r = Store::open(path);
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.error().message.find("newer"), std::string::npos) << r.error().str();
+  EXPECT_EQ(r.error().file, path);
+}
+
+TEST_F(StoreFiles, MigratesFromEmptyFile) {
+  const std::string path = file("empty.db");
+  { std::ofstream f(path); }
+  ASSERT_EQ(fs::file_size(path), 0U);
+  {
+    auto store = open_ok(path);
+    ASSERT_NE(store, nullptr);
+    EXPECT_EQ(store->schema_version(), kSchemaVersion);
+    put_all(*store, synthetic("mig", 2));
+    EXPECT_EQ(store->counts().articles, 2U);
+  }
+  EXPECT_EQ(raw_query(path, "PRAGMA user_version"), std::to_string(kSchemaVersion));
+  EXPECT_EQ(raw_query(path, "SELECT count(*) FROM sqlite_schema WHERE type='table' AND name='mentions'"), "1");
+}
+
+TEST_F(StoreFiles, MigrationKeepsForeignTablesOfAVersionZeroDatabase) {
+  const std::string path = file("v0.db");
+  raw_query(path, "CREATE TABLE notes (x TEXT)");
+  raw_query(path, "INSERT INTO notes VALUES ('kept')");
+  auto store = open_ok(path);
+  ASSERT_NE(store, nullptr);
+  EXPECT_EQ(store->schema_version(), kSchemaVersion);
+  store.reset();
+  EXPECT_EQ(raw_query(path, "SELECT x FROM notes"), "kept");
+}
+
+// ---- crash safety ---------------------------------------------------------------------------
+
+enum class Death { exit_without_commit, sigkill };
+
+// Child: opens the store, commits `committed`, then puts `uncommitted` in an
+// open transaction and dies without committing. Exit codes other than the
+// expected death report a failure inside the child.
+void crash_child(const std::string& path, const std::vector<Document>& committed,
+                 const std::vector<Document>& uncommitted, Death how) {
+  auto r = Store::open(path);
+  if (!r.ok()) _exit(10);
+  Store& store = *r.value();
+  if (!committed.empty()) {
+    if (!store.begin().ok()) _exit(11);
+    for (const auto& d : committed)
+      if (!store.put(d).ok()) _exit(12);
+    if (!store.commit().ok()) _exit(13);
+  }
+  if (!store.begin().ok()) _exit(14);
+  for (const auto& d : uncommitted)
+    if (!store.put(d).ok()) _exit(15);
+  if (how == Death::sigkill) raise(SIGKILL);
+  _exit(0);  // no destructors, no commit
+}
+
+void crash_test(const std::string& path, Death how) {
+  auto before = synthetic("before", 20);
+  auto child_committed = synthetic("child-ok", 10);
+  // Big enough that SQLite spills uncommitted pages into the WAL file before
+  // the child dies, so recovery has real uncommitted frames to ignore.
+  auto lost = synthetic("lost", 3000);
+  {
+    auto store = open_ok(path);
+    ASSERT_NE(store, nullptr);
+    put_all(*store, before);
+  }  // closed before fork: no connection crosses the fork
+
+  pid_t pid = fork();
+  ASSERT_GE(pid, 0);
+  if (pid == 0) crash_child(path, child_committed, lost, how);
+  int status = 0;
+  ASSERT_EQ(waitpid(pid, &status, 0), pid);
+  if (how == Death::sigkill) {
+    ASSERT_TRUE(WIFSIGNALED(status)) << "child exited with " << WEXITSTATUS(status);
+    EXPECT_EQ(WTERMSIG(status), SIGKILL);
+  } else {
+    ASSERT_TRUE(WIFEXITED(status));
+    ASSERT_EQ(WEXITSTATUS(status), 0);
+  }
+
+  std::error_code ec;
+  const auto wal_size = fs::file_size(path + "-wal", ec);
+  std::cout << "[store] WAL left by the dead child: " << (ec ? 0 : wal_size) << " bytes\n";
+
+  auto store = open_ok(path);
+  ASSERT_NE(store, nullptr);
+  auto check = store->integrity_check();
+  ASSERT_TRUE(check.ok());
+  EXPECT_EQ(check.value(), "ok");
+  for (const auto& d : before) EXPECT_TRUE(store->contains(d.hash));
+  for (const auto& d : child_committed) EXPECT_TRUE(store->contains(d.hash));
+  for (const auto& d : lost) EXPECT_FALSE(store->contains(d.hash));
+  StoreCounts c = store->counts();
+  EXPECT_EQ(c.articles, 30U);
+  EXPECT_EQ(c.events, 60U);
+  EXPECT_EQ(c.mentions, 60U);
+
+  // Re-running the whole input completes and adds only what was lost.
+  std::vector<Document> all = before;
+  all.insert(all.end(), child_committed.begin(), child_committed.end());
+  all.insert(all.end(), lost.begin(), lost.end());
+  put_all(*store, all);
+  c = store->counts();
+  EXPECT_EQ(c.articles, 3030U);
+  EXPECT_EQ(c.events, 6060U);
+  EXPECT_EQ(c.mentions, 6060U);
+  EXPECT_EQ(c.quotes, 3030U);
+  EXPECT_EQ(raw_query(path, "SELECT count(*) FROM (SELECT hash FROM articles GROUP BY hash HAVING count(*) > 1)"), "0");
+  auto ev = store->events({});
+  ASSERT_TRUE(ev.ok());
+  for (const auto& e : *ev) EXPECT_EQ(e.num_mentions, 1U) << e.event.id;
+}
+
+TEST_F(StoreFiles, CrashByExitBeforeCommitLosesOnlyTheOpenBatch) {
+  crash_test(file("crash-exit.db"), Death::exit_without_commit);
+}
+
+TEST_F(StoreFiles, CrashBySigkillBeforeCommitLosesOnlyTheOpenBatch) {
+  crash_test(file("crash-kill.db"), Death::sigkill);
+}
+
+// ---- throughput (logged, not asserted) ----------------------------------------------------------
+
+TEST_F(StoreFiles, BatchedPutThroughput) {
+  const int n = 5000;
+  const size_t batch = 500;
+  auto docs = synthetic("perf", n);
+  auto store = open_ok(file("perf.db"));
+  ASSERT_NE(store, nullptr);
+  auto t0 = std::chrono::steady_clock::now();
+  for (size_t i = 0; i < docs.size(); i += batch) {
+    ASSERT_TRUE(store->begin().ok());
+    for (size_t j = i; j < std::min(docs.size(), i + batch); ++j) ASSERT_TRUE(store->put(docs[j]).ok());
+    ASSERT_TRUE(store->commit().ok());
+  }
+  double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  EXPECT_EQ(store->counts().articles, static_cast<uint64_t>(n));
+  auto t1 = std::chrono::steady_clock::now();
+  EventQuery q;
+  q.actor = "RUR";
+  q.cameo = "04";
+  q.from = Date::ymd(2024, 5, 10);
+  q.to = Date::ymd(2024, 5, 12);
+  auto ev = store->events(q);
+  double qsecs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t1).count();
+  ASSERT_TRUE(ev.ok());
+  EXPECT_FALSE(ev->empty());
+  for (const auto& e : *ev) EXPECT_EQ(e.event.cameo.substr(0, 2), "04");
+  std::cout << "[store] " << n << " articles (4 sentences, 2 events, 1 entity, 1 quote each) in batches of " << batch
+            << ": " << secs << " s, " << static_cast<int>(n / secs) << " articles/s; query returned " << ev->size()
+            << " events in " << qsecs * 1000 << " ms\n";
+  RecordProperty("articles_per_second", static_cast<int>(n / secs));
+}
+
+}  // namespace
+}  // namespace dyad
