@@ -17,7 +17,9 @@ namespace dyad {
 
 class TextRules {
  public:
-  /// Loads data_dir/text/*.txt; errors name file and line.
+  /// Loads data_dir/text/{abbreviations,sentence_starters,boilerplate,bylines}.txt
+  /// (formats in docs/text.md). A missing file, a malformed entry or a pattern
+  /// RE2 rejects is an Error naming the file and the 1-based line.
   static Result<std::shared_ptr<const TextRules>> load(const std::string& data_dir);
   ~TextRules();
   TextRules(const TextRules&) = delete;
@@ -31,7 +33,11 @@ class TextRules {
   std::unique_ptr<Impl> impl_;
 };
 
-/// Tokenises and splits `article.text`, fills `out` (cleared first).
+/// Tokenises and splits `article.text`, fills `out` (cleared first, so one
+/// TextAnalysis can be reused across articles). Never fails: any valid UTF-8
+/// gives tokens in text order that do not overlap or cross a '\n', and
+/// sentences that cover the tokens in order, at most 500 tokens each.
+/// Thread-safe for distinct `out` objects sharing one TextRules.
 void analyze_text(const TextRules& rules, const Article& article, TextAnalysis& out);
 
 /// The latest date of the article's embedded posts, if any has one: an article

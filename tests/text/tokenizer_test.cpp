@@ -1,0 +1,141 @@
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include "core/unicode.h"
+#include "text_test_util.h"
+
+namespace dyad {
+namespace {
+
+using ::testing::ElementsAre;
+using testing_text::analyze;
+
+TEST(Tokenizer, WordsApostrophesAndHyphens) {
+  auto a = analyze("Xi’s people's 30-page China-Russia deal, don't.");
+  EXPECT_THAT(a.tokens(), ElementsAre("Xi’s", "people's", "30-page", "China-Russia", "deal", ",", "don't", "."));
+  EXPECT_EQ(a.text.tokens[0].kind, TokenKind::word);
+  EXPECT_EQ(a.text.norm(a.text.tokens[0]), "xi's");   // typographic apostrophe made plain, case folded
+  EXPECT_EQ(a.text.tokens[2].kind, TokenKind::word);  // digits + letters
+}
+
+TEST(Tokenizer, TrailingApostropheAndQuotesArePunctuation) {
+  auto a = analyze("the countries’ “win-win” and ‘core’ 'x'");
+  EXPECT_THAT(a.tokens(),
+              ElementsAre("the", "countries", "’", "“", "win-win", "”", "and", "‘", "core", "’", "'", "x", "'"));
+  EXPECT_EQ(a.find("“")->kind, TokenKind::punctuation);
+  EXPECT_EQ(a.text.norm(*a.find("“")), "\"");
+}
+
+TEST(Tokenizer, Numbers) {
+  auto a = analyze("killed 1,200 civilians, 3.5 percent, at 10:30 in 2024. Lists 1,2,3 and 75th.");
+  EXPECT_THAT(a.tokens(), ElementsAre("killed", "1,200", "civilians", ",", "3.5", "percent", ",", "at", "10:30", "in",
+                                      "2024", ".", "Lists", "1", ",", "2", ",", "3", "and", "75th", "."));
+  EXPECT_EQ(a.find("1,200")->kind, TokenKind::number);
+  EXPECT_EQ(a.find("3.5")->kind, TokenKind::number);
+  EXPECT_EQ(a.find("2024")->kind, TokenKind::number);
+  EXPECT_EQ(a.find("75th")->kind, TokenKind::word);
+}
+
+TEST(Tokenizer, AbbreviationsAcronymsAndInitials) {
+  auto a =
+      analyze("Gen. Smith met U.S. and U.N. envoys, e.g. George W. Bush, on Sept. 11 in St. Louis at 9 a.m. today.");
+  EXPECT_THAT(a.tokens(),
+              ElementsAre("Gen.", "Smith", "met", "U.S.", "and", "U.N.", "envoys", ",", "e.g.", "George", "W.", "Bush",
+                          ",", "on", "Sept.", "11", "in", "St.", "Louis", "at", "9", "a.m.", "today", "."));
+  const Token* us = a.find("U.S.");
+  ASSERT_NE(us, nullptr);
+  EXPECT_TRUE(us->all_caps);
+  EXPECT_TRUE(us->capitalized);
+  EXPECT_EQ(a.text.norm(*us), "u.s.");
+}
+
+TEST(Tokenizer, UnknownWordKeepsPeriodSeparate) {
+  auto a = analyze("It ended. Then U.S.-led talks began");
+  EXPECT_THAT(a.tokens(), ElementsAre("It", "ended", ".", "Then", "U.S.-led", "talks", "began"));
+}
+
+TEST(Tokenizer, PunctuationEllipsesAndDashes) {
+  auto a = analyze("Wait... no… yes – or — maybe?!");
+  EXPECT_THAT(a.tokens(), ElementsAre("Wait", "...", "no", "…", "yes", "–", "or", "—", "maybe", "?", "!"));
+  for (size_t i : {1, 3, 5, 7, 9, 10}) EXPECT_EQ(a.text.tokens[i].kind, TokenKind::punctuation) << i;
+  EXPECT_EQ(a.text.tokens[2].kind, TokenKind::word);
+}
+
+TEST(Tokenizer, UrlsHandlesHashtags) {
+  auto a = analyze(
+      "See https://example.org/a_(b)?q=1. and www.Reuters.com/world, pic.twitter.com/Zq81Tx "
+      "talks.#Diplomacy by @mfa_russia (mail me@example.com) reuters.com.");
+  EXPECT_THAT(a.tokens(), ElementsAre("See", "https://example.org/a_(b)?q=1", ".", "and", "www.Reuters.com/world", ",",
+                                      "pic.twitter.com/Zq81Tx", "talks", ".", "#Diplomacy", "by", "@mfa_russia", "(",
+                                      "mail", "me", "@", "example.com", ")", "reuters.com", "."));
+  EXPECT_EQ(a.find("https://example.org/a_(b)?q=1")->kind, TokenKind::url);
+  EXPECT_EQ(a.find("pic.twitter.com/Zq81Tx")->kind, TokenKind::url);
+  EXPECT_EQ(a.text.norm(*a.find("pic.twitter.com/Zq81Tx")), "pic.twitter.com/Zq81Tx");  // URLs keep case
+  EXPECT_EQ(a.find("#Diplomacy")->kind, TokenKind::hashtag);
+  EXPECT_EQ(a.find("@mfa_russia")->kind, TokenKind::handle);
+  EXPECT_EQ(a.find("@")->kind, TokenKind::punctuation);
+}
+
+TEST(Tokenizer, EmojiFlagsAndZwjSequences) {
+  // Russian flag, a lone regional indicator, family (ZWJ), thumbs up + skin tone, keycap, currency.
+  auto a = analyze(
+      "🇷🇺🇳 At "
+      "\xF0\x9F\x91\xA8\xE2\x80\x8D\xF0\x9F\x91\xA9\xE2\x80\x8D\xF0\x9F\x91\xA7 "
+      "👍🏽 1\xEF\xB8\x8F\xE2\x83\xA3 €"
+      "5 $3");
+  EXPECT_THAT(a.tokens(),
+              ElementsAre("🇷🇺", "🇳", "At", "\xF0\x9F\x91\xA8\xE2\x80\x8D\xF0\x9F\x91\xA9\xE2\x80\x8D\xF0\x9F\x91\xA7",
+                          "👍🏽", "1\xEF\xB8\x8F\xE2\x83\xA3", "€", "5", "$", "3"));
+  EXPECT_EQ(a.text.tokens[0].kind, TokenKind::symbol);
+  EXPECT_EQ(a.text.tokens[3].kind, TokenKind::symbol);
+  EXPECT_EQ(a.find("€")->kind, TokenKind::symbol);
+  EXPECT_EQ(a.find("$")->kind, TokenKind::symbol);
+}
+
+TEST(Tokenizer, CjkAndOtherScripts) {
+  auto a = analyze(
+      "Hua Chunying 华春莹 said Путин"
+      "’s café.");
+  EXPECT_THAT(a.tokens(), ElementsAre("Hua", "Chunying", "华春莹", "said", "Путин’s", "café", "."));
+  const Token* cjk = a.find("华春莹");
+  EXPECT_EQ(cjk->kind, TokenKind::word);
+  EXPECT_FALSE(cjk->capitalized);
+  const Token* putin = a.find("Путин’s");
+  EXPECT_TRUE(putin->capitalized);
+  EXPECT_EQ(a.text.norm(*putin), "путин's");
+}
+
+TEST(Tokenizer, CaseFlagsAndSpaceBefore) {
+  auto a = analyze("NATO and Nato, iPhone (X)");
+  const auto& t = a.text.tokens;
+  ASSERT_EQ(t.size(), 8U);
+  EXPECT_TRUE(t[0].all_caps);
+  EXPECT_TRUE(t[0].capitalized);
+  EXPECT_TRUE(t[0].space_before);  // start of text
+  EXPECT_FALSE(t[1].capitalized);
+  EXPECT_TRUE(t[2].capitalized);
+  EXPECT_FALSE(t[2].all_caps);
+  EXPECT_FALSE(t[3].space_before);  // the comma
+  EXPECT_FALSE(t[4].capitalized);   // iPhone
+  EXPECT_TRUE(t[5].space_before);   // "("
+  EXPECT_FALSE(t[6].all_caps);      // a single letter is not "all caps"
+  EXPECT_TRUE(t[6].capitalized);
+}
+
+TEST(Tokenizer, OffsetsMatchTextAndNormsMatchArena) {
+  auto a = analyze("“We trade in our own currencies,” the minister said.\nSecond\tline  with  \xC2\xA0spaces");
+  uint32_t prev_end = 0;
+  for (const Token& t : a.text.tokens) {
+    EXPECT_GE(t.span.offset, prev_end);
+    EXPECT_LE(t.span.end(), a.article.text.size());
+    EXPECT_GT(t.span.length, 0U);
+    std::string folded;
+    fold_case_append(t.span.of(a.article.text), folded);
+    EXPECT_EQ(a.text.norm(t), folded);
+    prev_end = t.span.end();
+  }
+  EXPECT_EQ(a.text.tokens.back().span.of(a.article.text), "spaces");
+}
+
+}  // namespace
+}  // namespace dyad
