@@ -13,6 +13,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <iosfwd>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -54,8 +55,9 @@ uint64_t ingest_paths(const std::vector<std::string>& paths, const IngestOptions
 /// One article per file. Text must be UTF-8 (not binary, not empty).
 void read_text(std::string_view name, std::string_view bytes, const IngestOptions& options,
                const ArticleSink& on_article, const ErrorSink& on_error);
-/// One JSON object per line: id, url, source, published, title, text; other fields
-/// land in Article::metadata. Blank lines are skipped; a bad line is reported as
+/// One JSON object per line: id, url, source, published, title, text (aliases:
+/// doc_id; date, publish_date; body, content, doc_text); other fields land in
+/// Article::metadata. Blank lines are skipped; a bad line is reported as
 /// "name:LINE: ..." and the rest is read.
 void read_jsonl(std::string_view name, std::istream& in, const IngestOptions& options, const ArticleSink& on_article,
                 const ErrorSink& on_error);

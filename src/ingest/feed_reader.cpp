@@ -1,0 +1,247 @@
+// RSS 2.0 / RSS 1.0 (RDF) / Atom feeds: one article per item or entry (libxml2).
+//
+// Design: the whole feed is parsed in recovery mode with network access and
+// error output off, so a truncated or slightly broken feed still gives the
+// items read before the damage; a parse that was not well-formed is reported
+// as a warning naming the file. Item bodies are HTML (content:encoded,
+// description, Atom content/summary of type html/xhtml) and go through the
+// same main-text extraction as pages, read as a fragment.
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+
+#include <climits>
+#include <cstring>
+#include <memory>
+#include <nlohmann/json.hpp>
+
+#include "core/unicode.h"
+#include "ingest/ingest.h"
+#include "ingest/internal.h"
+
+namespace dyad {
+
+using namespace ingest_detail;
+
+namespace {
+
+constexpr const char* kContentNs = "http://purl.org/rss/1.0/modules/content/";
+constexpr const char* kDcNs = "http://purl.org/dc/elements/1.1/";
+
+std::string_view local_name(const xmlNode* n) { return reinterpret_cast<const char*>(n->name); }
+
+bool in_ns(const xmlNode* n, const char* href) {
+  return n->ns != nullptr && n->ns->href != nullptr &&
+         std::strcmp(reinterpret_cast<const char*>(n->ns->href), href) == 0;
+}
+
+// Element children only.
+template <class F>
+void each_child(const xmlNode* n, F&& f) {
+  for (const xmlNode* c = n->children; c != nullptr; c = c->next)
+    if (c->type == XML_ELEMENT_NODE) f(c);
+}
+
+const xmlNode* child(const xmlNode* n, std::string_view name) {
+  for (const xmlNode* c = n->children; c != nullptr; c = c->next)
+    if (c->type == XML_ELEMENT_NODE && local_name(c) == name) return c;
+  return nullptr;
+}
+
+std::string content(const xmlNode* n) {
+  xmlChar* c = xmlNodeGetContent(n);
+  if (c == nullptr) return {};
+  std::string s(reinterpret_cast<const char*>(c));
+  xmlFree(c);
+  return s;
+}
+
+std::string prop(const xmlNode* n, const char* name) {
+  xmlChar* c = xmlGetProp(n, reinterpret_cast<const xmlChar*>(name));
+  if (c == nullptr) return {};
+  std::string s(reinterpret_cast<const char*>(c));
+  xmlFree(c);
+  return s;
+}
+
+// The children of an element serialised as markup (Atom type="xhtml").
+std::string inner_xml(const xmlNode* n) {
+  std::unique_ptr<xmlBuffer, void (*)(xmlBuffer*)> buf(xmlBufferCreate(), xmlBufferFree);
+  for (xmlNode* c = n->children; c != nullptr; c = c->next) xmlNodeDump(buf.get(), n->doc, c, 0, 0);
+  return std::string(reinterpret_cast<const char*>(xmlBufferContent(buf.get())),
+                     static_cast<size_t>(xmlBufferLength(buf.get())));
+}
+
+struct Item {
+  std::string id, title, link, date, body, author;
+  bool body_is_html = true;
+  std::vector<std::string> categories;
+};
+
+Item rss_item(const xmlNode* item) {
+  Item it;
+  std::string encoded, description, dc_date, dc_creator;
+  each_child(item, [&](const xmlNode* c) {
+    std::string_view n = local_name(c);
+    if (n == "title" && it.title.empty()) it.title = content(c);
+    if (n == "link" && it.link.empty()) it.link = trim(content(c));
+    if (n == "guid" && it.id.empty()) it.id = trim(content(c));
+    if (n == "pubDate" && it.date.empty()) it.date = content(c);
+    if (n == "date" && in_ns(c, kDcNs) && dc_date.empty()) dc_date = content(c);
+    if (n == "creator" && in_ns(c, kDcNs) && dc_creator.empty()) dc_creator = content(c);
+    if (n == "author" && it.author.empty()) it.author = trim(content(c));
+    if (n == "encoded" && in_ns(c, kContentNs) && encoded.empty()) encoded = content(c);
+    if (n == "description" && description.empty()) description = content(c);
+    if (n == "category") it.categories.emplace_back(trim(content(c)));
+  });
+  if (it.date.empty()) it.date = dc_date;
+  if (it.author.empty()) it.author = trim(dc_creator);
+  it.body = !trim(encoded).empty() ? encoded : description;
+  if (it.id.empty()) it.id = trim(prop(item, "about"));  // RSS 1.0 rdf:about
+  return it;
+}
+
+Item atom_entry(const xmlNode* entry) {
+  Item it;
+  std::string published, updated, summary, body;
+  bool summary_html = false;
+  bool body_html = false;
+  const xmlNode* body_node = nullptr;
+  each_child(entry, [&](const xmlNode* c) {
+    std::string_view n = local_name(c);
+    if (n == "title" && it.title.empty()) it.title = content(c);
+    if (n == "id" && it.id.empty()) it.id = trim(content(c));
+    if (n == "published" && published.empty()) published = content(c);
+    if (n == "updated" && updated.empty()) updated = content(c);
+    if (n == "link") {
+      std::string rel = prop(c, "rel");
+      if ((rel.empty() || rel == "alternate") && it.link.empty()) it.link = trim(prop(c, "href"));
+    }
+    if (n == "author" && it.author.empty()) {
+      if (const xmlNode* name = child(c, "name")) it.author = trim(content(name));
+    }
+    if (n == "category") {
+      std::string term = prop(c, "term");
+      if (!term.empty()) it.categories.push_back(term);
+    }
+    if ((n == "content" && body_node == nullptr) || (n == "summary" && summary.empty())) {
+      std::string type = ascii_lower(prop(c, "type"));
+      bool xhtml = type == "xhtml" || type == "application/xhtml+xml";
+      bool html = xhtml || type == "html" || type == "text/html";
+      std::string text = xhtml ? inner_xml(c) : content(c);
+      if (n == "content") {
+        body_node = c;
+        body = std::move(text);
+        body_html = html;
+      } else {
+        summary = std::move(text);
+        summary_html = html;
+      }
+    }
+  });
+  it.date = !trim(published).empty() ? published : updated;
+  if (!trim(body).empty()) {
+    it.body = std::move(body);
+    it.body_is_html = body_html;
+  } else {
+    it.body = std::move(summary);
+    it.body_is_html = summary_html;
+  }
+  return it;
+}
+
+void deliver_item(Item&& it, const xmlNode* node, size_t index, std::string_view name, std::string_view feed_title,
+                  const IngestOptions& options, const ArticleSink& on_article, const ErrorSink& on_error) {
+  auto line = static_cast<uint64_t>(xmlGetLineNo(node) > 0 ? xmlGetLineNo(node) : 0);
+  Article a;
+  a.id = !it.id.empty() ? it.id : !it.link.empty() ? it.link : stem_of(name) + ":item" + std::to_string(index);
+  a.url = it.link;
+  a.source = one_line(feed_title);
+  a.title = one_line(it.title);
+  a.text = it.body_is_html ? analyze_html(repair_utf8(it.body), true).extract.text : prepare_text(it.body);
+  a.origin = line > 0 ? std::string(name) + ":" + std::to_string(line) : std::string(name);
+  set_published(a, it.date, name, line, on_error);
+  nlohmann::json meta = nlohmann::json::object();
+  if (!a.source.empty()) meta["feed_title"] = a.source;
+  if (!it.author.empty()) meta["author"] = one_line(it.author);
+  if (!it.categories.empty()) meta["categories"] = it.categories;
+  a.metadata = meta.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  deliver(std::move(a), name, line, options, on_article, on_error);
+}
+
+}  // namespace
+
+void read_feed(std::string_view name, std::string_view bytes, const IngestOptions& options,
+               const ArticleSink& on_article, const ErrorSink& on_error) {
+  if (trim(bytes).empty()) {
+    report(on_error, name, 0, bytes.empty() ? "empty file; skipped" : "file holds only white space; skipped");
+    return;
+  }
+  if (bytes.size() > options.max_file_bytes || bytes.size() > static_cast<size_t>(INT_MAX)) {
+    report(on_error, name, 0, "feed is " + std::to_string(bytes.size()) + " bytes, over the size limit; skipped");
+    return;
+  }
+  std::unique_ptr<xmlParserCtxt, void (*)(xmlParserCtxt*)> ctxt(xmlNewParserCtxt(), xmlFreeParserCtxt);
+  if (!ctxt) {
+    report(on_error, name, 0, "cannot create an XML parser; skipped");
+    return;
+  }
+  constexpr int kOptions = XML_PARSE_RECOVER | XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
+                           XML_PARSE_NOBLANKS | XML_PARSE_NOCDATA;
+  std::string url(name);
+  std::unique_ptr<xmlDoc, void (*)(xmlDoc*)> doc(
+      xmlCtxtReadMemory(ctxt.get(), bytes.data(), static_cast<int>(bytes.size()), url.c_str(), nullptr, kOptions),
+      xmlFreeDoc);
+  std::string problem;
+  if (ctxt->wellFormed == 0) {
+    const xmlError* err = xmlCtxtGetLastError(ctxt.get());
+    if (err != nullptr && err->message != nullptr) {
+      problem = std::string(trim(err->message));
+      if (err->line > 0) problem += " at line " + std::to_string(err->line);
+    } else {
+      problem = "not well-formed XML";
+    }
+  }
+  const xmlNode* root = doc ? xmlDocGetRootElement(doc.get()) : nullptr;
+  if (root == nullptr) {
+    report(on_error, name, 0, "cannot parse the feed" + (problem.empty() ? "" : " (" + problem + ")") + "; skipped");
+    return;
+  }
+
+  std::string_view kind = local_name(root);
+  std::string feed_title;
+  size_t count = 0;
+  auto item = [&](Item&& it, const xmlNode* node) {
+    ++count;
+    deliver_item(std::move(it), node, count, name, feed_title, options, on_article, on_error);
+  };
+  if (kind == "rss" || kind == "RDF") {
+    const xmlNode* channel = child(root, "channel");
+    if (channel != nullptr) {
+      if (const xmlNode* t = child(channel, "title")) feed_title = content(t);
+    }
+    // RSS 2.0 puts items in the channel; RSS 1.0 next to it.
+    for (const xmlNode* holder : {channel, root}) {
+      if (holder == nullptr) continue;
+      each_child(holder, [&](const xmlNode* c) {
+        if (local_name(c) == "item") item(rss_item(c), c);
+      });
+    }
+  } else if (kind == "feed") {
+    if (const xmlNode* t = child(root, "title")) feed_title = content(t);
+    each_child(root, [&](const xmlNode* c) {
+      if (local_name(c) == "entry") item(atom_entry(c), c);
+    });
+  } else {
+    report(on_error, name, 0, "root element <" + std::string(kind) + "> is not an RSS or Atom feed; skipped");
+    return;
+  }
+  if (!problem.empty()) {
+    report(on_error, name, 0,
+           "feed is truncated or malformed (" + problem + "); " + std::to_string(count) + " item(s) read before it",
+           true);
+  } else if (count == 0) {
+    report(on_error, name, 0, "feed has no items", true);
+  }
+}
+
+}  // namespace dyad

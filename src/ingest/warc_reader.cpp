@@ -1,0 +1,446 @@
+// WARC and WARC.gz: one article per HTML response (or resource) record.
+//
+// Design: a byte source hides whether the stream is plain or gzip; gzip is
+// inflated with zlib as a stream, member after member (WARC.gz files gzip
+// each record separately), so memory stays at one record. Records are read
+// as version line, headers, Content-Length block, CRLFCRLF. Only `response`
+// records whose HTTP payload is HTML (and `resource` records typed HTML) are
+// opened: HTTP status line and headers, chunked transfer-encoding,
+// gzip/deflate content-encoding, charset from Content-Type, then the same
+// main-text extraction as pages. Damage (corrupt or truncated gzip, short
+// block, bad version line) ends the file with an Error naming the record
+// number and byte offset; articles from earlier records were already
+// delivered.
+#include <zlib.h>
+
+#include <algorithm>
+#include <array>
+#include <istream>
+#include <nlohmann/json.hpp>
+#include <vector>
+
+#include "core/unicode.h"
+#include "ingest/ingest.h"
+#include "ingest/internal.h"
+
+namespace dyad {
+
+using namespace ingest_detail;
+
+namespace {
+
+constexpr uint64_t kMaxRecordBytes = 256ULL << 20U;
+
+// Plain or gzip (multi-member) bytes from an istream.
+class Source {
+ public:
+  explicit Source(std::istream& in) : in_(in) {
+    in_buf_.resize(1U << 16U);
+    fill_input();
+    gzip_ =
+        avail_ >= 2 && static_cast<unsigned char>(in_buf_[0]) == 0x1f && static_cast<unsigned char>(in_buf_[1]) == 0x8b;
+    if (gzip_) {
+      if (inflateInit2(&z_, 15 + 32) != Z_OK) error_ = "cannot start zlib";
+      z_ready_ = error_.empty();
+    }
+  }
+  Source(const Source&) = delete;
+  Source& operator=(const Source&) = delete;
+  ~Source() {
+    if (z_ready_) inflateEnd(&z_);
+  }
+
+  /// Up to n bytes; 0 at the end or on error (see error()).
+  size_t read(char* out, size_t n) {
+    if (!error_.empty()) return 0;
+    if (!gzip_) {
+      if (in_pos_ == avail_ && !fill_input()) return 0;
+      size_t k = std::min(n, avail_ - in_pos_);
+      std::copy_n(in_buf_.data() + in_pos_, k, out);
+      in_pos_ += k;
+      compressed_ += k;
+      return k;
+    }
+    size_t produced = 0;
+    while (produced < n) {
+      if (in_pos_ == avail_ && !fill_input()) {
+        if (member_open_) error_ = "gzip data truncated (stream ends inside a gzip member)";
+        break;
+      }
+      z_.next_in = reinterpret_cast<Bytef*>(in_buf_.data() + in_pos_);
+      z_.avail_in = static_cast<uInt>(avail_ - in_pos_);
+      z_.next_out = reinterpret_cast<Bytef*>(out + produced);
+      z_.avail_out = static_cast<uInt>(n - produced);
+      member_open_ = true;
+      int rc = inflate(&z_, Z_NO_FLUSH);
+      size_t used = (avail_ - in_pos_) - z_.avail_in;
+      in_pos_ += used;
+      compressed_ += used;
+      produced = n - z_.avail_out;
+      if (rc == Z_STREAM_END) {
+        member_open_ = false;
+        inflateReset(&z_);
+        continue;
+      }
+      if (rc == Z_BUF_ERROR && used == 0 && z_.avail_out > 0) continue;  // needs more input
+      if (rc != Z_OK && rc != Z_BUF_ERROR) {
+        error_ = std::string("gzip data corrupt (") + (z_.msg != nullptr ? z_.msg : zError(rc)) + ")";
+        break;
+      }
+    }
+    return produced;
+  }
+
+  [[nodiscard]] const std::string& error() const { return error_; }
+  [[nodiscard]] uint64_t compressed_offset() const { return compressed_; }
+  [[nodiscard]] bool gzip() const { return gzip_; }
+
+ private:
+  bool fill_input() {
+    if (in_pos_ < avail_) return true;
+    in_pos_ = 0;
+    avail_ = 0;
+    if (!in_) return false;
+    in_.read(in_buf_.data(), static_cast<std::streamsize>(in_buf_.size()));
+    avail_ = static_cast<size_t>(in_.gcount());
+    return avail_ > 0;
+  }
+
+  std::istream& in_;
+  std::vector<char> in_buf_;
+  size_t in_pos_ = 0;
+  size_t avail_ = 0;
+  uint64_t compressed_ = 0;
+  bool gzip_ = false;
+  bool z_ready_ = false;
+  bool member_open_ = false;
+  z_stream z_{};
+  std::string error_;
+};
+
+// Buffered reads over a Source, with the offset in the (decompressed) WARC stream.
+class Reader {
+ public:
+  explicit Reader(Source& src) : src_(src) { buf_.resize(1U << 16U); }
+
+  [[nodiscard]] uint64_t offset() const { return base_ + pos_; }
+
+  int peek() {
+    if (!fill()) return -1;
+    return static_cast<unsigned char>(buf_[pos_]);
+  }
+
+  /// A line without "\r\n"; false at the end. Lines longer than `max` are cut.
+  bool line(std::string& out, size_t max = 1U << 16U) {
+    out.clear();
+    bool any = false;
+    while (fill()) {
+      any = true;
+      const char* start = buf_.data() + pos_;
+      const char* end = buf_.data() + len_;
+      const char* nl = std::find(start, end, '\n');
+      size_t take = static_cast<size_t>(nl - start);
+      if (out.size() < max) out.append(start, std::min(take, max - out.size()));
+      pos_ += take;
+      if (nl != end) {
+        ++pos_;
+        if (!out.empty() && out.back() == '\r') out.pop_back();
+        return true;
+      }
+    }
+    if (!out.empty() && out.back() == '\r') out.pop_back();
+    return any;
+  }
+
+  /// Appends up to n bytes to `out` (or drops them when out is null); returns how many.
+  uint64_t take(uint64_t n, std::string* out) {
+    uint64_t got = 0;
+    while (got < n && fill()) {
+      size_t k = static_cast<size_t>(std::min<uint64_t>(n - got, len_ - pos_));
+      if (out != nullptr) out->append(buf_.data() + pos_, k);
+      pos_ += k;
+      got += k;
+    }
+    return got;
+  }
+
+ private:
+  bool fill() {
+    if (pos_ < len_) return true;
+    base_ += len_;
+    pos_ = 0;
+    len_ = src_.read(buf_.data(), buf_.size());
+    return len_ > 0;
+  }
+
+  Source& src_;
+  std::vector<char> buf_;
+  size_t pos_ = 0;
+  size_t len_ = 0;
+  uint64_t base_ = 0;
+};
+
+struct Headers {
+  std::vector<std::pair<std::string, std::string>> fields;  // lower-case name, trimmed value
+  [[nodiscard]] std::string get(std::string_view name) const {
+    for (const auto& [k, v] : fields)
+      if (k == name) return v;
+    return {};
+  }
+  void add(std::string_view line) {
+    size_t colon = line.find(':');
+    if (colon == std::string_view::npos) return;
+    fields.emplace_back(ascii_lower(trim(line.substr(0, colon))), std::string(trim(line.substr(colon + 1))));
+  }
+};
+
+bool is_html_type(std::string_view content_type) {
+  std::string t = ascii_lower(trim(content_type.substr(0, content_type.find(';'))));
+  return t == "text/html" || t == "application/xhtml+xml";
+}
+
+// Decodes HTTP chunked transfer-encoding. nullopt when a chunk size line is garbage.
+std::optional<std::string> dechunk(std::string_view s) {
+  std::string out;
+  while (!s.empty()) {
+    size_t nl = s.find('\n');
+    if (nl == std::string_view::npos) break;
+    std::string_view size_line = trim(s.substr(0, nl));
+    size_line = size_line.substr(0, size_line.find(';'));
+    if (size_line.empty() || size_line.size() > 15 || !std::all_of(size_line.begin(), size_line.end(), [](char c) {
+          return std::isxdigit(static_cast<unsigned char>(c)) != 0;
+        }))
+      return std::nullopt;
+    uint64_t size = std::stoull(std::string(size_line), nullptr, 16);
+    s.remove_prefix(nl + 1);
+    if (size == 0) break;
+    size_t k = static_cast<size_t>(std::min<uint64_t>(size, s.size()));
+    out.append(s.substr(0, k));
+    s.remove_prefix(k);
+    if (s.starts_with("\r\n")) {
+      s.remove_prefix(2);
+    } else if (s.starts_with("\n")) {
+      s.remove_prefix(1);
+    }
+  }
+  return out;
+}
+
+// Inflates a gzip / zlib (or, with raw=true, bare deflate) body; nullopt on damage.
+std::optional<std::string> inflate_body(std::string_view in, int window_bits) {
+  z_stream z{};
+  if (inflateInit2(&z, window_bits) != Z_OK) return std::nullopt;
+  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(in.data()));
+  z.avail_in = static_cast<uInt>(in.size());
+  std::string out;
+  std::array<char, 1U << 15U> buf{};
+  int rc = Z_OK;
+  while (rc == Z_OK) {
+    z.next_out = reinterpret_cast<Bytef*>(buf.data());
+    z.avail_out = static_cast<uInt>(buf.size());
+    rc = inflate(&z, Z_NO_FLUSH);
+    out.append(buf.data(), buf.size() - z.avail_out);
+    if (out.size() > kMaxRecordBytes) rc = Z_DATA_ERROR;
+    if (rc == Z_BUF_ERROR && z.avail_in == 0) rc = Z_STREAM_END;  // body ended without a trailer: keep what we have
+  }
+  inflateEnd(&z);
+  if (rc != Z_STREAM_END) return std::nullopt;
+  return out;
+}
+
+std::string host_of(std::string_view url) {
+  size_t scheme = url.find("://");
+  if (scheme == std::string_view::npos) return {};
+  url.remove_prefix(scheme + 3);
+  url = url.substr(0, url.find_first_of("/?#"));
+  url = url.substr(0, url.find(':'));
+  if (url.starts_with("www.")) url.remove_prefix(4);
+  return std::string(url);
+}
+
+struct RecordContext {
+  std::string_view name;
+  uint64_t number = 0;
+  uint64_t offset = 0;
+  [[nodiscard]] std::string where() const {
+    return "record " + std::to_string(number) + " at byte offset " + std::to_string(offset) + ": ";
+  }
+};
+
+void process_record(const RecordContext& rc, const Headers& warc, std::string_view block, const IngestOptions& options,
+                    const ArticleSink& on_article, const ErrorSink& on_error) {
+  std::string type = ascii_lower(warc.get("warc-type"));
+  std::string http_type;
+  std::string payload_storage;
+  std::string_view payload;
+  int status = 0;
+  if (type == "resource") {
+    http_type = warc.get("content-type");
+    if (!is_html_type(http_type)) return;
+    payload = block;
+  } else {
+    // HTTP response: status line, headers, body.
+    size_t head_end = block.find("\r\n\r\n");
+    size_t body_at = head_end == std::string_view::npos ? std::string_view::npos : head_end + 4;
+    if (head_end == std::string_view::npos) {
+      head_end = block.find("\n\n");
+      body_at = head_end == std::string_view::npos ? std::string_view::npos : head_end + 2;
+    }
+    if (!block.starts_with("HTTP/") || body_at == std::string_view::npos) {
+      report(on_error, rc.name, 0, rc.where() + "response record without a readable HTTP header; skipped");
+      return;
+    }
+    std::string_view head = block.substr(0, head_end);
+    Headers http;
+    size_t nl = head.find('\n');
+    std::string_view status_line = trim(head.substr(0, nl));
+    size_t sp = status_line.find(' ');
+    if (sp != std::string_view::npos) status = std::atoi(std::string(status_line.substr(sp + 1, 3)).c_str());
+    while (nl != std::string_view::npos) {
+      size_t next = head.find('\n', nl + 1);
+      http.add(trim(head.substr(nl + 1, next == std::string_view::npos ? std::string_view::npos : next - nl - 1)));
+      nl = next;
+    }
+    http_type = http.get("content-type");
+    if (status < 200 || status >= 300 || !is_html_type(http_type)) return;  // not an article page
+    payload = block.substr(body_at);
+    if (ascii_lower(http.get("transfer-encoding")).find("chunked") != std::string::npos) {
+      auto plain = dechunk(payload);
+      if (!plain) {
+        report(on_error, rc.name, 0, rc.where() + "bad chunked transfer-encoding; skipped");
+        return;
+      }
+      payload_storage = std::move(*plain);
+      payload = payload_storage;
+    }
+    std::string encoding = ascii_lower(http.get("content-encoding"));
+    if (encoding == "gzip" || encoding == "x-gzip" || encoding == "deflate") {
+      auto plain = inflate_body(payload, 15 + 32);
+      if (!plain && encoding == "deflate") plain = inflate_body(payload, -15);
+      if (!plain) {
+        report(on_error, rc.name, 0, rc.where() + "cannot decode " + encoding + " content-encoding; skipped");
+        return;
+      }
+      payload_storage = std::move(*plain);
+      payload = payload_storage;
+    }
+  }
+
+  std::string warning;
+  std::string html = html_to_utf8(payload, charset_param(http_type), warning);
+  if (!warning.empty()) report(on_error, rc.name, 0, rc.where() + warning, true);
+  HtmlAnalysis page = analyze_html(html);
+  Article a = html_article(page, rc.name, on_error);
+
+  std::string record_id = warc.get("warc-record-id");
+  if (record_id.size() >= 2 && record_id.front() == '<' && record_id.back() == '>')
+    record_id = record_id.substr(1, record_id.size() - 2);
+  std::string target = warc.get("warc-target-uri");
+  if (target.size() >= 2 && target.front() == '<' && target.back() == '>') target = target.substr(1, target.size() - 2);
+  std::string warc_date = warc.get("warc-date");
+
+  a.id = !record_id.empty() ? record_id
+         : !target.empty()  ? target
+                            : stem_of(rc.name) + ":record" + std::to_string(rc.number);
+  if (!target.empty()) a.url = target;
+  if (a.source.empty()) a.source = host_of(a.url);
+  a.origin = std::string(rc.name);
+
+  nlohmann::json meta = nlohmann::json::object();
+  if (!target.empty()) meta["target_uri"] = target;
+  if (!warc_date.empty()) meta["crawl_date"] = warc_date;
+  if (status != 0) meta["http_status"] = status;
+  if (!page.extract.url.empty() && page.extract.url != target) meta["canonical_url"] = page.extract.url;
+  meta["warc_record"] = rc.number;
+  if (!a.published.known() && !warc_date.empty()) {
+    if (auto d = parse_date(warc_date)) {
+      a.published = *d;
+      a.published_origin = DateOrigin::input;
+      meta["published_from"] = "crawl_date";
+    } else {
+      report(on_error, rc.name, 0, rc.where() + "unparseable WARC-Date '" + warc_date + "'", true);
+    }
+  }
+  a.metadata = meta.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  if (a.text.empty()) {
+    report(on_error, rc.name, 0, rc.where() + "HTML page with no main text; skipped");
+    return;
+  }
+  deliver(std::move(a), rc.name, 0, options, on_article, on_error);
+}
+
+}  // namespace
+
+void read_warc(std::string_view name, std::istream& in, const IngestOptions& options, const ArticleSink& on_article,
+               const ErrorSink& on_error) {
+  Source src(in);
+  Reader reader(src);
+  const uint64_t cap = std::min<uint64_t>(options.max_file_bytes, kMaxRecordBytes);
+  RecordContext rc{name, 0, 0};
+  std::string line;
+  std::string block;
+  auto fail = [&](const std::string& what) {
+    std::string msg = rc.where() + what;
+    if (src.gzip()) msg += " (compressed byte offset " + std::to_string(src.compressed_offset()) + ")";
+    report(on_error, name, 0,
+           msg + "; " + std::to_string(rc.number > 0 ? rc.number - 1 : 0) + " record(s) before it were read");
+  };
+  for (;;) {
+    // Blank lines between records are tolerated.
+    while (reader.peek() == '\r' || reader.peek() == '\n') reader.take(1, nullptr);
+    rc.offset = reader.offset();
+    if (!reader.line(line)) break;
+    ++rc.number;
+    if (!line.starts_with("WARC/")) {
+      if (rc.number == 1 && line.empty() && src.error().empty()) break;
+      fail("expected a 'WARC/1.x' version line");
+      return;
+    }
+    Headers h;
+    bool ended = false;
+    while (reader.line(line)) {
+      if (line.empty()) {
+        ended = true;
+        break;
+      }
+      h.add(line);
+    }
+    if (!ended) {
+      fail(src.error().empty() ? "record header truncated" : src.error());
+      return;
+    }
+    std::string len_text = h.get("content-length");
+    char* end = nullptr;
+    uint64_t length = len_text.empty() ? 0 : std::strtoull(len_text.c_str(), &end, 10);
+    if (len_text.empty() || end == nullptr || *end != '\0') {
+      fail("missing or bad Content-Length");
+      return;
+    }
+    std::string type = ascii_lower(h.get("warc-type"));
+    bool wanted = type == "response" || type == "resource";
+    if (wanted && length > cap) {
+      report(on_error, name, 0,
+             rc.where() + "record block of " + std::to_string(length) + " bytes is over the limit of " +
+                 std::to_string(cap) + " bytes; skipped");
+      wanted = false;
+    }
+    block.clear();
+    uint64_t got = reader.take(length, wanted ? &block : nullptr);
+    if (got < length) {
+      fail(src.error().empty()
+               ? "record truncated: block of " + std::to_string(length) + " bytes ends after " + std::to_string(got)
+               : src.error());
+      return;
+    }
+    if (wanted) process_record(rc, h, block, options, on_article, on_error);
+  }
+  if (!src.error().empty()) {
+    ++rc.number;
+    rc.offset = reader.offset();
+    fail(src.error());
+    return;
+  }
+  if (rc.number == 0) report(on_error, name, 0, "empty file; skipped");
+}
+
+}  // namespace dyad

@@ -1,0 +1,99 @@
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "ingest/ingest.h"
+#include "ingest_test_util.h"
+
+namespace dyad {
+namespace {
+
+using test::Collected;
+
+TEST(IngestFeed, Rss2Items) {
+  Collected c;
+  read_feed("wire.rss", test::slurp(test::fixture("feed.rss")), IngestOptions{}, c.sink(), c.errs());
+  ASSERT_EQ(c.articles.size(), 3U) << c.all_errors();
+  const Article& a = c.articles[0];
+  EXPECT_EQ(a.id, "wire-1001");  // guid
+  EXPECT_EQ(a.url, "https://wire.example/dam-talks");
+  EXPECT_EQ(a.title, "Dam talks resume");
+  EXPECT_EQ(a.source, "Valley Wire");
+  EXPECT_EQ(a.published.iso(), "2024-05-14");
+  EXPECT_EQ(a.published_origin, DateOrigin::input);
+  EXPECT_EQ(a.text,
+            "Engineers from both provinces met on Monday.\nThey agreed to share river data.");  // content:encoded
+  auto meta = nlohmann::json::parse(a.metadata);
+  EXPECT_EQ(meta["feed_title"], "Valley Wire");
+  EXPECT_EQ(meta["categories"], nlohmann::json::array({"Water"}));
+  EXPECT_EQ(a.origin.rfind("wire.rss:", 0), 0U);
+
+  const Article& b = c.articles[1];
+  EXPECT_EQ(b.id, "https://wire.example/bridge");  // no guid: link
+  EXPECT_EQ(b.published.iso(), "2024-05-15");      // dc:date
+  EXPECT_EQ(b.text, "The north bridge reopened to traffic after repairs.");
+
+  const Article& m = c.articles[2];
+  EXPECT_EQ(m.id, "wire:item3");  // neither: derived
+  EXPECT_EQ(m.text, "Farmers will gather in the square.");
+  EXPECT_FALSE(m.published.known());
+
+  // Only the third item's date is bad: one warning, nothing skipped.
+  ASSERT_EQ(c.errors.size(), 1U) << c.all_errors();
+  EXPECT_TRUE(c.errors[0].warning);
+  EXPECT_NE(c.errors[0].message.find("sometime next week"), std::string::npos);
+  EXPECT_GT(c.errors[0].line, 0U);
+}
+
+TEST(IngestFeed, AtomEntries) {
+  Collected c;
+  IngestOptions o;
+  read_feed("coast.atom", test::slurp(test::fixture("feed.atom")), o, c.sink(), c.errs());
+  ASSERT_EQ(c.articles.size(), 3U) << c.all_errors();
+  EXPECT_TRUE(c.errors.empty()) << c.all_errors();
+  const Article& a = c.articles[0];
+  EXPECT_EQ(a.id, "urn:example:coastal:1");
+  EXPECT_EQ(a.url, "https://coast.example/port-strike");  // rel=alternate, not rel=self
+  EXPECT_EQ(a.title, "Port strike ends");
+  EXPECT_EQ(a.source, "Coastal Notes");
+  EXPECT_EQ(a.published.iso(), "2024-06-01");  // published wins over updated
+  EXPECT_EQ(a.text, "Dock workers returned to work on Saturday.\nThe union signed a two-year deal.");
+  EXPECT_EQ(nlohmann::json::parse(a.metadata)["author"], "Lee Park");
+
+  const Article& b = c.articles[1];
+  EXPECT_EQ(b.url, "https://coast.example/storm");
+  EXPECT_EQ(b.published.iso(), "2024-06-02");           // updated
+  EXPECT_EQ(b.text, "Forecasters expect high winds.");  // xhtml summary
+
+  EXPECT_EQ(c.articles[2].text, "Line one of the note.\nLine two after a blank line.");
+}
+
+TEST(IngestFeed, TruncatedFeedKeepsItemsReadAndWarns) {
+  std::string feed = test::slurp(test::fixture("feed.rss"));
+  feed.resize(feed.find("<title>Bridge reopens") + 10);
+  Collected c;
+  read_feed("cut.rss", feed, IngestOptions{}, c.sink(), c.errs());
+  ASSERT_GE(c.articles.size(), 1U) << c.all_errors();
+  EXPECT_EQ(c.articles[0].id, "wire-1001");
+  EXPECT_EQ(c.articles[0].text, "Engineers from both provinces met on Monday.\nThey agreed to share river data.");
+  bool warned = false;
+  for (const Error& e : c.errors)
+    if (e.warning && e.file == "cut.rss" && e.message.find("truncated") != std::string::npos) warned = true;
+  EXPECT_TRUE(warned) << c.all_errors();
+}
+
+TEST(IngestFeed, NotAFeedIsAnError) {
+  Collected c;
+  read_feed("page.xml", "<?xml version=\"1.0\"?><catalog><book/></catalog>", IngestOptions{}, c.sink(), c.errs());
+  read_feed("empty.xml", "", IngestOptions{}, c.sink(), c.errs());
+  EXPECT_TRUE(c.articles.empty());
+  ASSERT_EQ(c.errors.size(), 2U);
+  EXPECT_EQ(c.errors[0].file, "page.xml");
+  EXPECT_NE(c.errors[0].message.find("catalog"), std::string::npos);
+  EXPECT_EQ(c.errors[1].file, "empty.xml");
+  EXPECT_FALSE(c.errors[0].warning);
+  EXPECT_FALSE(c.errors[1].warning);
+}
+
+}  // namespace
+}  // namespace dyad

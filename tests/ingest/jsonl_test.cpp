@@ -1,0 +1,171 @@
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "ingest/ingest.h"
+#include "ingest_test_util.h"
+
+namespace dyad {
+namespace {
+
+using test::Collected;
+
+TEST(IngestJsonl, FieldsAliasesIdsAndMetadata) {
+  std::istringstream in(
+      "{\"id\":\"a1\",\"url\":\"https://n.example/a\",\"source\":\"Daily\",\"published\":\"2024-05-16T09:30:00Z\","
+      "\"title\":\"  Summit\\nopens \",\"text\":\"First para.\\n\\n\\nSecond para.  "
+      "\",\"lang\":\"en\",\"tags\":[1,2]}\n"
+      "\n"
+      "{\"id\":42,\"date\":\"Thu, 16 May 2024 09:30:00 GMT\",\"body\":\"Body alias.\"}\n"
+      "{\"publish_date\":\"May 17, 2024\",\"content\":\"Content alias.\"}\r\n");
+  Collected c;
+  read_jsonl("feed/news.jsonl", in, IngestOptions{}, c.sink(), c.errs());
+  ASSERT_EQ(c.articles.size(), 3U) << c.all_errors();
+  EXPECT_TRUE(c.errors.empty()) << c.all_errors();
+
+  const Article& a = c.articles[0];
+  EXPECT_EQ(a.id, "a1");
+  EXPECT_EQ(a.url, "https://n.example/a");
+  EXPECT_EQ(a.source, "Daily");
+  EXPECT_EQ(a.title, "Summit opens");
+  EXPECT_EQ(a.text, "First para.\nSecond para.");
+  EXPECT_EQ(a.published.iso(), "2024-05-16");
+  EXPECT_EQ(a.published_origin, DateOrigin::input);
+  EXPECT_EQ(a.origin, "feed/news.jsonl:1");
+  auto meta = nlohmann::json::parse(a.metadata);
+  EXPECT_EQ(meta, nlohmann::json::parse(R"({"lang":"en","tags":[1,2]})"));
+
+  EXPECT_EQ(c.articles[1].id, "42");  // numbers become strings
+  EXPECT_EQ(c.articles[1].text, "Body alias.");
+  EXPECT_EQ(c.articles[1].published.iso(), "2024-05-16");
+  EXPECT_EQ(c.articles[1].origin, "feed/news.jsonl:3");
+  EXPECT_EQ(c.articles[1].metadata, "{}");
+
+  EXPECT_EQ(c.articles[2].id, "news:4");  // derived: stem:LINE
+  EXPECT_EQ(c.articles[2].text, "Content alias.");
+  EXPECT_EQ(c.articles[2].published.iso(), "2024-05-17");
+}
+
+TEST(IngestJsonl, DocIdAndDocTextAliases) {
+  std::istringstream in("{\"doc_id\": 11, \"doc_text\": \"Dated story.\\n\\nSecond.\"}\n");
+  Collected c;
+  read_jsonl("docs.jsonl", in, IngestOptions{}, c.sink(), c.errs());
+  ASSERT_EQ(c.articles.size(), 1U) << c.all_errors();
+  EXPECT_EQ(c.articles[0].id, "11");
+  EXPECT_EQ(c.articles[0].text, "Dated story.\nSecond.");
+  EXPECT_EQ(c.articles[0].metadata, "{}");
+}
+
+TEST(IngestJsonl, ReadsStdinAsAStream) {
+  test::TempDir dir;
+  std::string path = dir.write("in.jsonl", "{\"id\":\"s1\",\"text\":\"From stdin.\"}\nnot json\n");
+  ASSERT_NE(std::freopen(path.c_str(), "rb", stdin), nullptr);
+  Collected c;
+  EXPECT_EQ(ingest_paths({"-"}, IngestOptions{}, c.sink(), c.errs()), 1U);
+  ASSERT_EQ(c.articles.size(), 1U);
+  EXPECT_EQ(c.articles[0].id, "s1");
+  EXPECT_EQ(c.articles[0].origin, "stdin:1");
+  ASSERT_EQ(c.errors.size(), 1U);
+  EXPECT_EQ(c.errors[0].str().rfind("stdin:2: malformed JSON", 0), 0U) << c.errors[0].str();
+}
+
+TEST(IngestJsonl, MalformedLineGivesParserReasonAndReadingGoesOn) {
+  std::istringstream in("{\"text\":\"one\"}\n{\"text\": \"two\",,}\n{\"text\":\"three\"}\n");
+  Collected c;
+  read_jsonl("file.jsonl", in, IngestOptions{}, c.sink(), c.errs());
+  ASSERT_EQ(c.articles.size(), 2U);
+  EXPECT_EQ(c.articles[0].text, "one");
+  EXPECT_EQ(c.articles[1].text, "three");
+  EXPECT_EQ(c.articles[1].id, "file:3");
+  ASSERT_EQ(c.errors.size(), 1U);
+  EXPECT_EQ(c.errors[0].str().rfind("file.jsonl:2: ", 0), 0U) << c.errors[0].str();
+  EXPECT_NE(c.errors[0].message.find("syntax error"), std::string::npos) << c.errors[0].message;
+  EXPECT_FALSE(c.errors[0].warning);
+}
+
+TEST(IngestJsonl, NotAnObjectOrNoTextIsAnErrorForThatLine) {
+  std::istringstream in("[1,2,3]\n{\"title\":\"no text\"}\n{\"text\":17}\n{\"text\":\"fine\"}\n\"str\"\n");
+  Collected c;
+  read_jsonl("x.jsonl", in, IngestOptions{}, c.sink(), c.errs());
+  ASSERT_EQ(c.articles.size(), 1U);
+  EXPECT_EQ(c.articles[0].text, "fine");
+  ASSERT_EQ(c.errors.size(), 4U) << c.all_errors();
+  EXPECT_EQ(c.errors[0].line, 1U);
+  EXPECT_NE(c.errors[0].message.find("object"), std::string::npos);
+  EXPECT_EQ(c.errors[1].line, 2U);
+  EXPECT_NE(c.errors[1].message.find("text"), std::string::npos);
+  EXPECT_EQ(c.errors[2].line, 3U);
+  EXPECT_EQ(c.errors[3].line, 5U);
+  for (const Error& e : c.errors) {
+    EXPECT_EQ(e.file, "x.jsonl");
+    EXPECT_FALSE(e.warning);
+  }
+}
+
+TEST(IngestJsonl, UnparseableDateIsAWarningAndTheArticleStays) {
+  std::istringstream in("{\"id\":\"d\",\"published\":\"the day after tomorrow\",\"text\":\"Words.\"}\n");
+  Collected c;
+  IngestOptions o;
+  read_jsonl("dates.jsonl", in, o, c.sink(), c.errs());
+  ASSERT_EQ(c.articles.size(), 1U);
+  EXPECT_FALSE(c.articles[0].published.known());
+  EXPECT_EQ(c.articles[0].published_origin, DateOrigin::unknown);
+  ASSERT_EQ(c.errors.size(), 1U);
+  EXPECT_TRUE(c.errors[0].warning);
+  EXPECT_EQ(c.errors[0].line, 1U);
+  EXPECT_NE(c.errors[0].message.find("the day after tomorrow"), std::string::npos);
+}
+
+TEST(IngestJsonl, OverlongLineIsSkippedAndFollowingLinesRead) {
+  // A 50 MB line (over the default 16 MB line limit) between two good lines, from a file.
+  test::TempDir dir;
+  std::string path = (dir.path() / "big.jsonl").string();
+  {
+    std::ofstream out(path, std::ios::binary);
+    out << "{\"text\":\"before\"}\n{\"text\":\"";
+    std::string chunk(1U << 20U, 'x');
+    for (int i = 0; i < 50; ++i) out << chunk;
+    out << "\"}\n{\"text\":\"after\"}\n";
+  }
+  Collected c;
+  EXPECT_EQ(ingest_paths({path}, IngestOptions{}, c.sink(), c.errs()), 2U);
+  ASSERT_EQ(c.articles.size(), 2U);
+  EXPECT_EQ(c.articles[0].text, "before");
+  EXPECT_EQ(c.articles[1].text, "after");
+  EXPECT_EQ(c.articles[1].origin, path + ":3");
+  ASSERT_EQ(c.errors.size(), 1U) << c.all_errors();
+  EXPECT_EQ(c.errors[0].line, 2U);
+  EXPECT_EQ(c.errors[0].file, path);
+  EXPECT_NE(c.errors[0].message.find(std::to_string((50U << 20U) + 11U)), std::string::npos) << c.errors[0].message;
+  EXPECT_NE(c.errors[0].message.find(std::to_string(IngestOptions{}.max_line_bytes)), std::string::npos);
+  EXPECT_FALSE(c.errors[0].warning);
+}
+
+TEST(IngestJsonl, ArticleOverArticleLimitIsSkipped) {
+  std::istringstream in("{\"id\":\"long\",\"text\":\"" + std::string(300, 'y') + "\"}\n{\"text\":\"short\"}\n");
+  Collected c;
+  IngestOptions o;
+  o.max_article_bytes = 100;
+  read_jsonl("lim.jsonl", in, o, c.sink(), c.errs());
+  ASSERT_EQ(c.articles.size(), 1U);
+  EXPECT_EQ(c.articles[0].text, "short");
+  ASSERT_EQ(c.errors.size(), 1U);
+  EXPECT_EQ(c.errors[0].line, 1U);
+  EXPECT_NE(c.errors[0].message.find("300"), std::string::npos);
+  EXPECT_NE(c.errors[0].message.find("100"), std::string::npos);
+}
+
+TEST(IngestJsonl, EmptyFileIsAnError) {
+  std::istringstream in("\n\n");
+  Collected c;
+  read_jsonl("none.jsonl", in, IngestOptions{}, c.sink(), c.errs());
+  EXPECT_TRUE(c.articles.empty());
+  ASSERT_EQ(c.errors.size(), 1U);
+  EXPECT_EQ(c.errors[0].file, "none.jsonl");
+  EXPECT_FALSE(c.errors[0].warning);
+}
+
+}  // namespace
+}  // namespace dyad

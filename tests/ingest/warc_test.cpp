@@ -1,0 +1,181 @@
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "ingest/ingest.h"
+#include "ingest_test_util.h"
+
+namespace dyad {
+namespace {
+
+using test::Collected;
+
+std::string record(const std::string& type, const std::string& id, const std::string& extra, const std::string& block) {
+  return "WARC/1.0\r\nWARC-Type: " + type + "\r\nWARC-Record-ID: <urn:uuid:" + id + ">\r\n" + extra +
+         "Content-Length: " + std::to_string(block.size()) + "\r\n\r\n" + block + "\r\n\r\n";
+}
+
+std::string chunked(std::string_view body) {
+  size_t half = body.size() / 2;
+  auto chunk = [](std::string_view part) {
+    char size[32];
+    std::snprintf(size, sizeof size, "%zx", part.size());
+    return std::string(size) + "\r\n" + std::string(part) + "\r\n";
+  };
+  return chunk(body.substr(0, half)) + chunk(body.substr(half)) + "0\r\n\r\n";
+}
+
+// The records of a small crawl; the HTML-bearing ones are records 3, 4 and 7.
+std::vector<std::string> crawl_records() {
+  std::string page1 =
+      "<html><head><meta property=\"og:title\" content=\"Envoys meet in Oslo\">"
+      "<meta property=\"article:published_time\" content=\"2024-03-05\"></head>"
+      "<body><nav>Home</nav><article><p>Envoys from two states met in Oslo.</p>"
+      "<p>They will meet again in April.</p></article></body></html>";
+  std::string http1 =
+      "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nContent-Encoding: gzip\r\n"
+      "Transfer-Encoding: chunked\r\n\r\n" +
+      chunked(test::gzip(page1));
+  std::string page2 =
+      "<html><head><title>Gr\xFC\xDF"
+      "e aus Wien</title></head><body><p>Die Stadt feiert.</p></body></html>";
+  std::string http2 = "HTTP/1.0 200 OK\r\nContent-Type: text/html; charset=iso-8859-1\r\n\r\n" + page2;
+  std::string http404 =
+      "HTTP/1.1 404 Not Found\r\nContent-Type: text/html\r\n\r\n<html><body><p>Missing</p></body></html>";
+  std::string image = "HTTP/1.1 200 OK\r\nContent-Type: image/jpeg\r\n\r\n\xFF\xD8\xFF\xE0";
+  std::string resource = "<html><body><article><p>Stored page body.</p></article></body></html>";
+  return {
+      record("warcinfo", "info", "Content-Type: application/warc-fields\r\n", "software: test\r\n"),
+      record("request", "req", "WARC-Target-URI: https://news.example/oslo\r\n", "GET /oslo HTTP/1.1\r\n\r\n"),
+      record("response", "r1",
+             "WARC-Target-URI: https://news.example/oslo\r\nWARC-Date: 2024-03-06T01:02:03Z\r\n"
+             "Content-Type: application/http; msgtype=response\r\n",
+             http1),
+      record("response", "r2",
+             "WARC-Target-URI: https://www.wien.example/fest\r\nWARC-Date: 2024-04-01T00:00:00Z\r\n"
+             "Content-Type: application/http; msgtype=response\r\n",
+             http2),
+      record("response", "r3", "WARC-Target-URI: https://news.example/gone\r\n", http404),
+      record("response", "r4", "WARC-Target-URI: https://news.example/pic.jpg\r\n", image),
+      record("resource", "r5", "WARC-Target-URI: https://news.example/stored\r\nContent-Type: text/html\r\n", resource),
+  };
+}
+
+std::string join(const std::vector<std::string>& parts, bool gz) {
+  std::string out;
+  for (const std::string& p : parts) out += gz ? test::gzip(p) : p;
+  return out;
+}
+
+void expect_crawl(const Collected& c) {
+  ASSERT_EQ(c.articles.size(), 3U) << c.all_errors();
+  const Article& a = c.articles[0];
+  EXPECT_EQ(a.id, "urn:uuid:r1");
+  EXPECT_EQ(a.url, "https://news.example/oslo");
+  EXPECT_EQ(a.title, "Envoys meet in Oslo");
+  EXPECT_EQ(a.text, "Envoys from two states met in Oslo.\nThey will meet again in April.");
+  EXPECT_EQ(a.published.iso(), "2024-03-05");  // from the page, not the crawl
+  auto meta = nlohmann::json::parse(a.metadata);
+  EXPECT_EQ(meta["target_uri"], "https://news.example/oslo");
+  EXPECT_EQ(meta["crawl_date"], "2024-03-06T01:02:03Z");
+  EXPECT_FALSE(meta.contains("published_from"));
+
+  const Article& b = c.articles[1];
+  EXPECT_EQ(b.id, "urn:uuid:r2");
+  EXPECT_EQ(b.title,
+            "Gr\xC3\xBC\xC3\x9F"
+            "e aus Wien");  // converted from ISO-8859-1
+  EXPECT_EQ(b.text, "Die Stadt feiert.");
+  EXPECT_EQ(b.published.iso(), "2024-04-01");  // crawl date
+  EXPECT_EQ(b.published_origin, DateOrigin::input);
+  EXPECT_EQ(b.source, "wien.example");
+  EXPECT_EQ(nlohmann::json::parse(b.metadata)["published_from"], "crawl_date");
+
+  EXPECT_EQ(c.articles[2].id, "urn:uuid:r5");
+  EXPECT_EQ(c.articles[2].text, "Stored page body.");
+}
+
+TEST(IngestWarc, PlainWarc) {
+  std::istringstream in(join(crawl_records(), false));
+  Collected c;
+  read_warc("crawl.warc", in, IngestOptions{}, c.sink(), c.errs());
+  expect_crawl(c);
+  EXPECT_TRUE(c.errors.empty()) << c.all_errors();
+}
+
+TEST(IngestWarc, GzipMultiMemberThroughPaths) {
+  test::TempDir dir;
+  std::string path = dir.write("crawl.warc.gz", join(crawl_records(), true));
+  Collected c;
+  EXPECT_EQ(ingest_paths({path}, IngestOptions{}, c.sink(), c.errs()), 3U);
+  expect_crawl(c);
+  EXPECT_TRUE(c.errors.empty()) << c.all_errors();
+  // Detection needs no name hint.
+  std::string renamed = dir.write("crawl.bin", join(crawl_records(), true));
+  Collected c2;
+  EXPECT_EQ(ingest_paths({renamed}, IngestOptions{}, c2.sink(), c2.errs()), 3U);
+}
+
+TEST(IngestWarc, TruncatedGzipKeepsEarlierRecords) {
+  auto records = crawl_records();
+  std::string gz = join(records, true);
+  gz.resize(gz.size() - 30);  // cut inside the last member (record 7)
+  test::TempDir dir;
+  std::string path = dir.write("cut.warc.gz", gz);
+  Collected c;
+  EXPECT_EQ(ingest_paths({path}, IngestOptions{}, c.sink(), c.errs()), 2U);
+  ASSERT_EQ(c.articles.size(), 2U);
+  EXPECT_EQ(c.articles[0].id, "urn:uuid:r1");
+  EXPECT_EQ(c.articles[1].id, "urn:uuid:r2");
+  ASSERT_EQ(c.errors.size(), 1U) << c.all_errors();
+  EXPECT_EQ(c.errors[0].file, path);
+  EXPECT_FALSE(c.errors[0].warning);
+  EXPECT_NE(c.errors[0].message.find("record 7"), std::string::npos) << c.errors[0].message;
+  EXPECT_NE(c.errors[0].message.find("truncated"), std::string::npos) << c.errors[0].message;
+  EXPECT_NE(c.errors[0].message.find("byte offset"), std::string::npos);
+}
+
+TEST(IngestWarc, CorruptGzipIsAnError) {
+  auto records = crawl_records();
+  std::string head = test::gzip(records[0]) + test::gzip(records[1]) + test::gzip(records[2]);
+  std::string bad = test::gzip(records[3]);
+  for (size_t i = 12; i < bad.size() - 12; i += 3) bad[i] = static_cast<char>(bad[i] ^ 0x5A);
+  std::istringstream in(head + bad + test::gzip(records[6]));
+  Collected c;
+  read_warc("bad.warc.gz", in, IngestOptions{}, c.sink(), c.errs());
+  ASSERT_EQ(c.articles.size(), 1U) << c.all_errors();
+  EXPECT_EQ(c.articles[0].id, "urn:uuid:r1");
+  ASSERT_GE(c.errors.size(), 1U);
+  const Error& e = c.errors.back();
+  EXPECT_EQ(e.file, "bad.warc.gz");
+  EXPECT_FALSE(e.warning);
+  EXPECT_NE(e.message.find("record"), std::string::npos) << e.message;
+}
+
+TEST(IngestWarc, TruncatedPlainRecordNamesRecordAndOffset) {
+  auto records = crawl_records();
+  std::string data = records[0] + records[1] + records[2] + records[3].substr(0, records[3].size() / 2);
+  std::istringstream in(data);
+  Collected c;
+  read_warc("short.warc", in, IngestOptions{}, c.sink(), c.errs());
+  ASSERT_EQ(c.articles.size(), 1U);
+  ASSERT_EQ(c.errors.size(), 1U) << c.all_errors();
+  size_t offset = records[0].size() + records[1].size() + records[2].size();
+  EXPECT_NE(c.errors[0].message.find("record 4 at byte offset " + std::to_string(offset)), std::string::npos)
+      << c.errors[0].message;
+  EXPECT_FALSE(c.errors[0].warning);
+}
+
+TEST(IngestWarc, NotWarcIsAnError) {
+  std::istringstream in("hello world\n");
+  Collected c;
+  read_warc("x.warc", in, IngestOptions{}, c.sink(), c.errs());
+  EXPECT_TRUE(c.articles.empty());
+  ASSERT_EQ(c.errors.size(), 1U);
+  EXPECT_NE(c.errors[0].message.find("WARC/1.x"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace dyad
