@@ -44,6 +44,11 @@ using ErrorSink = std::function<void(const Error&)>;
 /// Guesses the format from the first bytes of the input and its name.
 InputFormat detect_format(std::string_view head, std::string_view name);
 
+/// True for file names a directory walk reads: no extension, or one of .txt .text
+/// .jsonl .ndjson .json .html .htm .xhtml .xml .rss .atom .warc .warc.gz (any case).
+/// Other files in a directory (README.md, images, ...) are passed over.
+bool is_input_name(std::string_view filename);
+
 /// Reads every path in order, calling `on_article` for each article and
 /// `on_error` for each problem. Returns the number of articles delivered.
 uint64_t ingest_paths(const std::vector<std::string>& paths, const IngestOptions& options,

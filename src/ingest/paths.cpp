@@ -5,9 +5,12 @@
 // JSONL and WARC stay streaming (stdin included) while text, HTML and feeds
 // are read whole under the max_file_bytes guard. Directories are walked
 // depth-first with entries sorted by name (hidden entries and symlinked
-// directories skipped), so runs are reproducible.
+// directories skipped), so runs are reproducible. Inside a directory only
+// files that can hold articles are read (see is_input_name); a file named
+// on the command line is always read.
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
@@ -103,7 +106,7 @@ class Ingester {
       std::error_code ec2;
       if (e.is_directory(ec2)) {
         if (!e.is_symlink(ec2)) directory(e.path());
-      } else if (e.is_regular_file(ec2)) {
+      } else if (e.is_regular_file(ec2) && is_input_name(e.path().filename().string())) {
         file(e.path());
       }
     }
@@ -186,6 +189,18 @@ class Ingester {
 };
 
 }  // namespace
+
+bool is_input_name(std::string_view filename) {
+  std::string lower(filename);
+  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (lower.ends_with(".warc.gz")) return true;
+  size_t dot = lower.rfind('.');
+  if (dot == std::string::npos || dot == 0) return true;
+  static constexpr std::array<std::string_view, 12> kInputExtensions = {
+      ".txt", ".text", ".jsonl", ".ndjson", ".json", ".html", ".htm", ".xhtml", ".xml", ".rss", ".atom", ".warc"};
+  std::string_view ext = std::string_view(lower).substr(dot);
+  return std::find(kInputExtensions.begin(), kInputExtensions.end(), ext) != kInputExtensions.end();
+}
 
 uint64_t ingest_paths(const std::vector<std::string>& paths, const IngestOptions& options,
                       const ArticleSink& on_article, const ErrorSink& on_error) {

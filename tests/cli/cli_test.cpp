@@ -24,7 +24,7 @@ using ::testing::HasSubstr;
 
 namespace {
 
-struct Run {
+struct CliRun {
   int code = -1;
   std::string out;
   std::string err;
@@ -48,11 +48,11 @@ class CliTest : public ::testing::Test {
   void TearDown() override { fs::remove_all(dir_); }
 
   // Runs the CLI with `args` (already shell-quoted), capturing stdout and stderr.
-  Run dyad(const std::string& args) {
+  CliRun dyad(const std::string& args) {
     fs::path out = dir_ / "stdout", err = dir_ / "stderr";
     std::string cmd = std::string(DYAD_CLI_PATH) + " " + args + " >" + out.string() + " 2>" + err.string();
     int status = std::system(cmd.c_str());
-    Run r;
+    CliRun r;
     r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
     r.out = slurp(out);
     r.err = slurp(err);
@@ -100,7 +100,7 @@ class CliTest : public ::testing::Test {
 };
 
 TEST_F(CliTest, HelpAndVersion) {
-  Run r = dyad("--help");
+  CliRun r = dyad("--help");
   EXPECT_EQ(r.code, 0);
   EXPECT_THAT(r.out, HasSubstr("code"));
   EXPECT_THAT(r.out, HasSubstr("query"));
@@ -113,7 +113,7 @@ TEST_F(CliTest, HelpAndVersion) {
 TEST_F(CliTest, SeedArticleGivesArticleAndTwoPostsWithHandlesAndDates) {
   fs::path seed = fs::path(DYAD_SHARED_DIR) / "seeds" / "000_db31a0e3b058f794.txt";
   if (!fs::exists(seed)) GTEST_SKIP() << "shared seeds not present";
-  Run r = dyad("code --no-db --format jsonl " + seed.string());
+  CliRun r = dyad("code --no-db --format jsonl " + seed.string());
   ASSERT_EQ(r.code, 0) << r.err;
   auto articles = records(r.out, "article");
   ASSERT_EQ(articles.size(), 1U);
@@ -136,7 +136,7 @@ TEST_F(CliTest, SeedArticleGivesArticleAndTwoPostsWithHandlesAndDates) {
 
 TEST_F(CliTest, PublishedOptionDatesUndatedText) {
   fs::path p = write("note.txt", "The ministers met in Geneva on Tuesday.\n");
-  Run r = dyad("code --no-db --format jsonl --published 2023-10-05 " + p.string());
+  CliRun r = dyad("code --no-db --format jsonl --published 2023-10-05 " + p.string());
   ASSERT_EQ(r.code, 0) << r.err;
   auto a = records(r.out, "article");
   ASSERT_EQ(a.size(), 1U);
@@ -148,11 +148,11 @@ TEST_F(CliTest, PublishedOptionDatesUndatedText) {
 TEST_F(CliTest, CodingTheSameInputTwiceAddsNothing) {
   fs::path in = corpus(20);
   fs::path db = dir_ / "t.db";
-  Run first = dyad("code --db " + db.string() + " " + in.string());
+  CliRun first = dyad("code --db " + db.string() + " " + in.string());
   ASSERT_EQ(first.code, 0) << first.err;
   EXPECT_THAT(first.out, HasSubstr("20 new articles"));
   auto c1 = counts(db);
-  Run second = dyad("code --db " + db.string() + " " + in.string());
+  CliRun second = dyad("code --db " + db.string() + " " + in.string());
   ASSERT_EQ(second.code, 0) << second.err;
   EXPECT_THAT(second.out, HasSubstr("0 new articles, 20 already stored"));
   auto c2 = counts(db);
@@ -192,7 +192,7 @@ TEST_F(CliTest, KilledRunResumesWithoutDuplicates) {
   uint64_t after_kill = counts(db).articles;
   EXPECT_LT(after_kill, n) << "the run finished before it could be killed; raise n";
 
-  Run resumed = dyad("code --db " + db.string() + " " + in.string());
+  CliRun resumed = dyad("code --db " + db.string() + " " + in.string());
   ASSERT_EQ(resumed.code, 0) << resumed.err;
   EXPECT_THAT(resumed.out, HasSubstr(std::to_string(n - after_kill) + " new articles"));
   auto c = counts(db);
@@ -204,7 +204,7 @@ TEST_F(CliTest, SkippedInputGivesExitCodeTwoAndTheRestIsCoded) {
   fs::path bad = write("bad.jsonl",
                        "{\"id\":\"x1\",\"text\":\"A first fine article.\"}\n{not json\n"
                        "{\"id\":\"x3\",\"text\":\"A third fine article.\"}\n");
-  Run r =
+  CliRun r =
       dyad("code --no-db --format jsonl " + good.string() + " " + bad.string() + " " + (dir_ / "missing.txt").string());
   EXPECT_EQ(r.code, 2);
   EXPECT_THAT(r.err, HasSubstr("bad.jsonl:2:"));
@@ -216,7 +216,7 @@ TEST_F(CliTest, QueryReadsTheStore) {
   fs::path db = dir_ / "q.db";
   fs::path in = corpus(3);
   ASSERT_EQ(dyad("code --db " + db.string() + " " + in.string()).code, 0);
-  Run r = dyad("query --db " + db.string() + " --from 2024-01-01 --to 2024-12-31");
+  CliRun r = dyad("query --db " + db.string() + " --from 2024-01-01 --to 2024-12-31");
   EXPECT_EQ(r.code, 0) << r.err;
   for (const json& e : records(r.out, "event")) EXPECT_TRUE(e.contains("cameo"));
   EXPECT_EQ(dyad("query --db " + db.string() + " --mode sometimes").code, 1);
@@ -226,7 +226,7 @@ TEST_F(CliTest, QueryReadsTheStore) {
 TEST_F(CliTest, BundledExamplesCodeCleanly) {
   fs::path examples = fs::path(DYAD_TEST_DIR) / ".." / "examples";
   if (!fs::exists(examples / "articles.jsonl")) GTEST_SKIP() << "no bundled examples yet";
-  Run r = dyad("code --no-db --format jsonl " + examples.string());
+  CliRun r = dyad("code --no-db --format jsonl " + examples.string());
   EXPECT_EQ(r.code, 0) << r.err;
   EXPECT_GE(records(r.out, "article").size(), 12U);
   EXPECT_GE(records(r.out, "post").size(), 1U);

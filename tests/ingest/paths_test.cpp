@@ -17,6 +17,8 @@ TEST(IngestPaths, DirectoryWalkIsSortedAndMixesFormats) {
   dir.write("c/a.html", "<html><body><p>Sub page.</p></body></html>");
   dir.write("d.rss", test::slurp(test::fixture("feed.rss")));
   dir.write(".hidden.txt", "Never read.");
+  dir.write("README.md", "Documentation beside the articles, never read in a walk.");
+  dir.write("photo.png", "not an article");
   Collected c;
   uint64_t n = ingest_paths({dir.path().string()}, IngestOptions{}, c.sink(), c.errs());
   EXPECT_EQ(n, 7U);
@@ -26,6 +28,23 @@ TEST(IngestPaths, DirectoryWalkIsSortedAndMixesFormats) {
             (std::vector<std::string>{"a", "b", "a", "j1", "wire-1001", "https://wire.example/bridge", "d:item3"}));
   EXPECT_EQ(c.articles[2].origin, (dir.path() / "c" / "a.html").string());
   EXPECT_EQ(c.count(false), 0U) << c.all_errors();
+}
+
+TEST(IngestPaths, InputNames) {
+  EXPECT_TRUE(is_input_name("a.txt"));
+  EXPECT_TRUE(is_input_name("CRAWL.WARC.GZ"));
+  EXPECT_TRUE(is_input_name("feed.Atom"));
+  EXPECT_TRUE(is_input_name("article"));
+  EXPECT_FALSE(is_input_name("README.md"));
+  EXPECT_FALSE(is_input_name("notes.jsonl.bak"));
+  EXPECT_FALSE(is_input_name("logo.png"));
+}
+
+TEST(IngestPaths, ANamedFileIsReadWhateverItsName) {
+  test::TempDir dir;
+  std::string p = dir.write("notes.md", "The ministers met on Monday.");
+  Collected c;
+  EXPECT_EQ(ingest_paths({p}, IngestOptions{}, c.sink(), c.errs()), 1U);
 }
 
 TEST(IngestPaths, FormatOverride) {
