@@ -14,6 +14,22 @@ std::string_view to_string(EntityType t) {
   return "person";
 }
 
+std::string_view to_string(MentionKind k) {
+  switch (k) {
+    case MentionKind::person:
+      return "person";
+    case MentionKind::organization:
+      return "organization";
+    case MentionKind::country:
+      return "country";
+    case MentionKind::agent:
+      return "agent";
+    case MentionKind::location:
+      return "location";
+  }
+  return "person";
+}
+
 std::string_view to_string(EventMode m) {
   switch (m) {
     case EventMode::happened:

@@ -141,6 +141,30 @@ struct Entity {
   std::optional<Place> place;  // for locations with coordinates
 };
 
+/// What kind of thing a mention names.
+enum class MentionKind : uint8_t {
+  person,        // a person (known or found from name shape and titles)
+  organization,  // IGO, NGO, armed group, company, media, party
+  country,       // a country or its government by name, adjective, capital or metonym
+  agent,         // a role or group word, possibly with a country ("Chinese police", "the defence minister")
+  location,      // a place that is not acting as an actor
+};
+std::string_view to_string(MentionKind k);
+
+/// An actor or place found in the text by the knowledge stage. Token indexes
+/// are into TextAnalysis::tokens; a mention never crosses a sentence.
+struct Mention {
+  uint32_t sentence = 0;
+  uint32_t first_token = 0;
+  uint32_t token_end = 0;  // one past the last token
+  Span span;
+  MentionKind kind = MentionKind::person;
+  Actor actor;                 // codes as valid on the article's date (empty for plain locations)
+  std::optional<Place> place;  // for locations (and capitals used as places)
+  std::string rule;            // which dictionary entry matched ("people_g20.tsv:212")
+  int32_t entity = -1;         // index into Document::entities (in-article coreference)
+};
+
 enum class EventMode : uint8_t { happened, expected, negated, possible };
 std::string_view to_string(EventMode m);
 
@@ -182,6 +206,7 @@ struct Document {
   Article article;
   std::string hash;  // content_hash() of the article's text and identity; the store key
   TextAnalysis text;
+  std::vector<Mention> mentions;  // in text order
   std::vector<Entity> entities;
   std::vector<Event> events;
   std::vector<Quote> quotes;

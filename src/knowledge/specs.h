@@ -1,0 +1,72 @@
+// Knowledge specs: the plain data every dictionary format is read into.
+//
+// dyad's own TSV files (docs/dictionaries.md) and imported TABARI/PETRARCH
+// dictionaries (.actors, .agents, .verbs, .discards) both become these
+// structures; the actor matcher and the event coder compile them. A spec
+// remembers where it came from (`origin`, "file:line") for evidence and errors.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/date.h"
+#include "core/document.h"
+
+namespace dyad {
+
+/// One period in which a named actor carries a code. `from` inclusive,
+/// `until` exclusive (the day a successor takes over belongs to the successor);
+/// either may be open.
+struct RoleSpec {
+  std::string code;       // full CAMEO actor code, e.g. "RUSGOV", "IGOUNO", "PSEREBHMS"
+  std::string secondary;  // extra sector code, e.g. "MIL" for a defence minister
+  std::string country;    // CAMEO country code of the role, when it has one
+  std::string office;     // stable office key ("defence_minister"), may be empty
+  std::string title;      // "Defence Minister", may be empty
+  std::optional<Date> from;
+  std::optional<Date> until;
+};
+
+/// A named actor: person, organisation or country, with its names and roles.
+struct ActorSpec {
+  MentionKind kind = MentionKind::person;
+  std::string canonical;           // display name
+  std::vector<std::string> names;  // surface forms as written in the dictionary
+  std::vector<RoleSpec> roles;     // codes by date; a role with no dates always applies
+  std::string origin;              // "file:line"
+};
+
+/// A generic role or group word ("police", "foreign minister") -> sector code(s).
+struct AgentSpec {
+  std::vector<std::string> names;  // singular and irregular plural forms
+  std::string sector;              // CAMEO sector code ("COP", "GOV", ...)
+  std::string secondary;           // optional second code
+  std::string plover_sector;
+  std::string origin;
+};
+
+/// A verb or noun pattern in dyad's pattern syntax (docs/verbs.md) with its CAMEO code.
+struct VerbPatternSpec {
+  std::string code;     // CAMEO event code, "042"
+  std::string pattern;  // e.g. "{S} (visit|travel to|arrive in) {T}"
+  std::string origin;
+};
+
+/// A phrase whose presence means a sentence is not coded (TABARI .discards),
+/// or, with `code`, is coded only as that code.
+struct DiscardSpec {
+  std::string phrase;
+  std::string code;
+  std::string origin;
+};
+
+/// Everything read from one or more dictionary files.
+struct KnowledgeSpecs {
+  std::vector<ActorSpec> actors;
+  std::vector<AgentSpec> agents;
+  std::vector<VerbPatternSpec> verbs;
+  std::vector<DiscardSpec> discards;
+};
+
+}  // namespace dyad
