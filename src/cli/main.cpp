@@ -4,6 +4,7 @@
 // Exit codes (see README): 0 all input coded; 1 fatal error (bad options,
 // knowledge or store cannot be loaded); 2 finished, but some input was skipped
 // (each skip reported on stderr with file and line); 130 interrupted.
+#include <sys/resource.h>
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
@@ -11,12 +12,17 @@
 #include <chrono>
 #include <csignal>
 #include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
 #include <iostream>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "core/paths.h"
 #include "output/records.h"
+#include "pipeline/corpus.h"
 #include "pipeline/pipeline.h"
 #include "store/store.h"
 
@@ -180,6 +186,87 @@ int run_query(const QueryArgs& a) {
   return kExitOk;
 }
 
+struct BenchArgs {
+  std::vector<std::string> corpus;
+  uint64_t articles = 1000;
+  uint64_t seed = 42;
+  size_t batch = 256;
+};
+
+double seconds_since(std::chrono::steady_clock::time_point t) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - t).count();
+}
+
+// Whole-pipeline throughput: ingest -> text -> coding -> SQLite store, against `wc -w` on the same bytes.
+int run_bench(const BenchArgs& a) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  fs::path dir = fs::temp_directory_path() / ("dyad-bench-" + std::to_string(getpid()));
+  fs::create_directories(dir, ec);
+  if (ec) return fail("cannot create " + dir.string() + ": " + ec.message());
+  struct Cleanup {
+    fs::path p;
+    ~Cleanup() {
+      std::error_code e;
+      fs::remove_all(p, e);
+    }
+  } cleanup{dir};
+
+  std::vector<std::string> inputs = a.corpus;
+  if (inputs.empty()) {
+    auto gen = dyad::CorpusGenerator::load(dyad::data_dir(), a.seed);
+    if (!gen.ok()) return fail(gen.error().str());
+    fs::path file = dir / "corpus.jsonl";
+    std::ofstream out(file, std::ios::binary);
+    (*gen)->write_jsonl(a.articles, out);
+    if (!out) return fail("cannot write the generated corpus to " + file.string());
+    inputs.push_back(file.string());
+  }
+  uint64_t input_bytes = 0;
+  std::string quoted;
+  for (const std::string& f : inputs) {
+    input_bytes += fs::file_size(f, ec);
+    if (ec) return fail(f + ": " + ec.message());
+    quoted += " '" + f + "'";
+  }
+
+  auto t = std::chrono::steady_clock::now();
+  if (std::system(("wc -w" + quoted + " >/dev/null").c_str()) != 0) return fail("wc -w failed");
+  double wc_seconds = seconds_since(t);
+
+  t = std::chrono::steady_clock::now();
+  auto knowledge = dyad::Knowledge::load({});
+  if (!knowledge.ok()) return fail(knowledge.error().str());
+  double load_seconds = seconds_since(t);
+
+  dyad::RunOptions ro;
+  ro.inputs = inputs;
+  ro.db_path = (dir / "bench.db").string();
+  ro.batch_size = a.batch;
+  ro.on_error = [](const dyad::Error& e) { std::cerr << "dyad: " << e.str() << '\n'; };
+  t = std::chrono::steady_clock::now();
+  auto stats = dyad::run(*knowledge, ro);
+  double run_seconds = seconds_since(t);
+  if (!stats.ok()) return fail(stats.error().str());
+
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  const double mb = static_cast<double>(input_bytes) / 1e6;
+  std::printf("corpus           %s (%.1f MB, %llu articles, %llu sentences)\n",
+              a.corpus.empty() ? "generated" : "given", mb, static_cast<unsigned long long>(stats->articles),
+              static_cast<unsigned long long>(stats->sentences));
+  std::printf("knowledge load   %.0f ms\n", load_seconds * 1e3);
+  std::printf("pipeline         %.3f s (ingest -> store, 1 thread)\n", run_seconds);
+  std::printf("articles/s       %.0f\n", static_cast<double>(stats->articles) / run_seconds);
+  std::printf("sentences/s      %.0f\n", static_cast<double>(stats->sentences) / run_seconds);
+  std::printf("MB/s             %.2f\n", mb / run_seconds);
+  std::printf("events           %llu\n", static_cast<unsigned long long>(stats->events));
+  std::printf("peak RSS         %.1f MB\n", static_cast<double>(usage.ru_maxrss) / 1024.0);
+  std::printf("wc -w            %.3f s  (pipeline / wc -w = %.1fx)\n", wc_seconds,
+              wc_seconds > 0 ? run_seconds / wc_seconds : 0.0);
+  return kExitOk;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -215,6 +302,13 @@ int main(int argc, char** argv) {
   q->add_option("--article", query.article, "Events of one article id");
   q->add_option("--limit", query.limit, "At most this many events");
 
+  BenchArgs bench;
+  CLI::App* b = app.add_subcommand("bench", "Measure whole-pipeline throughput (ingest to store) against wc -w");
+  b->add_option("--corpus", bench.corpus, "Corpus files (JSONL, text, ...); default: a generated wire corpus");
+  b->add_option("--articles", bench.articles, "Articles to generate (default 1000)");
+  b->add_option("--seed", bench.seed, "Generator seed (default 42)");
+  b->add_option("--batch", bench.batch, "Articles per store transaction (default 256)");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -223,5 +317,6 @@ int main(int argc, char** argv) {
   }
   if (c->parsed()) return run_code(code);
   if (q->parsed()) return run_query(query);
+  if (b->parsed()) return run_bench(bench);
   return kExitOk;
 }
