@@ -740,6 +740,7 @@ Result<std::vector<StoredEvent>> Store::events(const EventQuery& q) {
     sql += std::string("AND e.date <= ?6 AND ") + kDateLo + " <= ?6 ";
   }
   if (q.mode) sql += "AND e.mode = ?7 ";
+  if (!q.id.empty()) sql += "AND e.id = ?9 ";
   sql += "ORDER BY e.date IS NULL, e.date, e.id ";
   if (q.limit > 0) sql += "LIMIT ?8";
 
@@ -753,6 +754,7 @@ Result<std::vector<StoredEvent>> Store::events(const EventQuery& q) {
     if (!to_hi.empty()) s.text(6, to_hi);
     if (q.mode) s.text(7, to_string(*q.mode));
     if (q.limit > 0) s.integer(8, static_cast<int64_t>(q.limit));
+    if (!q.id.empty()) s.text(9, q.id);
     while (s.step()) {
       StoredEvent r;
       Event& ev = r.event;

@@ -29,6 +29,7 @@ struct EventQuery {
   std::optional<Date> to;    // event date on or before
   std::optional<EventMode> mode;
   std::string article;  // article id
+  std::string id;       // one event id
   size_t limit = 0;     // 0 = no limit
 };
 

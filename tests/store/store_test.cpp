@@ -594,6 +594,14 @@ TEST_F(StoreQuery, ModeArticleAndLimit) {
   EXPECT_EQ(run(q), (V{"e-withdraw", "e-visit"}));
 }
 
+TEST_F(StoreQuery, OneEventById) {
+  EventQuery q;
+  q.id = "e-attack";
+  EXPECT_EQ(run(q), (V{"e-attack"}));
+  q.id = "no-such-event";
+  EXPECT_TRUE(run(q).empty());
+}
+
 TEST_F(StoreQuery, FiltersCombine) {
   EventQuery q;
   q.actor = "RUS";
