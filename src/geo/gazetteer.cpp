@@ -1,0 +1,418 @@
+// Design note: the compiled file is read with one read() into an 8-byte
+// aligned buffer and used in place: places, sorted name keys, a country table
+// and a string pool (format.h). A lookup normalises the name and binary-
+// searches the keys.
+//
+// Toponym resolution scores each candidate of each toponym of an article:
+//   prior       feature type (country > territory > region > water/landmark >
+//               admin1) or, for towns, log10(population) plus a bonus for a
+//               national capital or an admin1 seat;
+//   qualifier   "Paris, Texas", "Paris, TX", "Kharkiv, Ukraine": the candidate
+//               lies in the named admin1 or country (a strong bonus);
+//   context     the article's country mentions, and the other toponyms'
+//               current choices: same country, same admin1, within 200 km.
+// Choices start from prior + qualifier + country mentions and are re-scored
+// twice with the others' choices, so "Georgia" next to "Tbilisi" stays the
+// country and next to "Atlanta" becomes the US state.
+#include "geo/gazetteer.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "geo/normalize.h"
+
+#ifndef DYAD_GAZETTEER_BUILD_PATH
+#define DYAD_GAZETTEER_BUILD_PATH ""
+#endif
+
+namespace dyad {
+
+using geo::CityRank;
+using geo::CountryRecord;
+using geo::FileHeader;
+using geo::KeyRecord;
+using geo::PlaceKind;
+using geo::PlaceRecord;
+
+struct Gazetteer::Data {
+  std::unique_ptr<uint64_t[]> buffer;
+  size_t size = 0;
+  const FileHeader* header = nullptr;
+  const PlaceRecord* places = nullptr;
+  const KeyRecord* keys = nullptr;
+  const CountryRecord* countries = nullptr;
+  const char* strings = nullptr;
+
+  [[nodiscard]] std::string_view str(uint32_t off, uint32_t len) const { return {strings + off, len}; }
+  [[nodiscard]] std::string_view key(const KeyRecord& k) const { return str(k.key_offset, k.key_length); }
+};
+
+Gazetteer::Gazetteer(std::unique_ptr<Data> data) : data_(std::move(data)) {}
+Gazetteer::~Gazetteer() = default;
+
+size_t Gazetteer::size() const { return data_->header->place_count; }
+size_t Gazetteer::key_count() const { return data_->header->key_count; }
+size_t Gazetteer::bytes() const { return data_->size; }
+
+double distance_km(double lat1, double lon1, double lat2, double lon2) {
+  constexpr double kRad = 3.14159265358979323846 / 180.0;
+  double dlat = (lat2 - lat1) * kRad, dlon = (lon2 - lon1) * kRad;
+  double a = std::sin(dlat / 2) * std::sin(dlat / 2) +
+             std::cos(lat1 * kRad) * std::cos(lat2 * kRad) * std::sin(dlon / 2) * std::sin(dlon / 2);
+  return 2 * 6371.0 * std::asin(std::min(1.0, std::sqrt(a)));
+}
+
+Result<std::shared_ptr<const Gazetteer>> Gazetteer::load(const std::string& path) {
+  std::ifstream in(path, std::ios::binary | std::ios::ate);
+  if (!in) return Error{path, 0, "cannot open the gazetteer (build it with the dyad_gazetteer target)"};
+  auto end = in.tellg();
+  if (end < static_cast<std::streamoff>(sizeof(FileHeader))) return Error{path, 0, "not a gazetteer file (too short)"};
+  auto data = std::make_unique<Data>();
+  data->size = static_cast<size_t>(end);
+  data->buffer = std::unique_ptr<uint64_t[]>(new uint64_t[(data->size + 7) / 8]);  // no zero fill
+  char* base = reinterpret_cast<char*>(data->buffer.get());
+  in.seekg(0);
+  if (!in.read(base, static_cast<std::streamsize>(data->size))) return Error{path, 0, "read failed"};
+  const auto* h = reinterpret_cast<const FileHeader*>(base);
+  if (std::memcmp(h->magic, geo::kMagic, sizeof geo::kMagic) != 0) return Error{path, 0, "not a gazetteer file"};
+  if (h->version != geo::kFormatVersion)
+    return Error{path, 0,
+                 "gazetteer format " + std::to_string(h->version) + ", expected " +
+                     std::to_string(geo::kFormatVersion) + " (rebuild it)"};
+  auto fits = [&](uint64_t off, uint64_t count, uint64_t size) {
+    return off % 8 == 0 && off <= data->size && count <= (data->size - off) / size;
+  };
+  if (!fits(h->places_offset, h->place_count, sizeof(PlaceRecord)) ||
+      !fits(h->keys_offset, h->key_count, sizeof(KeyRecord)) ||
+      !fits(h->countries_offset, h->country_count, sizeof(CountryRecord)) || h->strings_offset > data->size ||
+      h->strings_size > data->size - h->strings_offset)
+    return Error{path, 0, "gazetteer file is truncated or corrupt"};
+  data->header = h;
+  data->places = reinterpret_cast<const PlaceRecord*>(base + h->places_offset);
+  data->keys = reinterpret_cast<const KeyRecord*>(base + h->keys_offset);
+  data->countries = reinterpret_cast<const CountryRecord*>(base + h->countries_offset);
+  data->strings = base + h->strings_offset;
+  for (uint32_t i = 0; i < h->place_count; ++i) {
+    const auto& p = data->places[i];
+    if (uint64_t{p.name_offset} + p.name_length > h->strings_size ||
+        uint64_t{p.admin1_offset} + p.admin1_length > h->strings_size)
+      return Error{path, 0, "gazetteer file is corrupt (place " + std::to_string(i) + ")"};
+  }
+  for (uint32_t i = 0; i < h->key_count; ++i) {
+    const auto& k = data->keys[i];
+    if (uint64_t{k.key_offset} + k.key_length > h->strings_size || k.place >= h->place_count)
+      return Error{path, 0, "gazetteer file is corrupt (key " + std::to_string(i) + ")"};
+  }
+  return std::shared_ptr<const Gazetteer>(new Gazetteer(std::move(data)));
+}
+
+std::string Gazetteer::default_path() {
+  if (const char* env = std::getenv("DYAD_GAZETTEER"); env != nullptr && *env != '\0') return env;
+  std::error_code ec;
+  auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+  if (!ec) {
+    auto next = exe.parent_path() / "gazetteer.bin";
+    if (std::filesystem::exists(next, ec)) return next.string();
+  }
+  return DYAD_GAZETTEER_BUILD_PATH;
+}
+
+namespace {
+
+double prior_of(const PlaceRecord& p) {
+  switch (static_cast<PlaceKind>(p.kind)) {
+    case PlaceKind::country:
+      return 10.0;
+    case PlaceKind::territory:
+      return 9.0;
+    case PlaceKind::region:
+      return 8.5;
+    case PlaceKind::water:
+      return 8.0;
+    case PlaceKind::landmark:
+      return 8.0;
+    case PlaceKind::admin1:
+      return p.geonameid == 0 && p.population > 0 ? 6.0 : 6.5;
+    case PlaceKind::city:
+      break;
+  }
+  double s = std::log10(static_cast<double>(p.population) + 10.0);
+  switch (static_cast<CityRank>(p.rank)) {
+    case CityRank::capital:
+      s += 1.5;
+      break;
+    case CityRank::admin1_seat:
+      s += 0.5;
+      break;
+    case CityRank::admin2_seat:
+      s += 0.2;
+      break;
+    case CityRank::historical:
+      s -= 2.0;
+      break;
+    default:
+      break;
+  }
+  return s;
+}
+
+std::string_view country_of(const PlaceRecord& p) {
+  size_t n = 0;
+  while (n < 3 && p.country[n] != '\0') ++n;
+  return {p.country, n};
+}
+
+}  // namespace
+
+GeoEntry Gazetteer::entry(uint32_t index) const {
+  const auto& p = data_->places[index];
+  GeoEntry e;
+  e.index = index;
+  e.name = data_->str(p.name_offset, p.name_length);
+  e.country = country_of(p);
+  e.admin1 = data_->str(p.admin1_offset, p.admin1_length);
+  e.kind = static_cast<PlaceKind>(p.kind);
+  e.rank = static_cast<CityRank>(p.rank);
+  e.lat = p.lat;
+  e.lon = p.lon;
+  e.population = p.population;
+  e.geonameid = p.geonameid;
+  e.prior = prior_of(p);
+  return e;
+}
+
+std::vector<GeoEntry> Gazetteer::candidates(std::string_view name, size_t max) const {
+  std::string key = geo::normalize_toponym(name);
+  std::vector<GeoEntry> out;
+  if (key.empty()) return out;
+  const KeyRecord* first = data_->keys;
+  const KeyRecord* last = data_->keys + data_->header->key_count;
+  auto lo =
+      std::lower_bound(first, last, key, [&](const KeyRecord& k, const std::string& v) { return data_->key(k) < v; });
+  for (auto it = lo; it != last && data_->key(*it) == key; ++it) out.push_back(entry(it->place));
+  std::stable_sort(out.begin(), out.end(), [](const GeoEntry& a, const GeoEntry& b) { return a.prior > b.prior; });
+  if (out.size() > max) out.resize(max);
+  return out;
+}
+
+std::vector<Place> Gazetteer::lookup(std::string_view name, size_t max) const {
+  std::vector<Place> out;
+  for (const auto& e : candidates(name, max)) {
+    Place p;
+    p.name = std::string(e.name);
+    p.country = std::string(e.country);
+    p.lat = e.lat;
+    p.lon = e.lon;
+    p.geonameid = e.geonameid;
+    out.push_back(std::move(p));
+  }
+  return out;
+}
+
+std::optional<GeoEntry> Gazetteer::country(std::string_view code) const {
+  for (uint32_t i = 0; i < data_->header->country_count; ++i) {
+    const auto& c = data_->countries[i];
+    bool match = (code.size() == 3 && (std::string_view(c.iso3, 3) == code || std::string_view(c.cameo, 3) == code)) ||
+                 (code.size() == 2 && std::string_view(c.iso2, 2) == code);
+    if (match && c.place != UINT32_MAX && c.place < data_->header->place_count) return entry(c.place);
+  }
+  return std::nullopt;
+}
+
+std::vector<std::optional<GeoEntry>> Gazetteer::resolve_toponyms(
+    const std::vector<ToponymQuery>& queries, const std::vector<std::string>& context_countries) const {
+  constexpr size_t kMaxCandidates = 60;
+  struct Q {
+    std::string key;
+    std::vector<GeoEntry> cands;
+    std::vector<double> base;  // prior + qualifier + explicit country context
+  };
+  std::unordered_set<std::string> explicit_countries;
+  for (const auto& c : context_countries) {
+    if (auto e = country(c))
+      explicit_countries.emplace(e->country);
+    else
+      explicit_countries.insert(c);
+  }
+  std::vector<Q> qs(queries.size());
+  for (size_t i = 0; i < queries.size(); ++i) {
+    auto& q = qs[i];
+    q.key = geo::normalize_toponym(queries[i].name);
+    q.cands = candidates(queries[i].name, kMaxCandidates);
+    std::vector<GeoEntry> qual;
+    if (!queries[i].qualifier.empty()) qual = candidates(queries[i].qualifier, kMaxCandidates);
+    std::string qual_upper = queries[i].qualifier;
+    for (const auto& e : q.cands) {
+      double s = e.prior;
+      bool qualified = false;
+      for (const auto& qe : qual) {
+        if (qe.index == e.index || qe.country.empty() || qe.country != e.country) continue;
+        if (qe.kind == PlaceKind::country || qe.kind == PlaceKind::territory ||
+            (qe.kind == PlaceKind::admin1 && !qe.admin1.empty() && qe.admin1 == e.admin1))
+          qualified = true;
+      }
+      if (!qualified && e.country == "USA" && qual_upper.size() == 2 && qual_upper == e.admin1) qualified = true;
+      if (qualified) s += 8.0;
+      if (!e.country.empty() && explicit_countries.count(std::string(e.country))) s += 2.5;
+      q.base.push_back(s);
+    }
+  }
+
+  std::vector<int> choice(qs.size(), -1);
+  auto pick = [&](size_t i, const std::vector<int>& current) {
+    const auto& q = qs[i];
+    int best = -1;
+    double best_score = -1e9;
+    for (size_t c = 0; c < q.cands.size(); ++c) {
+      const auto& e = q.cands[c];
+      double same_country = 0, same_admin1 = 0, near = 0;
+      std::unordered_set<std::string_view> counted;
+      for (size_t j = 0; j < qs.size(); ++j) {
+        if (j == i || current[j] < 0 || qs[j].key == q.key || !counted.insert(qs[j].key).second) continue;
+        const auto& o = qs[j].cands[static_cast<size_t>(current[j])];
+        if (o.index == e.index) continue;
+        if (!e.country.empty() && o.country == e.country) {
+          same_country += 1.0;
+          if (!e.admin1.empty() && o.admin1 == e.admin1 && o.kind != PlaceKind::country) same_admin1 += 1.5;
+        }
+        if (o.kind == PlaceKind::city || o.kind == PlaceKind::landmark || e.kind == PlaceKind::city) {
+          if (distance_km(e.lat, e.lon, o.lat, o.lon) < 200) near = 1.5;
+        }
+      }
+      double s = q.base[c] + std::min(same_country, 3.0) + std::min(same_admin1, 3.0) + near;
+      if (s > best_score) {
+        best_score = s;
+        best = static_cast<int>(c);
+      }
+    }
+    return best;
+  };
+  for (size_t i = 0; i < qs.size(); ++i) {
+    int best = -1;
+    for (size_t c = 0; c < qs[i].cands.size(); ++c)
+      if (best < 0 || qs[i].base[c] > qs[i].base[static_cast<size_t>(best)]) best = static_cast<int>(c);
+    choice[i] = best;
+  }
+  for (int pass = 0; pass < 2; ++pass) {
+    std::vector<int> next(qs.size(), -1);
+    for (size_t i = 0; i < qs.size(); ++i) next[i] = pick(i, choice);
+    choice = std::move(next);
+  }
+  std::vector<std::optional<GeoEntry>> out(qs.size());
+  for (size_t i = 0; i < qs.size(); ++i)
+    if (choice[i] >= 0) out[i] = qs[i].cands[static_cast<size_t>(choice[i])];
+  return out;
+}
+
+namespace {
+
+bool is_upper_start(std::string_view w) { return !w.empty() && w[0] >= 'A' && w[0] <= 'Z'; }
+
+Place to_place(const GeoEntry& e, Span span) {
+  Place p;
+  p.name = std::string(e.name);
+  p.country = std::string(e.country);
+  p.lat = e.lat;
+  p.lon = e.lon;
+  p.geonameid = e.geonameid;
+  p.span = span;
+  return p;
+}
+
+}  // namespace
+
+namespace geo {
+/// The "Qualifier" in "Name, Qualifier": up to three capitalised words after a
+/// comma that directly follows `end`, the longest that the gazetteer knows.
+std::string qualifier_after(const Gazetteer& g, std::string_view text, size_t end) {
+  size_t i = end;
+  if (i >= text.size() || text[i] != ',') return {};
+  ++i;
+  while (i < text.size() && text[i] == ' ') ++i;
+  std::vector<std::string_view> words;
+  size_t pos = i;
+  while (words.size() < 3 && pos < text.size()) {
+    size_t s = pos;
+    while (pos < text.size()) {
+      char c = text[pos];
+      bool letter = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '.' || c == '-' ||
+                    static_cast<unsigned char>(c) >= 0x80;
+      if (!letter) break;
+      ++pos;
+    }
+    std::string_view w = text.substr(s, pos - s);
+    if (!is_upper_start(w)) break;
+    words.push_back(w);
+    if (pos >= text.size() || text[pos] != ' ') break;
+    ++pos;
+  }
+  for (size_t n = words.size(); n > 0; --n) {
+    size_t len = static_cast<size_t>(words[n - 1].data() + words[n - 1].size() - words[0].data());
+    std::string cand(words[0].data(), len);
+    while (!cand.empty() && cand.back() == '.' && !(cand.size() <= 5 && std::count(cand.begin(), cand.end(), '.') > 1))
+      cand.pop_back();
+    if (cand.size() == 2 && cand[0] >= 'A' && cand[0] <= 'Z' && cand[1] >= 'A' && cand[1] <= 'Z') return cand;
+    if (!g.candidates(cand, 1).empty()) return cand;
+  }
+  return {};
+}
+}  // namespace geo
+
+void Gazetteer::resolve(Document& doc) const {
+  const std::string& text = doc.article.text;
+  std::vector<std::string> countries;
+  std::vector<size_t> idx;
+  std::vector<ToponymQuery> queries;
+  for (size_t m = 0; m < doc.mentions.size(); ++m) {
+    const auto& mention = doc.mentions[m];
+    if (!mention.actor.country.empty()) countries.push_back(mention.actor.country);
+    if (mention.kind != MentionKind::location && mention.kind != MentionKind::country) continue;
+    if (mention.span.end() > text.size()) continue;
+    ToponymQuery q;
+    q.name = std::string(mention.span.of(text));
+    q.qualifier = geo::qualifier_after(*this, text, mention.span.end());
+    queries.push_back(std::move(q));
+    idx.push_back(m);
+  }
+  auto chosen = resolve_toponyms(queries, countries);
+  for (size_t k = 0; k < idx.size(); ++k) {
+    auto& mention = doc.mentions[idx[k]];
+    std::optional<Place> place;
+    if (mention.kind == MentionKind::country) {
+      // A country mention keeps its country; the place is the capital when the
+      // mention names it ("Moscow said"), else the country itself.
+      std::optional<GeoEntry> ce = mention.actor.country.empty() ? std::nullopt : country(mention.actor.country);
+      if (chosen[k] && chosen[k]->kind == PlaceKind::city && ce && chosen[k]->country == ce->country)
+        place = to_place(*chosen[k], mention.span);
+      else if (ce)
+        place = to_place(*ce, mention.span);
+      else if (chosen[k])
+        place = to_place(*chosen[k], mention.span);
+    } else if (chosen[k]) {
+      place = to_place(*chosen[k], mention.span);
+    }
+    if (!place) continue;
+    mention.place = place;
+    if (mention.entity >= 0 && static_cast<size_t>(mention.entity) < doc.entities.size()) {
+      auto& ent = doc.entities[static_cast<size_t>(mention.entity)];
+      if (ent.type == EntityType::location && !ent.place) ent.place = place;
+    } else if (mention.kind == MentionKind::location) {
+      Entity ent;
+      ent.type = EntityType::location;
+      ent.span = mention.span;
+      ent.canonical = place->name;
+      ent.place = place;
+      mention.entity = static_cast<int32_t>(doc.entities.size());
+      doc.entities.push_back(std::move(ent));
+    }
+  }
+}
+
+}  // namespace dyad
