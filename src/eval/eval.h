@@ -1,0 +1,65 @@
+// `dyad eval`: scores the coder against the gold suites under ../shared/eval/.
+//
+// Suites (method and matching rules in docs/accuracy.md):
+//   petrarch2       PETRARCH unit-test records, coded with their own validation dictionaries
+//   udpetrarch      UD-PETRARCH validation records (evaluate="true"), with their 2_02 dictionaries
+//   udpetrarch-gsr  PETR-2 GigaWord records, built-in knowledge (silver standard)
+//   plover          PLOVER gold records: source country, target country, PLOVER type
+//   india-police    IndiaPoliceEvents: sentence labels KILL/ARREST/FAIL/FORCE/ANY_ACTION
+#pragma once
+
+#include <cstddef>
+#include <functional>
+#include <iosfwd>
+#include <string>
+#include <vector>
+
+#include "core/document.h"
+#include "eval/gold.h"
+#include "eval/score.h"
+
+namespace dyad {
+
+struct EvalOptions {
+  std::string shared_dir;                  // ../shared (the CLI finds it); suites are under shared_dir/eval/
+  std::vector<std::string> suites;         // empty = all of eval_suite_names()
+  std::string write_markdown;              // path of docs/accuracy.md to (re)write, empty = don't
+  size_t limit = 0;                        // records per suite (documents for india-police), 0 = all
+  bool verbose = false;                    // print each error (record id, gold, predicted)
+  std::string data_dir;                    // bundled knowledge; empty = data_dir()
+  std::string command_line = "dyad eval";  // recorded in the Markdown report
+};
+
+/// The suite names run_eval knows, in the order they run.
+std::vector<std::string> eval_suite_names();
+
+/// Runs the suites, prints a table (suite, category, gold, predicted, TP, FP,
+/// FN, P, R, F1) to `out`, and optionally writes the Markdown report (only the
+/// generated block of an existing file is replaced). Knowledge is loaded once
+/// per suite. Returns 0, or 1 if a suite is unknown, could not be read, its
+/// knowledge could not be loaded, or the report could not be written.
+int run_eval(const EvalOptions& options, std::ostream& out);
+
+/// Runs one suite and returns its figures (failed = true with a reason when it
+/// could not be read). `log` receives verbose error lines when options.verbose.
+eval::SuiteResult run_suite(const std::string& name, const EvalOptions& options, std::ostream& log);
+
+namespace eval {
+
+/// Gold (source country, target country, PLOVER type) triples of a PLOVER
+/// record, countries passed through `key`: every source with every target;
+/// with no target and several sources, every ordered pair of distinct source
+/// entries (each acts on the other); one source and no target gives an empty target.
+std::vector<Coding> plover_gold_codings(const PloverRecord& r,
+                                        const std::function<std::string(const std::string&)>& key);
+
+/// The india-police sentence labels an event supports; empty unless its source
+/// is police (sector COP, or COP as a 3-letter part of its code):
+///   ANY_ACTION any non-negated event; ARREST CAMEO 173; FORCE 175, 18x, 19x, 20x;
+///   KILL 186, 1823, 20x, or a FORCE event whose rule name contains "kill";
+///   FAIL a police event in the negated mode (and nothing else).
+std::vector<std::string> police_labels(const Event& e);
+
+}  // namespace eval
+
+}  // namespace dyad

@@ -1,0 +1,112 @@
+// Readers for the gold-standard evaluation suites under ../shared/eval/.
+//
+// Each suite has its own file format; these readers turn them into plain
+// records that the scorer (eval/score.h) compares with what dyad codes.
+// Nothing here codes anything, and no suite text is kept beyond a run.
+//
+//  - PETRARCH unit-test / validation records (XML-ish): read_petrarch_xml()
+//    for well-formed files (libxml2), read_petrarch_lenient() for the
+//    UD-PETRARCH files, which are not well-formed (<PLEvent {json}> lines,
+//    self-closed <Sentence/> tags, unclosed <EventCoding>).
+//  - PLOVER gold records: JSON with trailing commas (read_plover()).
+//  - IndiaPoliceEvents: JSONL sentences, documents and dates (read_india_police()).
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/date.h"
+#include "core/error.h"
+
+namespace dyad::eval {
+
+/// One gold CAMEO coding as written in the file: actor codes exactly as given
+/// ("ARN", "---GOV", "\"THE MINISTRY OF MAGIC\"", "---" for none).
+struct GoldCoding {
+  std::string source;
+  std::string target;
+  std::string code;  // CAMEO event code, leading zeros kept
+  friend bool operator==(const GoldCoding&, const GoldCoding&) = default;
+};
+
+/// One <Sentence> record of a PETRARCH-style file.
+struct GoldRecord {
+  std::string id;
+  std::string category;
+  Date date;                        // from date="YYYYMMDD"; unknown if absent or malformed
+  std::string text;                 // <Text> content with white space collapsed to single spaces
+  std::vector<GoldCoding> codings;  // empty: the record must code nothing
+  bool no_events = false;           // <EventCoding noevents="True">
+  std::string expected_error;       // <EventCoding error="dateline">: must code nothing
+  bool evaluate = true;             // evaluate="false" records are not scored
+};
+
+/// Reads a well-formed PETRARCH record file with libxml2 (no network, no
+/// entities). Error if the file cannot be read or is not well-formed XML.
+Result<std::vector<GoldRecord>> read_petrarch_xml(const std::string& path);
+
+/// Reads a PETRARCH-style record file with a forgiving tag scanner that only
+/// looks at <Sentence>, <EventCoding> and <Text> and skips comments, <Parse>
+/// and <PLEvent> lines; when a record's <Text> is empty, its text is rebuilt
+/// from the FORM column of its CoNLL-U <Parse>. Error only if the file cannot be read.
+Result<std::vector<GoldRecord>> read_petrarch_lenient(const std::string& path);
+/// The same over in-memory text.
+std::vector<GoldRecord> parse_petrarch_lenient(std::string_view text);
+
+/// Collapses runs of white space to one space and trims both ends.
+std::string collapse_space(std::string_view s);
+
+// ---- PLOVER -----------------------------------------------------------------
+
+struct PloverActor {
+  std::string text;    // actorText
+  std::string code;    // country (ISO-3-like) or group code ("IGO", "NGO")
+  std::string sector;  // may be empty
+};
+
+struct PloverRecord {
+  std::string id;
+  std::string event;           // PLOVER 2.0 type (old types mapped, see modern_plover_type)
+  std::string original_event;  // as written in the file
+  std::string text;
+  Date date;
+  std::vector<PloverActor> source;
+  std::vector<PloverActor> target;  // empty when the file has none ("" or missing)
+};
+
+/// Removes commas that are followed (after white space) by ']' or '}',
+/// outside JSON strings, so that strict parsers accept the text.
+std::string strip_trailing_commas(std::string_view json);
+
+/// Maps the pre-2.0 PLOVER types to today's: DEMAND->REQUEST,
+/// DISAPPROVE->ACCUSE, INVESTIGATE->ACCUSE, FIGHT->ASSAULT; others unchanged.
+std::string_view modern_plover_type(std::string_view type);
+
+/// Parses the PLOVER gold file text (a JSON array, trailing commas allowed).
+/// The DOCUMENT record is skipped. Error (named `name`) if it is not JSON.
+Result<std::vector<PloverRecord>> parse_plover(std::string_view text, std::string_view name);
+Result<std::vector<PloverRecord>> read_plover(const std::string& path);
+
+// ---- IndiaPoliceEvents --------------------------------------------------------
+
+struct PoliceSentence {
+  uint32_t id = 0;
+  std::string text;
+  std::vector<std::string> labels;  // KILL, ARREST, FAIL, FORCE, ANY_ACTION
+};
+
+struct PoliceDoc {
+  int64_t id = 0;
+  Date date;
+  std::string text;
+  std::vector<PoliceSentence> sentences;  // in sent_id order
+};
+
+/// Reads docs.jsonl, sents.jsonl and metadata.jsonl from `dir`; documents in
+/// docs.jsonl order, at most `limit` (0 = all). Error if a file cannot be read
+/// or a line is not JSON.
+Result<std::vector<PoliceDoc>> read_india_police(const std::string& dir, size_t limit = 0);
+
+}  // namespace dyad::eval

@@ -1,0 +1,80 @@
+// run_eval end to end on the real suites (a few records each, skipped when
+// ../shared is absent): the table's gold column must equal what the readers
+// say the first records hold, and the Markdown report must be written.
+#include "eval/eval.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace dyad {
+namespace {
+
+const std::string kShared = DYAD_SHARED_DIR;
+
+TEST(RunEval, UnknownSuiteFails) {
+  EvalOptions o;
+  o.shared_dir = kShared;
+  o.suites = {"no-such-suite"};
+  std::ostringstream out;
+  EXPECT_EQ(run_eval(o, out), 1);
+  EXPECT_NE(out.str().find("unknown suite"), std::string::npos);
+}
+
+TEST(RunEval, MissingSharedDirectoryFails) {
+  EvalOptions o;
+  o.shared_dir = "/nonexistent/dyad-shared";
+  o.suites = {"petrarch2", "plover"};
+  std::ostringstream out;
+  EXPECT_EQ(run_eval(o, out), 1);
+  EXPECT_NE(out.str().find("petrarch2: not run"), std::string::npos) << out.str();
+  EXPECT_NE(out.str().find("plover: not run"), std::string::npos) << out.str();
+}
+
+TEST(RunEval, ScoresTheFirstRecordsOfEachSuiteAndWritesTheReport) {
+  if (!std::filesystem::exists(kShared + "/eval/petrarch2-unittest")) GTEST_SKIP() << "no shared eval data";
+  const size_t limit = 5;
+  auto gold = eval::read_petrarch_xml(kShared + "/eval/petrarch2-unittest/PETR.UnitTest.records.xml");
+  ASSERT_TRUE(gold.ok());
+  size_t expected_gold = 0;
+  for (size_t i = 0; i < limit; ++i) expected_gold += gold.value()[i].codings.size();
+
+  const auto md = std::filesystem::temp_directory_path() / ("dyad_eval_test_" + std::to_string(::getpid()) + ".md");
+  {
+    std::ofstream f(md);
+    f << "# Accuracy\n\nHand-written method.\n";
+  }
+  EvalOptions o;
+  o.shared_dir = kShared;
+  o.limit = limit;
+  o.write_markdown = md.string();
+  o.command_line = "dyad eval --limit 5";
+  std::ostringstream out;
+  int rc = run_eval(o, out);
+  std::string table = out.str();
+  EXPECT_EQ(rc, 0) << table;
+  for (const char* suite : {"petrarch2", "udpetrarch", "udpetrarch-gsr", "plover", "india-police"})
+    EXPECT_NE(table.find(std::string(suite) + " "), std::string::npos) << suite;
+
+  eval::SuiteResult r = run_suite("petrarch2", o, out);
+  ASSERT_FALSE(r.failed) << r.failure;
+  EXPECT_EQ(r.records, limit);
+  EXPECT_EQ(r.total.gold, expected_gold);
+  EXPECT_EQ(r.total.tp + r.total.fn, r.total.gold);
+  EXPECT_EQ(r.total.tp + r.total.fp, r.total.predicted);
+
+  std::ifstream in(md);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  std::string text = ss.str();
+  std::filesystem::remove(md);
+  EXPECT_NE(text.find("Hand-written method."), std::string::npos);
+  EXPECT_NE(text.find("`dyad eval --limit 5`"), std::string::npos);
+  EXPECT_NE(text.find("### india-police"), std::string::npos);
+  EXPECT_NE(text.find("| suite | records | gold | predicted | TP | FP | FN | P | R | F1 |"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace dyad
