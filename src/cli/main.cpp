@@ -21,6 +21,7 @@
 #include <vector>
 
 #include "core/paths.h"
+#include "eval/eval.h"
 #include "output/records.h"
 #include "pipeline/corpus.h"
 #include "pipeline/pipeline.h"
@@ -267,6 +268,17 @@ int run_bench(const BenchArgs& a) {
   return kExitOk;
 }
 
+std::string default_shared_dir() {
+  namespace fs = std::filesystem;
+  // ../shared beside the checkout: next to the source tree, or to the data dir's parent.
+  for (const fs::path& p : {fs::path(DYAD_DATA_DIR).parent_path().parent_path() / "shared",
+                            fs::path(dyad::data_dir()).parent_path().parent_path() / "shared"}) {
+    std::error_code ec;
+    if (fs::exists(p / "eval", ec)) return p.string();
+  }
+  return "../shared";
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -309,6 +321,17 @@ int main(int argc, char** argv) {
   b->add_option("--seed", bench.seed, "Generator seed (default 42)");
   b->add_option("--batch", bench.batch, "Articles per store transaction (default 256)");
 
+  dyad::EvalOptions eval;
+  bool eval_write = false;
+  CLI::App* ev = app.add_subcommand("eval", "Score the coder against gold data; print precision, recall and F1");
+  ev->add_option("--suite", eval.suites,
+                 "Suite to run (repeatable): petrarch2, udpetrarch, udpetrarch-gsr, plover, india-police; default all");
+  ev->add_option("--limit", eval.limit, "At most this many records per suite");
+  ev->add_flag("--verbose", eval.verbose, "Print every error with gold and predicted codings");
+  ev->add_option("--shared", eval.shared_dir, "The shared material folder (default ../shared beside the checkout)");
+  ev->add_flag("--write", eval_write, "Rewrite docs/accuracy.md with the figures");
+  ev->add_option("--write-markdown", eval.write_markdown, "Write the Markdown report to this path");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -318,5 +341,12 @@ int main(int argc, char** argv) {
   if (c->parsed()) return run_code(code);
   if (q->parsed()) return run_query(query);
   if (b->parsed()) return run_bench(bench);
+  if (ev->parsed()) {
+    if (eval.shared_dir.empty()) eval.shared_dir = default_shared_dir();
+    if (eval_write && eval.write_markdown.empty())
+      eval.write_markdown = (std::filesystem::path(DYAD_DATA_DIR).parent_path() / "docs" / "accuracy.md").string();
+    for (int i = 0; i < argc; ++i) eval.command_line += (i ? " " : "") + std::string(i ? argv[i] : "dyad");
+    return dyad::run_eval(eval, std::cout);
+  }
   return kExitOk;
 }
