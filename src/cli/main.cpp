@@ -22,7 +22,7 @@
 
 #include "core/paths.h"
 #include "eval/eval.h"
-#include "output/records.h"
+#include "output/writers.h"
 #include "pipeline/corpus.h"
 #include "pipeline/pipeline.h"
 #include "store/store.h"
@@ -125,10 +125,12 @@ int run_code(const CodeArgs& a) {
   }
   if (!a.no_db) ro.db_path = a.db;
   ro.batch_size = a.batch == 0 ? 1 : a.batch;
-  if (a.format == "jsonl") {
-    ro.on_document = [](const dyad::Document& doc) { dyad::write_jsonl(doc, std::cout); };
-  } else if (!a.format.empty()) {
-    return fail("unknown --format '" + a.format + "' (this build writes: jsonl)");
+  std::unique_ptr<dyad::RecordWriter> writer;
+  if (!a.format.empty()) {
+    auto w = dyad::make_writer(a.format, std::cout);
+    if (!w.ok()) return fail(w.error().message);
+    writer = std::move(w.value());
+    ro.on_document = [&writer](const dyad::Document& doc) { writer->write(doc); };
   }
   ro.on_error = [](const dyad::Error& e) {
     std::cerr << (e.warning ? "dyad: warning: " : "dyad: error: ") << e.str() << '\n';
@@ -139,6 +141,7 @@ int run_code(const CodeArgs& a) {
 
   auto start = std::chrono::steady_clock::now();
   auto stats = dyad::run(*knowledge, ro);
+  if (writer) writer->finish();
   progress.finish();
   std::cout.flush();
   if (!stats.ok()) return fail(stats.error().str());
@@ -177,13 +180,14 @@ int run_query(const QueryArgs& a) {
       if (dyad::to_string(m) == a.mode) q.mode = m;
     if (!q.mode) return fail("unknown --mode '" + a.mode + "' (happened, expected, negated, possible)");
   }
-  if (a.format != "jsonl") return fail("unknown --format '" + a.format + "' (this build writes: jsonl)");
+  auto writer = dyad::make_writer(a.format, std::cout);
+  if (!writer.ok()) return fail(writer.error().message);
   auto store = dyad::Store::open(a.db);
   if (!store.ok()) return fail(store.error().str());
   auto events = (*store)->events(q);
   if (!events.ok()) return fail(events.error().str());
-  for (const dyad::StoredEvent& se : *events)
-    std::cout << dyad::event_record(se.event, se.article_id, se.sentence_text).dump() << '\n';
+  for (const dyad::StoredEvent& se : *events) (*writer)->write(se);
+  (*writer)->finish();
   return kExitOk;
 }
 
@@ -292,7 +296,7 @@ int main(int argc, char** argv) {
   CodeArgs code;
   CLI::App* c = app.add_subcommand("code", "Code articles into events and store them");
   c->add_option("inputs", code.inputs, "Files, directories (walked) or - for stdin");
-  c->add_option("--format", code.format, "Print records to stdout: jsonl");
+  c->add_option("--format", code.format, "Print records to stdout: jsonl, csv, gdelt, mentions, plover, gkg");
   c->add_option("--db", code.db, "SQLite store to write (default dyad.db)");
   c->add_flag("--no-db", code.no_db, "Do not store anything");
   c->add_option("--published", code.published, "Publication date for articles that carry none (YYYY-MM-DD)");
@@ -305,7 +309,7 @@ int main(int argc, char** argv) {
   QueryArgs query;
   CLI::App* q = app.add_subcommand("query", "Print stored events, filtered");
   q->add_option("--db", query.db, "SQLite store to read (default dyad.db)");
-  q->add_option("--format", query.format, "jsonl");
+  q->add_option("--format", query.format, "jsonl (default), csv, gdelt, mentions, plover");
   q->add_option("--actor", query.actor, "Source or target actor code prefix or name");
   q->add_option("--code", query.cameo, "CAMEO code prefix (04 = all consult events)");
   q->add_option("--from", query.from, "Events on or after this date");
