@@ -53,14 +53,15 @@ void PhraseMatcher::add(const std::vector<std::string_view>& tokens, uint32_t va
   uint32_t node = 0;
   for (std::string_view t : tokens) {
     uint32_t id = tokens_.intern(t);
-    auto& kids = building_[node].children;
-    auto it = std::find_if(kids.begin(), kids.end(), [id](const auto& c) { return c.first == id; });
-    if (it != kids.end()) {
+    uint64_t key = (static_cast<uint64_t>(node) << 32) | id;
+    auto it = child_.find(key);
+    if (it != child_.end()) {
       node = it->second;
     } else {
       auto next = static_cast<uint32_t>(building_.size());
       building_[node].children.emplace_back(id, next);
       building_.emplace_back();
+      child_.emplace(key, next);
       node = next;
     }
   }
@@ -96,6 +97,7 @@ void PhraseMatcher::build() {
   }
   building_.clear();
   building_.shrink_to_fit();
+  child_ = {};
   built_ = true;
 }
 
@@ -128,6 +130,25 @@ void PhraseMatcher::longest_at(const std::vector<uint32_t>& ids, size_t i, std::
   const Node& n = nodes_[best_node];
   for (uint32_t k = 0; k < n.value_count; ++k)
     out.push_back(Match{static_cast<uint32_t>(i), static_cast<uint32_t>(best_end), values_[n.first_value + k]});
+}
+
+void PhraseMatcher::prefixes_at(const std::vector<uint32_t>& ids, size_t i, size_t end, std::vector<Match>& out) const {
+  if (!built_ || nodes_.empty()) return;
+  uint32_t node = 0;
+  end = std::min(end, ids.size());
+  for (size_t j = i; j < end; ++j) {
+    uint32_t id = ids[j];
+    if (id == TokenInterner::kNone) break;
+    const Node& n = nodes_[node];
+    auto first = edges_.begin() + n.first_edge;
+    auto last = first + n.edge_count;
+    auto it = std::lower_bound(first, last, id, [](const Edge& e, uint32_t t) { return e.token < t; });
+    if (it == last || it->token != id) break;
+    node = it->node;
+    const Node& hit = nodes_[node];
+    for (uint32_t k = 0; k < hit.value_count; ++k)
+      out.push_back(Match{static_cast<uint32_t>(i), static_cast<uint32_t>(j + 1), values_[hit.first_value + k]});
+  }
 }
 
 void PhraseMatcher::find_all(const std::vector<uint32_t>& ids, std::vector<Match>& out) const {

@@ -12,6 +12,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace dyad {
@@ -46,11 +47,19 @@ class PhraseMatcher {
   /// Freezes the trie; add() may not be called after.
   void build();
 
+  /// Id of one token form, TokenInterner::kNone when no phrase uses it.
+  [[nodiscard]] uint32_t id_of(std::string_view form) const { return tokens_.find(form); }
+
   /// Interns the token forms of a sentence once, for repeated matching.
   void ids(const std::vector<std::string_view>& forms, std::vector<uint32_t>& out) const;
 
   /// All values of the longest phrase starting at `i` (empty if none).
   void longest_at(const std::vector<uint32_t>& ids, size_t i, std::vector<Match>& out) const;
+
+  /// Every phrase starting at `i` and ending at or before `end` (one Match per
+  /// value), shortest first: for callers that filter matches (case rules) and
+  /// fall back to a shorter phrase when the longest is rejected.
+  void prefixes_at(const std::vector<uint32_t>& ids, size_t i, size_t end, std::vector<Match>& out) const;
 
   /// Leftmost-longest, non-overlapping matches over the whole sequence.
   void find_all(const std::vector<uint32_t>& ids, std::vector<Match>& out) const;
@@ -71,6 +80,7 @@ class PhraseMatcher {
     std::vector<uint32_t> values;
   };
   std::vector<BuildNode> building_{1};
+  std::unordered_map<uint64_t, uint32_t> child_;  // (build node << 32 | token) -> child build node
 
   TokenInterner tokens_;
   std::vector<Node> nodes_;

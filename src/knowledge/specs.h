@@ -26,6 +26,8 @@ struct RoleSpec {
   std::string title;      // "Defence Minister", may be empty
   std::optional<Date> from;
   std::optional<Date> until;
+  bool acting = false;  // acting / interim holder
+  std::string origin;   // "file:line" of the row this role came from (may be empty)
 };
 
 /// A named actor: person, organisation or country, with its names and roles.
@@ -35,6 +37,13 @@ struct ActorSpec {
   std::vector<std::string> names;  // surface forms as written in the dictionary
   std::vector<RoleSpec> roles;     // codes by date; a role with no dates always applies
   std::string origin;              // "file:line"
+  // Countries only (kind == country); `names` holds the name and aliases, roles[0]
+  // the CAMEO code with valid_from / valid_to.
+  std::vector<std::string> adjectives;  // demonyms: "Russian", "Russians"
+  std::vector<std::string> capitals;    // capital(s) and seat: places that may stand for the government
+  std::vector<std::string> metonyms;    // "Kremlin", "Pentagon:MIL" (a ':SECTOR' suffix gives the sector)
+  std::vector<std::string> successors;  // former states: CAMEO codes of the successors
+  std::string iso3;                     // ISO 3166-1 alpha-3, empty for regions
 };
 
 /// A generic role or group word ("police", "foreign minister") -> sector code(s).
@@ -43,6 +52,7 @@ struct AgentSpec {
   std::string sector;              // CAMEO sector code ("COP", "GOV", ...)
   std::string secondary;           // optional second code
   std::string plover_sector;
+  std::string office;  // office key of the people files ("defence_minister"), empty if none
   std::string origin;
 };
 

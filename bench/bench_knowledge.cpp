@@ -1,0 +1,78 @@
+// Actor knowledge: load time of the full default dictionaries and find()
+// throughput (tokens/s) on an article written for the benchmark. Peak RSS after
+// loading is reported as a counter (from /proc/self/status, Linux).
+#include <benchmark/benchmark.h>
+
+#include <fstream>
+#include <string>
+
+#include "knowledge/actors.h"
+#include "text/text.h"
+
+namespace {
+
+const std::string kData = DYAD_DATA_DIR;
+
+const dyad::TextRules& rules() {
+  static std::shared_ptr<const dyad::TextRules> r = dyad::TextRules::load(kData).value();
+  return *r;
+}
+
+double rss_mb(const char* field) {
+  std::ifstream in("/proc/self/status");
+  std::string line;
+  while (std::getline(in, line))
+    if (line.rfind(field, 0) == 0) return std::stod(line.substr(std::string(field).size())) / 1024.0;
+  return 0;
+}
+
+void BM_KnowledgeLoad(benchmark::State& state) {
+  const dyad::TextRules& r = rules();
+  double before = rss_mb("VmRSS:");
+  size_t phrases = 0;
+  for (auto _ : state) {
+    auto ix = dyad::ActorIndex::load(kData, {}, false, r);
+    if (!ix.ok()) {
+      state.SkipWithError(ix.error().str().c_str());
+      return;
+    }
+    phrases = ix.value()->stats().phrases;
+    benchmark::DoNotOptimize(ix);
+  }
+  state.counters["phrases"] = static_cast<double>(phrases);
+  state.counters["rss_mb"] = rss_mb("VmRSS:");
+  state.counters["rss_growth_mb"] = rss_mb("VmRSS:") - before;
+  state.counters["peak_rss_mb"] = rss_mb("VmHWM:");
+}
+BENCHMARK(BM_KnowledgeLoad)->Unit(benchmark::kMillisecond)->Iterations(5);
+
+std::string article(size_t paragraphs) {
+  // Written for this benchmark: titles, metonyms, places, agents, possessives.
+  std::string s;
+  for (size_t i = 0; i < paragraphs; ++i)
+    s += "Russian Foreign Minister Sergey Lavrov met Chinese officials in Beijing on Tuesday, and the Kremlin said "
+         "the talks went well. Washington imposed new sanctions while the Pentagon sent troops to Poland. "
+         "Putin's spokesman told reporters that the defence minister would travel to Harbin. Police detained "
+         "protesters near the parliament, and Ukraine's president thanked the United Nations.\n";
+  return s;
+}
+
+void BM_FindMentions(benchmark::State& state) {
+  const dyad::TextRules& r = rules();
+  static std::shared_ptr<const dyad::ActorIndex> ix = dyad::ActorIndex::load(kData, {}, false, r).value();
+  dyad::Document doc;
+  doc.article.text = article(static_cast<size_t>(state.range(0)));
+  doc.article.published = dyad::Date::ymd(2024, 5, 16);
+  dyad::analyze_text(r, doc.article, doc.text);
+  for (auto _ : state) {
+    ix->find(doc);
+    benchmark::DoNotOptimize(doc.mentions.data());
+  }
+  state.SetItemsProcessed(static_cast<int64_t>(state.iterations() * doc.text.tokens.size()));
+  state.counters["mentions"] = static_cast<double>(doc.mentions.size());
+  state.counters["tokens/s"] =
+      benchmark::Counter(static_cast<double>(state.iterations() * doc.text.tokens.size()), benchmark::Counter::kIsRate);
+}
+BENCHMARK(BM_FindMentions)->Arg(8)->Arg(64);
+
+}  // namespace

@@ -1,0 +1,1081 @@
+// ActorIndex: compiling the dictionaries and finding mentions.
+//
+// Design note.
+// Load: every surface string (country names, aliases, adjectives, capitals,
+// metonyms; organisation names; people's names and aliases; agent words and
+// their generated plurals) becomes an Entry {form, target, case pattern}.
+// All surfaces are tokenised in ONE analyze_text call over a synthetic
+// article (one surface per line; tokens never cross '\n'), so a dictionary
+// name splits exactly like article text. One PhraseMatcher (a trie over
+// interned normalised token forms) holds them all; values are entry indexes.
+// Surfaces of `extra` specs replace default entries with the same (case-
+// folded) surface. A person's bare surname that the files do not list is
+// compiled as a coreference-only entry: it matches only after the full name
+// has been seen in the same article.
+//
+// Find, per sentence, one left-to-right pass:
+//  1. token ids (one hash probe each); a possessive "X's" / "X’s" that is not
+//     itself a dictionary form is looked up as X, and may only end a match;
+//  2. atoms: at each token the longest phrase whose case rule passes (entries
+//     with a capital match only as written; lower-case entries do not match an
+//     ALL-CAPS token unless the whole sentence is upper case);
+//  3. chains of adjacent atoms [country] [agent...] [person | unknown Name]:
+//     "Russian Foreign Minister Sergey Lavrov" is one person mention,
+//     "Chinese police" one agent mention (CHNCOP), "Russia's defence minister"
+//     an agent mention resolved to the office holder on the article date;
+//  4. places: a country/capital/metonym after a place preposition (in, near,
+//     from, to, ...) or coordinated with a place ("Beijing, China") is a
+//     location; an unknown Capitalised run after in/near/at/from or "city of"
+//     is a location with only a name; otherwise capitals and metonyms stand for
+//     the government (CHNGOV, Pentagon -> USAMIL).
+// Entities: one per person, organisation, country (all its names, adjectives
+// and metonyms), coded agent and named place; mentions are linked in text order.
+#include <algorithm>
+#include <array>
+#include <filesystem>
+#include <fstream>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "core/unicode.h"
+#include "knowledge/actors.h"
+#include "knowledge/phrase_matcher.h"
+
+namespace dyad {
+
+namespace {
+
+enum class Form : uint8_t { country_name, adjective, capital, place_only, metonym, org, person, surname, agent };
+
+int priority(Form f) {
+  switch (f) {
+    case Form::person:
+      return 6;
+    case Form::org:
+      return 5;
+    case Form::country_name:
+    case Form::capital:
+    case Form::metonym:
+      return 4;
+    case Form::adjective:
+      return 3;
+    case Form::place_only:
+      return 2;
+    case Form::agent:
+      return 1;
+    case Form::surname:
+      return 0;
+  }
+  return 0;
+}
+
+bool has_upper(std::string_view s) {
+  return std::any_of(s.begin(), s.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+}
+
+/// Text with typographic apostrophes made plain, for case-exact comparison.
+std::string plain_apostrophes(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (i + 2 < s.size() && static_cast<unsigned char>(s[i]) == 0xE2 && static_cast<unsigned char>(s[i + 1]) == 0x80 &&
+        (static_cast<unsigned char>(s[i + 2]) == 0x99 || static_cast<unsigned char>(s[i + 2]) == 0x98)) {
+      out.push_back('\'');
+      i += 2;
+    } else {
+      out.push_back(s[i]);
+    }
+  }
+  return out;
+}
+
+std::string basename_origin(const std::string& origin) {
+  size_t slash = origin.find_last_of('/');
+  return slash == std::string::npos ? origin : origin.substr(slash + 1);
+}
+
+/// Regular plural of a phrase's head word ("defence minister" -> "defence ministers",
+/// "minister of defence" -> "ministers of defence"); empty when the head already
+/// looks plural or uncountable.
+std::string plural_phrase(const std::string& term) {
+  size_t of = term.find(" of ");
+  std::string head_part = of == std::string::npos ? term : term.substr(0, of);
+  std::string tail = of == std::string::npos ? "" : term.substr(of);
+  size_t sp = head_part.rfind(' ');
+  std::string pre = sp == std::string::npos ? "" : head_part.substr(0, sp + 1);
+  std::string w = sp == std::string::npos ? head_part : head_part.substr(sp + 1);
+  if (w.size() < 2) return "";
+  auto ends = [&w](std::string_view s) {
+    return w.size() >= s.size() && w.compare(w.size() - s.size(), s.size(), s) == 0;
+  };
+  auto vowel = [](char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; };
+  std::string pl;
+  if (ends("man") && w != "human" && w != "german") {
+    pl = w.substr(0, w.size() - 3) + "men";
+  } else if (ends("ss") || ends("x") || ends("z") || ends("ch") || ends("sh")) {
+    pl = w + "es";
+  } else if (ends("s")) {
+    return "";  // already plural or uncountable (troops, forces, affairs, police's "ss" handled above)
+  } else if (w.back() == 'y' && !vowel(w[w.size() - 2])) {
+    pl = w.substr(0, w.size() - 1) + "ies";
+  } else {
+    pl = w + "s";
+  }
+  return pre + pl + tail;
+}
+
+constexpr std::array kPlacePreps{"in",     "near",       "from",   "at",     "to",      "into", "outside", "inside",
+                                 "across", "throughout", "around", "toward", "towards", "via",  "within",  "through"};
+constexpr std::array kUnknownPlacePreps{"in", "near", "from", "at", "outside", "inside", "throughout", "via"};
+constexpr std::array kMotionWords{
+    "travel", "travels", "traveled", "travelled", "traveling", "travelling", "trip",     "visit",   "go",    "goes",
+    "went",   "going",   "fly",      "flew",      "flies",     "return",     "returned", "returns", "head",  "headed",
+    "heads",  "came",    "come",     "journey",   "moved",     "sent",       "deployed", "way",     "route", "flight"};
+constexpr std::array kPlaceNouns{"city", "town", "village", "province", "region", "district", "port"};
+constexpr std::array kNameStop{
+    "the",     "a",         "an",       "in",     "on",        "at",      "and",      "but",      "he",    "she",
+    "it",      "they",      "we",       "i",      "his",       "her",     "their",    "this",     "that",  "monday",
+    "tuesday", "wednesday", "thursday", "friday", "saturday",  "sunday",  "january",  "february", "march", "april",
+    "may",     "june",      "july",     "august", "september", "october", "november", "december", "jan.",  "feb.",
+    "aug.",    "sept.",     "oct.",     "nov.",   "dec.",      "mr.",     "mrs.",     "ms.",      "dr."};
+
+template <size_t N>
+bool in(const std::array<const char*, N>& list, std::string_view v) {
+  return std::any_of(list.begin(), list.end(), [v](const char* s) { return v == s; });
+}
+
+bool valid_on(const RoleSpec& r, const Date& d) {
+  auto day = d.first_day();
+  if (r.from && day < r.from->first_day()) return false;
+  if (r.until) {
+    // Full dates are exclusive; a partial end date covers its whole month/year (approximate ends).
+    if (r.until->precision == DatePrecision::day ? day >= r.until->first_day() : day > r.until->last_day())
+      return false;
+  }
+  return true;
+}
+
+std::chrono::sys_days start_of(const RoleSpec& r) {
+  return r.from ? r.from->first_day() : std::chrono::sys_days(std::chrono::days(-1000000));
+}
+
+}  // namespace
+
+struct ActorIndex::Impl {
+  struct Country {
+    std::string code, name, iso3;
+    std::optional<Date> from, until;
+    std::vector<std::string> successors, capitals;
+  };
+  struct Person {
+    std::string canonical;
+    std::vector<RoleSpec> roles;
+  };
+  struct Org {
+    std::string canonical, code, country;
+  };
+  struct Agent {
+    std::string sector, secondary, office;
+  };
+  struct Entry {
+    Form form = Form::agent;
+    uint32_t target = 0;
+    std::string sector;                    // metonym sector ("GOV", "MIL")
+    bool exact = false;                    // has a capital: match only as written
+    bool plural = false;                   // generated plural of an agent word
+    std::vector<std::string> case_tokens;  // tokens as written (apostrophes plain)
+    std::string rule;                      // "file:line"
+    std::string surface;
+  };
+
+  std::vector<Country> countries;
+  std::unordered_map<std::string, uint32_t> country_by_code;
+  std::vector<Person> people;
+  std::vector<Org> orgs;
+  std::vector<Agent> agents;
+  std::vector<Entry> entries;
+  PhraseMatcher matcher;
+  std::unordered_map<std::string, std::vector<std::pair<uint32_t, uint32_t>>> offices;  // "RUS defence_minister"
+  ActorIndexStats stats;
+  uint32_t the_id = TokenInterner::kNone;
+
+  // ---- resolution --------------------------------------------------------
+
+  /// The country code valid on `d`: before a country's valid_from, its predecessor
+  /// (the former state listing it as successor); capitals shared with a former state
+  /// ("Moscow") map to it before its valid_to.
+  [[nodiscard]] uint32_t country_on(uint32_t c, const Date& d, bool via_capital) const {
+    if (!d.known()) return c;
+    for (int hop = 0; hop < 4; ++hop) {
+      const Country& k = countries[c];
+      bool before = k.from && d.first_day() < k.from->first_day();
+      if (!before && !via_capital) return c;
+      int next = -1;
+      for (uint32_t f = 0; f < countries.size(); ++f) {
+        const Country& fc = countries[f];
+        if (!fc.until || d.first_day() >= fc.until->first_day()) continue;
+        if (std::find(fc.successors.begin(), fc.successors.end(), k.code) == fc.successors.end()) continue;
+        bool shares = std::any_of(fc.capitals.begin(), fc.capitals.end(), [&k](const std::string& cap) {
+          return std::find(k.capitals.begin(), k.capitals.end(), cap) != k.capitals.end();
+        });
+        if (before || shares) {
+          next = static_cast<int>(f);
+          break;
+        }
+      }
+      if (next < 0) return c;
+      c = static_cast<uint32_t>(next);
+      via_capital = false;
+    }
+    return c;
+  }
+
+  /// Best role of a person on `d` given context (office and country from the words around); -1 if none valid.
+  [[nodiscard]] int role_on(const Person& p, const Date& d, std::string_view office, std::string_view country) const {
+    int best = -1;
+    int best_score = -1;
+    for (size_t i = 0; i < p.roles.size(); ++i) {
+      const RoleSpec& r = p.roles[i];
+      if (d.known() && !valid_on(r, d)) continue;
+      int score = 0;
+      if (!office.empty() && r.office == office) score += 8;
+      if (!country.empty() && r.country == country) score += 4;
+      if (r.office == "head_of_state" || r.office == "head_of_government") score += 2;
+      if (!r.acting) score += 1;
+      if (!d.known() && !r.until) score += 16;  // unknown date: the current (open) role
+      if (score > best_score || (score == best_score && start_of(r) > start_of(p.roles[static_cast<size_t>(best)]))) {
+        best = static_cast<int>(i);
+        best_score = score;
+      }
+    }
+    return best;
+  }
+
+  /// The role a person outside every role period is closest to (for the country).
+  [[nodiscard]] const RoleSpec* nearest_role(const Person& p, const Date& d) const {
+    const RoleSpec* best = nullptr;
+    int64_t best_gap = INT64_MAX;
+    for (const RoleSpec& r : p.roles) {
+      int64_t gap = 0;
+      auto day = d.first_day();
+      if (r.from && day < r.from->first_day()) gap = (r.from->first_day() - day).count();
+      if (r.until && day >= r.until->first_day()) gap = (day - r.until->first_day()).count();
+      if (gap < best_gap) {
+        best_gap = gap;
+        best = &r;
+      }
+    }
+    return best;
+  }
+
+  struct Holder {
+    int person = -1;
+    int role = -1;
+  };
+  [[nodiscard]] Holder holder(std::string_view country, std::string_view office, const Date& d) const {
+    auto it = offices.find(std::string(country) + " " + std::string(office));
+    if (it == offices.end()) return {};
+    Holder h;
+    std::chrono::sys_days latest{};
+    bool ambiguous = false;
+    for (auto [pi, ri] : it->second) {
+      const RoleSpec& r = people[pi].roles[ri];
+      if (d.known()) {
+        if (!valid_on(r, d)) continue;
+        if (h.person >= 0 && h.person != static_cast<int>(pi)) ambiguous = true;
+        // Both holders match on a hand-over day: the successor (later start) wins.
+        if (h.person < 0 || start_of(r) > latest) {
+          h = Holder{static_cast<int>(pi), static_cast<int>(ri)};
+          latest = start_of(r);
+        }
+      } else if (h.person < 0 || (!r.until && start_of(r) >= latest)) {
+        h = Holder{static_cast<int>(pi), static_cast<int>(ri)};
+        latest = start_of(r);
+      }
+    }
+    if (ambiguous) {
+      // Several at once is only an answer when all but one merely touch the date (hand-over day).
+      int count = 0;
+      for (auto [pi, ri] : it->second) {
+        const RoleSpec& r = people[pi].roles[ri];
+        if (valid_on(r, d) &&
+            !(r.until && r.until->precision == DatePrecision::day && r.until->first_day() == d.first_day()))
+          ++count;
+      }
+      if (count > 1) return {};
+    }
+    return h;
+  }
+};
+
+ActorIndex::ActorIndex(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+ActorIndex::~ActorIndex() = default;
+const ActorIndexStats& ActorIndex::stats() const { return impl_->stats; }
+
+std::string ActorIndex::office_holder(std::string_view country, std::string_view office, const Date& date) const {
+  Impl::Holder h = impl_->holder(country, office, date);
+  return h.person < 0 ? std::string() : impl_->people[static_cast<size_t>(h.person)].canonical;
+}
+
+namespace {
+
+/// The column names of a TSV file's header (first line that is not a comment or blank).
+std::vector<std::string> peek_header(const std::string& path) {
+  std::ifstream in(path);
+  std::string line;
+  std::vector<std::string> cols;
+  while (std::getline(in, line)) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (line.empty() || line[0] == '#' || line.find_first_not_of(" \t") == std::string::npos) continue;
+    size_t start = 0;
+    while (true) {
+      size_t tab = line.find('\t', start);
+      std::string f = line.substr(start, tab == std::string::npos ? std::string::npos : tab - start);
+      while (!f.empty() && f.back() == ' ') f.pop_back();
+      while (!f.empty() && f.front() == ' ') f.erase(0, 1);
+      cols.push_back(f);
+      if (tab == std::string::npos) break;
+      start = tab + 1;
+    }
+    break;
+  }
+  return cols;
+}
+
+void append_specs(KnowledgeSpecs& to, KnowledgeSpecs&& from) {
+  for (auto& a : from.actors) to.actors.push_back(std::move(a));
+  for (auto& a : from.agents) to.agents.push_back(std::move(a));
+}
+
+}  // namespace
+
+Result<std::shared_ptr<const ActorIndex>> ActorIndex::load(const std::string& data_dir, const KnowledgeSpecs& extra,
+                                                           bool no_default, const TextRules& rules) {
+  auto impl = std::make_unique<Impl>();
+  KnowledgeSpecs defaults;
+  if (!no_default) {
+    namespace fs = std::filesystem;
+    fs::path dir = fs::path(data_dir) / "knowledge";
+    std::error_code ec;
+    std::vector<std::string> files;
+    for (const auto& e : fs::directory_iterator(dir, ec))
+      if (e.is_regular_file() && e.path().extension() == ".tsv") files.push_back(e.path().string());
+    if (ec) return Error{dir.string(), 0, "cannot read the knowledge directory: " + ec.message()};
+    std::sort(files.begin(), files.end());
+    for (const std::string& f : files) {
+      if (dictionary_kind(peek_header(f)) == DictionaryKind::unknown) continue;
+      auto specs = read_dyad_dictionary(f, &impl->stats.warnings);
+      if (!specs.ok()) return specs.error();
+      append_specs(defaults, std::move(specs.value()));
+    }
+  }
+  const size_t n_default_actors = defaults.actors.size();
+  const size_t n_default_agents = defaults.agents.size();
+  KnowledgeSpecs all = std::move(defaults);
+  for (const auto& a : extra.actors) all.actors.push_back(a);
+  for (const auto& a : extra.agents) all.agents.push_back(a);
+  std::vector<Error> problems = validate_specs(all);
+  if (!problems.empty()) {
+    Error e = problems.front();
+    if (problems.size() > 1) e.message += " (and " + std::to_string(problems.size() - 1) + " more problems)";
+    return e;
+  }
+
+  // ---- tables and surfaces ------------------------------------------------
+  struct Surface {
+    std::string text;
+    Impl::Entry entry;
+    bool extra = false;
+  };
+  std::vector<Surface> surfaces;
+  auto add = [&surfaces](const std::string& text, Form form, uint32_t target, std::string sector,
+                         const std::string& origin, bool from_extra, bool plural = false) {
+    Impl::Entry e;
+    e.form = form;
+    e.target = target;
+    e.sector = std::move(sector);
+    e.exact = has_upper(text);
+    e.plural = plural;
+    e.rule = basename_origin(origin);
+    e.surface = text;
+    surfaces.push_back(Surface{text, std::move(e), from_extra});
+  };
+  for (size_t i = 0; i < all.actors.size(); ++i) {
+    const ActorSpec& a = all.actors[i];
+    bool ex = i >= n_default_actors;
+    if (a.roles.empty() && a.kind != MentionKind::person) continue;
+    switch (a.kind) {
+      case MentionKind::country: {
+        auto idx = static_cast<uint32_t>(impl->countries.size());
+        Impl::Country c{a.roles[0].code, a.canonical, a.iso3, a.roles[0].from, a.roles[0].until, a.successors, {}};
+        impl->country_by_code[c.code] = idx;
+        std::unordered_set<std::string> metonym_words;
+        for (const std::string& m : a.metonyms) {
+          std::string word = m, sector = "GOV";
+          if (size_t colon = m.rfind(':'); colon != std::string::npos && colon + 4 == m.size()) {
+            word = m.substr(0, colon);
+            sector = m.substr(colon + 1);
+          }
+          metonym_words.insert(word);
+          bool capital = std::find(a.capitals.begin(), a.capitals.end(), word) != a.capitals.end();
+          add(word, capital ? Form::capital : Form::metonym, idx, sector, a.origin, ex);
+        }
+        for (const std::string& cap : a.capitals) {
+          c.capitals.push_back(cap);
+          if (!metonym_words.count(cap) &&
+              std::find(a.names.begin(), a.names.end(), cap) == a.names.end())  // ambiguous capital: a place only
+            add(cap, Form::place_only, idx, "", a.origin, ex);
+        }
+        for (const std::string& n : a.names) add(n, Form::country_name, idx, "", a.origin, ex);
+        for (const std::string& adj : a.adjectives) add(adj, Form::adjective, idx, "", a.origin, ex);
+        impl->countries.push_back(std::move(c));
+        break;
+      }
+      case MentionKind::organization: {
+        auto idx = static_cast<uint32_t>(impl->orgs.size());
+        impl->orgs.push_back(Impl::Org{a.canonical, a.roles[0].code, a.roles[0].country});
+        for (const std::string& n : a.names) add(n, Form::org, idx, "", a.origin, ex);
+        break;
+      }
+      case MentionKind::person:
+      default: {
+        auto idx = static_cast<uint32_t>(impl->people.size());
+        impl->people.push_back(Impl::Person{a.canonical, a.roles});
+        for (uint32_t r = 0; r < a.roles.size(); ++r)
+          if (!a.roles[r].office.empty())
+            impl->offices[a.roles[r].country + " " + a.roles[r].office].emplace_back(idx, r);
+        impl->stats.roles += a.roles.size();
+        for (const std::string& n : a.names) add(n, Form::person, idx, "", a.origin, ex);
+        size_t sp = a.canonical.rfind(' ');
+        if (sp != std::string::npos && sp + 1 < a.canonical.size()) {
+          std::string surname = a.canonical.substr(sp + 1);
+          if (std::find(a.names.begin(), a.names.end(), surname) == a.names.end() && has_upper(surname))
+            add(surname, Form::surname, idx, "", a.origin, ex);
+        }
+        break;
+      }
+    }
+  }
+  std::unordered_set<std::string> agent_surfaces;
+  for (const AgentSpec& a : all.agents)
+    for (const std::string& n : a.names) agent_surfaces.insert(n);
+  for (size_t i = 0; i < all.agents.size(); ++i) {
+    const AgentSpec& a = all.agents[i];
+    bool ex = i >= n_default_agents;
+    auto idx = static_cast<uint32_t>(impl->agents.size());
+    impl->agents.push_back(Impl::Agent{a.sector, a.secondary, a.office});
+    for (const std::string& n : a.names) {
+      add(n, Form::agent, idx, "", a.origin, ex);
+      std::string pl = plural_phrase(n);
+      if (!pl.empty() && !agent_surfaces.count(pl)) add(pl, Form::agent, idx, "", a.origin, ex, true);
+    }
+  }
+  // Extra surfaces override default entries with the same folded surface.
+  std::unordered_set<std::string> overridden;
+  for (const Surface& s : surfaces)
+    if (s.extra) {
+      std::string f;
+      fold_case_append(s.text, f);
+      overridden.insert(f);
+    }
+
+  // ---- tokenise every surface in one pass --------------------------------------
+  Article synth;
+  std::vector<uint32_t> line_start;
+  std::vector<uint32_t> kept;  // surface index per line
+  for (uint32_t i = 0; i < surfaces.size(); ++i) {
+    Surface& s = surfaces[i];
+    if (!s.extra && !overridden.empty()) {
+      std::string f;
+      fold_case_append(s.text, f);
+      if (overridden.count(f)) continue;
+    }
+    std::string norm = normalize_text(s.text);
+    if (norm.find('\n') != std::string::npos || norm.empty()) continue;
+    line_start.push_back(static_cast<uint32_t>(synth.text.size()));
+    kept.push_back(i);
+    synth.text += norm;
+    synth.text += '\n';
+  }
+  TextAnalysis ta;
+  analyze_text(rules, synth, ta);
+
+  size_t tok = 0;
+  std::vector<std::string_view> forms;
+  for (size_t line = 0; line < kept.size(); ++line) {
+    uint32_t begin = line_start[line];
+    uint32_t end = line + 1 < line_start.size() ? line_start[line + 1] : static_cast<uint32_t>(synth.text.size());
+    forms.clear();
+    Impl::Entry entry = std::move(surfaces[kept[line]].entry);
+    while (tok < ta.tokens.size() && ta.tokens[tok].span.offset < begin) ++tok;
+    while (tok < ta.tokens.size() && ta.tokens[tok].span.offset < end) {
+      forms.push_back(ta.norm(ta.tokens[tok]));
+      entry.case_tokens.push_back(plain_apostrophes(ta.tokens[tok].span.of(synth.text)));
+      ++tok;
+    }
+    if (forms.empty()) continue;
+    auto value = static_cast<uint32_t>(impl->entries.size());
+    impl->entries.push_back(std::move(entry));
+    impl->matcher.add(forms, value);
+  }
+  impl->matcher.add({"the"}, UINT32_MAX);  // interns "the" for the optional-article check; never a value
+  impl->matcher.build();
+  impl->the_id = impl->matcher.id_of("the");
+  impl->stats.countries = impl->countries.size();
+  impl->stats.organisations = impl->orgs.size();
+  impl->stats.people = impl->people.size();
+  impl->stats.agents = impl->agents.size();
+  impl->stats.phrases = impl->entries.size();
+  return std::shared_ptr<const ActorIndex>(new ActorIndex(std::move(impl)));
+}
+
+// ---- find -------------------------------------------------------------------
+
+namespace {
+
+struct Atom {
+  uint32_t begin = 0, end = 0;  // token indexes (global)
+  uint32_t first_value = 0, value_count = 0;
+  uint32_t best = 0;  // entry index with the highest priority
+  bool possessive = false;
+};
+
+struct Scratch {
+  std::vector<uint32_t> ids;
+  std::vector<uint8_t> poss;
+  std::vector<PhraseMatcher::Match> matches;
+  std::vector<Atom> atoms;
+  std::vector<uint32_t> values;
+};
+
+}  // namespace
+
+void ActorIndex::find(Document& doc) const {
+  const Impl& ix = *impl_;
+  doc.mentions.clear();
+  doc.entities.clear();
+  const std::string& text = doc.article.text;
+  const TextAnalysis& ta = doc.text;
+  const Date& date = doc.article.published;
+  thread_local Scratch sc;
+
+  std::unordered_map<std::string, int32_t> entity_of;        // entity key -> index
+  std::unordered_map<std::string, int32_t> unknown_surname;  // folded surname -> entity
+  std::unordered_set<uint32_t> seen_people;
+  std::string context_country;
+
+  auto tok_text = [&](uint32_t k) { return ta.tokens[k].span.of(text); };
+  auto norm = [&](uint32_t k) { return ta.norm(ta.tokens[k]); };
+  auto span_of = [&](uint32_t b, uint32_t e) {
+    Span s;
+    s.offset = ta.tokens[b].span.offset;
+    s.length = ta.tokens[e - 1].span.end() - s.offset;
+    return s;
+  };
+  auto entity = [&](const std::string& key, EntityType type, const std::string& canonical, const std::string& code,
+                    const Span& span, const std::optional<Place>& place) -> int32_t {
+    auto it = entity_of.find(key);
+    if (it != entity_of.end()) return it->second;
+    Entity e;
+    e.type = type;
+    e.span = span;
+    e.canonical = canonical;
+    e.code = code;
+    e.place = place;
+    doc.entities.push_back(std::move(e));
+    auto idx = static_cast<int32_t>(doc.entities.size() - 1);
+    entity_of.emplace(key, idx);
+    return idx;
+  };
+  auto strip_possessive = [](std::string_view s) {
+    std::string p = plain_apostrophes(s);
+    if (p.size() > 2 && p.compare(p.size() - 2, 2, "'s") == 0)
+      p.resize(p.size() - 2);
+    else if (p.size() > 1 && p.back() == '\'')
+      p.pop_back();
+    return p;
+  };
+  auto sector_of = [](const std::string& code) { return code.size() >= 6 ? code.substr(3, 3) : std::string(); };
+
+  for (uint32_t si = 0; si < ta.sentences.size(); ++si) {
+    const Sentence& sent = ta.sentences[si];
+    const uint32_t s0 = sent.first_token;
+    const uint32_t s1 = sent.first_token + sent.token_count;
+    if (s0 == s1) continue;
+    // Whole sentence in capitals (a headline): case rules are relaxed.
+    bool shouting = true;
+    int letters_words = 0;
+    for (uint32_t k = s0; k < s1; ++k) {
+      const Token& t = ta.tokens[k];
+      if (t.kind != TokenKind::word) continue;
+      ++letters_words;
+      if (!t.all_caps) {
+        shouting = false;
+        break;
+      }
+    }
+    shouting = shouting && letters_words >= 3;
+
+    // 1. token ids, possessives
+    sc.ids.assign(sent.token_count, TokenInterner::kNone);
+    sc.poss.assign(sent.token_count, 0);
+    for (uint32_t k = s0; k < s1; ++k) {
+      const Token& t = ta.tokens[k];
+      if (t.kind != TokenKind::word && t.kind != TokenKind::punctuation) continue;
+      std::string_view f = norm(k);
+      uint32_t id = ix.matcher.id_of(f);
+      if (id == TokenInterner::kNone && t.kind == TokenKind::word) {
+        if (f.size() > 2 && f.substr(f.size() - 2) == "'s") {
+          id = ix.matcher.id_of(f.substr(0, f.size() - 2));
+        } else if (f.size() > 2 && f.back() == '\'') {
+          id = ix.matcher.id_of(f.substr(0, f.size() - 1));
+        }
+        if (id != TokenInterner::kNone) sc.poss[k - s0] = 1;
+      }
+      sc.ids[k - s0] = id;
+    }
+
+    // 2. atoms
+    sc.atoms.clear();
+    sc.values.clear();
+    for (uint32_t i = 0; i < sent.token_count;) {
+      if (sc.ids[i] == TokenInterner::kNone) {
+        ++i;
+        continue;
+      }
+      uint32_t limit = sent.token_count;
+      for (uint32_t k = i; k < sent.token_count; ++k)
+        if (sc.poss[k] != 0) {
+          limit = k + 1;
+          break;
+        }
+      sc.matches.clear();
+      ix.matcher.prefixes_at(sc.ids, i, limit, sc.matches);
+      uint32_t best_end = 0;
+      auto passes = [&](const PhraseMatcher::Match& m) {
+        if (m.value == UINT32_MAX) return false;
+        const Impl::Entry& e = ix.entries[m.value];
+        if (e.form == Form::surname && !seen_people.count(e.target)) return false;
+        if (shouting) return true;
+        for (uint32_t j = m.begin; j < m.end; ++j) {
+          const Token& t = ta.tokens[s0 + j];
+          const std::string& et = e.case_tokens[j - m.begin];
+          if (!e.exact) {
+            if (t.all_caps) return false;
+            continue;
+          }
+          if (!has_upper(et)) continue;
+          std::string written =
+              sc.poss[j] != 0 ? strip_possessive(tok_text(s0 + j)) : plain_apostrophes(tok_text(s0 + j));
+          if (written != et) return false;
+        }
+        return true;
+      };
+      for (const auto& m : sc.matches)
+        if (m.end > best_end && passes(m)) best_end = m.end;
+      if (best_end == 0) {
+        ++i;
+        continue;
+      }
+      Atom a;
+      a.begin = s0 + i;
+      a.end = s0 + best_end;
+      a.first_value = static_cast<uint32_t>(sc.values.size());
+      int best_prio = -1;
+      for (const auto& m : sc.matches) {
+        if (m.end != best_end || !passes(m)) continue;
+        sc.values.push_back(m.value);
+        int p = priority(ix.entries[m.value].form);
+        if (p > best_prio) {
+          best_prio = p;
+          a.best = m.value;
+        }
+      }
+      a.value_count = static_cast<uint32_t>(sc.values.size()) - a.first_value;
+      // "President Xi" (an alias) + "Jinping": the rest of the same person's name extends the atom.
+      if (priority(ix.entries[a.best].form) == priority(Form::person) && sc.poss[best_end - 1] == 0 &&
+          best_end < sent.token_count) {
+        sc.matches.clear();
+        ix.matcher.prefixes_at(sc.ids, best_end, sent.token_count, sc.matches);
+        uint32_t ext = 0;
+        for (const auto& m : sc.matches) {
+          if (m.value == UINT32_MAX) continue;
+          const Impl::Entry& e2 = ix.entries[m.value];
+          if (e2.form != Form::person && e2.form != Form::surname) continue;
+          for (uint32_t v = a.first_value; v < a.first_value + a.value_count; ++v)
+            if (ix.entries[sc.values[v]].form == Form::person && ix.entries[sc.values[v]].target == e2.target &&
+                (ext == 0 || m.end > ext) && ta.tokens[s0 + m.begin].capitalized)
+              ext = m.end;
+        }
+        if (ext > 0) best_end = ext;
+      }
+      a.end = s0 + best_end;
+      a.possessive = sc.poss[best_end - 1] != 0;
+      sc.atoms.push_back(a);
+      i = best_end;
+    }
+
+    // 3. chains, places, unknown names; in text order
+    auto form_of = [&](const Atom& a) { return ix.entries[a.best].form; };
+    auto is_countryish = [&](const Atom& a) {
+      Form f = form_of(a);
+      return f == Form::country_name || f == Form::adjective || f == Form::capital || f == Form::metonym;
+    };
+    auto prev_word = [&](uint32_t k, uint32_t back) -> std::string_view {
+      // the norm of the token `back` positions before k, skipping one "the"
+      if (k < s0 + 1) return {};
+      uint32_t j = k - 1;
+      if (norm(j) == "the" && j > s0) --j;
+      while (back > 1) {
+        if (j == s0) return {};
+        --j;
+        --back;
+      }
+      return norm(j);
+    };
+    auto place_context = [&](uint32_t begin, bool known) {
+      std::string_view p = prev_word(begin, 1);
+      if (p.empty()) return false;
+      if (!known && norm(begin - 1) == "the") return false;  // "in the Context of": titles, not places
+      if (!known && p == "to" && in(kMotionWords, prev_word(begin, 2))) return true;
+      if (known ? in(kPlacePreps, p) : in(kUnknownPlacePreps, p)) {
+        if (p == "to") {
+          std::string_view pp = prev_word(begin, 2);
+          if (pp == "according" || pp == "due" || pp == "thanks" || pp == "close" || pp == "ahead") return false;
+        }
+        return true;
+      }
+      if (p == "of" && in(kPlaceNouns, prev_word(begin, 2))) return true;
+      // coordination with a place just before: "Beijing, China", "Harbin and Beijing"
+      if (!doc.mentions.empty()) {
+        const Mention& last = doc.mentions.back();
+        if (last.sentence == si && last.kind == MentionKind::location && last.token_end < begin) {
+          bool joins = true;
+          for (uint32_t k = last.token_end; k < begin; ++k) {
+            std::string_view w = norm(k);
+            if (w != "," && w != "and" && w != "or" && w != "the") joins = false;
+          }
+          if (joins) return true;
+        }
+      }
+      return false;
+    };
+    auto name_like = [&](uint32_t k) {
+      const Token& t = ta.tokens[k];
+      return t.kind == TokenKind::word && t.capitalized && (!t.all_caps || shouting) && !in(kNameStop, norm(k));
+    };
+    auto covered = [&](uint32_t k, size_t next_atom) {
+      return next_atom < sc.atoms.size() && sc.atoms[next_atom].begin <= k;
+    };
+
+    auto push = [&](Mention m, const std::string& key, EntityType type, const std::string& ent_canonical) {
+      m.sentence = si;
+      m.span = span_of(m.first_token, m.token_end);
+      m.actor.text = std::string(m.span.of(text));
+      if (m.actor.span.empty()) m.actor.span = m.span;
+      if (!key.empty()) {
+        m.entity = entity(key, type, ent_canonical, m.actor.code, m.span, m.place);
+      }
+      if (m.kind != MentionKind::location && !m.actor.country.empty()) context_country = m.actor.country;
+      doc.mentions.push_back(std::move(m));
+    };
+
+    auto person_mention = [&](uint32_t begin, uint32_t end, const Atom& pa, std::string_view office,
+                              std::string_view country) {
+      // choose among the people the words may name
+      int chosen = -1;
+      int chosen_score = -1;
+      for (uint32_t v = pa.first_value; v < pa.first_value + pa.value_count; ++v) {
+        const Impl::Entry& e = ix.entries[sc.values[v]];
+        if (e.form != Form::person && e.form != Form::surname) continue;
+        const Impl::Person& p = ix.people[e.target];
+        int score = seen_people.count(e.target) ? 100 : 0;
+        int r = ix.role_on(p, date, office, country);
+        if (r >= 0) {
+          const RoleSpec& role = p.roles[static_cast<size_t>(r)];
+          score += 8;
+          if (!office.empty() && role.office == office) score += 4;
+          if (!country.empty() && role.country == country) score += 2;
+          if (role.office == "head_of_state" || role.office == "head_of_government") score += 1;
+        }
+        if (score > chosen_score) {
+          chosen_score = score;
+          chosen = static_cast<int>(sc.values[v]);
+        }
+      }
+      const Impl::Entry& e = ix.entries[static_cast<size_t>(chosen)];
+      const Impl::Person& p = ix.people[e.target];
+      Mention m;
+      m.first_token = begin;
+      m.token_end = end;
+      m.kind = MentionKind::person;
+      m.actor.canonical = p.canonical;
+      int r = ix.role_on(p, date, office, country);
+      if (r >= 0) {
+        const RoleSpec& role = p.roles[static_cast<size_t>(r)];
+        m.actor.code = role.code;
+        m.actor.country = role.country.size() == 3 ? role.country : "";
+        m.actor.sector = sector_of(role.code);
+        m.rule = basename_origin(role.origin);
+      } else if (const RoleSpec* near = ix.nearest_role(p, date); near != nullptr) {
+        // Outside every term: a former (or future) office holder is an elite of that country.
+        if (near->country.size() == 3) {
+          m.actor.country = near->country;
+          m.actor.code = near->country + "ELI";
+          m.actor.sector = "ELI";
+        }
+        m.rule = basename_origin(near->origin);
+      }
+      if (m.rule.empty()) m.rule = e.rule;
+      seen_people.insert(e.target);
+      push(std::move(m), "P:" + std::to_string(e.target), EntityType::person, p.canonical);
+    };
+
+    auto country_code = [&](uint32_t cidx, bool via_capital) {
+      return ix.countries[ix.country_on(cidx, date, via_capital)].code;
+    };
+
+    size_t ai = 0;
+    uint32_t k = s0;
+    while (k < s1) {
+      if (ai < sc.atoms.size() && sc.atoms[ai].begin == k) {
+        // ---- a chain starting at atom ai
+        size_t a = ai;
+        int country_atom = -1;
+        std::vector<size_t> agent_atoms;
+        int person_atom = -1;
+        if (is_countryish(sc.atoms[a]) && a + 1 < sc.atoms.size() && sc.atoms[a + 1].begin == sc.atoms[a].end &&
+            form_of(sc.atoms[a]) != Form::capital && form_of(sc.atoms[a]) != Form::metonym) {
+          Form nf = form_of(sc.atoms[a + 1]);
+          if (nf == Form::agent || nf == Form::person) country_atom = static_cast<int>(a++);
+        }
+        // Atom a continues the chain: adjacent, and the atom before is not a possessive
+        // agent ("the president's aide" stops at "president's"; "Russia's president" goes on).
+        auto continues = [&](size_t x) {
+          if (x == ai) return true;
+          const Atom& before = sc.atoms[x - 1];
+          return sc.atoms[x].begin == before.end && (!before.possessive || static_cast<int>(x - 1) == country_atom);
+        };
+        while (a < sc.atoms.size() && form_of(sc.atoms[a]) == Form::agent && continues(a)) agent_atoms.push_back(a++);
+        // Words for ordinary people ("the man Putin fired") are not titles: no person chain after them.
+        bool titled =
+            agent_atoms.empty() || ix.agents[ix.entries[sc.atoms[agent_atoms.back()].best].target].sector != "CVL";
+        bool adjacent = a < sc.atoms.size() && a > ai && continues(a);
+        if (a < sc.atoms.size() && (a == ai || adjacent) && titled &&
+            (form_of(sc.atoms[a]) == Form::person || form_of(sc.atoms[a]) == Form::surname))
+          person_atom = static_cast<int>(a++);
+        if (country_atom >= 0 && agent_atoms.empty() && person_atom < 0) {
+          a = static_cast<size_t>(country_atom);  // country alone after all
+          country_atom = -1;
+        }
+
+        std::string chain_country;
+        if (country_atom >= 0)
+          chain_country = country_code(ix.entries[sc.atoms[static_cast<size_t>(country_atom)].best].target, false);
+        std::string office;
+        for (size_t g : agent_atoms) {
+          const Impl::Agent& ag = ix.agents[ix.entries[sc.atoms[g].best].target];
+          if (!ag.office.empty() && !ix.entries[sc.atoms[g].best].plural) office = ag.office;
+        }
+        uint32_t chain_begin = sc.atoms[ai].begin;
+
+        if (person_atom >= 0) {
+          const Atom& pa = sc.atoms[static_cast<size_t>(person_atom)];
+          person_mention(chain_begin, pa.end, pa, office, chain_country);
+          ai = static_cast<size_t>(person_atom) + 1;
+          k = pa.end;
+          continue;
+        }
+        if (!agent_atoms.empty()) {
+          const Atom& first_agent = sc.atoms[agent_atoms.front()];
+          const Atom& last_agent = sc.atoms[agent_atoms.back()];
+          const Impl::Agent& lead = ix.agents[ix.entries[first_agent.best].target];
+          // An unknown person named after the title: "spokeswoman Ana Rusu".
+          uint32_t name_end = last_agent.end;
+          size_t next_atom = agent_atoms.back() + 1;
+          if (!last_agent.possessive && titled) {
+            while (name_end < s1 && name_end - last_agent.end < 4 && name_like(name_end) &&
+                   !covered(name_end, next_atom)) {
+              bool poss_end = sc.poss[name_end - s0] != 0 || plain_apostrophes(tok_text(name_end)).ends_with("'s");
+              ++name_end;
+              if (poss_end) break;
+            }
+          }
+          Mention m;
+          m.first_token = chain_begin;
+          m.kind = MentionKind::agent;
+          m.rule = ix.entries[first_agent.best].rule;
+          std::string country = chain_country;
+          if (name_end - last_agent.end >= 2) {
+            std::string name;
+            for (uint32_t j = last_agent.end; j < name_end; ++j) {
+              if (!name.empty()) name += ' ';
+              name += j + 1 == name_end ? strip_possessive(tok_text(j)) : std::string(tok_text(j));
+            }
+            m.token_end = name_end;
+            m.kind = MentionKind::person;
+            m.actor.canonical = name;
+            m.actor.country = country;
+            m.actor.sector = lead.sector;
+            m.actor.code = country + lead.sector + lead.secondary;
+            std::string folded_surname;
+            fold_case_append(name.substr(name.rfind(' ') + 1), folded_surname);
+            std::string key = "U:" + name;
+            push(std::move(m), key, EntityType::person, name);
+            unknown_surname[folded_surname] = doc.mentions.back().entity;
+            ai = next_atom;
+            k = name_end;
+            continue;
+          }
+          m.token_end = last_agent.end;
+          // An office word resolves to the holder on the article date ("the Russian defence minister").
+          bool definite = country_atom >= 0 || prev_word(chain_begin, 1) == "the" ||
+                          (chain_begin > s0 && norm(chain_begin - 1) == "the");
+          std::string office_country = country.empty() && definite ? context_country : country;
+          Impl::Holder h;
+          if (!office.empty() && !office_country.empty() && (definite || !country.empty()))
+            h = ix.holder(office_country, office, date);
+          if (h.person >= 0) {
+            const Impl::Person& p = ix.people[static_cast<size_t>(h.person)];
+            const RoleSpec& role = p.roles[static_cast<size_t>(h.role)];
+            m.actor.canonical = p.canonical;
+            m.actor.code = role.code;
+            m.actor.country = role.country;
+            m.actor.sector = sector_of(role.code);
+            m.rule = basename_origin(role.origin);
+            seen_people.insert(static_cast<uint32_t>(h.person));
+            push(std::move(m), "P:" + std::to_string(h.person), EntityType::person, p.canonical);
+          } else {
+            m.actor.country = country;
+            m.actor.sector = lead.sector;
+            m.actor.code = country + lead.sector + lead.secondary;
+            std::string key = country.empty() ? "" : "A:" + m.actor.code;
+            std::string canonical;
+            for (uint32_t j = (country_atom >= 0 ? chain_begin : first_agent.begin); j < m.token_end; ++j) {
+              if (!canonical.empty() && ta.tokens[j].space_before) canonical += ' ';
+              canonical += tok_text(j);
+            }
+            push(std::move(m), key, EntityType::organization, canonical);
+          }
+          ai = agent_atoms.back() + 1;
+          k = last_agent.end;
+          continue;
+        }
+        // ---- a single atom: organisation, country word, place, or a surname out of context
+        const Atom& at = sc.atoms[ai];
+        const Impl::Entry& e = ix.entries[at.best];
+        Mention m;
+        m.first_token = at.begin;
+        m.token_end = at.end;
+        m.rule = e.rule;
+        switch (e.form) {
+          case Form::org: {
+            const Impl::Org& o = ix.orgs[e.target];
+            m.kind = MentionKind::organization;
+            m.actor.canonical = o.canonical;
+            m.actor.code = o.code;
+            m.actor.country = o.country;
+            m.actor.sector = o.code.size() >= 6 ? o.code.substr(3, 3) : o.code;
+            push(std::move(m), "O:" + o.code, EntityType::organization, o.canonical);
+            break;
+          }
+          case Form::person:
+          case Form::surname:
+            person_mention(at.begin, at.end, at, "", "");
+            break;
+          case Form::country_name:
+          case Form::adjective:
+          case Form::capital:
+          case Form::metonym:
+          case Form::place_only: {
+            bool capitalish = e.form == Form::capital || e.form == Form::metonym || e.form == Form::place_only;
+            std::string code = country_code(e.target, capitalish);
+            const Impl::Country& c = ix.countries[ix.country_by_code.at(code)];
+            bool place = e.form != Form::adjective && !at.possessive && place_context(at.begin, true);
+            if (!place && e.form == Form::place_only) break;  // an ambiguous capital names nothing by itself
+            m.actor.country = code;
+            m.actor.canonical = c.name;
+            if (place) {
+              m.kind = MentionKind::location;
+              m.actor.code = code;
+              Place pl;
+              pl.name = e.form == Form::country_name
+                            ? c.name
+                            : strip_possessive(m.actor.text.empty() ? std::string(span_of(at.begin, at.end).of(text))
+                                                                    : m.actor.text);
+              pl.country = c.iso3;
+              pl.span = span_of(at.begin, at.end);
+              m.place = pl;
+              bool is_country = e.form == Form::country_name;
+              push(std::move(m), is_country ? "C:" + code : "L:" + pl.name, EntityType::location,
+                   is_country ? c.name : pl.name);
+            } else {
+              m.kind = MentionKind::country;
+              if (capitalish) {
+                m.actor.sector = e.sector;
+                m.actor.code = code + e.sector;
+              } else {
+                m.actor.code = code;
+              }
+              push(std::move(m), "C:" + code, EntityType::location, c.name);
+            }
+            break;
+          }
+          case Form::agent:
+            break;  // handled as a chain above
+        }
+        ++ai;
+        k = at.end;
+        continue;
+      }
+      // ---- a token outside every atom
+      if (name_like(k)) {
+        std::string surname;
+        fold_case_append(strip_possessive(tok_text(k)), surname);
+        auto us = unknown_surname.find(surname);
+        if (us != unknown_surname.end() && us->second >= 0) {
+          Mention m;
+          m.first_token = k;
+          m.token_end = k + 1;
+          m.kind = MentionKind::person;
+          const Mention* first = nullptr;
+          for (const Mention& prior : doc.mentions)
+            if (prior.entity == us->second) {
+              first = &prior;
+              break;
+            }
+          if (first != nullptr) m.actor = first->actor;
+          m.actor.span = Span{};
+          m.actor.text.clear();
+          m.rule = "coreference";
+          push(std::move(m), "", EntityType::person, "");
+          doc.mentions.back().entity = us->second;
+          ++k;
+          continue;
+        }
+        if (place_context(k, false)) {
+          uint32_t e = k;
+          while (e < s1 && e - k < 4 && name_like(e) && !covered(e, ai)) ++e;
+          Mention m;
+          m.first_token = k;
+          m.token_end = e;
+          m.kind = MentionKind::location;
+          m.rule = "place-preposition";
+          Place pl;
+          for (uint32_t j = k; j < e; ++j) {
+            if (!pl.name.empty()) pl.name += ' ';
+            pl.name += j + 1 == e ? strip_possessive(tok_text(j)) : std::string(tok_text(j));
+          }
+          pl.span = span_of(k, e);
+          m.place = pl;
+          push(std::move(m), "L:" + pl.name, EntityType::location, pl.name);
+          k = e;
+          continue;
+        }
+      }
+      ++k;
+    }
+  }
+}
+
+}  // namespace dyad

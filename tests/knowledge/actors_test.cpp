@@ -1,0 +1,327 @@
+// ActorIndex over the bundled dictionaries: matching, roles by date, metonymy,
+// places, coreference, unknown titled persons, case rules, overrides.
+#include "knowledge/actors.h"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace dyad {
+namespace {
+
+using ::testing::HasSubstr;
+
+const std::string kData = DYAD_TEST_DIR "/../data";
+
+const TextRules& rules() {
+  static std::shared_ptr<const TextRules> r = [] {
+    auto loaded = TextRules::load(kData);
+    if (!loaded.ok()) ADD_FAILURE() << loaded.error().str();
+    return loaded.ok() ? loaded.value() : nullptr;
+  }();
+  return *r;
+}
+
+const ActorIndex& index() {
+  static std::shared_ptr<const ActorIndex> ix = [] {
+    auto loaded = ActorIndex::load(kData, {}, false, rules());
+    if (!loaded.ok()) ADD_FAILURE() << loaded.error().str();
+    return loaded.ok() ? loaded.value() : nullptr;
+  }();
+  return *ix;
+}
+
+Document code(const std::string& text, const std::string& date = "2024-05-16", const ActorIndex* ix = nullptr) {
+  Document doc;
+  doc.article.text = text;
+  if (!date.empty()) doc.article.published = *parse_date(date);
+  analyze_text(rules(), doc.article, doc.text);
+  (ix != nullptr ? *ix : index()).find(doc);
+  return doc;
+}
+
+/// The first mention whose text is exactly `words` (nullptr if none).
+const Mention* mention(const Document& doc, std::string_view words) {
+  for (const Mention& m : doc.mentions)
+    if (m.span.of(doc.article.text) == words) return &m;
+  return nullptr;
+}
+
+std::string dump(const Document& doc) {
+  std::ostringstream os;
+  for (const Mention& m : doc.mentions)
+    os << "[" << m.span.of(doc.article.text) << "|" << to_string(m.kind) << "|" << m.actor.canonical << "|"
+       << m.actor.code << "|e" << m.entity << "] ";
+  return os.str();
+}
+
+// ---- loading and validation --------------------------------------------------
+
+TEST(ActorIndex, BundledKnowledgeLoadsAndValidates) {
+  const ActorIndexStats& s = index().stats();
+  EXPECT_GT(s.countries, 250U);
+  EXPECT_GT(s.organisations, 300U);
+  EXPECT_GT(s.people, 1000U);
+  EXPECT_GT(s.agents, 400U);
+  EXPECT_GT(s.phrases, 10000U);
+  for (const Error& w : s.warnings) EXPECT_TRUE(w.warning) << w.str();
+}
+
+TEST(ActorIndex, EveryBundledFileIsReadWithoutError) {
+  for (const char* f : {"countries.tsv", "agents.tsv", "organisations.tsv", "people_g20.tsv", "people_conflict.tsv"}) {
+    auto specs = read_dyad_dictionary(kData + "/knowledge/" + f);
+    ASSERT_TRUE(specs.ok()) << specs.error().str();
+    EXPECT_FALSE(specs->actors.empty() && specs->agents.empty()) << f;
+  }
+}
+
+// ---- agents --------------------------------------------------------------------
+
+TEST(ActorIndex, AgentAloneAndWithCountry) {
+  Document d = code("Chinese police detained two men. Police said the lawmakers met rebels.");
+  const Mention* cp = mention(d, "Chinese police");
+  ASSERT_NE(cp, nullptr) << dump(d);
+  EXPECT_EQ(cp->kind, MentionKind::agent);
+  EXPECT_EQ(cp->actor.code, "CHNCOP");
+  EXPECT_EQ(cp->actor.country, "CHN");
+  const Mention* p = mention(d, "Police");
+  ASSERT_NE(p, nullptr) << dump(d);
+  EXPECT_EQ(p->actor.code, "COP");
+  const Mention* lm = mention(d, "lawmakers");  // generated plural
+  ASSERT_NE(lm, nullptr) << dump(d);
+  EXPECT_EQ(lm->actor.code, "LEG");
+  const Mention* rb = mention(d, "rebels");
+  ASSERT_NE(rb, nullptr) << dump(d);
+  EXPECT_EQ(rb->actor.code, "REB");
+}
+
+TEST(ActorIndex, OpinionWordsAreNotAgents) {
+  Document d = code("The strongman met the dictator.");
+  EXPECT_TRUE(d.mentions.empty()) << dump(d);
+}
+
+TEST(ActorIndex, CountryTitleAndNameAreOnePersonMention) {
+  Document d = code("Russian Foreign Minister Sergey Lavrov spoke.");
+  ASSERT_EQ(d.mentions.size(), 1U) << dump(d);
+  const Mention& m = d.mentions[0];
+  EXPECT_EQ(m.span.of(d.article.text), "Russian Foreign Minister Sergey Lavrov");
+  EXPECT_EQ(m.kind, MentionKind::person);
+  EXPECT_EQ(m.actor.canonical, "Sergey Lavrov");
+  EXPECT_EQ(m.actor.code, "RUSGOV");
+  EXPECT_THAT(m.rule, HasSubstr("people_g20.tsv:"));
+}
+
+// ---- roles by date -------------------------------------------------------------
+
+TEST(ActorIndex, OfficeWordsResolveToTheHolderOnTheDate) {
+  Document y2023 = code("The Russian defence minister visited Minsk.", "2023-03-01");
+  const Mention* m = mention(y2023, "Russian defence minister");
+  ASSERT_NE(m, nullptr) << dump(y2023);
+  EXPECT_EQ(m->actor.canonical, "Sergei Shoigu");
+  EXPECT_EQ(m->actor.code, "RUSGOV");
+  Document y2024 = code("Russia's defence minister visited Minsk.", "2024-06-10");
+  m = mention(y2024, "Russia's defence minister");
+  ASSERT_NE(m, nullptr) << dump(y2024);
+  EXPECT_EQ(m->actor.canonical, "Andrei Belousov");
+  EXPECT_EQ(index().office_holder("RUS", "defence_minister", *parse_date("2023-01-01")), "Sergei Shoigu");
+}
+
+TEST(ActorIndex, SecretaryOfStateAcrossAdministrations) {
+  Document a = code("US Secretary of State arrived in Kyiv.", "2022-04-01");
+  const Mention* m = mention(a, "US Secretary of State");
+  ASSERT_NE(m, nullptr) << dump(a);
+  EXPECT_EQ(m->actor.canonical, "Antony Blinken");
+  EXPECT_EQ(m->actor.code, "USAGOV");
+  Document b = code("US Secretary of State arrived in Kyiv.", "2025-06-01");
+  m = mention(b, "US Secretary of State");
+  ASSERT_NE(m, nullptr) << dump(b);
+  EXPECT_EQ(m->actor.canonical, "Marco Rubio");
+  // The bare office with a country earlier in the article.
+  Document c = code("Russia said talks would go on. The defence minister said more troops would come.", "2023-03-01");
+  m = mention(c, "defence minister");
+  ASSERT_NE(m, nullptr) << dump(c);
+  EXPECT_EQ(m->actor.canonical, "Sergei Shoigu");
+}
+
+TEST(ActorIndex, PersonCodeFollowsTheRoleOnTheDate) {
+  // Shoigu: defence minister until 2024-05-12, then Security Council secretary: RUSGOV either way.
+  Document d = code("Sergei Shoigu spoke.", "2020-01-01");
+  ASSERT_EQ(d.mentions.size(), 1U) << dump(d);
+  EXPECT_EQ(d.mentions[0].actor.code, "RUSGOV");
+  EXPECT_THAT(d.mentions[0].rule, HasSubstr("people_g20.tsv:"));
+  // Outside every term: canonical name kept, coded as an elite of the last role's country.
+  Document out = code("Antony Blinken spoke.", "2026-03-01");
+  ASSERT_EQ(out.mentions.size(), 1U) << dump(out);
+  EXPECT_EQ(out.mentions[0].actor.canonical, "Antony Blinken");
+  EXPECT_EQ(out.mentions[0].actor.code, "USAELI");
+  // Unknown date: the most recent role.
+  Document nodate = code("Andrei Belousov spoke.", "");
+  ASSERT_EQ(nodate.mentions.size(), 1U);
+  EXPECT_EQ(nodate.mentions[0].actor.code, "RUSGOV");
+}
+
+// ---- metonymy and places -------------------------------------------------------
+
+TEST(ActorIndex, CapitalsAndBuildingsStandForGovernments) {
+  Document d = code("Beijing said the Kremlin announced that Washington imposed tariffs, and the Pentagon agreed.");
+  const Mention* b = mention(d, "Beijing");
+  ASSERT_NE(b, nullptr) << dump(d);
+  EXPECT_EQ(b->kind, MentionKind::country);
+  EXPECT_EQ(b->actor.code, "CHNGOV");
+  const Mention* k = mention(d, "Kremlin");
+  ASSERT_NE(k, nullptr) << dump(d);
+  EXPECT_EQ(k->actor.code, "RUSGOV");
+  const Mention* w = mention(d, "Washington");
+  ASSERT_NE(w, nullptr) << dump(d);
+  EXPECT_EQ(w->actor.code, "USAGOV");
+  const Mention* p = mention(d, "Pentagon");
+  ASSERT_NE(p, nullptr) << dump(d);
+  EXPECT_EQ(p->actor.code, "USAMIL");
+}
+
+TEST(ActorIndex, PlacesAfterPrepositionsAreLocations) {
+  Document d = code("Putin arrived in Beijing from Moscow, then went to a factory near Harbin and spoke in China.");
+  const Mention* b = mention(d, "Beijing");
+  ASSERT_NE(b, nullptr) << dump(d);
+  EXPECT_EQ(b->kind, MentionKind::location);
+  ASSERT_TRUE(b->place.has_value());
+  EXPECT_EQ(b->place->name, "Beijing");
+  EXPECT_EQ(b->place->country, "CHN");
+  const Mention* m = mention(d, "Moscow");
+  ASSERT_NE(m, nullptr) << dump(d);
+  EXPECT_EQ(m->kind, MentionKind::location);
+  const Mention* h = mention(d, "Harbin");
+  ASSERT_NE(h, nullptr) << dump(d);
+  EXPECT_EQ(h->kind, MentionKind::location);
+  ASSERT_TRUE(h->place.has_value());
+  EXPECT_EQ(h->place->name, "Harbin");
+  const Mention* c = mention(d, "China");
+  ASSERT_NE(c, nullptr) << dump(d);
+  EXPECT_EQ(c->kind, MentionKind::location);
+  EXPECT_EQ(c->actor.code, "CHN");  // still usable as an actor target
+}
+
+TEST(ActorIndex, FormerStatesBeforeTheirEnd) {
+  Document d = code("Moscow rejected the plan.", "1985-06-01");
+  const Mention* m = mention(d, "Moscow");
+  ASSERT_NE(m, nullptr) << dump(d);
+  EXPECT_EQ(m->actor.code, "USRGOV");
+  Document today = code("Moscow rejected the plan.", "2020-06-01");
+  EXPECT_EQ(mention(today, "Moscow")->actor.code, "RUSGOV");
+}
+
+// ---- coreference and unknown persons -----------------------------------------------
+
+TEST(ActorIndex, MentionsOfOnePersonShareAnEntity) {
+  Document d = code("Russian President Vladimir Putin landed. Putin smiled. Putin’s aides waited.");
+  const Mention* full = mention(d, "Russian President Vladimir Putin");
+  const Mention* bare = mention(d, "Putin");
+  const Mention* poss = mention(d, "Putin’s");
+  ASSERT_TRUE(full != nullptr && bare != nullptr && poss != nullptr) << dump(d);
+  EXPECT_EQ(full->entity, bare->entity);
+  EXPECT_EQ(full->entity, poss->entity);
+  ASSERT_GE(full->entity, 0);
+  const Entity& e = d.entities[static_cast<size_t>(full->entity)];
+  EXPECT_EQ(e.canonical, "Vladimir Putin");
+  EXPECT_EQ(e.code, "RUSGOV");
+  EXPECT_EQ(e.type, EntityType::person);
+}
+
+TEST(ActorIndex, UnknownTitledPersonGetsCodeFromTitleAndCountry) {
+  Document d = code("Moldova's Foreign Ministry spokeswoman Ana Rusu said the talks failed. Rusu added nothing.");
+  ASSERT_FALSE(d.mentions.empty());
+  const Mention& m = d.mentions[0];
+  EXPECT_EQ(m.kind, MentionKind::person) << dump(d);
+  EXPECT_EQ(m.actor.canonical, "Ana Rusu");
+  EXPECT_EQ(m.actor.code, "MDAGOV");
+  const Mention* later = mention(d, "Rusu");
+  ASSERT_NE(later, nullptr) << dump(d);
+  EXPECT_EQ(later->entity, m.entity);
+  EXPECT_EQ(later->actor.canonical, "Ana Rusu");
+}
+
+// ---- case rules, possessives, leading "the" ----------------------------------------
+
+TEST(ActorIndex, CaseRules) {
+  Document lower = code("Let us talk turkey about the cop in the room.");
+  EXPECT_EQ(mention(lower, "us"), nullptr) << dump(lower);
+  EXPECT_EQ(mention(lower, "turkey"), nullptr) << dump(lower);
+  Document upper = code("Delegates at COP met in Turkey with the US envoy.");
+  EXPECT_EQ(mention(upper, "COP"), nullptr) << dump(upper);
+  ASSERT_NE(mention(upper, "Turkey"), nullptr) << dump(upper);
+  EXPECT_EQ(mention(upper, "Turkey")->actor.code, "TUR");
+  Document cap = code("The Cabinet met. Parliament voted.");
+  EXPECT_NE(mention(cap, "Cabinet"), nullptr) << dump(cap);  // lower-case entries match Capitalised text
+}
+
+TEST(ActorIndex, PossessivesResolveLikeTheBareName) {
+  Document d = code("China's envoy and China’s army met Xi's aides.");
+  const Mention* a = mention(d, "China's envoy");
+  ASSERT_NE(a, nullptr) << dump(d);
+  EXPECT_EQ(a->actor.code, "CHNGOV");
+  const Mention* b = mention(d, "China’s army");
+  ASSERT_NE(b, nullptr) << dump(d);
+  EXPECT_EQ(b->actor.code, "CHNMIL");
+  const Mention* x = mention(d, "Xi's");
+  ASSERT_NE(x, nullptr) << dump(d);
+  EXPECT_EQ(x->actor.canonical, "Xi Jinping");
+}
+
+TEST(ActorIndex, RegressionsFromTheSeeds) {
+  // A title alias ("President Xi") followed by the rest of the name is one mention.
+  Document d = code("At the invitation of China’s President Xi Jinping, leaders met.");
+  EXPECT_NE(mention(d, "China’s President Xi Jinping"), nullptr) << dump(d);
+  // "man" is not a title: no person chain, and Putin is still found alone.
+  Document man = code("The man Putin fired stayed.");
+  EXPECT_NE(mention(man, "Putin"), nullptr) << dump(man);
+  EXPECT_EQ(mention(man, "man Putin"), nullptr) << dump(man);
+  // Title-case words after "in the" are not places; "travel to Harbin and Beijing, China" are.
+  Document ctx = code("A statement in the Context of the Anniversary.");
+  EXPECT_EQ(mention(ctx, "Context"), nullptr) << dump(ctx);
+  Document trip = code("Putin would travel to Harbin and Beijing, China, on Thursday.");
+  for (const char* w : {"Harbin", "Beijing", "China"}) {
+    const Mention* m = mention(trip, w);
+    ASSERT_NE(m, nullptr) << w << " " << dump(trip);
+    EXPECT_EQ(m->kind, MentionKind::location) << w;
+  }
+}
+
+// ---- overrides -------------------------------------------------------------------
+
+TEST(ActorIndex, UserDictionaryOverridesASurface) {
+  std::string people =
+      "name\taliases\tcountry\toffice\ttitle\tcode\tsecondary\tvalid_from\tvalid_until\tacting\tnote\tas_of\n"
+      "Jane Testperson\tPutin\tFRA\thead_of_state\tPresident\tFRAGOV\t\t2020-01-01\t\t\t\t2024-01-01\n";
+  auto specs = parse_dyad_dictionary("user.tsv", people);
+  ASSERT_TRUE(specs.ok()) << specs.error().str();
+  auto ix = ActorIndex::load(kData, specs.value(), false, rules());
+  ASSERT_TRUE(ix.ok()) << ix.error().str();
+  Document d = code("Putin spoke. Vladimir Putin smiled.", "2024-05-16", ix->get());
+  ASSERT_EQ(d.mentions.size(), 2U) << dump(d);
+  EXPECT_EQ(d.mentions[0].actor.canonical, "Jane Testperson");
+  EXPECT_EQ(d.mentions[0].actor.code, "FRAGOV");
+  EXPECT_EQ(d.mentions[0].rule, "user.tsv:2");
+  EXPECT_EQ(d.mentions[1].actor.canonical, "Vladimir Putin");  // other surfaces untouched
+}
+
+TEST(ActorIndex, NoDefaultUsesOnlyTheGivenSpecs) {
+  auto specs = parse_dyad_dictionary("mine.tsv",
+                                     "term\taliases\tcameo_sector\tsecondary\tplover_sector\tnote\tas_of\n"
+                                     "ranger\t\tCOP\t\tPolice\t\t2024-01-01\n");
+  ASSERT_TRUE(specs.ok()) << specs.error().str();
+  auto ix = ActorIndex::load(kData, specs.value(), true, rules());
+  ASSERT_TRUE(ix.ok()) << ix.error().str();
+  Document d = code("Rangers and police met in China.", "2024-05-16", ix->get());
+  ASSERT_EQ(d.mentions.size(), 2U) << dump(d);
+  EXPECT_EQ(d.mentions[0].actor.code, "COP");
+  EXPECT_EQ(d.mentions[0].span.of(d.article.text), "Rangers");
+  // Without countries.tsv "China" is only a capitalised word after "in": a place with no code.
+  EXPECT_EQ(d.mentions[1].kind, MentionKind::location);
+  EXPECT_EQ(d.mentions[1].actor.code, "");
+}
+
+}  // namespace
+}  // namespace dyad
