@@ -1,0 +1,1218 @@
+// Design note: a fast clause-level coder without a full parser.
+//
+// Load time: every pattern is parsed and split into its anchored readings
+// (pattern.cpp: one per way of reaching the first word; what follows the anchor
+// stays a tree and is matched by backtracking, so "(a|b) to (c|d|e) * (f|g)"
+// costs two readings, not twelve); readings "{S} verb [particles] {T} ..." also
+// get a derived passive ("{T} was verb-ed [particles] by {S}"). Each reading is
+// indexed by the lemma (or exact form) of its anchor word. Every lemma used
+// by any pattern is inflected once (regular rules + data/lexicon irregulars,
+// each form checked back through the Lemmatizer), giving one hash table from a
+// word form to the pattern lemmas it can be; at run time a token costs one
+// lookup.
+//
+// Per sentence:
+//  1. Clauses: the sentence is cut at ; : and dashes, subordinators (if,
+//     because, although, while, when, whether, unless ...), "that", relative
+//     pronouns (who/which: the relative clause runs to the next comma and the
+//     main clause resumes after it, with the antecedent as its subject), and
+//     "and/but/or" between verb groups (a coordinated verb carries the previous
+//     clause's subject). Appositions (", a top aide to Putin,") are dropped from
+//     the clause so the real subject stays adjacent.
+//  2. Matching: each token whose lemma anchors readings tries them forward over
+//     the clause; slots take actor mentions (compounds "X and Y" absorbed);
+//     "{S}" before the anchor is the clause subject (nearest actor mention
+//     before the verb not governed by a preposition, else relative antecedent,
+//     carried subject, or a pronoun/description resolved by recency). The
+//     longest reading (most literal words) wins, ties to the longer code;
+//     overlapping weaker matches are dropped.
+//  3. Mode from the words between subject and anchor (negation > possibility >
+//     expectation > happened), attribution from reporting verbs / "according
+//     to", date from the clause's own time expression resolved by its tense,
+//     location only from "in/at/near/outside + place" inside the same clause.
+//
+// Everything is index arithmetic over the text layer's tokens; no allocation
+// per token beyond small per-sentence vectors.
+#include "events/coder.h"
+
+#include <algorithm>
+#include <array>
+#include <cstdio>
+#include <filesystem>
+#include <functional>
+#include <optional>
+#include <sstream>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "core/hash.h"
+#include "core/unicode.h"
+#include "events/lemmatizer.h"
+#include "events/pattern.h"
+#include "knowledge/tsv.h"
+#include "temporal/temporal.h"
+
+namespace dyad {
+
+namespace {
+
+struct StringHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+template <class V>
+using StringMap = std::unordered_map<std::string, V, StringHash, std::equal_to<>>;
+using StringSet = std::unordered_set<std::string, StringHash, std::equal_to<>>;
+
+bool ends_with(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+bool in(std::string_view w, std::initializer_list<std::string_view> set) {
+  return std::find(set.begin(), set.end(), w) != set.end();
+}
+
+const std::initializer_list<std::string_view> kAux = {
+    "is",    "are",     "was",      "were",       "be",         "been",      "being", "am",     "has",
+    "have",  "had",     "do",       "does",       "did",        "will",      "would", "shall",  "should",
+    "may",   "might",   "can",      "could",      "must",       "'ll",       "'d",    "to",     "not",
+    "never", "also",    "later",    "already",    "reportedly", "then",      "again", "cannot", "just",
+    "still", "finally", "formally", "officially", "jointly",    "separately"};
+const std::initializer_list<std::string_view> kBe = {"is",    "are", "was", "were", "be",   "been",
+                                                     "being", "am",  "get", "got",  "gets", "gotten"};
+const std::initializer_list<std::string_view> kPrepositions = {
+    "in",    "at",     "to",      "with",    "from", "of",      "by",    "for",     "on",     "near",    "against",
+    "into",  "toward", "towards", "about",   "over", "between", "among", "outside", "inside", "through", "across",
+    "after", "before", "during",  "without", "like", "than",    "under", "via",     "per"};
+const std::initializer_list<std::string_view> kPlacePrepositions = {"in", "at", "near", "outside", "inside"};
+const std::initializer_list<std::string_view> kSubordinators = {
+    "if", "unless", "whether", "because", "although", "though", "whereas", "while", "when", "whenever", "once"};
+const std::initializer_list<std::string_view> kCoordinators = {"and", "but", "or", "yet"};
+const std::initializer_list<std::string_view> kClauseBreaks = {";", ":", "—", "–", "--", "―"};
+const std::initializer_list<std::string_view> kDeterminers = {"the", "a", "an", "his", "her", "its", "their", "our"};
+const std::initializer_list<std::string_view> kReportLemmas = {
+    "say",    "tell", "announce", "claim", "allege",  "report", "state",   "add",    "insist",
+    "assert", "note", "confirm",  "write", "declare", "warn",   "explain", "stress", "argue"};
+const std::initializer_list<std::string_view> kSingularPronouns = {"he", "she", "him", "his", "her"};
+const std::initializer_list<std::string_view> kPluralPronouns = {"they", "them", "their", "both"};
+
+// CAMEO codes that, with a compound source and no target, mean each side acts
+// on the other (meetings, talks, negotiations, signed agreements, cooperation).
+const std::initializer_list<std::string_view> kReciprocal = {"04",  "040", "043", "044", "046", "057", "06",
+                                                             "060", "061", "062", "063", "064", "0311"};
+
+struct Compiled {
+  AnchoredPattern ap;
+  std::string code;
+  std::string origin;
+  std::string text;  // the pattern as written
+  bool passive = false;
+  [[nodiscard]] PatternElement::Kind prefix_slot() const {
+    // the slot nearest before the anchor decides who the clause subject is
+    for (size_t i = ap.prefix.size(); i-- > 0;)
+      if (ap.prefix[i].is_slot()) return ap.prefix[i].kind;
+    return PatternElement::Kind::gap;
+  }
+};
+
+struct Discard {
+  std::vector<std::string> words;
+  std::string code;
+  std::string origin;
+};
+
+// Per-token facts for one sentence.
+struct Tok {
+  std::string_view norm;
+  const std::vector<int32_t>* lemmas = nullptr;  // pattern lemmas this form can be
+  int32_t mention = -1;                          // covering actor/place mention
+  bool mention_start = false;
+  bool past = false;
+  bool participle = false;
+  bool punct = false;
+};
+
+struct Clause {
+  std::vector<uint32_t> toks;  // absolute token indexes
+  int32_t antecedent = -1;     // mention a relative "who" refers to
+  int32_t parent = -1;
+  bool carry = false;            // coordinated verb: subject of the previous clause
+  bool conditional = false;      // if / unless / whether
+  std::vector<int32_t> subject;  // resolved subject mentions
+  std::string subject_how;
+};
+
+struct Match {
+  const Compiled* pat = nullptr;
+  size_t anchor_pos = 0;  // clause position
+  size_t first_pos = 0;
+  size_t end_pos = 0;   // one past
+  size_t literals = 0;  // literal words of the matched path
+  std::vector<int32_t> sources, targets;
+  std::string source_how, target_how;
+};
+
+struct Speech {
+  uint32_t verb = 0;  // token of the reporting verb
+  int32_t speaker = -1;
+  bool content_after = true;  // "X said (that) ..." vs "..., X said"
+  uint32_t speaker_first = 0;
+};
+
+std::string hex16(uint64_t v) {
+  std::array<char, 17> buf{};
+  std::snprintf(buf.data(), buf.size(), "%016llx", static_cast<unsigned long long>(v));
+  return std::string(buf.data(), 16);
+}
+
+}  // namespace
+
+struct EventCoder::Impl {
+  Codebook codebook;
+  Lemmatizer lemmatizer;
+  std::vector<Compiled> patterns;
+  StringMap<int32_t> lemma_ids;
+  StringMap<std::vector<int32_t>> forms;  // word form -> lemma ids
+  std::vector<std::vector<uint32_t>> by_lemma;
+  StringMap<std::vector<uint32_t>> by_exact;
+  std::vector<bool> anchor_lemma;  // lemma id anchors some pattern
+  std::vector<Discard> discards;
+
+  int32_t lemma_id(const std::string& w) {
+    auto [it, fresh] = lemma_ids.try_emplace(w, static_cast<int32_t>(lemma_ids.size()));
+    if (fresh) {
+      by_lemma.emplace_back();
+      anchor_lemma.push_back(false);
+    }
+    return it->second;
+  }
+  void add_form(const std::string& form, int32_t id) {
+    auto& v = forms[form];
+    if (std::find(v.begin(), v.end(), id) == v.end()) v.push_back(id);
+  }
+  void inflect(const std::string& lemma, int32_t id);
+  void assign_ids(std::vector<PatternNode>& nodes);
+  Status add(const VerbPatternSpec& spec);
+
+  struct Trace {
+    std::string id;
+    std::string text;
+  };
+  void run(const Document& doc, std::vector<Event>& out, std::vector<Trace>* trace) const;
+};
+
+void EventCoder::Impl::inflect(const std::string& l, int32_t id) {
+  add_form(l, id);
+  for (const auto& f : lemmatizer.irregular_forms(l)) add_form(f, id);
+  if (l.size() < 2) return;
+  std::vector<std::string> gen;
+  const char last = l.back();
+  const char prev = l[l.size() - 2];
+  auto vowel = [](char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; };
+  gen.push_back(l + "s");
+  gen.push_back(l + "es");
+  gen.push_back(l + "ed");
+  gen.push_back(l + "ing");
+  if (last == 'e') {
+    gen.push_back(l + "d");
+    gen.push_back(l.substr(0, l.size() - 1) + "ing");
+  }
+  if (last == 'y' && !vowel(prev)) {
+    gen.push_back(l.substr(0, l.size() - 1) + "ies");
+    gen.push_back(l.substr(0, l.size() - 1) + "ied");
+  }
+  if (!vowel(last) && vowel(prev) && last != 'w' && last != 'x' && last != 'y') {
+    gen.push_back(l + last + "ed");
+    gen.push_back(l + last + "ing");
+  }
+  for (auto& f : gen) {
+    auto c = lemmatizer.candidates(f);
+    if (std::find(c.begin(), c.end(), l) != c.end()) add_form(f, id);
+  }
+}
+
+void EventCoder::Impl::assign_ids(std::vector<PatternNode>& nodes) {
+  for (PatternNode& n : nodes) {
+    if (n.kind == PatternNode::Kind::element) {
+      if (n.element.kind == PatternElement::Kind::lemma) {
+        const bool fresh = lemma_ids.find(n.element.word) == lemma_ids.end();
+        n.element.id = lemma_id(n.element.word);
+        if (fresh) inflect(n.element.word, n.element.id);
+      }
+    } else {
+      assign_ids(n.children);
+    }
+  }
+}
+
+Status EventCoder::Impl::add(const VerbPatternSpec& spec) {
+  if (!codebook.valid(spec.code))
+    return pattern_error(spec.origin, "event code '" + spec.code + "' is not in the CAMEO codebook");
+  auto readings = anchor_pattern(spec);
+  if (!readings.ok()) return readings.error();
+  for (auto& ap : readings.value()) {
+    Compiled c;
+    c.code = spec.code;
+    c.origin = spec.origin;
+    c.text = spec.pattern;
+    c.ap = std::move(ap);
+    if (c.ap.anchor.kind == PatternElement::Kind::lemma) {
+      const bool fresh = lemma_ids.find(c.ap.anchor.word) == lemma_ids.end();
+      c.ap.anchor.id = lemma_id(c.ap.anchor.word);
+      if (fresh) inflect(c.ap.anchor.word, c.ap.anchor.id);
+    }
+    assign_ids(c.ap.rest);
+    // derived passive: "{S} verb [words] {T} rest" -> "{T} verb-ed [words] rest [by {S}]"
+    std::optional<Compiled> passive;
+    if (c.ap.prefix.size() == 1 && c.ap.prefix[0].kind == PatternElement::Kind::source &&
+        c.ap.anchor.kind == PatternElement::Kind::lemma) {
+      size_t t = 0;
+      const auto& r = c.ap.rest;
+      while (t < r.size() && r[t].kind == PatternNode::Kind::element && r[t].element.is_word()) ++t;
+      if (t < r.size() && r[t].kind == PatternNode::Kind::element &&
+          r[t].element.kind == PatternElement::Kind::target) {
+        Compiled p = c;
+        p.passive = true;
+        p.ap.prefix[0].kind = PatternElement::Kind::target;
+        p.ap.rest.erase(p.ap.rest.begin() + static_cast<std::ptrdiff_t>(t));
+        passive = std::move(p);
+      }
+    }
+    for (Compiled* x : {&c, passive ? &*passive : nullptr}) {
+      if (x == nullptr) continue;
+      const auto idx = static_cast<uint32_t>(patterns.size());
+      if (x->ap.anchor.kind == PatternElement::Kind::lemma) {
+        by_lemma[static_cast<size_t>(x->ap.anchor.id)].push_back(idx);
+        anchor_lemma[static_cast<size_t>(x->ap.anchor.id)] = true;
+      } else {
+        by_exact[x->ap.anchor.word].push_back(idx);
+      }
+      patterns.push_back(std::move(*x));
+    }
+  }
+  return {};
+}
+
+// ---------------------------------------------------------------------------
+// Per-document work
+
+namespace {
+
+class DocCoder {
+ public:
+  DocCoder(const EventCoder::Impl& k, const Document& doc, std::vector<Event>& out,
+           std::vector<EventCoder::Impl::Trace>* trace)
+      : k_(k), doc_(doc), out_(out), trace_(trace) {
+    cover_.assign(doc.text.tokens.size(), -1);
+    for (size_t m = 0; m < doc.mentions.size(); ++m) {
+      const Mention& mm = doc.mentions[m];
+      for (uint32_t t = mm.first_token; t < mm.token_end && t < cover_.size(); ++t) cover_[t] = static_cast<int32_t>(m);
+    }
+  }
+
+  void run() {
+    for (uint32_t si = 0; si < doc_.text.sentences.size(); ++si) {
+      const Sentence& s = doc_.text.sentences[si];
+      if (!s.codable() || s.token_count == 0) continue;
+      sentence(si);
+    }
+  }
+
+ private:
+  const EventCoder::Impl& k_;
+  const Document& doc_;
+  std::vector<Event>& out_;
+  std::vector<EventCoder::Impl::Trace>* trace_;
+  std::vector<int32_t> cover_;
+  std::vector<Tok> toks_;  // indexed by token - sentence first_token
+  uint32_t base_ = 0;
+  std::vector<int32_t> last_pair_;  // last compound subject, for "the two leaders"
+  std::vector<TimeExpression> times_;
+  bool times_done_ = false;
+  uint32_t sentence_ = 0;
+
+  const Tok& tok(uint32_t t) const { return toks_[t - base_]; }
+  std::string_view norm(uint32_t t) const { return tok(t).norm; }
+
+  bool actor_mention(int32_t m) const {
+    if (m < 0) return false;
+    const Mention& mm = doc_.mentions[static_cast<size_t>(m)];
+    if (mm.kind == MentionKind::location) return false;
+    return !actor_of(m).code.empty();
+  }
+  // A mention usable for {T}: an actor, or a place standing for its country.
+  bool target_mention(int32_t m) const { return m >= 0 && !actor_of(m).code.empty(); }
+
+  Actor actor_of(int32_t m) const {
+    const Mention& mm = doc_.mentions[static_cast<size_t>(m)];
+    Actor a = mm.actor;
+    if (a.code.empty() && mm.entity >= 0 && static_cast<size_t>(mm.entity) < doc_.entities.size())
+      a.code = doc_.entities[static_cast<size_t>(mm.entity)].code;
+    if (a.code.empty() && mm.place && !mm.place->country.empty()) {
+      a.code = mm.place->country;
+      a.country = mm.place->country;
+      if (a.canonical.empty()) a.canonical = mm.place->name;
+    }
+    if (a.text.empty()) a.text = std::string(mm.span.of(doc_.article.text));
+    if (a.span.empty()) a.span = mm.span;
+    return a;
+  }
+  std::string name_of(int32_t m) const {
+    Actor a = actor_of(m);
+    return a.canonical.empty() ? a.text : a.canonical;
+  }
+
+  bool verbish(uint32_t t) const {
+    const Tok& x = tok(t);
+    if (x.mention >= 0) return false;
+    if (in(x.norm, {"is", "are", "was", "were", "has", "have", "had", "did", "does", "will", "would", "shall", "may",
+                    "might", "could", "can", "must", "should", "'ll"}) ||
+        ends_with(x.norm, "n't"))
+      return true;
+    if (x.lemmas == nullptr) return false;
+    bool anchor = false;
+    for (int32_t id : *x.lemmas) anchor = anchor || k_.anchor_lemma[static_cast<size_t>(id)];
+    return anchor && x.past;
+  }
+  bool reporting(uint32_t t) const {
+    auto c = k_.lemmatizer.candidates(norm(t));
+    for (const auto& l : c)
+      if (in(l, kReportLemmas)) return true;
+    return false;
+  }
+
+  void sentence(uint32_t si) {
+    const Sentence& s = doc_.text.sentences[si];
+    sentence_ = si;
+    base_ = s.first_token;
+    const uint32_t end = s.first_token + s.token_count;
+    toks_.assign(s.token_count, Tok{});
+    bool any_anchor = false;
+    for (uint32_t t = s.first_token; t < end; ++t) {
+      Tok& x = toks_[t - base_];
+      const Token& tk = doc_.text.tokens[t];
+      x.norm = doc_.text.norm(tk);
+      if (auto it = k_.forms.find(x.norm); it != k_.forms.end()) {
+        x.lemmas = &it->second;
+        for (int32_t id : it->second) any_anchor = any_anchor || k_.anchor_lemma[static_cast<size_t>(id)];
+      }
+      any_anchor = any_anchor || k_.by_exact.count(x.norm) != 0;
+      x.mention = cover_[t];
+      x.mention_start = x.mention >= 0 && doc_.mentions[static_cast<size_t>(x.mention)].first_token == t;
+      x.past = k_.lemmatizer.is_past_form(x.norm);
+      x.participle = k_.lemmatizer.is_participle(x.norm);
+      x.punct = tk.kind == TokenKind::punctuation;
+    }
+    if (!any_anchor) {
+      remember_pairs(s);
+      return;
+    }
+    // discards
+    const Discard* discard = nullptr;
+    for (const auto& d : k_.discards) {
+      for (uint32_t t = s.first_token; t + d.words.size() <= end && discard == nullptr; ++t) {
+        bool ok = true;
+        for (size_t i = 0; i < d.words.size() && ok; ++i) ok = norm(t + static_cast<uint32_t>(i)) == d.words[i];
+        if (ok) discard = &d;
+      }
+      if (discard != nullptr) break;
+    }
+    if (discard != nullptr && discard->code.empty()) return;
+
+    times_done_ = false;
+    times_.clear();
+    std::vector<Clause> clauses = split(s);
+    std::vector<Speech> speech = find_speech(s);
+    for (size_t ci = 0; ci < clauses.size(); ++ci) {
+      resolve_subject(clauses, ci);
+      code_clause(clauses[ci], speech, discard);
+    }
+    remember_pairs(s);
+  }
+
+  // Remembers the last compound of actor mentions ("Xi and Putin") for "the two leaders".
+  void remember_pairs(const Sentence& s) {
+    for (uint32_t t = s.first_token; t < s.first_token + s.token_count; ++t) {
+      if (!tok(t).mention_start || !actor_mention(tok(t).mention)) continue;
+      auto c = compound_forward(t, s.first_token + s.token_count);
+      if (c.first.size() >= 2) last_pair_ = c.first;
+    }
+  }
+
+  // Actor mentions "X, Y and Z" starting at token t; returns mentions and the token after.
+  std::pair<std::vector<int32_t>, uint32_t> compound_forward(uint32_t t, uint32_t end) const {
+    std::vector<int32_t> ms;
+    int32_t m = tok(t).mention;
+    ms.push_back(m);
+    uint32_t next = doc_.mentions[static_cast<size_t>(m)].token_end;
+    for (;;) {
+      uint32_t j = next;
+      if (j < end && norm(j) == ",") ++j;
+      if (j < end && in(norm(j), {"and", "&"})) ++j;
+      if (j < end && norm(j) == "the") ++j;
+      if (j == next || j >= end || !tok(j).mention_start || !actor_mention(tok(j).mention)) break;
+      if (next < end && norm(next) == "," && !((next + 1 < end && norm(next + 1) == "and") || possible_list(j, end)))
+        break;
+      ms.push_back(tok(j).mention);
+      next = doc_.mentions[static_cast<size_t>(tok(j).mention)].token_end;
+    }
+    return {ms, next};
+  }
+  // "X, Y and Z": a comma continues a list only if an "and" follows later.
+  bool possible_list(uint32_t j, uint32_t end) const {
+    uint32_t after = doc_.mentions[static_cast<size_t>(tok(j).mention)].token_end;
+    return after < end && (norm(after) == "and" || norm(after) == ",");
+  }
+
+  // ---- clauses --------------------------------------------------------------
+  std::vector<Clause> split(const Sentence& s) const {
+    const uint32_t b = s.first_token;
+    const uint32_t e = s.first_token + s.token_count;
+    std::vector<Clause> cl(1);
+    std::vector<bool> verb_seen(1, false);
+    size_t cur = 0;
+    auto open = [&](int32_t parent) {
+      cl.emplace_back();
+      cl.back().parent = parent;
+      verb_seen.push_back(false);
+      cur = cl.size() - 1;
+    };
+    for (uint32_t t = b; t < e; ++t) {
+      const Tok& x = tok(t);
+      if (x.mention >= 0) {
+        cl[cur].toks.push_back(t);
+        continue;
+      }
+      const std::string_view w = x.norm;
+      if (in(w, kClauseBreaks)) {
+        open(-1);
+        continue;
+      }
+      if (w == "," && cl[cur].parent >= 0) {
+        cur = static_cast<size_t>(cl[cur].parent);
+        continue;
+      }
+      if (w == "," && t > b && tok(t - 1).mention >= 0) {  // apposition: ", a top aide to Putin,"
+        uint32_t j = t + 1;
+        if (j < e && in(norm(j), kDeterminers)) {
+          uint32_t k = j;
+          bool verb = false;
+          while (k < e && k < t + 14 && norm(k) != "," && !in(norm(k), kClauseBreaks)) {
+            verb = verb || verbish(k) || norm(k) == "and" || in(norm(k), {"who", "which", "that"});
+            ++k;
+          }
+          if (k < e && norm(k) == "," && !verb) {
+            t = k;  // skip the apposition and its closing comma
+            continue;
+          }
+        }
+      }
+      if (in(w, {"who", "whom", "which"})) {
+        uint32_t p = t;
+        while (p > b && norm(p - 1) == ",") --p;
+        const int32_t ante = (p > b && w != "which") ? tok(p - 1).mention : -1;
+        open(static_cast<int32_t>(cur));
+        cl[cur].antecedent = ante;
+        continue;
+      }
+      if (in(w, kSubordinators) && t + 1 < e) {
+        const bool cond = in(w, {"if", "unless", "whether"});
+        open(static_cast<int32_t>(cur));
+        cl[cur].conditional = cond;
+        continue;
+      }
+      if (w == "that") {
+        open(cl[cur].parent);
+        continue;
+      }
+      if (in(w, kCoordinators) && verb_seen[cur]) {
+        uint32_t j = t + 1;
+        while (j < e && in(norm(j), {"then", "later", "also", "subsequently", "immediately", "afterwards"})) ++j;
+        if (j < e && verbish(j)) {
+          const int32_t parent = cl[cur].parent;
+          const size_t prev = cur;
+          open(parent);
+          cl[cur].carry = true;
+          cl[cur].antecedent = cl[prev].antecedent;
+          continue;
+        }
+        if (j < e && (tok(j).mention_start || in(norm(j), {"he", "she", "they"}))) {
+          uint32_t after = tok(j).mention >= 0 ? doc_.mentions[static_cast<size_t>(tok(j).mention)].token_end : j + 1;
+          while (after < e && in(norm(after), {"then", "later", "also", "has", "have", "had"}) && !verbish(after))
+            ++after;
+          if (after < e && verbish(after)) {
+            open(cl[cur].parent);
+            continue;
+          }
+        }
+      }
+      cl[cur].toks.push_back(t);
+      if (verbish(t)) verb_seen[cur] = true;
+    }
+    std::vector<Clause> out;
+    std::vector<int32_t> remap(cl.size(), -1);
+    for (size_t i = 0; i < cl.size(); ++i) {
+      if (cl[i].toks.empty() && !cl[i].carry) continue;
+      remap[i] = static_cast<int32_t>(out.size());
+      out.push_back(std::move(cl[i]));
+    }
+    for (auto& c : out) c.parent = c.parent >= 0 ? remap[static_cast<size_t>(c.parent)] : -1;
+    return out;
+  }
+
+  // Subject of the clause: the actor before its first verb.
+  void resolve_subject(std::vector<Clause>& cl, size_t ci) {
+    Clause& c = cl[ci];
+    size_t verb = c.toks.size();
+    for (size_t p = 0; p < c.toks.size(); ++p)
+      if (verbish(c.toks[p])) {
+        verb = p;
+        break;
+      }
+    c.subject = subject_before(c, verb, c.subject_how);
+    if (c.subject.empty() && c.carry && ci > 0) {
+      c.subject = cl[ci - 1].subject;
+      c.subject_how = "carried over from the coordinated clause before (" + cl[ci - 1].subject_how + ")";
+    }
+  }
+
+  // Nearest actor mention before clause position `p` not governed by a
+  // preposition (with its compound), else the relative antecedent or a pronoun.
+  std::vector<int32_t> subject_before(const Clause& c, size_t p, std::string& how) const {
+    for (size_t q = p; q-- > 0;) {
+      const uint32_t t = c.toks[q];
+      const Tok& x = tok(t);
+      if (x.mention >= 0) {
+        const Mention& m = doc_.mentions[static_cast<size_t>(x.mention)];
+        size_t qs = q;
+        while (qs > 0 && c.toks[qs - 1] >= m.first_token && tok(c.toks[qs - 1]).mention == x.mention) --qs;
+        q = qs;
+        if (!actor_mention(x.mention)) continue;
+        if (qs > 0 && in(norm(c.toks[qs - 1]), kPrepositions)) continue;
+        std::vector<int32_t> ms{x.mention};
+        size_t r = qs;
+        while (r >= 2) {  // look back over "X and" / "X,"
+          const std::string_view sep = norm(c.toks[r - 1]);
+          size_t r2 = r - 1;
+          if (sep == "and" && r2 >= 1 && norm(c.toks[r2 - 1]) == ",") --r2;
+          if (!(sep == "and" || sep == "," || sep == "&") || r2 == 0) break;
+          const int32_t pm = tok(c.toks[r2 - 1]).mention;
+          if (!actor_mention(pm)) break;
+          ms.insert(ms.begin(), pm);
+          r = r2 - 1;
+          while (r > 0 && tok(c.toks[r - 1]).mention == pm) --r;
+        }
+        how = ms.size() > 1 ? "compound subject before the verb" : "nearest actor before the verb";
+        return ms;
+      }
+      if (in(x.norm, kSingularPronouns) && x.norm != "his" && x.norm != "her") {
+        auto r = resolve_singular(t);
+        if (r >= 0) {
+          how = "pronoun '" + std::string(x.norm) + "' -> most recent person (" + name_of(r) + ")";
+          return {r};
+        }
+      }
+      if (in(x.norm, {"they", "both"}) || is_pair_description(c, q)) {
+        if (!last_pair_.empty()) {
+          how = "'" + std::string(x.norm) + "' -> the last pair of actors named together";
+          return last_pair_;
+        }
+      }
+    }
+    if (c.antecedent >= 0) {
+      how = "antecedent of the relative clause";
+      return {c.antecedent};
+    }
+    return {};
+  }
+
+  // "the two leaders", "both sides", "the two countries" ending at clause position q.
+  bool is_pair_description(const Clause& c, size_t q) const {
+    if (q < 1) return false;
+    const std::string_view w = norm(c.toks[q]);
+    if (!in(w, {"leaders", "sides", "countries", "presidents", "governments", "nations", "men", "ministers"}))
+      return false;
+    const std::string_view before = norm(c.toks[q - 1]);
+    return before == "two" || before == "both";
+  }
+
+  int32_t resolve_singular(uint32_t before_token) const {
+    for (size_t m = doc_.mentions.size(); m-- > 0;) {
+      const Mention& mm = doc_.mentions[m];
+      if (mm.first_token >= before_token) continue;
+      if (mm.kind == MentionKind::person && actor_mention(static_cast<int32_t>(m))) return static_cast<int32_t>(m);
+    }
+    return -1;
+  }
+
+  // ---- reported speech --------------------------------------------------------
+  std::vector<Speech> find_speech(const Sentence& s) const {
+    std::vector<Speech> out;
+    const uint32_t b = s.first_token;
+    const uint32_t e = s.first_token + s.token_count;
+    for (uint32_t t = b; t < e; ++t) {
+      if (tok(t).mention >= 0) continue;
+      if (norm(t) == "according" && t + 2 < e && norm(t + 1) == "to") {
+        uint32_t j = t + 2;
+        if (norm(j) == "the" && j + 1 < e) ++j;
+        if (actor_mention(tok(j).mention))
+          out.push_back({t, tok(j).mention, false, b});  // whole sentence except the speaker
+        continue;
+      }
+      if (!reporting(t)) continue;
+      // speaker before: "X said", "X has said", "X told reporters"
+      uint32_t j = t;
+      while (j > b && in(norm(j - 1), {"has", "have", "had", "also", "later", "earlier", "reportedly", "previously"}))
+        --j;
+      if (j > b && actor_mention(tok(j - 1).mention)) {
+        const int32_t m = tok(j - 1).mention;
+        const bool at_end = t + 1 >= e || (t + 2 >= e && tok(t + 1).norm.size() == 1);
+        out.push_back({t, m, !at_end, doc_.mentions[static_cast<size_t>(m)].first_token});
+        continue;
+      }
+      if (j > b && in(norm(j - 1), {"he", "she"})) {
+        const int32_t m = resolve_singular(j - 1);
+        if (m >= 0) {
+          const bool at_end = t + 1 >= e || (t + 2 >= e && tok(t + 1).norm.size() == 1);
+          out.push_back({t, m, !at_end, j - 1});
+        }
+        continue;
+      }
+      // speaker after: "..., said the Kremlin"
+      uint32_t k = t + 1;
+      if (k < e && norm(k) == "the") ++k;
+      if (k < e && actor_mention(tok(k).mention)) out.push_back({t, tok(k).mention, false, t});
+    }
+    return out;
+  }
+
+  // ---- matching ---------------------------------------------------------------
+  struct State {
+    std::vector<int32_t> sources, targets;
+    size_t end = 0;
+    size_t literals = 0;
+  };
+  using Cont = std::function<bool(size_t, size_t)>;
+
+  // Matches nodes seq[i..] at clause position pos, then calls k(end, literals).
+  bool match_nodes(const Clause& cl, const std::vector<PatternNode>& seq, size_t i, size_t pos, size_t lits, State& st,
+                   const Cont& k) const {
+    if (i == seq.size()) return k(pos, lits);
+    const PatternNode& n = seq[i];
+    const Cont next = [&](size_t p2, size_t l2) { return match_nodes(cl, seq, i + 1, p2, l2, st, k); };
+    switch (n.kind) {
+      case PatternNode::Kind::element:
+        return match_element(cl, n.element, pos, lits, st, next);
+      case PatternNode::Kind::sequence:
+        return match_nodes(cl, n.children, 0, pos, lits, st, next);
+      case PatternNode::Kind::alternatives:
+        for (const PatternNode& c : n.children)
+          if (match_nodes(cl, c.children, 0, pos, lits, st, next)) return true;
+        return false;
+      case PatternNode::Kind::optional:
+        if (match_nodes(cl, n.children.front().children, 0, pos, lits, st, next)) return true;
+        return next(pos, lits);
+    }
+    return false;
+  }
+
+  bool word_at(const Clause& cl, const PatternElement& e, size_t pos) const {
+    if (pos >= cl.toks.size()) return false;
+    const Tok& x = tok(cl.toks[pos]);
+    if (x.mention >= 0) return false;
+    if (e.kind == PatternElement::Kind::exact) return x.norm == e.word;
+    return x.lemmas != nullptr && std::find(x.lemmas->begin(), x.lemmas->end(), e.id) != x.lemmas->end();
+  }
+
+  bool match_element(const Clause& cl, const PatternElement& e, size_t pos, size_t lits, State& st,
+                     const Cont& k) const {
+    const size_t n = cl.toks.size();
+    using K = PatternElement::Kind;
+    switch (e.kind) {
+      case K::lemma:
+      case K::exact:
+        return word_at(cl, e, pos) && k(pos + 1, lits + 1);
+      case K::gap:
+        for (size_t g = 0; g <= 5 && pos + g <= n; ++g) {
+          if (g > 0 && in(norm(cl.toks[pos + g - 1]), {",", ".", "and"})) break;
+          if (k(pos + g, lits)) return true;
+        }
+        return false;
+      case K::source:
+      case K::target:
+      case K::source_possessive:
+      case K::target_possessive: {
+        size_t p = pos;
+        while (p < n && in(norm(cl.toks[p]), {"the", "a", "an"}) && tok(cl.toks[p]).mention < 0) ++p;
+        if (p >= n || !tok(cl.toks[p]).mention_start) return false;
+        const bool is_target = e.kind == K::target || e.kind == K::target_possessive;
+        const int32_t m = tok(cl.toks[p]).mention;
+        if (is_target ? !target_mention(m) : !actor_mention(m)) return false;
+        const uint32_t clause_end = cl.toks.back() + 1;
+        auto [ms, after] = compound_forward(cl.toks[p], clause_end);
+        size_t q = p;
+        while (q < n && cl.toks[q] < after) ++q;
+        auto& slot = is_target ? st.targets : st.sources;
+        const auto saved = slot;
+        slot.insert(slot.end(), ms.begin(), ms.end());
+        if (k(q, lits)) return true;
+        slot = saved;
+        return false;
+      }
+    }
+    return false;
+  }
+
+  bool passive_at(const Clause& cl, size_t ap) const {
+    if (!tok(cl.toks[ap]).participle) return false;
+    for (size_t q = ap, steps = 0; q-- > 0 && steps < 3; ++steps) {
+      const std::string_view w = norm(cl.toks[q]);
+      if (in(w, kBe)) return true;
+      if (!in(w, {"not", "never", "also", "reportedly", "allegedly", "later", "being", "been"})) return false;
+    }
+    return false;
+  }
+
+  // Possessive actor right before clause position ap ("Putin's [two-day] visit").
+  int32_t possessive_before(const Clause& cl, size_t ap, size_t& first) const {
+    for (size_t q = ap, steps = 0; q-- > 0 && steps < 4; ++steps) {
+      const uint32_t t = cl.toks[q];
+      const Tok& x = tok(t);
+      if (x.mention >= 0) {
+        const Mention& m = doc_.mentions[static_cast<size_t>(x.mention)];
+        const std::string_view last = norm(m.token_end - 1);
+        const bool poss = ends_with(last, "'s") || ends_with(last, "s'") ||
+                          (m.token_end < doc_.text.tokens.size() && m.token_end - base_ < toks_.size() &&
+                           in(norm(m.token_end), {"'", "'s"}));
+        if (!poss || !actor_mention(x.mention)) return -1;
+        first = q;
+        while (first > 0 && tok(cl.toks[first - 1]).mention == x.mention) --first;
+        return x.mention;
+      }
+      if (x.punct) return -1;
+    }
+    return -1;
+  }
+
+  std::vector<Match> matches(const Clause& cl) const {
+    std::vector<Match> found;
+    for (size_t p = 0; p < cl.toks.size(); ++p) {
+      const Tok& x = tok(cl.toks[p]);
+      if (x.mention >= 0) continue;
+      auto try_pattern = [&](uint32_t pi) {
+        const Compiled& c = k_.patterns[pi];
+        State st;
+        if (!word_at(cl, c.ap.anchor, p)) return;
+        const Cont done = [&st](size_t end, size_t lits) {
+          st.end = end;
+          st.literals = lits;
+          return true;
+        };
+        if (!match_nodes(cl, c.ap.rest, 0, p + 1, 1, st, done)) return;
+        const bool passive = passive_at(cl, p);
+        if (c.passive != passive && c.prefix_slot() == PatternElement::Kind::source) return;
+        if (c.passive && !passive) return;
+        Match m;
+        m.pat = &c;
+        m.anchor_pos = p;
+        m.first_pos = p;
+        m.end_pos = st.end;
+        m.sources = st.sources;
+        m.targets = st.targets;
+        m.literals = st.literals;
+        if (!m.sources.empty()) m.source_how = "named in the pattern's {S} slot";
+        if (!m.targets.empty()) m.target_how = "named in the pattern's {T} slot";
+        const auto pre = c.prefix_slot();
+        using K = PatternElement::Kind;
+        if (pre == K::source_possessive || pre == K::target_possessive) {
+          size_t first = 0;
+          const int32_t pm = possessive_before(cl, p, first);
+          if (pm < 0) return;
+          (pre == K::source_possessive ? m.sources : m.targets).push_back(pm);
+          (pre == K::source_possessive ? m.source_how : m.target_how) = "possessive before the noun";
+          m.first_pos = first;
+        } else if (c.passive) {
+          std::string how;
+          m.targets = subject_before(cl, p, how);
+          m.target_how = "passive subject (" + how + ")";
+          if (m.targets.empty()) m.target_how.clear();
+          // agent: "by X" after the match
+          for (size_t q = st.end; q < cl.toks.size() && q < st.end + 5; ++q) {
+            if (norm(cl.toks[q]) != "by") continue;
+            size_t r = q + 1;
+            if (r < cl.toks.size() && norm(cl.toks[r]) == "the") ++r;
+            if (r < cl.toks.size() && tok(cl.toks[r]).mention_start && actor_mention(tok(cl.toks[r]).mention)) {
+              auto [ms, after] = compound_forward(cl.toks[r], cl.toks.back() + 1);
+              m.sources = ms;
+              m.source_how = "agent of the passive ('by')";
+              while (m.end_pos < cl.toks.size() && cl.toks[m.end_pos] < after) ++m.end_pos;
+            }
+            break;
+          }
+        } else if (m.sources.empty()) {
+          std::string how;
+          m.sources = subject_before(cl, p, how);
+          m.source_how = how;
+          if (m.sources.empty() && !cl.subject.empty()) {
+            m.sources = cl.subject;
+            m.source_how = cl.subject_how;
+          }
+        }
+        if (m.sources.empty()) return;
+        found.push_back(std::move(m));
+      };
+      if (x.lemmas != nullptr)
+        for (int32_t id : *x.lemmas)
+          for (uint32_t pi : k_.by_lemma[static_cast<size_t>(id)]) try_pattern(pi);
+      if (auto it = k_.by_exact.find(x.norm); it != k_.by_exact.end())
+        for (uint32_t pi : it->second) try_pattern(pi);
+    }
+    std::stable_sort(found.begin(), found.end(), [](const Match& a, const Match& b) {
+      if (a.literals != b.literals) return a.literals > b.literals;
+      if (a.pat->code.size() != b.pat->code.size()) return a.pat->code.size() > b.pat->code.size();
+      return a.end_pos - a.first_pos > b.end_pos - b.first_pos;
+    });
+    std::vector<Match> kept;
+    for (auto& m : found) {
+      bool overlap = false;
+      for (const auto& k : kept) overlap = overlap || (m.anchor_pos < k.end_pos && k.anchor_pos < m.end_pos);
+      if (!overlap) kept.push_back(std::move(m));
+    }
+    return kept;
+  }
+
+  // ---- mode, tense, attribution, date, place ----------------------------------
+  struct ModeInfo {
+    EventMode mode = EventMode::happened;
+    Tense tense = Tense::unknown;
+    std::string why;
+  };
+
+  bool past_report_before(uint32_t t) const {
+    for (uint32_t j = base_; j < t; ++j)
+      if (tok(j).mention < 0 && tok(j).past && reporting(j)) return true;
+    return false;
+  }
+
+  ModeInfo mode_of(const Clause& cl, const Match& m) const {
+    ModeInfo mi;
+    // window: from just after the subject (if it is in the clause) to the anchor
+    size_t from = 0;
+    for (size_t q = 0; q < m.anchor_pos; ++q)
+      if (tok(cl.toks[q]).mention >= 0 && !m.sources.empty() &&
+          std::find(m.sources.begin(), m.sources.end(), tok(cl.toks[q]).mention) != m.sources.end())
+        from = q + 1;
+    std::string neg, poss, exp;
+    bool past = tok(cl.toks[m.anchor_pos]).past && m.pat->prefix_slot() != PatternElement::Kind::source_possessive;
+    bool present = false;
+    for (size_t q = from; q < m.anchor_pos; ++q) {
+      const uint32_t t = cl.toks[q];
+      if (tok(t).mention >= 0) continue;
+      const std::string_view w = norm(t);
+      const std::string_view next = q + 1 < cl.toks.size() ? norm(cl.toks[q + 1]) : std::string_view{};
+      if (in(w, {"not", "never", "no", "cannot", "neither", "nor"}) || ends_with(w, "n't")) neg = w;
+      if (in(w, {"refused", "refuses", "refuse", "declined", "declines", "decline", "failed", "fails", "fail"}) &&
+          next == "to")
+        neg = std::string(w) + " to";
+      if (in(w, {"denied", "denies", "deny", "denying"})) neg = w;
+      if (in(w, {"may", "might", "could", "can", "possibly", "perhaps", "considering", "weighing", "mulling",
+                 "consider", "considers", "weigh", "weighs", "mull", "mulls"}))
+        poss = w;
+      if (w == "would") {
+        if (past_report_before(t))
+          exp = "would (after a past reporting verb)";
+        else
+          poss = "would (hypothetical)";
+      }
+      if (in(w, {"will", "shall", "'ll", "wo"})) exp = w;
+      if (in(w, {"expected",  "expects", "expect", "plans",   "plan",      "planned",  "planning",  "set",
+                 "scheduled", "due",     "about",  "intends", "intend",    "intended", "intending", "aims",
+                 "aim",       "going",   "slated", "poised",  "preparing", "prepares"}) &&
+          next == "to")
+        exp = std::string(w) + " to";
+      if (in(w, {"is", "are", "was", "were"}) && next == "to") exp = std::string(w) + " to";
+      if (q + 1 == m.anchor_pos && in(w, {"planned", "upcoming", "scheduled", "forthcoming", "expected", "proposed",
+                                          "future", "next", "impending", "anticipated"}))
+        exp = std::string(w) + " (before the noun)";
+      if (in(w, {"was", "were", "had", "did", "didn't"})) past = true;
+      if (in(w, {"is", "are", "has", "have", "does", "am"})) present = true;
+    }
+    if (cl.conditional) poss = "conditional clause (if/unless/whether)";
+    if (!neg.empty()) {
+      mi.mode = EventMode::negated;
+      mi.why = "negated by '" + neg + "'";
+    } else if (!poss.empty()) {
+      mi.mode = EventMode::possible;
+      mi.why = "possible by '" + poss + "'";
+    } else if (!exp.empty()) {
+      mi.mode = EventMode::expected;
+      mi.why = "expected by '" + exp + "'";
+    } else {
+      mi.why = "no negation, modality or expectation in the verb group";
+    }
+    if (!exp.empty())
+      mi.tense = Tense::future;
+    else if (past)
+      mi.tense = Tense::past;
+    else if (present)
+      mi.tense = Tense::present;
+    else
+      mi.tense = Tense::unknown;
+    if (mi.mode == EventMode::happened && mi.tense != Tense::past)
+      mi.why += "; tense " + std::string(mi.tense == Tense::present ? "present" : "unmarked");
+    return mi;
+  }
+
+  const std::vector<TimeExpression>& times() {
+    if (!times_done_) {
+      times_ = find_time_expressions(doc_.article, doc_.text, sentence_, doc_.article.published);
+      times_done_ = true;
+    }
+    return times_;
+  }
+
+  std::optional<Place> place_of(const Clause& cl, const Match& m, std::string& why) const {
+    std::optional<Place> best;
+    size_t best_dist = SIZE_MAX;
+    for (size_t q = 0; q + 1 < cl.toks.size(); ++q) {
+      if (!in(norm(cl.toks[q]), kPlacePrepositions) || tok(cl.toks[q]).mention >= 0) continue;
+      size_t r = q + 1;
+      if (r < cl.toks.size() && norm(cl.toks[r]) == "the" && tok(cl.toks[r]).mention < 0) ++r;
+      if (r >= cl.toks.size() || !tok(cl.toks[r]).mention_start) continue;
+      const Mention& mm = doc_.mentions[static_cast<size_t>(tok(cl.toks[r]).mention)];
+      if (!mm.place && mm.kind != MentionKind::location && mm.kind != MentionKind::country) continue;
+      const size_t dist = q > m.anchor_pos ? q - m.anchor_pos : m.anchor_pos - q;
+      if (dist >= best_dist) continue;
+      best_dist = dist;
+      if (mm.place) {
+        best = *mm.place;
+      } else {
+        Place p;
+        p.name = mm.actor.canonical.empty() ? std::string(mm.span.of(doc_.article.text)) : mm.actor.canonical;
+        p.country = mm.actor.country.empty() ? mm.actor.code.substr(0, 3) : mm.actor.country;
+        best = p;
+      }
+      if (best->span.empty()) best->span = mm.span;
+      why = "'" + std::string(norm(cl.toks[q])) + " " + std::string(mm.span.of(doc_.article.text)) +
+            "' in the same clause";
+    }
+    if (!best) why = "no place attached by in/at/near/outside in the clause";
+    return best;
+  }
+
+  void code_clause(const Clause& cl, const std::vector<Speech>& speech, const Discard* discard) {
+    if (cl.toks.empty()) return;
+    for (const Match& m : matches(cl)) {
+      if (discard != nullptr && m.pat->code != discard->code) continue;
+      const CameoEntry* ce = k_.codebook.find(m.pat->code);
+      if (ce == nullptr) continue;
+      ModeInfo mi = mode_of(cl, m);
+      // attribution
+      std::string attributed, attr_why;
+      const uint32_t at = cl.toks[m.anchor_pos];
+      for (const Speech& sp : speech) {
+        if (sp.verb == at) continue;
+        const Mention& sm = doc_.mentions[static_cast<size_t>(sp.speaker)];
+        const bool inside = sp.content_after ? at > sp.verb : (at < sp.speaker_first || at >= sm.token_end);
+        if (!inside || (at >= sm.first_token && at < sm.token_end)) continue;
+        attributed = name_of(sp.speaker);
+        attr_why = "inside reported speech of '" + std::string(sm.span.of(doc_.article.text)) + "' ('" +
+                   std::string(norm(sp.verb)) + "')";
+        break;
+      }
+      // date
+      Date date;
+      std::string basis, date_why;
+      const TimeExpression* best = nullptr;
+      size_t best_dist = SIZE_MAX;
+      const Tense tense = mi.mode == EventMode::expected ? Tense::future : mi.tense;
+      for (const auto& te : times()) {
+        if (std::find(cl.toks.begin(), cl.toks.end(), te.first_token) == cl.toks.end()) continue;
+        const size_t dist = te.first_token > at ? te.first_token - at : at - te.first_token;
+        if (dist < best_dist && te.resolve(tense).known()) {
+          best = &te;
+          best_dist = dist;
+        }
+      }
+      if (best != nullptr) {
+        date = best->resolve(tense);
+        basis = "expression:" + best->rule;
+        date_why = "'" + std::string(best->span.of(doc_.article.text)) + "' in the clause, read as " +
+                   (tense == Tense::past      ? "past"
+                    : tense == Tense::future  ? "future"
+                    : tense == Tense::present ? "present"
+                                              : "unknown tense");
+      } else {
+        date = doc_.article.published;
+        basis = mi.mode == EventMode::expected ? "article (expected, undated)" : "article";
+        date_why = "no time expression in the clause: the article's date";
+      }
+      std::string place_why;
+      std::optional<Place> place = place_of(cl, m, place_why);
+
+      // span: from the first matched word to the last
+      const Token& t0 = doc_.text.tokens[cl.toks[m.first_pos]];
+      const Token& t1 = doc_.text.tokens[cl.toks[m.end_pos - 1]];
+      Span span{t0.span.offset, t1.span.end() - t0.span.offset};
+
+      // source x target pairs
+      std::vector<std::pair<int32_t, int32_t>> pairs;
+      const bool reciprocal = in(m.pat->code, kReciprocal);
+      if (m.targets.empty()) {
+        if (m.sources.size() >= 2 && reciprocal) {
+          for (int32_t a : m.sources)
+            for (int32_t b : m.sources)
+              if (a != b) pairs.emplace_back(a, b);
+        } else {
+          for (int32_t a : m.sources) pairs.emplace_back(a, -1);
+        }
+      } else {
+        for (int32_t a : m.sources)
+          for (int32_t b : m.targets)
+            if (a != b) pairs.emplace_back(a, b);
+      }
+      for (auto [a, b] : pairs) {
+        Event ev;
+        ev.source = actor_of(a);
+        if (b >= 0) ev.target = actor_of(b);
+        if (ev.target && ev.target->code == ev.source.code && b >= 0 &&
+            doc_.mentions[static_cast<size_t>(a)].span == doc_.mentions[static_cast<size_t>(b)].span)
+          continue;
+        ev.cameo = ce->code;
+        ev.plover = ce->plover;
+        ev.quad_class = ce->quad_class;
+        ev.goldstein = ce->goldstein;
+        ev.mode = mi.mode;
+        ev.attributed_to = attributed;
+        ev.date = date;
+        ev.date_basis = basis;
+        ev.location = place;
+        ev.sentence = sentence_;
+        ev.span = span;
+        ev.rule = m.pat->origin + " " + m.pat->text + (m.pat->passive ? " (passive)" : "");
+        std::string key = doc_.hash;
+        key += '\x1f' + std::to_string(sentence_) + '\x1f' + std::to_string(span.offset) + '\x1f' +
+               std::to_string(span.length) + '\x1f' + ev.cameo + '\x1f' + ev.source.code + '\x1f' +
+               (ev.target ? ev.target->code : std::string());
+        ev.id = hex16(hash64(key));
+        if (std::any_of(out_.begin(), out_.end(), [&](const Event& o) { return o.id == ev.id; })) continue;
+        if (trace_ != nullptr) {
+          std::ostringstream os;
+          os << "event " << ev.id << ": " << ev.cameo << " " << ce->name << " (PLOVER " << ev.plover << ")\n";
+          os << "  sentence " << sentence_ << ": " << doc_.text.sentences[sentence_].span.of(doc_.article.text) << "\n";
+          os << "  clause: ";
+          for (uint32_t t : cl.toks) os << doc_.text.tokens[t].span.of(doc_.article.text) << ' ';
+          os << "\n  matched: \"" << span.of(doc_.article.text) << "\" by pattern " << m.pat->origin << "  "
+             << m.pat->text << (m.pat->passive ? "  (derived passive)" : "") << "  reading: " << m.pat->ap.str()
+             << "\n";
+          os << "  source: " << ev.source.text << " [" << ev.source.code << "] (" << m.source_how << ")\n";
+          if (ev.target)
+            os << "  target: " << ev.target->text << " [" << ev.target->code << "] ("
+               << (m.target_how.empty() ? std::string(b >= 0 && m.targets.empty() ? "reciprocal" : "") : m.target_how)
+               << (m.targets.empty() ? "reciprocal: compound source, each acts on the other" : "") << ")\n";
+          else
+            os << "  target: none (no {T} filled)\n";
+          os << "  mode: " << to_string(ev.mode) << " (" << mi.why << ")\n";
+          if (!attributed.empty()) os << "  attributed to: " << attributed << " (" << attr_why << ")\n";
+          os << "  date: " << ev.date.iso() << " [" << basis << "] (" << date_why << ")\n";
+          os << "  place: " << (place ? place->name : std::string("none")) << " (" << place_why << ")\n";
+          trace_->push_back({ev.id, os.str()});
+        }
+        out_.push_back(std::move(ev));
+      }
+    }
+  }
+};
+
+}  // namespace
+
+void EventCoder::Impl::run(const Document& doc, std::vector<Event>& out, std::vector<Trace>* trace) const {
+  DocCoder(*this, doc, out, trace).run();
+}
+
+// ---------------------------------------------------------------------------
+
+Result<std::vector<VerbPatternSpec>> read_verb_patterns(const std::string& path) {
+  auto t = TsvTable::read(path, {"code", "pattern"});
+  if (!t.ok()) return t.error();
+  std::vector<VerbPatternSpec> out;
+  for (const auto& row : t->rows()) {
+    VerbPatternSpec s;
+    s.code = t->get(row, "code");
+    s.pattern = t->get(row, "pattern");
+    s.origin = path + ":" + std::to_string(row.line);
+    if (s.code.empty() || s.pattern.empty()) return t->error(row, "code and pattern must not be empty");
+    out.push_back(std::move(s));
+  }
+  return out;
+}
+
+EventCoder::EventCoder(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+EventCoder::~EventCoder() = default;
+
+Result<std::shared_ptr<const EventCoder>> EventCoder::load(const std::string& data_dir,
+                                                           const std::vector<VerbPatternSpec>& extra,
+                                                           const std::vector<DiscardSpec>& discards, bool no_default) {
+  auto impl = std::make_unique<Impl>();
+  auto cb = Codebook::load(data_dir);
+  if (!cb.ok()) return cb.error();
+  impl->codebook = std::move(cb.value());
+  auto lem = Lemmatizer::load(data_dir);
+  if (!lem.ok()) return lem.error();
+  impl->lemmatizer = std::move(lem.value());
+
+  std::vector<VerbPatternSpec> specs;
+  if (!no_default) {
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    std::vector<std::string> files;
+    for (const auto& entry : fs::directory_iterator(data_dir + "/verbs", ec))
+      if (entry.path().extension() == ".tsv") files.push_back(entry.path().string());
+    std::sort(files.begin(), files.end());
+    for (const auto& f : files) {
+      auto r = read_verb_patterns(f);
+      if (!r.ok()) return r.error();
+      specs.insert(specs.end(), r->begin(), r->end());
+    }
+  }
+  specs.insert(specs.end(), extra.begin(), extra.end());
+  for (const auto& s : specs) {
+    Status st = impl->add(s);
+    if (!st.ok()) return st.error();
+  }
+  for (const auto& d : discards) {
+    if (!d.code.empty() && !impl->codebook.valid(d.code))
+      return pattern_error(d.origin, "discard code '" + d.code + "' is not in the CAMEO codebook");
+    Discard x;
+    x.code = d.code;
+    x.origin = d.origin;
+    std::string folded;
+    fold_case_append(d.phrase, folded);
+    std::istringstream is(folded);
+    for (std::string w; is >> w;) x.words.push_back(w);
+    if (x.words.empty()) return pattern_error(d.origin, "empty discard phrase");
+    impl->discards.push_back(std::move(x));
+  }
+  return std::shared_ptr<const EventCoder>(new EventCoder(std::move(impl)));
+}
+
+void EventCoder::code(Document& doc) const {
+  std::vector<Event> events;
+  impl_->run(doc, events, nullptr);
+  doc.events = std::move(events);
+}
+
+std::string EventCoder::explain(const Document& doc, const Event& e) const {
+  std::vector<Event> events;
+  std::vector<Impl::Trace> trace;
+  impl_->run(doc, events, &trace);
+  for (const auto& t : trace)
+    if (t.id == e.id) return t.text;
+  return "event " + e.id + " (" + e.cameo +
+         ") was not produced by the current patterns for this document; rule: " + e.rule + "\n";
+}
+
+const Codebook& EventCoder::codebook() const { return impl_->codebook; }
+size_t EventCoder::pattern_count() const { return impl_->patterns.size(); }
+
+}  // namespace dyad

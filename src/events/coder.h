@@ -1,0 +1,57 @@
+// The event coder: clauses with known actors -> CAMEO/PLOVER events with mode,
+// attribution, date, place and evidence (docs/coder.md).
+//
+// Load once (EventCoder::load), share across threads, call code() per document
+// after the text and knowledge stages have filled doc.text and doc.mentions.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/document.h"
+#include "core/error.h"
+#include "events/codebook.h"
+#include "knowledge/specs.h"
+
+namespace dyad {
+
+/// Reads one verb-pattern file in dyad's format (docs/verbs.md: TSV with columns
+/// code, pattern; note and as_of optional). Origins are "path:line".
+Result<std::vector<VerbPatternSpec>> read_verb_patterns(const std::string& path);
+
+class EventCoder {
+ public:
+  /// Loads the codebook (data/cameo/events.tsv, data/plover/cameo_to_plover.tsv,
+  /// data/plover/types.tsv), the lexicon (data/lexicon/), the verb patterns of
+  /// data_dir/verbs/*.tsv (unless no_default) plus `extra` patterns; validates
+  /// (every pattern and discard code is in the codebook; syntax errors name the
+  /// origin file:line) and compiles them into one matcher.
+  static Result<std::shared_ptr<const EventCoder>> load(const std::string& data_dir,
+                                                        const std::vector<VerbPatternSpec>& extra,
+                                                        const std::vector<DiscardSpec>& discards, bool no_default);
+  ~EventCoder();
+  EventCoder(const EventCoder&) = delete;
+  EventCoder& operator=(const EventCoder&) = delete;
+
+  /// Codes the document's events into doc.events (replacing what was there).
+  /// Reads doc.article, doc.hash, doc.text, doc.mentions, doc.entities. Thread-safe.
+  void code(Document& doc) const;
+
+  /// Human-readable account for `dyad explain`: the words that matched which
+  /// pattern (file:line), the clause, source/target choice, and why the mode,
+  /// date and place were chosen. `e` must come from code() on the same document.
+  [[nodiscard]] std::string explain(const Document& doc, const Event& e) const;
+
+  [[nodiscard]] const Codebook& codebook() const;
+  /// Number of compiled linear patterns (derived passives included).
+  [[nodiscard]] size_t pattern_count() const;
+
+  struct Impl;
+
+ private:
+  explicit EventCoder(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace dyad

@@ -1,0 +1,364 @@
+// Design note: a pattern is parsed by a small recursive-descent parser into a
+// tree (sequence / alternatives / optional). The matcher needs only the anchor
+// resolved at load time (to index by it), so anchor_pattern() splits the tree
+// just up to the first word and keeps the rest as a tree; real dictionaries
+// write patterns like "(23 verbs) to (17 verbs) * (21 nouns)" whose full
+// expansion runs to thousands of readings. expand_pattern() (full expansion,
+// capped) remains for diagnostics and tests.
+#include "events/pattern.h"
+
+#include <cctype>
+#include <memory>
+
+namespace dyad {
+
+namespace {
+
+constexpr size_t kMaxReadings = 4096;
+
+using Node = PatternNode;
+
+class Parser {
+ public:
+  Parser(std::string_view text, std::string_view origin) : s_(text), origin_(origin) {}
+
+  Result<Node> parse() {
+    auto seq = sequence();
+    if (!seq.ok()) return seq;
+    skip_space();
+    if (pos_ < s_.size()) return fail(std::string("unexpected '") + s_[pos_] + "'");
+    return seq;
+  }
+
+ private:
+  Error fail(const std::string& what) const {
+    return pattern_error(origin_,
+                         "pattern \"" + std::string(s_) + "\": " + what + " at column " + std::to_string(pos_ + 1));
+  }
+  void skip_space() {
+    while (pos_ < s_.size() && std::isspace(static_cast<unsigned char>(s_[pos_])) != 0) ++pos_;
+  }
+  static bool word_char(char c) {
+    return std::isspace(static_cast<unsigned char>(c)) == 0 && c != '{' && c != '}' && c != '(' && c != ')' &&
+           c != '[' && c != ']' && c != '|' && c != '"' && c != '*';
+  }
+
+  Result<Node> sequence() {
+    Node seq;
+    seq.kind = Node::Kind::sequence;
+    for (;;) {
+      skip_space();
+      if (pos_ >= s_.size() || s_[pos_] == ')' || s_[pos_] == ']' || s_[pos_] == '|') break;
+      auto e = element();
+      if (!e.ok()) return e;
+      seq.children.push_back(std::move(e.value()));
+    }
+    return seq;
+  }
+
+  Result<Node> element() {
+    Node n;
+    n.kind = Node::Kind::element;
+    const char c = s_[pos_];
+    if (c == '{') {
+      const size_t close = s_.find('}', pos_);
+      if (close == std::string_view::npos) return fail("unclosed '{'");
+      std::string_view name = s_.substr(pos_ + 1, close - pos_ - 1);
+      using K = PatternElement::Kind;
+      if (name == "S")
+        n.element.kind = K::source;
+      else if (name == "T")
+        n.element.kind = K::target;
+      else if (name == "S's")
+        n.element.kind = K::source_possessive;
+      else if (name == "T's")
+        n.element.kind = K::target_possessive;
+      else
+        return fail("unknown slot {" + std::string(name) + "}");
+      pos_ = close + 1;
+      return n;
+    }
+    if (c == '*') {
+      n.element.kind = PatternElement::Kind::gap;
+      ++pos_;
+      return n;
+    }
+    if (c == '"') {
+      const size_t close = s_.find('"', pos_ + 1);
+      if (close == std::string_view::npos) return fail("unclosed '\"'");
+      n.element.kind = PatternElement::Kind::exact;
+      n.element.word = lower(s_.substr(pos_ + 1, close - pos_ - 1));
+      if (n.element.word.empty() || n.element.word.find(' ') != std::string::npos)
+        return fail("a quoted form must be one word");
+      pos_ = close + 1;
+      return n;
+    }
+    if (c == '(' || c == '[') {
+      const char want = c == '(' ? ')' : ']';
+      ++pos_;
+      Node group;
+      group.kind = c == '(' ? Node::Kind::alternatives : Node::Kind::optional;
+      for (;;) {
+        auto seq = sequence();
+        if (!seq.ok()) return seq;
+        if (seq->children.empty()) return fail("empty alternative");
+        group.children.push_back(std::move(seq.value()));
+        if (pos_ >= s_.size()) return fail(std::string("missing '") + want + "'");
+        if (s_[pos_] == '|') {
+          if (c == '[') return fail("'|' inside [ ] (use [(a|b)])");
+          ++pos_;
+          continue;
+        }
+        if (s_[pos_] != want) return fail(std::string("expected '") + want + "'");
+        ++pos_;
+        break;
+      }
+      return group;
+    }
+    if (c == '}' || c == ')' || c == ']') return fail(std::string("unbalanced '") + c + "'");
+    const size_t start = pos_;
+    while (pos_ < s_.size() && word_char(s_[pos_])) ++pos_;
+    if (pos_ == start) return fail(std::string("unexpected '") + c + "'");
+    n.element.kind = PatternElement::Kind::lemma;
+    n.element.word = lower(s_.substr(start, pos_ - start));
+    return n;
+  }
+
+  static std::string lower(std::string_view w) {
+    std::string out(w);
+    for (char& ch : out) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    return out;
+  }
+
+  std::string_view s_;
+  std::string_view origin_;
+  size_t pos_ = 0;
+};
+
+// Expands a node into every linear sequence of elements it can read as.
+bool expand(const Node& n, std::vector<std::vector<PatternElement>>& out) {
+  switch (n.kind) {
+    case Node::Kind::element:
+      for (auto& seq : out) seq.push_back(n.element);
+      return true;
+    case Node::Kind::sequence:
+      for (const Node& c : n.children)
+        if (!expand(c, out)) return false;
+      return true;
+    case Node::Kind::optional: {
+      std::vector<std::vector<PatternElement>> with = out;
+      for (const Node& c : n.children)
+        if (!expand(c, with)) return false;
+      out.insert(out.end(), with.begin(), with.end());
+      return out.size() <= kMaxReadings;
+    }
+    case Node::Kind::alternatives: {
+      std::vector<std::vector<PatternElement>> all;
+      for (const Node& c : n.children) {
+        std::vector<std::vector<PatternElement>> branch = out;
+        if (!expand(c, branch)) return false;
+        all.insert(all.end(), branch.begin(), branch.end());
+        if (all.size() > kMaxReadings) return false;
+      }
+      out = std::move(all);
+      return true;
+    }
+  }
+  return true;
+}
+
+std::string element_str(const PatternElement& e) {
+  using K = PatternElement::Kind;
+  switch (e.kind) {
+    case K::source:
+      return "{S}";
+    case K::target:
+      return "{T}";
+    case K::source_possessive:
+      return "{S's}";
+    case K::target_possessive:
+      return "{T's}";
+    case K::lemma:
+      return e.word;
+    case K::exact:
+      return "\"" + e.word + "\"";
+    case K::gap:
+      return "*";
+  }
+  return "";
+}
+
+std::string nodes_str(const std::vector<Node>& seq);
+
+std::string node_str(const Node& n) {
+  switch (n.kind) {
+    case Node::Kind::element:
+      return element_str(n.element);
+    case Node::Kind::sequence:
+      return nodes_str(n.children);
+    case Node::Kind::optional:
+      return "[" + nodes_str(n.children.front().children) + "]";
+    case Node::Kind::alternatives: {
+      std::string s = "(";
+      for (size_t i = 0; i < n.children.size(); ++i) s += (i > 0 ? "|" : "") + nodes_str(n.children[i].children);
+      return s + ")";
+    }
+  }
+  return "";
+}
+
+std::string nodes_str(const std::vector<Node>& seq) {
+  std::string s;
+  for (const Node& n : seq) {
+    std::string x = node_str(n);
+    if (x.empty()) continue;
+    if (!s.empty()) s += ' ';
+    s += x;
+  }
+  return s;
+}
+
+constexpr size_t kMaxAnchored = 1024;
+
+// Walks the pattern until its first word in every possible way.
+bool anchors(std::vector<PatternElement> prefix, std::vector<Node> rest, std::vector<AnchoredPattern>& out,
+             bool& wordless) {
+  if (out.size() > kMaxAnchored) return false;
+  if (rest.empty()) {
+    wordless = true;
+    return true;
+  }
+  Node n = std::move(rest.front());
+  rest.erase(rest.begin());
+  auto with = [&](const std::vector<Node>& head) {
+    std::vector<Node> r = head;
+    r.insert(r.end(), rest.begin(), rest.end());
+    return r;
+  };
+  switch (n.kind) {
+    case Node::Kind::element:
+      if (n.element.is_word()) {
+        out.push_back({std::move(prefix), n.element, std::move(rest)});
+        return true;
+      }
+      prefix.push_back(n.element);
+      return anchors(std::move(prefix), std::move(rest), out, wordless);
+    case Node::Kind::sequence:
+      return anchors(std::move(prefix), with(n.children), out, wordless);
+    case Node::Kind::alternatives:
+      for (const Node& c : n.children)
+        if (!anchors(prefix, with(c.children), out, wordless)) return false;
+      return true;
+    case Node::Kind::optional:
+      if (!anchors(prefix, with(n.children.front().children), out, wordless)) return false;
+      return anchors(std::move(prefix), std::move(rest), out, wordless);
+  }
+  return true;
+}
+
+}  // namespace
+
+std::string AnchoredPattern::str() const {
+  std::string s;
+  for (const auto& e : prefix) s += element_str(e) + " ";
+  s += element_str(anchor);
+  std::string r = nodes_str(rest);
+  if (!r.empty()) s += " " + r;
+  return s;
+}
+
+Result<PatternNode> parse_pattern(const VerbPatternSpec& spec) {
+  Parser p(spec.pattern, spec.origin);
+  return p.parse();
+}
+
+Result<std::vector<AnchoredPattern>> anchor_pattern(const VerbPatternSpec& spec) {
+  auto tree = parse_pattern(spec);
+  if (!tree.ok()) return tree.error();
+  std::vector<AnchoredPattern> out;
+  bool wordless = false;
+  if (!anchors({}, tree->children, out, wordless))
+    return pattern_error(spec.origin, "pattern \"" + spec.pattern + "\" has more than " + std::to_string(kMaxAnchored) +
+                                          " ways to reach its first word");
+  if (wordless)
+    return pattern_error(spec.origin, "pattern \"" + spec.pattern + "\" has a reading with no word to anchor it");
+  return out;
+}
+
+size_t LinearPattern::literals() const {
+  size_t n = 0;
+  for (const auto& e : elements) n += e.is_word() ? 1 : 0;
+  return n;
+}
+
+std::string LinearPattern::str() const {
+  std::string s;
+  for (const auto& e : elements) {
+    if (!s.empty()) s += ' ';
+    using K = PatternElement::Kind;
+    switch (e.kind) {
+      case K::source:
+        s += "{S}";
+        break;
+      case K::target:
+        s += "{T}";
+        break;
+      case K::source_possessive:
+        s += "{S's}";
+        break;
+      case K::target_possessive:
+        s += "{T's}";
+        break;
+      case K::lemma:
+        s += e.word;
+        break;
+      case K::exact:
+        s += "\"" + e.word + "\"";
+        break;
+      case K::gap:
+        s += "*";
+        break;
+    }
+  }
+  return s;
+}
+
+Error pattern_error(std::string_view origin, std::string message) {
+  Error e;
+  e.message = std::move(message);
+  const size_t colon = origin.rfind(':');
+  if (colon != std::string_view::npos && colon + 1 < origin.size() &&
+      origin.find_first_not_of("0123456789", colon + 1) == std::string_view::npos) {
+    e.file = std::string(origin.substr(0, colon));
+    e.line = std::stoull(std::string(origin.substr(colon + 1)));
+  } else {
+    e.file = std::string(origin);
+  }
+  return e;
+}
+
+Result<std::vector<LinearPattern>> expand_pattern(const VerbPatternSpec& spec) {
+  auto tree = parse_pattern(spec);
+  if (!tree.ok()) return tree.error();
+  std::vector<std::vector<PatternElement>> seqs(1);
+  if (!expand(tree.value(), seqs))
+    return pattern_error(
+        spec.origin, "pattern \"" + spec.pattern + "\" has more than " + std::to_string(kMaxReadings) + " readings");
+  std::vector<LinearPattern> out;
+  for (auto& seq : seqs) {
+    LinearPattern lp;
+    lp.elements = std::move(seq);
+    size_t i = 0;
+    while (i < lp.elements.size() && !lp.elements[i].is_word()) ++i;
+    if (i == lp.elements.size())
+      return pattern_error(spec.origin, "pattern \"" + spec.pattern + "\" has a reading with no word to anchor it");
+    lp.anchor = i;
+    bool dup = false;
+    for (const auto& o : out) dup = dup || o.elements == lp.elements;
+    if (!dup) out.push_back(std::move(lp));
+  }
+  if (out.empty()) return pattern_error(spec.origin, "empty pattern");
+  return out;
+}
+
+}  // namespace dyad

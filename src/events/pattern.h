@@ -1,0 +1,78 @@
+// Verb patterns (docs/verbs.md): parsing the pattern syntax and expanding a
+// pattern into the linear alternatives the matcher runs.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/error.h"
+#include "knowledge/specs.h"
+
+namespace dyad {
+
+/// One element of a linear (alternative-free) pattern.
+struct PatternElement {
+  enum class Kind : uint8_t {
+    source,             // {S}
+    target,             // {T}
+    source_possessive,  // {S's}
+    target_possessive,  // {T's}
+    lemma,              // word: any inflection of the lemma
+    exact,              // "word": that form only
+    gap,                // *: 0..5 tokens
+  };
+  Kind kind = Kind::lemma;
+  std::string word;  // lemma / exact form (case-folded)
+  int32_t id = -1;   // lemma id assigned by the compiler (matcher use)
+  [[nodiscard]] bool is_word() const { return kind == Kind::lemma || kind == Kind::exact; }
+  [[nodiscard]] bool is_slot() const { return !is_word() && kind != Kind::gap; }
+  friend bool operator==(const PatternElement&, const PatternElement&) = default;
+};
+
+/// One linear reading of a pattern: "(a|b) [c] {T}" has four.
+struct LinearPattern {
+  std::vector<PatternElement> elements;
+  size_t anchor = 0;  // index of the first word element
+  /// Number of word elements: "longest pattern wins" compares this.
+  [[nodiscard]] size_t literals() const;
+  /// The readable form, e.g. "{S} arrive in {T}".
+  [[nodiscard]] std::string str() const;
+};
+
+/// A parsed pattern tree. Alternatives and optionals hold sequences.
+struct PatternNode {
+  enum class Kind : uint8_t { element, sequence, alternatives, optional };
+  Kind kind = Kind::sequence;
+  PatternElement element;
+  std::vector<PatternNode> children;
+};
+
+/// One reading of a pattern up to its anchor: the slots before the anchor word,
+/// the anchor, and the rest of the pattern left as a tree (so alternatives after
+/// the anchor cost nothing at load time: "(a|b) to (c|d|e) *" has two readings).
+struct AnchoredPattern {
+  std::vector<PatternElement> prefix;  // slots and gaps before the anchor
+  PatternElement anchor;
+  std::vector<PatternNode> rest;  // a sequence
+  /// The readable form, e.g. "{S} arrive in {T}", "{S} sign * (deal|pact) [with {T}]".
+  [[nodiscard]] std::string str() const;
+};
+
+/// Parses a pattern into its tree; errors name the spec's origin file:line.
+Result<PatternNode> parse_pattern(const VerbPatternSpec& spec);
+
+/// Parses a pattern and splits it into its anchored readings (one per way of
+/// reaching a first word). Errors as parse_pattern, plus readings with no word.
+Result<std::vector<AnchoredPattern>> anchor_pattern(const VerbPatternSpec& spec);
+
+/// Splits a spec origin "path/file.tsv:12" into file and line (line 0 if none).
+Error pattern_error(std::string_view origin, std::string message);
+
+/// Parses one pattern and expands it into its linear readings. Errors (unbalanced
+/// brackets, unknown slots, empty alternatives, no word element, too many
+/// readings) name the spec's origin file:line.
+Result<std::vector<LinearPattern>> expand_pattern(const VerbPatternSpec& spec);
+
+}  // namespace dyad

@@ -1,0 +1,339 @@
+#include "events/coder.h"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+#include "events_test_util.h"
+
+namespace dyad {
+namespace {
+
+using ::testing::ElementsAre;
+using ::testing::UnorderedElementsAre;
+using testing_events::briefs;
+using testing_events::code_text;
+using testing_events::find_event;
+
+TEST(Coder, SeedShapedReportHappened) {
+  Document doc = code_text("Vladimir Putin arrived in Beijing on Thursday.", "2024-05-16");
+  ASSERT_THAT(briefs(doc), ElementsAre("042 RUSGOV->CHN"));
+  const Event& e = doc.events[0];
+  EXPECT_EQ(e.mode, EventMode::happened);
+  EXPECT_EQ(e.date.iso(), "2024-05-16");
+  EXPECT_EQ(e.date_basis.rfind("expression:", 0), 0U) << e.date_basis;
+  ASSERT_TRUE(e.location.has_value());
+  EXPECT_EQ(e.location->name, "Beijing");
+  EXPECT_EQ(e.plover, "CONSULT");
+  EXPECT_EQ(e.quad_class, 1);
+  EXPECT_EQ(e.span.of(doc.article.text), "arrived in Beijing");
+  EXPECT_EQ(e.sentence, 0U);
+  EXPECT_NE(e.rule.find("verbs.tsv:6"), std::string::npos) << e.rule;
+  EXPECT_NE(e.rule.find("{S} arrive in {T}"), std::string::npos);
+  EXPECT_EQ(e.id.size(), 16U);
+}
+
+TEST(Coder, SeedShapedPreviewExpected) {
+  Document doc = code_text("Putin is expected to travel to China on Thursday.", "2024-05-14");
+  ASSERT_THAT(briefs(doc), ElementsAre("042 RUSGOV->CHN"));
+  EXPECT_EQ(doc.events[0].mode, EventMode::expected);
+  EXPECT_EQ(doc.events[0].date.iso(), "2024-05-16");
+  EXPECT_FALSE(doc.events[0].location.has_value());  // "to China" is the target, not a place of action
+}
+
+TEST(Coder, ExpectedWithoutExpressionKeepsArticleDate) {
+  Document doc = code_text("Putin will visit China.", "2024-05-14");
+  ASSERT_EQ(doc.events.size(), 1U);
+  EXPECT_EQ(doc.events[0].mode, EventMode::expected);
+  EXPECT_EQ(doc.events[0].date.iso(), "2024-05-14");
+  EXPECT_EQ(doc.events[0].date_basis, "article (expected, undated)");
+  Document past = code_text("Putin visited China.", "2024-05-14");
+  ASSERT_EQ(past.events.size(), 1U);
+  EXPECT_EQ(past.events[0].date_basis, "article");
+}
+
+TEST(Coder, PastAndFutureWeekdaysResolveByTense) {
+  // article on Tuesday 2024-05-14: past Thursday = 2024-05-09, future Thursday = 2024-05-16
+  Document past = code_text("Putin visited China on Thursday.", "2024-05-14");
+  ASSERT_EQ(past.events.size(), 1U);
+  EXPECT_EQ(past.events[0].date.iso(), "2024-05-09");
+  Document fut = code_text("Putin will visit China on Thursday.", "2024-05-14");
+  ASSERT_EQ(fut.events.size(), 1U);
+  EXPECT_EQ(fut.events[0].date.iso(), "2024-05-16");
+  Document abs = code_text("The United States imposed sanctions on Russia in 2022.", "2024-05-14");
+  ASSERT_EQ(abs.events.size(), 1U);
+  EXPECT_EQ(abs.events[0].date.iso(), "2022");
+}
+
+TEST(Coder, ModeTriggers) {
+  struct Case {
+    const char* text;
+    EventMode mode;
+  } cases[] = {
+      {"Putin will visit China.", EventMode::expected},
+      {"Putin shall visit China.", EventMode::expected},
+      {"Putin plans to visit China.", EventMode::expected},
+      {"Putin is set to visit China.", EventMode::expected},
+      {"Putin is scheduled to visit China.", EventMode::expected},
+      {"Putin is due to visit China.", EventMode::expected},
+      {"Putin is about to visit China.", EventMode::expected},
+      {"Putin is to visit China.", EventMode::expected},
+      {"Putin intends to visit China.", EventMode::expected},
+      {"Putin's planned visit to China was discussed.", EventMode::expected},
+      {"Putin did not visit China.", EventMode::negated},
+      {"Putin didn't visit China.", EventMode::negated},
+      {"Putin never visited China.", EventMode::negated},
+      {"Putin refused to visit China.", EventMode::negated},
+      {"Putin declined to visit China.", EventMode::negated},
+      {"Putin failed to visit China.", EventMode::negated},
+      {"Putin will not visit China.", EventMode::negated},
+      {"Putin may visit China.", EventMode::possible},
+      {"Putin might visit China.", EventMode::possible},
+      {"Putin could visit China.", EventMode::possible},
+      {"Putin is considering visiting China.", EventMode::possible},
+      {"Putin would visit China.", EventMode::possible},
+      {"Putin visited China.", EventMode::happened},
+      {"Putin's visit to China ended.", EventMode::happened},
+  };
+  for (const auto& c : cases) {
+    Document doc = code_text(c.text);
+    ASSERT_EQ(doc.events.size(), 1U) << c.text;
+    EXPECT_EQ(to_string(doc.events[0].mode), to_string(c.mode)) << c.text;
+    EXPECT_EQ(doc.events[0].cameo, "042") << c.text;
+  }
+}
+
+TEST(Coder, IfClauseIsPossible) {
+  Document doc = code_text("If Russia attacks Ukraine, China will condemn Russia.");
+  const Event* attack = find_event(doc, "190 RUS->UKR");
+  ASSERT_NE(attack, nullptr) << ::testing::PrintToString(briefs(doc));
+  EXPECT_EQ(attack->mode, EventMode::possible);
+  const Event* condemn = find_event(doc, "111 CHN->RUS");
+  ASSERT_NE(condemn, nullptr);
+  EXPECT_EQ(condemn->mode, EventMode::expected);
+}
+
+TEST(Coder, WouldAfterPastReportingVerbIsExpected) {
+  Document doc = code_text("The Kremlin said Putin would visit China.");
+  const Event* e = find_event(doc, "042 RUSGOV->CHN");
+  ASSERT_NE(e, nullptr) << ::testing::PrintToString(briefs(doc));
+  EXPECT_EQ(e->mode, EventMode::expected);
+  EXPECT_EQ(e->attributed_to, "Kremlin");
+}
+
+TEST(Coder, Attribution) {
+  Document a = code_text("Russia attacked Ukraine, the ministry said.");
+  ASSERT_THAT(briefs(a), ElementsAre("190 RUS->UKR"));
+  EXPECT_EQ(a.events[0].attributed_to, "ministry");
+  Document b = code_text("According to the Kremlin, Putin met Xi.");
+  ASSERT_THAT(briefs(b), ElementsAre("040 RUSGOV->CHNGOV"));
+  EXPECT_EQ(b.events[0].attributed_to, "Kremlin");
+  Document c = code_text("Yury Ushakov said that Putin met Xi.");
+  ASSERT_THAT(briefs(c), ElementsAre("040 RUSGOV->CHNGOV"));
+  EXPECT_EQ(c.events[0].attributed_to, "Yury Ushakov");
+  EXPECT_EQ(c.events[0].span.of(c.article.text), "met Xi");
+  Document d = code_text("Putin met Xi.");
+  ASSERT_EQ(d.events.size(), 1U);
+  EXPECT_EQ(d.events[0].attributed_to, "");
+}
+
+TEST(Coder, PassiveVoice) {
+  Document doc = code_text("Kyiv was attacked by Russia.");
+  ASSERT_THAT(briefs(doc), ElementsAre("190 RUS->UKR"));
+  EXPECT_NE(doc.events[0].rule.find("(passive)"), std::string::npos);
+  // a passive with no agent has no source: nothing is coded
+  EXPECT_TRUE(code_text("Kyiv was attacked.").events.empty());
+  // the active reading must not fire on a passive clause
+  Document acc = code_text("Ukraine was accused by Russia of shelling.");
+  ASSERT_THAT(briefs(acc), ElementsAre("112 RUS->UKR"));
+}
+
+TEST(Coder, CompoundSourcesAndReciprocity) {
+  Document doc = code_text("Putin and Xi signed a joint statement.");
+  EXPECT_THAT(briefs(doc), UnorderedElementsAre("057 RUSGOV->CHNGOV", "057 CHNGOV->RUSGOV"));
+  Document meet = code_text("Xi and Putin met in Beijing.");
+  EXPECT_THAT(briefs(meet), UnorderedElementsAre("040 CHNGOV->RUSGOV", "040 RUSGOV->CHNGOV"));
+  ASSERT_FALSE(meet.events.empty());
+  ASSERT_TRUE(meet.events[0].location.has_value());
+  EXPECT_EQ(meet.events[0].location->name, "Beijing");
+  // not reciprocal: an attack by two actors with no target is two untargeted events
+  Document att = code_text("Russia and China attacked.");
+  EXPECT_TRUE(att.events.empty());  // "{S} attack {T}" needs a target
+  // compound target: one event per target
+  Document host = code_text("Xi welcomed Russia and Ukraine.");
+  EXPECT_THAT(briefs(host), UnorderedElementsAre("043 CHNGOV->RUS", "043 CHNGOV->UKR"));
+}
+
+TEST(Coder, CoordinatedVerbsCarryTheSubject) {
+  Document doc = code_text("Putin arrived in Beijing and met Xi.");
+  EXPECT_THAT(briefs(doc), ElementsAre("042 RUSGOV->CHN", "040 RUSGOV->CHNGOV"));
+  ASSERT_EQ(doc.events.size(), 2U);
+  ASSERT_TRUE(doc.events[0].location.has_value());
+  EXPECT_FALSE(doc.events[1].location.has_value());  // "in Beijing" belongs to the other clause
+}
+
+TEST(Coder, CoordinatedClausesWithOwnSubjects) {
+  Document doc = code_text("Russia attacked Ukraine and China condemned Russia.");
+  EXPECT_THAT(briefs(doc), ElementsAre("190 RUS->UKR", "111 CHN->RUS"));
+}
+
+TEST(Coder, Appositions) {
+  Document doc = code_text("Yury Ushakov, a top aide to Putin, met Xi.");
+  ASSERT_THAT(briefs(doc), ElementsAre("040 RUSGOV->CHNGOV"));
+  EXPECT_EQ(doc.events[0].source.text, "Yury Ushakov");
+}
+
+TEST(Coder, RelativeClauses) {
+  Document doc = code_text("Putin, who arrived in Beijing on Thursday, met Xi.", "2024-05-17");
+  ASSERT_THAT(briefs(doc), UnorderedElementsAre("042 RUSGOV->CHN", "040 RUSGOV->CHNGOV"));
+  const Event* arrive = find_event(doc, "042 RUSGOV->CHN");
+  const Event* meet = find_event(doc, "040 RUSGOV->CHNGOV");
+  EXPECT_EQ(arrive->source.text, "Putin");
+  EXPECT_EQ(arrive->date.iso(), "2024-05-16");
+  ASSERT_TRUE(arrive->location.has_value());
+  EXPECT_FALSE(meet->location.has_value());
+  EXPECT_EQ(meet->date_basis, "article");  // "on Thursday" is the relative clause's, not the meeting's
+}
+
+TEST(Coder, Nominalisations) {
+  Document visit = code_text("Putin's visit to China drew attention.");
+  ASSERT_THAT(briefs(visit), ElementsAre("042 RUSGOV->CHN"));
+  EXPECT_EQ(visit.events[0].span.of(visit.article.text), "Putin's visit to China");
+  Document sign = code_text("Xi and Putin attended the signing of a joint statement.");
+  EXPECT_THAT(briefs(sign), UnorderedElementsAre("057 CHNGOV->RUSGOV", "057 RUSGOV->CHNGOV"));
+  Document talks = code_text("The talks between Xi and Putin lasted hours.");
+  EXPECT_THAT(briefs(talks), UnorderedElementsAre("040 CHNGOV->RUSGOV", "040 RUSGOV->CHNGOV"));
+}
+
+TEST(Coder, Coreference) {
+  Document he = code_text("Putin arrived in Beijing. He met Xi.");
+  EXPECT_THAT(briefs(he), ElementsAre("042 RUSGOV->CHN", "040 RUSGOV->CHNGOV"));
+  Document two = code_text("Putin met Xi and Yury Ushakov. Later, Xi and Putin spoke. The two leaders signed a deal.");
+  EXPECT_NE(find_event(two, "057 CHNGOV->RUSGOV"), nullptr) << ::testing::PrintToString(briefs(two));
+  EXPECT_NE(find_event(two, "057 RUSGOV->CHNGOV"), nullptr);
+}
+
+TEST(Coder, LocationOnlyFromTheClause) {
+  Document doc = code_text("Putin travelled to Harbin. Putin met Xi.");
+  ASSERT_THAT(briefs(doc), ElementsAre("042 RUSGOV->CHN", "040 RUSGOV->CHNGOV"));  // a place stands for its country
+  EXPECT_FALSE(doc.events[0].location.has_value());  // "to" names the destination, not where it happened
+  Document two = code_text("Putin was in Harbin. Putin met Xi.");
+  ASSERT_EQ(two.events.size(), 1U);
+  EXPECT_FALSE(two.events[0].location.has_value());  // never borrowed from another sentence
+  Document at = code_text("Putin met Xi at the summit in Harbin.");
+  ASSERT_EQ(at.events.size(), 1U);
+  ASSERT_TRUE(at.events[0].location.has_value());
+  EXPECT_EQ(at.events[0].location->name, "Harbin");
+  EXPECT_EQ(at.events[0].location->country, "CHN");
+}
+
+TEST(Coder, OpinionsAreNotEvents) {
+  EXPECT_TRUE(code_text("The strongman Putin is a genocidal dictator.").events.empty());
+  EXPECT_TRUE(code_text("Putin, a ruthless autocrat, is popular in Russia.").events.empty());
+}
+
+TEST(Coder, ExactFormsAndLongestPatternWins) {
+  Document exact = code_text("Russia seized Ukraine.");
+  ASSERT_THAT(briefs(exact), ElementsAre("1711 RUS->UKR"));
+  EXPECT_TRUE(code_text("Russia seizes Ukraine.").events.empty());  // "seized" is an exact form
+  Document acc = code_text("Ukraine accused Russia of shelling Kyiv.");
+  ASSERT_FALSE(acc.events.empty());
+  EXPECT_EQ(acc.events[0].cameo, "112");
+  EXPECT_NE(acc.events[0].rule.find("{S} accuse {T} of"), std::string::npos) << acc.events[0].rule;
+  Document intent = code_text("Xi expressed a wish to meet Putin.");
+  EXPECT_THAT(briefs(intent), ElementsAre("036 CHNGOV->RUSGOV"));  // longer than "{S} meet {T}"
+}
+
+TEST(Coder, UncodableSentencesAreSkipped) {
+  Document doc = testing_events::make_doc("Putin visited China.", testing_events::fixture_marks());
+  ASSERT_EQ(doc.text.sentences.size(), 1U);
+  doc.text.sentences[0].flags |= kBoilerplate;
+  testing_events::coder().code(doc);
+  EXPECT_TRUE(doc.events.empty());
+}
+
+TEST(Coder, Discards) {
+  auto specs = read_verb_patterns(testing_events::kFixtures + "/verbs.tsv");
+  ASSERT_TRUE(specs.ok());
+  auto c = EventCoder::load(testing_events::kData, specs.value(),
+                            {{"video game", "", "d.tsv:1"}, {"state visit", "042", "d.tsv:2"}}, true);
+  ASSERT_TRUE(c.ok()) << c.error().str();
+  Document a = testing_events::make_doc("In the video game, Russia attacked Ukraine.", testing_events::fixture_marks());
+  c.value()->code(a);
+  EXPECT_TRUE(a.events.empty());
+  Document b = testing_events::make_doc("On a state visit, Putin visited China and attacked Ukraine.",
+                                        testing_events::fixture_marks());
+  c.value()->code(b);
+  EXPECT_THAT(briefs(b), ElementsAre("042 RUSGOV->CHN"));
+  auto bad = EventCoder::load(testing_events::kData, {}, {{"x", "777", "d.tsv:5"}}, true);
+  ASSERT_FALSE(bad.ok());
+  EXPECT_EQ(bad.error().line, 5U);
+}
+
+TEST(Coder, StableIdsAndExplain) {
+  Document a = code_text("Putin arrived in Beijing on Thursday.");
+  Document b = code_text("Putin arrived in Beijing on Thursday.");
+  ASSERT_EQ(a.events.size(), 1U);
+  EXPECT_EQ(a.events[0].id, b.events[0].id);
+  Document c = code_text("Putin arrived in Beijing on Thursday. Putin arrived in Beijing on Thursday.");
+  ASSERT_EQ(c.events.size(), 2U);
+  EXPECT_NE(c.events[0].id, c.events[1].id);
+  const std::string text = testing_events::coder().explain(a, a.events[0]);
+  EXPECT_NE(text.find("verbs.tsv:6"), std::string::npos) << text;
+  EXPECT_NE(text.find("arrived in Beijing"), std::string::npos);
+  EXPECT_NE(text.find("mode: happened"), std::string::npos);
+  EXPECT_NE(text.find("on Thursday"), std::string::npos);
+  EXPECT_NE(text.find("place: Beijing"), std::string::npos);
+}
+
+TEST(Coder, FixtureArticlesEmitOnlyCodebookCodes) {
+  std::ifstream in(testing_events::kFixtures + "/articles.jsonl");
+  ASSERT_TRUE(in.good());
+  const Codebook& cb = testing_events::coder().codebook();
+  size_t articles = 0, events = 0;
+  for (std::string line; std::getline(in, line);) {
+    auto j = nlohmann::json::parse(line);
+    Document doc = testing_events::make_doc(j["text"].get<std::string>(), testing_events::fixture_marks(),
+                                            j["published"].get<std::string>());
+    testing_events::coder().code(doc);
+    ++articles;
+    for (const Event& e : doc.events) {
+      ++events;
+      const CameoEntry* ce = cb.find(e.cameo);
+      ASSERT_NE(ce, nullptr) << e.cameo;
+      EXPECT_EQ(e.plover, ce->plover);
+      EXPECT_EQ(e.quad_class, ce->quad_class);
+      EXPECT_DOUBLE_EQ(e.goldstein, ce->goldstein);
+      EXPECT_FALSE(e.rule.empty());
+      EXPECT_FALSE(e.span.empty());
+      EXPECT_LT(e.sentence, doc.text.sentences.size());
+      const Span& s = doc.text.sentences[e.sentence].span;
+      EXPECT_GE(e.span.offset, s.offset);
+      EXPECT_LE(e.span.end(), s.end());
+      EXPECT_FALSE(e.source.code.empty());
+    }
+  }
+  EXPECT_EQ(articles, 4U);
+  EXPECT_GE(events, 10U);
+}
+
+TEST(Coder, FixtureArticleTwoHistoryHasItsOwnDate) {
+  std::ifstream in(testing_events::kFixtures + "/articles.jsonl");
+  std::string line;
+  std::getline(in, line);
+  std::getline(in, line);
+  auto j = nlohmann::json::parse(line);
+  Document doc = testing_events::make_doc(j["text"].get<std::string>(), testing_events::fixture_marks(),
+                                          j["published"].get<std::string>());
+  testing_events::coder().code(doc);
+  const Event* host = find_event(doc, "043 CHNGOV->RUSGOV");
+  ASSERT_NE(host, nullptr) << ::testing::PrintToString(briefs(doc));
+  EXPECT_EQ(host->mode, EventMode::expected);
+  ASSERT_TRUE(host->location.has_value());
+  EXPECT_EQ(host->location->name, "Beijing");
+}
+
+}  // namespace
+}  // namespace dyad

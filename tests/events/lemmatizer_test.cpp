@@ -1,0 +1,81 @@
+#include "events/lemmatizer.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+#include "events_test_util.h"
+
+namespace dyad {
+namespace {
+
+const Lemmatizer& lem() {
+  static Lemmatizer l = [] {
+    auto r = Lemmatizer::load(testing_events::kData);
+    EXPECT_TRUE(r.ok()) << (r.ok() ? "" : r.error().str());
+    return r.ok() ? std::move(r.value()) : Lemmatizer{};
+  }();
+  return l;
+}
+
+bool has(std::string_view form, std::string_view lemma) {
+  auto c = lem().candidates(form);
+  return std::find(c.begin(), c.end(), lemma) != c.end();
+}
+
+TEST(Lemmatizer, RegularInflections) {
+  EXPECT_TRUE(has("visits", "visit"));
+  EXPECT_TRUE(has("visited", "visit"));
+  EXPECT_TRUE(has("visiting", "visit"));
+  EXPECT_TRUE(has("arrived", "arrive"));
+  EXPECT_TRUE(has("arriving", "arrive"));
+  EXPECT_TRUE(has("stopped", "stop"));
+  EXPECT_TRUE(has("shelling", "shell"));
+  EXPECT_TRUE(has("criticizes", "criticize"));
+  EXPECT_TRUE(has("carried", "carry"));
+  EXPECT_TRUE(has("parties", "party"));
+  EXPECT_TRUE(has("talks", "talk"));
+  EXPECT_TRUE(has("pushes", "push"));
+  EXPECT_TRUE(has("agreed", "agree"));
+  EXPECT_FALSE(has("visitor", "visit"));
+  EXPECT_FALSE(has("class", "clas"));
+}
+
+TEST(Lemmatizer, IrregularTables) {
+  EXPECT_TRUE(has("met", "meet"));
+  EXPECT_TRUE(has("flew", "fly"));
+  EXPECT_TRUE(has("flown", "fly"));
+  EXPECT_TRUE(has("held", "hold"));
+  EXPECT_TRUE(has("sought", "seek"));
+  EXPECT_TRUE(has("withdrew", "withdraw"));
+  EXPECT_TRUE(has("was", "be"));
+  EXPECT_TRUE(has("left", "leave"));
+  EXPECT_TRUE(has("crises", "crisis"));
+  EXPECT_TRUE(has("spokesmen", "spokesman"));
+  EXPECT_EQ(lem().candidates("met").front(), "met");  // the form itself first
+}
+
+TEST(Lemmatizer, PastAndParticiple) {
+  EXPECT_TRUE(lem().is_past_form("met"));
+  EXPECT_TRUE(lem().is_past_form("visited"));
+  EXPECT_FALSE(lem().is_past_form("visits"));
+  EXPECT_TRUE(lem().is_participle("attacked"));
+  EXPECT_TRUE(lem().is_participle("seen"));
+  EXPECT_FALSE(lem().is_participle("saw"));
+  EXPECT_FALSE(lem().is_participle("meets"));
+}
+
+TEST(Lemmatizer, IrregularFormsOfLemma) {
+  auto f = lem().irregular_forms("meet");
+  EXPECT_NE(std::find(f.begin(), f.end(), "met"), f.end());
+  EXPECT_TRUE(lem().irregular_forms("visit").empty());
+}
+
+TEST(Lemmatizer, MissingLexiconIsAnError) {
+  auto r = Lemmatizer::load("/nonexistent-dyad-dir");
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.error().str().find("irregular_verbs.tsv"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace dyad

@@ -1,0 +1,108 @@
+#include "events/pattern.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+#include "events/coder.h"
+#include "events_test_util.h"
+
+namespace dyad {
+namespace {
+
+std::vector<std::string> readings(const std::string& pattern) {
+  auto r = expand_pattern({"042", pattern, "x.tsv:3"});
+  EXPECT_TRUE(r.ok()) << (r.ok() ? "" : r.error().str());
+  std::vector<std::string> out;
+  if (r.ok())
+    for (const auto& lp : r.value()) out.push_back(lp.str());
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+TEST(Pattern, ExpandsAlternativesAndOptionals) {
+  EXPECT_EQ(readings("{S} visit {T}"), (std::vector<std::string>{"{S} visit {T}"}));
+  EXPECT_EQ(readings("{S} (travel|fly) to {T}"), (std::vector<std::string>{"{S} fly to {T}", "{S} travel to {T}"}));
+  EXPECT_EQ(readings("{S} meet [with] {T}"), (std::vector<std::string>{"{S} meet with {T}", "{S} meet {T}"}));
+  EXPECT_EQ(readings("{S} sign * (deal|joint statement) [with {T}]"),
+            (std::vector<std::string>{"{S} sign * deal", "{S} sign * deal with {T}", "{S} sign * joint statement",
+                                      "{S} sign * joint statement with {T}"}));
+  EXPECT_EQ(readings("{S's} visit to {T}"), (std::vector<std::string>{"{S's} visit to {T}"}));
+  EXPECT_EQ(readings("{S} \"Seized\" {T}"), (std::vector<std::string>{"{S} \"seized\" {T}"}));
+}
+
+TEST(Pattern, AnchorIsFirstWord) {
+  auto r = expand_pattern({"042", "{S's} [(state|official)] visit to {T}", "x.tsv:1"});
+  ASSERT_TRUE(r.ok());
+  for (const auto& lp : r.value()) {
+    ASSERT_LT(lp.anchor, lp.elements.size());
+    EXPECT_TRUE(lp.elements[lp.anchor].is_word());
+    for (size_t i = 0; i < lp.anchor; ++i) EXPECT_FALSE(lp.elements[i].is_word());
+  }
+  EXPECT_EQ(r->size(), 3U);
+}
+
+TEST(Pattern, SyntaxErrorsNameFileAndLine) {
+  struct Case {
+    const char* pattern;
+    const char* fragment;
+  } cases[] = {
+      {"{S} (visit|travel to {T}", "missing ')'"},
+      {"{S} visit {X}", "unknown slot {X}"},
+      {"{S} (visit||go) {T}", "empty alternative"},
+      {"{S} {T}", "no word"},
+      {"{S} visit ] {T}", "unexpected ']'"},
+      {"{S} \"two words\" {T}", "one word"},
+      {"{S} visit {T", "unclosed '{'"},
+  };
+  for (const auto& c : cases) {
+    auto r = expand_pattern({"042", c.pattern, "data/verbs/cameo.tsv:17"});
+    ASSERT_FALSE(r.ok()) << c.pattern;
+    EXPECT_EQ(r.error().file, "data/verbs/cameo.tsv") << c.pattern;
+    EXPECT_EQ(r.error().line, 17U) << c.pattern;
+    EXPECT_NE(r.error().message.find(c.fragment), std::string::npos) << c.pattern << ": " << r.error().message;
+  }
+}
+
+TEST(Pattern, TooManyReadingsIsAnError) {
+  std::string p = "{S} visit";
+  for (int i = 0; i < 13; ++i) p += " [w" + std::to_string(i) + "]";
+  auto r = expand_pattern({"042", p, "f.tsv:2"});
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.error().message.find("readings"), std::string::npos);
+}
+
+TEST(Pattern, LoaderRejectsCodesOutsideCodebookWithOrigin) {
+  auto r = EventCoder::load(testing_events::kData, {{"999", "{S} visit {T}", "mine.tsv:4"}}, {}, true);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().file, "mine.tsv");
+  EXPECT_EQ(r.error().line, 4U);
+  EXPECT_NE(r.error().message.find("999"), std::string::npos);
+}
+
+TEST(Pattern, LoaderReportsSyntaxErrorsWithOrigin) {
+  auto r = EventCoder::load(testing_events::kData, {{"042", "{S} (visit {T}", "extra.verbs.tsv:9"}}, {}, true);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().str().rfind("extra.verbs.tsv:9:", 0), 0U) << r.error().str();
+}
+
+TEST(Pattern, ReadsVerbFileWithOrigins) {
+  auto r = read_verb_patterns(testing_events::kFixtures + "/verbs.tsv");
+  ASSERT_TRUE(r.ok()) << r.error().str();
+  ASSERT_FALSE(r->empty());
+  EXPECT_EQ(r->front().code, "042");
+  EXPECT_EQ(r->front().pattern, "{S} visit {T}");
+  EXPECT_EQ(r->front().origin, testing_events::kFixtures + "/verbs.tsv:4");
+}
+
+TEST(Pattern, DerivesPassiveReadings) {
+  auto r = EventCoder::load(testing_events::kData, {{"190", "{S} attack {T}", "a.tsv:1"}}, {}, true);
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r.value()->pattern_count(), 2U);  // active + derived passive
+  auto r2 = EventCoder::load(testing_events::kData, {{"040", "{S} meet", "a.tsv:1"}}, {}, true);
+  ASSERT_TRUE(r2.ok());
+  EXPECT_EQ(r2.value()->pattern_count(), 1U);  // no {T}: no passive
+}
+
+}  // namespace
+}  // namespace dyad
