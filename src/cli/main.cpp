@@ -113,6 +113,7 @@ int run_code(const CodeArgs& a) {
   ko.no_default_dictionaries = a.no_default_dictionaries;
   auto knowledge = dyad::Knowledge::load(ko);
   if (!knowledge.ok()) return fail(knowledge.error().str());
+  for (const dyad::Error& w : knowledge->warnings) std::cerr << "dyad: warning: " << w.str() << '\n';
 
   dyad::RunOptions ro;
   ro.inputs = a.inputs.empty() ? std::vector<std::string>{"-"} : a.inputs;

@@ -177,6 +177,15 @@ struct EventCoder::Impl {
   StringMap<std::vector<uint32_t>> by_exact;
   std::vector<bool> anchor_lemma;  // lemma id anchors some pattern
   std::vector<Discard> discards;
+  // Codes of imported dictionaries that the CAMEO codebook lacks, each scored
+  // like its nearest CAMEO ancestor ("1951" like "195"), or unscored.
+  std::unordered_map<std::string, CameoEntry> foreign_codes;
+
+  [[nodiscard]] const CameoEntry* entry(const std::string& code) const {
+    if (const CameoEntry* ce = codebook.find(code)) return ce;
+    auto it = foreign_codes.find(code);
+    return it == foreign_codes.end() ? nullptr : &it->second;
+  }
 
   int32_t lemma_id(const std::string& w) {
     auto [it, fresh] = lemma_ids.try_emplace(w, static_cast<int32_t>(lemma_ids.size()));
@@ -246,8 +255,23 @@ void EventCoder::Impl::assign_ids(std::vector<PatternNode>& nodes) {
 }
 
 Status EventCoder::Impl::add(const VerbPatternSpec& spec) {
-  if (!codebook.valid(spec.code))
-    return pattern_error(spec.origin, "event code '" + spec.code + "' is not in the CAMEO codebook");
+  if (!codebook.valid(spec.code)) {
+    if (!spec.foreign_codes)
+      return pattern_error(spec.origin, "event code '" + spec.code + "' is not in the CAMEO codebook");
+    if (foreign_codes.find(spec.code) == foreign_codes.end()) {
+      CameoEntry e;
+      for (std::string parent = spec.code; parent.size() > 2;) {
+        parent.pop_back();
+        if (const CameoEntry* p = codebook.find(parent)) {
+          e = *p;
+          break;
+        }
+      }
+      e.code = spec.code;
+      e.name = "not in CAMEO (imported from " + spec.origin + ")";
+      foreign_codes.emplace(spec.code, std::move(e));
+    }
+  }
   auto readings = anchor_pattern(spec);
   if (!readings.ok()) return readings.error();
   for (auto& ap : readings.value()) {
@@ -1004,7 +1028,7 @@ class DocCoder {
     if (cl.toks.empty()) return;
     for (const Match& m : matches(cl)) {
       if (discard != nullptr && m.pat->code != discard->code) continue;
-      const CameoEntry* ce = k_.codebook.find(m.pat->code);
+      const CameoEntry* ce = k_.entry(m.pat->code);
       if (ce == nullptr) continue;
       ModeInfo mi = mode_of(cl, m);
       // attribution

@@ -582,6 +582,7 @@ std::vector<Error> validate_specs(const KnowledgeSpecs& specs) {
         if (!countries.count(s)) errors.push_back(at_origin(a.origin, "unknown successor country '" + s + "'"));
       continue;
     }
+    if (a.foreign_codes) continue;
     for (const RoleSpec& r : a.roles) {
       std::string_view c = r.country;
       if (c.empty()) c = std::string_view(r.code).substr(0, std::min<size_t>(3, r.code.size()));

@@ -37,6 +37,9 @@ struct ActorSpec {
   std::vector<std::string> names;  // surface forms as written in the dictionary
   std::vector<RoleSpec> roles;     // codes by date; a role with no dates always applies
   std::string origin;              // "file:line"
+  /// Codes from a dictionary with its own code space (TABARI/PETRARCH): their
+  /// shape is checked, but not their country part against countries.tsv.
+  bool foreign_codes = false;
   // Countries only (kind == country); `names` holds the name and aliases, roles[0]
   // the CAMEO code with valid_from / valid_to.
   std::vector<std::string> adjectives;  // demonyms: "Russian", "Russians"
@@ -61,6 +64,9 @@ struct VerbPatternSpec {
   std::string code;     // CAMEO event code, "042"
   std::string pattern;  // e.g. "{S} (visit|travel to|arrive in) {T}"
   std::string origin;
+  /// From a dictionary with its own code space (TABARI/PETRARCH): a code outside
+  /// the CAMEO codebook is kept, scored like its nearest CAMEO ancestor.
+  bool foreign_codes = false;
 };
 
 /// A phrase whose presence means a sentence is not coded (TABARI .discards),

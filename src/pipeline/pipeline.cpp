@@ -1,12 +1,49 @@
 #include "pipeline/pipeline.h"
 
+#include <fstream>
 #include <utility>
 
 #include "core/hash.h"
 #include "core/paths.h"
+#include "knowledge/petrarch/petrarch.h"
 #include "store/store.h"
 
 namespace dyad {
+
+namespace {
+
+template <class T>
+void append(std::vector<T>& to, std::vector<T>& from) {
+  to.insert(to.end(), std::make_move_iterator(from.begin()), std::make_move_iterator(from.end()));
+}
+
+// Reads every --dictionary file, in either dyad's TSV or the TABARI/PETRARCH format.
+Result<KnowledgeSpecs> read_dictionaries(const std::vector<std::string>& paths, std::vector<Error>& warnings) {
+  KnowledgeSpecs all;
+  for (const std::string& path : paths) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return Error{path, 0, "cannot open dictionary"};
+    std::string head(8192, '\0');
+    in.read(head.data(), static_cast<std::streamsize>(head.size()));
+    head.resize(static_cast<size_t>(in.gcount()));
+    Result<KnowledgeSpecs> specs = KnowledgeSpecs{};
+    if (is_petrarch_dictionary(path, head)) {
+      PetrarchReport report;
+      specs = read_petrarch_dictionary(path, report);
+      append(warnings, report.warnings);
+    } else {
+      specs = read_dyad_dictionary(path);
+    }
+    if (!specs.ok()) return specs.error();
+    append(all.actors, specs->actors);
+    append(all.agents, specs->agents);
+    append(all.verbs, specs->verbs);
+    append(all.discards, specs->discards);
+  }
+  return all;
+}
+
+}  // namespace
 
 Result<Knowledge> Knowledge::load(const KnowledgeOptions& options) {
   const std::string dir = options.data_dir.empty() ? data_dir() : options.data_dir;
@@ -14,6 +51,23 @@ Result<Knowledge> Knowledge::load(const KnowledgeOptions& options) {
   auto text = TextRules::load(dir);
   if (!text.ok()) return text.error();
   k.text = std::move(text.value());
+  auto extra = read_dictionaries(options.dictionaries, k.warnings);
+  if (!extra.ok()) return extra.error();
+  auto actors = ActorIndex::load(dir, *extra, options.no_default_dictionaries, *k.text);
+  if (!actors.ok()) return actors.error();
+  k.actors = std::move(actors.value());
+  auto coder = EventCoder::load(dir, extra->verbs, extra->discards, options.no_default_dictionaries);
+  if (!coder.ok()) return coder.error();
+  k.coder = std::move(coder.value());
+  const std::string gazetteer = options.gazetteer.empty() ? Gazetteer::default_path() : options.gazetteer;
+  if (auto g = Gazetteer::load(gazetteer); g.ok()) {
+    k.gazetteer = std::move(g.value());
+  } else {
+    Error e = g.error();
+    e.warning = true;
+    e.message += " (places will have no coordinates)";
+    k.warnings.push_back(std::move(e));
+  }
   return k;
 }
 
@@ -38,6 +92,9 @@ Document code_article(const Knowledge& knowledge, Article article) {
       doc.article.published_origin = DateOrigin::text;
     }
   }
+  if (knowledge.actors) knowledge.actors->find(doc);
+  if (knowledge.gazetteer) knowledge.gazetteer->resolve(doc);
+  if (knowledge.coder) knowledge.coder->code(doc);
   return doc;
 }
 

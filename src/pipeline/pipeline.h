@@ -14,7 +14,10 @@
 
 #include "core/document.h"
 #include "core/error.h"
+#include "events/coder.h"
+#include "geo/gazetteer.h"
 #include "ingest/ingest.h"
+#include "knowledge/actors.h"
 #include "text/text.h"
 
 namespace dyad {
@@ -23,11 +26,16 @@ struct KnowledgeOptions {
   std::string data_dir;                   // bundled knowledge; empty = data_dir()
   std::vector<std::string> dictionaries;  // --dictionary files, in order
   bool no_default_dictionaries = false;   // --no-default-dictionaries
+  std::string gazetteer;                  // compiled gazetteer; empty = Gazetteer::default_path()
 };
 
 /// Everything the coder knows, loaded and validated at start.
 struct Knowledge {
   std::shared_ptr<const TextRules> text;
+  std::shared_ptr<const ActorIndex> actors;
+  std::shared_ptr<const Gazetteer> gazetteer;  // null when the compiled gazetteer is absent
+  std::shared_ptr<const EventCoder> coder;
+  std::vector<Error> warnings;  // load problems that did not stop the load
 
   static Result<Knowledge> load(const KnowledgeOptions& options);
 };

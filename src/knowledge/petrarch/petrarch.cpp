@@ -386,6 +386,7 @@ void finish_actor(ActorEntry& e, const std::string& file, KnowledgeSpecs& out, P
   if (e.spec.roles.empty()) warn(report, file, e.line, "actor '" + e.spec.canonical + "' has no code");
   report.actor_names += e.spec.names.size();
   ++report.actor_entries;
+  e.spec.foreign_codes = true;
   out.actors.push_back(std::move(e.spec));
 }
 

@@ -297,7 +297,7 @@ class Translator {
   }
 
   void emit(const std::string& code, const std::string& pattern, uint64_t line) {
-    out_.verbs.push_back(VerbPatternSpec{code, pattern, path_ + ":" + std::to_string(line)});
+    out_.verbs.push_back(VerbPatternSpec{code, pattern, path_ + ":" + std::to_string(line), true});
     ++report_.patterns_written;
   }
 
