@@ -273,6 +273,52 @@ int run_bench(const BenchArgs& a) {
   return kExitOk;
 }
 
+struct ExplainArgs {
+  std::string db = "dyad.db";
+  std::vector<std::string> ids;
+  std::vector<std::string> dictionaries;
+  bool no_default_dictionaries = false;
+};
+
+// Re-codes the stored article of each event and prints the coder's account of it.
+int run_explain(const ExplainArgs& a) {
+  auto store = dyad::Store::open(a.db);
+  if (!store.ok()) return fail(store.error().str());
+  dyad::KnowledgeOptions ko;
+  ko.dictionaries = a.dictionaries;
+  ko.no_default_dictionaries = a.no_default_dictionaries;
+  auto knowledge = dyad::Knowledge::load(ko);
+  if (!knowledge.ok()) return fail(knowledge.error().str());
+  int rc = kExitOk;
+  for (const std::string& id : a.ids) {
+    dyad::EventQuery q;
+    q.id = id;
+    auto found = (*store)->events(q);
+    if (!found.ok()) return fail(found.error().str());
+    if (found->empty()) {
+      std::cerr << "dyad: no stored event with id " << id << '\n';
+      rc = kExitSkipped;
+      continue;
+    }
+    const dyad::StoredEvent& se = found->front();
+    auto stored = (*store)->article(se.article_hash);
+    if (!stored.ok()) return fail(stored.error().str());
+    if (!stored->has_value()) return fail("event " + id + ": its article is not in the store");
+    dyad::Document doc = dyad::code_article(*knowledge, (*stored)->article);
+    const dyad::Event* again = nullptr;
+    for (const dyad::Event& e : doc.events)
+      if (e.id == id) again = &e;
+    std::cout << "event " << id << " (article " << se.article_id << ")\n";
+    if (again == nullptr) {
+      std::cout << "  the current knowledge no longer codes this event; as stored:\n  sentence: " << se.sentence_text
+                << "\n  rule: " << se.event.rule << "\n";
+      continue;
+    }
+    std::cout << knowledge->coder->explain(doc, *again) << '\n';
+  }
+  return rc;
+}
+
 std::string default_shared_dir() {
   namespace fs = std::filesystem;
   // ../shared beside the checkout: next to the source tree, or to the data dir's parent.
@@ -326,6 +372,13 @@ int main(int argc, char** argv) {
   b->add_option("--seed", bench.seed, "Generator seed (default 42)");
   b->add_option("--batch", bench.batch, "Articles per store transaction (default 256)");
 
+  ExplainArgs explain;
+  CLI::App* x = app.add_subcommand("explain", "Show why a stored event was coded: pattern, clause, mode, date, place");
+  x->add_option("ids", explain.ids, "Event ids (from dyad query or --format jsonl)")->required();
+  x->add_option("--db", explain.db, "SQLite store to read (default dyad.db)");
+  x->add_option("--dictionary", explain.dictionaries, "Extra dictionary file (repeatable), as given to dyad code");
+  x->add_flag("--no-default-dictionaries", explain.no_default_dictionaries, "Use only --dictionary files");
+
   dyad::EvalOptions eval;
   bool eval_write = false;
   CLI::App* ev = app.add_subcommand("eval", "Score the coder against gold data; print precision, recall and F1");
@@ -346,6 +399,7 @@ int main(int argc, char** argv) {
   if (c->parsed()) return run_code(code);
   if (q->parsed()) return run_query(query);
   if (b->parsed()) return run_bench(bench);
+  if (x->parsed()) return run_explain(explain);
   if (ev->parsed()) {
     if (eval.shared_dir.empty()) eval.shared_dir = default_shared_dir();
     if (eval_write && eval.write_markdown.empty())

@@ -223,6 +223,27 @@ TEST_F(CliTest, QueryReadsTheStore) {
   EXPECT_EQ(dyad("query --db " + db.string() + " --from yesterday").code, 1);
 }
 
+TEST_F(CliTest, ExplainShowsWhyAStoredEventWasCoded) {
+  fs::path in = write("visit.jsonl",
+                      "{\"id\":\"v1\",\"published\":\"2024-05-16\",\"text\":\"Russian President Vladimir Putin "
+                      "arrived in Beijing on Thursday for talks with Xi Jinping.\"}\n");
+  fs::path db = dir_ / "x.db";
+  ASSERT_EQ(dyad("code --db " + db.string() + " " + in.string()).code, 0);
+  CliRun q = dyad("query --db " + db.string() + " --code 042");
+  ASSERT_EQ(q.code, 0) << q.err;
+  auto events = records(q.out, "event");
+  ASSERT_FALSE(events.empty()) << q.out;
+  std::string id = events[0]["id"];
+  EXPECT_EQ(events[0]["date"], "2024-05-16");
+  CliRun x = dyad("explain --db " + db.string() + " " + id);
+  ASSERT_EQ(x.code, 0) << x.err;
+  EXPECT_THAT(x.out, HasSubstr(id));
+  EXPECT_THAT(x.out, HasSubstr("matched:"));
+  EXPECT_THAT(x.out, HasSubstr("042"));
+  EXPECT_THAT(x.out, HasSubstr("mode: happened"));
+  EXPECT_EQ(dyad("explain --db " + db.string() + " no-such-id").code, 2);
+}
+
 TEST_F(CliTest, BundledExamplesCodeCleanly) {
   fs::path examples = fs::path(DYAD_TEST_DIR) / ".." / "examples";
   if (!fs::exists(examples / "articles.jsonl")) GTEST_SKIP() << "no bundled examples yet";
