@@ -76,6 +76,7 @@ std::optional<PlaceKind> kind_of(std::string_view s) {
   if (s == "water") return PlaceKind::water;
   if (s == "landmark") return PlaceKind::landmark;
   if (s == "city") return PlaceKind::city;
+  if (s == "admin2") return PlaceKind::admin2;
   return std::nullopt;
 }
 

@@ -14,10 +14,11 @@
 namespace dyad::geo {
 
 inline constexpr char kMagic[8] = {'D', 'Y', 'A', 'D', 'G', 'A', 'Z', '1'};
-inline constexpr uint32_t kFormatVersion = 1;
+inline constexpr uint32_t kFormatVersion = 2;
 
 /// What kind of place a record is.
-enum class PlaceKind : uint8_t { country, territory, admin1, region, water, landmark, city };
+/// admin2: a second-level division (an English or Irish county), with its admin1 code.
+enum class PlaceKind : uint8_t { country, territory, admin1, region, water, landmark, city, admin2 };
 
 /// GeoNames feature code of a populated place, coarsened.
 enum class CityRank : uint8_t { none, capital, admin1_seat, admin2_seat, admin_seat, place, historical };

@@ -140,6 +140,8 @@ double prior_of(const PlaceRecord& p) {
       return 8.0;
     case PlaceKind::admin1:
       return p.geonameid == 0 && p.population > 0 ? 6.0 : 6.5;
+    case PlaceKind::admin2:
+      return 6.0;
     case PlaceKind::city:
       break;
   }
@@ -232,7 +234,8 @@ std::vector<std::optional<GeoEntry>> Gazetteer::resolve_toponyms(
   struct Q {
     std::string key;
     std::vector<GeoEntry> cands;
-    std::vector<double> base;  // prior + qualifier + explicit country context
+    std::vector<double> base;      // prior + qualifier + explicit country context
+    std::vector<bool> no_context;  // a town that shares a country's name, unqualified
   };
   std::unordered_set<std::string> explicit_countries;
   for (const auto& c : context_countries) {
@@ -249,6 +252,11 @@ std::vector<std::optional<GeoEntry>> Gazetteer::resolve_toponyms(
     std::vector<GeoEntry> qual;
     if (!queries[i].qualifier.empty()) qual = candidates(queries[i].qualifier, kMaxCandidates);
     std::string qual_upper = queries[i].qualifier;
+    // A town named like a country or territory ("China", Texas) is chosen only
+    // when qualified: the other toponyms' context does not lift it.
+    bool names_country = std::any_of(q.cands.begin(), q.cands.end(), [](const GeoEntry& e) {
+      return e.kind == PlaceKind::country || e.kind == PlaceKind::territory;
+    });
     for (const auto& e : q.cands) {
       double s = e.prior;
       bool qualified = false;
@@ -262,6 +270,7 @@ std::vector<std::optional<GeoEntry>> Gazetteer::resolve_toponyms(
       if (qualified) s += 8.0;
       if (!e.country.empty() && explicit_countries.count(std::string(e.country))) s += 2.5;
       q.base.push_back(s);
+      q.no_context.push_back(e.kind == PlaceKind::city && !qualified && names_country);
     }
   }
 
@@ -286,7 +295,8 @@ std::vector<std::optional<GeoEntry>> Gazetteer::resolve_toponyms(
           if (distance_km(e.lat, e.lon, o.lat, o.lon) < 200) near = 1.5;
         }
       }
-      double s = q.base[c] + std::min(same_country, 3.0) + std::min(same_admin1, 3.0) + near;
+      double s = q.base[c];
+      if (!q.no_context[c]) s += std::min(same_country, 3.0) + std::min(same_admin1, 3.0) + near;
       if (s > best_score) {
         best_score = s;
         best = static_cast<int>(c);
