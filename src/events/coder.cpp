@@ -107,6 +107,7 @@ struct Compiled {
   std::string origin;
   std::string text;  // the pattern as written
   bool passive = false;
+  bool dyadic = false;  // imported TABARI/PETRARCH pattern: coded only with a target
   [[nodiscard]] PatternElement::Kind prefix_slot() const {
     // the slot nearest before the anchor decides who the clause subject is
     for (size_t i = ap.prefix.size(); i-- > 0;)
@@ -279,6 +280,7 @@ Status EventCoder::Impl::add(const VerbPatternSpec& spec) {
     c.code = spec.code;
     c.origin = spec.origin;
     c.text = spec.pattern;
+    c.dyadic = spec.foreign_codes;
     c.ap = std::move(ap);
     if (c.ap.anchor.kind == PatternElement::Kind::lemma) {
       const bool fresh = lemma_ids.find(c.ap.anchor.word) == lemma_ids.end();
@@ -354,6 +356,7 @@ class DocCoder {
   std::vector<TimeExpression> times_;
   bool times_done_ = false;
   uint32_t sentence_ = 0;
+  std::vector<size_t> report_statements_;  // out_ indexes of this sentence's reporting-verb statements
 
   const Tok& tok(uint32_t t) const { return toks_[t - base_]; }
   std::string_view norm(uint32_t t) const { return tok(t).norm; }
@@ -447,11 +450,25 @@ class DocCoder {
     times_.clear();
     std::vector<Clause> clauses = split(s);
     std::vector<Speech> speech = find_speech(s);
+    const size_t first_event = out_.size();
+    report_statements_.clear();
     for (size_t ci = 0; ci < clauses.size(); ++ci) {
       resolve_subject(clauses, ci);
       code_clause(clauses[ci], speech, discard);
     }
+    drop_report_statements(first_event);
     remember_pairs(s);
+  }
+
+  // Statements (01) by a reporting verb are dropped when the sentence codes some
+  // other event: that event is the content, attributed to the speaker.
+  void drop_report_statements(size_t first_event) {
+    if (report_statements_.empty()) return;
+    const size_t others = out_.size() - first_event - report_statements_.size();
+    if (others == 0) return;
+    for (size_t i = report_statements_.size(); i-- > 0;)
+      out_.erase(out_.begin() + static_cast<std::ptrdiff_t>(report_statements_[i]));
+    report_statements_.clear();
   }
 
   // Remembers the last compound of actor mentions ("Xi and Putin") for "the two leaders".
@@ -612,6 +629,13 @@ class DocCoder {
         while (qs > 0 && c.toks[qs - 1] >= m.first_token && tok(c.toks[qs - 1]).mention == x.mention) --qs;
         q = qs;
         if (!actor_mention(x.mention)) continue;
+        if (generic_agent(x.mention) && pair_mention(m)) {
+          auto pair = recent_pair(m.first_token, how);
+          if (!pair.empty()) {
+            how = "'" + std::string(m.span.of(doc_.article.text)) + "' -> " + how;
+            return pair;
+          }
+        }
         if (qs > 0 && in(norm(c.toks[qs - 1]), kPrepositions)) continue;
         std::vector<int32_t> ms{x.mention};
         size_t r = qs;
@@ -637,9 +661,10 @@ class DocCoder {
         }
       }
       if (in(x.norm, {"they", "both"}) || is_pair_description(c, q)) {
-        if (!last_pair_.empty()) {
-          how = "'" + std::string(x.norm) + "' -> the last pair of actors named together";
-          return last_pair_;
+        auto pair = recent_pair(t, how);
+        if (!pair.empty()) {
+          how = "'" + std::string(x.norm) + "' -> " + how;
+          return pair;
         }
       }
     }
@@ -648,6 +673,40 @@ class DocCoder {
       return {c.antecedent};
     }
     return {};
+  }
+
+  // The pair "they" / "the two leaders" refers to: the last compound named
+  // together, else the two most recent people of different countries before `before`.
+  std::vector<int32_t> recent_pair(uint32_t before, std::string& how) const {
+    if (!last_pair_.empty()) {
+      how = "the last pair of actors named together";
+      return last_pair_;
+    }
+    std::vector<int32_t> out;
+    std::string first_country;
+    for (size_t m = doc_.mentions.size(); m-- > 0 && out.size() < 2;) {
+      const Mention& mm = doc_.mentions[m];
+      if (mm.first_token >= before || mm.kind != MentionKind::person || !actor_mention(static_cast<int32_t>(m)))
+        continue;
+      const Actor a = actor_of(static_cast<int32_t>(m));
+      const std::string country = a.country.empty() ? a.code.substr(0, 3) : a.country;
+      if (out.empty()) {
+        first_country = country;
+        out.push_back(static_cast<int32_t>(m));
+      } else if (country != first_country) {
+        out.insert(out.begin(), static_cast<int32_t>(m));
+      }
+    }
+    if (out.size() < 2) return {};
+    how = "the two most recent people of different countries";
+    return out;
+  }
+
+  // A role mention that names a pair: "the two leaders", "both heads of state".
+  bool pair_mention(const Mention& m) const {
+    for (uint32_t t = m.first_token > base_ ? m.first_token - 1 : m.first_token; t < m.token_end; ++t)
+      if (in(norm(t), {"two", "both"})) return true;
+    return false;
   }
 
   // "the two leaders", "both sides", "the two countries" ending at clause position q.
@@ -767,7 +826,8 @@ class DocCoder {
       case K::source_possessive:
       case K::target_possessive: {
         size_t p = pos;
-        while (p < n && in(norm(cl.toks[p]), {"the", "a", "an"}) && tok(cl.toks[p]).mention < 0) ++p;
+        while (p < n && tok(cl.toks[p]).mention < 0 && (in(norm(cl.toks[p]), {"the", "a", "an"}) || quantifier(cl, p)))
+          ++p;
         if (p >= n || !tok(cl.toks[p]).mention_start) return false;
         const bool is_target = e.kind == K::target || e.kind == K::target_possessive;
         const int32_t m = tok(cl.toks[p]).mention;
@@ -785,6 +845,45 @@ class DocCoder {
       }
     }
     return false;
+  }
+
+  // The verb's object for a pattern without {T} (PETRARCH's default target):
+  // the first actor mention after the anchor in the clause, with its compound,
+  // skipping a place attached by in/at/near (where, not whom) and the source.
+  std::vector<int32_t> object_after(const Clause& cl, size_t ap, const std::vector<int32_t>& sources) const {
+    for (size_t q = ap + 1; q < cl.toks.size(); ++q) {
+      const Tok& x = tok(cl.toks[q]);
+      if (x.mention < 0 && x.norm == ",") break;  // ", a senior official said": not the verb's object
+      if (!x.mention_start || !target_mention(x.mention)) continue;
+      if (generic_agent(x.mention)) continue;  // "joint military exercises", "officials"
+
+      if (std::find(sources.begin(), sources.end(), x.mention) != sources.end()) continue;
+      const Mention& mm = doc_.mentions[static_cast<size_t>(x.mention)];
+      size_t r = q;
+      if (r > 0 && norm(cl.toks[r - 1]) == "the") --r;
+      const bool placeish = mm.place || mm.kind == MentionKind::location;
+      if (placeish && r > 0 && in(norm(cl.toks[r - 1]), kPlacePrepositions)) continue;
+      return compound_forward(cl.toks[q], cl.toks.back() + 1).first;
+    }
+    return {};
+  }
+
+  // A role word with no country or organisation behind it ("officials", "military").
+  bool generic_agent(int32_t m) const {
+    const Actor a = actor_of(m);
+    return a.country.empty() && a.code.size() == 3 && doc_.mentions[static_cast<size_t>(m)].kind == MentionKind::agent;
+  }
+
+  // "two", "300", "dozens of", "several": a count before an actor slot ("wounded two British soldiers").
+  bool quantifier(const Clause& cl, size_t p) const {
+    const std::string_view w = norm(cl.toks[p]);
+    if (!w.empty() && std::all_of(w.begin(), w.end(), [](char c) { return (c >= '0' && c <= '9') || c == ','; }))
+      return true;
+    if (in(w, {"two",       "three",  "four",   "five",   "six",     "seven",   "eight",    "nine",
+               "ten",       "eleven", "twelve", "twenty", "fifty",   "hundred", "hundreds", "thousand",
+               "thousands", "dozen",  "dozens", "scores", "several", "some",    "many"}))
+      return p + 1 < cl.toks.size();
+    return w == "of" && p > 0 && in(norm(cl.toks[p - 1]), {"dozens", "hundreds", "thousands", "scores", "some"});
   }
 
   bool passive_at(const Clause& cl, size_t ap) const {
@@ -883,6 +982,11 @@ class DocCoder {
           }
         }
         if (m.sources.empty()) return;
+        if (m.targets.empty() && !c.passive &&
+            c.code.substr(0, 2) != "01") {  // statements: no default object ("said Russia would")
+          m.targets = object_after(cl, p, m.sources);
+          if (!m.targets.empty()) m.target_how = "first actor after the verb (no {T} filled by the pattern)";
+        }
         found.push_back(std::move(m));
       };
       if (x.lemmas != nullptr)
@@ -1030,6 +1134,12 @@ class DocCoder {
       if (discard != nullptr && m.pat->code != discard->code) continue;
       const CameoEntry* ce = k_.entry(m.pat->code);
       if (ce == nullptr) continue;
+      // "X said (that) ...", "..., X said": a reporting verb with reported content is a
+      // statement (01) only while no event is coded in the sentence; otherwise it is the
+      // attribution of that content (sentence() drops it once all clauses are coded).
+      const bool report_statement =
+          m.targets.empty() && ce->code.substr(0, 2) == "01" && reporting(cl.toks[m.anchor_pos]) &&
+          std::any_of(speech.begin(), speech.end(), [&](const Speech& sp) { return sp.verb == cl.toks[m.anchor_pos]; });
       ModeInfo mi = mode_of(cl, m);
       // attribution
       std::string attributed, attr_why;
@@ -1096,6 +1206,7 @@ class DocCoder {
             if (a != b) pairs.emplace_back(a, b);
       }
       for (auto [a, b] : pairs) {
+        if (b < 0 && m.pat->dyadic) continue;  // PETRARCH's require_dyad: no target, no event
         Event ev;
         ev.source = actor_of(a);
         if (b >= 0) ev.target = actor_of(b);
@@ -1142,6 +1253,7 @@ class DocCoder {
           os << "  place: " << (place ? place->name : std::string("none")) << " (" << place_why << ")\n";
           trace_->push_back({ev.id, os.str()});
         }
+        if (report_statement) report_statements_.push_back(out_.size());
         out_.push_back(std::move(ev));
       }
     }

@@ -166,6 +166,47 @@ TEST(Coder, CompoundSourcesAndReciprocity) {
   EXPECT_THAT(briefs(host), UnorderedElementsAre("043 CHNGOV->RUS", "043 CHNGOV->UKR"));
 }
 
+TEST(Coder, DefaultObjectWhenThePatternFillsNoTarget) {
+  // "[with {T}]" unfilled: the first actor after the verb is the object
+  Document doc = code_text("Russia signed a statement on Monday alongside China.");
+  EXPECT_THAT(briefs(doc), ElementsAre("057 RUS->CHN"));
+  // a place after in/at is where, not whom; a comma ends the verb phrase; a bare role is no object
+  EXPECT_THAT(briefs(code_text("Putin met in Beijing.")), ElementsAre("040 RUSGOV->-"));
+  EXPECT_THAT(briefs(code_text("Putin met on Monday, Xi said.")), ElementsAre("040 RUSGOV->-"));
+  EXPECT_THAT(briefs(code_text("Putin met on Monday with officials.")), ElementsAre("040 RUSGOV->-"));
+}
+
+TEST(Coder, CountsBeforeASlotAreSkipped) {
+  EXPECT_THAT(briefs(code_text("Russia attacked two Kenyan police posts.")), ElementsAre("190 RUS->KENCOP"));
+  EXPECT_THAT(briefs(code_text("Russia arrested dozens of protesters.")), ElementsAre("173 RUS->CVL"));
+}
+
+TEST(Coder, ImportedPatternsNeedATarget) {
+  // TABARI/PETRARCH dictionaries were written for a coder that emits only dyads
+  std::vector<VerbPatternSpec> specs{{"040", "{S} meet", "x.verbs:1", true}};
+  auto c = EventCoder::load(testing_events::kData, specs, {}, true);
+  ASSERT_TRUE(c.ok()) << c.error().str();
+  Document a = testing_events::make_doc("Putin met on Monday.", testing_events::fixture_marks());
+  c.value()->code(a);
+  EXPECT_TRUE(a.events.empty());
+  Document b = testing_events::make_doc("Putin met with Xi.", testing_events::fixture_marks());
+  c.value()->code(b);
+  EXPECT_THAT(briefs(b), ElementsAre("040 RUSGOV->CHNGOV"));
+}
+
+TEST(Coder, ReportingVerbIsAStatementOnlyWithoutCodedContent) {
+  EXPECT_THAT(briefs(code_text("Putin said on Monday.")), ElementsAre("010 RUSGOV->-"));
+  Document c = code_text("Putin said that Russia attacked Ukraine.");
+  ASSERT_THAT(briefs(c), ElementsAre("190 RUS->UKR"));
+  EXPECT_EQ(c.events[0].attributed_to, "Putin");
+  EXPECT_THAT(briefs(code_text("Russia attacked Ukraine, Putin said.")), ElementsAre("190 RUS->UKR"));
+}
+
+TEST(Coder, TheTwoLeadersAreTheLastTwoPeople) {
+  Document doc = code_text("Putin arrived in Beijing for talks with Xi. The two leaders signed a statement.");
+  EXPECT_THAT(briefs(doc), UnorderedElementsAre("042 RUSGOV->CHN", "057 RUSGOV->CHNGOV", "057 CHNGOV->RUSGOV"));
+}
+
 TEST(Coder, CoordinatedVerbsCarryTheSubject) {
   Document doc = code_text("Putin arrived in Beijing and met Xi.");
   EXPECT_THAT(briefs(doc), ElementsAre("042 RUSGOV->CHN", "040 RUSGOV->CHNGOV"));

@@ -115,7 +115,9 @@ inline Document make_doc(std::string text, const std::vector<Mark>& marks, std::
       m.kind = mk.kind;
       m.actor.text = mk.phrase;
       m.actor.code = mk.code;
-      m.actor.country = mk.code.substr(0, std::min<size_t>(3, mk.code.size()));
+      // a bare role ("officials" GOV) has no country, as from the knowledge stage
+      if (!(mk.kind == MentionKind::agent && mk.code.size() == 3))
+        m.actor.country = mk.code.substr(0, std::min<size_t>(3, mk.code.size()));
       m.actor.span = m.span;
       if (!mk.place.empty()) {
         Place p;
