@@ -1308,6 +1308,11 @@ Result<std::shared_ptr<const EventCoder>> EventCoder::load(const std::string& da
     for (const auto& f : files) {
       auto r = read_verb_patterns(f);
       if (!r.ok()) return r.error();
+      // Evidence names bundled patterns as "data/verbs/FILE:LINE", not by this machine's path.
+      const std::string prefix = fs::path(f).parent_path().string() + "/";
+      for (VerbPatternSpec& spec : *r)
+        if (spec.origin.compare(0, prefix.size(), prefix) == 0)
+          spec.origin = "data/verbs/" + spec.origin.substr(prefix.size());
       specs.insert(specs.end(), r->begin(), r->end());
     }
   }

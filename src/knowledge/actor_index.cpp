@@ -131,6 +131,9 @@ constexpr std::array kMotionWords{
     "travel", "travels", "traveled", "travelled", "traveling", "travelling", "trip",     "visit",   "go",    "goes",
     "went",   "going",   "fly",      "flew",      "flies",     "return",     "returned", "returns", "head",  "headed",
     "heads",  "came",    "come",     "journey",   "moved",     "sent",       "deployed", "way",     "route", "flight"};
+constexpr std::array kDocumentNouns{"statement",  "declaration", "treaty",  "agreement",  "communique",
+                                    "communiqué", "memorandum",  "charter", "accord",     "accords",
+                                    "convention", "protocol",    "pact",    "resolution", "constitution"};
 constexpr std::array kPlaceNouns{"city", "town", "village", "province", "region", "district", "port"};
 constexpr std::array kNameStop{
     "the",     "a",         "an",       "in",     "on",        "at",      "and",      "but",      "he",    "she",
@@ -563,6 +566,9 @@ void ActorIndex::find(Document& doc) const {
   std::unordered_map<std::string, int32_t> unknown_surname;  // folded surname -> entity
   std::unordered_set<uint32_t> seen_people;
   std::string context_country;
+  std::string dateline_country;             // "LISBON (Wire) —": the country of the dateline place
+  std::unordered_set<size_t> adjective_at;  // mentions made of a bare country adjective ("Russian")
+  uint32_t title_country_end = UINT32_MAX;  // end of the last country word inside a document title
 
   auto tok_text = [&](uint32_t k) { return ta.tokens[k].span.of(text); };
   auto norm = [&](uint32_t k) { return ta.norm(ta.tokens[k]); };
@@ -615,6 +621,17 @@ void ActorIndex::find(Document& doc) const {
       }
     }
     shouting = shouting && letters_words >= 3;
+    // A dateline opening the article ("LISBON (Example Wire) —", "WASHINGTON, May 3"): up to three
+    // ALL-CAPS words before "(", a dash or a comma; case rules are relaxed there and it names a place.
+    uint32_t dateline_end = s0;
+    if (si == 0 && !shouting) {
+      uint32_t k = s0;
+      while (k < s1 && k - s0 < 3 && ta.tokens[k].kind == TokenKind::word && ta.tokens[k].all_caps) ++k;
+      if (k > s0 && k < s1) {
+        std::string_view w = norm(k);
+        if (w == "(" || w == "," || w == "-" || w == "\u2014" || w == "\u2013" || w == "--") dateline_end = k;
+      }
+    }
 
     // 1. token ids, possessives
     sc.ids.assign(sent.token_count, TokenInterner::kNone);
@@ -656,7 +673,7 @@ void ActorIndex::find(Document& doc) const {
         if (m.value == UINT32_MAX) return false;
         const Impl::Entry& e = ix.entries[m.value];
         if (e.form == Form::surname && !seen_people.count(e.target)) return false;
-        if (shouting) return true;
+        if (shouting || s0 + m.end <= dateline_end) return true;
         for (uint32_t j = m.begin; j < m.end; ++j) {
           const Token& t = ta.tokens[s0 + j];
           const std::string& et = e.case_tokens[j - m.begin];
@@ -901,6 +918,17 @@ void ActorIndex::find(Document& doc) const {
               if (poss_end) break;
             }
           }
+          // "the two leaders", "both sides": the pair named before, not a new actor; no mention, so the
+          // coder's pair description ("the two leaders" -> the last compound) applies.
+          if (country_atom < 0 && name_end == last_agent.end && chain_begin > s0) {
+            std::string_view b1 = norm(chain_begin - 1);
+            std::string_view b2 = chain_begin > s0 + 1 ? norm(chain_begin - 2) : std::string_view();
+            if (b1 == "both" || (b1 == "two" && (b2 == "the" || b2 == "these" || b2 == "both"))) {
+              ai = agent_atoms.back() + 1;
+              k = last_agent.end;
+              continue;
+            }
+          }
           Mention m;
           m.first_token = chain_begin;
           m.kind = MentionKind::agent;
@@ -933,8 +961,18 @@ void ActorIndex::find(Document& doc) const {
                           (chain_begin > s0 && norm(chain_begin - 1) == "the");
           std::string office_country = country.empty() && definite ? context_country : country;
           Impl::Holder h;
-          if (!office.empty() && !office_country.empty() && (definite || !country.empty()))
+          if (office == "leader" && !office_country.empty() && (definite || !country.empty())) {
+            // "the Russian leader": the head of state or of government the article has already named.
+            for (const char* o : {"head_of_state", "head_of_government"}) {
+              Impl::Holder c = ix.holder(office_country, o, date);
+              if (c.person >= 0 && seen_people.count(static_cast<uint32_t>(c.person))) {
+                h = c;
+                break;
+              }
+            }
+          } else if (!office.empty() && !office_country.empty() && (definite || !country.empty())) {
             h = ix.holder(office_country, office, date);
+          }
           if (h.person >= 0) {
             const Impl::Person& p = ix.people[static_cast<size_t>(h.person)];
             const RoleSpec& role = p.roles[static_cast<size_t>(h.role)];
@@ -991,7 +1029,26 @@ void ActorIndex::find(Document& doc) const {
             bool capitalish = e.form == Form::capital || e.form == Form::metonym || e.form == Form::place_only;
             std::string code = country_code(e.target, capitalish);
             const Impl::Country& c = ix.countries[ix.country_by_code.at(code)];
-            bool place = e.form != Form::adjective && !at.possessive && place_context(at.begin, true);
+            // Inside a document's title ("Joint Statement of the People's Republic of China and the Russian
+            // Federation", "Treaty of Moscow"), a country names no actor: no mention.
+            if (e.form == Form::country_name || e.form == Form::capital || e.form == Form::metonym) {
+              uint32_t b = at.begin;
+              if (b > s0 && norm(b - 1) == "the") --b;
+              bool title = false;
+              if (b >= s0 + 2 && norm(b - 1) == "of" && ta.tokens[b - 2].capitalized)
+                title = in(kDocumentNouns, norm(b - 2));
+              if (!title && b > s0 && (norm(b - 1) == "and" || norm(b - 1) == ",") && title_country_end == b - 1)
+                title = true;
+              if (title) {
+                title_country_end = at.end;
+                ++ai;
+                k = at.end;
+                continue;
+              }
+            }
+            bool in_dateline = at.end <= dateline_end;
+            bool place = e.form != Form::adjective && !at.possessive && (in_dateline || place_context(at.begin, true));
+            if (in_dateline && e.form != Form::adjective) dateline_country = code;
             if (!place && e.form == Form::place_only) break;  // an ambiguous capital names nothing by itself
             m.actor.country = code;
             m.actor.canonical = c.name;
@@ -1018,6 +1075,7 @@ void ActorIndex::find(Document& doc) const {
                 m.actor.code = code;
               }
               push(std::move(m), "C:" + code, EntityType::location, c.name);
+              if (e.form == Form::adjective) adjective_at.insert(doc.mentions.size() - 1);
             }
             break;
           }
@@ -1074,6 +1132,71 @@ void ActorIndex::find(Document& doc) const {
         }
       }
       ++k;
+    }
+  }
+
+  // ---- after all sentences
+  auto between_only = [&](uint32_t b, uint32_t e, std::initializer_list<std::string_view> words) {
+    if (b >= e) return false;
+    for (uint32_t t = b; t < e; ++t)
+      if (std::find(words.begin(), words.end(), norm(t)) == words.end()) return false;
+    return true;
+  };
+  // "Russian and Chinese authorities": a bare adjective coordinated with [adjective + agent] is the same kind
+  // of actor of its own country (RUSGOV and CHNGOV). Backwards, so that lists of three chain.
+  for (size_t i = doc.mentions.size(); i-- > 0;) {
+    if (!adjective_at.count(i) || i + 1 >= doc.mentions.size()) continue;
+    Mention& a = doc.mentions[i];
+    const Mention& b = doc.mentions[i + 1];
+    if (b.sentence != a.sentence || b.kind != MentionKind::agent || b.actor.country.empty() ||
+        b.actor.code.size() < 6 || !between_only(a.token_end, b.first_token, {",", "and", "or"}))
+      continue;
+    a.kind = MentionKind::agent;
+    a.actor.sector = b.actor.sector;
+    a.actor.code = a.actor.country + b.actor.code.substr(b.actor.country.size());
+    a.rule = b.rule;
+    a.entity = entity("A:" + a.actor.code, EntityType::organization, a.actor.text, a.actor.code, a.span, std::nullopt);
+  }
+
+  // Countries for role words and titled unknown persons that have none ("officials", "Governor X"): an
+  // explicit "in/of/from [the] <country, capital or place of a country>" right after them ("officials in Moscow",
+  // "opposition groups in Zimbabwe"), else the article's home country: the dateline's, or the only country
+  // the article mentions at all. International sectors (IGO, NGO, IMG, MNC, PKO) are left alone.
+  std::unordered_set<std::string> article_countries;
+  for (const Mention& m : doc.mentions)
+    if (!m.actor.country.empty()) article_countries.insert(m.actor.country);
+  std::string home = dateline_country;
+  if (home.empty() && article_countries.size() == 1) home = *article_countries.begin();
+  for (size_t i = 0; i < doc.mentions.size(); ++i) {
+    Mention& m = doc.mentions[i];
+    if ((m.kind != MentionKind::agent && m.kind != MentionKind::person) || !m.actor.country.empty()) continue;
+    const std::string& code = m.actor.code;
+    if (code.empty() || (code.size() != 3 && code.size() != 6)) continue;
+    std::string_view lead = std::string_view(code).substr(0, 3);
+    if (lead == "IGO" || lead == "NGO" || lead == "IMG" || lead == "MNC" || lead == "PKO") continue;
+    const Sentence& sent = ta.sentences[m.sentence];
+    const uint32_t s1 = sent.first_token + sent.token_count;
+    std::string country;
+    uint32_t t = m.token_end;
+    if (t + 1 < s1 && (norm(t) == "in" || norm(t) == "of" || norm(t) == "from")) {
+      uint32_t at = norm(t + 1) == "the" ? t + 2 : t + 1;
+      for (size_t j = i + 1; j < doc.mentions.size() && doc.mentions[j].first_token <= at; ++j) {
+        const Mention& p = doc.mentions[j];
+        if (p.first_token == at && (p.kind == MentionKind::country || p.kind == MentionKind::location))
+          country = p.actor.country;
+      }
+    }
+    if (country.empty()) country = home;
+    if (country.empty()) continue;
+    std::string old = code;
+    m.actor.country = country;
+    m.actor.code = country + old;
+    if (m.entity >= 0) {
+      Entity& e = doc.entities[static_cast<size_t>(m.entity)];
+      if (e.code == old) e.code = m.actor.code;
+    } else if (m.kind == MentionKind::agent) {
+      m.entity =
+          entity("A:" + m.actor.code, EntityType::organization, m.actor.text, m.actor.code, m.span, std::nullopt);
     }
   }
 }

@@ -87,15 +87,61 @@ TEST(ActorIndex, AgentAloneAndWithCountry) {
   EXPECT_EQ(cp->kind, MentionKind::agent);
   EXPECT_EQ(cp->actor.code, "CHNCOP");
   EXPECT_EQ(cp->actor.country, "CHN");
+  // China is the only country the article mentions: it is the home of the bare role words.
   const Mention* p = mention(d, "Police");
   ASSERT_NE(p, nullptr) << dump(d);
-  EXPECT_EQ(p->actor.code, "COP");
+  EXPECT_EQ(p->actor.code, "CHNCOP");
   const Mention* lm = mention(d, "lawmakers");  // generated plural
   ASSERT_NE(lm, nullptr) << dump(d);
-  EXPECT_EQ(lm->actor.code, "LEG");
-  const Mention* rb = mention(d, "rebels");
-  ASSERT_NE(rb, nullptr) << dump(d);
+  EXPECT_EQ(lm->actor.code, "CHNLEG");
+
+  Document alone = code("Police said the lawmakers met rebels.");
+  const Mention* ap = mention(alone, "Police");
+  ASSERT_NE(ap, nullptr) << dump(alone);
+  EXPECT_EQ(ap->actor.code, "COP");
+  EXPECT_TRUE(ap->actor.country.empty());
+  const Mention* rb = mention(alone, "rebels");
+  ASSERT_NE(rb, nullptr) << dump(alone);
   EXPECT_EQ(rb->actor.code, "REB");
+}
+
+TEST(ActorIndex, AgentCountryFromContext) {
+  // explicit place after the role word beats the article's other countries
+  Document d = code("Officials in Moscow said Chinese diplomats and opposition groups in Zimbabwe had met.");
+  const Mention* o = mention(d, "Officials");
+  ASSERT_NE(o, nullptr) << dump(d);
+  EXPECT_EQ(o->actor.code, "RUSGOV");
+  const Mention* g = mention(d, "opposition groups");
+  ASSERT_NE(g, nullptr) << dump(d);
+  EXPECT_EQ(g->actor.country, "ZWE");
+  // coordinated adjectives share the role word
+  Document c = code("Russian and Chinese authorities signed the accord.");
+  const Mention* r = mention(c, "Russian");
+  ASSERT_NE(r, nullptr) << dump(c);
+  EXPECT_EQ(r->kind, MentionKind::agent);
+  EXPECT_EQ(r->actor.code, "RUSGOV");
+  const Mention* ch = mention(c, "Chinese authorities");
+  ASSERT_NE(ch, nullptr) << dump(c);
+  EXPECT_EQ(ch->actor.code, "CHNGOV");
+  // a dateline names the home country (a place, not an actor)
+  Document w = code("LISBON (Wire) - Police said protesters met officials from Ghana.");
+  const Mention* lp = mention(w, "LISBON");
+  ASSERT_NE(lp, nullptr) << dump(w);
+  EXPECT_EQ(lp->kind, MentionKind::location);
+  const Mention* wp = mention(w, "Police");
+  ASSERT_NE(wp, nullptr) << dump(w);
+  EXPECT_EQ(wp->actor.code, "PRTCOP");
+  const Mention* wo = mention(w, "officials");
+  ASSERT_NE(wo, nullptr) << dump(w);
+  EXPECT_EQ(wo->actor.code, "GHAGOV");
+  // countries inside a document's title are no actors
+  Document t =
+      code("They issued a Joint Statement of the People's Republic of China and the Russian Federation on trade.");
+  EXPECT_EQ(mention(t, "People's Republic of China"), nullptr) << dump(t);
+  EXPECT_EQ(mention(t, "Russian Federation"), nullptr) << dump(t);
+  // "the two leaders" is the pair named before, not a new country-less actor
+  Document two = code("Putin met Xi. The two leaders signed a statement.");
+  EXPECT_EQ(mention(two, "leaders"), nullptr) << dump(two);
 }
 
 TEST(ActorIndex, OpinionWordsAreNotAgents) {
