@@ -83,6 +83,17 @@ std::string offset_field(const EventView& v, const Span& s, bool present) {
 
 // ---- GDELT 2.0 events ---------------------------------------------------------
 
+// One tab-separated row: every field cleaned of tabs and newlines.
+template <size_t N>
+void write_tsv_row(std::ostream& out, const std::array<std::string, N>& fields) {
+  std::string line;
+  for (size_t i = 0; i < N; ++i) {
+    if (i > 0) line += '\t';
+    line += clean_field(fields[i]);
+  }
+  out << line << '\n';
+}
+
 constexpr size_t kEventColumns = 61;
 
 void actor_fields(const Actor* a, std::array<std::string, kEventColumns>& row, size_t at) {
@@ -160,12 +171,7 @@ class GdeltWriter final : public RecordWriter {
     geo_fields(e.location, r, 51);
     r[59] = added_;
     r[60] = !v.url.empty() ? std::string(v.url) : std::string(v.article_id);
-    std::string line;
-    for (size_t i = 0; i < r.size(); ++i) {
-      if (i > 0) line += '\t';
-      line += clean_field(r[i]);
-    }
-    out_ << line << '\n';
+    write_tsv_row(out_, r);
   }
 
   std::ostream& out_;
@@ -245,12 +251,7 @@ class MentionsWriter final : public RecordWriter {
     if (!e.attributed_to.empty())
       extras += "<DYAD_ATTRIBUTED_TO>" + xml_text(e.attributed_to) + "</DYAD_ATTRIBUTED_TO>";
     r[15] = extras;
-    std::string line;
-    for (size_t i = 0; i < r.size(); ++i) {
-      if (i > 0) line += '\t';
-      line += clean_field(r[i]);
-    }
-    out_ << line << '\n';
+    write_tsv_row(out_, r);
   }
 
   std::ostream& out_;
@@ -346,12 +347,7 @@ class GkgWriter final : public RecordWriter {
     }
     // r[25] TranslationInfo: none (dyad reads English).
     if (!a.title.empty()) r[26] = "<PAGE_TITLE>" + xml_text(a.title) + "</PAGE_TITLE>";
-    std::string line;
-    for (size_t i = 0; i < r.size(); ++i) {
-      if (i > 0) line += '\t';
-      line += clean_field(r[i]);
-    }
-    out_ << line << '\n';
+    write_tsv_row(out_, r);
   }
 
   // GKG records describe articles; a stored event alone has nothing to put in one.
