@@ -82,6 +82,13 @@ Coding cameo_coding(const Event& e) {
   return c;
 }
 
+// A suite that could not run: the reason goes into the table instead of figures.
+SuiteResult failed(SuiteResult result, std::string why) {
+  result.failed = true;
+  result.failure = std::move(why);
+  return result;
+}
+
 SuiteResult run_cameo(const std::string& name, const CameoSuite& suite, const EvalOptions& options, std::ostream& log) {
   SuiteResult result;
   result.name = name;
@@ -90,9 +97,7 @@ SuiteResult run_cameo(const std::string& name, const CameoSuite& suite, const Ev
   auto records =
       suite.lenient ? eval::read_petrarch_lenient(dir + suite.file) : eval::read_petrarch_xml(dir + suite.file);
   if (!records.ok()) {
-    result.failed = true;
-    result.failure = records.error().str();
-    return result;
+    return failed(std::move(result), records.error().str());
   }
   KnowledgeOptions ko;
   ko.data_dir = options.data_dir;
@@ -101,9 +106,7 @@ SuiteResult run_cameo(const std::string& name, const CameoSuite& suite, const Ev
   auto t0 = std::chrono::steady_clock::now();
   auto knowledge = Knowledge::load(ko);
   if (!knowledge.ok()) {
-    result.failed = true;
-    result.failure = "knowledge: " + knowledge.error().str();
-    return result;
+    return failed(std::move(result), "knowledge: " + knowledge.error().str());
   }
   for (const eval::GoldRecord& r : records.value()) {
     if (!r.evaluate) continue;
@@ -200,18 +203,14 @@ SuiteResult run_plover(const EvalOptions& options, std::ostream& log) {
   const std::string path = options.shared_dir + "/eval/plover-gsr-cameo/PLOVER_GSR_CAMEO.txt";
   auto records = eval::read_plover(path);
   if (!records.ok()) {
-    result.failed = true;
-    result.failure = records.error().str();
-    return result;
+    return failed(std::move(result), records.error().str());
   }
   auto t0 = std::chrono::steady_clock::now();
   KnowledgeOptions ko;
   ko.data_dir = options.data_dir;
   auto knowledge = Knowledge::load(ko);
   if (!knowledge.ok()) {
-    result.failed = true;
-    result.failure = "knowledge: " + knowledge.error().str();
-    return result;
+    return failed(std::move(result), "knowledge: " + knowledge.error().str());
   }
   CountryKeys keys = load_country_keys(options.data_dir, log);
   auto key = [&](const std::string& c) { return keys.key(c); };
@@ -295,18 +294,14 @@ SuiteResult run_india_police(const EvalOptions& options, std::ostream& log) {
   const std::string dir = options.shared_dir + "/eval/india-police-events";
   auto docs = eval::read_india_police(dir, options.limit);
   if (!docs.ok()) {
-    result.failed = true;
-    result.failure = docs.error().str();
-    return result;
+    return failed(std::move(result), docs.error().str());
   }
   auto t0 = std::chrono::steady_clock::now();
   KnowledgeOptions ko;
   ko.data_dir = options.data_dir;
   auto knowledge = Knowledge::load(ko);
   if (!knowledge.ok()) {
-    result.failed = true;
-    result.failure = "knowledge: " + knowledge.error().str();
-    return result;
+    return failed(std::move(result), "knowledge: " + knowledge.error().str());
   }
   for (auto& label : police_label_names()) {
     result.categories["sentence " + label];
