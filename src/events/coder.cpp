@@ -56,6 +56,14 @@ namespace dyad {
 
 namespace {
 
+// Closed-class words that open a noun phrase; a finite verb never comes right after one.
+bool is_determiner(std::string_view w) {
+  static constexpr std::array<std::string_view, 17> kDeterminers = {
+      "the", "a",   "an", "this", "these", "those", "its",     "their", "his",
+      "her", "our", "my", "your", "every", "each",  "another", "such"};
+  return std::find(kDeterminers.begin(), kDeterminers.end(), w) != kDeterminers.end();
+}
+
 struct StringHash {
   using is_transparent = void;
   size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
@@ -926,6 +934,12 @@ class DocCoder {
         const Compiled& c = k_.patterns[pi];
         State st;
         if (!word_at(cl, c.ap.anchor, p)) return;
+        // A finite verb never follows a determiner: "the targeted firms", "an agreed text",
+        // "the attack" are adjectives or nouns, so verbal patterns do not fire there. Gerunds
+        // ("the signing of a statement") stay: they are how news names an act.
+        if ((c.prefix_slot() == PatternElement::Kind::source || c.passive) && p > 0 &&
+            is_determiner(norm(cl.toks[p - 1])) && !norm(cl.toks[p]).ends_with("ing"))
+          return;
         const Cont done = [&st](size_t end, size_t lits) {
           st.end = end;
           st.literals = lits;
