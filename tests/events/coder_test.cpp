@@ -270,6 +270,18 @@ TEST(Coder, LocationOnlyFromTheClause) {
   EXPECT_EQ(at.events[0].location->country, "CHN");
 }
 
+// Regression: "the targeted firms" was coded as an attack; a verb cannot follow a determiner.
+TEST(Coder, ParticipleAfterDeterminerIsNotAVerb) {
+  EXPECT_THAT(briefs(code_text("Putin said the attacked Ukraine would recover.")),
+              ::testing::Not(::testing::Contains(::testing::HasSubstr("190"))));
+  EXPECT_THAT(briefs(code_text("Xi said the arrested protesters were freed.")),
+              ::testing::Not(::testing::Contains(::testing::HasSubstr("173"))));
+  // The finite verb still codes, and gerunds after a determiner stay nominal events.
+  EXPECT_THAT(briefs(code_text("Putin attacked Ukraine.")), ElementsAre("190 RUSGOV->UKR"));
+  EXPECT_THAT(briefs(code_text("Xi and Putin attended the signing of a joint statement.")),
+              UnorderedElementsAre("057 CHNGOV->RUSGOV", "057 RUSGOV->CHNGOV"));
+}
+
 TEST(Coder, OpinionsAreNotEvents) {
   EXPECT_TRUE(code_text("The strongman Putin is a genocidal dictator.").events.empty());
   EXPECT_TRUE(code_text("Putin, a ruthless autocrat, is popular in Russia.").events.empty());
