@@ -4,6 +4,9 @@
 
 #include <filesystem>
 #include <fstream>
+#include <map>
+
+#include "knowledge/tsv.h"
 
 namespace dyad {
 namespace {
@@ -80,6 +83,36 @@ TEST(Run, CountsAndCallbacksInInputOrder) {
   EXPECT_EQ(again->stored, 0U);
   EXPECT_EQ(again->already_stored, 2U);
   std::filesystem::remove_all(dir);
+}
+
+// Every event coded from the bundled examples carries a code of the CAMEO codebook
+// (data/cameo/events.tsv) with its Goldstein value, quad class and a PLOVER type.
+TEST(CodeArticle, EveryCodeOnTheExampleSetIsInTheCodebook) {
+  Knowledge k = load();
+  auto book = TsvTable::read(DYAD_TEST_DIR "/../data/cameo/events.tsv", {"code", "goldstein", "quad_class"});
+  ASSERT_TRUE(book.ok()) << book.error().str();
+  std::map<std::string, std::pair<double, int>> codes;
+  for (const auto& row : book->rows())
+    codes[std::string(book->get(row, "code"))] = {std::stod(std::string(book->get(row, "goldstein"))),
+                                                  std::stoi(std::string(book->get(row, "quad_class")))};
+  size_t events = 0;
+  ingest_paths(
+      {DYAD_TEST_DIR "/../examples/articles.jsonl"}, IngestOptions{},
+      [&](Article&& a) {
+        Document d = code_article(k, std::move(a));
+        for (const Event& e : d.events) {
+          ++events;
+          auto it = codes.find(e.cameo);
+          ASSERT_NE(it, codes.end()) << e.cameo << " in " << d.article.id;
+          EXPECT_DOUBLE_EQ(e.goldstein, it->second.first) << e.cameo;
+          EXPECT_EQ(e.quad_class, it->second.second) << e.cameo;
+          EXPECT_FALSE(e.plover.empty()) << e.cameo;
+          EXPECT_FALSE(e.rule.empty());
+          EXPECT_LT(e.sentence, d.text.sentences.size());
+        }
+      },
+      [](const Error& e) { ADD_FAILURE() << e.str(); });
+  EXPECT_GT(events, 100U);
 }
 
 }  // namespace
