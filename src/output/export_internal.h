@@ -46,6 +46,22 @@ std::string clean_field(std::string_view s);
 /// The host of an http(s) URL without a leading "www.", "" when not a URL.
 std::string url_domain(std::string_view url);
 
+/// A writer of one record per event: documents and stored events both arrive
+/// as EventViews at row(); finish() flushes.
+class EventRowWriter : public RecordWriter {
+ public:
+  explicit EventRowWriter(std::ostream& out) : out_(out) {}
+  void write(const Document& doc) final {
+    for (const EventView& v : views(doc)) row(v);
+  }
+  void write(const StoredEvent& e) final { row(view(e)); }
+  void finish() override { out_.flush(); }
+
+ protected:
+  virtual void row(const EventView& v) = 0;
+  std::ostream& out_;
+};
+
 std::unique_ptr<RecordWriter> make_gdelt_writer(std::ostream& out, std::string date_added);
 std::unique_ptr<RecordWriter> make_mentions_writer(std::ostream& out, std::string date_added);
 std::unique_ptr<RecordWriter> make_gkg_writer(std::ostream& out, std::string date_added);

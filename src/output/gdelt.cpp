@@ -129,17 +129,12 @@ void geo_fields(const std::optional<Place>& place, std::array<std::string, kEven
   row[at + 7] = p.geonameid != 0 ? std::to_string(p.geonameid) : (point ? "" : p.country);
 }
 
-class GdeltWriter final : public RecordWriter {
+class GdeltWriter final : public output_detail::EventRowWriter {
  public:
-  GdeltWriter(std::ostream& out, std::string added) : out_(out), added_(std::move(added)) {}
-  void write(const Document& doc) override {
-    for (const EventView& v : output_detail::views(doc)) row(v);
-  }
-  void write(const StoredEvent& e) override { row(output_detail::view(e)); }
-  void finish() override { out_.flush(); }
+  GdeltWriter(std::ostream& out, std::string added) : EventRowWriter(out), added_(std::move(added)) {}
 
  private:
-  void row(const EventView& v) {
+  void row(const EventView& v) override {
     const Event& e = *v.event;
     std::array<std::string, kEventColumns> r;
     r[0] = std::to_string(gdelt_event_id(e.id));
@@ -174,7 +169,6 @@ class GdeltWriter final : public RecordWriter {
     write_tsv_row(out_, r);
   }
 
-  std::ostream& out_;
   std::string added_;
 };
 
@@ -218,17 +212,12 @@ std::string xml_text(std::string_view s) {
   return out;
 }
 
-class MentionsWriter final : public RecordWriter {
+class MentionsWriter final : public output_detail::EventRowWriter {
  public:
-  MentionsWriter(std::ostream& out, std::string added) : out_(out), added_(std::move(added)) {}
-  void write(const Document& doc) override {
-    for (const EventView& v : output_detail::views(doc)) row(v);
-  }
-  void write(const StoredEvent& e) override { row(output_detail::view(e)); }
-  void finish() override { out_.flush(); }
+  MentionsWriter(std::ostream& out, std::string added) : EventRowWriter(out), added_(std::move(added)) {}
 
  private:
-  void row(const EventView& v) {
+  void row(const EventView& v) override {
     const Event& e = *v.event;
     std::array<std::string, kMentionColumns> r;
     r[0] = std::to_string(gdelt_event_id(e.id));
@@ -254,7 +243,6 @@ class MentionsWriter final : public RecordWriter {
     write_tsv_row(out_, r);
   }
 
-  std::ostream& out_;
   std::string added_;
 };
 

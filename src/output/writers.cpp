@@ -165,13 +165,9 @@ void csv_field(std::string& line, std::string_view v) {
   line += '"';
 }
 
-class CsvWriter final : public RecordWriter {
+class CsvWriter final : public output_detail::EventRowWriter {
  public:
-  explicit CsvWriter(std::ostream& out) : out_(out) {}
-  void write(const Document& doc) override {
-    for (const EventView& v : output_detail::views(doc)) row(v);
-  }
-  void write(const StoredEvent& e) override { row(output_detail::view(e)); }
+  explicit CsvWriter(std::ostream& out) : EventRowWriter(out) {}
   void finish() override {
     header();
     out_.flush();
@@ -189,7 +185,7 @@ class CsvWriter final : public RecordWriter {
     out_ << line << "\r\n";
   }
 
-  void row(const EventView& v) {
+  void row(const EventView& v) override {
     header();
     const Event& e = *v.event;
     const Actor none;
@@ -236,7 +232,6 @@ class CsvWriter final : public RecordWriter {
     out_ << line << "\r\n";
   }
 
-  std::ostream& out_;
   bool header_done_ = false;
 };
 
@@ -258,17 +253,12 @@ json plover_actor(const Actor& a) {
   return j;
 }
 
-class PloverWriter final : public RecordWriter {
+class PloverWriter final : public output_detail::EventRowWriter {
  public:
-  explicit PloverWriter(std::ostream& out) : out_(out) {}
-  void write(const Document& doc) override {
-    for (const EventView& v : output_detail::views(doc)) row(v);
-  }
-  void write(const StoredEvent& e) override { row(output_detail::view(e)); }
-  void finish() override { out_.flush(); }
+  explicit PloverWriter(std::ostream& out) : EventRowWriter(out) {}
 
  private:
-  void row(const EventView& v) {
+  void row(const EventView& v) override {
     const Event& e = *v.event;
     // PLOVER has no category for statements (dyad's OTHER): such events are not PLOVER records.
     if (e.plover.empty() || e.plover == "OTHER") return;
@@ -310,8 +300,6 @@ class PloverWriter final : public RecordWriter {
     j["rule"] = e.rule;
     out_ << dump(j) << '\n';
   }
-
-  std::ostream& out_;
 };
 
 constexpr std::array<std::string_view, 6> kFormats = {"jsonl", "csv", "gdelt", "mentions", "plover", "gkg"};
