@@ -16,6 +16,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <map>
 #include <sstream>
 #include <unordered_map>
 
@@ -89,7 +90,31 @@ SuiteResult failed(SuiteResult result, std::string why) {
   return result;
 }
 
-SuiteResult run_cameo(const std::string& name, const CameoSuite& suite, const EvalOptions& options, std::ostream& log) {
+// The knowledge suites code with, loaded once per run for each list of
+// dictionaries (the built-in suites share one load).
+class KnowledgeCache {
+ public:
+  explicit KnowledgeCache(const EvalOptions& options) : options_(options) {}
+  /// `dictionaries` are full paths; empty = the built-in knowledge.
+  Result<const Knowledge*> get(const std::vector<std::string>& dictionaries) {
+    auto it = loaded_.find(dictionaries);
+    if (it != loaded_.end()) return static_cast<const Knowledge*>(&it->second);
+    KnowledgeOptions ko;
+    ko.data_dir = options_.data_dir;
+    ko.dictionaries = dictionaries;
+    ko.no_default_dictionaries = !dictionaries.empty();
+    auto k = Knowledge::load(ko);
+    if (!k.ok()) return Error{k.error().file, k.error().line, "knowledge: " + k.error().message};
+    return static_cast<const Knowledge*>(&loaded_.emplace(dictionaries, std::move(k.value())).first->second);
+  }
+
+ private:
+  const EvalOptions& options_;
+  std::map<std::vector<std::string>, Knowledge> loaded_;
+};
+
+SuiteResult run_cameo(const std::string& name, const CameoSuite& suite, const EvalOptions& options,
+                      KnowledgeCache& cache, std::ostream& log) {
   SuiteResult result;
   result.name = name;
   result.note = suite.note;
@@ -99,19 +124,15 @@ SuiteResult run_cameo(const std::string& name, const CameoSuite& suite, const Ev
   if (!records.ok()) {
     return failed(std::move(result), records.error().str());
   }
-  KnowledgeOptions ko;
-  ko.data_dir = options.data_dir;
-  for (const auto& d : suite.dictionaries) ko.dictionaries.push_back(dir + d);
-  ko.no_default_dictionaries = !suite.dictionaries.empty();
+  std::vector<std::string> dictionaries;
+  for (const auto& d : suite.dictionaries) dictionaries.push_back(dir + d);
   auto t0 = std::chrono::steady_clock::now();
-  auto knowledge = Knowledge::load(ko);
-  if (!knowledge.ok()) {
-    return failed(std::move(result), "knowledge: " + knowledge.error().str());
-  }
+  auto knowledge = cache.get(dictionaries);
+  if (!knowledge.ok()) return failed(std::move(result), knowledge.error().str());
   for (const eval::GoldRecord& r : records.value()) {
     if (!r.evaluate) continue;
     if (options.limit != 0 && result.records >= options.limit) break;
-    Document doc = code_article(knowledge.value(), make_article(r.id, r.text, r.date, dir + suite.file + ":" + r.id));
+    Document doc = code_article(**knowledge, make_article(r.id, r.text, r.date, dir + suite.file + ":" + r.id));
     std::vector<Coding> gold, predicted;
     for (const auto& g : r.codings) gold.push_back(Coding{g.source, g.target, g.code, {}, {}});
     for (const Event& e : doc.events)
@@ -197,7 +218,7 @@ std::vector<Coding> plover_gold_codings(const PloverRecord& r,
 
 namespace {
 
-SuiteResult run_plover(const EvalOptions& options, std::ostream& log) {
+SuiteResult run_plover(const EvalOptions& options, KnowledgeCache& cache, std::ostream& log) {
   SuiteResult result;
   result.name = "plover";
   const std::string path = options.shared_dir + "/eval/plover-gsr-cameo/PLOVER_GSR_CAMEO.txt";
@@ -206,17 +227,13 @@ SuiteResult run_plover(const EvalOptions& options, std::ostream& log) {
     return failed(std::move(result), records.error().str());
   }
   auto t0 = std::chrono::steady_clock::now();
-  KnowledgeOptions ko;
-  ko.data_dir = options.data_dir;
-  auto knowledge = Knowledge::load(ko);
-  if (!knowledge.ok()) {
-    return failed(std::move(result), "knowledge: " + knowledge.error().str());
-  }
+  auto knowledge = cache.get({});
+  if (!knowledge.ok()) return failed(std::move(result), knowledge.error().str());
   CountryKeys keys = load_country_keys(options.data_dir, log);
   auto key = [&](const std::string& c) { return keys.key(c); };
   for (const eval::PloverRecord& r : records.value()) {
     if (options.limit != 0 && result.records >= options.limit) break;
-    Document doc = code_article(knowledge.value(), make_article(r.id, r.text, r.date, path + ":" + r.id));
+    Document doc = code_article(**knowledge, make_article(r.id, r.text, r.date, path + ":" + r.id));
     std::vector<Coding> predicted;
     for (const Event& e : doc.events) {
       if (!counts_as_prediction(e)) continue;
@@ -288,7 +305,7 @@ const std::vector<std::string>& police_label_names() {
   return names;
 }
 
-SuiteResult run_india_police(const EvalOptions& options, std::ostream& log) {
+SuiteResult run_india_police(const EvalOptions& options, KnowledgeCache& cache, std::ostream& log) {
   SuiteResult result;
   result.name = "india-police";
   const std::string dir = options.shared_dir + "/eval/india-police-events";
@@ -297,12 +314,8 @@ SuiteResult run_india_police(const EvalOptions& options, std::ostream& log) {
     return failed(std::move(result), docs.error().str());
   }
   auto t0 = std::chrono::steady_clock::now();
-  KnowledgeOptions ko;
-  ko.data_dir = options.data_dir;
-  auto knowledge = Knowledge::load(ko);
-  if (!knowledge.ok()) {
-    return failed(std::move(result), "knowledge: " + knowledge.error().str());
-  }
+  auto knowledge = cache.get({});
+  if (!knowledge.ok()) return failed(std::move(result), knowledge.error().str());
   for (auto& label : police_label_names()) {
     result.categories["sentence " + label];
     result.categories["document " + label];
@@ -310,7 +323,7 @@ SuiteResult run_india_police(const EvalOptions& options, std::ostream& log) {
   for (const eval::PoliceDoc& d : docs.value()) {
     ++result.records;
     std::string id = std::to_string(d.id);
-    Document doc = code_article(knowledge.value(), make_article(id, d.text, d.date, dir + "/docs.jsonl:" + id));
+    Document doc = code_article(**knowledge, make_article(id, d.text, d.date, dir + "/docs.jsonl:" + id));
     const std::string& text = doc.article.text;
     // Locate the gold sentences in the (normalised) text, in order.
     std::vector<Span> spans;
@@ -383,7 +396,9 @@ std::vector<std::string> eval_suite_names() {
   return {"petrarch2", "udpetrarch", "udpetrarch-gsr", "plover", "india-police"};
 }
 
-SuiteResult run_suite(const std::string& name, const EvalOptions& options, std::ostream& log) {
+namespace {
+
+SuiteResult run_suite(const std::string& name, const EvalOptions& options, KnowledgeCache& cache, std::ostream& log) {
   if (name == "petrarch2") {
     return run_cameo(
         name,
@@ -392,7 +407,7 @@ SuiteResult run_suite(const std::string& name, const EvalOptions& options, std::
                    {"petrarch2-unittest/PETR.Validate.verbs.txt", "petrarch2-unittest/PETR.Validate.actors.txt",
                     "petrarch2-unittest/PETR.Validate.agents.txt", "petrarch2-unittest/PETR.Validate.discards.txt"},
                    {}},
-        options, log);
+        options, cache, log);
   }
   if (name == "udpetrarch") {
     return run_cameo(name,
@@ -403,7 +418,7 @@ SuiteResult run_suite(const std::string& name, const EvalOptions& options, std::
                                  "udpetrarch-validate/PETR_Validate_agents_2_02.txt",
                                  "udpetrarch-validate/PETR_Validate_discards_2_02.txt"},
                                 {}},
-                     options, log);
+                     options, cache, log);
   }
   if (name == "udpetrarch-gsr") {
     return run_cameo(name,
@@ -411,10 +426,10 @@ SuiteResult run_suite(const std::string& name, const EvalOptions& options, std::
                                 true,
                                 {},
                                 "silver: PETR-2 output reviewed, Phoenix actor codes"},
-                     options, log);
+                     options, cache, log);
   }
-  if (name == "plover") return run_plover(options, log);
-  if (name == "india-police") return run_india_police(options, log);
+  if (name == "plover") return run_plover(options, cache, log);
+  if (name == "india-police") return run_india_police(options, cache, log);
   SuiteResult r;
   r.name = name;
   r.failed = true;
@@ -422,12 +437,20 @@ SuiteResult run_suite(const std::string& name, const EvalOptions& options, std::
   return r;
 }
 
+}  // namespace
+
+SuiteResult run_suite(const std::string& name, const EvalOptions& options, std::ostream& log) {
+  KnowledgeCache cache(options);
+  return run_suite(name, options, cache, log);
+}
+
 int run_eval(const EvalOptions& options, std::ostream& out) {
   std::vector<std::string> names = options.suites.empty() ? eval_suite_names() : options.suites;
   std::vector<SuiteResult> results;
   int rc = 0;
+  KnowledgeCache cache(options);
   for (const std::string& name : names) {
-    results.push_back(run_suite(name, options, out));
+    results.push_back(run_suite(name, options, cache, out));
     if (results.back().failed) rc = 1;
   }
   eval::print_table(results, out);
