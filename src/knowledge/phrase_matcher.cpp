@@ -107,6 +107,14 @@ void PhraseMatcher::ids(const std::vector<std::string_view>& forms, std::vector<
   for (std::string_view f : forms) out.push_back(tokens_.find(f));
 }
 
+uint32_t PhraseMatcher::child(uint32_t node, uint32_t id) const {
+  const Node& n = nodes_[node];
+  auto first = edges_.begin() + n.first_edge;
+  auto last = first + n.edge_count;
+  auto it = std::lower_bound(first, last, id, [](const Edge& e, uint32_t t) { return e.token < t; });
+  return it == last || it->token != id ? kNoNode : it->node;
+}
+
 void PhraseMatcher::longest_at(const std::vector<uint32_t>& ids, size_t i, std::vector<Match>& out) const {
   if (!built_ || nodes_.empty()) return;
   uint32_t node = 0;
@@ -115,12 +123,8 @@ void PhraseMatcher::longest_at(const std::vector<uint32_t>& ids, size_t i, std::
   for (size_t j = i; j < ids.size(); ++j) {
     uint32_t id = ids[j];
     if (id == TokenInterner::kNone) break;
-    const Node& n = nodes_[node];
-    auto first = edges_.begin() + n.first_edge;
-    auto last = first + n.edge_count;
-    auto it = std::lower_bound(first, last, id, [](const Edge& e, uint32_t t) { return e.token < t; });
-    if (it == last || it->token != id) break;
-    node = it->node;
+    node = child(node, id);
+    if (node == kNoNode) break;
     if (nodes_[node].value_count > 0) {
       best_end = j + 1;
       best_node = node;
@@ -139,12 +143,8 @@ void PhraseMatcher::prefixes_at(const std::vector<uint32_t>& ids, size_t i, size
   for (size_t j = i; j < end; ++j) {
     uint32_t id = ids[j];
     if (id == TokenInterner::kNone) break;
-    const Node& n = nodes_[node];
-    auto first = edges_.begin() + n.first_edge;
-    auto last = first + n.edge_count;
-    auto it = std::lower_bound(first, last, id, [](const Edge& e, uint32_t t) { return e.token < t; });
-    if (it == last || it->token != id) break;
-    node = it->node;
+    node = child(node, id);
+    if (node == kNoNode) break;
     const Node& hit = nodes_[node];
     for (uint32_t k = 0; k < hit.value_count; ++k)
       out.push_back(Match{static_cast<uint32_t>(i), static_cast<uint32_t>(j + 1), values_[hit.first_value + k]});

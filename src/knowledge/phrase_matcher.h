@@ -67,6 +67,10 @@ class PhraseMatcher {
   [[nodiscard]] size_t phrase_count() const { return phrases_; }
 
  private:
+  static constexpr uint32_t kNoNode = UINT32_MAX;
+  /// The child of trie node `node` along token `id`, or kNoNode.
+  [[nodiscard]] uint32_t child(uint32_t node, uint32_t id) const;
+
   struct Node {
     uint32_t first_edge = 0, edge_count = 0;
     uint32_t first_value = 0, value_count = 0;
