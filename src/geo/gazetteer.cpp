@@ -171,6 +171,17 @@ std::string_view country_of(const PlaceRecord& p) {
   return {p.country, n};
 }
 
+Place to_place(const GeoEntry& e, Span span) {
+  Place p;
+  p.name = std::string(e.name);
+  p.country = std::string(e.country);
+  p.lat = e.lat;
+  p.lon = e.lon;
+  p.geonameid = e.geonameid;
+  p.span = span;
+  return p;
+}
+
 }  // namespace
 
 GeoEntry Gazetteer::entry(uint32_t index) const {
@@ -206,15 +217,7 @@ std::vector<GeoEntry> Gazetteer::candidates(std::string_view name, size_t max) c
 
 std::vector<Place> Gazetteer::lookup(std::string_view name, size_t max) const {
   std::vector<Place> out;
-  for (const auto& e : candidates(name, max)) {
-    Place p;
-    p.name = std::string(e.name);
-    p.country = std::string(e.country);
-    p.lat = e.lat;
-    p.lon = e.lon;
-    p.geonameid = e.geonameid;
-    out.push_back(std::move(p));
-  }
+  for (const auto& e : candidates(name, max)) out.push_back(to_place(e, Span{}));
   return out;
 }
 
@@ -324,17 +327,6 @@ std::vector<std::optional<GeoEntry>> Gazetteer::resolve_toponyms(
 namespace {
 
 bool is_upper_start(std::string_view w) { return !w.empty() && w[0] >= 'A' && w[0] <= 'Z'; }
-
-Place to_place(const GeoEntry& e, Span span) {
-  Place p;
-  p.name = std::string(e.name);
-  p.country = std::string(e.country);
-  p.lat = e.lat;
-  p.lon = e.lon;
-  p.geonameid = e.geonameid;
-  p.span = span;
-  return p;
-}
 
 }  // namespace
 
