@@ -59,6 +59,9 @@ Result<Knowledge> Knowledge::load(const KnowledgeOptions& options) {
   auto coder = EventCoder::load(dir, extra->verbs, extra->discards, options.no_default_dictionaries);
   if (!coder.ok()) return coder.error();
   k.coder = std::move(coder.value());
+  auto gkg = GkgRules::load(dir);
+  if (!gkg.ok()) return gkg.error();
+  k.gkg = std::move(gkg.value());
   const std::string gazetteer = options.gazetteer.empty() ? Gazetteer::default_path() : options.gazetteer;
   if (auto g = Gazetteer::load(gazetteer); g.ok()) {
     k.gazetteer = std::move(g.value());
@@ -95,6 +98,7 @@ Document code_article(const Knowledge& knowledge, Article article) {
   if (knowledge.actors) knowledge.actors->find(doc);
   if (knowledge.gazetteer) knowledge.gazetteer->resolve(doc);
   if (knowledge.coder) knowledge.coder->code(doc);
+  if (knowledge.gkg) annotate_gkg(*knowledge.gkg, doc);
   return doc;
 }
 

@@ -16,6 +16,7 @@
 #include "core/error.h"
 #include "events/coder.h"
 #include "geo/gazetteer.h"
+#include "gkg/gkg.h"
 #include "ingest/ingest.h"
 #include "knowledge/actors.h"
 #include "text/text.h"
@@ -35,7 +36,8 @@ struct Knowledge {
   std::shared_ptr<const ActorIndex> actors;
   std::shared_ptr<const Gazetteer> gazetteer;  // null when the compiled gazetteer is absent
   std::shared_ptr<const EventCoder> coder;
-  std::vector<Error> warnings;  // load problems that did not stop the load
+  std::shared_ptr<const GkgRules> gkg;  // quotes and amounts
+  std::vector<Error> warnings;          // load problems that did not stop the load
 
   static Result<Knowledge> load(const KnowledgeOptions& options);
 };
