@@ -9,10 +9,9 @@
 // the noun phrase after it (after "of" for percentages and measures, and
 // "of"/"in" for money): at most five words, ending at a function word or
 // just after a plural noun ("80 large joint investment projects" ->
-// "projects"), or before a later word in -ed, -ing or -ly (a predicate). A plain count with no counted noun is not reported, so
-// stray numbers ("Article 5 of") stay out. Dates, years, clock times,
-// ordinals, digit runs (phone numbers, "10/12/2024") and numbers inside
-// actor mentions are never amounts. Rules in docs/gkg.md.
+// "projects"), or before a later word in -ed, -ing or -ly (a predicate). A plain count with no counted noun is not
+// reported, so stray numbers ("Article 5 of") stay out. Dates, years, clock times, ordinals, digit runs (phone numbers,
+// "10/12/2024") and numbers inside actor mentions are never amounts. Rules in docs/gkg.md.
 #include <charconv>
 #include <cmath>
 #include <optional>
@@ -59,8 +58,8 @@ std::optional<double> parse_digits(std::string_view s) {
 
 struct Found {
   double value = 0;
-  size_t unit = SIZE_MAX;    // index into Impl::units
-  std::string unit_word;     // a hyphenated count's unit ("page")
+  size_t unit = SIZE_MAX;     // index into Impl::units
+  std::string unit_word;      // a hyphenated count's unit ("page")
   uint32_t begin_offset = 0;  // start of the text (a currency prefix, else the first token)
   uint32_t last = 0;          // last token of number, scale and unit
   bool needs_object = true;   // a plain count is only reported with what it counts
@@ -178,7 +177,7 @@ class AmountFinder {
     for (uint32_t n = 0; i < end && n < kMaxObjectWords; ++i, ++n) {
       if (toks_[i].kind != TokenKind::word) break;
       if ((cls(i) & (kFunction | kPreposition | kDeterminer | kMonth | kWeekday | kTime)) != 0) break;
-      if (r_.speech.count(norm(i)) != 0 || scale(i)) break;
+      if (r_.speech_verb(norm(i)) || scale(i)) break;
       // After a first word, a past form, a participle or an adverb starts the predicate ("a 10-km convoy formed").
       std::string_view w = norm(i);
       if (last != UINT32_MAX && w.size() > 4 && (w.ends_with("ed") || w.ends_with("ing") || w.ends_with("ly"))) break;
@@ -321,8 +320,8 @@ class AmountFinder {
       }
       if (f.last + 1 < end) {
         size_t after = SIZE_MAX;
-        if (uint32_t n = unit_after(f.last + 1, end, after); n > 0 &&
-            (f.unit == SIZE_MAX || r_.units[f.unit].kind == r_.units[after].kind)) {
+        if (uint32_t n = unit_after(f.last + 1, end, after);
+            n > 0 && (f.unit == SIZE_MAX || r_.units[f.unit].kind == r_.units[after].kind)) {
           if (f.unit == SIZE_MAX) f.unit = after;
           f.last += n;
           f.year_like = false;
@@ -351,8 +350,10 @@ class AmountFinder {
     if (object.empty() && f.needs_object) return std::nullopt;
     Amount a;
     a.value = f.value;
-    if (f.unit != SIZE_MAX) a.unit = r_.units[f.unit].name;
-    else a.unit = f.unit_word;
+    if (f.unit != SIZE_MAX)
+      a.unit = r_.units[f.unit].name;
+    else
+      a.unit = f.unit_word;
     a.object = object;
     const uint32_t last = head != UINT32_MAX ? head : f.last;
     a.span = Span{f.begin_offset, toks_[last].span.end() - f.begin_offset};

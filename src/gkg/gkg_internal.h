@@ -60,6 +60,8 @@ enum WordClass : uint16_t {
   kWeekday = 1U << 5,
   kTime = 1U << 6,
   kPersonPronoun = 1U << 7,
+  kFirstPerson = 1U << 8,
+  kRelative = 1U << 9,
 };
 
 }  // namespace gkg_detail
@@ -73,10 +75,20 @@ struct GkgRules::Impl {
   gkg_detail::StringMap<double> suffixes;  // "bn" -> 1e9
   // units.tsv
   std::vector<gkg_detail::Unit> units;
-  std::vector<gkg_detail::PrefixForm> prefixes;  // longest first
+  std::vector<gkg_detail::PrefixForm> prefixes;    // longest first
   std::vector<gkg_detail::UnitForm> suffix_units;  // longest first
   // words.tsv
   gkg_detail::StringMap<uint16_t> words;
+
+  /// A one-word verb of saying ("said", "told"), not an addressee or the first word of a phrase.
+  [[nodiscard]] bool speech_verb(std::string_view folded) const {
+    auto it = speech.find(folded);
+    if (it == speech.end()) return false;
+    for (const gkg_detail::SpeechPhrase& p : it->second)
+      if (p.words.size() == 1 && (p.kind == gkg_detail::SpeechKind::say || p.kind == gkg_detail::SpeechKind::tell))
+        return true;
+    return false;
+  }
 
   [[nodiscard]] uint16_t word_class(std::string_view folded) const {
     auto it = words.find(folded);

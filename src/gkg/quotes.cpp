@@ -82,7 +82,7 @@ class QuoteFinder {
     for (size_t k = 0; k < found_.size(); ++k) {
       const Found& f = found_[k];
       Attribution a = attribute(f, k, attributions);
-      const bool scare = is_short(f) && !a.immediate && (words_in(f) == 1 || !a.found);
+      const bool scare = is_short(f) && !first_person(f) && !a.immediate && (words_in(f) == 1 || !a.found);
       Quote q;
       q.span = Span{toks_[f.first].span.offset, toks_[f.end - 1].span.end() - toks_[f.first].span.offset};
       q.scare = scare;
@@ -127,10 +127,9 @@ class QuoteFinder {
     single = t == "'";
     // A straight mark opens when space (or the paragraph start) is before it and a token is attached
     // after it, and closes when attached to the token before it.
-    const bool spaced_before = toks_[i].space_before || i == 0 || paragraph(i - 1) != paragraph(i) ||
-                               is(i - 1, "(") || is(i - 1, "[") || is(i - 1, "\u2014") || is(i - 1, "\u2013");
-    const bool attached_after =
-        i + 1 < toks_.size() && paragraph(i + 1) == paragraph(i) && !toks_[i + 1].space_before;
+    const bool spaced_before = toks_[i].space_before || i == 0 || paragraph(i - 1) != paragraph(i) || is(i - 1, "(") ||
+                               is(i - 1, "[") || is(i - 1, "\u2014") || is(i - 1, "\u2013");
+    const bool attached_after = i + 1 < toks_.size() && paragraph(i + 1) == paragraph(i) && !toks_[i + 1].space_before;
     if (spaced_before && attached_after) return Mark::open;
     if (!spaced_before) return Mark::close;
     return Mark::either;
@@ -215,6 +214,13 @@ class QuoteFinder {
     return true;
   }
 
+  // "We are hungry": somebody's words, never the writer's scare quote.
+  [[nodiscard]] bool first_person(const Found& f) const {
+    for (uint32_t i = f.first; i < f.end; ++i)
+      if (toks_[i].kind == TokenKind::word && (r_.word_class(norm(i)) & kFirstPerson) != 0) return true;
+    return false;
+  }
+
   // ---- verbs and speakers ---------------------------------------------------
 
   // The phrase of speech.tsv starting at token i and ending before `hi`, if any.
@@ -268,7 +274,9 @@ class QuoteFinder {
     Actor a = m.actor;
     a.span = m.span;
     a.text = std::string(m.span.of(text_));
-    if (m.entity >= 0 && static_cast<size_t>(m.entity) < doc_.entities.size()) {
+    // An agent's entity merges every role word of its country ("officials", "the ministry"): keep the
+    // agent's own resolution.
+    if (m.kind != MentionKind::agent && m.entity >= 0 && static_cast<size_t>(m.entity) < doc_.entities.size()) {
       const Entity& e = doc_.entities[static_cast<size_t>(m.entity)];
       if (a.canonical.empty()) a.canonical = e.canonical;
       if (a.code.empty()) a.code = e.code;
@@ -307,12 +315,43 @@ class QuoteFinder {
     return a;
   }
 
+  // The mention ending at token `end` (one past its last token), if it can speak.
+  const Mention* mention_ending(uint32_t lo, uint32_t end) const {
+    for (const Mention& m : doc_.mentions)
+      if (m.token_end == end && m.first_token >= lo && m.kind != MentionKind::location && codable(m.first_token))
+        return &m;
+    return nullptr;
+  }
+
   // The subject of the verb at v: nearest speaking mention or person pronoun in [lo, v).
   std::optional<Actor> speaker_before(uint32_t lo, uint32_t v) const {
+    // "X, who said": the name before the relative pronoun, even after a preposition ("by X, who").
+    for (uint32_t r = v; r-- > lo && r + 2 >= v;) {
+      if (toks_[r].kind != TokenKind::word || (r_.word_class(norm(r)) & kRelative) == 0) continue;
+      const uint32_t end = r > lo && is(r - 1, ",") ? r - 1 : r;
+      if (const Mention* m = mention_ending(lo, end)) return actor_of(*m);
+      if (auto name = capitalised_run(lo, end)) return name;
+    }
     const Mention* best = nullptr;
     for (const Mention& m : doc_.mentions) {
       if (m.first_token < lo || m.token_end > v || !can_speak(m)) continue;
       if (best == nullptr || m.token_end > best->token_end) best = &m;
+    }
+    // An apposition: "P, the minister for X and Y, said" and "the minister's adviser, P, said". A person
+    // (a person mention, else a run of capitalised words) on either side of the commas wins over a
+    // nearer role or organisation word.
+    if ((best == nullptr || best->kind != MentionKind::person) && v > lo + 1 && is(v - 1, ",")) {
+      uint32_t c = v - 1;
+      while (c-- > lo && !is(c, ",")) {
+      }
+      if (c != UINT32_MAX && c >= lo) {
+        const Mention* inner = mention_ending(c + 1, v - 1);
+        const Mention* outer = mention_ending(lo, c);
+        if (inner != nullptr && inner->kind == MentionKind::person) return actor_of(*inner);
+        if (outer != nullptr && outer->kind == MentionKind::person && can_speak(*outer)) return actor_of(*outer);
+        if (auto name = capitalised_run(c + 1, v - 1); name && inner == nullptr) return name;
+        if (auto name = capitalised_run(lo, c); name && outer == nullptr) return name;
+      }
     }
     for (uint32_t p = v; p-- > lo;) {
       if (best != nullptr && p < best->token_end) break;
@@ -330,6 +369,30 @@ class QuoteFinder {
         return actor_of(m);
     }
     return std::nullopt;
+  }
+
+  // The capitalised words (1 to 5) ending at `end` and starting at `lo` or after punctuation: a name the
+  // knowledge stage does not know ("Jane Roe, who said").
+  std::optional<Actor> capitalised_run(uint32_t lo, uint32_t end) const {
+    uint32_t from = end;
+    while (from > lo && end - from < 5 && toks_[from - 1].kind == TokenKind::word && toks_[from - 1].capitalized)
+      --from;
+    if (from == end || (from > lo && toks_[from - 1].kind == TokenKind::word)) return std::nullopt;
+    Actor a;
+    a.span = Span{toks_[from].span.offset, toks_[end - 1].span.end() - toks_[from].span.offset};
+    a.text = std::string(a.span.of(text_));
+    return a;
+  }
+
+  // Capitalised words right after the verb ("said Jane Roe, an analyst"), as an unresolved speaker.
+  std::optional<Actor> name_after(uint32_t from, uint32_t hi) const {
+    uint32_t to = from;
+    while (to < hi && to - from < 4 && toks_[to].kind == TokenKind::word && toks_[to].capitalized) ++to;
+    if (to == from || (to < hi && toks_[to].kind == TokenKind::word)) return std::nullopt;
+    Actor a;
+    a.span = Span{toks_[from].span.offset, toks_[to - 1].span.end() - toks_[from].span.offset};
+    a.text = std::string(a.span.of(text_));
+    return a;
   }
 
   // The words right before the verb (at most 5, all words, starting the window or after punctuation)
@@ -364,7 +427,11 @@ class QuoteFinder {
     } else if (auto s2 = speaker_after(v.end, hi)) {
       a.speaker = *s2;
     } else if (plain_fallback) {
-      if (auto s3 = plain_words_before(lo, v.at)) a.speaker = *s3;
+      if (auto s3 = plain_words_before(lo, v.at)) {
+        a.speaker = *s3;
+      } else if (auto s4 = name_after(v.end, hi)) {
+        a.speaker = *s4;
+      }
     }
     return a;
   }
@@ -401,8 +468,8 @@ class QuoteFinder {
     uint32_t hi = sentence_end(sentence_of_[f.close]);
     if (k + 1 < found_.size() && found_[k + 1].open < hi) hi = found_[k + 1].open;
     for (uint32_t i = f.close + 1; i < hi; ++i) {
-      if (is(i, ";") || is(i, ":") || is(i, "\u2014") || is(i, "\u2013") || is(i, "(") || is(i, ".") ||
-          is(i, "!") || is(i, "?")) {
+      if (is(i, ";") || is(i, ":") || is(i, "\u2014") || is(i, "\u2013") || is(i, "(") || is(i, ".") || is(i, "!") ||
+          is(i, "?")) {
         hi = i;
         break;
       }

@@ -112,7 +112,8 @@ Status load_numbers(const std::string& path, GkgRules::Impl& impl) {
     auto forms = forms_of(*t, row, "forms");
     if (!forms.ok()) return forms.error();
     for (std::string_view form : *forms) {
-      if (form.find(' ') != std::string_view::npos) return t->error(row, "form '" + std::string(form) + "' is not one word");
+      if (form.find(' ') != std::string_view::npos)
+        return t->error(row, "form '" + std::string(form) + "' is not one word");
       if (!map->emplace(fold(form), value).second)
         return t->error(row, "form '" + std::string(form) + "' is listed twice");
     }
@@ -159,10 +160,16 @@ Status load_units(const std::string& path, GkgRules::Impl& impl) {
 Status load_words(const std::string& path, GkgRules::Impl& impl) {
   auto t = TsvTable::read(path, {"class", "words", "as_of"});
   if (!t.ok()) return t.error();
-  static const std::pair<std::string_view, uint16_t> kClasses[] = {
-      {"determiner", kDeterminer}, {"function", kFunction}, {"preposition", kPreposition},
-      {"plural", kPlural},         {"month", kMonth},       {"weekday", kWeekday},
-      {"time", kTime},             {"person_pronoun", kPersonPronoun}};
+  static const std::pair<std::string_view, uint16_t> kClasses[] = {{"determiner", kDeterminer},
+                                                                   {"function", kFunction},
+                                                                   {"preposition", kPreposition},
+                                                                   {"plural", kPlural},
+                                                                   {"month", kMonth},
+                                                                   {"weekday", kWeekday},
+                                                                   {"time", kTime},
+                                                                   {"person_pronoun", kPersonPronoun},
+                                                                   {"first_person", kFirstPerson},
+                                                                   {"relative", kRelative}};
   for (const auto& row : t->rows()) {
     std::string_view name = t->get(row, "class");
     uint16_t bit = 0;

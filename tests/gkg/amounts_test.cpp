@@ -31,7 +31,8 @@ TEST(Amounts, PercentOfSomething) {
   EXPECT_EQ(amounts_of("Officials say 85 percent of all exports now go east."),
             (std::vector<Row>{{85, "percent", "exports", "85 percent of all exports"}}));
   EXPECT_EQ(amounts_of("Turnout fell by 12% on Sunday."), (std::vector<Row>{{12, "percent", "", "12%"}}));
-  EXPECT_EQ(amounts_of("Prices rose 3.5 per cent in a year."), (std::vector<Row>{{3.5, "percent", "", "3.5 per cent"}}));
+  EXPECT_EQ(amounts_of("Prices rose 3.5 per cent in a year."),
+            (std::vector<Row>{{3.5, "percent", "", "3.5 per cent"}}));
 }
 
 TEST(Amounts, CountsWithTheirHeadNoun) {
@@ -73,8 +74,7 @@ TEST(Amounts, MoneyWithCurrencyAndScale) {
   EXPECT_EQ(amounts_of("The bank lent 5 billion yuan to the port."),
             (std::vector<Row>{{5e9, "CNY", "", "5 billion yuan"}}));
   EXPECT_EQ(amounts_of("A deal worth US$3bn was signed."), (std::vector<Row>{{3e9, "USD", "", "US$3bn"}}));
-  EXPECT_EQ(amounts_of("The fine was 20 million rubles."),
-            (std::vector<Row>{{2e7, "RUB", "", "20 million rubles"}}));
+  EXPECT_EQ(amounts_of("The fine was 20 million rubles."), (std::vector<Row>{{2e7, "RUB", "", "20 million rubles"}}));
   EXPECT_EQ(amounts_of("It costs USD 40 million."), (std::vector<Row>{{4e7, "USD", "", "USD 40 million"}}));
 }
 

@@ -63,8 +63,7 @@ TEST(Quotes, AccordingTo) {
 }
 
 TEST(Quotes, SaidVerbWinsOverAccordingToTheOutlet) {
-  Document d = annotate(
-      "\u201CThe deal is done,\u201D Lavrov said on Friday, according to the state news agency.");
+  Document d = annotate("\u201CThe deal is done,\u201D Lavrov said on Friday, according to the state news agency.");
   ASSERT_EQ(d.quotes.size(), 1U);
   EXPECT_EQ(d.quotes[0].speaker.canonical, "Sergey Lavrov");
   EXPECT_EQ(d.quotes[0].verb, "said");
@@ -97,7 +96,8 @@ TEST(Quotes, UnclosedParagraphEndsTheQuote) {
 
 TEST(Quotes, ResumedAfterTheAttribution) {
   Document d = annotate(
-      "Sergey Lavrov arrived on Tuesday. \u201CThe talks were useful,\u201D he said, \u201Cand we will meet again.\u201D");
+      "Sergey Lavrov arrived on Tuesday. \u201CThe talks were useful,\u201D he said, \u201Cand we will meet "
+      "again.\u201D");
   auto q = quotations(d);
   ASSERT_EQ(q.size(), 2U);
   EXPECT_EQ(text_of(d, q[0]->span), "The talks were useful,");
@@ -110,8 +110,7 @@ TEST(Quotes, ResumedAfterTheAttribution) {
 }
 
 TEST(Quotes, NestedQuoteStaysInsideTheOuterOne) {
-  Document d = annotate(
-      "\u201CThey called it \u2018a fair deal\u2019 and then left the room,\u201D Scholz said.");
+  Document d = annotate("\u201CThey called it \u2018a fair deal\u2019 and then left the room,\u201D Scholz said.");
   ASSERT_EQ(d.quotes.size(), 1U);
   EXPECT_EQ(text_of(d, d.quotes[0].span), "They called it \u2018a fair deal\u2019 and then left the room,");
   EXPECT_EQ(d.quotes[0].speaker.canonical, "Olaf Scholz");
@@ -185,6 +184,34 @@ TEST(Quotes, ANameAfterThatIsNotTheSpeaker) {
   EXPECT_EQ(d.quotes[0].verb, "reported");
 }
 
+TEST(Quotes, RelativeClauseAndAppositionPointToThePerson) {
+  Document d =
+      annotate("The envoy was received by Olaf Scholz, who described the talks as \u201Copen and long overdue.\u201D");
+  ASSERT_EQ(d.quotes.size(), 1U);
+  EXPECT_EQ(d.quotes[0].speaker.canonical, "Olaf Scholz");
+
+  Document e =
+      annotate("\u201CThe ban stays,\u201D Tomasz Kowalczyk, the deputy head of the customs and border police, said.");
+  ASSERT_EQ(e.quotes.size(), 1U);
+  EXPECT_EQ(e.quotes[0].speaker.text, "Tomasz Kowalczyk");
+
+  Document f = annotate("\u201CThe ban stays,\u201D the minister\u2019s adviser, Anna Wiklund, told reporters.");
+  ASSERT_EQ(f.quotes.size(), 1U);
+  EXPECT_EQ(f.quotes[0].speaker.text, "Anna Wiklund");
+}
+
+TEST(Quotes, UnknownNameAfterTheVerb) {
+  Document d = annotate("\u201CNobody expected this,\u201D said Petra Holm, a historian in Turku.");
+  ASSERT_EQ(d.quotes.size(), 1U);
+  EXPECT_EQ(d.quotes[0].speaker.text, "Petra Holm");
+}
+
+TEST(Quotes, FirstPersonWordsAreNeverAScareQuote) {
+  Document d = annotate("Marchers carried signs that read \u201CWe want bread\u201D through the city.");
+  ASSERT_EQ(d.quotes.size(), 1U);
+  EXPECT_FALSE(d.quotes[0].scare);
+}
+
 TEST(Quotes, PronounTakesTheLatestPersonNotTheByline) {
   Document d = annotate(
       "By Maria Jensen\n"
@@ -216,7 +243,8 @@ TEST(Quotes, LeadInEndingWithAColon) {
 }
 
 TEST(Quotes, ApostrophesAreNotQuoteMarks) {
-  Document d = annotate("The countries\u2019 ministers met. Lavrov\u2019s plan was \u2018bold\u2019, aides said later.");
+  Document d =
+      annotate("The countries\u2019 ministers met. Lavrov\u2019s plan was \u2018bold\u2019, aides said later.");
   ASSERT_EQ(d.quotes.size(), 1U);
   EXPECT_EQ(text_of(d, d.quotes[0].span), "bold");
 }

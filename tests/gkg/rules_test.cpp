@@ -34,7 +34,8 @@ TEST(GkgRules, MissingFileIsAnError) {
 }
 
 TEST(GkgRules, UnknownSpeechKindNamesTheLine) {
-  auto dir = data_with("speech.tsv", "# c\nlemma\tforms\tkind\tas_of\nsay\tsaid\tsay\t2025-06-01\nyell\tyelled\tshout\t2025-06-01\n");
+  auto dir = data_with("speech.tsv",
+                       "# c\nlemma\tforms\tkind\tas_of\nsay\tsaid\tsay\t2025-06-01\nyell\tyelled\tshout\t2025-06-01\n");
   auto r = GkgRules::load(dir.string());
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.error().line, 4U);
@@ -43,7 +44,8 @@ TEST(GkgRules, UnknownSpeechKindNamesTheLine) {
 }
 
 TEST(GkgRules, BadNumberValueNamesTheLine) {
-  auto dir = data_with("numbers.tsv", "forms\tvalue\tkind\tas_of\ntwo\t2\tnumber\t2025-06-01\nthree\tthree\tnumber\t2025-06-01\n");
+  auto dir = data_with("numbers.tsv",
+                       "forms\tvalue\tkind\tas_of\ntwo\t2\tnumber\t2025-06-01\nthree\tthree\tnumber\t2025-06-01\n");
   auto r = GkgRules::load(dir.string());
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.error().line, 3U);
@@ -52,7 +54,8 @@ TEST(GkgRules, BadNumberValueNamesTheLine) {
 }
 
 TEST(GkgRules, DuplicateNumberWordIsAnError) {
-  auto dir = data_with("numbers.tsv", "forms\tvalue\tkind\tas_of\ntwo\t2\tnumber\t2025-06-01\ntwo\t3\tnumber\t2025-06-01\n");
+  auto dir =
+      data_with("numbers.tsv", "forms\tvalue\tkind\tas_of\ntwo\t2\tnumber\t2025-06-01\ntwo\t3\tnumber\t2025-06-01\n");
   auto r = GkgRules::load(dir.string());
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.error().line, 3U);
@@ -60,7 +63,9 @@ TEST(GkgRules, DuplicateNumberWordIsAnError) {
 }
 
 TEST(GkgRules, UnitWithoutFormsIsAnError) {
-  auto dir = data_with("units.tsv", "unit\tkind\tbefore\tafter\tas_of\nUSD\tcurrency\t$\tdollars\t2025-06-01\nXXX\tcurrency\t\t\t2025-06-01\n");
+  auto dir = data_with(
+      "units.tsv",
+      "unit\tkind\tbefore\tafter\tas_of\nUSD\tcurrency\t$\tdollars\t2025-06-01\nXXX\tcurrency\t\t\t2025-06-01\n");
   auto r = GkgRules::load(dir.string());
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.error().line, 3U);

@@ -78,7 +78,8 @@ TEST(GkgSeeds, PreviewOfTheVisit) {
   EXPECT_GE(quotes_by(*d, "Yury Ushakov", 40), 3U);
   EXPECT_GE(quotes_by(*d, "Vladimir Putin", 40), 2U);
   bool told_reporters = false;
-  for (const Quote& q : d->quotes) told_reporters |= q.verb == "told reporters" && q.speaker.canonical == "Yury Ushakov";
+  for (const Quote& q : d->quotes)
+    told_reporters |= q.verb == "told reporters" && q.speaker.canonical == "Yury Ushakov";
   EXPECT_TRUE(told_reporters);
   // The writer's single quoted words are scare quotes.
   size_t scare_words = 0;
