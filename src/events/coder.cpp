@@ -391,6 +391,18 @@ class DocCoder {
     }
     if (a.text.empty()) a.text = std::string(mm.span.of(doc_.article.text));
     if (a.span.empty()) a.span = mm.span;
+    // Agent composition: "Bree Prime Minister Romendacil" where the title chain is one
+    // mention (BREGOV) and the name another whose code is the bare country (BRE): the
+    // title gives the name its sector.
+    if (a.code.size() == 3 && m > 0) {
+      const Mention& pm = doc_.mentions[static_cast<size_t>(m - 1)];
+      if (pm.token_end == mm.first_token && pm.sentence == mm.sentence && pm.kind == MentionKind::agent &&
+          pm.actor.code.size() > 3 && pm.actor.code.compare(0, 3, a.code) == 0) {
+        a.code = pm.actor.code;
+        a.sector = pm.actor.sector;
+        if (a.country.empty()) a.country = pm.actor.country;
+      }
+    }
     return a;
   }
   std::string name_of(int32_t m) const {

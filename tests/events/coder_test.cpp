@@ -197,6 +197,12 @@ TEST(Coder, CompoundSourcesThroughModifiers) {
               UnorderedElementsAre("190 RUS->USA", "190 CHN->USA", "190 UKR->USA"));
 }
 
+TEST(Coder, TitleBeforeABareCountryNameGivesTheSector) {
+  // "Kenyan police Otieno": the title chain (KENCOP) and the name coded only KEN
+  EXPECT_THAT(briefs(code_text("Kenyan police Otieno arrested protesters.")), ElementsAre("173 KENCOP->CVL"));
+  EXPECT_THAT(briefs(code_text("Otieno arrested protesters.")), ElementsAre("173 KEN->CVL"));
+}
+
 TEST(Coder, DemandThatTargetsTheComplementSubject) {
   // "X demanded (on Tuesday) that Y ...": the demand is aimed at Y
   EXPECT_THAT(briefs(code_text("China demanded on Tuesday that Russia withdraw its troops.")),
