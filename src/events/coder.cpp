@@ -394,7 +394,7 @@ class DocCoder {
     // Agent composition: "Bree Prime Minister Romendacil" where the title chain is one
     // mention (BREGOV) and the name another whose code is the bare country (BRE): the
     // title gives the name its sector.
-    if (a.code.size() == 3 && m > 0) {
+    if (a.code.size() == 3 && m > 0 && mm.kind != MentionKind::agent) {
       const Mention& pm = doc_.mentions[static_cast<size_t>(m - 1)];
       if (pm.token_end == mm.first_token && pm.sentence == mm.sentence && pm.kind == MentionKind::agent &&
           pm.actor.code.size() > 3 && pm.actor.code.compare(0, 3, a.code) == 0) {
@@ -500,7 +500,11 @@ class DocCoder {
     for (uint32_t t = s.first_token; t < s.first_token + s.token_count; ++t) {
       if (!tok(t).mention_start || !actor_mention(tok(t).mention)) continue;
       auto c = compound_forward(t, s.first_token + s.token_count);
-      if (c.first.size() >= 2) last_pair_ = c.first;
+      // "the two sides" are two different actors: a list of one actor's people is no pair
+      if (c.first.size() >= 2 && std::any_of(c.first.begin() + 1, c.first.end(), [&](int32_t x) {
+            return actor_of(x).code != actor_of(c.first.front()).code;
+          }))
+        last_pair_ = c.first;
     }
   }
 
@@ -515,7 +519,7 @@ class DocCoder {
       if (j < end && norm(j) == ",") ++j;
       if (j < end && in(norm(j), {"and", "&"})) ++j;
       if (j < end && norm(j) == "the") ++j;
-      j = skip_modifiers(j, end);
+      if (j > next) j = skip_modifiers(j, end);  // only after a separator: "X and the evil Y"
       if (j == next || j >= end || !tok(j).mention_start || !actor_mention(tok(j).mention)) break;
       if (next < end && norm(next) == "," && !((next + 1 < end && norm(next + 1) == "and") || possible_list(j, end)))
         break;
@@ -1295,8 +1299,8 @@ class DocCoder {
       if (m.targets.empty()) {
         if (m.sources.size() >= 2 && reciprocal) {
           for (int32_t a : m.sources)
-            for (int32_t b : m.sources)
-              if (a != b) pairs.emplace_back(a, b);
+            for (int32_t b : m.sources)  // each side on the other: never an actor on itself
+              if (a != b && actor_of(a).code != actor_of(b).code) pairs.emplace_back(a, b);
         } else {
           for (int32_t a : m.sources) pairs.emplace_back(a, -1);
         }
