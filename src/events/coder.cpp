@@ -104,11 +104,6 @@ const std::initializer_list<std::string_view> kReportLemmas = {
 const std::initializer_list<std::string_view> kSingularPronouns = {"he", "she", "him", "his", "her"};
 const std::initializer_list<std::string_view> kPluralPronouns = {"they", "them", "their", "both"};
 
-// CAMEO codes that, with a compound source and no target, mean each side acts
-// on the other (meetings, talks, negotiations, signed agreements, cooperation).
-const std::initializer_list<std::string_view> kReciprocal = {"04",  "040", "043", "044", "046", "057", "06",
-                                                             "060", "061", "062", "063", "064", "0311"};
-
 struct Compiled {
   AnchoredPattern ap;
   std::string code;
@@ -147,6 +142,7 @@ struct Clause {
   int32_t parent = -1;
   bool carry = false;            // coordinated verb: subject of the previous clause
   bool conditional = false;      // if / unless / whether
+  int32_t complement_of = -1;    // opened by "that": the clause whose verb governs it
   std::vector<int32_t> subject;  // resolved subject mentions
   std::string subject_how;
 };
@@ -186,6 +182,9 @@ struct EventCoder::Impl {
   StringMap<std::vector<uint32_t>> by_exact;
   std::vector<bool> anchor_lemma;  // lemma id anchors some pattern
   std::vector<Discard> discards;
+  // data/cameo/reciprocal.tsv: codes that, with a compound source and no target,
+  // mean each side acts on the other.
+  StringSet reciprocal;
   // Codes of imported dictionaries that the CAMEO codebook lacks, each scored
   // like its nearest CAMEO ancestor ("1951" like "195"), or unscored.
   std::unordered_map<std::string, CameoEntry> foreign_codes;
@@ -364,7 +363,9 @@ class DocCoder {
   std::vector<TimeExpression> times_;
   bool times_done_ = false;
   uint32_t sentence_ = 0;
-  std::vector<size_t> report_statements_;  // out_ indexes of this sentence's reporting-verb statements
+  std::vector<size_t> report_statements_;         // out_ indexes of this sentence's reporting-verb statements
+  const std::vector<Clause>* clauses_ = nullptr;  // the sentence's clauses while they are coded
+  size_t clause_index_ = 0;                       // the clause being coded
 
   const Tok& tok(uint32_t t) const { return toks_[t - base_]; }
   std::string_view norm(uint32_t t) const { return tok(t).norm; }
@@ -390,6 +391,18 @@ class DocCoder {
     }
     if (a.text.empty()) a.text = std::string(mm.span.of(doc_.article.text));
     if (a.span.empty()) a.span = mm.span;
+    // Agent composition: "Bree Prime Minister Romendacil" where the title chain is one
+    // mention (BREGOV) and the name another whose code is the bare country (BRE): the
+    // title gives the name its sector.
+    if (a.code.size() == 3 && m > 0 && mm.kind != MentionKind::agent) {
+      const Mention& pm = doc_.mentions[static_cast<size_t>(m - 1)];
+      if (pm.token_end == mm.first_token && pm.sentence == mm.sentence && pm.kind == MentionKind::agent &&
+          pm.actor.code.size() > 3 && pm.actor.code.compare(0, 3, a.code) == 0) {
+        a.code = pm.actor.code;
+        a.sector = pm.actor.sector;
+        if (a.country.empty()) a.country = pm.actor.country;
+      }
+    }
     return a;
   }
   std::string name_of(int32_t m) const {
@@ -460,10 +473,13 @@ class DocCoder {
     std::vector<Speech> speech = find_speech(s);
     const size_t first_event = out_.size();
     report_statements_.clear();
+    for (size_t ci = 0; ci < clauses.size(); ++ci) resolve_subject(clauses, ci);
+    clauses_ = &clauses;
     for (size_t ci = 0; ci < clauses.size(); ++ci) {
-      resolve_subject(clauses, ci);
+      clause_index_ = ci;
       code_clause(clauses[ci], speech, discard);
     }
+    clauses_ = nullptr;
     drop_report_statements(first_event);
     remember_pairs(s);
   }
@@ -484,7 +500,11 @@ class DocCoder {
     for (uint32_t t = s.first_token; t < s.first_token + s.token_count; ++t) {
       if (!tok(t).mention_start || !actor_mention(tok(t).mention)) continue;
       auto c = compound_forward(t, s.first_token + s.token_count);
-      if (c.first.size() >= 2) last_pair_ = c.first;
+      // "the two sides" are two different actors: a list of one actor's people is no pair
+      if (c.first.size() >= 2 && std::any_of(c.first.begin() + 1, c.first.end(), [&](int32_t x) {
+            return actor_of(x).code != actor_of(c.first.front()).code;
+          }))
+        last_pair_ = c.first;
     }
   }
 
@@ -499,6 +519,7 @@ class DocCoder {
       if (j < end && norm(j) == ",") ++j;
       if (j < end && in(norm(j), {"and", "&"})) ++j;
       if (j < end && norm(j) == "the") ++j;
+      if (j > next) j = skip_modifiers(j, end);  // only after a separator: "X and the evil Y"
       if (j == next || j >= end || !tok(j).mention_start || !actor_mention(tok(j).mention)) break;
       if (next < end && norm(next) == "," && !((next + 1 < end && norm(next + 1) == "and") || possible_list(j, end)))
         break;
@@ -507,6 +528,33 @@ class DocCoder {
     }
     return {ms, next};
   }
+  // A lower-case word that may stand between a determiner and an actor inside a noun
+  // phrase ("the evil awful Gondor", "good Gondor"): no verb, preposition, pronoun,
+  // coordinator or other function word.
+  bool modifier(uint32_t t) const {
+    const Tok& x = tok(t);
+    if (x.mention >= 0 || x.punct || x.norm.empty() || verbish(t)) return false;
+    if (!std::all_of(x.norm.begin(), x.norm.end(), [](char c) { return (c >= 'a' && c <= 'z') || c == '-'; }))
+      return false;
+    // a capitalised word inside the sentence is a name the dictionaries do not know
+    const std::string_view raw = doc_.text.tokens[t].span.of(doc_.article.text);
+    if (raw.empty() || (t != base_ && !(raw[0] >= 'a' && raw[0] <= 'z'))) return false;
+    if (in(x.norm, kPrepositions) || in(x.norm, kAux) || in(x.norm, kCoordinators) || in(x.norm, kSubordinators) ||
+        in(x.norm, kSingularPronouns) || in(x.norm, kPluralPronouns) ||
+        in(x.norm, {"that", "who", "whom", "which", "it", "we", "i", "you", "this", "these", "those", "said"}))
+      return false;
+    if (in(x.norm, kDeterminers) || x.lemmas == nullptr) return true;
+    // a word that anchors a pattern ("talks", "visit") is not an adjective here
+    return std::none_of(x.lemmas->begin(), x.lemmas->end(),
+                        [&](int32_t id) { return k_.anchor_lemma[static_cast<size_t>(id)]; });
+  }
+  // Skips at most three modifiers forward from t when an actor mention follows them.
+  uint32_t skip_modifiers(uint32_t t, uint32_t end) const {
+    uint32_t j = t;
+    while (j < end && j < t + 3 && modifier(j)) ++j;
+    return (j < end && tok(j).mention_start) ? j : t;
+  }
+
   // "X, Y and Z": a comma continues a list only if an "and" follows later.
   bool possible_list(uint32_t j, uint32_t end) const {
     uint32_t after = doc_.mentions[static_cast<size_t>(tok(j).mention)].token_end;
@@ -546,11 +594,15 @@ class DocCoder {
         if (j < e && in(norm(j), kDeterminers)) {
           uint32_t k = j;
           bool verb = false;
+          bool actor = false;
           while (k < e && k < t + 14 && norm(k) != "," && !in(norm(k), kClauseBreaks)) {
             verb = verb || verbish(k) || norm(k) == "and" || in(norm(k), {"who", "which", "that"});
+            actor = actor || (tok(k).mention_start && actor_mention(tok(k).mention));
             ++k;
           }
-          if (k < e && norm(k) == "," && !verb) {
+          // ", the awful Fornost, and Gondor" is a list, not an apposition
+          const bool list = actor && k + 1 < e && norm(k + 1) == "and";
+          if (k < e && norm(k) == "," && !verb && !list) {
             t = k;  // skip the apposition and its closing comma
             continue;
           }
@@ -571,7 +623,9 @@ class DocCoder {
         continue;
       }
       if (w == "that") {
+        const auto governor = static_cast<int32_t>(cur);
         open(cl[cur].parent);
+        cl[cur].complement_of = governor;
         continue;
       }
       if (in(w, kCoordinators) && verb_seen[cur]) {
@@ -605,7 +659,10 @@ class DocCoder {
       remap[i] = static_cast<int32_t>(out.size());
       out.push_back(std::move(cl[i]));
     }
-    for (auto& c : out) c.parent = c.parent >= 0 ? remap[static_cast<size_t>(c.parent)] : -1;
+    for (auto& c : out) {
+      c.parent = c.parent >= 0 ? remap[static_cast<size_t>(c.parent)] : -1;
+      c.complement_of = c.complement_of >= 0 ? remap[static_cast<size_t>(c.complement_of)] : -1;
+    }
     return out;
   }
 
@@ -647,7 +704,10 @@ class DocCoder {
         if (qs > 0 && in(norm(c.toks[qs - 1]), kPrepositions)) continue;
         std::vector<int32_t> ms{x.mention};
         size_t r = qs;
-        while (r >= 2) {  // look back over "X and" / "X,"
+        while (r >= 2) {  // look back over "X and" / "X," (and modifiers: "X and the evil Y")
+          size_t rm = r;
+          while (rm > 1 && r - rm < 3 && modifier(c.toks[rm - 1])) --rm;
+          if (rm < r && rm >= 2 && in(norm(c.toks[rm - 1]), {"and", ",", "&"})) r = rm;
           const std::string_view sep = norm(c.toks[r - 1]);
           size_t r2 = r - 1;
           if (sep == "and" && r2 >= 1 && norm(c.toks[r2 - 1]) == ",") --r2;
@@ -876,6 +936,31 @@ class DocCoder {
     return {};
   }
 
+  // "X demanded (on Friday) that Y stop ...": the verb ends its clause and governs a
+  // "that" clause; the actor opening that clause (after at most three words such as
+  // "the", "its", a title) is the one the demand, appeal or warning is aimed at.
+  std::vector<int32_t> complement_subject(const Clause& cl, size_t end, const std::vector<int32_t>& sources) const {
+    if (clauses_ == nullptr) return {};
+    if (end + 4 < cl.toks.size()) return {};
+    for (size_t q = end; q < cl.toks.size(); ++q)
+      if (tok(cl.toks[q]).mention >= 0 || tok(cl.toks[q]).punct || verbish(cl.toks[q])) return {};
+    for (size_t ci = clause_index_ + 1; ci < clauses_->size(); ++ci) {
+      const Clause& c = (*clauses_)[ci];
+      if (c.complement_of != static_cast<int32_t>(clause_index_)) continue;
+      for (size_t q = 0; q < c.toks.size() && q < 4; ++q) {
+        const Tok& x = tok(c.toks[q]);
+        if (x.mention_start) {
+          if (!target_mention(x.mention) || generic_agent(x.mention)) return {};
+          if (std::find(sources.begin(), sources.end(), x.mention) != sources.end()) return {};
+          return compound_forward(c.toks[q], c.toks.back() + 1).first;
+        }
+        if (x.mention >= 0 || x.punct || verbish(c.toks[q])) return {};
+      }
+      return {};
+    }
+    return {};
+  }
+
   // A role word with no country or organisation behind it ("officials", "military").
   bool generic_agent(int32_t m) const {
     const Actor a = actor_of(m);
@@ -1000,6 +1085,11 @@ class DocCoder {
             c.code.substr(0, 2) != "01") {  // statements: no default object ("said Russia would")
           m.targets = object_after(cl, p, m.sources);
           if (!m.targets.empty()) m.target_how = "first actor after the verb (no {T} filled by the pattern)";
+          if (m.targets.empty()) {
+            m.targets = complement_subject(cl, st.end, m.sources);
+            if (!m.targets.empty())
+              m.target_how = "subject of the 'that' clause the verb governs (\"demanded that Y ...\")";
+          }
         }
         found.push_back(std::move(m));
       };
@@ -1205,12 +1295,12 @@ class DocCoder {
 
       // source x target pairs
       std::vector<std::pair<int32_t, int32_t>> pairs;
-      const bool reciprocal = in(m.pat->code, kReciprocal);
+      const bool reciprocal = k_.reciprocal.count(m.pat->code) != 0;
       if (m.targets.empty()) {
         if (m.sources.size() >= 2 && reciprocal) {
           for (int32_t a : m.sources)
-            for (int32_t b : m.sources)
-              if (a != b) pairs.emplace_back(a, b);
+            for (int32_t b : m.sources)  // each side on the other: never an actor on itself
+              if (a != b && actor_of(a).code != actor_of(b).code) pairs.emplace_back(a, b);
         } else {
           for (int32_t a : m.sources) pairs.emplace_back(a, -1);
         }
@@ -1282,6 +1372,23 @@ void EventCoder::Impl::run(const Document& doc, std::vector<Event>& out, std::ve
 
 // ---------------------------------------------------------------------------
 
+Result<std::vector<std::string>> read_reciprocal_codes(const std::string& path, const Codebook& codebook) {
+  auto t = TsvTable::read(path, {"code", "note", "as_of"});
+  if (!t.ok()) return t.error();
+  std::vector<std::string> out;
+  for (const auto& row : t->rows()) {
+    std::string code(t->get(row, "code"));
+    if (!codebook.valid(code)) return t->error(row, "reciprocal code '" + code + "' is not in the CAMEO codebook");
+    if (std::find(out.begin(), out.end(), code) != out.end())
+      return t->error(row, "reciprocal code '" + code + "' is listed twice");
+    if (t->get(row, "note").empty()) return t->error(row, "reciprocal code '" + code + "' has no note");
+    auto d = parse_date_field(*t, row, "as_of");
+    if (!d.ok()) return d.error();
+    out.push_back(std::move(code));
+  }
+  return out;
+}
+
 Result<std::vector<VerbPatternSpec>> read_verb_patterns(const std::string& path) {
   auto t = TsvTable::read(path, {"code", "pattern"});
   if (!t.ok()) return t.error();
@@ -1310,6 +1417,9 @@ Result<std::shared_ptr<const EventCoder>> EventCoder::load(const std::string& da
   auto lem = Lemmatizer::load(data_dir);
   if (!lem.ok()) return lem.error();
   impl->lemmatizer = std::move(lem.value());
+  auto recip = read_reciprocal_codes(data_dir + "/cameo/reciprocal.tsv", impl->codebook);
+  if (!recip.ok()) return recip.error();
+  impl->reciprocal.insert(recip->begin(), recip->end());
 
   std::vector<VerbPatternSpec> specs;
   if (!no_default) {

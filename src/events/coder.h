@@ -20,6 +20,11 @@ namespace dyad {
 /// code, pattern; note and as_of optional). Origins are "path:line".
 Result<std::vector<VerbPatternSpec>> read_verb_patterns(const std::string& path);
 
+/// Reads data/cameo/reciprocal.tsv (columns code, note, as_of): the CAMEO codes
+/// that, with a compound source and no target, code each ordered pair. Every
+/// code must be in `codebook`, listed once, with a note; errors name file:line.
+Result<std::vector<std::string>> read_reciprocal_codes(const std::string& path, const Codebook& codebook);
+
 class EventCoder {
  public:
   /// Loads the codebook (data/cameo/events.tsv, data/plover/cameo_to_plover.tsv,

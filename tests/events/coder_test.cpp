@@ -166,6 +166,51 @@ TEST(Coder, CompoundSourcesAndReciprocity) {
   EXPECT_THAT(briefs(host), UnorderedElementsAre("043 CHNGOV->RUS", "043 CHNGOV->UKR"));
 }
 
+TEST(Coder, ReciprocalCodesComeFromTheDataFile) {
+  auto cb = Codebook::load(testing_events::kData);
+  ASSERT_TRUE(cb.ok()) << cb.error().str();
+  auto codes = read_reciprocal_codes(testing_events::kData + "/cameo/reciprocal.tsv", cb.value());
+  ASSERT_TRUE(codes.ok()) << codes.error().str();
+  EXPECT_NE(std::find(codes->begin(), codes->end(), "057"), codes->end());
+  EXPECT_EQ(std::find(codes->begin(), codes->end(), "190") == codes->end(), false);
+  const std::string dir = ::testing::TempDir();
+  auto write = [&](const std::string& name, const std::string& body) {
+    std::ofstream(dir + name) << "# test\ncode\tnote\tas_of\n" << body;
+    return dir + name;
+  };
+  auto bad = read_reciprocal_codes(write("recip_bad.tsv", "040\tmeet\t2025-06-01\n999\tno such code\t2025-06-01\n"),
+                                   cb.value());
+  ASSERT_FALSE(bad.ok());
+  EXPECT_EQ(bad.error().line, 4U);
+  EXPECT_NE(bad.error().message.find("999"), std::string::npos);
+  auto twice =
+      read_reciprocal_codes(write("recip_twice.tsv", "040\tmeet\t2025-06-01\n040\tagain\t2025-06-01\n"), cb.value());
+  ASSERT_FALSE(twice.ok());
+  EXPECT_NE(twice.error().message.find("twice"), std::string::npos);
+}
+
+TEST(Coder, CompoundSourcesThroughModifiers) {
+  // "X and the evil Y", "X, the awful Y, and Z": adjectives inside a listed noun phrase
+  EXPECT_THAT(briefs(code_text("Russia and the awful China signed a treaty.")),
+              UnorderedElementsAre("057 RUS->CHN", "057 CHN->RUS"));
+  EXPECT_THAT(briefs(code_text("Russia, the mighty China, and Ukraine attacked the United States.")),
+              UnorderedElementsAre("190 RUS->USA", "190 CHN->USA", "190 UKR->USA"));
+}
+
+TEST(Coder, TitleBeforeABareCountryNameGivesTheSector) {
+  // "Kenyan police Otieno": the title chain (KENCOP) and the name coded only KEN
+  EXPECT_THAT(briefs(code_text("Kenyan police Otieno arrested protesters.")), ElementsAre("173 KENCOP->CVL"));
+  EXPECT_THAT(briefs(code_text("Otieno arrested protesters.")), ElementsAre("173 KEN->CVL"));
+}
+
+TEST(Coder, DemandThatTargetsTheComplementSubject) {
+  // "X demanded (on Tuesday) that Y ...": the demand is aimed at Y
+  EXPECT_THAT(briefs(code_text("China demanded on Tuesday that Russia withdraw its troops.")),
+              ElementsAre("100 CHN->RUS"));
+  // nothing after "that" that names an actor: no target
+  EXPECT_THAT(briefs(code_text("China demanded that the troops withdraw.")), ElementsAre("100 CHN->-"));
+}
+
 TEST(Coder, DefaultObjectWhenThePatternFillsNoTarget) {
   // "[with {T}]" unfilled: the first actor after the verb is the object
   Document doc = code_text("Russia signed a statement on Monday alongside China.");
