@@ -199,9 +199,9 @@ CREATE INDEX links_outcome ON links(outcome);
 )sql";
 
 // Version 2 (tone and stance, docs/tone.md): the article's V1.5TONE as word
-// counts plus the derived percentages, each sentence's counts, and the
-// writer's stance markers with the actor each is attached to. An article coded
-// without a sentiment lexicon has no article_tone row.
+// counts plus the derived percentages, the counts of each sentence with a
+// lexicon hit, and the writer's stance markers with the actor each is attached
+// to. An article coded without a sentiment lexicon has no article_tone row.
 constexpr const char* kSchemaV2Tone = R"sql(
 CREATE TABLE article_tone (
   article INTEGER PRIMARY KEY REFERENCES articles(seq) ON DELETE CASCADE,
@@ -550,6 +550,7 @@ void Store::Impl::put_tone(const Document& doc, int64_t seq) {
   }
   for (size_t i = 0; i < doc.sentence_tone.size(); ++i) {
     const Tone& t = doc.sentence_tone[i];
+    if (t.polar_words == 0) continue;  // only sentences with a lexicon hit, as in the JSONL tone record
     Stmt s = stmt(
         "INSERT INTO sentence_tone (article, idx, words, positive_words, negative_words, polar_words, "
         "activity_words, self_group_words, valence) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
