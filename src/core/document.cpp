@@ -44,4 +44,29 @@ std::string_view to_string(EventMode m) {
   return "happened";
 }
 
+Tone& Tone::operator+=(const Tone& o) {
+  words += o.words;
+  positive_words += o.positive_words;
+  negative_words += o.negative_words;
+  polar_words += o.polar_words;
+  activity_words += o.activity_words;
+  self_group_words += o.self_group_words;
+  valence += o.valence;
+  return *this;
+}
+
+std::string_view to_string(StanceKind k) {
+  switch (k) {
+    case StanceKind::epithet:
+      return "epithet";
+    case StanceKind::loaded_verb:
+      return "loaded_verb";
+    case StanceKind::hedge:
+      return "hedge";
+    case StanceKind::scare_quote:
+      return "scare_quote";
+  }
+  return "epithet";
+}
+
 }  // namespace dyad

@@ -201,6 +201,49 @@ struct Amount {
   Span span;
 };
 
+/// Tone in GDELT's V1.5TONE form, kept as word counts so that sentence tones
+/// add up exactly to an article's. Percentages are of `words` (0 when there are
+/// none). Filled by the tone stage (src/tone, docs/tone.md).
+struct Tone {
+  uint32_t words = 0;             // word tokens
+  uint32_t positive_words = 0;    // lexicon hits scored positive (after negation)
+  uint32_t negative_words = 0;    // lexicon hits scored negative (after negation)
+  uint32_t polar_words = 0;       // every lexicon hit, zero-valued entries included
+  uint32_t activity_words = 0;    // words of data/tone/activity.tsv
+  uint32_t self_group_words = 0;  // words of data/tone/pronouns.tsv
+  int32_t valence = 0;            // sum of the lexicon's -5..+5 values (after negation)
+
+  [[nodiscard]] double percent(uint32_t n) const { return words == 0 ? 0.0 : 100.0 * n / words; }
+  /// GDELT "Tone": positive score minus negative score, -100..+100.
+  [[nodiscard]] double tone() const { return positive() - negative(); }
+  [[nodiscard]] double positive() const { return percent(positive_words); }
+  [[nodiscard]] double negative() const { return percent(negative_words); }
+  [[nodiscard]] double polarity() const { return percent(polar_words); }
+  [[nodiscard]] double activity() const { return percent(activity_words); }
+  [[nodiscard]] double self_group() const { return percent(self_group_words); }
+  Tone& operator+=(const Tone& o);
+};
+
+/// How a stance marker frames an actor.
+enum class StanceKind : uint8_t {
+  epithet,      // a pejorative or distancing label ("regime", "so-called")
+  loaded_verb,  // a judging verb of saying ("claimed", "insisted", "admitted")
+  hedge,        // a distancing adverb ("allegedly")
+  scare_quote,  // a Quote with scare = true
+};
+std::string_view to_string(StanceKind k);
+
+/// A marker of the writer's stance, attached to the nearest actor mention of
+/// its sentence. Never coded as an event.
+struct StanceMarker {
+  StanceKind kind = StanceKind::epithet;
+  uint32_t sentence = 0;  // index into TextAnalysis::sentences
+  Span span;              // the marker's words (for a scare quote, the quoted words)
+  std::string word;       // the entry that matched, case-folded ("regime", "lashed out"); a scare quote's words
+  int32_t mention = -1;   // index into Document::mentions, -1 when the sentence names no actor
+  Actor actor;            // that mention's actor (text, canonical, code), empty when none
+};
+
 /// Everything dyad knows about one article after coding.
 struct Document {
   Article article;
@@ -211,6 +254,9 @@ struct Document {
   std::vector<Event> events;
   std::vector<Quote> quotes;
   std::vector<Amount> amounts;
+  std::optional<Tone> tone;          // over the codable sentences; nullopt when no lexicon was loaded
+  std::vector<Tone> sentence_tone;   // one per sentence when `tone` is set, else empty
+  std::vector<StanceMarker> stance;  // in text order (scare quotes after the words)
 };
 
 }  // namespace dyad

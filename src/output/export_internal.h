@@ -3,6 +3,7 @@
 
 #include <chrono>
 #include <memory>
+#include <optional>
 #include <ostream>
 #include <string>
 #include <string_view>
@@ -25,6 +26,9 @@ struct EventView {
   int32_t paragraph = -1;       // paragraph of the event's sentence, -1 unknown
   int32_t lead_paragraph = -1;  // the article's lead: paragraph of its first codable non-headline sentence
   uint32_t mentions = 1, articles = 1, sources = 1;
+  // GDELT AvgTone: the article's tone for a document, the mean over the reporting
+  // articles for a stored event; nullopt when unknown.
+  std::optional<double> tone;
 };
 
 /// Views of every event of `doc`, in order.

@@ -18,7 +18,8 @@
 //   GDELT; dyad's spans are bytes and are converted with the article text. A
 //   stored event has no article text at hand, so its offsets stay bytes.
 // - dyad writes ISO 3166 alpha-3 country codes where GDELT has FIPS 10-4, and
-//   leaves tone, themes, counts and GCAM empty: it does not compute them.
+//   leaves themes, counts and GCAM empty: it does not compute them. Tone
+//   (V1.5TONE, AvgTone, MentionDocTone) comes from the tone stage (docs/tone.md).
 #include <unicode/locid.h>
 #include <unicode/unistr.h>
 
@@ -160,7 +161,7 @@ class GdeltWriter final : public output_detail::EventRowWriter {
     r[31] = std::to_string(v.mentions);
     r[32] = std::to_string(v.sources);
     r[33] = std::to_string(v.articles);
-    // r[34] AvgTone: not computed.
+    if (v.tone) r[34] = format_number(*v.tone);  // AvgTone
     geo_fields(std::nullopt, r, 35);
     geo_fields(std::nullopt, r, 43);
     geo_fields(e.location, r, 51);
@@ -234,7 +235,8 @@ class MentionsWriter final : public output_detail::EventRowWriter {
     r[10] = raw ? "1" : "0";
     r[11] = std::to_string(confidence(e));
     if (v.has_text) r[12] = std::to_string(char_offset(v.text, static_cast<uint32_t>(v.text.size())));
-    // r[13] MentionDocTone, r[14] MentionDocTranslationInfo: not computed.
+    if (v.tone && v.has_text) r[13] = format_number(*v.tone);  // MentionDocTone: this article's tone
+    // r[14] MentionDocTranslationInfo: none.
     std::string extras =
         "<DYAD_ID>" + xml_text(e.id) + "</DYAD_ID><DYAD_MODE>" + std::string(to_string(e.mode)) + "</DYAD_MODE>";
     if (!e.attributed_to.empty())
@@ -261,6 +263,13 @@ std::string gkg_value(std::string_view s) {
 void append(std::string& list, std::string_view item, char sep = ';') {
   if (!list.empty()) list += sep;
   list += item;
+}
+
+// V1.5TONE: tone, positive, negative, polarity, activity density, self/group density, word count.
+std::string v15tone(const Tone& t) {
+  return format_number(t.tone()) + "," + format_number(t.positive()) + "," + format_number(t.negative()) + "," +
+         format_number(t.polarity()) + "," + format_number(t.activity()) + "," + format_number(t.self_group()) + "," +
+         std::to_string(t.words);
 }
 
 class GkgWriter final : public RecordWriter {
@@ -313,7 +322,7 @@ class GkgWriter final : public RecordWriter {
     r[12] = v2persons;
     r[13] = join(orgs);
     r[14] = v2orgs;
-    // r[15] V2Tone: not computed.
+    if (doc.tone) r[15] = v15tone(*doc.tone);
     r[16] = dates(doc, off);
     // r[17..19] GCAM, SharingImage, RelatedImages: not computed.
     std::set<std::string> seen;

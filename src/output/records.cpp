@@ -1,6 +1,8 @@
 #include "output/records.h"
 
+#include <map>
 #include <string>
+#include <tuple>
 
 namespace dyad {
 
@@ -110,6 +112,78 @@ json amount_record(const Document& doc, const Amount& a) {
               {"span", span_json(a.span)}};
 }
 
+json tone_json(const Tone& t) {
+  return json{{"tone", t.tone()},         {"positive", t.positive()}, {"negative", t.negative()},
+              {"polarity", t.polarity()}, {"activity", t.activity()}, {"self_group", t.self_group()},
+              {"words", t.words},         {"valence", t.valence}};
+}
+
+json tone_record(const Document& doc) {
+  if (!doc.tone && doc.stance.empty()) return nullptr;
+  json j{{"kind", "tone"}, {"article", doc.article.id}};
+  if (doc.tone) {
+    j.update(tone_json(*doc.tone));
+  } else {
+    for (const char* f : {"tone", "positive", "negative", "polarity", "activity", "self_group", "words", "valence"})
+      j[f] = nullptr;
+  }
+  // Sentences with at least one lexicon hit, by index.
+  json sentences = json::array();
+  for (size_t i = 0; i < doc.sentence_tone.size(); ++i) {
+    const Tone& t = doc.sentence_tone[i];
+    if (t.polar_words == 0) continue;
+    json s = tone_json(t);
+    s["sentence"] = i;
+    sentences.push_back(std::move(s));
+  }
+  j["sentences"] = std::move(sentences);
+  // Stance: counts per kind, and per actor (by code and canonical name, else words).
+  json counts{{"epithet", 0}, {"loaded_verb", 0}, {"hedge", 0}, {"scare_quote", 0}};
+  std::map<std::tuple<std::string, std::string, std::string>, json> by_actor;
+  for (const StanceMarker& m : doc.stance) {
+    const std::string kind(to_string(m.kind));
+    counts[kind] = counts[kind].get<int>() + 1;
+    if (m.mention < 0) continue;
+    const Actor& a = m.actor;
+    const bool named = !a.code.empty() || !a.canonical.empty();
+    json& entry = by_actor[{a.code, a.canonical, named ? std::string() : a.text}];
+    if (entry.is_null()) {
+      entry = json{{"actor", json{{"text", a.text},
+                                  {"canonical", a.canonical.empty() ? json() : json(a.canonical)},
+                                  {"code", a.code.empty() ? json() : json(a.code)}}},
+                   {"epithet", 0},
+                   {"loaded_verb", 0},
+                   {"hedge", 0},
+                   {"scare_quote", 0},
+                   {"words", json::array()}};
+    }
+    entry[kind] = entry[kind].get<int>() + 1;
+    entry["words"].push_back(m.word);
+  }
+  j["stance"] = std::move(counts);
+  json actors = json::array();
+  for (auto& [key, entry] : by_actor) actors.push_back(std::move(entry));
+  j["stance_by_actor"] = std::move(actors);
+  return j;
+}
+
+json stance_record(const Document& doc, const StanceMarker& m) {
+  json actor;
+  if (m.mention >= 0) {
+    actor = json{{"text", m.actor.text},
+                 {"canonical", m.actor.canonical.empty() ? json() : json(m.actor.canonical)},
+                 {"code", m.actor.code.empty() ? json() : json(m.actor.code)}};
+  }
+  return json{{"kind", "stance"},
+              {"article", doc.article.id},
+              {"marker", to_string(m.kind)},
+              {"word", m.word},
+              {"text", std::string(m.span.of(doc.article.text))},
+              {"sentence", m.sentence},
+              {"actor", actor},
+              {"span", span_json(m.span)}};
+}
+
 void write_jsonl(const Document& doc, std::ostream& out) {
   auto emit = [&out](const json& j) { out << j.dump(-1, ' ', false, json::error_handler_t::replace) << '\n'; };
   emit(article_record(doc));
@@ -122,6 +196,8 @@ void write_jsonl(const Document& doc, std::ostream& out) {
   }
   for (const Quote& q : doc.quotes) emit(quote_record(doc, q));
   for (const Amount& a : doc.amounts) emit(amount_record(doc, a));
+  if (json t = tone_record(doc); !t.is_null()) emit(t);
+  for (const StanceMarker& m : doc.stance) emit(stance_record(doc, m));
 }
 
 }  // namespace dyad

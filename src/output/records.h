@@ -1,6 +1,6 @@
 // Output records: coded documents -> JSON objects, one per record, in the
 // JSONL contract documented in docs/output.md. Each object has "kind":
-// article, entity, event, quote, post, amount, link.
+// article, entity, event, quote, post, amount, tone, stance, link.
 #pragma once
 
 #include <nlohmann/json.hpp>
@@ -22,9 +22,16 @@ nlohmann::json entity_record(const Document& doc, const Entity& e);
 nlohmann::json event_record(const Event& e, std::string_view article_id, std::string_view sentence_text);
 nlohmann::json quote_record(const Document& doc, const Quote& q);
 nlohmann::json amount_record(const Document& doc, const Amount& a);
+/// The V1.5TONE fields of a Tone as a JSON object (tone, positive, negative, polarity, activity,
+/// self_group, words, valence).
+nlohmann::json tone_json(const Tone& t);
+/// The article's tone, its charged sentences and its stance counts, overall and per actor;
+/// null when the document has no tone and no stance marker.
+nlohmann::json tone_record(const Document& doc);
+nlohmann::json stance_record(const Document& doc, const StanceMarker& m);
 
 /// Writes every record of `doc` (article first, then posts, entities, events,
-/// quotes, amounts), one JSON object per line.
+/// quotes, amounts, tone, stance markers), one JSON object per line.
 void write_jsonl(const Document& doc, std::ostream& out);
 
 }  // namespace dyad

@@ -46,6 +46,7 @@ std::vector<EventView> views(const Document& doc) {
     v.text = doc.article.text;
     v.has_text = true;
     v.lead_paragraph = lead;
+    if (doc.tone) v.tone = doc.tone->tone();
     if (e.sentence < doc.text.sentences.size()) {
       const Sentence& s = doc.text.sentences[e.sentence];
       v.sentence = s.span.of(doc.article.text);
@@ -65,6 +66,7 @@ EventView view(const StoredEvent& e) {
   v.mentions = std::max<uint32_t>(1, e.num_mentions);
   v.articles = std::max<uint32_t>(1, e.num_articles);
   v.sources = std::max<uint32_t>(1, e.num_sources);
+  v.tone = e.avg_tone;
   return v;
 }
 

@@ -62,6 +62,11 @@ Result<Knowledge> Knowledge::load(const KnowledgeOptions& options) {
   auto gkg = GkgRules::load(dir);
   if (!gkg.ok()) return gkg.error();
   k.gkg = std::move(gkg.value());
+  const std::string lexicon =
+      options.sentiment_lexicon.empty() ? ToneModel::default_lexicon_path() : options.sentiment_lexicon;
+  auto tone = ToneModel::load(dir, lexicon, k.warnings);
+  if (!tone.ok()) return tone.error();
+  k.tone = std::move(tone.value());
   const std::string gazetteer = options.gazetteer.empty() ? Gazetteer::default_path() : options.gazetteer;
   if (auto g = Gazetteer::load(gazetteer); g.ok()) {
     k.gazetteer = std::move(g.value());
@@ -99,6 +104,7 @@ Document code_article(const Knowledge& knowledge, Article article) {
   if (knowledge.gazetteer) knowledge.gazetteer->resolve(doc);
   if (knowledge.coder) knowledge.coder->code(doc);
   if (knowledge.gkg) annotate_gkg(*knowledge.gkg, doc);
+  if (knowledge.tone) knowledge.tone->analyze(doc);
   return doc;
 }
 

@@ -20,6 +20,7 @@
 #include "ingest/ingest.h"
 #include "knowledge/actors.h"
 #include "text/text.h"
+#include "tone/tone.h"
 
 namespace dyad {
 
@@ -28,6 +29,7 @@ struct KnowledgeOptions {
   std::vector<std::string> dictionaries;  // --dictionary files, in order
   bool no_default_dictionaries = false;   // --no-default-dictionaries
   std::string gazetteer;                  // compiled gazetteer; empty = Gazetteer::default_path()
+  std::string sentiment_lexicon;          // AFINN JSON; empty = ToneModel::default_lexicon_path()
 };
 
 /// Everything the coder knows, loaded and validated at start.
@@ -36,8 +38,9 @@ struct Knowledge {
   std::shared_ptr<const ActorIndex> actors;
   std::shared_ptr<const Gazetteer> gazetteer;  // null when the compiled gazetteer is absent
   std::shared_ptr<const EventCoder> coder;
-  std::shared_ptr<const GkgRules> gkg;  // quotes and amounts
-  std::vector<Error> warnings;          // load problems that did not stop the load
+  std::shared_ptr<const GkgRules> gkg;    // quotes and amounts
+  std::shared_ptr<const ToneModel> tone;  // tone (empty without a lexicon) and stance markers
+  std::vector<Error> warnings;            // load problems that did not stop the load
 
   static Result<Knowledge> load(const KnowledgeOptions& options);
 };

@@ -198,8 +198,59 @@ CREATE TABLE links (
 CREATE INDEX links_outcome ON links(outcome);
 )sql";
 
+// Version 2 (tone and stance, docs/tone.md): the article's V1.5TONE as word
+// counts plus the derived percentages, the counts of each sentence with a
+// lexicon hit, and the writer's stance markers with the actor each is attached
+// to. An article coded without a sentiment lexicon has no article_tone row.
+constexpr const char* kSchemaV2Tone = R"sql(
+CREATE TABLE article_tone (
+  article INTEGER PRIMARY KEY REFERENCES articles(seq) ON DELETE CASCADE,
+  tone REAL NOT NULL,
+  positive REAL NOT NULL,
+  negative REAL NOT NULL,
+  polarity REAL NOT NULL,
+  activity REAL NOT NULL,
+  self_group REAL NOT NULL,
+  words INTEGER NOT NULL,
+  positive_words INTEGER NOT NULL,
+  negative_words INTEGER NOT NULL,
+  polar_words INTEGER NOT NULL,
+  activity_words INTEGER NOT NULL,
+  self_group_words INTEGER NOT NULL,
+  valence INTEGER NOT NULL
+);
+
+CREATE TABLE sentence_tone (
+  article INTEGER NOT NULL REFERENCES articles(seq) ON DELETE CASCADE,
+  idx INTEGER NOT NULL,
+  words INTEGER NOT NULL,
+  positive_words INTEGER NOT NULL,
+  negative_words INTEGER NOT NULL,
+  polar_words INTEGER NOT NULL,
+  activity_words INTEGER NOT NULL,
+  self_group_words INTEGER NOT NULL,
+  valence INTEGER NOT NULL,
+  PRIMARY KEY (article, idx)
+) WITHOUT ROWID;
+
+CREATE TABLE stance (
+  id INTEGER PRIMARY KEY,
+  article INTEGER NOT NULL REFERENCES articles(seq) ON DELETE CASCADE,
+  sentence INTEGER NOT NULL,
+  kind TEXT NOT NULL,
+  word TEXT NOT NULL,
+  offset INTEGER NOT NULL,
+  length INTEGER NOT NULL,
+  actor_text TEXT,
+  actor_canonical TEXT,
+  actor_code TEXT
+);
+CREATE INDEX stance_article ON stance(article);
+CREATE INDEX stance_actor_code ON stance(actor_code);
+)sql";
+
 // kMigrations[i] takes the schema from version i to version i + 1.
-constexpr std::array<const char*, 1> kMigrations = {kSchemaV1};
+constexpr std::array<const char*, 2> kMigrations = {kSchemaV1, kSchemaV2Tone};
 static_assert(kMigrations.size() == static_cast<size_t>(kSchemaVersion),
               "every schema version needs exactly one migration step");
 
@@ -404,6 +455,7 @@ struct Store::Impl {
   // Writes one document; false when its hash was already stored.
   bool put_doc(const Document& doc);
   void put_event(const Document& doc, int64_t seq, const std::string& published, const Event& ev);
+  void put_tone(const Document& doc, int64_t seq);
   StoredArticle read_article(Stmt& s, bool with_text) const;
 };
 
@@ -480,7 +532,41 @@ bool Store::Impl::put_doc(const Document& doc) {
     s.integer(6, m.span.length).run();
   }
   for (const Event& ev : doc.events) put_event(doc, seq, published, ev);
+  put_tone(doc, seq);
   return true;
+}
+
+void Store::Impl::put_tone(const Document& doc, int64_t seq) {
+  if (doc.tone) {
+    const Tone& t = *doc.tone;
+    Stmt s = stmt(
+        "INSERT INTO article_tone (article, tone, positive, negative, polarity, activity, self_group, words, "
+        "positive_words, negative_words, polar_words, activity_words, self_group_words, valence) "
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)");
+    s.integer(1, seq).real(2, t.tone()).real(3, t.positive()).real(4, t.negative()).real(5, t.polarity());
+    s.real(6, t.activity()).real(7, t.self_group()).integer(8, t.words).integer(9, t.positive_words);
+    s.integer(10, t.negative_words).integer(11, t.polar_words).integer(12, t.activity_words);
+    s.integer(13, t.self_group_words).integer(14, t.valence).run();
+  }
+  for (size_t i = 0; i < doc.sentence_tone.size(); ++i) {
+    const Tone& t = doc.sentence_tone[i];
+    if (t.polar_words == 0) continue;  // only sentences with a lexicon hit, as in the JSONL tone record
+    Stmt s = stmt(
+        "INSERT INTO sentence_tone (article, idx, words, positive_words, negative_words, polar_words, "
+        "activity_words, self_group_words, valence) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
+    s.integer(1, seq).integer(2, static_cast<int64_t>(i)).integer(3, t.words).integer(4, t.positive_words);
+    s.integer(5, t.negative_words).integer(6, t.polar_words).integer(7, t.activity_words);
+    s.integer(8, t.self_group_words).integer(9, t.valence).run();
+  }
+  for (const StanceMarker& m : doc.stance) {
+    Stmt s = stmt(
+        "INSERT INTO stance (article, sentence, kind, word, offset, length, actor_text, actor_canonical, actor_code) "
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
+    s.integer(1, seq).integer(2, m.sentence).text(3, to_string(m.kind)).text(4, m.word).integer(5, m.span.offset);
+    s.integer(6, m.span.length);
+    if (m.mention >= 0) s.text(7, m.actor.text).text(8, m.actor.canonical).text(9, m.actor.code);
+    s.run();
+  }
 }
 
 void Store::Impl::put_event(const Document& doc, int64_t seq, const std::string& published, const Event& ev) {
@@ -704,7 +790,9 @@ Result<std::vector<StoredEvent>> Store::events(const EventQuery& q) {
       "m.sentence, m.offset, m.length, m.source_offset, m.source_length, m.target_offset, m.target_length, "
       "m.location_offset, m.location_length, a.id, a.hash, "
       "CAST(substr(CAST(a.text AS BLOB), s.offset + 1, s.length) AS BLOB), "
-      "e.num_mentions, e.num_articles, e.num_sources, e.first_seen, e.last_seen "
+      "e.num_mentions, e.num_articles, e.num_sources, e.first_seen, e.last_seen, "
+      "(SELECT avg(t.tone) FROM article_tone t WHERE t.article IN "
+      "(SELECT m3.article FROM mentions m3 WHERE m3.event = e.id)) "
       "FROM events e "
       "JOIN mentions m ON m.id = (SELECT min(m2.id) FROM mentions m2 ";
   if (!q.article.empty())
@@ -786,6 +874,7 @@ Result<std::vector<StoredEvent>> Store::events(const EventQuery& q) {
       r.num_sources = s.col_u32(39);
       r.first_seen = s.col_text(40);
       r.last_seen = s.col_text(41);
+      if (!s.is_null(42)) r.avg_tone = s.col_real(42);
       out.push_back(std::move(r));
     }
   } catch (const DbError& e) {

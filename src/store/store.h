@@ -19,7 +19,7 @@
 namespace dyad {
 
 /// The schema version this build writes; PRAGMA user_version holds it.
-inline constexpr int kSchemaVersion = 1;
+inline constexpr int kSchemaVersion = 2;
 
 /// Filters for Store::events(); empty fields do not filter.
 struct EventQuery {
@@ -40,11 +40,12 @@ struct StoredEvent {
   std::string article_hash;
   std::string sentence_text;
   // Merged across every article that reported the event:
-  uint32_t num_mentions = 0;  // mentions stored
-  uint32_t num_articles = 0;  // distinct articles
-  uint32_t num_sources = 0;   // distinct outlets (Article::source)
-  std::string first_seen;     // earliest / latest publication date (ISO) of those
-  std::string last_seen;      // articles; "" when none had a known date
+  uint32_t num_mentions = 0;       // mentions stored
+  uint32_t num_articles = 0;       // distinct articles
+  uint32_t num_sources = 0;        // distinct outlets (Article::source)
+  std::string first_seen;          // earliest / latest publication date (ISO) of those
+  std::string last_seen;           // articles; "" when none had a known date
+  std::optional<double> avg_tone;  // mean tone of those articles that have one (docs/tone.md)
 };
 
 /// An article as stored, with its key and when it was written.

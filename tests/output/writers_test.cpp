@@ -550,7 +550,7 @@ TEST(Writers, GkgRecord) {
                        std::to_string(char_offset(t, doc.entities[2].span.offset)));
   EXPECT_EQ(f[13], "Kremlin");
   EXPECT_THAT(f[14], HasSubstr("Kremlin,"));
-  EXPECT_EQ(f[15], "");  // tone not computed
+  EXPECT_EQ(f[15], "");  // no tone on this document (tests/tone checks V1.5TONE)
   EXPECT_THAT(f[16], HasSubstr("4#5#16#2024#"));
   EXPECT_EQ(f[20], "pic.twitter.com/abc123");
   uint32_t q = char_offset(t, doc.quotes[0].span.offset);
