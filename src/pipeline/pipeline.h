@@ -18,6 +18,7 @@
 #include "geo/gazetteer.h"
 #include "ingest/ingest.h"
 #include "knowledge/actors.h"
+#include "knowledge/names.h"
 #include "text/text.h"
 
 namespace dyad {
@@ -33,6 +34,7 @@ struct KnowledgeOptions {
 struct Knowledge {
   std::shared_ptr<const TextRules> text;
   std::shared_ptr<const ActorIndex> actors;
+  std::shared_ptr<const NameFinder> names;     // names no dictionary knows, references (docs/entities.md)
   std::shared_ptr<const Gazetteer> gazetteer;  // null when the compiled gazetteer is absent
   std::shared_ptr<const EventCoder> coder;
   std::vector<Error> warnings;  // load problems that did not stop the load
