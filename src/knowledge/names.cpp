@@ -20,9 +20,9 @@
 //    the person whose surname they are, or are a gazetteer city of 10,000+;
 //    else two to four name-shaped words are a person. A run may hold a whole
 //    country/place/organisation mention or a capitalised role word ("New
-//    Jersey", "Vostok Shipping Company") when a cue or the gazetteer types it. A sentence-initial word starts a run only
-//    if the article never writes it in lower case, and is a name alone only
-//    if the article also writes it capitalised inside a sentence.
+//    Jersey", "Vostok Shipping Company") when a cue or the gazetteer types it. A sentence-initial word starts a run
+//    only if the article never writes it in lower case, and is a name alone only if the article also writes it
+//    capitalised inside a sentence.
 // 3. Lower-case text: in a sentence with no capital letter, two or three
 //    words after a title word (none a cue word, none ending in -ed/-ing/-ly)
 //    are a person.
@@ -373,9 +373,10 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
           if (joinable(e) && capword(e) &&
               (cover[e] < 0 || doc.mentions[static_cast<size_t>(cover[e])].first_token == e)) {
             e = std::min(extend_over_mention(e), s1);
-          } else if (e + 1 < s1 && cover[e] < 0 && cover[e + 1] < 0 && word(e) && !ta.tokens[e].capitalized &&
-                     (has(e, NameCue::connector) || has(e, NameCue::particle)) && capword(e + 1)) {
-            e += 2;
+          } else if (e + 1 < s1 && cover[e] < 0 && word(e) && !ta.tokens[e].capitalized &&
+                     (has(e, NameCue::connector) || has(e, NameCue::particle)) && capword(e + 1) && joinable(e + 1) &&
+                     (cover[e + 1] < 0 || doc.mentions[static_cast<size_t>(cover[e + 1])].first_token == e + 1)) {
+            e = std::min(extend_over_mention(e + 1), s1);
           } else {
             break;
           }
@@ -383,9 +384,19 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
         }
       }
       k = e;
+      // Mentions inside the run: role words are only words of the name ("Tyrone Power"); country, place
+      // and organisation mentions make it a merged run that a cue or the gazetteer must type.
       bool merged = false, uncovered = false;
-      for (uint32_t j = b; j < e; ++j) (cover[j] >= 0 ? merged : uncovered) = true;
-      if (!uncovered) continue;  // the mention alone: its reference is already there
+      int mentions_in = 0;
+      for (uint32_t j = b; j < e; ++j) {
+        if (cover[j] < 0) {
+          uncovered = true;
+          continue;
+        }
+        if (j == doc.mentions[static_cast<size_t>(cover[j])].first_token) ++mentions_in;
+        if (doc.mentions[static_cast<size_t>(cover[j])].kind != MentionKind::agent) merged = true;
+      }
+      if (!uncovered && mentions_in < 2) continue;  // the mention alone: its reference is already there
       // A title or honorific inside the run: the words after the last one are a person.
       bool titled = false;
       for (uint32_t j = e; j-- > b;)
@@ -413,6 +424,9 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
       std::string first(norm(b));
       std::string last = words_of(e - 1, e);
       std::string name = words_of(b, e);
+      uint32_t of_at = 0;  // the first lower-case "of" inside the run
+      for (uint32_t j = b + 1; j + 1 < e && of_at == 0; ++j)
+        if (norm(j) == "of" && !ta.tokens[j].capitalized) of_at = j;
       bool after_place_prep = std::find(std::begin(kPlacePreps), std::end(kPlacePreps), prev) != std::end(kPlacePreps);
       auto set = [&r](EntityType t, const char* rule) {
         r.typed = true;
@@ -423,8 +437,10 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
         set(EntityType::person, "name:title");
       } else if (is(NameCue::org_suffix, last)) {
         set(EntityType::organization, "name:org-suffix");
-      } else if (e - b >= 3 && is(NameCue::org_head, first) && norm(b + 1) == "of") {
-        set(EntityType::organization, "name:org-head");
+      } else if (e - b >= 3 && of_at > b &&
+                 (is(NameCue::org_head, words_of(of_at - 1, of_at)) ||
+                  is(NameCue::org_suffix, words_of(of_at - 1, of_at)))) {
+        set(EntityType::organization, "name:org-head");  // "University of Texas", "National Party of Australia"
       } else if (e - b >= 2 && is(NameCue::loc_suffix, last)) {
         set(EntityType::location, "name:place-word");
       } else if (e - b >= 2 && is(NameCue::loc_head, first)) {
@@ -465,7 +481,11 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
     }
     return true;
   };
-  auto place_run = [&](const Run& r) {
+  auto place_run = [&](Run r) {
+    // "The" written with a capital inside a sentence belongs to an organisation's name ("at The Hockey News").
+    if (r.type == EntityType::organization && r.b > 0 && sentence_start[r.b - 1] == 0 && norm(r.b - 1) == "the" &&
+        ta.tokens[r.b - 1].capitalized && sentence_of[r.b - 1] == sentence_of[r.b] && cover[r.b - 1] < 0)
+      --r.b;
     std::string name = words_of(r.b, r.e);
     int32_t ent = -1;
     if (r.type == EntityType::person) {
@@ -507,7 +527,18 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
   }
   for (Run& r : pieces) {
     std::string key = fold(words_of(r.b, r.e));
-    if (auto t = type_of.find(key); t != type_of.end()) {
+    std::string last = words_of(r.e - 1, r.e);
+    const uint32_t before = r.b > 0 && sentence_of[r.b - 1] == sentence_of[r.b] ? cue(r.b - 1) : 0;
+    if ((before & (bit(NameCue::title) | bit(NameCue::honorific))) != 0) {
+      r.type = EntityType::person;
+      r.rule = "name:title";
+    } else if (r.e - r.b >= 2 && is(NameCue::org_suffix, last)) {
+      r.type = EntityType::organization;
+      r.rule = "name:org-suffix";
+    } else if (r.e - r.b >= 2 && (is(NameCue::loc_suffix, last) || has(r.b, NameCue::loc_head))) {
+      r.type = EntityType::location;
+      r.rule = "name:place-word";
+    } else if (auto t = type_of.find(key); t != type_of.end()) {
       r.type = t->second;
       r.rule = "name:same-words";
     } else if (by_surname.count(key) != 0) {

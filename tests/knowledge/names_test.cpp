@@ -107,6 +107,17 @@ TEST(NameFinder, OrganisationsAndPlacesFromCueWords) {
   EXPECT_TRUE(has_ref(doc2, "Mount Elbrusovka|name|location|Mount Elbrusovka")) << dump(doc2);
 }
 
+TEST(NameFinder, LongerNamesAroundDictionaryMentions) {
+  // "Jersey" is a territory in the countries file; "New Jersey" is one place, and the mention stays as it was.
+  Document doc = code("The line ran from Camden in New Jersey to the shore, said the Vostok Shipping Company.");
+  EXPECT_TRUE(has_ref(doc, "New Jersey|name|location|New Jersey")) << dump(doc);
+  for (const auto& r : refs(doc)) EXPECT_THAT(r, ::testing::Not(::testing::StartsWith("Jersey|"))) << dump(doc);
+  EXPECT_TRUE(has_ref(doc, "Vostok Shipping Company|name|organization|Vostok Shipping Company")) << dump(doc);
+  // An organisation word before "of": the whole name, the country included.
+  Document doc2 = code("Delegates of the Agrarian Party of Australia voted against the plan.");
+  EXPECT_TRUE(has_ref(doc2, "Agrarian Party of Australia|name|organization|Agrarian Party of Australia")) << dump(doc2);
+}
+
 TEST(NameFinder, SentenceInitialCommonWordIsNotAName) {
   Document doc = code("Officials met on Monday. The officials said nothing.");
   for (const auto& r : refs(doc)) EXPECT_THAT(r, ::testing::Not(HasSubstr("Officials|name"))) << dump(doc);
