@@ -17,7 +17,8 @@
 //    city of 100,000+, or any place after in/at/near/from) -> place. Runs left
 //    untyped are cut at lower-case connectors ("A and B", "A of B") and take
 //    the type of the same words named earlier or later in the article, or of
-//    the person whose surname they are, or are a gazetteer city of 10,000+;
+//    the person whose surname or first name they are, or are a gazetteer
+//    place (one word: only now, after the article's people are known);
 //    else two to four name-shaped words are a person. A run may hold a whole
 //    country/place/organisation mention or a capitalised role word ("New
 //    Jersey", "Vostok Shipping Company") when a cue or the gazetteer types it. A sentence-initial word starts a run
@@ -176,6 +177,7 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
   };
   std::unordered_map<std::string, int32_t> by_name;     // "person:vladimir putin" -> entity
   std::unordered_map<std::string, int32_t> by_surname;  // "putin" -> person entity (the latest named)
+  std::unordered_map<std::string, int32_t> by_given;    // "vladimir" -> person entity (the latest named)
   std::unordered_map<std::string, EntityType> type_of;  // folded words -> type, for propagation
   for (size_t i = 0; i < doc.entities.size(); ++i)
     if (!doc.entities[i].canonical.empty())
@@ -230,6 +232,7 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
       type_of[fold(words_of(b, e))] = ent.type;
       if (ent.type == EntityType::person) {
         by_surname[fold(words_of(e - 1, e))] = entity;
+        if (e - b >= 2 && ta.tokens[b].capitalized) by_given[fold(words_of(b, b + 1))] = entity;
         by_name.emplace(type_key(EntityType::person, words_of(b, e)), entity);
       }
     }
@@ -322,7 +325,8 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
     bool typed = false;
     EntityType type = EntityType::person;
     std::string rule;
-    bool merged = false;  // holds whole country/place/organisation mentions
+    bool merged = false;      // holds whole country/place/organisation mentions
+    bool place_hint = false;  // one word the gazetteer knows: a place unless the article names a person so
   };
   std::vector<Run> runs;
   for (uint32_t si = 0; si < ta.sentences.size(); ++si) {
@@ -346,7 +350,7 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
           ++e;
         }
         if (e - k - 1 >= 2) {
-          runs.push_back(Run{k + 1, e, true, EntityType::person, "name:title-lowercase", false});
+          runs.push_back(Run{k + 1, e, true, EntityType::person, "name:title-lowercase", false, false});
           k = e - 1;
         }
       }
@@ -418,7 +422,7 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
           }
         }
       }
-      Run r{b, e, false, EntityType::person, "", false};
+      Run r{b, e, false, EntityType::person, "", false, false};
       std::string_view prev = b > s0 ? norm(b - 1) : std::string_view();
       uint32_t prev_cue = b > s0 ? cue(b - 1) : 0;
       std::string first(norm(b));
@@ -449,7 +453,10 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
                  !gazetteer_place(name, false)) {
         set(EntityType::organization, "name:acronym");
       } else if (gazetteer_place(name, after_place_prep)) {
-        set(EntityType::location, "name:gazetteer");
+        if (e - b == 1 && !merged)
+          r.place_hint = true;  // decided after the article's people are known ("Valeska Paris" ... "Paris")
+        else
+          set(EntityType::location, "name:gazetteer");
       }
       if (merged && (!r.typed || r.rule == "name:title")) {
         // Not a longer name after all: the words outside the mentions, each stretch on its own.
@@ -461,7 +468,7 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
           uint32_t pe = j;
           while (pe < e && cover[pe] < 0) ++pe;
           while (pe > j && !capword(pe - 1)) --pe;
-          runs.push_back(Run{j, pe, false, EntityType::person, "", false});
+          runs.push_back(Run{j, pe, false, EntityType::person, "", false, false});
           j = std::max(pe, j + 1);
         }
         continue;
@@ -494,7 +501,11 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
         ent = it->second;
       } else if (r.e - r.b == 1) {
         auto s = by_surname.find(fold(name));
-        if (s != by_surname.end()) ent = s->second;
+        if (s != by_surname.end()) {
+          ent = s->second;
+        } else if (auto g = by_given.find(fold(name)); g != by_given.end()) {
+          ent = g->second;
+        }
       }
     }
     if (ent < 0) ent = new_entity(r.type, name, Span{ta.tokens[r.b].span.offset, 0});
@@ -521,7 +532,8 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
     for (uint32_t j = r.b; j <= r.e; ++j) {
       bool cut = j == r.e || (!ta.tokens[j].capitalized && has(j, NameCue::connector) && !has(j, NameCue::particle));
       if (!cut) continue;
-      if (j > start) pieces.push_back(Run{start, j, false, EntityType::person, "", false});
+      if (j > start)
+        pieces.push_back(Run{start, j, false, EntityType::person, "", false, start == r.b && j == r.e && r.place_hint});
       start = j + 1;
     }
   }
@@ -544,7 +556,10 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
     } else if (by_surname.count(key) != 0) {
       r.type = EntityType::person;
       r.rule = "surname";
-    } else if (gazetteer_place(words_of(r.b, r.e), false, 10000)) {
+    } else if (r.e - r.b == 1 && by_given.count(key) != 0) {
+      r.type = EntityType::person;
+      r.rule = "given-name";
+    } else if (r.place_hint || gazetteer_place(words_of(r.b, r.e), false, 10000)) {
       r.type = EntityType::location;
       r.rule = "name:gazetteer";
     } else if (name_shaped(r)) {

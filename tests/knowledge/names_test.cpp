@@ -129,6 +129,15 @@ TEST(NameFinder, SurnameJoinsTheFullNameAndShapeMakesAPerson) {
   EXPECT_TRUE(has_ref(doc, "Kowalczyk|name|person|Marta Kowalczyk")) << dump(doc);
 }
 
+TEST(NameFinder, FirstNameAloneJoinsThePersonBeforeAnyPlaceReading) {
+  // "Denver" is a large city in the gazetteer; here it is the first name of a person the article named.
+  Document doc = code("The guitarist Denver Kolbeck joined the band in 2001. Years later Denver left it.");
+  EXPECT_TRUE(has_ref(doc, "Denver Kolbeck|name|person|Denver Kolbeck")) << dump(doc);
+  EXPECT_TRUE(has_ref(doc, "Denver|name|person|Denver Kolbeck")) << dump(doc);
+  Document doc2 = code("The band played in Camden and later moved to Denver.");
+  EXPECT_TRUE(has_ref(doc2, "Denver|name|location|Denver")) << dump(doc2);
+}
+
 TEST(NameFinder, MentionsGiveNamesRolesAndAdjectives) {
   Document doc = code(
       "Russian President Vladimir Putin met Chinese President Xi Jinping in Beijing on Thursday to discuss the "
