@@ -383,7 +383,8 @@ int main(int argc, char** argv) {
   bool eval_write = false;
   CLI::App* ev = app.add_subcommand("eval", "Score the coder against gold data; print precision, recall and F1");
   ev->add_option("--suite", eval.suites,
-                 "Suite to run (repeatable): petrarch2, udpetrarch, udpetrarch-gsr, plover, india-police; default all");
+                 "Suite to run (repeatable): petrarch2, udpetrarch, udpetrarch-gsr, plover, india-police, "
+                 "gum-news-ner, wikigold-ner; default all");
   ev->add_option("--limit", eval.limit, "At most this many records per suite");
   ev->add_flag("--verbose", eval.verbose, "Print every error with gold and predicted codings");
   ev->add_option("--shared", eval.shared_dir, "The shared material folder (default ../shared beside the checkout)");
@@ -404,6 +405,7 @@ int main(int argc, char** argv) {
     if (eval.shared_dir.empty()) eval.shared_dir = default_shared_dir();
     if (eval_write && eval.write_markdown.empty())
       eval.write_markdown = (std::filesystem::path(DYAD_DATA_DIR).parent_path() / "docs" / "accuracy.md").string();
+    eval.command_line.clear();
     for (int i = 0; i < argc; ++i) eval.command_line += (i ? " " : "") + std::string(i ? argv[i] : "dyad");
     return dyad::run_eval(eval, std::cout);
   }

@@ -30,6 +30,20 @@ std::string_view to_string(MentionKind k) {
   return "person";
 }
 
+std::string_view to_string(ReferenceKind k) {
+  switch (k) {
+    case ReferenceKind::name:
+      return "name";
+    case ReferenceKind::role:
+      return "role";
+    case ReferenceKind::pronoun:
+      return "pronoun";
+    case ReferenceKind::adjective:
+      return "adjective";
+  }
+  return "name";
+}
+
 std::string_view to_string(EventMode m) {
   switch (m) {
     case EventMode::happened:

@@ -165,6 +165,31 @@ struct Mention {
   int32_t entity = -1;         // index into Document::entities (in-article coreference)
 };
 
+/// How a reference names its entity.
+enum class ReferenceKind : uint8_t {
+  name,       // a proper name: "Vladimir Putin", "Putin", "Hua Chunying", "Kremlin", "Harbin"
+  role,       // a role noun resolved to its holder: "the Russian leader", "the defence minister"
+  pronoun,    // a personal pronoun resolved to the most recent compatible person: "he", "her"
+  adjective,  // a country adjective or demonym: "Russian", "Chinese"
+};
+std::string_view to_string(ReferenceKind k);
+
+/// One reference to an entity (issue 5): every name of a person, organisation or place in the text,
+/// whether the dictionaries know it or it was found from titles, name shapes and context, and role
+/// nouns and pronouns resolved within the article. Token indexes are into TextAnalysis::tokens.
+/// References are not actors: the event coder reads Document::mentions; a reference points to the
+/// actor mention it lies in, when there is one.
+struct EntityReference {
+  Span span;  // the words that refer: for names the name alone ("Vladimir Putin" of "President Vladimir Putin")
+  uint32_t sentence = 0;
+  uint32_t first_token = 0;
+  uint32_t token_end = 0;  // one past the last token
+  ReferenceKind kind = ReferenceKind::name;
+  int32_t entity = -1;   // index into Document::entities
+  int32_t mention = -1;  // index into Document::mentions when the words lie in an actor mention
+  std::string rule;      // why ("people_g20.tsv:212", "name:title", "name:org-suffix", "surname", "pronoun")
+};
+
 enum class EventMode : uint8_t { happened, expected, negated, possible };
 std::string_view to_string(EventMode m);
 
@@ -251,6 +276,7 @@ struct Document {
   TextAnalysis text;
   std::vector<Mention> mentions;  // in text order
   std::vector<Entity> entities;
+  std::vector<EntityReference> references;  // in text order; every name, role noun and pronoun of an entity
   std::vector<Event> events;
   std::vector<Quote> quotes;
   std::vector<Amount> amounts;

@@ -17,12 +17,14 @@
 #include <fstream>
 #include <iostream>
 #include <map>
+#include <optional>
 #include <sstream>
 #include <unordered_map>
 
 #include "core/paths.h"
 #include "core/unicode.h"
 #include "eval/gold.h"
+#include "knowledge/names.h"
 #include "knowledge/tsv.h"
 #include "pipeline/pipeline.h"
 
@@ -385,6 +387,233 @@ SuiteResult run_india_police(const EvalOptions& options, KnowledgeCache& cache, 
   return result;
 }
 
+// ---- named entities (gum-news-ner, wikigold-ner) ---------------------------------------
+
+// A scored or ignored stretch of a document's tokens.
+struct NerItem {
+  std::string type;  // PER, ORG, LOC
+  uint32_t begin = 0, end = 0;
+  friend bool operator==(const NerItem&, const NerItem&) = default;
+};
+
+std::string ner_type(EntityType t) {
+  switch (t) {
+    case EntityType::person:
+      return "PER";
+    case EntityType::organization:
+      return "ORG";
+    case EntityType::location:
+      return "LOC";
+  }
+  return "PER";
+}
+
+// Does a token start with an upper-case letter (its first character changes under case folding)?
+bool upper_initial(std::string_view t) {
+  if (t.empty()) return false;
+  auto lead = static_cast<unsigned char>(t[0]);
+  size_t len = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+  std::string_view first = t.substr(0, len);
+  std::string folded;
+  fold_case_append(first, folded);
+  return folded != first;
+}
+
+// The name inside a GUM mention, or nothing when the mention is not a name (docs/accuracy.md):
+// leading determiners and other never-name words are dropped, leading titles of a person too; what is
+// left must be capitalised words, with only connectors or particles in lower case inside.
+std::optional<NerItem> gum_name(const std::vector<const eval::NerToken*>& toks, const eval::NerSpan& s,
+                                const std::string& type, const NameFinder* names) {
+  uint32_t b = s.begin, e = s.end;
+  auto text = [&](uint32_t k) -> std::string_view { return toks[k]->text; };
+  if (names != nullptr) {
+    while (b < e && names->is(NameCue::not_name, text(b))) ++b;
+    if (type == "PER")
+      while (b < e && (names->is(NameCue::title, text(b)) || names->is(NameCue::honorific, text(b)))) ++b;
+  }
+  if (b >= e || !upper_initial(text(b)) || !upper_initial(text(e - 1))) return std::nullopt;
+  for (uint32_t k = b; k < e; ++k) {
+    if (upper_initial(text(k))) continue;
+    if (names != nullptr && (names->is(NameCue::connector, text(k)) || names->is(NameCue::particle, text(k)))) continue;
+    return std::nullopt;
+  }
+  return NerItem{type, b, e};
+}
+
+SuiteResult run_ner(const std::string& name, const EvalOptions& options, KnowledgeCache& cache, std::ostream& log) {
+  SuiteResult result;
+  result.name = name;
+  const bool gum = name == "gum-news-ner";
+  result.note = gum ? "named person/organization/place mentions of GUM news; exact spans"
+                    : "CoNLL types PER/ORG/LOC, MISC not scored; exact spans";
+  const std::string dir = options.shared_dir + "/eval/" + name;
+  std::vector<eval::NerDocument> docs;
+  if (gum) {
+    std::vector<std::string> files;
+    std::error_code ec;
+    for (const auto& f : std::filesystem::directory_iterator(dir, ec))
+      if (f.path().extension() == ".tsv") files.push_back(f.path().string());
+    if (ec || files.empty()) return failed(std::move(result), dir + ": no GUM .tsv files");
+    std::sort(files.begin(), files.end());
+    for (const auto& f : files) {
+      auto d = eval::read_conll_ner(f);
+      if (!d.ok()) return failed(std::move(result), d.error().str());
+      for (auto& doc : d.value()) {
+        doc.id = std::filesystem::path(f).filename().string();
+        docs.push_back(std::move(doc));
+      }
+    }
+  } else {
+    auto d = eval::read_conll_ner(dir + "/wikigold.conll.txt");
+    if (!d.ok()) return failed(std::move(result), d.error().str());
+    docs = std::move(d.value());
+  }
+  auto t0 = std::chrono::steady_clock::now();
+  auto knowledge = cache.get({});
+  if (!knowledge.ok()) return failed(std::move(result), knowledge.error().str());
+  const NameFinder* names = (*knowledge)->names.get();
+  for (const char* t : {"PER", "ORG", "LOC"}) result.categories[t];
+  const std::string dev = "all: dev (even documents)", held = "all: held-out (odd documents)";
+  for (size_t di = 0; di < docs.size(); ++di) {
+    if (options.limit != 0 && result.records >= options.limit) break;
+    const eval::NerDocument& d = docs[di];
+    ++result.records;
+    // The document as text: tokens joined by spaces, one sentence per line.
+    std::vector<const eval::NerToken*> toks;
+    std::string raw;
+    for (const auto& sentence : d.sentences) {
+      if (!raw.empty()) raw += '\n';
+      for (size_t i = 0; i < sentence.size(); ++i) {
+        if (i != 0) raw += ' ';
+        raw += sentence[i].text;
+        toks.push_back(&sentence[i]);
+      }
+    }
+    Document doc = code_article(**knowledge, make_article(d.id, raw, Date{}, dir + "/" + d.id));
+    const std::string& text = doc.article.text;
+    std::vector<Span> at(toks.size());
+    std::unordered_map<uint32_t, uint32_t> starts, ends;
+    size_t pos = 0;
+    for (size_t k = 0; k < toks.size(); ++k) {
+      std::string needle = normalize_text(toks[k]->text);
+      size_t f = needle.empty() ? std::string::npos : text.find(needle, pos);
+      if (f == std::string::npos) continue;
+      at[k] = Span{static_cast<uint32_t>(f), static_cast<uint32_t>(needle.size())};
+      starts.emplace(at[k].offset, static_cast<uint32_t>(k));
+      ends.emplace(at[k].end(), static_cast<uint32_t>(k));
+      pos = f + needle.size();
+    }
+    // Gold: scored spans, and stretches where predictions are not counted (MISC, GUM's other labels,
+    // GUM mentions that are not names).
+    std::vector<NerItem> gold, ignored;
+    for (const eval::NerSpan& s : eval::ner_spans(d)) {
+      std::string type;
+      if (gum) {
+        type = s.label == "person" ? "PER" : s.label == "organization" ? "ORG" : s.label == "place" ? "LOC" : "";
+        std::optional<NerItem> g = type.empty() ? std::nullopt : gum_name(toks, s, type, names);
+        if (g) gold.push_back(*g);
+        if (!g || g->begin != s.begin || g->end != s.end) ignored.push_back(NerItem{"", s.begin, s.end});
+      } else if (s.label == "PER" || s.label == "ORG" || s.label == "LOC") {
+        gold.push_back(NerItem{s.label, s.begin, s.end});
+      } else {
+        ignored.push_back(NerItem{"", s.begin, s.end});
+      }
+    }
+    // Predictions: every name reference, typed by its entity; spans that do not fall on the gold tokens
+    // cannot match (and are errors unless they lie in an ignored stretch).
+    std::vector<NerItem> predicted;
+    std::vector<std::string> predicted_words;
+    for (const EntityReference& r : doc.references) {
+      if (r.kind != ReferenceKind::name || r.entity < 0) continue;
+      NerItem p{ner_type(doc.entities[static_cast<size_t>(r.entity)].type), UINT32_MAX, UINT32_MAX};
+      auto sb = starts.find(r.span.offset);
+      auto se = ends.find(r.span.end());
+      bool aligned = sb != starts.end() && se != ends.end() && sb->second <= se->second;
+      if (aligned) {
+        p.begin = sb->second;
+        p.end = se->second + 1;
+      }
+      bool is_gold = aligned && std::find_if(gold.begin(), gold.end(), [&](const NerItem& g) {
+                                  return g.begin == p.begin && g.end == p.end;
+                                }) != gold.end();
+      bool skip = !is_gold && std::any_of(ignored.begin(), ignored.end(), [&](const NerItem& i) {
+        if (aligned) return p.begin >= i.begin && p.end <= i.end;
+        return !at[i.begin].empty() && r.span.offset >= at[i.begin].offset && r.span.end() <= at[i.end - 1].end();
+      });
+      if (skip) continue;
+      if (!aligned) p.begin = p.end = UINT32_MAX - static_cast<uint32_t>(predicted.size());
+      if (std::find(predicted.begin(), predicted.end(), p) != predicted.end()) continue;
+      predicted.push_back(p);
+      predicted_words.emplace_back(r.span.of(text));
+    }
+    std::sort(gold.begin(), gold.end(), [](const NerItem& a, const NerItem& b) { return a.begin < b.begin; });
+    gold.erase(std::unique(gold.begin(), gold.end()), gold.end());
+    auto words = [&](const NerItem& g) {
+      std::string w;
+      for (uint32_t k = g.begin; k < g.end; ++k) w += (k == g.begin ? "" : " ") + toks[k]->text;
+      return w;
+    };
+    std::vector<int> pred_used(predicted.size(), 0), gold_used(gold.size(), 0);
+    Tally doc_tally;
+    for (size_t g = 0; g < gold.size(); ++g) {
+      Tally& t = result.categories[gold[g].type];
+      ++t.gold;
+      ++doc_tally.gold;
+      for (size_t p = 0; p < predicted.size(); ++p)
+        if (!pred_used[p] && predicted[p] == gold[g]) {
+          pred_used[p] = gold_used[g] = 1;
+          ++t.tp;
+          ++doc_tally.tp;
+          break;
+        }
+    }
+    for (const NerItem& p : predicted) {
+      ++result.categories[p.type].predicted;
+      ++doc_tally.predicted;
+    }
+    // Name the errors: same words with another type, the same type on overlapping words, misses, spurious.
+    for (size_t g = 0; g < gold.size(); ++g) {
+      if (gold_used[g]) continue;
+      std::string kind = "missed: " + gold[g].type;
+      int paired = -1;
+      for (size_t p = 0; p < predicted.size() && paired < 0; ++p)
+        if (!pred_used[p] && predicted[p].begin == gold[g].begin && predicted[p].end == gold[g].end) {
+          kind = "wrong type: " + gold[g].type + " as " + predicted[p].type;
+          paired = static_cast<int>(p);
+        }
+      for (size_t p = 0; p < predicted.size() && paired < 0; ++p)
+        if (!pred_used[p] && predicted[p].type == gold[g].type && predicted[p].begin < gold[g].end &&
+            predicted[p].end > gold[g].begin) {
+          kind = "wrong span: " + gold[g].type;
+          paired = static_cast<int>(p);
+        }
+      if (paired >= 0) pred_used[static_cast<size_t>(paired)] = 2;
+      ++result.errors[kind];
+      if (options.verbose)
+        log << name << " " << d.id << ": " << kind << "  gold='" << words(gold[g]) << "'"
+            << (paired >= 0 ? "  predicted='" + predicted_words[static_cast<size_t>(paired)] + "'" : std::string())
+            << "\n";
+    }
+    for (size_t p = 0; p < predicted.size(); ++p) {
+      if (pred_used[p]) continue;
+      ++result.errors["spurious: " + predicted[p].type];
+      if (options.verbose)
+        log << name << " " << d.id << ": spurious: " << predicted[p].type << "  predicted='" << predicted_words[p]
+            << "'\n";
+    }
+    doc_tally.fn = doc_tally.gold - doc_tally.tp;
+    doc_tally.fp = doc_tally.predicted - doc_tally.tp;
+    result.total += doc_tally;
+    result.categories[di % 2 == 0 ? dev : held] += doc_tally;
+  }
+  for (auto& [category, t] : result.categories) {
+    t.fn = t.gold - t.tp;
+    t.fp = t.predicted - t.tp;
+  }
+  result.seconds = seconds_since(t0);
+  return result;
+}
+
 std::string today() {
   auto now = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
   return Date::from_days(std::chrono::sys_days(now)).iso();
@@ -393,7 +622,7 @@ std::string today() {
 }  // namespace
 
 std::vector<std::string> eval_suite_names() {
-  return {"petrarch2", "udpetrarch", "udpetrarch-gsr", "plover", "india-police"};
+  return {"petrarch2", "udpetrarch", "udpetrarch-gsr", "plover", "india-police", "gum-news-ner", "wikigold-ner"};
 }
 
 namespace {
@@ -430,10 +659,12 @@ SuiteResult run_suite(const std::string& name, const EvalOptions& options, Knowl
   }
   if (name == "plover") return run_plover(options, cache, log);
   if (name == "india-police") return run_india_police(options, cache, log);
+  if (name == "gum-news-ner" || name == "wikigold-ner") return run_ner(name, options, cache, log);
   SuiteResult r;
   r.name = name;
   r.failed = true;
-  r.failure = "unknown suite (known: petrarch2, udpetrarch, udpetrarch-gsr, plover, india-police)";
+  r.failure =
+      "unknown suite (known: petrarch2, udpetrarch, udpetrarch-gsr, plover, india-police, gum-news-ner, wikigold-ner)";
   return r;
 }
 

@@ -6,6 +6,8 @@
 //   udpetrarch-gsr  PETR-2 GigaWord records, built-in knowledge (silver standard)
 //   plover          PLOVER gold records: source country, target country, PLOVER type
 //   india-police    IndiaPoliceEvents: sentence labels KILL/ARREST/FAIL/FORCE/ANY_ACTION
+//   gum-news-ner    GUM news: named person/organization/place mentions, exact-span P/R/F1 per type
+//   wikigold-ner    wikigold (CoNLL-2003 types): PER/ORG/LOC exact-span P/R/F1, MISC not scored
 #pragma once
 
 #include <cstddef>

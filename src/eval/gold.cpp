@@ -512,4 +512,76 @@ Result<std::vector<PoliceDoc>> read_india_police(const std::string& dir, size_t 
   return docs;
 }
 
+// ---- named entities -------------------------------------------------------------
+
+Result<std::vector<NerDocument>> parse_conll_ner(std::string_view text, std::string_view name) {
+  std::vector<NerDocument> docs;
+  bool in_sentence = false;
+  uint64_t line_no = 0;
+  auto new_doc = [&] {
+    NerDocument d;
+    d.id = std::string(name) + "#" + std::to_string(docs.size() + 1);
+    docs.push_back(std::move(d));
+    in_sentence = false;
+  };
+  size_t pos = 0;
+  while (pos <= text.size()) {
+    size_t nl = text.find('\n', pos);
+    std::string_view line = text.substr(pos, nl == std::string_view::npos ? std::string_view::npos : nl - pos);
+    pos = nl == std::string_view::npos ? text.size() + 1 : nl + 1;
+    ++line_no;
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (line.find_first_not_of(" \t") == std::string_view::npos) {
+      in_sentence = false;
+      continue;
+    }
+    if (line.starts_with("-DOCSTART-")) {
+      new_doc();
+      continue;
+    }
+    size_t sep = line.find_last_of(" \t");
+    if (sep == std::string_view::npos || sep == 0)
+      return Error{std::string(name), line_no, "expected 'token TAG', found '" + std::string(line) + "'"};
+    std::string_view token = line.substr(0, sep);
+    while (!token.empty() && (token.back() == ' ' || token.back() == '\t')) token.remove_suffix(1);
+    if (docs.empty()) new_doc();
+    if (!in_sentence) docs.back().sentences.emplace_back();
+    in_sentence = true;
+    docs.back().sentences.back().push_back(NerToken{std::string(token), std::string(line.substr(sep + 1))});
+  }
+  std::erase_if(docs, [](const NerDocument& d) { return d.sentences.empty(); });
+  return docs;
+}
+
+Result<std::vector<NerDocument>> read_conll_ner(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Error{path, 0, "cannot read the file"};
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return parse_conll_ner(ss.str(), path);
+}
+
+std::vector<NerSpan> ner_spans(const NerDocument& d) {
+  std::vector<NerSpan> out;
+  uint32_t k = 0;
+  for (const auto& sentence : d.sentences) {
+    bool open = false;
+    for (const NerToken& t : sentence) {
+      std::string_view label = t.label;
+      bool begin = label.starts_with("B-");
+      if (label.starts_with("I-") || label.starts_with("B-")) label.remove_prefix(2);
+      if (label == "O") {
+        open = false;
+      } else if (open && !begin && out.back().label == label) {
+        out.back().end = k + 1;
+      } else {
+        out.push_back(NerSpan{std::string(label), k, k + 1});
+        open = true;
+      }
+      ++k;
+    }
+  }
+  return out;
+}
+
 }  // namespace dyad::eval

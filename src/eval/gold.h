@@ -109,4 +109,37 @@ struct PoliceDoc {
 /// or a line is not JSON.
 Result<std::vector<PoliceDoc>> read_india_police(const std::string& dir, size_t limit = 0);
 
+// ---- named entities (gum-news-ner, wikigold-ner) ----------------------------------
+
+/// One token of a NER document and its label as written ("I-PER", "O"; GUM: "person", "place", "O").
+struct NerToken {
+  std::string text;
+  std::string label;
+};
+
+/// A NER document: its sentences of labelled tokens.
+struct NerDocument {
+  std::string id;  // "wikigold.conll.txt#3" or the GUM file name
+  std::vector<std::vector<NerToken>> sentences;
+};
+
+/// Reads CoNLL-style "token TAG" lines (space- or tab-separated, the tag last), blank lines between
+/// sentences, "-DOCSTART-" lines starting documents (wikigold). A line with no separator is an Error
+/// naming file:line.
+Result<std::vector<NerDocument>> parse_conll_ner(std::string_view text, std::string_view name);
+Result<std::vector<NerDocument>> read_conll_ner(const std::string& path);
+
+/// A run of tokens with one label: [begin, end) over the document's tokens counted across sentences.
+struct NerSpan {
+  std::string label;  // "PER" (IO prefix "I-"/"B-" removed), or the GUM label ("person")
+  uint32_t begin = 0;
+  uint32_t end = 0;
+  friend bool operator==(const NerSpan&, const NerSpan&) = default;
+};
+
+/// The entity spans of a document: maximal runs of tokens with the same label inside a sentence ("O"
+/// ends a run; a "B-" tag starts a new one). With IO tags, two neighbouring entities of one type read
+/// as one span: the files cannot tell them apart.
+std::vector<NerSpan> ner_spans(const NerDocument& d);
+
 }  // namespace dyad::eval

@@ -200,6 +200,7 @@ struct ActorIndex::Impl {
   PhraseMatcher matcher;
   std::unordered_map<std::string, std::vector<std::pair<uint32_t, uint32_t>>> offices;  // "RUS defence_minister"
   ActorIndexStats stats;
+  std::unordered_set<std::string> adjectives;  // case-folded country adjectives and demonyms
   uint32_t the_id = TokenInterner::kNone;
 
   // ---- resolution --------------------------------------------------------
@@ -314,6 +315,14 @@ struct ActorIndex::Impl {
 ActorIndex::ActorIndex(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 ActorIndex::~ActorIndex() = default;
 const ActorIndexStats& ActorIndex::stats() const { return impl_->stats; }
+
+bool ActorIndex::is_country_adjective(std::string_view words) const {
+  std::string folded;
+  fold_case_append(plain_apostrophes(words), folded);
+  if (folded.size() > 2 && folded.ends_with("'s")) folded.resize(folded.size() - 2);
+  if (folded.size() > 1 && folded.back() == '\'') folded.pop_back();
+  return impl_->adjectives.count(folded) != 0;
+}
 
 std::string ActorIndex::office_holder(std::string_view country, std::string_view office, const Date& date) const {
   Impl::Holder h = impl_->holder(country, office, date);
@@ -430,7 +439,12 @@ Result<std::shared_ptr<const ActorIndex>> ActorIndex::load(const std::string& da
             add(cap, Form::place_only, idx, "", a.origin, ex);
         }
         for (const std::string& n : a.names) add(n, Form::country_name, idx, "", a.origin, ex);
-        for (const std::string& adj : a.adjectives) add(adj, Form::adjective, idx, "", a.origin, ex);
+        for (const std::string& adj : a.adjectives) {
+          add(adj, Form::adjective, idx, "", a.origin, ex);
+          std::string folded;
+          fold_case_append(adj, folded);
+          impl->adjectives.insert(std::move(folded));
+        }
         impl->countries.push_back(std::move(c));
         break;
       }

@@ -74,6 +74,10 @@ class ActorIndex {
   /// recent holder); empty when none or ambiguous (several holders at once).
   [[nodiscard]] std::string office_holder(std::string_view country, std::string_view office, const Date& date) const;
 
+  /// Is `words` (any case, a final possessive ignored) one of the countries' adjectives or demonyms
+  /// ("Russian", "Chinese", "Russians")?
+  [[nodiscard]] bool is_country_adjective(std::string_view words) const;
+
   [[nodiscard]] const ActorIndexStats& stats() const;
 
   ~ActorIndex();

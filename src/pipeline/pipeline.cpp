@@ -56,6 +56,9 @@ Result<Knowledge> Knowledge::load(const KnowledgeOptions& options) {
   auto actors = ActorIndex::load(dir, *extra, options.no_default_dictionaries, *k.text);
   if (!actors.ok()) return actors.error();
   k.actors = std::move(actors.value());
+  auto names = NameFinder::load(dir);
+  if (!names.ok()) return names.error();
+  k.names = std::move(names.value());
   auto coder = EventCoder::load(dir, extra->verbs, extra->discards, options.no_default_dictionaries);
   if (!coder.ok()) return coder.error();
   k.coder = std::move(coder.value());
@@ -102,6 +105,7 @@ Document code_article(const Knowledge& knowledge, Article article) {
   }
   if (knowledge.actors) knowledge.actors->find(doc);
   if (knowledge.gazetteer) knowledge.gazetteer->resolve(doc);
+  if (knowledge.names) knowledge.names->find(doc, knowledge.actors.get(), knowledge.gazetteer.get());
   if (knowledge.coder) knowledge.coder->code(doc);
   if (knowledge.gkg) annotate_gkg(*knowledge.gkg, doc);
   if (knowledge.tone) knowledge.tone->analyze(doc);

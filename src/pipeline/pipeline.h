@@ -19,6 +19,7 @@
 #include "gkg/gkg.h"
 #include "ingest/ingest.h"
 #include "knowledge/actors.h"
+#include "knowledge/names.h"
 #include "text/text.h"
 #include "tone/tone.h"
 
@@ -36,6 +37,7 @@ struct KnowledgeOptions {
 struct Knowledge {
   std::shared_ptr<const TextRules> text;
   std::shared_ptr<const ActorIndex> actors;
+  std::shared_ptr<const NameFinder> names;     // names no dictionary knows, references (docs/entities.md)
   std::shared_ptr<const Gazetteer> gazetteer;  // null when the compiled gazetteer is absent
   std::shared_ptr<const EventCoder> coder;
   std::shared_ptr<const GkgRules> gkg;    // quotes and amounts

@@ -268,5 +268,69 @@ TEST(IndiaPoliceGold, MissingDirectoryIsAnError) {
   EXPECT_NE(docs.error().file.find("docs.jsonl"), std::string::npos);
 }
 
+// ---- named entities ----------------------------------------------------------------
+
+TEST(NerGold, ConllReaderAndSpans) {
+  auto docs = parse_conll_ner(
+      "-DOCSTART- O\n\nThe I-ORG\nMad I-ORG\nBand I-ORG\nplayed O\nin O\nOsaka I-LOC\n. O\n\n"
+      "Ann B-PER\nLee I-PER\nBob B-PER\n\n-DOCSTART- O\n\nParis I-LOC\n",
+      "t.txt");
+  ASSERT_TRUE(docs.ok()) << docs.error().str();
+  ASSERT_EQ(docs->size(), 2U);
+  EXPECT_EQ((*docs)[0].sentences.size(), 2U);
+  auto spans = ner_spans((*docs)[0]);
+  ASSERT_EQ(spans.size(), 4U);
+  EXPECT_EQ(spans[0], (NerSpan{"ORG", 0, 3}));
+  EXPECT_EQ(spans[1], (NerSpan{"LOC", 5, 6}));
+  EXPECT_EQ(spans[2], (NerSpan{"PER", 7, 9}));  // B- starts a new span
+  EXPECT_EQ(spans[3], (NerSpan{"PER", 9, 10}));
+  auto bad = parse_conll_ner("token_without_tag\n", "t.txt");
+  ASSERT_FALSE(bad.ok());
+  EXPECT_EQ(bad.error().line, 1U);
+}
+
+TEST(NerGold, WikigoldHasTheDocumentedCounts) {
+  const std::string path = kEval + "wikigold-ner/wikigold.conll.txt";
+  SKIP_IF_ABSENT(path);
+  auto docs = read_conll_ner(path);
+  ASSERT_TRUE(docs.ok()) << docs.error().str();
+  EXPECT_EQ(docs->size(), 145U);
+  size_t sentences = 0, tokens = 0;
+  std::map<std::string, size_t> types;
+  for (const auto& d : *docs) {
+    sentences += d.sentences.size();
+    for (const auto& s : d.sentences) tokens += s.size();
+    for (const auto& sp : ner_spans(d)) ++types[sp.label];
+  }
+  // SOURCE.md counts the 145 -DOCSTART- lines as sentences and tokens too.
+  EXPECT_EQ(sentences + 145, 1841U);
+  EXPECT_EQ(tokens + 145, 39152U);
+  EXPECT_EQ(types["PER"], 934U);
+  EXPECT_EQ(types["LOC"], 1014U);
+  EXPECT_EQ(types["ORG"], 898U);
+  EXPECT_EQ(types["MISC"], 712U);
+}
+
+TEST(NerGold, GumNewsFilesReadAsOneDocumentEach) {
+  const std::string dir = kEval + "gum-news-ner";
+  SKIP_IF_ABSENT(dir);
+  size_t files = 0, tokens = 0;
+  std::map<std::string, size_t> types;
+  for (const auto& f : std::filesystem::directory_iterator(dir)) {
+    if (f.path().extension() != ".tsv") continue;
+    ++files;
+    auto docs = read_conll_ner(f.path().string());
+    ASSERT_TRUE(docs.ok()) << docs.error().str();
+    ASSERT_EQ(docs->size(), 1U) << f.path();
+    for (const auto& s : (*docs)[0].sentences) tokens += s.size();
+    for (const auto& sp : ner_spans((*docs)[0])) ++types[sp.label];
+  }
+  EXPECT_EQ(files, 21U);
+  EXPECT_EQ(tokens, 13610U);
+  EXPECT_EQ(types["person"], 713U);  // SOURCE.md's entity-list counts
+  EXPECT_EQ(types["place"], 249U);
+  EXPECT_EQ(types["organization"], 247U);
+}
+
 }  // namespace
 }  // namespace dyad::eval

@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "knowledge/actors.h"
+#include "knowledge/names.h"
 
 namespace dyad {
 namespace {
@@ -32,7 +33,9 @@ const Fixture& fx() {
   return f;
 }
 
-std::optional<Document> seed(const std::string& prefix, const char* date) {
+std::optional<Document> seed(const std::string& prefix, const char* date, bool lower = false);
+
+std::optional<Document> seed(const std::string& prefix, const char* date, bool lower) {
   namespace fs = std::filesystem;
   fs::path dir = fs::path(DYAD_SHARED_DIR) / "seeds";
   if (!fs::is_directory(dir)) return std::nullopt;
@@ -43,6 +46,9 @@ std::optional<Document> seed(const std::string& prefix, const char* date) {
     ss << in.rdbuf();
     Document doc;
     doc.article.text = ss.str();
+    if (lower)
+      for (char& c : doc.article.text)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
     doc.article.published = *parse_date(date);
     analyze_text(*fx().rules, doc.article, doc.text);
     fx().index->find(doc);
@@ -141,6 +147,47 @@ TEST(Seeds, OpinionWordsAreNotAgents) {
       EXPECT_EQ(w.find("strongman"), std::string_view::npos) << w;
       EXPECT_EQ(w.find("dictator"), std::string_view::npos) << w;
     }
+}
+
+// NameFinder on the seeds: every reference resolves to the person it names, surnames and pronouns included,
+// and a title before an unknown name finds it in an all-lower-case copy of the text too.
+TEST(Seeds, ReferencesResolveWithinTheArticle) {
+  ASSERT_NE(fx().index, nullptr);
+  auto names = NameFinder::load(kData);
+  ASSERT_TRUE(names.ok()) << names.error().str();
+  auto s003 = seed("003_", "2024-05-14");
+  if (!s003) GTEST_SKIP() << "seeds not present in " << DYAD_SHARED_DIR;
+  (*names)->find(*s003, fx().index.get(), nullptr);
+  const std::string& text = s003->article.text;
+  int ushakov = 0, putin = 0, he_ushakov = 0;
+  for (const EntityReference& r : s003->references) {
+    ASSERT_GE(r.entity, 0);
+    const std::string& canonical = s003->entities[static_cast<size_t>(r.entity)].canonical;
+    std::string_view words = r.span.of(text);
+    if (words == "Ushakov") {
+      ++ushakov;
+      EXPECT_EQ(canonical, "Yury Ushakov");
+    }
+    if (words == "Putin") {
+      ++putin;
+      EXPECT_EQ(canonical, "Vladimir Putin");
+    }
+    // "Ushakov said he would be at the private meeting with Xi"
+    if (r.kind == ReferenceKind::pronoun && words == "he" && r.span.offset >= 13 &&
+        text.substr(r.span.offset - 13, 13) == "Ushakov said ")
+      he_ushakov += canonical == "Yury Ushakov" ? 1 : 0;
+  }
+  EXPECT_GE(ushakov, 4);
+  EXPECT_GE(putin, 1);
+  EXPECT_EQ(he_ushakov, 1);
+
+  auto lower = seed("003_", "2024-05-14", true);
+  ASSERT_TRUE(lower.has_value());
+  (*names)->find(*lower, fx().index.get(), nullptr);
+  bool belousov = false;
+  for (const EntityReference& r : lower->references)
+    if (r.kind == ReferenceKind::name && r.span.of(lower->article.text) == "andrey belousov") belousov = true;
+  EXPECT_TRUE(belousov);
 }
 
 }  // namespace

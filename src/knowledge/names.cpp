@@ -1,0 +1,614 @@
+// NameFinder: names no dictionary knows, and references resolved within the article.
+//
+// Design note.
+// Input: the text layer's tokens and the actor mentions with their entities.
+// 1. Mentions -> references. A person mention contributes its name (the words
+//    after the last title word: "Vladimir Putin" of "Russian President
+//    Vladimir Putin"), an office resolved to its holder a role reference, an
+//    organisation, country or place mention its words without "the", a
+//    country adjective an adjective reference.
+// 2. Unknown names: runs of capitalised words outside every mention (lower-
+//    case connectors and particles allowed inside: "University of Texas",
+//    "Ludwig van Beethoven"), with cue words (title, honorific) splitting a
+//    run. Each run is typed by the first rule that applies: title or honorific
+//    before it or in it -> person; organisation suffix or "<head> of" ->
+//    organisation; place suffix or head -> place; a single ALL-CAPS word ->
+//    organisation; the gazetteer (a country, region, water body, landmark or a
+//    city of 100,000+, or any place after in/at/near/from) -> place. Runs left
+//    untyped are cut at lower-case connectors ("A and B", "A of B") and take
+//    the type of the same words named earlier or later in the article, or of
+//    the person whose surname or first name they are, or are a gazetteer
+//    place (one word: only now, after the article's people are known);
+//    else two to four name-shaped words are a person. A run may hold a whole
+//    country/place/organisation mention or a capitalised role word ("New
+//    Jersey", "Vostok Shipping Company") when a cue or the gazetteer types it. A sentence-initial word starts a run
+//    only if the article never writes it in lower case, and is a name alone only if the article also writes it
+//    capitalised inside a sentence.
+// 3. Lower-case text: in a sentence with no capital letter, two or three
+//    words after a title word (none a cue word, none ending in -ed/-ing/-ly)
+//    are a person.
+// 4. Pronouns: he/she and their forms refer to the most recent person named
+//    in the same or the two sentences before, skipping people a pronoun of
+//    the other gender already referred to.
+// Entities: new names join an entity with the same type and words, a person's
+// surname (or the full name again) joins that person; others get a new entity
+// appended to doc.entities. doc.mentions is never changed.
+#include "knowledge/names.h"
+
+#include <algorithm>
+#include <cstdint>
+#include <fstream>
+#include <sstream>
+#include <vector>
+
+#include "core/unicode.h"
+#include "geo/gazetteer.h"
+#include "knowledge/actors.h"
+#include "knowledge/tsv.h"
+
+namespace dyad {
+
+namespace {
+
+constexpr uint32_t bit(NameCue c) { return 1U << static_cast<uint32_t>(c); }
+
+bool parse_cue(std::string_view s, NameCue& out) {
+  static const std::pair<const char*, NameCue> kCues[] = {
+      {"title", NameCue::title},           {"honorific", NameCue::honorific}, {"particle", NameCue::particle},
+      {"org_suffix", NameCue::org_suffix}, {"org_head", NameCue::org_head},   {"loc_suffix", NameCue::loc_suffix},
+      {"loc_head", NameCue::loc_head},     {"connector", NameCue::connector}, {"not_name", NameCue::not_name},
+      {"pronoun_m", NameCue::pronoun_m},   {"pronoun_f", NameCue::pronoun_f},
+  };
+  for (const auto& [name, cue] : kCues)
+    if (s == name) {
+      out = cue;
+      return true;
+    }
+  return false;
+}
+
+std::string fold(std::string_view s) {
+  std::string out;
+  fold_case_append(s, out);
+  return out;
+}
+
+/// Bytes of a trailing possessive ("'s", "’s", "'") on a token's text; 0 if none.
+uint32_t possessive_bytes(std::string_view t) {
+  if (t.size() > 2 && t.substr(t.size() - 2) == "'s") return 2;
+  if (t.size() > 4 && t.substr(t.size() - 4) == "\xE2\x80\x99s") return 4;
+  if (t.size() > 1 && t.back() == '\'') return 1;
+  return 0;
+}
+
+bool has_letter(std::string_view s) {
+  return std::any_of(s.begin(), s.end(), [](char c) {
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || static_cast<unsigned char>(c) >= 0x80;
+  });
+}
+
+/// Letters only, and not a Roman numeral ("II", "VIII", "XIV").
+bool acronym(std::string_view s) {
+  bool roman = true;
+  for (char c : s) {
+    if (c < 'A' || c > 'Z') return false;
+    if (std::string_view("IVXLCDM").find(c) == std::string_view::npos) roman = false;
+  }
+  return !roman;
+}
+
+constexpr std::string_view kPlacePreps[] = {"in", "at", "near", "from", "outside", "inside", "to", "into", "across"};
+
+}  // namespace
+
+Result<std::shared_ptr<const NameFinder>> NameFinder::parse(std::string_view name, std::string_view text) {
+  auto t = TsvTable::parse(name, text, {"cue", "words", "as_of"});
+  if (!t.ok()) return t.error();
+  std::shared_ptr<NameFinder> f(new NameFinder());
+  for (const auto& row : t->rows()) {
+    NameCue cue{};
+    if (!parse_cue(t->get(row, "cue"), cue))
+      return t->error(row, "unknown cue '" + std::string(t->get(row, "cue")) +
+                               "' (title, honorific, particle, org_suffix, org_head, loc_suffix, loc_head, connector, "
+                               "not_name, pronoun_m, pronoun_f)");
+    auto words = split_values(t->get(row, "words"));
+    if (words.empty()) return t->error(row, "no words");
+    auto as_of = parse_date_field(*t, row, "as_of");
+    if (!as_of.ok()) return as_of.error();
+    if (!as_of.value()) return t->error(row, "as_of is required");
+    for (std::string_view w : words) {
+      std::string k = fold(w);
+      uint32_t& bits = f->cues_[k];
+      if ((bits & bit(cue)) != 0)
+        return t->error(row, "'" + std::string(w) + "' is listed twice as " + std::string(t->get(row, "cue")));
+      bits |= bit(cue);
+    }
+  }
+  return std::shared_ptr<const NameFinder>(std::move(f));
+}
+
+Result<std::shared_ptr<const NameFinder>> NameFinder::load(const std::string& data_dir) {
+  const std::string path = data_dir + "/knowledge/name_cues.tsv";
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Error{path, 0, "cannot read the name cues"};
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return parse(path, ss.str());
+}
+
+bool NameFinder::is(NameCue cue, std::string_view word) const {
+  auto it = cues_.find(fold(word));
+  return it != cues_.end() && (it->second & bit(cue)) != 0;
+}
+
+void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* gazetteer) const {
+  doc.references.clear();
+  const TextAnalysis& ta = doc.text;
+  const std::string& text = doc.article.text;
+  const auto n_tokens = static_cast<uint32_t>(ta.tokens.size());
+  if (n_tokens == 0) return;
+
+  auto cue = [&](uint32_t k) -> uint32_t {
+    std::string_view w = ta.norm(ta.tokens[k]);
+    auto it = cues_.find(std::string(w));
+    if (it == cues_.end()) {
+      uint32_t p = possessive_bytes(w);
+      if (p != 0) it = cues_.find(std::string(w.substr(0, w.size() - p)));
+    }
+    return it == cues_.end() ? 0 : it->second;
+  };
+  auto has = [&](uint32_t k, NameCue c) { return (cue(k) & bit(c)) != 0; };
+  auto norm = [&](uint32_t k) { return ta.norm(ta.tokens[k]); };
+  auto word = [&](uint32_t k) { return ta.tokens[k].kind == TokenKind::word; };
+
+  std::vector<uint32_t> sentence_of(n_tokens, 0);
+  for (uint32_t si = 0; si < ta.sentences.size(); ++si) {
+    const Sentence& s = ta.sentences[si];
+    for (uint32_t k = s.first_token; k < s.first_token + s.token_count && k < n_tokens; ++k) sentence_of[k] = si;
+  }
+  std::vector<int32_t> cover(n_tokens, -1);
+  for (size_t m = 0; m < doc.mentions.size(); ++m)
+    for (uint32_t k = doc.mentions[m].first_token; k < doc.mentions[m].token_end && k < n_tokens; ++k)
+      cover[k] = static_cast<int32_t>(m);
+
+  // ---- entities ---------------------------------------------------------------------------------------
+  auto type_key = [](EntityType t, std::string_view canonical) {
+    return std::string(to_string(t)) + ":" + fold(canonical);
+  };
+  std::unordered_map<std::string, int32_t> by_name;     // "person:vladimir putin" -> entity
+  std::unordered_map<std::string, int32_t> by_surname;  // "putin" -> person entity (the latest named)
+  std::unordered_map<std::string, int32_t> by_given;    // "vladimir" -> person entity (the latest named)
+  std::unordered_map<std::string, EntityType> type_of;  // folded words -> type, for propagation
+  for (size_t i = 0; i < doc.entities.size(); ++i)
+    if (!doc.entities[i].canonical.empty())
+      by_name.emplace(type_key(doc.entities[i].type, doc.entities[i].canonical), static_cast<int32_t>(i));
+  auto new_entity = [&](EntityType type, const std::string& canonical, Span span) -> int32_t {
+    auto key = type_key(type, canonical);
+    auto it = by_name.find(key);
+    if (it != by_name.end()) return it->second;
+    Entity e;
+    e.type = type;
+    e.span = span;
+    e.canonical = canonical;
+    if (type == EntityType::location && gazetteer != nullptr) {
+      auto places = gazetteer->lookup(canonical, 1);
+      if (!places.empty()) {
+        e.place = places.front();
+        e.place->span = span;
+      }
+    }
+    doc.entities.push_back(std::move(e));
+    auto idx = static_cast<int32_t>(doc.entities.size() - 1);
+    by_name.emplace(key, idx);
+    return idx;
+  };
+
+  auto words_of = [&](uint32_t b, uint32_t e) {
+    std::string s;
+    for (uint32_t k = b; k < e; ++k) {
+      std::string_view t = ta.tokens[k].span.of(text);
+      if (k + 1 == e) t = t.substr(0, t.size() - possessive_bytes(t));
+      if (!s.empty() && ta.tokens[k].space_before) s += ' ';
+      s += t;
+    }
+    return s;
+  };
+  auto add_ref = [&](uint32_t b, uint32_t e, ReferenceKind kind, int32_t entity, int32_t mention, std::string rule) {
+    if (b >= e || entity < 0) return;
+    EntityReference r;
+    r.first_token = b;
+    r.token_end = e;
+    r.sentence = sentence_of[b];
+    r.span.offset = ta.tokens[b].span.offset;
+    uint32_t end = ta.tokens[e - 1].span.end();
+    if (kind != ReferenceKind::pronoun) end -= possessive_bytes(ta.tokens[e - 1].span.of(text));
+    r.span.length = end - r.span.offset;
+    r.kind = kind;
+    r.entity = entity;
+    r.mention = mention;
+    r.rule = std::move(rule);
+    const Entity& ent = doc.entities[static_cast<size_t>(entity)];
+    if (kind == ReferenceKind::name) {
+      type_of[fold(words_of(b, e))] = ent.type;
+      if (ent.type == EntityType::person) {
+        by_surname[fold(words_of(e - 1, e))] = entity;
+        if (e - b >= 2 && ta.tokens[b].capitalized) by_given[fold(words_of(b, b + 1))] = entity;
+        by_name.emplace(type_key(EntityType::person, words_of(b, e)), entity);
+      }
+    }
+    doc.references.push_back(std::move(r));
+  };
+
+  // ---- 1. references inside actor mentions ---------------------------------------------------------------
+  for (size_t mi = 0; mi < doc.mentions.size(); ++mi) {
+    const Mention& m = doc.mentions[mi];
+    if (m.entity < 0 || static_cast<size_t>(m.entity) >= doc.entities.size()) continue;
+    const Entity& ent = doc.entities[static_cast<size_t>(m.entity)];
+    uint32_t b = m.first_token, e = std::min(m.token_end, n_tokens);
+    if (b >= e) continue;
+    if (norm(b) == "the" && b + 1 < e) ++b;
+    auto mention = static_cast<int32_t>(mi);
+    switch (m.kind) {
+      case MentionKind::person: {
+        uint32_t nb = e;
+        while (nb > b && word(nb - 1) && !has(nb - 1, NameCue::title) && !has(nb - 1, NameCue::honorific) &&
+               !(actors != nullptr && actors->is_country_adjective(words_of(nb - 1, nb))))
+          --nb;
+        if (nb < e && ta.tokens[nb].capitalized)
+          add_ref(nb, e, ReferenceKind::name, m.entity, mention, m.rule);
+        else
+          add_ref(b, e, ReferenceKind::role, m.entity, mention, m.rule);
+        break;
+      }
+      case MentionKind::agent:
+        if (ent.type == EntityType::person) add_ref(b, e, ReferenceKind::role, m.entity, mention, m.rule);
+        break;
+      case MentionKind::organization:
+        add_ref(b, e, ReferenceKind::name, m.entity, mention, m.rule);
+        break;
+      case MentionKind::country:
+      case MentionKind::location: {
+        bool adjective = actors != nullptr && actors->is_country_adjective(words_of(b, e));
+        add_ref(b, e, adjective ? ReferenceKind::adjective : ReferenceKind::name, m.entity, mention, m.rule);
+        break;
+      }
+    }
+  }
+
+  // ---- 2. unknown names --------------------------------------------------------------------------------
+  std::unordered_set<std::string> lower_seen, cap_inside;
+  std::vector<uint8_t> sentence_start(n_tokens, 0);
+  for (const Sentence& s : ta.sentences) {
+    bool first = true;
+    for (uint32_t k = s.first_token; k < s.first_token + s.token_count; ++k) {
+      if (!word(k)) continue;
+      if (first) sentence_start[k] = 1;
+      if (!ta.tokens[k].capitalized)
+        lower_seen.insert(std::string(norm(k)));
+      else if (!first)
+        cap_inside.insert(std::string(norm(k)));
+      first = false;
+    }
+  }
+  // Tokens of a country, place or organisation mention, or of a capitalised role word, may be part of a
+  // longer name ("New Jersey", "New Zealand Herald", "Indonesian Navy", "Vostok Shipping Company"); such a
+  // run must then be typed by a cue word or the gazetteer.
+  auto joinable = [&](uint32_t k) {
+    if (cover[k] < 0) return true;
+    const Mention& m = doc.mentions[static_cast<size_t>(cover[k])];
+    if (!ta.tokens[k].capitalized) return false;
+    if (m.kind == MentionKind::country || m.kind == MentionKind::location || m.kind == MentionKind::organization)
+      return true;
+    // A capitalised role word that resolves to nobody ("Shipping Company" in "Vostok Shipping Company").
+    if (m.kind != MentionKind::agent) return false;
+    if (m.entity >= 0 && doc.entities[static_cast<size_t>(m.entity)].type == EntityType::person) return false;
+    for (uint32_t j = m.first_token; j < m.token_end; ++j)
+      if (word(j) && !ta.tokens[j].capitalized) return false;
+    return true;
+  };
+  auto capword = [&](uint32_t k) {
+    const Token& t = ta.tokens[k];
+    return t.kind == TokenKind::word && t.capitalized && has_letter(t.span.of(text)) && !has(k, NameCue::not_name) &&
+           !has(k, NameCue::pronoun_m) && !has(k, NameCue::pronoun_f);
+  };
+  auto gazetteer_place = [&](const std::string& name, bool after_place_prep, uint32_t min_population = 100000) {
+    if (gazetteer == nullptr) return false;
+    auto c = gazetteer->candidates(name, 3);
+    if (c.empty()) return false;
+    if (after_place_prep) return true;
+    const GeoEntry& g = c.front();
+    return g.kind != geo::PlaceKind::city || g.population >= min_population;
+  };
+
+  struct Run {
+    uint32_t b = 0, e = 0;
+    bool typed = false;
+    EntityType type = EntityType::person;
+    std::string rule;
+    bool merged = false;      // holds whole country/place/organisation mentions
+    bool place_hint = false;  // one word the gazetteer knows: a place unless the article names a person so
+  };
+  std::vector<Run> runs;
+  for (uint32_t si = 0; si < ta.sentences.size(); ++si) {
+    const Sentence& s = ta.sentences[si];
+    const uint32_t s0 = s.first_token, s1 = std::min(s.first_token + s.token_count, n_tokens);
+    bool lower_sentence = true;
+    int words = 0;
+    for (uint32_t k = s0; k < s1; ++k)
+      if (word(k)) {
+        ++words;
+        if (ta.tokens[k].capitalized) lower_sentence = false;
+      }
+    if (lower_sentence && words >= 3) {
+      // 3. lower-case text: "defense minister andrey belousov"
+      for (uint32_t k = s0; k + 2 < s1; ++k) {
+        if (!has(k, NameCue::title) && !has(k, NameCue::honorific)) continue;
+        uint32_t e = k + 1;
+        while (e < s1 && e - k <= 3 && word(e) && cover[e] < 0 && cue(e) == 0) {
+          std::string_view w = norm(e);
+          if (w.ends_with("ed") || w.ends_with("ing") || w.ends_with("ly") || !has_letter(w)) break;
+          ++e;
+        }
+        if (e - k - 1 >= 2) {
+          runs.push_back(Run{k + 1, e, true, EntityType::person, "name:title-lowercase", false, false});
+          k = e - 1;
+        }
+      }
+      continue;
+    }
+    uint32_t k = s0;
+    while (k < s1) {
+      if (!joinable(k) || !capword(k)) {
+        ++k;
+        continue;
+      }
+      uint32_t b = k, e = k + 1;
+      // Whole mentions only: a run never starts or ends inside one.
+      if (cover[k] >= 0 && doc.mentions[static_cast<size_t>(cover[k])].first_token != k) {
+        ++k;
+        continue;
+      }
+      auto extend_over_mention = [&](uint32_t at) {
+        return cover[at] >= 0 ? std::max(at + 1, doc.mentions[static_cast<size_t>(cover[at])].token_end) : at + 1;
+      };
+      e = std::min(extend_over_mention(b), s1);
+      if (possessive_bytes(ta.tokens[e - 1].span.of(text)) == 0) {
+        while (e < s1 && e - b < 7) {
+          if (joinable(e) && capword(e) &&
+              (cover[e] < 0 || doc.mentions[static_cast<size_t>(cover[e])].first_token == e)) {
+            e = std::min(extend_over_mention(e), s1);
+          } else if (e + 1 < s1 && cover[e] < 0 && word(e) && !ta.tokens[e].capitalized &&
+                     (has(e, NameCue::connector) || has(e, NameCue::particle)) && capword(e + 1) && joinable(e + 1) &&
+                     (cover[e + 1] < 0 || doc.mentions[static_cast<size_t>(cover[e + 1])].first_token == e + 1)) {
+            e = std::min(extend_over_mention(e + 1), s1);
+          } else {
+            break;
+          }
+          if (possessive_bytes(ta.tokens[e - 1].span.of(text)) != 0) break;
+        }
+      }
+      k = e;
+      // Mentions inside the run: role words are only words of the name ("Tyrone Power"); country, place
+      // and organisation mentions make it a merged run that a cue or the gazetteer must type.
+      bool merged = false, uncovered = false;
+      int mentions_in = 0;
+      for (uint32_t j = b; j < e; ++j) {
+        if (cover[j] < 0) {
+          uncovered = true;
+          continue;
+        }
+        if (j == doc.mentions[static_cast<size_t>(cover[j])].first_token) ++mentions_in;
+        if (doc.mentions[static_cast<size_t>(cover[j])].kind != MentionKind::agent) merged = true;
+      }
+      if (!uncovered && mentions_in < 2) continue;  // the mention alone: its reference is already there
+      // A title or honorific inside the run: the words after the last one are a person.
+      bool titled = false;
+      for (uint32_t j = e; j-- > b;)
+        if (has(j, NameCue::title) || has(j, NameCue::honorific)) {
+          b = j + 1;
+          titled = true;
+          break;
+        }
+      if (b >= e) continue;
+      // A sentence-initial word: part of a name only if the article never writes it in lower case.
+      if (sentence_start[b] != 0 && !titled) {
+        bool lower = lower_seen.count(std::string(norm(b))) != 0;
+        if (lower || (e - b == 1 && !cap_inside.count(std::string(norm(b))))) {
+          if (e - b == 1 && !lower && ta.tokens[b].all_caps) {
+            // an acronym opening a sentence is still a name
+          } else if (lower || e - b == 1) {
+            ++b;
+            if (b >= e) continue;
+          }
+        }
+      }
+      Run r{b, e, false, EntityType::person, "", false, false};
+      std::string_view prev = b > s0 ? norm(b - 1) : std::string_view();
+      uint32_t prev_cue = b > s0 ? cue(b - 1) : 0;
+      std::string first(norm(b));
+      std::string last = words_of(e - 1, e);
+      std::string name = words_of(b, e);
+      uint32_t of_at = 0;  // the first lower-case "of" inside the run
+      for (uint32_t j = b + 1; j + 1 < e && of_at == 0; ++j)
+        if (norm(j) == "of" && !ta.tokens[j].capitalized) of_at = j;
+      bool after_place_prep = std::find(std::begin(kPlacePreps), std::end(kPlacePreps), prev) != std::end(kPlacePreps);
+      auto set = [&r](EntityType t, const char* rule) {
+        r.typed = true;
+        r.type = t;
+        r.rule = rule;
+      };
+      if (titled || (prev_cue & (bit(NameCue::title) | bit(NameCue::honorific))) != 0) {
+        set(EntityType::person, "name:title");
+      } else if (is(NameCue::org_suffix, last)) {
+        set(EntityType::organization, "name:org-suffix");
+      } else if (e - b >= 3 && of_at > b &&
+                 (is(NameCue::org_head, words_of(of_at - 1, of_at)) ||
+                  is(NameCue::org_suffix, words_of(of_at - 1, of_at)))) {
+        set(EntityType::organization, "name:org-head");  // "University of Texas", "National Party of Australia"
+      } else if (e - b >= 2 && is(NameCue::loc_suffix, last)) {
+        set(EntityType::location, "name:place-word");
+      } else if (e - b >= 2 && is(NameCue::loc_head, first)) {
+        set(EntityType::location, "name:place-word");
+      } else if (e - b == 1 && ta.tokens[b].all_caps && name.size() <= 6 && acronym(name) &&
+                 !gazetteer_place(name, false)) {
+        set(EntityType::organization, "name:acronym");
+      } else if (gazetteer_place(name, after_place_prep)) {
+        if (e - b == 1 && !merged)
+          r.place_hint = true;  // decided after the article's people are known ("Valeska Paris" ... "Paris")
+        else
+          set(EntityType::location, "name:gazetteer");
+      }
+      if (merged && (!r.typed || r.rule == "name:title")) {
+        // Not a longer name after all: the words outside the mentions, each stretch on its own.
+        for (uint32_t j = b; j < e;) {
+          if (cover[j] >= 0 || !capword(j)) {
+            ++j;
+            continue;
+          }
+          uint32_t pe = j;
+          while (pe < e && cover[pe] < 0) ++pe;
+          while (pe > j && !capword(pe - 1)) --pe;
+          runs.push_back(Run{j, pe, false, EntityType::person, "", false, false});
+          j = std::max(pe, j + 1);
+        }
+        continue;
+      }
+      r.merged = merged;
+      runs.push_back(std::move(r));
+    }
+  }
+
+  // Typed runs first (they teach the article's names), then the rest by propagation and name shape.
+  auto name_shaped = [&](const Run& r) {
+    if (r.e - r.b < 2 || r.e - r.b > 4) return false;
+    for (uint32_t k = r.b; k < r.e; ++k) {
+      const Token& t = ta.tokens[k];
+      if (has(k, NameCue::particle) && !t.capitalized) continue;
+      if (!t.capitalized || (t.all_caps && t.span.length > 2)) return false;
+    }
+    return true;
+  };
+  auto place_run = [&](Run r) {
+    // "The" written with a capital inside a sentence belongs to an organisation's name ("at The Hockey News").
+    if (r.type == EntityType::organization && r.b > 0 && sentence_start[r.b - 1] == 0 && norm(r.b - 1) == "the" &&
+        ta.tokens[r.b - 1].capitalized && sentence_of[r.b - 1] == sentence_of[r.b] && cover[r.b - 1] < 0)
+      --r.b;
+    std::string name = words_of(r.b, r.e);
+    int32_t ent = -1;
+    if (r.type == EntityType::person) {
+      auto it = by_name.find(type_key(EntityType::person, name));
+      if (it != by_name.end()) {
+        ent = it->second;
+      } else if (r.e - r.b == 1) {
+        auto s = by_surname.find(fold(name));
+        if (s != by_surname.end()) {
+          ent = s->second;
+        } else if (auto g = by_given.find(fold(name)); g != by_given.end()) {
+          ent = g->second;
+        }
+      }
+    }
+    if (ent < 0) ent = new_entity(r.type, name, Span{ta.tokens[r.b].span.offset, 0});
+    Entity& e = doc.entities[static_cast<size_t>(ent)];
+    if (e.span.length == 0) {
+      e.span.offset = ta.tokens[r.b].span.offset;
+      e.span.length = static_cast<uint32_t>(name.size());
+    }
+    add_ref(r.b, r.e, ReferenceKind::name, ent, -1, r.rule);
+  };
+  for (const Run& r : runs)
+    if (r.merged)
+      std::erase_if(doc.references, [&r](const EntityReference& x) {
+        return x.first_token >= r.b && x.token_end <= r.e && x.kind != ReferenceKind::pronoun;
+      });
+  for (const Run& r : runs)
+    if (r.typed) place_run(r);
+  // Untyped runs split at lower-case connectors ("Marta Kowalczyk and Ilya Brodsky", "Michael Tien of NPP"):
+  // only a cue word makes "X of Y" or "X and Y" one name.
+  std::vector<Run> pieces;
+  for (const Run& r : runs) {
+    if (r.typed) continue;
+    uint32_t start = r.b;
+    for (uint32_t j = r.b; j <= r.e; ++j) {
+      bool cut = j == r.e || (!ta.tokens[j].capitalized && has(j, NameCue::connector) && !has(j, NameCue::particle));
+      if (!cut) continue;
+      if (j > start)
+        pieces.push_back(Run{start, j, false, EntityType::person, "", false, start == r.b && j == r.e && r.place_hint});
+      start = j + 1;
+    }
+  }
+  for (Run& r : pieces) {
+    std::string key = fold(words_of(r.b, r.e));
+    std::string last = words_of(r.e - 1, r.e);
+    const uint32_t before = r.b > 0 && sentence_of[r.b - 1] == sentence_of[r.b] ? cue(r.b - 1) : 0;
+    if ((before & (bit(NameCue::title) | bit(NameCue::honorific))) != 0) {
+      r.type = EntityType::person;
+      r.rule = "name:title";
+    } else if (r.e - r.b >= 2 && is(NameCue::org_suffix, last)) {
+      r.type = EntityType::organization;
+      r.rule = "name:org-suffix";
+    } else if (r.e - r.b >= 2 && (is(NameCue::loc_suffix, last) || has(r.b, NameCue::loc_head))) {
+      r.type = EntityType::location;
+      r.rule = "name:place-word";
+    } else if (auto t = type_of.find(key); t != type_of.end()) {
+      r.type = t->second;
+      r.rule = "name:same-words";
+    } else if (by_surname.count(key) != 0) {
+      r.type = EntityType::person;
+      r.rule = "surname";
+    } else if (r.e - r.b == 1 && by_given.count(key) != 0) {
+      r.type = EntityType::person;
+      r.rule = "given-name";
+    } else if (r.place_hint || gazetteer_place(words_of(r.b, r.e), false, 10000)) {
+      r.type = EntityType::location;
+      r.rule = "name:gazetteer";
+    } else if (name_shaped(r)) {
+      r.type = EntityType::person;
+      r.rule = "name:shape";
+    } else {
+      continue;
+    }
+    r.typed = true;
+    place_run(r);
+  }
+
+  // ---- 4. pronouns ----------------------------------------------------------------------------------------
+  std::sort(doc.references.begin(), doc.references.end(),
+            [](const EntityReference& a, const EntityReference& b) { return a.first_token < b.first_token; });
+  std::vector<EntityReference> with_pronouns;
+  with_pronouns.reserve(doc.references.size());
+  std::unordered_map<int32_t, char> gender;  // entity -> 'm' / 'f' once a pronoun referred to it
+  std::vector<uint8_t> in_ref(n_tokens, 0);
+  for (const auto& r : doc.references)
+    for (uint32_t k = r.first_token; k < r.token_end; ++k) in_ref[k] = 1;
+  size_t next = 0;
+  for (uint32_t k = 0; k < n_tokens; ++k) {
+    while (next < doc.references.size() && doc.references[next].first_token <= k)
+      with_pronouns.push_back(doc.references[next++]);
+    if (cover[k] >= 0 || in_ref[k] != 0 || !word(k)) continue;
+    uint32_t c = cue(k);
+    char g = (c & bit(NameCue::pronoun_m)) != 0 ? 'm' : (c & bit(NameCue::pronoun_f)) != 0 ? 'f' : 0;
+    if (g == 0) continue;
+    for (size_t i = with_pronouns.size(); i-- > 0;) {
+      const EntityReference& r = with_pronouns[i];
+      if (r.sentence + 2 < sentence_of[k]) break;
+      if (r.entity < 0 || doc.entities[static_cast<size_t>(r.entity)].type != EntityType::person) continue;
+      auto gi = gender.find(r.entity);
+      if (gi != gender.end() && gi->second != g) continue;
+      gender[r.entity] = g;
+      EntityReference p;
+      p.span = ta.tokens[k].span;
+      p.sentence = sentence_of[k];
+      p.first_token = k;
+      p.token_end = k + 1;
+      p.kind = ReferenceKind::pronoun;
+      p.entity = r.entity;
+      p.rule = "pronoun";
+      with_pronouns.push_back(std::move(p));
+      break;
+    }
+  }
+  doc.references = std::move(with_pronouns);
+}
+
+}  // namespace dyad

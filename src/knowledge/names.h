@@ -1,0 +1,69 @@
+// Names and in-article coreference (issue 5, entities).
+//
+// The actor dictionaries find the people, organisations and places they know
+// (ActorIndex::find -> Document::mentions). NameFinder then finds every other
+// name from its shape and context, and resolves each reference to one entity
+// of the article:
+//
+//   auto names = NameFinder::load(data_dir);          // data/knowledge/name_cues.tsv
+//   index->find(doc); gazetteer->resolve(doc);         // mentions and their entities first
+//   (*names)->find(doc, index.get(), gazetteer.get()); // fills doc.references, appends entities
+//
+// Rules and the cue file's format: docs/entities.md.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "core/document.h"
+#include "core/error.h"
+
+namespace dyad {
+
+class ActorIndex;
+class Gazetteer;
+
+/// The cue words of data/knowledge/name_cues.tsv, case-folded, by kind.
+enum class NameCue : uint8_t {
+  title,
+  honorific,
+  particle,
+  org_suffix,
+  org_head,
+  loc_suffix,
+  loc_head,
+  connector,
+  not_name,
+  pronoun_m,
+  pronoun_f,
+};
+
+class NameFinder {
+ public:
+  /// Reads data_dir/knowledge/name_cues.tsv. Errors name file:line (unknown cue, empty word list,
+  /// a word listed twice for one cue, a bad as_of date, missing columns).
+  static Result<std::shared_ptr<const NameFinder>> load(const std::string& data_dir);
+  /// The same over in-memory text; `name` is used in errors.
+  static Result<std::shared_ptr<const NameFinder>> parse(std::string_view name, std::string_view text);
+
+  /// Does the cue file list `word` (any case) under `cue`?
+  [[nodiscard]] bool is(NameCue cue, std::string_view word) const;
+
+  /// Fills doc.references (text order) from doc.mentions (the names inside actor mentions, role words
+  /// resolved to a person, country adjectives), from names no dictionary knows (titles, honorifics,
+  /// organisation and place words, the gazetteer, name shapes, in-article propagation) and from personal
+  /// pronouns (the most recent person whose gender is not known to differ). New names get new entities,
+  /// appended to doc.entities: entities of doc.mentions keep their indexes and meaning, and doc.mentions is
+  /// not changed, so the event coder sees the same actors. `actors` and `gazetteer` may be null.
+  /// Thread-safe.
+  void find(Document& doc, const ActorIndex* actors, const Gazetteer* gazetteer) const;
+
+ private:
+  NameFinder() = default;
+  std::unordered_map<std::string, uint32_t> cues_;  // folded word -> bit set of NameCue
+};
+
+}  // namespace dyad

@@ -1,0 +1,200 @@
+// NameFinder over the bundled knowledge: unknown names from titles, shapes and cue words, lower-case
+// text, references inside actor mentions, in-article coreference, pronouns, the cue file's validation.
+#include "knowledge/names.h"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <sstream>
+
+#include "geo/gazetteer.h"
+#include "knowledge/actors.h"
+
+namespace dyad {
+namespace {
+
+using ::testing::HasSubstr;
+
+const std::string kData = DYAD_TEST_DIR "/../data";
+
+const TextRules& rules() {
+  static std::shared_ptr<const TextRules> r = [] {
+    auto loaded = TextRules::load(kData);
+    if (!loaded.ok()) ADD_FAILURE() << loaded.error().str();
+    return loaded.ok() ? loaded.value() : nullptr;
+  }();
+  return *r;
+}
+
+const ActorIndex& index() {
+  static std::shared_ptr<const ActorIndex> ix = [] {
+    auto loaded = ActorIndex::load(kData, {}, false, rules());
+    if (!loaded.ok()) ADD_FAILURE() << loaded.error().str();
+    return loaded.ok() ? loaded.value() : nullptr;
+  }();
+  return *ix;
+}
+
+const NameFinder& names() {
+  static std::shared_ptr<const NameFinder> n = [] {
+    auto loaded = NameFinder::load(kData);
+    if (!loaded.ok()) ADD_FAILURE() << loaded.error().str();
+    return loaded.ok() ? loaded.value() : nullptr;
+  }();
+  return *n;
+}
+
+const Gazetteer* gazetteer() {
+  static std::shared_ptr<const Gazetteer> g = [] {
+    auto loaded = Gazetteer::load(Gazetteer::default_path());
+    return loaded.ok() ? loaded.value() : nullptr;
+  }();
+  return g.get();
+}
+
+Document code(const std::string& text, const std::string& date = "2024-05-16") {
+  Document doc;
+  doc.article.text = text;
+  if (!date.empty()) doc.article.published = *parse_date(date);
+  analyze_text(rules(), doc.article, doc.text);
+  index().find(doc);
+  if (gazetteer() != nullptr) gazetteer()->resolve(doc);
+  names().find(doc, &index(), gazetteer());
+  return doc;
+}
+
+/// "words|kind|type|canonical" for every reference, in text order.
+std::vector<std::string> refs(const Document& doc) {
+  std::vector<std::string> out;
+  for (const EntityReference& r : doc.references) {
+    const Entity& e = doc.entities[static_cast<size_t>(r.entity)];
+    out.push_back(std::string(r.span.of(doc.article.text)) + "|" + std::string(to_string(r.kind)) + "|" +
+                  std::string(to_string(e.type)) + "|" + e.canonical);
+  }
+  return out;
+}
+
+std::string dump(const Document& doc) {
+  std::ostringstream os;
+  for (const auto& r : refs(doc)) os << "[" << r << "] ";
+  os << "mentions:";
+  for (const Mention& m : doc.mentions) os << " [" << m.span.of(doc.article.text) << "|" << to_string(m.kind) << "]";
+  return os.str();
+}
+
+bool has_ref(const Document& doc, const std::string& want) {
+  auto all = refs(doc);
+  return std::find(all.begin(), all.end(), want) != all.end();
+}
+
+TEST(NameFinder, UnknownPersonAfterATitle) {
+  // Known to the dictionaries under another spelling, and a person no dictionary knows.
+  Document doc = code("Newly minted Defense Minister Andrey Belousov arrived in Beijing with the delegation.");
+  EXPECT_TRUE(has_ref(doc, "Andrey Belousov|name|person|Andrei Belousov")) << dump(doc);
+  Document doc1 = code("Newly appointed Transport Minister Oleg Varnavin arrived in Beijing with the delegation.");
+  EXPECT_TRUE(has_ref(doc1, "Oleg Varnavin|name|person|Oleg Varnavin")) << dump(doc1);
+  Document doc2 = code("Foreign ministry spokeswoman Hua Chunying told reporters the talks went well.");
+  EXPECT_TRUE(has_ref(doc2, "Hua Chunying|name|person|Hua Chunying")) << dump(doc2);
+}
+
+TEST(NameFinder, OrganisationsAndPlacesFromCueWords) {
+  Document doc = code("Analysts at the Carnegie Endowment Foundation and the Vostok Shipping Company disagreed.");
+  EXPECT_TRUE(has_ref(doc, "Carnegie Endowment Foundation|name|organization|Carnegie Endowment Foundation"))
+      << dump(doc);
+  EXPECT_TRUE(has_ref(doc, "Vostok Shipping Company|name|organization|Vostok Shipping Company")) << dump(doc);
+  Document doc2 = code("The ship sailed up the Amur River past Mount Elbrusovka and into the town.");
+  EXPECT_TRUE(has_ref(doc2, "Amur River|name|location|Amur River")) << dump(doc2);
+  EXPECT_TRUE(has_ref(doc2, "Mount Elbrusovka|name|location|Mount Elbrusovka")) << dump(doc2);
+}
+
+TEST(NameFinder, LongerNamesAroundDictionaryMentions) {
+  // "Jersey" is a territory in the countries file; "New Jersey" is one place, and the mention stays as it was.
+  Document doc = code("The line ran from Camden in New Jersey to the shore, said the Vostok Shipping Company.");
+  EXPECT_TRUE(has_ref(doc, "New Jersey|name|location|New Jersey")) << dump(doc);
+  for (const auto& r : refs(doc)) EXPECT_THAT(r, ::testing::Not(::testing::StartsWith("Jersey|"))) << dump(doc);
+  EXPECT_TRUE(has_ref(doc, "Vostok Shipping Company|name|organization|Vostok Shipping Company")) << dump(doc);
+  // An organisation word before "of": the whole name, the country included.
+  Document doc2 = code("Delegates of the Agrarian Party of Australia voted against the plan.");
+  EXPECT_TRUE(has_ref(doc2, "Agrarian Party of Australia|name|organization|Agrarian Party of Australia")) << dump(doc2);
+}
+
+TEST(NameFinder, SentenceInitialCommonWordIsNotAName) {
+  Document doc = code("Officials met on Monday. The officials said nothing.");
+  for (const auto& r : refs(doc)) EXPECT_THAT(r, ::testing::Not(HasSubstr("Officials|name"))) << dump(doc);
+}
+
+TEST(NameFinder, SurnameJoinsTheFullNameAndShapeMakesAPerson) {
+  Document doc = code("Talks were led by Marta Kowalczyk and Ilya Brodsky. Later Kowalczyk said they had agreed.");
+  EXPECT_TRUE(has_ref(doc, "Marta Kowalczyk|name|person|Marta Kowalczyk")) << dump(doc);
+  EXPECT_TRUE(has_ref(doc, "Kowalczyk|name|person|Marta Kowalczyk")) << dump(doc);
+}
+
+TEST(NameFinder, FirstNameAloneJoinsThePersonBeforeAnyPlaceReading) {
+  // "Denver" is a large city in the gazetteer; here it is the first name of a person the article named.
+  Document doc = code("The guitarist Denver Kolbeck joined the band in 2001. Years later Denver left it.");
+  EXPECT_TRUE(has_ref(doc, "Denver Kolbeck|name|person|Denver Kolbeck")) << dump(doc);
+  EXPECT_TRUE(has_ref(doc, "Denver|name|person|Denver Kolbeck")) << dump(doc);
+  Document doc2 = code("The band played in Camden and later moved to Denver.");
+  EXPECT_TRUE(has_ref(doc2, "Denver|name|location|Denver")) << dump(doc2);
+}
+
+TEST(NameFinder, MentionsGiveNamesRolesAndAdjectives) {
+  Document doc = code(
+      "Russian President Vladimir Putin met Chinese President Xi Jinping in Beijing on Thursday to discuss the "
+      "Russian economy. "
+      "Kremlin aide Yury Ushakov said the talks went well. Ushakov added that the Russian leader would "
+      "visit Harbin. He will meet students there.");
+  EXPECT_TRUE(has_ref(doc, "Vladimir Putin|name|person|Vladimir Putin")) << dump(doc);
+  EXPECT_TRUE(has_ref(doc, "Xi Jinping|name|person|Xi Jinping")) << dump(doc);
+  EXPECT_TRUE(has_ref(doc, "Russian|adjective|location|Russia")) << dump(doc);
+  EXPECT_TRUE(has_ref(doc, "Ushakov|name|person|Yury Ushakov")) << dump(doc);
+  EXPECT_TRUE(has_ref(doc, "Russian leader|role|person|Vladimir Putin")) << dump(doc);
+  EXPECT_TRUE(has_ref(doc, "He|pronoun|person|Vladimir Putin")) << dump(doc);
+}
+
+TEST(NameFinder, PronounSkipsAPersonOfTheOtherGender) {
+  Document doc = code("Anna Petrova met Ivan Sokolov. She said he was late. She left early.");
+  EXPECT_TRUE(has_ref(doc, "She|pronoun|person|Ivan Sokolov")) << dump(doc);  // most recent person
+  EXPECT_TRUE(has_ref(doc, "he|pronoun|person|Anna Petrova")) << dump(doc);   // Sokolov is now 'she'
+}
+
+TEST(NameFinder, LowerCaseText) {
+  Document doc = code("newly minted defense minister andrey belousov arrived in the city on thursday.");
+  EXPECT_TRUE(has_ref(doc, "andrey belousov|name|person|andrey belousov")) << dump(doc);
+  Document doc2 = code("the defense minister said the talks went well and the minister arrived later.");
+  for (const auto& r : refs(doc2)) EXPECT_THAT(r, ::testing::Not(HasSubstr("|name|person"))) << dump(doc2);
+}
+
+TEST(NameFinder, MentionsAreNotChanged) {
+  const std::string text = "Spokesman Omar Haddad of the Zenith Trading Company said Kowalski arrived.";
+  Document doc;
+  doc.article.text = text;
+  doc.article.published = *parse_date("2024-05-16");
+  analyze_text(rules(), doc.article, doc.text);
+  index().find(doc);
+  std::vector<Mention> before = doc.mentions;
+  size_t entities_before = doc.entities.size();
+  names().find(doc, &index(), nullptr);
+  ASSERT_EQ(before.size(), doc.mentions.size());
+  for (size_t i = 0; i < before.size(); ++i) EXPECT_EQ(before[i].entity, doc.mentions[i].entity);
+  EXPECT_GT(doc.entities.size(), entities_before);
+}
+
+TEST(NameFinder, CueFileErrorsNameFileAndLine) {
+  auto bad = NameFinder::parse("cues.tsv", "cue\twords\tas_of\ntitle\tminister\t2026-01-01\ntitel\tx\t2026-01-01\n");
+  ASSERT_FALSE(bad.ok());
+  EXPECT_EQ(bad.error().line, 3U);
+  EXPECT_THAT(bad.error().message, HasSubstr("unknown cue"));
+  auto dup = NameFinder::parse("cues.tsv", "cue\twords\tas_of\ntitle\tminister|Minister\t2026-01-01\n");
+  ASSERT_FALSE(dup.ok());
+  EXPECT_THAT(dup.error().message, HasSubstr("listed twice"));
+  auto missing = NameFinder::parse("cues.tsv", "cue\twords\ntitle\tminister\n");
+  EXPECT_FALSE(missing.ok());
+  auto good = NameFinder::parse("cues.tsv", "cue\twords\tas_of\ntitle\tminister\t2026-01-01\n");
+  ASSERT_TRUE(good.ok());
+  EXPECT_TRUE((*good)->is(NameCue::title, "Minister"));
+  EXPECT_FALSE((*good)->is(NameCue::honorific, "minister"));
+}
+
+}  // namespace
+}  // namespace dyad
