@@ -201,6 +201,13 @@ struct Amount {
   Span span;
 };
 
+/// A link between an expected event and a later report that bears on it.
+struct Link {
+  std::string relation;  // "confirms" or "contradicts"
+  std::string expected;  // event id of the expectation
+  std::string outcome;   // event id of the happened / negated event
+};
+
 /// Everything dyad knows about one article after coding.
 struct Document {
   Article article;
@@ -211,6 +218,12 @@ struct Document {
   std::vector<Event> events;
   std::vector<Quote> quotes;
   std::vector<Amount> amounts;
+
+  // Across articles (filled by the story stage when a store is used):
+  uint64_t fingerprint = 0;  // SimHash of the words (story/dedup.h)
+  std::string duplicate_of;  // hash of the stored article this one copies, "" if none
+  std::vector<Link> links;   // links this article's events made
+  int64_t story = 0;         // the story thread the article joined, 0 = none
 };
 
 }  // namespace dyad

@@ -43,7 +43,9 @@ json article_record(const Document& doc) {
               {"paragraphs", doc.text.paragraphs.size()},
               {"sentences", doc.text.sentences.size()},
               {"tokens", doc.text.tokens.size()},
-              {"metadata", meta}};
+              {"metadata", meta},
+              {"duplicate_of", doc.duplicate_of.empty() ? json() : json(doc.duplicate_of)},
+              {"story", doc.story == 0 ? json() : json(doc.story)}};
 }
 
 json post_record(const Document& doc, const Post& post) {
@@ -110,6 +112,14 @@ json amount_record(const Document& doc, const Amount& a) {
               {"span", span_json(a.span)}};
 }
 
+json link_record(const Document& doc, const Link& l) {
+  return json{{"kind", "link"},
+              {"article", doc.article.id},
+              {"relation", l.relation},
+              {"expected", l.expected},
+              {"outcome", l.outcome}};
+}
+
 void write_jsonl(const Document& doc, std::ostream& out) {
   auto emit = [&out](const json& j) { out << j.dump(-1, ' ', false, json::error_handler_t::replace) << '\n'; };
   emit(article_record(doc));
@@ -122,6 +132,7 @@ void write_jsonl(const Document& doc, std::ostream& out) {
   }
   for (const Quote& q : doc.quotes) emit(quote_record(doc, q));
   for (const Amount& a : doc.amounts) emit(amount_record(doc, a));
+  for (const Link& l : doc.links) emit(link_record(doc, l));
 }
 
 }  // namespace dyad

@@ -22,6 +22,7 @@ nlohmann::json entity_record(const Document& doc, const Entity& e);
 nlohmann::json event_record(const Event& e, std::string_view article_id, std::string_view sentence_text);
 nlohmann::json quote_record(const Document& doc, const Quote& q);
 nlohmann::json amount_record(const Document& doc, const Amount& a);
+nlohmann::json link_record(const Document& doc, const Link& l);
 
 /// Writes every record of `doc` (article first, then posts, entities, events,
 /// quotes, amounts), one JSON object per line.
