@@ -220,10 +220,10 @@ struct Document {
   std::vector<Amount> amounts;
 
   // Across articles (filled by the story stage when a store is used):
-  uint64_t fingerprint = 0;  // SimHash of the words (story/dedup.h)
-  std::string duplicate_of;  // hash of the stored article this one copies, "" if none
-  std::vector<Link> links;   // links this article's events made
-  int64_t story = 0;         // the story thread the article joined, 0 = none
+  std::vector<uint32_t> fingerprint;  // MinHash of the words (story/dedup.h), empty when too short
+  std::string duplicate_of;           // hash of the stored article this one copies, "" if none
+  std::vector<Link> links;            // links this article's events made
+  int64_t story = 0;                  // the story thread the article joined, 0 = none
 };
 
 }  // namespace dyad

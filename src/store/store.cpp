@@ -202,11 +202,10 @@ CREATE INDEX links_outcome ON links(outcome);
 
 // Version 2: events across articles (docs/story.md). Events carry their match
 // key (story/dedup.h: base code and actor keys) so reports of one event find
-// each other through an index; articles carry a SimHash fingerprint split into
-// four 16-bit bands (two fingerprints within 3 bits share at least one band)
-// and the article they copy; stories group articles, story_keys holds what a
-// story is about (event ids, actor pairs, entities) for matching new articles.
-// Rows written by version 1 get their match key computed here.
+// each other through an index; articles carry a MinHash fingerprint (32 x u32,
+// little-endian), its LSH bands in article_bands, and the article they copy; stories group articles, story_keys holds
+// what a story is about (event ids, actor pairs, entities) for matching new articles. Rows written by version 1 get
+// their match key computed here.
 constexpr const char* kSchemaV2 = R"sql(
 ALTER TABLE events ADD COLUMN match_key TEXT NOT NULL DEFAULT '';
 UPDATE events SET match_key = substr(cameo, 1, 3) || '|' ||
@@ -217,16 +216,13 @@ UPDATE events SET match_key = substr(cameo, 1, 3) || '|' ||
         ELSE dyad_fold(target_text) END);
 CREATE INDEX events_match_key ON events(match_key);
 
-ALTER TABLE articles ADD COLUMN fingerprint INTEGER;
-ALTER TABLE articles ADD COLUMN band0 INTEGER;
-ALTER TABLE articles ADD COLUMN band1 INTEGER;
-ALTER TABLE articles ADD COLUMN band2 INTEGER;
-ALTER TABLE articles ADD COLUMN band3 INTEGER;
+ALTER TABLE articles ADD COLUMN fingerprint BLOB;
 ALTER TABLE articles ADD COLUMN duplicate_of TEXT;
-CREATE INDEX articles_band0 ON articles(band0);
-CREATE INDEX articles_band1 ON articles(band1);
-CREATE INDEX articles_band2 ON articles(band2);
-CREATE INDEX articles_band3 ON articles(band3);
+CREATE TABLE article_bands (
+  band INTEGER NOT NULL,
+  article INTEGER NOT NULL REFERENCES articles(seq) ON DELETE CASCADE,
+  PRIMARY KEY (band, article)
+) WITHOUT ROWID;
 
 CREATE TABLE stories (
   id INTEGER PRIMARY KEY,
@@ -318,6 +314,22 @@ void sql_fold(sqlite3_context* ctx, int /*argc*/, sqlite3_value** argv) {
   sqlite3_result_text(ctx, out.data(), static_cast<int>(out.size()), SQLITE_TRANSIENT);
 }
 
+std::string encode_fingerprint(const std::vector<uint32_t>& f) {
+  std::string out;
+  out.reserve(f.size() * 4);
+  for (uint32_t v : f)
+    for (int byte = 0; byte < 4; ++byte) out.push_back(static_cast<char>((v >> (8 * byte)) & 0xFFU));
+  return out;
+}
+
+std::vector<uint32_t> decode_fingerprint(std::string_view b) {
+  std::vector<uint32_t> out(b.size() / 4);
+  for (size_t i = 0; i < out.size(); ++i)
+    for (size_t byte = 0; byte < 4; ++byte)
+      out[i] |= static_cast<uint32_t>(static_cast<unsigned char>(b[i * 4 + byte])) << (8 * byte);
+  return out;
+}
+
 // A cached prepared statement borrowed for one use; reset when the guard dies.
 class Stmt {
  public:
@@ -341,6 +353,10 @@ class Stmt {
   }
   Stmt& real(int i, double v) {
     check(sqlite3_bind_double(s_, i, v));
+    return *this;
+  }
+  Stmt& blob(int i, std::string_view v) {
+    check(sqlite3_bind_blob(s_, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT));
     return *this;
   }
   Stmt& null(int i) {
@@ -466,8 +482,8 @@ bool Store::Impl::put_doc(const Document& doc) {
   {
     Stmt s = stmt(
         "INSERT INTO articles (hash, id, url, source, published, date_precision, published_origin, title, text, "
-        "metadata, ingested_at, fingerprint, band0, band1, band2, band3, duplicate_of) "
-        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17) "
+        "metadata, ingested_at, fingerprint, duplicate_of) "
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13) "
         "ON CONFLICT(hash) DO NOTHING");
     s.text(1, doc.hash).text(2, a.id).text(3, a.url).text(4, a.source).text_or_null(5, published);
     if (a.published.known())
@@ -476,17 +492,16 @@ bool Store::Impl::put_doc(const Document& doc) {
       s.null(6);
     s.text(7, origin_name(a.published_origin)).text(8, a.title).text(9, a.text);
     s.text(10, a.metadata.empty() ? std::string_view("{}") : std::string_view(a.metadata)).text(11, utc_now());
-    if (doc.fingerprint != 0) {
-      // SQLite integers are signed: the fingerprint's bits are stored as they are.
-      s.integer(12, static_cast<int64_t>(doc.fingerprint));
-      for (int band = 0; band < 4; ++band)
-        s.integer(13 + band, static_cast<int64_t>((doc.fingerprint >> (16 * band)) & 0xFFFFU));
-    }
-    s.text_or_null(17, doc.duplicate_of);
+    if (!doc.fingerprint.empty()) s.blob(12, encode_fingerprint(doc.fingerprint));
+    s.text_or_null(13, doc.duplicate_of);
     s.run();
   }
   if (sqlite3_changes(db) == 0) return false;
   const int64_t seq = sqlite3_last_insert_rowid(db);
+  for (int64_t band : lsh_bands(doc.fingerprint)) {
+    Stmt s = stmt("INSERT INTO article_bands (band, article) VALUES (?1, ?2) ON CONFLICT DO NOTHING");
+    s.integer(1, band).integer(2, seq).run();
+  }
 
   const auto& sentences = doc.text.sentences;
   for (size_t i = 0; i < sentences.size(); ++i) {
@@ -917,17 +932,17 @@ Result<std::vector<Post>> Store::posts(std::string_view hash) {
   return out;
 }
 
-Status Store::link(std::string_view relation, std::string_view expected_event, std::string_view outcome_event) {
+Result<bool> Store::link(std::string_view relation, std::string_view expected_event, std::string_view outcome_event) {
   try {
     Stmt s = impl_->stmt(
         "INSERT INTO links (relation, expected, outcome, created) VALUES (?1, ?2, ?3, ?4) "
         "ON CONFLICT(expected, outcome) DO NOTHING");
     s.text(1, relation).text(2, expected_event).text(3, outcome_event).text(4, utc_now()).run();
+    return sqlite3_changes(impl_->db) == 1;
   } catch (const DbError& e) {
     return impl_->error("cannot link " + std::string(expected_event) + " -> " + std::string(outcome_event) + ": " +
                         e.what());
   }
-  return {};
 }
 
 Result<std::vector<EventCandidate>> Store::events_by_key(std::string_view key) {
@@ -954,15 +969,17 @@ Result<std::vector<EventCandidate>> Store::events_by_key(std::string_view key) {
   return out;
 }
 
-Result<std::vector<FingerprintMatch>> Store::fingerprint_matches(uint64_t fingerprint) {
+Result<std::vector<FingerprintMatch>> Store::fingerprint_matches(const std::vector<uint32_t>& fingerprint) {
   std::vector<FingerprintMatch> out;
+  const std::vector<int64_t> bands = lsh_bands(fingerprint);
+  if (bands.empty()) return out;
   try {
+    const nlohmann::json arr = bands;
     Stmt s = impl_->stmt(
-        "SELECT hash, fingerprint, duplicate_of FROM articles WHERE band0 = ?1 OR band1 = ?2 OR band2 = ?3 "
-        "OR band3 = ?4 ORDER BY seq");
-    for (int band = 0; band < 4; ++band)
-      s.integer(1 + band, static_cast<int64_t>((fingerprint >> (16 * band)) & 0xFFFFU));
-    while (s.step()) out.push_back(FingerprintMatch{s.col_text(0), static_cast<uint64_t>(s.col_int(1)), s.col_text(2)});
+        "SELECT a.hash, a.fingerprint, a.duplicate_of FROM articles a WHERE a.seq IN "
+        "(SELECT b.article FROM article_bands b WHERE b.band IN (SELECT value FROM json_each(?1))) ORDER BY a.seq");
+    s.text(1, arr.dump());
+    while (s.step()) out.push_back(FingerprintMatch{s.col_text(0), decode_fingerprint(s.col_text(1)), s.col_text(2)});
   } catch (const DbError& e) {
     return impl_->error(std::string("fingerprint lookup failed: ") + e.what());
   }
@@ -1110,6 +1127,16 @@ Result<std::vector<StoredLink>> Store::links(int64_t story) {
     a.id = expected;
     EventQuery b;
     b.id = outcome;
+    try {
+      // Show the outcome as reported by an article other than the expectation's.
+      Stmt s = impl_->stmt(
+          "SELECT a.id FROM mentions m JOIN articles a ON a.seq = m.article WHERE m.event = ?2 AND m.article NOT IN "
+          "(SELECT article FROM mentions WHERE event = ?1) ORDER BY a.published, m.id LIMIT 1");
+      s.text(1, expected).text(2, outcome);
+      if (s.step()) b.article = s.col_text(0);
+    } catch (const DbError& e) {
+      return impl_->error(std::string("link listing failed: ") + e.what());
+    }
     auto ea = events(a);
     if (!ea.ok()) return ea.error();
     auto eb = events(b);

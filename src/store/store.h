@@ -47,7 +47,7 @@ struct EventCandidate {
 /// A stored article that may be a copy of a new one (shares a fingerprint band).
 struct FingerprintMatch {
   std::string hash;
-  uint64_t fingerprint = 0;
+  std::vector<uint32_t> fingerprint;
   std::string duplicate_of;  // the article it copies itself, "" if none
 };
 
@@ -153,17 +153,17 @@ class Store {
   /// The embedded posts of the article with this hash, in text order.
   [[nodiscard]] Result<std::vector<Post>> posts(std::string_view hash);
 
-  /// Records that `outcome_event` follows up `expected_event` (e.g. relation
-  /// "fulfilled"). Idempotent on the pair; both events must be stored. Works
-  /// inside a transaction or on its own.
-  Status link(std::string_view relation, std::string_view expected_event, std::string_view outcome_event);
+  /// Records that `outcome_event` follows up `expected_event` (relation
+  /// "confirms" or "contradicts"). Idempotent on the pair: true when the link
+  /// is new. Both events must be stored. Works inside a transaction or on its own.
+  Result<bool> link(std::string_view relation, std::string_view expected_event, std::string_view outcome_event);
 
   // ---- across articles (the story stage, story/story.h) ----
 
   /// Stored events whose match key (story/dedup.h) is `key`, oldest first.
   [[nodiscard]] Result<std::vector<EventCandidate>> events_by_key(std::string_view key);
-  /// Stored articles sharing at least one 16-bit band with `fingerprint`.
-  [[nodiscard]] Result<std::vector<FingerprintMatch>> fingerprint_matches(uint64_t fingerprint);
+  /// Stored articles sharing at least one LSH band (story/dedup.h) with `fingerprint`, oldest first.
+  [[nodiscard]] Result<std::vector<FingerprintMatch>> fingerprint_matches(const std::vector<uint32_t>& fingerprint);
   /// For each of `keys`, the stories holding it whose dates overlap [from, to]
   /// (all stories when the dates are unknown): (story, key) rows.
   [[nodiscard]] Result<std::vector<std::pair<int64_t, std::string>>> stories_with_keys(

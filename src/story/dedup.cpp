@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <array>
-#include <bit>
 #include <cmath>
 
 #include "core/hash.h"
@@ -76,6 +75,10 @@ std::string_view link_relation(const EventFacts& expected, const EventFacts& out
   auto window = expectation_window(expected);
   if (!window) return {};
   if (!places_compatible(expected.location, outcome.location)) return {};
+  // An outcome is reported later than (or with) the expectation, never before it.
+  if (expected.published.known() && outcome.published.known() &&
+      outcome.published.last_day() < expected.published.first_day())
+    return {};
   if (outcome.mode == EventMode::happened) {
     const auto when = day_range(outcome.date);
     return when && window->overlaps(*when) ? "confirms" : "";
@@ -89,10 +92,34 @@ std::string_view link_relation(const EventFacts& expected, const EventFacts& out
   return inside ? "contradicts" : "";
 }
 
-uint64_t simhash(const TextAnalysis& text) {
-  std::array<int32_t, 64> votes{};
+namespace {
+
+uint64_t splitmix64(uint64_t x) {
+  x += 0x9E3779B97F4A7C15ULL;
+  x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ULL;
+  x = (x ^ (x >> 27)) * 0x94D049BB133111EBULL;
+  return x ^ (x >> 31);
+}
+
+// The kMinHashSize hash functions: h_i(x) = high 32 bits of (x * a_i + b_i), a_i odd.
+struct Permutations {
+  std::array<uint64_t, kMinHashSize> a{}, b{};
+  Permutations() {
+    for (size_t i = 0; i < kMinHashSize; ++i) {
+      a[i] = splitmix64(2 * i + 1) | 1U;
+      b[i] = splitmix64(2 * i + 2);
+    }
+  }
+};
+
+}  // namespace
+
+std::vector<uint32_t> minhash(const TextAnalysis& text) {
+  static const Permutations perm;
+  std::vector<uint32_t> sig(kMinHashSize, UINT32_MAX);
   std::array<std::string_view, 3> window{};
   size_t seen = 0;
+  size_t shingles = 0;
   std::string shingle;
   for (const Token& t : text.tokens) {
     if (t.kind != TokenKind::word && t.kind != TokenKind::number) continue;
@@ -102,14 +129,31 @@ uint64_t simhash(const TextAnalysis& text) {
     if (++seen < window.size()) continue;
     shingle.assign(window[0]).append(1, ' ').append(window[1]).append(1, ' ').append(window[2]);
     const uint64_t h = hash64(shingle);
-    for (size_t bit = 0; bit < 64; ++bit) votes[bit] += ((h >> bit) & 1U) != 0 ? 1 : -1;
+    for (size_t i = 0; i < kMinHashSize; ++i)
+      sig[i] = std::min(sig[i], static_cast<uint32_t>((h * perm.a[i] + perm.b[i]) >> 32));
+    ++shingles;
   }
-  uint64_t out = 0;
-  for (size_t bit = 0; bit < 64; ++bit)
-    if (votes[bit] > 0) out |= uint64_t{1} << bit;
-  return out;
+  if (shingles < kMinShingles) sig.clear();
+  return sig;
 }
 
-int hamming(uint64_t a, uint64_t b) { return std::popcount(a ^ b); }
+double resemblance(const std::vector<uint32_t>& a, const std::vector<uint32_t>& b) {
+  if (a.empty() || a.size() != b.size()) return 0;
+  size_t same = 0;
+  for (size_t i = 0; i < a.size(); ++i) same += a[i] == b[i] ? 1 : 0;
+  return static_cast<double>(same) / static_cast<double>(a.size());
+}
+
+std::vector<int64_t> lsh_bands(const std::vector<uint32_t>& signature) {
+  std::vector<int64_t> out;
+  if (signature.size() != kMinHashSize) return out;
+  constexpr size_t rows = kMinHashSize / kBands;
+  for (size_t band = 0; band < kBands; ++band) {
+    uint64_t h = splitmix64(band);
+    for (size_t r = 0; r < rows; ++r) h = splitmix64(h ^ signature[band * rows + r]);
+    out.push_back(static_cast<int64_t>(h));
+  }
+  return out;
+}
 
 }  // namespace dyad

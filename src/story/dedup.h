@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/document.h"
 
@@ -39,8 +40,8 @@ struct EventFacts {
   EventMode mode = EventMode::happened;
   Date date;
   std::string date_basis;
-  Date published;                     // the reporting article's date
-  std::optional<Place> location;      // with coordinates when geonameid != 0 or lat/lon set
+  Date published;                 // the reporting article's date
+  std::optional<Place> location;  // with coordinates when geonameid != 0 or lat/lon set
 };
 EventFacts facts_of(const Event& e, const Date& published);
 
@@ -57,15 +58,26 @@ inline constexpr int kUndatedWindowDays = 60;
 std::optional<DayRange> expectation_window(const EventFacts& expected);
 
 /// "confirms" when `outcome` happened inside the expectation's window,
-/// "contradicts" when it is negated there, "" when it does not bear on it.
+/// "contradicts" when it is negated there, "" when it does not bear on it or
+/// was published before the expectation.
 std::string_view link_relation(const EventFacts& expected, const EventFacts& outcome);
 
-/// 64-bit SimHash of the article's words: 3-word shingles of the normalised
-/// word and number tokens, hashed and summed bitwise. Syndicated copies and
-/// lightly edited re-publications land within a few bits of each other.
-uint64_t simhash(const TextAnalysis& text);
-int hamming(uint64_t a, uint64_t b);
-/// Two articles whose fingerprints differ in at most this many bits are copies.
-inline constexpr int kNearDuplicateBits = 3;
+/// MinHash of the article's words: for each of kMinHashSize hash functions,
+/// the least hash over its 3-word shingles (normalised word and number
+/// tokens). The share of equal positions estimates the Jaccard resemblance of
+/// two articles' shingle sets. Empty when the text has fewer than
+/// kMinShingles shingles: too short to tell a copy from a coincidence.
+inline constexpr size_t kMinHashSize = 32;
+inline constexpr size_t kMinShingles = 10;
+std::vector<uint32_t> minhash(const TextAnalysis& text);
+/// Estimated Jaccard resemblance, 0 when either is empty.
+double resemblance(const std::vector<uint32_t>& a, const std::vector<uint32_t>& b);
+/// Locality-sensitive bands: kBands hashes of kMinHashSize / kBands positions
+/// each (band number mixed in). Articles with resemblance 0.8 share a band
+/// with probability 0.985, with resemblance 0.3 with probability 0.06.
+inline constexpr size_t kBands = 8;
+std::vector<int64_t> lsh_bands(const std::vector<uint32_t>& signature);
+/// Two articles at least this alike are copies (syndication, re-publication).
+inline constexpr double kNearDuplicateResemblance = 0.8;
 
 }  // namespace dyad

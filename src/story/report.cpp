@@ -10,8 +10,8 @@ namespace dyad {
 namespace {
 
 EventFacts facts_of(const StoredEvent& se) {
-  return EventFacts{se.event.mode, se.event.date, se.event.date_basis,
-                    parse_date(se.first_seen).value_or(Date{}), se.event.location};
+  return EventFacts{se.event.mode, se.event.date, se.event.date_basis, parse_date(se.first_seen).value_or(Date{}),
+                    se.event.location};
 }
 
 std::string actor_label(const Actor& a) {
@@ -120,9 +120,8 @@ Result<std::vector<Expectation>> expectations(Store& store, int64_t story) {
     Expectation x;
     auto [lo, hi] = by_expected.equal_range(se.event.id);
     for (auto it = lo; it != hi; ++it) x.links.push_back(it->second);
-    const bool confirmed = std::any_of(x.links.begin(), x.links.end(), [](const StoredLink& l) {
-      return l.relation == "confirms";
-    });
+    const bool confirmed =
+        std::any_of(x.links.begin(), x.links.end(), [](const StoredLink& l) { return l.relation == "confirms"; });
     if (confirmed) {
       x.status = "confirmed";
     } else if (!x.links.empty()) {
@@ -146,8 +145,8 @@ Status write_story_markdown(Store& store, int64_t story, std::ostream& out) {
   out << range_text(v.info.first, v.info.last) << " · " << v.info.articles << " articles · " << v.info.events
       << " events\n\n## Articles\n\n";
   for (const StoredArticle& a : v.articles)
-    out << "- " << (a.article.published.known() ? a.article.published.iso() : "undated") << " `" << a.article.id
-        << "` " << a.article.source << ": " << a.article.title << "\n";
+    out << "- " << (a.article.published.known() ? a.article.published.iso() : "undated") << " `" << a.article.id << "` "
+        << a.article.source << ": " << a.article.title << "\n";
   out << "\n## Timeline\n";
   std::string day = "-";
   for (const StoredEvent& se : v.events) {
@@ -163,8 +162,8 @@ Status write_story_markdown(Store& store, int64_t story, std::ostream& out) {
   if (!v.expected.empty()) {
     out << "\n## Expectations\n\n";
     for (const Expectation& x : v.expected) {
-      out << "- **" << x.status << "**: " << event_label(x.event.event) << " (" << x.event.event.date.iso()
-          << ", `" << x.event.event.id << "`)\n";
+      out << "- **" << x.status << "**: " << event_label(x.event.event) << " (" << x.event.event.date.iso() << ", `"
+          << x.event.event.id << "`)\n";
       for (const StoredLink& l : x.links)
         out << "  - " << l.relation << " by `" << l.outcome.event.id << "` (" << l.outcome.article_id << ", "
             << l.outcome.event.date.iso() << "): " << one_line(l.outcome.sentence_text) << "\n";
@@ -199,9 +198,9 @@ Status write_story_html(Store& store, const std::vector<int64_t>& stories, std::
     for (const StoredArticle& a : v.articles)
       out << "<li>" << (a.article.published.known() ? a.article.published.iso() : "undated") << " <span class=code>"
           << html_escape(a.article.id) << "</span> " << html_escape(a.article.source) << ": "
-          << (a.article.url.empty() ? html_escape(a.article.title)
-                                    : "<a href=\"" + html_escape(a.article.url) + "\">" +
-                                          html_escape(a.article.title) + "</a>")
+          << (a.article.url.empty()
+                  ? html_escape(a.article.title)
+                  : "<a href=\"" + html_escape(a.article.url) + "\">" + html_escape(a.article.title) + "</a>")
           << "</li>\n";
     out << "</ul>\n<h2>Timeline</h2>\n";
     std::string day = "-";
@@ -220,8 +219,8 @@ Status write_story_html(Store& store, const std::vector<int64_t>& stories, std::
     if (!v.expected.empty()) {
       out << "<h2>Expectations</h2><ul>\n";
       for (const Expectation& x : v.expected) {
-        out << "<li><span class=status>" << x.status << "</span>: " << html_escape(event_label(x.event.event))
-            << " (" << x.event.event.date.iso() << ")";
+        out << "<li><span class=status>" << x.status << "</span>: " << html_escape(event_label(x.event.event)) << " ("
+            << x.event.event.date.iso() << ")";
         for (const StoredLink& l : x.links)
           out << "<br>" << l.relation << " by <a href=\"#ev-" << l.outcome.event.id << "\">"
               << html_escape(l.outcome.article_id) << "</a>: " << html_escape(l.outcome.sentence_text);

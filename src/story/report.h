@@ -16,8 +16,8 @@ namespace dyad {
 /// Where an expected event stands, as of the latest article in the store.
 struct Expectation {
   StoredEvent event;
-  std::string status;              // "confirmed", "contradicted", "pending" or "unconfirmed"
-  std::vector<StoredLink> links;   // the reports that bear on it
+  std::string status;             // "confirmed", "contradicted", "pending" or "unconfirmed"
+  std::vector<StoredLink> links;  // the reports that bear on it
 };
 
 /// Every stored expected event with its status; `story` != 0 keeps that story's.

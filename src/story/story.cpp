@@ -12,31 +12,22 @@
 namespace dyad {
 namespace {
 
-// Fewer words than this and a fingerprint says nothing: no copy detection.
-constexpr size_t kMinFingerprintWords = 12;
-
-size_t word_count(const TextAnalysis& text) {
-  return static_cast<size_t>(std::count_if(text.tokens.begin(), text.tokens.end(), [](const Token& t) {
-    return t.kind == TokenKind::word || t.kind == TokenKind::number;
-  }));
-}
-
 EventFacts facts_of(const EventCandidate& c) {
   return EventFacts{c.mode, c.date, c.date_basis, c.first_seen, c.location};
 }
 
 Result<std::string> find_original(Store& store, const Document& doc) {
-  if (doc.fingerprint == 0) return std::string();
+  if (doc.fingerprint.empty()) return std::string();
   auto matches = store.fingerprint_matches(doc.fingerprint);
   if (!matches.ok()) return matches.error();
   const FingerprintMatch* best = nullptr;
-  int best_bits = kNearDuplicateBits + 1;
+  double best_resemblance = kNearDuplicateResemblance;
   for (const FingerprintMatch& m : *matches) {
     if (m.hash == doc.hash) continue;
-    const int bits = hamming(m.fingerprint, doc.fingerprint);
-    if (bits < best_bits) {  // matches come oldest first: ties keep the earliest
+    const double r = resemblance(m.fingerprint, doc.fingerprint);
+    if (r > best_resemblance || (best == nullptr && r >= best_resemblance)) {  // oldest first: ties keep it
       best = &m;
-      best_bits = bits;
+      best_resemblance = r;
     }
   }
   if (best == nullptr) return std::string();
@@ -90,22 +81,29 @@ Status merge_events(Store& store, Document& doc, StoryStats& stats) {
   return {};
 }
 
+// Statements (CAMEO 01x) are too generic to answer an expectation.
+bool linkable(const Event& ev) { return ev.mode != EventMode::possible && !ev.cameo.starts_with("01"); }
+
 Status make_links(Store& store, Document& doc, StoryStats& stats) {
+  std::set<std::string> mine_ids;
+  for (const Event& ev : doc.events) mine_ids.insert(ev.id);
   std::set<std::string> done;
   for (const Event& ev : doc.events) {
-    if (!done.insert(ev.id).second) continue;
-    if (ev.mode == EventMode::possible) continue;
+    if (!done.insert(ev.id).second || !linkable(ev)) continue;
     auto cands = store.events_by_key(match_key(ev));
     if (!cands.ok()) return cands.error();
     const EventFacts mine = facts_of(ev, doc.article.published);
     for (const EventCandidate& c : *cands) {
-      if (c.id == ev.id) continue;
+      // An expectation is answered by another article, not by its own text.
+      if (mine_ids.count(c.id) != 0) continue;
       const bool i_expect = ev.mode == EventMode::expected;
       const EventFacts theirs = facts_of(c);
       const std::string_view rel = i_expect ? link_relation(mine, theirs) : link_relation(theirs, mine);
       if (rel.empty()) continue;
       Link link{std::string(rel), i_expect ? ev.id : c.id, i_expect ? c.id : ev.id};
-      if (Status s = store.link(link.relation, link.expected, link.outcome); !s.ok()) return s;
+      auto made = store.link(link.relation, link.expected, link.outcome);
+      if (!made.ok()) return made.error();
+      if (!*made) continue;
       doc.links.push_back(std::move(link));
       ++stats.links;
     }
@@ -114,7 +112,8 @@ Status make_links(Store& store, Document& doc, StoryStats& stats) {
 }
 
 // What the article is about, for grouping: its events (weight 3), the actor
-// pairs of its events and its named people and organisations (weight 1 each).
+// pairs of its events, its named people and organisations and the countries of
+// its places (weight 1 each).
 std::map<std::string, int> story_keys(const Document& doc) {
   std::map<std::string, int> keys;
   for (const Event& ev : doc.events) {
@@ -125,9 +124,16 @@ std::map<std::string, int> story_keys(const Document& doc) {
     keys.emplace("d:" + a + "|" + b, 1);
   }
   for (const Entity& e : doc.entities) {
-    if (e.type == EntityType::location) continue;
-    std::string name = e.code.empty() ? e.canonical : e.code + ":" + e.canonical;
-    if (!name.empty()) keys.emplace("n:" + name, 1);
+    if (e.type == EntityType::location) {
+      // The countries the article is set in or talks about.
+      const std::string country = !e.code.empty() ? e.code.substr(0, 3) : e.place ? e.place->country : "";
+      if (!country.empty()) keys.emplace("c:" + country, 1);
+      continue;
+    }
+    // Proper names only: "spokesman" or "officials" say nothing about the story.
+    const bool proper = !e.canonical.empty() && (static_cast<unsigned char>(e.canonical[0]) >= 0x80 ||
+                                                 (e.canonical[0] >= 'A' && e.canonical[0] <= 'Z'));
+    if (proper) keys.emplace("n:" + (e.code.empty() ? e.canonical : e.code + ":" + e.canonical), 1);
   }
   return keys;
 }
@@ -171,7 +177,7 @@ Status file_story(Store& store, Document& doc) {
 
 Result<StoryStats> file_document(Store& store, Document& doc) {
   StoryStats stats;
-  if (word_count(doc.text) >= kMinFingerprintWords) doc.fingerprint = simhash(doc.text);
+  doc.fingerprint = minhash(doc.text);
   if (store.contains(doc.hash)) return stats;
   auto original = find_original(store, doc);
   if (!original.ok()) return original.error();

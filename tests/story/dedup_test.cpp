@@ -115,23 +115,39 @@ TextAnalysis words(const std::string& text, std::string& arena_owner) {
   return t;
 }
 
-TEST(SimHash, CopiesAreCloseDifferentTextsAreFar) {
-  std::string a_text, b_text, c_text;
+TEST(MinHash, CopiesAreAlikeDifferentTextsAreNot) {
+  std::string a_text, b_text, c_text, d_text;
   const std::string base =
       "the foreign ministers of the two countries met on tuesday in the capital to discuss trade water rights "
-      "and the reopening of the border crossings that were closed last winter after a dispute over tariffs and "
-      "transit fees officials from both sides described the talks as constructive and said they would meet "
-      "again next month to finalise a road map for the crossings and for a joint commission on water";
+      "and the reopening of the border crossings that were closed last winter after a dispute over tariffs";
   TextAnalysis a = words(base, a_text);
-  TextAnalysis b = words("updated " + base + " reuters", b_text);
+  TextAnalysis b = words("capital example wire " + base, b_text);
   TextAnalysis c = words(
       "heavy rain flooded dozens of villages in the south of the country on sunday forcing thousands of residents "
-      "to leave their homes while rescue teams used boats to reach people trapped on rooftops and the weather "
-      "service warned of more storms later in the week as rivers kept rising across the region",
+      "to leave their homes while rescue teams used boats to reach people trapped on rooftops",
       c_text);
-  EXPECT_LE(hamming(simhash(a), simhash(b)), kNearDuplicateBits);
-  EXPECT_GT(hamming(simhash(a), simhash(c)), 10);
-  EXPECT_EQ(simhash(a), simhash(a));
+  const auto sa = minhash(a);
+  const auto sb = minhash(b);
+  const auto sc = minhash(c);
+  ASSERT_EQ(sa.size(), kMinHashSize);
+  EXPECT_GE(resemblance(sa, sb), kNearDuplicateResemblance);
+  EXPECT_LT(resemblance(sa, sc), 0.2);
+  EXPECT_EQ(sa, minhash(a));
+  // A copy shares an LSH band with its original; unrelated text (almost surely) does not.
+  const auto ba = lsh_bands(sa);
+  const auto bb = lsh_bands(sb);
+  const auto bc = lsh_bands(sc);
+  ASSERT_EQ(ba.size(), kBands);
+  bool shared = false;
+  bool shared_c = false;
+  for (size_t i = 0; i < kBands; ++i) {
+    shared = shared || ba[i] == bb[i];
+    shared_c = shared_c || ba[i] == bc[i];
+  }
+  EXPECT_TRUE(shared);
+  EXPECT_FALSE(shared_c);
+  // Too short to fingerprint.
+  EXPECT_TRUE(minhash(words("three short words here", d_text)).empty());
 }
 
 }  // namespace
