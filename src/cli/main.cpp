@@ -26,6 +26,7 @@
 #include "pipeline/corpus.h"
 #include "pipeline/pipeline.h"
 #include "store/store.h"
+#include "story/report.h"
 
 namespace {
 
@@ -88,6 +89,10 @@ void print_summary(const dyad::RunStats& s, const CodeArgs& a, double seconds) {
   if (!a.no_db)
     std::printf("store %s: %llu new articles, %llu already stored\n", a.db.c_str(),
                 static_cast<unsigned long long>(s.stored), static_cast<unsigned long long>(s.already_stored));
+  if (!a.no_db)
+    std::printf("across articles: %llu events merged into stored ones, %llu near-duplicate articles, %llu links\n",
+                static_cast<unsigned long long>(s.merged), static_cast<unsigned long long>(s.duplicates),
+                static_cast<unsigned long long>(s.links));
   if (s.errors + s.warnings > 0)
     std::printf("%llu inputs skipped, %llu warnings (see stderr)\n", static_cast<unsigned long long>(s.errors),
                 static_cast<unsigned long long>(s.warnings));
@@ -165,9 +170,16 @@ struct QueryArgs {
   std::string format = "jsonl";
   std::string actor, cameo, from, to, mode, article;
   size_t limit = 0;
+  bool links = false;
 };
 
 int run_query(const QueryArgs& a) {
+  if (a.links) {
+    auto store = dyad::Store::open(a.db);
+    if (!store.ok()) return fail(store.error().str());
+    if (dyad::Status s = dyad::write_links(**store, std::cout); !s.ok()) return fail(s.error().str());
+    return kExitOk;
+  }
   dyad::EventQuery q;
   q.actor = a.actor;
   q.cameo = a.cameo;
@@ -273,6 +285,54 @@ int run_bench(const BenchArgs& a) {
   return kExitOk;
 }
 
+struct StoryArgs {
+  std::string db = "dyad.db";
+  int64_t id = 0;
+  std::string actor, from, to, html;
+};
+
+// Lists stories, or prints the chosen ones as timelines (Markdown, or one HTML page).
+int run_story(const StoryArgs& a) {
+  auto store = dyad::Store::open(a.db);
+  if (!store.ok()) return fail(store.error().str());
+  dyad::StoryQuery q;
+  q.id = a.id;
+  q.actor = a.actor;
+  if (!a.from.empty() && !(q.from = dyad::parse_date(a.from))) return fail("cannot read --from date '" + a.from + "'");
+  if (!a.to.empty() && !(q.to = dyad::parse_date(a.to))) return fail("cannot read --to date '" + a.to + "'");
+  auto stories = (*store)->stories(q);
+  if (!stories.ok()) return fail(stories.error().str());
+  if (stories->empty())
+    return fail(a.id != 0 ? "no story " + std::to_string(a.id) + " in " + a.db : "no story matches in " + a.db);
+  if (!a.html.empty()) {
+    std::ofstream out(a.html, std::ios::binary);
+    if (!out) return fail("cannot write " + a.html);
+    std::vector<int64_t> ids;
+    for (const dyad::StoryInfo& st : *stories) ids.push_back(st.id);
+    if (dyad::Status s = dyad::write_story_html(**store, ids, out); !s.ok()) return fail(s.error().str());
+    out.close();
+    if (!out) return fail("cannot write " + a.html);
+    std::printf("wrote %zu stories to %s\n", ids.size(), a.html.c_str());
+    return kExitOk;
+  }
+  if (a.id == 0 && a.actor.empty() && a.from.empty() && a.to.empty()) {
+    for (const dyad::StoryInfo& st : *stories)
+      std::printf("%6lld  %-23s %3u articles %4u events  %s\n", static_cast<long long>(st.id),
+                  (st.first.known() ? st.first.iso() + (st.last == st.first ? "" : " - " + st.last.iso())
+                                    : std::string("undated"))
+                      .c_str(),
+                  st.articles, st.events, st.title.c_str());
+    return kExitOk;
+  }
+  bool first = true;
+  for (const dyad::StoryInfo& st : *stories) {
+    if (!first) std::cout << "\n---\n\n";
+    first = false;
+    if (dyad::Status s = dyad::write_story_markdown(**store, st.id, std::cout); !s.ok()) return fail(s.error().str());
+  }
+  return kExitOk;
+}
+
 struct ExplainArgs {
   std::string db = "dyad.db";
   std::vector<std::string> ids;
@@ -365,6 +425,19 @@ int main(int argc, char** argv) {
   q->add_option("--article", query.article, "Events of one article id");
   q->add_option("--limit", query.limit, "At most this many events");
 
+  q->add_flag("--links", query.links,
+              "List expected events with their status (confirmed, contradicted, pending, unconfirmed) and the "
+              "sentences on both sides");
+
+  StoryArgs story;
+  CLI::App* st = app.add_subcommand("story", "List story threads, or print one as a timeline");
+  st->add_option("id", story.id, "Story id (from dyad story); without it and filters, list the stories");
+  st->add_option("--db", story.db, "SQLite store to read (default dyad.db)");
+  st->add_option("--actor", story.actor, "Stories with events involving this actor (code prefix or name)");
+  st->add_option("--from", story.from, "Stories reported on or after this date");
+  st->add_option("--to", story.to, "Stories reported on or before this date");
+  st->add_option("--html", story.html, "Write the stories as one self-contained HTML page to this file");
+
   BenchArgs bench;
   CLI::App* b = app.add_subcommand("bench", "Measure whole-pipeline throughput (ingest to store) against wc -w");
   b->add_option("--corpus", bench.corpus, "Corpus files (JSONL, text, ...); default: a generated wire corpus");
@@ -400,6 +473,7 @@ int main(int argc, char** argv) {
   if (c->parsed()) return run_code(code);
   if (q->parsed()) return run_query(query);
   if (b->parsed()) return run_bench(bench);
+  if (st->parsed()) return run_story(story);
   if (x->parsed()) return run_explain(explain);
   if (ev->parsed()) {
     if (eval.shared_dir.empty()) eval.shared_dir = default_shared_dir();

@@ -269,6 +269,13 @@ struct StanceMarker {
   Actor actor;            // that mention's actor (text, canonical, code), empty when none
 };
 
+/// A link between an expected event and a later report that bears on it.
+struct Link {
+  std::string relation;  // "confirms" or "contradicts"
+  std::string expected;  // event id of the expectation
+  std::string outcome;   // event id of the happened / negated event
+};
+
 /// Everything dyad knows about one article after coding.
 struct Document {
   Article article;
@@ -283,6 +290,12 @@ struct Document {
   std::optional<Tone> tone;          // over the codable sentences; nullopt when no lexicon was loaded
   std::vector<Tone> sentence_tone;   // one per sentence when `tone` is set, else empty
   std::vector<StanceMarker> stance;  // in text order (scare quotes after the words)
+
+  // Across articles (filled by the story stage when a store is used):
+  std::vector<uint32_t> fingerprint;  // MinHash of the words (story/dedup.h), empty when too short
+  std::string duplicate_of;           // hash of the stored article this one copies, "" if none
+  std::vector<Link> links;            // links this article's events made
+  int64_t story = 0;                  // the story thread the article joined, 0 = none
 };
 
 }  // namespace dyad

@@ -45,7 +45,9 @@ json article_record(const Document& doc) {
               {"paragraphs", doc.text.paragraphs.size()},
               {"sentences", doc.text.sentences.size()},
               {"tokens", doc.text.tokens.size()},
-              {"metadata", meta}};
+              {"metadata", meta},
+              {"duplicate_of", doc.duplicate_of.empty() ? json() : json(doc.duplicate_of)},
+              {"story", doc.story == 0 ? json() : json(doc.story)}};
 }
 
 json post_record(const Document& doc, const Post& post) {
@@ -184,6 +186,14 @@ json stance_record(const Document& doc, const StanceMarker& m) {
               {"span", span_json(m.span)}};
 }
 
+json link_record(const Document& doc, const Link& l) {
+  return json{{"kind", "link"},
+              {"article", doc.article.id},
+              {"relation", l.relation},
+              {"expected", l.expected},
+              {"outcome", l.outcome}};
+}
+
 void write_jsonl(const Document& doc, std::ostream& out) {
   auto emit = [&out](const json& j) { out << j.dump(-1, ' ', false, json::error_handler_t::replace) << '\n'; };
   emit(article_record(doc));
@@ -198,6 +208,7 @@ void write_jsonl(const Document& doc, std::ostream& out) {
   for (const Amount& a : doc.amounts) emit(amount_record(doc, a));
   if (json t = tone_record(doc); !t.is_null()) emit(t);
   for (const StanceMarker& m : doc.stance) emit(stance_record(doc, m));
+  for (const Link& l : doc.links) emit(link_record(doc, l));
 }
 
 }  // namespace dyad

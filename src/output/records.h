@@ -29,6 +29,7 @@ nlohmann::json tone_json(const Tone& t);
 /// null when the document has no tone and no stance marker.
 nlohmann::json tone_record(const Document& doc);
 nlohmann::json stance_record(const Document& doc, const StanceMarker& m);
+nlohmann::json link_record(const Document& doc, const Link& l);
 
 /// Writes every record of `doc` (article first, then posts, entities, events,
 /// quotes, amounts, tone, stance markers), one JSON object per line.

@@ -7,6 +7,7 @@
 #include "core/paths.h"
 #include "knowledge/petrarch/petrarch.h"
 #include "store/store.h"
+#include "story/story.h"
 
 namespace dyad {
 
@@ -160,12 +161,15 @@ Result<RunStats> run(const Knowledge& knowledge, const RunOptions& options) {
             throw StopRequested{};
           }
         }
-        if (Status s = store->put(doc); !s.ok()) {
-          Error e = s.error();
+        if (auto filed = file_document(*store, doc); !filed.ok()) {
+          Error e = filed.error();
           if (e.file.empty()) e.file = doc.article.origin;
           report(e);
         } else {
           ++stats.stored;
+          stats.merged += filed->merged;
+          stats.links += filed->links;
+          if (!doc.duplicate_of.empty()) ++stats.duplicates;
         }
         if (++in_batch >= options.batch_size) {
           if (Status s = commit(); !s.ok()) {

@@ -60,6 +60,9 @@ struct RunStats {
   uint64_t stored = 0;          // new articles written to the store
   uint64_t already_stored = 0;  // articles the store had already (skipped writing)
   uint64_t sentences = 0, tokens = 0, posts = 0, events = 0, entities = 0, quotes = 0;
+  uint64_t merged = 0;       // events stored as one more mention of an event already stored
+  uint64_t links = 0;        // expectation -> outcome links made
+  uint64_t duplicates = 0;   // articles stored as copies of an earlier one
   uint64_t bytes = 0;        // article text bytes
   uint64_t errors = 0;       // input records or files skipped
   uint64_t warnings = 0;     // problems reported, nothing skipped

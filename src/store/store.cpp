@@ -26,11 +26,13 @@
 #include <array>
 #include <cstdio>
 #include <ctime>
+#include <nlohmann/json.hpp>
 #include <stdexcept>
 #include <unordered_map>
 #include <utility>
 
 #include "core/unicode.h"
+#include "story/dedup.h"
 
 namespace dyad {
 namespace {
@@ -249,8 +251,55 @@ CREATE INDEX stance_article ON stance(article);
 CREATE INDEX stance_actor_code ON stance(actor_code);
 )sql";
 
+// Version 3: events across articles (docs/story.md). Events carry their match
+// key (story/dedup.h: base code and actor keys) so reports of one event find
+// each other through an index; articles carry a MinHash fingerprint (32 x u32,
+// little-endian), its LSH bands in article_bands, and the article they copy; stories group articles, story_keys holds
+// what a story is about (event ids, actor pairs, entities) for matching new articles. Rows written by version 1 get
+// their match key computed here.
+constexpr const char* kSchemaV3Story = R"sql(
+ALTER TABLE events ADD COLUMN match_key TEXT NOT NULL DEFAULT '';
+UPDATE events SET match_key = substr(cameo, 1, 3) || '|' ||
+  (CASE WHEN source_country <> '' THEN source_country WHEN source_code <> '' THEN source_code
+        WHEN source_canonical <> '' THEN dyad_fold(source_canonical) ELSE dyad_fold(source_text) END) || '|' ||
+  (CASE WHEN target_text IS NULL THEN '' WHEN target_country <> '' THEN target_country
+        WHEN target_code <> '' THEN target_code WHEN target_canonical <> '' THEN dyad_fold(target_canonical)
+        ELSE dyad_fold(target_text) END);
+CREATE INDEX events_match_key ON events(match_key);
+
+ALTER TABLE articles ADD COLUMN fingerprint BLOB;
+ALTER TABLE articles ADD COLUMN duplicate_of TEXT;
+CREATE TABLE article_bands (
+  band INTEGER NOT NULL,
+  article INTEGER NOT NULL REFERENCES articles(seq) ON DELETE CASCADE,
+  PRIMARY KEY (band, article)
+) WITHOUT ROWID;
+
+CREATE TABLE stories (
+  id INTEGER PRIMARY KEY,
+  title TEXT NOT NULL,
+  first_date TEXT,
+  last_date TEXT,
+  articles INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX stories_last_date ON stories(last_date);
+
+CREATE TABLE story_articles (
+  story INTEGER NOT NULL REFERENCES stories(id),
+  article INTEGER NOT NULL REFERENCES articles(seq) ON DELETE CASCADE,
+  PRIMARY KEY (story, article)
+) WITHOUT ROWID;
+CREATE INDEX story_articles_article ON story_articles(article);
+
+CREATE TABLE story_keys (
+  key TEXT NOT NULL,
+  story INTEGER NOT NULL REFERENCES stories(id),
+  PRIMARY KEY (key, story)
+) WITHOUT ROWID;
+)sql";
+
 // kMigrations[i] takes the schema from version i to version i + 1.
-constexpr std::array<const char*, 2> kMigrations = {kSchemaV1, kSchemaV2Tone};
+constexpr std::array<const char*, 3> kMigrations = {kSchemaV1, kSchemaV2Tone, kSchemaV3Story};
 static_assert(kMigrations.size() == static_cast<size_t>(kSchemaVersion),
               "every schema version needs exactly one migration step");
 
@@ -316,6 +365,22 @@ void sql_fold(sqlite3_context* ctx, int /*argc*/, sqlite3_value** argv) {
   sqlite3_result_text(ctx, out.data(), static_cast<int>(out.size()), SQLITE_TRANSIENT);
 }
 
+std::string encode_fingerprint(const std::vector<uint32_t>& f) {
+  std::string out;
+  out.reserve(f.size() * 4);
+  for (uint32_t v : f)
+    for (int byte = 0; byte < 4; ++byte) out.push_back(static_cast<char>((v >> (8 * byte)) & 0xFFU));
+  return out;
+}
+
+std::vector<uint32_t> decode_fingerprint(std::string_view b) {
+  std::vector<uint32_t> out(b.size() / 4);
+  for (size_t i = 0; i < out.size(); ++i)
+    for (size_t byte = 0; byte < 4; ++byte)
+      out[i] |= static_cast<uint32_t>(static_cast<unsigned char>(b[i * 4 + byte])) << (8 * byte);
+  return out;
+}
+
 // A cached prepared statement borrowed for one use; reset when the guard dies.
 class Stmt {
  public:
@@ -339,6 +404,10 @@ class Stmt {
   }
   Stmt& real(int i, double v) {
     check(sqlite3_bind_double(s_, i, v));
+    return *this;
+  }
+  Stmt& blob(int i, std::string_view v) {
+    check(sqlite3_bind_blob(s_, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT));
     return *this;
   }
   Stmt& null(int i) {
@@ -465,7 +534,9 @@ bool Store::Impl::put_doc(const Document& doc) {
   {
     Stmt s = stmt(
         "INSERT INTO articles (hash, id, url, source, published, date_precision, published_origin, title, text, "
-        "metadata, ingested_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) ON CONFLICT(hash) DO NOTHING");
+        "metadata, ingested_at, fingerprint, duplicate_of) "
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13) "
+        "ON CONFLICT(hash) DO NOTHING");
     s.text(1, doc.hash).text(2, a.id).text(3, a.url).text(4, a.source).text_or_null(5, published);
     if (a.published.known())
       s.text(6, to_string(a.published.precision));
@@ -473,10 +544,16 @@ bool Store::Impl::put_doc(const Document& doc) {
       s.null(6);
     s.text(7, origin_name(a.published_origin)).text(8, a.title).text(9, a.text);
     s.text(10, a.metadata.empty() ? std::string_view("{}") : std::string_view(a.metadata)).text(11, utc_now());
+    if (!doc.fingerprint.empty()) s.blob(12, encode_fingerprint(doc.fingerprint));
+    s.text_or_null(13, doc.duplicate_of);
     s.run();
   }
   if (sqlite3_changes(db) == 0) return false;
   const int64_t seq = sqlite3_last_insert_rowid(db);
+  for (int64_t band : lsh_bands(doc.fingerprint)) {
+    Stmt s = stmt("INSERT INTO article_bands (band, article) VALUES (?1, ?2) ON CONFLICT DO NOTHING");
+    s.integer(1, band).integer(2, seq).run();
+  }
 
   const auto& sentences = doc.text.sentences;
   for (size_t i = 0; i < sentences.size(); ++i) {
@@ -579,9 +656,9 @@ void Store::Impl::put_event(const Document& doc, int64_t seq, const std::string&
         "source_text, source_canonical, source_code, source_country, source_sector, "
         "target_text, target_canonical, target_code, target_country, target_sector, "
         "location_name, location_country, location_lat, location_lon, location_geonameid, "
-        "attributed_to, rule, first_seen, last_seen) "
+        "attributed_to, rule, first_seen, last_seen, match_key) "
         "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, "
-        "?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?27) ON CONFLICT(id) DO NOTHING");
+        "?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?27, ?28) ON CONFLICT(id) DO NOTHING");
     s.text(1, ev.id).text(2, ev.cameo).text(3, ev.plover).integer(4, ev.quad_class).real(5, ev.goldstein);
     s.text(6, to_string(ev.mode)).text_or_null(7, ev.date.iso());
     if (ev.date.known())
@@ -599,7 +676,7 @@ void Store::Impl::put_event(const Document& doc, int64_t seq, const std::string&
       s.text(20, ev.location->name).text(21, ev.location->country).real(22, ev.location->lat);
       s.real(23, ev.location->lon).integer(24, ev.location->geonameid);
     }
-    s.text(25, ev.attributed_to).text(26, ev.rule).text_or_null(27, published);
+    s.text(25, ev.attributed_to).text(26, ev.rule).text_or_null(27, published).text(28, match_key(ev));
     s.run();
     new_event = sqlite3_changes(db) == 1;
   }
@@ -638,9 +715,17 @@ void Store::Impl::put_event(const Document& doc, int64_t seq, const std::string&
       "first_seen = CASE WHEN ?4 IS NULL THEN first_seen WHEN first_seen IS NULL OR ?4 < first_seen THEN ?4 "
       "ELSE first_seen END, "
       "last_seen = CASE WHEN ?4 IS NULL THEN last_seen WHEN last_seen IS NULL OR ?4 > last_seen THEN ?4 "
-      "ELSE last_seen END "
+      "ELSE last_seen END, "
+      // A later report that names the date refines an event dated only by its first article.
+      "date = CASE WHEN ?5 IS NOT NULL AND date_basis NOT LIKE 'expression%' AND ?6 LIKE 'expression%' "
+      "THEN ?5 ELSE date END, "
+      "date_precision = CASE WHEN ?5 IS NOT NULL AND date_basis NOT LIKE 'expression%' AND ?6 LIKE 'expression%' "
+      "THEN ?7 ELSE date_precision END, "
+      "date_basis = CASE WHEN ?5 IS NOT NULL AND date_basis NOT LIKE 'expression%' AND ?6 LIKE 'expression%' "
+      "THEN ?6 ELSE date_basis END "
       "WHERE id = ?1");
   s.text(1, ev.id).integer(2, article_new ? 1 : 0).integer(3, outlet_new ? 1 : 0).text_or_null(4, published);
+  s.text_or_null(5, ev.date.iso()).text(6, ev.date_basis).text(7, to_string(ev.date.precision));
   s.run();
 }
 
@@ -829,6 +914,10 @@ Result<std::vector<StoredEvent>> Store::events(const EventQuery& q) {
   }
   if (q.mode) sql += "AND e.mode = ?7 ";
   if (!q.id.empty()) sql += "AND e.id = ?9 ";
+  if (q.story != 0)
+    sql +=
+        "AND e.id IN (SELECT m3.event FROM mentions m3 JOIN story_articles sa ON sa.article = m3.article "
+        "WHERE sa.story = ?10) ";
   sql += "ORDER BY e.date IS NULL, e.date, e.id ";
   if (q.limit > 0) sql += "LIMIT ?8";
 
@@ -843,6 +932,7 @@ Result<std::vector<StoredEvent>> Store::events(const EventQuery& q) {
     if (q.mode) s.text(7, to_string(*q.mode));
     if (q.limit > 0) s.integer(8, static_cast<int64_t>(q.limit));
     if (!q.id.empty()) s.text(9, q.id);
+    if (q.story != 0) s.integer(10, q.story);
     while (s.step()) {
       StoredEvent r;
       Event& ev = r.event;
@@ -931,17 +1021,256 @@ Result<std::vector<Post>> Store::posts(std::string_view hash) {
   return out;
 }
 
-Status Store::link(std::string_view relation, std::string_view expected_event, std::string_view outcome_event) {
+Result<bool> Store::link(std::string_view relation, std::string_view expected_event, std::string_view outcome_event) {
   try {
     Stmt s = impl_->stmt(
         "INSERT INTO links (relation, expected, outcome, created) VALUES (?1, ?2, ?3, ?4) "
         "ON CONFLICT(expected, outcome) DO NOTHING");
     s.text(1, relation).text(2, expected_event).text(3, outcome_event).text(4, utc_now()).run();
+    return sqlite3_changes(impl_->db) == 1;
   } catch (const DbError& e) {
     return impl_->error("cannot link " + std::string(expected_event) + " -> " + std::string(outcome_event) + ": " +
                         e.what());
   }
-  return {};
+}
+
+Result<std::vector<EventCandidate>> Store::events_by_key(std::string_view key) {
+  std::vector<EventCandidate> out;
+  try {
+    Stmt s = impl_->stmt(
+        "SELECT id, mode, date, date_basis, first_seen, location_name, location_country, location_lat, "
+        "location_lon, location_geonameid FROM events WHERE match_key = ?1 ORDER BY rowid");
+    s.text(1, key);
+    while (s.step()) {
+      EventCandidate c;
+      c.id = s.col_text(0);
+      c.mode = mode_from(s.col_text(1));
+      c.date = date_from(s.col_text(2));
+      c.date_basis = s.col_text(3);
+      c.first_seen = date_from(s.col_text(4));
+      if (!s.is_null(5))
+        c.location = Place{s.col_text(5), s.col_text(6), s.col_real(7), s.col_real(8), s.col_int(9), {}};
+      out.push_back(std::move(c));
+    }
+  } catch (const DbError& e) {
+    return impl_->error(std::string("event lookup failed: ") + e.what());
+  }
+  return out;
+}
+
+Result<std::vector<FingerprintMatch>> Store::fingerprint_matches(const std::vector<uint32_t>& fingerprint) {
+  std::vector<FingerprintMatch> out;
+  const std::vector<int64_t> bands = lsh_bands(fingerprint);
+  if (bands.empty()) return out;
+  try {
+    const nlohmann::json arr = bands;
+    Stmt s = impl_->stmt(
+        "SELECT a.hash, a.fingerprint, a.duplicate_of FROM articles a WHERE a.seq IN "
+        "(SELECT b.article FROM article_bands b WHERE b.band IN (SELECT value FROM json_each(?1))) ORDER BY a.seq");
+    s.text(1, arr.dump());
+    while (s.step()) out.push_back(FingerprintMatch{s.col_text(0), decode_fingerprint(s.col_text(1)), s.col_text(2)});
+  } catch (const DbError& e) {
+    return impl_->error(std::string("fingerprint lookup failed: ") + e.what());
+  }
+  return out;
+}
+
+Result<std::vector<std::pair<int64_t, std::string>>> Store::stories_with_keys(const std::vector<std::string>& keys,
+                                                                              const Date& from, const Date& to) {
+  std::vector<std::pair<int64_t, std::string>> out;
+  const bool dated = from.known() && to.known();
+  try {
+    for (const std::string& key : keys) {
+      Stmt s = impl_->stmt(dated ? "SELECT k.story FROM story_keys k JOIN stories st ON st.id = k.story "
+                                   "WHERE k.key = ?1 AND (st.last_date IS NULL OR (st.last_date >= ?2 AND "
+                                   "st.first_date <= ?3)) ORDER BY k.story"
+                                 : "SELECT story FROM story_keys WHERE key = ?1 ORDER BY story");
+      s.text(1, key);
+      if (dated) s.text(2, from.iso()).text(3, to.iso());
+      while (s.step()) out.emplace_back(s.col_int(0), key);
+    }
+  } catch (const DbError& e) {
+    return impl_->error(std::string("story lookup failed: ") + e.what());
+  }
+  return out;
+}
+
+Result<int64_t> Store::file_in_story(int64_t story, std::string_view hash, std::string_view title,
+                                     const Date& published, const std::vector<std::string>& keys) {
+  const std::string day = published.known() ? Date::from_days(published.first_day()).iso() : std::string();
+  try {
+    if (story == 0) {
+      Stmt s = impl_->stmt("INSERT INTO stories (title, first_date, last_date) VALUES (?1, ?2, ?2)");
+      s.text(1, title).text_or_null(2, day).run();
+      story = sqlite3_last_insert_rowid(impl_->db);
+    }
+    {
+      Stmt s = impl_->stmt(
+          "INSERT INTO story_articles (story, article) SELECT ?1, seq FROM articles WHERE hash = ?2 "
+          "ON CONFLICT DO NOTHING");
+      s.integer(1, story).text(2, hash).run();
+      if (sqlite3_changes(impl_->db) == 0) return story;  // already filed (or no such article)
+    }
+    {
+      Stmt s = impl_->stmt(
+          "UPDATE stories SET articles = articles + 1, "
+          "first_date = CASE WHEN ?2 IS NULL THEN first_date WHEN first_date IS NULL OR ?2 < first_date THEN ?2 "
+          "ELSE first_date END, "
+          "last_date = CASE WHEN ?2 IS NULL THEN last_date WHEN last_date IS NULL OR ?2 > last_date THEN ?2 "
+          "ELSE last_date END WHERE id = ?1");
+      s.integer(1, story).text_or_null(2, day).run();
+    }
+    for (const std::string& key : keys) {
+      Stmt s = impl_->stmt("INSERT INTO story_keys (key, story) VALUES (?1, ?2) ON CONFLICT DO NOTHING");
+      s.text(1, key).integer(2, story).run();
+    }
+  } catch (const DbError& e) {
+    return impl_->error(std::string("cannot file the article in a story: ") + e.what());
+  }
+  return story;
+}
+
+Result<std::vector<StoryInfo>> Store::stories(const StoryQuery& q) {
+  std::string sql =
+      "SELECT st.id, st.title, st.first_date, st.last_date, st.articles, "
+      "(SELECT count(DISTINCT m.event) FROM mentions m JOIN story_articles sa ON sa.article = m.article "
+      "WHERE sa.story = st.id) FROM stories st WHERE 1 ";
+  if (q.id != 0) sql += "AND st.id = ?1 ";
+  if (q.from && q.from->known()) sql += "AND st.last_date >= ?2 ";
+  if (q.to && q.to->known()) sql += "AND st.first_date <= ?3 ";
+  if (!q.actor.empty()) {
+    sql +=
+        "AND st.id IN (SELECT sa.story FROM story_articles sa JOIN mentions m ON m.article = sa.article "
+        "WHERE m.event IN (SELECT value FROM json_each(?4))) ";
+  }
+  sql += "ORDER BY st.first_date IS NULL, st.first_date, st.id";
+  if (q.limit > 0) sql += " LIMIT ?5";
+  std::vector<StoryInfo> out;
+  try {
+    std::string ids = "[]";
+    if (!q.actor.empty()) {
+      EventQuery eq;
+      eq.actor = q.actor;
+      eq.from = q.from;
+      eq.to = q.to;
+      auto events = this->events(eq);
+      if (!events.ok()) return events.error();
+      nlohmann::json arr = nlohmann::json::array();
+      for (const StoredEvent& e : *events) arr.push_back(e.event.id);
+      ids = arr.dump();
+    }
+    Stmt s = impl_->stmt(sql);
+    if (q.id != 0) s.integer(1, q.id);
+    if (q.from && q.from->known()) s.text(2, Date::from_days(q.from->first_day()).iso());
+    if (q.to && q.to->known()) s.text(3, Date::from_days(q.to->last_day()).iso());
+    if (!q.actor.empty()) s.text(4, ids);
+    if (q.limit > 0) s.integer(5, static_cast<int64_t>(q.limit));
+    while (s.step()) {
+      StoryInfo st;
+      st.id = s.col_int(0);
+      st.title = s.col_text(1);
+      st.first = date_from(s.col_text(2));
+      st.last = date_from(s.col_text(3));
+      st.articles = s.col_u32(4);
+      st.events = s.col_u32(5);
+      out.push_back(std::move(st));
+    }
+  } catch (const DbError& e) {
+    return impl_->error(std::string("story listing failed: ") + e.what());
+  }
+  return out;
+}
+
+Result<std::vector<StoredArticle>> Store::story_articles(int64_t story) {
+  std::vector<StoredArticle> out;
+  try {
+    std::string sql =
+        "SELECT a.hash, a.id, a.url, a.source, a.published, a.published_origin, a.title, a.metadata, "
+        "a.ingested_at FROM articles a JOIN story_articles sa ON sa.article = a.seq WHERE sa.story = ?1 "
+        "ORDER BY a.published IS NULL, a.published, a.seq";
+    Stmt s = impl_->stmt(sql);
+    s.integer(1, story);
+    while (s.step()) out.push_back(impl_->read_article(s, false));
+  } catch (const DbError& e) {
+    return impl_->error(std::string("story article listing failed: ") + e.what());
+  }
+  return out;
+}
+
+Result<std::vector<StoredLink>> Store::links(int64_t story) {
+  std::vector<std::array<std::string, 3>> rows;
+  try {
+    Stmt s = impl_->stmt(
+        story == 0 ? "SELECT relation, expected, outcome FROM links ORDER BY id"
+                   : "SELECT l.relation, l.expected, l.outcome FROM links l WHERE EXISTS (SELECT 1 FROM mentions m "
+                     "JOIN story_articles sa ON sa.article = m.article WHERE sa.story = ?1 AND "
+                     "(m.event = l.expected OR m.event = l.outcome)) ORDER BY l.id");
+    if (story != 0) s.integer(1, story);
+    while (s.step()) rows.push_back({s.col_text(0), s.col_text(1), s.col_text(2)});
+  } catch (const DbError& e) {
+    return impl_->error(std::string("link listing failed: ") + e.what());
+  }
+  std::vector<StoredLink> out;
+  for (const auto& [relation, expected, outcome] : rows) {
+    EventQuery a;
+    a.id = expected;
+    EventQuery b;
+    b.id = outcome;
+    try {
+      // Show the outcome as reported by an article other than the expectation's.
+      Stmt s = impl_->stmt(
+          "SELECT a.id FROM mentions m JOIN articles a ON a.seq = m.article WHERE m.event = ?2 AND m.article NOT IN "
+          "(SELECT article FROM mentions WHERE event = ?1) ORDER BY a.published, m.id LIMIT 1");
+      s.text(1, expected).text(2, outcome);
+      if (s.step()) b.article = s.col_text(0);
+    } catch (const DbError& e) {
+      return impl_->error(std::string("link listing failed: ") + e.what());
+    }
+    auto ea = events(a);
+    if (!ea.ok()) return ea.error();
+    auto eb = events(b);
+    if (!eb.ok()) return eb.error();
+    if (ea->empty() || eb->empty()) continue;
+    out.push_back(StoredLink{relation, std::move(ea->front()), std::move(eb->front())});
+  }
+  return out;
+}
+
+Result<std::vector<StoredQuote>> Store::quotes(int64_t story) {
+  std::vector<StoredQuote> out;
+  try {
+    Stmt s = impl_->stmt(
+        "SELECT q.offset, q.length, q.speaker_text, q.speaker_canonical, q.speaker_code, q.verb, "
+        "CAST(substr(CAST(a.text AS BLOB), q.offset + 1, q.length) AS BLOB), a.id, a.published "
+        "FROM quotes q JOIN articles a ON a.seq = q.article JOIN story_articles sa ON sa.article = a.seq "
+        "WHERE sa.story = ?1 AND q.scare = 0 ORDER BY a.published IS NULL, a.published, a.seq, q.offset");
+    s.integer(1, story);
+    while (s.step()) {
+      StoredQuote r;
+      r.quote.span = Span{s.col_u32(0), s.col_u32(1)};
+      r.quote.speaker.text = s.col_text(2);
+      r.quote.speaker.canonical = s.col_text(3);
+      r.quote.speaker.code = s.col_text(4);
+      r.quote.verb = s.col_text(5);
+      r.text = s.col_text(6);
+      r.article_id = s.col_text(7);
+      r.published = date_from(s.col_text(8));
+      out.push_back(std::move(r));
+    }
+  } catch (const DbError& e) {
+    return impl_->error(std::string("quote listing failed: ") + e.what());
+  }
+  return out;
+}
+
+Result<Date> Store::latest_published() {
+  try {
+    Stmt s = impl_->stmt("SELECT max(published) FROM articles");
+    if (s.step()) return date_from(s.col_text(0));
+  } catch (const DbError& e) {
+    return impl_->error(std::string("date lookup failed: ") + e.what());
+  }
+  return Date{};
 }
 
 Result<std::string> Store::integrity_check() {

@@ -19,7 +19,7 @@
 namespace dyad {
 
 /// The schema version this build writes; PRAGMA user_version holds it.
-inline constexpr int kSchemaVersion = 2;
+inline constexpr int kSchemaVersion = 3;
 
 /// Filters for Store::events(); empty fields do not filter.
 struct EventQuery {
@@ -30,7 +30,50 @@ struct EventQuery {
   std::optional<EventMode> mode;
   std::string article;  // article id
   std::string id;       // one event id
+  int64_t story = 0;    // events mentioned in this story's articles; 0 = any
   size_t limit = 0;     // 0 = no limit
+};
+
+/// What the story stage needs of a stored event to decide a merge or a link.
+struct EventCandidate {
+  std::string id;
+  EventMode mode = EventMode::happened;
+  Date date;
+  std::string date_basis;
+  Date first_seen;  // publication date of the earliest article reporting it
+  std::optional<Place> location;
+};
+
+/// A stored article that may be a copy of a new one (shares a fingerprint band).
+struct FingerprintMatch {
+  std::string hash;
+  std::vector<uint32_t> fingerprint;
+  std::string duplicate_of;  // the article it copies itself, "" if none
+};
+
+/// A story thread: articles grouped by what they report.
+struct StoryInfo {
+  int64_t id = 0;
+  std::string title;  // the title of its first article
+  Date first, last;   // publication dates of its earliest and latest articles
+  uint32_t articles = 0;
+  uint32_t events = 0;
+};
+
+struct StoryQuery {
+  int64_t id = 0;            // one story
+  std::string actor;         // stories with an event involving this actor (as EventQuery::actor)
+  std::optional<Date> from;  // stories whose dates overlap [from, to]
+  std::optional<Date> to;
+  size_t limit = 0;
+};
+
+/// A quote as stored, with the article it is in.
+struct StoredQuote {
+  Quote quote;
+  std::string text;  // the quoted words
+  std::string article_id;
+  Date published;
 };
 
 /// An event as stored: the Event plus the article it came from.
@@ -46,6 +89,13 @@ struct StoredEvent {
   std::string first_seen;          // earliest / latest publication date (ISO) of those
   std::string last_seen;           // articles; "" when none had a known date
   std::optional<double> avg_tone;  // mean tone of those articles that have one (docs/tone.md)
+};
+
+/// An expected event and a report that bears on it, both as stored.
+struct StoredLink {
+  std::string relation;  // "confirms" / "contradicts"
+  StoredEvent expected;
+  StoredEvent outcome;
 };
 
 /// An article as stored, with its key and when it was written.
@@ -104,10 +154,35 @@ class Store {
   /// The embedded posts of the article with this hash, in text order.
   [[nodiscard]] Result<std::vector<Post>> posts(std::string_view hash);
 
-  /// Records that `outcome_event` follows up `expected_event` (e.g. relation
-  /// "fulfilled"). Idempotent on the pair; both events must be stored. Works
-  /// inside a transaction or on its own.
-  Status link(std::string_view relation, std::string_view expected_event, std::string_view outcome_event);
+  /// Records that `outcome_event` follows up `expected_event` (relation
+  /// "confirms" or "contradicts"). Idempotent on the pair: true when the link
+  /// is new. Both events must be stored. Works inside a transaction or on its own.
+  Result<bool> link(std::string_view relation, std::string_view expected_event, std::string_view outcome_event);
+
+  // ---- across articles (the story stage, story/story.h) ----
+
+  /// Stored events whose match key (story/dedup.h) is `key`, oldest first.
+  [[nodiscard]] Result<std::vector<EventCandidate>> events_by_key(std::string_view key);
+  /// Stored articles sharing at least one LSH band (story/dedup.h) with `fingerprint`, oldest first.
+  [[nodiscard]] Result<std::vector<FingerprintMatch>> fingerprint_matches(const std::vector<uint32_t>& fingerprint);
+  /// For each of `keys`, the stories holding it whose dates overlap [from, to]
+  /// (all stories when the dates are unknown): (story, key) rows.
+  [[nodiscard]] Result<std::vector<std::pair<int64_t, std::string>>> stories_with_keys(
+      const std::vector<std::string>& keys, const Date& from, const Date& to);
+  /// Files the stored article `hash` in story `story` (0: a new story titled
+  /// `title`) and adds `keys` to it; returns the story id.
+  [[nodiscard]] Result<int64_t> file_in_story(int64_t story, std::string_view hash, std::string_view title,
+                                              const Date& published, const std::vector<std::string>& keys);
+  /// Stories matching `q`, by first date then id.
+  [[nodiscard]] Result<std::vector<StoryInfo>> stories(const StoryQuery& q);
+  /// The stored articles of a story, oldest first (text left empty).
+  [[nodiscard]] Result<std::vector<StoredArticle>> story_articles(int64_t story);
+  /// Links, each with both events; `story` != 0 keeps links touching that story's articles.
+  [[nodiscard]] Result<std::vector<StoredLink>> links(int64_t story = 0);
+  /// Quotations (not scare quotes) of the story's articles, in article then text order.
+  [[nodiscard]] Result<std::vector<StoredQuote>> quotes(int64_t story);
+  /// The latest publication date stored: the "now" of the store.
+  [[nodiscard]] Result<Date> latest_published();
 
   /// Runs PRAGMA integrity_check; "ok" when the file is sound, else SQLite's report.
   [[nodiscard]] Result<std::string> integrity_check();

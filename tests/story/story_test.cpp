@@ -1,0 +1,296 @@
+// The story stage end to end: fixtures written for dyad (tests/fixtures/story)
+// coded through pipeline::run into a store, and the seed pair from ../shared.
+#include "story/story.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
+#include <tuple>
+
+#include "pipeline/pipeline.h"
+#include "story/report.h"
+
+namespace dyad {
+namespace {
+
+namespace fs = std::filesystem;
+
+const std::string kFixtures = DYAD_TEST_DIR "/fixtures/story/";
+
+const Knowledge& knowledge() {
+  static const Knowledge k = [] {
+    KnowledgeOptions o;
+    o.data_dir = DYAD_TEST_DIR "/../data";
+    auto loaded = Knowledge::load(o);
+    EXPECT_TRUE(loaded.ok()) << (loaded.ok() ? "" : loaded.error().str());
+    return std::move(loaded.value());
+  }();
+  return k;
+}
+
+class StoryTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() /
+           ("dyad-story-" + std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+
+  std::string db(const std::string& name = "s.db") const { return (dir_ / name).string(); }
+
+  // Codes `inputs` into the store `path`; returns the run's stats and the documents in order.
+  RunStats code(const std::vector<std::string>& inputs, const std::string& path, std::vector<Document>* docs = nullptr,
+                const std::string& published = "") {
+    RunOptions o;
+    o.inputs = inputs;
+    o.db_path = path;
+    if (!published.empty()) o.ingest.published = parse_date(published);
+    o.on_document = [docs](const Document& d) {
+      if (docs != nullptr) docs->push_back(d);
+    };
+    o.on_error = [](const Error& e) { ADD_FAILURE() << e.str(); };
+    auto stats = run(knowledge(), o);
+    EXPECT_TRUE(stats.ok()) << (stats.ok() ? "" : stats.error().str());
+    return stats.ok() ? *stats : RunStats{};
+  }
+
+  // The lines of `file` in reverse order, written to a new file.
+  std::string reversed(const std::string& file) const {
+    std::ifstream in(file);
+    std::vector<std::string> lines;
+    for (std::string line; std::getline(in, line);)
+      if (!line.empty()) lines.push_back(line);
+    std::reverse(lines.begin(), lines.end());
+    const std::string out = (dir_ / ("rev-" + fs::path(file).filename().string())).string();
+    std::ofstream o(out);
+    for (const auto& l : lines) o << l << '\n';
+    return out;
+  }
+
+  fs::path dir_;
+};
+
+std::unique_ptr<Store> open(const std::string& path) {
+  auto s = Store::open(path);
+  EXPECT_TRUE(s.ok());
+  return std::move(s.value());
+}
+
+// Links as (relation, expected cameo, expected sentence, outcome sentence): independent of event ids.
+std::set<std::tuple<std::string, std::string, std::string, std::string>> link_set(Store& store) {
+  std::set<std::tuple<std::string, std::string, std::string, std::string>> out;
+  auto links = store.links();
+  EXPECT_TRUE(links.ok());
+  for (const StoredLink& l : *links)
+    out.emplace(l.relation, l.expected.event.cameo, l.expected.sentence_text, l.outcome.sentence_text);
+  return out;
+}
+
+std::multiset<std::tuple<std::string, std::string, uint32_t, uint32_t>> event_counts(Store& store) {
+  std::multiset<std::tuple<std::string, std::string, uint32_t, uint32_t>> out;
+  auto events = store.events({});
+  EXPECT_TRUE(events.ok());
+  for (const StoredEvent& e : *events)
+    out.emplace(e.event.cameo, std::string(to_string(e.event.mode)), e.num_mentions, e.num_articles);
+  return out;
+}
+
+TEST_F(StoryTest, PreviewAndReportAreLinked) {
+  std::vector<Document> docs;
+  RunStats stats = code({kFixtures + "preview_report.jsonl"}, db(), &docs);
+  ASSERT_EQ(stats.stored, 2U);
+  auto store = open(db());
+  auto xs = expectations(*store);
+  ASSERT_TRUE(xs.ok());
+  std::set<std::string> confirmed;
+  for (const Expectation& x : *xs)
+    if (x.status == "confirmed") confirmed.insert(x.event.event.cameo);
+  // The announced visit and the announced signing both happened.
+  EXPECT_TRUE(confirmed.count("042")) << "visit not confirmed";
+  EXPECT_TRUE(confirmed.count("057")) << "signing not confirmed";
+  for (const Expectation& x : *xs)
+    for (const StoredLink& l : x.links) {
+      EXPECT_EQ(l.outcome.article_id, "st-report");
+      EXPECT_EQ(l.expected.article_id, "st-preview");
+    }
+  // The report's document carries the links as records.
+  ASSERT_EQ(docs.size(), 2U);
+  EXPECT_TRUE(docs[0].links.empty());
+  EXPECT_EQ(docs[1].links.size(), stats.links);
+  EXPECT_GE(stats.links, 2U);
+  // One story holds both.
+  EXPECT_NE(docs[0].story, 0);
+  EXPECT_EQ(docs[0].story, docs[1].story);
+}
+
+TEST_F(StoryTest, OrderOfArrivalDoesNotChangeLinksOrCounts) {
+  const std::string file = kFixtures + "preview_report.jsonl";
+  code({file}, db("forward.db"));
+  code({reversed(file)}, db("backward.db"));
+  auto fwd = open(db("forward.db"));
+  auto bwd = open(db("backward.db"));
+  EXPECT_FALSE(link_set(*fwd).empty());
+  EXPECT_EQ(link_set(*fwd), link_set(*bwd));
+  EXPECT_EQ(event_counts(*fwd), event_counts(*bwd));
+}
+
+TEST_F(StoryTest, LinksAreMadeAcrossRuns) {
+  // The preview is stored by one run and the report arrives in a later one.
+  const std::string both = kFixtures + "preview_report.jsonl";
+  std::ifstream in(both);
+  std::string preview, report;
+  std::getline(in, preview);
+  std::getline(in, report);
+  std::ofstream(dir_ / "p.jsonl") << preview << '\n';
+  std::ofstream(dir_ / "r.jsonl") << report << '\n';
+  code({(dir_ / "p.jsonl").string()}, db());
+  {
+    auto store = open(db());
+    auto xs = expectations(*store);
+    ASSERT_TRUE(xs.ok());
+    ASSERT_FALSE(xs->empty());
+    for (const Expectation& x : *xs) EXPECT_EQ(x.status, "pending");
+  }
+  RunStats second = code({(dir_ / "r.jsonl").string()}, db());
+  EXPECT_GE(second.links, 2U);
+  auto store = open(db());
+  EXPECT_EQ(store->counts().links, second.links);
+}
+
+TEST_F(StoryTest, SyndicatedCopyAddsMentionsNotEvents) {
+  code({kFixtures + "preview_report.jsonl"}, db());
+  uint64_t events_before = open(db())->counts().events;
+  std::vector<Document> docs;
+  RunStats copy = code({kFixtures + "syndicated.jsonl"}, db(), &docs);
+  ASSERT_EQ(copy.stored, 1U);
+  EXPECT_EQ(copy.duplicates, 1U);
+  ASSERT_EQ(docs.size(), 1U);
+  EXPECT_FALSE(docs[0].duplicate_of.empty());
+  auto store = open(db());
+  EXPECT_EQ(store->counts().events, events_before);
+  EventQuery q;
+  q.cameo = "042";
+  q.mode = EventMode::happened;
+  auto visit = store->events(q);
+  ASSERT_TRUE(visit.ok());
+  ASSERT_EQ(visit->size(), 1U);
+  EXPECT_EQ(visit->front().num_articles, 2U);
+  EXPECT_EQ(visit->front().num_sources, 2U);
+  EXPECT_EQ(visit->front().num_mentions, 2U);
+  EXPECT_EQ(visit->front().first_seen, "2024-03-07");
+}
+
+TEST_F(StoryTest, CalledOffPlanContradictsTheExpectation) {
+  code({kFixtures + "cancelled.jsonl"}, db());
+  auto store = open(db());
+  auto xs = expectations(*store);
+  ASSERT_TRUE(xs.ok());
+  bool contradicted = false;
+  for (const Expectation& x : *xs)
+    if (x.event.event.cameo == "042") {
+      EXPECT_EQ(x.status, "contradicted");
+      contradicted = x.status == "contradicted";
+    }
+  EXPECT_TRUE(contradicted);
+}
+
+TEST_F(StoryTest, UnansweredExpectationBecomesUnconfirmedOnceItsDayHasPassed) {
+  const std::string both = kFixtures + "preview_report.jsonl";
+  std::ifstream in(both);
+  std::string preview;
+  std::getline(in, preview);
+  std::ofstream(dir_ / "p.jsonl") << preview << '\n';
+  code({(dir_ / "p.jsonl").string()}, db());
+  // A later, unrelated article moves the store's "now" past the visit's day.
+  code({kFixtures + "month.jsonl"}, db());
+  auto store = open(db());
+  auto xs = expectations(*store);
+  ASSERT_TRUE(xs.ok());
+  bool visit = false;
+  for (const Expectation& x : *xs)
+    if (x.event.event.cameo == "042") {
+      visit = true;
+      EXPECT_EQ(x.status, "unconfirmed");
+    }
+  EXPECT_TRUE(visit);
+}
+
+TEST_F(StoryTest, StoryRunsOverAMonthAndKeepsOtherNewsApart) {
+  std::vector<Document> docs;
+  code({kFixtures + "month.jsonl"}, db(), &docs);
+  ASSERT_EQ(docs.size(), 5U);
+  std::map<std::string, int64_t> story;
+  for (const Document& d : docs) story[d.article.id] = d.story;
+  EXPECT_NE(story["st-m1"], 0);
+  EXPECT_EQ(story["st-m1"], story["st-m2"]);
+  EXPECT_EQ(story["st-m1"], story["st-m3"]);
+  EXPECT_EQ(story["st-m1"], story["st-m4"]);
+  EXPECT_NE(story["st-other"], story["st-m1"]);
+  auto store = open(db());
+  StoryQuery q;
+  q.id = story["st-m1"];
+  auto info = store->stories(q);
+  ASSERT_TRUE(info.ok());
+  ASSERT_EQ(info->size(), 1U);
+  EXPECT_EQ(info->front().articles, 4U);
+  EXPECT_EQ(info->front().first.iso(), "2024-04-02");
+  EXPECT_EQ(info->front().last.iso(), "2024-05-03");
+
+  std::ostringstream md;
+  ASSERT_TRUE(write_story_markdown(*store, q.id, md).ok());
+  EXPECT_NE(md.str().find("st-m4"), std::string::npos);
+  EXPECT_EQ(md.str().find("st-other"), std::string::npos);
+  std::ostringstream html;
+  ASSERT_TRUE(write_story_html(*store, {q.id}, html).ok());
+  EXPECT_EQ(html.str().rfind("<!doctype html>", 0), 0U);
+  EXPECT_NE(html.str().find("2024-05-03"), std::string::npos);
+}
+
+TEST_F(StoryTest, RecodingTheSameInputChangesNothing) {
+  code({kFixtures + "preview_report.jsonl", kFixtures + "month.jsonl"}, db());
+  auto before = open(db());
+  StoreCounts a = before->counts();
+  before.reset();
+  RunStats again = code({kFixtures + "preview_report.jsonl", kFixtures + "month.jsonl"}, db());
+  EXPECT_EQ(again.stored, 0U);
+  StoreCounts b = open(db())->counts();
+  EXPECT_EQ(a.events, b.events);
+  EXPECT_EQ(a.mentions, b.mentions);
+  EXPECT_EQ(a.links, b.links);
+}
+
+// The seed pair: the preview (no date in its text; published 2024-05-14) and the report.
+TEST_F(StoryTest, SeedPreviewExpectationsAreConfirmedByTheReport) {
+  const std::string preview = DYAD_SHARED_DIR "/seeds/003_170d15a40400d82a.txt";
+  const std::string report = DYAD_SHARED_DIR "/seeds/000_db31a0e3b058f794.txt";
+  if (!fs::exists(preview) || !fs::exists(report)) GTEST_SKIP() << "shared seeds not present";
+  code({preview}, db(), nullptr, "2024-05-14");
+  code({report}, db());
+  auto store = open(db());
+  auto xs = expectations(*store);
+  ASSERT_TRUE(xs.ok());
+  std::set<std::string> confirmed;
+  for (const Expectation& x : *xs) {
+    const Event& e = x.event.event;
+    const bool rus_chn = e.source.country == "RUS" && e.target && e.target->country == "CHN";
+    const bool chn_rus = e.source.country == "CHN" && e.target && e.target->country == "RUS";
+    if (x.status == "confirmed" && (rus_chn || chn_rus)) confirmed.insert(e.cameo.substr(0, 2));
+  }
+  EXPECT_TRUE(confirmed.count("04")) << "the expected visit is not confirmed";
+  // Every confirmation is reported by the report, never by the preview itself.
+  auto links = store->links();
+  ASSERT_TRUE(links.ok());
+  for (const StoredLink& l : *links) {
+    EXPECT_EQ(l.expected.article_id, "003_170d15a40400d82a");
+    EXPECT_EQ(l.outcome.article_id, "000_db31a0e3b058f794");
+  }
+}
+
+}  // namespace
+}  // namespace dyad
