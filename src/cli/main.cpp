@@ -193,6 +193,7 @@ int run_query(const QueryArgs& a) {
       if (dyad::to_string(m) == a.mode) q.mode = m;
     if (!q.mode) return fail("unknown --mode '" + a.mode + "' (happened, expected, negated, possible)");
   }
+  q.each_mention = a.format == "mentions";  // the GDELT mentions table has a row per report
   auto writer = dyad::make_writer(a.format, std::cout);
   if (!writer.ok()) return fail(writer.error().message);
   auto store = dyad::Store::open(a.db);

@@ -879,11 +879,16 @@ Result<std::vector<StoredEvent>> Store::events(const EventQuery& q) {
       "(SELECT avg(t.tone) FROM article_tone t WHERE t.article IN "
       "(SELECT m3.article FROM mentions m3 WHERE m3.event = e.id)) "
       "FROM events e "
-      "JOIN mentions m ON m.id = (SELECT min(m2.id) FROM mentions m2 ";
-  if (!q.article.empty())
-    sql += "JOIN articles a2 ON a2.seq = m2.article WHERE m2.event = e.id AND a2.id = ?1) ";
+      "JOIN mentions m ON ";
+  if (q.each_mention)
+    sql += !q.article.empty() ? "m.event = e.id AND m.article IN (SELECT seq FROM articles WHERE id = ?1) "
+                              : "m.event = e.id ";
+  else if (!q.article.empty())
+    sql +=
+        "m.id = (SELECT min(m2.id) FROM mentions m2 JOIN articles a2 ON a2.seq = m2.article WHERE m2.event = e.id "
+        "AND a2.id = ?1) ";
   else
-    sql += "WHERE m2.event = e.id) ";
+    sql += "m.id = (SELECT min(m2.id) FROM mentions m2 WHERE m2.event = e.id) ";
   sql +=
       "JOIN articles a ON a.seq = m.article "
       "LEFT JOIN sentences s ON s.article = m.article AND s.idx = m.sentence "
@@ -918,7 +923,7 @@ Result<std::vector<StoredEvent>> Store::events(const EventQuery& q) {
     sql +=
         "AND e.id IN (SELECT m3.event FROM mentions m3 JOIN story_articles sa ON sa.article = m3.article "
         "WHERE sa.story = ?10) ";
-  sql += "ORDER BY e.date IS NULL, e.date, e.id ";
+  sql += q.each_mention ? "ORDER BY e.date IS NULL, e.date, e.id, m.id " : "ORDER BY e.date IS NULL, e.date, e.id ";
   if (q.limit > 0) sql += "LIMIT ?8";
 
   std::vector<StoredEvent> out;

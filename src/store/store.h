@@ -31,7 +31,8 @@ struct EventQuery {
   std::string article;  // article id
   std::string id;       // one event id
   int64_t story = 0;    // events mentioned in this story's articles; 0 = any
-  size_t limit = 0;     // 0 = no limit
+  bool each_mention = false;  // one row per stored mention instead of one per event
+  size_t limit = 0;            // 0 = no limit (rows)
 };
 
 /// What the story stage needs of a stored event to decide a merge or a link.
@@ -139,7 +140,8 @@ class Store {
 
   /// Stored events matching `q`, ordered by date (unknown dates last) then id.
   /// One row per event: with q.article set, the mention in that article;
-  /// otherwise the first mention stored. Date filters keep an event whose date
+  /// otherwise the first mention stored. With q.each_mention, one row per
+  /// mention (of that article when q.article is set), in stored order. Date filters keep an event whose date
   /// interval (a month-precision "2024-05" covers May 1-31) overlaps
   /// [from.first_day(), to.last_day()]; an event with no date never matches one.
   [[nodiscard]] Result<std::vector<StoredEvent>> events(const EventQuery& q);

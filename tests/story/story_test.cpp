@@ -184,6 +184,14 @@ TEST_F(StoryTest, SyndicatedCopyAddsMentionsNotEvents) {
   EXPECT_EQ(visit->front().num_sources, 2U);
   EXPECT_EQ(visit->front().num_mentions, 2U);
   EXPECT_EQ(visit->front().first_seen, "2024-03-07");
+  // The mentions table has one row per report, each with its own article.
+  q.each_mention = true;
+  auto mentions = store->events(q);
+  ASSERT_TRUE(mentions.ok());
+  ASSERT_EQ(mentions->size(), 2U);
+  EXPECT_EQ(mentions->at(0).event.id, mentions->at(1).event.id);
+  EXPECT_EQ(mentions->at(0).article_id, "st-report");
+  EXPECT_EQ(mentions->at(1).article_id, "st-report-copy");
 }
 
 TEST_F(StoryTest, CalledOffPlanContradictsTheExpectation) {
