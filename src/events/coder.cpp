@@ -142,6 +142,7 @@ struct Clause {
   int32_t parent = -1;
   bool carry = false;            // coordinated verb: subject of the previous clause
   bool conditional = false;      // if / unless / whether
+  std::string_view opener;       // the subordinator that opened it ("when", "while", ...)
   int32_t complement_of = -1;    // opened by "that": the clause whose verb governs it
   std::vector<int32_t> subject;  // resolved subject mentions
   std::string subject_how;
@@ -155,6 +156,7 @@ struct Match {
   size_t literals = 0;  // literal words of the matched path
   std::vector<int32_t> sources, targets;
   std::string source_how, target_how;
+  bool from_context = false;  // nominal event whose clause names no actor: actors from the discourse
 };
 
 struct Speech {
@@ -185,6 +187,8 @@ struct EventCoder::Impl {
   // data/cameo/reciprocal.tsv: codes that, with a compound source and no target,
   // mean each side acts on the other.
   StringSet reciprocal;
+  // data/cameo/referents.tsv: "of the meeting", "during the visit" -> the codes referred to.
+  StringMap<std::vector<std::string>> referents;
   // Codes of imported dictionaries that the CAMEO codebook lacks, each scored
   // like its nearest CAMEO ancestor ("1951" like "195"), or unscored.
   std::unordered_map<std::string, CameoEntry> foreign_codes;
@@ -620,6 +624,7 @@ class DocCoder {
         const bool cond = in(w, {"if", "unless", "whether"});
         open(static_cast<int32_t>(cur));
         cl[cur].conditional = cond;
+        cl[cur].opener = w;
         continue;
       }
       if (w == "that") {
@@ -827,6 +832,17 @@ class DocCoder {
           const bool at_end = t + 1 >= e || (t + 2 >= e && tok(t + 1).norm.size() == 1);
           out.push_back({t, m, !at_end, j - 1});
         }
+        continue;
+      }
+      // "X ..., (reportedly) stating/saying that ...": the participle's speaker is the
+      // sentence's subject, the first actor not governed by a preposition before it
+      if (ends_with(norm(t), "ing") && j > b && norm(j - 1) == ",") {
+        int32_t subj = -1;
+        for (uint32_t q = b; q + 1 < j && subj < 0; ++q)
+          if (tok(q).mention_start && actor_mention(tok(q).mention) && !generic_agent(tok(q).mention) &&
+              (q == b || !in(norm(q - 1), kPrepositions)))
+            subj = tok(q).mention;
+        if (subj >= 0) out.push_back({t, subj, true, doc_.mentions[static_cast<size_t>(subj)].first_token});
         continue;
       }
       // speaker after: "..., said the Kremlin"
@@ -1079,9 +1095,19 @@ class DocCoder {
             m.sources = cl.subject;
             m.source_how = cl.subject_how;
           }
+          // A nominal event ("the signing of a joint statement", "the talks") whose clause
+          // names no actor, or only a bare role ("the public elements of the meeting would
+          // include the signing"): its participants come from the discourse (code_clause).
+          // "of/during the meeting" only refers to an event (context_event), it codes none.
+          if (m.targets.empty() && p > 0 && is_determiner(norm(cl.toks[p - 1])) &&
+              std::all_of(m.sources.begin(), m.sources.end(), [&](int32_t sm) { return generic_agent(sm); })) {
+            m.sources.clear();
+            m.from_context =
+                !(p > 1 && in(norm(cl.toks[p - 2]), kPrepositions) && k_.referents.count(norm(cl.toks[p])) != 0);
+          }
         }
-        if (m.sources.empty()) return;
-        if (m.targets.empty() && !c.passive &&
+        if (m.sources.empty() && !m.from_context) return;
+        if (m.targets.empty() && !c.passive && !m.from_context &&
             c.code.substr(0, 2) != "01") {  // statements: no default object ("said Russia would")
           m.targets = object_after(cl, p, m.sources);
           if (!m.targets.empty()) m.target_how = "first actor after the verb (no {T} filled by the pattern)";
@@ -1120,9 +1146,12 @@ class DocCoder {
     std::string why;
   };
 
+  // Sequence of tenses: "X said/told reporters/stated that ... would ...", and the
+  // participle of a past narrative ("..., stating that ... would ..."): "would" is the
+  // backshifted "will".
   bool past_report_before(uint32_t t) const {
     for (uint32_t j = base_; j < t; ++j)
-      if (tok(j).mention < 0 && tok(j).past && reporting(j)) return true;
+      if (tok(j).mention < 0 && (tok(j).past || ends_with(norm(j), "ing")) && reporting(j)) return true;
     return false;
   }
 
@@ -1232,6 +1261,42 @@ class DocCoder {
     return best;
   }
 
+  // The coded event a nominal event without actors refers to: with "of/during/at/after
+  // the meeting|visit|talks ..." (data/cameo/referents.tsv) the most recent event of a
+  // code that noun names, else the most recent event with a source and a different target;
+  // from this sentence's earlier clauses or up to two sentences back.
+  const Event* context_event(const Clause& cl, std::string& how) const {
+    const std::vector<std::string>* want = nullptr;
+    std::string noun;
+    for (size_t q = 0; q + 1 < cl.toks.size() && want == nullptr; ++q) {
+      if (!in(norm(cl.toks[q]), {"of", "during", "at", "after", "before", "since", "from", "throughout"})) continue;
+      size_t r = q + 1;
+      if (r < cl.toks.size() && in(norm(cl.toks[r]), kDeterminers)) ++r;
+      if (r >= cl.toks.size() || tok(cl.toks[r]).mention >= 0) continue;
+      if (auto it = k_.referents.find(norm(cl.toks[r])); it != k_.referents.end()) {
+        want = &it->second;
+        noun = std::string(norm(cl.toks[q])) + " ... " + std::string(norm(cl.toks[r]));
+      }
+    }
+    const uint32_t lo = sentence_ >= 2 ? sentence_ - 2 : 0;
+    for (int pass = want != nullptr ? 0 : 1; pass < 2; ++pass) {
+      for (size_t i = out_.size(); i-- > 0;) {
+        const Event& e = out_[i];
+        if (e.sentence < lo) break;
+        if (!e.target || e.target->code == e.source.code) continue;
+        if (pass == 0 && std::none_of(want->begin(), want->end(),
+                                      [&](const std::string& c) { return e.cameo.compare(0, c.size(), c) == 0; }))
+          continue;
+        how = "actors from context: " +
+              std::string(pass == 0 ? "the event '" + noun + "' refers to" : "the nearest preceding coded event") +
+              " (" + e.cameo + " " + e.source.code + "->" + e.target->code + ", sentence " +
+              std::to_string(e.sentence) + ")";
+        return &e;
+      }
+    }
+    return nullptr;
+  }
+
   void code_clause(const Clause& cl, const std::vector<Speech>& speech, const Discard* discard) {
     if (cl.toks.empty()) return;
     for (const Match& m : matches(cl)) {
@@ -1272,10 +1337,38 @@ class DocCoder {
           best_dist = dist;
         }
       }
+      // "X and Y met in October, when X traveled to ...": a when/while/once clause without a
+      // time expression takes the one of the clause it attaches to, and the other way round,
+      // read in its own tense.
+      std::string from_clause = "in the clause";
+      if (best == nullptr && clauses_ != nullptr) {
+        auto consider = [&](const Clause& other) {
+          for (const auto& te : times()) {
+            if (std::find(other.toks.begin(), other.toks.end(), te.first_token) == other.toks.end()) continue;
+            const size_t dist = te.first_token > at ? te.first_token - at : at - te.first_token;
+            if (dist < best_dist && te.resolve(tense).known()) {
+              best = &te;
+              best_dist = dist;
+            }
+          }
+        };
+        const std::initializer_list<std::string_view> temporal_openers = {"when",  "whenever", "while", "once",
+                                                                          "after", "before",   "as"};
+        if (in(cl.opener, temporal_openers) && cl.parent >= 0) {
+          consider((*clauses_)[static_cast<size_t>(cl.parent)]);
+          from_clause = "in the clause the '" + std::string(cl.opener) + "' clause attaches to";
+        } else {
+          for (const Clause& other : *clauses_)
+            if (&other != &cl && in(other.opener, temporal_openers) && other.parent >= 0 &&
+                static_cast<size_t>(other.parent) == clause_index_)
+              consider(other);
+          from_clause = "in the attached when/while clause";
+        }
+      }
       if (best != nullptr) {
         date = best->resolve(tense);
         basis = "expression:" + best->rule;
-        date_why = "'" + std::string(best->span.of(doc_.article.text)) + "' in the clause, read as " +
+        date_why = "'" + std::string(best->span.of(doc_.article.text)) + "' " + from_clause + ", read as " +
                    (tense == Tense::past      ? "past"
                     : tense == Tense::future  ? "future"
                     : tense == Tense::present ? "present"
@@ -1296,7 +1389,15 @@ class DocCoder {
       // source x target pairs
       std::vector<std::pair<int32_t, int32_t>> pairs;
       const bool reciprocal = k_.reciprocal.count(m.pat->code) != 0;
-      if (m.targets.empty()) {
+      std::string context_how;
+      std::vector<std::pair<Actor, Actor>> context_pairs;
+      if (m.from_context) {
+        const Event* ref = context_event(cl, context_how);
+        if (ref == nullptr) continue;          // never a generic actor for an absent subject
+        if (ref->cameo == ce->code) continue;  // "the talks" after "X met Y": the same event again
+        context_pairs.emplace_back(ref->source, *ref->target);
+        if (reciprocal) context_pairs.emplace_back(*ref->target, ref->source);
+      } else if (m.targets.empty()) {
         if (m.sources.size() >= 2 && reciprocal) {
           for (int32_t a : m.sources)
             for (int32_t b : m.sources)  // each side on the other: never an actor on itself
@@ -1309,14 +1410,36 @@ class DocCoder {
           for (int32_t b : m.targets)
             if (a != b) pairs.emplace_back(a, b);
       }
+      struct Coded {
+        Actor source;
+        std::optional<Actor> target;
+        bool target_place = false;
+      };
+      std::vector<Coded> coded;
+      for (auto& [s, t] : context_pairs) coded.push_back({s, t, false});
       for (auto [a, b] : pairs) {
         if (b < 0 && m.pat->dyadic) continue;  // PETRARCH's require_dyad: no target, no event
-        Event ev;
-        ev.source = actor_of(a);
-        if (b >= 0) ev.target = actor_of(b);
-        if (ev.target && ev.target->code == ev.source.code && b >= 0 &&
+        Coded c{actor_of(a), std::nullopt, false};
+        if (b >= 0) {
+          c.target = actor_of(b);
+          const Mention& bm = doc_.mentions[static_cast<size_t>(b)];
+          c.target_place = bm.place.has_value() || bm.kind == MentionKind::location || bm.kind == MentionKind::country;
+        }
+        if (c.target && c.target->code == c.source.code && b >= 0 &&
             doc_.mentions[static_cast<size_t>(a)].span == doc_.mentions[static_cast<size_t>(b)].span)
           continue;
+        coded.push_back(std::move(c));
+      }
+      for (Coded& c : coded) {
+        // a visit is to another country: "Xi arrived in Beijing" is no 042
+        if (ce->code == "042" && c.target && c.target_place) {
+          const std::string sc = c.source.country.empty() ? c.source.code.substr(0, 3) : c.source.country;
+          const std::string tc = c.target->country.empty() ? c.target->code.substr(0, 3) : c.target->country;
+          if (!sc.empty() && sc == tc) continue;
+        }
+        Event ev;
+        ev.source = std::move(c.source);
+        ev.target = std::move(c.target);
         ev.cameo = ce->code;
         ev.plover = ce->plover;
         ev.quad_class = ce->quad_class;
@@ -1328,7 +1451,8 @@ class DocCoder {
         ev.location = place;
         ev.sentence = sentence_;
         ev.span = span;
-        ev.rule = m.pat->origin + " " + m.pat->text + (m.pat->passive ? " (passive)" : "");
+        ev.rule = m.pat->origin + " " + m.pat->text + (m.pat->passive ? " (passive)" : "") +
+                  (m.from_context ? " (actors from context)" : "");
         std::string key = doc_.hash;
         key += '\x1f' + std::to_string(sentence_) + '\x1f' + std::to_string(span.offset) + '\x1f' +
                std::to_string(span.length) + '\x1f' + ev.cameo + '\x1f' + ev.source.code + '\x1f' +
@@ -1344,11 +1468,15 @@ class DocCoder {
           os << "\n  matched: \"" << span.of(doc_.article.text) << "\" by pattern " << m.pat->origin << "  "
              << m.pat->text << (m.pat->passive ? "  (derived passive)" : "") << "  reading: " << m.pat->ap.str()
              << "\n";
-          os << "  source: " << ev.source.text << " [" << ev.source.code << "] (" << m.source_how << ")\n";
-          if (ev.target)
+          os << "  source: " << ev.source.text << " [" << ev.source.code << "] ("
+             << (m.from_context ? context_how : m.source_how) << ")\n";
+          if (ev.target && m.from_context)
+            os << "  target: " << ev.target->text << " [" << ev.target->code << "] (" << context_how
+               << (reciprocal ? "; reciprocal code: both directions" : "") << ")\n";
+          else if (ev.target)
             os << "  target: " << ev.target->text << " [" << ev.target->code << "] ("
-               << (m.target_how.empty() ? std::string(b >= 0 && m.targets.empty() ? "reciprocal" : "") : m.target_how)
-               << (m.targets.empty() ? "reciprocal: compound source, each acts on the other" : "") << ")\n";
+               << (m.target_how.empty() ? std::string(m.targets.empty() ? "reciprocal" : "") : m.target_how)
+               << (m.targets.empty() ? ": compound source, each acts on the other" : "") << ")\n";
           else
             os << "  target: none (no {T} filled)\n";
           os << "  mode: " << to_string(ev.mode) << " (" << mi.why << ")\n";
@@ -1389,6 +1517,36 @@ Result<std::vector<std::string>> read_reciprocal_codes(const std::string& path, 
   return out;
 }
 
+Result<std::vector<std::pair<std::string, std::vector<std::string>>>> read_referent_nouns(const std::string& path,
+                                                                                          const Codebook& codebook) {
+  auto t = TsvTable::read(path, {"noun", "codes", "note", "as_of"});
+  if (!t.ok()) return t.error();
+  std::vector<std::pair<std::string, std::vector<std::string>>> out;
+  for (const auto& row : t->rows()) {
+    std::string noun(t->get(row, "noun"));
+    if (noun.empty() || std::any_of(noun.begin(), noun.end(), [](char c) { return !(c >= 'a' && c <= 'z'); }))
+      return t->error(row, "referent noun '" + noun + "' must be one lower-case word");
+    if (std::any_of(out.begin(), out.end(), [&](const auto& x) { return x.first == noun; }))
+      return t->error(row, "referent noun '" + noun + "' is listed twice");
+    std::vector<std::string> codes;
+    std::string all(t->get(row, "codes"));
+    for (size_t b = 0; b <= all.size();) {
+      size_t e = all.find('|', b);
+      if (e == std::string::npos) e = all.size();
+      std::string code = all.substr(b, e - b);
+      if (!codebook.valid(code))
+        return t->error(row, "referent code '" + code + "' of '" + noun + "' is not in the CAMEO codebook");
+      codes.push_back(std::move(code));
+      b = e + 1;
+    }
+    if (t->get(row, "note").empty()) return t->error(row, "referent noun '" + noun + "' has no note");
+    auto d = parse_date_field(*t, row, "as_of");
+    if (!d.ok()) return d.error();
+    out.emplace_back(std::move(noun), std::move(codes));
+  }
+  return out;
+}
+
 Result<std::vector<VerbPatternSpec>> read_verb_patterns(const std::string& path) {
   auto t = TsvTable::read(path, {"code", "pattern"});
   if (!t.ok()) return t.error();
@@ -1420,6 +1578,9 @@ Result<std::shared_ptr<const EventCoder>> EventCoder::load(const std::string& da
   auto recip = read_reciprocal_codes(data_dir + "/cameo/reciprocal.tsv", impl->codebook);
   if (!recip.ok()) return recip.error();
   impl->reciprocal.insert(recip->begin(), recip->end());
+  auto refs = read_referent_nouns(data_dir + "/cameo/referents.tsv", impl->codebook);
+  if (!refs.ok()) return refs.error();
+  for (auto& [noun, codes] : *refs) impl->referents[noun] = codes;
 
   std::vector<VerbPatternSpec> specs;
   if (!no_default) {

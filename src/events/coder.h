@@ -7,6 +7,7 @@
 
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/document.h"
@@ -24,6 +25,14 @@ Result<std::vector<VerbPatternSpec>> read_verb_patterns(const std::string& path)
 /// that, with a compound source and no target, code each ordered pair. Every
 /// code must be in `codebook`, listed once, with a note; errors name file:line.
 Result<std::vector<std::string>> read_reciprocal_codes(const std::string& path, const Codebook& codebook);
+
+/// Reads data/cameo/referents.tsv (columns noun, codes, note, as_of): nouns by which a
+/// clause refers back to a coded event ("of the meeting", "during the visit"), each
+/// with the CAMEO codes or roots ("04", "042|043") it can refer to. Nouns are one
+/// lower-case word, listed once, with a note; every code must be in `codebook`;
+/// errors name file:line.
+Result<std::vector<std::pair<std::string, std::vector<std::string>>>> read_referent_nouns(const std::string& path,
+                                                                                          const Codebook& codebook);
 
 class EventCoder {
  public:

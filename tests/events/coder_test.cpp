@@ -433,5 +433,95 @@ TEST(Coder, FixtureArticleTwoHistoryHasItsOwnDate) {
   EXPECT_EQ(host->location->name, "Beijing");
 }
 
+// Sequence of tenses: in the complement of a past (or participial) verb of saying,
+// "would" is the backshifted "will".
+TEST(Coder, SequenceOfTensesInReportedSpeech) {
+  for (const char* text :
+       {"Putin told reporters that Xi would visit Russia.", "Putin stated that Xi would visit Russia.",
+        "The ministry gave no details, stating only that Xi would visit Russia."}) {
+    Document doc = code_text(text, "2024-05-14");
+    const Event* e = find_event(doc, "042 CHNGOV->RUS");
+    ASSERT_NE(e, nullptr) << text;
+    EXPECT_EQ(e->mode, EventMode::expected) << text;
+    EXPECT_FALSE(e->attributed_to.empty()) << text;
+  }
+  // the participle's speaker is the sentence's subject
+  Document part = code_text("The ministry gave no details, stating only that Xi would visit Russia.");
+  ASSERT_NE(find_event(part, "042 CHNGOV->RUS"), nullptr);
+  EXPECT_EQ(find_event(part, "042 CHNGOV->RUS")->attributed_to, "ministry");
+  // plain "would" and a conditional stay possible
+  for (const char* text : {"Xi would visit Russia.", "Putin says Xi would visit Russia."}) {
+    Document doc = code_text(text);
+    ASSERT_NE(find_event(doc, "042 CHNGOV->RUS"), nullptr) << text;
+    EXPECT_EQ(find_event(doc, "042 CHNGOV->RUS")->mode, EventMode::possible) << text;
+  }
+}
+
+// A nominal event whose clause names no actor takes its participants from the discourse.
+TEST(Coder, NominalEventTakesActorsFromContext) {
+  // "of the meeting" refers to the meeting coded a sentence before; signing is reciprocal
+  Document doc = code_text(
+      "Xi met Putin in Beijing. Russia attacked Ukraine. The public part of the meeting would include the signing of "
+      "a joint statement.");
+  EXPECT_THAT(briefs(doc),
+              UnorderedElementsAre("040 CHNGOV->RUSGOV", "190 RUS->UKR", "057 CHNGOV->RUSGOV", "057 RUSGOV->CHNGOV"));
+  for (const Event& e : doc.events) {
+    EXPECT_NE(e.source.code, "CVL");
+    if (e.cameo == "057") {
+      EXPECT_NE(e.rule.find("(actors from context)"), std::string::npos) << e.rule;
+      EXPECT_EQ(e.mode, EventMode::possible);  // plain "would", no reporting verb
+    }
+  }
+  // without a referring noun: the nearest preceding event with a source and a target
+  Document near = code_text("Putin met Xi on Thursday; the talks ended with the signing of an agreement.");
+  EXPECT_NE(find_event(near, "057 RUSGOV->CHNGOV"), nullptr);
+  EXPECT_NE(find_event(near, "057 CHNGOV->RUSGOV"), nullptr);
+  // in reported speech the nominal is expected and attributed
+  Document said = code_text(
+      "Putin will meet Xi. Yury Ushakov said that the visit would end with the signing of a treaty.", "2024-05-14");
+  const Event* sign = find_event(said, "057 RUSGOV->CHNGOV");
+  ASSERT_NE(sign, nullptr);
+  EXPECT_EQ(sign->mode, EventMode::expected);
+  EXPECT_EQ(sign->attributed_to, "Yury Ushakov");
+  // no context: nothing is coded, never a generic actor
+  EXPECT_THAT(briefs(code_text("The public expects the signing of a joint statement.")), ElementsAre());
+  // more than two sentences back is out of reach
+  EXPECT_EQ(find_event(code_text("Putin met Xi. It rained. It was cold. The signing of a treaty followed."),
+                       "057 RUSGOV->CHNGOV"),
+            nullptr);
+  // a named subject keeps its role
+  EXPECT_NE(find_event(code_text("Putin met Xi. Russia welcomed the signing of a treaty."), "057 RUS->-"), nullptr);
+}
+
+// A when/while clause without a time expression takes the one of the clause it attaches
+// to, and the other way round, read in its own tense.
+TEST(Coder, WhenClauseSharesTheTimeExpression) {
+  Document doc = code_text("Xi and Putin met in October, when Putin traveled to China.", "2024-05-14");
+  const Event* trip = find_event(doc, "042 RUSGOV->CHN");
+  ASSERT_NE(trip, nullptr);
+  EXPECT_EQ(trip->date.iso(), "2023-10");
+  EXPECT_EQ(trip->date_basis, "expression:month");
+  Document back = code_text("When Putin visited China in October, he met Xi.", "2024-05-14");
+  const Event* meet = find_event(back, "040 RUSGOV->CHNGOV");
+  ASSERT_NE(meet, nullptr);
+  EXPECT_EQ(meet->date.iso(), "2023-10");
+  // future tense reads the same words forward
+  Document fut = code_text("Putin will travel to China in October, when he will meet Xi.", "2024-05-14");
+  ASSERT_NE(find_event(fut, "040 RUSGOV->CHNGOV"), nullptr);
+  EXPECT_EQ(find_event(fut, "040 RUSGOV->CHNGOV")->date.iso(), "2024-10");
+  // an unrelated clause keeps the article's date
+  Document other = code_text("Xi and Putin met in October. Putin traveled to China.", "2024-05-14");
+  ASSERT_NE(find_event(other, "042 RUSGOV->CHN"), nullptr);
+  EXPECT_EQ(find_event(other, "042 RUSGOV->CHN")->date_basis, "article");
+}
+
+// A visit is to another country: an arrival in one's own country is no 042.
+TEST(Coder, NoVisitIntoOwnCountry) {
+  EXPECT_THAT(briefs(code_text("Xi arrived in Beijing.")), ElementsAre());
+  EXPECT_THAT(briefs(code_text("Xi traveled to China.")), ElementsAre());
+  EXPECT_THAT(briefs(code_text("Putin arrived in Beijing.")), ElementsAre("042 RUSGOV->CHN"));
+  EXPECT_THAT(briefs(code_text("Putin and Xi arrived in Beijing.")), ElementsAre("042 RUSGOV->CHN"));
+}
+
 }  // namespace
 }  // namespace dyad
