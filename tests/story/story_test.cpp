@@ -291,6 +291,7 @@ TEST_F(StoryTest, SeedPreviewExpectationsAreConfirmedByTheReport) {
     if (x.status == "confirmed" && (rus_chn || chn_rus)) confirmed.insert(e.cameo.substr(0, 2));
   }
   EXPECT_TRUE(confirmed.count("04")) << "the expected visit is not confirmed";
+  EXPECT_TRUE(confirmed.count("05")) << "the expected signing is not confirmed";
   // Every confirmation is reported by the report, never by the preview itself.
   auto links = store->links();
   ASSERT_TRUE(links.ok());
