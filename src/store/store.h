@@ -28,11 +28,11 @@ struct EventQuery {
   std::optional<Date> from;  // event date on or after
   std::optional<Date> to;    // event date on or before
   std::optional<EventMode> mode;
-  std::string article;  // article id
-  std::string id;       // one event id
-  int64_t story = 0;    // events mentioned in this story's articles; 0 = any
+  std::string article;        // article id
+  std::string id;             // one event id
+  int64_t story = 0;          // events mentioned in this story's articles; 0 = any
   bool each_mention = false;  // one row per stored mention instead of one per event
-  size_t limit = 0;            // 0 = no limit (rows)
+  size_t limit = 0;           // 0 = no limit (rows)
 };
 
 /// What the story stage needs of a stored event to decide a merge or a link.

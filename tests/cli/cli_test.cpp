@@ -6,6 +6,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
@@ -221,6 +222,49 @@ TEST_F(CliTest, QueryReadsTheStore) {
   for (const json& e : records(r.out, "event")) EXPECT_TRUE(e.contains("cameo"));
   EXPECT_EQ(dyad("query --db " + db.string() + " --mode sometimes").code, 1);
   EXPECT_EQ(dyad("query --db " + db.string() + " --from yesterday").code, 1);
+}
+
+TEST_F(CliTest, StoriesLinksAndMentionsFromTheStore) {
+  fs::path db = dir_ / "s.db";
+  const std::string fixtures = std::string(DYAD_TEST_DIR) + "/fixtures/story/";
+  CliRun coded = dyad("code --format jsonl --db " + db.string() + " " + fixtures + "preview_report.jsonl " + fixtures +
+                      "syndicated.jsonl");
+  ASSERT_EQ(coded.code, 0) << coded.err;
+  std::vector<json> links = records(coded.out, "link");
+  ASSERT_FALSE(links.empty());
+  for (const json& l : links) {
+    EXPECT_EQ(l.at("article"), "st-report");
+    EXPECT_EQ(l.at("relation"), "confirms");
+  }
+  std::vector<json> articles = records(coded.out, "article");
+  ASSERT_EQ(articles.size(), 3U);
+  EXPECT_TRUE(articles[1].at("duplicate_of").is_null());
+  EXPECT_EQ(articles[2].at("duplicate_of"), articles[1].at("hash"));
+  EXPECT_EQ(articles[0].at("story"), articles[2].at("story"));
+
+  CliRun listed = dyad("query --links --db " + db.string());
+  EXPECT_EQ(listed.code, 0) << listed.err;
+  EXPECT_THAT(listed.out, HasSubstr("confirmed  042"));
+  EXPECT_THAT(listed.out, HasSubstr("confirms:"));
+
+  // The mentions table: the happened visit is reported by the report and its copy.
+  CliRun mentions = dyad("query --format mentions --code 042 --mode happened --db " + db.string());
+  EXPECT_EQ(mentions.code, 0) << mentions.err;
+  EXPECT_EQ(std::count(mentions.out.begin(), mentions.out.end(), '\n'), 2);
+
+  CliRun stories = dyad("story --db " + db.string());
+  EXPECT_EQ(stories.code, 0) << stories.err;
+  EXPECT_THAT(stories.out, HasSubstr("3 articles"));
+  CliRun one = dyad("story 1 --db " + db.string());
+  EXPECT_EQ(one.code, 0) << one.err;
+  EXPECT_THAT(one.out, HasSubstr("# Story 1: "));
+  EXPECT_THAT(one.out, HasSubstr("## Expectations"));
+  EXPECT_THAT(one.out, HasSubstr("**confirmed**"));
+  fs::path html = dir_ / "story.html";
+  CliRun page = dyad("story --actor DEU --html " + html.string() + " --db " + db.string());
+  EXPECT_EQ(page.code, 0) << page.err;
+  EXPECT_THAT(slurp(html), HasSubstr("<section id=\"story-1\">"));
+  EXPECT_EQ(dyad("story 99 --db " + db.string()).code, 1);
 }
 
 TEST_F(CliTest, ExplainShowsWhyAStoredEventWasCoded) {

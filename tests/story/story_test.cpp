@@ -301,5 +301,20 @@ TEST_F(StoryTest, SeedPreviewExpectationsAreConfirmedByTheReport) {
   }
 }
 
+TEST_F(StoryTest, SeedPairGivesTheSameLinksInEitherOrder) {
+  const std::string preview = DYAD_SHARED_DIR "/seeds/003_170d15a40400d82a.txt";
+  const std::string report = DYAD_SHARED_DIR "/seeds/000_db31a0e3b058f794.txt";
+  if (!fs::exists(preview) || !fs::exists(report)) GTEST_SKIP() << "shared seeds not present";
+  code({preview}, db("forward.db"), nullptr, "2024-05-14");
+  code({report}, db("forward.db"));
+  code({report}, db("backward.db"));
+  code({preview}, db("backward.db"), nullptr, "2024-05-14");
+  auto fwd = open(db("forward.db"));
+  auto bwd = open(db("backward.db"));
+  EXPECT_FALSE(link_set(*fwd).empty());
+  EXPECT_EQ(link_set(*fwd), link_set(*bwd));
+  EXPECT_EQ(event_counts(*fwd), event_counts(*bwd));
+}
+
 }  // namespace
 }  // namespace dyad
