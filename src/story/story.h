@@ -1,18 +1,19 @@
 // The story stage: files a coded document into the store as one more report of
 // what the store already knows (docs/story.md).
 //
-//  1. Copies: the article's SimHash is compared with stored fingerprints that
-//     share a 16-bit band; within kNearDuplicateBits it is a copy of the
-//     earliest such article (Document::duplicate_of).
+//  1. Copies: the article's MinHash is compared with the stored fingerprints
+//     that share an LSH band; at kNearDuplicateResemblance or more it is a
+//     copy of the earliest such article (Document::duplicate_of).
 //  2. Events: each event takes the id of the stored event it reports (same
 //     match key and same_event() in dedup.h), else keeps its own. Events of a
 //     copy only add mentions: one that matches nothing stored is dropped.
 //  3. The document is stored (Store::put).
 //  4. Links: each expected event is linked to the happened or negated reports
-//     of it, and each happened or negated event to the expectations it
-//     answers, so the order articles arrive in does not matter.
+//     of it in other articles, and each happened or negated event to the
+//     expectations it answers, so the order articles arrive in does not matter.
 //  5. Story: the article joins the story it shares most with (events, actor
-//     pairs, named people and organisations) within kStoryWindowDays, or starts one.
+//     pairs, named people and organisations, countries) within
+//     kStoryWindowDays, or starts one.
 #pragma once
 
 #include <cstdint>
