@@ -265,7 +265,7 @@ UPDATE events SET match_key = substr(cameo, 1, 3) || '|' ||
   (CASE WHEN target_text IS NULL THEN '' WHEN target_country <> '' THEN target_country
         WHEN target_code <> '' THEN target_code WHEN target_canonical <> '' THEN dyad_fold(target_canonical)
         ELSE dyad_fold(target_text) END);
-CREATE INDEX events_match_key ON events(match_key);
+CREATE INDEX events_match_key ON events(match_key, date);
 
 ALTER TABLE articles ADD COLUMN fingerprint BLOB;
 ALTER TABLE articles ADD COLUMN duplicate_of TEXT;
@@ -1039,13 +1039,19 @@ Result<bool> Store::link(std::string_view relation, std::string_view expected_ev
   }
 }
 
-Result<std::vector<EventCandidate>> Store::events_by_key(std::string_view key) {
+Result<std::vector<EventCandidate>> Store::events_by_key(std::string_view key, const Date& from, const Date& to) {
   std::vector<EventCandidate> out;
+  if (!from.known() || !to.known()) return out;
+  const std::string lo = Date::from_days(from.first_day()).iso();
+  const std::string hi = Date::from_days(to.last_day()).iso();
   try {
-    Stmt s = impl_->stmt(
-        "SELECT id, mode, date, date_basis, first_seen, location_name, location_country, location_lat, "
-        "location_lon, location_geonameid FROM events WHERE match_key = ?1 ORDER BY rowid");
-    s.text(1, key);
+    // As in events(): the plain comparisons use the index, the interval test decides.
+    Stmt s = impl_->stmt(std::string("SELECT e.id, e.mode, e.date, e.date_basis, e.first_seen, e.location_name, "
+                                     "e.location_country, e.location_lat, e.location_lon, e.location_geonameid "
+                                     "FROM events e WHERE e.match_key = ?1 AND e.date >= substr(?2, 1, 4) AND "
+                                     "e.date <= ?3 AND ") +
+                         kDateHi + " >= ?2 ORDER BY e.rowid");
+    s.text(1, key).text(2, lo).text(3, hi);
     while (s.step()) {
       EventCandidate c;
       c.id = s.col_text(0);

@@ -163,8 +163,11 @@ class Store {
 
   // ---- across articles (the story stage, story/story.h) ----
 
-  /// Stored events whose match key (story/dedup.h) is `key`, oldest first.
-  [[nodiscard]] Result<std::vector<EventCandidate>> events_by_key(std::string_view key);
+  /// Stored events whose match key (story/dedup.h) is `key` and whose date
+  /// interval overlaps the days [from, to], oldest first. Undated events are
+  /// never returned. The (match_key, date) index bounds the work to the window.
+  [[nodiscard]] Result<std::vector<EventCandidate>> events_by_key(std::string_view key, const Date& from,
+                                                                  const Date& to);
   /// Stored articles sharing at least one LSH band (story/dedup.h) with `fingerprint`, oldest first.
   [[nodiscard]] Result<std::vector<FingerprintMatch>> fingerprint_matches(const std::vector<uint32_t>& fingerprint);
   /// For each of `keys`, the stories holding it whose dates overlap [from, to]

@@ -12,6 +12,12 @@
 namespace dyad {
 namespace {
 
+// How far from an event's date candidates are looked for: same_event() allows
+// +-1 day on each side; an expectation's window reaches kUndatedWindowDays
+// past its date (plus a day of slack) and an outcome may precede it by a day.
+constexpr int kMergeSearchDays = 2;
+constexpr int kLinkSearchDays = kUndatedWindowDays + 2;
+
 EventFacts facts_of(const EventCandidate& c) {
   return EventFacts{c.mode, c.date, c.date_basis, c.first_seen, c.location};
 }
@@ -37,33 +43,33 @@ Result<std::string> find_original(Store& store, const Document& doc) {
 // Gives each event the id of the event it reports, stored or earlier in this
 // document; drops unmatched events of a copy.
 Status merge_events(Store& store, Document& doc, StoryStats& stats) {
-  std::unordered_map<std::string, std::vector<EventCandidate>> by_key;
+  std::unordered_map<std::string, std::vector<EventCandidate>> earlier;  // this document's events by key
   std::vector<Event> kept;
   kept.reserve(doc.events.size());
   for (Event& ev : doc.events) {
-    const std::string key = match_key(ev);
-    auto it = by_key.find(key);
-    if (it == by_key.end()) {
-      auto stored = store.events_by_key(key);
-      if (!stored.ok()) return stored.error();
-      it = by_key.emplace(key, std::move(stored.value())).first;
+    const auto days = day_range(ev.date, kMergeSearchDays);
+    if (!days) {  // an undated event never merges
+      kept.push_back(std::move(ev));
+      continue;
     }
-    std::vector<EventCandidate>& cands = it->second;
-    const EventFacts mine = facts_of(ev, doc.article.published);
+    const std::string key = match_key(ev);
+    auto stored = store.events_by_key(key, Date::from_days(days->first), Date::from_days(days->last));
+    if (!stored.ok()) return stored.error();
+    std::vector<EventCandidate>& mine = earlier[key];
+    const EventFacts facts = facts_of(ev, doc.article.published);
     const EventCandidate* hit = nullptr;
-    for (const EventCandidate& c : cands) {
-      if (same_event(mine, facts_of(c))) {
-        hit = &c;
-        break;
-      }
+    for (const auto* cands : {&stored.value(), &mine}) {
+      for (const EventCandidate& c : *cands)
+        if (hit == nullptr && same_event(facts, facts_of(c))) hit = &c;
     }
     if (hit == nullptr && !doc.duplicate_of.empty()) {
       // A copy reports what its original did, whatever dates its wording yields.
-      for (const EventCandidate& c : cands)
-        if (c.mode == ev.mode) {
-          hit = &c;
-          break;
-        }
+      auto wide = store.events_by_key(key, Date::from_days(days->first - std::chrono::days{kLinkSearchDays}),
+                                      Date::from_days(days->last + std::chrono::days{kLinkSearchDays}));
+      if (!wide.ok()) return wide.error();
+      stored = std::move(wide);
+      for (const EventCandidate& c : *stored)
+        if (hit == nullptr && c.mode == ev.mode) hit = &c;
       if (hit == nullptr) {
         ++stats.dropped;
         continue;
@@ -73,7 +79,7 @@ Status merge_events(Store& store, Document& doc, StoryStats& stats) {
       if (hit->id != ev.id) ++stats.merged;
       ev.id = hit->id;
     } else {
-      cands.push_back(EventCandidate{ev.id, ev.mode, ev.date, ev.date_basis, doc.article.published, ev.location});
+      mine.push_back(EventCandidate{ev.id, ev.mode, ev.date, ev.date_basis, doc.article.published, ev.location});
     }
     kept.push_back(std::move(ev));
   }
@@ -90,7 +96,9 @@ Status make_links(Store& store, Document& doc, StoryStats& stats) {
   std::set<std::string> done;
   for (const Event& ev : doc.events) {
     if (!done.insert(ev.id).second || !linkable(ev)) continue;
-    auto cands = store.events_by_key(match_key(ev));
+    const auto around = day_range(ev.date, kLinkSearchDays);
+    if (!around) continue;
+    auto cands = store.events_by_key(match_key(ev), Date::from_days(around->first), Date::from_days(around->last));
     if (!cands.ok()) return cands.error();
     const EventFacts mine = facts_of(ev, doc.article.published);
     for (const EventCandidate& c : *cands) {
