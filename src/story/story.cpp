@@ -34,10 +34,13 @@ Result<std::string> find_original(Store& store, const Document& doc) {
   return best->duplicate_of.empty() ? best->hash : best->duplicate_of;
 }
 
+// Stored events by match key, read once per key and document; merge_events
+// appends the document's own new events.
+using Candidates = std::unordered_map<std::string, std::vector<EventCandidate>>;
+
 // Gives each event the id of the event it reports, stored or earlier in this
 // document; drops unmatched events of a copy.
-Status merge_events(Store& store, Document& doc, StoryStats& stats) {
-  std::unordered_map<std::string, std::vector<EventCandidate>> by_key;
+Status merge_events(Store& store, Document& doc, StoryStats& stats, Candidates& by_key) {
   std::vector<Event> kept;
   kept.reserve(doc.events.size());
   for (Event& ev : doc.events) {
@@ -84,16 +87,26 @@ Status merge_events(Store& store, Document& doc, StoryStats& stats) {
 // Statements (CAMEO 01x) are too generic to answer an expectation.
 bool linkable(const Event& ev) { return ev.mode != EventMode::possible && !ev.cameo.starts_with("01"); }
 
-Status make_links(Store& store, Document& doc, StoryStats& stats) {
+// `by_key` is what merge_events read before the document was stored: storing
+// it added or changed only events with the document's own ids, which are
+// skipped here, so the other candidates are what the store holds now.
+Status make_links(Store& store, Document& doc, StoryStats& stats, const Candidates& by_key) {
   std::set<std::string> mine_ids;
   for (const Event& ev : doc.events) mine_ids.insert(ev.id);
   std::set<std::string> done;
   for (const Event& ev : doc.events) {
     if (!done.insert(ev.id).second || !linkable(ev)) continue;
-    auto cands = store.events_by_key(match_key(ev));
-    if (!cands.ok()) return cands.error();
+    const std::string key = match_key(ev);
+    auto found = by_key.find(key);
+    std::vector<EventCandidate> read;
+    if (found == by_key.end()) {  // not expected: every kept event's key was read
+      auto cands = store.events_by_key(key);
+      if (!cands.ok()) return cands.error();
+      read = std::move(cands.value());
+    }
+    const std::vector<EventCandidate>& cands = found != by_key.end() ? found->second : read;
     const EventFacts mine = facts_of(ev, doc.article.published);
-    for (const EventCandidate& c : *cands) {
+    for (const EventCandidate& c : cands) {
       // An expectation is answered by another article, not by its own text.
       if (mine_ids.count(c.id) != 0) continue;
       const bool i_expect = ev.mode == EventMode::expected;
@@ -182,9 +195,10 @@ Result<StoryStats> file_document(Store& store, Document& doc) {
   auto original = find_original(store, doc);
   if (!original.ok()) return original.error();
   doc.duplicate_of = std::move(original.value());
-  if (Status s = merge_events(store, doc, stats); !s.ok()) return s.error();
+  Candidates by_key;
+  if (Status s = merge_events(store, doc, stats, by_key); !s.ok()) return s.error();
   if (Status s = store.put(doc); !s.ok()) return s.error();
-  if (Status s = make_links(store, doc, stats); !s.ok()) return s.error();
+  if (Status s = make_links(store, doc, stats, by_key); !s.ok()) return s.error();
   if (Status s = file_story(store, doc); !s.ok()) return s.error();
   return stats;
 }
