@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <csignal>
@@ -18,6 +19,7 @@
 #include <iostream>
 #include <optional>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "core/paths.h"
@@ -80,6 +82,7 @@ struct CodeArgs {
   bool no_default_dictionaries = false;
   size_t batch = 64;
   size_t show = 5;
+  size_t threads = 0;
 };
 
 void print_summary(const dyad::RunStats& s, const CodeArgs& a, double seconds) {
@@ -131,6 +134,7 @@ int run_code(const CodeArgs& a) {
   }
   if (!a.no_db) ro.db_path = a.db;
   ro.batch_size = a.batch == 0 ? 1 : a.batch;
+  ro.threads = a.threads;
   std::unique_ptr<dyad::RecordWriter> writer;
   if (!a.format.empty()) {
     auto w = dyad::make_writer(a.format, std::cout);
@@ -210,6 +214,7 @@ struct BenchArgs {
   uint64_t articles = 1000;
   uint64_t seed = 42;
   size_t batch = 256;
+  size_t threads = 0;
 };
 
 double seconds_since(std::chrono::steady_clock::time_point t) {
@@ -262,6 +267,7 @@ int run_bench(const BenchArgs& a) {
   ro.inputs = inputs;
   ro.db_path = (dir / "bench.db").string();
   ro.batch_size = a.batch;
+  ro.threads = a.threads != 0 ? a.threads : std::max(1U, std::thread::hardware_concurrency());
   ro.on_error = [](const dyad::Error& e) { std::cerr << "dyad: " << e.str() << '\n'; };
   t = std::chrono::steady_clock::now();
   auto stats = dyad::run(*knowledge, ro);
@@ -275,7 +281,8 @@ int run_bench(const BenchArgs& a) {
               a.corpus.empty() ? "generated" : "given", mb, static_cast<unsigned long long>(stats->articles),
               static_cast<unsigned long long>(stats->sentences));
   std::printf("knowledge load   %.0f ms\n", load_seconds * 1e3);
-  std::printf("pipeline         %.3f s (ingest -> store, 1 thread)\n", run_seconds);
+  std::printf("pipeline         %.3f s (ingest -> store, %zu coding thread%s)\n", run_seconds, ro.threads,
+              ro.threads == 1 ? "" : "s");
   std::printf("articles/s       %.0f\n", static_cast<double>(stats->articles) / run_seconds);
   std::printf("sentences/s      %.0f\n", static_cast<double>(stats->sentences) / run_seconds);
   std::printf("MB/s             %.2f\n", mb / run_seconds);
@@ -413,6 +420,8 @@ int main(int argc, char** argv) {
   c->add_flag("--no-default-dictionaries", code.no_default_dictionaries, "Use only --dictionary files");
   c->add_option("--batch", code.batch, "Articles per store transaction (default 64)");
   c->add_option("--show", code.show, "Events to show in the summary (default 5)");
+  c->add_option("--threads", code.threads,
+                "Coding threads (default: one per core); output and store are the same for any number");
 
   QueryArgs query;
   CLI::App* q = app.add_subcommand("query", "Print stored events, filtered");
@@ -445,6 +454,7 @@ int main(int argc, char** argv) {
   b->add_option("--articles", bench.articles, "Articles to generate (default 1000)");
   b->add_option("--seed", bench.seed, "Generator seed (default 42)");
   b->add_option("--batch", bench.batch, "Articles per store transaction (default 256)");
+  b->add_option("--threads", bench.threads, "Coding threads (default: one per core)");
 
   ExplainArgs explain;
   CLI::App* x = app.add_subcommand("explain", "Show why a stored event was coded: pattern, clause, mode, date, place");

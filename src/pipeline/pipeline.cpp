@@ -1,7 +1,15 @@
 #include "pipeline/pipeline.h"
 
+#include <condition_variable>
+#include <deque>
+#include <exception>
 #include <fstream>
+#include <mutex>
+#include <optional>
+#include <thread>
+#include <unordered_map>
 #include <utility>
+#include <variant>
 
 #include "core/hash.h"
 #include "core/paths.h"
@@ -118,6 +126,91 @@ namespace {
 // Thrown from the ingest callback to stop reading when a stop was requested.
 struct StopRequested {};
 
+// Coding threads between the reader and the writer. The reader submits articles
+// with consecutive sequence numbers; workers code them in any order; the writer
+// takes them back by sequence number, so it sees them in input order. The pool
+// does not bound itself: the caller keeps the number in flight (submitted, not
+// yet taken) small, which bounds both the queue and the finished results.
+class CodingPool {
+ public:
+  CodingPool(const Knowledge& knowledge, size_t threads) : knowledge_(knowledge) {
+    workers_.reserve(threads);
+    for (size_t i = 0; i < threads; ++i) workers_.emplace_back([this] { work(); });
+  }
+  CodingPool(const CodingPool&) = delete;
+  CodingPool& operator=(const CodingPool&) = delete;
+  ~CodingPool() {
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      closing_ = true;
+      queue_.clear();
+    }
+    work_ready_.notify_all();
+    for (std::thread& t : workers_) t.join();
+  }
+
+  void submit(uint64_t seq, Article&& article) {
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      queue_.emplace_back(seq, std::move(article));
+    }
+    work_ready_.notify_one();
+  }
+
+  [[nodiscard]] bool done(uint64_t seq) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    return finished_.count(seq) != 0;
+  }
+
+  // Waits for article `seq`; rethrows what coding it threw.
+  Document take(uint64_t seq) {
+    std::unique_lock<std::mutex> lock(mutex_);
+    result_ready_.wait(lock, [&] { return finished_.count(seq) != 0; });
+    auto node = finished_.extract(seq);
+    lock.unlock();
+    if (node.mapped().failure) std::rethrow_exception(node.mapped().failure);
+    return std::move(*node.mapped().doc);
+  }
+
+ private:
+  struct Coded {
+    std::optional<Document> doc;
+    std::exception_ptr failure;
+  };
+
+  void work() {
+    for (;;) {
+      std::pair<uint64_t, Article> job;
+      {
+        std::unique_lock<std::mutex> lock(mutex_);
+        work_ready_.wait(lock, [&] { return closing_ || !queue_.empty(); });
+        if (closing_) return;
+        job = std::move(queue_.front());
+        queue_.pop_front();
+      }
+      Coded coded;
+      try {
+        coded.doc = code_article(knowledge_, std::move(job.second));
+      } catch (...) {
+        coded.failure = std::current_exception();
+      }
+      {
+        std::lock_guard<std::mutex> lock(mutex_);
+        finished_.emplace(job.first, std::move(coded));
+      }
+      result_ready_.notify_all();
+    }
+  }
+
+  const Knowledge& knowledge_;
+  std::mutex mutex_;
+  std::condition_variable work_ready_, result_ready_;
+  std::deque<std::pair<uint64_t, Article>> queue_;
+  std::unordered_map<uint64_t, Coded> finished_;
+  bool closing_ = false;
+  std::vector<std::thread> workers_;
+};
+
 }  // namespace
 
 Result<RunStats> run(const Knowledge& knowledge, const RunOptions& options) {
@@ -140,9 +233,8 @@ Result<RunStats> run(const Knowledge& knowledge, const RunOptions& options) {
   };
   std::optional<Error> fatal;
 
-  auto on_article = [&](Article&& article) {
-    if (options.stop != nullptr && options.stop->load()) throw StopRequested{};
-    Document doc = code_article(knowledge, std::move(article));
+  // The writer: everything after coding, one article at a time in input order.
+  auto write = [&](Document& doc) {
     ++stats.articles;
     stats.bytes += doc.article.text.size();
     stats.sentences += doc.text.sentences.size();
@@ -183,11 +275,77 @@ Result<RunStats> run(const Knowledge& knowledge, const RunOptions& options) {
     if (options.on_progress) options.on_progress(stats);
   };
 
+  size_t threads = options.threads != 0 ? options.threads : std::thread::hardware_concurrency();
+  if (threads == 0) threads = 1;
+  std::optional<CodingPool> pool;
+  if (threads > 1) pool.emplace(knowledge, threads);
+  // Read but not yet written, in input order: an article's sequence number, or
+  // an ingest problem, which is reported in its place so the order of errors and
+  // documents is what one thread gives.
+  std::deque<std::variant<uint64_t, Error>> pending;
+  const size_t max_in_flight = 4 * threads;
+  size_t in_flight = 0;
+  uint64_t next_seq = 0;
+  auto report_pending_errors = [&] {
+    while (!pending.empty() && std::holds_alternative<Error>(pending.front())) {
+      Error e = std::move(std::get<Error>(pending.front()));
+      pending.pop_front();
+      report(e);
+    }
+  };
+  // Writes the oldest article read, waiting for its coding to finish.
+  auto write_next = [&] {
+    report_pending_errors();
+    if (pending.empty()) return;
+    Document doc = pool->take(std::get<uint64_t>(pending.front()));
+    pending.pop_front();
+    --in_flight;
+    write(doc);
+    report_pending_errors();
+  };
+  // Writes the oldest articles for as long as they are already coded.
+  auto write_done = [&] {
+    report_pending_errors();
+    while (!pending.empty() && pool->done(std::get<uint64_t>(pending.front()))) write_next();
+  };
+  auto write_all = [&] {
+    while (!pending.empty()) write_next();
+  };
+
+  auto on_article = [&](Article&& article) {
+    if (options.stop != nullptr && options.stop->load()) throw StopRequested{};
+    if (!pool) {
+      Document doc = code_article(knowledge, std::move(article));
+      write(doc);
+      return;
+    }
+    pool->submit(next_seq, std::move(article));
+    pending.emplace_back(next_seq++);
+    ++in_flight;
+    write_done();
+    while (in_flight >= max_in_flight) write_next();
+  };
+  auto on_ingest_error = [&](const Error& e) {
+    if (pending.empty()) {
+      report(e);
+    } else {
+      pending.emplace_back(e);
+    }
+  };
+
   try {
-    ingest_paths(options.inputs, options.ingest, on_article, report);
+    ingest_paths(options.inputs, options.ingest, on_article, on_ingest_error);
+    write_all();
   } catch (const StopRequested&) {
-    stats.interrupted = !fatal.has_value();
+    if (!fatal) {
+      stats.interrupted = true;
+      try {
+        write_all();  // the articles already read
+      } catch (const StopRequested&) {
+      }
+    }
   }
+  pool.reset();
   if (fatal) {
     if (store) store->rollback();
     return *fatal;

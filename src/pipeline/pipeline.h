@@ -2,7 +2,10 @@
 //
 // Knowledge is loaded once, immutable, and shared; code_article() is a pure
 // function of (knowledge, article) so any article can be coded alone, in any
-// order, on any thread. run() is the whole loop and fits on one screen.
+// order, on any thread. run() is the whole loop: ingest on the calling thread,
+// coding on RunOptions::threads workers, and one ordered writer (the calling
+// thread again) for the store and the callbacks, so output never depends on
+// the number of threads.
 #pragma once
 
 #include <atomic>
@@ -77,11 +80,18 @@ struct RunOptions {
   std::function<void(const Document&)> on_document;  // output, called in input order
   std::function<void(const Error&)> on_error;        // every ingest/store problem
   std::function<void(const RunStats&)> on_progress;  // called after each article
-  const std::atomic<bool>* stop = nullptr;           // set to stop after the current article
+  const std::atomic<bool>* stop = nullptr;           // set to stop after the articles already read
+  size_t threads = 0;  // coding threads; 0 = std::thread::hardware_concurrency(); 1 = code on the calling thread
 };
 
 /// Reads, codes, stores and outputs every input. A store that cannot be opened
 /// is an Error; problems with single inputs are reported and counted.
+/// Articles are coded on options.threads workers, but the store, the stats and
+/// every callback (on_document, on_error, on_progress) see them in input order,
+/// one at a time, on the calling thread: the output and the store are the same
+/// whatever the number of threads. At most a few articles per thread are in
+/// flight (read but not yet written). After a stop request, the articles already
+/// read are finished and written, nothing more is read.
 Result<RunStats> run(const Knowledge& knowledge, const RunOptions& options);
 
 }  // namespace dyad

@@ -451,7 +451,8 @@ struct Store::Impl {
   sqlite3* db = nullptr;
   std::string path;
   bool in_txn = false;
-  std::unordered_map<std::string, sqlite3_stmt*> cache;
+  std::unordered_map<std::string, sqlite3_stmt*> cache;          // owns the statements
+  std::unordered_map<const char*, sqlite3_stmt*> literal_cache;  // borrows from `cache`
 
   ~Impl() {
     for (auto& [sql, s] : cache) sqlite3_finalize(s);
@@ -472,7 +473,16 @@ struct Store::Impl {
     }
   }
 
-  Stmt stmt(const std::string& sql) {
+  // SQL given as a string literal: cached by its address, so a lookup neither
+  // copies nor hashes the text (the literal lives as long as the program).
+  Stmt stmt(const char* sql) {
+    auto it = literal_cache.find(sql);
+    if (it == literal_cache.end()) it = literal_cache.emplace(sql, prepare(sql)).first;
+    return Stmt(db, it->second);
+  }
+  Stmt stmt(const std::string& sql) { return Stmt(db, prepare(sql)); }
+
+  sqlite3_stmt* prepare(const std::string& sql) {
     auto it = cache.find(sql);
     if (it == cache.end()) {
       sqlite3_stmt* s = nullptr;
@@ -481,7 +491,7 @@ struct Store::Impl {
         throw DbError(sqlite3_errmsg(db));
       it = cache.emplace(sql, s).first;
     }
-    return Stmt(db, it->second);
+    return it->second;
   }
 
   int user_version() {
@@ -496,6 +506,14 @@ struct Store::Impl {
     exec("PRAGMA journal_mode=WAL");
     exec("PRAGMA synchronous=NORMAL");
     exec("PRAGMA foreign_keys=ON");
+    // A write transaction of a batch of articles dirties thousands of pages (five
+    // indexes on events alone); with SQLite's default 2 MB cache they spill to
+    // the WAL mid-transaction and are written again and again. 64 MB holds a
+    // batch of 256 generated articles.
+    exec("PRAGMA cache_size=-65536");
+    // Statement journals (the undo of one statement inside the transaction)
+    // stay in memory: on disk they were most of the run's write calls.
+    exec("PRAGMA temp_store=MEMORY");
     if (sqlite3_create_function_v2(db, "dyad_fold", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, nullptr,
                                    &sql_fold, nullptr, nullptr, nullptr) != SQLITE_OK)
       throw DbError(sqlite3_errmsg(db));

@@ -1,12 +1,17 @@
 #include "pipeline/pipeline.h"
 
 #include <gtest/gtest.h>
+#include <sqlite3.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <sstream>
 
 #include "knowledge/tsv.h"
+#include "output/writers.h"
+#include "pipeline/corpus.h"
 
 namespace dyad {
 namespace {
@@ -82,6 +87,139 @@ TEST(Run, CountsAndCallbacksInInputOrder) {
   ASSERT_TRUE(again.ok());
   EXPECT_EQ(again->stored, 0U);
   EXPECT_EQ(again->already_stored, 2U);
+  std::filesystem::remove_all(dir);
+}
+
+// Every row of every table, in rowid order: the store's whole content as text
+// but for the wall-clock times of writing.
+std::string dump_store(const std::string& path) {
+  sqlite3* db = nullptr;
+  EXPECT_EQ(sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr), SQLITE_OK);
+  std::vector<std::string> tables;
+  sqlite3_stmt* st = nullptr;
+  sqlite3_prepare_v2(db, "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name", -1, &st, nullptr);
+  while (sqlite3_step(st) == SQLITE_ROW) tables.emplace_back(reinterpret_cast<const char*>(sqlite3_column_text(st, 0)));
+  sqlite3_finalize(st);
+  std::string out;
+  for (const std::string& t : tables) {
+    out += "== " + t + "\n";
+    std::string sql = "SELECT * FROM \"" + t + "\"";
+    if (t.rfind("sqlite_", 0) != 0) sql += " ORDER BY rowid";
+    if (sqlite3_prepare_v2(db, sql.c_str(), -1, &st, nullptr) != SQLITE_OK) {
+      sqlite3_finalize(st);
+      sql = "SELECT * FROM \"" + t + "\"";  // WITHOUT ROWID tables: ordered by their key
+      sqlite3_prepare_v2(db, sql.c_str(), -1, &st, nullptr);
+    }
+    while (sqlite3_step(st) == SQLITE_ROW) {
+      for (int c = 0; c < sqlite3_column_count(st); ++c) {
+        const std::string_view name = sqlite3_column_name(st, c);
+        if (name == "ingested_at" || name == "created") continue;  // wall-clock times
+        const unsigned char* v = sqlite3_column_text(st, c);
+        out += v != nullptr ? reinterpret_cast<const char*>(v) : "NULL";
+        out += '\t';
+      }
+      out += '\n';
+    }
+    sqlite3_finalize(st);
+  }
+  sqlite3_close(db);
+  return out;
+}
+
+// Coding with several threads gives the same records, errors, stats and store
+// as coding on one: the writer takes the articles back in input order.
+TEST(Run, OutputAndStoreDoNotDependOnTheNumberOfThreads) {
+  Knowledge k = load();
+  auto dir = std::filesystem::temp_directory_path() / ("dyad-threads-" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  auto gen = CorpusGenerator::load(DYAD_TEST_DIR "/../data", 7);
+  ASSERT_TRUE(gen.ok());
+  {
+    std::ofstream out(dir / "corpus.jsonl", std::ios::binary);
+    (*gen)->write_jsonl(150, out);
+    out << "{not json}\n";  // an ingest error between articles
+    (*gen)->write_jsonl(40, out);
+  }
+  struct Outcome {
+    std::string records, errors, store;
+    RunStats stats;
+  };
+  auto code = [&](size_t threads) {
+    Outcome o;
+    RunOptions ro;
+    ro.inputs = {(dir / "corpus.jsonl").string(), DYAD_TEST_DIR "/../examples"};
+    ro.db_path = (dir / ("t" + std::to_string(threads) + ".db")).string();
+    ro.threads = threads;
+    std::ostringstream records;
+    auto writer = make_writer("jsonl", records);
+    EXPECT_TRUE(writer.ok());
+    uint64_t last = 0;
+    ro.on_document = [&](const Document& d) { (*writer)->write(d); };
+    ro.on_error = [&](const Error& e) { o.errors += std::to_string(last) + " " + e.str() + "\n"; };
+    ro.on_progress = [&](const RunStats& s) {
+      EXPECT_EQ(s.articles, last + 1);
+      last = s.articles;
+    };
+    auto s = run(k, ro);
+    EXPECT_TRUE(s.ok()) << s.error().str();
+    (*writer)->finish();
+    o.records = records.str();
+    o.stats = *s;
+    o.store = dump_store(ro.db_path);
+    return o;
+  };
+  Outcome one = code(1), four = code(4);
+  EXPECT_GT(one.stats.articles, 150U);
+  EXPECT_GT(one.stats.events, 0U);
+  EXPECT_EQ(one.stats.errors, 1U);
+  EXPECT_FALSE(one.errors.empty());
+  EXPECT_EQ(one.records, four.records);
+  EXPECT_EQ(one.errors, four.errors);
+  EXPECT_EQ(one.store, four.store);
+  EXPECT_EQ(one.stats.articles, four.stats.articles);
+  EXPECT_EQ(one.stats.stored, four.stats.stored);
+  EXPECT_EQ(one.stats.merged, four.stats.merged);
+  EXPECT_EQ(one.stats.links, four.stats.links);
+  EXPECT_EQ(one.stats.duplicates, four.stats.duplicates);
+  std::filesystem::remove_all(dir);
+}
+
+// A stop request stops reading; the articles already read are written, and the
+// store holds exactly what the stats say.
+TEST(Run, StopRequestFinishesTheArticlesAlreadyRead) {
+  Knowledge k = load();
+  auto dir = std::filesystem::temp_directory_path() / ("dyad-stop-" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  auto gen = CorpusGenerator::load(DYAD_TEST_DIR "/../data", 3);
+  ASSERT_TRUE(gen.ok());
+  {
+    std::ofstream out(dir / "corpus.jsonl", std::ios::binary);
+    (*gen)->write_jsonl(200, out);
+  }
+  std::atomic<bool> stop{false};
+  RunOptions ro;
+  ro.inputs = {(dir / "corpus.jsonl").string()};
+  ro.db_path = (dir / "s.db").string();
+  ro.threads = 3;
+  ro.stop = &stop;
+  std::vector<std::string> seen;
+  ro.on_document = [&](const Document& d) {
+    seen.push_back(d.article.id);
+    if (seen.size() == 20) stop = true;
+  };
+  auto s = run(k, ro);
+  ASSERT_TRUE(s.ok());
+  EXPECT_TRUE(s->interrupted);
+  EXPECT_GE(s->articles, 20U);
+  EXPECT_LT(s->articles, 200U);
+  EXPECT_EQ(s->stored, s->articles);
+  EXPECT_EQ(seen.size(), s->articles);
+  ro.stop = nullptr;
+  ro.on_document = nullptr;
+  auto rest = run(k, ro);
+  ASSERT_TRUE(rest.ok());
+  EXPECT_EQ(rest->already_stored, s->articles);
+  EXPECT_EQ(rest->stored + rest->already_stored, 200U);
   std::filesystem::remove_all(dir);
 }
 
