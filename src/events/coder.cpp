@@ -157,6 +157,11 @@ struct Match {
   std::vector<int32_t> sources, targets;
   std::string source_how, target_how;
   bool from_context = false;  // nominal event whose clause names no actor: actors from the discourse
+  // Called off (data/cameo/cancellations.tsv): clause position of the cancellation phrase's
+  // first word ("cancelled" in "X cancelled a visit to Y", "called" in "... was called off").
+  size_t cancel_pos = SIZE_MAX;
+  bool cancel_negated = false;  // "did not cancel the visit", "has not been called off"
+  bool cancel_hedged = false;   // "the visit could be cancelled"
 };
 
 struct Speech {
@@ -189,6 +194,8 @@ struct EventCoder::Impl {
   StringSet reciprocal;
   // data/cameo/referents.tsv: "of the meeting", "during the visit" -> the codes referred to.
   StringMap<std::vector<std::string>> referents;
+  // data/cameo/cancellations.tsv: "call off", "cancel", "cancellation of" (longest first).
+  std::vector<CancellationPhrase> cancellations;
   // Codes of imported dictionaries that the CAMEO codebook lacks, each scored
   // like its nearest CAMEO ancestor ("1951" like "195"), or unscored.
   std::unordered_map<std::string, CameoEntry> foreign_codes;
@@ -1026,6 +1033,81 @@ class DocCoder {
     return -1;
   }
 
+  // ---- called-off events (data/cameo/cancellations.tsv) -------------------------
+  bool lemma_is(std::string_view form, const std::string& lemma) const {
+    if (form == lemma) return true;
+    const auto c = k_.lemmatizer.candidates(form);
+    return std::find(c.begin(), c.end(), lemma) != c.end();
+  }
+
+  // Length of the cancellation phrase starting at clause position q (0: none).
+  size_t cancel_at(const Clause& cl, size_t q, bool nouns) const {
+    for (const CancellationPhrase& ph : k_.cancellations) {
+      if (ph.noun && !nouns) continue;
+      if (q + ph.words.size() > cl.toks.size()) continue;
+      bool ok = true;
+      for (size_t i = 0; i < ph.words.size() && ok; ++i) {
+        const uint32_t t = cl.toks[q + i];
+        ok = tok(t).mention < 0 && lemma_is(norm(t), ph.words[i]);
+      }
+      if (ok) return ph.words.size();
+    }
+    return 0;
+  }
+
+  // "X cancelled [a planned] visit", "the postponement of the talks": a cancellation phrase
+  // ending at most five noun-phrase words (determiners, modifiers, "two-day") before clause position
+  // p; returns its first position, or SIZE_MAX. Noun phrases ("cancellation of") only when
+  // `nouns`.
+  size_t cancel_before(const Clause& cl, size_t p, bool nouns) const {
+    for (size_t skip = 0; skip <= 5 && skip < p; ++skip) {
+      if (skip > 0) {
+        const uint32_t t = cl.toks[p - skip];
+        const std::string_view w = norm(t);
+        if (tok(t).mention >= 0 || (tok(t).punct && w != "-") || in(w, kPrepositions) || in(w, kCoordinators) ||
+            in(w, {"that", "which", "who", "to", "not", "never", "no"}))
+          return SIZE_MAX;
+      }
+      const size_t e = p - skip;
+      for (const CancellationPhrase& ph : k_.cancellations) {
+        if (ph.words.size() > e || (ph.noun && !nouns)) continue;
+        if (cancel_at(cl, e - ph.words.size(), nouns) == ph.words.size()) return e - ph.words.size();
+      }
+    }
+    return SIZE_MAX;
+  }
+
+  // "Sunak's visit to Poland on Friday has been called off", "the talks were postponed":
+  // after the nominal's end at most five words (a date, a place), then auxiliaries with a
+  // form of "be" and the participle of a cancellation verb. Returns the participle's
+  // position, or SIZE_MAX; `negated` for "has not been cancelled", `hedged` for "could be
+  // cancelled".
+  size_t cancel_after(const Clause& cl, size_t end, bool& negated, bool& hedged) const {
+    for (size_t q = end; q < cl.toks.size() && q < end + 6; ++q) {
+      const std::string_view w = norm(cl.toks[q]);
+      if (tok(cl.toks[q]).mention >= 0) continue;
+      if (tok(cl.toks[q]).punct || in(w, kCoordinators) ||
+          in(w, {"that", "which", "who", "where", "after", "before", "as", "since", "until", "because"}))
+        return SIZE_MAX;
+      if (!in(w, kAux) || w == "to") continue;
+      bool be = false;
+      size_t r = q;
+      for (; r < cl.toks.size() && in(norm(cl.toks[r]), kAux); ++r) {
+        const std::string_view a = norm(cl.toks[r]);
+        be = be || in(a, kBe);
+        if (in(a, {"not", "never", "cannot"}) || ends_with(a, "n't")) negated = true;
+        if (in(a, {"may", "might", "could", "can", "would", "should"})) hedged = true;
+      }
+      if (!be || r >= cl.toks.size() || !(tok(cl.toks[r]).participle || tok(cl.toks[r]).past) ||
+          cancel_at(cl, r, false) == 0) {
+        negated = hedged = false;
+        return SIZE_MAX;
+      }
+      return r;
+    }
+    return SIZE_MAX;
+  }
+
   std::vector<Match> matches(const Clause& cl) const {
     std::vector<Match> found;
     for (size_t p = 0; p < cl.toks.size(); ++p) {
@@ -1065,10 +1147,26 @@ class DocCoder {
         if (pre == K::source_possessive || pre == K::target_possessive) {
           size_t first = 0;
           const int32_t pm = possessive_before(cl, p, first);
-          if (pm < 0) return;
-          (pre == K::source_possessive ? m.sources : m.targets).push_back(pm);
-          (pre == K::source_possessive ? m.source_how : m.target_how) = "possessive before the noun";
-          m.first_pos = first;
+          if (pm >= 0) {
+            (pre == K::source_possessive ? m.sources : m.targets).push_back(pm);
+            (pre == K::source_possessive ? m.source_how : m.target_how) = "possessive before the noun";
+            m.first_pos = first;
+          } else {
+            // "X cancelled a visit to Y", "X postponed his trip to Y": the visit is the
+            // cancelling verb's subject's.
+            const size_t cp = pre == K::source_possessive ? cancel_before(cl, p, false) : SIZE_MAX;
+            if (cp == SIZE_MAX) return;
+            std::string how;
+            m.sources = subject_before(cl, cp, how);
+            if (m.sources.empty() && !cl.subject.empty()) {
+              m.sources = cl.subject;
+              how = cl.subject_how;
+            }
+            if (m.sources.empty()) return;
+            m.source_how = how + ", subject of the cancelling verb '" + std::string(norm(cl.toks[cp])) + "'";
+            m.first_pos = cp;
+            m.cancel_pos = cp;
+          }
         } else if (c.passive) {
           std::string how;
           m.targets = subject_before(cl, p, how);
@@ -1107,6 +1205,12 @@ class DocCoder {
           }
         }
         if (m.sources.empty() && !m.from_context) return;
+        // A nominal event ("Sunak's visit to Poland", "talks between A and B", "the signing")
+        // called off: "... has been called off", "X cancelled the talks ...".
+        if (m.cancel_pos == SIZE_MAX && !c.passive && (pre != K::source || m.from_context)) {
+          m.cancel_pos = cancel_before(cl, m.first_pos, true);
+          if (m.cancel_pos == SIZE_MAX) m.cancel_pos = cancel_after(cl, m.end_pos, m.cancel_negated, m.cancel_hedged);
+        }
         if (m.targets.empty() && !c.passive && !m.from_context &&
             c.code.substr(0, 2) != "01") {  // statements: no default object ("said Russia would")
           m.targets = object_after(cl, p, m.sources);
@@ -1133,7 +1237,11 @@ class DocCoder {
     std::vector<Match> kept;
     for (auto& m : found) {
       bool overlap = false;
-      for (const auto& k : kept) overlap = overlap || (m.anchor_pos < k.end_pos && k.anchor_pos < m.end_pos);
+      for (const auto& k : kept)
+        overlap = overlap || (m.anchor_pos < k.end_pos && k.anchor_pos < m.end_pos &&
+                              // "X cancelled a visit to Y": the cancelling (160) and the visit
+                              // called off (042, negated) are both coded
+                              m.cancel_pos != k.anchor_pos && k.cancel_pos != m.anchor_pos);
       if (!overlap) kept.push_back(std::move(m));
     }
     return kept;
@@ -1310,6 +1418,21 @@ class DocCoder {
           m.targets.empty() && ce->code.substr(0, 2) == "01" && reporting(cl.toks[m.anchor_pos]) &&
           std::any_of(speech.begin(), speech.end(), [&](const Speech& sp) { return sp.verb == cl.toks[m.anchor_pos]; });
       ModeInfo mi = mode_of(cl, m);
+      if (m.cancel_pos != SIZE_MAX) {
+        // Called off: the planned event is negated ("postponed" too: not on the planned
+        // date). "did not cancel the visit" / "has not been called off" claim nothing.
+        const bool before = m.cancel_pos < m.anchor_pos;
+        if (m.cancel_negated || (before && mi.mode == EventMode::negated)) continue;
+        const std::string phrase(norm(cl.toks[m.cancel_pos]));
+        if (m.cancel_hedged || (before && mi.mode == EventMode::possible)) {
+          mi.mode = EventMode::possible;
+          mi.why = "possibly called off ('" + phrase + "', data/cameo/cancellations.tsv)";
+        } else {
+          mi.mode = EventMode::negated;
+          mi.why = "called off ('" + phrase + "', data/cameo/cancellations.tsv)";
+        }
+        mi.tense = Tense::future;  // the date named is the plan's
+      }
       // attribution
       std::string attributed, attr_why;
       const uint32_t at = cl.toks[m.anchor_pos];
@@ -1393,8 +1516,10 @@ class DocCoder {
       std::vector<std::pair<Actor, Actor>> context_pairs;
       if (m.from_context) {
         const Event* ref = context_event(cl, context_how);
-        if (ref == nullptr) continue;          // never a generic actor for an absent subject
-        if (ref->cameo == ce->code) continue;  // "the talks" after "X met Y": the same event again
+        if (ref == nullptr) continue;  // never a generic actor for an absent subject
+        // "the talks" after "X met Y": the same event again; but "A and B were to sign ... The
+        // signing was called off" negates the plan.
+        if (ref->cameo == ce->code && m.cancel_pos == SIZE_MAX) continue;
         context_pairs.emplace_back(ref->source, *ref->target);
         if (reciprocal) context_pairs.emplace_back(*ref->target, ref->source);
       } else if (m.targets.empty()) {
@@ -1547,6 +1672,44 @@ Result<std::vector<std::pair<std::string, std::vector<std::string>>>> read_refer
   return out;
 }
 
+Result<std::vector<CancellationPhrase>> read_cancellation_phrases(const std::string& path) {
+  auto t = TsvTable::read(path, {"phrase", "kind", "note", "as_of"});
+  if (!t.ok()) return t.error();
+  std::vector<CancellationPhrase> out;
+  for (const auto& row : t->rows()) {
+    const std::string phrase(t->get(row, "phrase"));
+    CancellationPhrase c;
+    c.origin = path + ":" + std::to_string(row.line);
+    std::istringstream is(phrase);
+    for (std::string w; is >> w;) {
+      if (std::any_of(w.begin(), w.end(),
+                      [](char ch) { return !((ch >= 'a' && ch <= 'z') || ch == '\'' || ch == '-'); }))
+        return t->error(row, "cancellation phrase '" + phrase + "' must be lower-case words (a-z, ' or -)");
+      c.words.push_back(std::move(w));
+    }
+    if (c.words.empty() || c.words.size() > 4)
+      return t->error(row, "cancellation phrase '" + phrase + "' must have one to four words");
+    std::string joined;
+    for (const auto& w : c.words) joined += (joined.empty() ? "" : " ") + w;
+    if (joined != phrase)
+      return t->error(row, "cancellation phrase '" + phrase + "' must be words separated by one space");
+    const std::string_view kind = t->get(row, "kind");
+    if (kind != "verb" && kind != "noun")
+      return t->error(
+          row, "cancellation phrase '" + phrase + "' has kind '" + std::string(kind) + "' (expected verb or noun)");
+    c.noun = kind == "noun";
+    if (c.noun && c.words.back() != "of")
+      return t->error(row, "cancellation noun phrase '" + phrase + "' must end in 'of'");
+    if (std::any_of(out.begin(), out.end(), [&](const CancellationPhrase& o) { return o.words == c.words; }))
+      return t->error(row, "cancellation phrase '" + phrase + "' is listed twice");
+    if (t->get(row, "note").empty()) return t->error(row, "cancellation phrase '" + phrase + "' has no note");
+    auto d = parse_date_field(*t, row, "as_of");
+    if (!d.ok()) return d.error();
+    out.push_back(std::move(c));
+  }
+  return out;
+}
+
 Result<std::vector<VerbPatternSpec>> read_verb_patterns(const std::string& path) {
   auto t = TsvTable::read(path, {"code", "pattern"});
   if (!t.ok()) return t.error();
@@ -1581,6 +1744,12 @@ Result<std::shared_ptr<const EventCoder>> EventCoder::load(const std::string& da
   auto refs = read_referent_nouns(data_dir + "/cameo/referents.tsv", impl->codebook);
   if (!refs.ok()) return refs.error();
   for (auto& [noun, codes] : *refs) impl->referents[noun] = codes;
+  auto cancels = read_cancellation_phrases(data_dir + "/cameo/cancellations.tsv");
+  if (!cancels.ok()) return cancels.error();
+  impl->cancellations = std::move(cancels.value());
+  std::stable_sort(
+      impl->cancellations.begin(), impl->cancellations.end(),
+      [](const CancellationPhrase& a, const CancellationPhrase& b) { return a.words.size() > b.words.size(); });
 
   std::vector<VerbPatternSpec> specs;
   if (!no_default) {

@@ -34,6 +34,20 @@ Result<std::vector<std::string>> read_reciprocal_codes(const std::string& path, 
 Result<std::vector<std::pair<std::string, std::vector<std::string>>>> read_referent_nouns(const std::string& path,
                                                                                           const Codebook& codebook);
 
+/// One row of data/cameo/cancellations.tsv: words by which a text says that a planned
+/// event was called off ("call off", "cancel", "postpone", "cancellation of").
+struct CancellationPhrase {
+  std::vector<std::string> words;  // lemmas, lower case
+  bool noun = false;               // "cancellation of": only before the event's noun phrase
+  std::string origin;              // file:line
+};
+
+/// Reads data/cameo/cancellations.tsv (columns phrase, kind, note, as_of): each phrase is
+/// one to four lower-case words ([a-z'-]), listed once; kind is "verb" ("X cancelled the
+/// visit", "the visit was cancelled") or "noun" ("the cancellation of the visit", the phrase
+/// ends in "of"); every row has a note. Errors name file:line.
+Result<std::vector<CancellationPhrase>> read_cancellation_phrases(const std::string& path);
+
 class EventCoder {
  public:
   /// Loads the codebook (data/cameo/events.tsv, data/plover/cameo_to_plover.tsv,

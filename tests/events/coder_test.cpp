@@ -3,6 +3,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
 
@@ -491,6 +492,91 @@ TEST(Coder, NominalEventTakesActorsFromContext) {
             nullptr);
   // a named subject keeps its role
   EXPECT_NE(find_event(code_text("Putin met Xi. Russia welcomed the signing of a treaty."), "057 RUS->-"), nullptr);
+}
+
+// A planned event that is called off (data/cameo/cancellations.tsv) is coded as the event
+// itself, negated: actors from the noun phrase, from the cancelling verb's subject, or from
+// context.
+TEST(Coder, CalledOffEventIsNegated) {
+  auto negated = [](const std::string& text, const std::string& brief) {
+    Document doc = code_text(text, "2024-05-14");
+    const Event* e = find_event(doc, brief);
+    EXPECT_NE(e, nullptr) << text << " -> " << ::testing::PrintToString(briefs(doc));
+    if (e != nullptr) {
+      EXPECT_EQ(e->mode, EventMode::negated) << text;
+      EXPECT_EQ(e->date.iso(), text.find("Friday") != std::string::npos ? "2024-05-17" : "2024-05-14") << text;
+    }
+  };
+  // passive after the noun phrase, with the plan's date inside it
+  negated("Putin's visit to China on Friday has been called off.", "042 RUSGOV->CHN");
+  negated("Putin's visit to China was cancelled, the Kremlin said.", "042 RUSGOV->CHN");
+  negated("Putin's planned visit to China is to be put off.", "042 RUSGOV->CHN");
+  // the cancelling verb's subject owns the visit
+  negated("Putin cancelled a visit to China.", "042 RUSGOV->CHN");
+  negated("Xi postponed his visit to Russia on Friday.", "042 CHNGOV->RUS");
+  negated("Xi has called off a planned two-day visit to Russia.", "042 CHNGOV->RUS");
+  // "talks between A and B": both directions, "planned" is overridden
+  negated("The planned talks between Putin and Xi were cancelled.", "040 RUSGOV->CHNGOV");
+  negated("The planned talks between Putin and Xi were cancelled.", "040 CHNGOV->RUSGOV");
+  // a noun: "the cancellation of ..."
+  negated("Russia announced the cancellation of Putin's visit to China.", "042 RUSGOV->CHN");
+  // actors from context: the planned signing of the sentence before is called off
+  Document ctx =
+      code_text("Putin and Xi were to sign a treaty on Friday. The signing of the treaty was postponed.", "2024-05-14");
+  int off = 0;
+  for (const Event& e : ctx.events)
+    if (e.cameo == "057" && e.sentence == 1) {
+      EXPECT_EQ(e.mode, EventMode::negated);
+      EXPECT_NE(e.rule.find("(actors from context)"), std::string::npos) << e.rule;
+      ++off;
+    }
+  EXPECT_EQ(off, 2) << ::testing::PrintToString(briefs(ctx));
+  // hedged: possible, not negated
+  Document maybe = code_text("Putin's visit to China could be postponed.");
+  ASSERT_NE(find_event(maybe, "042 RUSGOV->CHN"), nullptr);
+  EXPECT_EQ(find_event(maybe, "042 RUSGOV->CHN")->mode, EventMode::possible);
+  // a cancellation that is denied claims nothing about the visit
+  EXPECT_EQ(find_event(code_text("Putin's visit to China has not been called off."), "042 RUSGOV->CHN"), nullptr);
+  EXPECT_EQ(find_event(code_text("Putin did not cancel his visit to China."), "042 RUSGOV->CHN"), nullptr);
+  // no cancellation: unchanged
+  Document done = code_text("Putin's visit to China ended on Friday.", "2024-05-18");
+  ASSERT_NE(find_event(done, "042 RUSGOV->CHN"), nullptr);
+  EXPECT_EQ(find_event(done, "042 RUSGOV->CHN")->mode, EventMode::happened);
+  // an unrelated participle later in the clause is not a cancellation
+  Document other = code_text("Putin's visit to China followed talks that were cancelled.");
+  ASSERT_NE(find_event(other, "042 RUSGOV->CHN"), nullptr);
+  EXPECT_EQ(find_event(other, "042 RUSGOV->CHN")->mode, EventMode::happened);
+}
+
+TEST(Coder, CancellationPhrasesAreValidatedWithFileAndLine) {
+  const auto dir = std::filesystem::temp_directory_path() / "dyad_cancel_test";
+  std::filesystem::create_directories(dir);
+  const std::string head = "phrase\tkind\tnote\tas_of\n";
+  auto fails = [&](const std::string& row, const std::string& what) {
+    const auto f = (dir / "c.tsv").string();
+    std::ofstream(f) << head << row;
+    auto r = read_cancellation_phrases(f);
+    ASSERT_FALSE(r.ok()) << row;
+    EXPECT_NE(r.error().str().find("c.tsv:2"), std::string::npos) << r.error().str();
+    EXPECT_NE(r.error().str().find(what), std::string::npos) << r.error().str();
+  };
+  fails("Cancel\tverb\tx\t2026-11-24\n", "lower-case");
+  fails("cancel\tadverb\tx\t2026-11-24\n", "kind");
+  fails("cancellation\tnoun\tx\t2026-11-24\n", "end in 'of'");
+  fails("cancel\tverb\t\t2026-11-24\n", "no note");
+  fails("call  off\tverb\tx\t2026-11-24\n", "one space");
+  {
+    const auto f = (dir / "c.tsv").string();
+    std::ofstream(f) << head << "cancel\tverb\tx\t2026-11-24\ncancel\tverb\ty\t2026-11-24\n";
+    auto r = read_cancellation_phrases(f);
+    ASSERT_FALSE(r.ok());
+    EXPECT_NE(r.error().str().find("c.tsv:3"), std::string::npos) << r.error().str();
+    EXPECT_NE(r.error().str().find("twice"), std::string::npos) << r.error().str();
+  }
+  auto bundled = read_cancellation_phrases(testing_events::kData + "/cameo/cancellations.tsv");
+  ASSERT_TRUE(bundled.ok()) << bundled.error().str();
+  EXPECT_GE(bundled->size(), 10U);
+  std::filesystem::remove_all(dir);
 }
 
 // A when/while clause without a time expression takes the one of the clause it attaches

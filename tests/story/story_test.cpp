@@ -208,6 +208,29 @@ TEST_F(StoryTest, CalledOffPlanContradictsTheExpectation) {
   EXPECT_TRUE(contradicted);
 }
 
+// "Sunak's visit to Poland on Friday has been called off": the visit itself, negated
+// (data/cameo/cancellations.tsv), contradicts the preview's expectation.
+TEST_F(StoryTest, VisitCalledOffContradictsTheExpectation) {
+  std::vector<Document> docs;
+  code({kFixtures + "called_off.jsonl"}, db(), &docs);
+  ASSERT_EQ(docs.size(), 2U);
+  bool negated = false;
+  for (const Document& d : docs)
+    for (const Event& e : d.events)
+      negated = negated || (d.article.id == "st-co-off" && e.cameo == "042" && e.mode == EventMode::negated);
+  EXPECT_TRUE(negated);
+  auto store = open(db());
+  auto xs = expectations(*store);
+  ASSERT_TRUE(xs.ok());
+  bool contradicted = false;
+  for (const Expectation& x : *xs)
+    if (x.event.event.cameo == "042") {
+      EXPECT_EQ(x.status, "contradicted");
+      contradicted = x.status == "contradicted";
+    }
+  EXPECT_TRUE(contradicted);
+}
+
 TEST_F(StoryTest, UnansweredExpectationBecomesUnconfirmedOnceItsDayHasPassed) {
   const std::string both = kFixtures + "preview_report.jsonl";
   std::ifstream in(both);
