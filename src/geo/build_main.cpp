@@ -1,5 +1,5 @@
 // dyad_geo_build: compiles gazetteer.bin at build time (see src/geo/build.h).
-// Usage: dyad_geo_build OUT --places P --countries C [--cities F] [--admin1 J]
+// Usage: dyad_geo_build OUT --places P --countries C [--cities F] [--admin1 J] [--admin2 J]
 #include <cstdio>
 #include <string>
 #include <string_view>
@@ -8,7 +8,7 @@
 
 int main(int argc, char** argv) {
   if (argc < 2) {
-    std::fprintf(stderr, "usage: dyad_geo_build OUT --places P --countries C [--cities F] [--admin1 J]\n");
+    std::fprintf(stderr, "usage: dyad_geo_build OUT --places P --countries C [--cities F] [--admin1 J] [--admin2 J]\n");
     return 2;
   }
   dyad::geo::BuildInputs in;
@@ -23,6 +23,8 @@ int main(int argc, char** argv) {
       in.cities = value;
     else if (flag == "--admin1")
       in.admin1 = value;
+    else if (flag == "--admin2")
+      in.admin2 = value;
     else {
       std::fprintf(stderr, "dyad_geo_build: unknown option %s\n", argv[i]);
       return 2;

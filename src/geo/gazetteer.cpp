@@ -141,7 +141,9 @@ double prior_of(const PlaceRecord& p) {
     case PlaceKind::admin1:
       return p.geonameid == 0 && p.population > 0 ? 6.0 : 6.5;
     case PlaceKind::admin2:
-      return 6.0;
+      // Hand-placed (population 0): 6. From GeoNames (population = its towns'):
+      // below a namesake town of the same size, at most 5.5.
+      return p.population == 0 ? 6.0 : std::min(5.5, std::log10(static_cast<double>(p.population) + 10.0) - 0.5);
     case PlaceKind::city:
       break;
   }
@@ -215,6 +217,58 @@ std::vector<GeoEntry> Gazetteer::candidates(std::string_view name, size_t max) c
   return out;
 }
 
+std::vector<GeoEntry> Gazetteer::candidates_or_generic(std::string_view name, size_t max) const {
+  auto out = candidates(name, max);
+  if (!out.empty()) return out;
+  std::string key = geo::normalize_toponym(name);
+  // Generic words and the kinds of place they name.
+  enum Kinds { admin = 1, district = 2, town = 4 };
+  struct Generic {
+    std::string_view word;
+    int kinds;
+  };
+  static constexpr Generic kGeneric[] = {{"state", admin},
+                                         {"province", admin},
+                                         {"region", admin},
+                                         {"prefecture", admin},
+                                         {"governorate", admin},
+                                         {"county", district},
+                                         {"district", district},
+                                         {"parish", district},
+                                         {"borough", district | town},
+                                         {"municipality", district | town},
+                                         {"city", town},
+                                         {"town", town},
+                                         {"village", town}};
+  auto fits = [](const GeoEntry& e, int kinds) {
+    switch (e.kind) {
+      case PlaceKind::admin1:
+        return (kinds & admin) != 0;
+      case PlaceKind::admin2:
+        return (kinds & (admin | district)) != 0;
+      case PlaceKind::city:
+        return (kinds & town) != 0;
+      default:
+        return false;
+    }
+  };
+  for (const auto& g : kGeneric) {
+    std::string bare;
+    std::string suffix = " " + std::string(g.word), prefix = std::string(g.word) + " of ";
+    if (key.size() > suffix.size() && key.ends_with(suffix))
+      bare = key.substr(0, key.size() - suffix.size());
+    else if (key.size() > prefix.size() && key.starts_with(prefix))
+      bare = key.substr(prefix.size());
+    else
+      continue;
+    for (auto& e : candidates(bare, 60))
+      if (fits(e, g.kinds)) out.push_back(e);
+    if (out.size() > max) out.resize(max);
+    return out;
+  }
+  return out;
+}
+
 std::vector<Place> Gazetteer::lookup(std::string_view name, size_t max) const {
   std::vector<Place> out;
   for (const auto& e : candidates(name, max)) out.push_back(to_place(e, Span{}));
@@ -251,7 +305,7 @@ std::vector<std::optional<GeoEntry>> Gazetteer::resolve_toponyms(
   for (size_t i = 0; i < queries.size(); ++i) {
     auto& q = qs[i];
     q.key = geo::normalize_toponym(queries[i].name);
-    q.cands = candidates(queries[i].name, kMaxCandidates);
+    q.cands = candidates_or_generic(queries[i].name, kMaxCandidates);
     std::vector<GeoEntry> qual;
     if (!queries[i].qualifier.empty()) qual = candidates(queries[i].qualifier, kMaxCandidates);
     std::string qual_upper = queries[i].qualifier;

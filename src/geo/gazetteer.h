@@ -60,6 +60,10 @@ class Gazetteer {
   [[nodiscard]] std::vector<Place> lookup(std::string_view name, size_t max = 10) const;
   /// The same with every field of the entries.
   [[nodiscard]] std::vector<GeoEntry> candidates(std::string_view name, size_t max = 10) const;
+  /// candidates(), and when the name is unknown and carries a generic word
+  /// ("Oaxaca State", "Suffolk County", "Norwich City", "City of London"),
+  /// the candidates of the bare name of the kinds that word names.
+  [[nodiscard]] std::vector<GeoEntry> candidates_or_generic(std::string_view name, size_t max = 10) const;
   /// The country entry for an ISO-3, CAMEO or ISO-2 code, if the file has one.
   [[nodiscard]] std::optional<GeoEntry> country(std::string_view code) const;
 
