@@ -353,6 +353,7 @@ Result<BuildStats> build_gazetteer(const BuildInputs& in, const std::string& out
     uint32_t offset;
     uint16_t length;
     uint32_t place;
+    uint16_t flags;
   };
   std::vector<Key> keys;
   // A town's alternate name that is a country's name ("Mexico" for Mexico
@@ -383,7 +384,17 @@ Result<BuildStats> build_gazetteer(const BuildInputs& in, const std::string& out
       std::string k = normalize_toponym(p.names[n_i]);
       if (!is_ascii_key(k) || k.size() > 200 || !seen.insert(k).second) continue;
       if (p.kind == PlaceKind::city && n_i > 1 && country_keys.count(k)) continue;
-      keys.push_back({intern(k), static_cast<uint16_t>(k.size()), static_cast<uint32_t>(i)});
+      // A town's names[0] and [1] are its name and ASCII name; the rest are
+      // alternates, except a shortening of the name ("New York" of "New York
+      // City", "Washington" of "Washington, D.C.").
+      uint16_t flags = 0;
+      if (p.kind == PlaceKind::city && n_i > 1) {
+        std::string main = normalize_toponym(p.name);
+        bool shortening = main.size() > k.size() && ((main.starts_with(k) && main[k.size()] == ' ') ||
+                                                     (main.ends_with(k) && main[main.size() - k.size() - 1] == ' '));
+        if (!shortening) flags = kKeyAlternate;
+      }
+      keys.push_back({intern(k), static_cast<uint16_t>(k.size()), static_cast<uint32_t>(i), flags});
     }
   }
   for (auto& c : countries.records) {
@@ -422,6 +433,7 @@ Result<BuildStats> build_gazetteer(const BuildInputs& in, const std::string& out
     kr.key_offset = k.offset;
     kr.key_length = k.length;
     kr.place = k.place;
+    kr.flags = k.flags;
     append_pod(buf, kr);
   }
   for (const auto& c : countries.records) append_pod(buf, c);

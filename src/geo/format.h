@@ -14,7 +14,7 @@
 namespace dyad::geo {
 
 inline constexpr char kMagic[8] = {'D', 'Y', 'A', 'D', 'G', 'A', 'Z', '1'};
-inline constexpr uint32_t kFormatVersion = 2;
+inline constexpr uint32_t kFormatVersion = 3;
 
 /// What kind of place a record is.
 /// admin2: a second-level division (an English or Irish county), with its admin1 code.
@@ -51,11 +51,15 @@ struct PlaceRecord {
   uint32_t reserved;
 };
 
+/// KeyRecord::flags: the key is only one of a town's alternate names
+/// (GeoNames alternatenames: other languages, former names), not its name.
+inline constexpr uint16_t kKeyAlternate = 1;
+
 struct KeyRecord {
   uint32_t key_offset;
   uint32_t place;
   uint16_t key_length;
-  uint16_t reserved;
+  uint16_t flags;  // kKeyAlternate
   uint32_t reserved2;
 };
 

@@ -32,7 +32,8 @@ struct GeoEntry {
   double lat = 0, lon = 0;
   uint32_t population = 0;
   int64_t geonameid = 0;
-  double prior = 0;  // how likely this entry is meant when its name is read alone
+  double prior = 0;        // how likely this entry is meant when its name is read alone
+  bool alternate = false;  // found only by one of a town's alternate names (prior lowered)
 };
 
 /// A toponym to resolve with resolve_toponyms(): the name as written and,
@@ -58,7 +59,8 @@ class Gazetteer {
   /// Candidates for a toponym string (any case/diacritics), best first by prior
   /// (feature type, capital, population). At most `max`.
   [[nodiscard]] std::vector<Place> lookup(std::string_view name, size_t max = 10) const;
-  /// The same with every field of the entries.
+  /// The same with every field of the entries. A town found only by an
+  /// alternate name (another language's, a former one) has its prior lowered.
   [[nodiscard]] std::vector<GeoEntry> candidates(std::string_view name, size_t max = 10) const;
   /// candidates(), and when the name is unknown and carries a generic word
   /// ("Oaxaca State", "Suffolk County", "Norwich City", "City of London"),

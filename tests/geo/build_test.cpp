@@ -40,7 +40,8 @@ class GeoBuild : public ::testing::Test {
                                    city(3, "Tbilisi", "Tiflis", 41.69, 44.83, "PPLC", "GE", "TB", 1100000) +
                                    city(4, "Atlanta", "", 33.75, -84.39, "PPLA", "US", "GA", 460000) +
                                    city(5, "Austin", "", 30.27, -97.74, "PPLA", "US", "TX", 930000, "453") +
-                                   city(6, "Zürich", "Zurigo", 47.37, 8.54, "PPLA", "CH", "ZH", 340000));
+                                   city(6, "Zürich", "Zurigo", 47.37, 8.54, "PPLA", "CH", "ZH", 340000) +
+                                   city(7, "New York City", "New York,NYC", 40.71, -74.0, "PPL", "US", "NY", 8800000));
     write(dir_ / "admin1.json",
           R"([{"code":"US.TX","name":"Texas"},{"code":"US.GA","name":"Georgia"},{"code":"CH.ZH","name":"Zurich"}])");
     write(dir_ / "admin2.json",
@@ -64,7 +65,7 @@ class GeoBuild : public ::testing::Test {
                               (dir_ / "admin2.json").string()};
     auto stats = dyad::geo::build_gazetteer(in, (dir_ / "g.bin").string());
     ASSERT_TRUE(stats.ok()) << stats.error().str();
-    EXPECT_EQ(stats->cities, 6U);
+    EXPECT_EQ(stats->cities, 7U);
     EXPECT_EQ(stats->supplement, 5U);
     EXPECT_EQ(stats->admin2, 2U) << "an admin2 without a town is left out";
     auto g = Gazetteer::load((dir_ / "g.bin").string());
@@ -153,6 +154,21 @@ TEST_F(GeoBuild, GenericWordsFallBackToTheBareName) {
   auto r = g_->resolve_toponyms({ToponymQuery{"City of Austin", ""}});
   ASSERT_TRUE(r[0].has_value());
   EXPECT_EQ(r[0]->name, "Austin");
+}
+
+TEST_F(GeoBuild, AlternateNamesRankBelowNames) {
+  // "Lutece" is only an alternate name of Paris; "New York" shortens "New York City".
+  auto l = g_->candidates("Lutece");
+  ASSERT_EQ(l.size(), 1U);
+  EXPECT_TRUE(l[0].alternate);
+  EXPECT_FALSE(g_->candidates("Paris")[0].alternate);
+  auto ny = g_->candidates("New York");
+  ASSERT_EQ(ny.size(), 1U);
+  EXPECT_FALSE(ny[0].alternate);
+  // A former name of a small town does not beat a namesake by context alone.
+  auto r = g_->resolve_toponyms({ToponymQuery{"Tiflis", ""}, ToponymQuery{"Austin", ""}});
+  ASSERT_TRUE(r[0].has_value());
+  EXPECT_EQ(r[0]->country, "GEO") << "the only candidate still wins";
 }
 
 TEST_F(GeoBuild, ResolveDocumentFillsMentionsAndEntities) {
