@@ -420,7 +420,8 @@ Result<BuildStats> build_gazetteer(const BuildInputs& in, const std::string& out
   h.country_count = static_cast<uint32_t>(countries.records.size());
   h.places_offset = sizeof(FileHeader);
   h.keys_offset = h.places_offset + recs.size() * sizeof(PlaceRecord);
-  h.countries_offset = h.keys_offset + keys.size() * sizeof(KeyRecord);
+  uint64_t keys_end = h.keys_offset + keys.size() * sizeof(KeyRecord);
+  h.countries_offset = (keys_end + 7) / 8 * 8;
   h.strings_offset = h.countries_offset + countries.records.size() * sizeof(CountryRecord);
   h.strings_size = pool.size();
 
@@ -436,6 +437,7 @@ Result<BuildStats> build_gazetteer(const BuildInputs& in, const std::string& out
     kr.flags = k.flags;
     append_pod(buf, kr);
   }
+  buf.append(h.countries_offset - keys_end, '\0');
   for (const auto& c : countries.records) append_pod(buf, c);
   buf += pool;
 

