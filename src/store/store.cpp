@@ -1057,19 +1057,25 @@ Result<bool> Store::link(std::string_view relation, std::string_view expected_ev
   }
 }
 
-Result<std::vector<EventCandidate>> Store::events_by_key(std::string_view key, const Date& from, const Date& to) {
+Result<std::vector<EventCandidate>> Store::events_by_key(std::string_view key, const Date& from, const Date& to,
+                                                         const std::vector<EventMode>& modes) {
   std::vector<EventCandidate> out;
   if (!from.known() || !to.known()) return out;
   const std::string lo = Date::from_days(from.first_day()).iso();
   const std::string hi = Date::from_days(to.last_day()).iso();
+  nlohmann::json mode_names = nlohmann::json::array();
+  for (EventMode m : modes) mode_names.push_back(to_string(m));
   try {
     // As in events(): the plain comparisons use the index, the interval test decides.
-    Stmt s = impl_->stmt(std::string("SELECT e.id, e.mode, e.date, e.date_basis, e.first_seen, e.location_name, "
-                                     "e.location_country, e.location_lat, e.location_lon, e.location_geonameid "
-                                     "FROM events e WHERE e.match_key = ?1 AND e.date >= substr(?2, 1, 4) AND "
-                                     "e.date <= ?3 AND ") +
-                         kDateHi + " >= ?2 ORDER BY e.rowid");
+    Stmt s =
+        impl_->stmt(std::string("SELECT e.id, e.mode, e.date, e.date_basis, e.first_seen, e.location_name, "
+                                "e.location_country, e.location_lat, e.location_lon, e.location_geonameid "
+                                "FROM events e WHERE e.match_key = ?1 AND e.date >= substr(?2, 1, 4) AND "
+                                "e.date <= ?3 AND ") +
+                    kDateHi + " >= ?2 " + (modes.empty() ? "" : "AND e.mode IN (SELECT value FROM json_each(?4)) ") +
+                    "ORDER BY e.rowid");
     s.text(1, key).text(2, lo).text(3, hi);
+    if (!modes.empty()) s.text(4, mode_names.dump());
     while (s.step()) {
       EventCandidate c;
       c.id = s.col_text(0);
@@ -1110,10 +1116,12 @@ Result<std::vector<std::pair<int64_t, std::string>>> Store::stories_with_keys(co
   const bool dated = from.known() && to.known();
   try {
     for (const std::string& key : keys) {
+      // The kStoriesPerKey most recent stories holding the key: a common key (a
+      // country, a leader) is shared by many stories and only recent ones matter.
       Stmt s = impl_->stmt(dated ? "SELECT k.story FROM story_keys k JOIN stories st ON st.id = k.story "
                                    "WHERE k.key = ?1 AND (st.last_date IS NULL OR (st.last_date >= ?2 AND "
-                                   "st.first_date <= ?3)) ORDER BY k.story"
-                                 : "SELECT story FROM story_keys WHERE key = ?1 ORDER BY story");
+                                   "st.first_date <= ?3)) ORDER BY k.story DESC LIMIT 32"
+                                 : "SELECT story FROM story_keys WHERE key = ?1 ORDER BY story DESC LIMIT 32");
       s.text(1, key);
       if (dated) s.text(2, from.iso()).text(3, to.iso());
       while (s.step()) out.emplace_back(s.col_int(0), key);

@@ -163,15 +163,18 @@ class Store {
 
   // ---- across articles (the story stage, story/story.h) ----
 
-  /// Stored events whose match key (story/dedup.h) is `key` and whose date
-  /// interval overlaps the days [from, to], oldest first. Undated events are
-  /// never returned. The (match_key, date) index bounds the work to the window.
+  /// Stored events whose match key (story/dedup.h) is `key`, whose date
+  /// interval overlaps the days [from, to] and whose mode is one of `modes`
+  /// (empty: any), oldest first. Undated events are never returned. The
+  /// (match_key, date) index bounds the work to the window.
   [[nodiscard]] Result<std::vector<EventCandidate>> events_by_key(std::string_view key, const Date& from,
-                                                                  const Date& to);
+                                                                  const Date& to,
+                                                                  const std::vector<EventMode>& modes = {});
   /// Stored articles sharing at least one LSH band (story/dedup.h) with `fingerprint`, oldest first.
   [[nodiscard]] Result<std::vector<FingerprintMatch>> fingerprint_matches(const std::vector<uint32_t>& fingerprint);
   /// For each of `keys`, the stories holding it whose dates overlap [from, to]
-  /// (all stories when the dates are unknown): (story, key) rows.
+  /// (all stories when the dates are unknown), at most the 32 newest per key:
+  /// (story, key) rows.
   [[nodiscard]] Result<std::vector<std::pair<int64_t, std::string>>> stories_with_keys(
       const std::vector<std::string>& keys, const Date& from, const Date& to);
   /// Files the stored article `hash` in story `story` (0: a new story titled

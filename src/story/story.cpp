@@ -12,9 +12,10 @@
 namespace dyad {
 namespace {
 
-// How far from an event's date candidates are looked for: an expectation's
-// window reaches kUndatedWindowDays past its date (plus a day of slack), an
-// outcome may precede it by a day, and same_event() needs only +-1 day.
+// How far from an event's date candidates are looked for: same_event() allows
+// +-1 day on each side; an expectation's window reaches kUndatedWindowDays
+// past its date (plus a day of slack).
+constexpr int kMergeSearchDays = 2;
 constexpr int kLinkSearchDays = kUndatedWindowDays + 2;
 
 EventFacts facts_of(const EventCandidate& c) {
@@ -39,57 +40,36 @@ Result<std::string> find_original(Store& store, const Document& doc) {
   return best->duplicate_of.empty() ? best->hash : best->duplicate_of;
 }
 
-// The stored events near one event: its match key, dates within
-// kLinkSearchDays of its own. Read once per (key, date) before the document is
-// stored and used for both merging and linking: storing the document adds or
-// changes only events with the document's own ids, which linking skips.
-class StoredNearby {
- public:
-  explicit StoredNearby(Store& store) : store_(store) {}
-  // nullptr for an undated event (it never merges or links); the Error of a failed read.
-  Result<const std::vector<EventCandidate>*> of(const Event& ev) {
-    const auto days = day_range(ev.date, kLinkSearchDays);
-    if (!days) return static_cast<const std::vector<EventCandidate>*>(nullptr);
-    std::string key = match_key(ev) + '|' + ev.date.iso();
-    auto it = cache_.find(key);
-    if (it == cache_.end()) {
-      auto read = store_.events_by_key(match_key(ev), Date::from_days(days->first), Date::from_days(days->last));
-      if (!read.ok()) return read.error();
-      it = cache_.emplace(std::move(key), std::move(read.value())).first;
-    }
-    return &it->second;
-  }
-
- private:
-  Store& store_;
-  std::unordered_map<std::string, std::vector<EventCandidate>> cache_;
-};
-
 // Gives each event the id of the event it reports, stored or earlier in this
 // document; drops unmatched events of a copy.
-Status merge_events(StoredNearby& nearby, Document& doc, StoryStats& stats) {
+Status merge_events(Store& store, Document& doc, StoryStats& stats) {
   std::unordered_map<std::string, std::vector<EventCandidate>> earlier;  // this document's events by key
   std::vector<Event> kept;
   kept.reserve(doc.events.size());
   for (Event& ev : doc.events) {
-    auto stored = nearby.of(ev);
-    if (!stored.ok()) return stored.error();
-    if (*stored == nullptr) {  // an undated event never merges
+    const auto days = day_range(ev.date, kMergeSearchDays);
+    if (!days) {  // an undated event never merges
       kept.push_back(std::move(ev));
       continue;
     }
-    std::vector<EventCandidate>& mine = earlier[match_key(ev)];
+    const std::string key = match_key(ev);
+    auto stored = store.events_by_key(key, Date::from_days(days->first), Date::from_days(days->last), {ev.mode});
+    if (!stored.ok()) return stored.error();
+    std::vector<EventCandidate>& mine = earlier[key];
     const EventFacts facts = facts_of(ev, doc.article.published);
     const EventCandidate* hit = nullptr;
-    const std::vector<EventCandidate>* sources[] = {*stored, &mine};
+    const std::vector<EventCandidate>* sources[] = {&stored.value(), &mine};
     for (const std::vector<EventCandidate>* cands : sources) {
       for (const EventCandidate& c : *cands)
         if (hit == nullptr && same_event(facts, facts_of(c))) hit = &c;
     }
     if (hit == nullptr && !doc.duplicate_of.empty()) {
       // A copy reports what its original did, whatever dates its wording yields.
-      for (const EventCandidate& c : **stored)
-        if (hit == nullptr && c.mode == ev.mode) hit = &c;
+      const std::chrono::days wide{kLinkSearchDays};
+      stored =
+          store.events_by_key(key, Date::from_days(days->first - wide), Date::from_days(days->last + wide), {ev.mode});
+      if (!stored.ok()) return stored.error();
+      if (!stored->empty()) hit = &stored->front();
       if (hit == nullptr) {
         ++stats.dropped;
         continue;
@@ -110,17 +90,35 @@ Status merge_events(StoredNearby& nearby, Document& doc, StoryStats& stats) {
 // Statements (CAMEO 01x) are too generic to answer an expectation.
 bool linkable(const Event& ev) { return ev.mode != EventMode::possible && !ev.cameo.starts_with("01"); }
 
-Status make_links(Store& store, StoredNearby& nearby, Document& doc, StoryStats& stats) {
+// The stored events that may answer `ev` (an expectation) or that `ev` (an
+// outcome) may answer: the other side's modes, in the days link_relation() can accept.
+Result<std::vector<EventCandidate>> link_candidates(Store& store, const Event& ev, const EventFacts& facts) {
+  const std::string key = match_key(ev);
+  if (ev.mode == EventMode::expected) {
+    auto window = expectation_window(facts);
+    if (!window) return std::vector<EventCandidate>{};
+    if (const auto since = day_range(facts.published)) window->first = std::min(window->first, since->first);
+    return store.events_by_key(key, Date::from_days(window->first), Date::from_days(window->last),
+                               {EventMode::happened, EventMode::negated});
+  }
+  // An expectation's window reaches kLinkSearchDays past its own date; a
+  // called-off report may come before the planned day.
+  const auto days = day_range(ev.date, ev.mode == EventMode::negated ? kLinkSearchDays : 2);
+  if (!days) return std::vector<EventCandidate>{};
+  return store.events_by_key(key, Date::from_days(days->first - std::chrono::days{kLinkSearchDays}),
+                             Date::from_days(days->last), {EventMode::expected});
+}
+
+Status make_links(Store& store, Document& doc, StoryStats& stats) {
   std::set<std::string> mine_ids;
   for (const Event& ev : doc.events) mine_ids.insert(ev.id);
   std::set<std::string> done;
   for (const Event& ev : doc.events) {
     if (!done.insert(ev.id).second || !linkable(ev)) continue;
-    auto cands = nearby.of(ev);
-    if (!cands.ok()) return cands.error();
-    if (*cands == nullptr) continue;
     const EventFacts mine = facts_of(ev, doc.article.published);
-    for (const EventCandidate& c : **cands) {
+    auto cands = link_candidates(store, ev, mine);
+    if (!cands.ok()) return cands.error();
+    for (const EventCandidate& c : *cands) {
       // An expectation is answered by another article, not by its own text.
       if (mine_ids.count(c.id) != 0) continue;
       const bool i_expect = ev.mode == EventMode::expected;
@@ -209,10 +207,9 @@ Result<StoryStats> file_document(Store& store, Document& doc) {
   auto original = find_original(store, doc);
   if (!original.ok()) return original.error();
   doc.duplicate_of = std::move(original.value());
-  StoredNearby nearby(store);
-  if (Status s = merge_events(nearby, doc, stats); !s.ok()) return s.error();
+  if (Status s = merge_events(store, doc, stats); !s.ok()) return s.error();
   if (Status s = store.put(doc); !s.ok()) return s.error();
-  if (Status s = make_links(store, nearby, doc, stats); !s.ok()) return s.error();
+  if (Status s = make_links(store, doc, stats); !s.ok()) return s.error();
   if (Status s = file_story(store, doc); !s.ok()) return s.error();
   return stats;
 }
