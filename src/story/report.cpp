@@ -26,6 +26,12 @@ std::string event_label(const Event& e) {
   return s;
 }
 
+// Who said a quote: the canonical name, else the words, else "unattributed".
+std::string speaker_label(const Actor& s) {
+  if (!s.canonical.empty()) return s.canonical;
+  return s.text.empty() ? "unattributed" : s.text;
+}
+
 std::string evidence(const StoredEvent& se) {
   return se.article_id + " [" + std::to_string(se.event.span.offset) + "+" + std::to_string(se.event.span.length) +
          "] " + se.event.rule;
@@ -172,9 +178,7 @@ Status write_story_markdown(Store& store, int64_t story, std::ostream& out) {
   if (!v.quotes.empty()) {
     out << "\n## Quotes\n\n";
     for (const StoredQuote& q : v.quotes) {
-      const Actor& s = q.quote.speaker;
-      out << "- **" << (s.canonical.empty() ? (s.text.empty() ? "unattributed" : s.text) : s.canonical) << "** ("
-          << q.article_id << "): “" << one_line(q.text) << "”\n";
+      out << "- **" << speaker_label(q.quote.speaker) << "** (" << q.article_id << "): “" << one_line(q.text) << "”\n";
     }
   }
   return {};
@@ -231,9 +235,8 @@ Status write_story_html(Store& store, const std::vector<int64_t>& stories, std::
     if (!v.quotes.empty()) {
       out << "<h2>Quotes</h2><ul>\n";
       for (const StoredQuote& q : v.quotes) {
-        const Actor& s = q.quote.speaker;
-        out << "<li><b>" << html_escape(s.canonical.empty() ? (s.text.empty() ? "unattributed" : s.text) : s.canonical)
-            << "</b> (" << html_escape(q.article_id) << "): “" << html_escape(q.text) << "”</li>\n";
+        out << "<li><b>" << html_escape(speaker_label(q.quote.speaker)) << "</b> (" << html_escape(q.article_id)
+            << "): “" << html_escape(q.text) << "”</li>\n";
       }
       out << "</ul>\n";
     }

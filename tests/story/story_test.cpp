@@ -101,6 +101,17 @@ std::multiset<std::tuple<std::string, std::string, uint32_t, uint32_t>> event_co
   return out;
 }
 
+// The status of every stored expectation with this CAMEO code.
+std::vector<std::string> statuses(Store& store, const std::string& cameo) {
+  std::vector<std::string> out;
+  auto xs = expectations(store);
+  EXPECT_TRUE(xs.ok());
+  if (!xs.ok()) return out;
+  for (const Expectation& x : *xs)
+    if (x.event.event.cameo == cameo) out.push_back(x.status);
+  return out;
+}
+
 TEST_F(StoryTest, PreviewAndReportAreLinked) {
   std::vector<Document> docs;
   RunStats stats = code({kFixtures + "preview_report.jsonl"}, db(), &docs);
@@ -197,15 +208,7 @@ TEST_F(StoryTest, SyndicatedCopyAddsMentionsNotEvents) {
 TEST_F(StoryTest, CalledOffPlanContradictsTheExpectation) {
   code({kFixtures + "cancelled.jsonl"}, db());
   auto store = open(db());
-  auto xs = expectations(*store);
-  ASSERT_TRUE(xs.ok());
-  bool contradicted = false;
-  for (const Expectation& x : *xs)
-    if (x.event.event.cameo == "042") {
-      EXPECT_EQ(x.status, "contradicted");
-      contradicted = x.status == "contradicted";
-    }
-  EXPECT_TRUE(contradicted);
+  EXPECT_EQ(statuses(*store, "042"), std::vector<std::string>{"contradicted"});
 }
 
 // "Sunak's visit to Poland on Friday has been called off": the visit itself, negated
@@ -220,15 +223,7 @@ TEST_F(StoryTest, VisitCalledOffContradictsTheExpectation) {
       negated = negated || (d.article.id == "st-co-off" && e.cameo == "042" && e.mode == EventMode::negated);
   EXPECT_TRUE(negated);
   auto store = open(db());
-  auto xs = expectations(*store);
-  ASSERT_TRUE(xs.ok());
-  bool contradicted = false;
-  for (const Expectation& x : *xs)
-    if (x.event.event.cameo == "042") {
-      EXPECT_EQ(x.status, "contradicted");
-      contradicted = x.status == "contradicted";
-    }
-  EXPECT_TRUE(contradicted);
+  EXPECT_EQ(statuses(*store, "042"), std::vector<std::string>{"contradicted"});
 }
 
 TEST_F(StoryTest, UnansweredExpectationBecomesUnconfirmedOnceItsDayHasPassed) {
