@@ -25,6 +25,8 @@
 #include <sstream>
 #include <unordered_map>
 
+#include "core/lines.h"
+
 namespace dyad::eval {
 
 namespace {
@@ -517,20 +519,15 @@ Result<std::vector<PoliceDoc>> read_india_police(const std::string& dir, size_t 
 Result<std::vector<NerDocument>> parse_conll_ner(std::string_view text, std::string_view name) {
   std::vector<NerDocument> docs;
   bool in_sentence = false;
-  uint64_t line_no = 0;
   auto new_doc = [&] {
     NerDocument d;
     d.id = std::string(name) + "#" + std::to_string(docs.size() + 1);
     docs.push_back(std::move(d));
     in_sentence = false;
   };
-  size_t pos = 0;
-  while (pos <= text.size()) {
-    size_t nl = text.find('\n', pos);
-    std::string_view line = text.substr(pos, nl == std::string_view::npos ? std::string_view::npos : nl - pos);
-    pos = nl == std::string_view::npos ? text.size() + 1 : nl + 1;
-    ++line_no;
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+  LineCursor lines(text);
+  for (std::string_view line; lines.next(line);) {
+    const uint64_t line_no = lines.number();
     if (line.find_first_not_of(" \t") == std::string_view::npos) {
       in_sentence = false;
       continue;

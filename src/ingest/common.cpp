@@ -8,6 +8,7 @@
 #include <filesystem>
 
 #include "core/date.h"
+#include "core/lines.h"
 #include "core/unicode.h"
 #include "ingest/internal.h"
 
@@ -20,11 +21,8 @@ bool is_blank(char c) { return c == ' ' || c == '\t' || c == '\f' || c == '\v'; 
 std::string clean_paragraphs(std::string_view text) {
   std::string out;
   out.reserve(text.size());
-  size_t pos = 0;
-  while (pos <= text.size()) {
-    size_t nl = text.find('\n', pos);
-    if (nl == std::string_view::npos) nl = text.size();
-    std::string_view line = text.substr(pos, nl - pos);
+  LineCursor lines(text);
+  for (std::string_view line; lines.next(line);) {
     while (!line.empty() && is_blank(line.front())) line.remove_prefix(1);
     while (!line.empty() && is_blank(line.back())) line.remove_suffix(1);
     // U+00A0 (no-break space) at the ends counts as space too.
@@ -34,7 +32,6 @@ std::string clean_paragraphs(std::string_view text) {
       if (!out.empty()) out += '\n';
       out.append(line);
     }
-    pos = nl + 1;
   }
   return out;
 }

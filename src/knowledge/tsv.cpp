@@ -3,6 +3,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "core/lines.h"
 #include "core/unicode.h"
 
 namespace dyad {
@@ -20,14 +21,9 @@ Result<TsvTable> TsvTable::parse(std::string_view name, std::string_view text,
   TsvTable t;
   t.name_ = std::string(name);
   if (auto bad = find_invalid_utf8(text)) return Error{t.name_, bad->line, "invalid UTF-8"};
-  uint64_t line_no = 0;
-  size_t pos = 0;
-  while (pos <= text.size()) {
-    size_t nl = text.find('\n', pos);
-    std::string_view line = text.substr(pos, nl == std::string_view::npos ? std::string_view::npos : nl - pos);
-    pos = nl == std::string_view::npos ? text.size() + 1 : nl + 1;
-    ++line_no;
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+  LineCursor lines(text);
+  for (std::string_view line; lines.next(line);) {
+    const uint64_t line_no = lines.number();
     if (line.empty() || line.front() == '#') continue;
     if (line.find_first_not_of(" \t") == std::string_view::npos) continue;
     std::vector<std::string> fields;

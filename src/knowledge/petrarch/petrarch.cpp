@@ -20,6 +20,7 @@
 #include <map>
 #include <sstream>
 
+#include "core/lines.h"
 #include "core/unicode.h"
 #include "knowledge/petrarch/petrarch_internal.h"
 
@@ -114,14 +115,9 @@ std::vector<Line> strip_comments(std::string_view text) {
   std::vector<Line> out;
   bool in_comment = false;
   uint64_t comment_start = 0;
-  uint64_t number = 0;
-  size_t pos = 0;
-  while (pos <= text.size()) {
-    size_t nl = text.find('\n', pos);
-    if (nl == std::string_view::npos) nl = text.size();
-    std::string_view raw = text.substr(pos, nl - pos);
-    if (!raw.empty() && raw.back() == '\r') raw.remove_suffix(1);
-    ++number;
+  LineCursor lines(text);
+  for (std::string_view raw; lines.next(raw);) {
+    const uint64_t number = lines.number();
     Line line;
     line.number = number;
     line.blank = !in_comment && trim(raw).empty();
@@ -158,8 +154,6 @@ std::vector<Line> strip_comments(std::string_view text) {
     // Trailing white space is never meaningful.
     while (!line.text.empty() && std::isspace(static_cast<unsigned char>(line.text.back()))) line.text.pop_back();
     out.push_back(std::move(line));
-    if (nl == text.size()) break;
-    pos = nl + 1;
   }
   if (in_comment) throw SyntaxError(comment_start, "unterminated <!-- comment");
   return out;
