@@ -222,8 +222,8 @@ Status read_cities(const std::string& path, const Countries& countries, std::vec
   return {};
 }
 
-Status add_admin1(const std::string& path, const Countries& countries, const std::map<std::string, Admin1Sum>& sums,
-                  std::vector<BuildPlace>& places, uint64_t& added) {
+// A JSON file whose top level must be an array (the npm admin division lists).
+Result<nlohmann::json> read_json_array(const std::string& path) {
   std::ifstream in(path);
   if (!in) return Error{path, 0, "cannot open"};
   nlohmann::json j;
@@ -232,11 +232,19 @@ Status add_admin1(const std::string& path, const Countries& countries, const std
   } catch (const std::exception& e) {
     return Error{path, 0, std::string("bad JSON: ") + e.what()};
   }
+  if (!j.is_array()) return Error{path, 0, "expected a JSON array"};
+  return j;
+}
+
+Status add_admin1(const std::string& path, const Countries& countries, const std::map<std::string, Admin1Sum>& sums,
+                  std::vector<BuildPlace>& places, uint64_t& added) {
+  auto parsed = read_json_array(path);
+  if (!parsed) return parsed.error();
+  const nlohmann::json& j = *parsed;
   // The supplement's admin1 rows, by (country, normalised name).
   std::map<std::pair<std::string, std::string>, size_t> supplement;
   for (size_t i = 0; i < places.size(); ++i)
     if (places[i].kind == PlaceKind::admin1) supplement[{places[i].country, normalize_toponym(places[i].name)}] = i;
-  if (!j.is_array()) return Error{path, 0, "expected a JSON array"};
   for (const auto& e : j) {
     if (!e.is_object() || !e.contains("code") || !e.contains("name")) continue;
     std::string code = e["code"].get<std::string>(), name = e["name"].get<std::string>();
@@ -270,15 +278,9 @@ Status add_admin1(const std::string& path, const Countries& countries, const std
 // already holds (England's counties, by country and name) is not added twice.
 Status add_admin2(const std::string& path, const Countries& countries, const std::map<std::string, Admin1Sum>& sums,
                   std::vector<BuildPlace>& places, uint64_t& added) {
-  std::ifstream in(path);
-  if (!in) return Error{path, 0, "cannot open"};
-  nlohmann::json j;
-  try {
-    j = nlohmann::json::parse(in);
-  } catch (const std::exception& e) {
-    return Error{path, 0, std::string("bad JSON: ") + e.what()};
-  }
-  if (!j.is_array()) return Error{path, 0, "expected a JSON array"};
+  auto parsed = read_json_array(path);
+  if (!parsed) return parsed.error();
+  const nlohmann::json& j = *parsed;
   std::set<std::pair<std::string, std::string>> supplement;
   for (const auto& p : places)
     if (p.kind == PlaceKind::admin2 || p.kind == PlaceKind::admin1)
