@@ -42,6 +42,7 @@
 #include <functional>
 #include <optional>
 #include <sstream>
+#include <type_traits>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -866,14 +867,30 @@ class DocCoder {
     size_t end = 0;
     size_t literals = 0;
   };
-  using Cont = std::function<bool(size_t, size_t)>;
+  // The continuation of a match: "the rest matched up to (end, literals)". A non-owning
+  // reference to a callable on the caller's stack (a function pointer and an object
+  // pointer), so building one per pattern node costs no allocation; std::function
+  // allocated for every node tried and was a fifth of the coder's instructions.
+  class Cont {
+   public:
+    template <class F>
+    requires(!std::is_same_v<std::remove_cvref_t<F>, Cont>)
+        Cont(const F& f)  // NOLINT(google-explicit-constructor): lambdas pass as continuations
+        : obj_(&f),
+          call_([](const void* o, size_t end, size_t lits) { return (*static_cast<const F*>(o))(end, lits); }) {}
+    bool operator()(size_t end, size_t lits) const { return call_(obj_, end, lits); }
+
+   private:
+    const void* obj_;
+    bool (*call_)(const void*, size_t, size_t);
+  };
 
   // Matches nodes seq[i..] at clause position pos, then calls k(end, literals).
   bool match_nodes(const Clause& cl, const std::vector<PatternNode>& seq, size_t i, size_t pos, size_t lits, State& st,
                    const Cont& k) const {
     if (i == seq.size()) return k(pos, lits);
     const PatternNode& n = seq[i];
-    const Cont next = [&](size_t p2, size_t l2) { return match_nodes(cl, seq, i + 1, p2, l2, st, k); };
+    const auto next = [&](size_t p2, size_t l2) { return match_nodes(cl, seq, i + 1, p2, l2, st, k); };
     switch (n.kind) {
       case PatternNode::Kind::element:
         return match_element(cl, n.element, pos, lits, st, next);
@@ -928,10 +945,12 @@ class DocCoder {
         size_t q = p;
         while (q < n && cl.toks[q] < after) ++q;
         auto& slot = is_target ? st.targets : st.sources;
-        const auto saved = slot;
+        // a continuation that fails leaves the slots as it found them, so dropping what
+        // this slot added restores them
+        const size_t saved = slot.size();
         slot.insert(slot.end(), ms.begin(), ms.end());
         if (k(q, lits)) return true;
-        slot = saved;
+        slot.resize(saved);
         return false;
       }
     }
@@ -1123,7 +1142,7 @@ class DocCoder {
         if ((c.prefix_slot() == PatternElement::Kind::source || c.passive) && p > 0 &&
             is_determiner(norm(cl.toks[p - 1])) && !norm(cl.toks[p]).ends_with("ing"))
           return;
-        const Cont done = [&st](size_t end, size_t lits) {
+        const auto done = [&st](size_t end, size_t lits) {
           st.end = end;
           st.literals = lits;
           return true;
