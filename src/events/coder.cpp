@@ -42,6 +42,7 @@
 #include <functional>
 #include <optional>
 #include <sstream>
+#include <type_traits>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -111,6 +112,10 @@ struct Compiled {
   std::string text;  // the pattern as written
   bool passive = false;
   bool dyadic = false;  // imported TABARI/PETRARCH pattern: coded only with a target
+  // Prefilter: lemma ids that every reading of the rest (after the anchor) needs, sorted and
+  // unique. A clause that lacks one of them after the anchor cannot match, so the pattern is
+  // not tried there (the FilteredRE2 idea: cheap necessary atoms before the real matcher).
+  std::vector<int32_t> required;
   [[nodiscard]] PatternElement::Kind prefix_slot() const {
     // the slot nearest before the anchor decides who the clause subject is
     for (size_t i = ap.prefix.size(); i-- > 0;)
@@ -259,6 +264,46 @@ void EventCoder::Impl::inflect(const std::string& l, int32_t id) {
   }
 }
 
+namespace {
+
+// Lemma ids that every way of reading `seq` (a sequence) must match: a sequence needs what
+// any of its parts needs; alternatives need what all of their branches need; an optional
+// part needs nothing. Exact forms and slots are not lemmas and add nothing.
+std::vector<int32_t> required_lemmas(const std::vector<PatternNode>& seq) {
+  std::vector<int32_t> out;
+  for (const PatternNode& n : seq) {
+    std::vector<int32_t> add;
+    switch (n.kind) {
+      case PatternNode::Kind::element:
+        if (n.element.kind == PatternElement::Kind::lemma) add.push_back(n.element.id);
+        break;
+      case PatternNode::Kind::sequence:
+        add = required_lemmas(n.children);
+        break;
+      case PatternNode::Kind::alternatives:
+        for (size_t i = 0; i < n.children.size(); ++i) {
+          std::vector<int32_t> branch = required_lemmas(n.children[i].children);
+          if (i == 0) {
+            add = std::move(branch);
+            continue;
+          }
+          std::vector<int32_t> both;
+          std::set_intersection(add.begin(), add.end(), branch.begin(), branch.end(), std::back_inserter(both));
+          add = std::move(both);
+        }
+        break;
+      case PatternNode::Kind::optional:
+        break;
+    }
+    out.insert(out.end(), add.begin(), add.end());
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+  }
+  return out;
+}
+
+}  // namespace
+
 void EventCoder::Impl::assign_ids(std::vector<PatternNode>& nodes) {
   for (PatternNode& n : nodes) {
     if (n.kind == PatternNode::Kind::element) {
@@ -306,6 +351,7 @@ Status EventCoder::Impl::add(const VerbPatternSpec& spec) {
       if (fresh) inflect(c.ap.anchor.word, c.ap.anchor.id);
     }
     assign_ids(c.ap.rest);
+    c.required = required_lemmas(c.ap.rest);
     // derived passive: "{S} verb [words] {T} rest" -> "{T} verb-ed [words] rest [by {S}]"
     std::optional<Compiled> passive;
     if (c.ap.prefix.size() == 1 && c.ap.prefix[0].kind == PatternElement::Kind::source &&
@@ -866,14 +912,30 @@ class DocCoder {
     size_t end = 0;
     size_t literals = 0;
   };
-  using Cont = std::function<bool(size_t, size_t)>;
+  // The continuation of a match: "the rest matched up to (end, literals)". A non-owning
+  // reference to a callable on the caller's stack (a function pointer and an object
+  // pointer), so building one per pattern node costs no allocation; std::function
+  // allocated for every node tried and was a fifth of the coder's instructions.
+  class Cont {
+   public:
+    template <class F>
+    requires(!std::is_same_v<std::remove_cvref_t<F>, Cont>)
+        Cont(const F& f)  // NOLINT(google-explicit-constructor): lambdas pass as continuations
+        : obj_(&f),
+          call_([](const void* o, size_t end, size_t lits) { return (*static_cast<const F*>(o))(end, lits); }) {}
+    bool operator()(size_t end, size_t lits) const { return call_(obj_, end, lits); }
+
+   private:
+    const void* obj_;
+    bool (*call_)(const void*, size_t, size_t);
+  };
 
   // Matches nodes seq[i..] at clause position pos, then calls k(end, literals).
   bool match_nodes(const Clause& cl, const std::vector<PatternNode>& seq, size_t i, size_t pos, size_t lits, State& st,
                    const Cont& k) const {
     if (i == seq.size()) return k(pos, lits);
     const PatternNode& n = seq[i];
-    const Cont next = [&](size_t p2, size_t l2) { return match_nodes(cl, seq, i + 1, p2, l2, st, k); };
+    const auto next = [&](size_t p2, size_t l2) { return match_nodes(cl, seq, i + 1, p2, l2, st, k); };
     switch (n.kind) {
       case PatternNode::Kind::element:
         return match_element(cl, n.element, pos, lits, st, next);
@@ -928,10 +990,12 @@ class DocCoder {
         size_t q = p;
         while (q < n && cl.toks[q] < after) ++q;
         auto& slot = is_target ? st.targets : st.sources;
-        const auto saved = slot;
+        // a continuation that fails leaves the slots as it found them, so dropping what
+        // this slot added restores them
+        const size_t saved = slot.size();
         slot.insert(slot.end(), ms.begin(), ms.end());
         if (k(q, lits)) return true;
-        slot = saved;
+        slot.resize(saved);
         return false;
       }
     }
@@ -1108,13 +1172,49 @@ class DocCoder {
     return SIZE_MAX;
   }
 
+  // Per-thread scratch of the prefilter: for each pattern lemma, the last clause position
+  // of a token that can be it, valid while its stamp is the current clause's. Stamps make
+  // clearing free; the arrays grow to the largest lexicon seen and are reused.
+  struct LemmaScratch {
+    std::vector<uint32_t> stamp, last;
+    uint32_t current = 0;
+    uint32_t next(size_t lemmas) {
+      if (stamp.size() < lemmas) {
+        stamp.resize(lemmas, 0);
+        last.resize(lemmas, 0);
+      }
+      if (++current == 0) {  // wrapped: old stamps could look current
+        std::fill(stamp.begin(), stamp.end(), 0);
+        current = 1;
+      }
+      return current;
+    }
+  };
+  static LemmaScratch& lemma_scratch() {
+    thread_local LemmaScratch s;
+    return s;
+  }
+
   std::vector<Match> matches(const Clause& cl) const {
     std::vector<Match> found;
+    LemmaScratch& sc = lemma_scratch();
+    const uint32_t stamp = sc.next(k_.by_lemma.size());
+    for (size_t p = 0; p < cl.toks.size(); ++p) {
+      const Tok& x = tok(cl.toks[p]);
+      if (x.mention >= 0 || x.lemmas == nullptr) continue;  // word_at never matches a mention
+      for (int32_t id : *x.lemmas) {
+        sc.stamp[static_cast<size_t>(id)] = stamp;
+        sc.last[static_cast<size_t>(id)] = static_cast<uint32_t>(p);
+      }
+    }
     for (size_t p = 0; p < cl.toks.size(); ++p) {
       const Tok& x = tok(cl.toks[p]);
       if (x.mention >= 0) continue;
       auto try_pattern = [&](uint32_t pi) {
         const Compiled& c = k_.patterns[pi];
+        // the rest is matched after the anchor: a needed lemma must occur there
+        for (int32_t id : c.required)
+          if (sc.stamp[static_cast<size_t>(id)] != stamp || sc.last[static_cast<size_t>(id)] <= p) return;
         State st;
         if (!word_at(cl, c.ap.anchor, p)) return;
         // A finite verb never follows a determiner: "the targeted firms", "an agreed text",
@@ -1123,7 +1223,7 @@ class DocCoder {
         if ((c.prefix_slot() == PatternElement::Kind::source || c.passive) && p > 0 &&
             is_determiner(norm(cl.toks[p - 1])) && !norm(cl.toks[p]).ends_with("ing"))
           return;
-        const Cont done = [&st](size_t end, size_t lits) {
+        const auto done = [&st](size_t end, size_t lits) {
           st.end = end;
           st.literals = lits;
           return true;

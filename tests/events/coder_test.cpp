@@ -240,6 +240,30 @@ TEST(Coder, ImportedPatternsNeedATarget) {
   EXPECT_THAT(briefs(b), ElementsAre("040 RUSGOV->CHNGOV"));
 }
 
+// The matcher skips a reading when a word it needs after the anchor is missing from the
+// clause (the prefilter); words inside alternatives or optional parts are not needed, and
+// a needed word before the anchor does not count.
+TEST(Coder, PrefilterKeepsReadingsWhoseWordsAreOptionalOrAlternative) {
+  std::vector<VerbPatternSpec> specs{{"036", "{S} (call|appeal) for (talks|negotiations) with {T}", "x.tsv:1", false},
+                                     {"040", "{S} meet [again with] {T}", "x.tsv:2", false},
+                                     {"043", "{S} (hold talks|talk) with {T}", "x.tsv:3", false}};
+  auto c = EventCoder::load(testing_events::kData, specs, {}, true);
+  ASSERT_TRUE(c.ok()) << c.error().str();
+  auto coded = [&](const std::string& text) {
+    Document d = testing_events::make_doc(text, testing_events::fixture_marks());
+    c.value()->code(d);
+    return briefs(d);
+  };
+  EXPECT_THAT(coded("Putin called for negotiations with Xi."), ElementsAre("036 RUSGOV->CHNGOV"));
+  EXPECT_THAT(coded("Putin appealed for talks with Xi."), ElementsAre("036 RUSGOV->CHNGOV"));
+  EXPECT_THAT(coded("Putin met Xi."), ElementsAre("040 RUSGOV->CHNGOV"));
+  EXPECT_THAT(coded("Putin met again with Xi."), ElementsAre("040 RUSGOV->CHNGOV"));
+  EXPECT_THAT(coded("Putin held talks with Xi."), ElementsAre("043 RUSGOV->CHNGOV"));
+  EXPECT_THAT(coded("Putin talked with Xi."), ElementsAre("043 RUSGOV->CHNGOV"));
+  EXPECT_TRUE(coded("Putin held talks on Monday.").empty());
+  EXPECT_TRUE(coded("With Xi, Putin held talks.").empty());
+}
+
 TEST(Coder, ReportingVerbIsAStatementOnlyWithoutCodedContent) {
   EXPECT_THAT(briefs(code_text("Putin said on Monday.")), ElementsAre("010 RUSGOV->-"));
   Document c = code_text("Putin said that Russia attacked Ukraine.");
