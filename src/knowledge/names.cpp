@@ -57,7 +57,7 @@ bool parse_cue(std::string_view s, NameCue& out) {
       {"title", NameCue::title},           {"honorific", NameCue::honorific}, {"particle", NameCue::particle},
       {"org_suffix", NameCue::org_suffix}, {"org_head", NameCue::org_head},   {"loc_suffix", NameCue::loc_suffix},
       {"loc_head", NameCue::loc_head},     {"connector", NameCue::connector}, {"not_name", NameCue::not_name},
-      {"pronoun_m", NameCue::pronoun_m},   {"pronoun_f", NameCue::pronoun_f},
+      {"pronoun_m", NameCue::pronoun_m},   {"pronoun_f", NameCue::pronoun_f}, {"given_name", NameCue::given_name},
   };
   for (const auto& [name, cue] : kCues)
     if (s == name) {
@@ -110,7 +110,7 @@ Result<std::shared_ptr<const NameFinder>> NameFinder::parse(std::string_view nam
     if (!parse_cue(t->get(row, "cue"), cue))
       return t->error(row, "unknown cue '" + std::string(t->get(row, "cue")) +
                                "' (title, honorific, particle, org_suffix, org_head, loc_suffix, loc_head, connector, "
-                               "not_name, pronoun_m, pronoun_f)");
+                               "not_name, pronoun_m, pronoun_f, given_name)");
     auto words = split_values(t->get(row, "words"));
     if (words.empty()) return t->error(row, "no words");
     auto as_of = parse_date_field(*t, row, "as_of");
@@ -344,7 +344,7 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
       for (uint32_t k = s0; k + 2 < s1; ++k) {
         if (!has(k, NameCue::title) && !has(k, NameCue::honorific)) continue;
         uint32_t e = k + 1;
-        while (e < s1 && e - k <= 3 && word(e) && cover[e] < 0 && cue(e) == 0) {
+        while (e < s1 && e - k <= 3 && word(e) && cover[e] < 0 && (cue(e) & ~bit(NameCue::given_name)) == 0) {
           std::string_view w = norm(e);
           if (w.ends_with("ed") || w.ends_with("ing") || w.ends_with("ly") || !has_letter(w)) break;
           ++e;
@@ -416,8 +416,11 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
         if (lower || (e - b == 1 && !cap_inside.count(std::string(norm(b))))) {
           if (e - b == 1 && !lower && ta.tokens[b].all_caps) {
             // an acronym opening a sentence is still a name
+          } else if (e - b >= 2 && (has(b, NameCue::org_head) || has(b, NameCue::loc_head))) {
+            // "University of Ghent ...", "Lake Ohrid ...": the head word belongs to the name
           } else if (lower || e - b == 1) {
             ++b;
+            while (b < e && !capword(b)) ++b;  // never start a name with "of" / "de"
             if (b >= e) continue;
           }
         }
@@ -487,6 +490,18 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
       if (!t.capitalized || (t.all_caps && t.span.length > 2)) return false;
     }
     return true;
+  };
+  // Evidence that a name-shaped run is a person's: a known given name first, a lower-case particle
+  // ("Ludwig van Beethoven") or an initial ("William C. Cesaroni", "J. Smith").
+  auto person_evidence = [&](const Run& r) {
+    if (has(r.b, NameCue::given_name)) return true;
+    for (uint32_t k = r.b; k < r.e; ++k) {
+      const Token& t = ta.tokens[k];
+      if (has(k, NameCue::particle) && !t.capitalized) return true;
+      std::string_view w = t.span.of(text);
+      if (k + 1 < r.e && (w.size() == 1 || (w.size() == 2 && w[1] == '.')) && w[0] >= 'A' && w[0] <= 'Z') return true;
+    }
+    return false;
   };
   auto place_run = [&](Run r) {
     // "The" written with a capital inside a sentence belongs to an organisation's name ("at The Hockey News").
@@ -559,11 +574,22 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
     } else if (r.e - r.b == 1 && by_given.count(key) != 0) {
       r.type = EntityType::person;
       r.rule = "given-name";
+    } else if (r.e - r.b == 1 && has(r.b, NameCue::given_name) && !ta.tokens[r.b].all_caps) {
+      r.type = EntityType::person;  // "Hayley said": a given name alone
+      r.rule = "given-name";
     } else if (r.place_hint || gazetteer_place(words_of(r.b, r.e), false, 10000)) {
       r.type = EntityType::location;
       r.rule = "name:gazetteer";
-    } else if (name_shaped(r)) {
+    } else if (name_shaped(r) && person_evidence(r)) {
       r.type = EntityType::person;
+      r.rule = "name:shape";
+    } else if (r.e - r.b >= 2 && r.b > 0 && sentence_of[r.b - 1] == sentence_of[r.b] && norm(r.b - 1) == "the" &&
+               !ta.tokens[r.b - 1].capitalized) {
+      // "the Bowling Green Falcons", "the Perth Glory": a person's name does not follow "the".
+      r.type = EntityType::organization;
+      r.rule = "name:the";
+    } else if (name_shaped(r)) {
+      r.type = EntityType::person;  // two to four capitalised words with no other cue
       r.rule = "name:shape";
     } else {
       continue;

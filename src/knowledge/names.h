@@ -39,6 +39,7 @@ enum class NameCue : uint8_t {
   not_name,
   pronoun_m,
   pronoun_f,
+  given_name,
 };
 
 class NameFinder {

@@ -29,6 +29,7 @@
 #include <string>
 #include <unordered_set>
 #include <utility>
+#include <vector>
 
 #include "core/hash.h"
 #include "output/export_internal.h"
@@ -293,16 +294,30 @@ class GkgWriter final : public RecordWriter {
     // r[5..8] Counts, V2Counts, Themes, V2Themes: not computed.
     std::set<std::string> persons, orgs, locations;
     std::string v2persons, v2orgs, v2locations, all_names;
-    for (const Entity& e : doc.entities) {
+    // Where each entity is named: the offsets of its name references (Document::references), in text
+    // order; an entity no name reference points to is named at its own span.
+    std::vector<std::vector<uint32_t>> named_at(doc.entities.size());
+    for (const EntityReference& ref : doc.references)
+      if (ref.kind == ReferenceKind::name && ref.entity >= 0 && static_cast<size_t>(ref.entity) < named_at.size())
+        named_at[static_cast<size_t>(ref.entity)].push_back(ref.span.offset);
+    for (size_t i = 0; i < doc.entities.size(); ++i) {
+      const Entity& e = doc.entities[i];
       std::string name = name_of(e);
       if (name.empty()) continue;
       append(all_names, name + "," + off(e.span));
+      auto each_mention = [&](std::string& v2) {
+        if (named_at[i].empty()) {
+          append(v2, name + "," + off(e.span));
+          return;
+        }
+        for (uint32_t at : named_at[i]) append(v2, name + "," + off(Span{at, 0}));
+      };
       if (e.type == EntityType::person) {
         persons.insert(name);
-        append(v2persons, name + "," + off(e.span));
+        each_mention(v2persons);
       } else if (e.type == EntityType::organization) {
         orgs.insert(name);
-        append(v2orgs, name + "," + off(e.span));
+        each_mention(v2orgs);
       } else if (e.place) {
         const Place& p = *e.place;
         bool point = p.lat != 0 || p.lon != 0;

@@ -3,6 +3,7 @@
 #include <map>
 #include <string>
 #include <tuple>
+#include <vector>
 
 namespace dyad {
 
@@ -61,7 +62,23 @@ json post_record(const Document& doc, const Post& post) {
               {"span", span_json(post.span)}};
 }
 
-json entity_record(const Document& doc, const Entity& e) {
+json reference_json(const Document& doc, const EntityReference& r) {
+  return json{{"span", span_json(r.span)},
+              {"text", std::string(r.span.of(doc.article.text))},
+              {"kind", to_string(r.kind)},
+              {"sentence", r.sentence},
+              {"rule", r.rule}};
+}
+
+json entity_record(const Document& doc, size_t index) {
+  const Entity& e = doc.entities[index];
+  json mentions = json::array();
+  for (const EntityReference& r : doc.references)
+    if (r.entity >= 0 && static_cast<size_t>(r.entity) == index) mentions.push_back(reference_json(doc, r));
+  return entity_record(doc, e, std::move(mentions));
+}
+
+json entity_record(const Document& doc, const Entity& e, json mentions) {
   json j{{"kind", "entity"},          {"article", doc.article.id},
          {"type", to_string(e.type)}, {"text", std::string(e.span.of(doc.article.text))},
          {"canonical", e.canonical},  {"code", e.code.empty() ? json() : json(e.code)},
@@ -72,6 +89,7 @@ json entity_record(const Document& doc, const Entity& e) {
     j["country"] = e.place->country;
     if (e.place->geonameid != 0) j["geonameid"] = e.place->geonameid;
   }
+  j["mentions"] = std::move(mentions);
   return j;
 }
 
@@ -198,7 +216,12 @@ void write_jsonl(const Document& doc, std::ostream& out) {
   auto emit = [&out](const json& j) { out << j.dump(-1, ' ', false, json::error_handler_t::replace) << '\n'; };
   emit(article_record(doc));
   for (const Post& p : doc.text.posts) emit(post_record(doc, p));
-  for (const Entity& e : doc.entities) emit(entity_record(doc, e));
+  // Each entity with its references, grouped in one pass over Document::references (text order).
+  std::vector<json> mentions(doc.entities.size(), json::array());
+  for (const EntityReference& r : doc.references)
+    if (r.entity >= 0 && static_cast<size_t>(r.entity) < mentions.size())
+      mentions[static_cast<size_t>(r.entity)].push_back(reference_json(doc, r));
+  for (size_t i = 0; i < doc.entities.size(); ++i) emit(entity_record(doc, doc.entities[i], std::move(mentions[i])));
   for (const Event& e : doc.events) {
     std::string_view sentence;
     if (e.sentence < doc.text.sentences.size()) sentence = doc.text.sentences[e.sentence].span.of(doc.article.text);

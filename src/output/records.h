@@ -17,7 +17,12 @@ nlohmann::json place_json(const Place& p);
 
 nlohmann::json article_record(const Document& doc);
 nlohmann::json post_record(const Document& doc, const Post& post);
-nlohmann::json entity_record(const Document& doc, const Entity& e);
+/// One reference of an entity: {span, text, kind (name, role, pronoun, adjective), sentence, rule}.
+nlohmann::json reference_json(const Document& doc, const EntityReference& r);
+/// The entity doc.entities[index] with "mentions": its references (Document::references) in text order.
+nlohmann::json entity_record(const Document& doc, size_t index);
+/// The same with the mentions already gathered (a JSON array of reference_json objects).
+nlohmann::json entity_record(const Document& doc, const Entity& e, nlohmann::json mentions);
 /// `article_id` is the article's id; `sentence_text` the text of the event's sentence.
 nlohmann::json event_record(const Event& e, std::string_view article_id, std::string_view sentence_text);
 nlohmann::json quote_record(const Document& doc, const Quote& q);

@@ -298,8 +298,31 @@ CREATE TABLE story_keys (
 ) WITHOUT ROWID;
 )sql";
 
+// Version 4: every reference to an entity (Document::references, docs/entities.md): the name, role noun,
+// pronoun or country adjective, its span and sentence, its kind and the rule that found it. `idx` is the
+// reference's place in text order; `token_first`/`token_end` index the article's tokens; `mention` is the
+// index of the actor mention it lies in (-1 when none). Articles stored by version 3 have no rows here.
+constexpr const char* kSchemaV4References = R"sql(
+CREATE TABLE entity_mentions (
+  article INTEGER NOT NULL REFERENCES articles(seq) ON DELETE CASCADE,
+  idx INTEGER NOT NULL,
+  entity INTEGER NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
+  kind TEXT NOT NULL,
+  sentence INTEGER NOT NULL,
+  offset INTEGER NOT NULL,
+  length INTEGER NOT NULL,
+  text TEXT NOT NULL,
+  token_first INTEGER NOT NULL,
+  token_end INTEGER NOT NULL,
+  mention INTEGER NOT NULL,
+  rule TEXT NOT NULL,
+  PRIMARY KEY (article, idx)
+) WITHOUT ROWID;
+CREATE INDEX entity_mentions_entity ON entity_mentions(entity);
+)sql";
+
 // kMigrations[i] takes the schema from version i to version i + 1.
-constexpr std::array<const char*, 3> kMigrations = {kSchemaV1, kSchemaV2Tone, kSchemaV3Story};
+constexpr std::array<const char*, 4> kMigrations = {kSchemaV1, kSchemaV2Tone, kSchemaV3Story, kSchemaV4References};
 static_assert(kMigrations.size() == static_cast<size_t>(kSchemaVersion),
               "every schema version needs exactly one migration step");
 
@@ -602,6 +625,8 @@ bool Store::Impl::put_doc(const Document& doc) {
     s.integer(7, p.span.offset).integer(8, p.span.length).integer(9, p.body.offset).integer(10, p.body.length);
     s.text(11, p.url).run();
   }
+  std::vector<int64_t> entity_ids;
+  entity_ids.reserve(doc.entities.size());
   for (const Entity& e : doc.entities) {
     Stmt s = stmt(
         "INSERT INTO entities (article, type, offset, length, text, canonical, code, place_name, country, lat, lon, "
@@ -613,6 +638,18 @@ bool Store::Impl::put_doc(const Document& doc) {
       s.integer(12, e.place->geonameid);
     }
     s.run();
+    entity_ids.push_back(sqlite3_last_insert_rowid(db));
+  }
+  for (size_t i = 0; i < doc.references.size(); ++i) {
+    const EntityReference& r = doc.references[i];
+    if (r.entity < 0 || static_cast<size_t>(r.entity) >= entity_ids.size()) continue;
+    Stmt s = stmt(
+        "INSERT INTO entity_mentions (article, idx, entity, kind, sentence, offset, length, text, token_first, "
+        "token_end, mention, rule) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)");
+    s.integer(1, seq).integer(2, static_cast<int64_t>(i)).integer(3, entity_ids[static_cast<size_t>(r.entity)]);
+    s.text(4, to_string(r.kind)).integer(5, r.sentence).integer(6, r.span.offset).integer(7, r.span.length);
+    s.text(8, r.span.of(a.text)).integer(9, r.first_token).integer(10, r.token_end).integer(11, r.mention);
+    s.text(12, r.rule).run();
   }
   for (const Quote& q : doc.quotes) {
     Stmt s = stmt(
@@ -857,10 +894,15 @@ Status Store::put(const Document& doc) {
 StoreCounts Store::counts() {
   StoreCounts c;
   const std::pair<const char*, uint64_t*> tables[] = {
-      {"SELECT count(*) FROM articles", &c.articles}, {"SELECT count(*) FROM events", &c.events},
-      {"SELECT count(*) FROM mentions", &c.mentions}, {"SELECT count(*) FROM entities", &c.entities},
-      {"SELECT count(*) FROM quotes", &c.quotes},     {"SELECT count(*) FROM posts", &c.posts},
-      {"SELECT count(*) FROM amounts", &c.amounts},   {"SELECT count(*) FROM links", &c.links},
+      {"SELECT count(*) FROM articles", &c.articles},
+      {"SELECT count(*) FROM events", &c.events},
+      {"SELECT count(*) FROM mentions", &c.mentions},
+      {"SELECT count(*) FROM entities", &c.entities},
+      {"SELECT count(*) FROM quotes", &c.quotes},
+      {"SELECT count(*) FROM posts", &c.posts},
+      {"SELECT count(*) FROM amounts", &c.amounts},
+      {"SELECT count(*) FROM links", &c.links},
+      {"SELECT count(*) FROM entity_mentions", &c.references},
   };
   try {
     for (const auto& [sql, out] : tables) {
@@ -1040,6 +1082,55 @@ Result<std::vector<Post>> Store::posts(std::string_view hash) {
     }
   } catch (const DbError& e) {
     return impl_->error(std::string("post listing failed: ") + e.what());
+  }
+  return out;
+}
+
+Result<ArticleEntities> Store::entities(std::string_view hash) {
+  ArticleEntities out;
+  try {
+    Stmt s = impl_->stmt(
+        "SELECT e.id, e.type, e.offset, e.length, e.canonical, e.code, e.place_name, e.country, e.lat, e.lon, "
+        "e.geonameid FROM entities e JOIN articles a ON a.seq = e.article WHERE a.hash = ?1 ORDER BY e.id");
+    s.text(1, hash);
+    std::unordered_map<int64_t, int32_t> index;  // entities.id -> index in out.entities
+    while (s.step()) {
+      Entity e;
+      std::string type = s.col_text(1);
+      e.type = type == "organization" ? EntityType::organization
+               : type == "location"   ? EntityType::location
+                                      : EntityType::person;
+      e.span = Span{s.col_u32(2), s.col_u32(3)};
+      e.canonical = s.col_text(4);
+      e.code = s.col_text(5);
+      if (!s.is_null(6))
+        e.place = Place{s.col_text(6), s.col_text(7), s.col_real(8), s.col_real(9), s.col_int(10), e.span};
+      index.emplace(s.col_int(0), static_cast<int32_t>(out.entities.size()));
+      out.entities.push_back(std::move(e));
+    }
+    Stmt r = impl_->stmt(
+        "SELECT m.entity, m.kind, m.sentence, m.offset, m.length, m.token_first, m.token_end, m.mention, m.rule "
+        "FROM entity_mentions m JOIN articles a ON a.seq = m.article WHERE a.hash = ?1 ORDER BY m.idx");
+    r.text(1, hash);
+    while (r.step()) {
+      EntityReference ref;
+      auto it = index.find(r.col_int(0));
+      ref.entity = it == index.end() ? -1 : it->second;
+      std::string kind = r.col_text(1);
+      ref.kind = kind == "role"        ? ReferenceKind::role
+                 : kind == "pronoun"   ? ReferenceKind::pronoun
+                 : kind == "adjective" ? ReferenceKind::adjective
+                                       : ReferenceKind::name;
+      ref.sentence = r.col_u32(2);
+      ref.span = Span{r.col_u32(3), r.col_u32(4)};
+      ref.first_token = r.col_u32(5);
+      ref.token_end = r.col_u32(6);
+      ref.mention = static_cast<int32_t>(r.col_int(7));
+      ref.rule = r.col_text(8);
+      out.references.push_back(std::move(ref));
+    }
+  } catch (const DbError& e) {
+    return impl_->error(std::string("entity listing failed: ") + e.what());
   }
   return out;
 }

@@ -19,7 +19,7 @@
 namespace dyad {
 
 /// The schema version this build writes; PRAGMA user_version holds it.
-inline constexpr int kSchemaVersion = 3;
+inline constexpr int kSchemaVersion = 4;
 
 /// Filters for Store::events(); empty fields do not filter.
 struct EventQuery {
@@ -108,6 +108,13 @@ struct StoredArticle {
 
 struct StoreCounts {
   uint64_t articles = 0, events = 0, mentions = 0, entities = 0, quotes = 0, posts = 0, amounts = 0, links = 0;
+  uint64_t references = 0;  // rows of entity_mentions: every reference to an entity (schema version 4)
+};
+
+/// An article's entities and every reference to them, as stored (schema version 4).
+struct ArticleEntities {
+  std::vector<Entity> entities;             // in the order the document held them
+  std::vector<EntityReference> references;  // in text order; `entity` indexes `entities`
 };
 
 class Store {
@@ -155,6 +162,11 @@ class Store {
 
   /// The embedded posts of the article with this hash, in text order.
   [[nodiscard]] Result<std::vector<Post>> posts(std::string_view hash);
+
+  /// The entities of the article with this hash and their references (Document::references), as put:
+  /// entity indexes, spans, kinds, sentences, token ranges, mention indexes and rules come back unchanged.
+  /// An article stored before schema version 4 has entities and no references.
+  [[nodiscard]] Result<ArticleEntities> entities(std::string_view hash);
 
   /// Records that `outcome_event` follows up `expected_event` (relation
   /// "confirms" or "contradicts"). Idempotent on the pair: true when the link

@@ -129,6 +129,30 @@ TEST(NameFinder, SurnameJoinsTheFullNameAndShapeMakesAPerson) {
   EXPECT_TRUE(has_ref(doc, "Kowalczyk|name|person|Marta Kowalczyk")) << dump(doc);
 }
 
+TEST(NameFinder, CapitalisedWordsAfterTheAreAnOrganisation) {
+  Document doc = code("Last season the Harbour Town Gulls beat the Northgate Rovers twice, fans said.");
+  EXPECT_TRUE(has_ref(doc, "Harbour Town Gulls|name|organization|Harbour Town Gulls")) << dump(doc);
+  EXPECT_TRUE(has_ref(doc, "Northgate Rovers|name|organization|Northgate Rovers")) << dump(doc);
+  // Without "the" two capitalised words are still a person by shape.
+  Document doc2 = code("The jury chose Rustam Kolbenko after a long vote.");
+  EXPECT_TRUE(has_ref(doc2, "Rustam Kolbenko|name|person|Rustam Kolbenko")) << dump(doc2);
+}
+
+TEST(NameFinder, AGivenNameAloneIsAPerson) {
+  Document doc = code("The shop was quiet until Hannah arrived and opened the till.");
+  EXPECT_TRUE(has_ref(doc, "Hannah|name|person|Hannah")) << dump(doc);
+  // A word the cue file does not list as a given name stays unfound.
+  Document doc2 = code("The shop was quiet until Quorvath arrived and opened the till.");
+  for (const auto& r : refs(doc2)) EXPECT_THAT(r, ::testing::Not(HasSubstr("Quorvath|name"))) << dump(doc2);
+}
+
+TEST(NameFinder, SentenceInitialHeadWordStaysInTheName) {
+  // "University" is written in lower case elsewhere, yet opens the organisation's name at a sentence start.
+  Document doc = code("She left the university in May. University of Grenzmark staff said she would return.");
+  EXPECT_TRUE(has_ref(doc, "University of Grenzmark|name|organization|University of Grenzmark")) << dump(doc);
+  for (const auto& r : refs(doc)) EXPECT_THAT(r, ::testing::Not(::testing::StartsWith("of "))) << dump(doc);
+}
+
 TEST(NameFinder, FirstNameAloneJoinsThePersonBeforeAnyPlaceReading) {
   // "Denver" is a large city in the gazetteer; here it is the first name of a person the article named.
   Document doc = code("The guitarist Denver Kolbeck joined the band in 2001. Years later Denver left it.");

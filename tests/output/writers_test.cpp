@@ -11,6 +11,8 @@
 #include <string>
 #include <vector>
 
+#include "output/records.h"
+
 namespace dyad {
 namespace {
 
@@ -560,6 +562,42 @@ TEST(Writers, GkgRecord) {
   EXPECT_EQ(f[26], "<PAGE_TITLE>Putin in Beijing</PAGE_TITLE>");
 }
 
+// make_doc() with Document::references: Putin named twice and once by his role, Xi named once.
+Document doc_with_references() {
+  Document doc = make_doc();
+  const std::string& t = doc.article.text;
+  auto ref = [&](Span sp, ReferenceKind kind, int32_t entity, uint32_t sentence, std::string rule) {
+    EntityReference r;
+    r.span = sp;
+    r.sentence = sentence;
+    r.kind = kind;
+    r.entity = entity;
+    r.rule = std::move(rule);
+    doc.references.push_back(r);
+  };
+  ref(span_of(t, "Putin"), ReferenceKind::name, 0, 0, "surname");
+  ref(span_of(t, "Russian President"), ReferenceKind::role, 0, 1, "people.tsv:3");
+  ref(span_of(t, "Vladimir Putin"), ReferenceKind::name, 0, 1, "people.tsv:3");
+  ref(span_of(t, "Xi Jinping"), ReferenceKind::name, 2, 2, "people.tsv:9");
+  return doc;
+}
+
+TEST(Writers, GkgListsEachNamedMentionOfAPersonOrOrganisation) {
+  Document doc = doc_with_references();
+  const std::string& t = doc.article.text;
+  std::vector<std::string> f = split(lines(run("gkg", doc)).at(0), '\t');
+  ASSERT_EQ(f.size(), 27U);
+  auto at = [&](const std::string& words, size_t from = 0) {
+    return std::to_string(char_offset(t, span_of(t, words, from).offset));
+  };
+  EXPECT_EQ(f[11], "Vladimir Putin;Xi Jinping");  // distinct names stay one each
+  // One entry per name reference (the role reference "Russian President" is not a name).
+  EXPECT_EQ(f[12], "Vladimir Putin," + at("Putin") + ";Vladimir Putin," + at("Vladimir Putin") + ";Xi Jinping," +
+                       at("Xi Jinping"));
+  // An entity no reference points to keeps its own span.
+  EXPECT_EQ(f[14], "Kremlin," + std::to_string(char_offset(t, doc.entities[3].span.offset)));
+}
+
 TEST(Writers, GkgNumbersRecordsAndSkipsStoredEvents) {
   std::ostringstream out;
   auto w = make_writer("gkg", out, fixed_now());
@@ -597,6 +635,34 @@ TEST(Writers, JsonlKeepsTheRecordContract) {
   EXPECT_EQ(j["kind"], "event");
   EXPECT_EQ(j["article"], "art-9");
   EXPECT_EQ(j["cameo"], "042");
+}
+
+TEST(Writers, JsonlEntitiesCarryTheirMentions) {
+  Document doc = doc_with_references();
+  std::vector<json> entities;
+  for (const std::string& r : lines(run("jsonl", doc))) {
+    json j = json::parse(r);
+    if (j["kind"] == "entity") entities.push_back(j);
+  }
+  ASSERT_EQ(entities.size(), 4U);
+  const json& putin = entities[0];
+  EXPECT_EQ(putin["canonical"], "Vladimir Putin");
+  ASSERT_EQ(putin["mentions"].size(), 3U);
+  EXPECT_EQ(putin["mentions"][0]["text"], "Putin");
+  EXPECT_EQ(putin["mentions"][0]["kind"], "name");
+  EXPECT_EQ(putin["mentions"][0]["sentence"], 0);
+  EXPECT_EQ(putin["mentions"][1]["text"], "Russian President");
+  EXPECT_EQ(putin["mentions"][1]["kind"], "role");
+  EXPECT_EQ(putin["mentions"][1]["rule"], "people.tsv:3");
+  Span vp = doc.references[2].span;
+  EXPECT_EQ(putin["mentions"][2]["span"]["offset"], vp.offset);
+  EXPECT_EQ(putin["mentions"][2]["span"]["length"], vp.length);
+  EXPECT_EQ(entities[2]["mentions"].size(), 1U);
+  EXPECT_EQ(entities[2]["mentions"][0]["text"], "Xi Jinping");
+  EXPECT_TRUE(entities[1]["mentions"].is_array());
+  EXPECT_TRUE(entities[1]["mentions"].empty());
+  // The one-entity form gathers the same mentions.
+  EXPECT_EQ(entity_record(doc, 0)["mentions"], putin["mentions"]);
 }
 
 }  // namespace

@@ -692,6 +692,104 @@ TEST_F(StoreFiles, MigrationKeepsForeignTablesOfAVersionZeroDatabase) {
   EXPECT_EQ(raw_query(path, "SELECT x FROM notes"), "kept");
 }
 
+// A document with two entities and every kind of reference to them.
+Document with_references(const std::string& id) {
+  DocBuilder b(id, "outlet", "Minister Ilse Varga met Dorn Bank officials. She said the bank would lend more.",
+               Date::ymd(2024, 6, 3));
+  Entity varga;
+  varga.type = EntityType::person;
+  varga.span = b.span_of("Ilse Varga");
+  varga.canonical = "Ilse Varga";
+  Entity bank;
+  bank.type = EntityType::organization;
+  bank.span = b.span_of("Dorn Bank");
+  bank.canonical = "Dorn Bank";
+  bank.code = "XYZBUS";
+  b.doc.entities = {varga, bank};
+  auto ref = [&](std::string_view words, ReferenceKind kind, int32_t entity, int32_t mention, std::string rule,
+                 uint32_t first, uint32_t end) {
+    EntityReference r;
+    r.span = b.span_of(words);
+    r.sentence = b.sentence_of(r.span);
+    r.first_token = first;
+    r.token_end = end;
+    r.kind = kind;
+    r.entity = entity;
+    r.mention = mention;
+    r.rule = std::move(rule);
+    b.doc.references.push_back(r);
+  };
+  ref("Ilse Varga", ReferenceKind::name, 0, -1, "name:title", 1, 3);
+  ref("Dorn Bank", ReferenceKind::name, 1, 0, "banks.tsv:7", 4, 6);
+  ref("She", ReferenceKind::pronoun, 0, -1, "pronoun", 8, 9);
+  ref("bank", ReferenceKind::role, 1, -1, "test-role", 11, 12);
+  return std::move(b.doc);
+}
+
+void expect_same_references(const std::vector<EntityReference>& got, const std::vector<EntityReference>& want) {
+  ASSERT_EQ(got.size(), want.size());
+  for (size_t i = 0; i < want.size(); ++i) {
+    EXPECT_EQ(got[i].span.offset, want[i].span.offset) << i;
+    EXPECT_EQ(got[i].span.length, want[i].span.length) << i;
+    EXPECT_EQ(got[i].sentence, want[i].sentence) << i;
+    EXPECT_EQ(got[i].first_token, want[i].first_token) << i;
+    EXPECT_EQ(got[i].token_end, want[i].token_end) << i;
+    EXPECT_EQ(got[i].kind, want[i].kind) << i;
+    EXPECT_EQ(got[i].entity, want[i].entity) << i;
+    EXPECT_EQ(got[i].mention, want[i].mention) << i;
+    EXPECT_EQ(got[i].rule, want[i].rule) << i;
+  }
+}
+
+TEST(Store, ReferencesRoundTrip) {
+  auto store = open_ok(":memory:");
+  ASSERT_NE(store, nullptr);
+  Document doc = with_references("refs");
+  put_all(*store, {doc});
+  EXPECT_EQ(store->counts().references, 4U);
+  auto got = store->entities(doc.hash);
+  ASSERT_TRUE(got.ok()) << got.error().str();
+  ASSERT_EQ(got->entities.size(), 2U);
+  EXPECT_EQ(got->entities[0].canonical, "Ilse Varga");
+  EXPECT_EQ(got->entities[1].type, EntityType::organization);
+  EXPECT_EQ(got->entities[1].code, "XYZBUS");
+  expect_same_references(got->references, doc.references);
+  auto none = store->entities("no-such-hash");
+  ASSERT_TRUE(none.ok());
+  EXPECT_TRUE(none->entities.empty());
+  EXPECT_TRUE(none->references.empty());
+}
+
+TEST_F(StoreFiles, MigratesAVersion3StoreKeepingItsRows) {
+  const std::string path = file("v3.db");
+  Document old_doc = with_references("old");
+  {
+    auto store = open_ok(path);
+    ASSERT_NE(store, nullptr);
+    put_all(*store, {old_doc});
+  }
+  // Back to version 3 as an older dyad left it: no entity_mentions table.
+  raw_query(path, "DROP TABLE entity_mentions");
+  raw_query(path, "PRAGMA user_version=3");
+  ASSERT_EQ(raw_query(path, "SELECT count(*) FROM sqlite_schema WHERE name='entity_mentions'"), "0");
+  {
+    auto store = open_ok(path);
+    ASSERT_NE(store, nullptr);
+    EXPECT_EQ(store->schema_version(), 4);
+    auto old_rows = store->entities(old_doc.hash);
+    ASSERT_TRUE(old_rows.ok()) << old_rows.error().str();
+    EXPECT_EQ(old_rows->entities.size(), 2U);   // kept
+    EXPECT_TRUE(old_rows->references.empty());  // a version 3 store had none
+    Document new_doc = with_references("new");
+    put_all(*store, {new_doc});
+    auto new_rows = store->entities(new_doc.hash);
+    ASSERT_TRUE(new_rows.ok());
+    expect_same_references(new_rows->references, new_doc.references);
+    EXPECT_EQ(store->counts().articles, 2U);
+  }
+  EXPECT_EQ(raw_query(path, "PRAGMA user_version"), "4");
+}
+
 // ---- crash safety ---------------------------------------------------------------------------
 
 enum class Death { exit_without_commit, sigkill };
