@@ -1059,10 +1059,14 @@ class DocCoder {
     const std::string_view w = norm(cl.toks[p]);
     if (!w.empty() && std::all_of(w.begin(), w.end(), [](char c) { return (c >= '0' && c <= '9') || c == ','; }))
       return true;
-    if (in(w, {"two",       "three",  "four",   "five",   "six",     "seven",   "eight",    "nine",
-               "ten",       "eleven", "twelve", "twenty", "fifty",   "hundred", "hundreds", "thousand",
-               "thousands", "dozen",  "dozens", "scores", "several", "some",    "many"}))
+    if (in(w, {"two",      "three",     "four",    "five",   "six",    "seven",  "eight",   "nine",    "ten",
+               "eleven",   "twelve",    "fifteen", "twenty", "thirty", "forty",  "fifty",   "hundred", "hundreds",
+               "thousand", "thousands", "lakh",    "dozen",  "dozens", "scores", "several", "some",    "many"}))
       return p + 1 < cl.toks.size();
+    // approximations before a number: "about 50", "nearly 200", "at least 12", "more than 30"
+    if (in(w,
+           {"about", "around", "nearly", "almost", "over", "approximately", "roughly", "least", "than", "more", "at"}))
+      return p + 1 < cl.toks.size() && (in(norm(cl.toks[p + 1]), {"than", "least"}) || quantifier(cl, p + 1));
     return w == "of" && p > 0 && in(norm(cl.toks[p - 1]), {"dozens", "hundreds", "thousands", "scores", "some"});
   }
 

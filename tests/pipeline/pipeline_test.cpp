@@ -4,6 +4,7 @@
 #include <sqlite3.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -251,6 +252,45 @@ TEST(CodeArticle, EveryCodeOnTheExampleSetIsInTheCodebook) {
       },
       [](const Error& e) { ADD_FAILURE() << e.str(); });
   EXPECT_GT(events, 100U);
+}
+
+// Codes one text with the bundled knowledge; "cameo plover source-code" per event.
+std::vector<std::string> coded(const Knowledge& k, const std::string& text) {
+  Article a;
+  a.id = "t";
+  a.text = text;
+  a.published = Date::ymd(2002, 3, 10);
+  a.published_origin = DateOrigin::input;
+  std::vector<std::string> out;
+  for (const Event& e : code_article(k, a).events)
+    out.push_back(e.cameo + " " + e.plover + " " + (e.source.code.empty() ? std::string("-") : e.source.code));
+  return out;
+}
+
+bool has(const std::vector<std::string>& events, const std::string& want) {
+  return std::find(events.begin(), events.end(), want) != events.end();
+}
+
+TEST(CodeArticle, PoliceActionsInLowerCaseNewsAreCodedWithPoliceAsSource) {
+  Knowledge k = load();
+  // a count with "about" before a non-actor object; lower-case text throughout
+  EXPECT_TRUE(has(coded(k, "police arrested about 40 protesters near the bus depot on monday."), "173 COERCE COP"));
+  EXPECT_TRUE(has(coded(k, "the police lathi-charged the crowd outside the market."), "175 ASSAULT COP"));
+  EXPECT_TRUE(has(coded(k, "a youth died in police firing in the old city on friday."), "175 ASSAULT COP"));
+  EXPECT_TRUE(has(coded(k, "the station house officer registered a case against three traders."), "173 COERCE COP"));
+  EXPECT_TRUE(has(coded(k, "crpf personnel burst tear gas shells near the bridge."), "175 ASSAULT INDCOPCRP"));
+  EXPECT_TRUE(has(coded(k, "police fired in the air near the temple."), "175 ASSAULT COP"));
+  // an arrest whose object is a pronoun still has its source
+  EXPECT_TRUE(has(coded(k, "the sub-inspector arrested him on sunday."), "173 COERCE COP"));
+  // nothing police-like: no police event
+  for (const std::string& e : coded(k, "the shopkeeper opened his store on monday."))
+    EXPECT_EQ(e.find(" COP"), std::string::npos) << e;
+}
+
+TEST(CodeArticle, IntentToYieldIsPloverAgree) {
+  Knowledge k = load();
+  // CAMEO 035x (intent to ease sanctions) is an offer to cooperate: PLOVER AGREE, not CONCEDE
+  EXPECT_TRUE(has(coded(k, "The United States agreed to lift sanctions on Cuba."), "0354 AGREE USA"));
 }
 
 }  // namespace
