@@ -419,6 +419,12 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
           titled = true;
           break;
         }
+      // "Professor of Mathematics", "Mayor of Brampton": a role of an organisation or place, not a person's
+      // name; the words after the connector are a name of their own.
+      if (titled && b < e && !capword(b)) {
+        titled = false;
+        while (b < e && !capword(b)) ++b;
+      }
       if (b >= e) continue;
       // A sentence-initial word: part of a name only if the article never writes it in lower case.
       if (sentence_start[b] != 0 && !titled) {

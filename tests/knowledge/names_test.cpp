@@ -149,6 +149,12 @@ TEST(NameFinder, APlaceAndAPluralNounAreATeam) {
   EXPECT_TRUE(has_ref(doc2, "Peter Camdens|name|person|Peter Camdens")) << dump(doc2);
 }
 
+TEST(NameFinder, ATitleBeforeOfIsARoleNotAName) {
+  Document doc = code("She became Professor of Hydrology at the age of forty, colleagues recalled.");
+  for (const auto& r : refs(doc)) EXPECT_THAT(r, ::testing::Not(::testing::StartsWith("of "))) << dump(doc);
+  for (const auto& r : refs(doc)) EXPECT_THAT(r, ::testing::Not(HasSubstr("|name|person"))) << dump(doc);
+}
+
 TEST(NameFinder, AGivenNameAloneIsAPerson) {
   Document doc = code("The shop was quiet until Hannah arrived and opened the till.");
   EXPECT_TRUE(has_ref(doc, "Hannah|name|person|Hannah")) << dump(doc);
