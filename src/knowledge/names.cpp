@@ -320,6 +320,16 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
     return g.kind != geo::PlaceKind::city || g.population >= min_population;
   };
 
+  // An ALL-CAPS word is a place only as a country's or a first-level division's name or code ("USA", "NY");
+  // a town whose name happens to be spelt so ("Usi", "Dab") does not make an acronym a place.
+  auto state_code = [&](const std::string& name) {
+    if (gazetteer == nullptr) return false;
+    for (const GeoEntry& g : gazetteer->candidates(name, 3))
+      if (g.kind == geo::PlaceKind::country || g.kind == geo::PlaceKind::territory || g.kind == geo::PlaceKind::admin1)
+        return true;
+    return false;
+  };
+
   struct Run {
     uint32_t b = 0, e = 0;
     bool typed = false;
@@ -409,6 +419,12 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
           titled = true;
           break;
         }
+      // "Professor of Mathematics", "Mayor of Brampton": a role of an organisation or place, not a person's
+      // name; the words after the connector are a name of their own.
+      if (titled && b < e && !capword(b)) {
+        titled = false;
+        while (b < e && !capword(b)) ++b;
+      }
       if (b >= e) continue;
       // A sentence-initial word: part of a name only if the article never writes it in lower case.
       if (sentence_start[b] != 0 && !titled) {
@@ -452,8 +468,7 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
         set(EntityType::location, "name:place-word");
       } else if (e - b >= 2 && is(NameCue::loc_head, first)) {
         set(EntityType::location, "name:place-word");
-      } else if (e - b == 1 && ta.tokens[b].all_caps && name.size() <= 6 && acronym(name) &&
-                 !gazetteer_place(name, false)) {
+      } else if (e - b == 1 && ta.tokens[b].all_caps && name.size() <= 6 && acronym(name) && !state_code(name)) {
         set(EntityType::organization, "name:acronym");
       } else if (gazetteer_place(name, after_place_prep)) {
         if (e - b == 1 && !merged)
@@ -490,6 +505,19 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
       if (!t.capitalized || (t.all_caps && t.span.length > 2)) return false;
     }
     return true;
+  };
+  // A place the gazetteer knows followed by a plural noun: a team or club ("Buffalo Bisons", "Texas Longhorns").
+  auto team_like = [&](const Run& r) {
+    if (r.e - r.b < 2 || r.e - r.b > 4 || has(r.b, NameCue::given_name)) return false;
+    std::string_view last = norm(r.e - 1);
+    if (last.size() < 4 || last.back() != 's' || last.ends_with("ss") || last.ends_with("us") ||
+        possessive_bytes(ta.tokens[r.e - 1].span.of(text)) != 0 || !ta.tokens[r.e - 1].capitalized)
+      return false;
+    if (gazetteer == nullptr) return false;
+    for (uint32_t k = r.b + 1; k < r.e; ++k)
+      for (const GeoEntry& g : gazetteer->candidates(words_of(r.b, k), 5))
+        if (g.kind != geo::PlaceKind::city || g.population >= 10000) return true;
+    return false;
   };
   // Evidence that a name-shaped run is a person's: a known given name first, a lower-case particle
   // ("Ludwig van Beethoven") or an initial ("William C. Cesaroni", "J. Smith").
@@ -580,6 +608,9 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
     } else if (r.place_hint || gazetteer_place(words_of(r.b, r.e), false, 10000)) {
       r.type = EntityType::location;
       r.rule = "name:gazetteer";
+    } else if (team_like(r)) {
+      r.type = EntityType::organization;  // "Buffalo Bisons", "Bowling Green Falcons"
+      r.rule = "name:team";
     } else if (name_shaped(r) && person_evidence(r)) {
       r.type = EntityType::person;
       r.rule = "name:shape";
