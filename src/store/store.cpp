@@ -1057,6 +1057,22 @@ Result<bool> Store::link(std::string_view relation, std::string_view expected_ev
   }
 }
 
+namespace {
+
+std::string events_by_key_sql(bool modes) {
+  const std::string cols =
+      "SELECT e.rowid, e.id, e.mode, e.date, e.date_basis, e.first_seen, e.location_name, "
+      "e.location_country, e.location_lat, e.location_lon, e.location_geonameid FROM events e WHERE e.match_key = ?1 ";
+  const std::string rest =
+      std::string("AND ") + kDateHi + " >= ?2 " + (modes ? "AND e.mode IN (SELECT value FROM json_each(?4)) " : "");
+  // The prefixes of ?2 sort before ?2 <= ?3: no upper bound there (with one, SQLite
+  // reads the index from the key's first date up to ?3 instead of the two entries).
+  return cols + "AND e.date >= ?2 AND e.date <= ?3 " + rest + "UNION ALL " + cols +
+         "AND e.date IN (substr(?2, 1, 4), substr(?2, 1, 7)) " + rest + "ORDER BY 1";
+}
+
+}  // namespace
+
 Result<std::vector<EventCandidate>> Store::events_by_key(std::string_view key, const Date& from, const Date& to,
                                                          const std::vector<EventMode>& modes) {
   std::vector<EventCandidate> out;
@@ -1066,25 +1082,25 @@ Result<std::vector<EventCandidate>> Store::events_by_key(std::string_view key, c
   nlohmann::json mode_names = nlohmann::json::array();
   for (EventMode m : modes) mode_names.push_back(to_string(m));
   try {
-    // As in events(): the plain comparisons use the index, the interval test decides.
-    Stmt s =
-        impl_->stmt(std::string("SELECT e.id, e.mode, e.date, e.date_basis, e.first_seen, e.location_name, "
-                                "e.location_country, e.location_lat, e.location_lon, e.location_geonameid "
-                                "FROM events e WHERE e.match_key = ?1 AND e.date >= substr(?2, 1, 4) AND "
-                                "e.date <= ?3 AND ") +
-                    kDateHi + " >= ?2 " + (modes.empty() ? "" : "AND e.mode IN (SELECT value FROM json_each(?4)) ") +
-                    "ORDER BY e.rowid");
+    // An event's date interval reaches `lo` when its ISO string sorts at or after `lo`, or
+    // when it is the year or the month holding `lo` ("2024", "2024-06" sort before
+    // "2024-06-15" but last past it); no other string before `lo` can. So the key's
+    // events are read by two index ranges, [lo, hi] and the two prefixes, instead of
+    // from the start of lo's year: the scan stays within the window as the store grows.
+    // The interval test still decides.
+    static const std::string sql[2] = {events_by_key_sql(false), events_by_key_sql(true)};
+    Stmt s = impl_->stmt(sql[modes.empty() ? 0 : 1].c_str());
     s.text(1, key).text(2, lo).text(3, hi);
     if (!modes.empty()) s.text(4, mode_names.dump());
     while (s.step()) {
       EventCandidate c;
-      c.id = s.col_text(0);
-      c.mode = mode_from(s.col_text(1));
-      c.date = date_from(s.col_text(2));
-      c.date_basis = s.col_text(3);
-      c.first_seen = date_from(s.col_text(4));
-      if (!s.is_null(5))
-        c.location = Place{s.col_text(5), s.col_text(6), s.col_real(7), s.col_real(8), s.col_int(9), {}};
+      c.id = s.col_text(1);
+      c.mode = mode_from(s.col_text(2));
+      c.date = date_from(s.col_text(3));
+      c.date_basis = s.col_text(4);
+      c.first_seen = date_from(s.col_text(5));
+      if (!s.is_null(6))
+        c.location = Place{s.col_text(6), s.col_text(7), s.col_real(8), s.col_real(9), s.col_int(10), {}};
       out.push_back(std::move(c));
     }
   } catch (const DbError& e) {
