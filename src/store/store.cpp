@@ -1059,17 +1059,22 @@ Result<bool> Store::link(std::string_view relation, std::string_view expected_ev
 
 namespace {
 
-std::string events_by_key_sql(bool modes) {
-  const std::string cols =
-      "SELECT e.rowid, e.id, e.mode, e.date, e.date_basis, e.first_seen, e.location_name, "
-      "e.location_country, e.location_lat, e.location_lon, e.location_geonameid FROM events e WHERE e.match_key = ?1 ";
-  const std::string rest =
-      std::string("AND ") + kDateHi + " >= ?2 " + (modes ? "AND e.mode IN (SELECT value FROM json_each(?4)) " : "");
-  // The prefixes of ?2 sort before ?2 <= ?3: no upper bound there (with one, SQLite
-  // reads the index from the key's first date up to ?3 instead of the two entries).
-  return cols + "AND e.date >= ?2 AND e.date <= ?3 " + rest + "UNION ALL " + cols +
-         "AND e.date IN (substr(?2, 1, 4), substr(?2, 1, 7)) " + rest + "ORDER BY 1";
-}
+// The three index ranges of events_by_key (the window, lo's month, lo's year), one
+// statement; equality, not IN, for the prefixes: an IN list builds a table per call. No ORDER BY and no mode filter in
+// SQL: a sorter and a json_each table per call cost more than the few rows they order and
+// filter, so both are done on the rows read.
+constexpr const char* kEventsByKeySql =
+    "SELECT e.rowid, e.id, e.mode, e.date, e.date_basis, e.first_seen, e.location_name, "
+    "e.location_country, e.location_lat, e.location_lon, e.location_geonameid FROM events e "
+    "WHERE e.match_key = ?1 AND e.date >= ?2 AND e.date <= ?3 "
+    "UNION ALL "
+    "SELECT e.rowid, e.id, e.mode, e.date, e.date_basis, e.first_seen, e.location_name, "
+    "e.location_country, e.location_lat, e.location_lon, e.location_geonameid FROM events e "
+    "WHERE e.match_key = ?1 AND e.date = substr(?2, 1, 7) "
+    "UNION ALL "
+    "SELECT e.rowid, e.id, e.mode, e.date, e.date_basis, e.first_seen, e.location_name, "
+    "e.location_country, e.location_lat, e.location_lon, e.location_geonameid FROM events e "
+    "WHERE e.match_key = ?1 AND e.date = substr(?2, 1, 4)";
 
 }  // namespace
 
@@ -1079,30 +1084,39 @@ Result<std::vector<EventCandidate>> Store::events_by_key(std::string_view key, c
   if (!from.known() || !to.known()) return out;
   const std::string lo = Date::from_days(from.first_day()).iso();
   const std::string hi = Date::from_days(to.last_day()).iso();
-  nlohmann::json mode_names = nlohmann::json::array();
-  for (EventMode m : modes) mode_names.push_back(to_string(m));
   try {
-    // An event's date interval reaches `lo` when its ISO string sorts at or after `lo`, or
-    // when it is the year or the month holding `lo` ("2024", "2024-06" sort before
-    // "2024-06-15" but last past it); no other string before `lo` can. So the key's
-    // events are read by two index ranges, [lo, hi] and the two prefixes, instead of
-    // from the start of lo's year: the scan stays within the window as the store grows.
-    // The interval test still decides.
-    static const std::string sql[2] = {events_by_key_sql(false), events_by_key_sql(true)};
-    Stmt s = impl_->stmt(sql[modes.empty() ? 0 : 1].c_str());
+    // An event's date interval reaches `lo` when its ISO string sorts at or after `lo`
+    // (and at most `hi`), or when it is the year or the month holding `lo` ("2024",
+    // "2024-06" sort before "2024-06-15" but last past it); no other string before `lo`
+    // can. So the key's events are read by two index ranges instead of from the start of
+    // lo's year: the scan stays within the window as the store grows. The prefixes sort
+    // before lo <= hi, so that range needs no upper bound (with one, SQLite reads the index
+    // from the key's first date up to hi instead of the two entries).
+    std::vector<std::pair<int64_t, EventCandidate>> rows;
+    Stmt s = impl_->stmt(kEventsByKeySql);
     s.text(1, key).text(2, lo).text(3, hi);
-    if (!modes.empty()) s.text(4, mode_names.dump());
     while (s.step()) {
+      const std::string mode = s.col_text(2);
+      if (!modes.empty() && std::none_of(modes.begin(), modes.end(), [&](EventMode m) { return to_string(m) == mode; }))
+        continue;
+      // the interval test (kDateHi): the date's last day is at or after lo
+      const std::string date = s.col_text(3);
+      const std::string last = date.size() == 4 ? date + "-12-31" : date.size() == 7 ? date + "-31" : date;
+      if (last < lo) continue;
       EventCandidate c;
+      c.mode = mode_from(mode);
+      c.date = date_from(date);
       c.id = s.col_text(1);
-      c.mode = mode_from(s.col_text(2));
-      c.date = date_from(s.col_text(3));
       c.date_basis = s.col_text(4);
       c.first_seen = date_from(s.col_text(5));
       if (!s.is_null(6))
         c.location = Place{s.col_text(6), s.col_text(7), s.col_real(8), s.col_real(9), s.col_int(10), {}};
-      out.push_back(std::move(c));
+      rows.emplace_back(s.col_int(0), std::move(c));
     }
+    std::sort(rows.begin(), rows.end(),
+              [](const auto& a, const auto& b) { return a.first < b.first; });  // stored order
+    out.reserve(rows.size());
+    for (auto& r : rows) out.push_back(std::move(r.second));
   } catch (const DbError& e) {
     return impl_->error(std::string("event lookup failed: ") + e.what());
   }
