@@ -396,6 +396,14 @@ class Stmt {
     check(sqlite3_bind_text(s_, i, v.data() == nullptr ? "" : v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT));
     return *this;
   }
+  // Binds without copying, for strings that live in the caller's objects: they outlive
+  // this guard, which resets the statement and clears its bindings when it dies. A
+  // temporary does not compile.
+  Stmt& text_ref(int i, const std::string& v) {
+    check(sqlite3_bind_text(s_, i, v.c_str(), static_cast<int>(v.size()), SQLITE_STATIC));
+    return *this;
+  }
+  Stmt& text_ref(int i, std::string&& v) = delete;
   // Binds NULL for an empty string.
   Stmt& text_or_null(int i, std::string_view v) { return v.empty() ? null(i) : text(i, v); }
   Stmt& integer(int i, int64_t v) {
@@ -677,24 +685,24 @@ void Store::Impl::put_event(const Document& doc, int64_t seq, const std::string&
         "attributed_to, rule, first_seen, last_seen, match_key) "
         "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, "
         "?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?27, ?28) ON CONFLICT(id) DO NOTHING");
-    s.text(1, ev.id).text(2, ev.cameo).text(3, ev.plover).integer(4, ev.quad_class).real(5, ev.goldstein);
+    s.text_ref(1, ev.id).text_ref(2, ev.cameo).text_ref(3, ev.plover).integer(4, ev.quad_class).real(5, ev.goldstein);
     s.text(6, to_string(ev.mode)).text_or_null(7, ev.date.iso());
     if (ev.date.known())
       s.text(8, to_string(ev.date.precision));
     else
       s.null(8);
-    s.text(9, ev.date_basis);
-    s.text(10, ev.source.text).text(11, ev.source.canonical).text(12, ev.source.code);
-    s.text(13, ev.source.country).text(14, ev.source.sector);
+    s.text_ref(9, ev.date_basis);
+    s.text_ref(10, ev.source.text).text_ref(11, ev.source.canonical).text_ref(12, ev.source.code);
+    s.text_ref(13, ev.source.country).text_ref(14, ev.source.sector);
     if (ev.target) {
-      s.text(15, ev.target->text).text(16, ev.target->canonical).text(17, ev.target->code);
-      s.text(18, ev.target->country).text(19, ev.target->sector);
+      s.text_ref(15, ev.target->text).text_ref(16, ev.target->canonical).text_ref(17, ev.target->code);
+      s.text_ref(18, ev.target->country).text_ref(19, ev.target->sector);
     }
     if (ev.location) {
-      s.text(20, ev.location->name).text(21, ev.location->country).real(22, ev.location->lat);
+      s.text_ref(20, ev.location->name).text_ref(21, ev.location->country).real(22, ev.location->lat);
       s.real(23, ev.location->lon).integer(24, ev.location->geonameid);
     }
-    s.text(25, ev.attributed_to).text(26, ev.rule).text_or_null(27, published).text(28, match_key(ev));
+    s.text_ref(25, ev.attributed_to).text_ref(26, ev.rule).text_or_null(27, published).text(28, match_key(ev));
     s.run();
     new_event = sqlite3_changes(db) == 1;
   }
@@ -718,8 +726,8 @@ void Store::Impl::put_event(const Document& doc, int64_t seq, const std::string&
         "source_length, target_offset, target_length, location_offset, location_length) "
         "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14) "
         "ON CONFLICT(event, article, offset) DO NOTHING");
-    s.text(1, ev.id).integer(2, seq).integer(3, ev.sentence).integer(4, ev.span.offset).integer(5, ev.span.length);
-    s.text(6, to_string(ev.mode)).text(7, outlet).text(8, ev.rule);
+    s.text_ref(1, ev.id).integer(2, seq).integer(3, ev.sentence).integer(4, ev.span.offset).integer(5, ev.span.length);
+    s.text(6, to_string(ev.mode)).text_ref(7, outlet).text_ref(8, ev.rule);
     s.integer(9, ev.source.span.offset).integer(10, ev.source.span.length);
     if (ev.target) s.integer(11, ev.target->span.offset).integer(12, ev.target->span.length);
     if (ev.location) s.integer(13, ev.location->span.offset).integer(14, ev.location->span.length);
@@ -1144,6 +1152,8 @@ Result<std::vector<std::pair<int64_t, std::string>>> Store::stories_with_keys(co
                                                                               const Date& from, const Date& to) {
   std::vector<std::pair<int64_t, std::string>> out;
   const bool dated = from.known() && to.known();
+  const std::string from_iso = dated ? from.iso() : std::string();
+  const std::string to_iso = dated ? to.iso() : std::string();
   try {
     for (const std::string& key : keys) {
       // The kStoriesPerKey most recent stories holding the key: a common key (a
@@ -1153,7 +1163,7 @@ Result<std::vector<std::pair<int64_t, std::string>>> Store::stories_with_keys(co
                                    "st.first_date <= ?3)) ORDER BY k.story DESC LIMIT 32"
                                  : "SELECT story FROM story_keys WHERE key = ?1 ORDER BY story DESC LIMIT 32");
       s.text(1, key);
-      if (dated) s.text(2, from.iso()).text(3, to.iso());
+      if (dated) s.text(2, from_iso).text(3, to_iso);
       while (s.step()) out.emplace_back(s.col_int(0), key);
     }
   } catch (const DbError& e) {
