@@ -942,8 +942,14 @@ class DocCoder {
       case PatternNode::Kind::sequence:
         return match_nodes(cl, n.children, 0, pos, lits, st, next);
       case PatternNode::Kind::alternatives:
-        for (const PatternNode& c : n.children)
+        for (const PatternNode& c : n.children) {
+          // Most branches open with a word ("(meet|visit|talk) with"): test it here rather
+          // than recursing into a branch that fails at its first element.
+          const PatternNode& first = c.children.front();
+          if (first.kind == PatternNode::Kind::element && first.element.is_word() && !word_at(cl, first.element, pos))
+            continue;
           if (match_nodes(cl, c.children, 0, pos, lits, st, next)) return true;
+        }
         return false;
       case PatternNode::Kind::optional:
         if (match_nodes(cl, n.children.front().children, 0, pos, lits, st, next)) return true;

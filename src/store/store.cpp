@@ -419,6 +419,14 @@ class Stmt {
     check(sqlite3_bind_text(s_, i, v.data() == nullptr ? "" : v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT));
     return *this;
   }
+  // Binds without copying, for strings that live in the caller's objects: they outlive
+  // this guard, which resets the statement and clears its bindings when it dies. A
+  // temporary does not compile.
+  Stmt& text_ref(int i, const std::string& v) {
+    check(sqlite3_bind_text(s_, i, v.c_str(), static_cast<int>(v.size()), SQLITE_STATIC));
+    return *this;
+  }
+  Stmt& text_ref(int i, std::string&& v) = delete;
   // Binds NULL for an empty string.
   Stmt& text_or_null(int i, std::string_view v) { return v.empty() ? null(i) : text(i, v); }
   Stmt& integer(int i, int64_t v) {
@@ -714,24 +722,24 @@ void Store::Impl::put_event(const Document& doc, int64_t seq, const std::string&
         "attributed_to, rule, first_seen, last_seen, match_key) "
         "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, "
         "?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?27, ?28) ON CONFLICT(id) DO NOTHING");
-    s.text(1, ev.id).text(2, ev.cameo).text(3, ev.plover).integer(4, ev.quad_class).real(5, ev.goldstein);
+    s.text_ref(1, ev.id).text_ref(2, ev.cameo).text_ref(3, ev.plover).integer(4, ev.quad_class).real(5, ev.goldstein);
     s.text(6, to_string(ev.mode)).text_or_null(7, ev.date.iso());
     if (ev.date.known())
       s.text(8, to_string(ev.date.precision));
     else
       s.null(8);
-    s.text(9, ev.date_basis);
-    s.text(10, ev.source.text).text(11, ev.source.canonical).text(12, ev.source.code);
-    s.text(13, ev.source.country).text(14, ev.source.sector);
+    s.text_ref(9, ev.date_basis);
+    s.text_ref(10, ev.source.text).text_ref(11, ev.source.canonical).text_ref(12, ev.source.code);
+    s.text_ref(13, ev.source.country).text_ref(14, ev.source.sector);
     if (ev.target) {
-      s.text(15, ev.target->text).text(16, ev.target->canonical).text(17, ev.target->code);
-      s.text(18, ev.target->country).text(19, ev.target->sector);
+      s.text_ref(15, ev.target->text).text_ref(16, ev.target->canonical).text_ref(17, ev.target->code);
+      s.text_ref(18, ev.target->country).text_ref(19, ev.target->sector);
     }
     if (ev.location) {
-      s.text(20, ev.location->name).text(21, ev.location->country).real(22, ev.location->lat);
+      s.text_ref(20, ev.location->name).text_ref(21, ev.location->country).real(22, ev.location->lat);
       s.real(23, ev.location->lon).integer(24, ev.location->geonameid);
     }
-    s.text(25, ev.attributed_to).text(26, ev.rule).text_or_null(27, published).text(28, match_key(ev));
+    s.text_ref(25, ev.attributed_to).text_ref(26, ev.rule).text_or_null(27, published).text(28, match_key(ev));
     s.run();
     new_event = sqlite3_changes(db) == 1;
   }
@@ -755,8 +763,8 @@ void Store::Impl::put_event(const Document& doc, int64_t seq, const std::string&
         "source_length, target_offset, target_length, location_offset, location_length) "
         "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14) "
         "ON CONFLICT(event, article, offset) DO NOTHING");
-    s.text(1, ev.id).integer(2, seq).integer(3, ev.sentence).integer(4, ev.span.offset).integer(5, ev.span.length);
-    s.text(6, to_string(ev.mode)).text(7, outlet).text(8, ev.rule);
+    s.text_ref(1, ev.id).integer(2, seq).integer(3, ev.sentence).integer(4, ev.span.offset).integer(5, ev.span.length);
+    s.text(6, to_string(ev.mode)).text_ref(7, outlet).text_ref(8, ev.rule);
     s.integer(9, ev.source.span.offset).integer(10, ev.source.span.length);
     if (ev.target) s.integer(11, ev.target->span.offset).integer(12, ev.target->span.length);
     if (ev.location) s.integer(13, ev.location->span.offset).integer(14, ev.location->span.length);
@@ -808,6 +816,11 @@ Store::Store(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 Store::~Store() = default;
 
 Result<std::unique_ptr<Store>> Store::open(const std::string& path) {
+  // SQLite's memory statistics take a global mutex on every allocation and free (about
+  // 3% of a coding run); dyad never reads them. Only possible before SQLite's first use
+  // in the process: later it is a no-op returning SQLITE_MISUSE, which is fine.
+  static const int memstatus_off = sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+  (void)memstatus_off;
   auto impl = std::make_unique<Impl>();
   impl->path = path;
   const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
@@ -1148,36 +1161,66 @@ Result<bool> Store::link(std::string_view relation, std::string_view expected_ev
   }
 }
 
+namespace {
+
+// The three index ranges of events_by_key (the window, lo's month, lo's year), one
+// statement; equality, not IN, for the prefixes: an IN list builds a table per call. No ORDER BY and no mode filter in
+// SQL: a sorter and a json_each table per call cost more than the few rows they order and
+// filter, so both are done on the rows read.
+constexpr const char* kEventsByKeySql =
+    "SELECT e.rowid, e.id, e.mode, e.date, e.date_basis, e.first_seen, e.location_name, "
+    "e.location_country, e.location_lat, e.location_lon, e.location_geonameid FROM events e "
+    "WHERE e.match_key = ?1 AND e.date >= ?2 AND e.date <= ?3 "
+    "UNION ALL "
+    "SELECT e.rowid, e.id, e.mode, e.date, e.date_basis, e.first_seen, e.location_name, "
+    "e.location_country, e.location_lat, e.location_lon, e.location_geonameid FROM events e "
+    "WHERE e.match_key = ?1 AND e.date = substr(?2, 1, 7) "
+    "UNION ALL "
+    "SELECT e.rowid, e.id, e.mode, e.date, e.date_basis, e.first_seen, e.location_name, "
+    "e.location_country, e.location_lat, e.location_lon, e.location_geonameid FROM events e "
+    "WHERE e.match_key = ?1 AND e.date = substr(?2, 1, 4)";
+
+}  // namespace
+
 Result<std::vector<EventCandidate>> Store::events_by_key(std::string_view key, const Date& from, const Date& to,
                                                          const std::vector<EventMode>& modes) {
   std::vector<EventCandidate> out;
   if (!from.known() || !to.known()) return out;
   const std::string lo = Date::from_days(from.first_day()).iso();
   const std::string hi = Date::from_days(to.last_day()).iso();
-  nlohmann::json mode_names = nlohmann::json::array();
-  for (EventMode m : modes) mode_names.push_back(to_string(m));
   try {
-    // As in events(): the plain comparisons use the index, the interval test decides.
-    Stmt s =
-        impl_->stmt(std::string("SELECT e.id, e.mode, e.date, e.date_basis, e.first_seen, e.location_name, "
-                                "e.location_country, e.location_lat, e.location_lon, e.location_geonameid "
-                                "FROM events e WHERE e.match_key = ?1 AND e.date >= substr(?2, 1, 4) AND "
-                                "e.date <= ?3 AND ") +
-                    kDateHi + " >= ?2 " + (modes.empty() ? "" : "AND e.mode IN (SELECT value FROM json_each(?4)) ") +
-                    "ORDER BY e.rowid");
+    // An event's date interval reaches `lo` when its ISO string sorts at or after `lo`
+    // (and at most `hi`), or when it is the year or the month holding `lo` ("2024",
+    // "2024-06" sort before "2024-06-15" but last past it); no other string before `lo`
+    // can. So the key's events are read by two index ranges instead of from the start of
+    // lo's year: the scan stays within the window as the store grows. The prefixes sort
+    // before lo <= hi, so that range needs no upper bound (with one, SQLite reads the index
+    // from the key's first date up to hi instead of the two entries).
+    std::vector<std::pair<int64_t, EventCandidate>> rows;
+    Stmt s = impl_->stmt(kEventsByKeySql);
     s.text(1, key).text(2, lo).text(3, hi);
-    if (!modes.empty()) s.text(4, mode_names.dump());
     while (s.step()) {
+      const std::string mode = s.col_text(2);
+      if (!modes.empty() && std::none_of(modes.begin(), modes.end(), [&](EventMode m) { return to_string(m) == mode; }))
+        continue;
+      // the interval test (kDateHi): the date's last day is at or after lo
+      const std::string date = s.col_text(3);
+      const std::string last = date.size() == 4 ? date + "-12-31" : date.size() == 7 ? date + "-31" : date;
+      if (last < lo) continue;
       EventCandidate c;
-      c.id = s.col_text(0);
-      c.mode = mode_from(s.col_text(1));
-      c.date = date_from(s.col_text(2));
-      c.date_basis = s.col_text(3);
-      c.first_seen = date_from(s.col_text(4));
-      if (!s.is_null(5))
-        c.location = Place{s.col_text(5), s.col_text(6), s.col_real(7), s.col_real(8), s.col_int(9), {}};
-      out.push_back(std::move(c));
+      c.mode = mode_from(mode);
+      c.date = date_from(date);
+      c.id = s.col_text(1);
+      c.date_basis = s.col_text(4);
+      c.first_seen = date_from(s.col_text(5));
+      if (!s.is_null(6))
+        c.location = Place{s.col_text(6), s.col_text(7), s.col_real(8), s.col_real(9), s.col_int(10), {}};
+      rows.emplace_back(s.col_int(0), std::move(c));
     }
+    std::sort(rows.begin(), rows.end(),
+              [](const auto& a, const auto& b) { return a.first < b.first; });  // stored order
+    out.reserve(rows.size());
+    for (auto& r : rows) out.push_back(std::move(r.second));
   } catch (const DbError& e) {
     return impl_->error(std::string("event lookup failed: ") + e.what());
   }
@@ -1205,6 +1248,8 @@ Result<std::vector<std::pair<int64_t, std::string>>> Store::stories_with_keys(co
                                                                               const Date& from, const Date& to) {
   std::vector<std::pair<int64_t, std::string>> out;
   const bool dated = from.known() && to.known();
+  const std::string from_iso = dated ? from.iso() : std::string();
+  const std::string to_iso = dated ? to.iso() : std::string();
   try {
     for (const std::string& key : keys) {
       // The kStoriesPerKey most recent stories holding the key: a common key (a
@@ -1214,7 +1259,7 @@ Result<std::vector<std::pair<int64_t, std::string>>> Store::stories_with_keys(co
                                    "st.first_date <= ?3)) ORDER BY k.story DESC LIMIT 32"
                                  : "SELECT story FROM story_keys WHERE key = ?1 ORDER BY story DESC LIMIT 32");
       s.text(1, key);
-      if (dated) s.text(2, from.iso()).text(3, to.iso());
+      if (dated) s.text(2, from_iso).text(3, to_iso);
       while (s.step()) out.emplace_back(s.col_int(0), key);
     }
   } catch (const DbError& e) {

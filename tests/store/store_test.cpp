@@ -17,6 +17,7 @@
 #include <iostream>
 
 #include "core/hash.h"
+#include "story/dedup.h"
 
 namespace dyad {
 namespace {
@@ -574,6 +575,40 @@ TEST_F(StoreQuery, DateRangeUsesOverlapForCoarseDates) {
   q.from = Date{2024, 6, 0, DatePrecision::month};
   q.to = Date{2024, 6, 0, DatePrecision::month};
   EXPECT_EQ(run(q), (V{"e-attack"}));
+}
+
+TEST_F(StoreQuery, EventsByKeyReturnsEveryDateIntervalReachingTheWindow) {
+  // One match key, dates of every precision around the window 2024-06-13..15.
+  DocBuilder c("qc", "Wire", "Ruritanian police arrested protesters.");
+  auto add = [&](const std::string& id, Date d, EventMode mode = EventMode::happened) {
+    Event& e = c.event(id, "173", "arrested", "RURCOP", "Ruritanian police", d);
+    e.mode = mode;
+  };
+  add("k-year", Date{2024, 0, 0, DatePrecision::year});
+  add("k-old-year", Date{2023, 0, 0, DatePrecision::year});
+  add("k-june", Date{2024, 6, 0, DatePrecision::month});
+  add("k-may", Date{2024, 5, 0, DatePrecision::month});
+  add("k-day-before", day(2024, 6, 12));
+  add("k-day", day(2024, 6, 14), EventMode::expected);
+  add("k-day-after", day(2024, 6, 16));
+  add("k-next-year", Date{2025, 0, 0, DatePrecision::year});
+  put_all(*store_, {c.doc});
+  auto got = [&](Date from, Date to, std::vector<EventMode> modes) {
+    std::vector<std::string> out;
+    auto r = store_->events_by_key(match_key(c.doc.events[0]), from, to, modes);
+    EXPECT_TRUE(r.ok()) << (r.ok() ? "" : r.error().str());
+    if (r.ok())
+      for (const auto& e : *r) out.push_back(e.id);
+    return out;
+  };
+  // stored order; the year and the month holding the window, the day inside it
+  EXPECT_EQ(got(day(2024, 6, 13), day(2024, 6, 15), {}), (V{"k-year", "k-june", "k-day"}));
+  EXPECT_EQ(got(day(2024, 6, 13), day(2024, 6, 15), {EventMode::expected}), (V{"k-day"}));
+  EXPECT_EQ(got(day(2024, 6, 12), day(2024, 6, 16), {EventMode::happened}),
+            (V{"k-year", "k-june", "k-day-before", "k-day-after"}));
+  EXPECT_EQ(got(day(2024, 5, 31), day(2024, 6, 1), {}), (V{"k-year", "k-june", "k-may"}));
+  EXPECT_EQ(got(day(2023, 12, 31), day(2025, 1, 1), {}),
+            (V{"k-year", "k-old-year", "k-june", "k-may", "k-day-before", "k-day", "k-day-after", "k-next-year"}));
 }
 
 TEST_F(StoreQuery, ModeArticleAndLimit) {
