@@ -295,6 +295,13 @@ TEST(CodeArticle, PoliceActionsInLowerCaseNewsAreCodedWithPoliceAsSource) {
     EXPECT_EQ(e.find(" COP"), std::string::npos) << e;
 }
 
+TEST(CodeArticle, ConstituentRepublicsOfYugoslaviaKeepTheirOwnCodes) {
+  Knowledge k = load();
+  // in 2002 (the helper's date) Serbia and Montenegro were republics of FR Yugoslavia with their own governments
+  EXPECT_TRUE(has(coded(k, "Serbia criticised Montenegro on Monday."), "111 ACCUSE SRB"));
+  EXPECT_TRUE(has(coded(k, "Yugoslavia criticised Croatia on Monday."), "111 ACCUSE YUG"));
+}
+
 TEST(CodeArticle, IntentToYieldIsPloverAgree) {
   Knowledge k = load();
   // CAMEO 035x (intent to ease sanctions) is an offer to cooperate: PLOVER AGREE, not CONCEDE
