@@ -290,6 +290,10 @@ TEST(CodeArticle, PoliceActionsInLowerCaseNewsAreCodedWithPoliceAsSource) {
   EXPECT_FALSE(has(coded(k, "Six Iraqi soldiers were arrested by Turkish police on Monday."), "173 COERCE COP"));
   // not listed: an agentless passive attack codes nothing
   EXPECT_TRUE(coded(k, "Six Iraqi soldiers were attacked on Monday.").empty());
+  // forces reported as deployed or put on alert are the actor (who sent them is not said)
+  EXPECT_TRUE(has(coded(k, "over 900 policemen will be deployed near the stadium."), "150 MOBILIZE COP"));
+  EXPECT_TRUE(has(coded(k, "all police stations have been put on high alert."), "151 MOBILIZE COP"));
+  EXPECT_TRUE(has(coded(k, "the arrests made by police on thursday angered residents."), "173 COERCE COP"));
   // nothing police-like: no police event
   for (const std::string& e : coded(k, "the shopkeeper opened his store on monday."))
     EXPECT_EQ(e.find(" COP"), std::string::npos) << e;
