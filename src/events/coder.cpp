@@ -161,7 +161,8 @@ struct Match {
   size_t literals = 0;  // literal words of the matched path
   std::vector<int32_t> sources, targets;
   std::string source_how, target_how;
-  bool from_context = false;  // nominal event whose clause names no actor: actors from the discourse
+  bool from_context = false;                    // nominal event whose clause names no actor: actors from the discourse
+  const std::string* implicit_agent = nullptr;  // agentless passive: sector standing in as source
   // Called off (data/cameo/cancellations.tsv): clause position of the cancellation phrase's
   // first word ("cancelled" in "X cancelled a visit to Y", "called" in "... was called off").
   size_t cancel_pos = SIZE_MAX;
@@ -197,6 +198,9 @@ struct EventCoder::Impl {
   // data/cameo/reciprocal.tsv: codes that, with a compound source and no target,
   // mean each side acts on the other.
   StringSet reciprocal;
+  // data/cameo/implicit_agents.tsv: code -> sector standing in for the doer of an agentless
+  // passive ("were arrested" -> COP); empty with --no-default-dictionaries.
+  StringMap<std::string> implicit_agents;
   // data/cameo/referents.tsv: "of the meeting", "during the visit" -> the codes referred to.
   StringMap<std::vector<std::string>> referents;
   // data/cameo/cancellations.tsv: "call off", "cancel", "cancellation of" (longest first).
@@ -1295,6 +1299,13 @@ class DocCoder {
             }
             break;
           }
+          if (m.sources.empty()) {
+            auto it = k_.implicit_agents.find(c.code);
+            if (it != k_.implicit_agents.end()) {
+              m.implicit_agent = &it->second;
+              m.source_how = "implicit agent of an agentless passive (data/cameo/implicit_agents.tsv)";
+            }
+          }
         } else if (m.sources.empty()) {
           std::string how;
           m.sources = subject_before(cl, p, how);
@@ -1314,7 +1325,7 @@ class DocCoder {
                 !(p > 1 && in(norm(cl.toks[p - 2]), kPrepositions) && k_.referents.count(norm(cl.toks[p])) != 0);
           }
         }
-        if (m.sources.empty() && !m.from_context) return;
+        if (m.sources.empty() && !m.from_context && m.implicit_agent == nullptr) return;
         // A nominal event ("Sunak's visit to Poland", "talks between A and B", "the signing")
         // called off: "... has been called off", "X cancelled the talks ...".
         if (m.cancel_pos == SIZE_MAX && !c.passive && (pre != K::source || m.from_context)) {
@@ -1652,6 +1663,16 @@ class DocCoder {
       };
       std::vector<Coded> coded;
       for (auto& [s, t] : context_pairs) coded.push_back({s, t, false});
+      if (m.implicit_agent != nullptr && m.sources.empty())
+        for (int32_t b : m.targets) {
+          Actor agent;
+          agent.code = *m.implicit_agent;
+          agent.sector = *m.implicit_agent;
+          const Mention& bm = doc_.mentions[static_cast<size_t>(b)];
+          coded.push_back(
+              {std::move(agent), actor_of(b),
+               bm.place.has_value() || bm.kind == MentionKind::location || bm.kind == MentionKind::country});
+        }
       for (auto [a, b] : pairs) {
         if (b < 0 && m.pat->dyadic) continue;  // PETRARCH's require_dyad: no target, no event
         Coded c{actor_of(a), std::nullopt, false};
@@ -1748,6 +1769,27 @@ Result<std::vector<std::string>> read_reciprocal_codes(const std::string& path, 
     auto d = parse_date_field(*t, row, "as_of");
     if (!d.ok()) return d.error();
     out.push_back(std::move(code));
+  }
+  return out;
+}
+
+Result<std::vector<std::pair<std::string, std::string>>> read_implicit_agents(const std::string& path,
+                                                                              const Codebook& codebook) {
+  auto t = TsvTable::read(path, {"code", "agent", "note", "as_of"});
+  if (!t.ok()) return t.error();
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const auto& row : t->rows()) {
+    std::string code(t->get(row, "code"));
+    std::string agent(t->get(row, "agent"));
+    if (!codebook.valid(code)) return t->error(row, "implicit-agent code '" + code + "' is not in the CAMEO codebook");
+    if (std::any_of(out.begin(), out.end(), [&](const auto& x) { return x.first == code; }))
+      return t->error(row, "implicit-agent code '" + code + "' is listed twice");
+    if (agent.size() != 3 || std::any_of(agent.begin(), agent.end(), [](char ch) { return ch < 'A' || ch > 'Z'; }))
+      return t->error(row, "implicit agent '" + agent + "' must be a 3-letter upper-case sector code");
+    if (t->get(row, "note").empty()) return t->error(row, "implicit-agent code '" + code + "' has no note");
+    auto d = parse_date_field(*t, row, "as_of");
+    if (!d.ok()) return d.error();
+    out.emplace_back(std::move(code), std::move(agent));
   }
   return out;
 }
@@ -1863,6 +1905,9 @@ Result<std::shared_ptr<const EventCoder>> EventCoder::load(const std::string& da
 
   std::vector<VerbPatternSpec> specs;
   if (!no_default) {
+    auto implicit = read_implicit_agents(data_dir + "/cameo/implicit_agents.tsv", impl->codebook);
+    if (!implicit.ok()) return implicit.error();
+    for (auto& [code, agent] : *implicit) impl->implicit_agents[code] = agent;
     namespace fs = std::filesystem;
     std::error_code ec;
     std::vector<std::string> files;

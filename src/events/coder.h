@@ -26,6 +26,13 @@ Result<std::vector<VerbPatternSpec>> read_verb_patterns(const std::string& path)
 /// code must be in `codebook`, listed once, with a note; errors name file:line.
 Result<std::vector<std::string>> read_reciprocal_codes(const std::string& path, const Codebook& codebook);
 
+/// Reads data/cameo/implicit_agents.tsv (columns code, agent, note, as_of): CAMEO codes
+/// whose agentless passive names its doer by the act itself ("six men were arrested": the
+/// police), each with the sector code (3 upper-case letters) that stands in as source.
+/// Every code must be in `codebook`, listed once, with a note; errors name file:line.
+Result<std::vector<std::pair<std::string, std::string>>> read_implicit_agents(const std::string& path,
+                                                                              const Codebook& codebook);
+
 /// Reads data/cameo/referents.tsv (columns noun, codes, note, as_of): nouns by which a
 /// clause refers back to a coded event ("of the meeting", "during the visit"), each
 /// with the CAMEO codes or roots ("04", "042|043") it can refer to. Nouns are one

@@ -7,6 +7,8 @@
 // terminal stay with the sentence; the break then depends on the next token:
 //  - after . ! ?   : break unless the next word starts lower case, or the
 //                    next token is , ; : or a URL / hashtag trailing the text;
+//                    in a paragraph written all in lower case (at least 20 words,
+//                    at most one in 50 capitalised) a lower-case word breaks too;
 //  - after … "..." : break only before a capitalised word;
 //  - after a prefix abbreviation (Mr. Gen. vs.)  : never;
 //  - after an initial ("W.")                     : only before a sentence starter;
@@ -20,6 +22,7 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <string>
 #include <string_view>
 
 #include "text/text_internal.h"
@@ -28,6 +31,7 @@ namespace dyad::text_detail {
 namespace {
 
 constexpr uint32_t kHeadlineTokens = 80;
+constexpr uint32_t kUncasedWords = 20;
 
 enum class Terminal : uint8_t { none, stop, ellipsis, prefix_abbrev, initial, abbrev };
 
@@ -89,7 +93,7 @@ class Splitter {
       case Terminal::stop:
         switch (t.kind) {
           case TokenKind::word:
-            return t.capitalized || !starts_lower(t);
+            return t.capitalized || !starts_lower(t) || uncased_;
           case TokenKind::number:
           case TokenKind::symbol:
             return true;
@@ -161,6 +165,7 @@ class Splitter {
       emergency(b, e, p, role, kHeadline);
       return;
     }
+    uncased_ = uncased(b, e);
     uint32_t start = b;
     uint32_t i = b;
     while (i < e) {
@@ -174,6 +179,7 @@ class Splitter {
         ++i;
         continue;
       }
+      if (uncased_ && term == Terminal::stop && lower_abbreviation(b, i)) term = Terminal::prefix_abbrev;
       uint32_t j = i + 1;
       bool closed = false;
       while (j < e && j - start < kMaxSentenceTokens) {
@@ -197,6 +203,36 @@ class Splitter {
     if (start < e) add(start, e, p, role, 0);
   }
 
+  // A paragraph written all in lower case (text lower-cased by a feed or an archive):
+  // at least kUncasedWords words and at most one in 50 capitalised. There a lower-case
+  // word after . ! ? starts a new sentence too.
+  bool uncased(uint32_t b, uint32_t e) const {
+    uint32_t words = 0;
+    uint32_t caps = 0;
+    for (uint32_t i = b; i < e; ++i) {
+      const Token& t = out_.tokens[i];
+      if (t.kind != TokenKind::word) continue;
+      ++words;
+      if (t.capitalized) ++caps;
+    }
+    return words >= kUncasedWords && caps * 50 <= words;
+  }
+
+  // In an all-lower-case paragraph the tokenizer does not know "dr." or "gen." (the list
+  // writes "Dr.", "Gen."): the period at `i` ends such a word when the word with a capital
+  // first letter and the period is a listed prefix abbreviation. Then it ends no sentence.
+  bool lower_abbreviation(uint32_t b, uint32_t i) const {
+    if (i == b || out_.tokens[i].span.of(text_) != "." || out_.tokens[i].space_before) return false;
+    const Token& w = out_.tokens[i - 1];
+    std::string_view ws = w.span.of(text_);
+    if (w.kind != TokenKind::word || ws.empty() || ws.size() > 6 || ws[0] < 'a' || ws[0] > 'z') return false;
+    std::string key(ws);
+    key[0] = static_cast<char>(key[0] - 'a' + 'A');
+    key += '.';
+    const auto* cls = rules_.abbreviation(key);
+    return cls != nullptr && *cls == AbbrevClass::prefix;
+  }
+
   // One sentence for [b, e), cut every kMaxSentenceTokens tokens.
   void emergency(uint32_t b, uint32_t e, uint32_t p, const ParagraphRole& role, uint8_t flags) {
     for (uint32_t s = b; s < e; s += kMaxSentenceTokens) add(s, std::min(e, s + kMaxSentenceTokens), p, role, flags);
@@ -206,6 +242,7 @@ class Splitter {
   const TextRules::Impl& rules_;
   std::string_view text_;
   TextAnalysis& out_;
+  bool uncased_ = false;  // the paragraph being split is all lower case
 };
 
 }  // namespace

@@ -190,6 +190,32 @@ TEST(Coder, ReciprocalCodesComeFromTheDataFile) {
   EXPECT_NE(twice.error().message.find("twice"), std::string::npos);
 }
 
+TEST(Coder, ImplicitAgentsComeFromTheDataFile) {
+  auto cb = Codebook::load(testing_events::kData);
+  ASSERT_TRUE(cb.ok()) << cb.error().str();
+  auto agents = read_implicit_agents(testing_events::kData + "/cameo/implicit_agents.tsv", cb.value());
+  ASSERT_TRUE(agents.ok()) << agents.error().str();
+  EXPECT_NE(std::find(agents->begin(), agents->end(), std::pair<std::string, std::string>{"173", "COP"}),
+            agents->end());
+  const std::string dir = ::testing::TempDir();
+  auto write = [&](const std::string& name, const std::string& body) {
+    std::ofstream(dir + name) << "# test\ncode\tagent\tnote\tas_of\n" << body;
+    return dir + name;
+  };
+  auto bad = read_implicit_agents(write("implicit_bad.tsv", "173\tCOP\tarrests\t2025-06-01\n999\tCOP\tx\t2025-06-01\n"),
+                                  cb.value());
+  ASSERT_FALSE(bad.ok());
+  EXPECT_EQ(bad.error().line, 4U);
+  EXPECT_NE(bad.error().message.find("999"), std::string::npos);
+  auto sector = read_implicit_agents(write("implicit_sector.tsv", "173\tpolice\tarrests\t2025-06-01\n"), cb.value());
+  ASSERT_FALSE(sector.ok());
+  EXPECT_NE(sector.error().message.find("sector"), std::string::npos);
+  auto twice = read_implicit_agents(write("implicit_twice.tsv", "173\tCOP\ta\t2025-06-01\n173\tJUD\tb\t2025-06-01\n"),
+                                    cb.value());
+  ASSERT_FALSE(twice.ok());
+  EXPECT_NE(twice.error().message.find("twice"), std::string::npos);
+}
+
 TEST(Coder, CompoundSourcesThroughModifiers) {
   // "X and the evil Y", "X, the awful Y, and Z": adjectives inside a listed noun phrase
   EXPECT_THAT(briefs(code_text("Russia and the awful China signed a treaty.")),

@@ -282,9 +282,28 @@ TEST(CodeArticle, PoliceActionsInLowerCaseNewsAreCodedWithPoliceAsSource) {
   EXPECT_TRUE(has(coded(k, "police fired in the air near the temple."), "175 ASSAULT COP"));
   // an arrest whose object is a pronoun still has its source
   EXPECT_TRUE(has(coded(k, "the sub-inspector arrested him on sunday."), "173 COERCE COP"));
+  // an agentless passive arrest or dispersal: the police stand in as source (data/cameo/implicit_agents.tsv)
+  EXPECT_TRUE(has(coded(k, "twelve traders were arrested near the station on monday."), "173 COERCE COP"));
+  EXPECT_TRUE(has(coded(k, "The protesters were dispersed near the mosque."), "175 ASSAULT COP"));
+  // with a "by" agent the agent is the source
+  EXPECT_TRUE(has(coded(k, "Six Iraqi soldiers were arrested by Turkish police on Monday."), "173 COERCE TURCOP"));
+  EXPECT_FALSE(has(coded(k, "Six Iraqi soldiers were arrested by Turkish police on Monday."), "173 COERCE COP"));
+  // not listed: an agentless passive attack codes nothing
+  EXPECT_TRUE(coded(k, "Six Iraqi soldiers were attacked on Monday.").empty());
+  // forces reported as deployed or put on alert are the actor (who sent them is not said)
+  EXPECT_TRUE(has(coded(k, "over 900 policemen will be deployed near the stadium."), "150 MOBILIZE COP"));
+  EXPECT_TRUE(has(coded(k, "all police stations have been put on high alert."), "151 MOBILIZE COP"));
+  EXPECT_TRUE(has(coded(k, "the arrests made by police on thursday angered residents."), "173 COERCE COP"));
   // nothing police-like: no police event
   for (const std::string& e : coded(k, "the shopkeeper opened his store on monday."))
     EXPECT_EQ(e.find(" COP"), std::string::npos) << e;
+}
+
+TEST(CodeArticle, ConstituentRepublicsOfYugoslaviaKeepTheirOwnCodes) {
+  Knowledge k = load();
+  // in 2002 (the helper's date) Serbia and Montenegro were republics of FR Yugoslavia with their own governments
+  EXPECT_TRUE(has(coded(k, "Serbia criticised Montenegro on Monday."), "111 ACCUSE SRB"));
+  EXPECT_TRUE(has(coded(k, "Yugoslavia criticised Croatia on Monday."), "111 ACCUSE YUG"));
 }
 
 TEST(CodeArticle, IntentToYieldIsPloverAgree) {

@@ -27,6 +27,19 @@ TEST(Sentences, AcronymEndsSentenceOnlyBeforeStarter) {
                                          "Prices fell at Acme Inc.", "But not for long."));
 }
 
+TEST(Sentences, AllLowerCaseParagraphSplitsBeforeLowerCaseWords) {
+  // a feed that lower-cased its text: ". word" still ends a sentence; "dr." and "u.s." do not
+  auto a = analyze(
+      "the market reopened on monday after two days. traders said business was slow. dr. rao met the "
+      "u.s. consul at noon. the shops closed early in the old city.");
+  EXPECT_THAT(a.sentences(),
+              ElementsAre("the market reopened on monday after two days.", "traders said business was slow.",
+                          "dr. rao met the u.s. consul at noon.", "the shops closed early in the old city."));
+  // in mixed-case text a lower-case word after a stop does not start a sentence
+  auto b = analyze("It cost 5 p. per unit. The price rose.");
+  EXPECT_THAT(b.sentences(), ElementsAre("It cost 5 p. per unit.", "The price rose."));
+}
+
 TEST(Sentences, AcronymBeforeOpeningQuote) {
   auto a = analyze("She flew to the U.S. “We are ready,” she said.");
   EXPECT_THAT(a.sentences(), ElementsAre("She flew to the U.S.", "“We are ready,” she said."));
