@@ -111,7 +111,8 @@ struct Compiled {
   std::string origin;
   std::string text;  // the pattern as written
   bool passive = false;
-  bool dyadic = false;  // imported TABARI/PETRARCH pattern: coded only with a target
+  bool dyadic = false;    // imported TABARI/PETRARCH pattern: coded only with a target
+  bool compound = false;  // TABARI '%' subject: the members of a compound subject act on each other
   // Prefilter: lemma ids that every reading of the rest (after the anchor) needs, sorted and
   // unique. A clause that lacks one of them after the anchor cannot match, so the pattern is
   // not tried there (the FilteredRE2 idea: cheap necessary atoms before the real matcher).
@@ -348,6 +349,7 @@ Status EventCoder::Impl::add(const VerbPatternSpec& spec) {
     c.origin = spec.origin;
     c.text = spec.pattern;
     c.dyadic = spec.foreign_codes;
+    c.compound = spec.compound_source;
     c.ap = std::move(ap);
     if (c.ap.anchor.kind == PatternElement::Kind::lemma) {
       const bool fresh = lemma_ids.find(c.ap.anchor.word) == lemma_ids.end();
@@ -421,6 +423,9 @@ class DocCoder {
   std::vector<Tok> toks_;  // indexed by token - sentence first_token
   uint32_t base_ = 0;
   std::vector<int32_t> last_pair_;  // last compound subject, for "the two leaders"
+  // Agent mentions that stand for their sector in each country of a list after of/in/from
+  // ("the ambassadors of A, B and C"): mention -> country codes (this sentence's).
+  std::vector<std::pair<int32_t, std::vector<std::string>>> spread_;
   std::vector<TimeExpression> times_;
   bool times_done_ = false;
   uint32_t sentence_ = 0;
@@ -465,6 +470,79 @@ class DocCoder {
       }
     }
     return a;
+  }
+  // Every actor a mention stands for: an agent over a list of countries ("the ambassadors of
+  // A, B and C": AGOV, BGOV, CGOV), else the mention's actor and each further code of a
+  // dictionary entry for several actors ("Lorien" [ELR/GAL]: ELR and GAL).
+  std::vector<Actor> actors_all(int32_t m) const {
+    std::vector<Actor> out;
+    Actor a = actor_of(m);
+    const std::vector<std::string>& also = doc_.mentions[static_cast<size_t>(m)].also_codes;
+    for (const auto& [sm, countries] : spread_) {
+      if (sm != m) continue;
+      const bool prefixed = !a.country.empty() && a.code.starts_with(a.country);
+      const std::string sector = prefixed ? a.code.substr(a.country.size()) : a.code;
+      for (const std::string& c : countries) {
+        Actor x = a;
+        x.code = c + sector;
+        x.country = c;
+        out.push_back(std::move(x));
+      }
+      return out;
+    }
+    for (const std::string& c : also) {
+      Actor x = a;
+      x.code = c;
+      x.country = c.substr(0, 3);
+      out.push_back(std::move(x));
+    }
+    out.insert(out.begin(), std::move(a));
+    return out;
+  }
+
+  // "the ambassadors of A, B and C", "lawmakers and officials in A and B": each agent named
+  // right before of/in/from and a list of countries stands for its sector in every one of them.
+  void find_spreads(uint32_t b, uint32_t e) {
+    spread_.clear();
+    for (uint32_t t = b + 1; t + 1 < e; ++t) {
+      if (tok(t).mention >= 0 || !in(norm(t), {"of", "in", "from"})) continue;
+      const int32_t am = tok(t - 1).mention;
+      if (am < 0 || doc_.mentions[static_cast<size_t>(am)].kind != MentionKind::agent) continue;
+      uint32_t j = t + 1;
+      if (j < e && norm(j) == "the") ++j;
+      if (j >= e || !tok(j).mention_start || !target_mention(tok(j).mention)) continue;
+      std::vector<std::string> countries;
+      for (int32_t c : compound_forward(j, e).first) {
+        const Mention& cm = doc_.mentions[static_cast<size_t>(c)];
+        const Actor ca = actor_of(c);
+        if ((cm.kind != MentionKind::country && cm.kind != MentionKind::location) || ca.code.size() < 3) {
+          countries.clear();
+          break;
+        }
+        countries.push_back(ca.country.empty() ? ca.code.substr(0, 3) : ca.country);
+        for (const std::string& x : cm.also_codes) countries.push_back(x);
+      }
+      if (countries.empty()) continue;
+      // the agent before the preposition and those listed with it ("lawmakers and officials")
+      int32_t m = am;
+      for (;;) {
+        spread_.emplace_back(m, countries);
+        uint32_t f = doc_.mentions[static_cast<size_t>(m)].first_token;
+        if (f < b + 2 || !in(norm(f - 1), {"and", ","})) break;
+        const int32_t pm = tok(f - 2).mention;
+        if (pm < 0 || doc_.mentions[static_cast<size_t>(pm)].kind != MentionKind::agent) break;
+        m = pm;
+      }
+    }
+  }
+
+  size_t distinct_codes(const std::vector<int32_t>& ms) const {
+    std::vector<std::string> codes;
+    for (int32_t m : ms) {
+      std::string c = actor_of(m).code;
+      if (std::find(codes.begin(), codes.end(), c) == codes.end()) codes.push_back(std::move(c));
+    }
+    return codes.size();
   }
   std::string name_of(int32_t m) const {
     Actor a = actor_of(m);
@@ -530,6 +608,7 @@ class DocCoder {
 
     times_done_ = false;
     times_.clear();
+    find_spreads(s.first_token, s.first_token + s.token_count);
     std::vector<Clause> clauses = split(s);
     std::vector<Speech> speech = find_speech(s);
     const size_t first_event = out_.size();
@@ -779,6 +858,11 @@ class DocCoder {
           ms.insert(ms.begin(), pm);
           r = r2 - 1;
           while (r > 0 && tok(c.toks[r - 1]).mention == pm) --r;
+        }
+        // "the ambassadors of A, B and C": a list governed by a preposition is no subject
+        if (ms.size() > 1 && r > 0 && in(norm(c.toks[r - 1]), kPrepositions)) {
+          q = r;
+          continue;
         }
         how = ms.size() > 1 ? "compound subject before the verb" : "nearest actor before the verb";
         return ms;
@@ -1234,8 +1318,10 @@ class DocCoder {
         // A finite verb never follows a determiner: "the targeted firms", "an agreed text",
         // "the attack" are adjectives or nouns, so verbal patterns do not fire there. Gerunds
         // ("the signing of a statement") stay: they are how news names an act.
+        // Imported TABARI/PETRARCH verbs must be parsed as verbs there: after a determiner
+        // even a gerund is a noun for them ("have delayed their meeting").
         if ((c.prefix_slot() == PatternElement::Kind::source || c.passive) && p > 0 &&
-            is_determiner(norm(cl.toks[p - 1])) && !norm(cl.toks[p]).ends_with("ing"))
+            is_determiner(norm(cl.toks[p - 1])) && (c.dyadic || !norm(cl.toks[p]).ends_with("ing")))
           return;
         const auto done = [&st](size_t end, size_t lits) {
           st.end = end;
@@ -1326,13 +1412,15 @@ class DocCoder {
           }
         }
         if (m.sources.empty() && !m.from_context && m.implicit_agent == nullptr) return;
+        // TABARI '%': the pattern needs a compound subject of at least two different actors.
+        if (c.compound && distinct_codes(m.sources) < 2) return;
         // A nominal event ("Sunak's visit to Poland", "talks between A and B", "the signing")
         // called off: "... has been called off", "X cancelled the talks ...".
         if (m.cancel_pos == SIZE_MAX && !c.passive && (pre != K::source || m.from_context)) {
           m.cancel_pos = cancel_before(cl, m.first_pos, true);
           if (m.cancel_pos == SIZE_MAX) m.cancel_pos = cancel_after(cl, m.end_pos, m.cancel_negated, m.cancel_hedged);
         }
-        if (m.targets.empty() && !c.passive && !m.from_context &&
+        if (m.targets.empty() && !c.passive && !m.from_context && !c.compound &&
             c.code.substr(0, 2) != "01") {  // statements: no default object ("said Russia would")
           m.targets = object_after(cl, p, m.sources);
           if (!m.targets.empty()) m.target_how = "first actor after the verb (no {T} filled by the pattern)";
@@ -1352,6 +1440,8 @@ class DocCoder {
     }
     std::stable_sort(found.begin(), found.end(), [](const Match& a, const Match& b) {
       if (a.literals != b.literals) return a.literals > b.literals;
+      // a satisfied '%' (compound subject) is one more element matched
+      if (a.pat->compound != b.pat->compound) return a.pat->compound;
       if (a.pat->code.size() != b.pat->code.size()) return a.pat->code.size() > b.pat->code.size();
       return a.end_pos - a.first_pos > b.end_pos - b.first_pos;
     });
@@ -1644,7 +1734,7 @@ class DocCoder {
         context_pairs.emplace_back(ref->source, *ref->target);
         if (reciprocal) context_pairs.emplace_back(*ref->target, ref->source);
       } else if (m.targets.empty()) {
-        if (m.sources.size() >= 2 && reciprocal) {
+        if (m.sources.size() >= 2 && (reciprocal || m.pat->compound)) {
           for (int32_t a : m.sources)
             for (int32_t b : m.sources)  // each side on the other: never an actor on itself
               if (a != b && actor_of(a).code != actor_of(b).code) pairs.emplace_back(a, b);
@@ -1675,16 +1765,23 @@ class DocCoder {
         }
       for (auto [a, b] : pairs) {
         if (b < 0 && m.pat->dyadic) continue;  // PETRARCH's require_dyad: no target, no event
-        Coded c{actor_of(a), std::nullopt, false};
+        bool at_place = false;
+        std::vector<Actor> targets;
         if (b >= 0) {
-          c.target = actor_of(b);
+          targets = actors_all(b);
           const Mention& bm = doc_.mentions[static_cast<size_t>(b)];
-          c.target_place = bm.place.has_value() || bm.kind == MentionKind::location || bm.kind == MentionKind::country;
+          at_place = bm.place.has_value() || bm.kind == MentionKind::location || bm.kind == MentionKind::country;
         }
-        if (c.target && c.target->code == c.source.code && b >= 0 &&
-            doc_.mentions[static_cast<size_t>(a)].span == doc_.mentions[static_cast<size_t>(b)].span)
-          continue;
-        coded.push_back(std::move(c));
+        for (Actor& sa : actors_all(a)) {
+          if (b < 0) {
+            coded.push_back(Coded{std::move(sa), std::nullopt, false});
+            continue;
+          }
+          for (const Actor& ta : targets) {
+            if (ta.code == sa.code && a == b) continue;  // an actor is never coded on itself
+            coded.push_back(Coded{sa, ta, at_place});
+          }
+        }
       }
       for (Coded& c : coded) {
         // a visit is to another country: "Xi arrived in Beijing" is no 042

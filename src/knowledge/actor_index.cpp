@@ -169,6 +169,7 @@ struct ActorIndex::Impl {
     std::string code, name, iso3;
     std::optional<Date> from, until;
     std::vector<std::string> successors, capitals;
+    std::vector<std::string> also;  // further codes of the same period ("[ELR/GAL]")
   };
   struct Person {
     std::string canonical;
@@ -419,7 +420,11 @@ Result<std::shared_ptr<const ActorIndex>> ActorIndex::load(const std::string& da
     switch (a.kind) {
       case MentionKind::country: {
         auto idx = static_cast<uint32_t>(impl->countries.size());
-        Impl::Country c{a.roles[0].code, a.canonical, a.iso3, a.roles[0].from, a.roles[0].until, a.successors, {}};
+        Impl::Country c{a.roles[0].code, a.canonical, a.iso3, a.roles[0].from, a.roles[0].until, a.successors, {}, {}};
+        for (size_t r = 1; r < a.roles.size(); ++r)  // an entry for several actors at once: each is coded
+          if (!a.roles[r].code.empty() && a.roles[r].code != c.code && a.roles[r].from == c.from &&
+              a.roles[r].until == c.until)
+            c.also.push_back(a.roles[r].code);
         impl->country_by_code[c.code] = idx;
         std::unordered_set<std::string> metonym_words;
         for (const std::string& m : a.metonyms) {
@@ -1066,6 +1071,7 @@ void ActorIndex::find(Document& doc) const {
             if (!place && e.form == Form::place_only) break;  // an ambiguous capital names nothing by itself
             m.actor.country = code;
             m.actor.canonical = c.name;
+            if (e.form == Form::country_name) m.also_codes = c.also;
             if (place) {
               m.kind = MentionKind::location;
               m.actor.code = code;

@@ -67,6 +67,10 @@ struct VerbPatternSpec {
   /// From a dictionary with its own code space (TABARI/PETRARCH): a code outside
   /// the CAMEO codebook is kept, scored like its nearest CAMEO ancestor.
   bool foreign_codes = false;
+  /// TABARI/PETRARCH '%' in the subject position of a pattern with no target: the
+  /// subject must be a compound ("X and Y agreed"), and its members act on each other
+  /// (every ordered pair of different actors); no object is looked for.
+  bool compound_source = false;
 };
 
 /// A phrase whose presence means a sentence is not coded (TABARI .discards),

@@ -290,6 +290,58 @@ TEST(Coder, PrefilterKeepsReadingsWhoseWordsAreOptionalOrAlternative) {
   EXPECT_TRUE(coded("With Xi, Putin held talks.").empty());
 }
 
+TEST(Coder, CompoundSubjectPatternsCodeEachMemberOnTheOthers) {
+  // TABARI '%': "X and Y agreed" is X->Y and Y->X; a single subject does not match
+  std::vector<VerbPatternSpec> specs{{"030", "{S} agree", "x.verbs:1", true, true}};
+  auto c = EventCoder::load(testing_events::kData, specs, {}, true);
+  ASSERT_TRUE(c.ok()) << c.error().str();
+  auto code = [&](const std::string& text) {
+    Document d = testing_events::make_doc(text, testing_events::fixture_marks());
+    c.value()->code(d);
+    return briefs(d);
+  };
+  EXPECT_THAT(code("Russia and China agreed on Monday."), UnorderedElementsAre("030 RUS->CHN", "030 CHN->RUS"));
+  EXPECT_THAT(code("Russia, China and Kenya agreed."),
+              UnorderedElementsAre("030 RUS->CHN", "030 RUS->KEN", "030 CHN->RUS", "030 CHN->KEN", "030 KEN->RUS",
+                                   "030 KEN->CHN"));
+  // no object is looked for after the verb
+  EXPECT_THAT(code("Russia and China agreed with Ukraine."), UnorderedElementsAre("030 RUS->CHN", "030 CHN->RUS"));
+  EXPECT_TRUE(code("Russia agreed with Ukraine.").empty());
+}
+
+TEST(Coder, ImportedVerbsDoNotFollowADeterminer) {
+  // PETRARCH codes verbs only: "the meeting" is a noun for its patterns, even as a gerund
+  std::vector<VerbPatternSpec> specs{{"031", "{S} meet {T}", "x.verbs:1", true}};
+  auto c = EventCoder::load(testing_events::kData, specs, {}, true);
+  ASSERT_TRUE(c.ok()) << c.error().str();
+  Document a = testing_events::make_doc("Russia praised the meeting with China.", testing_events::fixture_marks());
+  c.value()->code(a);
+  EXPECT_TRUE(a.events.empty());
+  Document b = testing_events::make_doc("Russia is meeting China.", testing_events::fixture_marks());
+  c.value()->code(b);
+  EXPECT_THAT(briefs(b), ElementsAre("031 RUS->CHN"));
+}
+
+TEST(Coder, AgentBeforeACountryListStandsForEachCountry) {
+  // "the officials of A, B and C" is the officials of each; the list is no subject by itself
+  EXPECT_THAT(briefs(code_text("The officials of Russia, China and Ukraine attacked Kenya.")),
+              UnorderedElementsAre("190 RUSGOV->KEN", "190 CHNGOV->KEN", "190 UKRGOV->KEN"));
+  EXPECT_THAT(briefs(code_text("Leaders and officials in Russia and China attacked Kenya.")),
+              UnorderedElementsAre("190 RUSGOV->KEN", "190 CHNGOV->KEN"));
+  // a target too
+  EXPECT_THAT(briefs(code_text("Kenya attacked officials in Russia and China.")),
+              UnorderedElementsAre("190 KEN->RUSGOV", "190 KEN->CHNGOV"));
+}
+
+TEST(Coder, AnEntryForSeveralActorsCodesEach) {
+  // a dictionary entry with several codes ("[ELR/GAL]") stands for each of them
+  Document d = testing_events::make_doc("Russia attacked Kenya.", testing_events::fixture_marks());
+  for (Mention& m : d.mentions)
+    if (m.actor.code == "KEN") m.also_codes = {"UGA"};
+  testing_events::coder().code(d);
+  EXPECT_THAT(briefs(d), UnorderedElementsAre("190 RUS->KEN", "190 RUS->UGA"));
+}
+
 TEST(Coder, ReportingVerbIsAStatementOnlyWithoutCodedContent) {
   EXPECT_THAT(briefs(code_text("Putin said on Monday.")), ElementsAre("010 RUSGOV->-"));
   Document c = code_text("Putin said that Russia attacked Ukraine.");

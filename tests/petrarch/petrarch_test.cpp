@@ -335,5 +335,28 @@ TEST(PetrarchVerbs, TabariStyleBlocksAndCompound) {
                                       "040 {S} * meet", "036 {S} * meet * with * {T}", "036 {T} * meet * with * {S}"}));
 }
 
+TEST(PetrarchVerbs, CompoundSubjectIsMarked) {
+  // '%' before the verb with no '+': the members of the compound subject act on each other
+  PetrarchReport rep;
+  auto r = parse("--- HOLD [---] ---\nHOLD\n- % * TALKS [040]\n- $ * TALKS WITH + [043]\n- * TALKS WITH % [044]\n",
+                 PetrarchKind::verbs, rep);
+  ASSERT_TRUE(r.ok()) << r.error().str();
+  ASSERT_EQ(r->verbs.size(), 3U);
+  EXPECT_TRUE(r->verbs[0].compound_source);
+  EXPECT_EQ(r->verbs[0].pattern, "{S} * hold * talks");
+  EXPECT_FALSE(r->verbs[1].compound_source);  // no '%'
+  EXPECT_FALSE(r->verbs[2].compound_source);  // '%' after the verb is read as the target
+}
+
+TEST(PetrarchVerbs, TreebankContractionsAreOneWord) {
+  // TreeBank writes "didn't" as "did n't"; plain text keeps one word, matched as written
+  PetrarchReport rep;
+  auto r =
+      parse("&NEG\n+DID N'T\n+WO N'T\n+WILL NOT\n\n--- SAY [010] ---\nSAY\n- &NEG * [012]\n", PetrarchKind::verbs, rep);
+  ASSERT_TRUE(r.ok()) << r.error().str();
+  ASSERT_EQ(r->verbs.size(), 2U);
+  EXPECT_EQ(r->verbs[1].pattern, "{S} (\"didn't\"|\"won't\"|will not) * say");
+}
+
 }  // namespace
 }  // namespace dyad

@@ -296,8 +296,8 @@ class Translator {
     return true;
   }
 
-  void emit(const std::string& code, const std::string& pattern, uint64_t line) {
-    out_.verbs.push_back(VerbPatternSpec{code, pattern, path_ + ":" + std::to_string(line), true});
+  void emit(const std::string& code, const std::string& pattern, uint64_t line, bool compound_source = false) {
+    out_.verbs.push_back(VerbPatternSpec{code, pattern, path_ + ":" + std::to_string(line), true, compound_source});
     ++report_.patterns_written;
   }
 
@@ -333,10 +333,23 @@ class Translator {
         for (std::string& a : synset_alternatives(p.words[0].substr(1), line, seen, undefined)) add_unique(alts, a);
         continue;
       }
-      std::string s;
+      // TreeBank splits contractions ("DID N'T", "WO N'T", "CA N'T"); plain text keeps them
+      // one word ("didn't"), written as that exact word.
+      std::vector<std::string> words;
+      std::vector<bool> joined;
       for (const std::string& w : p.words) {
+        if (!words.empty() && (w == "N'T" || w == "n't")) {
+          words.back() += w;
+          joined.back() = true;
+        } else {
+          words.push_back(w);
+          joined.push_back(false);
+        }
+      }
+      std::string s;
+      for (size_t i = 0; i < words.size(); ++i) {
         s += s.empty() ? "" : " ";
-        s += (p.exact || it->second.exact) ? quoted(w) : to_lower(w);
+        s += (p.exact || it->second.exact || joined[i]) ? quoted(words[i]) : to_lower(words[i]);
       }
       add_unique(alts, s);
     }
@@ -411,12 +424,14 @@ class Translator {
     // '%' (a compound actor on both sides) becomes the free slot nearest in meaning:
     // the source before the verb, the target after it, a gap when both are taken.
     bool verb_seen = false;
+    bool compound_source = false;  // '%' as the subject of a pattern with no target
     for (Tok& t : toks) {
       if (t.text == "*" || t.text == "**") verb_seen = true;
       if (t.text != "%") continue;
       const char* first = verb_seen ? "+" : "$";
       const char* second = verb_seen ? "$" : "+";
       t.text = !has(first) ? first : !has(second) ? second : "^";
+      compound_source = compound_source || (t.text == "$" && !verb_seen && !has("+"));
       approx(p.line,
              std::string("'%' (compound actor) read as ") + (t.text == "$"   ? "{S}"
                                                              : t.text == "+" ? "{T}"
@@ -480,7 +495,7 @@ class Translator {
         rev += rev.empty() ? "" : " ";
         rev += x == "{S}" ? "{T}" : x == "{T}" ? "{S}" : x;
       }
-      emit(c.primary, pat, p.line);
+      emit(c.primary, pat, p.line, compound_source);
       if (!c.reciprocal.empty() && both) {
         emit(c.reciprocal, rev, p.line);
         ++report_.reciprocal_patterns;
