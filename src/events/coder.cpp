@@ -77,8 +77,13 @@ bool ends_with(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
 }
 
+// Word-list membership. The lists are short and called per token: comparing length and
+// first byte before the bytes skips the library compare for nearly every entry.
 bool in(std::string_view w, std::initializer_list<std::string_view> set) {
-  return std::find(set.begin(), set.end(), w) != set.end();
+  if (w.empty()) return std::find(set.begin(), set.end(), w) != set.end();
+  for (std::string_view s : set)
+    if (s.size() == w.size() && s[0] == w[0] && s == w) return true;
+  return false;
 }
 
 const std::initializer_list<std::string_view> kAux = {

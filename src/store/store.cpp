@@ -1192,10 +1192,10 @@ Result<std::vector<EventCandidate>> Store::events_by_key(std::string_view key, c
     // An event's date interval reaches `lo` when its ISO string sorts at or after `lo`
     // (and at most `hi`), or when it is the year or the month holding `lo` ("2024",
     // "2024-06" sort before "2024-06-15" but last past it); no other string before `lo`
-    // can. So the key's events are read by two index ranges instead of from the start of
-    // lo's year: the scan stays within the window as the store grows. The prefixes sort
-    // before lo <= hi, so that range needs no upper bound (with one, SQLite reads the index
-    // from the key's first date up to hi instead of the two entries).
+    // can. So the key's events are read by three index seeks instead of from the start of
+    // lo's year: the scan stays within the window as the store grows. The prefix seeks
+    // carry no upper bound in SQL (with one, SQLite reads the index from the key's first
+    // date up to hi instead of the one entry); it is tested on the rows.
     std::vector<std::pair<int64_t, EventCandidate>> rows;
     Stmt s = impl_->stmt(kEventsByKeySql);
     s.text(1, key).text(2, lo).text(3, hi);
@@ -1203,8 +1203,10 @@ Result<std::vector<EventCandidate>> Store::events_by_key(std::string_view key, c
       const std::string mode = s.col_text(2);
       if (!modes.empty() && std::none_of(modes.begin(), modes.end(), [&](EventMode m) { return to_string(m) == mode; }))
         continue;
-      // the interval test (kDateHi): the date's last day is at or after lo
+      // the upper bound (the prefix seeks leave it out, see above) and the interval test
+      // (kDateHi): the date's last day is at or after lo
       const std::string date = s.col_text(3);
+      if (date > hi) continue;
       const std::string last = date.size() == 4 ? date + "-12-31" : date.size() == 7 ? date + "-31" : date;
       if (last < lo) continue;
       EventCandidate c;

@@ -588,6 +588,7 @@ TEST_F(StoreQuery, EventsByKeyReturnsEveryDateIntervalReachingTheWindow) {
   add("k-old-year", Date{2023, 0, 0, DatePrecision::year});
   add("k-june", Date{2024, 6, 0, DatePrecision::month});
   add("k-may", Date{2024, 5, 0, DatePrecision::month});
+  add("k-july", Date{2024, 7, 0, DatePrecision::month});
   add("k-day-before", day(2024, 6, 12));
   add("k-day", day(2024, 6, 14), EventMode::expected);
   add("k-day-after", day(2024, 6, 16));
@@ -607,8 +608,10 @@ TEST_F(StoreQuery, EventsByKeyReturnsEveryDateIntervalReachingTheWindow) {
   EXPECT_EQ(got(day(2024, 6, 12), day(2024, 6, 16), {EventMode::happened}),
             (V{"k-year", "k-june", "k-day-before", "k-day-after"}));
   EXPECT_EQ(got(day(2024, 5, 31), day(2024, 6, 1), {}), (V{"k-year", "k-june", "k-may"}));
-  EXPECT_EQ(got(day(2023, 12, 31), day(2025, 1, 1), {}),
-            (V{"k-year", "k-old-year", "k-june", "k-may", "k-day-before", "k-day", "k-day-after", "k-next-year"}));
+  EXPECT_EQ(got(day(2023, 12, 31), day(2025, 1, 1), {}), (V{"k-year", "k-old-year", "k-june", "k-may", "k-july",
+                                                            "k-day-before", "k-day", "k-day-after", "k-next-year"}));
+  // an empty window (from after to): only what reaches `from` and starts by `to`
+  EXPECT_EQ(got(day(2024, 7, 1), day(2024, 6, 20), {}), (V{"k-year"}));
 }
 
 TEST_F(StoreQuery, ModeArticleAndLimit) {
