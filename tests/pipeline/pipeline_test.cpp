@@ -306,6 +306,16 @@ TEST(CodeArticle, ConstituentRepublicsOfYugoslaviaKeepTheirOwnCodes) {
   EXPECT_TRUE(has(coded(k, "Yugoslavia criticised Croatia on Monday."), "111 ACCUSE YUG"));
 }
 
+TEST(CodeArticle, AnnouncedActsAreCommitmentsOrThreatsInPlover) {
+  Knowledge k = load();
+  // data/plover/types.tsv announced_as: the CAMEO code stays, the PLOVER type follows the mode
+  EXPECT_TRUE(has(coded(k, "The United States imposed sanctions on Cuba."), "163 SANCTION USA"));
+  EXPECT_TRUE(has(coded(k, "The United States will impose sanctions on Cuba."), "163 THREATEN USA"));
+  EXPECT_TRUE(has(coded(k, "Japan withdrew its troops from Iraq."), "0874 RETREAT JPN"));
+  EXPECT_TRUE(has(coded(k, "Japan agreed to withdraw its troops from Iraq."), "0874 AGREE JPN"));
+  EXPECT_TRUE(has(coded(k, "Police will be deployed near the stadium."), "150 MOBILIZE COP"));
+}
+
 TEST(CodeArticle, IntentToYieldIsPloverAgree) {
   Knowledge k = load();
   // CAMEO 035x (intent to ease sanctions) is an offer to cooperate: PLOVER AGREE, not CONCEDE
