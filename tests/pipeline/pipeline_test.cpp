@@ -294,6 +294,20 @@ TEST(CodeArticle, PoliceActionsInLowerCaseNewsAreCodedWithPoliceAsSource) {
   EXPECT_TRUE(has(coded(k, "over 900 policemen will be deployed near the stadium."), "150 MOBILIZE COP"));
   EXPECT_TRUE(has(coded(k, "all police stations have been put on high alert."), "151 MOBILIZE COP"));
   EXPECT_TRUE(has(coded(k, "the arrests made by police on thursday angered residents."), "173 COERCE COP"));
+  // police failing to act: the act is coded and negated
+  {
+    Article a;
+    a.id = "f";
+    a.text = "the police failed to stop the violence near the market.";
+    a.published = Date::ymd(2002, 3, 10);
+    a.published_origin = DateOrigin::input;
+    const Document d = code_article(k, a);
+    ASSERT_EQ(d.events.size(), 1U);
+    EXPECT_EQ(d.events[0].cameo, "170");
+    EXPECT_EQ(d.events[0].source.code, "COP");
+    EXPECT_EQ(d.events[0].mode, EventMode::negated);
+  }
+  EXPECT_TRUE(has(coded(k, "the police acted against the rioters."), "170 COERCE COP"));
   // nothing police-like: no police event
   for (const std::string& e : coded(k, "the shopkeeper opened his store on monday."))
     EXPECT_EQ(e.find(" COP"), std::string::npos) << e;
