@@ -34,6 +34,15 @@ Result<Codebook> Codebook::load(const std::string& data_dir) {
       return types->error(row, "quad_class must be 0-4");
     cb.plover_quad_[std::string(types->get(row, "type"))] = q;
   }
+  // announced_as (optional column): the type an only announced act of this type becomes
+  std::unordered_map<std::string, std::string> announced;
+  if (types->has("announced_as"))
+    for (const auto& row : types->rows()) {
+      std::string a(types->get(row, "announced_as"));
+      if (a.empty()) continue;
+      if (cb.plover_quad_.count(a) == 0) return types->error(row, "announced_as is not a type of types.tsv: " + a);
+      announced[std::string(types->get(row, "type"))] = std::move(a);
+    }
 
   auto events = TsvTable::read(data_dir + "/cameo/events.tsv", {"code", "name", "goldstein", "quad_class", "root"});
   if (!events.ok()) return events.error();
@@ -69,6 +78,7 @@ Result<Codebook> Codebook::load(const std::string& data_dir) {
     auto q = cb.plover_quad_.find(e.plover);
     if (q == cb.plover_quad_.end()) return map->error(row, "PLOVER type not in types.tsv: " + e.plover);
     e.plover_quad_class = q->second;
+    if (auto a = announced.find(e.plover); a != announced.end()) e.plover_announced = a->second;
     for (auto m : split_values(map->get(row, "mode"))) e.modes.emplace_back(m);
     for (auto c : split_values(map->get(row, "context"))) e.contexts.emplace_back(c);
     mapped[it->second] = true;

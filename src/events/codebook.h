@@ -19,6 +19,7 @@ struct CameoEntry {
   double goldstein = 0;
   int quad_class = 0;                 // CAMEO quad class, 1-4
   std::string plover;                 // PLOVER type ("CONSULT", "OTHER")
+  std::string plover_announced;       // PLOVER type when only announced (mode expected): "AGREE"; empty = plover
   int plover_quad_class = 0;          // quad class of the PLOVER type (0 for OTHER)
   std::vector<std::string> modes;     // PLOVER modes the code implies
   std::vector<std::string> contexts;  // PLOVER contexts the code implies

@@ -1515,6 +1515,12 @@ class DocCoder {
                  "aim",       "going",   "slated", "poised",  "preparing", "prepares"}) &&
           next == "to")
         exp = std::string(w) + " to";
+      // commitments and threats: "agreed to withdraw", "is ready to send", "threatened to impose"
+      if (in(w, {"agreed",  "agrees",   "agree",   "promised", "promises",   "pledged",   "pledges",
+                 "vowed",   "vows",     "offered", "offers",   "threatened", "threatens", "ready",
+                 "willing", "prepared", "decided", "decides",  "committed",  "resolved"}) &&
+          next == "to")
+        exp = std::string(w) + " to";
       if (in(w, {"is", "are", "was", "were"}) && next == "to") exp = std::string(w) + " to";
       if (q + 1 == m.anchor_pos && in(w, {"planned", "upcoming", "scheduled", "forthcoming", "expected", "proposed",
                                           "future", "next", "impending", "anticipated"}))
@@ -1799,7 +1805,11 @@ class DocCoder {
         ev.source = std::move(c.source);
         ev.target = std::move(c.target);
         ev.cameo = ce->code;
-        ev.plover = ce->plover;
+        // an act only announced or promised is a commitment (AGREE) or a threat (THREATEN) in
+        // PLOVER: data/plover/types.tsv announced_as
+        ev.plover = (mi.mode == EventMode::expected || mi.mode == EventMode::possible) && !ce->plover_announced.empty()
+                        ? ce->plover_announced
+                        : ce->plover;
         ev.quad_class = ce->quad_class;
         ev.goldstein = ce->goldstein;
         ev.mode = mi.mode;

@@ -294,6 +294,20 @@ TEST(CodeArticle, PoliceActionsInLowerCaseNewsAreCodedWithPoliceAsSource) {
   EXPECT_TRUE(has(coded(k, "over 900 policemen will be deployed near the stadium."), "150 MOBILIZE COP"));
   EXPECT_TRUE(has(coded(k, "all police stations have been put on high alert."), "151 MOBILIZE COP"));
   EXPECT_TRUE(has(coded(k, "the arrests made by police on thursday angered residents."), "173 COERCE COP"));
+  // police failing to act: the act is coded and negated
+  {
+    Article a;
+    a.id = "f";
+    a.text = "the police failed to stop the violence near the market.";
+    a.published = Date::ymd(2002, 3, 10);
+    a.published_origin = DateOrigin::input;
+    const Document d = code_article(k, a);
+    ASSERT_EQ(d.events.size(), 1U);
+    EXPECT_EQ(d.events[0].cameo, "170");
+    EXPECT_EQ(d.events[0].source.code, "COP");
+    EXPECT_EQ(d.events[0].mode, EventMode::negated);
+  }
+  EXPECT_TRUE(has(coded(k, "the police acted against the rioters."), "170 COERCE COP"));
   // nothing police-like: no police event
   for (const std::string& e : coded(k, "the shopkeeper opened his store on monday."))
     EXPECT_EQ(e.find(" COP"), std::string::npos) << e;
@@ -304,6 +318,16 @@ TEST(CodeArticle, ConstituentRepublicsOfYugoslaviaKeepTheirOwnCodes) {
   // in 2002 (the helper's date) Serbia and Montenegro were republics of FR Yugoslavia with their own governments
   EXPECT_TRUE(has(coded(k, "Serbia criticised Montenegro on Monday."), "111 ACCUSE SRB"));
   EXPECT_TRUE(has(coded(k, "Yugoslavia criticised Croatia on Monday."), "111 ACCUSE YUG"));
+}
+
+TEST(CodeArticle, AnnouncedActsAreCommitmentsOrThreatsInPlover) {
+  Knowledge k = load();
+  // data/plover/types.tsv announced_as: the CAMEO code stays, the PLOVER type follows the mode
+  EXPECT_TRUE(has(coded(k, "The United States imposed sanctions on Cuba."), "163 SANCTION USA"));
+  EXPECT_TRUE(has(coded(k, "The United States will impose sanctions on Cuba."), "163 THREATEN USA"));
+  EXPECT_TRUE(has(coded(k, "Japan withdrew its troops from Iraq."), "0874 RETREAT JPN"));
+  EXPECT_TRUE(has(coded(k, "Japan agreed to withdraw its troops from Iraq."), "0874 AGREE JPN"));
+  EXPECT_TRUE(has(coded(k, "Police will be deployed near the stadium."), "150 MOBILIZE COP"));
 }
 
 TEST(CodeArticle, IntentToYieldIsPloverAgree) {
