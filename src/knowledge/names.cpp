@@ -6,7 +6,10 @@
 //    after the last title word: "Vladimir Putin" of "Russian President
 //    Vladimir Putin"), an office resolved to its holder a role reference, an
 //    organisation, country or place mention its words without "the", a
-//    country adjective an adjective reference.
+//    country adjective an adjective reference, a capitalised one-word group
+//    agent after "the" ("the Church") an organisation name. A place the actor
+//    index read from a preposition alone is weak: its words are read as a
+//    run below (cue words, same words, people's names win; else a place).
 // 2. Unknown names: runs of capitalised words outside every mention (lower-
 //    case connectors and particles allowed inside: "University of Texas",
 //    "Ludwig van Beethoven"), with cue words (title, honorific) splitting a
@@ -257,6 +260,23 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
   // ---- 1. references inside actor mentions ---------------------------------------------------------------
   for (size_t mi = 0; mi < doc.mentions.size(); ++mi) {
     const Mention& m = doc.mentions[mi];
+    if (m.kind == MentionKind::agent && m.token_end == m.first_token + 1 && m.first_token > 0 &&
+        (m.entity < 0 || doc.entities[static_cast<size_t>(m.entity)].type == EntityType::organization)) {
+      // A group word written with a capital after a lower-case "the" and not followed by another capitalised
+      // word names the organisation ("the Church said", "the Administration agreed"); in lower case, or as
+      // part of a longer name ("the Church of ...", "the University Press"), it is not a name by itself.
+      const uint32_t b = m.first_token, e = m.token_end;
+      bool alone = norm(b - 1) == "the" && !ta.tokens[b - 1].capitalized && ta.tokens[b].capitalized &&
+                   !ta.tokens[b].all_caps && has(b, NameCue::org_suffix) && !has(b, NameCue::title) &&
+                   (e >= n_tokens || !word(e) || !ta.tokens[e].capitalized) &&
+                   !(e + 1 < n_tokens && norm(e) == "of" && ta.tokens[e + 1].capitalized);
+      if (alone) {
+        int32_t ent =
+            m.entity >= 0 ? m.entity : new_entity(EntityType::organization, words_of(b, e), ta.tokens[b].span);
+        add_ref(b, e, ReferenceKind::name, ent, static_cast<int32_t>(mi), m.rule);
+        continue;
+      }
+    }
     if (m.entity < 0 || static_cast<size_t>(m.entity) >= doc.entities.size() || weak_mention(m)) continue;
     const Entity& ent = doc.entities[static_cast<size_t>(m.entity)];
     uint32_t b = m.first_token, e = std::min(m.token_end, n_tokens);

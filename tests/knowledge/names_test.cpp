@@ -208,6 +208,21 @@ TEST(NameFinder, CommonAbbreviationsAreNotOrganisations) {
   EXPECT_TRUE(has_ref(doc2, "Coastal Air Force|name|organization|Coastal Air Force")) << dump(doc2);
 }
 
+TEST(NameFinder, ACapitalisedGroupWordAfterTheNamesTheOrganisation) {
+  Document doc = code("The retreat was closed, and the Church said nothing about it.");
+  bool named = false;
+  for (const auto& r : refs(doc)) named = named || (r.starts_with("Church|name|organization|"));
+  EXPECT_TRUE(named) << dump(doc);
+  // In lower case the same word is a common noun, not a name.
+  Document doc2 = code("The retreat was closed, and the church said nothing about it.");
+  for (const auto& r : refs(doc2)) EXPECT_THAT(r, ::testing::Not(::testing::StartsWith("church|name"))) << dump(doc2);
+}
+
+TEST(NameFinder, PlaceWordsEndingANameMakeItAPlace) {
+  Document doc = code("The ferry left Marrowby Dock and passed the Kettlewick Reservoir at noon.");
+  EXPECT_TRUE(has_ref(doc, "Kettlewick Reservoir|name|location|Kettlewick Reservoir")) << dump(doc);
+}
+
 TEST(NameFinder, MentionsGiveNamesRolesAndAdjectives) {
   Document doc = code(
       "Russian President Vladimir Putin met Chinese President Xi Jinping in Beijing on Thursday to discuss the "
