@@ -341,6 +341,10 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
       if (word(j) && !ta.tokens[j].capitalized) return false;
     return true;
   };
+  auto quote = [&](uint32_t k) {
+    std::string_view t = ta.tokens[k].span.of(text);
+    return t == "\"" || t == "\xE2\x80\x9C" || t == "\xE2\x80\x9D";
+  };
   auto capword = [&](uint32_t k) {
     const Token& t = ta.tokens[k];
     return t.kind == TokenKind::word && t.capitalized && has_letter(t.span.of(text)) && !has(k, NameCue::not_name) &&
@@ -426,6 +430,9 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
                      (has(e, NameCue::connector) || has(e, NameCue::particle)) && capword(e + 1) && joinable(e + 1) &&
                      (cover[e + 1] < 0 || doc.mentions[static_cast<size_t>(cover[e + 1])].first_token == e + 1)) {
             e = std::min(extend_over_mention(e + 1), s1);
+          } else if (e + 3 < s1 && quote(e) && quote(e + 2) && cover[e + 1] < 0 && capword(e + 1) && cover[e + 3] < 0 &&
+                     capword(e + 3) && !quote(e - 1)) {
+            e += 4;  // a nickname in quotes between a person's names: William "Buckshot" May
           } else {
             break;
           }
@@ -533,10 +540,12 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
 
   // Typed runs first (they teach the article's names), then the rest by propagation and name shape.
   auto name_shaped = [&](const Run& r) {
-    if (r.e - r.b < 2 || r.e - r.b > 4) return false;
+    uint32_t quotes = 0;
+    for (uint32_t k = r.b; k < r.e; ++k) quotes += quote(k) ? 1 : 0;
+    if (r.e - r.b - quotes < 2 || r.e - r.b - quotes > 4) return false;
     for (uint32_t k = r.b; k < r.e; ++k) {
       const Token& t = ta.tokens[k];
-      if (has(k, NameCue::particle) && !t.capitalized) continue;
+      if (quote(k) || (has(k, NameCue::particle) && !t.capitalized)) continue;
       if (!t.capitalized || (t.all_caps && t.span.length > 2)) return false;
     }
     return true;
@@ -560,6 +569,7 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
     if (has(r.b, NameCue::given_name)) return true;
     for (uint32_t k = r.b; k < r.e; ++k) {
       const Token& t = ta.tokens[k];
+      if (quote(k)) return true;  // a quoted nickname
       if (has(k, NameCue::particle) && !t.capitalized) return true;
       std::string_view w = t.span.of(text);
       if (k + 1 < r.e && (w.size() == 1 || (w.size() == 2 && w[1] == '.')) && w[0] >= 'A' && w[0] <= 'Z') return true;

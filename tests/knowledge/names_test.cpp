@@ -223,6 +223,13 @@ TEST(NameFinder, PlaceWordsEndingANameMakeItAPlace) {
   EXPECT_TRUE(has_ref(doc, "Kettlewick Reservoir|name|location|Kettlewick Reservoir")) << dump(doc);
 }
 
+TEST(NameFinder, AQuotedNicknameStaysInsideThePersonsName) {
+  Document doc = code("The club signed Harold \"Brick\" Dunleavy in 1931. In Leeds and York, Dunleavy scored often.");
+  EXPECT_TRUE(has_ref(doc, "Harold \"Brick\" Dunleavy|name|person|Harold \"Brick\" Dunleavy")) << dump(doc);
+  // The surname alone joins him, even where a list of places precedes it.
+  EXPECT_TRUE(has_ref(doc, "Dunleavy|name|person|Harold \"Brick\" Dunleavy")) << dump(doc);
+}
+
 TEST(NameFinder, MentionsGiveNamesRolesAndAdjectives) {
   Document doc = code(
       "Russian President Vladimir Putin met Chinese President Xi Jinping in Beijing on Thursday to discuss the "
