@@ -6,7 +6,10 @@
 //    after the last title word: "Vladimir Putin" of "Russian President
 //    Vladimir Putin"), an office resolved to its holder a role reference, an
 //    organisation, country or place mention its words without "the", a
-//    country adjective an adjective reference.
+//    country adjective an adjective reference, a capitalised one-word group
+//    agent after "the" ("the Church") an organisation name. A place the actor
+//    index read from a preposition alone is weak: its words are read as a
+//    run below (cue words, same words, people's names win; else a place).
 // 2. Unknown names: runs of capitalised words outside every mention (lower-
 //    case connectors and particles allowed inside: "University of Texas",
 //    "Ludwig van Beethoven"), with cue words (title, honorific) splitting a
@@ -54,10 +57,19 @@ constexpr uint32_t bit(NameCue c) { return 1U << static_cast<uint32_t>(c); }
 
 bool parse_cue(std::string_view s, NameCue& out) {
   static const std::pair<const char*, NameCue> kCues[] = {
-      {"title", NameCue::title},           {"honorific", NameCue::honorific}, {"particle", NameCue::particle},
-      {"org_suffix", NameCue::org_suffix}, {"org_head", NameCue::org_head},   {"loc_suffix", NameCue::loc_suffix},
-      {"loc_head", NameCue::loc_head},     {"connector", NameCue::connector}, {"not_name", NameCue::not_name},
-      {"pronoun_m", NameCue::pronoun_m},   {"pronoun_f", NameCue::pronoun_f}, {"given_name", NameCue::given_name},
+      {"title", NameCue::title},
+      {"honorific", NameCue::honorific},
+      {"particle", NameCue::particle},
+      {"org_suffix", NameCue::org_suffix},
+      {"org_head", NameCue::org_head},
+      {"loc_suffix", NameCue::loc_suffix},
+      {"loc_head", NameCue::loc_head},
+      {"connector", NameCue::connector},
+      {"not_name", NameCue::not_name},
+      {"pronoun_m", NameCue::pronoun_m},
+      {"pronoun_f", NameCue::pronoun_f},
+      {"given_name", NameCue::given_name},
+      {"org_context", NameCue::org_context},
   };
   for (const auto& [name, cue] : kCues)
     if (s == name) {
@@ -110,7 +122,7 @@ Result<std::shared_ptr<const NameFinder>> NameFinder::parse(std::string_view nam
     if (!parse_cue(t->get(row, "cue"), cue))
       return t->error(row, "unknown cue '" + std::string(t->get(row, "cue")) +
                                "' (title, honorific, particle, org_suffix, org_head, loc_suffix, loc_head, connector, "
-                               "not_name, pronoun_m, pronoun_f, given_name)");
+                               "not_name, pronoun_m, pronoun_f, given_name, org_context)");
     auto words = split_values(t->get(row, "words"));
     if (words.empty()) return t->error(row, "no words");
     auto as_of = parse_date_field(*t, row, "as_of");
@@ -166,10 +178,16 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
     const Sentence& s = ta.sentences[si];
     for (uint32_t k = s.first_token; k < s.first_token + s.token_count && k < n_tokens; ++k) sentence_of[k] = si;
   }
-  std::vector<int32_t> cover(n_tokens, -1);
+  // A place the actor index found only from a preposition before capitalised words it does not know
+  // ("help from Dou Jiande", "from Camden Chronicle") is weak evidence: its words are read here like any
+  // other run, and the place is only the last resort (weak_at).
+  auto weak_mention = [&](const Mention& m) {
+    return m.kind == MentionKind::location && m.rule == "place-preposition";
+  };
+  std::vector<int32_t> cover(n_tokens, -1), weak_at(n_tokens, -1);
   for (size_t m = 0; m < doc.mentions.size(); ++m)
     for (uint32_t k = doc.mentions[m].first_token; k < doc.mentions[m].token_end && k < n_tokens; ++k)
-      cover[k] = static_cast<int32_t>(m);
+      (weak_mention(doc.mentions[m]) ? weak_at : cover)[k] = static_cast<int32_t>(m);
 
   // ---- entities ---------------------------------------------------------------------------------------
   auto type_key = [](EntityType t, std::string_view canonical) {
@@ -242,7 +260,24 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
   // ---- 1. references inside actor mentions ---------------------------------------------------------------
   for (size_t mi = 0; mi < doc.mentions.size(); ++mi) {
     const Mention& m = doc.mentions[mi];
-    if (m.entity < 0 || static_cast<size_t>(m.entity) >= doc.entities.size()) continue;
+    if (m.kind == MentionKind::agent && m.token_end == m.first_token + 1 && m.first_token > 0 &&
+        (m.entity < 0 || doc.entities[static_cast<size_t>(m.entity)].type == EntityType::organization)) {
+      // A group word written with a capital after a lower-case "the" and not followed by another capitalised
+      // word names the organisation ("the Church said", "the Administration agreed"); in lower case, or as
+      // part of a longer name ("the Church of ...", "the University Press"), it is not a name by itself.
+      const uint32_t b = m.first_token, e = m.token_end;
+      bool alone = norm(b - 1) == "the" && !ta.tokens[b - 1].capitalized && ta.tokens[b].capitalized &&
+                   !ta.tokens[b].all_caps && has(b, NameCue::org_suffix) && !has(b, NameCue::title) &&
+                   (e >= n_tokens || !word(e) || !ta.tokens[e].capitalized) &&
+                   !(e + 1 < n_tokens && norm(e) == "of" && ta.tokens[e + 1].capitalized);
+      if (alone) {
+        int32_t ent =
+            m.entity >= 0 ? m.entity : new_entity(EntityType::organization, words_of(b, e), ta.tokens[b].span);
+        add_ref(b, e, ReferenceKind::name, ent, static_cast<int32_t>(mi), m.rule);
+        continue;
+      }
+    }
+    if (m.entity < 0 || static_cast<size_t>(m.entity) >= doc.entities.size() || weak_mention(m)) continue;
     const Entity& ent = doc.entities[static_cast<size_t>(m.entity)];
     uint32_t b = m.first_token, e = std::min(m.token_end, n_tokens);
     if (b >= e) continue;
@@ -305,6 +340,10 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
     for (uint32_t j = m.first_token; j < m.token_end; ++j)
       if (word(j) && !ta.tokens[j].capitalized) return false;
     return true;
+  };
+  auto quote = [&](uint32_t k) {
+    std::string_view t = ta.tokens[k].span.of(text);
+    return t == "\"" || t == "\xE2\x80\x9C" || t == "\xE2\x80\x9D";
   };
   auto capword = [&](uint32_t k) {
     const Token& t = ta.tokens[k];
@@ -391,6 +430,9 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
                      (has(e, NameCue::connector) || has(e, NameCue::particle)) && capword(e + 1) && joinable(e + 1) &&
                      (cover[e + 1] < 0 || doc.mentions[static_cast<size_t>(cover[e + 1])].first_token == e + 1)) {
             e = std::min(extend_over_mention(e + 1), s1);
+          } else if (e + 3 < s1 && quote(e) && quote(e + 2) && cover[e + 1] < 0 && capword(e + 1) && cover[e + 3] < 0 &&
+                     capword(e + 3) && !quote(e - 1)) {
+            e += 4;  // a nickname in quotes between a person's names: William "Buckshot" May
           } else {
             break;
           }
@@ -498,10 +540,12 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
 
   // Typed runs first (they teach the article's names), then the rest by propagation and name shape.
   auto name_shaped = [&](const Run& r) {
-    if (r.e - r.b < 2 || r.e - r.b > 4) return false;
+    uint32_t quotes = 0;
+    for (uint32_t k = r.b; k < r.e; ++k) quotes += quote(k) ? 1 : 0;
+    if (r.e - r.b - quotes < 2 || r.e - r.b - quotes > 4) return false;
     for (uint32_t k = r.b; k < r.e; ++k) {
       const Token& t = ta.tokens[k];
-      if (has(k, NameCue::particle) && !t.capitalized) continue;
+      if (quote(k) || (has(k, NameCue::particle) && !t.capitalized)) continue;
       if (!t.capitalized || (t.all_caps && t.span.length > 2)) return false;
     }
     return true;
@@ -525,6 +569,7 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
     if (has(r.b, NameCue::given_name)) return true;
     for (uint32_t k = r.b; k < r.e; ++k) {
       const Token& t = ta.tokens[k];
+      if (quote(k)) return true;  // a quoted nickname
       if (has(k, NameCue::particle) && !t.capitalized) return true;
       std::string_view w = t.span.of(text);
       if (k + 1 < r.e && (w.size() == 1 || (w.size() == 2 && w[1] == '.')) && w[0] >= 'A' && w[0] <= 'Z') return true;
@@ -580,7 +625,19 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
       start = j + 1;
     }
   }
+  // An `org_context` cue (one or two words) right before the run: "signed with", "played for", "joined".
+  auto org_context = [&](const Run& r) {
+    if (r.b == 0 || sentence_of[r.b - 1] != sentence_of[r.b] || !word(r.b - 1)) return false;
+    if (has(r.b - 1, NameCue::org_context)) return true;
+    if (r.b < 2 || sentence_of[r.b - 2] != sentence_of[r.b] || !word(r.b - 2)) return false;
+    std::string two(norm(r.b - 2));
+    two += ' ';
+    two += norm(r.b - 1);
+    auto it = cues_.find(two);
+    return it != cues_.end() && (it->second & bit(NameCue::org_context)) != 0;
+  };
   for (Run& r : pieces) {
+    const int32_t weak = weak_at[r.b];
     std::string key = fold(words_of(r.b, r.e));
     std::string last = words_of(r.e - 1, r.e);
     const uint32_t before = r.b > 0 && sentence_of[r.b - 1] == sentence_of[r.b] ? cue(r.b - 1) : 0;
@@ -602,9 +659,15 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
     } else if (r.e - r.b == 1 && by_given.count(key) != 0) {
       r.type = EntityType::person;
       r.rule = "given-name";
+    } else if (weak >= 0) {
+      r.type = EntityType::location;  // the actor index's reading after a place preposition
+      r.rule = "name:place-preposition";
     } else if (r.e - r.b == 1 && has(r.b, NameCue::given_name) && !ta.tokens[r.b].all_caps) {
       r.type = EntityType::person;  // "Hayley said": a given name alone
       r.rule = "given-name";
+    } else if (org_context(r) && !person_evidence(r)) {
+      r.type = EntityType::organization;  // "signed with Northgate Pressing", "played for Harbour Town"
+      r.rule = "name:org-context";
     } else if (r.place_hint || gazetteer_place(words_of(r.b, r.e), false, 10000)) {
       r.type = EntityType::location;
       r.rule = "name:gazetteer";

@@ -40,6 +40,7 @@ enum class NameCue : uint8_t {
   pronoun_m,
   pronoun_f,
   given_name,
+  org_context,
 };
 
 class NameFinder {

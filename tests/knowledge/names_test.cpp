@@ -179,6 +179,57 @@ TEST(NameFinder, FirstNameAloneJoinsThePersonBeforeAnyPlaceReading) {
   EXPECT_TRUE(has_ref(doc2, "Denver|name|location|Denver")) << dump(doc2);
 }
 
+TEST(NameFinder, APlaceAfterAPrepositionGivesWayToCueWords) {
+  // The actor index reads capitalised words after "from" as a place; an organisation suffix retypes them.
+  Document doc = code("The quote came from Brackley Chronicle reporters on Tuesday.");
+  EXPECT_TRUE(has_ref(doc, "Brackley Chronicle|name|organization|Brackley Chronicle")) << dump(doc);
+  // A person the article names in full keeps the type after a preposition.
+  Document doc2 = code("Tomasz Wrzelak founded the choir. The money came from Tomasz Wrzelak himself.");
+  for (const auto& r : refs(doc2)) EXPECT_THAT(r, ::testing::Not(HasSubstr("|location|"))) << dump(doc2);
+  // With no other evidence the place reading stays.
+  Document doc3 = code("The convoy drove on from Kellowmere after dark.");
+  EXPECT_TRUE(has_ref(doc3, "Kellowmere|name|location|Kellowmere")) << dump(doc3);
+}
+
+TEST(NameFinder, OrganisationContextWords) {
+  Document doc = code("After two seasons the winger signed with Torvale Athletic in March.");
+  EXPECT_TRUE(has_ref(doc, "Torvale Athletic|name|organization|Torvale Athletic")) << dump(doc);
+  // A person's name after the same words stays a person.
+  Document doc2 = code("In March the band joined Peter Vandermolen on tour.");
+  EXPECT_TRUE(has_ref(doc2, "Peter Vandermolen|name|person|Peter Vandermolen")) << dump(doc2);
+}
+
+TEST(NameFinder, CommonAbbreviationsAreNotOrganisations) {
+  Document doc = code("He won by KO in the third round and his ERA dropped.");
+  for (const auto& r : refs(doc)) EXPECT_THAT(r, ::testing::Not(::testing::StartsWith("KO|"))) << dump(doc);
+  for (const auto& r : refs(doc)) EXPECT_THAT(r, ::testing::Not(::testing::StartsWith("ERA|"))) << dump(doc);
+  Document doc2 = code("Later the Quarry Hall of Fame and the Coastal Air Force honoured him.");
+  EXPECT_TRUE(has_ref(doc2, "Quarry Hall of Fame|name|organization|Quarry Hall of Fame")) << dump(doc2);
+  EXPECT_TRUE(has_ref(doc2, "Coastal Air Force|name|organization|Coastal Air Force")) << dump(doc2);
+}
+
+TEST(NameFinder, ACapitalisedGroupWordAfterTheNamesTheOrganisation) {
+  Document doc = code("The retreat was closed, and the Church said nothing about it.");
+  bool named = false;
+  for (const auto& r : refs(doc)) named = named || (r.starts_with("Church|name|organization|"));
+  EXPECT_TRUE(named) << dump(doc);
+  // In lower case the same word is a common noun, not a name.
+  Document doc2 = code("The retreat was closed, and the church said nothing about it.");
+  for (const auto& r : refs(doc2)) EXPECT_THAT(r, ::testing::Not(::testing::StartsWith("church|name"))) << dump(doc2);
+}
+
+TEST(NameFinder, PlaceWordsEndingANameMakeItAPlace) {
+  Document doc = code("The ferry left Marrowby Dock and passed the Kettlewick Reservoir at noon.");
+  EXPECT_TRUE(has_ref(doc, "Kettlewick Reservoir|name|location|Kettlewick Reservoir")) << dump(doc);
+}
+
+TEST(NameFinder, AQuotedNicknameStaysInsideThePersonsName) {
+  Document doc = code("The club signed Harold \"Brick\" Dunleavy in 1931. In Leeds and York, Dunleavy scored often.");
+  EXPECT_TRUE(has_ref(doc, "Harold \"Brick\" Dunleavy|name|person|Harold \"Brick\" Dunleavy")) << dump(doc);
+  // The surname alone joins him, even where a list of places precedes it.
+  EXPECT_TRUE(has_ref(doc, "Dunleavy|name|person|Harold \"Brick\" Dunleavy")) << dump(doc);
+}
+
 TEST(NameFinder, MentionsGiveNamesRolesAndAdjectives) {
   Document doc = code(
       "Russian President Vladimir Putin met Chinese President Xi Jinping in Beijing on Thursday to discuss the "
