@@ -462,7 +462,7 @@ class DocCoder {
       if (j < e && norm(j) == "the") ++j;
       if (j >= e || !tok(j).mention_start || !target_mention(tok(j).mention)) continue;
       std::vector<std::string> countries;
-      for (int32_t c : compound_forward(j, e).first) {
+      for (int32_t c : compound_forward(j, e, true).first) {
         const Mention& cm = doc_.mentions[static_cast<size_t>(c)];
         const Actor ca = actor_of(c);
         if ((cm.kind != MentionKind::country && cm.kind != MentionKind::location) || ca.code.size() < 3) {
@@ -599,7 +599,8 @@ class DocCoder {
   }
 
   // Actor mentions "X, Y and Z" starting at token t; returns mentions and the token after.
-  std::pair<std::vector<int32_t>, uint32_t> compound_forward(uint32_t t, uint32_t end) const {
+  // With `places`, places standing for their country count too ("officials in A and B").
+  std::pair<std::vector<int32_t>, uint32_t> compound_forward(uint32_t t, uint32_t end, bool places = false) const {
     std::vector<int32_t> ms;
     int32_t m = tok(t).mention;
     ms.push_back(m);
@@ -610,7 +611,9 @@ class DocCoder {
       if (j < end && in(norm(j), {"and", "&"})) ++j;
       if (j < end && norm(j) == "the") ++j;
       if (j > next) j = skip_modifiers(j, end);  // only after a separator: "X and the evil Y"
-      if (j == next || j >= end || !tok(j).mention_start || !actor_mention(tok(j).mention)) break;
+      if (j == next || j >= end || !tok(j).mention_start ||
+          !(places ? target_mention(tok(j).mention) : actor_mention(tok(j).mention)))
+        break;
       if (next < end && norm(next) == "," && !((next + 1 < end && norm(next + 1) == "and") || possible_list(j, end)))
         break;
       ms.push_back(tok(j).mention);
@@ -809,8 +812,10 @@ class DocCoder {
           r = r2 - 1;
           while (r > 0 && tok(c.toks[r - 1]).mention == pm) --r;
         }
-        // "the ambassadors of A, B and C": a list governed by a preposition is no subject
-        if (ms.size() > 1 && r > 0 && in(norm(c.toks[r - 1]), kPrepositions)) {
+        // "the ambassadors of A, B and C": a list after an agent and of/in/from is no subject
+        if (ms.size() > 1 && r > 1 && in(norm(c.toks[r - 1]), {"of", "in", "from"}) &&
+            tok(c.toks[r - 2]).mention >= 0 &&
+            doc_.mentions[static_cast<size_t>(tok(c.toks[r - 2]).mention)].kind == MentionKind::agent) {
           q = r;
           continue;
         }
