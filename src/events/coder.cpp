@@ -1030,7 +1030,10 @@ class DocCoder {
   // The verb's object for a pattern without {T} (PETRARCH's default target):
   // the first actor mention after the anchor in the clause, with its compound,
   // skipping a place attached by in/at/near (where, not whom) and the source.
-  std::vector<int32_t> object_after(const Clause& cl, size_t ap, const std::vector<int32_t>& sources) const {
+  // `imported`: a TABARI/PETRARCH pattern, whose object is any actor of the verb phrase, also one
+  // after in/at ("fired shells at X", "arrived in X") when the dictionaries code it as an actor.
+  std::vector<int32_t> object_after(const Clause& cl, size_t ap, const std::vector<int32_t>& sources,
+                                    bool imported = false) const {
     for (size_t q = ap + 1; q < cl.toks.size(); ++q) {
       const Tok& x = tok(cl.toks[q]);
       if (x.mention < 0 && x.norm == ",") break;  // ", a senior official said": not the verb's object
@@ -1042,8 +1045,9 @@ class DocCoder {
       size_t r = q;
       if (r > 0 && norm(cl.toks[r - 1]) == "the") --r;
       const bool placeish = mm.place || mm.kind == MentionKind::location;
-      if (placeish && r > 0 && in(norm(cl.toks[r - 1]), kPlacePrepositions)) continue;
-      return compound_forward(cl.toks[q], cl.toks.back() + 1).first;
+      if (placeish && r > 0 && in(norm(cl.toks[r - 1]), kPlacePrepositions) && !(imported && !mm.actor.code.empty()))
+        continue;
+      return compound_forward(cl.toks[q], cl.toks.back() + 1, imported).first;
     }
     return {};
   }
@@ -1306,7 +1310,7 @@ class DocCoder {
         }
         if (m.targets.empty() && !c.passive && !m.from_context && !c.compound &&
             c.code.substr(0, 2) != "01") {  // statements: no default object ("said Russia would")
-          m.targets = object_after(cl, p, m.sources);
+          m.targets = object_after(cl, p, m.sources, c.dyadic);
           if (!m.targets.empty()) m.target_how = "first actor after the verb (no {T} filled by the pattern)";
           if (m.targets.empty()) {
             m.targets = complement_subject(cl, st.end, m.sources);
