@@ -110,8 +110,9 @@ struct Compiled {
   std::string origin;
   std::string text;  // the pattern as written
   bool passive = false;
-  bool dyadic = false;    // imported TABARI/PETRARCH pattern: coded only with a target
-  bool compound = false;  // TABARI '%' subject: the members of a compound subject act on each other
+  bool dyadic = false;       // imported TABARI/PETRARCH pattern: coded only with a target
+  bool compound = false;     // TABARI '%' subject: the members of a compound subject act on each other
+  std::string reverse_code;  // TABARI "[a:b]" without a written target: b codes target -> source
   [[nodiscard]] PatternElement::Kind prefix_slot() const {
     // the slot nearest before the anchor decides who the clause subject is
     for (size_t i = ap.prefix.size(); i-- > 0;)
@@ -275,21 +276,22 @@ void EventCoder::Impl::assign_ids(std::vector<PatternNode>& nodes) {
 }
 
 Status EventCoder::Impl::add(const VerbPatternSpec& spec) {
-  if (!codebook.valid(spec.code)) {
+  for (const std::string* code : {&spec.code, &spec.reverse_code}) {
+    if ((code == &spec.reverse_code && code->empty()) || codebook.valid(*code)) continue;
     if (!spec.foreign_codes)
-      return pattern_error(spec.origin, "event code '" + spec.code + "' is not in the CAMEO codebook");
-    if (foreign_codes.find(spec.code) == foreign_codes.end()) {
+      return pattern_error(spec.origin, "event code '" + *code + "' is not in the CAMEO codebook");
+    if (foreign_codes.find(*code) == foreign_codes.end()) {
       CameoEntry e;
-      for (std::string parent = spec.code; parent.size() > 2;) {
+      for (std::string parent = *code; parent.size() > 2;) {
         parent.pop_back();
         if (const CameoEntry* p = codebook.find(parent)) {
           e = *p;
           break;
         }
       }
-      e.code = spec.code;
+      e.code = *code;
       e.name = "not in CAMEO (imported from " + spec.origin + ")";
-      foreign_codes.emplace(spec.code, std::move(e));
+      foreign_codes.emplace(*code, std::move(e));
     }
   }
   auto readings = anchor_pattern(spec);
@@ -301,6 +303,7 @@ Status EventCoder::Impl::add(const VerbPatternSpec& spec) {
     c.text = spec.pattern;
     c.dyadic = spec.foreign_codes;
     c.compound = spec.compound_source;
+    c.reverse_code = spec.reverse_code;
     c.ap = std::move(ap);
     if (c.ap.anchor.kind == PatternElement::Kind::lemma) {
       const bool fresh = lemma_ids.find(c.ap.anchor.word) == lemma_ids.end();
@@ -1638,8 +1641,11 @@ class DocCoder {
         Actor source;
         std::optional<Actor> target;
         bool target_place = false;
+        bool reverse = false;  // coded with the pattern's reverse code
       };
       std::vector<Coded> coded;
+      // TABARI "[a:b]" with no written target: each event with an object is also coded back
+      const CameoEntry* rev = m.pat->reverse_code.empty() ? nullptr : k_.entry(m.pat->reverse_code);
       for (auto& [s, t] : context_pairs) coded.push_back({s, t, false});
       for (auto [a, b] : pairs) {
         if (b < 0 && m.pat->dyadic) continue;  // PETRARCH's require_dyad: no target, no event
@@ -1652,12 +1658,13 @@ class DocCoder {
         }
         for (Actor& sa : actors_all(a)) {
           if (b < 0) {
-            coded.push_back(Coded{std::move(sa), std::nullopt, false});
+            coded.push_back(Coded{std::move(sa), std::nullopt, false, false});
             continue;
           }
           for (const Actor& ta : targets) {
             if (ta.code == sa.code && a == b) continue;  // an actor is never coded on itself
-            coded.push_back(Coded{sa, ta, at_place});
+            coded.push_back(Coded{sa, ta, at_place, false});
+            if (rev != nullptr) coded.push_back(Coded{ta, sa, false, true});
           }
         }
       }
@@ -1668,13 +1675,14 @@ class DocCoder {
           const std::string tc = c.target->country.empty() ? c.target->code.substr(0, 3) : c.target->country;
           if (!sc.empty() && sc == tc) continue;
         }
+        const CameoEntry* ec = c.reverse ? rev : ce;
         Event ev;
         ev.source = std::move(c.source);
         ev.target = std::move(c.target);
-        ev.cameo = ce->code;
-        ev.plover = ce->plover;
-        ev.quad_class = ce->quad_class;
-        ev.goldstein = ce->goldstein;
+        ev.cameo = ec->code;
+        ev.plover = ec->plover;
+        ev.quad_class = ec->quad_class;
+        ev.goldstein = ec->goldstein;
         ev.mode = mi.mode;
         ev.attributed_to = attributed;
         ev.date = date;
@@ -1692,7 +1700,7 @@ class DocCoder {
         if (std::any_of(out_.begin(), out_.end(), [&](const Event& o) { return o.id == ev.id; })) continue;
         if (trace_ != nullptr) {
           std::ostringstream os;
-          os << "event " << ev.id << ": " << ev.cameo << " " << ce->name << " (PLOVER " << ev.plover << ")\n";
+          os << "event " << ev.id << ": " << ev.cameo << " " << ec->name << " (PLOVER " << ev.plover << ")\n";
           os << "  sentence " << sentence_ << ": " << doc_.text.sentences[sentence_].span.of(doc_.article.text) << "\n";
           os << "  clause: ";
           for (uint32_t t : cl.toks) os << doc_.text.tokens[t].span.of(doc_.article.text) << ' ';

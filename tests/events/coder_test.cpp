@@ -286,6 +286,20 @@ TEST(Coder, ImportedPatternsTakeACodedPlaceAsObject) {
   EXPECT_TRUE(b.events.empty());
 }
 
+TEST(Coder, ReverseCodeCodesTheObjectBack) {
+  // TABARI "[032:033]" on a bare verb: X->Y 032 and Y->X 033 for the object found
+  VerbPatternSpec spec{"032", "{S} arrive [{T}]", "x.verbs:1", true};
+  spec.reverse_code = "033";
+  auto c = EventCoder::load(testing_events::kData, {spec}, {}, true);
+  ASSERT_TRUE(c.ok()) << c.error().str();
+  Document a = testing_events::make_doc("Putin arrived in Nairobi.", testing_events::fixture_marks());
+  c.value()->code(a);
+  EXPECT_THAT(briefs(a), UnorderedElementsAre("032 RUSGOV->KEN", "033 KEN->RUSGOV"));
+  Document b = testing_events::make_doc("Putin arrived.", testing_events::fixture_marks());
+  c.value()->code(b);
+  EXPECT_TRUE(b.events.empty());
+}
+
 TEST(Coder, AgentBeforeACountryListStandsForEachCountry) {
   // "the officials of A, B and C" is the officials of each; the list is no subject by itself
   EXPECT_THAT(briefs(code_text("The officials of Russia, China and Ukraine attacked Kenya.")),
