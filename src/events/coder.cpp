@@ -116,8 +116,9 @@ struct Compiled {
   std::string origin;
   std::string text;  // the pattern as written
   bool passive = false;
-  bool dyadic = false;    // imported TABARI/PETRARCH pattern: coded only with a target
-  bool compound = false;  // TABARI '%' subject: the members of a compound subject act on each other
+  bool dyadic = false;       // imported TABARI/PETRARCH pattern: coded only with a target
+  bool compound = false;     // TABARI '%' subject: the members of a compound subject act on each other
+  std::string reverse_code;  // TABARI "[a:b]" without a written target: b codes target -> source
   // Prefilter: lemma ids that every reading of the rest (after the anchor) needs, sorted and
   // unique. A clause that lacks one of them after the anchor cannot match, so the pattern is
   // not tried there (the FilteredRE2 idea: cheap necessary atoms before the real matcher).
@@ -329,21 +330,22 @@ void EventCoder::Impl::assign_ids(std::vector<PatternNode>& nodes) {
 }
 
 Status EventCoder::Impl::add(const VerbPatternSpec& spec) {
-  if (!codebook.valid(spec.code)) {
+  for (const std::string* code : {&spec.code, &spec.reverse_code}) {
+    if ((code == &spec.reverse_code && code->empty()) || codebook.valid(*code)) continue;
     if (!spec.foreign_codes)
-      return pattern_error(spec.origin, "event code '" + spec.code + "' is not in the CAMEO codebook");
-    if (foreign_codes.find(spec.code) == foreign_codes.end()) {
+      return pattern_error(spec.origin, "event code '" + *code + "' is not in the CAMEO codebook");
+    if (foreign_codes.find(*code) == foreign_codes.end()) {
       CameoEntry e;
-      for (std::string parent = spec.code; parent.size() > 2;) {
+      for (std::string parent = *code; parent.size() > 2;) {
         parent.pop_back();
         if (const CameoEntry* p = codebook.find(parent)) {
           e = *p;
           break;
         }
       }
-      e.code = spec.code;
+      e.code = *code;
       e.name = "not in CAMEO (imported from " + spec.origin + ")";
-      foreign_codes.emplace(spec.code, std::move(e));
+      foreign_codes.emplace(*code, std::move(e));
     }
   }
   auto readings = anchor_pattern(spec);
@@ -355,6 +357,7 @@ Status EventCoder::Impl::add(const VerbPatternSpec& spec) {
     c.text = spec.pattern;
     c.dyadic = spec.foreign_codes;
     c.compound = spec.compound_source;
+    c.reverse_code = spec.reverse_code;
     c.ap = std::move(ap);
     if (c.ap.anchor.kind == PatternElement::Kind::lemma) {
       const bool fresh = lemma_ids.find(c.ap.anchor.word) == lemma_ids.end();
@@ -517,7 +520,7 @@ class DocCoder {
       if (j < e && norm(j) == "the") ++j;
       if (j >= e || !tok(j).mention_start || !target_mention(tok(j).mention)) continue;
       std::vector<std::string> countries;
-      for (int32_t c : compound_forward(j, e).first) {
+      for (int32_t c : compound_forward(j, e, true).first) {
         const Mention& cm = doc_.mentions[static_cast<size_t>(c)];
         const Actor ca = actor_of(c);
         if ((cm.kind != MentionKind::country && cm.kind != MentionKind::location) || ca.code.size() < 3) {
@@ -654,7 +657,8 @@ class DocCoder {
   }
 
   // Actor mentions "X, Y and Z" starting at token t; returns mentions and the token after.
-  std::pair<std::vector<int32_t>, uint32_t> compound_forward(uint32_t t, uint32_t end) const {
+  // With `places`, places standing for their country count too ("officials in A and B").
+  std::pair<std::vector<int32_t>, uint32_t> compound_forward(uint32_t t, uint32_t end, bool places = false) const {
     std::vector<int32_t> ms;
     int32_t m = tok(t).mention;
     ms.push_back(m);
@@ -665,7 +669,9 @@ class DocCoder {
       if (j < end && in(norm(j), {"and", "&"})) ++j;
       if (j < end && norm(j) == "the") ++j;
       if (j > next) j = skip_modifiers(j, end);  // only after a separator: "X and the evil Y"
-      if (j == next || j >= end || !tok(j).mention_start || !actor_mention(tok(j).mention)) break;
+      if (j == next || j >= end || !tok(j).mention_start ||
+          !(places ? target_mention(tok(j).mention) : actor_mention(tok(j).mention)))
+        break;
       if (next < end && norm(next) == "," && !((next + 1 < end && norm(next + 1) == "and") || possible_list(j, end)))
         break;
       ms.push_back(tok(j).mention);
@@ -864,8 +870,10 @@ class DocCoder {
           r = r2 - 1;
           while (r > 0 && tok(c.toks[r - 1]).mention == pm) --r;
         }
-        // "the ambassadors of A, B and C": a list governed by a preposition is no subject
-        if (ms.size() > 1 && r > 0 && in(norm(c.toks[r - 1]), kPrepositions)) {
+        // "the ambassadors of A, B and C": a list after an agent and of/in/from is no subject
+        if (ms.size() > 1 && r > 1 && in(norm(c.toks[r - 1]), {"of", "in", "from"}) &&
+            tok(c.toks[r - 2]).mention >= 0 &&
+            doc_.mentions[static_cast<size_t>(tok(c.toks[r - 2]).mention)].kind == MentionKind::agent) {
           q = r;
           continue;
         }
@@ -1104,7 +1112,10 @@ class DocCoder {
   // The verb's object for a pattern without {T} (PETRARCH's default target):
   // the first actor mention after the anchor in the clause, with its compound,
   // skipping a place attached by in/at/near (where, not whom) and the source.
-  std::vector<int32_t> object_after(const Clause& cl, size_t ap, const std::vector<int32_t>& sources) const {
+  // `imported`: a TABARI/PETRARCH pattern, whose object is any actor of the verb phrase, also one
+  // after in/at ("fired shells at X", "arrived in X") when the dictionaries code it as an actor.
+  std::vector<int32_t> object_after(const Clause& cl, size_t ap, const std::vector<int32_t>& sources,
+                                    bool imported = false) const {
     for (size_t q = ap + 1; q < cl.toks.size(); ++q) {
       const Tok& x = tok(cl.toks[q]);
       if (x.mention < 0 && x.norm == ",") break;  // ", a senior official said": not the verb's object
@@ -1116,8 +1127,9 @@ class DocCoder {
       size_t r = q;
       if (r > 0 && norm(cl.toks[r - 1]) == "the") --r;
       const bool placeish = mm.place || mm.kind == MentionKind::location;
-      if (placeish && r > 0 && in(norm(cl.toks[r - 1]), kPlacePrepositions)) continue;
-      return compound_forward(cl.toks[q], cl.toks.back() + 1).first;
+      if (placeish && r > 0 && in(norm(cl.toks[r - 1]), kPlacePrepositions) && !(imported && !mm.actor.code.empty()))
+        continue;
+      return compound_forward(cl.toks[q], cl.toks.back() + 1, imported).first;
     }
     return {};
   }
@@ -1427,7 +1439,7 @@ class DocCoder {
         }
         if (m.targets.empty() && !c.passive && !m.from_context && !c.compound &&
             c.code.substr(0, 2) != "01") {  // statements: no default object ("said Russia would")
-          m.targets = object_after(cl, p, m.sources);
+          m.targets = object_after(cl, p, m.sources, c.dyadic);
           if (!m.targets.empty()) m.target_how = "first actor after the verb (no {T} filled by the pattern)";
           if (m.targets.empty()) {
             m.targets = complement_subject(cl, st.end, m.sources);
@@ -1761,8 +1773,11 @@ class DocCoder {
         Actor source;
         std::optional<Actor> target;
         bool target_place = false;
+        bool reverse = false;  // coded with the pattern's reverse code
       };
       std::vector<Coded> coded;
+      // TABARI "[a:b]" with no written target: each event with an object is also coded back
+      const CameoEntry* rev = m.pat->reverse_code.empty() ? nullptr : k_.entry(m.pat->reverse_code);
       for (auto& [s, t] : context_pairs) coded.push_back({s, t, false});
       if (m.implicit_agent != nullptr && m.sources.empty())
         for (int32_t b : m.targets) {
@@ -1785,12 +1800,13 @@ class DocCoder {
         }
         for (Actor& sa : actors_all(a)) {
           if (b < 0) {
-            coded.push_back(Coded{std::move(sa), std::nullopt, false});
+            coded.push_back(Coded{std::move(sa), std::nullopt, false, false});
             continue;
           }
           for (const Actor& ta : targets) {
             if (ta.code == sa.code && a == b) continue;  // an actor is never coded on itself
-            coded.push_back(Coded{sa, ta, at_place});
+            coded.push_back(Coded{sa, ta, at_place, false});
+            if (rev != nullptr) coded.push_back(Coded{ta, sa, false, true});
           }
         }
       }
@@ -1801,17 +1817,18 @@ class DocCoder {
           const std::string tc = c.target->country.empty() ? c.target->code.substr(0, 3) : c.target->country;
           if (!sc.empty() && sc == tc) continue;
         }
+        const CameoEntry* ec = c.reverse ? rev : ce;
         Event ev;
         ev.source = std::move(c.source);
         ev.target = std::move(c.target);
-        ev.cameo = ce->code;
+        ev.cameo = ec->code;
         // an act only announced or promised is a commitment (AGREE) or a threat (THREATEN) in
         // PLOVER: data/plover/types.tsv announced_as
-        ev.plover = (mi.mode == EventMode::expected || mi.mode == EventMode::possible) && !ce->plover_announced.empty()
-                        ? ce->plover_announced
-                        : ce->plover;
-        ev.quad_class = ce->quad_class;
-        ev.goldstein = ce->goldstein;
+        ev.plover = (mi.mode == EventMode::expected || mi.mode == EventMode::possible) && !ec->plover_announced.empty()
+                        ? ec->plover_announced
+                        : ec->plover;
+        ev.quad_class = ec->quad_class;
+        ev.goldstein = ec->goldstein;
         ev.mode = mi.mode;
         ev.attributed_to = attributed;
         ev.date = date;
@@ -1829,7 +1846,7 @@ class DocCoder {
         if (std::any_of(out_.begin(), out_.end(), [&](const Event& o) { return o.id == ev.id; })) continue;
         if (trace_ != nullptr) {
           std::ostringstream os;
-          os << "event " << ev.id << ": " << ev.cameo << " " << ce->name << " (PLOVER " << ev.plover << ")\n";
+          os << "event " << ev.id << ": " << ev.cameo << " " << ec->name << " (PLOVER " << ev.plover << ")\n";
           os << "  sentence " << sentence_ << ": " << doc_.text.sentences[sentence_].span.of(doc_.article.text) << "\n";
           os << "  clause: ";
           for (uint32_t t : cl.toks) os << doc_.text.tokens[t].span.of(doc_.article.text) << ' ';

@@ -1178,6 +1178,33 @@ void ActorIndex::find(Document& doc) const {
     a.entity = entity("A:" + a.actor.code, EntityType::organization, a.actor.text, a.actor.code, a.span, std::nullopt);
   }
 
+  // An agent with no country right after a coded organisation, person or metonym is that actor's agent
+  // ("White House security officials", "Quibbler government newspaper"): the actor's code with the
+  // agent's sector segments it does not already hold (USAGOV + GOV stays USAGOV).
+  for (size_t i = 1; i < doc.mentions.size(); ++i) {
+    Mention& m = doc.mentions[i];
+    const Mention& p = doc.mentions[i - 1];
+    if (m.kind != MentionKind::agent || !m.actor.country.empty() || m.actor.code.empty() ||
+        m.actor.code.size() % 3 != 0 || p.sentence != m.sentence || p.token_end != m.first_token ||
+        p.actor.code.size() < 3 || p.actor.code.size() % 3 != 0 ||
+        (p.kind != MentionKind::organization && p.kind != MentionKind::country && p.kind != MentionKind::person))
+      continue;
+    std::string code = p.actor.code;
+    for (size_t k = 0; k < m.actor.code.size(); k += 3) {
+      const std::string seg = m.actor.code.substr(k, 3);
+      bool held = false;
+      for (size_t j = 3; j < code.size() && !held; j += 3) held = code.compare(j, 3, seg) == 0;
+      if (!held) code += seg;
+    }
+    const std::string old = m.actor.code;
+    m.actor.code = code;
+    m.actor.country = p.actor.country.empty() ? code.substr(0, 3) : p.actor.country;
+    if (m.entity >= 0) {
+      Entity& e = doc.entities[static_cast<size_t>(m.entity)];
+      if (e.code == old) e.code = m.actor.code;
+    }
+  }
+
   // Countries for role words and titled unknown persons that have none ("officials", "Governor X"): an
   // explicit "in/of/from [the] <country, capital or place of a country>" right after them ("officials in Moscow",
   // "opposition groups in Zimbabwe"), else the article's home country: the dateline's, or the only country

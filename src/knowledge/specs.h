@@ -71,6 +71,10 @@ struct VerbPatternSpec {
   /// subject must be a compound ("X and Y agreed"), and its members act on each other
   /// (every ordered pair of different actors); no object is looked for.
   bool compound_source = false;
+  /// TABARI/PETRARCH "[a:b]" on a pattern with no explicit target: every event coded with a
+  /// target (the verb's object) is also coded target -> source with this code ("X arrived in
+  /// Y" -> X->Y 032 and Y->X 033). Empty: none.
+  std::string reverse_code{};
 };
 
 /// A phrase whose presence means a sentence is not coded (TABARI .discards),

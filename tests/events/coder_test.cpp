@@ -322,6 +322,34 @@ TEST(Coder, ImportedVerbsDoNotFollowADeterminer) {
   EXPECT_THAT(briefs(b), ElementsAre("031 RUS->CHN"));
 }
 
+TEST(Coder, ImportedPatternsTakeACodedPlaceAsObject) {
+  // PETRARCH's object is any actor of the verb phrase: "at X" too, when X is a coded actor;
+  // an uncoded place stays where, not whom
+  std::vector<VerbPatternSpec> specs{{"194", "{S} fire * artillery", "x.verbs:1", true}};
+  auto c = EventCoder::load(testing_events::kData, specs, {}, true);
+  ASSERT_TRUE(c.ok()) << c.error().str();
+  Document a = testing_events::make_doc("Russia fired artillery at Nairobi.", testing_events::fixture_marks());
+  c.value()->code(a);
+  EXPECT_THAT(briefs(a), ElementsAre("194 RUS->KEN"));
+  Document b = testing_events::make_doc("Russia fired artillery at Harbin.", testing_events::fixture_marks());
+  c.value()->code(b);
+  EXPECT_TRUE(b.events.empty());
+}
+
+TEST(Coder, ReverseCodeCodesTheObjectBack) {
+  // TABARI "[032:033]" on a bare verb: X->Y 032 and Y->X 033 for the object found
+  VerbPatternSpec spec{"032", "{S} arrive [{T}]", "x.verbs:1", true};
+  spec.reverse_code = "033";
+  auto c = EventCoder::load(testing_events::kData, {spec}, {}, true);
+  ASSERT_TRUE(c.ok()) << c.error().str();
+  Document a = testing_events::make_doc("Putin arrived in Nairobi.", testing_events::fixture_marks());
+  c.value()->code(a);
+  EXPECT_THAT(briefs(a), UnorderedElementsAre("032 RUSGOV->KEN", "033 KEN->RUSGOV"));
+  Document b = testing_events::make_doc("Putin arrived.", testing_events::fixture_marks());
+  c.value()->code(b);
+  EXPECT_TRUE(b.events.empty());
+}
+
 TEST(Coder, AgentBeforeACountryListStandsForEachCountry) {
   // "the officials of A, B and C" is the officials of each; the list is no subject by itself
   EXPECT_THAT(briefs(code_text("The officials of Russia, China and Ukraine attacked Kenya.")),

@@ -9,6 +9,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "knowledge/petrarch/petrarch.h"
+
 namespace dyad {
 namespace {
 
@@ -351,6 +353,32 @@ TEST(ActorIndex, UserDictionaryOverridesASurface) {
   EXPECT_EQ(d.mentions[0].actor.code, "FRAGOV");
   EXPECT_EQ(d.mentions[0].rule, "user.tsv:2");
   EXPECT_EQ(d.mentions[1].actor.canonical, "Vladimir Putin");  // other surfaces untouched
+}
+
+TEST(ActorIndex, AgentAfterACodedActorIsItsAgent) {
+  // "Kremlin officials": the metonym's code, the agent's sector only once (RUSGOV + GOV)
+  Document d = code("Kremlin officials met Chinese diplomats in Beijing.");
+  const Mention* m = mention(d, "officials");
+  ASSERT_NE(m, nullptr) << dump(d);
+  EXPECT_EQ(m->actor.code, "RUSGOV") << dump(d);
+  EXPECT_EQ(m->actor.country, "RUS");
+}
+
+TEST(ActorIndex, EntryForSeveralActorsKeepsEveryCode) {
+  PetrarchReport rep;
+  auto specs =
+      parse_petrarch_dictionary("NORTHLANDS [NLA/NLB]\nSOUTHLAND [SLA]\n", "mem.actors", PetrarchKind::actors, rep);
+  ASSERT_TRUE(specs.ok()) << specs.error().str();
+  auto ix = ActorIndex::load(kData, specs.value(), true, rules());
+  ASSERT_TRUE(ix.ok()) << ix.error().str();
+  Document d = code("Northlands attacked Southland.", "2024-05-16", ix->get());
+  const Mention* n = mention(d, "Northlands");
+  ASSERT_NE(n, nullptr) << dump(d);
+  EXPECT_EQ(n->actor.code, "NLA");
+  EXPECT_EQ(n->also_codes, std::vector<std::string>{"NLB"});
+  const Mention* s = mention(d, "Southland");
+  ASSERT_NE(s, nullptr) << dump(d);
+  EXPECT_TRUE(s->also_codes.empty());
 }
 
 TEST(ActorIndex, NoDefaultUsesOnlyTheGivenSpecs) {

@@ -199,13 +199,12 @@ TEST(PetrarchValidation, VerbBlocksSynsetsAndPatterns) {
   REQUIRE_FILE(path, kP2 + "PETR.Validate.verbs.txt");
   PetrarchReport rep;
   const KnowledgeSpecs s = load(path, rep);
-  // "--- ARRIVE [032:033] ---": bare verb with the reciprocal event.
+  // "--- ARRIVE [032:033] ---": bare verb; 033 is coded back from the verb's object.
   auto arrive = patterns_at(s, path + ":164");
-  ASSERT_EQ(arrive.size(), 2U);
+  ASSERT_EQ(arrive.size(), 1U);
   EXPECT_EQ(arrive[0]->code, "032");
   EXPECT_EQ(arrive[0]->pattern, "{S} arrive [{T}]");
-  EXPECT_EQ(arrive[1]->code, "033");
-  EXPECT_EQ(arrive[1]->pattern, "{T} arrive {S}");
+  EXPECT_EQ(arrive[0]->reverse_code, "033");
   // "- * FOR &ECONSANCT [172]" under ASK: synset expanded into alternatives.
   auto ask = patterns_at(s, path + ":175");
   ASSERT_EQ(ask.size(), 1U);
@@ -327,12 +326,16 @@ TEST(PetrarchVerbs, TabariStyleBlocksAndCompound) {
   ASSERT_TRUE(r.ok()) << r.error().str();
   EXPECT_EQ(rep.kind, PetrarchKind::verbs);
   EXPECT_EQ(rep.verb_blocks, 2U);
+  // "[031:031]" on a bare verb: the reverse code for the object, not a second pattern
+  ASSERT_GE(r->verbs.size(), 4U);
+  EXPECT_EQ(r->verbs[3].reverse_code, "031");
+  EXPECT_EQ(r->verbs[0].reverse_code, "");
   std::vector<std::string> got;
   for (const auto& v : r->verbs) got.push_back(v.code + " " + v.pattern);
   EXPECT_EQ(got,
             (std::vector<std::string>{"170 {S} vow [{T}]", "112 {S} vow * resist",
-                                      "173 {S} (\"has\"|\"had\") * vow * war", "031 {S} meet [{T}]", "031 {T} meet {S}",
-                                      "040 {S} * meet", "036 {S} * meet * with * {T}", "036 {T} * meet * with * {S}"}));
+                                      "173 {S} (\"has\"|\"had\") * vow * war", "031 {S} meet [{T}]", "040 {S} * meet",
+                                      "036 {S} * meet * with * {T}", "036 {T} * meet * with * {S}"}));
 }
 
 TEST(PetrarchVerbs, CompoundSubjectIsMarked) {

@@ -296,8 +296,10 @@ class Translator {
     return true;
   }
 
-  void emit(const std::string& code, const std::string& pattern, uint64_t line, bool compound_source = false) {
-    out_.verbs.push_back(VerbPatternSpec{code, pattern, path_ + ":" + std::to_string(line), true, compound_source});
+  void emit(const std::string& code, const std::string& pattern, uint64_t line, bool compound_source = false,
+            const std::string& reverse_code = "") {
+    out_.verbs.push_back(
+        VerbPatternSpec{code, pattern, path_ + ":" + std::to_string(line), true, compound_source, reverse_code});
     ++report_.patterns_written;
   }
 
@@ -311,11 +313,9 @@ class Translator {
     bool flagged = false;
     if (c.suffixed) approx(line, "code [" + c.text + "] read as " + c.primary, flagged);
     const std::string v = group(alts);
-    emit(c.primary, "{S} " + v + " [{T}]", line);
-    if (!c.reciprocal.empty()) {
-      emit(c.reciprocal, "{T} " + v + " {S}", line);
-      ++report_.reciprocal_patterns;
-    }
+    // "[032:033]": the reverse code for target -> source of each event with an object
+    emit(c.primary, "{S} " + v + " [{T}]", line, false, c.reciprocal);
+    if (!c.reciprocal.empty()) ++report_.reciprocal_patterns;
     if (flagged) ++report_.approximated;
   }
 
@@ -477,7 +477,9 @@ class Translator {
     while (!outp.empty() && outp.back() == "*") outp.pop_back();
     const bool both =
         std::count(outp.begin(), outp.end(), "{S}") == 1 && std::count(outp.begin(), outp.end(), "{T}") == 1;
-    if (!c.reciprocal.empty() && !both) {
+    // no target written: the reverse code applies to the verb's object, when one is found
+    const bool no_target = std::count(outp.begin(), outp.end(), "{T}") == 0 && !compound_source;
+    if (!c.reciprocal.empty() && !both && !no_target) {
       approx(p.line, "reciprocal code " + c.reciprocal + " dropped: the pattern has no explicit target", flagged);
     }
     // Too many readings for the matcher with all verbs at once: one pattern per verb.
@@ -495,7 +497,7 @@ class Translator {
         rev += rev.empty() ? "" : " ";
         rev += x == "{S}" ? "{T}" : x == "{T}" ? "{S}" : x;
       }
-      emit(c.primary, pat, p.line, compound_source);
+      emit(c.primary, pat, p.line, compound_source, no_target ? c.reciprocal : std::string());
       if (!c.reciprocal.empty() && both) {
         emit(c.reciprocal, rev, p.line);
         ++report_.reciprocal_patterns;
