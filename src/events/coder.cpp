@@ -327,9 +327,9 @@ void EventCoder::Impl::assign_ids(std::vector<PatternNode>& nodes) {
   for (PatternNode& n : nodes) {
     if (n.kind == PatternNode::Kind::element) {
       if (n.element.kind == PatternElement::Kind::lemma) {
-        const bool fresh = lemma_ids.find(n.element.word) == lemma_ids.end();
+        const size_t known = lemma_ids.size();  // a new lemma grows the map: one probe, not two
         n.element.id = lemma_id(n.element.word);
-        if (fresh) inflect(n.element.word, n.element.id);
+        if (lemma_ids.size() != known) inflect(n.element.word, n.element.id);
       }
     } else {
       assign_ids(n.children);
@@ -366,9 +366,9 @@ Status EventCoder::Impl::add(const VerbPatternSpec& spec) {
     c.compound = spec.compound_source;
     c.ap = std::move(ap);
     if (c.ap.anchor.kind == PatternElement::Kind::lemma) {
-      const bool fresh = lemma_ids.find(c.ap.anchor.word) == lemma_ids.end();
+      const size_t known = lemma_ids.size();
       c.ap.anchor.id = lemma_id(c.ap.anchor.word);
-      if (fresh) inflect(c.ap.anchor.word, c.ap.anchor.id);
+      if (lemma_ids.size() != known) inflect(c.ap.anchor.word, c.ap.anchor.id);
     }
     assign_ids(c.ap.rest);
     c.required = required_lemmas(c.ap.rest);
