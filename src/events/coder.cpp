@@ -280,37 +280,46 @@ namespace {
 // Lemma ids that every way of reading `seq` (a sequence) must match: a sequence needs what
 // any of its parts needs; alternatives need what all of their branches need; an optional
 // part needs nothing. Exact forms and slots are not lemmas and add nothing.
+// Appends what `seq` needs to `out` (unsorted, with repeats); only alternatives build sets.
+void append_required_lemmas(const std::vector<PatternNode>& seq, std::vector<int32_t>& out);
+
 std::vector<int32_t> required_lemmas(const std::vector<PatternNode>& seq) {
   std::vector<int32_t> out;
+  append_required_lemmas(seq, out);
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+void append_required_lemmas(const std::vector<PatternNode>& seq, std::vector<int32_t>& out) {
   for (const PatternNode& n : seq) {
-    std::vector<int32_t> add;
     switch (n.kind) {
       case PatternNode::Kind::element:
-        if (n.element.kind == PatternElement::Kind::lemma) add.push_back(n.element.id);
+        if (n.element.kind == PatternElement::Kind::lemma) out.push_back(n.element.id);
         break;
       case PatternNode::Kind::sequence:
-        add = required_lemmas(n.children);
+        append_required_lemmas(n.children, out);
         break;
-      case PatternNode::Kind::alternatives:
+      case PatternNode::Kind::alternatives: {
+        std::vector<int32_t> all;
         for (size_t i = 0; i < n.children.size(); ++i) {
           std::vector<int32_t> branch = required_lemmas(n.children[i].children);
           if (i == 0) {
-            add = std::move(branch);
-            continue;
+            all = std::move(branch);
+          } else {
+            std::vector<int32_t> both;
+            std::set_intersection(all.begin(), all.end(), branch.begin(), branch.end(), std::back_inserter(both));
+            all = std::move(both);
           }
-          std::vector<int32_t> both;
-          std::set_intersection(add.begin(), add.end(), branch.begin(), branch.end(), std::back_inserter(both));
-          add = std::move(both);
+          if (all.empty()) break;  // nothing more can be common to every branch
         }
+        out.insert(out.end(), all.begin(), all.end());
         break;
+      }
       case PatternNode::Kind::optional:
         break;
     }
-    out.insert(out.end(), add.begin(), add.end());
-    std::sort(out.begin(), out.end());
-    out.erase(std::unique(out.begin(), out.end()), out.end());
   }
-  return out;
 }
 
 }  // namespace
@@ -319,9 +328,9 @@ void EventCoder::Impl::assign_ids(std::vector<PatternNode>& nodes) {
   for (PatternNode& n : nodes) {
     if (n.kind == PatternNode::Kind::element) {
       if (n.element.kind == PatternElement::Kind::lemma) {
-        const bool fresh = lemma_ids.find(n.element.word) == lemma_ids.end();
+        const size_t known = lemma_ids.size();  // a new lemma grows the map: one probe, not two
         n.element.id = lemma_id(n.element.word);
-        if (fresh) inflect(n.element.word, n.element.id);
+        if (lemma_ids.size() != known) inflect(n.element.word, n.element.id);
       }
     } else {
       assign_ids(n.children);
@@ -360,9 +369,9 @@ Status EventCoder::Impl::add(const VerbPatternSpec& spec) {
     c.reverse_code = spec.reverse_code;
     c.ap = std::move(ap);
     if (c.ap.anchor.kind == PatternElement::Kind::lemma) {
-      const bool fresh = lemma_ids.find(c.ap.anchor.word) == lemma_ids.end();
+      const size_t known = lemma_ids.size();
       c.ap.anchor.id = lemma_id(c.ap.anchor.word);
-      if (fresh) inflect(c.ap.anchor.word, c.ap.anchor.id);
+      if (lemma_ids.size() != known) inflect(c.ap.anchor.word, c.ap.anchor.id);
     }
     assign_ids(c.ap.rest);
     c.required = required_lemmas(c.ap.rest);

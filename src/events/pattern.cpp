@@ -9,6 +9,7 @@
 
 #include <cctype>
 #include <memory>
+#include <utility>
 
 namespace dyad {
 
@@ -220,38 +221,52 @@ std::string nodes_str(const std::vector<Node>& seq) {
 
 constexpr size_t kMaxAnchored = 1024;
 
-// Walks the pattern until its first word in every possible way.
-bool anchors(std::vector<PatternElement> prefix, std::vector<Node> rest, std::vector<AnchoredPattern>& out,
+// Walks the pattern until its first word in every possible way. What is left to
+// walk is a stack of node ranges into the parsed tree (innermost last), so no
+// node is copied until a reading reaches its word and takes its rest.
+using Range = std::pair<const Node*, const Node*>;
+
+bool anchors(std::vector<PatternElement>& prefix, std::vector<Range>& todo, std::vector<AnchoredPattern>& out,
              bool& wordless) {
   if (out.size() > kMaxAnchored) return false;
-  if (rest.empty()) {
+  size_t depth = todo.size();
+  while (depth > 0 && todo[depth - 1].first == todo[depth - 1].second) --depth;
+  if (depth == 0) {
     wordless = true;
     return true;
   }
-  Node n = std::move(rest.front());
-  rest.erase(rest.begin());
-  auto with = [&](const std::vector<Node>& head) {
-    std::vector<Node> r = head;
-    r.insert(r.end(), rest.begin(), rest.end());
-    return r;
+  // Walk from a copy of the live ranges, so the caller's stack is left as it was.
+  std::vector<Range> rest(todo.begin(), todo.begin() + static_cast<std::ptrdiff_t>(depth));
+  const Node& n = *rest.back().first++;
+  auto into = [&](const std::vector<Node>& head) {
+    rest.emplace_back(head.data(), head.data() + head.size());
+    const bool ok = anchors(prefix, rest, out, wordless);
+    rest.pop_back();
+    return ok;
   };
   switch (n.kind) {
     case Node::Kind::element:
       if (n.element.is_word()) {
-        out.push_back({std::move(prefix), n.element, std::move(rest)});
+        AnchoredPattern ap{prefix, n.element, {}};
+        for (size_t i = rest.size(); i-- > 0;) ap.rest.insert(ap.rest.end(), rest[i].first, rest[i].second);
+        out.push_back(std::move(ap));
         return true;
       }
-      prefix.push_back(n.element);
-      return anchors(std::move(prefix), std::move(rest), out, wordless);
+      {
+        prefix.push_back(n.element);
+        const bool ok = anchors(prefix, rest, out, wordless);
+        prefix.pop_back();
+        return ok;
+      }
     case Node::Kind::sequence:
-      return anchors(std::move(prefix), with(n.children), out, wordless);
+      return into(n.children);
     case Node::Kind::alternatives:
       for (const Node& c : n.children)
-        if (!anchors(prefix, with(c.children), out, wordless)) return false;
+        if (!into(c.children)) return false;
       return true;
     case Node::Kind::optional:
-      if (!anchors(prefix, with(n.children.front().children), out, wordless)) return false;
-      return anchors(std::move(prefix), std::move(rest), out, wordless);
+      if (!into(n.children.front().children)) return false;
+      return anchors(prefix, rest, out, wordless);
   }
   return true;
 }
@@ -277,7 +292,9 @@ Result<std::vector<AnchoredPattern>> anchor_pattern(const VerbPatternSpec& spec)
   if (!tree.ok()) return tree.error();
   std::vector<AnchoredPattern> out;
   bool wordless = false;
-  if (!anchors({}, tree->children, out, wordless))
+  std::vector<PatternElement> prefix;
+  std::vector<Range> todo{{tree->children.data(), tree->children.data() + tree->children.size()}};
+  if (!anchors(prefix, todo, out, wordless))
     return pattern_error(spec.origin, "pattern \"" + spec.pattern + "\" has more than " + std::to_string(kMaxAnchored) +
                                           " ways to reach its first word");
   if (wordless)

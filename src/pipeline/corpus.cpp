@@ -1,5 +1,6 @@
 #include "pipeline/corpus.h"
 
+#include <algorithm>
 #include <array>
 #include <nlohmann/json.hpp>
 #include <random>
@@ -130,7 +131,8 @@ void CorpusGenerator::write_jsonl(uint64_t n, std::ostream& out) {
       }
     }
     text += '\n' + g.fill(g.any(g.closes), a, b);
-    Date published = Date::from_days(first + std::chrono::days(static_cast<int>(g.pick(3 * 365))));
+    const auto day = static_cast<int64_t>(i / kArticlesPerDay) - static_cast<int64_t>(g.pick(3));
+    Date published = Date::from_days(first + std::chrono::days(static_cast<int>(std::max<int64_t>(0, day))));
     nlohmann::json j{{"id", "gen-" + std::to_string(i)},
                      {"url", "https://example.org/gen/" + std::to_string(i)},
                      {"source", kSources[g.pick(kSources.size())]},

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
@@ -36,6 +38,29 @@ TEST(CorpusGenerator, ArticlesAreValidJsonlWithParagraphs) {
     EXPECT_EQ(std::string(j["published"]).size(), 10U);
   }
   EXPECT_EQ(lines, 200U);
+}
+
+// Publication days (ISO dates sort as text) of a generated corpus, per article.
+std::map<std::string, size_t> days_of(uint64_t n) {
+  std::map<std::string, size_t> days;
+  std::istringstream in(generate(3, n));
+  for (std::string line; std::getline(in, line);) ++days[nlohmann::json::parse(line)["published"]];
+  return days;
+}
+
+TEST(CorpusGenerator, DateSpanGrowsWithTheCorpusAtASteadyRate) {
+  // 10 articles a day: 200 articles over about 20 days, 2,000 over about 200, each day as dense.
+  for (uint64_t n : {200U, 2000U}) {
+    auto days = days_of(n);
+    const uint64_t expected = n / CorpusGenerator::kArticlesPerDay;
+    EXPECT_EQ(days.begin()->first, "2023-01-01") << n;
+    EXPECT_GE(days.size() + 3, expected) << n;
+    EXPECT_LE(days.size(), expected + 1) << n;
+    size_t densest = 0;
+    for (const auto& [day, count] : days) densest = std::max(densest, count);
+    EXPECT_LE(densest, 3 * CorpusGenerator::kArticlesPerDay) << n;
+  }
+  EXPECT_EQ(days_of(2000).rbegin()->first, "2023-07-19");  // day 199
 }
 
 TEST(CorpusGenerator, MissingTemplatesIsAnError) {
