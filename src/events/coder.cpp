@@ -95,9 +95,11 @@ const std::initializer_list<std::string_view> kAux = {
 const std::initializer_list<std::string_view> kBe = {"is",    "are", "was", "were", "be",   "been",
                                                      "being", "am",  "get", "got",  "gets", "gotten"};
 const std::initializer_list<std::string_view> kPrepositions = {
-    "in",    "at",     "to",      "with",    "from", "of",      "by",    "for",     "on",     "near",    "against",
-    "into",  "toward", "towards", "about",   "over", "between", "among", "outside", "inside", "through", "across",
-    "after", "before", "during",  "without", "like", "than",    "under", "via",     "per"};
+    "in", "at", "to", "with", "from", "of", "by", "for", "on", "near", "against", "into", "toward", "towards", "about",
+    "over", "between", "among", "outside", "inside", "through", "across", "after", "before", "during", "without",
+    "like", "than", "under", "via", "per",
+    // co-participants and circumstances: "met Y, alongside Z" makes Z no object and no list member
+    "alongside", "beside", "besides", "amid", "amidst", "despite", "unlike", "except", "versus", "upon", "within"};
 const std::initializer_list<std::string_view> kPlacePrepositions = {"in", "at", "near", "outside", "inside"};
 const std::initializer_list<std::string_view> kSubordinators = {
     "if", "unless", "whether", "because", "although", "though", "whereas", "while", "when", "whenever", "once"};
@@ -616,6 +618,7 @@ class DocCoder {
 
     times_done_ = false;
     times_.clear();
+    month_names_are_no_verbs(s.first_token, end);
     find_spreads(s.first_token, s.first_token + s.token_count);
     std::vector<Clause> clauses = split(s);
     std::vector<Speech> speech = find_speech(s);
@@ -648,10 +651,12 @@ class DocCoder {
     for (uint32_t t = s.first_token; t < s.first_token + s.token_count; ++t) {
       if (!tok(t).mention_start || !actor_mention(tok(t).mention)) continue;
       auto c = compound_forward(t, s.first_token + s.token_count);
-      // "the two sides" are two different actors: a list of one actor's people is no pair
-      if (c.first.size() >= 2 && std::any_of(c.first.begin() + 1, c.first.end(), [&](int32_t x) {
-            return actor_of(x).code != actor_of(c.first.front()).code;
-          }))
+      // "the two sides" are two different actors: a list of one actor's people is no pair, and a
+      // bare role with no country beside a name is an apposition ("one of X's aides, Y,"), no pair
+      if (c.first.size() >= 2 &&
+          std::none_of(c.first.begin(), c.first.end(), [&](int32_t x) { return generic_agent(x); }) &&
+          std::any_of(c.first.begin() + 1, c.first.end(),
+                      [&](int32_t x) { return actor_of(x).code != actor_of(c.first.front()).code; }))
         last_pair_ = c.first;
     }
   }
@@ -1118,7 +1123,8 @@ class DocCoder {
                                     bool imported = false) const {
     for (size_t q = ap + 1; q < cl.toks.size(); ++q) {
       const Tok& x = tok(cl.toks[q]);
-      if (x.mention < 0 && x.norm == ",") break;  // ", a senior official said": not the verb's object
+      if (x.mention < 0 && x.norm == ",") break;        // ", a senior official said": not the verb's object
+      if (x.mention < 0 && x.norm == "without") break;  // "calling for X without chiding Y": Y is another verb's
       if (!x.mention_start || !target_mention(x.mention)) continue;
       if (generic_agent(x.mention)) continue;  // "joint military exercises", "officials"
 
@@ -1512,6 +1518,7 @@ class DocCoder {
           next == "to")
         neg = std::string(w) + " to";
       if (in(w, {"denied", "denies", "deny", "denying"})) neg = w;
+      if (w == "without" && q + 1 == m.anchor_pos) neg = w;  // "without chiding X": not done
       if (in(w, {"may", "might", "could", "can", "possibly", "perhaps", "considering", "weighing", "mulling",
                  "consider", "considers", "weigh", "weighs", "mull", "mulls"}))
         poss = w;
@@ -1564,6 +1571,20 @@ class DocCoder {
     if (mi.mode == EventMode::happened && mi.tense != Tense::past)
       mi.why += "; tense " + std::string(mi.tense == Tense::present ? "present" : "unmarked");
     return mi;
+  }
+
+  // A capitalised pattern word inside a time expression is a month, never the verb: "in March",
+  // "March 2023", "May 16" (march, may). Time expressions are only looked for when such a
+  // word occurs, so a sentence without one costs a character test per anchor word.
+  void month_names_are_no_verbs(uint32_t first, uint32_t end) {
+    for (uint32_t t = first + 1; t < end; ++t) {
+      Tok& x = toks_[t - base_];
+      if (x.lemmas == nullptr || x.mention >= 0) continue;
+      const std::string_view raw = doc_.text.tokens[t].span.of(doc_.article.text);
+      if (raw.empty() || raw[0] < 'A' || raw[0] > 'Z') continue;
+      for (const TimeExpression& te : times())
+        if (te.first_token <= t && t < te.token_end) x.lemmas = nullptr;
+    }
   }
 
   const std::vector<TimeExpression>& times() {
