@@ -479,6 +479,37 @@ class DocCoder {
         if (a.country.empty()) a.country = pm.actor.country;
       }
     }
+    // Possessive composition: a bare agent with no country right after a possessive actor of
+    // a country, at most three lower-case words between, is that country's agent ("Putin's top
+    // aides" -> RUSGOV, "China's officials" -> CHNGOV).
+    if (mm.kind == MentionKind::agent && a.country.empty() && a.code.size() == 3 && m > 0) {
+      const Mention& pm = doc_.mentions[static_cast<size_t>(m - 1)];
+      if (pm.sentence == mm.sentence && pm.token_end <= mm.first_token && pm.token_end > pm.first_token) {
+        const auto nt = [&](uint32_t t) { return doc_.text.norm(doc_.text.tokens[t]); };
+        uint32_t j = pm.token_end;
+        bool poss = ends_with(nt(j - 1), "'s") || ends_with(nt(j - 1), "s'");
+        if (!poss && j < mm.first_token && in(nt(j), {"'s", "'"})) {
+          poss = true;
+          ++j;
+        }
+        bool lower = poss && mm.first_token - j <= 3;
+        for (uint32_t t = j; lower && t < mm.first_token; ++t) {
+          const std::string_view raw = doc_.text.tokens[t].span.of(doc_.article.text);
+          lower = !raw.empty() &&
+                  std::all_of(raw.begin(), raw.end(), [](char c) { return (c >= 'a' && c <= 'z') || c == '-'; });
+        }
+        if (lower) {
+          const Actor pa = actor_of(m - 1);
+          const std::string c = !pa.country.empty()                                      ? pa.country
+                                : pm.kind == MentionKind::country && pa.code.size() == 3 ? pa.code
+                                                                                         : std::string();
+          if (c.size() == 3 && pm.kind != MentionKind::agent) {
+            a.code = c + a.code;
+            a.country = c;
+          }
+        }
+      }
+    }
     return a;
   }
   // Every actor a mention stands for: an agent over a list of countries ("the ambassadors of

@@ -787,5 +787,14 @@ TEST(Coder, AppositionIsNoPair) {
   }
 }
 
+// A bare agent after a possessive actor of a country is that country's agent.
+TEST(Coder, PossessiveGivesAnAgentItsCountry) {
+  EXPECT_THAT(briefs(code_text("Putin's top aides met Xi.")), ElementsAre("040 RUSGOV->CHNGOV"));
+  EXPECT_THAT(briefs(code_text("Russia's officials met Xi.")), ElementsAre("040 RUSGOV->CHNGOV"));
+  // no possessive, or a name between: the agent keeps no country
+  EXPECT_THAT(briefs(code_text("The aides met Xi.")), ElementsAre("040 GOV->CHNGOV"));
+  EXPECT_THAT(briefs(code_text("Putin's Kenyan police met Xi.")), ElementsAre("040 KENCOP->CHNGOV"));
+}
+
 }  // namespace
 }  // namespace dyad
