@@ -873,6 +873,23 @@ class DocCoder {
   // Nearest actor mention before clause position `p` not governed by a
   // preposition (with its compound), else the relative antecedent or a pronoun.
   std::vector<int32_t> subject_before(const Clause& c, size_t p, std::string& how) const {
+    // "sanctions on Russia in response to its invasion of Ukraine": "its" just before the
+    // anchor (at most three words between) names the possessor: the nearest country or
+    // organisation before it, also one governed by a preposition; never a person.
+    for (size_t q = p, steps = 0; q-- > 0 && steps < 4; ++steps) {
+      const Tok& x = tok(c.toks[q]);
+      if (x.mention >= 0 || x.punct) break;
+      if (x.norm != "its") continue;
+      for (size_t r = q; r-- > 0;) {
+        const int32_t mm = tok(c.toks[r]).mention;
+        if (mm < 0 || !actor_mention(mm) || generic_agent(mm) ||
+            doc_.mentions[static_cast<size_t>(mm)].kind == MentionKind::person)
+          continue;
+        how = "possessive 'its' -> nearest country or organisation before it";
+        return {mm};
+      }
+      break;
+    }
     for (size_t q = p; q-- > 0;) {
       const uint32_t t = c.toks[q];
       const Tok& x = tok(t);

@@ -796,5 +796,13 @@ TEST(Coder, PossessiveGivesAnAgentItsCountry) {
   EXPECT_THAT(briefs(code_text("Putin's Kenyan police met Xi.")), ElementsAre("040 KENCOP->CHNGOV"));
 }
 
+// A possessive "its" before a noun anchor is the nearest country or organisation before it,
+// even one after a preposition; the clause subject only when it is that nearest one.
+TEST(Coder, ItsNamesTheNearestCountry) {
+  EXPECT_THAT(briefs(code_text("China buys gas from Russia despite its invasion of Ukraine.")),
+              ElementsAre("192 RUS->UKR"));
+  EXPECT_THAT(briefs(code_text("Russia ended its occupation of Ukraine.")), ElementsAre("192 RUS->UKR"));
+}
+
 }  // namespace
 }  // namespace dyad
