@@ -899,7 +899,8 @@ class DocCoder {
         while (qs > 0 && c.toks[qs - 1] >= m.first_token && tok(c.toks[qs - 1]).mention == x.mention) --qs;
         q = qs;
         if (!actor_mention(x.mention)) continue;
-        if (generic_agent(x.mention) && pair_mention(m)) {
+        // "the two leaders"; "the leaders" only when a pair was named together before
+        if (generic_agent(x.mention) && (pair_mention(m) || (definite_pair_noun(m) && !last_pair_.empty()))) {
           auto pair = recent_pair(m.first_token, how);
           if (!pair.empty()) {
             how = "'" + std::string(m.span.of(doc_.article.text)) + "' -> " + how;
@@ -987,6 +988,12 @@ class DocCoder {
     for (uint32_t t = m.first_token > base_ ? m.first_token - 1 : m.first_token; t < m.token_end; ++t)
       if (in(norm(t), {"two", "both"})) return true;
     return false;
+  }
+
+  // "the leaders", "the presidents": a plural pair noun right after "the" (no country).
+  bool definite_pair_noun(const Mention& m) const {
+    if (m.first_token <= base_ || m.token_end != m.first_token + 1 || norm(m.first_token - 1) != "the") return false;
+    return in(norm(m.first_token), {"leaders", "presidents", "heads"});
   }
 
   // "the two leaders", "both sides", "the two countries" ending at clause position q.

@@ -804,5 +804,13 @@ TEST(Coder, ItsNamesTheNearestCountry) {
   EXPECT_THAT(briefs(code_text("Russia ended its occupation of Ukraine.")), ElementsAre("192 RUS->UKR"));
 }
 
+// "the leaders" after a pair named together is that pair; with no pair it stays a bare role.
+TEST(Coder, TheLeadersAfterAPairAreThePair) {
+  Document doc = code_text("Xi and Putin met in Beijing. The leaders will meet again in Harbin.", "2024-05-14");
+  EXPECT_NE(find_event(doc, "040 CHNGOV->RUSGOV"), nullptr);
+  for (const Event& e : doc.events) EXPECT_NE(e.source.code, "GOV") << testing_events::brief(e);
+  EXPECT_THAT(briefs(code_text("The leaders met.")), ElementsAre("040 GOV->-"));
+}
+
 }  // namespace
 }  // namespace dyad
