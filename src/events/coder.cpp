@@ -910,7 +910,8 @@ class DocCoder {
         if (qs > 0 && in(norm(c.toks[qs - 1]), kPrepositions)) continue;
         std::vector<int32_t> ms{x.mention};
         size_t r = qs;
-        while (r >= 2) {  // look back over "X and" / "X," (and modifiers: "X and the evil Y")
+        bool saw_and = false;  // "A, B and C": a comma joins only a list closed by "and"
+        while (r >= 2) {       // look back over "X and" / "X," (and modifiers: "X and the evil Y")
           size_t rm = r;
           while (rm > 1 && r - rm < 3 && modifier(c.toks[rm - 1])) --rm;
           if (rm < r && rm >= 2 && in(norm(c.toks[rm - 1]), {"and", ",", "&"})) r = rm;
@@ -918,6 +919,11 @@ class DocCoder {
           size_t r2 = r - 1;
           if (sep == "and" && r2 >= 1 && norm(c.toks[r2 - 1]) == ",") --r2;
           if (!(sep == "and" || sep == "," || sep == "&") || r2 == 0) break;
+          if (sep == ",") {
+            if (!saw_and) break;  // "after meeting Xi and his officials, Putin ...": no list
+          } else {
+            saw_and = true;
+          }
           const int32_t pm = tok(c.toks[r2 - 1]).mention;
           if (!actor_mention(pm)) break;
           ms.insert(ms.begin(), pm);

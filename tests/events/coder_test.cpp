@@ -812,5 +812,13 @@ TEST(Coder, TheLeadersAfterAPairAreThePair) {
   EXPECT_THAT(briefs(code_text("The leaders met.")), ElementsAre("040 GOV->-"));
 }
 
+// A comma before the subject joins a list only when an "and" closes it: "..., Putin met Xi"
+// after a phrase ending in a role is no compound subject.
+TEST(Coder, CommaAloneMakesNoCompoundSubject) {
+  EXPECT_THAT(briefs(code_text("After talks with the officials, Putin met Xi.")), ElementsAre("040 RUSGOV->CHNGOV"));
+  EXPECT_THAT(briefs(code_text("Kenya, Russia and Putin met Xi.")),
+              ElementsAre("040 KEN->CHNGOV", "040 RUS->CHNGOV", "040 RUSGOV->CHNGOV"));
+}
+
 }  // namespace
 }  // namespace dyad
