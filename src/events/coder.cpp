@@ -95,9 +95,11 @@ const std::initializer_list<std::string_view> kAux = {
 const std::initializer_list<std::string_view> kBe = {"is",    "are", "was", "were", "be",   "been",
                                                      "being", "am",  "get", "got",  "gets", "gotten"};
 const std::initializer_list<std::string_view> kPrepositions = {
-    "in",    "at",     "to",      "with",    "from", "of",      "by",    "for",     "on",     "near",    "against",
-    "into",  "toward", "towards", "about",   "over", "between", "among", "outside", "inside", "through", "across",
-    "after", "before", "during",  "without", "like", "than",    "under", "via",     "per"};
+    "in", "at", "to", "with", "from", "of", "by", "for", "on", "near", "against", "into", "toward", "towards", "about",
+    "over", "between", "among", "outside", "inside", "through", "across", "after", "before", "during", "without",
+    "like", "than", "under", "via", "per",
+    // co-participants and circumstances: "met Y, alongside Z" makes Z no object and no list member
+    "alongside", "beside", "besides", "amid", "amidst", "despite", "unlike", "except", "versus", "upon", "within"};
 const std::initializer_list<std::string_view> kPlacePrepositions = {"in", "at", "near", "outside", "inside"};
 const std::initializer_list<std::string_view> kSubordinators = {
     "if", "unless", "whether", "because", "although", "though", "whereas", "while", "when", "whenever", "once"};
@@ -486,6 +488,37 @@ class DocCoder {
         if (a.country.empty()) a.country = pm.actor.country;
       }
     }
+    // Possessive composition: a bare agent with no country right after a possessive actor of
+    // a country, at most three lower-case words between, is that country's agent ("Putin's top
+    // aides" -> RUSGOV, "China's officials" -> CHNGOV).
+    if (mm.kind == MentionKind::agent && a.country.empty() && a.code.size() == 3 && m > 0) {
+      const Mention& pm = doc_.mentions[static_cast<size_t>(m - 1)];
+      if (pm.sentence == mm.sentence && pm.token_end <= mm.first_token && pm.token_end > pm.first_token) {
+        const auto nt = [&](uint32_t t) { return doc_.text.norm(doc_.text.tokens[t]); };
+        uint32_t j = pm.token_end;
+        bool poss = ends_with(nt(j - 1), "'s") || ends_with(nt(j - 1), "s'");
+        if (!poss && j < mm.first_token && in(nt(j), {"'s", "'"})) {
+          poss = true;
+          ++j;
+        }
+        bool lower = poss && mm.first_token - j <= 3;
+        for (uint32_t t = j; lower && t < mm.first_token; ++t) {
+          const std::string_view raw = doc_.text.tokens[t].span.of(doc_.article.text);
+          lower = !raw.empty() &&
+                  std::all_of(raw.begin(), raw.end(), [](char c) { return (c >= 'a' && c <= 'z') || c == '-'; });
+        }
+        if (lower) {
+          const Actor pa = actor_of(m - 1);
+          const std::string c = !pa.country.empty()                                      ? pa.country
+                                : pm.kind == MentionKind::country && pa.code.size() == 3 ? pa.code
+                                                                                         : std::string();
+          if (c.size() == 3 && pm.kind != MentionKind::agent) {
+            a.code = c + a.code;
+            a.country = c;
+          }
+        }
+      }
+    }
     return a;
   }
   // Every actor a mention stands for: an agent over a list of countries ("the ambassadors of
@@ -625,6 +658,7 @@ class DocCoder {
 
     times_done_ = false;
     times_.clear();
+    month_names_are_no_verbs(s.first_token, end);
     find_spreads(s.first_token, s.first_token + s.token_count);
     std::vector<Clause> clauses = split(s);
     std::vector<Speech> speech = find_speech(s);
@@ -657,10 +691,12 @@ class DocCoder {
     for (uint32_t t = s.first_token; t < s.first_token + s.token_count; ++t) {
       if (!tok(t).mention_start || !actor_mention(tok(t).mention)) continue;
       auto c = compound_forward(t, s.first_token + s.token_count);
-      // "the two sides" are two different actors: a list of one actor's people is no pair
-      if (c.first.size() >= 2 && std::any_of(c.first.begin() + 1, c.first.end(), [&](int32_t x) {
-            return actor_of(x).code != actor_of(c.first.front()).code;
-          }))
+      // "the two sides" are two different actors: a list of one actor's people is no pair, and a
+      // bare role with no country beside a name is an apposition ("one of X's aides, Y,"), no pair
+      if (c.first.size() >= 2 &&
+          std::none_of(c.first.begin(), c.first.end(), [&](int32_t x) { return generic_agent(x); }) &&
+          std::any_of(c.first.begin() + 1, c.first.end(),
+                      [&](int32_t x) { return actor_of(x).code != actor_of(c.first.front()).code; }))
         last_pair_ = c.first;
     }
   }
@@ -846,6 +882,23 @@ class DocCoder {
   // Nearest actor mention before clause position `p` not governed by a
   // preposition (with its compound), else the relative antecedent or a pronoun.
   std::vector<int32_t> subject_before(const Clause& c, size_t p, std::string& how) const {
+    // "sanctions on Russia in response to its invasion of Ukraine": "its" just before the
+    // anchor (at most three words between) names the possessor: the nearest country or
+    // organisation before it, also one governed by a preposition; never a person.
+    for (size_t q = p, steps = 0; q-- > 0 && steps < 4; ++steps) {
+      const Tok& x = tok(c.toks[q]);
+      if (x.mention >= 0 || x.punct) break;
+      if (x.norm != "its") continue;
+      for (size_t r = q; r-- > 0;) {
+        const int32_t mm = tok(c.toks[r]).mention;
+        if (mm < 0 || !actor_mention(mm) || generic_agent(mm) ||
+            doc_.mentions[static_cast<size_t>(mm)].kind == MentionKind::person)
+          continue;
+        how = "possessive 'its' -> nearest country or organisation before it";
+        return {mm};
+      }
+      break;
+    }
     for (size_t q = p; q-- > 0;) {
       const uint32_t t = c.toks[q];
       const Tok& x = tok(t);
@@ -855,7 +908,8 @@ class DocCoder {
         while (qs > 0 && c.toks[qs - 1] >= m.first_token && tok(c.toks[qs - 1]).mention == x.mention) --qs;
         q = qs;
         if (!actor_mention(x.mention)) continue;
-        if (generic_agent(x.mention) && pair_mention(m)) {
+        // "the two leaders"; "the leaders" only when a pair was named together before
+        if (generic_agent(x.mention) && (pair_mention(m) || (definite_pair_noun(m) && !last_pair_.empty()))) {
           auto pair = recent_pair(m.first_token, how);
           if (!pair.empty()) {
             how = "'" + std::string(m.span.of(doc_.article.text)) + "' -> " + how;
@@ -865,7 +919,8 @@ class DocCoder {
         if (qs > 0 && in(norm(c.toks[qs - 1]), kPrepositions)) continue;
         std::vector<int32_t> ms{x.mention};
         size_t r = qs;
-        while (r >= 2) {  // look back over "X and" / "X," (and modifiers: "X and the evil Y")
+        bool saw_and = false;  // "A, B and C": a comma joins only a list closed by "and"
+        while (r >= 2) {       // look back over "X and" / "X," (and modifiers: "X and the evil Y")
           size_t rm = r;
           while (rm > 1 && r - rm < 3 && modifier(c.toks[rm - 1])) --rm;
           if (rm < r && rm >= 2 && in(norm(c.toks[rm - 1]), {"and", ",", "&"})) r = rm;
@@ -873,6 +928,11 @@ class DocCoder {
           size_t r2 = r - 1;
           if (sep == "and" && r2 >= 1 && norm(c.toks[r2 - 1]) == ",") --r2;
           if (!(sep == "and" || sep == "," || sep == "&") || r2 == 0) break;
+          if (sep == ",") {
+            if (!saw_and) break;  // "after meeting Xi and his officials, Putin ...": no list
+          } else {
+            saw_and = true;
+          }
           const int32_t pm = tok(c.toks[r2 - 1]).mention;
           if (!actor_mention(pm)) break;
           ms.insert(ms.begin(), pm);
@@ -943,6 +1003,12 @@ class DocCoder {
     for (uint32_t t = m.first_token > base_ ? m.first_token - 1 : m.first_token; t < m.token_end; ++t)
       if (in(norm(t), {"two", "both"})) return true;
     return false;
+  }
+
+  // "the leaders", "the presidents": a plural pair noun right after "the" (no country).
+  bool definite_pair_noun(const Mention& m) const {
+    if (m.first_token <= base_ || m.token_end != m.first_token + 1 || norm(m.first_token - 1) != "the") return false;
+    return in(norm(m.first_token), {"leaders", "presidents", "heads"});
   }
 
   // "the two leaders", "both sides", "the two countries" ending at clause position q.
@@ -1127,7 +1193,8 @@ class DocCoder {
                                     bool imported = false) const {
     for (size_t q = ap + 1; q < cl.toks.size(); ++q) {
       const Tok& x = tok(cl.toks[q]);
-      if (x.mention < 0 && x.norm == ",") break;  // ", a senior official said": not the verb's object
+      if (x.mention < 0 && x.norm == ",") break;        // ", a senior official said": not the verb's object
+      if (x.mention < 0 && x.norm == "without") break;  // "calling for X without chiding Y": Y is another verb's
       if (!x.mention_start || !target_mention(x.mention)) continue;
       if (generic_agent(x.mention)) continue;  // "joint military exercises", "officials"
 
@@ -1521,6 +1588,7 @@ class DocCoder {
           next == "to")
         neg = std::string(w) + " to";
       if (in(w, {"denied", "denies", "deny", "denying"})) neg = w;
+      if (w == "without" && q + 1 == m.anchor_pos) neg = w;  // "without chiding X": not done
       if (in(w, {"may", "might", "could", "can", "possibly", "perhaps", "considering", "weighing", "mulling",
                  "consider", "considers", "weigh", "weighs", "mull", "mulls"}))
         poss = w;
@@ -1573,6 +1641,20 @@ class DocCoder {
     if (mi.mode == EventMode::happened && mi.tense != Tense::past)
       mi.why += "; tense " + std::string(mi.tense == Tense::present ? "present" : "unmarked");
     return mi;
+  }
+
+  // A capitalised pattern word inside a time expression is a month, never the verb: "in March",
+  // "March 2023", "May 16" (march, may). Time expressions are only looked for when such a
+  // word occurs, so a sentence without one costs a character test per anchor word.
+  void month_names_are_no_verbs(uint32_t first, uint32_t end) {
+    for (uint32_t t = first + 1; t < end; ++t) {
+      Tok& x = toks_[t - base_];
+      if (x.lemmas == nullptr || x.mention >= 0) continue;
+      const std::string_view raw = doc_.text.tokens[t].span.of(doc_.article.text);
+      if (raw.empty() || raw[0] < 'A' || raw[0] > 'Z') continue;
+      for (const TimeExpression& te : times())
+        if (te.first_token <= t && t < te.token_end) x.lemmas = nullptr;
+    }
   }
 
   const std::vector<TimeExpression>& times() {

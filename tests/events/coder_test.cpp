@@ -742,5 +742,83 @@ TEST(Coder, NoVisitIntoOwnCountry) {
   EXPECT_THAT(briefs(code_text("Putin and Xi arrived in Beijing.")), ElementsAre("042 RUSGOV->CHN"));
 }
 
+// A capitalised month inside a time expression is no verb: "in March" is no demonstration.
+TEST(Coder, MonthNameIsNoVerb) {
+  EXPECT_THAT(briefs(code_text("Xi traveled to Russia in March 2023.")), ElementsAre("042 CHNGOV->RUS"));
+  EXPECT_THAT(briefs(code_text("Putin was sworn in again in March.")), ElementsAre());
+  // the verb itself still codes, also next to a month
+  EXPECT_THAT(briefs(code_text("Kenyan police march in Nairobi.")), ElementsAre("141 KENCOP->-"));
+  EXPECT_THAT(briefs(code_text("Kenyan police will march in May.")), ElementsAre("141 KENCOP->-"));
+}
+
+// "alongside" governs a co-participant: no list member of the object, no object on its own
+// after a filled target, so nobody meets his own delegation.
+TEST(Coder, AlongsideIsNoListMember) {
+  EXPECT_THAT(briefs(code_text("Yury Ushakov will meet Xi, alongside Sergey Lavrov.")),
+              ElementsAre("040 RUSGOV->CHNGOV"));
+  // a real list still is one
+  EXPECT_THAT(briefs(code_text("Yury Ushakov will meet Xi and Sergey Lavrov.")),
+              ElementsAre("040 RUSGOV->CHNGOV", "040 RUSGOV->RUSGOV"));
+}
+
+// "without" + verb: the act is not done, and what follows is not the previous verb's object.
+TEST(Coder, WithoutNegatesTheVerbAfterIt) {
+  Document doc = code_text("Xi met without condemning Russia.");
+  ASSERT_NE(find_event(doc, "040 CHNGOV->-"), nullptr);
+  EXPECT_EQ(find_event(doc, "040 CHNGOV->RUS"), nullptr);
+  for (const Event& e : doc.events)
+    if (e.cameo == "111") {
+      EXPECT_EQ(e.mode, EventMode::negated);
+    }
+}
+
+// "The two sides" are the last pair of different actors; a bare role beside a name is an
+// apposition ("one of the aides, Yury Ushakov,"), not a pair.
+TEST(Coder, AppositionIsNoPair) {
+  Document doc = code_text(
+      "Xi and Putin will meet in Beijing. One of the aides, Yury Ushakov, spoke to the press. The two leaders will "
+      "meet again.",
+      "2024-05-14");
+  for (const Event& e : doc.events) {
+    EXPECT_NE(e.source.code, "GOV") << testing_events::brief(e);
+    if (e.target) {
+      EXPECT_NE(e.target->code, "GOV") << testing_events::brief(e);
+    }
+  }
+}
+
+// A bare agent after a possessive actor of a country is that country's agent.
+TEST(Coder, PossessiveGivesAnAgentItsCountry) {
+  EXPECT_THAT(briefs(code_text("Putin's top aides met Xi.")), ElementsAre("040 RUSGOV->CHNGOV"));
+  EXPECT_THAT(briefs(code_text("Russia's officials met Xi.")), ElementsAre("040 RUSGOV->CHNGOV"));
+  // no possessive, or a name between: the agent keeps no country
+  EXPECT_THAT(briefs(code_text("The aides met Xi.")), ElementsAre("040 GOV->CHNGOV"));
+  EXPECT_THAT(briefs(code_text("Putin's Kenyan police met Xi.")), ElementsAre("040 KENCOP->CHNGOV"));
+}
+
+// A possessive "its" before a noun anchor is the nearest country or organisation before it,
+// even one after a preposition; the clause subject only when it is that nearest one.
+TEST(Coder, ItsNamesTheNearestCountry) {
+  EXPECT_THAT(briefs(code_text("China buys gas from Russia despite its invasion of Ukraine.")),
+              ElementsAre("192 RUS->UKR"));
+  EXPECT_THAT(briefs(code_text("Russia ended its occupation of Ukraine.")), ElementsAre("192 RUS->UKR"));
+}
+
+// "the leaders" after a pair named together is that pair; with no pair it stays a bare role.
+TEST(Coder, TheLeadersAfterAPairAreThePair) {
+  Document doc = code_text("Xi and Putin met in Beijing. The leaders will meet again in Harbin.", "2024-05-14");
+  EXPECT_NE(find_event(doc, "040 CHNGOV->RUSGOV"), nullptr);
+  for (const Event& e : doc.events) EXPECT_NE(e.source.code, "GOV") << testing_events::brief(e);
+  EXPECT_THAT(briefs(code_text("The leaders met.")), ElementsAre("040 GOV->-"));
+}
+
+// A comma before the subject joins a list only when an "and" closes it: "..., Putin met Xi"
+// after a phrase ending in a role is no compound subject.
+TEST(Coder, CommaAloneMakesNoCompoundSubject) {
+  EXPECT_THAT(briefs(code_text("After talks with the officials, Putin met Xi.")), ElementsAre("040 RUSGOV->CHNGOV"));
+  EXPECT_THAT(briefs(code_text("Kenya, Russia and Putin met Xi.")),
+              ElementsAre("040 KEN->CHNGOV", "040 RUS->CHNGOV", "040 RUSGOV->CHNGOV"));
+}
+
 }  // namespace
 }  // namespace dyad
