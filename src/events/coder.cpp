@@ -476,7 +476,7 @@ class DocCoder {
     }
     if (a.text.empty()) a.text = std::string(mm.span.of(doc_.article.text));
     if (a.span.empty()) a.span = mm.span;
-    // Agent composition: "Bree Prime Minister Romendacil" where the title chain is one
+    // Agent composition: "Kenyan Prime Minister Otieno" where the title chain is one
     // mention (BREGOV) and the name another whose code is the bare country (BRE): the
     // title gives the name its sector.
     if (a.code.size() == 3 && m > 0 && mm.kind != MentionKind::agent) {
@@ -725,7 +725,7 @@ class DocCoder {
     return {ms, next};
   }
   // A lower-case word that may stand between a determiner and an actor inside a noun
-  // phrase ("the evil awful Gondor", "good Gondor"): no verb, preposition, pronoun,
+  // phrase ("the small but proud Peru", "neutral Peru"): no verb, preposition, pronoun,
   // coordinator or other function word.
   bool modifier(uint32_t t) const {
     const Tok& x = tok(t);
@@ -796,7 +796,7 @@ class DocCoder {
             actor = actor || (tok(k).mention_start && actor_mention(tok(k).mention));
             ++k;
           }
-          // ", the awful Fornost, and Gondor" is a list, not an apposition
+          // ", the cautious Chile, and Peru" is a list, not an apposition
           const bool list = actor && k + 1 < e && norm(k + 1) == "and";
           if (k < e && norm(k) == "," && !verb && !list) {
             t = k;  // skip the apposition and its closing comma

@@ -8,8 +8,8 @@
 // ("percent", "yuan", "km"), gives the unit. What is counted is the head of
 // the noun phrase after it (after "of" for percentages and measures, and
 // "of"/"in" for money): at most five words, ending at a function word or
-// just after a plural noun ("80 large joint investment projects" ->
-// "projects"), or before a later word in -ed, -ing or -ly (a predicate). A plain count with no counted noun is not
+// just after a plural noun ("40 new joint research centres" ->
+// "centres"), or before a later word in -ed, -ing or -ly (a predicate). A plain count with no counted noun is not
 // reported, so stray numbers ("Article 5 of") stay out. Dates, years, clock times, ordinals, digit runs (phone numbers,
 // "10/12/2024") and numbers inside actor mentions are never amounts. Rules in docs/gkg.md.
 #include <charconv>
@@ -63,7 +63,7 @@ struct Found {
   uint32_t begin_offset = 0;  // start of the text (a currency prefix, else the first token)
   uint32_t last = 0;          // last token of number, scale and unit
   bool needs_object = true;   // a plain count is only reported with what it counts
-  bool of_phrase = false;     // the counted noun follows "of" ("90 percent of all payments")
+  bool of_phrase = false;     // the counted noun follows "of" ("70 percent of all exports")
   bool year_like = false;     // four plain digits: a year unless a unit or scale follows
 };
 

@@ -179,7 +179,7 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
     for (uint32_t k = s.first_token; k < s.first_token + s.token_count && k < n_tokens; ++k) sentence_of[k] = si;
   }
   // A place the actor index found only from a preposition before capitalised words it does not know
-  // ("help from Dou Jiande", "from Camden Chronicle") is weak evidence: its words are read here like any
+  // ("help from Li Wenbo", "from Brackley Chronicle") is weak evidence: its words are read here like any
   // other run, and the place is only the last resort (weak_at).
   auto weak_mention = [&](const Mention& m) {
     return m.kind == MentionKind::location && m.rule == "place-preposition";
@@ -432,7 +432,7 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
             e = std::min(extend_over_mention(e + 1), s1);
           } else if (e + 3 < s1 && quote(e) && quote(e + 2) && cover[e + 1] < 0 && capword(e + 1) && cover[e + 3] < 0 &&
                      capword(e + 3) && !quote(e - 1)) {
-            e += 4;  // a nickname in quotes between a person's names: William "Buckshot" May
+            e += 4;  // a nickname in quotes between a person's names: Anna "Sparrow" Kowal
           } else {
             break;
           }
@@ -514,7 +514,7 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
         set(EntityType::organization, "name:acronym");
       } else if (gazetteer_place(name, after_place_prep)) {
         if (e - b == 1 && !merged)
-          r.place_hint = true;  // decided after the article's people are known ("Valeska Paris" ... "Paris")
+          r.place_hint = true;  // decided after the article's people are known ("Ilse Paris" ... "Paris")
         else
           set(EntityType::location, "name:gazetteer");
       }
@@ -550,7 +550,7 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
     }
     return true;
   };
-  // A place the gazetteer knows followed by a plural noun: a team or club ("Buffalo Bisons", "Texas Longhorns").
+  // A place the gazetteer knows followed by a plural noun: a team or club ("Fremont Falcons", "Harbour Town Gulls").
   auto team_like = [&](const Run& r) {
     if (r.e - r.b < 2 || r.e - r.b > 4 || has(r.b, NameCue::given_name)) return false;
     std::string_view last = norm(r.e - 1);
@@ -672,7 +672,7 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
       r.type = EntityType::location;
       r.rule = "name:gazetteer";
     } else if (team_like(r)) {
-      r.type = EntityType::organization;  // "Buffalo Bisons", "Bowling Green Falcons"
+      r.type = EntityType::organization;  // "Fremont Falcons", "Kellow Bay Herons"
       r.rule = "name:team";
     } else if (name_shaped(r) && person_evidence(r)) {
       r.type = EntityType::person;

@@ -172,7 +172,7 @@ TEST(Seeds, ReferencesResolveWithinTheArticle) {
       ++putin;
       EXPECT_EQ(canonical, "Vladimir Putin");
     }
-    // "Ushakov said he would be at the private meeting with Xi"
+    // a "he" right after "Ushakov said" is Ushakov
     if (r.kind == ReferenceKind::pronoun && words == "he" && r.span.offset >= 13 &&
         text.substr(r.span.offset - 13, 13) == "Ushakov said ")
       he_ushakov += canonical == "Yury Ushakov" ? 1 : 0;
