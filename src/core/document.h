@@ -164,7 +164,7 @@ struct Mention {
   std::string rule;            // which dictionary entry matched ("people_g20.tsv:212")
   int32_t entity = -1;         // index into Document::entities (in-article coreference)
   /// Further codes of a dictionary entry that stands for several actors at once (a TABARI
-  /// entry "[ELR/GAL]" is ELR and GAL): the event coder codes each; usually empty.
+  /// entry "[KEN/UGA]" is KEN and UGA): the event coder codes each; usually empty.
   std::vector<std::string> also_codes;
 };
 

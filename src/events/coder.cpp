@@ -523,7 +523,7 @@ class DocCoder {
   }
   // Every actor a mention stands for: an agent over a list of countries ("the ambassadors of
   // A, B and C": AGOV, BGOV, CGOV), else the mention's actor and each further code of a
-  // dictionary entry for several actors ("Lorien" [ELR/GAL]: ELR and GAL).
+  // dictionary entry for several actors ("[KEN/UGA]": KEN and UGA).
   std::vector<Actor> actors_all(int32_t m) const {
     std::vector<Actor> out;
     Actor a = actor_of(m);

@@ -169,7 +169,7 @@ struct ActorIndex::Impl {
     std::string code, name, iso3;
     std::optional<Date> from, until;
     std::vector<std::string> successors, capitals;
-    std::vector<std::string> also;  // further codes of the same period ("[ELR/GAL]")
+    std::vector<std::string> also;  // further codes of the same period ("[KEN/UGA]")
   };
   struct Person {
     std::string canonical;

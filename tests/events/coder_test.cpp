@@ -362,7 +362,7 @@ TEST(Coder, AgentBeforeACountryListStandsForEachCountry) {
 }
 
 TEST(Coder, AnEntryForSeveralActorsCodesEach) {
-  // a dictionary entry with several codes ("[ELR/GAL]") stands for each of them
+  // a dictionary entry with several codes ("[KEN/UGA]") stands for each of them
   Document d = testing_events::make_doc("Russia attacked Kenya.", testing_events::fixture_marks());
   for (Mention& m : d.mentions)
     if (m.actor.code == "KEN") m.also_codes = {"UGA"};
