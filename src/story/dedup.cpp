@@ -61,6 +61,8 @@ bool same_event(const EventFacts& a, const EventFacts& b) {
   return places_compatible(a.location, b.location);
 }
 
+bool linkable(const Event& e) { return e.mode != EventMode::possible && !e.cameo.starts_with("01"); }
+
 std::optional<DayRange> expectation_window(const EventFacts& expected) {
   if (expected.date_basis.starts_with("expression")) return day_range(expected.date, 1);
   auto from = day_range(expected.published.known() ? expected.published : expected.date);

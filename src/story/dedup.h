@@ -57,6 +57,11 @@ bool same_event(const EventFacts& a, const EventFacts& b);
 inline constexpr int kUndatedWindowDays = 60;
 std::optional<DayRange> expectation_window(const EventFacts& expected);
 
+/// May the event take part in an expectation -> outcome link? Not when it is
+/// only possible, nor a statement (CAMEO 01x): too generic to answer or be
+/// answered by another report.
+bool linkable(const Event& e);
+
 /// "confirms" when `outcome` happened inside the expectation's window,
 /// "contradicts" when it is negated there, "" when it does not bear on it or
 /// was published before the expectation.

@@ -123,6 +123,9 @@ Result<std::vector<Expectation>> expectations(Store& store, int64_t story) {
   for (StoredLink& l : *links) by_expected.emplace(l.expected.event.id, std::move(l));
   std::vector<Expectation> out;
   for (StoredEvent& se : *events) {
+    // A statement expected ("will say") is never linked, so it is neither
+    // pending nor unconfirmed: it is not tracked as an expectation.
+    if (!linkable(se.event)) continue;
     Expectation x;
     auto [lo, hi] = by_expected.equal_range(se.event.id);
     for (auto it = lo; it != hi; ++it) x.links.push_back(it->second);

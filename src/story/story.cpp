@@ -87,9 +87,6 @@ Status merge_events(Store& store, Document& doc, StoryStats& stats) {
   return {};
 }
 
-// Statements (CAMEO 01x) are too generic to answer an expectation.
-bool linkable(const Event& ev) { return ev.mode != EventMode::possible && !ev.cameo.starts_with("01"); }
-
 // The stored events that may answer `ev` (an expectation) or that `ev` (an
 // outcome) may answer: the other side's modes, in the days link_relation() can accept.
 Result<std::vector<EventCandidate>> link_candidates(Store& store, const Event& ev, const EventFacts& facts) {

@@ -291,6 +291,30 @@ TEST_F(StoryTest, RecodingTheSameInputChangesNothing) {
   EXPECT_EQ(a.links, b.links);
 }
 
+// An expected statement ("will comment") is stored as expected but is never
+// linked, so it is not listed among the expectations; an expected visit is.
+TEST_F(StoryTest, ExpectedStatementsAreNotTrackedAsExpectations) {
+  const std::string file = (dir_ / "statements.jsonl").string();
+  std::ofstream(file) << R"({"id":"st-x","published":"2024-03-04","title":"t","text":)"
+                      << R"("Norway's foreign minister will comment on the talks on Friday. )"
+                      << R"(Norway will host talks with Sweden next week."})" << '\n';
+  code({file}, db());
+  auto store = open(db());
+  EventQuery q;
+  q.mode = EventMode::expected;
+  auto expected = store->events(q);
+  ASSERT_TRUE(expected.ok());
+  std::set<std::string> stored;
+  for (const StoredEvent& e : *expected) stored.insert(e.event.cameo.substr(0, 2));
+  ASSERT_TRUE(stored.count("01")) << "the fixture's statement is not coded as expected";
+  ASSERT_TRUE(stored.count("04")) << "the fixture's visit is not coded as expected";
+  auto xs = expectations(*store);
+  ASSERT_TRUE(xs.ok());
+  std::set<std::string> listed;
+  for (const Expectation& x : *xs) listed.insert(x.event.event.cameo.substr(0, 2));
+  EXPECT_EQ(listed, std::set<std::string>{"04"});
+}
+
 // The seed pair: the preview (no date in its text; published 2024-05-14) and the report.
 TEST_F(StoryTest, SeedPreviewExpectationsAreConfirmedByTheReport) {
   const std::string preview = DYAD_SHARED_DIR "/seeds/003_170d15a40400d82a.txt";
