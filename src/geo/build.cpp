@@ -22,6 +22,7 @@
 #include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <set>
 #include <sstream>
 #include <string_view>
@@ -236,6 +237,30 @@ Result<nlohmann::json> read_json_array(const std::string& path) {
   return j;
 }
 
+// The code and name of one division record of the npm lists; nullopt for a
+// record without both as strings (skipped, as the lists have a few).
+std::optional<std::pair<std::string, std::string>> division_record(const nlohmann::json& e) {
+  if (!e.is_object() || !e.contains("code") || !e.contains("name") || !e["code"].is_string() || !e["name"].is_string())
+    return std::nullopt;
+  return std::pair{e["code"].get<std::string>(), e["name"].get<std::string>()};
+}
+
+// A division placed at the mean position of its towns in the city list, with
+// their summed population (at least `min_population`).
+BuildPlace division_at_mean(const std::string& name, PlaceKind kind, const std::string& iso3, std::string admin1,
+                            const Admin1Sum& sum, uint64_t min_population) {
+  BuildPlace p;
+  p.name = name;
+  p.names.push_back(name);
+  p.kind = kind;
+  p.country = iso3;
+  p.admin1 = std::move(admin1);
+  p.lat = sum.lat / static_cast<double>(sum.n);
+  p.lon = sum.lon / static_cast<double>(sum.n);
+  p.population = static_cast<uint32_t>(std::clamp<uint64_t>(sum.population, min_population, UINT32_MAX));
+  return p;
+}
+
 Status add_admin1(const std::string& path, const Countries& countries, const std::map<std::string, Admin1Sum>& sums,
                   std::vector<BuildPlace>& places, uint64_t& added) {
   auto parsed = read_json_array(path);
@@ -246,8 +271,9 @@ Status add_admin1(const std::string& path, const Countries& countries, const std
   for (size_t i = 0; i < places.size(); ++i)
     if (places[i].kind == PlaceKind::admin1) supplement[{places[i].country, normalize_toponym(places[i].name)}] = i;
   for (const auto& e : j) {
-    if (!e.is_object() || !e.contains("code") || !e.contains("name")) continue;
-    std::string code = e["code"].get<std::string>(), name = e["name"].get<std::string>();
+    auto record = division_record(e);
+    if (!record) continue;
+    const auto& [code, name] = *record;
     auto dot = code.find('.');
     if (dot == std::string::npos) continue;
     std::string iso3 = countries.iso3(code.substr(0, dot)), a1 = code.substr(dot + 1);
@@ -258,16 +284,7 @@ Status add_admin1(const std::string& path, const Countries& countries, const std
     }
     auto s = sums.find(code);
     if (s == sums.end() || s->second.n == 0) continue;
-    BuildPlace p;
-    p.name = name;
-    p.names.push_back(name);
-    p.kind = PlaceKind::admin1;
-    p.country = iso3;
-    p.admin1 = a1;
-    p.lat = s->second.lat / static_cast<double>(s->second.n);
-    p.lon = s->second.lon / static_cast<double>(s->second.n);
-    p.population = static_cast<uint32_t>(std::min<uint64_t>(s->second.population, UINT32_MAX));
-    places.push_back(std::move(p));
+    places.push_back(division_at_mean(name, PlaceKind::admin1, iso3, a1, s->second, 0));
     ++added;
   }
   return {};
@@ -286,10 +303,9 @@ Status add_admin2(const std::string& path, const Countries& countries, const std
     if (p.kind == PlaceKind::admin2 || p.kind == PlaceKind::admin1)
       for (const auto& n : p.names) supplement.insert({p.country, normalize_toponym(n)});
   for (const auto& e : j) {
-    if (!e.is_object() || !e.contains("code") || !e.contains("name") || !e["code"].is_string() ||
-        !e["name"].is_string())
-      continue;
-    std::string code = e["code"].get<std::string>(), name = e["name"].get<std::string>();
+    auto record = division_record(e);
+    if (!record) continue;
+    const auto& [code, name] = *record;
     auto d1 = code.find('.');
     auto d2 = d1 == std::string::npos ? std::string::npos : code.find('.', d1 + 1);
     if (d2 == std::string::npos || name.empty()) continue;
@@ -297,18 +313,9 @@ Status add_admin2(const std::string& path, const Countries& countries, const std
     if (supplement.count({iso3, normalize_toponym(name)})) continue;
     auto s = sums.find(code);
     if (s == sums.end() || s->second.n == 0) continue;
-    BuildPlace p;
-    p.name = name;
-    p.names.push_back(name);
-    p.kind = PlaceKind::admin2;
-    p.country = iso3;
-    p.admin1 = code.substr(d1 + 1, d2 - d1 - 1);
-    p.lat = s->second.lat / static_cast<double>(s->second.n);
-    p.lon = s->second.lon / static_cast<double>(s->second.n);
-    // At least 1: the resolver tells a derived admin2 (population > 0) from a
-    // hand-placed one (0) by it.
-    p.population = static_cast<uint32_t>(std::clamp<uint64_t>(s->second.population, 1, UINT32_MAX));
-    places.push_back(std::move(p));
+    // Population at least 1: the resolver tells a derived admin2 (population
+    // > 0) from a hand-placed one (0) by it.
+    places.push_back(division_at_mean(name, PlaceKind::admin2, iso3, code.substr(d1 + 1, d2 - d1 - 1), s->second, 1));
     ++added;
   }
   return {};
