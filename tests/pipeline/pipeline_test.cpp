@@ -292,7 +292,7 @@ TEST(CodeArticle, PoliceActionsInLowerCaseNewsAreCodedWithPoliceAsSource) {
   EXPECT_TRUE(coded(k, "Six Iraqi soldiers were attacked on Monday.").empty());
   // forces reported as deployed or put on alert are the actor (who sent them is not said)
   EXPECT_TRUE(has(coded(k, "over 900 policemen will be deployed near the stadium."), "150 MOBILIZE COP"));
-  EXPECT_TRUE(has(coded(k, "all police stations have been put on high alert."), "151 MOBILIZE COP"));
+  EXPECT_TRUE(has(coded(k, "every police post in the district was put on high alert."), "151 MOBILIZE COP"));
   EXPECT_TRUE(has(coded(k, "the arrests made by police on thursday angered residents."), "173 COERCE COP"));
   // police failing to act: the act is coded and negated
   {
