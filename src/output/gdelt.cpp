@@ -388,7 +388,7 @@ class GkgWriter final : public RecordWriter {
     };
     for (const Post& p : doc.text.posts) add(p.date, p.span);
     for (const Event& e : doc.events)
-      if (e.date_basis == "expression") add(e.date, e.span);
+      if (e.date_basis.starts_with("expression")) add(e.date, e.span);
     return out;
   }
 

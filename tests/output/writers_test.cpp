@@ -149,7 +149,7 @@ Document make_doc() {
   e1.quad_class = 1;
   e1.goldstein = 1.9;
   e1.date = Date::ymd(2024, 5, 16);
-  e1.date_basis = "expression";
+  e1.date_basis = "expression:weekday";  // as the coder writes it: "expression:" + rule
   e1.location = beijing;
   e1.sentence = 1;
   e1.span = span_of(t, "visited");
