@@ -1730,6 +1730,36 @@ class DocCoder {
     return nullptr;
   }
 
+  // The planned occasion an undated expected event belongs to: when its sentence names
+  // one ("during the visit", "at the meeting", "Putin's expected trip": a referent noun
+  // of data/cameo/referents.tsv after a determiner, a possessive or a word of planning),
+  // the article's most recent expected event of that noun's codes whose date came from a
+  // time expression. A preview names the day of the visit once; what is planned for the
+  // visit happens on that day, not on the article's date.
+  const Event* planned_occasion(std::string& why) const {
+    const std::initializer_list<std::string_view> kPlanned = {"expected",  "planned",  "upcoming", "forthcoming",
+                                                              "scheduled", "proposed", "coming",   "this"};
+    const Sentence& sn = doc_.text.sentences[sentence_];
+    for (uint32_t t = sn.first_token + 1; t < sn.first_token + sn.token_count; ++t) {
+      auto it = k_.referents.find(norm(t));
+      if (it == k_.referents.end() || tok(t).mention >= 0) continue;
+      const std::string_view before = norm(t - 1);
+      if (!in(before, kDeterminers) && !in(before, kPlanned) && before != "'s" && before != "’s") continue;
+      for (size_t i = out_.size(); i-- > 0;) {
+        const Event& e = out_[i];
+        if (e.mode != EventMode::expected || !e.date_basis.starts_with("expression:")) continue;
+        if (std::none_of(it->second.begin(), it->second.end(),
+                         [&](const std::string& c) { return e.cameo.compare(0, c.size(), c) == 0; }))
+          continue;
+        why = "no time expression in the clause; '" + std::string(norm(t - 1)) + " " + std::string(norm(t)) +
+              "' refers to the expected " + e.cameo + " event of sentence " + std::to_string(e.sentence) + ", dated " +
+              e.date.iso();
+        return &e;
+      }
+    }
+    return nullptr;
+  }
+
   void code_clause(const Clause& cl, const std::vector<Speech>& speech, const Discard* discard) {
     if (cl.toks.empty()) return;
     for (const Match& m : matches(cl)) {
@@ -1821,6 +1851,10 @@ class DocCoder {
                     : tense == Tense::future  ? "future"
                     : tense == Tense::present ? "present"
                                               : "unknown tense");
+      } else if (const Event* occasion = mi.mode == EventMode::expected ? planned_occasion(date_why) : nullptr) {
+        // "the leaders would sign a statement during the visit": the expected visit's day
+        date = occasion->date;
+        basis = "expression:occasion";  // a text date, through the occasion's own expression
       } else {
         date = doc_.article.published;
         basis = mi.mode == EventMode::expected ? "article (expected, undated)" : "article";

@@ -820,5 +820,31 @@ TEST(Coder, CommaAloneMakesNoCompoundSubject) {
               ElementsAre("040 KEN->CHNGOV", "040 RUS->CHNGOV", "040 RUSGOV->CHNGOV"));
 }
 
+// An undated plan that names the occasion it belongs to ("during the visit") takes the
+// day of that expected occasion; a plan that names none keeps the article's date.
+TEST(Coder, UndatedPlansForANamedOccasionTakeItsDate) {
+  Document doc = code_text(
+      "Xi is expected to visit Kenya on Friday. Xi and Otieno will sign a trade treaty during the visit. "
+      "Xi will also meet Otieno. Xi visited Ukraine in March.",
+      "2024-05-14");
+  SCOPED_TRACE(::testing::PrintToString(briefs(doc)));
+  const Event* visit = find_event(doc, "042 CHNGOV->KEN");
+  ASSERT_NE(visit, nullptr);
+  EXPECT_EQ(visit->date.iso(), "2024-05-17");
+  const Event* sign = find_event(doc, "057 CHNGOV->KEN");
+  ASSERT_NE(sign, nullptr);
+  EXPECT_EQ(sign->mode, EventMode::expected);
+  EXPECT_EQ(sign->date.iso(), "2024-05-17");
+  EXPECT_EQ(sign->date_basis, "expression:occasion");
+  const Event* meet = find_event(doc, "040 CHNGOV->KEN");
+  ASSERT_NE(meet, nullptr);
+  EXPECT_EQ(meet->date.iso(), "2024-05-14");
+  EXPECT_EQ(meet->date_basis, "article (expected, undated)");
+  // a past event is never dated by a plan
+  const Event* past = find_event(doc, "042 CHNGOV->UKR");
+  ASSERT_NE(past, nullptr);
+  EXPECT_EQ(past->date.iso(), "2024-03");
+}
+
 }  // namespace
 }  // namespace dyad
