@@ -71,6 +71,8 @@ TEST(EventSeeds, PreviewCodesItsExpectations) {
     if (e.cameo != "057") continue;
     EXPECT_FALSE(e.source.code == "CVL") << e.rule;
     EXPECT_FALSE(e.attributed_to.empty()) << e.rule;
+    // planned for the visit (the sentence refers to "the meeting"): the visit's day
+    EXPECT_EQ(e.date.iso(), "2024-05-16") << e.rule;
   }
   // the October trip, dated by its main clause in the past
   for (const Event& e : d->events)
