@@ -170,7 +170,8 @@ struct Match {
   size_t literals = 0;  // literal words of the matched path
   std::vector<int32_t> sources, targets;
   std::string source_how, target_how;
-  bool from_context = false;                    // nominal event whose clause names no actor: actors from the discourse
+  bool from_context = false;         // nominal event whose clause names no actor: actors from the discourse
+  bool source_from_context = false;  // "the planned visit to Harbin": target named, the guest from the discourse
   const std::string* implicit_agent = nullptr;  // agentless passive: sector standing in as source
   // Called off (data/cameo/cancellations.tsv): clause position of the cancellation phrase's
   // first word ("cancelled" in "X cancelled a visit to Y", "called" in "... was called off").
@@ -1134,6 +1135,25 @@ class DocCoder {
     return false;
   }
 
+  // "(the) northern city of Harbin", "(the) port town of X": after a determiner, up to
+  // three plain words ending in a place noun and "of" describe the place mention that
+  // follows; the slot is that place. Returns the place's clause position, else p.
+  size_t past_place_description(const Clause& cl, size_t p) const {
+    const std::initializer_list<std::string_view> kPlaceNouns = {"city",   "town",     "village", "province",
+                                                                 "region", "district", "port",    "capital",
+                                                                 "state",  "island",   "county",  "municipality"};
+    for (size_t q = p; q < cl.toks.size() && q < p + 4; ++q) {
+      const Tok& x = tok(cl.toks[q]);
+      if (x.mention >= 0 || x.norm.empty() || !std::isalpha(static_cast<unsigned char>(x.norm.front()))) return p;
+      if (!in(x.norm, kPlaceNouns) || q + 2 >= cl.toks.size() || norm(cl.toks[q + 1]) != "of") continue;
+      const Tok& y = tok(cl.toks[q + 2]);
+      if (!y.mention_start) return p;
+      const Mention& pm = doc_.mentions[static_cast<size_t>(y.mention)];
+      return pm.place.has_value() || pm.kind == MentionKind::location ? q + 2 : p;
+    }
+    return p;
+  }
+
   bool word_at(const Clause& cl, const PatternElement& e, size_t pos) const {
     if (pos >= cl.toks.size()) return false;
     const Tok& x = tok(cl.toks[pos]);
@@ -1163,8 +1183,9 @@ class DocCoder {
         size_t p = pos;
         while (p < n && tok(cl.toks[p]).mention < 0 && (in(norm(cl.toks[p]), {"the", "a", "an"}) || quantifier(cl, p)))
           ++p;
-        if (p >= n || !tok(cl.toks[p]).mention_start) return false;
         const bool is_target = e.kind == K::target || e.kind == K::target_possessive;
+        if (is_target && p > pos) p = past_place_description(cl, p);
+        if (p >= n || !tok(cl.toks[p]).mention_start) return false;
         const int32_t m = tok(cl.toks[p]).mention;
         if (is_target ? !target_mention(m) : !actor_mention(m)) return false;
         const uint32_t clause_end = cl.toks.back() + 1;
@@ -1448,17 +1469,24 @@ class DocCoder {
             // "X cancelled a visit to Y", "X postponed his trip to Y": the visit is the
             // cancelling verb's subject's.
             const size_t cp = pre == K::source_possessive ? cancel_before(cl, p, false) : SIZE_MAX;
-            if (cp == SIZE_MAX) return;
-            std::string how;
-            m.sources = subject_before(cl, cp, how);
-            if (m.sources.empty() && !cl.subject.empty()) {
-              m.sources = cl.subject;
-              how = cl.subject_how;
+            // "the planned visit to Harbin", "the trip to Kyiv": no possessive, but a target;
+            // the guest is the one of the article's earlier event of the same kind on that
+            // target's country (code_clause, guest_event).
+            if (cp == SIZE_MAX && pre == K::source_possessive && !m.targets.empty() && nominal_anchor(cl, p)) {
+              m.source_from_context = true;
+            } else {
+              if (cp == SIZE_MAX) return;
+              std::string how;
+              m.sources = subject_before(cl, cp, how);
+              if (m.sources.empty() && !cl.subject.empty()) {
+                m.sources = cl.subject;
+                how = cl.subject_how;
+              }
+              if (m.sources.empty()) return;
+              m.source_how = how + ", subject of the cancelling verb '" + std::string(norm(cl.toks[cp])) + "'";
+              m.first_pos = cp;
+              m.cancel_pos = cp;
             }
-            if (m.sources.empty()) return;
-            m.source_how = how + ", subject of the cancelling verb '" + std::string(norm(cl.toks[cp])) + "'";
-            m.first_pos = cp;
-            m.cancel_pos = cp;
           }
         } else if (c.passive) {
           std::string how;
@@ -1504,7 +1532,7 @@ class DocCoder {
                 !(p > 1 && in(norm(cl.toks[p - 2]), kPrepositions) && k_.referents.count(norm(cl.toks[p])) != 0);
           }
         }
-        if (m.sources.empty() && !m.from_context && m.implicit_agent == nullptr) return;
+        if (m.sources.empty() && !m.from_context && !m.source_from_context && m.implicit_agent == nullptr) return;
         // TABARI '%': the pattern needs a compound subject of at least two different actors.
         if (c.compound && distinct_codes(m.sources) < 2) return;
         // A nominal event ("Sunak's visit to Poland", "talks between A and B", "the signing")
@@ -1760,6 +1788,33 @@ class DocCoder {
     return nullptr;
   }
 
+  // Is the anchor at clause position p a noun opening its phrase's head: right after a
+  // determiner, or after a determiner and a word of planning ("the planned visit")?
+  bool nominal_anchor(const Clause& cl, size_t p) const {
+    const std::initializer_list<std::string_view> kPlanning = {"planned",  "expected",  "upcoming", "forthcoming",
+                                                               "proposed", "scheduled", "first",    "next"};
+    if (p > 0 && is_determiner(norm(cl.toks[p - 1]))) return true;
+    return p > 1 && in(norm(cl.toks[p - 1]), kPlanning) && is_determiner(norm(cl.toks[p - 2]));
+  }
+
+  // The earlier event of the article whose guest a nominal event without a source refers
+  // to: the most recent one of the same CAMEO root with a target in `target`'s country and
+  // a source from another country ("X flew to China ... the planned visit to Harbin").
+  const Event* guest_event(const std::string& code, const Actor& target, std::string& how) const {
+    auto country = [](const Actor& a) { return a.country.empty() ? a.code.substr(0, 3) : a.country; };
+    const std::string tc = country(target);
+    if (tc.size() != 3) return nullptr;
+    for (size_t i = out_.size(); i-- > 0;) {
+      const Event& e = out_[i];
+      if (!e.target || e.cameo.compare(0, 2, code, 0, 2) != 0) continue;
+      if (country(*e.target) != tc || country(e.source) == tc) continue;
+      how = "source from context: the guest of the earlier " + e.cameo + " " + e.source.code + "->" + e.target->code +
+            " (sentence " + std::to_string(e.sentence) + ")";
+      return &e;
+    }
+    return nullptr;
+  }
+
   void code_clause(const Clause& cl, const std::vector<Speech>& speech, const Discard* discard) {
     if (cl.toks.empty()) return;
     for (const Match& m : matches(cl)) {
@@ -1881,6 +1936,12 @@ class DocCoder {
         if (ref->cameo == ce->code && m.cancel_pos == SIZE_MAX) continue;
         context_pairs.emplace_back(ref->source, *ref->target);
         if (reciprocal) context_pairs.emplace_back(*ref->target, ref->source);
+      } else if (m.source_from_context) {
+        for (int32_t b : m.targets) {
+          Actor ta = actor_of(b);
+          if (const Event* ref = guest_event(ce->code, ta, context_how)) context_pairs.emplace_back(ref->source, ta);
+        }
+        if (context_pairs.empty()) continue;
       } else if (m.targets.empty()) {
         if (m.sources.size() >= 2 && (reciprocal || m.pat->compound)) {
           for (int32_t a : m.sources)
@@ -1962,7 +2023,9 @@ class DocCoder {
         ev.sentence = sentence_;
         ev.span = span;
         ev.rule = m.pat->origin + " " + m.pat->text + (m.pat->passive ? " (passive)" : "") +
-                  (m.from_context ? " (actors from context)" : "");
+                  (m.from_context          ? " (actors from context)"
+                   : m.source_from_context ? " (source from context)"
+                                           : "");
         std::string key = doc_.hash;
         key += '\x1f' + std::to_string(sentence_) + '\x1f' + std::to_string(span.offset) + '\x1f' +
                std::to_string(span.length) + '\x1f' + ev.cameo + '\x1f' + ev.source.code + '\x1f' +
@@ -1979,7 +2042,7 @@ class DocCoder {
              << m.pat->text << (m.pat->passive ? "  (derived passive)" : "") << "  reading: " << m.pat->ap.str()
              << "\n";
           os << "  source: " << ev.source.text << " [" << ev.source.code << "] ("
-             << (m.from_context ? context_how : m.source_how) << ")\n";
+             << (m.from_context || m.source_from_context ? context_how : m.source_how) << ")\n";
           if (ev.target && m.from_context)
             os << "  target: " << ev.target->text << " [" << ev.target->code << "] (" << context_how
                << (reciprocal ? "; reciprocal code: both directions" : "") << ")\n";

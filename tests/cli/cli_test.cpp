@@ -135,6 +135,20 @@ TEST_F(CliTest, SeedArticleGivesArticleAndTwoPostsWithHandlesAndDates) {
   EXPECT_EQ(posts[0]["date"], "2024-05-16");
 }
 
+// The report's trip to Harbin the day after is still expected: a nominal visit whose guest
+// comes from the visit to China, its target a place of the gazetteer.
+TEST_F(CliTest, SeedReportKeepsItsNextDayTripExpected) {
+  fs::path seed = fs::path(DYAD_SHARED_DIR) / "seeds" / "000_db31a0e3b058f794.txt";
+  if (!fs::exists(seed)) GTEST_SKIP() << "shared seeds not present";
+  CliRun r = dyad("code --no-db --format jsonl " + seed.string());
+  ASSERT_EQ(r.code, 0) << r.err;
+  bool trip = false;
+  for (const json& e : records(r.out, "event"))
+    trip = trip || (e["cameo"] == "042" && e["mode"] == "expected" && e["source"]["code"] == "RUSGOV" &&
+                    e["target"].is_object() && e["target"]["code"] == "CHN" && e["date"] == "2024-05-17");
+  EXPECT_TRUE(trip) << r.out;
+}
+
 TEST_F(CliTest, PublishedOptionDatesUndatedText) {
   fs::path p = write("note.txt", "The ministers met in Geneva on Tuesday.\n");
   CliRun r = dyad("code --no-db --format jsonl --published 2023-10-05 " + p.string());

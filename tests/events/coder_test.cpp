@@ -846,5 +846,25 @@ TEST(Coder, UndatedPlansForANamedOccasionTakeItsDate) {
   EXPECT_EQ(past->date.iso(), "2024-03");
 }
 
+// "the planned visit to the port city of X": a nominal visit that names only its target
+// takes its guest from the article's earlier visit to that country; without one, nothing.
+TEST(Coder, NominalVisitWithoutGuestTakesTheEarlierGuest) {
+  Document doc = code_text(
+      "Xi visited Kenya on Monday. The planned visit to the port city of Nairobi on Friday will focus on shipping.",
+      "2024-05-14");
+  SCOPED_TRACE(::testing::PrintToString(briefs(doc)));
+  ASSERT_EQ(doc.events.size(), 2U);
+  const Event& trip = doc.events[1];
+  EXPECT_EQ(testing_events::brief(trip), "042 CHNGOV->KEN");
+  EXPECT_EQ(trip.mode, EventMode::expected);
+  EXPECT_EQ(trip.date.iso(), "2024-05-17");
+  EXPECT_NE(trip.rule.find("(source from context)"), std::string::npos) << trip.rule;
+  // no earlier visit to that country: no guest, no event
+  EXPECT_TRUE(
+      code_text("The planned trip to the port city of Nairobi on Friday will focus on shipping.").events.empty());
+  // a place description in a verb's target slot
+  EXPECT_THAT(briefs(code_text("Xi will visit the port city of Nairobi on Friday.")), ElementsAre("042 CHNGOV->KEN"));
+}
+
 }  // namespace
 }  // namespace dyad
