@@ -2,6 +2,7 @@
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
@@ -682,7 +683,7 @@ TEST(Coder, CalledOffEventIsNegated) {
 }
 
 TEST(Coder, CancellationPhrasesAreValidatedWithFileAndLine) {
-  const auto dir = std::filesystem::temp_directory_path() / "dyad_cancel_test";
+  const auto dir = std::filesystem::temp_directory_path() / ("dyad_cancel_test_" + std::to_string(::getpid()));
   std::filesystem::create_directories(dir);
   const std::string head = "phrase\tkind\tnote\tas_of\n";
   auto fails = [&](const std::string& row, const std::string& what) {

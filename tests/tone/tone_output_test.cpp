@@ -2,6 +2,7 @@
 // lexicon) and out through JSONL, the GDELT exports and the store.
 #include <gtest/gtest.h>
 #include <sqlite3.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <sstream>
@@ -137,7 +138,7 @@ TEST(TonePipeline, GkgV15ToneAndGdeltAvgTone) {
 }
 
 TEST(TonePipeline, StoreKeepsToneAndStanceAndAveragesEventTone) {
-  const auto path = std::filesystem::temp_directory_path() / "dyad_tone_store.db";
+  const auto path = std::filesystem::temp_directory_path() / ("dyad_tone_store_" + std::to_string(::getpid()) + ".db");
   std::filesystem::remove(path);
   Document doc = coded();
   // The same article text from a second outlet, with a made-up tone of -3 (words kept).

@@ -4,6 +4,7 @@
 #include "tone/tone.h"
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
@@ -171,7 +172,8 @@ TEST(Tone, WithoutLexiconToneIsEmptyButStanceIsFound) {
 }
 
 TEST(Tone, MalformedLexiconIsAnErrorNamingFileAndLine) {
-  const auto path = std::filesystem::temp_directory_path() / "dyad_tone_bad_lexicon.json";
+  const auto path =
+      std::filesystem::temp_directory_path() / ("dyad_tone_bad_lexicon_" + std::to_string(::getpid()) + ".json");
   {
     std::ofstream f(path);
     f << "{\n  \"good\": 3,\n  \"awful\": 9\n}\n";
@@ -193,7 +195,7 @@ TEST(Tone, MalformedLexiconIsAnErrorNamingFileAndLine) {
 }
 
 TEST(Tone, BadWordListIsAnErrorNamingFileAndLine) {
-  const auto dir = std::filesystem::temp_directory_path() / "dyad_tone_data";
+  const auto dir = std::filesystem::temp_directory_path() / ("dyad_tone_data_" + std::to_string(::getpid()));
   std::filesystem::create_directories(dir / "tone");
   for (const char* f : {"activity.tsv", "pronouns.tsv", "negators.tsv", "unscored.tsv", "stance.tsv"})
     std::filesystem::copy_file(kData + "/tone/" + f, dir / "tone" / f,
