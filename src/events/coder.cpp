@@ -340,6 +340,19 @@ void EventCoder::Impl::assign_ids(std::vector<PatternNode>& nodes) {
   }
 }
 
+namespace {
+// An optional part that holds nothing but the target slot: the "[{T}]" closing a bare verb.
+bool optional_target_only(const PatternNode& n) {
+  if (n.kind != PatternNode::Kind::optional || n.children.size() != 1) return false;
+  const PatternNode* x = &n.children[0];
+  if (x->kind == PatternNode::Kind::sequence) {
+    if (x->children.size() != 1) return false;
+    x = &x->children[0];
+  }
+  return x->kind == PatternNode::Kind::element && x->element.kind == PatternElement::Kind::target;
+}
+}  // namespace
+
 Status EventCoder::Impl::add(const VerbPatternSpec& spec) {
   for (const std::string* code : {&spec.code, &spec.reverse_code}) {
     if ((code == &spec.reverse_code && code->empty()) || codebook.valid(*code)) continue;
@@ -384,8 +397,9 @@ Status EventCoder::Impl::add(const VerbPatternSpec& spec) {
       size_t t = 0;
       const auto& r = c.ap.rest;
       while (t < r.size() && r[t].kind == PatternNode::Kind::element && r[t].element.is_word()) ++t;
-      if (t < r.size() && r[t].kind == PatternNode::Kind::element &&
-          r[t].element.kind == PatternElement::Kind::target) {
+      if (t < r.size() && (r[t].kind == PatternNode::Kind::element ? r[t].element.kind == PatternElement::Kind::target
+                                                                   : t + 1 == r.size() && optional_target_only(r[t]))) {
+        // "{S} oppose {T}" and the bare verb "{S} oppose [{T}]" alike: "{T} was opposed [by {S}]"
         Compiled p = c;
         p.passive = true;
         p.ap.prefix[0].kind = PatternElement::Kind::target;
@@ -1262,7 +1276,10 @@ class DocCoder {
     for (size_t q = ap, steps = 0; q-- > 0 && steps < 3; ++steps) {
       const std::string_view w = norm(cl.toks[q]);
       if (in(w, kBe)) return true;
-      if (!in(w, {"not", "never", "also", "reportedly", "allegedly", "later", "being", "been"})) return false;
+      // adverbs between the auxiliary and the participle: "was fiercely opposed"
+      const bool adverb = w.size() > 4 && ends_with(w, "ly") && tok(cl.toks[q]).mention < 0 && !verbish(cl.toks[q]);
+      if (!adverb && !in(w, {"not", "never", "also", "reportedly", "allegedly", "later", "being", "been"}))
+        return false;
     }
     return false;
   }

@@ -151,6 +151,25 @@ TEST(Coder, PassiveVoice) {
   ASSERT_THAT(briefs(acc), ElementsAre("112 RUS->UKR"));
 }
 
+TEST(Coder, BareVerbPatternsHaveAPassiveToo) {
+  // "{S} oppose [{T}]" (a bare verb with its optional object) reads "{T} was opposed by {S}",
+  // also with an adverb between the auxiliary and the participle
+  std::vector<VerbPatternSpec> specs{{"112", "{S} oppose [{T}]", "x.verbs:1", true}};
+  auto c = EventCoder::load(testing_events::kData, specs, {}, true);
+  ASSERT_TRUE(c.ok()) << c.error().str();
+  EXPECT_EQ(c.value()->pattern_count(), 2U);
+  auto coded = [&](const std::string& text) {
+    Document d = testing_events::make_doc(text, testing_events::fixture_marks());
+    c.value()->code(d);
+    return briefs(d);
+  };
+  EXPECT_THAT(coded("Kenya was opposed by Russia."), ElementsAre("112 RUS->KEN"));
+  EXPECT_THAT(coded("Kenya was strongly opposed by Russia on Monday."), ElementsAre("112 RUS->KEN"));
+  EXPECT_THAT(coded("Kenya was opposed yesterday by Russia."), ElementsAre("112 RUS->KEN"));
+  EXPECT_THAT(coded("Kenya opposed Russia."), ElementsAre("112 KEN->RUS"));
+  EXPECT_TRUE(coded("Kenya was opposed.").empty());
+}
+
 TEST(Coder, CompoundSourcesAndReciprocity) {
   Document doc = code_text("Putin and Xi signed a joint statement.");
   EXPECT_THAT(briefs(doc), UnorderedElementsAre("057 RUSGOV->CHNGOV", "057 CHNGOV->RUSGOV"));
