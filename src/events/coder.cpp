@@ -810,8 +810,11 @@ class DocCoder {
             actor = actor || (tok(k).mention_start && actor_mention(tok(k).mention));
             ++k;
           }
-          // ", the cautious Chile, and Peru" is a list, not an apposition
-          const bool list = actor && k + 1 < e && norm(k + 1) == "and";
+          // ", the cautious Chile, and Peru" is a list, not an apposition, and so is
+          // "A, the B, C and D": an actor after the closing comma that goes on with "and"/","
+          const bool list = actor && k + 1 < e &&
+                            (norm(k + 1) == "and" || (tok(k + 1).mention_start && actor_mention(tok(k + 1).mention) &&
+                                                      possible_list(k + 1, e)));
           if (k < e && norm(k) == "," && !verb && !list) {
             t = k;  // skip the apposition and its closing comma
             continue;

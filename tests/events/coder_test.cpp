@@ -151,6 +151,14 @@ TEST(Coder, PassiveVoice) {
   ASSERT_THAT(briefs(acc), ElementsAre("112 RUS->UKR"));
 }
 
+TEST(Coder, ADeterminedMemberInsideAListIsNoApposition) {
+  // "A, the B, C and D": ", the B," is followed by more members closed by "and"
+  EXPECT_THAT(briefs(code_text("Russia, the United States, China and Kenya attacked Ukraine.")),
+              UnorderedElementsAre("190 RUS->UKR", "190 USA->UKR", "190 CHN->UKR", "190 KEN->UKR"));
+  // a real apposition stays out of the subject
+  EXPECT_THAT(briefs(code_text("Putin, the leader of Russia, attacked Ukraine.")), ElementsAre("190 RUSGOV->UKR"));
+}
+
 TEST(Coder, BareVerbPatternsHaveAPassiveToo) {
   // "{S} oppose [{T}]" (a bare verb with its optional object) reads "{T} was opposed by {S}",
   // also with an adverb between the auxiliary and the participle
