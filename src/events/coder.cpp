@@ -741,7 +741,8 @@ class DocCoder {
   // A lower-case word that may stand between a determiner and an actor inside a noun
   // phrase ("the small but proud Peru", "neutral Peru"): no verb, preposition, pronoun,
   // coordinator or other function word.
-  bool modifier(uint32_t t) const {
+  // With `anchors`, a word that anchors a pattern may be a modifier too ("a brief visit").
+  bool modifier(uint32_t t, bool anchors = false) const {
     const Tok& x = tok(t);
     if (x.mention >= 0 || x.punct || x.norm.empty() || verbish(t)) return false;
     if (!std::all_of(x.norm.begin(), x.norm.end(), [](char c) { return (c >= 'a' && c <= 'z') || c == '-'; }))
@@ -753,7 +754,7 @@ class DocCoder {
         in(x.norm, kSingularPronouns) || in(x.norm, kPluralPronouns) ||
         in(x.norm, {"that", "who", "whom", "which", "it", "we", "i", "you", "this", "these", "those", "said"}))
       return false;
-    if (in(x.norm, kDeterminers) || x.lemmas == nullptr) return true;
+    if (in(x.norm, kDeterminers) || x.lemmas == nullptr || anchors) return true;
     // a word that anchors a pattern ("talks", "visit") is not an adjective here
     return std::none_of(x.lemmas->begin(), x.lemmas->end(),
                         [&](int32_t id) { return k_.anchor_lemma[static_cast<size_t>(id)]; });
@@ -1274,6 +1275,17 @@ class DocCoder {
     return w == "of" && p > 0 && in(norm(cl.toks[p - 1]), {"dozens", "hundreds", "thousands", "scores", "some"});
   }
 
+  // A determiner and at most three modifiers before clause position p ("during a brief
+  // private visit to ..."): the word at p heads a noun phrase, so it is no parsed verb.
+  bool after_modified_determiner(const Clause& cl, size_t p) const {
+    if (tok(cl.toks[p]).past) return false;  // "X this week visited Y"
+    for (size_t q = p, steps = 0; q-- > 0 && steps < 4; ++steps) {
+      if (is_determiner(norm(cl.toks[q]))) return steps > 0;
+      if (!modifier(cl.toks[q], true)) return false;
+    }
+    return false;
+  }
+
   bool passive_at(const Clause& cl, size_t ap) const {
     if (!tok(cl.toks[ap]).participle) return false;
     for (size_t q = ap, steps = 0; q-- > 0 && steps < 3; ++steps) {
@@ -1435,6 +1447,9 @@ class DocCoder {
         // even a gerund is a noun for them ("have delayed their meeting").
         if ((c.prefix_slot() == PatternElement::Kind::source || c.passive) && p > 0 &&
             is_determiner(norm(cl.toks[p - 1])) && (c.dyadic || !norm(cl.toks[p]).ends_with("ing")))
+          return;
+        if (c.dyadic && (c.prefix_slot() == PatternElement::Kind::source || c.passive) &&
+            after_modified_determiner(cl, p))
           return;
         const auto done = [&st](size_t end, size_t lits) {
           st.end = end;

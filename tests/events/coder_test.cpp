@@ -159,6 +159,23 @@ TEST(Coder, ADeterminedMemberInsideAListIsNoApposition) {
   EXPECT_THAT(briefs(code_text("Putin, the leader of Russia, attacked Ukraine.")), ElementsAre("190 RUSGOV->UKR"));
 }
 
+TEST(Coder, ImportedVerbsAfterADeterminerAndModifiersAreNouns) {
+  // PETRARCH codes parsed verbs: "during a brief private visit to X" holds a noun
+  std::vector<VerbPatternSpec> specs{{"042", "{S} visit [{T}]", "x.verbs:1", true},
+                                     {"010", "{S} brief [{T}]", "x.verbs:2", true}};
+  auto c = EventCoder::load(testing_events::kData, specs, {}, true);
+  ASSERT_TRUE(c.ok()) << c.error().str();
+  auto coded = [&](const std::string& text) {
+    Document d = testing_events::make_doc(text, testing_events::fixture_marks());
+    c.value()->code(d);
+    return briefs(d);
+  };
+  EXPECT_TRUE(coded("Putin spoke to Kenya during a brief private visit to China.").empty());
+  EXPECT_TRUE(coded("Putin praised the long planned visit to China.").empty());
+  EXPECT_THAT(coded("Putin this week visited China."), ElementsAre("042 RUSGOV->CHN"));
+  EXPECT_THAT(coded("Putin will visit China."), ElementsAre("042 RUSGOV->CHN"));
+}
+
 TEST(Coder, BareVerbPatternsHaveAPassiveToo) {
   // "{S} oppose [{T}]" (a bare verb with its optional object) reads "{T} was opposed by {S}",
   // also with an adverb between the auxiliary and the participle
