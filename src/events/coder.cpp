@@ -341,6 +341,19 @@ void EventCoder::Impl::assign_ids(std::vector<PatternNode>& nodes) {
   }
 }
 
+namespace {
+// An optional part that holds nothing but the target slot: the "[{T}]" closing a bare verb.
+bool optional_target_only(const PatternNode& n) {
+  if (n.kind != PatternNode::Kind::optional || n.children.size() != 1) return false;
+  const PatternNode* x = &n.children[0];
+  if (x->kind == PatternNode::Kind::sequence) {
+    if (x->children.size() != 1) return false;
+    x = &x->children[0];
+  }
+  return x->kind == PatternNode::Kind::element && x->element.kind == PatternElement::Kind::target;
+}
+}  // namespace
+
 Status EventCoder::Impl::add(const VerbPatternSpec& spec) {
   for (const std::string* code : {&spec.code, &spec.reverse_code}) {
     if ((code == &spec.reverse_code && code->empty()) || codebook.valid(*code)) continue;
@@ -385,8 +398,9 @@ Status EventCoder::Impl::add(const VerbPatternSpec& spec) {
       size_t t = 0;
       const auto& r = c.ap.rest;
       while (t < r.size() && r[t].kind == PatternNode::Kind::element && r[t].element.is_word()) ++t;
-      if (t < r.size() && r[t].kind == PatternNode::Kind::element &&
-          r[t].element.kind == PatternElement::Kind::target) {
+      if (t < r.size() && (r[t].kind == PatternNode::Kind::element ? r[t].element.kind == PatternElement::Kind::target
+                                                                   : t + 1 == r.size() && optional_target_only(r[t]))) {
+        // "{S} oppose {T}" and the bare verb "{S} oppose [{T}]" alike: "{T} was opposed [by {S}]"
         Compiled p = c;
         p.passive = true;
         p.ap.prefix[0].kind = PatternElement::Kind::target;
@@ -728,7 +742,8 @@ class DocCoder {
   // A lower-case word that may stand between a determiner and an actor inside a noun
   // phrase ("the small but proud Peru", "neutral Peru"): no verb, preposition, pronoun,
   // coordinator or other function word.
-  bool modifier(uint32_t t) const {
+  // With `anchors`, a word that anchors a pattern may be a modifier too ("a brief visit").
+  bool modifier(uint32_t t, bool anchors = false) const {
     const Tok& x = tok(t);
     if (x.mention >= 0 || x.punct || x.norm.empty() || verbish(t)) return false;
     if (!std::all_of(x.norm.begin(), x.norm.end(), [](char c) { return (c >= 'a' && c <= 'z') || c == '-'; }))
@@ -740,7 +755,7 @@ class DocCoder {
         in(x.norm, kSingularPronouns) || in(x.norm, kPluralPronouns) ||
         in(x.norm, {"that", "who", "whom", "which", "it", "we", "i", "you", "this", "these", "those", "said"}))
       return false;
-    if (in(x.norm, kDeterminers) || x.lemmas == nullptr) return true;
+    if (in(x.norm, kDeterminers) || x.lemmas == nullptr || anchors) return true;
     // a word that anchors a pattern ("talks", "visit") is not an adjective here
     return std::none_of(x.lemmas->begin(), x.lemmas->end(),
                         [&](int32_t id) { return k_.anchor_lemma[static_cast<size_t>(id)]; });
@@ -797,8 +812,11 @@ class DocCoder {
             actor = actor || (tok(k).mention_start && actor_mention(tok(k).mention));
             ++k;
           }
-          // ", the cautious Chile, and Peru" is a list, not an apposition
-          const bool list = actor && k + 1 < e && norm(k + 1) == "and";
+          // ", the cautious Chile, and Peru" is a list, not an apposition, and so is
+          // "A, the B, C and D": an actor after the closing comma that goes on with "and"/","
+          const bool list = actor && k + 1 < e &&
+                            (norm(k + 1) == "and" || (tok(k + 1).mention_start && actor_mention(tok(k + 1).mention) &&
+                                                      possible_list(k + 1, e)));
           if (k < e && norm(k) == "," && !verb && !list) {
             t = k;  // skip the apposition and its closing comma
             continue;
@@ -1278,12 +1296,26 @@ class DocCoder {
     return w == "of" && p > 0 && in(norm(cl.toks[p - 1]), {"dozens", "hundreds", "thousands", "scores", "some"});
   }
 
+  // A determiner and at most three modifiers before clause position p ("during a brief
+  // private visit to ..."): the word at p heads a noun phrase, so it is no parsed verb.
+  bool after_modified_determiner(const Clause& cl, size_t p) const {
+    if (tok(cl.toks[p]).past) return false;  // "X this week visited Y"
+    for (size_t q = p, steps = 0; q-- > 0 && steps < 4; ++steps) {
+      if (is_determiner(norm(cl.toks[q]))) return steps > 0;
+      if (!modifier(cl.toks[q], true)) return false;
+    }
+    return false;
+  }
+
   bool passive_at(const Clause& cl, size_t ap) const {
     if (!tok(cl.toks[ap]).participle) return false;
     for (size_t q = ap, steps = 0; q-- > 0 && steps < 3; ++steps) {
       const std::string_view w = norm(cl.toks[q]);
       if (in(w, kBe)) return true;
-      if (!in(w, {"not", "never", "also", "reportedly", "allegedly", "later", "being", "been"})) return false;
+      // adverbs between the auxiliary and the participle: "was fiercely opposed"
+      const bool adverb = w.size() > 4 && ends_with(w, "ly") && tok(cl.toks[q]).mention < 0 && !verbish(cl.toks[q]);
+      if (!adverb && !in(w, {"not", "never", "also", "reportedly", "allegedly", "later", "being", "been"}))
+        return false;
     }
     return false;
   }
@@ -1436,6 +1468,9 @@ class DocCoder {
         // even a gerund is a noun for them ("have delayed their meeting").
         if ((c.prefix_slot() == PatternElement::Kind::source || c.passive) && p > 0 &&
             is_determiner(norm(cl.toks[p - 1])) && (c.dyadic || !norm(cl.toks[p]).ends_with("ing")))
+          return;
+        if (c.dyadic && (c.prefix_slot() == PatternElement::Kind::source || c.passive) &&
+            after_modified_determiner(cl, p))
           return;
         const auto done = [&st](size_t end, size_t lits) {
           st.end = end;

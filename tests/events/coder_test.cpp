@@ -152,6 +152,50 @@ TEST(Coder, PassiveVoice) {
   ASSERT_THAT(briefs(acc), ElementsAre("112 RUS->UKR"));
 }
 
+TEST(Coder, ADeterminedMemberInsideAListIsNoApposition) {
+  // "A, the B, C and D": ", the B," is followed by more members closed by "and"
+  EXPECT_THAT(briefs(code_text("Russia, the United States, China and Kenya attacked Ukraine.")),
+              UnorderedElementsAre("190 RUS->UKR", "190 USA->UKR", "190 CHN->UKR", "190 KEN->UKR"));
+  // a real apposition stays out of the subject
+  EXPECT_THAT(briefs(code_text("Putin, the leader of Russia, attacked Ukraine.")), ElementsAre("190 RUSGOV->UKR"));
+}
+
+TEST(Coder, ImportedVerbsAfterADeterminerAndModifiersAreNouns) {
+  // PETRARCH codes parsed verbs: "during a brief private visit to X" holds a noun
+  std::vector<VerbPatternSpec> specs{{"042", "{S} visit [{T}]", "x.verbs:1", true},
+                                     {"010", "{S} brief [{T}]", "x.verbs:2", true}};
+  auto c = EventCoder::load(testing_events::kData, specs, {}, true);
+  ASSERT_TRUE(c.ok()) << c.error().str();
+  auto coded = [&](const std::string& text) {
+    Document d = testing_events::make_doc(text, testing_events::fixture_marks());
+    c.value()->code(d);
+    return briefs(d);
+  };
+  EXPECT_TRUE(coded("Putin spoke to Kenya during a brief private visit to China.").empty());
+  EXPECT_TRUE(coded("Putin praised the long planned visit to China.").empty());
+  EXPECT_THAT(coded("Putin this week visited China."), ElementsAre("042 RUSGOV->CHN"));
+  EXPECT_THAT(coded("Putin will visit China."), ElementsAre("042 RUSGOV->CHN"));
+}
+
+TEST(Coder, BareVerbPatternsHaveAPassiveToo) {
+  // "{S} oppose [{T}]" (a bare verb with its optional object) reads "{T} was opposed by {S}",
+  // also with an adverb between the auxiliary and the participle
+  std::vector<VerbPatternSpec> specs{{"112", "{S} oppose [{T}]", "x.verbs:1", true}};
+  auto c = EventCoder::load(testing_events::kData, specs, {}, true);
+  ASSERT_TRUE(c.ok()) << c.error().str();
+  EXPECT_EQ(c.value()->pattern_count(), 2U);
+  auto coded = [&](const std::string& text) {
+    Document d = testing_events::make_doc(text, testing_events::fixture_marks());
+    c.value()->code(d);
+    return briefs(d);
+  };
+  EXPECT_THAT(coded("Kenya was opposed by Russia."), ElementsAre("112 RUS->KEN"));
+  EXPECT_THAT(coded("Kenya was strongly opposed by Russia on Monday."), ElementsAre("112 RUS->KEN"));
+  EXPECT_THAT(coded("Kenya was opposed yesterday by Russia."), ElementsAre("112 RUS->KEN"));
+  EXPECT_THAT(coded("Kenya opposed Russia."), ElementsAre("112 KEN->RUS"));
+  EXPECT_TRUE(coded("Kenya was opposed.").empty());
+}
+
 TEST(Coder, CompoundSourcesAndReciprocity) {
   Document doc = code_text("Putin and Xi signed a joint statement.");
   EXPECT_THAT(briefs(doc), UnorderedElementsAre("057 RUSGOV->CHNGOV", "057 CHNGOV->RUSGOV"));

@@ -222,6 +222,13 @@ TEST(PetrarchValidation, VerbBlocksSynsetsAndPatterns) {
   auto ex = patterns_at(s, path + ":578");
   ASSERT_EQ(ex.size(), 1U);
   EXPECT_EQ(ex[0]->pattern, "{T} * \"was\" * extradite * \"to\" * from * {S}");
+  // A letter suffix is a code of its own, kept as written; the uncertainty mark '?' is dropped.
+  auto asylum = patterns_at(s, path + ":206");  // - * FOR_ASYLUM [174K]
+  ASSERT_EQ(asylum.size(), 1U);
+  EXPECT_EQ(asylum[0]->code, "174K");
+  auto report = patterns_at(s, path + ":975");  // --- REPORT [025?] ---
+  ASSERT_FALSE(report.empty());
+  EXPECT_EQ(report[0]->code, "025");
   // Null code [---] and a non-CAMEO code [def] write nothing.
   EXPECT_TRUE(patterns_at(s, path + ":75").empty());   // --- ACCORD [---] ---
   EXPECT_TRUE(patterns_at(s, path + ":155").empty());  // - * OUR FRIENDS [def]

@@ -30,7 +30,7 @@ struct Code {
   std::string reciprocal;
   bool null = false;      // [---]
   bool skip = false;      // discard codes and codes that are not CAMEO-shaped
-  bool suffixed = false;  // "075A", "102b", "025?": WEIS-era suffix dropped
+  bool suffixed = false;  // "025?": uncertainty mark dropped ("075A", "102b" are kept)
   std::string text;
 };
 
@@ -44,8 +44,12 @@ bool code_part(std::string_view p, std::string& cameo, bool& suffixed, bool& nul
   while (d < p.size() && std::isdigit(static_cast<unsigned char>(p[d]))) ++d;
   if (d >= 2 && d <= 4 &&
       (d == p.size() || (d + 1 == p.size() && (std::isalpha(static_cast<unsigned char>(p[d])) || p[d] == '?')))) {
-    cameo = std::string(p.substr(0, d));
-    suffixed = suffixed || d != p.size();
+    // A letter suffix ("174K", "210a") names a code of its own that PETRARCH writes out as
+    // is: it is kept (the coder scores it like its CAMEO parent). The uncertainty mark '?'
+    // ("025?") is no part of the code and is dropped.
+    const bool mark = d != p.size() && p[d] == '?';
+    cameo = std::string(p.substr(0, mark ? d : p.size()));
+    suffixed = suffixed || mark;
     return true;
   }
   return false;
