@@ -109,6 +109,18 @@ bool acronym(std::string_view s) {
   return !roman;
 }
 
+/// A country's abbreviation ("US", "U.S.", "UK"): capitals and periods only, at least two capitals.
+bool abbreviation(std::string_view s) {
+  int caps = 0;
+  for (char c : s) {
+    if (c >= 'A' && c <= 'Z')
+      ++caps;
+    else if (c != '.')
+      return false;
+  }
+  return caps >= 2 && s.size() <= 8;
+}
+
 constexpr std::string_view kPlacePreps[] = {"in", "at", "near", "from", "outside", "inside", "to", "into", "across"};
 
 }  // namespace
@@ -303,7 +315,9 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
         break;
       case MentionKind::country:
       case MentionKind::location: {
-        bool adjective = actors != nullptr && actors->is_country_adjective(words_of(b, e));
+        // A country's abbreviation before a noun is still its name ("U.S. troops"), unlike "American troops".
+        std::string words = words_of(b, e);
+        bool adjective = actors != nullptr && actors->is_country_adjective(words) && !abbreviation(words);
         add_ref(b, e, adjective ? ReferenceKind::adjective : ReferenceKind::name, m.entity, mention, m.rule);
         break;
       }
@@ -550,6 +564,12 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
     }
     return true;
   };
+  // A capitalised word that reads as a plural noun ("Falcons", "Rovers"; not "Marcus", "Glass", "Smith's").
+  auto plural_word = [&](uint32_t k) {
+    std::string_view w = norm(k);
+    return w.size() >= 4 && w.back() == 's' && !w.ends_with("ss") && !w.ends_with("us") && !w.ends_with("is") &&
+           possessive_bytes(ta.tokens[k].span.of(text)) == 0 && ta.tokens[k].capitalized && !ta.tokens[k].all_caps;
+  };
   // A place the gazetteer knows followed by a plural noun: a team or club ("Fremont Falcons", "Harbour Town Gulls").
   auto team_like = [&](const Run& r) {
     if (r.e - r.b < 2 || r.e - r.b > 4 || has(r.b, NameCue::given_name)) return false;
@@ -574,6 +594,13 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
       std::string_view w = t.span.of(text);
       if (k + 1 < r.e && (w.size() == 1 || (w.size() == 2 && w[1] == '.')) && w[0] >= 'A' && w[0] <= 'Z') return true;
     }
+    return false;
+  };
+  // A word the article also writes in lower case is a common word ("Mountain Bikes", "Special Events"): with
+  // no other evidence, capitalised words holding one are a heading or a product, not a person's name.
+  auto common_word_inside = [&](const Run& r) {
+    for (uint32_t k = r.b; k < r.e; ++k)
+      if (ta.tokens[k].capitalized && !quote(k) && lower_seen.count(std::string(norm(k))) != 0) return true;
     return false;
   };
   auto place_run = [&](Run r) {
@@ -665,6 +692,12 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
     } else if (r.e - r.b == 1 && has(r.b, NameCue::given_name) && !ta.tokens[r.b].all_caps) {
       r.type = EntityType::person;  // "Hayley said": a given name alone
       r.rule = "given-name";
+    } else if (r.b > 0 && sentence_start[r.b - 1] == 0 && sentence_of[r.b - 1] == sentence_of[r.b] &&
+               norm(r.b - 1) == "the" && ta.tokens[r.b - 1].capitalized && cover[r.b - 1] < 0 && !person_evidence(r)) {
+      // "toured with The Lanterns", "wrote for The Courier": a capitalised "The" inside a sentence opens the
+      // name of a band, a paper or a venue, an organisation (place_run takes "The" into the name).
+      r.type = EntityType::organization;
+      r.rule = "name:the";
     } else if (org_context(r) && !person_evidence(r)) {
       r.type = EntityType::organization;  // "signed with Northgate Pressing", "played for Harbour Town"
       r.rule = "name:org-context";
@@ -677,12 +710,12 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
     } else if (name_shaped(r) && person_evidence(r)) {
       r.type = EntityType::person;
       r.rule = "name:shape";
-    } else if (r.e - r.b >= 2 && r.b > 0 && sentence_of[r.b - 1] == sentence_of[r.b] && norm(r.b - 1) == "the" &&
-               !ta.tokens[r.b - 1].capitalized) {
+    } else if ((r.e - r.b >= 2 || plural_word(r.b)) && r.b > 0 && sentence_of[r.b - 1] == sentence_of[r.b] &&
+               norm(r.b - 1) == "the" && !ta.tokens[r.b - 1].capitalized) {
       // "the Bowling Green Falcons", "the Perth Glory": a person's name does not follow "the".
       r.type = EntityType::organization;
       r.rule = "name:the";
-    } else if (name_shaped(r)) {
+    } else if (name_shaped(r) && !common_word_inside(r)) {
       r.type = EntityType::person;  // two to four capitalised words with no other cue
       r.rule = "name:shape";
     } else {

@@ -272,6 +272,32 @@ TEST(NameFinder, MentionsAreNotChanged) {
   EXPECT_GT(doc.entities.size(), entities_before);
 }
 
+TEST(NameFinder, CapitalisedWordsTheArticleWritesInLowerCaseAreNoPerson) {
+  // "Garden Tools" by shape alone would be a person; the article writes "tools" in lower case.
+  Document doc = code("The shop sold Garden Tools to anyone who needed tools for the spring.");
+  for (const auto& r : refs(doc)) EXPECT_THAT(r, ::testing::Not(HasSubstr("Garden Tools|name"))) << dump(doc);
+  // Without a lower-case use the same shape is still a person.
+  Document doc2 = code("The shop sold Garden Tools to anyone who asked.");
+  EXPECT_TRUE(has_ref(doc2, "Garden Tools|name|person|Garden Tools")) << dump(doc2);
+}
+
+TEST(NameFinder, ACapitalisedTheInsideASentenceOpensAnOrganisationsName) {
+  Document doc = code("In 1994 the group toured with The Velvet Lanterns across the north.");
+  EXPECT_TRUE(has_ref(doc, "The Velvet Lanterns|name|organization|The Velvet Lanterns")) << dump(doc);
+  // A lower-case "the" before one plural capitalised word: a team or a band.
+  Document doc2 = code("On Sunday the Kestrels beat their rivals by ten points.");
+  EXPECT_TRUE(has_ref(doc2, "Kestrels|name|organization|Kestrels")) << dump(doc2);
+  // A sentence's first "The" does not count.
+  Document doc3 = code("The Velvet Lanterns played on. Later Velvet Lanterns fans left.");
+  for (const auto& r : refs(doc3)) EXPECT_THAT(r, ::testing::Not(::testing::StartsWith("The Velvet"))) << dump(doc3);
+}
+
+TEST(NameFinder, ACountrysAbbreviationBeforeANounIsItsName) {
+  Document doc = code("The U.S. economy and the UK economy grew faster than the American economy.");
+  EXPECT_TRUE(has_ref(doc, "U.S.|name|location|United States")) << dump(doc);
+  EXPECT_TRUE(has_ref(doc, "American|adjective|location|United States")) << dump(doc);
+}
+
 TEST(NameFinder, CueFileErrorsNameFileAndLine) {
   auto bad = NameFinder::parse("cues.tsv", "cue\twords\tas_of\ntitle\tminister\t2026-01-01\ntitel\tx\t2026-01-01\n");
   ASSERT_FALSE(bad.ok());
