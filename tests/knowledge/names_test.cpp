@@ -104,6 +104,8 @@ TEST(NameFinder, OrganisationsAndPlacesFromCueWords) {
   EXPECT_TRUE(has_ref(doc, "Carnegie Endowment Foundation|name|organization|Carnegie Endowment Foundation"))
       << dump(doc);
   EXPECT_TRUE(has_ref(doc, "Vostok Shipping Company|name|organization|Vostok Shipping Company")) << dump(doc);
+  Document doc1 = code("The delegates stayed at the Harrowgate Hotel for a week.");
+  EXPECT_TRUE(has_ref(doc1, "Harrowgate Hotel|name|organization|Harrowgate Hotel")) << dump(doc1);
   Document doc2 = code("The ship sailed up the Amur River past Mount Elbrusovka and into the town.");
   EXPECT_TRUE(has_ref(doc2, "Amur River|name|location|Amur River")) << dump(doc2);
   EXPECT_TRUE(has_ref(doc2, "Mount Elbrusovka|name|location|Mount Elbrusovka")) << dump(doc2);
