@@ -269,6 +269,21 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
     doc.references.push_back(std::move(r));
   };
 
+  // Two or more words, the first and the last capitalised, the others capitalised or lower-case connectors: a group
+  // agent written so is the organisation's name ("Indonesian Navy", "Ministry of Defence"), not a description.
+  auto capitalised_name = [&](uint32_t b, uint32_t e) {
+    if (e - b < 2 || !ta.tokens[b].capitalized || !ta.tokens[e - 1].capitalized) return false;
+    for (uint32_t k = b; k < e; ++k)
+      if (!word(k) || (!ta.tokens[k].capitalized && !has(k, NameCue::connector))) return false;
+    // Not a part of a longer name ("Boy" of "... Boy Scouts") nor a person's title ("German Senator").
+    if (has(e - 1, NameCue::title) || has(e - 1, NameCue::honorific)) return false;
+    if (e < n_tokens && word(e) && ta.tokens[e].capitalized && sentence_of[e] == sentence_of[b]) return false;
+    if (e + 1 < n_tokens && has(e, NameCue::connector) && !ta.tokens[e].capitalized && ta.tokens[e + 1].capitalized &&
+        sentence_of[e + 1] == sentence_of[b])
+      return false;  // "... Academy of Sciences"
+    return !(b > 0 && word(b - 1) && ta.tokens[b - 1].capitalized && sentence_of[b - 1] == sentence_of[b] &&
+             !has(b - 1, NameCue::not_name));
+  };
   // ---- 1. references inside actor mentions ---------------------------------------------------------------
   for (size_t mi = 0; mi < doc.mentions.size(); ++mi) {
     const Mention& m = doc.mentions[mi];
@@ -308,7 +323,10 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
         break;
       }
       case MentionKind::agent:
-        if (ent.type == EntityType::person) add_ref(b, e, ReferenceKind::role, m.entity, mention, m.rule);
+        if (ent.type == EntityType::person)
+          add_ref(b, e, ReferenceKind::role, m.entity, mention, m.rule);
+        else if (ent.type == EntityType::organization && capitalised_name(b, e))
+          add_ref(b, e, ReferenceKind::name, m.entity, mention, m.rule);  // "Indonesian Navy", "Foreign Ministry"
         break;
       case MentionKind::organization:
         add_ref(b, e, ReferenceKind::name, m.entity, mention, m.rule);

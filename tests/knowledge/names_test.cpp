@@ -300,6 +300,14 @@ TEST(NameFinder, ACountrysAbbreviationBeforeANounIsItsName) {
   EXPECT_TRUE(has_ref(doc, "American|adjective|location|United States")) << dump(doc);
 }
 
+TEST(NameFinder, ACapitalisedGroupAgentIsAnOrganisationsName) {
+  Document doc = code("A patrol of the Indonesian Navy stopped the boat, and the navy towed it away.");
+  bool named = false;
+  for (const auto& r : refs(doc)) named = named || r.starts_with("Indonesian Navy|name|organization|");
+  EXPECT_TRUE(named) << dump(doc);
+  for (const auto& r : refs(doc)) EXPECT_THAT(r, ::testing::Not(::testing::StartsWith("navy|name"))) << dump(doc);
+}
+
 TEST(NameFinder, CueFileErrorsNameFileAndLine) {
   auto bad = NameFinder::parse("cues.tsv", "cue\twords\tas_of\ntitle\tminister\t2026-01-01\ntitel\tx\t2026-01-01\n");
   ASSERT_FALSE(bad.ok());
