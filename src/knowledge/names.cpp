@@ -121,6 +121,9 @@ bool abbreviation(std::string_view s) {
   return caps >= 2 && s.size() <= 8;
 }
 
+/// A Roman numeral of capitals ("II", "XVI").
+bool roman(std::string_view s) { return !s.empty() && s.find_first_not_of("IVXLCDM") == std::string_view::npos; }
+
 constexpr std::string_view kPlacePreps[] = {"in", "at", "near", "from", "outside", "inside", "to", "into", "across"};
 
 }  // namespace
@@ -487,11 +490,24 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
       if (!uncovered && mentions_in < 2) continue;  // the mention alone: its reference is already there
       // A title or honorific inside the run: the words after the last one are a person.
       bool titled = false;
-      for (uint32_t j = e; j-- > b;)
+      const uint32_t run_b = b;
+      for (uint32_t j = e; j-- > b;) {
+        // A title word ending a run that opens with a given name is a surname ("Ben Player", "Alexander Pope").
+        if (j + 1 == e && j > b && has(b, NameCue::given_name) && !has(b, NameCue::title) &&
+            !has(b, NameCue::honorific))
+          continue;
         if (has(j, NameCue::title) || has(j, NameCue::honorific)) {
           b = j + 1;
           titled = true;
           break;
+        }
+      }
+      // Words after a title that hold an organisation word are the organisation's name, title word included
+      // ("General Motors", "Major League Baseball").
+      for (uint32_t j = b; titled && j < e; ++j)
+        if (has(j, NameCue::org_suffix) && ta.tokens[j].capitalized) {
+          b = run_b;
+          titled = false;
         }
       // "Professor of Mathematics", "Mayor of Brampton": a role of an organisation or place, not a person's
       // name; the words after the connector are a name of their own.
@@ -578,6 +594,8 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
     for (uint32_t k = r.b; k < r.e; ++k) {
       const Token& t = ta.tokens[k];
       if (quote(k) || (has(k, NameCue::particle) && !t.capitalized)) continue;
+      // A regnal number after a given name stays in the name ("Louis XVI", "Henry VIII").
+      if (k + 1 == r.e && k > r.b && t.all_caps && roman(t.span.of(text)) && has(r.b, NameCue::given_name)) continue;
       if (!t.capitalized || (t.all_caps && t.span.length > 2)) return false;
     }
     return true;

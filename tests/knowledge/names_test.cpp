@@ -308,6 +308,18 @@ TEST(NameFinder, ACapitalisedGroupAgentIsAnOrganisationsName) {
   for (const auto& r : refs(doc)) EXPECT_THAT(r, ::testing::Not(::testing::StartsWith("navy|name"))) << dump(doc);
 }
 
+TEST(NameFinder, TitleWordsThatAreNoTitles) {
+  // A title word ending a name that opens with a given name is the surname.
+  Document doc = code("The portrait was sold by Anna Painter in 1990.");
+  EXPECT_TRUE(has_ref(doc, "Anna Painter|name|person|Anna Painter")) << dump(doc);
+  // A title word before an organisation word opens the organisation's name.
+  Document doc2 = code("He played three seasons in the Major Rowing League before retiring.");
+  EXPECT_TRUE(has_ref(doc2, "Major Rowing League|name|organization|Major Rowing League")) << dump(doc2);
+  // A regnal number stays in the name.
+  Document doc3 = code("The treaty was signed by Charles XII in the spring.");
+  EXPECT_TRUE(has_ref(doc3, "Charles XII|name|person|Charles XII")) << dump(doc3);
+}
+
 TEST(NameFinder, CueFileErrorsNameFileAndLine) {
   auto bad = NameFinder::parse("cues.tsv", "cue\twords\tas_of\ntitle\tminister\t2026-01-01\ntitel\tx\t2026-01-01\n");
   ASSERT_FALSE(bad.ok());
