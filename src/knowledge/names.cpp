@@ -560,7 +560,8 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
         set(EntityType::location, "name:place-word");
       } else if (e - b == 1 && ta.tokens[b].all_caps && name.size() <= 6 && acronym(name) && !state_code(name)) {
         set(EntityType::organization, "name:acronym");
-      } else if (gazetteer_place(name, after_place_prep)) {
+      } else if (!(e - b == 1 && lower_seen.count(first) != 0 && !gazetteer_place(name, false)) &&
+                 gazetteer_place(name, after_place_prep)) {
         if (e - b == 1 && !merged)
           r.place_hint = true;  // decided after the article's people are known ("Ilse Paris" ... "Paris")
         else
@@ -638,6 +639,12 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
     for (uint32_t k = r.b; k < r.e; ++k)
       if (ta.tokens[k].capitalized && !quote(k) && lower_seen.count(std::string(norm(k))) != 0) return true;
     return false;
+  };
+  // One word the article also writes in lower case ("Harbor", "Single"): a place only by a cue, never by the gazetteer.
+  // A large city or a region stays a place ("in Reading").
+  auto common_one_word = [&](const Run& r) {
+    return r.e - r.b == 1 && lower_seen.count(std::string(norm(r.b))) != 0 &&
+           !gazetteer_place(words_of(r.b, r.e), false);
   };
   auto place_run = [&](Run r) {
     // "The" written with a capital inside a sentence belongs to an organisation's name ("at The Hockey News").
@@ -722,7 +729,7 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
     } else if (r.e - r.b == 1 && by_given.count(key) != 0) {
       r.type = EntityType::person;
       r.rule = "given-name";
-    } else if (weak >= 0) {
+    } else if (weak >= 0 && !common_one_word(r)) {
       r.type = EntityType::location;  // the actor index's reading after a place preposition
       r.rule = "name:place-preposition";
     } else if (r.e - r.b == 1 && has(r.b, NameCue::given_name) && !ta.tokens[r.b].all_caps) {
@@ -737,7 +744,7 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
     } else if (org_context(r) && !person_evidence(r)) {
       r.type = EntityType::organization;  // "signed with Northgate Pressing", "played for Harbour Town"
       r.rule = "name:org-context";
-    } else if (r.place_hint || gazetteer_place(words_of(r.b, r.e), false, 10000)) {
+    } else if (!common_one_word(r) && (r.place_hint || gazetteer_place(words_of(r.b, r.e), false, 10000))) {
       r.type = EntityType::location;
       r.rule = "name:gazetteer";
     } else if (team_like(r)) {
