@@ -203,6 +203,26 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
   for (size_t m = 0; m < doc.mentions.size(); ++m)
     for (uint32_t k = doc.mentions[m].first_token; k < doc.mentions[m].token_end && k < n_tokens; ++k)
       (weak_mention(doc.mentions[m]) ? weak_at : cover)[k] = static_cast<int32_t>(m);
+  // A one-word person mention (a dictionary surname or given name) right before or after an unknown capitalised
+  // word is part of another person's longer name ("Abe Lyman", "Joseph Bennett"): its words are read as a run.
+  std::vector<uint8_t> loose(doc.mentions.size(), 0);
+  auto unknown_capital = [&](uint32_t k, uint32_t near) {
+    return k < n_tokens && word(k) && ta.tokens[k].capitalized && sentence_of[k] == sentence_of[near] && cover[k] < 0 &&
+           has_letter(norm(k)) &&
+           (cue(k) & (bit(NameCue::not_name) | bit(NameCue::title) | bit(NameCue::honorific) | bit(NameCue::pronoun_m) |
+                      bit(NameCue::pronoun_f))) == 0;
+  };
+  for (size_t m = 0; m < doc.mentions.size(); ++m) {
+    const Mention& mm = doc.mentions[m];
+    if (mm.kind != MentionKind::person || mm.token_end != mm.first_token + 1 || mm.first_token >= n_tokens) continue;
+    const uint32_t k = mm.first_token;
+    bool after = possessive_bytes(ta.tokens[k].span.of(text)) == 0 && unknown_capital(k + 1, k);
+    bool before = k > 0 && unknown_capital(k - 1, k) &&
+                  (k - 1 != ta.sentences[sentence_of[k - 1]].first_token || has(k - 1, NameCue::given_name));
+    if (after || before) loose[m] = 1;
+  }
+  for (size_t m = 0; m < doc.mentions.size(); ++m)
+    if (loose[m] != 0) cover[doc.mentions[m].first_token] = -1;
 
   // ---- entities ---------------------------------------------------------------------------------------
   auto type_key = [](EntityType t, std::string_view canonical) {
@@ -290,6 +310,7 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
   // ---- 1. references inside actor mentions ---------------------------------------------------------------
   for (size_t mi = 0; mi < doc.mentions.size(); ++mi) {
     const Mention& m = doc.mentions[mi];
+    if (loose[mi] != 0) continue;
     if (m.kind == MentionKind::agent && m.token_end == m.first_token + 1 && m.first_token > 0 &&
         (m.entity < 0 || doc.entities[static_cast<size_t>(m.entity)].type == EntityType::organization)) {
       // A group word written with a capital after a lower-case "the" and not followed by another capitalised

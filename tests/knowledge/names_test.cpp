@@ -329,6 +329,18 @@ TEST(NameFinder, AOneWordPlaceTheArticleWritesInLowerCaseNeedsACue) {
   EXPECT_TRUE(has_ref(doc2, "Marketing|name|location|Marketing")) << dump(doc2);
 }
 
+TEST(NameFinder, ADictionarySurnameInsideAnotherPersonsNameIsPartOfIt) {
+  // "Putin" is a dictionary surname; here it is part of two other people's names.
+  Document doc = code("The orchestra was led by Putin Varga, and later by Elena Putin.");
+  EXPECT_TRUE(has_ref(doc, "Putin Varga|name|person|Putin Varga")) << dump(doc);
+  EXPECT_TRUE(has_ref(doc, "Elena Putin|name|person|Elena Putin")) << dump(doc);
+  // Alone, or after a title, it is still the dictionary's person.
+  Document doc2 = code("President Putin met the orchestra. Putin praised it.");
+  EXPECT_TRUE(has_ref(doc2, "Putin|name|person|Vladimir Putin")) << dump(doc2);
+  for (const auto& r : refs(doc2))
+    EXPECT_THAT(r, ::testing::Not(::testing::StartsWith("President Putin|"))) << dump(doc2);
+}
+
 TEST(NameFinder, CueFileErrorsNameFileAndLine) {
   auto bad = NameFinder::parse("cues.tsv", "cue\twords\tas_of\ntitle\tminister\t2026-01-01\ntitel\tx\t2026-01-01\n");
   ASSERT_FALSE(bad.ok());
