@@ -196,6 +196,9 @@ TEST(NameFinder, APlaceAfterAPrepositionGivesWayToCueWords) {
 TEST(NameFinder, OrganisationContextWords) {
   Document doc = code("After two seasons the winger signed with Torvale Athletic in March.");
   EXPECT_TRUE(has_ref(doc, "Torvale Athletic|name|organization|Torvale Athletic")) << dump(doc);
+  // A one-word name after a group noun: "the rock band Quillfeather".
+  Document doc1 = code("In 2003 he produced a record for the rock band Quillfeather in Leeds.");
+  EXPECT_TRUE(has_ref(doc1, "Quillfeather|name|organization|Quillfeather")) << dump(doc1);
   // A person's name after the same words stays a person.
   Document doc2 = code("In March the band joined Peter Vandermolen on tour.");
   EXPECT_TRUE(has_ref(doc2, "Peter Vandermolen|name|person|Peter Vandermolen")) << dump(doc2);
