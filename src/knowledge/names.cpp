@@ -425,6 +425,19 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
     return false;
   };
 
+  // A place the gazetteer knows followed by a plural noun: a team or club ("Fremont Falcons", "Harbour Town Gulls").
+  auto team_like_words = [&](uint32_t rb, uint32_t re) {
+    if (re - rb < 2 || re - rb > 4 || has(rb, NameCue::given_name)) return false;
+    std::string_view last = norm(re - 1);
+    if (last.size() < 4 || last.back() != 's' || last.ends_with("ss") || last.ends_with("us") ||
+        possessive_bytes(ta.tokens[re - 1].span.of(text)) != 0 || !ta.tokens[re - 1].capitalized)
+      return false;
+    if (gazetteer == nullptr) return false;
+    for (uint32_t k = rb + 1; k < re; ++k)
+      for (const GeoEntry& g : gazetteer->candidates(words_of(rb, k), 5))
+        if (g.kind != geo::PlaceKind::city || g.population >= 10000) return true;
+    return false;
+  };
   struct Run {
     uint32_t b = 0, e = 0;
     bool typed = false;
@@ -577,10 +590,13 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
         set(EntityType::organization, "name:org-head");  // "University of Texas", "National Party of Australia"
       } else if (e - b >= 2 && is(NameCue::loc_suffix, last)) {
         set(EntityType::location, "name:place-word");
-      } else if (e - b >= 2 && is(NameCue::loc_head, first)) {
+      } else if (e - b >= 2 && is(NameCue::loc_head, first) &&
+                 !(ta.tokens[e - 1].capitalized && !is(NameCue::loc_suffix, last) && team_like_words(b, e))) {
         set(EntityType::location, "name:place-word");
       } else if (e - b == 1 && ta.tokens[b].all_caps && name.size() <= 6 && acronym(name) && !state_code(name)) {
         set(EntityType::organization, "name:acronym");
+      } else if (merged && team_like_words(b, e)) {
+        set(EntityType::organization, "name:team");  // "Chicago Kestrels": a place mention and a plural noun
       } else if (!(e - b == 1 && lower_seen.count(first) != 0 && !gazetteer_place(name, false)) &&
                  gazetteer_place(name, after_place_prep)) {
         if (e - b == 1 && !merged)
@@ -627,19 +643,6 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
     std::string_view w = norm(k);
     return w.size() >= 4 && w.back() == 's' && !w.ends_with("ss") && !w.ends_with("us") && !w.ends_with("is") &&
            possessive_bytes(ta.tokens[k].span.of(text)) == 0 && ta.tokens[k].capitalized && !ta.tokens[k].all_caps;
-  };
-  // A place the gazetteer knows followed by a plural noun: a team or club ("Fremont Falcons", "Harbour Town Gulls").
-  auto team_like = [&](const Run& r) {
-    if (r.e - r.b < 2 || r.e - r.b > 4 || has(r.b, NameCue::given_name)) return false;
-    std::string_view last = norm(r.e - 1);
-    if (last.size() < 4 || last.back() != 's' || last.ends_with("ss") || last.ends_with("us") ||
-        possessive_bytes(ta.tokens[r.e - 1].span.of(text)) != 0 || !ta.tokens[r.e - 1].capitalized)
-      return false;
-    if (gazetteer == nullptr) return false;
-    for (uint32_t k = r.b + 1; k < r.e; ++k)
-      for (const GeoEntry& g : gazetteer->candidates(words_of(r.b, k), 5))
-        if (g.kind != geo::PlaceKind::city || g.population >= 10000) return true;
-    return false;
   };
   // Evidence that a name-shaped run is a person's: a known given name first, a lower-case particle
   // ("Ludwig van Beethoven") or an initial ("William C. Cesaroni", "J. Smith").
@@ -768,7 +771,7 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
     } else if (!common_one_word(r) && (r.place_hint || gazetteer_place(words_of(r.b, r.e), false, 10000))) {
       r.type = EntityType::location;
       r.rule = "name:gazetteer";
-    } else if (team_like(r)) {
+    } else if (team_like_words(r.b, r.e)) {
       r.type = EntityType::organization;  // "Fremont Falcons", "Kellow Bay Herons"
       r.rule = "name:team";
     } else if (name_shaped(r) && person_evidence(r)) {

@@ -146,6 +146,9 @@ TEST(NameFinder, APlaceAndAPluralNounAreATeam) {
   Document doc = code("On Sunday Fremont Falcons fans cheered and Fremont Chronicle reporters watched.");
   EXPECT_TRUE(has_ref(doc, "Fremont Falcons|name|organization|Fremont Falcons")) << dump(doc);
   EXPECT_TRUE(has_ref(doc, "Fremont Chronicle|name|organization|Fremont Chronicle")) << dump(doc);
+  // A place head word ("San") does not make a team a place.
+  Document doc1 = code("He played for San Jose Kestrels in 1950.");
+  EXPECT_TRUE(has_ref(doc1, "San Jose Kestrels|name|organization|San Jose Kestrels")) << dump(doc1);
   // A given name first: a person whose surname is a plural-looking word.
   Document doc2 = code("On Sunday Peter Camdens spoke to reporters.");
   EXPECT_TRUE(has_ref(doc2, "Peter Camdens|name|person|Peter Camdens")) << dump(doc2);
