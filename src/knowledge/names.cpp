@@ -337,9 +337,13 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
     switch (m.kind) {
       case MentionKind::person: {
         uint32_t nb = e;
+        // The name is the capitalised words (and particles) at the end, after any title, role word or
+        // adjective ("treasurer Peter Costello" -> "Peter Costello").
         while (nb > b && word(nb - 1) && !has(nb - 1, NameCue::title) && !has(nb - 1, NameCue::honorific) &&
+               (ta.tokens[nb - 1].capitalized || has(nb - 1, NameCue::particle)) &&
                !(actors != nullptr && actors->is_country_adjective(words_of(nb - 1, nb))))
           --nb;
+        while (nb < e && !ta.tokens[nb].capitalized) ++nb;  // a name never starts with a particle
         if (nb < e && ta.tokens[nb].capitalized)
           add_ref(nb, e, ReferenceKind::name, m.entity, mention, m.rule);
         else

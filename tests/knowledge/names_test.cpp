@@ -252,6 +252,13 @@ TEST(NameFinder, MentionsGiveNamesRolesAndAdjectives) {
   EXPECT_TRUE(has_ref(doc, "He|pronoun|person|Vladimir Putin")) << dump(doc);
 }
 
+TEST(NameFinder, ARoleWordBeforeANameIsNoPartOfIt) {
+  Document doc = code("Former treasurer Oskar Lindqvist said the budget was balanced.");
+  bool named = false;
+  for (const auto& r : refs(doc)) named = named || r.starts_with("Oskar Lindqvist|name|person|");
+  EXPECT_TRUE(named) << dump(doc);
+}
+
 TEST(NameFinder, PronounSkipsAPersonOfTheOtherGender) {
   Document doc = code("Anna Petrova met Ivan Sokolov. She said he was late. She left early.");
   EXPECT_TRUE(has_ref(doc, "She|pronoun|person|Ivan Sokolov")) << dump(doc);  // most recent person
