@@ -674,6 +674,25 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
     return r.e - r.b == 1 && lower_seen.count(std::string(norm(r.b))) != 0 &&
            !gazetteer_place(words_of(r.b, r.e), false);
   };
+  // A capital after lower-case letters inside a word ("StarLine"), not a surname prefix ("McKenna", "MacLeod",
+  // "DeLuca", "LeBlanc", "VanDyke", "DiMaggio", "FitzGerald"): a company's or a brand's spelling.
+  auto camel_case_inside = [&](const Run& r) {
+    static constexpr std::string_view kPrefixes[] = {"Mc", "Mac", "De",  "Di",  "Da",   "Du",
+                                                     "Le", "La",  "Van", "Von", "Fitz", "St"};
+    for (uint32_t k = r.b; k < r.e; ++k) {
+      std::string_view w = ta.tokens[k].span.of(text);
+      if (ta.tokens[k].all_caps || w.size() < 4) continue;
+      for (size_t i = 2; i + 1 < w.size(); ++i) {
+        if (!(w[i] >= 'A' && w[i] <= 'Z') || !(w[i - 1] >= 'a' && w[i - 1] <= 'z') ||
+            !(w[i + 1] >= 'a' && w[i + 1] <= 'z'))
+          continue;
+        bool prefix = std::any_of(std::begin(kPrefixes), std::end(kPrefixes),
+                                  [&](std::string_view p) { return w.substr(0, i) == p; });
+        if (!prefix) return true;
+      }
+    }
+    return false;
+  };
   auto place_run = [&](Run r) {
     // "The" written with a capital inside a sentence belongs to an organisation's name ("at The Hockey News").
     if (r.type == EntityType::organization && r.b > 0 && sentence_start[r.b - 1] == 0 && norm(r.b - 1) == "the" &&
@@ -769,6 +788,9 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
       // name of a band, a paper or a venue, an organisation (place_run takes "The" into the name).
       r.type = EntityType::organization;
       r.rule = "name:the";
+    } else if (camel_case_inside(r) && !person_evidence(r)) {
+      r.type = EntityType::organization;  // "StarLine", "NorthPoint Media": a company or brand spelling
+      r.rule = "name:camel-case";
     } else if (org_context(r) && !person_evidence(r)) {
       r.type = EntityType::organization;  // "signed with Northgate Pressing", "played for Harbour Town"
       r.rule = "name:org-context";

@@ -259,6 +259,14 @@ TEST(NameFinder, ARoleWordBeforeANameIsNoPartOfIt) {
   EXPECT_TRUE(named) << dump(doc);
 }
 
+TEST(NameFinder, ACamelCaseWordIsACompanysSpelling) {
+  Document doc = code("The shop later sold its stock to BrightHollow and closed.");
+  EXPECT_TRUE(has_ref(doc, "BrightHollow|name|organization|BrightHollow")) << dump(doc);
+  // Surname prefixes are no company spelling.
+  Document doc2 = code("The shop later sold its stock to Fiona McTavish and closed.");
+  EXPECT_TRUE(has_ref(doc2, "Fiona McTavish|name|person|Fiona McTavish")) << dump(doc2);
+}
+
 TEST(NameFinder, PronounSkipsAPersonOfTheOtherGender) {
   Document doc = code("Anna Petrova met Ivan Sokolov. She said he was late. She left early.");
   EXPECT_TRUE(has_ref(doc, "She|pronoun|person|Ivan Sokolov")) << dump(doc);  // most recent person
