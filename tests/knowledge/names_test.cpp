@@ -104,8 +104,11 @@ TEST(NameFinder, OrganisationsAndPlacesFromCueWords) {
   EXPECT_TRUE(has_ref(doc, "Carnegie Endowment Foundation|name|organization|Carnegie Endowment Foundation"))
       << dump(doc);
   EXPECT_TRUE(has_ref(doc, "Vostok Shipping Company|name|organization|Vostok Shipping Company")) << dump(doc);
-  Document doc1 = code("The delegates stayed at the Harrowgate Hotel for a week.");
+  Document doc1 = code("The delegates stayed at the Harrowgate Hotel during the Amber Coast Trade Forum.");
   EXPECT_TRUE(has_ref(doc1, "Harrowgate Hotel|name|organization|Harrowgate Hotel")) << dump(doc1);
+  EXPECT_TRUE(has_ref(doc1, "Amber Coast Trade Forum|name|organization|Amber Coast Trade Forum")) << dump(doc1);
+  Document doc3 = code("The ferry crossed the River Tallow at dawn.");
+  EXPECT_TRUE(has_ref(doc3, "River Tallow|name|location|River Tallow")) << dump(doc3);
   Document doc2 = code("The ship sailed up the Amur River past Mount Elbrusovka and into the town.");
   EXPECT_TRUE(has_ref(doc2, "Amur River|name|location|Amur River")) << dump(doc2);
   EXPECT_TRUE(has_ref(doc2, "Mount Elbrusovka|name|location|Mount Elbrusovka")) << dump(doc2);
