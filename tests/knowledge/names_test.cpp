@@ -107,6 +107,8 @@ TEST(NameFinder, OrganisationsAndPlacesFromCueWords) {
   Document doc1 = code("The delegates stayed at the Harrowgate Hotel during the Amber Coast Trade Forum.");
   EXPECT_TRUE(has_ref(doc1, "Harrowgate Hotel|name|organization|Harrowgate Hotel")) << dump(doc1);
   EXPECT_TRUE(has_ref(doc1, "Amber Coast Trade Forum|name|organization|Amber Coast Trade Forum")) << dump(doc1);
+  Document doc4 = code("Its shares trade on the Amber Coast Stock Exchange since May.");
+  EXPECT_TRUE(has_ref(doc4, "Amber Coast Stock Exchange|name|organization|Amber Coast Stock Exchange")) << dump(doc4);
   Document doc3 = code("The ferry crossed the River Tallow at dawn.");
   EXPECT_TRUE(has_ref(doc3, "River Tallow|name|location|River Tallow")) << dump(doc3);
   Document doc2 = code("The ship sailed up the Amur River past Mount Elbrusovka and into the town.");
