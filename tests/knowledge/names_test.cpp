@@ -216,6 +216,9 @@ TEST(NameFinder, CommonAbbreviationsAreNotOrganisations) {
   Document doc = code("He won by KO in the third round and his ERA dropped.");
   for (const auto& r : refs(doc)) EXPECT_THAT(r, ::testing::Not(::testing::StartsWith("KO|"))) << dump(doc);
   for (const auto& r : refs(doc)) EXPECT_THAT(r, ::testing::Not(::testing::StartsWith("ERA|"))) << dump(doc);
+  // A byline's imperative is no word of the name.
+  Document doc1 = code("The talks ended. Follow Anna Kowalska on social media.");
+  EXPECT_TRUE(has_ref(doc1, "Anna Kowalska|name|person|Anna Kowalska")) << dump(doc1);
   Document doc2 = code("Later the Quarry Hall of Fame and the Coastal Air Force honoured him.");
   EXPECT_TRUE(has_ref(doc2, "Quarry Hall of Fame|name|organization|Quarry Hall of Fame")) << dump(doc2);
   EXPECT_TRUE(has_ref(doc2, "Coastal Air Force|name|organization|Coastal Air Force")) << dump(doc2);
