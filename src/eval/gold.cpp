@@ -521,7 +521,6 @@ Result<std::vector<NerDocument>> parse_conll_ner(std::string_view text, std::str
   bool in_sentence = false;
   auto new_doc = [&] {
     NerDocument d;
-    d.id = std::string(name) + "#" + std::to_string(docs.size() + 1);
     docs.push_back(std::move(d));
     in_sentence = false;
   };
@@ -547,6 +546,8 @@ Result<std::vector<NerDocument>> parse_conll_ner(std::string_view text, std::str
     docs.back().sentences.back().push_back(NerToken{std::string(token), std::string(line.substr(sep + 1))});
   }
   std::erase_if(docs, [](const NerDocument& d) { return d.sentences.empty(); });
+  // Numbered from 0 in file order, as the dev (even) / held-out (odd) split counts them.
+  for (size_t i = 0; i < docs.size(); ++i) docs[i].id = std::string(name) + "#" + std::to_string(i);
   return docs;
 }
 

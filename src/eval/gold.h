@@ -119,7 +119,7 @@ struct NerToken {
 
 /// A NER document: its sentences of labelled tokens.
 struct NerDocument {
-  std::string id;  // "wikigold.conll.txt#3" or the GUM file name
+  std::string id;  // "wikigold.conll.txt#3" (numbered from 0, as the dev/held-out split) or the GUM file name
   std::vector<std::vector<NerToken>> sentences;
 };
 

@@ -109,6 +109,21 @@ bool acronym(std::string_view s) {
   return !roman;
 }
 
+/// A country's abbreviation ("US", "U.S.", "UK"): capitals and periods only, at least two capitals.
+bool abbreviation(std::string_view s) {
+  int caps = 0;
+  for (char c : s) {
+    if (c >= 'A' && c <= 'Z')
+      ++caps;
+    else if (c != '.')
+      return false;
+  }
+  return caps >= 2 && s.size() <= 8;
+}
+
+/// A Roman numeral of capitals ("II", "XVI").
+bool roman(std::string_view s) { return !s.empty() && s.find_first_not_of("IVXLCDM") == std::string_view::npos; }
+
 constexpr std::string_view kPlacePreps[] = {"in", "at", "near", "from", "outside", "inside", "to", "into", "across"};
 
 }  // namespace
@@ -188,6 +203,26 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
   for (size_t m = 0; m < doc.mentions.size(); ++m)
     for (uint32_t k = doc.mentions[m].first_token; k < doc.mentions[m].token_end && k < n_tokens; ++k)
       (weak_mention(doc.mentions[m]) ? weak_at : cover)[k] = static_cast<int32_t>(m);
+  // A one-word person mention (a dictionary surname or given name) right before or after an unknown capitalised
+  // word is part of another person's longer name ("Abe Lyman", "Joseph Bennett"): its words are read as a run.
+  std::vector<uint8_t> loose(doc.mentions.size(), 0);
+  auto unknown_capital = [&](uint32_t k, uint32_t near) {
+    return k < n_tokens && word(k) && ta.tokens[k].capitalized && sentence_of[k] == sentence_of[near] && cover[k] < 0 &&
+           has_letter(norm(k)) &&
+           (cue(k) & (bit(NameCue::not_name) | bit(NameCue::title) | bit(NameCue::honorific) | bit(NameCue::pronoun_m) |
+                      bit(NameCue::pronoun_f))) == 0;
+  };
+  for (size_t m = 0; m < doc.mentions.size(); ++m) {
+    const Mention& mm = doc.mentions[m];
+    if (mm.kind != MentionKind::person || mm.token_end != mm.first_token + 1 || mm.first_token >= n_tokens) continue;
+    const uint32_t k = mm.first_token;
+    bool after = possessive_bytes(ta.tokens[k].span.of(text)) == 0 && unknown_capital(k + 1, k);
+    bool before = k > 0 && unknown_capital(k - 1, k) &&
+                  (k - 1 != ta.sentences[sentence_of[k - 1]].first_token || has(k - 1, NameCue::given_name));
+    if (after || before) loose[m] = 1;
+  }
+  for (size_t m = 0; m < doc.mentions.size(); ++m)
+    if (loose[m] != 0) cover[doc.mentions[m].first_token] = -1;
 
   // ---- entities ---------------------------------------------------------------------------------------
   auto type_key = [](EntityType t, std::string_view canonical) {
@@ -257,9 +292,25 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
     doc.references.push_back(std::move(r));
   };
 
+  // Two or more words, the first and the last capitalised, the others capitalised or lower-case connectors: a group
+  // agent written so is the organisation's name ("Indonesian Navy", "Ministry of Defence"), not a description.
+  auto capitalised_name = [&](uint32_t b, uint32_t e) {
+    if (e - b < 2 || !ta.tokens[b].capitalized || !ta.tokens[e - 1].capitalized) return false;
+    for (uint32_t k = b; k < e; ++k)
+      if (!word(k) || (!ta.tokens[k].capitalized && !has(k, NameCue::connector))) return false;
+    // Not a part of a longer name ("Boy" of "... Boy Scouts") nor a person's title ("German Senator").
+    if (has(e - 1, NameCue::title) || has(e - 1, NameCue::honorific)) return false;
+    if (e < n_tokens && word(e) && ta.tokens[e].capitalized && sentence_of[e] == sentence_of[b]) return false;
+    if (e + 1 < n_tokens && has(e, NameCue::connector) && !ta.tokens[e].capitalized && ta.tokens[e + 1].capitalized &&
+        sentence_of[e + 1] == sentence_of[b])
+      return false;  // "... Academy of Sciences"
+    return !(b > 0 && word(b - 1) && ta.tokens[b - 1].capitalized && sentence_of[b - 1] == sentence_of[b] &&
+             !has(b - 1, NameCue::not_name));
+  };
   // ---- 1. references inside actor mentions ---------------------------------------------------------------
   for (size_t mi = 0; mi < doc.mentions.size(); ++mi) {
     const Mention& m = doc.mentions[mi];
+    if (loose[mi] != 0) continue;
     if (m.kind == MentionKind::agent && m.token_end == m.first_token + 1 && m.first_token > 0 &&
         (m.entity < 0 || doc.entities[static_cast<size_t>(m.entity)].type == EntityType::organization)) {
       // A group word written with a capital after a lower-case "the" and not followed by another capitalised
@@ -286,9 +337,13 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
     switch (m.kind) {
       case MentionKind::person: {
         uint32_t nb = e;
+        // The name is the capitalised words (and particles) at the end, after any title, role word or
+        // adjective ("treasurer Peter Costello" -> "Peter Costello").
         while (nb > b && word(nb - 1) && !has(nb - 1, NameCue::title) && !has(nb - 1, NameCue::honorific) &&
+               (ta.tokens[nb - 1].capitalized || has(nb - 1, NameCue::particle)) &&
                !(actors != nullptr && actors->is_country_adjective(words_of(nb - 1, nb))))
           --nb;
+        while (nb < e && !ta.tokens[nb].capitalized) ++nb;  // a name never starts with a particle
         if (nb < e && ta.tokens[nb].capitalized)
           add_ref(nb, e, ReferenceKind::name, m.entity, mention, m.rule);
         else
@@ -296,14 +351,19 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
         break;
       }
       case MentionKind::agent:
-        if (ent.type == EntityType::person) add_ref(b, e, ReferenceKind::role, m.entity, mention, m.rule);
+        if (ent.type == EntityType::person)
+          add_ref(b, e, ReferenceKind::role, m.entity, mention, m.rule);
+        else if (ent.type == EntityType::organization && capitalised_name(b, e))
+          add_ref(b, e, ReferenceKind::name, m.entity, mention, m.rule);  // "Indonesian Navy", "Foreign Ministry"
         break;
       case MentionKind::organization:
         add_ref(b, e, ReferenceKind::name, m.entity, mention, m.rule);
         break;
       case MentionKind::country:
       case MentionKind::location: {
-        bool adjective = actors != nullptr && actors->is_country_adjective(words_of(b, e));
+        // A country's abbreviation before a noun is still its name ("U.S. troops"), unlike "American troops".
+        std::string words = words_of(b, e);
+        bool adjective = actors != nullptr && actors->is_country_adjective(words) && !abbreviation(words);
         add_ref(b, e, adjective ? ReferenceKind::adjective : ReferenceKind::name, m.entity, mention, m.rule);
         break;
       }
@@ -369,6 +429,19 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
     return false;
   };
 
+  // A place the gazetteer knows followed by a plural noun: a team or club ("Fremont Falcons", "Harbour Town Gulls").
+  auto team_like_words = [&](uint32_t rb, uint32_t re) {
+    if (re - rb < 2 || re - rb > 4 || has(rb, NameCue::given_name)) return false;
+    std::string_view last = norm(re - 1);
+    if (last.size() < 4 || last.back() != 's' || last.ends_with("ss") || last.ends_with("us") ||
+        possessive_bytes(ta.tokens[re - 1].span.of(text)) != 0 || !ta.tokens[re - 1].capitalized)
+      return false;
+    if (gazetteer == nullptr) return false;
+    for (uint32_t k = rb + 1; k < re; ++k)
+      for (const GeoEntry& g : gazetteer->candidates(words_of(rb, k), 5))
+        if (g.kind != geo::PlaceKind::city || g.population >= 10000) return true;
+    return false;
+  };
   struct Run {
     uint32_t b = 0, e = 0;
     bool typed = false;
@@ -455,11 +528,24 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
       if (!uncovered && mentions_in < 2) continue;  // the mention alone: its reference is already there
       // A title or honorific inside the run: the words after the last one are a person.
       bool titled = false;
-      for (uint32_t j = e; j-- > b;)
+      const uint32_t run_b = b;
+      for (uint32_t j = e; j-- > b;) {
+        // A title word ending a run that opens with a given name is a surname ("Ben Player", "Alexander Pope").
+        if (j + 1 == e && j > b && has(b, NameCue::given_name) && !has(b, NameCue::title) &&
+            !has(b, NameCue::honorific))
+          continue;
         if (has(j, NameCue::title) || has(j, NameCue::honorific)) {
           b = j + 1;
           titled = true;
           break;
+        }
+      }
+      // Words after a title that hold an organisation word are the organisation's name, title word included
+      // ("General Motors", "Major League Baseball").
+      for (uint32_t j = b; titled && j < e; ++j)
+        if (has(j, NameCue::org_suffix) && ta.tokens[j].capitalized) {
+          b = run_b;
+          titled = false;
         }
       // "Professor of Mathematics", "Mayor of Brampton": a role of an organisation or place, not a person's
       // name; the words after the connector are a name of their own.
@@ -508,11 +594,15 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
         set(EntityType::organization, "name:org-head");  // "University of Texas", "National Party of Australia"
       } else if (e - b >= 2 && is(NameCue::loc_suffix, last)) {
         set(EntityType::location, "name:place-word");
-      } else if (e - b >= 2 && is(NameCue::loc_head, first)) {
+      } else if (e - b >= 2 && is(NameCue::loc_head, first) &&
+                 !(ta.tokens[e - 1].capitalized && !is(NameCue::loc_suffix, last) && team_like_words(b, e))) {
         set(EntityType::location, "name:place-word");
       } else if (e - b == 1 && ta.tokens[b].all_caps && name.size() <= 6 && acronym(name) && !state_code(name)) {
         set(EntityType::organization, "name:acronym");
-      } else if (gazetteer_place(name, after_place_prep)) {
+      } else if (merged && team_like_words(b, e)) {
+        set(EntityType::organization, "name:team");  // "Chicago Kestrels": a place mention and a plural noun
+      } else if (!(e - b == 1 && lower_seen.count(first) != 0 && !gazetteer_place(name, false)) &&
+                 gazetteer_place(name, after_place_prep)) {
         if (e - b == 1 && !merged)
           r.place_hint = true;  // decided after the article's people are known ("Ilse Paris" ... "Paris")
         else
@@ -546,22 +636,17 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
     for (uint32_t k = r.b; k < r.e; ++k) {
       const Token& t = ta.tokens[k];
       if (quote(k) || (has(k, NameCue::particle) && !t.capitalized)) continue;
+      // A regnal number after a given name stays in the name ("Louis XVI", "Henry VIII").
+      if (k + 1 == r.e && k > r.b && t.all_caps && roman(t.span.of(text)) && has(r.b, NameCue::given_name)) continue;
       if (!t.capitalized || (t.all_caps && t.span.length > 2)) return false;
     }
     return true;
   };
-  // A place the gazetteer knows followed by a plural noun: a team or club ("Fremont Falcons", "Harbour Town Gulls").
-  auto team_like = [&](const Run& r) {
-    if (r.e - r.b < 2 || r.e - r.b > 4 || has(r.b, NameCue::given_name)) return false;
-    std::string_view last = norm(r.e - 1);
-    if (last.size() < 4 || last.back() != 's' || last.ends_with("ss") || last.ends_with("us") ||
-        possessive_bytes(ta.tokens[r.e - 1].span.of(text)) != 0 || !ta.tokens[r.e - 1].capitalized)
-      return false;
-    if (gazetteer == nullptr) return false;
-    for (uint32_t k = r.b + 1; k < r.e; ++k)
-      for (const GeoEntry& g : gazetteer->candidates(words_of(r.b, k), 5))
-        if (g.kind != geo::PlaceKind::city || g.population >= 10000) return true;
-    return false;
+  // A capitalised word that reads as a plural noun ("Falcons", "Rovers"; not "Marcus", "Glass", "Smith's").
+  auto plural_word = [&](uint32_t k) {
+    std::string_view w = norm(k);
+    return w.size() >= 4 && w.back() == 's' && !w.ends_with("ss") && !w.ends_with("us") && !w.ends_with("is") &&
+           possessive_bytes(ta.tokens[k].span.of(text)) == 0 && ta.tokens[k].capitalized && !ta.tokens[k].all_caps;
   };
   // Evidence that a name-shaped run is a person's: a known given name first, a lower-case particle
   // ("Ludwig van Beethoven") or an initial ("William C. Cesaroni", "J. Smith").
@@ -573,6 +658,38 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
       if (has(k, NameCue::particle) && !t.capitalized) return true;
       std::string_view w = t.span.of(text);
       if (k + 1 < r.e && (w.size() == 1 || (w.size() == 2 && w[1] == '.')) && w[0] >= 'A' && w[0] <= 'Z') return true;
+    }
+    return false;
+  };
+  // A word the article also writes in lower case is a common word ("Mountain Bikes", "Special Events"): with
+  // no other evidence, capitalised words holding one are a heading or a product, not a person's name.
+  auto common_word_inside = [&](const Run& r) {
+    for (uint32_t k = r.b; k < r.e; ++k)
+      if (ta.tokens[k].capitalized && !quote(k) && lower_seen.count(std::string(norm(k))) != 0) return true;
+    return false;
+  };
+  // One word the article also writes in lower case ("Harbor", "Single"): a place only by a cue, never by the gazetteer.
+  // A large city or a region stays a place ("in Reading").
+  auto common_one_word = [&](const Run& r) {
+    return r.e - r.b == 1 && lower_seen.count(std::string(norm(r.b))) != 0 &&
+           !gazetteer_place(words_of(r.b, r.e), false);
+  };
+  // A capital after lower-case letters inside a word ("StarLine"), not a surname prefix ("McKenna", "MacLeod",
+  // "DeLuca", "LeBlanc", "VanDyke", "DiMaggio", "FitzGerald"): a company's or a brand's spelling.
+  auto camel_case_inside = [&](const Run& r) {
+    static constexpr std::string_view kPrefixes[] = {"Mc", "Mac", "De",  "Di",  "Da",   "Du",
+                                                     "Le", "La",  "Van", "Von", "Fitz", "St"};
+    for (uint32_t k = r.b; k < r.e; ++k) {
+      std::string_view w = ta.tokens[k].span.of(text);
+      if (ta.tokens[k].all_caps || w.size() < 4) continue;
+      for (size_t i = 2; i + 1 < w.size(); ++i) {
+        if (!(w[i] >= 'A' && w[i] <= 'Z') || !(w[i - 1] >= 'a' && w[i - 1] <= 'z') ||
+            !(w[i + 1] >= 'a' && w[i + 1] <= 'z'))
+          continue;
+        bool prefix = std::any_of(std::begin(kPrefixes), std::end(kPrefixes),
+                                  [&](std::string_view p) { return w.substr(0, i) == p; });
+        if (!prefix) return true;
+      }
     }
     return false;
   };
@@ -659,30 +776,39 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
     } else if (r.e - r.b == 1 && by_given.count(key) != 0) {
       r.type = EntityType::person;
       r.rule = "given-name";
-    } else if (weak >= 0) {
+    } else if (weak >= 0 && !common_one_word(r)) {
       r.type = EntityType::location;  // the actor index's reading after a place preposition
       r.rule = "name:place-preposition";
     } else if (r.e - r.b == 1 && has(r.b, NameCue::given_name) && !ta.tokens[r.b].all_caps) {
       r.type = EntityType::person;  // "Hayley said": a given name alone
       r.rule = "given-name";
+    } else if (r.b > 0 && sentence_start[r.b - 1] == 0 && sentence_of[r.b - 1] == sentence_of[r.b] &&
+               norm(r.b - 1) == "the" && ta.tokens[r.b - 1].capitalized && cover[r.b - 1] < 0 && !person_evidence(r)) {
+      // "toured with The Lanterns", "wrote for The Courier": a capitalised "The" inside a sentence opens the
+      // name of a band, a paper or a venue, an organisation (place_run takes "The" into the name).
+      r.type = EntityType::organization;
+      r.rule = "name:the";
+    } else if (camel_case_inside(r) && !person_evidence(r)) {
+      r.type = EntityType::organization;  // "StarLine", "NorthPoint Media": a company or brand spelling
+      r.rule = "name:camel-case";
     } else if (org_context(r) && !person_evidence(r)) {
       r.type = EntityType::organization;  // "signed with Northgate Pressing", "played for Harbour Town"
       r.rule = "name:org-context";
-    } else if (r.place_hint || gazetteer_place(words_of(r.b, r.e), false, 10000)) {
+    } else if (!common_one_word(r) && (r.place_hint || gazetteer_place(words_of(r.b, r.e), false, 10000))) {
       r.type = EntityType::location;
       r.rule = "name:gazetteer";
-    } else if (team_like(r)) {
+    } else if (team_like_words(r.b, r.e)) {
       r.type = EntityType::organization;  // "Fremont Falcons", "Kellow Bay Herons"
       r.rule = "name:team";
     } else if (name_shaped(r) && person_evidence(r)) {
       r.type = EntityType::person;
       r.rule = "name:shape";
-    } else if (r.e - r.b >= 2 && r.b > 0 && sentence_of[r.b - 1] == sentence_of[r.b] && norm(r.b - 1) == "the" &&
-               !ta.tokens[r.b - 1].capitalized) {
+    } else if ((r.e - r.b >= 2 || plural_word(r.b)) && r.b > 0 && sentence_of[r.b - 1] == sentence_of[r.b] &&
+               norm(r.b - 1) == "the" && !ta.tokens[r.b - 1].capitalized) {
       // "the Bowling Green Falcons", "the Perth Glory": a person's name does not follow "the".
       r.type = EntityType::organization;
       r.rule = "name:the";
-    } else if (name_shaped(r)) {
+    } else if (name_shaped(r) && !common_word_inside(r)) {
       r.type = EntityType::person;  // two to four capitalised words with no other cue
       r.rule = "name:shape";
     } else {

@@ -278,6 +278,8 @@ TEST(NerGold, ConllReaderAndSpans) {
   ASSERT_TRUE(docs.ok()) << docs.error().str();
   ASSERT_EQ(docs->size(), 2U);
   EXPECT_EQ((*docs)[0].sentences.size(), 2U);
+  EXPECT_EQ((*docs)[0].id, "t.txt#0");  // numbered from 0, as the dev (even) / held-out (odd) split
+  EXPECT_EQ((*docs)[1].id, "t.txt#1");
   auto spans = ner_spans((*docs)[0]);
   ASSERT_EQ(spans.size(), 4U);
   EXPECT_EQ(spans[0], (NerSpan{"ORG", 0, 3}));
