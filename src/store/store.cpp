@@ -321,8 +321,22 @@ CREATE TABLE entity_mentions (
 CREATE INDEX entity_mentions_entity ON entity_mentions(entity);
 )sql";
 
+// Version 5: the writer's cost (docs/store.md, docs/performance.md). Indexes no query reads are dropped: every
+// index is one more B-tree insert per row, and the events row was the writer's largest cost. `dyad query` filters
+// actor and CAMEO code by prefix expressions (substr, instr over dyad_fold) that no index serves and orders by an
+// expression of the date; the story stage seeks events by (match_key, date); nothing looks entities or stance
+// markers up by code. Checked with EXPLAIN QUERY PLAN on every statement in this file. Rows are unchanged.
+constexpr const char* kSchemaV5WriterIndexes = R"sql(
+DROP INDEX IF EXISTS events_cameo;
+DROP INDEX IF EXISTS events_source_code;
+DROP INDEX IF EXISTS events_target_code;
+DROP INDEX IF EXISTS entities_code;
+DROP INDEX IF EXISTS stance_actor_code;
+)sql";
+
 // kMigrations[i] takes the schema from version i to version i + 1.
-constexpr std::array<const char*, 4> kMigrations = {kSchemaV1, kSchemaV2Tone, kSchemaV3Story, kSchemaV4References};
+constexpr std::array<const char*, 5> kMigrations = {kSchemaV1, kSchemaV2Tone, kSchemaV3Story, kSchemaV4References,
+                                                    kSchemaV5WriterIndexes};
 static_assert(kMigrations.size() == static_cast<size_t>(kSchemaVersion),
               "every schema version needs exactly one migration step");
 
@@ -537,8 +551,8 @@ struct Store::Impl {
     exec("PRAGMA journal_mode=WAL");
     exec("PRAGMA synchronous=NORMAL");
     exec("PRAGMA foreign_keys=ON");
-    // A write transaction of a batch of articles dirties thousands of pages (five
-    // indexes on events alone); with SQLite's default 2 MB cache they spill to
+    // A write transaction of a batch of articles dirties thousands of pages (the
+    // events table and its three indexes alone); with SQLite's default 2 MB cache they spill to
     // the WAL mid-transaction and are written again and again. 64 MB holds a
     // batch of 256 generated articles.
     exec("PRAGMA cache_size=-65536");

@@ -813,7 +813,7 @@ TEST_F(StoreFiles, MigratesAVersion3StoreKeepingItsRows) {
   {
     auto store = open_ok(path);
     ASSERT_NE(store, nullptr);
-    EXPECT_EQ(store->schema_version(), 4);
+    EXPECT_EQ(store->schema_version(), kSchemaVersion);
     auto old_rows = store->entities(old_doc.hash);
     ASSERT_TRUE(old_rows.ok()) << old_rows.error().str();
     EXPECT_EQ(old_rows->entities.size(), 2U);   // kept
@@ -825,7 +825,61 @@ TEST_F(StoreFiles, MigratesAVersion3StoreKeepingItsRows) {
     expect_same_references(new_rows->references, new_doc.references);
     EXPECT_EQ(store->counts().articles, 2U);
   }
-  EXPECT_EQ(raw_query(path, "PRAGMA user_version"), "4");
+  EXPECT_EQ(raw_query(path, "PRAGMA user_version"), std::to_string(kSchemaVersion));
+}
+
+// Version 5 drops the indexes no query reads; a version 4 store (which has them) keeps its rows and answers the
+// same queries after the upgrade, and takes new documents.
+TEST_F(StoreFiles, MigratesAVersion4StoreDroppingUnusedIndexes) {
+  const std::string path = file("v4.db");
+  auto docs = synthetic("v4-", 6);
+  std::vector<Document> first(docs.begin(), docs.begin() + 4);
+  std::vector<Document> later(docs.begin() + 4, docs.end());
+  std::vector<std::string> ids_before;
+  {
+    auto store = open_ok(path);
+    ASSERT_NE(store, nullptr);
+    put_all(*store, first);
+    auto ev = store->events({});
+    ASSERT_TRUE(ev.ok());
+    for (const StoredEvent& e : *ev) ids_before.push_back(e.event.id);
+  }
+  // Back to version 4 as an older dyad left it: with the indexes version 5 drops.
+  const char* v4_indexes[] = {
+      "CREATE INDEX events_cameo ON events(cameo)", "CREATE INDEX events_source_code ON events(source_code)",
+      "CREATE INDEX events_target_code ON events(target_code)", "CREATE INDEX entities_code ON entities(code)",
+      "CREATE INDEX stance_actor_code ON stance(actor_code)"};
+  for (const char* sql : v4_indexes) raw_query(path, sql);
+  raw_query(path, "PRAGMA user_version=4");
+  const std::string count_indexes =
+      "SELECT count(*) FROM sqlite_schema WHERE type='index' AND name IN ('events_cameo', 'events_source_code', "
+      "'events_target_code', 'entities_code', 'stance_actor_code')";
+  ASSERT_EQ(raw_query(path, count_indexes), "5");
+  {
+    auto store = open_ok(path);
+    ASSERT_NE(store, nullptr);
+    EXPECT_EQ(store->schema_version(), kSchemaVersion);
+    EXPECT_EQ(raw_query(path, count_indexes), "0");
+    // The indexes the queries and the story stage read are kept.
+    EXPECT_EQ(raw_query(path,
+                        "SELECT count(*) FROM sqlite_schema WHERE type='index' AND name IN ('events_date', "
+                        "'events_match_key', 'mentions_article', 'entities_article')"),
+              "4");
+    auto ev = store->events({});
+    ASSERT_TRUE(ev.ok());
+    std::vector<std::string> ids_after;
+    for (const StoredEvent& e : *ev) ids_after.push_back(e.event.id);
+    EXPECT_EQ(ids_after, ids_before);
+    EventQuery by_cameo;
+    by_cameo.cameo = first.front().events.front().cameo;
+    auto some = store->events(by_cameo);
+    ASSERT_TRUE(some.ok());
+    EXPECT_FALSE(some->empty());
+    put_all(*store, later);
+    EXPECT_EQ(store->counts().articles, docs.size());
+    EXPECT_EQ(raw_query(path, "PRAGMA integrity_check"), "ok");
+  }
+  EXPECT_EQ(raw_query(path, "PRAGMA user_version"), std::to_string(kSchemaVersion));
 }
 
 // ---- crash safety ---------------------------------------------------------------------------
