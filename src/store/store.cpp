@@ -325,13 +325,18 @@ CREATE INDEX entity_mentions_entity ON entity_mentions(entity);
 // index is one more B-tree insert per row, and the events row was the writer's largest cost. `dyad query` filters
 // actor and CAMEO code by prefix expressions (substr, instr over dyad_fold) that no index serves and orders by an
 // expression of the date; the story stage seeks events by (match_key, date); nothing looks entities or stance
-// markers up by code. Checked with EXPLAIN QUERY PLAN on every statement in this file. Rows are unchanged.
+// markers up by code. Checked with EXPLAIN QUERY PLAN on every statement in this file. The story stage's index
+// takes the mode before the date: a search wants one mode (merging) or the other side's modes (linking: an outcome
+// looks for the rare expectations in two months of its key), so it reads only the rows of those modes. Rows are
+// unchanged.
 constexpr const char* kSchemaV5WriterIndexes = R"sql(
 DROP INDEX IF EXISTS events_cameo;
 DROP INDEX IF EXISTS events_source_code;
 DROP INDEX IF EXISTS events_target_code;
 DROP INDEX IF EXISTS entities_code;
 DROP INDEX IF EXISTS stance_actor_code;
+DROP INDEX IF EXISTS events_match_key;
+CREATE INDEX IF NOT EXISTS events_key_mode ON events(match_key, mode, date);
 )sql";
 
 // kMigrations[i] takes the schema from version i to version i + 1.
@@ -1177,22 +1182,24 @@ Result<bool> Store::link(std::string_view relation, std::string_view expected_ev
 
 namespace {
 
-// The three index ranges of events_by_key (the window, lo's month, lo's year), one
-// statement; equality, not IN, for the prefixes: an IN list builds a table per call. No ORDER BY and no mode filter in
-// SQL: a sorter and a json_each table per call cost more than the few rows they order and
-// filter, so both are done on the rows read.
+// The three ranges of the (match_key, mode, date) index events_by_key reads for one mode
+// (the window, lo's month, lo's year), one statement; equality, not IN, for the prefixes: an
+// IN list builds a table per call. No ORDER BY in SQL: a sorter per call costs more than the
+// few rows it orders, so the rows of all the modes asked for are sorted in C++.
 constexpr const char* kEventsByKeySql =
-    "SELECT e.rowid, e.id, e.mode, e.date, e.date_basis, e.first_seen, e.location_name, "
+    "SELECT e.rowid, e.id, e.date, e.date_basis, e.first_seen, e.location_name, "
     "e.location_country, e.location_lat, e.location_lon, e.location_geonameid FROM events e "
-    "WHERE e.match_key = ?1 AND e.date >= ?2 AND e.date <= ?3 "
+    "WHERE e.match_key = ?1 AND e.mode = ?4 AND e.date >= ?2 AND e.date <= ?3 "
     "UNION ALL "
-    "SELECT e.rowid, e.id, e.mode, e.date, e.date_basis, e.first_seen, e.location_name, "
+    "SELECT e.rowid, e.id, e.date, e.date_basis, e.first_seen, e.location_name, "
     "e.location_country, e.location_lat, e.location_lon, e.location_geonameid FROM events e "
-    "WHERE e.match_key = ?1 AND e.date = substr(?2, 1, 7) "
+    "WHERE e.match_key = ?1 AND e.mode = ?4 AND e.date = substr(?2, 1, 7) "
     "UNION ALL "
-    "SELECT e.rowid, e.id, e.mode, e.date, e.date_basis, e.first_seen, e.location_name, "
+    "SELECT e.rowid, e.id, e.date, e.date_basis, e.first_seen, e.location_name, "
     "e.location_country, e.location_lat, e.location_lon, e.location_geonameid FROM events e "
-    "WHERE e.match_key = ?1 AND e.date = substr(?2, 1, 4)";
+    "WHERE e.match_key = ?1 AND e.mode = ?4 AND e.date = substr(?2, 1, 4)";
+
+constexpr EventMode kAllModes[] = {EventMode::happened, EventMode::expected, EventMode::negated, EventMode::possible};
 
 }  // namespace
 
@@ -1210,28 +1217,28 @@ Result<std::vector<EventCandidate>> Store::events_by_key(std::string_view key, c
     // lo's year: the scan stays within the window as the store grows. The prefix seeks
     // carry no upper bound in SQL (with one, SQLite reads the index from the key's first
     // date up to hi instead of the one entry); it is tested on the rows.
+    // One mode at a time (the index has the mode before the date), merged into stored order.
     std::vector<std::pair<int64_t, EventCandidate>> rows;
-    Stmt s = impl_->stmt(kEventsByKeySql);
-    s.text(1, key).text(2, lo).text(3, hi);
-    while (s.step()) {
-      const std::string mode = s.col_text(2);
-      if (!modes.empty() && std::none_of(modes.begin(), modes.end(), [&](EventMode m) { return to_string(m) == mode; }))
-        continue;
-      // the upper bound (the prefix seeks leave it out, see above) and the interval test
-      // (kDateHi): the date's last day is at or after lo
-      const std::string date = s.col_text(3);
-      if (date > hi) continue;
-      const std::string last = date.size() == 4 ? date + "-12-31" : date.size() == 7 ? date + "-31" : date;
-      if (last < lo) continue;
-      EventCandidate c;
-      c.mode = mode_from(mode);
-      c.date = date_from(date);
-      c.id = s.col_text(1);
-      c.date_basis = s.col_text(4);
-      c.first_seen = date_from(s.col_text(5));
-      if (!s.is_null(6))
-        c.location = Place{s.col_text(6), s.col_text(7), s.col_real(8), s.col_real(9), s.col_int(10), {}};
-      rows.emplace_back(s.col_int(0), std::move(c));
+    for (EventMode mode : modes.empty() ? std::vector<EventMode>(std::begin(kAllModes), std::end(kAllModes)) : modes) {
+      Stmt s = impl_->stmt(kEventsByKeySql);
+      s.text(1, key).text(2, lo).text(3, hi).text(4, to_string(mode));
+      while (s.step()) {
+        // the upper bound (the prefix seeks leave it out, see above) and the interval test
+        // (kDateHi): the date's last day is at or after lo
+        const std::string date = s.col_text(2);
+        if (date > hi) continue;
+        const std::string last = date.size() == 4 ? date + "-12-31" : date.size() == 7 ? date + "-31" : date;
+        if (last < lo) continue;
+        EventCandidate c;
+        c.mode = mode;
+        c.date = date_from(date);
+        c.id = s.col_text(1);
+        c.date_basis = s.col_text(3);
+        c.first_seen = date_from(s.col_text(4));
+        if (!s.is_null(5))
+          c.location = Place{s.col_text(5), s.col_text(6), s.col_real(7), s.col_real(8), s.col_int(9), {}};
+        rows.emplace_back(s.col_int(0), std::move(c));
+      }
     }
     std::sort(rows.begin(), rows.end(),
               [](const auto& a, const auto& b) { return a.first < b.first; });  // stored order

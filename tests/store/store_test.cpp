@@ -828,8 +828,8 @@ TEST_F(StoreFiles, MigratesAVersion3StoreKeepingItsRows) {
   EXPECT_EQ(raw_query(path, "PRAGMA user_version"), std::to_string(kSchemaVersion));
 }
 
-// Version 5 drops the indexes no query reads; a version 4 store (which has them) keeps its rows and answers the
-// same queries after the upgrade, and takes new documents.
+// Version 5 drops the indexes no query reads and puts the mode into the story stage's index; a version 4 store
+// (with the old indexes) keeps its rows, answers the same queries after the upgrade, and takes new documents.
 TEST_F(StoreFiles, MigratesAVersion4StoreDroppingUnusedIndexes) {
   const std::string path = file("v4.db");
   auto docs = synthetic("v4-", 6);
@@ -845,16 +845,19 @@ TEST_F(StoreFiles, MigratesAVersion4StoreDroppingUnusedIndexes) {
     for (const StoredEvent& e : *ev) ids_before.push_back(e.event.id);
   }
   // Back to version 4 as an older dyad left it: with the indexes version 5 drops.
-  const char* v4_indexes[] = {
-      "CREATE INDEX events_cameo ON events(cameo)", "CREATE INDEX events_source_code ON events(source_code)",
-      "CREATE INDEX events_target_code ON events(target_code)", "CREATE INDEX entities_code ON entities(code)",
-      "CREATE INDEX stance_actor_code ON stance(actor_code)"};
+  const char* v4_indexes[] = {"CREATE INDEX events_cameo ON events(cameo)",
+                              "CREATE INDEX events_source_code ON events(source_code)",
+                              "CREATE INDEX events_target_code ON events(target_code)",
+                              "CREATE INDEX entities_code ON entities(code)",
+                              "CREATE INDEX stance_actor_code ON stance(actor_code)",
+                              "DROP INDEX events_key_mode",
+                              "CREATE INDEX events_match_key ON events(match_key, date)"};
   for (const char* sql : v4_indexes) raw_query(path, sql);
   raw_query(path, "PRAGMA user_version=4");
   const std::string count_indexes =
       "SELECT count(*) FROM sqlite_schema WHERE type='index' AND name IN ('events_cameo', 'events_source_code', "
-      "'events_target_code', 'entities_code', 'stance_actor_code')";
-  ASSERT_EQ(raw_query(path, count_indexes), "5");
+      "'events_target_code', 'entities_code', 'stance_actor_code', 'events_match_key')";
+  ASSERT_EQ(raw_query(path, count_indexes), "6");
   {
     auto store = open_ok(path);
     ASSERT_NE(store, nullptr);
@@ -863,7 +866,7 @@ TEST_F(StoreFiles, MigratesAVersion4StoreDroppingUnusedIndexes) {
     // The indexes the queries and the story stage read are kept.
     EXPECT_EQ(raw_query(path,
                         "SELECT count(*) FROM sqlite_schema WHERE type='index' AND name IN ('events_date', "
-                        "'events_match_key', 'mentions_article', 'entities_article')"),
+                        "'events_key_mode', 'mentions_article', 'entities_article')"),
               "4");
     auto ev = store->events({});
     ASSERT_TRUE(ev.ok());
@@ -875,6 +878,12 @@ TEST_F(StoreFiles, MigratesAVersion4StoreDroppingUnusedIndexes) {
     auto some = store->events(by_cameo);
     ASSERT_TRUE(some.ok());
     EXPECT_FALSE(some->empty());
+    // The story stage's lookup reads the new index.
+    const Event& e1 = first.front().events.front();
+    auto by_key = store->events_by_key(match_key(e1), e1.date, e1.date, {e1.mode});
+    ASSERT_TRUE(by_key.ok()) << by_key.error().str();
+    ASSERT_EQ(by_key->size(), 1U);
+    EXPECT_EQ(by_key->front().id, e1.id);
     put_all(*store, later);
     EXPECT_EQ(store->counts().articles, docs.size());
     EXPECT_EQ(raw_query(path, "PRAGMA integrity_check"), "ok");
