@@ -423,6 +423,18 @@ std::vector<uint32_t> decode_fingerprint(std::string_view b) {
   return out;
 }
 
+// SQL's `basis LIKE 'expression%'` (LIKE folds ASCII case).
+bool like_expression(std::string_view basis) {
+  constexpr std::string_view kPrefix = "expression";
+  if (basis.size() < kPrefix.size()) return false;
+  for (size_t i = 0; i < kPrefix.size(); ++i) {
+    char c = basis[i];
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    if (c != kPrefix[i]) return false;
+  }
+  return true;
+}
+
 // A cached prepared statement borrowed for one use; reset when the guard dies.
 class Stmt {
  public:
@@ -791,6 +803,22 @@ void Store::Impl::put_event(const Document& doc, int64_t seq, const std::string&
     if (sqlite3_changes(db) == 0) return;  // the same mention twice in one document
   }
   if (new_event) return;
+  // A report can refine the stored date only when it names a date of its own (its basis is an expression). Any
+  // other report updates the counters alone: an UPDATE that assigns `date` rewrites the entries of both date
+  // indexes even when the value stays, which was most of the cost of a merged report.
+  if (!ev.date.known() || !like_expression(ev.date_basis)) {
+    Stmt s = stmt(
+        "UPDATE events SET num_mentions = num_mentions + 1, num_articles = num_articles + ?2, "
+        "num_sources = num_sources + ?3, "
+        "first_seen = CASE WHEN ?4 IS NULL THEN first_seen WHEN first_seen IS NULL OR ?4 < first_seen THEN ?4 "
+        "ELSE first_seen END, "
+        "last_seen = CASE WHEN ?4 IS NULL THEN last_seen WHEN last_seen IS NULL OR ?4 > last_seen THEN ?4 "
+        "ELSE last_seen END "
+        "WHERE id = ?1");
+    s.text_ref(1, ev.id).integer(2, article_new ? 1 : 0).integer(3, outlet_new ? 1 : 0).text_or_null(4, published);
+    s.run();
+    return;
+  }
   Stmt s = stmt(
       "UPDATE events SET num_mentions = num_mentions + 1, num_articles = num_articles + ?2, "
       "num_sources = num_sources + ?3, "

@@ -779,6 +779,51 @@ void expect_same_references(const std::vector<EntityReference>& got, const std::
   }
 }
 
+// A merged report refines the stored date only when it names a date of its own (basis "expression...") and the
+// stored one does not; every report bumps the counters.
+TEST(Store, MergedReportsRefineADateOnlyFromAnExpression) {
+  auto store = open_ok(":memory:");
+  ASSERT_NE(store, nullptr);
+  auto report = [&](const std::string& article, const Date& date, const std::string& basis) {
+    DocBuilder b(article, "outlet-" + article, "Envoys of Ruritania met in the capital.", Date::ymd(2024, 5, 2));
+    b.event("shared-event", "040", "met", "RURGOV", "Envoys of Ruritania", date).date_basis = basis;
+    put_all(*store, {b.doc});
+    EventQuery q;
+    q.id = "shared-event";
+    auto got = store->events(q);
+    EXPECT_TRUE(got.ok());
+    EXPECT_EQ(got->size(), 1U);
+    return got->empty() ? StoredEvent{} : got->front();
+  };
+  StoredEvent e = report("a", Date::ymd(2024, 5, 1), "article");
+  EXPECT_EQ(e.event.date.iso(), "2024-05-01");
+  e = report("b", Date::ymd(2024, 5, 3), "article");  // no expression: the date stays
+  EXPECT_EQ(e.event.date.iso(), "2024-05-01");
+  EXPECT_EQ(e.event.date_basis, "article");
+  EXPECT_EQ(e.num_mentions, 2U);
+  e = report("c", Date::ymd(2024, 4, 29), "expression:weekday");  // named: refined
+  EXPECT_EQ(e.event.date.iso(), "2024-04-29");
+  EXPECT_EQ(e.event.date_basis, "expression:weekday");
+  e = report("d", Date::ymd(2024, 4, 28), "expression:weekday");  // already from an expression: kept
+  EXPECT_EQ(e.event.date.iso(), "2024-04-29");
+  e = report("e", Date{}, "expression:weekday");  // no date: kept
+  EXPECT_EQ(e.event.date.iso(), "2024-04-29");
+  EXPECT_EQ(e.num_mentions, 5U);
+  EXPECT_EQ(e.num_articles, 5U);
+  EXPECT_EQ(e.num_sources, 5U);
+  // The date index follows the refined date.
+  auto on = [&](const Date& d) {
+    EventQuery q;
+    q.from = d;
+    q.to = d;
+    auto got = store->events(q);
+    EXPECT_TRUE(got.ok());
+    return got.ok() ? got->size() : 0U;
+  };
+  EXPECT_EQ(on(Date::ymd(2024, 4, 29)), 1U);
+  EXPECT_EQ(on(Date::ymd(2024, 5, 1)), 0U);
+}
+
 TEST(Store, ReferencesRoundTrip) {
   auto store = open_ok(":memory:");
   ASSERT_NE(store, nullptr);
