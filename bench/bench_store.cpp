@@ -97,7 +97,8 @@ void run_writer(benchmark::State& state, File&& file) {
   const auto iterations = static_cast<double>(state.iterations());
   state.counters["articles/s"] =
       benchmark::Counter(static_cast<double>(docs.size()) * iterations, benchmark::Counter::kIsRate);
-  state.counters["events/s"] = benchmark::Counter(static_cast<double>(events) * iterations, benchmark::Counter::kIsRate);
+  state.counters["events/s"] =
+      benchmark::Counter(static_cast<double>(events) * iterations, benchmark::Counter::kIsRate);
 }
 
 void BM_StorePut(benchmark::State& state) {
