@@ -1,6 +1,7 @@
 #include "story/story.h"
 
 #include <algorithm>
+#include <cassert>
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -92,15 +93,17 @@ class KeyWindows {
   std::vector<const EventCandidate*> get(const std::string& key, Modes modes, const DayRange& r) const {
     std::vector<const EventCandidate*> out;
     auto it = read_.find({key, modes});
-    if (it == read_.end()) return out;
-    for (const Read& x : it->second) {
-      if (r.first < x.range.first || r.last > x.range.last) continue;
-      for (size_t i = 0; i < x.rows.size(); ++i) {
-        const EventCandidate& c = x.rows[i];
-        if (c.date.known() && x.days[i].overlaps(r)) out.push_back(&c);
+    if (it != read_.end()) {
+      for (const Read& x : it->second) {
+        if (r.first < x.range.first || r.last > x.range.last) continue;
+        for (size_t i = 0; i < x.rows.size(); ++i) {
+          const EventCandidate& c = x.rows[i];
+          if (c.date.known() && x.days[i].overlaps(r)) out.push_back(&c);
+        }
+        return out;
       }
-      break;
     }
+    assert(false && "KeyWindows::get: a window read_windows() did not want");
     return out;
   }
 
