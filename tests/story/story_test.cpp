@@ -3,6 +3,7 @@
 #include "story/story.h"
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <filesystem>
@@ -35,8 +36,9 @@ const Knowledge& knowledge() {
 class StoryTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = fs::temp_directory_path() /
-           ("dyad-story-" + std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
+    // The process id keeps concurrent runs of the suite (other build trees on the machine) apart.
+    dir_ = fs::temp_directory_path() / ("dyad-story-" + std::to_string(getpid()) + "-" +
+                                        std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
     fs::remove_all(dir_);
     fs::create_directories(dir_);
   }
