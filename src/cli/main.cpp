@@ -287,6 +287,12 @@ int run_bench(const BenchArgs& a) {
   std::printf("sentences/s      %.0f\n", static_cast<double>(stats->sentences) / run_seconds);
   std::printf("MB/s             %.2f\n", mb / run_seconds);
   std::printf("events           %llu\n", static_cast<unsigned long long>(stats->events));
+  // Thread CPU clocks: other processes on a shared machine do not count. The writer (one thread: reading, story
+  // stage, store) bounds the wall time however many coding threads there are.
+  std::printf(
+      "CPU              coding %.3f s, writer %.3f s (writer share %.0f%%)\n", stats->coding_cpu_seconds,
+      stats->writer_cpu_seconds,
+      100.0 * stats->writer_cpu_seconds / std::max(1e-9, stats->coding_cpu_seconds + stats->writer_cpu_seconds));
   std::printf("peak RSS         %.1f MB\n", static_cast<double>(usage.ru_maxrss) / 1024.0);
   std::printf("wc -w            %.3f s  (pipeline / wc -w = %.1fx)\n", wc_seconds,
               wc_seconds > 0 ? run_seconds / wc_seconds : 0.0);

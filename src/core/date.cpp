@@ -97,6 +97,18 @@ std::string_view to_string(DatePrecision p) {
 }
 
 std::string Date::iso() const {
+  // The usual case without snprintf (called several times per stored event): a four-digit year and in-range
+  // month and day, formatted digit by digit; anything else (and the unknown date) takes the general path below.
+  if (precision != DatePrecision::unknown && year >= 0 && year <= 9999 && month <= 99 && day <= 99) {
+    const auto digit = [](unsigned v) { return static_cast<char>('0' + v % 10); };
+    const auto y = static_cast<unsigned>(year);
+    std::string out{digit(y / 1000), digit(y / 100), digit(y / 10), digit(y)};
+    if (precision >= DatePrecision::month) {
+      out += {'-', digit(month / 10), digit(month)};
+      if (precision >= DatePrecision::day) out += {'-', digit(day / 10), digit(day)};
+    }
+    return out;
+  }
   char buf[16];
   switch (precision) {
     case DatePrecision::day:

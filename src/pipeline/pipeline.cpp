@@ -1,6 +1,7 @@
 #include "pipeline/pipeline.h"
 
 #include <condition_variable>
+#include <ctime>
 #include <deque>
 #include <exception>
 #include <fstream>
@@ -123,6 +124,13 @@ Document code_article(const Knowledge& knowledge, Article article) {
 
 namespace {
 
+// CPU seconds of the calling thread so far.
+double thread_cpu_seconds() {
+  timespec t{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+  return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_nsec) * 1e-9;
+}
+
 // Thrown from the ingest callback to stop reading when a stop was requested.
 struct StopRequested {};
 
@@ -147,6 +155,12 @@ class CodingPool {
     }
     work_ready_.notify_all();
     for (std::thread& t : workers_) t.join();
+  }
+
+  // CPU seconds the workers spent coding, all together.
+  [[nodiscard]] double coding_cpu_seconds() {
+    std::lock_guard<std::mutex> lock(mutex_);
+    return coding_cpu_;
   }
 
   void submit(uint64_t seq, Article&& article) {
@@ -189,14 +203,17 @@ class CodingPool {
         queue_.pop_front();
       }
       Coded coded;
+      const double start = thread_cpu_seconds();
       try {
         coded.doc = code_article(knowledge_, std::move(job.second));
       } catch (...) {
         coded.failure = std::current_exception();
       }
+      const double spent = thread_cpu_seconds() - start;
       {
         std::lock_guard<std::mutex> lock(mutex_);
         finished_.emplace(job.first, std::move(coded));
+        coding_cpu_ += spent;
       }
       result_ready_.notify_all();
     }
@@ -207,6 +224,7 @@ class CodingPool {
   std::condition_variable work_ready_, result_ready_;
   std::deque<std::pair<uint64_t, Article>> queue_;
   std::unordered_map<uint64_t, Coded> finished_;
+  double coding_cpu_ = 0;
   bool closing_ = false;
   std::vector<std::thread> workers_;
 };
@@ -215,6 +233,7 @@ class CodingPool {
 
 Result<RunStats> run(const Knowledge& knowledge, const RunOptions& options) {
   RunStats stats;
+  const double cpu_start = thread_cpu_seconds();
   std::unique_ptr<Store> store;
   if (!options.db_path.empty()) {
     auto opened = Store::open(options.db_path);
@@ -315,7 +334,9 @@ Result<RunStats> run(const Knowledge& knowledge, const RunOptions& options) {
   auto on_article = [&](Article&& article) {
     if (options.stop != nullptr && options.stop->load()) throw StopRequested{};
     if (!pool) {
+      const double start = thread_cpu_seconds();
       Document doc = code_article(knowledge, std::move(article));
+      stats.coding_cpu_seconds += thread_cpu_seconds() - start;
       write(doc);
       return;
     }
@@ -345,12 +366,14 @@ Result<RunStats> run(const Knowledge& knowledge, const RunOptions& options) {
       }
     }
   }
+  if (pool) stats.coding_cpu_seconds = pool->coding_cpu_seconds();
   pool.reset();
   if (fatal) {
     if (store) store->rollback();
     return *fatal;
   }
   if (Status s = commit(); !s.ok()) return s.error();
+  stats.writer_cpu_seconds = thread_cpu_seconds() - cpu_start - (threads > 1 ? 0.0 : stats.coding_cpu_seconds);
   return stats;
 }
 

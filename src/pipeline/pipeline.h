@@ -70,6 +70,11 @@ struct RunStats {
   uint64_t errors = 0;       // input records or files skipped
   uint64_t warnings = 0;     // problems reported, nothing skipped
   bool interrupted = false;  // stopped early by request (SIGINT/SIGTERM)
+  // CPU seconds (thread CPU clocks, so other processes on the machine do not count): coding (code_article, on
+  // every coding thread together) and the calling thread's other work (reading, the story stage, the store,
+  // callbacks). With n cores the run cannot take less wall time than max(writer, (coding + writer) / n).
+  double coding_cpu_seconds = 0;
+  double writer_cpu_seconds = 0;
 };
 
 struct RunOptions {

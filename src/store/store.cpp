@@ -321,8 +321,27 @@ CREATE TABLE entity_mentions (
 CREATE INDEX entity_mentions_entity ON entity_mentions(entity);
 )sql";
 
+// Version 5: the writer's cost (docs/store.md, docs/performance.md). Indexes no query reads are dropped: every
+// index is one more B-tree insert per row, and the events row was the writer's largest cost. `dyad query` filters
+// actor and CAMEO code by prefix expressions (substr, instr over dyad_fold) that no index serves and orders by an
+// expression of the date; the story stage seeks events by (match_key, date); nothing looks entities or stance
+// markers up by code. Checked with EXPLAIN QUERY PLAN on every statement in this file. The story stage's index
+// takes the mode before the date: a search wants one mode (merging) or the other side's modes (linking: an outcome
+// looks for the rare expectations in two months of its key), so it reads only the rows of those modes. Rows are
+// unchanged.
+constexpr const char* kSchemaV5WriterIndexes = R"sql(
+DROP INDEX IF EXISTS events_cameo;
+DROP INDEX IF EXISTS events_source_code;
+DROP INDEX IF EXISTS events_target_code;
+DROP INDEX IF EXISTS entities_code;
+DROP INDEX IF EXISTS stance_actor_code;
+DROP INDEX IF EXISTS events_match_key;
+CREATE INDEX IF NOT EXISTS events_key_mode ON events(match_key, mode, date);
+)sql";
+
 // kMigrations[i] takes the schema from version i to version i + 1.
-constexpr std::array<const char*, 4> kMigrations = {kSchemaV1, kSchemaV2Tone, kSchemaV3Story, kSchemaV4References};
+constexpr std::array<const char*, 5> kMigrations = {kSchemaV1, kSchemaV2Tone, kSchemaV3Story, kSchemaV4References,
+                                                    kSchemaV5WriterIndexes};
 static_assert(kMigrations.size() == static_cast<size_t>(kSchemaVersion),
               "every schema version needs exactly one migration step");
 
@@ -402,6 +421,18 @@ std::vector<uint32_t> decode_fingerprint(std::string_view b) {
     for (size_t byte = 0; byte < 4; ++byte)
       out[i] |= static_cast<uint32_t>(static_cast<unsigned char>(b[i * 4 + byte])) << (8 * byte);
   return out;
+}
+
+// SQL's `basis LIKE 'expression%'` (LIKE folds ASCII case).
+bool like_expression(std::string_view basis) {
+  constexpr std::string_view kPrefix = "expression";
+  if (basis.size() < kPrefix.size()) return false;
+  for (size_t i = 0; i < kPrefix.size(); ++i) {
+    char c = basis[i];
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    if (c != kPrefix[i]) return false;
+  }
+  return true;
 }
 
 // A cached prepared statement borrowed for one use; reset when the guard dies.
@@ -537,8 +568,8 @@ struct Store::Impl {
     exec("PRAGMA journal_mode=WAL");
     exec("PRAGMA synchronous=NORMAL");
     exec("PRAGMA foreign_keys=ON");
-    // A write transaction of a batch of articles dirties thousands of pages (five
-    // indexes on events alone); with SQLite's default 2 MB cache they spill to
+    // A write transaction of a batch of articles dirties thousands of pages (the
+    // events table and its three indexes alone); with SQLite's default 2 MB cache they spill to
     // the WAL mid-transaction and are written again and again. 64 MB holds a
     // batch of 256 generated articles.
     exec("PRAGMA cache_size=-65536");
@@ -772,6 +803,22 @@ void Store::Impl::put_event(const Document& doc, int64_t seq, const std::string&
     if (sqlite3_changes(db) == 0) return;  // the same mention twice in one document
   }
   if (new_event) return;
+  // A report can refine the stored date only when it names a date of its own (its basis is an expression). Any
+  // other report updates the counters alone: an UPDATE that assigns `date` rewrites the entries of both date
+  // indexes even when the value stays, which was most of the cost of a merged report.
+  if (!ev.date.known() || !like_expression(ev.date_basis)) {
+    Stmt s = stmt(
+        "UPDATE events SET num_mentions = num_mentions + 1, num_articles = num_articles + ?2, "
+        "num_sources = num_sources + ?3, "
+        "first_seen = CASE WHEN ?4 IS NULL THEN first_seen WHEN first_seen IS NULL OR ?4 < first_seen THEN ?4 "
+        "ELSE first_seen END, "
+        "last_seen = CASE WHEN ?4 IS NULL THEN last_seen WHEN last_seen IS NULL OR ?4 > last_seen THEN ?4 "
+        "ELSE last_seen END "
+        "WHERE id = ?1");
+    s.text_ref(1, ev.id).integer(2, article_new ? 1 : 0).integer(3, outlet_new ? 1 : 0).text_or_null(4, published);
+    s.run();
+    return;
+  }
   Stmt s = stmt(
       "UPDATE events SET num_mentions = num_mentions + 1, num_articles = num_articles + ?2, "
       "num_sources = num_sources + ?3, "
@@ -1163,22 +1210,24 @@ Result<bool> Store::link(std::string_view relation, std::string_view expected_ev
 
 namespace {
 
-// The three index ranges of events_by_key (the window, lo's month, lo's year), one
-// statement; equality, not IN, for the prefixes: an IN list builds a table per call. No ORDER BY and no mode filter in
-// SQL: a sorter and a json_each table per call cost more than the few rows they order and
-// filter, so both are done on the rows read.
+// The three ranges of the (match_key, mode, date) index events_by_key reads for one mode
+// (the window, lo's month, lo's year), one statement; equality, not IN, for the prefixes: an
+// IN list builds a table per call. No ORDER BY in SQL: a sorter per call costs more than the
+// few rows it orders, so the rows of all the modes asked for are sorted in C++.
 constexpr const char* kEventsByKeySql =
-    "SELECT e.rowid, e.id, e.mode, e.date, e.date_basis, e.first_seen, e.location_name, "
+    "SELECT e.rowid, e.id, e.date, e.date_basis, e.first_seen, e.location_name, "
     "e.location_country, e.location_lat, e.location_lon, e.location_geonameid FROM events e "
-    "WHERE e.match_key = ?1 AND e.date >= ?2 AND e.date <= ?3 "
+    "WHERE e.match_key = ?1 AND e.mode = ?4 AND e.date >= ?2 AND e.date <= ?3 "
     "UNION ALL "
-    "SELECT e.rowid, e.id, e.mode, e.date, e.date_basis, e.first_seen, e.location_name, "
+    "SELECT e.rowid, e.id, e.date, e.date_basis, e.first_seen, e.location_name, "
     "e.location_country, e.location_lat, e.location_lon, e.location_geonameid FROM events e "
-    "WHERE e.match_key = ?1 AND e.date = substr(?2, 1, 7) "
+    "WHERE e.match_key = ?1 AND e.mode = ?4 AND e.date = substr(?2, 1, 7) "
     "UNION ALL "
-    "SELECT e.rowid, e.id, e.mode, e.date, e.date_basis, e.first_seen, e.location_name, "
+    "SELECT e.rowid, e.id, e.date, e.date_basis, e.first_seen, e.location_name, "
     "e.location_country, e.location_lat, e.location_lon, e.location_geonameid FROM events e "
-    "WHERE e.match_key = ?1 AND e.date = substr(?2, 1, 4)";
+    "WHERE e.match_key = ?1 AND e.mode = ?4 AND e.date = substr(?2, 1, 4)";
+
+constexpr EventMode kAllModes[] = {EventMode::happened, EventMode::expected, EventMode::negated, EventMode::possible};
 
 }  // namespace
 
@@ -1196,28 +1245,28 @@ Result<std::vector<EventCandidate>> Store::events_by_key(std::string_view key, c
     // lo's year: the scan stays within the window as the store grows. The prefix seeks
     // carry no upper bound in SQL (with one, SQLite reads the index from the key's first
     // date up to hi instead of the one entry); it is tested on the rows.
+    // One mode at a time (the index has the mode before the date), merged into stored order.
     std::vector<std::pair<int64_t, EventCandidate>> rows;
-    Stmt s = impl_->stmt(kEventsByKeySql);
-    s.text(1, key).text(2, lo).text(3, hi);
-    while (s.step()) {
-      const std::string mode = s.col_text(2);
-      if (!modes.empty() && std::none_of(modes.begin(), modes.end(), [&](EventMode m) { return to_string(m) == mode; }))
-        continue;
-      // the upper bound (the prefix seeks leave it out, see above) and the interval test
-      // (kDateHi): the date's last day is at or after lo
-      const std::string date = s.col_text(3);
-      if (date > hi) continue;
-      const std::string last = date.size() == 4 ? date + "-12-31" : date.size() == 7 ? date + "-31" : date;
-      if (last < lo) continue;
-      EventCandidate c;
-      c.mode = mode_from(mode);
-      c.date = date_from(date);
-      c.id = s.col_text(1);
-      c.date_basis = s.col_text(4);
-      c.first_seen = date_from(s.col_text(5));
-      if (!s.is_null(6))
-        c.location = Place{s.col_text(6), s.col_text(7), s.col_real(8), s.col_real(9), s.col_int(10), {}};
-      rows.emplace_back(s.col_int(0), std::move(c));
+    for (EventMode mode : modes.empty() ? std::vector<EventMode>(std::begin(kAllModes), std::end(kAllModes)) : modes) {
+      Stmt s = impl_->stmt(kEventsByKeySql);
+      s.text(1, key).text(2, lo).text(3, hi).text(4, to_string(mode));
+      while (s.step()) {
+        // the upper bound (the prefix seeks leave it out, see above) and the interval test
+        // (kDateHi): the date's last day is at or after lo
+        const std::string date = s.col_text(2);
+        if (date > hi) continue;
+        const std::string last = date.size() == 4 ? date + "-12-31" : date.size() == 7 ? date + "-31" : date;
+        if (last < lo) continue;
+        EventCandidate c;
+        c.mode = mode;
+        c.date = date_from(date);
+        c.id = s.col_text(1);
+        c.date_basis = s.col_text(3);
+        c.first_seen = date_from(s.col_text(4));
+        if (!s.is_null(5))
+          c.location = Place{s.col_text(5), s.col_text(6), s.col_real(7), s.col_real(8), s.col_int(9), {}};
+        rows.emplace_back(s.col_int(0), std::move(c));
+      }
     }
     std::sort(rows.begin(), rows.end(),
               [](const auto& a, const auto& b) { return a.first < b.first; });  // stored order

@@ -19,7 +19,7 @@
 namespace dyad {
 
 /// The schema version this build writes; PRAGMA user_version holds it.
-inline constexpr int kSchemaVersion = 4;
+inline constexpr int kSchemaVersion = 5;
 
 /// Filters for Store::events(); empty fields do not filter.
 struct EventQuery {
@@ -178,7 +178,7 @@ class Store {
   /// Stored events whose match key (story/dedup.h) is `key`, whose date
   /// interval overlaps the days [from, to] and whose mode is one of `modes`
   /// (empty: any), oldest first. Undated events are never returned. The
-  /// (match_key, date) index bounds the work to the window.
+  /// (match_key, mode, date) index bounds the work to the window and the modes.
   [[nodiscard]] Result<std::vector<EventCandidate>> events_by_key(std::string_view key, const Date& from,
                                                                   const Date& to,
                                                                   const std::vector<EventMode>& modes = {});

@@ -1,10 +1,14 @@
 #include "story/story.h"
 
 #include <algorithm>
+#include <cassert>
+#include <cstdint>
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "story/dedup.h"
@@ -40,36 +44,111 @@ Result<std::string> find_original(Store& store, const Document& doc) {
   return best->duplicate_of.empty() ? best->hash : best->duplicate_of;
 }
 
+// The modes a search wants: the event's own (merging), the other side's (linking).
+using Modes = uint8_t;
+constexpr Modes modes_of(EventMode m) { return static_cast<Modes>(1U << static_cast<unsigned>(m)); }
+constexpr Modes kOutcomeModes = modes_of(EventMode::happened) | modes_of(EventMode::negated);
+constexpr Modes kExpectedModes = modes_of(EventMode::expected);
+
+// The stored events of the document's match keys, read once per document (Store::events_by_key) for every window
+// its events need, merging and linking alike, instead of once per event and purpose.
+//
+// events_by_key returns the key's events of the given modes whose date interval overlaps [from, to], in stored
+// order, so a read over a wider range holds every row of a narrower one, in the same order: get() filters the rows
+// by the narrower range. The windows of one key and set of modes are coalesced where they overlap (one read for the
+// usual document; a key reported at dates years apart is read as separate ranges, not as the years between).
+// Reading before the document is stored is enough for the links too: storing it adds or changes only events with
+// the document's own ids (new ones, or stored ones it merged into), and links skip those.
+class KeyWindows {
+ public:
+  void want(const std::string& key, Modes modes, const DayRange& r) { wanted_[{key, modes}].push_back(r); }
+
+  Status read(Store& store) {
+    for (auto& [what, ranges] : wanted_) {
+      const auto& [key, modes] = what;
+      std::vector<EventMode> mode_list;
+      for (EventMode m : {EventMode::happened, EventMode::expected, EventMode::negated, EventMode::possible})
+        if ((modes & modes_of(m)) != 0) mode_list.push_back(m);
+      std::sort(ranges.begin(), ranges.end(), [](const DayRange& a, const DayRange& b) { return a.first < b.first; });
+      std::vector<Read>& reads = read_[what];
+      for (const DayRange& r : ranges) {
+        if (!reads.empty() && r.first <= reads.back().range.last) {
+          reads.back().range.last = std::max(reads.back().range.last, r.last);
+        } else {
+          reads.push_back(Read{r, {}, {}});
+        }
+      }
+      for (Read& x : reads) {
+        auto rows = store.events_by_key(key, Date::from_days(x.range.first), Date::from_days(x.range.last), mode_list);
+        if (!rows.ok()) return rows.error();
+        x.rows = std::move(rows.value());
+        for (const EventCandidate& c : x.rows) x.days.push_back(day_range(c.date).value_or(DayRange{}));
+      }
+    }
+    return {};
+  }
+
+  // The stored events of `key` with one of `modes` whose date overlaps `r`, in stored order, as
+  // events_by_key(key, r, modes) gave them before the document was stored. (key, modes, r) must have been wanted.
+  std::vector<const EventCandidate*> get(const std::string& key, Modes modes, const DayRange& r) const {
+    std::vector<const EventCandidate*> out;
+    auto it = read_.find({key, modes});
+    if (it != read_.end()) {
+      for (const Read& x : it->second) {
+        if (r.first < x.range.first || r.last > x.range.last) continue;
+        for (size_t i = 0; i < x.rows.size(); ++i) {
+          const EventCandidate& c = x.rows[i];
+          if (c.date.known() && x.days[i].overlaps(r)) out.push_back(&c);
+        }
+        return out;
+      }
+    }
+    assert(false && "KeyWindows::get: a window read_windows() did not want");
+    return out;
+  }
+
+ private:
+  struct Read {
+    DayRange range;
+    std::vector<EventCandidate> rows;
+    std::vector<DayRange> days;  // each row's date as days
+  };
+  std::map<std::pair<std::string, Modes>, std::vector<DayRange>> wanted_;
+  std::map<std::pair<std::string, Modes>, std::vector<Read>> read_;
+};
+
+// The window merge_events() searches for an event: +-kMergeSearchDays, or wider for a copy.
+std::optional<DayRange> merge_window(const Event& ev) { return day_range(ev.date, kMergeSearchDays); }
+DayRange copy_window(const DayRange& days) {
+  const std::chrono::days wide{kLinkSearchDays};
+  return DayRange{days.first - wide, days.last + wide};
+}
+
 // Gives each event the id of the event it reports, stored or earlier in this
 // document; drops unmatched events of a copy.
-Status merge_events(Store& store, Document& doc, StoryStats& stats) {
+Status merge_events(const KeyWindows& windows, Document& doc, StoryStats& stats) {
   std::unordered_map<std::string, std::vector<EventCandidate>> earlier;  // this document's events by key
   std::vector<Event> kept;
   kept.reserve(doc.events.size());
   for (Event& ev : doc.events) {
-    const auto days = day_range(ev.date, kMergeSearchDays);
+    const auto days = merge_window(ev);
     if (!days) {  // an undated event never merges
       kept.push_back(std::move(ev));
       continue;
     }
     const std::string key = match_key(ev);
-    auto stored = store.events_by_key(key, Date::from_days(days->first), Date::from_days(days->last), {ev.mode});
-    if (!stored.ok()) return stored.error();
+    const std::vector<const EventCandidate*> stored = windows.get(key, modes_of(ev.mode), *days);
     std::vector<EventCandidate>& mine = earlier[key];
     const EventFacts facts = facts_of(ev, doc.article.published);
     const EventCandidate* hit = nullptr;
-    const std::vector<EventCandidate>* sources[] = {&stored.value(), &mine};
-    for (const std::vector<EventCandidate>* cands : sources) {
-      for (const EventCandidate& c : *cands)
-        if (hit == nullptr && same_event(facts, facts_of(c))) hit = &c;
-    }
+    for (const EventCandidate* c : stored)
+      if (hit == nullptr && same_event(facts, facts_of(*c))) hit = c;
+    for (const EventCandidate& c : mine)
+      if (hit == nullptr && same_event(facts, facts_of(c))) hit = &c;
     if (hit == nullptr && !doc.duplicate_of.empty()) {
       // A copy reports what its original did, whatever dates its wording yields.
-      const std::chrono::days wide{kLinkSearchDays};
-      stored =
-          store.events_by_key(key, Date::from_days(days->first - wide), Date::from_days(days->last + wide), {ev.mode});
-      if (!stored.ok()) return stored.error();
-      if (!stored->empty()) hit = &stored->front();
+      const std::vector<const EventCandidate*> wide = windows.get(key, modes_of(ev.mode), copy_window(*days));
+      if (!wide.empty()) hit = wide.front();
       if (hit == nullptr) {
         ++stats.dropped;
         continue;
@@ -87,35 +166,57 @@ Status merge_events(Store& store, Document& doc, StoryStats& stats) {
   return {};
 }
 
-// The stored events that may answer `ev` (an expectation) or that `ev` (an
-// outcome) may answer: the other side's modes, in the days link_relation() can accept.
-Result<std::vector<EventCandidate>> link_candidates(Store& store, const Event& ev, const EventFacts& facts) {
-  const std::string key = match_key(ev);
+// The days in which link_relation() can accept a stored event for `ev`: for an expectation, its window (from its
+// article's date on, a called-off report may come before the planned day); for an outcome, the windows of the
+// expectations it may answer (one reaches kLinkSearchDays past its own date).
+std::optional<DayRange> link_window(const Event& ev, const EventFacts& facts) {
   if (ev.mode == EventMode::expected) {
     auto window = expectation_window(facts);
-    if (!window) return std::vector<EventCandidate>{};
+    if (!window) return std::nullopt;
     if (const auto since = day_range(facts.published)) window->first = std::min(window->first, since->first);
-    return store.events_by_key(key, Date::from_days(window->first), Date::from_days(window->last),
-                               {EventMode::happened, EventMode::negated});
+    return window;
   }
-  // An expectation's window reaches kLinkSearchDays past its own date; a
-  // called-off report may come before the planned day.
   const auto days = day_range(ev.date, ev.mode == EventMode::negated ? kLinkSearchDays : 2);
-  if (!days) return std::vector<EventCandidate>{};
-  return store.events_by_key(key, Date::from_days(days->first - std::chrono::days{kLinkSearchDays}),
-                             Date::from_days(days->last), {EventMode::expected});
+  if (!days) return std::nullopt;
+  return DayRange{days->first - std::chrono::days{kLinkSearchDays}, days->last};
 }
 
-Status make_links(Store& store, Document& doc, StoryStats& stats) {
+// The other side's modes.
+Modes link_modes(const Event& ev) { return ev.mode == EventMode::expected ? kOutcomeModes : kExpectedModes; }
+
+// The stored events that may answer `ev` (an expectation) or that `ev` (an
+// outcome) may answer: the other side's modes, in the days link_relation() can accept.
+std::vector<const EventCandidate*> link_candidates(const KeyWindows& windows, const Event& ev,
+                                                   const EventFacts& facts) {
+  const auto window = link_window(ev, facts);
+  if (!window) return {};
+  return windows.get(match_key(ev), link_modes(ev), *window);
+}
+
+// Every window merge_events() and make_links() will search, by key, read from the store.
+Status read_windows(Store& store, const Document& doc, KeyWindows& windows) {
+  for (const Event& ev : doc.events) {
+    const std::string key = match_key(ev);
+    if (const auto days = merge_window(ev)) {  // an undated event never merges
+      windows.want(key, modes_of(ev.mode), *days);
+      if (!doc.duplicate_of.empty()) windows.want(key, modes_of(ev.mode), copy_window(*days));
+    }
+    if (!linkable(ev)) continue;
+    // (an undated expectation still links, from its article's date on)
+    if (const auto w = link_window(ev, facts_of(ev, doc.article.published))) windows.want(key, link_modes(ev), *w);
+  }
+  return windows.read(store);
+}
+
+Status make_links(Store& store, const KeyWindows& windows, Document& doc, StoryStats& stats) {
   std::set<std::string> mine_ids;
   for (const Event& ev : doc.events) mine_ids.insert(ev.id);
   std::set<std::string> done;
   for (const Event& ev : doc.events) {
     if (!done.insert(ev.id).second || !linkable(ev)) continue;
     const EventFacts mine = facts_of(ev, doc.article.published);
-    auto cands = link_candidates(store, ev, mine);
-    if (!cands.ok()) return cands.error();
-    for (const EventCandidate& c : *cands) {
+    for (const EventCandidate* cand : link_candidates(windows, ev, mine)) {
+      const EventCandidate& c = *cand;
       // An expectation is answered by another article, not by its own text.
       if (mine_ids.count(c.id) != 0) continue;
       const bool i_expect = ev.mode == EventMode::expected;
@@ -204,9 +305,11 @@ Result<StoryStats> file_document(Store& store, Document& doc) {
   auto original = find_original(store, doc);
   if (!original.ok()) return original.error();
   doc.duplicate_of = std::move(original.value());
-  if (Status s = merge_events(store, doc, stats); !s.ok()) return s.error();
+  KeyWindows windows;
+  if (Status s = read_windows(store, doc, windows); !s.ok()) return s.error();
+  if (Status s = merge_events(windows, doc, stats); !s.ok()) return s.error();
   if (Status s = store.put(doc); !s.ok()) return s.error();
-  if (Status s = make_links(store, doc, stats); !s.ok()) return s.error();
+  if (Status s = make_links(store, windows, doc, stats); !s.ok()) return s.error();
   if (Status s = file_story(store, doc); !s.ok()) return s.error();
   return stats;
 }

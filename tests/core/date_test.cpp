@@ -47,5 +47,29 @@ TEST(MonthName, Forms) {
   EXPECT_EQ(month_from_name("Mayor"), 0U);
 }
 
+// iso() formats every precision with zero-padded fields, also years before 1000 and past 9999.
+TEST(Date, IsoPadsEveryField) {
+  Date d;
+  EXPECT_EQ(d.iso(), "");
+  d.year = 987;
+  d.precision = DatePrecision::year;
+  EXPECT_EQ(d.iso(), "0987");
+  d.month = 3;
+  d.precision = DatePrecision::month;
+  EXPECT_EQ(d.iso(), "0987-03");
+  d.day = 4;
+  d.precision = DatePrecision::day;
+  EXPECT_EQ(d.iso(), "0987-03-04");
+  d.year = 2024;
+  d.month = 12;
+  d.day = 31;
+  EXPECT_EQ(d.iso(), "2024-12-31");
+  d.year = 12345;
+  EXPECT_EQ(d.iso(), "12345-12-31");
+  d.year = 0;
+  d.precision = DatePrecision::year;
+  EXPECT_EQ(d.iso(), "0000");
+}
+
 }  // namespace
 }  // namespace dyad

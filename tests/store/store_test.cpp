@@ -779,6 +779,51 @@ void expect_same_references(const std::vector<EntityReference>& got, const std::
   }
 }
 
+// A merged report refines the stored date only when it names a date of its own (basis "expression...") and the
+// stored one does not; every report bumps the counters.
+TEST(Store, MergedReportsRefineADateOnlyFromAnExpression) {
+  auto store = open_ok(":memory:");
+  ASSERT_NE(store, nullptr);
+  auto report = [&](const std::string& article, const Date& date, const std::string& basis) {
+    DocBuilder b(article, "outlet-" + article, "Envoys of Ruritania met in the capital.", Date::ymd(2024, 5, 2));
+    b.event("shared-event", "040", "met", "RURGOV", "Envoys of Ruritania", date).date_basis = basis;
+    put_all(*store, {b.doc});
+    EventQuery q;
+    q.id = "shared-event";
+    auto got = store->events(q);
+    EXPECT_TRUE(got.ok());
+    EXPECT_EQ(got->size(), 1U);
+    return got->empty() ? StoredEvent{} : got->front();
+  };
+  StoredEvent e = report("a", Date::ymd(2024, 5, 1), "article");
+  EXPECT_EQ(e.event.date.iso(), "2024-05-01");
+  e = report("b", Date::ymd(2024, 5, 3), "article");  // no expression: the date stays
+  EXPECT_EQ(e.event.date.iso(), "2024-05-01");
+  EXPECT_EQ(e.event.date_basis, "article");
+  EXPECT_EQ(e.num_mentions, 2U);
+  e = report("c", Date::ymd(2024, 4, 29), "expression:weekday");  // named: refined
+  EXPECT_EQ(e.event.date.iso(), "2024-04-29");
+  EXPECT_EQ(e.event.date_basis, "expression:weekday");
+  e = report("d", Date::ymd(2024, 4, 28), "expression:weekday");  // already from an expression: kept
+  EXPECT_EQ(e.event.date.iso(), "2024-04-29");
+  e = report("e", Date{}, "expression:weekday");  // no date: kept
+  EXPECT_EQ(e.event.date.iso(), "2024-04-29");
+  EXPECT_EQ(e.num_mentions, 5U);
+  EXPECT_EQ(e.num_articles, 5U);
+  EXPECT_EQ(e.num_sources, 5U);
+  // The date index follows the refined date.
+  auto on = [&](const Date& d) {
+    EventQuery q;
+    q.from = d;
+    q.to = d;
+    auto got = store->events(q);
+    EXPECT_TRUE(got.ok());
+    return got.ok() ? got->size() : 0U;
+  };
+  EXPECT_EQ(on(Date::ymd(2024, 4, 29)), 1U);
+  EXPECT_EQ(on(Date::ymd(2024, 5, 1)), 0U);
+}
+
 TEST(Store, ReferencesRoundTrip) {
   auto store = open_ok(":memory:");
   ASSERT_NE(store, nullptr);
@@ -813,7 +858,7 @@ TEST_F(StoreFiles, MigratesAVersion3StoreKeepingItsRows) {
   {
     auto store = open_ok(path);
     ASSERT_NE(store, nullptr);
-    EXPECT_EQ(store->schema_version(), 4);
+    EXPECT_EQ(store->schema_version(), kSchemaVersion);
     auto old_rows = store->entities(old_doc.hash);
     ASSERT_TRUE(old_rows.ok()) << old_rows.error().str();
     EXPECT_EQ(old_rows->entities.size(), 2U);   // kept
@@ -825,7 +870,70 @@ TEST_F(StoreFiles, MigratesAVersion3StoreKeepingItsRows) {
     expect_same_references(new_rows->references, new_doc.references);
     EXPECT_EQ(store->counts().articles, 2U);
   }
-  EXPECT_EQ(raw_query(path, "PRAGMA user_version"), "4");
+  EXPECT_EQ(raw_query(path, "PRAGMA user_version"), std::to_string(kSchemaVersion));
+}
+
+// Version 5 drops the indexes no query reads and puts the mode into the story stage's index; a version 4 store
+// (with the old indexes) keeps its rows, answers the same queries after the upgrade, and takes new documents.
+TEST_F(StoreFiles, MigratesAVersion4StoreDroppingUnusedIndexes) {
+  const std::string path = file("v4.db");
+  auto docs = synthetic("v4-", 6);
+  std::vector<Document> first(docs.begin(), docs.begin() + 4);
+  std::vector<Document> later(docs.begin() + 4, docs.end());
+  std::vector<std::string> ids_before;
+  {
+    auto store = open_ok(path);
+    ASSERT_NE(store, nullptr);
+    put_all(*store, first);
+    auto ev = store->events({});
+    ASSERT_TRUE(ev.ok());
+    for (const StoredEvent& e : *ev) ids_before.push_back(e.event.id);
+  }
+  // Back to version 4 as an older dyad left it: with the indexes version 5 drops.
+  const char* v4_indexes[] = {"CREATE INDEX events_cameo ON events(cameo)",
+                              "CREATE INDEX events_source_code ON events(source_code)",
+                              "CREATE INDEX events_target_code ON events(target_code)",
+                              "CREATE INDEX entities_code ON entities(code)",
+                              "CREATE INDEX stance_actor_code ON stance(actor_code)",
+                              "DROP INDEX events_key_mode",
+                              "CREATE INDEX events_match_key ON events(match_key, date)"};
+  for (const char* sql : v4_indexes) raw_query(path, sql);
+  raw_query(path, "PRAGMA user_version=4");
+  const std::string count_indexes =
+      "SELECT count(*) FROM sqlite_schema WHERE type='index' AND name IN ('events_cameo', 'events_source_code', "
+      "'events_target_code', 'entities_code', 'stance_actor_code', 'events_match_key')";
+  ASSERT_EQ(raw_query(path, count_indexes), "6");
+  {
+    auto store = open_ok(path);
+    ASSERT_NE(store, nullptr);
+    EXPECT_EQ(store->schema_version(), kSchemaVersion);
+    EXPECT_EQ(raw_query(path, count_indexes), "0");
+    // The indexes the queries and the story stage read are kept.
+    EXPECT_EQ(raw_query(path,
+                        "SELECT count(*) FROM sqlite_schema WHERE type='index' AND name IN ('events_date', "
+                        "'events_key_mode', 'mentions_article', 'entities_article')"),
+              "4");
+    auto ev = store->events({});
+    ASSERT_TRUE(ev.ok());
+    std::vector<std::string> ids_after;
+    for (const StoredEvent& e : *ev) ids_after.push_back(e.event.id);
+    EXPECT_EQ(ids_after, ids_before);
+    EventQuery by_cameo;
+    by_cameo.cameo = first.front().events.front().cameo;
+    auto some = store->events(by_cameo);
+    ASSERT_TRUE(some.ok());
+    EXPECT_FALSE(some->empty());
+    // The story stage's lookup reads the new index.
+    const Event& e1 = first.front().events.front();
+    auto by_key = store->events_by_key(match_key(e1), e1.date, e1.date, {e1.mode});
+    ASSERT_TRUE(by_key.ok()) << by_key.error().str();
+    ASSERT_EQ(by_key->size(), 1U);
+    EXPECT_EQ(by_key->front().id, e1.id);
+    put_all(*store, later);
+    EXPECT_EQ(store->counts().articles, docs.size());
+    EXPECT_EQ(raw_query(path, "PRAGMA integrity_check"), "ok");
+  }
+  EXPECT_EQ(raw_query(path, "PRAGMA user_version"), std::to_string(kSchemaVersion));
 }
 
 // ---- crash safety ---------------------------------------------------------------------------

@@ -36,7 +36,8 @@ const Knowledge& knowledge() {
 class StoryTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = fs::temp_directory_path() / ("dyad-story-" + std::to_string(::getpid()) + "-" +
+    // The process id keeps concurrent runs of the suite (other build trees on the machine) apart.
+    dir_ = fs::temp_directory_path() / ("dyad-story-" + std::to_string(getpid()) + "-" +
                                         std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
     fs::remove_all(dir_);
     fs::create_directories(dir_);
@@ -111,6 +112,75 @@ std::vector<std::string> statuses(Store& store, const std::string& cameo) {
   for (const Expectation& x : *xs)
     if (x.event.event.cameo == cameo) out.push_back(x.status);
   return out;
+}
+
+// A hand-made document for the story stage alone (no coder): `events` as (id, mode, date, date_basis), all of one
+// match key (042|RUS|CHN); too short for a fingerprint, so never a copy.
+Document made(const std::string& id, const Date& published,
+              const std::vector<std::tuple<std::string, EventMode, Date, std::string>>& events) {
+  Document doc;
+  doc.article.id = id;
+  doc.article.source = "outlet-" + id;
+  doc.article.text = "A short report written for this test, id " + id + ".";
+  doc.article.published = published;
+  doc.hash = article_hash(doc.article);
+  Sentence s;
+  s.span = Span{0, static_cast<uint32_t>(doc.article.text.size())};
+  doc.text.sentences.push_back(s);
+  uint32_t offset = 0;
+  for (const auto& [eid, mode, date, basis] : events) {
+    Event ev;
+    ev.id = eid;
+    ev.cameo = "042";
+    ev.plover = "CONSULT";
+    ev.quad_class = 1;
+    ev.source = Actor{"Russia", "Russia", "RUS", "RUS", "", Span{0, 1}};
+    ev.target = Actor{"China", "China", "CHN", "CHN", "", Span{2, 1}};
+    ev.mode = mode;
+    ev.date = date;
+    ev.date_basis = basis;
+    ev.span = Span{offset++, 1};  // distinct mentions
+    ev.rule = "test";
+    doc.events.push_back(ev);
+  }
+  return doc;
+}
+
+// The story stage reads each match key's stored events once per document for all its events' windows: events of
+// one key years apart each find their own stored event, an expectation and its outcome link, and other modes are
+// left alone.
+TEST_F(StoryTest, OneKeyAtDistantDatesMergesAndLinksEachEvent) {
+  auto store = open(db());
+  const Date d2022 = Date::ymd(2022, 6, 1);
+  const Date d2024 = Date::ymd(2024, 3, 10);
+  auto file = [&](Document& doc) {
+    ASSERT_TRUE(store->begin().ok());
+    auto filed = file_document(*store, doc);
+    ASSERT_TRUE(filed.ok()) << filed.error().str();
+    ASSERT_TRUE(store->commit().ok());
+  };
+  Document a = made("a", d2024,
+                    {{"a1", EventMode::happened, d2022, "expression:test"},
+                     {"a2", EventMode::happened, d2024, "article"},
+                     {"a3", EventMode::expected, Date::ymd(2024, 3, 20), "expression:test"}});
+  file(a);
+  // Reports both stored events again, the 2022 one first, plus a possible one on the same day (no merge across
+  // modes) and the outcome of a's expectation.
+  Document b = made("b", Date::ymd(2024, 3, 21),
+                    {{"b1", EventMode::happened, Date::ymd(2022, 6, 2), "expression:test"},
+                     {"b2", EventMode::possible, d2024, "article"},
+                     {"b3", EventMode::happened, Date::ymd(2024, 3, 11), "expression:test"},
+                     {"b4", EventMode::happened, Date::ymd(2024, 3, 20), "expression:test"}});
+  file(b);
+  std::vector<std::string> ids;
+  for (const Event& ev : b.events) ids.push_back(ev.id);
+  // b3 merges into a2 (a day apart); b4, a3's outcome, is a new event.
+  EXPECT_EQ(ids, (std::vector<std::string>{"a1", "b2", "a2", "b4"}));
+  ASSERT_EQ(b.links.size(), 1U);
+  EXPECT_EQ(b.links[0].relation, "confirms");
+  EXPECT_EQ(b.links[0].expected, "a3");
+  EXPECT_EQ(b.links[0].outcome, "b4");
+  EXPECT_EQ(store->counts().events, 5U);  // a1, a2, a3, b2, b4
 }
 
 TEST_F(StoryTest, PreviewAndReportAreLinked) {
