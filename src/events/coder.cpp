@@ -1485,6 +1485,12 @@ class DocCoder {
               m.source_how = "implicit agent of an agentless passive (data/cameo/implicit_agents.tsv)";
             }
           }
+        } else if (pre == K::gap && m.sources.empty() && k_.implicit_agents.count(c.code) != 0) {
+          // A nominal act that names its doer by itself ("the arrest of X", "those arrested",
+          // "arrests were made"): the clause subject is not the doer ("X condemned the arrest
+          // of Y" is no arrest by X), so the implicit agent stands in, as for an agentless passive.
+          m.implicit_agent = &k_.implicit_agents.find(c.code)->second;
+          m.source_how = "implicit agent of a nominal act (data/cameo/implicit_agents.tsv)";
         } else if (m.sources.empty()) {
           std::string how;
           m.sources = subject_before(cl, p, how);
@@ -1577,6 +1583,7 @@ class DocCoder {
         from = q + 1;
     std::string neg, poss, exp;
     bool past = tok(cl.toks[m.anchor_pos]).past && m.pat->prefix_slot() != PatternElement::Kind::source_possessive;
+    const bool nominal = m.pat->prefix_slot() == PatternElement::Kind::gap;
     bool present = false;
     for (size_t q = from; q < m.anchor_pos; ++q) {
       const uint32_t t = cl.toks[q];
@@ -1589,9 +1596,17 @@ class DocCoder {
         neg = std::string(w) + " to";
       if (in(w, {"denied", "denies", "deny", "denying"})) neg = w;
       if (w == "without" && q + 1 == m.anchor_pos) neg = w;  // "without chiding X": not done
-      if (in(w, {"may", "might", "could", "can", "possibly", "perhaps", "considering", "weighing", "mulling",
-                 "consider", "considers", "weigh", "weighs", "mull", "mulls"}))
+      if (in(w, {"may", "might", "could", "can", "should", "ought", "possibly", "perhaps", "considering", "weighing",
+                 "mulling", "consider", "considers", "weigh", "weighs", "mull", "mulls"}))
         poss = w;
+      // a nominal act asked for is not done: "demanded the arrest of X", "called for the
+      // withdrawal of troops", "sought the release of Y"
+      if (nominal && (in(w, {"demand", "demands", "demanded", "demanding", "seek", "seeks", "sought", "seeking", "urge",
+                             "urges", "urged", "urging"}) ||
+                      (in(w, {"call", "calls", "called", "calling", "ask", "asks", "asked", "asking", "press",
+                              "pressed", "pressing"}) &&
+                       next == "for")))
+        poss = std::string(w) + " (asked for, not done)";
       if (w == "would") {
         if (past_report_before(t))
           exp = "would (after a past reporting verb)";
@@ -1870,6 +1885,13 @@ class DocCoder {
       // TABARI "[a:b]" with no written target: each event with an object is also coded back
       const CameoEntry* rev = m.pat->reverse_code.empty() ? nullptr : k_.entry(m.pat->reverse_code);
       for (auto& [s, t] : context_pairs) coded.push_back({s, t, false});
+      if (m.implicit_agent != nullptr && m.sources.empty() && m.targets.empty()) {
+        // "120 were arrested", "arrests were made": the act with no named target
+        Actor agent;
+        agent.code = *m.implicit_agent;
+        agent.sector = *m.implicit_agent;
+        coded.push_back({std::move(agent), std::nullopt, false});
+      }
       if (m.implicit_agent != nullptr && m.sources.empty())
         for (int32_t b : m.targets) {
           Actor agent;

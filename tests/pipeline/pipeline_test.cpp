@@ -313,6 +313,40 @@ TEST(CodeArticle, PoliceActionsInLowerCaseNewsAreCodedWithPoliceAsSource) {
     EXPECT_EQ(e.find(" COP"), std::string::npos) << e;
 }
 
+// Nominal and targetless police acts: the act names its doer (data/cameo/implicit_agents.tsv).
+TEST(CodeArticle, NominalAndTargetlessPoliceActsTakeTheImplicitAgent) {
+  Knowledge k = load();
+  // an agentless passive with no actor as its subject still codes, with no target
+  EXPECT_TRUE(has(coded(k, "more than sixty were arrested from the bazaar."), "173 COERCE COP"));
+  EXPECT_TRUE(has(coded(k, "she was detained at the bus stand."), "173 COERCE COP"));
+  // arrests reported as made, reduced relatives, cases registered: no verb with a subject
+  EXPECT_TRUE(has(coded(k, "nine arrests have also been made in the district."), "173 COERCE COP"));
+  EXPECT_TRUE(has(coded(k, "those arrested include two shop owners."), "173 COERCE COP"));
+  EXPECT_TRUE(has(coded(k, "a case has been registered against the contractor."), "173 COERCE COP"));
+  // police vigilance and security arrangements (151), active and agentless
+  EXPECT_TRUE(has(coded(k, "the police stepped up vigil along the river front."), "151 MOBILIZE COP"));
+  EXPECT_TRUE(has(coded(k, "security has been tightened around the fair ground."), "151 MOBILIZE COP"));
+  EXPECT_TRUE(has(coded(k, "elaborate security arrangements have been made for the match."), "151 MOBILIZE COP"));
+  // the clause subject is not the doer of a nominal arrest: the critic arrests nobody
+  const auto condemned = coded(k, "The opposition condemned the arrest of the editor.");
+  EXPECT_TRUE(has(condemned, "173 COERCE COP"));
+  EXPECT_FALSE(has(condemned, "173 COERCE OPP"));
+  // a nominal act asked for, and an act that should happen, did not happen
+  Article a;
+  a.id = "r";
+  a.text = "The opposition demanded the arrest of the contractor. The guilty should be arrested.";
+  a.published = Date::ymd(2002, 3, 10);
+  a.published_origin = DateOrigin::input;
+  const Document d = code_article(k, a);
+  size_t arrests = 0;
+  for (const Event& e : d.events) {
+    if (e.cameo != "173") continue;
+    ++arrests;
+    EXPECT_EQ(e.mode, EventMode::possible) << e.rule;
+  }
+  EXPECT_EQ(arrests, 2U);
+}
+
 TEST(CodeArticle, ConstituentRepublicsOfYugoslaviaKeepTheirOwnCodes) {
   Knowledge k = load();
   // in 2002 (the helper's date) Serbia and Montenegro were republics of FR Yugoslavia with their own governments
