@@ -107,8 +107,9 @@ const std::initializer_list<std::string_view> kCoordinators = {"and", "but", "or
 const std::initializer_list<std::string_view> kClauseBreaks = {";", ":", "—", "–", "--", "―"};
 const std::initializer_list<std::string_view> kDeterminers = {"the", "a", "an", "his", "her", "its", "their", "our"};
 const std::initializer_list<std::string_view> kReportLemmas = {
-    "say",    "tell", "announce", "claim", "allege",  "report", "state",   "add",    "insist",
-    "assert", "note", "confirm",  "write", "declare", "warn",   "explain", "stress", "argue"};
+    "say",    "tell",   "announce",  "claim",    "allege",    "report",   "state", "add",
+    "insist", "assert", "note",      "confirm",  "write",     "declare",  "warn",  "explain",
+    "stress", "argue",  "reiterate", "reaffirm", "emphasize", "emphasise"};
 const std::initializer_list<std::string_view> kSingularPronouns = {"he", "she", "him", "his", "her"};
 const std::initializer_list<std::string_view> kPluralPronouns = {"they", "them", "their", "both"};
 
@@ -451,6 +452,8 @@ class DocCoder {
   std::vector<size_t> report_statements_;         // out_ indexes of this sentence's reporting-verb statements
   const std::vector<Clause>* clauses_ = nullptr;  // the sentence's clauses while they are coded
   size_t clause_index_ = 0;                       // the clause being coded
+  // "X said Y must ...": (clause, text offset of "must") after which acts were asked for
+  std::vector<std::pair<size_t, uint32_t>> requested_from_;
 
   const Tok& tok(uint32_t t) const { return toks_[t - base_]; }
   std::string_view norm(uint32_t t) const { return tok(t).norm; }
@@ -666,13 +669,52 @@ class DocCoder {
     report_statements_.clear();
     for (size_t ci = 0; ci < clauses.size(); ++ci) resolve_subject(clauses, ci);
     clauses_ = &clauses;
+    std::vector<std::pair<size_t, size_t>> coded_by(clauses.size());  // out_ range of each clause
     for (size_t ci = 0; ci < clauses.size(); ++ci) {
       clause_index_ = ci;
+      coded_by[ci].first = out_.size();
       code_clause(clauses[ci], speech, discard);
+      coded_by[ci].second = out_.size();
     }
     clauses_ = nullptr;
+    drop_requested_acts(clauses, coded_by);
     drop_report_statements(first_event);
     remember_pairs(s);
+  }
+
+  // "X demanded that Y cancel the sale", "X urged that Y withdraw": the act in a "that"
+  // clause governed by a coded demand (10) or appeal (02) is what was asked for, not an act
+  // of Y; the demand is the event. Those acts are dropped (report_statements_ indexes follow).
+  void drop_requested_acts(const std::vector<Clause>& clauses, const std::vector<std::pair<size_t, size_t>>& coded_by) {
+    std::vector<size_t> drop;
+    std::vector<bool> requested(clauses.size(), false);  // "that" clauses inside requested content too
+    for (size_t ci = 0; ci < clauses.size(); ++ci) {
+      const int32_t g = clauses[ci].complement_of;
+      if (g < 0 || static_cast<size_t>(g) >= ci) continue;
+      const auto [gb, ge] = coded_by[static_cast<size_t>(g)];
+      requested[ci] = requested[static_cast<size_t>(g)] ||
+                      std::any_of(out_.begin() + static_cast<std::ptrdiff_t>(gb),
+                                  out_.begin() + static_cast<std::ptrdiff_t>(ge), [](const Event& e) {
+                                    return e.cameo.compare(0, 2, "10") == 0 || e.cameo.compare(0, 2, "02") == 0;
+                                  });
+      if (!requested[ci]) continue;
+      for (size_t i = coded_by[ci].first; i < coded_by[ci].second; ++i) drop.push_back(i);
+    }
+    // "X said Y must ...", one clause: the acts after "must"
+    for (const auto& [ci, from] : requested_from_)
+      for (size_t i = coded_by[ci].first; i < coded_by[ci].second; ++i)
+        if (out_[i].span.offset > from && out_[i].cameo.compare(0, 2, "10") != 0) drop.push_back(i);
+    requested_from_.clear();
+    if (drop.empty()) return;
+    std::sort(drop.begin(), drop.end());
+    drop.erase(std::unique(drop.begin(), drop.end()), drop.end());
+    std::vector<size_t> statements;
+    for (size_t r : report_statements_) {
+      if (std::binary_search(drop.begin(), drop.end(), r)) continue;
+      statements.push_back(r - static_cast<size_t>(std::lower_bound(drop.begin(), drop.end(), r) - drop.begin()));
+    }
+    report_statements_ = std::move(statements);
+    for (size_t i = drop.size(); i-- > 0;) out_.erase(out_.begin() + static_cast<std::ptrdiff_t>(drop[i]));
   }
 
   // Statements (01) by a reporting verb are dropped when the sentence codes some
@@ -1709,6 +1751,49 @@ class DocCoder {
     return best;
   }
 
+  // "X said (on Tuesday) that Y must ...", "X reiterated that Y has to ...": the subject of
+  // the reported content when that content obliges it ("must", "has/have to" before its verb).
+  // same_clause_at: the clause position of "must" when the content is in this clause.
+  std::vector<int32_t> obliged_subject(const Clause& cl, const Match& m, size_t& same_clause_at) const {
+    if (clauses_ == nullptr) return {};
+    const auto obliges = [&](size_t q) {
+      return q < cl.toks.size() &&
+             (norm(cl.toks[q]) == "must" ||
+              (in(norm(cl.toks[q]), {"has", "have"}) && q + 1 < cl.toks.size() && norm(cl.toks[q + 1]) == "to"));
+    };
+    // no "that": "X said (on Tuesday) Y must ..." in the same clause
+    for (size_t q = m.end_pos; q < cl.toks.size() && q < m.end_pos + 4; ++q) {
+      const Tok& x = tok(cl.toks[q]);
+      if (x.mention_start) {
+        if (!target_mention(x.mention) || generic_agent(x.mention)) break;
+        if (std::find(m.sources.begin(), m.sources.end(), x.mention) != m.sources.end()) break;
+        auto [members, after] = compound_forward(cl.toks[q], cl.toks.back() + 1);
+        size_t r = q;
+        while (r < cl.toks.size() && cl.toks[r] < after) ++r;
+        if (obliges(r)) {
+          same_clause_at = r;
+          return members;
+        }
+        break;
+      }
+      if (x.mention >= 0 || x.punct || verbish(cl.toks[q])) break;
+    }
+    auto subject = complement_subject(cl, m.end_pos, m.sources);
+    if (subject.empty()) return {};
+    for (size_t ci = clause_index_ + 1; ci < clauses_->size(); ++ci) {
+      const Clause& c = (*clauses_)[ci];
+      if (c.complement_of != static_cast<int32_t>(clause_index_)) continue;
+      for (size_t q = 0; q < c.toks.size() && q < 12; ++q) {
+        const std::string_view w = norm(c.toks[q]);
+        if (tok(c.toks[q]).punct) break;
+        if (w == "must" || (in(w, {"has", "have"}) && q + 1 < c.toks.size() && norm(c.toks[q + 1]) == "to"))
+          return subject;
+      }
+      return {};
+    }
+    return {};
+  }
+
   // The coded event a nominal event without actors refers to: with "of/during/at/after
   // the meeting|visit|talks ..." (data/cameo/referents.tsv) the most recent event of a
   // code that noun names, else the most recent event with a source and a different target;
@@ -1747,10 +1832,26 @@ class DocCoder {
 
   void code_clause(const Clause& cl, const std::vector<Speech>& speech, const Discard* discard) {
     if (cl.toks.empty()) return;
-    for (const Match& m : matches(cl)) {
-      if (discard != nullptr && m.pat->code != discard->code) continue;
-      const CameoEntry* ce = k_.entry(m.pat->code);
+    for (const Match& found : matches(cl)) {
+      if (discard != nullptr && found.pat->code != discard->code) continue;
+      const CameoEntry* ce = k_.entry(found.pat->code);
       if (ce == nullptr) continue;
+      // "X said (on Tuesday) that Y must ...": what Y must do is asked of Y; the statement is
+      // a demand (100) on Y, and the act asked for is dropped (drop_requested_acts).
+      std::optional<Match> demand;
+      if (found.targets.empty() && ce->code.compare(0, 2, "01") == 0 && reporting(cl.toks[found.anchor_pos])) {
+        size_t must_at = SIZE_MAX;
+        auto obliged = obliged_subject(cl, found, must_at);
+        if (!obliged.empty() && k_.entry("100") != nullptr) {
+          if (must_at != SIZE_MAX)
+            requested_from_.emplace_back(clause_index_, doc_.text.tokens[cl.toks[must_at]].span.offset);
+          demand = found;
+          demand->targets = std::move(obliged);
+          demand->target_how = "subject of the reported content with 'must' (a statement of obligation is a demand)";
+          ce = k_.entry("100");
+        }
+      }
+      const Match& m = demand ? *demand : found;
       // "X said (that) ...", "..., X said": a reporting verb with reported content is a
       // statement (01) only while no event is coded in the sentence; otherwise it is the
       // attribution of that content (sentence() drops it once all clauses are coded).

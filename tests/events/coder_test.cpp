@@ -238,6 +238,21 @@ TEST(Coder, DemandThatTargetsTheComplementSubject) {
   EXPECT_THAT(briefs(code_text("China demanded that the troops withdraw.")), ElementsAre("100 CHN->-"));
 }
 
+TEST(Coder, ActsAskedForAreNotCodedAsDone) {
+  // the act in a "that" clause of a coded demand or appeal is what was asked for: only the demand
+  EXPECT_THAT(briefs(code_text("China demanded that Russia withdraw its troops from Ukraine.")),
+              ElementsAre("100 CHN->RUS"));
+  EXPECT_THAT(briefs(code_text("China demanded on Monday that Russia sign the treaty that Ukraine signed.")),
+              ElementsAre("100 CHN->RUS"));
+  // a statement that the content's subject must act is a demand on it, with or without "that"
+  EXPECT_THAT(briefs(code_text("China said that Russia must withdraw its troops.")), ElementsAre("100 CHN->RUS"));
+  EXPECT_THAT(briefs(code_text("China said on Monday that Russia must not attack Ukraine.")),
+              ElementsAre("100 CHN->RUS"));
+  EXPECT_THAT(briefs(code_text("China said on Monday Russia has to sign the treaty.")), ElementsAre("100 CHN->RUS"));
+  // a plain report stays the reported act
+  EXPECT_THAT(briefs(code_text("China said that Russia signed the treaty.")), ElementsAre("057 RUS->-"));
+}
+
 TEST(Coder, DefaultObjectWhenThePatternFillsNoTarget) {
   // "[with {T}]" unfilled: the first actor after the verb is the object
   Document doc = code_text("Russia signed a statement on Monday alongside China.");

@@ -347,6 +347,17 @@ TEST(CodeArticle, NominalAndTargetlessPoliceActsTakeTheImplicitAgent) {
   EXPECT_EQ(arrests, 2U);
 }
 
+// Acts asked for in a content clause are not acts done (bundled dictionary: appeals, reiterate).
+TEST(CodeArticle, AppealsAndObligationsDoNotCodeTheActAskedFor) {
+  Knowledge k = load();
+  const auto urged = coded(k, "Japan urged that Peru sign the trade treaty.");
+  EXPECT_TRUE(has(urged, "020 REQUEST JPN"));
+  EXPECT_FALSE(has(urged, "057 SUPPORT PER"));
+  const auto obliged = coded(k, "Japan reiterated on Monday that Peru must release the fishermen.");
+  EXPECT_TRUE(has(obliged, "100 REQUEST JPN"));
+  EXPECT_EQ(obliged.size(), 1U);
+}
+
 TEST(CodeArticle, ConstituentRepublicsOfYugoslaviaKeepTheirOwnCodes) {
   Knowledge k = load();
   // in 2002 (the helper's date) Serbia and Montenegro were republics of FR Yugoslavia with their own governments
