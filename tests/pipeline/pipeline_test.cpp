@@ -327,6 +327,11 @@ TEST(CodeArticle, NominalAndTargetlessPoliceActsTakeTheImplicitAgent) {
   EXPECT_TRUE(has(coded(k, "the police stepped up vigil along the river front."), "151 MOBILIZE COP"));
   EXPECT_TRUE(has(coded(k, "security has been tightened around the fair ground."), "151 MOBILIZE COP"));
   EXPECT_TRUE(has(coded(k, "elaborate security arrangements have been made for the match."), "151 MOBILIZE COP"));
+  EXPECT_TRUE(has(coded(k, "the police kept a strict vigil on the highway."), "151 MOBILIZE COP"));
+  // shots with no target, a curfew clamped, thieves caught
+  EXPECT_TRUE(has(coded(k, "the police fired twelve rounds near the bridge."), "193 ASSAULT COP"));
+  EXPECT_TRUE(has(coded(k, "the district police clamped curfew in the old town."), "1723 COERCE COP"));
+  EXPECT_TRUE(has(coded(k, "the police caught two thieves near the market."), "173 COERCE COP"));
   // the clause subject is not the doer of a nominal arrest: the critic arrests nobody
   const auto condemned = coded(k, "The opposition condemned the arrest of the editor.");
   EXPECT_TRUE(has(condemned, "173 COERCE COP"));
