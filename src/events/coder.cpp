@@ -958,7 +958,11 @@ class DocCoder {
             return pair;
           }
         }
-        if (qs > 0 && in(norm(c.toks[qs - 1]), kPrepositions)) continue;
+        // "thousands of students marched": a count's "of" governs nothing
+        const bool count_of = qs > 1 && norm(c.toks[qs - 1]) == "of" &&
+                              in(norm(c.toks[qs - 2]), {"dozens", "hundreds", "thousands", "scores", "tens", "millions",
+                                                        "lakhs", "crowds", "groups"});
+        if (qs > 0 && in(norm(c.toks[qs - 1]), kPrepositions) && !count_of) continue;
         std::vector<int32_t> ms{x.mention};
         size_t r = qs;
         bool saw_and = false;  // "A, B and C": a comma joins only a list closed by "and"

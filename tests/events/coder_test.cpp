@@ -263,6 +263,14 @@ TEST(Coder, DefaultObjectWhenThePatternFillsNoTarget) {
   EXPECT_THAT(briefs(code_text("Putin met on Monday with officials.")), ElementsAre("040 RUSGOV->-"));
 }
 
+TEST(Coder, ACountBeforeTheSubjectIsNoPreposition) {
+  // "thousands of X attacked ...": "of" after a count governs nothing, X is the subject
+  EXPECT_THAT(briefs(code_text("Thousands of Kenyan police attacked Ukraine.")), ElementsAre("190 KENCOP->UKR"));
+  EXPECT_THAT(briefs(code_text("Dozens of Kenyan police arrested protesters.")), ElementsAre("173 KENCOP->CVL"));
+  // a real preposition still governs: the subject is the actor before it
+  EXPECT_THAT(briefs(code_text("Russia, with the help of China, attacked Ukraine.")), ElementsAre("190 RUS->UKR"));
+}
+
 TEST(Coder, CountsBeforeASlotAreSkipped) {
   EXPECT_THAT(briefs(code_text("Russia attacked two Kenyan police posts.")), ElementsAre("190 RUS->KENCOP"));
   EXPECT_THAT(briefs(code_text("Russia arrested dozens of protesters.")), ElementsAre("173 RUS->CVL"));
