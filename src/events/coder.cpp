@@ -1834,6 +1834,31 @@ class DocCoder {
     return nullptr;
   }
 
+  // A protest (14x) where it happens: people with no country ("students", "workers") who
+  // protest in a place are of that place's country ("students marched in Jakarta" -> IDNEDU),
+  // and a protest with no target by people of that country, not its state, is addressed to it
+  // (IDNEDU -> IDN), as event data codes domestic protest. Protesters of another country keep theirs.
+  static void protest_in_place(Actor& source, std::optional<Actor>& target, const Place& place) {
+    if (place.country.empty()) return;
+    if (source.country.empty() && source.code.size() == 3 && source.code == source.sector) {
+      source.country = place.country;
+      source.code = place.country + source.code;
+    }
+    const std::string sc = source.country.empty() ? source.code.substr(0, 3) : source.country;
+    // the state's own forces and offices ("Kenyan police march in Nairobi") address no protest to it
+    const auto state_sector = [](std::string_view x) { return in(x, {"GOV", "MIL", "COP", "SPY", "JUD", "LEG"}); };
+    const bool state = state_sector(source.sector) ||
+                       (source.code.size() >= 6 && state_sector(std::string_view(source.code).substr(3, 3)));
+    if (!target && sc == place.country && !state) {
+      Actor t;
+      t.text = place.name;
+      t.code = place.country;
+      t.country = place.country;
+      t.span = place.span;
+      target = std::move(t);
+    }
+  }
+
   void code_clause(const Clause& cl, const std::vector<Speech>& speech, const Discard* discard) {
     if (cl.toks.empty()) return;
     for (const Match& found : matches(cl)) {
@@ -2029,6 +2054,7 @@ class DocCoder {
         }
       }
       for (Coded& c : coded) {
+        if (ce->code.compare(0, 2, "14") == 0 && place) protest_in_place(c.source, c.target, *place);
         // a visit is to another country: "Xi arrived in Beijing" is no 042
         if (ce->code == "042" && c.target && c.target_place) {
           const std::string sc = c.source.country.empty() ? c.source.code.substr(0, 3) : c.source.country;

@@ -363,6 +363,28 @@ TEST(CodeArticle, AppealsAndObligationsDoNotCodeTheActAskedFor) {
   EXPECT_EQ(obliged.size(), 1U);
 }
 
+// Domestic protest: people with no country protesting in a place are of its country, and
+// protest with no target is addressed to that country.
+TEST(CodeArticle, ProtestersWithNoCountryTakeThePlacesCountry) {
+  Knowledge k = load();
+  auto events = [&](const std::string& text) {
+    Article a;
+    a.id = "p";
+    a.text = text;
+    a.published = Date::ymd(2002, 3, 10);
+    a.published_origin = DateOrigin::input;
+    std::vector<std::string> out;
+    for (const Event& e : code_article(k, a).events)
+      out.push_back(e.cameo + " " + e.source.code + "->" + (e.target ? e.target->code : std::string("-")));
+    return out;
+  };
+  EXPECT_TRUE(has(events("Hundreds of students marched in Lima on Friday."), "141 PEREDU->PER"));
+  // protesters of another country keep theirs, and get no target from the place
+  EXPECT_TRUE(has(events("Hundreds of Chilean students marched in Lima on Friday."), "141 CHLEDU->-"));
+  // with no place nothing is added
+  EXPECT_TRUE(has(events("Hundreds of students marched on Friday."), "141 EDU->-"));
+}
+
 TEST(CodeArticle, ConstituentRepublicsOfYugoslaviaKeepTheirOwnCodes) {
   Knowledge k = load();
   // in 2002 (the helper's date) Serbia and Montenegro were republics of FR Yugoslavia with their own governments
