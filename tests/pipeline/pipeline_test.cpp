@@ -332,6 +332,10 @@ TEST(CodeArticle, NominalAndTargetlessPoliceActsTakeTheImplicitAgent) {
   EXPECT_TRUE(has(coded(k, "the police fired twelve rounds near the bridge."), "193 ASSAULT COP"));
   EXPECT_TRUE(has(coded(k, "the district police clamped curfew in the old town."), "1723 COERCE COP"));
   EXPECT_TRUE(has(coded(k, "the police caught two thieves near the market."), "173 COERCE COP"));
+  // agentless tear gas and warning shots, and "police firing" as a noun
+  EXPECT_TRUE(has(coded(k, "tear gas shells were lobbed near the bus stand."), "175 ASSAULT COP"));
+  EXPECT_TRUE(has(coded(k, "three rounds were fired in the air near the bazaar."), "175 ASSAULT COP"));
+  EXPECT_TRUE(has(coded(k, "residents said the police firing lasted an hour."), "193 ASSAULT COP"));
   // the clause subject is not the doer of a nominal arrest: the critic arrests nobody
   const auto condemned = coded(k, "The opposition condemned the arrest of the editor.");
   EXPECT_TRUE(has(condemned, "173 COERCE COP"));
