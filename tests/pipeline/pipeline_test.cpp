@@ -336,6 +336,8 @@ TEST(CodeArticle, NominalAndTargetlessPoliceActsTakeTheImplicitAgent) {
   EXPECT_TRUE(has(coded(k, "tear gas shells were lobbed near the bus stand."), "175 ASSAULT COP"));
   EXPECT_TRUE(has(coded(k, "three rounds were fired in the air near the bazaar."), "175 ASSAULT COP"));
   EXPECT_TRUE(has(coded(k, "residents said the police firing lasted an hour."), "193 ASSAULT COP"));
+  EXPECT_TRUE(has(coded(k, "two men died due to police firing near the fort."), "175 ASSAULT COP"));
+  EXPECT_TRUE(has(coded(k, "residents described the firing by the police near the fort."), "193 ASSAULT COP"));
   // the clause subject is not the doer of a nominal arrest: the critic arrests nobody
   const auto condemned = coded(k, "The opposition condemned the arrest of the editor.");
   EXPECT_TRUE(has(condemned, "173 COERCE COP"));
