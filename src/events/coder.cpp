@@ -1305,10 +1305,18 @@ class DocCoder {
 
   bool passive_at(const Clause& cl, size_t ap) const {
     if (!tok(cl.toks[ap]).participle) return false;
-    for (size_t q = ap, steps = 0; q-- > 0 && steps < 3; ++steps) {
+    for (size_t q = ap, steps = 0; q-- > 0 && steps < 4; ++steps) {
       const std::string_view w = norm(cl.toks[q]);
       if (in(w, kBe)) return true;
-      if (!in(w, {"not", "never", "also", "reportedly", "allegedly", "later", "being", "been"})) return false;
+      // a day inside the verb group: "were on Wednesday taken into custody", "was yesterday arrested"
+      if (q > 0 && norm(cl.toks[q - 1]) == "on" &&
+          in(w, {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})) {
+        --q;
+        continue;
+      }
+      if (!in(w, {"not", "never", "also", "reportedly", "allegedly", "later", "being", "been", "yesterday", "today",
+                  "immediately", "subsequently", "again", "already", "finally", "eventually"}))
+        return false;
     }
     return false;
   }

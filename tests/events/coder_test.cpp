@@ -263,6 +263,12 @@ TEST(Coder, DefaultObjectWhenThePatternFillsNoTarget) {
   EXPECT_THAT(briefs(code_text("Putin met on Monday with officials.")), ElementsAre("040 RUSGOV->-"));
 }
 
+TEST(Coder, ADayInsideThePassiveVerbGroup) {
+  // "was on Monday attacked": the day does not hide the passive
+  EXPECT_THAT(briefs(code_text("Russia was on Monday attacked by Ukraine.")), ElementsAre("190 UKR->RUS"));
+  EXPECT_THAT(briefs(code_text("Russia was yesterday attacked by Ukraine.")), ElementsAre("190 UKR->RUS"));
+}
+
 TEST(Coder, ACountBeforeTheSubjectIsNoPreposition) {
   // "thousands of X attacked ...": "of" after a count governs nothing, X is the subject
   EXPECT_THAT(briefs(code_text("Thousands of Kenyan police attacked Ukraine.")), ElementsAre("190 KENCOP->UKR"));
