@@ -280,6 +280,9 @@ TEST(Coder, ACountBeforeTheSubjectIsNoPreposition) {
 TEST(Coder, CountsBeforeASlotAreSkipped) {
   EXPECT_THAT(briefs(code_text("Russia attacked two Kenyan police posts.")), ElementsAre("190 RUS->KENCOP"));
   EXPECT_THAT(briefs(code_text("Russia arrested dozens of protesters.")), ElementsAre("173 RUS->CVL"));
+  // a comma is no count: the speaker after "50," is no target
+  for (const std::string& b : briefs(code_text("Russia attacked 50, Ukraine said.")))
+    EXPECT_EQ(b.find("->UKR"), std::string::npos) << b;
 }
 
 TEST(Coder, ImportedPatternsNeedATarget) {
