@@ -449,9 +449,11 @@ class DocCoder {
   std::vector<TimeExpression> times_;
   bool times_done_ = false;
   uint32_t sentence_ = 0;
-  std::vector<size_t> report_statements_;         // out_ indexes of this sentence's reporting-verb statements
-  const std::vector<Clause>* clauses_ = nullptr;  // the sentence's clauses while they are coded
-  size_t clause_index_ = 0;                       // the clause being coded
+  std::vector<size_t> report_statements_;            // out_ indexes of this sentence's reporting-verb statements
+  const std::vector<Clause>* clauses_ = nullptr;     // the sentence's clauses while they are coded
+  size_t clause_index_ = 0;                          // the clause being coded
+  std::vector<std::pair<size_t, size_t>> coded_by_;  // this sentence: out_ range of each clause (reused)
+  std::vector<bool> requested_;                      // this sentence: clauses whose acts were asked for (reused)
   // "X said Y must ...": (clause, text offset of "must") after which acts were asked for
   std::vector<std::pair<size_t, uint32_t>> requested_from_;
 
@@ -669,15 +671,15 @@ class DocCoder {
     report_statements_.clear();
     for (size_t ci = 0; ci < clauses.size(); ++ci) resolve_subject(clauses, ci);
     clauses_ = &clauses;
-    std::vector<std::pair<size_t, size_t>> coded_by(clauses.size());  // out_ range of each clause
+    coded_by_.assign(clauses.size(), {0, 0});
     for (size_t ci = 0; ci < clauses.size(); ++ci) {
       clause_index_ = ci;
-      coded_by[ci].first = out_.size();
+      coded_by_[ci].first = out_.size();
       code_clause(clauses[ci], speech, discard);
-      coded_by[ci].second = out_.size();
+      coded_by_[ci].second = out_.size();
     }
     clauses_ = nullptr;
-    drop_requested_acts(clauses, coded_by);
+    drop_requested_acts(clauses, coded_by_);
     drop_report_statements(first_event);
     remember_pairs(s);
   }
@@ -687,7 +689,8 @@ class DocCoder {
   // of Y; the demand is the event. Those acts are dropped (report_statements_ indexes follow).
   void drop_requested_acts(const std::vector<Clause>& clauses, const std::vector<std::pair<size_t, size_t>>& coded_by) {
     std::vector<size_t> drop;
-    std::vector<bool> requested(clauses.size(), false);  // "that" clauses inside requested content too
+    std::vector<bool>& requested = requested_;  // "that" clauses inside requested content too
+    requested.assign(clauses.size(), false);
     for (size_t ci = 0; ci < clauses.size(); ++ci) {
       const int32_t g = clauses[ci].complement_of;
       if (g < 0 || static_cast<size_t>(g) >= ci) continue;
