@@ -107,8 +107,9 @@ const std::initializer_list<std::string_view> kCoordinators = {"and", "but", "or
 const std::initializer_list<std::string_view> kClauseBreaks = {";", ":", "—", "–", "--", "―"};
 const std::initializer_list<std::string_view> kDeterminers = {"the", "a", "an", "his", "her", "its", "their", "our"};
 const std::initializer_list<std::string_view> kReportLemmas = {
-    "say",    "tell", "announce", "claim", "allege",  "report", "state",   "add",    "insist",
-    "assert", "note", "confirm",  "write", "declare", "warn",   "explain", "stress", "argue"};
+    "say",    "tell",   "announce",  "claim",    "allege",    "report",   "state", "add",
+    "insist", "assert", "note",      "confirm",  "write",     "declare",  "warn",  "explain",
+    "stress", "argue",  "reiterate", "reaffirm", "emphasize", "emphasise"};
 const std::initializer_list<std::string_view> kSingularPronouns = {"he", "she", "him", "his", "her"};
 const std::initializer_list<std::string_view> kPluralPronouns = {"they", "them", "their", "both"};
 
@@ -463,9 +464,13 @@ class DocCoder {
   std::vector<TimeExpression> times_;
   bool times_done_ = false;
   uint32_t sentence_ = 0;
-  std::vector<size_t> report_statements_;         // out_ indexes of this sentence's reporting-verb statements
-  const std::vector<Clause>* clauses_ = nullptr;  // the sentence's clauses while they are coded
-  size_t clause_index_ = 0;                       // the clause being coded
+  std::vector<size_t> report_statements_;            // out_ indexes of this sentence's reporting-verb statements
+  const std::vector<Clause>* clauses_ = nullptr;     // the sentence's clauses while they are coded
+  size_t clause_index_ = 0;                          // the clause being coded
+  std::vector<std::pair<size_t, size_t>> coded_by_;  // this sentence: out_ range of each clause (reused)
+  std::vector<bool> requested_;                      // this sentence: clauses whose acts were asked for (reused)
+  // "X said Y must ...": (clause, text offset of "must") after which acts were asked for
+  std::vector<std::pair<size_t, uint32_t>> requested_from_;
 
   const Tok& tok(uint32_t t) const { return toks_[t - base_]; }
   std::string_view norm(uint32_t t) const { return tok(t).norm; }
@@ -681,13 +686,53 @@ class DocCoder {
     report_statements_.clear();
     for (size_t ci = 0; ci < clauses.size(); ++ci) resolve_subject(clauses, ci);
     clauses_ = &clauses;
+    coded_by_.assign(clauses.size(), {0, 0});
     for (size_t ci = 0; ci < clauses.size(); ++ci) {
       clause_index_ = ci;
+      coded_by_[ci].first = out_.size();
       code_clause(clauses[ci], speech, discard);
+      coded_by_[ci].second = out_.size();
     }
     clauses_ = nullptr;
+    drop_requested_acts(clauses, coded_by_);
     drop_report_statements(first_event);
     remember_pairs(s);
+  }
+
+  // "X demanded that Y cancel the sale", "X urged that Y withdraw": the act in a "that"
+  // clause governed by a coded demand (10) or appeal (02) is what was asked for, not an act
+  // of Y; the demand is the event. Those acts are dropped (report_statements_ indexes follow).
+  void drop_requested_acts(const std::vector<Clause>& clauses, const std::vector<std::pair<size_t, size_t>>& coded_by) {
+    std::vector<size_t> drop;
+    std::vector<bool>& requested = requested_;  // "that" clauses inside requested content too
+    requested.assign(clauses.size(), false);
+    for (size_t ci = 0; ci < clauses.size(); ++ci) {
+      const int32_t g = clauses[ci].complement_of;
+      if (g < 0 || static_cast<size_t>(g) >= ci) continue;
+      const auto [gb, ge] = coded_by[static_cast<size_t>(g)];
+      requested[ci] = requested[static_cast<size_t>(g)] ||
+                      std::any_of(out_.begin() + static_cast<std::ptrdiff_t>(gb),
+                                  out_.begin() + static_cast<std::ptrdiff_t>(ge), [](const Event& e) {
+                                    return e.cameo.compare(0, 2, "10") == 0 || e.cameo.compare(0, 2, "02") == 0;
+                                  });
+      if (!requested[ci]) continue;
+      for (size_t i = coded_by[ci].first; i < coded_by[ci].second; ++i) drop.push_back(i);
+    }
+    // "X said Y must ...", one clause: the acts after "must"
+    for (const auto& [ci, from] : requested_from_)
+      for (size_t i = coded_by[ci].first; i < coded_by[ci].second; ++i)
+        if (out_[i].span.offset > from && out_[i].cameo.compare(0, 2, "10") != 0) drop.push_back(i);
+    requested_from_.clear();
+    if (drop.empty()) return;
+    std::sort(drop.begin(), drop.end());
+    drop.erase(std::unique(drop.begin(), drop.end()), drop.end());
+    std::vector<size_t> statements;
+    for (size_t r : report_statements_) {
+      if (std::binary_search(drop.begin(), drop.end(), r)) continue;
+      statements.push_back(r - static_cast<size_t>(std::lower_bound(drop.begin(), drop.end(), r) - drop.begin()));
+    }
+    report_statements_ = std::move(statements);
+    for (size_t i = drop.size(); i-- > 0;) out_.erase(out_.begin() + static_cast<std::ptrdiff_t>(drop[i]));
   }
 
   // Statements (01) by a reporting verb are dropped when the sentence codes some
@@ -935,7 +980,11 @@ class DocCoder {
             return pair;
           }
         }
-        if (qs > 0 && in(norm(c.toks[qs - 1]), kPrepositions)) continue;
+        // "thousands of students marched": a count's "of" governs nothing
+        const bool count_of = qs > 1 && norm(c.toks[qs - 1]) == "of" &&
+                              in(norm(c.toks[qs - 2]), {"dozens", "hundreds", "thousands", "scores", "tens", "millions",
+                                                        "lakhs", "crowds", "groups"});
+        if (qs > 0 && in(norm(c.toks[qs - 1]), kPrepositions) && !count_of) continue;
         std::vector<int32_t> ms{x.mention};
         size_t r = qs;
         bool saw_and = false;  // "A, B and C": a comma joins only a list closed by "and"
@@ -1283,7 +1332,9 @@ class DocCoder {
   // "two", "300", "dozens of", "several": a count before an actor slot ("wounded two British soldiers").
   bool quantifier(const Clause& cl, size_t p) const {
     const std::string_view w = norm(cl.toks[p]);
-    if (!w.empty() && std::all_of(w.begin(), w.end(), [](char c) { return (c >= '0' && c <= '9') || c == ','; }))
+    // a number ("300", "1,500"); a comma alone is no count ("wounding 50, Thai sources said")
+    if (!w.empty() && w.front() >= '0' && w.front() <= '9' &&
+        std::all_of(w.begin(), w.end(), [](char c) { return (c >= '0' && c <= '9') || c == ','; }))
       return true;
     if (in(w, {"two",      "three",     "four",    "five",   "six",    "seven",  "eight",   "nine",    "ten",
                "eleven",   "twelve",    "fifteen", "twenty", "thirty", "forty",  "fifty",   "hundred", "hundreds",
@@ -1309,12 +1360,19 @@ class DocCoder {
 
   bool passive_at(const Clause& cl, size_t ap) const {
     if (!tok(cl.toks[ap]).participle) return false;
-    for (size_t q = ap, steps = 0; q-- > 0 && steps < 3; ++steps) {
+    for (size_t q = ap, steps = 0; q-- > 0 && steps < 4; ++steps) {
       const std::string_view w = norm(cl.toks[q]);
       if (in(w, kBe)) return true;
+      // a day inside the verb group: "were on Wednesday taken into custody", "was yesterday arrested"
+      if (q > 0 && norm(cl.toks[q - 1]) == "on" &&
+          in(w, {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})) {
+        --q;
+        continue;
+      }
       // adverbs between the auxiliary and the participle: "was fiercely opposed"
       const bool adverb = w.size() > 4 && ends_with(w, "ly") && tok(cl.toks[q]).mention < 0 && !verbish(cl.toks[q]);
-      if (!adverb && !in(w, {"not", "never", "also", "reportedly", "allegedly", "later", "being", "been"}))
+      if (!adverb && !in(w, {"not", "never", "also", "reportedly", "allegedly", "later", "being", "been", "yesterday",
+                             "today", "immediately", "subsequently", "again", "already", "finally", "eventually"}))
         return false;
     }
     return false;
@@ -1548,6 +1606,12 @@ class DocCoder {
               m.source_how = "implicit agent of an agentless passive (data/cameo/implicit_agents.tsv)";
             }
           }
+        } else if (pre == K::gap && m.sources.empty() && k_.implicit_agents.count(c.code) != 0) {
+          // A nominal act that names its doer by itself ("the arrest of X", "those arrested",
+          // "arrests were made"): the clause subject is not the doer ("X condemned the arrest
+          // of Y" is no arrest by X), so the implicit agent stands in, as for an agentless passive.
+          m.implicit_agent = &k_.implicit_agents.find(c.code)->second;
+          m.source_how = "implicit agent of a nominal act (data/cameo/implicit_agents.tsv)";
         } else if (m.sources.empty()) {
           std::string how;
           m.sources = subject_before(cl, p, how);
@@ -1640,6 +1704,7 @@ class DocCoder {
         from = q + 1;
     std::string neg, poss, exp;
     bool past = tok(cl.toks[m.anchor_pos]).past && m.pat->prefix_slot() != PatternElement::Kind::source_possessive;
+    const bool nominal = m.pat->prefix_slot() == PatternElement::Kind::gap;
     bool present = false;
     for (size_t q = from; q < m.anchor_pos; ++q) {
       const uint32_t t = cl.toks[q];
@@ -1652,9 +1717,17 @@ class DocCoder {
         neg = std::string(w) + " to";
       if (in(w, {"denied", "denies", "deny", "denying"})) neg = w;
       if (w == "without" && q + 1 == m.anchor_pos) neg = w;  // "without chiding X": not done
-      if (in(w, {"may", "might", "could", "can", "possibly", "perhaps", "considering", "weighing", "mulling",
-                 "consider", "considers", "weigh", "weighs", "mull", "mulls"}))
+      if (in(w, {"may", "might", "could", "can", "should", "ought", "possibly", "perhaps", "considering", "weighing",
+                 "mulling", "consider", "considers", "weigh", "weighs", "mull", "mulls"}))
         poss = w;
+      // a nominal act asked for is not done: "demanded the arrest of X", "called for the
+      // withdrawal of troops", "sought the release of Y"
+      if (nominal && (in(w, {"demand", "demands", "demanded", "demanding", "seek", "seeks", "sought", "seeking", "urge",
+                             "urges", "urged", "urging"}) ||
+                      (in(w, {"call", "calls", "called", "calling", "ask", "asks", "asked", "asking", "press",
+                              "pressed", "pressing"}) &&
+                       next == "for")))
+        poss = std::string(w) + " (asked for, not done)";
       if (w == "would") {
         if (past_report_before(t))
           exp = "would (after a past reporting verb)";
@@ -1757,6 +1830,49 @@ class DocCoder {
     return best;
   }
 
+  // "X said (on Tuesday) that Y must ...", "X reiterated that Y has to ...": the subject of
+  // the reported content when that content obliges it ("must", "has/have to" before its verb).
+  // same_clause_at: the clause position of "must" when the content is in this clause.
+  std::vector<int32_t> obliged_subject(const Clause& cl, const Match& m, size_t& same_clause_at) const {
+    if (clauses_ == nullptr) return {};
+    const auto obliges = [&](size_t q) {
+      return q < cl.toks.size() &&
+             (norm(cl.toks[q]) == "must" ||
+              (in(norm(cl.toks[q]), {"has", "have"}) && q + 1 < cl.toks.size() && norm(cl.toks[q + 1]) == "to"));
+    };
+    // no "that": "X said (on Tuesday) Y must ..." in the same clause
+    for (size_t q = m.end_pos; q < cl.toks.size() && q < m.end_pos + 4; ++q) {
+      const Tok& x = tok(cl.toks[q]);
+      if (x.mention_start) {
+        if (!target_mention(x.mention) || generic_agent(x.mention)) break;
+        if (std::find(m.sources.begin(), m.sources.end(), x.mention) != m.sources.end()) break;
+        auto [members, after] = compound_forward(cl.toks[q], cl.toks.back() + 1);
+        size_t r = q;
+        while (r < cl.toks.size() && cl.toks[r] < after) ++r;
+        if (obliges(r)) {
+          same_clause_at = r;
+          return members;
+        }
+        break;
+      }
+      if (x.mention >= 0 || x.punct || verbish(cl.toks[q])) break;
+    }
+    auto subject = complement_subject(cl, m.end_pos, m.sources);
+    if (subject.empty()) return {};
+    for (size_t ci = clause_index_ + 1; ci < clauses_->size(); ++ci) {
+      const Clause& c = (*clauses_)[ci];
+      if (c.complement_of != static_cast<int32_t>(clause_index_)) continue;
+      for (size_t q = 0; q < c.toks.size() && q < 12; ++q) {
+        const std::string_view w = norm(c.toks[q]);
+        if (tok(c.toks[q]).punct) break;
+        if (w == "must" || (in(w, {"has", "have"}) && q + 1 < c.toks.size() && norm(c.toks[q + 1]) == "to"))
+          return subject;
+      }
+      return {};
+    }
+    return {};
+  }
+
   // The coded event a nominal event without actors refers to: with "of/during/at/after
   // the meeting|visit|talks ..." (data/cameo/referents.tsv) the most recent event of a
   // code that noun names, else the most recent event with a source and a different target;
@@ -1850,12 +1966,53 @@ class DocCoder {
     return nullptr;
   }
 
+  // A protest (14x) where it happens: people with no country ("students", "workers") who
+  // protest in a place are of that place's country ("students marched in Jakarta" -> IDNEDU),
+  // and a protest with no target by people of that country, not its state, is addressed to it
+  // (IDNEDU -> IDN), as event data codes domestic protest. Protesters of another country keep theirs.
+  static void protest_in_place(Actor& source, std::optional<Actor>& target, const Place& place) {
+    if (place.country.empty()) return;
+    if (source.country.empty() && source.code.size() == 3 && source.code == source.sector) {
+      source.country = place.country;
+      source.code = place.country + source.code;
+    }
+    const std::string sc = source.country.empty() ? source.code.substr(0, 3) : source.country;
+    // the state's own forces and offices ("Kenyan police march in Nairobi") address no protest to it
+    const auto state_sector = [](std::string_view x) { return in(x, {"GOV", "MIL", "COP", "SPY", "JUD", "LEG"}); };
+    const bool state = state_sector(source.sector) ||
+                       (source.code.size() >= 6 && state_sector(std::string_view(source.code).substr(3, 3)));
+    if (!target && sc == place.country && !state) {
+      Actor t;
+      t.text = place.name;
+      t.code = place.country;
+      t.country = place.country;
+      t.span = place.span;
+      target = std::move(t);
+    }
+  }
+
   void code_clause(const Clause& cl, const std::vector<Speech>& speech, const Discard* discard) {
     if (cl.toks.empty()) return;
-    for (const Match& m : matches(cl)) {
-      if (discard != nullptr && m.pat->code != discard->code) continue;
-      const CameoEntry* ce = k_.entry(m.pat->code);
+    for (const Match& found : matches(cl)) {
+      if (discard != nullptr && found.pat->code != discard->code) continue;
+      const CameoEntry* ce = k_.entry(found.pat->code);
       if (ce == nullptr) continue;
+      // "X said (on Tuesday) that Y must ...": what Y must do is asked of Y; the statement is
+      // a demand (100) on Y, and the act asked for is dropped (drop_requested_acts).
+      std::optional<Match> demand;
+      if (found.targets.empty() && ce->code.compare(0, 2, "01") == 0 && reporting(cl.toks[found.anchor_pos])) {
+        size_t must_at = SIZE_MAX;
+        auto obliged = obliged_subject(cl, found, must_at);
+        if (!obliged.empty() && k_.entry("100") != nullptr) {
+          if (must_at != SIZE_MAX)
+            requested_from_.emplace_back(clause_index_, doc_.text.tokens[cl.toks[must_at]].span.offset);
+          demand = found;
+          demand->targets = std::move(obliged);
+          demand->target_how = "subject of the reported content with 'must' (a statement of obligation is a demand)";
+          ce = k_.entry("100");
+        }
+      }
+      const Match& m = demand ? *demand : found;
       // "X said (that) ...", "..., X said": a reporting verb with reported content is a
       // statement (01) only while no event is coded in the sentence; otherwise it is the
       // attribution of that content (sentence() drops it once all clauses are coded).
@@ -2000,6 +2157,13 @@ class DocCoder {
       // TABARI "[a:b]" with no written target: each event with an object is also coded back
       const CameoEntry* rev = m.pat->reverse_code.empty() ? nullptr : k_.entry(m.pat->reverse_code);
       for (auto& [s, t] : context_pairs) coded.push_back({s, t, false});
+      if (m.implicit_agent != nullptr && m.sources.empty() && m.targets.empty()) {
+        // "120 were arrested", "arrests were made": the act with no named target
+        Actor agent;
+        agent.code = *m.implicit_agent;
+        agent.sector = *m.implicit_agent;
+        coded.push_back({std::move(agent), std::nullopt, false});
+      }
       if (m.implicit_agent != nullptr && m.sources.empty())
         for (int32_t b : m.targets) {
           Actor agent;
@@ -2032,6 +2196,7 @@ class DocCoder {
         }
       }
       for (Coded& c : coded) {
+        if (ce->code.compare(0, 2, "14") == 0 && place) protest_in_place(c.source, c.target, *place);
         // a visit is to another country: "Xi arrived in Beijing" is no 042
         if (ce->code == "042" && c.target && c.target_place) {
           const std::string sc = c.source.country.empty() ? c.source.code.substr(0, 3) : c.source.country;

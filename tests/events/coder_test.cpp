@@ -283,6 +283,21 @@ TEST(Coder, DemandThatTargetsTheComplementSubject) {
   EXPECT_THAT(briefs(code_text("China demanded that the troops withdraw.")), ElementsAre("100 CHN->-"));
 }
 
+TEST(Coder, ActsAskedForAreNotCodedAsDone) {
+  // the act in a "that" clause of a coded demand or appeal is what was asked for: only the demand
+  EXPECT_THAT(briefs(code_text("China demanded that Russia withdraw its troops from Ukraine.")),
+              ElementsAre("100 CHN->RUS"));
+  EXPECT_THAT(briefs(code_text("China demanded on Monday that Russia sign the treaty that Ukraine signed.")),
+              ElementsAre("100 CHN->RUS"));
+  // a statement that the content's subject must act is a demand on it, with or without "that"
+  EXPECT_THAT(briefs(code_text("China said that Russia must withdraw its troops.")), ElementsAre("100 CHN->RUS"));
+  EXPECT_THAT(briefs(code_text("China said on Monday that Russia must not attack Ukraine.")),
+              ElementsAre("100 CHN->RUS"));
+  EXPECT_THAT(briefs(code_text("China said on Monday Russia has to sign the treaty.")), ElementsAre("100 CHN->RUS"));
+  // a plain report stays the reported act
+  EXPECT_THAT(briefs(code_text("China said that Russia signed the treaty.")), ElementsAre("057 RUS->-"));
+}
+
 TEST(Coder, DefaultObjectWhenThePatternFillsNoTarget) {
   // "[with {T}]" unfilled: the first actor after the verb is the object
   Document doc = code_text("Russia signed a statement on Monday alongside China.");
@@ -293,9 +308,26 @@ TEST(Coder, DefaultObjectWhenThePatternFillsNoTarget) {
   EXPECT_THAT(briefs(code_text("Putin met on Monday with officials.")), ElementsAre("040 RUSGOV->-"));
 }
 
+TEST(Coder, ADayInsideThePassiveVerbGroup) {
+  // "was on Monday attacked": the day does not hide the passive
+  EXPECT_THAT(briefs(code_text("Russia was on Monday attacked by Ukraine.")), ElementsAre("190 UKR->RUS"));
+  EXPECT_THAT(briefs(code_text("Russia was yesterday attacked by Ukraine.")), ElementsAre("190 UKR->RUS"));
+}
+
+TEST(Coder, ACountBeforeTheSubjectIsNoPreposition) {
+  // "thousands of X attacked ...": "of" after a count governs nothing, X is the subject
+  EXPECT_THAT(briefs(code_text("Thousands of Kenyan police attacked Ukraine.")), ElementsAre("190 KENCOP->UKR"));
+  EXPECT_THAT(briefs(code_text("Dozens of Kenyan police arrested protesters.")), ElementsAre("173 KENCOP->CVL"));
+  // a real preposition still governs: the subject is the actor before it
+  EXPECT_THAT(briefs(code_text("Russia, with the help of China, attacked Ukraine.")), ElementsAre("190 RUS->UKR"));
+}
+
 TEST(Coder, CountsBeforeASlotAreSkipped) {
   EXPECT_THAT(briefs(code_text("Russia attacked two Kenyan police posts.")), ElementsAre("190 RUS->KENCOP"));
   EXPECT_THAT(briefs(code_text("Russia arrested dozens of protesters.")), ElementsAre("173 RUS->CVL"));
+  // a comma is no count: the speaker after "50," is no target
+  for (const std::string& b : briefs(code_text("Russia attacked 50, Ukraine said.")))
+    EXPECT_EQ(b.find("->UKR"), std::string::npos) << b;
 }
 
 TEST(Coder, ImportedPatternsNeedATarget) {

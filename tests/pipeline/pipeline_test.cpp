@@ -313,6 +313,84 @@ TEST(CodeArticle, PoliceActionsInLowerCaseNewsAreCodedWithPoliceAsSource) {
     EXPECT_EQ(e.find(" COP"), std::string::npos) << e;
 }
 
+// Nominal and targetless police acts: the act names its doer (data/cameo/implicit_agents.tsv).
+TEST(CodeArticle, NominalAndTargetlessPoliceActsTakeTheImplicitAgent) {
+  Knowledge k = load();
+  // an agentless passive with no actor as its subject still codes, with no target
+  EXPECT_TRUE(has(coded(k, "more than sixty were arrested from the bazaar."), "173 COERCE COP"));
+  EXPECT_TRUE(has(coded(k, "she was detained at the bus stand."), "173 COERCE COP"));
+  // arrests reported as made, reduced relatives, cases registered: no verb with a subject
+  EXPECT_TRUE(has(coded(k, "nine arrests have also been made in the district."), "173 COERCE COP"));
+  EXPECT_TRUE(has(coded(k, "those arrested include two shop owners."), "173 COERCE COP"));
+  EXPECT_TRUE(has(coded(k, "a case has been registered against the contractor."), "173 COERCE COP"));
+  // police vigilance and security arrangements (151), active and agentless
+  EXPECT_TRUE(has(coded(k, "the police stepped up vigil along the river front."), "151 MOBILIZE COP"));
+  EXPECT_TRUE(has(coded(k, "security has been tightened around the fair ground."), "151 MOBILIZE COP"));
+  EXPECT_TRUE(has(coded(k, "elaborate security arrangements have been made for the match."), "151 MOBILIZE COP"));
+  EXPECT_TRUE(has(coded(k, "the police kept a strict vigil on the highway."), "151 MOBILIZE COP"));
+  // shots with no target, a curfew clamped, thieves caught
+  EXPECT_TRUE(has(coded(k, "the police fired twelve rounds near the bridge."), "193 ASSAULT COP"));
+  EXPECT_TRUE(has(coded(k, "the district police clamped curfew in the old town."), "1723 COERCE COP"));
+  EXPECT_TRUE(has(coded(k, "the police caught two thieves near the market."), "173 COERCE COP"));
+  // agentless tear gas and warning shots, and "police firing" as a noun
+  EXPECT_TRUE(has(coded(k, "tear gas shells were lobbed near the bus stand."), "175 ASSAULT COP"));
+  EXPECT_TRUE(has(coded(k, "three rounds were fired in the air near the bazaar."), "175 ASSAULT COP"));
+  EXPECT_TRUE(has(coded(k, "residents said the police firing lasted an hour."), "193 ASSAULT COP"));
+  EXPECT_TRUE(has(coded(k, "two men died due to police firing near the fort."), "175 ASSAULT COP"));
+  EXPECT_TRUE(has(coded(k, "residents described the firing by the police near the fort."), "193 ASSAULT COP"));
+  // the clause subject is not the doer of a nominal arrest: the critic arrests nobody
+  const auto condemned = coded(k, "The opposition condemned the arrest of the editor.");
+  EXPECT_TRUE(has(condemned, "173 COERCE COP"));
+  EXPECT_FALSE(has(condemned, "173 COERCE OPP"));
+  // a nominal act asked for, and an act that should happen, did not happen
+  Article a;
+  a.id = "r";
+  a.text = "The opposition demanded the arrest of the contractor. The guilty should be arrested.";
+  a.published = Date::ymd(2002, 3, 10);
+  a.published_origin = DateOrigin::input;
+  const Document d = code_article(k, a);
+  size_t arrests = 0;
+  for (const Event& e : d.events) {
+    if (e.cameo != "173") continue;
+    ++arrests;
+    EXPECT_EQ(e.mode, EventMode::possible) << e.rule;
+  }
+  EXPECT_EQ(arrests, 2U);
+}
+
+// Acts asked for in a content clause are not acts done (bundled dictionary: appeals, reiterate).
+TEST(CodeArticle, AppealsAndObligationsDoNotCodeTheActAskedFor) {
+  Knowledge k = load();
+  const auto urged = coded(k, "Japan urged that Peru sign the trade treaty.");
+  EXPECT_TRUE(has(urged, "020 REQUEST JPN"));
+  EXPECT_FALSE(has(urged, "057 SUPPORT PER"));
+  const auto obliged = coded(k, "Japan reiterated on Monday that Peru must release the fishermen.");
+  EXPECT_TRUE(has(obliged, "100 REQUEST JPN"));
+  EXPECT_EQ(obliged.size(), 1U);
+}
+
+// Domestic protest: people with no country protesting in a place are of its country, and
+// protest with no target is addressed to that country.
+TEST(CodeArticle, ProtestersWithNoCountryTakeThePlacesCountry) {
+  Knowledge k = load();
+  auto events = [&](const std::string& text) {
+    Article a;
+    a.id = "p";
+    a.text = text;
+    a.published = Date::ymd(2002, 3, 10);
+    a.published_origin = DateOrigin::input;
+    std::vector<std::string> out;
+    for (const Event& e : code_article(k, a).events)
+      out.push_back(e.cameo + " " + e.source.code + "->" + (e.target ? e.target->code : std::string("-")));
+    return out;
+  };
+  EXPECT_TRUE(has(events("Hundreds of students marched in Lima on Friday."), "141 PEREDU->PER"));
+  // protesters of another country keep theirs, and get no target from the place
+  EXPECT_TRUE(has(events("Hundreds of Chilean students marched in Lima on Friday."), "141 CHLEDU->-"));
+  // with no place nothing is added
+  EXPECT_TRUE(has(events("Hundreds of students marched on Friday."), "141 EDU->-"));
+}
+
 TEST(CodeArticle, ConstituentRepublicsOfYugoslaviaKeepTheirOwnCodes) {
   Knowledge k = load();
   // in 2002 (the helper's date) Serbia and Montenegro were republics of FR Yugoslavia with their own governments
