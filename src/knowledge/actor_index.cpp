@@ -657,7 +657,7 @@ void ActorIndex::find(Document& doc) const {
     sc.poss.assign(sent.token_count, 0);
     for (uint32_t k = s0; k < s1; ++k) {
       const Token& t = ta.tokens[k];
-      if (t.kind != TokenKind::word && t.kind != TokenKind::punctuation) continue;
+      if (t.kind != TokenKind::word && t.kind != TokenKind::punctuation && t.kind != TokenKind::hashtag) continue;
       std::string_view f = norm(k);
       uint32_t id = ix.matcher.id_of(f);
       if (id == TokenInterner::kNone && t.kind == TokenKind::word) {
@@ -701,8 +701,9 @@ void ActorIndex::find(Document& doc) const {
             continue;
           }
           if (!has_upper(et)) continue;
-          std::string written =
-              sc.poss[j] != 0 ? strip_possessive(tok_text(s0 + j)) : plain_apostrophes(tok_text(s0 + j));
+          std::string_view as_written = tok_text(s0 + j);
+          if (t.kind == TokenKind::hashtag) as_written.remove_prefix(1);  // "#Putin" is written "Putin"
+          std::string written = sc.poss[j] != 0 ? strip_possessive(as_written) : plain_apostrophes(as_written);
           if (written != et) return false;
         }
         return true;

@@ -193,6 +193,9 @@ class Tokenizer {
     auto start = static_cast<uint32_t>(out_.arena.size());
     if (kind == TokenKind::url) {
       out_.arena.append(s);
+    } else if (kind == TokenKind::hashtag) {
+      // "#Putin" is the word Putin to every later stage (names, lexicons); the span keeps the '#'
+      fold_case_append(s.substr(1), out_.arena);
     } else {
       fold_case_append(s, out_.arena);
     }

@@ -322,6 +322,11 @@ TEST(ActorIndex, RegressionsFromTheSeeds) {
   // A title alias ("President Xi") followed by the rest of the name is one mention.
   Document d = code("On the proposal of China’s President Xi Jinping, the delegations met.");
   EXPECT_NE(mention(d, "China’s President Xi Jinping"), nullptr) << dump(d);
+  // A hashtag name in a pasted post is the name: "President Vladimir #Putin" is one mention.
+  Document tag = code("President Vladimir #Putin laid a wreath.");
+  const Mention* tagged = mention(tag, "President Vladimir #Putin");
+  ASSERT_NE(tagged, nullptr) << dump(tag);
+  EXPECT_EQ(tagged->actor.code, "RUSGOV");
   // "man" is not a title: no person chain, and Putin is still found alone.
   Document man = code("The man Putin fired stayed.");
   EXPECT_NE(mention(man, "Putin"), nullptr) << dump(man);

@@ -72,6 +72,7 @@ TEST(Tokenizer, UrlsHandlesHashtags) {
   EXPECT_EQ(a.find("pic.twitter.com/Zq81Tx")->kind, TokenKind::url);
   EXPECT_EQ(a.text.norm(*a.find("pic.twitter.com/Zq81Tx")), "pic.twitter.com/Zq81Tx");  // URLs keep case
   EXPECT_EQ(a.find("#Diplomacy")->kind, TokenKind::hashtag);
+  EXPECT_EQ(a.text.norm(*a.find("#Diplomacy")), "diplomacy");  // the word, for names and lexicons
   EXPECT_EQ(a.find("@mfa_russia")->kind, TokenKind::handle);
   EXPECT_EQ(a.find("@")->kind, TokenKind::punctuation);
 }
