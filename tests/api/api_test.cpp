@@ -5,13 +5,17 @@
 
 #include <gtest/gtest.h>
 #include <httplib.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <algorithm>
+#include <csignal>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <regex>
 #include <set>
+#include <sstream>
 #include <thread>
 
 #include "pipeline/pipeline.h"
@@ -41,8 +45,8 @@ class ApiTest : public ::testing::Test {
     fs::create_directories(*dir_);
     const std::string db = (*dir_ / "s.db").string();
     RunOptions o;
-    for (const char* f : {"story/preview_report.jsonl", "story/month.jsonl", "story/called_off.jsonl",
-                          "api/markup.jsonl"})
+    for (const char* f :
+         {"story/preview_report.jsonl", "story/month.jsonl", "story/called_off.jsonl", "api/markup.jsonl"})
       o.inputs.push_back(std::string(DYAD_TEST_DIR "/fixtures/") + f);
     o.db_path = db;
     o.on_error = [](const Error& e) { ADD_FAILURE() << e.str(); };
@@ -263,8 +267,8 @@ TEST_F(ApiTest, BadParametersAre400) {
   for (const char* target :
        {"/api/events?from=2024-13-45", "/api/events?to=yesterday", "/api/events?limit=0", "/api/events?limit=1001",
         "/api/events?limit=ten", "/api/events?offset=-1", "/api/events?mode=rumoured", "/api/events?colour=red",
-        "/api/events?limit=1&limit=2", "/api/events?cameo=04'--", "/api/expectations?status=maybe",
-        "/api/stats?x=1", "/api/stories?from=2024-02-30"}) {
+        "/api/events?limit=1&limit=2", "/api/events?cameo=04'--", "/api/expectations?status=maybe", "/api/stats?x=1",
+        "/api/stories?from=2024-02-30"}) {
     auto [status, body] = get(target);
     EXPECT_EQ(status, 400) << target;
     EXPECT_TRUE(body["error"].is_string()) << target;
@@ -305,8 +309,8 @@ TEST_F(ApiTest, PageHasTheFormAndInsertsOnlyText) {
                            "name=\"to\"", "/api/events", "/api/expectations", "el(\"mark\"", "/explain"})
     EXPECT_NE(page.find(part), std::string::npos) << part;
   // No external assets, and nothing from the store is parsed as markup.
-  for (const char* bad : {"innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "http://", "https://",
-                          "src=\"", "<link"})
+  for (const char* bad :
+       {"innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "http://", "https://", "src=\"", "<link"})
     EXPECT_EQ(page.find(bad), std::string::npos) << bad;
   EXPECT_NE(page.find("textContent"), std::string::npos);
 }
@@ -345,6 +349,72 @@ TEST(ReadOnlyStore, MissingOrForeignFilesAreNamedErrors) {
   ASSERT_TRUE(ro.ok()) << ro.error().str();
   // Writes fail on a read-only handle.
   EXPECT_FALSE((*ro)->begin().ok() && (*ro)->put(Document{}).ok());
+  fs::remove_all(dir);
+}
+
+// ---- the real command ----
+
+std::string slurp(const fs::path& p) {
+  std::ifstream in(p);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+TEST(ServeCommand, MissingStoreIsAFatalErrorNamingTheFile) {
+  const fs::path dir = fs::temp_directory_path() / ("dyad-api-cli-" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  const fs::path missing = dir / "absent.db";
+  const fs::path err = dir / "err.txt";
+  const std::string cmd =
+      std::string(DYAD_CLI_PATH) + " serve --port 0 --db '" + missing.string() + "' 2>'" + err.string() + "'";
+  const int rc = std::system(cmd.c_str());
+  ASSERT_TRUE(WIFEXITED(rc));
+  EXPECT_EQ(WEXITSTATUS(rc), 1);
+  EXPECT_NE(slurp(err).find(missing.string()), std::string::npos) << slurp(err);
+  EXPECT_FALSE(fs::exists(missing));
+  fs::remove_all(dir);
+}
+
+TEST(ServeCommand, ServesUntilSigterm) {
+  const fs::path dir = fs::temp_directory_path() / ("dyad-api-sig-" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  const std::string db = (dir / "s.db").string();
+  RunOptions o;
+  o.inputs = {DYAD_TEST_DIR "/fixtures/api/markup.jsonl"};
+  o.db_path = db;
+  ASSERT_TRUE(run(knowledge(), o).ok());
+  const fs::path err = dir / "err.txt";
+  const pid_t pid = ::fork();
+  ASSERT_GE(pid, 0);
+  if (pid == 0) {
+    if (std::freopen(err.c_str(), "w", stderr) == nullptr) ::_exit(99);
+    ::execl(DYAD_CLI_PATH, DYAD_CLI_PATH, "serve", "--port", "0", "--db", db.c_str(), static_cast<char*>(nullptr));
+    ::_exit(98);
+  }
+  // The port is printed once it listens ("serving FILE at http://127.0.0.1:PORT/").
+  int port = 0;
+  const std::regex listening(R"(http://127\.0\.0\.1:(\d+)/)");
+  for (int i = 0; i < 6000 && port == 0; ++i) {
+    std::smatch m;
+    const std::string text = slurp(err);
+    if (std::regex_search(text, m, listening)) port = std::stoi(m[1]);
+    if (port == 0) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  ASSERT_NE(port, 0) << slurp(err);
+  httplib::Client c("127.0.0.1", port);
+  auto r = c.Get("/api/stats");
+  ASSERT_TRUE(r);
+  EXPECT_EQ(json::parse(r->body)["articles"], 1);
+  ::kill(pid, SIGTERM);
+  int status = 0;
+  ASSERT_EQ(::waitpid(pid, &status, 0), pid);
+  ASSERT_TRUE(WIFEXITED(status));
+  EXPECT_EQ(WEXITSTATUS(status), 0);
+  const std::string log = slurp(err);
+  EXPECT_NE(log.find("GET /api/stats 200"), std::string::npos) << log;
   fs::remove_all(dir);
 }
 
