@@ -23,9 +23,9 @@ namespace dyad::api {
 
 /// What one request gets back.
 struct Response {
-  int status = 200;                            // 200, 400 (bad parameter), 404 (unknown path or id), 500
+  int status = 200;  // 200, 400 (bad parameter), 404 (unknown path or id), 500
   std::string content_type = "application/json";
-  std::string body;                            // JSON; errors are {"error": "..."}
+  std::string body;  // JSON; errors are {"error": "..."}
 };
 
 /// Decoded query parameters; a name given twice is a 400.

@@ -31,8 +31,7 @@ std::string utc_now() {
 
 }  // namespace
 
-Server::Server(Service& service, ServerOptions options)
-    : impl_(std::make_unique<Impl>(service, std::move(options))) {
+Server::Server(Service& service, ServerOptions options) : impl_(std::make_unique<Impl>(service, std::move(options))) {
   httplib::Server& http = impl_->http;
   Service& svc = impl_->service;
   http.Get(".*", [&svc](const httplib::Request& req, httplib::Response& res) {
@@ -70,8 +69,8 @@ Server::Server(Service& service, ServerOptions options)
           target += httplib::detail::encode_query_param(k) + "=" + httplib::detail::encode_query_param(v);
         }
       }
-      log(utc_now() + " " + req.remote_addr + " " + req.method + " " + target + " " + std::to_string(res.status) +
-          " " + std::to_string(res.body.size()));
+      log(utc_now() + " " + req.remote_addr + " " + req.method + " " + target + " " + std::to_string(res.status) + " " +
+          std::to_string(res.body.size()));
     });
   }
 }

@@ -48,7 +48,8 @@ class Args {
       if (std::find(allowed.begin(), allowed.end(), name) == allowed.end()) {
         std::string list;
         for (std::string_view a : allowed) list += (list.empty() ? "" : ", ") + std::string(a);
-        throw BadRequest{"unknown parameter '" + name + "'" + (list.empty() ? " (none allowed)" : " (allowed: " + list + ")")};
+        throw BadRequest{"unknown parameter '" + name + "'" +
+                         (list.empty() ? " (none allowed)" : " (allowed: " + list + ")")};
       }
       if (!seen.insert(name).second) throw BadRequest{"parameter '" + name + "' given more than once"};
     }
@@ -77,7 +78,8 @@ class Args {
     const std::string v = text(name, 20);
     if (v.empty()) return std::nullopt;
     auto d = parse_date(v);
-    if (!d || !d->known()) throw BadRequest{"parameter '" + name + "' is not a date (YYYY-MM-DD, YYYY-MM or YYYY): '" + v + "'"};
+    if (!d || !d->known())
+      throw BadRequest{"parameter '" + name + "' is not a date (YYYY-MM-DD, YYYY-MM or YYYY): '" + v + "'"};
     return d;
   }
 
@@ -158,7 +160,8 @@ json evidence_json(const std::string& article_text, const std::string& sentence,
 }
 
 json link_json(const StoredLink& l, const Codebook* cb) {
-  return json{{"relation", l.relation}, {"expected", event_json(l.expected, cb)}, {"outcome", event_json(l.outcome, cb)}};
+  return json{
+      {"relation", l.relation}, {"expected", event_json(l.expected, cb)}, {"outcome", event_json(l.outcome, cb)}};
 }
 
 // Store errors become 500s with the store's message.
