@@ -974,7 +974,8 @@ namespace {
 // are set decides the text (each combination is prepared once and cached);
 // parameters are numbered by filter (?1 article .. ?10 story), bound by bind().
 struct EventFilter {
-  std::string sql;
+  std::string sql;    // FROM ... WHERE ...: one row per result row of events()
+  std::string where;  // the WHERE part alone (filters on `e` only)
   std::string code, folded, from_lo, to_hi, plover;
 
   explicit EventFilter(const EventQuery& q) {
@@ -990,38 +991,39 @@ struct EventFilter {
       sql += "m.id = (SELECT min(m2.id) FROM mentions m2 WHERE m2.event = e.id) ";
     sql +=
         "JOIN articles a ON a.seq = m.article "
-        "LEFT JOIN sentences s ON s.article = m.article AND s.idx = m.sentence "
-        "WHERE 1 ";
+        "LEFT JOIN sentences s ON s.article = m.article AND s.idx = m.sentence ";
+    where = "WHERE 1 ";
     if (!q.actor.empty()) {
       for (char ch : q.actor) code += (ch >= 'a' && ch <= 'z') ? static_cast<char>(ch - 'a' + 'A') : ch;
       fold_case_append(q.actor, folded);
-      sql +=
+      where +=
           "AND (substr(e.source_code, 1, length(?2)) = ?2 OR substr(e.target_code, 1, length(?2)) = ?2 "
           "OR instr(dyad_fold(e.source_text), ?3) > 0 OR instr(dyad_fold(e.source_canonical), ?3) > 0 "
           "OR instr(dyad_fold(e.target_text), ?3) > 0 OR instr(dyad_fold(e.target_canonical), ?3) > 0) ";
     }
-    if (!q.cameo.empty()) sql += "AND substr(e.cameo, 1, length(?4)) = ?4 ";
+    if (!q.cameo.empty()) where += "AND substr(e.cameo, 1, length(?4)) = ?4 ";
     if (!q.plover.empty()) {
       for (char ch : q.plover) plover += (ch >= 'a' && ch <= 'z') ? static_cast<char>(ch - 'a' + 'A') : ch;
-      sql += "AND e.plover = ?12 ";
+      where += "AND e.plover = ?12 ";
     }
     // An event's ISO string sorts at or before its first day, and a range's
     // year prefix sorts before every day in it: the plain comparisons let the
     // date index narrow the scan, the interval test decides.
     if (q.from && q.from->known()) {
       from_lo = Date::from_days(q.from->first_day()).iso();
-      sql += std::string("AND e.date >= substr(?5, 1, 4) AND ") + kDateHi + " >= ?5 ";
+      where += std::string("AND e.date >= substr(?5, 1, 4) AND ") + kDateHi + " >= ?5 ";
     }
     if (q.to && q.to->known()) {
       to_hi = Date::from_days(q.to->last_day()).iso();
-      sql += std::string("AND e.date <= ?6 AND ") + kDateLo + " <= ?6 ";
+      where += std::string("AND e.date <= ?6 AND ") + kDateLo + " <= ?6 ";
     }
-    if (q.mode) sql += "AND e.mode = ?7 ";
-    if (!q.id.empty()) sql += "AND e.id = ?9 ";
+    if (q.mode) where += "AND e.mode = ?7 ";
+    if (!q.id.empty()) where += "AND e.id = ?9 ";
     if (q.story != 0)
-      sql +=
+      where +=
           "AND e.id IN (SELECT m3.event FROM mentions m3 JOIN story_articles sa ON sa.article = m3.article "
           "WHERE sa.story = ?10) ";
+    sql += where;
   }
 
   void bind(Stmt& s, const EventQuery& q) const {
@@ -1042,7 +1044,10 @@ struct EventFilter {
 Result<uint64_t> Store::count_events(const EventQuery& q) {
   const EventFilter f(q);
   try {
-    Stmt s = impl_->stmt("SELECT count(*) " + f.sql);
+    // One row per event unless per mention or per article: then the events table alone counts
+    // (every stored event has a mention), without the first-mention join.
+    const bool per_event = !q.each_mention && q.article.empty();
+    Stmt s = impl_->stmt("SELECT count(*) " + (per_event ? "FROM events e " + f.where : f.sql));
     f.bind(s, q);
     return s.step() ? static_cast<uint64_t>(s.col_int(0)) : 0U;
   } catch (const DbError& e) {

@@ -154,6 +154,13 @@ TEST_F(ApiTest, FiltersNarrowTheEvents) {
   json plover = ok("/api/events?plover=consult&limit=1000");
   EXPECT_GT(plover["total"].get<int>(), 0);
   for (const json& e : plover["items"]) EXPECT_EQ(e["plover"], "CONSULT");
+
+  // Each total is the number of matching events (one page of 1000 holds them all here).
+  for (const json* page : {&consult, &german, &april, &plover}) EXPECT_EQ((*page)["total"], (*page)["items"].size());
+  json of_article = ok("/api/events?article=st-report&limit=1000");
+  EXPECT_GT(of_article["total"].get<int>(), 0);
+  EXPECT_EQ(of_article["total"], of_article["items"].size());
+  for (const json& e : of_article["items"]) EXPECT_EQ(e["article"], "st-report");
 }
 
 TEST_F(ApiTest, PagesCoverTheResultOnceWithTheTotal) {
