@@ -22,6 +22,7 @@
 #include <thread>
 #include <vector>
 
+#include "api/api.h"
 #include "core/paths.h"
 #include "eval/eval.h"
 #include "output/writers.h"
@@ -393,6 +394,49 @@ int run_explain(const ExplainArgs& a) {
   return rc;
 }
 
+struct ServeArgs {
+  std::string db = "dyad.db";
+  std::string host = "127.0.0.1";
+  int port = 8080;
+  std::vector<std::string> dictionaries;
+  bool no_default_dictionaries = false;
+};
+
+// The HTTP API and its page over a read-only store, until SIGINT / SIGTERM.
+int run_serve(const ServeArgs& a) {
+  auto store = dyad::Store::open_read_only(a.db);
+  if (!store.ok()) return fail(store.error().str());
+  dyad::KnowledgeOptions ko;  // explanations re-code the stored article, as dyad explain does
+  ko.dictionaries = a.dictionaries;
+  ko.no_default_dictionaries = a.no_default_dictionaries;
+  auto knowledge = dyad::Knowledge::load(ko);
+  if (!knowledge.ok()) return fail(knowledge.error().str());
+  dyad::api::Service service(**store, &*knowledge);
+  dyad::api::ServerOptions so;
+  so.host = a.host;
+  so.port = a.port;
+  so.log = [](const std::string& line) { std::fprintf(stderr, "%s\n", line.c_str()); };
+  dyad::api::Server server(service, so);
+  auto port = server.bind();
+  if (!port.ok()) return fail(port.error().message);
+  std::fprintf(stderr, "dyad: serving %s at http://%s:%d/ (Ctrl-C stops)\n", a.db.c_str(), a.host.c_str(), *port);
+  std::atomic<bool> done{false};
+  std::thread watcher([&] {
+    while (!done.load()) {
+      if (g_stop.load()) server.stop();
+      std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+  });
+  const bool ok = server.run();
+  done.store(true);
+  watcher.join();
+  if (g_stop.load()) {
+    std::fprintf(stderr, "dyad: stopped\n");
+    return kExitOk;
+  }
+  return ok ? kExitOk : fail("the server stopped unexpectedly");
+}
+
 std::string default_shared_dir() {
   namespace fs = std::filesystem;
   // ../shared beside the checkout: next to the source tree, or to the data dir's parent.
@@ -469,6 +513,15 @@ int main(int argc, char** argv) {
   x->add_option("--dictionary", explain.dictionaries, "Extra dictionary file (repeatable), as given to dyad code");
   x->add_flag("--no-default-dictionaries", explain.no_default_dictionaries, "Use only --dictionary files");
 
+  ServeArgs serve;
+  CLI::App* sv =
+      app.add_subcommand("serve", "Serve the store read-only: an HTTP API (JSON) and a web page (docs/api.md)");
+  sv->add_option("--db", serve.db, "SQLite store to read (default dyad.db)");
+  sv->add_option("--host", serve.host, "Address to listen on (default 127.0.0.1: this machine only)");
+  sv->add_option("--port", serve.port, "Port (default 8080; 0 = any free port)")->check(CLI::Range(0, 65535));
+  sv->add_option("--dictionary", serve.dictionaries, "Extra dictionary file (repeatable), as given to dyad code");
+  sv->add_flag("--no-default-dictionaries", serve.no_default_dictionaries, "Use only --dictionary files");
+
   dyad::EvalOptions eval;
   bool eval_write = false;
   CLI::App* ev = app.add_subcommand("eval", "Score the coder against gold data; print precision, recall and F1");
@@ -492,6 +545,7 @@ int main(int argc, char** argv) {
   if (b->parsed()) return run_bench(bench);
   if (st->parsed()) return run_story(story);
   if (x->parsed()) return run_explain(explain);
+  if (sv->parsed()) return run_serve(serve);
   if (ev->parsed()) {
     if (eval.shared_dir.empty()) eval.shared_dir = default_shared_dir();
     if (eval_write && eval.write_markdown.empty())

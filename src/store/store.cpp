@@ -26,6 +26,7 @@
 #include <array>
 #include <cstdio>
 #include <ctime>
+#include <filesystem>
 #include <nlohmann/json.hpp>
 #include <stdexcept>
 #include <unordered_map>
@@ -561,12 +562,16 @@ struct Store::Impl {
     return s.step() ? static_cast<int>(s.col_int(0)) : 0;
   }
 
-  void configure() {
+  void configure(bool read_only = false) {
     sqlite3_extended_result_codes(db, 1);
     if (sqlite3_busy_timeout(db, 10000) != SQLITE_OK) throw DbError(sqlite3_errmsg(db));
     // The first statement reads the header: a non-database file fails here.
-    exec("PRAGMA journal_mode=WAL");
-    exec("PRAGMA synchronous=NORMAL");
+    if (read_only) {
+      user_version();
+    } else {
+      exec("PRAGMA journal_mode=WAL");
+      exec("PRAGMA synchronous=NORMAL");
+    }
     exec("PRAGMA foreign_keys=ON");
     // A write transaction of a batch of articles dirties thousands of pages (the
     // events table and its three indexes alone); with SQLite's default 2 MB cache they spill to
@@ -884,6 +889,33 @@ Result<std::unique_ptr<Store>> Store::open(const std::string& path) {
   return std::unique_ptr<Store>(new Store(std::move(impl)));
 }
 
+Result<std::unique_ptr<Store>> Store::open_read_only(const std::string& path) {
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(path, ec)) return Error{path, 0, "cannot open store: no such file", false};
+  auto impl = std::make_unique<Impl>();
+  impl->path = path;
+  const int flags = SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX;
+  if (sqlite3_open_v2(path.c_str(), &impl->db, flags, nullptr) != SQLITE_OK) {
+    std::string msg = impl->db != nullptr ? sqlite3_errmsg(impl->db) : "out of memory";
+    return impl->error("cannot open store: " + msg);
+  }
+  try {
+    impl->configure(true);
+    const int v = impl->user_version();
+    if (v == 0) return impl->error("not a dyad store (no dyad schema in this SQLite file)");
+    if (v > kSchemaVersion)
+      return impl->error("schema version " + std::to_string(v) + " is newer than this build supports (" +
+                         std::to_string(kSchemaVersion) + "); upgrade dyad");
+    if (v < kSchemaVersion)
+      return impl->error("schema version " + std::to_string(v) + " is older than this build's (" +
+                         std::to_string(kSchemaVersion) + "); open it once with a writing command (dyad code) to " +
+                         "migrate it");
+  } catch (const DbError& e) {
+    return impl->error(std::string("cannot open store: ") + e.what());
+  }
+  return std::unique_ptr<Store>(new Store(std::move(impl)));
+}
+
 bool Store::contains(std::string_view hash) {
   try {
     Stmt s = impl_->stmt("SELECT 1 FROM articles WHERE hash = ?1");
@@ -983,81 +1015,120 @@ int Store::schema_version() {
   }
 }
 
-Result<std::vector<StoredEvent>> Store::events(const EventQuery& q) {
-  // The query text depends on which filters are set, so each combination is
-  // prepared once and cached; parameters are numbered by filter.
-  std::string sql =
-      "SELECT e.id, e.cameo, e.plover, e.quad_class, e.goldstein, e.mode, e.date, e.date_basis, "
-      "e.source_text, e.source_canonical, e.source_code, e.source_country, e.source_sector, "
-      "e.target_text, e.target_canonical, e.target_code, e.target_country, e.target_sector, "
-      "e.location_name, e.location_country, e.location_lat, e.location_lon, e.location_geonameid, "
-      "e.attributed_to, e.rule, "
-      "m.sentence, m.offset, m.length, m.source_offset, m.source_length, m.target_offset, m.target_length, "
-      "m.location_offset, m.location_length, a.id, a.hash, "
-      "CAST(substr(CAST(a.text AS BLOB), s.offset + 1, s.length) AS BLOB), "
-      "e.num_mentions, e.num_articles, e.num_sources, e.first_seen, e.last_seen, "
-      "(SELECT avg(t.tone) FROM article_tone t WHERE t.article IN "
-      "(SELECT m3.article FROM mentions m3 WHERE m3.event = e.id)) "
-      "FROM events e "
-      "JOIN mentions m ON ";
-  if (q.each_mention)
-    sql += !q.article.empty() ? "m.event = e.id AND m.article IN (SELECT seq FROM articles WHERE id = ?1) "
-                              : "m.event = e.id ";
-  else if (!q.article.empty())
-    sql +=
-        "m.id = (SELECT min(m2.id) FROM mentions m2 JOIN articles a2 ON a2.seq = m2.article WHERE m2.event = e.id "
-        "AND a2.id = ?1) ";
-  else
-    sql += "m.id = (SELECT min(m2.id) FROM mentions m2 WHERE m2.event = e.id) ";
-  sql +=
-      "JOIN articles a ON a.seq = m.article "
-      "LEFT JOIN sentences s ON s.article = m.article AND s.idx = m.sentence "
-      "WHERE 1 ";
-  std::string code;
-  std::string folded;
-  if (!q.actor.empty()) {
-    for (char ch : q.actor) code += (ch >= 'a' && ch <= 'z') ? static_cast<char>(ch - 'a' + 'A') : ch;
-    fold_case_append(q.actor, folded);
-    sql +=
-        "AND (substr(e.source_code, 1, length(?2)) = ?2 OR substr(e.target_code, 1, length(?2)) = ?2 "
-        "OR instr(dyad_fold(e.source_text), ?3) > 0 OR instr(dyad_fold(e.source_canonical), ?3) > 0 "
-        "OR instr(dyad_fold(e.target_text), ?3) > 0 OR instr(dyad_fold(e.target_canonical), ?3) > 0) ";
-  }
-  if (!q.cameo.empty()) sql += "AND substr(e.cameo, 1, length(?4)) = ?4 ";
-  // An event's ISO string sorts at or before its first day, and a range's
-  // year prefix sorts before every day in it: the plain comparisons let the
-  // date index narrow the scan, the interval test decides.
-  std::string from_lo;
-  std::string to_hi;
-  if (q.from && q.from->known()) {
-    from_lo = Date::from_days(q.from->first_day()).iso();
-    sql += std::string("AND e.date >= substr(?5, 1, 4) AND ") + kDateHi + " >= ?5 ";
-  }
-  if (q.to && q.to->known()) {
-    to_hi = Date::from_days(q.to->last_day()).iso();
-    sql += std::string("AND e.date <= ?6 AND ") + kDateLo + " <= ?6 ";
-  }
-  if (q.mode) sql += "AND e.mode = ?7 ";
-  if (!q.id.empty()) sql += "AND e.id = ?9 ";
-  if (q.story != 0)
-    sql +=
-        "AND e.id IN (SELECT m3.event FROM mentions m3 JOIN story_articles sa ON sa.article = m3.article "
-        "WHERE sa.story = ?10) ";
-  sql += q.each_mention ? "ORDER BY e.date IS NULL, e.date, e.id, m.id " : "ORDER BY e.date IS NULL, e.date, e.id ";
-  if (q.limit > 0) sql += "LIMIT ?8";
+namespace {
 
-  std::vector<StoredEvent> out;
-  try {
-    Stmt s = impl_->stmt(sql);
+// The FROM / WHERE part of Store::events() and count_events(): which filters
+// are set decides the text (each combination is prepared once and cached);
+// parameters are numbered by filter (?1 article .. ?10 story), bound by bind().
+struct EventFilter {
+  std::string sql;    // FROM ... WHERE ...: one row per result row of events()
+  std::string where;  // the WHERE part alone (filters on `e` only)
+  std::string code, folded, from_lo, to_hi, plover;
+
+  explicit EventFilter(const EventQuery& q) {
+    sql = "FROM events e JOIN mentions m ON ";
+    if (q.each_mention)
+      sql += !q.article.empty() ? "m.event = e.id AND m.article IN (SELECT seq FROM articles WHERE id = ?1) "
+                                : "m.event = e.id ";
+    else if (!q.article.empty())
+      sql +=
+          "m.id = (SELECT min(m2.id) FROM mentions m2 JOIN articles a2 ON a2.seq = m2.article WHERE m2.event = e.id "
+          "AND a2.id = ?1) ";
+    else
+      sql += "m.id = (SELECT min(m2.id) FROM mentions m2 WHERE m2.event = e.id) ";
+    sql +=
+        "JOIN articles a ON a.seq = m.article "
+        "LEFT JOIN sentences s ON s.article = m.article AND s.idx = m.sentence ";
+    where = "WHERE 1 ";
+    if (!q.actor.empty()) {
+      for (char ch : q.actor) code += (ch >= 'a' && ch <= 'z') ? static_cast<char>(ch - 'a' + 'A') : ch;
+      fold_case_append(q.actor, folded);
+      where +=
+          "AND (substr(e.source_code, 1, length(?2)) = ?2 OR substr(e.target_code, 1, length(?2)) = ?2 "
+          "OR instr(dyad_fold(e.source_text), ?3) > 0 OR instr(dyad_fold(e.source_canonical), ?3) > 0 "
+          "OR instr(dyad_fold(e.target_text), ?3) > 0 OR instr(dyad_fold(e.target_canonical), ?3) > 0) ";
+    }
+    if (!q.cameo.empty()) where += "AND substr(e.cameo, 1, length(?4)) = ?4 ";
+    if (!q.plover.empty()) {
+      for (char ch : q.plover) plover += (ch >= 'a' && ch <= 'z') ? static_cast<char>(ch - 'a' + 'A') : ch;
+      where += "AND e.plover = ?12 ";
+    }
+    // An event's ISO string sorts at or before its first day, and a range's
+    // year prefix sorts before every day in it: the plain comparisons let the
+    // date index narrow the scan, the interval test decides.
+    if (q.from && q.from->known()) {
+      from_lo = Date::from_days(q.from->first_day()).iso();
+      where += std::string("AND e.date >= substr(?5, 1, 4) AND ") + kDateHi + " >= ?5 ";
+    }
+    if (q.to && q.to->known()) {
+      to_hi = Date::from_days(q.to->last_day()).iso();
+      where += std::string("AND e.date <= ?6 AND ") + kDateLo + " <= ?6 ";
+    }
+    if (q.mode) where += "AND e.mode = ?7 ";
+    if (!q.id.empty()) where += "AND e.id = ?9 ";
+    if (q.story != 0)
+      where +=
+          "AND e.id IN (SELECT m3.event FROM mentions m3 JOIN story_articles sa ON sa.article = m3.article "
+          "WHERE sa.story = ?10) ";
+    sql += where;
+  }
+
+  void bind(Stmt& s, const EventQuery& q) const {
     if (!q.article.empty()) s.text(1, q.article);
     if (!q.actor.empty()) s.text(2, code).text(3, folded);
     if (!q.cameo.empty()) s.text(4, q.cameo);
     if (!from_lo.empty()) s.text(5, from_lo);
     if (!to_hi.empty()) s.text(6, to_hi);
     if (q.mode) s.text(7, to_string(*q.mode));
-    if (q.limit > 0) s.integer(8, static_cast<int64_t>(q.limit));
     if (!q.id.empty()) s.text(9, q.id);
     if (q.story != 0) s.integer(10, q.story);
+    if (!plover.empty()) s.text(12, plover);
+  }
+};
+
+}  // namespace
+
+Result<uint64_t> Store::count_events(const EventQuery& q) {
+  const EventFilter f(q);
+  try {
+    // One row per event unless per mention or per article: then the events table alone counts
+    // (every stored event has a mention), without the first-mention join.
+    const bool per_event = !q.each_mention && q.article.empty();
+    Stmt s = impl_->stmt("SELECT count(*) " + (per_event ? "FROM events e " + f.where : f.sql));
+    f.bind(s, q);
+    return s.step() ? static_cast<uint64_t>(s.col_int(0)) : 0U;
+  } catch (const DbError& e) {
+    return impl_->error(std::string("event count failed: ") + e.what());
+  }
+}
+
+Result<std::vector<StoredEvent>> Store::events(const EventQuery& q) {
+  const EventFilter f(q);
+  std::string sql = std::string(
+                        "SELECT e.id, e.cameo, e.plover, e.quad_class, e.goldstein, e.mode, e.date, e.date_basis, "
+                        "e.source_text, e.source_canonical, e.source_code, e.source_country, e.source_sector, "
+                        "e.target_text, e.target_canonical, e.target_code, e.target_country, e.target_sector, "
+                        "e.location_name, e.location_country, e.location_lat, e.location_lon, e.location_geonameid, "
+                        "e.attributed_to, ") +
+                    (q.each_mention ? "m.rule, " : "e.rule, ") +
+                    "m.sentence, m.offset, m.length, m.source_offset, m.source_length, m.target_offset, "
+                    "m.target_length, m.location_offset, m.location_length, a.id, a.hash, "
+                    "CAST(substr(CAST(a.text AS BLOB), s.offset + 1, s.length) AS BLOB), "
+                    "e.num_mentions, e.num_articles, e.num_sources, e.first_seen, e.last_seen, "
+                    "(SELECT avg(t.tone) FROM article_tone t WHERE t.article IN "
+                    "(SELECT m3.article FROM mentions m3 WHERE m3.event = e.id)) " +
+                    f.sql;
+  sql += q.each_mention ? "ORDER BY e.date IS NULL, e.date, e.id, m.id " : "ORDER BY e.date IS NULL, e.date, e.id ";
+  if (q.limit > 0 || q.offset > 0) sql += "LIMIT ?8 OFFSET ?11";
+
+  std::vector<StoredEvent> out;
+  try {
+    Stmt s = impl_->stmt(sql);
+    f.bind(s, q);
+    if (q.limit > 0 || q.offset > 0) {
+      s.integer(8, q.limit > 0 ? static_cast<int64_t>(q.limit) : -1);
+      s.integer(11, static_cast<int64_t>(q.offset));
+    }
     while (s.step()) {
       StoredEvent r;
       Event& ev = r.event;
@@ -1102,6 +1173,17 @@ Result<std::optional<StoredArticle>> Store::article(std::string_view hash) {
   try {
     Stmt s = impl_->stmt(std::string("SELECT ") + kArticleColumns + ", text FROM articles WHERE hash = ?1");
     s.text(1, hash);
+    if (!s.step()) return std::optional<StoredArticle>();
+    return std::optional<StoredArticle>(impl_->read_article(s, true));
+  } catch (const DbError& e) {
+    return impl_->error(std::string("article lookup failed: ") + e.what());
+  }
+}
+
+Result<std::optional<StoredArticle>> Store::article_by_id(std::string_view id) {
+  try {
+    Stmt s = impl_->stmt(std::string("SELECT ") + kArticleColumns + ", text FROM articles WHERE id = ?1 ORDER BY seq");
+    s.text(1, id);
     if (!s.step()) return std::optional<StoredArticle>();
     return std::optional<StoredArticle>(impl_->read_article(s, true));
   } catch (const DbError& e) {

@@ -25,6 +25,7 @@ inline constexpr int kSchemaVersion = 5;
 struct EventQuery {
   std::string actor;         // matches source or target code prefix, or actor text/canonical (case-insensitive)
   std::string cameo;         // code prefix: "04" matches 040-046
+  std::string plover;        // PLOVER event type, exact (case-insensitive): "CONSULT"
   std::optional<Date> from;  // event date on or after
   std::optional<Date> to;    // event date on or before
   std::optional<EventMode> mode;
@@ -33,6 +34,7 @@ struct EventQuery {
   int64_t story = 0;          // events mentioned in this story's articles; 0 = any
   bool each_mention = false;  // one row per stored mention instead of one per event
   size_t limit = 0;           // 0 = no limit (rows)
+  size_t offset = 0;          // rows to skip first (pagination), in the same order
 };
 
 /// What the story stage needs of a stored event to decide a merge or a link.
@@ -122,6 +124,10 @@ class Store {
   /// Opens or creates the database at `path` (":memory:" for tests), sets WAL,
   /// creates or migrates the schema. A newer schema than this build knows is an Error.
   static Result<std::unique_ptr<Store>> open(const std::string& path);
+  /// Opens an existing store for reading only (front ends that must not write: `dyad serve`).
+  /// Nothing is created or migrated: a missing file, a file without the dyad schema, or a
+  /// schema other than kSchemaVersion is an Error naming the file; every write then fails.
+  static Result<std::unique_ptr<Store>> open_read_only(const std::string& path);
   ~Store();
   Store(const Store&) = delete;
   Store& operator=(const Store&) = delete;
@@ -148,13 +154,18 @@ class Store {
   /// Stored events matching `q`, ordered by date (unknown dates last) then id.
   /// One row per event: with q.article set, the mention in that article;
   /// otherwise the first mention stored. With q.each_mention, one row per
-  /// mention (of that article when q.article is set), in stored order. Date filters keep an event whose date
+  /// mention (of that article when q.article is set), in stored order, each with the
+  /// rule that coded that mention. Date filters keep an event whose date
   /// interval (a month-precision "2024-05" covers May 1-31) overlaps
   /// [from.first_day(), to.last_day()]; an event with no date never matches one.
   [[nodiscard]] Result<std::vector<StoredEvent>> events(const EventQuery& q);
+  /// How many rows events(q) returns without its limit and offset (the total for pagination).
+  [[nodiscard]] Result<uint64_t> count_events(const EventQuery& q);
 
   /// The stored article with this content hash, or nullopt.
   [[nodiscard]] Result<std::optional<StoredArticle>> article(std::string_view hash);
+  /// The first stored article whose input id is `id`, or nullopt.
+  [[nodiscard]] Result<std::optional<StoredArticle>> article_by_id(std::string_view id);
 
   /// Stored articles in the order they were written; `limit` 0 = all.
   /// With `with_text` false the text is left empty (cheap listing).
