@@ -311,6 +311,40 @@ TEST(Coder, ImportedPatternsNeedATarget) {
   EXPECT_THAT(briefs(b), ElementsAre("040 RUSGOV->CHNGOV"));
 }
 
+TEST(Coder, RequireDyadOffCodesImportedPatternsWithoutATarget) {
+  // PETRARCH's <Config option="require_dyad" value="false">: a source alone is an event
+  std::vector<VerbPatternSpec> specs{{"040", "{S} meet", "x.verbs:1", true}};
+  auto c = EventCoder::load(testing_events::kData, specs, {}, true);
+  ASSERT_TRUE(c.ok()) << c.error().str();
+  CodeOptions off;
+  off.require_dyad = false;
+  Document a = testing_events::make_doc("Putin met on Monday.", testing_events::fixture_marks());
+  c.value()->code(a, off);
+  EXPECT_THAT(briefs(a), ElementsAre("040 RUSGOV->-"));
+  c.value()->code(a);  // the default still requires a target
+  EXPECT_TRUE(a.events.empty());
+  Document b = testing_events::make_doc("Putin met with Xi.", testing_events::fixture_marks());
+  c.value()->code(b, off);
+  EXPECT_THAT(briefs(b), ElementsAre("040 RUSGOV->CHNGOV"));
+}
+
+TEST(Coder, RequireDyadOffTargetlessImportedStatementIsAnAttribution) {
+  // "..., an official of the agency X said": the statement has no speaker next to the verb;
+  // with another event in the sentence it is the attribution, not a second event
+  std::vector<VerbPatternSpec> specs{{"010", "{S} say", "x.verbs:1", true}, {"040", "{S} meet {T}", "x.verbs:2", true}};
+  auto c = EventCoder::load(testing_events::kData, specs, {}, true);
+  ASSERT_TRUE(c.ok()) << c.error().str();
+  CodeOptions off;
+  off.require_dyad = false;
+  Document a = testing_events::make_doc("Putin met Xi in Harbin, the Kremlin press office said on Monday.",
+                                        testing_events::fixture_marks());
+  c.value()->code(a, off);
+  EXPECT_THAT(briefs(a), ElementsAre("040 RUSGOV->CHNGOV"));
+  Document b = testing_events::make_doc("The Kremlin said on Monday.", testing_events::fixture_marks());
+  c.value()->code(b, off);
+  EXPECT_THAT(briefs(b), ElementsAre("010 RUSGOV->-"));
+}
+
 // The matcher skips a reading when a word it needs after the anchor is missing from the
 // clause (the prefilter); words inside alternatives or optional parts are not needed, and
 // a needed word before the anchor does not count.
