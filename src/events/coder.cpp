@@ -925,6 +925,8 @@ class DocCoder {
       const Tok& x = tok(t);
       if (x.mention >= 0) {
         const Mention& m = doc_.mentions[static_cast<size_t>(x.mention)];
+        // the mention ends right before the verb, or one plain noun before it ("X crowds burned")
+        const bool before_verb = q + 1 == p || (q + 2 == p && modifier(c.toks[q + 1]));
         size_t qs = q;
         while (qs > 0 && c.toks[qs - 1] >= m.first_token && tok(c.toks[qs - 1]).mention == x.mention) --qs;
         q = qs;
@@ -937,7 +939,11 @@ class DocCoder {
             return pair;
           }
         }
-        if (qs > 0 && in(norm(c.toks[qs - 1]), kPrepositions)) continue;
+        // "after X burned ...": a conjunction-preposition with a verb right after its noun
+        // phrase opens a clause, whose subject X is
+        if (qs > 0 && in(norm(c.toks[qs - 1]), kPrepositions) &&
+            !(before_verb && in(norm(c.toks[qs - 1]), {"after", "before", "since", "until", "till"})))
+          continue;
         std::vector<int32_t> ms{x.mention};
         size_t r = qs;
         bool saw_and = false;  // "A, B and C": a comma joins only a list closed by "and"

@@ -345,6 +345,23 @@ TEST(Coder, RequireDyadOffTargetlessImportedStatementIsAnAttribution) {
   EXPECT_THAT(briefs(b), ElementsAre("010 RUSGOV->-"));
 }
 
+TEST(Coder, NounPhraseAfterAfterWithItsOwnVerbIsThatVerbsSubject) {
+  // "after X attacked Y": 'after' opens a clause here, X is not governed by a preposition
+  std::vector<VerbPatternSpec> specs{{"190", "{S} attack {T}", "x.tsv:1", false}};
+  auto c = EventCoder::load(testing_events::kData, specs, {}, true);
+  ASSERT_TRUE(c.ok()) << c.error().str();
+  auto coded = [&](const std::string& text) {
+    Document d = testing_events::make_doc(text, testing_events::fixture_marks());
+    c.value()->code(d);
+    return briefs(d);
+  };
+  EXPECT_THAT(coded("Putin left the talks a week after Xi attacked Kenya."), ElementsAre("190 CHNGOV->KEN"));
+  EXPECT_THAT(coded("Putin left the talks days before Kenyan police attacked protesters."),
+              ElementsAre("190 KENCOP->CVL"));
+  // a preposition that is no conjunction still governs: the subject is Putin
+  EXPECT_THAT(coded("Putin, with Xi, attacked Kenya."), ElementsAre("190 RUSGOV->KEN"));
+}
+
 // The matcher skips a reading when a word it needs after the anchor is missing from the
 // clause (the prefilter); words inside alternatives or optional parts are not needed, and
 // a needed word before the anchor does not count.
