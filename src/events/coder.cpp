@@ -1480,6 +1480,12 @@ class DocCoder {
         if (c.dyadic && (c.prefix_slot() == PatternElement::Kind::source || c.passive) &&
             after_modified_determiner(cl, p))
           return;
+        // Nor after a preposition as a gerund ("after leaving X", "by attacking Y"): a verb
+        // phrase inside a prepositional phrase has no subject of its own for them.
+        if (c.dyadic && c.prefix_slot() == PatternElement::Kind::source && !c.passive && p > 0 &&
+            norm(cl.toks[p]).ends_with("ing") && norm(cl.toks[p - 1]) != "to" &&
+            in(norm(cl.toks[p - 1]), kPrepositions))
+          return;
         const auto done = [&st](size_t end, size_t lits) {
           st.end = end;
           st.literals = lits;

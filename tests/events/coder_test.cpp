@@ -362,6 +362,24 @@ TEST(Coder, NounPhraseAfterAfterWithItsOwnVerbIsThatVerbsSubject) {
   EXPECT_THAT(coded("Putin, with Xi, attacked Kenya."), ElementsAre("190 RUSGOV->KEN"));
 }
 
+TEST(Coder, ImportedVerbsDoNotFireAsAGerundAfterAPreposition) {
+  // PETRARCH codes parsed clauses: "after leaving X" is a phrase with no subject of its own
+  std::vector<VerbPatternSpec> specs{{"012", "{S} leave {T}", "x.verbs:1", true},
+                                     {"040", "{S} meet {T}", "x.verbs:2", true}};
+  auto c = EventCoder::load(testing_events::kData, specs, {}, true);
+  ASSERT_TRUE(c.ok()) << c.error().str();
+  auto coded = [&](const std::string& text) {
+    Document d = testing_events::make_doc(text, testing_events::fixture_marks());
+    c.value()->code(d);
+    return briefs(d);
+  };
+  EXPECT_THAT(coded("Putin met Xi after leaving Kenya."), ElementsAre("040 RUSGOV->CHNGOV"));
+  EXPECT_THAT(coded("Putin met Xi before leaving Kenya."), ElementsAre("040 RUSGOV->CHNGOV"));
+  // a finite verb, and a gerund after an auxiliary, still code
+  EXPECT_THAT(coded("Putin left Kenya."), ElementsAre("012 RUSGOV->KEN"));
+  EXPECT_THAT(coded("Putin is leaving Kenya."), ElementsAre("012 RUSGOV->KEN"));
+}
+
 // The matcher skips a reading when a word it needs after the anchor is missing from the
 // clause (the prefilter); words inside alternatives or optional parts are not needed, and
 // a needed word before the anchor does not count.
