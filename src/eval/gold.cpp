@@ -86,10 +86,20 @@ bool named(const xmlNode* n, std::string_view name) {
   return n->type == XML_ELEMENT_NODE && reinterpret_cast<const char*>(n->name) == name;
 }
 
-void collect_sentences(const xmlNode* n, std::vector<GoldRecord>& out) {
+// A <Config option=... value=...> between records changes the options of the
+// records after it; only require_dyad changes what is scored here.
+void apply_config(std::string_view option, std::string_view value, bool& require_dyad) {
+  if (option == "require_dyad")
+    require_dyad = !(value == "false" || value == "False" || value == "FALSE" || value == "0");
+}
+
+void collect_sentences(const xmlNode* n, std::vector<GoldRecord>& out, bool& require_dyad) {
   for (const xmlNode* c = n; c != nullptr; c = c->next) {
-    if (named(c, "Sentence")) {
+    if (named(c, "Config")) {
+      apply_config(xml_prop(c, "option"), xml_prop(c, "value"), require_dyad);
+    } else if (named(c, "Sentence")) {
       GoldRecord r;
+      r.require_dyad = require_dyad;
       r.id = xml_prop(c, "id");
       r.category = xml_prop(c, "category");
       r.date = date_from_compact(xml_prop(c, "date"));
@@ -106,7 +116,7 @@ void collect_sentences(const xmlNode* n, std::vector<GoldRecord>& out) {
       }
       out.push_back(std::move(r));
     } else if (c->children != nullptr) {
-      collect_sentences(c->children, out);
+      collect_sentences(c->children, out, require_dyad);
     }
   }
 }
@@ -289,7 +299,8 @@ Result<std::vector<GoldRecord>> read_petrarch_xml(const std::string& path) {
     return Error{path, line, msg};
   }
   std::vector<GoldRecord> out;
-  collect_sentences(xmlDocGetRootElement(doc.get()), out);
+  bool require_dyad = true;
+  collect_sentences(xmlDocGetRootElement(doc.get()), out, require_dyad);
   return out;
 }
 
@@ -297,6 +308,7 @@ std::vector<GoldRecord> parse_petrarch_lenient(std::string_view text) {
   std::vector<GoldRecord> out;
   GoldRecord* cur = nullptr;
   bool have_text = false;
+  bool require_dyad = true;
   size_t pos = 0;
   while ((pos = text.find('<', pos)) != std::string_view::npos) {
     if (text.compare(pos, 4, "<!--") == 0) {
@@ -324,9 +336,16 @@ std::vector<GoldRecord> parse_petrarch_lenient(std::string_view text) {
       r.date = date_from_compact(attr(attrs, "date"));
       std::string ev = attr(attrs, "evaluate");
       r.evaluate = ev.empty() || is_true(ev);
+      r.require_dyad = require_dyad;
       out.push_back(std::move(r));
       cur = &out.back();
       have_text = false;
+      pos = end;
+    } else if (starts_tag(text, pos, "<Config")) {
+      size_t end = text.find('>', pos);
+      if (end == std::string_view::npos) end = text.size();
+      auto attrs = parse_attributes(text.substr(pos + 7, end - pos - 7));
+      apply_config(attr(attrs, "option"), attr(attrs, "value"), require_dyad);
       pos = end;
     } else if (starts_tag(text, pos, "<EventCoding")) {
       size_t end = text.find('>', pos);

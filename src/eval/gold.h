@@ -41,6 +41,10 @@ struct GoldRecord {
   bool no_events = false;           // <EventCoding noevents="True">
   std::string expected_error;       // <EventCoding error="dateline">: must code nothing
   bool evaluate = true;             // evaluate="false" records are not scored
+  /// PETRARCH's require_dyad option in force for this record: the last
+  /// <Config option="require_dyad" value=...> before it (true, or "false"
+  /// in any letter case); true when the file sets none.
+  bool require_dyad = true;
 };
 
 /// Reads a well-formed PETRARCH record file with libxml2 (no network, no

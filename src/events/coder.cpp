@@ -246,7 +246,8 @@ struct EventCoder::Impl {
     std::string id;
     std::string text;
   };
-  void run(const Document& doc, std::vector<Event>& out, std::vector<Trace>* trace) const;
+  void run(const Document& doc, std::vector<Event>& out, std::vector<Trace>* trace,
+           const CodeOptions& options = {}) const;
 };
 
 void EventCoder::Impl::inflect(const std::string& l, int32_t id) {
@@ -432,8 +433,8 @@ namespace {
 class DocCoder {
  public:
   DocCoder(const EventCoder::Impl& k, const Document& doc, std::vector<Event>& out,
-           std::vector<EventCoder::Impl::Trace>* trace)
-      : k_(k), doc_(doc), out_(out), trace_(trace) {
+           std::vector<EventCoder::Impl::Trace>* trace, const CodeOptions& options)
+      : k_(k), doc_(doc), out_(out), trace_(trace), options_(options) {
     cover_.assign(doc.text.tokens.size(), -1);
     for (size_t m = 0; m < doc.mentions.size(); ++m) {
       const Mention& mm = doc.mentions[m];
@@ -454,6 +455,7 @@ class DocCoder {
   const Document& doc_;
   std::vector<Event>& out_;
   std::vector<EventCoder::Impl::Trace>* trace_;
+  CodeOptions options_;
   std::vector<int32_t> cover_;
   std::vector<Tok> toks_;  // indexed by token - sentence first_token
   uint32_t base_ = 0;
@@ -968,6 +970,8 @@ class DocCoder {
       const Tok& x = tok(t);
       if (x.mention >= 0) {
         const Mention& m = doc_.mentions[static_cast<size_t>(x.mention)];
+        // the mention ends right before the verb, or one plain noun before it ("X crowds burned")
+        const bool before_verb = q + 1 == p || (q + 2 == p && modifier(c.toks[q + 1]));
         size_t qs = q;
         while (qs > 0 && c.toks[qs - 1] >= m.first_token && tok(c.toks[qs - 1]).mention == x.mention) --qs;
         q = qs;
@@ -984,7 +988,11 @@ class DocCoder {
         const bool count_of = qs > 1 && norm(c.toks[qs - 1]) == "of" &&
                               in(norm(c.toks[qs - 2]), {"dozens", "hundreds", "thousands", "scores", "tens", "millions",
                                                         "lakhs", "crowds", "groups"});
-        if (qs > 0 && in(norm(c.toks[qs - 1]), kPrepositions) && !count_of) continue;
+        // "after X burned ...": a conjunction-preposition with a verb right after its noun
+        // phrase opens a clause, whose subject X is
+        if (qs > 0 && in(norm(c.toks[qs - 1]), kPrepositions) && !count_of &&
+            !(before_verb && in(norm(c.toks[qs - 1]), {"after", "before", "since", "until", "till"})))
+          continue;
         std::vector<int32_t> ms{x.mention};
         size_t r = qs;
         bool saw_and = false;  // "A, B and C": a comma joins only a list closed by "and"
@@ -1530,6 +1538,12 @@ class DocCoder {
         if (c.dyadic && (c.prefix_slot() == PatternElement::Kind::source || c.passive) &&
             after_modified_determiner(cl, p))
           return;
+        // Nor after a preposition as a gerund ("after leaving X", "by attacking Y"): a verb
+        // phrase inside a prepositional phrase has no subject of its own for them.
+        if (c.dyadic && c.prefix_slot() == PatternElement::Kind::source && !c.passive && p > 0 &&
+            norm(cl.toks[p]).ends_with("ing") && norm(cl.toks[p - 1]) != "to" &&
+            in(norm(cl.toks[p - 1]), kPrepositions))
+          return;
         const auto done = [&st](size_t end, size_t lits) {
           st.end = end;
           st.literals = lits;
@@ -2016,9 +2030,13 @@ class DocCoder {
       // "X said (that) ...", "..., X said": a reporting verb with reported content is a
       // statement (01) only while no event is coded in the sentence; otherwise it is the
       // attribution of that content (sentence() drops it once all clauses are coded).
+      // An imported (TABARI/PETRARCH) pattern's targetless statement, coded only with
+      // require_dyad off, is that attribution whatever the speaker ("..., the official news
+      // agency WFNA said on Thursday": no speaker next to the verb).
       const bool report_statement =
           m.targets.empty() && ce->code.substr(0, 2) == "01" && reporting(cl.toks[m.anchor_pos]) &&
-          std::any_of(speech.begin(), speech.end(), [&](const Speech& sp) { return sp.verb == cl.toks[m.anchor_pos]; });
+          (m.pat->dyadic || std::any_of(speech.begin(), speech.end(),
+                                        [&](const Speech& sp) { return sp.verb == cl.toks[m.anchor_pos]; }));
       ModeInfo mi = mode_of(cl, m);
       if (m.cancel_pos != SIZE_MAX) {
         // Called off: the planned event is negated ("postponed" too: not on the planned
@@ -2175,7 +2193,7 @@ class DocCoder {
                bm.place.has_value() || bm.kind == MentionKind::location || bm.kind == MentionKind::country});
         }
       for (auto [a, b] : pairs) {
-        if (b < 0 && m.pat->dyadic) continue;  // PETRARCH's require_dyad: no target, no event
+        if (b < 0 && m.pat->dyadic && options_.require_dyad) continue;  // PETRARCH's require_dyad
         bool at_place = false;
         std::vector<Actor> targets;
         if (b >= 0) {
@@ -2267,8 +2285,9 @@ class DocCoder {
 
 }  // namespace
 
-void EventCoder::Impl::run(const Document& doc, std::vector<Event>& out, std::vector<Trace>* trace) const {
-  DocCoder(*this, doc, out, trace).run();
+void EventCoder::Impl::run(const Document& doc, std::vector<Event>& out, std::vector<Trace>* trace,
+                           const CodeOptions& options) const {
+  DocCoder(*this, doc, out, trace, options).run();
 }
 
 // ---------------------------------------------------------------------------
@@ -2463,9 +2482,11 @@ Result<std::shared_ptr<const EventCoder>> EventCoder::load(const std::string& da
   return std::shared_ptr<const EventCoder>(new EventCoder(std::move(impl)));
 }
 
-void EventCoder::code(Document& doc) const {
+void EventCoder::code(Document& doc) const { code(doc, CodeOptions{}); }
+
+void EventCoder::code(Document& doc, const CodeOptions& options) const {
   std::vector<Event> events;
-  impl_->run(doc, events, nullptr);
+  impl_->run(doc, events, nullptr, options);
   doc.events = std::move(events);
 }
 

@@ -55,6 +55,14 @@ struct CancellationPhrase {
 /// ends in "of"); every row has a note. Errors name file:line.
 Result<std::vector<CancellationPhrase>> read_cancellation_phrases(const std::string& path);
 
+/// Per-call coding options; the defaults are what code(doc) does.
+struct CodeOptions {
+  /// PETRARCH's require_dyad: an event of an imported TABARI/PETRARCH pattern
+  /// (VerbPatternSpec::foreign_codes) is coded only with a target. false codes
+  /// such an event with its source and no target ("X said ..." -> X, 023).
+  bool require_dyad = true;
+};
+
 class EventCoder {
  public:
   /// Loads the codebook (data/cameo/events.tsv, data/plover/cameo_to_plover.tsv,
@@ -72,6 +80,8 @@ class EventCoder {
   /// Codes the document's events into doc.events (replacing what was there).
   /// Reads doc.article, doc.hash, doc.text, doc.mentions, doc.entities. Thread-safe.
   void code(Document& doc) const;
+  /// The same with per-call options (e.g. one PETRARCH record's <Config>).
+  void code(Document& doc, const CodeOptions& options) const;
 
   /// Human-readable account for `dyad explain`: the words that matched which
   /// pattern (file:line), the clause, source/target choice, and why the mode,

@@ -103,6 +103,10 @@ std::string article_hash(const Article& article) {
 }
 
 Document code_article(const Knowledge& knowledge, Article article) {
+  return code_article(knowledge, std::move(article), CodeOptions{});
+}
+
+Document code_article(const Knowledge& knowledge, Article article, const CodeOptions& options) {
   Document doc;
   doc.article = std::move(article);
   doc.hash = article_hash(doc.article);
@@ -116,7 +120,7 @@ Document code_article(const Knowledge& knowledge, Article article) {
   if (knowledge.actors) knowledge.actors->find(doc);
   if (knowledge.gazetteer) knowledge.gazetteer->resolve(doc);
   if (knowledge.names) knowledge.names->find(doc, knowledge.actors.get(), knowledge.gazetteer.get());
-  if (knowledge.coder) knowledge.coder->code(doc);
+  if (knowledge.coder) knowledge.coder->code(doc, options);
   if (knowledge.gkg) annotate_gkg(*knowledge.gkg, doc);
   if (knowledge.tone) knowledge.tone->analyze(doc);
   return doc;

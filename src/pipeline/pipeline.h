@@ -57,6 +57,8 @@ std::string article_hash(const Article& article);
 /// Codes one article. Fills hash, text analysis, a publication date read off
 /// the text when the input gave none, and whatever later stages find.
 Document code_article(const Knowledge& knowledge, Article article);
+/// The same with the event coder's per-call options (e.g. PETRARCH's require_dyad).
+Document code_article(const Knowledge& knowledge, Article article, const CodeOptions& options);
 
 struct RunStats {
   uint64_t articles = 0;        // articles read and coded

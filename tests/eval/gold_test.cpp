@@ -4,8 +4,11 @@
 #include "eval/gold.h"
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
+#include <cstdio>
 #include <filesystem>
+#include <fstream>
 #include <map>
 
 namespace dyad::eval {
@@ -165,6 +168,35 @@ TEST(PetrarchGold, LenientScannerOnBrokenMarkup) {
   EXPECT_EQ(rs[2].text, "y & z\u00e9");
   EXPECT_EQ(rs[3].text, "Aland won't fight.");
   ASSERT_EQ(rs[3].codings.size(), 1U);
+}
+
+TEST(PetrarchGold, ConfigRequireDyadHoldsUntilChanged) {
+  const std::string text = R"(<Sentences>
+<Sentence id="a"><Text>one</Text></Sentence>
+<Config option="require_dyad" value="FALSE"></Config>
+<Config option="comma_max" value="0"></Config>
+<Sentence id="b"><Text>two</Text></Sentence>
+<Sentence id="c"><Text>three</Text></Sentence>
+<Config option="require_dyad" value="True" />
+<Sentence id="d"><Text>four</Text></Sentence>
+</Sentences>
+)";
+  auto lenient = parse_petrarch_lenient(text);
+  ASSERT_EQ(lenient.size(), 4U);
+  EXPECT_TRUE(lenient[0].require_dyad);
+  EXPECT_FALSE(lenient[1].require_dyad);
+  EXPECT_FALSE(lenient[2].require_dyad);
+  EXPECT_TRUE(lenient[3].require_dyad);
+  const std::string path = ::testing::TempDir() + "/dyad_gold_config_" + std::to_string(::getpid()) + ".xml";
+  {
+    std::ofstream out(path);
+    out << text;
+  }
+  auto xml = read_petrarch_xml(path);
+  std::remove(path.c_str());
+  ASSERT_TRUE(xml.ok()) << xml.error().str();
+  ASSERT_EQ(xml->size(), 4U);
+  for (size_t i = 0; i < 4; ++i) EXPECT_EQ((*xml)[i].require_dyad, lenient[i].require_dyad) << i;
 }
 
 TEST(PloverGold, StripTrailingCommas) {

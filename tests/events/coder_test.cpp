@@ -343,6 +343,75 @@ TEST(Coder, ImportedPatternsNeedATarget) {
   EXPECT_THAT(briefs(b), ElementsAre("040 RUSGOV->CHNGOV"));
 }
 
+TEST(Coder, RequireDyadOffCodesImportedPatternsWithoutATarget) {
+  // PETRARCH's <Config option="require_dyad" value="false">: a source alone is an event
+  std::vector<VerbPatternSpec> specs{{"040", "{S} meet", "x.verbs:1", true}};
+  auto c = EventCoder::load(testing_events::kData, specs, {}, true);
+  ASSERT_TRUE(c.ok()) << c.error().str();
+  CodeOptions off;
+  off.require_dyad = false;
+  Document a = testing_events::make_doc("Putin met on Monday.", testing_events::fixture_marks());
+  c.value()->code(a, off);
+  EXPECT_THAT(briefs(a), ElementsAre("040 RUSGOV->-"));
+  c.value()->code(a);  // the default still requires a target
+  EXPECT_TRUE(a.events.empty());
+  Document b = testing_events::make_doc("Putin met with Xi.", testing_events::fixture_marks());
+  c.value()->code(b, off);
+  EXPECT_THAT(briefs(b), ElementsAre("040 RUSGOV->CHNGOV"));
+}
+
+TEST(Coder, RequireDyadOffTargetlessImportedStatementIsAnAttribution) {
+  // "..., an official of the agency X said": the statement has no speaker next to the verb;
+  // with another event in the sentence it is the attribution, not a second event
+  std::vector<VerbPatternSpec> specs{{"010", "{S} say", "x.verbs:1", true}, {"040", "{S} meet {T}", "x.verbs:2", true}};
+  auto c = EventCoder::load(testing_events::kData, specs, {}, true);
+  ASSERT_TRUE(c.ok()) << c.error().str();
+  CodeOptions off;
+  off.require_dyad = false;
+  Document a = testing_events::make_doc("Putin met Xi in Harbin, the Kremlin press office said on Monday.",
+                                        testing_events::fixture_marks());
+  c.value()->code(a, off);
+  EXPECT_THAT(briefs(a), ElementsAre("040 RUSGOV->CHNGOV"));
+  Document b = testing_events::make_doc("The Kremlin said on Monday.", testing_events::fixture_marks());
+  c.value()->code(b, off);
+  EXPECT_THAT(briefs(b), ElementsAre("010 RUSGOV->-"));
+}
+
+TEST(Coder, NounPhraseAfterAfterWithItsOwnVerbIsThatVerbsSubject) {
+  // "after X attacked Y": 'after' opens a clause here, X is not governed by a preposition
+  std::vector<VerbPatternSpec> specs{{"190", "{S} attack {T}", "x.tsv:1", false}};
+  auto c = EventCoder::load(testing_events::kData, specs, {}, true);
+  ASSERT_TRUE(c.ok()) << c.error().str();
+  auto coded = [&](const std::string& text) {
+    Document d = testing_events::make_doc(text, testing_events::fixture_marks());
+    c.value()->code(d);
+    return briefs(d);
+  };
+  EXPECT_THAT(coded("Putin left the talks a week after Xi attacked Kenya."), ElementsAre("190 CHNGOV->KEN"));
+  EXPECT_THAT(coded("Putin left the talks days before Kenyan police attacked protesters."),
+              ElementsAre("190 KENCOP->CVL"));
+  // a preposition that is no conjunction still governs: the subject is Putin
+  EXPECT_THAT(coded("Putin, with Xi, attacked Kenya."), ElementsAre("190 RUSGOV->KEN"));
+}
+
+TEST(Coder, ImportedVerbsDoNotFireAsAGerundAfterAPreposition) {
+  // PETRARCH codes parsed clauses: "after leaving X" is a phrase with no subject of its own
+  std::vector<VerbPatternSpec> specs{{"012", "{S} leave {T}", "x.verbs:1", true},
+                                     {"040", "{S} meet {T}", "x.verbs:2", true}};
+  auto c = EventCoder::load(testing_events::kData, specs, {}, true);
+  ASSERT_TRUE(c.ok()) << c.error().str();
+  auto coded = [&](const std::string& text) {
+    Document d = testing_events::make_doc(text, testing_events::fixture_marks());
+    c.value()->code(d);
+    return briefs(d);
+  };
+  EXPECT_THAT(coded("Putin met Xi after leaving Kenya."), ElementsAre("040 RUSGOV->CHNGOV"));
+  EXPECT_THAT(coded("Putin met Xi before leaving Kenya."), ElementsAre("040 RUSGOV->CHNGOV"));
+  // a finite verb, and a gerund after an auxiliary, still code
+  EXPECT_THAT(coded("Putin left Kenya."), ElementsAre("012 RUSGOV->KEN"));
+  EXPECT_THAT(coded("Putin is leaving Kenya."), ElementsAre("012 RUSGOV->KEN"));
+}
+
 // The matcher skips a reading when a word it needs after the anchor is missing from the
 // clause (the prefilter); words inside alternatives or optional parts are not needed, and
 // a needed word before the anchor does not count.
