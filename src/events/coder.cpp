@@ -948,7 +948,7 @@ class DocCoder {
   // Nearest actor mention before clause position `p` not governed by a
   // preposition (with its compound), else the relative antecedent or a pronoun.
   std::vector<int32_t> subject_before(const Clause& c, size_t p, std::string& how) const {
-    // "sanctions on Russia in response to its invasion of Ukraine": "its" just before the
+    // "curbs on Ruritania as a reply to its shelling of Freedonia": "its" just before the
     // anchor (at most three words between) names the possessor: the nearest country or
     // organisation before it, also one governed by a preposition; never a person.
     for (size_t q = p, steps = 0; q-- > 0 && steps < 4; ++steps) {
@@ -1635,8 +1635,8 @@ class DocCoder {
             m.source_how = cl.subject_how;
           }
           // A nominal event ("the signing of a joint statement", "the talks") whose clause
-          // names no actor, or only a bare role ("the public elements of the meeting would
-          // include the signing"): its participants come from the discourse (code_clause).
+          // names no actor, or only a bare role ("the ministers' agenda for the summit
+          // lists the signing"): its participants come from the discourse (code_clause).
           // "of/during the meeting" only refers to an event (context_event), it codes none.
           if (m.targets.empty() && p > 0 && is_determiner(norm(cl.toks[p - 1])) &&
               std::all_of(m.sources.begin(), m.sources.end(), [&](int32_t sm) { return generic_agent(sm); })) {
@@ -2031,8 +2031,8 @@ class DocCoder {
       // statement (01) only while no event is coded in the sentence; otherwise it is the
       // attribution of that content (sentence() drops it once all clauses are coded).
       // An imported (TABARI/PETRARCH) pattern's targetless statement, coded only with
-      // require_dyad off, is that attribution whatever the speaker ("..., the official news
-      // agency WFNA said on Thursday": no speaker next to the verb).
+      // require_dyad off, is that attribution whatever the speaker ("..., the state wire
+      // service reported late on Friday": no speaker next to the verb).
       const bool report_statement =
           m.targets.empty() && ce->code.substr(0, 2) == "01" && reporting(cl.toks[m.anchor_pos]) &&
           (m.pat->dyadic || std::any_of(speech.begin(), speech.end(),

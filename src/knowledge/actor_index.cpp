@@ -1049,8 +1049,8 @@ void ActorIndex::find(Document& doc) const {
             bool capitalish = e.form == Form::capital || e.form == Form::metonym || e.form == Form::place_only;
             std::string code = country_code(e.target, capitalish);
             const Impl::Country& c = ix.countries[ix.country_by_code.at(code)];
-            // Inside a document's title ("Joint Statement of the People's Republic of China and the Russian
-            // Federation", "Treaty of Moscow"), a country names no actor: no mention.
+            // Inside a document's title ("Joint Communique of the Republic of Korea and the Kingdom of
+            // Spain", "Treaty of Moscow"), a country names no actor: no mention.
             if (e.form == Form::country_name || e.form == Form::capital || e.form == Form::metonym) {
               uint32_t b = at.begin;
               if (b > s0 && norm(b - 1) == "the") --b;

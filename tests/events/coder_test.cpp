@@ -38,7 +38,7 @@ TEST(Coder, SeedShapedReportHappened) {
 }
 
 TEST(Coder, SeedShapedPreviewExpected) {
-  Document doc = code_text("Putin is expected to travel to China on Thursday.", "2024-05-14");
+  Document doc = code_text("Putin is expected to visit China on Thursday.", "2024-05-14");
   ASSERT_THAT(briefs(doc), ElementsAre("042 RUSGOV->CHN"));
   EXPECT_EQ(doc.events[0].mode, EventMode::expected);
   EXPECT_EQ(doc.events[0].date.iso(), "2024-05-16");
@@ -741,8 +741,8 @@ TEST(Coder, SequenceOfTensesInReportedSpeech) {
 TEST(Coder, NominalEventTakesActorsFromContext) {
   // "of the meeting" refers to the meeting coded a sentence before; signing is reciprocal
   Document doc = code_text(
-      "Xi met Putin in Beijing. Russia attacked Ukraine. The public part of the meeting would include the signing of "
-      "a joint statement.");
+      "Xi met Putin in Beijing. Russia attacked Ukraine. The open part of the meeting would feature the signing of a "
+      "joint statement.");
   EXPECT_THAT(briefs(doc),
               UnorderedElementsAre("040 CHNGOV->RUSGOV", "190 RUS->UKR", "057 CHNGOV->RUSGOV", "057 RUSGOV->CHNGOV"));
   for (const Event& e : doc.events) {
@@ -861,7 +861,7 @@ TEST(Coder, CancellationPhrasesAreValidatedWithFileAndLine) {
 // A when/while clause without a time expression takes the one of the clause it attaches
 // to, and the other way round, read in its own tense.
 TEST(Coder, WhenClauseSharesTheTimeExpression) {
-  Document doc = code_text("Xi and Putin met in October, when Putin traveled to China.", "2024-05-14");
+  Document doc = code_text("Xi and Putin met in October, when Putin visited China.", "2024-05-14");
   const Event* trip = find_event(doc, "042 RUSGOV->CHN");
   ASSERT_NE(trip, nullptr);
   EXPECT_EQ(trip->date.iso(), "2023-10");

@@ -229,8 +229,8 @@ const Case kCases[] = {
     {"Xi visited Moscow in March 2023.", "2024-05-14", "in March 2023", "2023-03", "2023-03", "2023-03", "month-year"},
     {"March 2023 saw a visit by Xi.", "2024-05-14", "March 2023", "2023-03", "2023-03", "2023-03", "month-year"},
     {"Russia invaded Ukraine in 2022.", "2024-05-14", "in 2022", "2022", "2022", "2022", "year"},
-    {"Western sanctions followed its 2022 full-scale invasion of Ukraine.", "2024-05-14", "2022", "2022", "2022",
-     "2022", "year"},
+    {"Trade curbs followed its 2022 seizure of the border region.", "2024-05-14", "2022", "2022", "2022", "2022",
+     "year"},
     {"The application has been pending since January, 1998 in the court.", "2002-03-10", "since January, 1998",
      "1998-01", "1998-01", "1998-01", "month-year"},
     {"It recalled the 1969 riots in the city.", "2002-03-10", "1969", "1969", "1969", "1969", "year"},
@@ -339,7 +339,7 @@ INSTANTIATE_TEST_SUITE_P(Expressions, NegativeTest,
                                            "Police said 16 people were killed.",              // a count
                                            "The leaders marked 75 years of relations.",       // a duration
                                            "They marked the 75th anniversary of ties.",       // an ordinal
-                                           "The two leaders signed a 30-page document.",      // a compound
+                                           "The envoys initialled a 12-page memo.",           // a compound
                                            "Some 2,000 soldiers and 1,200 civilians died.",   // counts
                                            "In the 19th and 20th centuries, many fought.",    // centuries
                                            "Payments rose 90 percent over the last year.",    // a span of time
