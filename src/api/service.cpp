@@ -187,6 +187,14 @@ std::vector<std::string> split_path(std::string_view path) {
   return out;
 }
 
+// One page of the events `q` selects, with the total of all pages (q.limit, q.offset).
+json event_page(Store& store, const EventQuery& q, const Codebook* cb) {
+  const uint64_t total = checked(store.count_events(q));
+  json items = json::array();
+  for (const StoredEvent& se : checked(store.events(q))) items.push_back(event_json(se, cb));
+  return page(std::move(items), total, q.limit, q.offset);
+}
+
 std::optional<int64_t> story_id(const std::string& s) {
   int64_t n = 0;
   auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), n);
@@ -253,10 +261,7 @@ Response Service::get(std::string_view path, const Params& params) {
       q.limit = args.limit();
       q.offset = args.offset();
       std::lock_guard lock(mutex_);
-      const uint64_t total = checked(store_.count_events(q));
-      json items = json::array();
-      for (const StoredEvent& se : checked(store_.events(q))) items.push_back(event_json(se, cb));
-      return json_response(page(std::move(items), total, q.limit, q.offset));
+      return json_response(event_page(store_, q, cb));
     }
 
     if (what == "events" && (seg.size() == 3 || (seg.size() == 4 && seg[3] == "explain"))) {
@@ -355,10 +360,7 @@ Response Service::get(std::string_view path, const Params& params) {
       eq.story = s.id;
       eq.limit = limit;
       eq.offset = offset;
-      const uint64_t total = checked(store_.count_events(eq));
-      json events = json::array();
-      for (const StoredEvent& se : checked(store_.events(eq))) events.push_back(event_json(se, cb));
-      j["events"] = page(std::move(events), total, limit, offset);
+      j["events"] = event_page(store_, eq, cb);
       json xs = json::array();
       for (const Expectation& x : checked(expectations(store_, s.id))) {
         json links = json::array();
@@ -410,10 +412,7 @@ Response Service::get(std::string_view path, const Params& params) {
       q.article = a->article.id;
       q.limit = limit;
       q.offset = offset;
-      const uint64_t total = checked(store_.count_events(q));
-      json events = json::array();
-      for (const StoredEvent& se : checked(store_.events(q))) events.push_back(event_json(se, cb));
-      j["events"] = page(std::move(events), total, limit, offset);
+      j["events"] = event_page(store_, q, cb);
       return json_response(j);
     }
     return error_response(404, "no such endpoint: " + std::string(path));

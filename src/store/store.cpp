@@ -611,6 +611,8 @@ struct Store::Impl {
   void put_event(const Document& doc, int64_t seq, const std::string& published, const Event& ev);
   void put_tone(const Document& doc, int64_t seq);
   StoredArticle read_article(Stmt& s, bool with_text) const;
+  // The first article (with its text) that `where` (one parameter, ?1 = value) selects.
+  Result<std::optional<StoredArticle>> first_article(const char* where, std::string_view value);
 };
 
 bool Store::Impl::put_doc(const Document& doc) {
@@ -1169,26 +1171,23 @@ Result<std::vector<StoredEvent>> Store::events(const EventQuery& q) {
   return out;
 }
 
-Result<std::optional<StoredArticle>> Store::article(std::string_view hash) {
+Result<std::optional<StoredArticle>> Store::Impl::first_article(const char* where, std::string_view value) {
   try {
-    Stmt s = impl_->stmt(std::string("SELECT ") + kArticleColumns + ", text FROM articles WHERE hash = ?1");
-    s.text(1, hash);
+    Stmt s = stmt(std::string("SELECT ") + kArticleColumns + ", text FROM articles " + where);
+    s.text(1, value);
     if (!s.step()) return std::optional<StoredArticle>();
-    return std::optional<StoredArticle>(impl_->read_article(s, true));
+    return std::optional<StoredArticle>(read_article(s, true));
   } catch (const DbError& e) {
-    return impl_->error(std::string("article lookup failed: ") + e.what());
+    return error(std::string("article lookup failed: ") + e.what());
   }
 }
 
+Result<std::optional<StoredArticle>> Store::article(std::string_view hash) {
+  return impl_->first_article("WHERE hash = ?1", hash);
+}
+
 Result<std::optional<StoredArticle>> Store::article_by_id(std::string_view id) {
-  try {
-    Stmt s = impl_->stmt(std::string("SELECT ") + kArticleColumns + ", text FROM articles WHERE id = ?1 ORDER BY seq");
-    s.text(1, id);
-    if (!s.step()) return std::optional<StoredArticle>();
-    return std::optional<StoredArticle>(impl_->read_article(s, true));
-  } catch (const DbError& e) {
-    return impl_->error(std::string("article lookup failed: ") + e.what());
-  }
+  return impl_->first_article("WHERE id = ?1 ORDER BY seq", id);
 }
 
 Result<std::vector<StoredArticle>> Store::articles(size_t limit, bool with_text) {
