@@ -23,7 +23,9 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <array>
+#include <chrono>
 #include <cstdio>
 #include <ctime>
 #include <nlohmann/json.hpp>
@@ -516,6 +518,20 @@ struct Store::Impl {
   std::unordered_map<std::string, sqlite3_stmt*> cache;          // owns the statements
   std::unordered_map<const char*, sqlite3_stmt*> literal_cache;  // borrows from `cache`
 
+  // The writer's index of the days its match keys' events cover, so that events_by_key skips the SQL for a window
+  // no stored event of the key and mode can overlap (most windows of a new document). Per key, loaded from the
+  // store on first use inside a transaction, then kept up to date by put_event: every event put adds its date's
+  // days (a merged report that refines the stored date included), so the index holds at least the days of every
+  // stored event of the key, never fewer. Rows that were rolled back or dates since refined stay in it: they can
+  // only cost a read that finds nothing, never hide a row. Another connection's commit (PRAGMA data_version at
+  // begin()) clears it; outside a transaction it is not used.
+  struct KeyDays {
+    bool exact = true;  // false: a stored date this index cannot read; never skip the key
+    std::array<std::vector<std::pair<int32_t, int32_t>>, 4> days;  // per EventMode: [first, last] day numbers
+  };
+  std::unordered_map<std::string, KeyDays> key_days;
+  int64_t data_version = -1;
+
   ~Impl() {
     for (auto& [sql, s] : cache) sqlite3_finalize(s);
     if (db != nullptr) {
@@ -554,6 +570,52 @@ struct Store::Impl {
       it = cache.emplace(sql, s).first;
     }
     return it->second;
+  }
+
+  static int32_t day_number(std::chrono::sys_days d) { return static_cast<int32_t>(d.time_since_epoch().count()); }
+
+  // The key's entry of key_days, read from the store the first time (one seek of the (match_key, mode, date) index).
+  KeyDays& key_days_of(std::string_view key) {
+    auto it = key_days.find(std::string(key));
+    if (it != key_days.end()) return it->second;
+    KeyDays kd;
+    Stmt s = stmt("SELECT mode, date FROM events WHERE match_key = ?1 AND date IS NOT NULL");
+    s.text(1, key);
+    while (s.step()) {
+      const Date d = date_from(s.col_text(1));
+      if (!d.known()) {
+        kd.exact = false;
+        continue;
+      }
+      kd.days[static_cast<size_t>(mode_from(s.col_text(0)))].emplace_back(day_number(d.first_day()),
+                                                                          day_number(d.last_day()));
+    }
+    return key_days.emplace(std::string(key), std::move(kd)).first->second;
+  }
+
+  // Records that an event of `key` with this mode and date is stored (put_event).
+  void note_event(const std::string& key, EventMode mode, const Date& date) {
+    if (!date.known()) return;
+    auto it = key_days.find(key);
+    if (it == key_days.end()) return;  // read from the store when first needed, this event included
+    it->second.days[static_cast<size_t>(mode)].emplace_back(day_number(date.first_day()), day_number(date.last_day()));
+  }
+
+  // May a stored event of `key` with one of `modes` overlap the days [lo, hi]? False only when none can.
+  bool may_have(std::string_view key, const std::vector<EventMode>& modes, std::chrono::sys_days lo,
+                std::chrono::sys_days hi) {
+    if (!in_txn) return true;
+    const KeyDays& kd = key_days_of(key);
+    if (!kd.exact) return true;
+    // a day of slack on each side: the index only ever needs to be a superset of the rows
+    const int32_t from = day_number(lo) - 1;
+    const int32_t to = day_number(hi) + 1;
+    for (size_t m = 0; m < kd.days.size(); ++m) {
+      if (!modes.empty() && std::find(modes.begin(), modes.end(), static_cast<EventMode>(m)) == modes.end()) continue;
+      for (const auto& [first, last] : kd.days[m])
+        if (first <= to && from <= last) return true;
+    }
+    return false;
   }
 
   int user_version() {
@@ -743,6 +805,7 @@ void Store::Impl::put_tone(const Document& doc, int64_t seq) {
 void Store::Impl::put_event(const Document& doc, int64_t seq, const std::string& published, const Event& ev) {
   if (ev.id.empty()) throw DbError("event without an id");
   const std::string& outlet = doc.article.source;
+  const std::string key = match_key(ev);
   bool new_event = false;
   {
     Stmt s = stmt(
@@ -770,10 +833,12 @@ void Store::Impl::put_event(const Document& doc, int64_t seq, const std::string&
       s.text_ref(20, ev.location->name).text_ref(21, ev.location->country).real(22, ev.location->lat);
       s.real(23, ev.location->lon).integer(24, ev.location->geonameid);
     }
-    s.text_ref(25, ev.attributed_to).text_ref(26, ev.rule).text_or_null(27, published).text(28, match_key(ev));
+    s.text_ref(25, ev.attributed_to).text_ref(26, ev.rule).text_or_null(27, published).text_ref(28, key);
     s.run();
     new_event = sqlite3_changes(db) == 1;
   }
+  // New, merged (its date may refine the stored one) or the same mention twice: the index may only grow.
+  note_event(key, ev.mode, ev.date);
   bool article_new = true;
   bool outlet_new = true;
   if (!new_event) {
@@ -898,6 +963,11 @@ Status Store::begin() {
   if (impl_->in_txn) return impl_->error("begin(): a transaction is already open");
   try {
     impl_->exec("BEGIN IMMEDIATE");
+    // Another connection committed since our last transaction: the key index may miss its events.
+    Stmt s = impl_->stmt("PRAGMA data_version");
+    const int64_t version = s.step() ? s.col_int(0) : -1;
+    if (version != impl_->data_version || version < 0) impl_->key_days.clear();
+    impl_->data_version = version;
   } catch (const DbError& e) {
     return impl_->error(std::string("cannot begin a transaction: ") + e.what());
   }
@@ -1238,6 +1308,7 @@ Result<std::vector<EventCandidate>> Store::events_by_key(std::string_view key, c
   const std::string lo = Date::from_days(from.first_day()).iso();
   const std::string hi = Date::from_days(to.last_day()).iso();
   try {
+    if (!impl_->may_have(key, modes, from.first_day(), to.last_day())) return out;
     // An event's date interval reaches `lo` when its ISO string sorts at or after `lo`
     // (and at most `hi`), or when it is the year or the month holding `lo` ("2024",
     // "2024-06" sort before "2024-06-15" but last past it); no other string before `lo`

@@ -658,6 +658,54 @@ TEST_F(StoreQuery, LinksAreIdempotentAndNeedStoredEvents) {
 
 // ---- files: persistence, errors, migration -----------------------------------------------
 
+// events_by_key inside a transaction answers from the writer's index of each key's days where it can (no stored
+// event can overlap the window): that index must follow every write of this connection, a merged report that
+// refines the stored date included, and every commit of another connection.
+TEST_F(StoreFiles, EventsByKeyFollowsWritesMergesAndOtherConnections) {
+  const auto day = [](int y, unsigned m, unsigned d) { return Date::ymd(y, m, d); };
+  const std::string path = file("keys.db");
+  auto a = open_ok(path);
+  ASSERT_NE(a, nullptr);
+  auto ids_in = [&](Store& s, Date from, Date to, std::vector<EventMode> modes = {}) {
+    std::vector<std::string> out;
+    auto r = s.events_by_key("190|KRS|", from, to, modes);
+    EXPECT_TRUE(r.ok()) << (r.ok() ? "" : r.error().str());
+    if (r.ok())
+      for (const auto& e : *r) out.push_back(e.id);
+    return out;
+  };
+  auto doc = [](const std::string& id, const std::string& event_id, Date date, const std::string& basis) {
+    DocBuilder b(id, "Wire", "Kirosian troops shelled the border town.", Date::ymd(2025, 3, 1));
+    Event& e = b.event(event_id, "190", "shelled", "KRSMIL", "Kirosian troops", date);
+    e.date_basis = basis;
+    return b.doc;
+  };
+  ASSERT_TRUE(a->begin().ok());
+  // nothing stored yet: the key is read once and known empty
+  EXPECT_TRUE(ids_in(*a, day(2025, 3, 1), day(2025, 3, 5)).empty());
+  ASSERT_TRUE(a->put(doc("k1", "shell-1", day(2025, 3, 3), "article")).ok());
+  EXPECT_EQ(ids_in(*a, day(2025, 3, 1), day(2025, 3, 5)), (V{"shell-1"}));
+  EXPECT_EQ(ids_in(*a, day(2025, 3, 3), day(2025, 3, 3), {EventMode::happened}), (V{"shell-1"}));
+  EXPECT_TRUE(ids_in(*a, day(2025, 3, 3), day(2025, 3, 3), {EventMode::expected}).empty());
+  EXPECT_TRUE(ids_in(*a, day(2025, 4, 1), day(2025, 4, 30)).empty());
+  // a later report that names the date moves the stored event to 2025-04-20
+  ASSERT_TRUE(a->put(doc("k2", "shell-1", day(2025, 4, 20), "expression 'on April 20'")).ok());
+  EXPECT_EQ(ids_in(*a, day(2025, 4, 19), day(2025, 4, 21)), (V{"shell-1"}));
+  EXPECT_TRUE(ids_in(*a, day(2025, 3, 1), day(2025, 3, 5)).empty());
+  ASSERT_TRUE(a->commit().ok());
+  // another connection stores an event of the key between two transactions of the first
+  {
+    auto b = open_ok(path);
+    ASSERT_NE(b, nullptr);
+    put_all(*b, {doc("k3", "shell-2", day(2025, 6, 10), "article")});
+  }
+  ASSERT_TRUE(a->begin().ok());
+  EXPECT_EQ(ids_in(*a, day(2025, 6, 9), day(2025, 6, 11)), (V{"shell-2"}));
+  ASSERT_TRUE(a->commit().ok());
+  // outside a transaction the store is read as it is
+  EXPECT_EQ(ids_in(*a, day(2025, 1, 1), day(2025, 12, 31)), (V{"shell-1", "shell-2"}));
+}
+
 TEST_F(StoreFiles, ReopenPersistence) {
   const std::string path = file("events.db");
   auto docs = synthetic("p", 5);
