@@ -298,9 +298,12 @@ Status file_story(Store& store, Document& doc) {
 
 }  // namespace
 
+void prepare_document(Document& doc) { doc.fingerprint = minhash(doc.text); }
+
 Result<StoryStats> file_document(Store& store, Document& doc) {
   StoryStats stats;
-  doc.fingerprint = minhash(doc.text);
+  // Empty: not prepared, or too short for one (then computing it again is cheap and gives empty again).
+  if (doc.fingerprint.empty()) prepare_document(doc);
   if (store.contains(doc.hash)) return stats;
   auto original = find_original(store, doc);
   if (!original.ok()) return original.error();
