@@ -29,6 +29,7 @@
 #include <cstdio>
 #include <ctime>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <stdexcept>
 #include <unordered_map>
 #include <utility>
@@ -532,6 +533,45 @@ struct Store::Impl {
   std::unordered_map<std::string, KeyDays> key_days;
   int64_t data_version = -1;
 
+  // The writer's copy of the story rows file_story reads (stories_with_keys): per story key the stories holding it,
+  // per story its first and last dates, each read on first use inside a transaction and then kept equal to the
+  // rows by file_in_story. Unlike key_days it must never hold more than the rows (a story that does not hold a key
+  // would score), so it is dropped with every transaction that does not commit, on any error, and like key_days
+  // when another connection committed.
+  struct StoryDates {
+    std::optional<std::string> first, last;  // ISO days, nullopt for NULL
+  };
+  std::unordered_map<std::string, std::vector<int64_t>> story_keys_held;  // ascending story ids
+  std::unordered_map<int64_t, StoryDates> story_dates;
+
+  void forget_stories() {
+    story_keys_held.clear();
+    story_dates.clear();
+  }
+
+  std::vector<int64_t>& stories_holding(const std::string& key) {
+    auto it = story_keys_held.find(key);
+    if (it != story_keys_held.end()) return it->second;
+    std::vector<int64_t> held;
+    Stmt s = stmt("SELECT story FROM story_keys WHERE key = ?1 ORDER BY story");
+    s.text(1, key);
+    while (s.step()) held.push_back(s.col_int(0));
+    return story_keys_held.emplace(key, std::move(held)).first->second;
+  }
+
+  const StoryDates& dates_of_story(int64_t story) {
+    auto it = story_dates.find(story);
+    if (it != story_dates.end()) return it->second;
+    StoryDates d;
+    Stmt s = stmt("SELECT first_date, last_date FROM stories WHERE id = ?1");
+    s.integer(1, story);
+    if (s.step()) {
+      if (!s.is_null(0)) d.first = s.col_text(0);
+      if (!s.is_null(1)) d.last = s.col_text(1);
+    }
+    return story_dates.emplace(story, std::move(d)).first->second;
+  }
+
   ~Impl() {
     for (auto& [sql, s] : cache) sqlite3_finalize(s);
     if (db != nullptr) {
@@ -966,7 +1006,10 @@ Status Store::begin() {
     // Another connection committed since our last transaction: the key index may miss its events.
     Stmt s = impl_->stmt("PRAGMA data_version");
     const int64_t version = s.step() ? s.col_int(0) : -1;
-    if (version != impl_->data_version || version < 0) impl_->key_days.clear();
+    if (version != impl_->data_version || version < 0) {
+      impl_->key_days.clear();
+      impl_->forget_stories();
+    }
     impl_->data_version = version;
   } catch (const DbError& e) {
     return impl_->error(std::string("cannot begin a transaction: ") + e.what());
@@ -983,6 +1026,7 @@ Status Store::commit() {
     // A failed COMMIT (e.g. disk full) may leave the transaction open; drop it.
     if (sqlite3_get_autocommit(impl_->db) == 0) sqlite3_exec(impl_->db, "ROLLBACK", nullptr, nullptr, nullptr);
     impl_->in_txn = false;
+    impl_->forget_stories();
     return impl_->error(std::string("cannot commit: ") + e.what());
   }
   impl_->in_txn = false;
@@ -993,6 +1037,7 @@ void Store::rollback() {
   if (!impl_->in_txn) return;
   if (sqlite3_get_autocommit(impl_->db) == 0) sqlite3_exec(impl_->db, "ROLLBACK", nullptr, nullptr, nullptr);
   impl_->in_txn = false;
+  impl_->forget_stories();
 }
 
 Status Store::put(const Document& doc) {
@@ -1013,6 +1058,7 @@ Status Store::put(const Document& doc) {
   } catch (const DbError& e) {
     if (sqlite3_get_autocommit(impl_->db) != 0) {
       impl_->in_txn = false;  // SQLite rolled the whole transaction back (I/O error, disk full)
+      impl_->forget_stories();
       return fail(std::string(e.what()) + " (the batch was rolled back)");
     }
     sqlite3_exec(impl_->db, "ROLLBACK TO dyad_put; RELEASE dyad_put", nullptr, nullptr, nullptr);
@@ -1382,6 +1428,23 @@ Result<std::vector<std::pair<int64_t, std::string>>> Store::stories_with_keys(co
   const std::string from_iso = dated ? from.iso() : std::string();
   const std::string to_iso = dated ? to.iso() : std::string();
   try {
+    if (impl_->in_txn && sqlite3_get_autocommit(impl_->db) == 0) {
+      // From the writer's copy of the rows (Impl::story_keys_held), the same rows in the same order as the SQL below.
+      for (const std::string& key : keys) {
+        const std::vector<int64_t>& held = impl_->stories_holding(key);
+        size_t taken = 0;
+        for (auto it = held.rbegin(); it != held.rend() && taken < 32; ++it) {
+          if (dated) {
+            const Impl::StoryDates& d = impl_->dates_of_story(*it);
+            if (d.last && !(*d.last >= from_iso && d.first && *d.first <= to_iso)) continue;
+          }
+          out.emplace_back(*it, key);
+          ++taken;
+        }
+      }
+      return out;
+    }
+    impl_->forget_stories();
     for (const std::string& key : keys) {
       // The kStoriesPerKey most recent stories holding the key: a common key (a
       // country, a leader) is shared by many stories and only recent ones matter.
@@ -1394,6 +1457,7 @@ Result<std::vector<std::pair<int64_t, std::string>>> Store::stories_with_keys(co
       while (s.step()) out.emplace_back(s.col_int(0), key);
     }
   } catch (const DbError& e) {
+    impl_->forget_stories();
     return impl_->error(std::string("story lookup failed: ") + e.what());
   }
   return out;
@@ -1403,10 +1467,17 @@ Result<int64_t> Store::file_in_story(int64_t story, std::string_view hash, std::
                                      const Date& published, const std::vector<std::string>& keys) {
   const std::string day = published.known() ? Date::from_days(published.first_day()).iso() : std::string();
   try {
+    const bool cached = impl_->in_txn && sqlite3_get_autocommit(impl_->db) == 0;
+    if (!cached) impl_->forget_stories();
     if (story == 0) {
       Stmt s = impl_->stmt("INSERT INTO stories (title, first_date, last_date) VALUES (?1, ?2, ?2)");
       s.text(1, title).text_or_null(2, day).run();
       story = sqlite3_last_insert_rowid(impl_->db);
+      if (cached) {
+        Impl::StoryDates d;
+        if (!day.empty()) d.first = d.last = day;
+        impl_->story_dates[story] = d;
+      }
     }
     {
       Stmt s = impl_->stmt(
@@ -1423,12 +1494,27 @@ Result<int64_t> Store::file_in_story(int64_t story, std::string_view hash, std::
           "last_date = CASE WHEN ?2 IS NULL THEN last_date WHEN last_date IS NULL OR ?2 > last_date THEN ?2 "
           "ELSE last_date END WHERE id = ?1");
       s.integer(1, story).text_or_null(2, day).run();
+      if (cached && !day.empty()) {
+        if (auto it = impl_->story_dates.find(story); it != impl_->story_dates.end()) {
+          Impl::StoryDates& d = it->second;
+          if (!d.first || day < *d.first) d.first = day;
+          if (!d.last || day > *d.last) d.last = day;
+        }
+      }
     }
     for (const std::string& key : keys) {
       Stmt s = impl_->stmt("INSERT INTO story_keys (key, story) VALUES (?1, ?2) ON CONFLICT DO NOTHING");
       s.text(1, key).integer(2, story).run();
+      if (cached) {
+        if (auto it = impl_->story_keys_held.find(key); it != impl_->story_keys_held.end()) {
+          std::vector<int64_t>& held = it->second;
+          auto at = std::lower_bound(held.begin(), held.end(), story);
+          if (at == held.end() || *at != story) held.insert(at, story);
+        }
+      }
     }
   } catch (const DbError& e) {
+    impl_->forget_stories();
     return impl_->error(std::string("cannot file the article in a story: ") + e.what());
   }
   return story;

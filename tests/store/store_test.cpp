@@ -706,6 +706,56 @@ TEST_F(StoreFiles, EventsByKeyFollowsWritesMergesAndOtherConnections) {
   EXPECT_EQ(ids_in(*a, day(2025, 1, 1), day(2025, 12, 31)), (V{"shell-1", "shell-2"}));
 }
 
+// stories_with_keys inside a transaction answers from the writer's copy of the story rows: it must follow
+// file_in_story (new stories, new keys, widened dates), forget what a rollback undid, and see another
+// connection's commits.
+TEST_F(StoreFiles, StoriesWithKeysFollowsFilingRollbacksAndOtherConnections) {
+  const auto day = [](int y, unsigned m, unsigned d) { return Date::ymd(y, m, d); };
+  const std::string path = file("stories.db");
+  auto a = open_ok(path);
+  ASSERT_NE(a, nullptr);
+  const std::vector<Document> docs = synthetic("st", 3);
+  put_all(*a, docs);
+  using Rows = std::vector<std::pair<int64_t, std::string>>;
+  auto rows = [](Store& s, const std::vector<std::string>& keys, Date from, Date to) {
+    auto r = s.stories_with_keys(keys, from, to);
+    EXPECT_TRUE(r.ok()) << (r.ok() ? "" : r.error().str());
+    return r.ok() ? *r : Rows{};
+  };
+  ASSERT_TRUE(a->begin().ok());
+  EXPECT_TRUE(rows(*a, {"c:KRS"}, day(2024, 5, 1), day(2024, 5, 31)).empty());
+  auto undone = a->file_in_story(0, docs[0].hash, "undone", day(2024, 5, 2), {"c:KRS"});
+  ASSERT_TRUE(undone.ok());
+  EXPECT_EQ(rows(*a, {"c:KRS"}, day(2024, 5, 1), day(2024, 5, 31)), (Rows{{*undone, "c:KRS"}}));
+  a->rollback();
+  ASSERT_TRUE(a->begin().ok());
+  EXPECT_TRUE(rows(*a, {"c:KRS"}, day(2024, 5, 1), day(2024, 5, 31)).empty());
+  auto story = a->file_in_story(0, docs[0].hash, "kept", day(2024, 5, 2), {"c:KRS", "n:Envoy"});
+  ASSERT_TRUE(story.ok());
+  // outside its dates, then inside them once a later article widens them
+  EXPECT_TRUE(rows(*a, {"c:KRS"}, day(2024, 6, 1), day(2024, 6, 30)).empty());
+  ASSERT_TRUE(a->file_in_story(*story, docs[1].hash, "", day(2024, 6, 10), {"c:KRS", "d:KRS|"}).ok());
+  EXPECT_EQ(rows(*a, {"c:KRS", "d:KRS|", "n:Other"}, day(2024, 6, 1), day(2024, 6, 30)),
+            (Rows{{*story, "c:KRS"}, {*story, "d:KRS|"}}));
+  ASSERT_TRUE(a->commit().ok());
+  // another connection files the third article in a story of its own between two transactions of the first
+  int64_t theirs = 0;
+  {
+    auto b = open_ok(path);
+    ASSERT_NE(b, nullptr);
+    ASSERT_TRUE(b->begin().ok());
+    auto filed = b->file_in_story(0, docs[2].hash, "theirs", day(2024, 6, 12), {"c:KRS"});
+    ASSERT_TRUE(filed.ok());
+    theirs = *filed;
+    ASSERT_TRUE(b->commit().ok());
+  }
+  ASSERT_TRUE(a->begin().ok());
+  EXPECT_EQ(rows(*a, {"c:KRS"}, day(2024, 6, 1), day(2024, 6, 30)), (Rows{{theirs, "c:KRS"}, {*story, "c:KRS"}}));
+  ASSERT_TRUE(a->commit().ok());
+  // outside a transaction the store is read as it is
+  EXPECT_EQ(rows(*a, {"c:KRS"}, day(2024, 6, 1), day(2024, 6, 30)), (Rows{{theirs, "c:KRS"}, {*story, "c:KRS"}}));
+}
+
 TEST_F(StoreFiles, ReopenPersistence) {
   const std::string path = file("events.db");
   auto docs = synthetic("p", 5);
