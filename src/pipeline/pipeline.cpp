@@ -145,7 +145,8 @@ struct StopRequested {};
 // yet taken) small, which bounds both the queue and the finished results.
 class CodingPool {
  public:
-  CodingPool(const Knowledge& knowledge, size_t threads) : knowledge_(knowledge) {
+  // `prepare`: also run the store-free part of filing (prepare_document) on the coding threads.
+  CodingPool(const Knowledge& knowledge, size_t threads, bool prepare) : knowledge_(knowledge), prepare_(prepare) {
     workers_.reserve(threads);
     for (size_t i = 0; i < threads; ++i) workers_.emplace_back([this] { work(); });
   }
@@ -210,6 +211,7 @@ class CodingPool {
       const double start = thread_cpu_seconds();
       try {
         coded.doc = code_article(knowledge_, std::move(job.second));
+        if (prepare_) prepare_document(*coded.doc);
       } catch (...) {
         coded.failure = std::current_exception();
       }
@@ -224,6 +226,7 @@ class CodingPool {
   }
 
   const Knowledge& knowledge_;
+  const bool prepare_;
   std::mutex mutex_;
   std::condition_variable work_ready_, result_ready_;
   std::deque<std::pair<uint64_t, Article>> queue_;
@@ -301,7 +304,7 @@ Result<RunStats> run(const Knowledge& knowledge, const RunOptions& options) {
   size_t threads = options.threads != 0 ? options.threads : std::thread::hardware_concurrency();
   if (threads == 0) threads = 1;
   std::optional<CodingPool> pool;
-  if (threads > 1) pool.emplace(knowledge, threads);
+  if (threads > 1) pool.emplace(knowledge, threads, store != nullptr);
   // Read but not yet written, in input order: an article's sequence number, or
   // an ingest problem, which is reported in its place so the order of errors and
   // documents is what one thread gives.
@@ -340,6 +343,7 @@ Result<RunStats> run(const Knowledge& knowledge, const RunOptions& options) {
     if (!pool) {
       const double start = thread_cpu_seconds();
       Document doc = code_article(knowledge, std::move(article));
+      if (store) prepare_document(doc);
       stats.coding_cpu_seconds += thread_cpu_seconds() - start;
       write(doc);
       return;

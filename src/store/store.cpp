@@ -23,11 +23,14 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <array>
+#include <chrono>
 #include <cstdio>
 #include <ctime>
 #include <filesystem>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <stdexcept>
 #include <unordered_map>
 #include <utility>
@@ -517,6 +520,59 @@ struct Store::Impl {
   std::unordered_map<std::string, sqlite3_stmt*> cache;          // owns the statements
   std::unordered_map<const char*, sqlite3_stmt*> literal_cache;  // borrows from `cache`
 
+  // The writer's index of the days its match keys' events cover, so that events_by_key skips the SQL for a window
+  // no stored event of the key and mode can overlap (most windows of a new document). Per key, loaded from the
+  // store on first use inside a transaction, then kept up to date by put_event: every event put adds its date's
+  // days (a merged report that refines the stored date included), so the index holds at least the days of every
+  // stored event of the key, never fewer. Rows that were rolled back or dates since refined stay in it: they can
+  // only cost a read that finds nothing, never hide a row. Another connection's commit (PRAGMA data_version at
+  // begin()) clears it; outside a transaction it is not used.
+  struct KeyDays {
+    bool exact = true;  // false: a stored date this index cannot read; never skip the key
+    std::array<std::vector<std::pair<int32_t, int32_t>>, 4> days;  // per EventMode: [first, last] day numbers
+  };
+  std::unordered_map<std::string, KeyDays> key_days;
+  int64_t data_version = -1;
+
+  // The writer's copy of the story rows file_story reads (stories_with_keys): per story key the stories holding it,
+  // per story its first and last dates, each read on first use inside a transaction and then kept equal to the
+  // rows by file_in_story. Unlike key_days it must never hold more than the rows (a story that does not hold a key
+  // would score), so it is dropped with every transaction that does not commit, on any error, and like key_days
+  // when another connection committed.
+  struct StoryDates {
+    std::optional<std::string> first, last;  // ISO days, nullopt for NULL
+  };
+  std::unordered_map<std::string, std::vector<int64_t>> story_keys_held;  // ascending story ids
+  std::unordered_map<int64_t, StoryDates> story_dates;
+
+  void forget_stories() {
+    story_keys_held.clear();
+    story_dates.clear();
+  }
+
+  std::vector<int64_t>& stories_holding(const std::string& key) {
+    auto it = story_keys_held.find(key);
+    if (it != story_keys_held.end()) return it->second;
+    std::vector<int64_t> held;
+    Stmt s = stmt("SELECT story FROM story_keys WHERE key = ?1 ORDER BY story");
+    s.text(1, key);
+    while (s.step()) held.push_back(s.col_int(0));
+    return story_keys_held.emplace(key, std::move(held)).first->second;
+  }
+
+  const StoryDates& dates_of_story(int64_t story) {
+    auto it = story_dates.find(story);
+    if (it != story_dates.end()) return it->second;
+    StoryDates d;
+    Stmt s = stmt("SELECT first_date, last_date FROM stories WHERE id = ?1");
+    s.integer(1, story);
+    if (s.step()) {
+      if (!s.is_null(0)) d.first = s.col_text(0);
+      if (!s.is_null(1)) d.last = s.col_text(1);
+    }
+    return story_dates.emplace(story, std::move(d)).first->second;
+  }
+
   ~Impl() {
     for (auto& [sql, s] : cache) sqlite3_finalize(s);
     if (db != nullptr) {
@@ -555,6 +611,52 @@ struct Store::Impl {
       it = cache.emplace(sql, s).first;
     }
     return it->second;
+  }
+
+  static int32_t day_number(std::chrono::sys_days d) { return static_cast<int32_t>(d.time_since_epoch().count()); }
+
+  // The key's entry of key_days, read from the store the first time (one seek of the (match_key, mode, date) index).
+  KeyDays& key_days_of(std::string_view key) {
+    auto it = key_days.find(std::string(key));
+    if (it != key_days.end()) return it->second;
+    KeyDays kd;
+    Stmt s = stmt("SELECT mode, date FROM events WHERE match_key = ?1 AND date IS NOT NULL");
+    s.text(1, key);
+    while (s.step()) {
+      const Date d = date_from(s.col_text(1));
+      if (!d.known()) {
+        kd.exact = false;
+        continue;
+      }
+      kd.days[static_cast<size_t>(mode_from(s.col_text(0)))].emplace_back(day_number(d.first_day()),
+                                                                          day_number(d.last_day()));
+    }
+    return key_days.emplace(std::string(key), std::move(kd)).first->second;
+  }
+
+  // Records that an event of `key` with this mode and date is stored (put_event).
+  void note_event(const std::string& key, EventMode mode, const Date& date) {
+    if (!date.known()) return;
+    auto it = key_days.find(key);
+    if (it == key_days.end()) return;  // read from the store when first needed, this event included
+    it->second.days[static_cast<size_t>(mode)].emplace_back(day_number(date.first_day()), day_number(date.last_day()));
+  }
+
+  // May a stored event of `key` with one of `modes` overlap the days [lo, hi]? False only when none can.
+  bool may_have(std::string_view key, const std::vector<EventMode>& modes, std::chrono::sys_days lo,
+                std::chrono::sys_days hi) {
+    if (!in_txn) return true;
+    const KeyDays& kd = key_days_of(key);
+    if (!kd.exact) return true;
+    // a day of slack on each side: the index only ever needs to be a superset of the rows
+    const int32_t from = day_number(lo) - 1;
+    const int32_t to = day_number(hi) + 1;
+    for (size_t m = 0; m < kd.days.size(); ++m) {
+      if (!modes.empty() && std::find(modes.begin(), modes.end(), static_cast<EventMode>(m)) == modes.end()) continue;
+      for (const auto& [first, last] : kd.days[m])
+        if (first <= to && from <= last) return true;
+    }
+    return false;
   }
 
   int user_version() {
@@ -750,6 +852,7 @@ void Store::Impl::put_tone(const Document& doc, int64_t seq) {
 void Store::Impl::put_event(const Document& doc, int64_t seq, const std::string& published, const Event& ev) {
   if (ev.id.empty()) throw DbError("event without an id");
   const std::string& outlet = doc.article.source;
+  const std::string key = match_key(ev);
   bool new_event = false;
   {
     Stmt s = stmt(
@@ -777,10 +880,12 @@ void Store::Impl::put_event(const Document& doc, int64_t seq, const std::string&
       s.text_ref(20, ev.location->name).text_ref(21, ev.location->country).real(22, ev.location->lat);
       s.real(23, ev.location->lon).integer(24, ev.location->geonameid);
     }
-    s.text_ref(25, ev.attributed_to).text_ref(26, ev.rule).text_or_null(27, published).text(28, match_key(ev));
+    s.text_ref(25, ev.attributed_to).text_ref(26, ev.rule).text_or_null(27, published).text_ref(28, key);
     s.run();
     new_event = sqlite3_changes(db) == 1;
   }
+  // New, merged (its date may refine the stored one) or the same mention twice: the index may only grow.
+  note_event(key, ev.mode, ev.date);
   bool article_new = true;
   bool outlet_new = true;
   if (!new_event) {
@@ -932,6 +1037,14 @@ Status Store::begin() {
   if (impl_->in_txn) return impl_->error("begin(): a transaction is already open");
   try {
     impl_->exec("BEGIN IMMEDIATE");
+    // Another connection committed since our last transaction: the key index may miss its events.
+    Stmt s = impl_->stmt("PRAGMA data_version");
+    const int64_t version = s.step() ? s.col_int(0) : -1;
+    if (version != impl_->data_version || version < 0) {
+      impl_->key_days.clear();
+      impl_->forget_stories();
+    }
+    impl_->data_version = version;
   } catch (const DbError& e) {
     return impl_->error(std::string("cannot begin a transaction: ") + e.what());
   }
@@ -947,6 +1060,7 @@ Status Store::commit() {
     // A failed COMMIT (e.g. disk full) may leave the transaction open; drop it.
     if (sqlite3_get_autocommit(impl_->db) == 0) sqlite3_exec(impl_->db, "ROLLBACK", nullptr, nullptr, nullptr);
     impl_->in_txn = false;
+    impl_->forget_stories();
     return impl_->error(std::string("cannot commit: ") + e.what());
   }
   impl_->in_txn = false;
@@ -957,6 +1071,7 @@ void Store::rollback() {
   if (!impl_->in_txn) return;
   if (sqlite3_get_autocommit(impl_->db) == 0) sqlite3_exec(impl_->db, "ROLLBACK", nullptr, nullptr, nullptr);
   impl_->in_txn = false;
+  impl_->forget_stories();
 }
 
 Status Store::put(const Document& doc) {
@@ -977,6 +1092,7 @@ Status Store::put(const Document& doc) {
   } catch (const DbError& e) {
     if (sqlite3_get_autocommit(impl_->db) != 0) {
       impl_->in_txn = false;  // SQLite rolled the whole transaction back (I/O error, disk full)
+      impl_->forget_stories();
       return fail(std::string(e.what()) + " (the batch was rolled back)");
     }
     sqlite3_exec(impl_->db, "ROLLBACK TO dyad_put; RELEASE dyad_put", nullptr, nullptr, nullptr);
@@ -1319,6 +1435,7 @@ Result<std::vector<EventCandidate>> Store::events_by_key(std::string_view key, c
   const std::string lo = Date::from_days(from.first_day()).iso();
   const std::string hi = Date::from_days(to.last_day()).iso();
   try {
+    if (!impl_->may_have(key, modes, from.first_day(), to.last_day())) return out;
     // An event's date interval reaches `lo` when its ISO string sorts at or after `lo`
     // (and at most `hi`), or when it is the year or the month holding `lo` ("2024",
     // "2024-06" sort before "2024-06-15" but last past it); no other string before `lo`
@@ -1364,12 +1481,21 @@ Result<std::vector<FingerprintMatch>> Store::fingerprint_matches(const std::vect
   const std::vector<int64_t> bands = lsh_bands(fingerprint);
   if (bands.empty()) return out;
   try {
-    const nlohmann::json arr = bands;
-    Stmt s = impl_->stmt(
-        "SELECT a.hash, a.fingerprint, a.duplicate_of FROM articles a WHERE a.seq IN "
-        "(SELECT b.article FROM article_bands b WHERE b.band IN (SELECT value FROM json_each(?1))) ORDER BY a.seq");
-    s.text(1, arr.dump());
-    while (s.step()) out.push_back(FingerprintMatch{s.col_text(0), decode_fingerprint(s.col_text(1)), s.col_text(2)});
+    // One seek per band (usually finding nothing), then the articles by seq, oldest first: one statement with the
+    // bands as a json_each list cost twice as much (a virtual table and two temporary b-trees per call).
+    std::vector<int64_t> seqs;
+    for (int64_t band : bands) {
+      Stmt s = impl_->stmt("SELECT article FROM article_bands WHERE band = ?1");
+      s.integer(1, band);
+      while (s.step()) seqs.push_back(s.col_int(0));
+    }
+    std::sort(seqs.begin(), seqs.end());
+    seqs.erase(std::unique(seqs.begin(), seqs.end()), seqs.end());
+    for (int64_t seq : seqs) {
+      Stmt s = impl_->stmt("SELECT hash, fingerprint, duplicate_of FROM articles WHERE seq = ?1");
+      s.integer(1, seq);
+      if (s.step()) out.push_back(FingerprintMatch{s.col_text(0), decode_fingerprint(s.col_text(1)), s.col_text(2)});
+    }
   } catch (const DbError& e) {
     return impl_->error(std::string("fingerprint lookup failed: ") + e.what());
   }
@@ -1383,6 +1509,23 @@ Result<std::vector<std::pair<int64_t, std::string>>> Store::stories_with_keys(co
   const std::string from_iso = dated ? from.iso() : std::string();
   const std::string to_iso = dated ? to.iso() : std::string();
   try {
+    if (impl_->in_txn && sqlite3_get_autocommit(impl_->db) == 0) {
+      // From the writer's copy of the rows (Impl::story_keys_held), the same rows in the same order as the SQL below.
+      for (const std::string& key : keys) {
+        const std::vector<int64_t>& held = impl_->stories_holding(key);
+        size_t taken = 0;
+        for (auto it = held.rbegin(); it != held.rend() && taken < 32; ++it) {
+          if (dated) {
+            const Impl::StoryDates& d = impl_->dates_of_story(*it);
+            if (d.last && !(*d.last >= from_iso && d.first && *d.first <= to_iso)) continue;
+          }
+          out.emplace_back(*it, key);
+          ++taken;
+        }
+      }
+      return out;
+    }
+    impl_->forget_stories();
     for (const std::string& key : keys) {
       // The kStoriesPerKey most recent stories holding the key: a common key (a
       // country, a leader) is shared by many stories and only recent ones matter.
@@ -1395,6 +1538,7 @@ Result<std::vector<std::pair<int64_t, std::string>>> Store::stories_with_keys(co
       while (s.step()) out.emplace_back(s.col_int(0), key);
     }
   } catch (const DbError& e) {
+    impl_->forget_stories();
     return impl_->error(std::string("story lookup failed: ") + e.what());
   }
   return out;
@@ -1404,10 +1548,17 @@ Result<int64_t> Store::file_in_story(int64_t story, std::string_view hash, std::
                                      const Date& published, const std::vector<std::string>& keys) {
   const std::string day = published.known() ? Date::from_days(published.first_day()).iso() : std::string();
   try {
+    const bool cached = impl_->in_txn && sqlite3_get_autocommit(impl_->db) == 0;
+    if (!cached) impl_->forget_stories();
     if (story == 0) {
       Stmt s = impl_->stmt("INSERT INTO stories (title, first_date, last_date) VALUES (?1, ?2, ?2)");
       s.text(1, title).text_or_null(2, day).run();
       story = sqlite3_last_insert_rowid(impl_->db);
+      if (cached) {
+        Impl::StoryDates d;
+        if (!day.empty()) d.first = d.last = day;
+        impl_->story_dates[story] = d;
+      }
     }
     {
       Stmt s = impl_->stmt(
@@ -1424,12 +1575,27 @@ Result<int64_t> Store::file_in_story(int64_t story, std::string_view hash, std::
           "last_date = CASE WHEN ?2 IS NULL THEN last_date WHEN last_date IS NULL OR ?2 > last_date THEN ?2 "
           "ELSE last_date END WHERE id = ?1");
       s.integer(1, story).text_or_null(2, day).run();
+      if (cached && !day.empty()) {
+        if (auto it = impl_->story_dates.find(story); it != impl_->story_dates.end()) {
+          Impl::StoryDates& d = it->second;
+          if (!d.first || day < *d.first) d.first = day;
+          if (!d.last || day > *d.last) d.last = day;
+        }
+      }
     }
     for (const std::string& key : keys) {
       Stmt s = impl_->stmt("INSERT INTO story_keys (key, story) VALUES (?1, ?2) ON CONFLICT DO NOTHING");
       s.text(1, key).integer(2, story).run();
+      if (cached) {
+        if (auto it = impl_->story_keys_held.find(key); it != impl_->story_keys_held.end()) {
+          std::vector<int64_t>& held = it->second;
+          auto at = std::lower_bound(held.begin(), held.end(), story);
+          if (at == held.end() || *at != story) held.insert(at, story);
+        }
+      }
     }
   } catch (const DbError& e) {
+    impl_->forget_stories();
     return impl_->error(std::string("cannot file the article in a story: ") + e.what());
   }
   return story;

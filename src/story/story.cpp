@@ -290,6 +290,15 @@ Status file_story(Store& store, Document& doc) {
   std::string title = doc.article.title;
   if (title.empty() && !doc.text.sentences.empty())
     title = std::string(doc.text.sentences.front().span.of(doc.article.text).substr(0, 120));
+  // The keys the chosen story already holds (rows just read, in this transaction) need no INSERT: it would do nothing.
+  if (best != 0) {
+    std::set<std::string_view> held;
+    for (const auto& [story, key] : *rows)
+      if (story == best) held.insert(key);
+    if (!held.empty())
+      names.erase(std::remove_if(names.begin(), names.end(), [&](const std::string& k) { return held.count(k) != 0; }),
+                  names.end());
+  }
   auto filed = store.file_in_story(best, doc.hash, title, doc.article.published, names);
   if (!filed.ok()) return filed.error();
   doc.story = *filed;
@@ -298,9 +307,12 @@ Status file_story(Store& store, Document& doc) {
 
 }  // namespace
 
+void prepare_document(Document& doc) { doc.fingerprint = minhash(doc.text); }
+
 Result<StoryStats> file_document(Store& store, Document& doc) {
   StoryStats stats;
-  doc.fingerprint = minhash(doc.text);
+  // Empty: not prepared, or too short for one (then computing it again is cheap and gives empty again).
+  if (doc.fingerprint.empty()) prepare_document(doc);
   if (store.contains(doc.hash)) return stats;
   auto original = find_original(store, doc);
   if (!original.ok()) return original.error();

@@ -32,9 +32,14 @@ struct StoryStats {
   uint32_t links = 0;    // links made
 };
 
+/// The part of filing that needs no store, for the coding threads (the writer
+/// is serial): fills the document's MinHash fingerprint (story/dedup.h).
+void prepare_document(Document& doc);
+
 /// Runs steps 1-5 inside the caller's store transaction. Fills the document's
-/// fingerprint, duplicate_of, event ids (merged), links and story. A document
-/// already stored is left alone (ok, nothing filled but the fingerprint).
+/// fingerprint (unless prepare_document() did), duplicate_of, event ids
+/// (merged), links and story. A document already stored is left alone (ok,
+/// nothing filled but the fingerprint).
 Result<StoryStats> file_document(Store& store, Document& doc);
 
 }  // namespace dyad

@@ -658,6 +658,104 @@ TEST_F(StoreQuery, LinksAreIdempotentAndNeedStoredEvents) {
 
 // ---- files: persistence, errors, migration -----------------------------------------------
 
+// events_by_key inside a transaction answers from the writer's index of each key's days where it can (no stored
+// event can overlap the window): that index must follow every write of this connection, a merged report that
+// refines the stored date included, and every commit of another connection.
+TEST_F(StoreFiles, EventsByKeyFollowsWritesMergesAndOtherConnections) {
+  const auto day = [](int y, unsigned m, unsigned d) { return Date::ymd(y, m, d); };
+  const std::string path = file("keys.db");
+  auto a = open_ok(path);
+  ASSERT_NE(a, nullptr);
+  auto ids_in = [&](Store& s, Date from, Date to, std::vector<EventMode> modes = {}) {
+    std::vector<std::string> out;
+    auto r = s.events_by_key("190|KRS|", from, to, modes);
+    EXPECT_TRUE(r.ok()) << (r.ok() ? "" : r.error().str());
+    if (r.ok())
+      for (const auto& e : *r) out.push_back(e.id);
+    return out;
+  };
+  auto doc = [](const std::string& id, const std::string& event_id, Date date, const std::string& basis) {
+    DocBuilder b(id, "Wire", "Kirosian troops shelled the border town.", Date::ymd(2025, 3, 1));
+    Event& e = b.event(event_id, "190", "shelled", "KRSMIL", "Kirosian troops", date);
+    e.date_basis = basis;
+    return b.doc;
+  };
+  ASSERT_TRUE(a->begin().ok());
+  // nothing stored yet: the key is read once and known empty
+  EXPECT_TRUE(ids_in(*a, day(2025, 3, 1), day(2025, 3, 5)).empty());
+  ASSERT_TRUE(a->put(doc("k1", "shell-1", day(2025, 3, 3), "article")).ok());
+  EXPECT_EQ(ids_in(*a, day(2025, 3, 1), day(2025, 3, 5)), (V{"shell-1"}));
+  EXPECT_EQ(ids_in(*a, day(2025, 3, 3), day(2025, 3, 3), {EventMode::happened}), (V{"shell-1"}));
+  EXPECT_TRUE(ids_in(*a, day(2025, 3, 3), day(2025, 3, 3), {EventMode::expected}).empty());
+  EXPECT_TRUE(ids_in(*a, day(2025, 4, 1), day(2025, 4, 30)).empty());
+  // a later report that names the date moves the stored event to 2025-04-20
+  ASSERT_TRUE(a->put(doc("k2", "shell-1", day(2025, 4, 20), "expression 'on April 20'")).ok());
+  EXPECT_EQ(ids_in(*a, day(2025, 4, 19), day(2025, 4, 21)), (V{"shell-1"}));
+  EXPECT_TRUE(ids_in(*a, day(2025, 3, 1), day(2025, 3, 5)).empty());
+  ASSERT_TRUE(a->commit().ok());
+  // another connection stores an event of the key between two transactions of the first
+  {
+    auto b = open_ok(path);
+    ASSERT_NE(b, nullptr);
+    put_all(*b, {doc("k3", "shell-2", day(2025, 6, 10), "article")});
+  }
+  ASSERT_TRUE(a->begin().ok());
+  EXPECT_EQ(ids_in(*a, day(2025, 6, 9), day(2025, 6, 11)), (V{"shell-2"}));
+  ASSERT_TRUE(a->commit().ok());
+  // outside a transaction the store is read as it is
+  EXPECT_EQ(ids_in(*a, day(2025, 1, 1), day(2025, 12, 31)), (V{"shell-1", "shell-2"}));
+}
+
+// stories_with_keys inside a transaction answers from the writer's copy of the story rows: it must follow
+// file_in_story (new stories, new keys, widened dates), forget what a rollback undid, and see another
+// connection's commits.
+TEST_F(StoreFiles, StoriesWithKeysFollowsFilingRollbacksAndOtherConnections) {
+  const auto day = [](int y, unsigned m, unsigned d) { return Date::ymd(y, m, d); };
+  const std::string path = file("stories.db");
+  auto a = open_ok(path);
+  ASSERT_NE(a, nullptr);
+  const std::vector<Document> docs = synthetic("st", 3);
+  put_all(*a, docs);
+  using Rows = std::vector<std::pair<int64_t, std::string>>;
+  auto rows = [](Store& s, const std::vector<std::string>& keys, Date from, Date to) {
+    auto r = s.stories_with_keys(keys, from, to);
+    EXPECT_TRUE(r.ok()) << (r.ok() ? "" : r.error().str());
+    return r.ok() ? *r : Rows{};
+  };
+  ASSERT_TRUE(a->begin().ok());
+  EXPECT_TRUE(rows(*a, {"c:KRS"}, day(2024, 5, 1), day(2024, 5, 31)).empty());
+  auto undone = a->file_in_story(0, docs[0].hash, "undone", day(2024, 5, 2), {"c:KRS"});
+  ASSERT_TRUE(undone.ok());
+  EXPECT_EQ(rows(*a, {"c:KRS"}, day(2024, 5, 1), day(2024, 5, 31)), (Rows{{*undone, "c:KRS"}}));
+  a->rollback();
+  ASSERT_TRUE(a->begin().ok());
+  EXPECT_TRUE(rows(*a, {"c:KRS"}, day(2024, 5, 1), day(2024, 5, 31)).empty());
+  auto story = a->file_in_story(0, docs[0].hash, "kept", day(2024, 5, 2), {"c:KRS", "n:Envoy"});
+  ASSERT_TRUE(story.ok());
+  // outside its dates, then inside them once a later article widens them
+  EXPECT_TRUE(rows(*a, {"c:KRS"}, day(2024, 6, 1), day(2024, 6, 30)).empty());
+  ASSERT_TRUE(a->file_in_story(*story, docs[1].hash, "", day(2024, 6, 10), {"c:KRS", "d:KRS|"}).ok());
+  EXPECT_EQ(rows(*a, {"c:KRS", "d:KRS|", "n:Other"}, day(2024, 6, 1), day(2024, 6, 30)),
+            (Rows{{*story, "c:KRS"}, {*story, "d:KRS|"}}));
+  ASSERT_TRUE(a->commit().ok());
+  // another connection files the third article in a story of its own between two transactions of the first
+  int64_t theirs = 0;
+  {
+    auto b = open_ok(path);
+    ASSERT_NE(b, nullptr);
+    ASSERT_TRUE(b->begin().ok());
+    auto filed = b->file_in_story(0, docs[2].hash, "theirs", day(2024, 6, 12), {"c:KRS"});
+    ASSERT_TRUE(filed.ok());
+    theirs = *filed;
+    ASSERT_TRUE(b->commit().ok());
+  }
+  ASSERT_TRUE(a->begin().ok());
+  EXPECT_EQ(rows(*a, {"c:KRS"}, day(2024, 6, 1), day(2024, 6, 30)), (Rows{{theirs, "c:KRS"}, {*story, "c:KRS"}}));
+  ASSERT_TRUE(a->commit().ok());
+  // outside a transaction the store is read as it is
+  EXPECT_EQ(rows(*a, {"c:KRS"}, day(2024, 6, 1), day(2024, 6, 30)), (Rows{{theirs, "c:KRS"}, {*story, "c:KRS"}}));
+}
+
 TEST_F(StoreFiles, ReopenPersistence) {
   const std::string path = file("events.db");
   auto docs = synthetic("p", 5);

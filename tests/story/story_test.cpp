@@ -13,6 +13,7 @@
 #include <tuple>
 
 #include "pipeline/pipeline.h"
+#include "story/dedup.h"
 #include "story/report.h"
 
 namespace dyad {
@@ -48,10 +49,11 @@ class StoryTest : public ::testing::Test {
 
   // Codes `inputs` into the store `path`; returns the run's stats and the documents in order.
   RunStats code(const std::vector<std::string>& inputs, const std::string& path, std::vector<Document>* docs = nullptr,
-                const std::string& published = "") {
+                const std::string& published = "", size_t threads = 0) {
     RunOptions o;
     o.inputs = inputs;
     o.db_path = path;
+    o.threads = threads;
     if (!published.empty()) o.ingest.published = parse_date(published);
     o.on_document = [docs](const Document& d) {
       if (docs != nullptr) docs->push_back(d);
@@ -274,6 +276,26 @@ TEST_F(StoryTest, SyndicatedCopyAddsMentionsNotEvents) {
   EXPECT_EQ(mentions->at(0).event.id, mentions->at(1).event.id);
   EXPECT_EQ(mentions->at(0).article_id, "st-report");
   EXPECT_EQ(mentions->at(1).article_id, "st-report-copy");
+}
+
+// The fingerprint is computed on the coding threads (prepare_document) when there are several, by the writer's
+// thread when there is one: copies are found either way, with the fingerprint the writer would have computed.
+TEST_F(StoryTest, CopyFoundWhicheverThreadPreparedTheFingerprint) {
+  for (size_t threads : {1U, 2U}) {
+    const std::string path = db("t" + std::to_string(threads) + ".db");
+    code({kFixtures + "preview_report.jsonl"}, path, nullptr, "", threads);
+    std::vector<Document> docs;
+    RunStats copy = code({kFixtures + "syndicated.jsonl"}, path, &docs, "", threads);
+    EXPECT_EQ(copy.duplicates, 1U) << threads << " threads";
+    ASSERT_EQ(docs.size(), 1U);
+    EXPECT_FALSE(docs[0].duplicate_of.empty());
+    ASSERT_FALSE(docs[0].fingerprint.empty());
+    EXPECT_EQ(docs[0].fingerprint, minhash(docs[0].text));
+    Document again = docs[0];
+    again.fingerprint.clear();
+    prepare_document(again);
+    EXPECT_EQ(again.fingerprint, docs[0].fingerprint);
+  }
 }
 
 TEST_F(StoryTest, CalledOffPlanContradictsTheExpectation) {
