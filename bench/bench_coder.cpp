@@ -6,19 +6,12 @@
 
 #include <string>
 
+#include "bench_util.h"
 #include "pipeline/pipeline.h"
 
 namespace {
 
-const dyad::Knowledge& knowledge() {
-  static const dyad::Knowledge k = [] {
-    dyad::KnowledgeOptions o;
-    o.data_dir = DYAD_DATA_DIR;
-    auto r = dyad::Knowledge::load(o);
-    return r.ok() ? std::move(r.value()) : dyad::Knowledge{};
-  }();
-  return k;
-}
+using dyad::bench::knowledge;
 
 std::string article(size_t paragraphs) {
   // Written for this benchmark: reporting verbs, passives, compounds, nominal events,

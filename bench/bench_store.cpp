@@ -16,6 +16,7 @@
 #include <string>
 #include <vector>
 
+#include "bench_util.h"
 #include "ingest/ingest.h"
 #include "pipeline/corpus.h"
 #include "pipeline/pipeline.h"
@@ -26,15 +27,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-const dyad::Knowledge& knowledge() {
-  static const dyad::Knowledge k = [] {
-    dyad::KnowledgeOptions o;
-    o.data_dir = DYAD_DATA_DIR;
-    auto r = dyad::Knowledge::load(o);
-    return r.ok() ? std::move(r.value()) : dyad::Knowledge{};
-  }();
-  return k;
-}
+using dyad::bench::knowledge;
 
 // `n` generated articles (seed 7), coded once and kept for every benchmark that asks for `n`.
 const std::vector<dyad::Document>& coded(size_t n) {
