@@ -308,8 +308,7 @@ Response Service::get(std::string_view path, const Params& params) {
       }
       j["mentions"] = std::move(mentions);
       json links = json::array();
-      for (const StoredLink& l : checked(store_.links()))
-        if (l.expected.event.id == se.event.id || l.outcome.event.id == se.event.id) links.push_back(link_json(l, cb));
+      for (const StoredLink& l : checked(store_.links_of_event(se.event.id))) links.push_back(link_json(l, cb));
       j["links"] = std::move(links);
       return json_response(j);
     }

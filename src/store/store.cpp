@@ -1669,7 +1669,7 @@ Result<std::vector<StoredArticle>> Store::story_articles(int64_t story) {
 }
 
 Result<std::vector<StoredLink>> Store::links(int64_t story) {
-  std::vector<std::array<std::string, 3>> rows;
+  std::vector<LinkRow> rows;
   try {
     Stmt s = impl_->stmt(
         story == 0 ? "SELECT relation, expected, outcome FROM links ORDER BY id"
@@ -1681,6 +1681,23 @@ Result<std::vector<StoredLink>> Store::links(int64_t story) {
   } catch (const DbError& e) {
     return impl_->error(std::string("link listing failed: ") + e.what());
   }
+  return resolve_links(rows);
+}
+
+Result<std::vector<StoredLink>> Store::links_of_event(std::string_view event_id) {
+  std::vector<LinkRow> rows;
+  try {
+    Stmt s =
+        impl_->stmt("SELECT relation, expected, outcome FROM links WHERE expected = ?1 OR outcome = ?1 ORDER BY id");
+    s.text(1, event_id);
+    while (s.step()) rows.push_back({s.col_text(0), s.col_text(1), s.col_text(2)});
+  } catch (const DbError& e) {
+    return impl_->error(std::string("link listing failed: ") + e.what());
+  }
+  return resolve_links(rows);
+}
+
+Result<std::vector<StoredLink>> Store::resolve_links(const std::vector<LinkRow>& rows) {
   std::vector<StoredLink> out;
   for (const auto& [relation, expected, outcome] : rows) {
     EventQuery a;

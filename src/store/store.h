@@ -210,6 +210,8 @@ class Store {
   [[nodiscard]] Result<std::vector<StoredArticle>> story_articles(int64_t story);
   /// Links, each with both events; `story` != 0 keeps links touching that story's articles.
   [[nodiscard]] Result<std::vector<StoredLink>> links(int64_t story = 0);
+  /// Links whose expected or outcome event is `event_id`, by link id (index lookups, no scan).
+  [[nodiscard]] Result<std::vector<StoredLink>> links_of_event(std::string_view event_id);
   /// Quotations (not scare quotes) of the story's articles, in article then text order.
   [[nodiscard]] Result<std::vector<StoredQuote>> quotes(int64_t story);
   /// The latest publication date stored: the "now" of the store.
@@ -222,6 +224,10 @@ class Store {
 
  private:
   explicit Store(std::unique_ptr<Impl> impl);
+  struct LinkRow {
+    std::string relation, expected, outcome;
+  };
+  Result<std::vector<StoredLink>> resolve_links(const std::vector<LinkRow>& rows);
   std::unique_ptr<Impl> impl_;
 };
 

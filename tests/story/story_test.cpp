@@ -434,6 +434,25 @@ TEST_F(StoryTest, SeedPreviewExpectationsAreConfirmedByTheReport) {
     EXPECT_EQ(l.expected.article_id, "003_170d15a40400d82a");
     EXPECT_EQ(l.outcome.article_id, "000_db31a0e3b058f794");
   }
+  // One event's links, found by index, are exactly the full listing's links that touch it.
+  using Key = std::tuple<std::string, std::string, std::string, std::string>;
+  auto events = store->events({});
+  ASSERT_TRUE(events.ok());
+  size_t touched = 0;
+  for (const StoredEvent& e : *events) {
+    std::set<Key> want;
+    for (const StoredLink& l : *links)
+      if (l.expected.event.id == e.event.id || l.outcome.event.id == e.event.id)
+        want.emplace(l.relation, l.expected.event.id, l.outcome.event.id, l.outcome.article_id);
+    auto of = store->links_of_event(e.event.id);
+    ASSERT_TRUE(of.ok());
+    std::set<Key> got;
+    for (const StoredLink& l : *of)
+      got.emplace(l.relation, l.expected.event.id, l.outcome.event.id, l.outcome.article_id);
+    EXPECT_EQ(got, want) << e.event.id;
+    touched += want.empty() ? 0 : 1;
+  }
+  EXPECT_GE(touched, 2u);
 }
 
 TEST_F(StoryTest, SeedPairGivesTheSameLinksInEitherOrder) {
