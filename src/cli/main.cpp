@@ -25,6 +25,8 @@
 #include "api/api.h"
 #include "core/paths.h"
 #include "eval/eval.h"
+#include "events/coder.h"
+#include "events/verb_suggest.h"
 #include "output/writers.h"
 #include "pipeline/corpus.h"
 #include "pipeline/pipeline.h"
@@ -394,6 +396,39 @@ int run_explain(const ExplainArgs& a) {
   return rc;
 }
 
+struct VerbsArgs {
+  std::string wordnet = "/usr/share/wordnet";
+  std::vector<std::string> files;
+  size_t senses = 3;
+  size_t min_support = 2;
+};
+
+// Prints WordNet's synonyms of each pattern row's verbs as TSV, for review (docs/verbs.md).
+int run_verbs_suggest(VerbsArgs a) {
+  auto wordnet = dyad::WordNetVerbs::load(a.wordnet);
+  if (!wordnet.ok()) return fail(wordnet.error().str());
+  if (a.files.empty()) a.files.push_back(dyad::data_dir() + "/verbs/cameo.tsv");
+  std::vector<dyad::VerbPatternSpec> patterns;
+  for (const std::string& f : a.files) {
+    auto rows = dyad::read_verb_patterns(f);
+    if (!rows.ok()) return fail(rows.error().str());
+    patterns.insert(patterns.end(), rows->begin(), rows->end());
+  }
+  const auto suggestions = dyad::suggest_verbs(patterns, *wordnet, {a.senses, a.min_support});
+  std::cout << "origin\tcode\tsupport\tword\tused_by\tlisted\tgloss\n";
+  for (const dyad::VerbSuggestion& s : suggestions) {
+    std::string listed;
+    for (const std::string& w : s.listed) listed += (listed.empty() ? "" : "|") + w;
+    std::string used;
+    for (const std::string& c : s.used_by) used += (used.empty() ? "" : ",") + c;
+    std::cout << s.origin << '\t' << s.code << '\t' << s.support << '\t' << s.word << '\t' << used << '\t' << listed
+              << '\t' << s.gloss << '\n';
+  }
+  std::cerr << "dyad: " << suggestions.size() << " suggestions for " << patterns.size() << " pattern rows from "
+            << wordnet->num_synsets() << " WordNet verb synsets\n";
+  return kExitOk;
+}
+
 struct ServeArgs {
   std::string db = "dyad.db";
   std::string host = "127.0.0.1";
@@ -522,6 +557,19 @@ int main(int argc, char** argv) {
   sv->add_option("--dictionary", serve.dictionaries, "Extra dictionary file (repeatable), as given to dyad code");
   sv->add_flag("--no-default-dictionaries", serve.no_default_dictionaries, "Use only --dictionary files");
 
+  VerbsArgs verbs;
+  CLI::App* vb = app.add_subcommand("verbs", "Verb-pattern dictionary tools (docs/verbs.md)");
+  vb->require_subcommand(1);
+  CLI::App* vs = vb->add_subcommand(
+      "suggest", "Print WordNet synonyms of each pattern row's verbs as TSV, for a person to review (never automatic)");
+  vs->add_option("files", verbs.files, "Verb-pattern files (default: the bundled data/verbs/cameo.tsv)");
+  vs->add_option("--wordnet", verbs.wordnet,
+                 "WordNet database folder (default /usr/share/wordnet, package wordnet-base)");
+  vs->add_option("--senses", verbs.senses, "Look at each listed verb's first N senses (default 3)")
+      ->check(CLI::Range(1, 100));
+  vs->add_option("--min-support", verbs.min_support, "A synset must hold at least N of the row's verbs (default 2)")
+      ->check(CLI::Range(1, 100));
+
   dyad::EvalOptions eval;
   bool eval_write = false;
   CLI::App* ev = app.add_subcommand("eval", "Score the coder against gold data; print precision, recall and F1");
@@ -546,6 +594,7 @@ int main(int argc, char** argv) {
   if (st->parsed()) return run_story(story);
   if (x->parsed()) return run_explain(explain);
   if (sv->parsed()) return run_serve(serve);
+  if (vs->parsed()) return run_verbs_suggest(verbs);
   if (ev->parsed()) {
     if (eval.shared_dir.empty()) eval.shared_dir = default_shared_dir();
     if (eval_write && eval.write_markdown.empty())
