@@ -111,8 +111,8 @@ TEST_F(VerbSuggestTest, SuggestsWordsOfSynsetsSharedByTheRowsVerbs) {
 TEST_F(VerbSuggestTest, CommandPrintsTsvForReview) {
   write("v.tsv", "code\tpattern\tnote\tas_of\n111\t{S} (rebuke|chide) {T}\tcriticism\t2026-11-22\n");
   const fs::path out = dir_ / "out.tsv";
-  const std::string cmd = std::string(DYAD_CLI_PATH) + " verbs suggest " + (dir_ / "v.tsv").string() +
-                          " --wordnet " + dir_.string() + " > " + out.string() + " 2>/dev/null";
+  const std::string cmd = std::string(DYAD_CLI_PATH) + " verbs suggest " + (dir_ / "v.tsv").string() + " --wordnet " +
+                          dir_.string() + " > " + out.string() + " 2>/dev/null";
   ASSERT_EQ(std::system(cmd.c_str()), 0);
   std::ifstream in(out);
   std::string header, line, rest;

@@ -60,6 +60,23 @@ TEST(CodeArticle, UndatedArticleTakesTheLatestPostDate) {
   EXPECT_EQ(given.article.published.iso(), "2024-03-05");
 }
 
+// Verbs added to the bundled dictionary after a `dyad verbs suggest` review are coded
+// like the row's other verbs, in every inflection.
+TEST(CodeArticle, VerbsFromTheWordNetReviewAreCoded) {
+  Knowledge k = load();
+  Article a;
+  a.id = "wn";
+  a.published = Date::ymd(2024, 3, 5);
+  a.text =
+      "The French foreign minister underscored the need for calm talks.\n\n"
+      "Kenyan police gaoled three opposition activists on Monday.\n\n"
+      "The Brazilian president took the Argentine government to task over the tariffs.";
+  std::vector<std::string> got;
+  for (const Event& e : code_article(k, a).events)
+    got.push_back(e.cameo + " " + e.source.code + ">" + (e.target ? e.target->code : std::string("-")));
+  EXPECT_EQ(got, (std::vector<std::string>{"010 FRAGOV>-", "173 KENCOP>OPP", "111 BRAGOV>ARGGOV"}));
+}
+
 TEST(Run, StoreThatCannotBeOpenedIsAnError) {
   Knowledge k = load();
   RunOptions o;
