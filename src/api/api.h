@@ -8,12 +8,14 @@
 // a body and knows nothing of sockets; Server puts it behind cpp-httplib.
 #pragma once
 
+#include <condition_variable>
 #include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/error.h"
 #include "pipeline/pipeline.h"
@@ -35,22 +37,43 @@ using Params = std::multimap<std::string, std::string>;
 inline constexpr size_t kDefaultLimit = 100;
 inline constexpr size_t kMaxLimit = 1000;
 
-/// The endpoints over one store (docs/api.md). Thread-safe: store access is
-/// serialised by a mutex (a Store is one SQLite connection); re-coding an
-/// article for an explanation runs outside it.
+/// The endpoints over one store (docs/api.md). Thread-safe: each request borrows
+/// one connection (a Store) from the service's pool for as long as it reads, so
+/// as many requests read at once as there are connections; re-coding an article
+/// for an explanation runs after the connection is returned.
 class Service {
  public:
-  /// `store` should be opened with Store::open_read_only. `knowledge` is what
-  /// `/api/events/{id}/explain` re-codes with; null answers that endpoint with 404.
+  /// One connection: requests read one at a time. `store` should be opened with
+  /// Store::open_read_only. `knowledge` is what `/api/events/{id}/explain`
+  /// re-codes with; null answers that endpoint with 404.
   Service(Store& store, const Knowledge* knowledge);
+  /// A pool of connections to the same store file (each opened read-only).
+  Service(std::vector<std::unique_ptr<Store>> stores, const Knowledge* knowledge);
 
   /// Answers a GET of `path` (already percent-decoded, without the query).
   [[nodiscard]] Response get(std::string_view path, const Params& params);
 
  private:
-  Store& store_;
+  // A connection borrowed for one request; returned on release() or destruction.
+  class Lease {
+   public:
+    explicit Lease(Service& service);
+    ~Lease() { release(); }
+    Lease(const Lease&) = delete;
+    Lease& operator=(const Lease&) = delete;
+    [[nodiscard]] Store& store() const { return *store_; }
+    void release();
+
+   private:
+    Service* service_;
+    Store* store_ = nullptr;
+  };
+
+  std::vector<std::unique_ptr<Store>> owned_;
   const Knowledge* knowledge_;
-  std::mutex mutex_;
+  std::mutex mutex_;                  // guards free_
+  std::condition_variable returned_;  // a connection came back
+  std::vector<Store*> free_;
 };
 
 /// The embedded web page served at `/` (web/index.html, built into the binary).

@@ -204,7 +204,29 @@ std::optional<int64_t> story_id(const std::string& s) {
 
 }  // namespace
 
-Service::Service(Store& store, const Knowledge* knowledge) : store_(store), knowledge_(knowledge) {}
+Service::Service(Store& store, const Knowledge* knowledge) : knowledge_(knowledge) { free_.push_back(&store); }
+
+Service::Service(std::vector<std::unique_ptr<Store>> stores, const Knowledge* knowledge)
+    : owned_(std::move(stores)), knowledge_(knowledge) {
+  for (const auto& s : owned_) free_.push_back(s.get());
+}
+
+Service::Lease::Lease(Service& service) : service_(&service) {
+  std::unique_lock lock(service.mutex_);
+  service.returned_.wait(lock, [&] { return !service.free_.empty(); });
+  store_ = service.free_.back();
+  service.free_.pop_back();
+}
+
+void Service::Lease::release() {
+  if (store_ == nullptr) return;
+  {
+    std::lock_guard lock(service_->mutex_);
+    service_->free_.push_back(store_);
+  }
+  store_ = nullptr;
+  service_->returned_.notify_one();
+}
 
 Response Service::get(std::string_view path, const Params& params) {
   const Codebook* cb = knowledge_ != nullptr ? &knowledge_->coder->codebook() : nullptr;
@@ -219,10 +241,11 @@ Response Service::get(std::string_view path, const Params& params) {
 
     if (what == "stats" && seg.size() == 2) {
       Args args(params, {});
-      std::lock_guard lock(mutex_);
-      const StoreCounts c = store_.counts();
-      const Date latest = checked(store_.latest_published());
-      const auto stories = checked(store_.stories(StoryQuery{}));
+      Lease conn(*this);
+      Store& store = conn.store();
+      const StoreCounts c = store.counts();
+      const Date latest = checked(store.latest_published());
+      const auto stories = checked(store.stories(StoryQuery{}));
       return json_response(json{{"articles", c.articles},
                                 {"events", c.events},
                                 {"mentions", c.mentions},
@@ -234,7 +257,7 @@ Response Service::get(std::string_view path, const Params& params) {
                                 {"links", c.links},
                                 {"stories", stories.size()},
                                 {"latest_published", latest.known() ? json(latest.iso()) : json(nullptr)},
-                                {"schema_version", store_.schema_version()}});
+                                {"schema_version", store.schema_version()}});
     }
 
     if (what == "codes" && seg.size() == 2) {
@@ -260,22 +283,24 @@ Response Service::get(std::string_view path, const Params& params) {
       q.story = static_cast<int64_t>(args.number("story", 1, INT64_MAX).value_or(0));
       q.limit = args.limit();
       q.offset = args.offset();
-      std::lock_guard lock(mutex_);
-      return json_response(event_page(store_, q, cb));
+      Lease conn(*this);
+      Store& store = conn.store();
+      return json_response(event_page(store, q, cb));
     }
 
     if (what == "events" && (seg.size() == 3 || (seg.size() == 4 && seg[3] == "explain"))) {
       Args args(params, {});
       EventQuery q;
       q.id = seg[2];
-      std::unique_lock lock(mutex_);
-      auto found = checked(store_.events(q));
+      Lease conn(*this);
+      Store& store = conn.store();
+      auto found = checked(store.events(q));
       if (found.empty()) return error_response(404, "no stored event with id " + seg[2]);
       const StoredEvent& se = found.front();
       if (seg.size() == 4) {
         if (knowledge_ == nullptr) return error_response(404, "explanations are not available (no knowledge loaded)");
-        auto stored = checked(store_.article(se.article_hash));
-        lock.unlock();
+        auto stored = checked(store.article(se.article_hash));
+        conn.release();
         if (!stored) return error_response(404, "the article of event " + se.event.id + " is not in the store");
         Document doc = code_article(*knowledge_, stored->article);
         const Event* again = nullptr;
@@ -292,10 +317,10 @@ Response Service::get(std::string_view path, const Params& params) {
       q.each_mention = true;
       json mentions = json::array();
       std::map<std::string, std::string> texts;  // article hash -> text
-      for (const StoredEvent& m : checked(store_.events(q))) {
+      for (const StoredEvent& m : checked(store.events(q))) {
         auto t = texts.find(m.article_hash);
         if (t == texts.end()) {
-          auto a = checked(store_.article(m.article_hash));
+          auto a = checked(store.article(m.article_hash));
           t = texts.emplace(m.article_hash, a ? a->article.text : std::string()).first;
         }
         mentions.push_back(json{{"article", m.article_id},
@@ -308,7 +333,7 @@ Response Service::get(std::string_view path, const Params& params) {
       }
       j["mentions"] = std::move(mentions);
       json links = json::array();
-      for (const StoredLink& l : checked(store_.links_of_event(se.event.id))) links.push_back(link_json(l, cb));
+      for (const StoredLink& l : checked(store.links_of_event(se.event.id))) links.push_back(link_json(l, cb));
       j["links"] = std::move(links);
       return json_response(j);
     }
@@ -321,8 +346,9 @@ Response Service::get(std::string_view path, const Params& params) {
       q.to = args.date("to");
       const size_t limit = args.limit();
       const size_t offset = args.offset();
-      std::lock_guard lock(mutex_);
-      const auto stories = checked(store_.stories(q));
+      Lease conn(*this);
+      Store& store = conn.store();
+      const auto stories = checked(store.stories(q));
       json items = json::array();
       for (size_t i = offset; i < stories.size() && i < offset + limit; ++i) {
         const StoryInfo& s = stories[i];
@@ -344,8 +370,9 @@ Response Service::get(std::string_view path, const Params& params) {
       sq.id = *id;
       const size_t limit = args.limit();
       const size_t offset = args.offset();
-      std::lock_guard lock(mutex_);
-      const auto found = checked(store_.stories(sq));
+      Lease conn(*this);
+      Store& store = conn.store();
+      const auto found = checked(store.stories(sq));
       if (found.empty()) return error_response(404, "no story " + seg[2]);
       const StoryInfo& s = found.front();
       json j{{"id", s.id},
@@ -353,22 +380,22 @@ Response Service::get(std::string_view path, const Params& params) {
              {"first", s.first.known() ? json(s.first.iso()) : json(nullptr)},
              {"last", s.last.known() ? json(s.last.iso()) : json(nullptr)}};
       json articles = json::array();
-      for (const StoredArticle& a : checked(store_.story_articles(s.id))) articles.push_back(article_json(a, false));
+      for (const StoredArticle& a : checked(store.story_articles(s.id))) articles.push_back(article_json(a, false));
       j["articles"] = std::move(articles);
       EventQuery eq;
       eq.story = s.id;
       eq.limit = limit;
       eq.offset = offset;
-      j["events"] = event_page(store_, eq, cb);
+      j["events"] = event_page(store, eq, cb);
       json xs = json::array();
-      for (const Expectation& x : checked(expectations(store_, s.id))) {
+      for (const Expectation& x : checked(expectations(store, s.id))) {
         json links = json::array();
         for (const StoredLink& l : x.links) links.push_back(link_json(l, cb));
         xs.push_back(json{{"status", x.status}, {"event", event_json(x.event, cb)}, {"links", std::move(links)}});
       }
       j["expectations"] = std::move(xs);
       std::ostringstream md;
-      if (Status st = write_story_markdown(store_, s.id, md); !st.ok()) throw StoreFailure{st.error().str()};
+      if (Status st = write_story_markdown(store, s.id, md); !st.ok()) throw StoreFailure{st.error().str()};
       j["markdown"] = md.str();
       return json_response(j);
     }
@@ -383,8 +410,9 @@ Response Service::get(std::string_view path, const Params& params) {
       const auto story = static_cast<int64_t>(args.number("story", 1, INT64_MAX).value_or(0));
       const size_t limit = args.limit();
       const size_t offset = args.offset();
-      std::lock_guard lock(mutex_);
-      auto all = checked(expectations(store_, story));
+      Lease conn(*this);
+      Store& store = conn.store();
+      auto all = checked(expectations(store, story));
       json items = json::array();
       uint64_t total = 0;
       for (const Expectation& x : all) {
@@ -401,17 +429,18 @@ Response Service::get(std::string_view path, const Params& params) {
       Args args(params, {"limit", "offset"});
       const size_t limit = args.limit();
       const size_t offset = args.offset();
-      std::lock_guard lock(mutex_);
+      Lease conn(*this);
+      Store& store = conn.store();
       // The store key (hash) or the input id.
-      auto a = checked(store_.article(seg[2]));
-      if (!a) a = checked(store_.article_by_id(seg[2]));
+      auto a = checked(store.article(seg[2]));
+      if (!a) a = checked(store.article_by_id(seg[2]));
       if (!a) return error_response(404, "no stored article with id or hash " + seg[2]);
       json j = article_json(*a, true);
       EventQuery q;
       q.article = a->article.id;
       q.limit = limit;
       q.offset = offset;
-      j["events"] = event_page(store_, q, cb);
+      j["events"] = event_page(store, q, cb);
       return json_response(j);
     }
     return error_response(404, "no such endpoint: " + std::string(path));

@@ -439,14 +439,19 @@ struct ServeArgs {
 
 // The HTTP API and its page over a read-only store, until SIGINT / SIGTERM.
 int run_serve(const ServeArgs& a) {
-  auto store = dyad::Store::open_read_only(a.db);
-  if (!store.ok()) return fail(store.error().str());
+  // One read-only connection per core: that many requests read the store at once.
+  std::vector<std::unique_ptr<dyad::Store>> stores;
+  for (unsigned i = 0; i < std::max(2U, std::thread::hardware_concurrency()); ++i) {
+    auto store = dyad::Store::open_read_only(a.db);
+    if (!store.ok()) return fail(store.error().str());
+    stores.push_back(std::move(store.value()));
+  }
   dyad::KnowledgeOptions ko;  // explanations re-code the stored article, as dyad explain does
   ko.dictionaries = a.dictionaries;
   ko.no_default_dictionaries = a.no_default_dictionaries;
   auto knowledge = dyad::Knowledge::load(ko);
   if (!knowledge.ok()) return fail(knowledge.error().str());
-  dyad::api::Service service(**store, &*knowledge);
+  dyad::api::Service service(std::move(stores), &*knowledge);
   dyad::api::ServerOptions so;
   so.host = a.host;
   so.port = a.port;

@@ -13,13 +13,13 @@
 namespace dyad {
 
 struct VerbSuggestion {
-  std::string origin;               // the pattern row, "data/verbs/cameo.tsv:530"
-  std::string code;                 // its CAMEO code
-  std::vector<std::string> listed;  // the row's own verbs (its first group)
-  std::string word;                 // the proposed verb ("touch down")
-  size_t support = 0;               // how many listed verbs share the synset
-  std::string gloss;                // the synset's gloss, for the reviewer
-  std::vector<std::string> used_by; // codes of other rows whose first group already has the word
+  std::string origin;                // the pattern row, "data/verbs/cameo.tsv:530"
+  std::string code;                  // its CAMEO code
+  std::vector<std::string> listed;   // the row's own verbs (its first group)
+  std::string word;                  // the proposed verb ("touch down")
+  size_t support = 0;                // how many listed verbs share the synset
+  std::string gloss;                 // the synset's gloss, for the reviewer
+  std::vector<std::string> used_by;  // codes of other rows whose first group already has the word
 };
 
 struct VerbSuggestOptions {

@@ -25,8 +25,10 @@ std::string word_of(std::string_view w) {
   if (auto p = w.find('('); p != std::string_view::npos) w = w.substr(0, p);
   std::string out(w);
   for (char& c : out) {
-    if (c == '_') c = ' ';
-    else if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    if (c == '_')
+      c = ' ';
+    else if (c >= 'A' && c <= 'Z')
+      c = static_cast<char>(c - 'A' + 'a');
   }
   return out;
 }

@@ -34,8 +34,8 @@ class WordNetVerbs {
 
  private:
   std::vector<WordNetSynset> synsets_;
-  std::unordered_map<std::string, size_t> by_offset_;              // offset -> synsets_ index
-  std::unordered_map<std::string, std::vector<size_t>> index_;     // lemma (spaces) -> synsets_ indexes
+  std::unordered_map<std::string, size_t> by_offset_;           // offset -> synsets_ index
+  std::unordered_map<std::string, std::vector<size_t>> index_;  // lemma (spaces) -> synsets_ indexes
 };
 
 }  // namespace dyad

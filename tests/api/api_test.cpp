@@ -53,10 +53,15 @@ class ApiTest : public ::testing::Test {
     auto stats = run(knowledge(), o);
     ASSERT_TRUE(stats.ok()) << stats.error().str();
     articles_ = stats->articles;
-    auto store = Store::open_read_only(db);
-    ASSERT_TRUE(store.ok()) << store.error().str();
-    store_ = store->release();
-    service_ = new api::Service(*store_, &knowledge());
+    // A pool of three connections, fewer than the server's worker threads: requests wait for one.
+    std::vector<std::unique_ptr<Store>> pool;
+    for (int i = 0; i < 3; ++i) {
+      auto store = Store::open_read_only(db);
+      ASSERT_TRUE(store.ok()) << store.error().str();
+      pool.push_back(std::move(store.value()));
+    }
+    db_ = new std::string(db);
+    service_ = new api::Service(std::move(pool), &knowledge());
     api::ServerOptions so;
     so.port = 0;
     so.log = [](const std::string& line) { log_lines_.push_back(line); };
@@ -76,7 +81,7 @@ class ApiTest : public ::testing::Test {
     delete thread_;
     delete server_;
     delete service_;
-    delete store_;
+    delete db_;
     fs::remove_all(*dir_);
     delete dir_;
   }
@@ -96,7 +101,7 @@ class ApiTest : public ::testing::Test {
   }
 
   static inline fs::path* dir_ = nullptr;
-  static inline Store* store_ = nullptr;
+  static inline std::string* db_ = nullptr;
   static inline api::Service* service_ = nullptr;
   static inline api::Server* server_ = nullptr;
   static inline std::thread* thread_ = nullptr;
@@ -109,6 +114,40 @@ std::set<std::string> ids(const json& items) {
   std::set<std::string> out;
   for (const json& e : items) out.insert(e["id"].get<std::string>());
   return out;
+}
+
+// Many clients at once, over a pool smaller than the server's worker threads, get
+// exactly the answers one client gets alone; a one-connection service agrees too.
+TEST_F(ApiTest, ConcurrentRequestsShareTheConnectionPool) {
+  const std::vector<std::string> targets = {"/api/stats", "/api/events?limit=5", "/api/stories", "/api/expectations",
+                                            "/api/events?mode=expected"};
+  std::vector<std::string> want;
+  for (const std::string& t : targets) want.push_back(ok(t).dump());
+  std::vector<std::string> wrong[8];
+  std::vector<std::thread> clients;
+  for (int c = 0; c < 8; ++c)
+    clients.emplace_back([&, c] {
+      for (int round = 0; round < 5; ++round)
+        for (size_t i = 0; i < targets.size(); ++i)
+          if (get(targets[i]).second.dump() != want[i]) wrong[c].push_back(targets[i]);
+    });
+  for (std::thread& t : clients) t.join();
+  for (const auto& w : wrong) EXPECT_TRUE(w.empty()) << w.front();
+
+  auto one = Store::open_read_only(*db_);
+  ASSERT_TRUE(one.ok());
+  api::Service single(**one, &knowledge());
+  for (size_t i = 0; i < targets.size(); ++i) {
+    const std::string path = targets[i].substr(0, targets[i].find('?'));
+    api::Params params;
+    if (auto q = targets[i].find('?'); q != std::string::npos) {
+      const std::string kv = targets[i].substr(q + 1);
+      params.emplace(kv.substr(0, kv.find('=')), kv.substr(kv.find('=') + 1));
+    }
+    const api::Response r = single.get(path, params);
+    EXPECT_EQ(r.status, 200);
+    EXPECT_EQ(json::parse(r.body).dump(), want[i]) << targets[i];
+  }
 }
 
 TEST_F(ApiTest, StatsCountTheStore) {
