@@ -1251,6 +1251,10 @@ class DocCoder {
           if (k(pos + g, lits)) return true;
         }
         return false;
+      case K::skip: {
+        const size_t q = past_noun_phrase(cl, pos);
+        return q > pos && k(q, lits);
+      }
       case K::source:
       case K::target:
       case K::source_possessive:
@@ -1278,6 +1282,30 @@ class DocCoder {
       }
     }
     return false;
+  }
+
+  // TABARI's '^': the end of the one noun phrase at clause position pos (determiners and
+  // counts first): an actor mention with its compound ("the ministers of A and B"), else a
+  // run of at most four plain words that are no function word, verb or punctuation ("a
+  // national holiday"). Returns pos (no match) when neither starts there.
+  size_t past_noun_phrase(const Clause& cl, size_t pos) const {
+    const size_t n = cl.toks.size();
+    size_t p = pos;
+    while (p < n && tok(cl.toks[p]).mention < 0 && (in(norm(cl.toks[p]), kDeterminers) || quantifier(cl, p))) ++p;
+    if (p < n && tok(cl.toks[p]).mention_start) {
+      const uint32_t after = compound_forward(cl.toks[p], cl.toks.back() + 1).second;
+      while (p < n && cl.toks[p] < after) ++p;
+      return p;
+    }
+    const size_t start = p;
+    while (p < n && p < start + 4) {
+      const Tok& x = tok(cl.toks[p]);
+      if (x.mention >= 0 || x.punct || x.norm.empty() || !std::isalpha(static_cast<unsigned char>(x.norm.front())) ||
+          in(x.norm, kPrepositions) || in(x.norm, kCoordinators) || in(x.norm, kAux) || verbish(cl.toks[p]))
+        break;
+      ++p;
+    }
+    return p == start ? pos : p;
   }
 
   // The verb's object for a pattern without {T} (PETRARCH's default target):
