@@ -169,6 +169,10 @@ struct Match {
   size_t first_pos = 0;
   size_t end_pos = 0;   // one past
   size_t literals = 0;  // literal words of the matched path
+  // Imported TABARI/PETRARCH pattern whose anchor word is the token as written ("left"
+  // for "left"), not a lemma reached by inflection ("leave" for "left"): TABARI writes a
+  // headword as the form itself for a sense of its own, the more specific reading of a tie.
+  bool anchor_as_written = false;
   std::vector<int32_t> sources, targets;
   std::string source_how, target_how;
   bool from_context = false;         // nominal event whose clause names no actor: actors from the discourse
@@ -1589,6 +1593,7 @@ class DocCoder {
         m.sources = st.sources;
         m.targets = st.targets;
         m.literals = st.literals;
+        m.anchor_as_written = c.dyadic && c.ap.anchor.word == x.norm;
         if (!m.sources.empty()) m.source_how = "named in the pattern's {S} slot";
         if (!m.targets.empty()) m.target_how = "named in the pattern's {T} slot";
         const auto pre = c.prefix_slot();
@@ -1704,6 +1709,9 @@ class DocCoder {
       if (a.literals != b.literals) return a.literals > b.literals;
       // a satisfied '%' (compound subject) is one more element matched
       if (a.pat->compound != b.pat->compound) return a.pat->compound;
+      // a headword written as the form itself (TABARI's "LEFT" block beside "LEAVE") is
+      // the more specific entry for that form
+      if (a.anchor_as_written != b.anchor_as_written) return a.anchor_as_written;
       if (a.pat->code.size() != b.pat->code.size()) return a.pat->code.size() > b.pat->code.size();
       return a.end_pos - a.first_pos > b.end_pos - b.first_pos;
     });
