@@ -169,6 +169,10 @@ struct Match {
   size_t first_pos = 0;
   size_t end_pos = 0;   // one past
   size_t literals = 0;  // literal words of the matched path
+  // Imported TABARI/PETRARCH pattern whose anchor word is the token as written ("left"
+  // for "left"), not a lemma reached by inflection ("leave" for "left"): TABARI writes a
+  // headword as the form itself for a sense of its own, the more specific reading of a tie.
+  bool anchor_as_written = false;
   std::vector<int32_t> sources, targets;
   std::string source_how, target_how;
   bool from_context = false;         // nominal event whose clause names no actor: actors from the discourse
@@ -1251,6 +1255,10 @@ class DocCoder {
           if (k(pos + g, lits)) return true;
         }
         return false;
+      case K::skip: {
+        const size_t q = past_noun_phrase(cl, pos);
+        return q > pos && k(q, lits);
+      }
       case K::source:
       case K::target:
       case K::source_possessive:
@@ -1278,6 +1286,30 @@ class DocCoder {
       }
     }
     return false;
+  }
+
+  // TABARI's '^': the end of the one noun phrase at clause position pos (determiners and
+  // counts first): an actor mention with its compound ("the ministers of A and B"), else a
+  // run of at most four plain words that are no function word, verb or punctuation ("a
+  // national holiday"). Returns pos (no match) when neither starts there.
+  size_t past_noun_phrase(const Clause& cl, size_t pos) const {
+    const size_t n = cl.toks.size();
+    size_t p = pos;
+    while (p < n && tok(cl.toks[p]).mention < 0 && (in(norm(cl.toks[p]), kDeterminers) || quantifier(cl, p))) ++p;
+    if (p < n && tok(cl.toks[p]).mention_start) {
+      const uint32_t after = compound_forward(cl.toks[p], cl.toks.back() + 1).second;
+      while (p < n && cl.toks[p] < after) ++p;
+      return p;
+    }
+    const size_t start = p;
+    while (p < n && p < start + 4) {
+      const Tok& x = tok(cl.toks[p]);
+      if (x.mention >= 0 || x.punct || x.norm.empty() || !std::isalpha(static_cast<unsigned char>(x.norm.front())) ||
+          in(x.norm, kPrepositions) || in(x.norm, kCoordinators) || in(x.norm, kAux) || verbish(cl.toks[p]))
+        break;
+      ++p;
+    }
+    return p == start ? pos : p;
   }
 
   // The verb's object for a pattern without {T} (PETRARCH's default target):
@@ -1561,6 +1593,7 @@ class DocCoder {
         m.sources = st.sources;
         m.targets = st.targets;
         m.literals = st.literals;
+        m.anchor_as_written = c.dyadic && c.ap.anchor.word == x.norm;
         if (!m.sources.empty()) m.source_how = "named in the pattern's {S} slot";
         if (!m.targets.empty()) m.target_how = "named in the pattern's {T} slot";
         const auto pre = c.prefix_slot();
@@ -1676,6 +1709,9 @@ class DocCoder {
       if (a.literals != b.literals) return a.literals > b.literals;
       // a satisfied '%' (compound subject) is one more element matched
       if (a.pat->compound != b.pat->compound) return a.pat->compound;
+      // a headword written as the form itself (TABARI's "LEFT" block beside "LEAVE") is
+      // the more specific entry for that form
+      if (a.anchor_as_written != b.anchor_as_written) return a.anchor_as_written;
       if (a.pat->code.size() != b.pat->code.size()) return a.pat->code.size() > b.pat->code.size();
       return a.end_pos - a.first_pos > b.end_pos - b.first_pos;
     });

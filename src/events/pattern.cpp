@@ -41,7 +41,7 @@ class Parser {
   }
   static bool word_char(char c) {
     return std::isspace(static_cast<unsigned char>(c)) == 0 && c != '{' && c != '}' && c != '(' && c != ')' &&
-           c != '[' && c != ']' && c != '|' && c != '"' && c != '*';
+           c != '[' && c != ']' && c != '|' && c != '"' && c != '*' && c != '^';
   }
 
   Result<Node> sequence() {
@@ -81,6 +81,11 @@ class Parser {
     }
     if (c == '*') {
       n.element.kind = PatternElement::Kind::gap;
+      ++pos_;
+      return n;
+    }
+    if (c == '^') {
+      n.element.kind = PatternElement::Kind::skip;
       ++pos_;
       return n;
     }
@@ -185,6 +190,8 @@ std::string element_str(const PatternElement& e) {
       return "\"" + e.word + "\"";
     case K::gap:
       return "*";
+    case K::skip:
+      return "^";
   }
   return "";
 }
@@ -334,6 +341,9 @@ std::string LinearPattern::str() const {
         break;
       case K::gap:
         s += "*";
+        break;
+      case K::skip:
+        s += "^";
         break;
     }
   }

@@ -22,12 +22,13 @@ struct PatternElement {
     lemma,              // word: any inflection of the lemma
     exact,              // "word": that form only
     gap,                // *: 0..5 tokens
+    skip,               // ^: one noun phrase passed over (an actor mention with its compound, or plain words)
   };
   Kind kind = Kind::lemma;
   std::string word;  // lemma / exact form (case-folded)
   int32_t id = -1;   // lemma id assigned by the compiler (matcher use)
   [[nodiscard]] bool is_word() const { return kind == Kind::lemma || kind == Kind::exact; }
-  [[nodiscard]] bool is_slot() const { return !is_word() && kind != Kind::gap; }
+  [[nodiscard]] bool is_slot() const { return !is_word() && kind != Kind::gap && kind != Kind::skip; }
   friend bool operator==(const PatternElement&, const PatternElement&) = default;
 };
 

@@ -412,6 +412,40 @@ TEST(Coder, ImportedVerbsDoNotFireAsAGerundAfterAPreposition) {
   EXPECT_THAT(coded("Putin is leaving Kenya."), ElementsAre("012 RUSGOV->KEN"));
 }
 
+TEST(Coder, SkipElementPassesOverOneNounPhrase) {
+  // '^' (TABARI's skip): the phrase after "at" is passed over, the target is the next actor
+  std::vector<VerbPatternSpec> specs{{"043", "{S} dine * at * ^ * with * {T}", "x.verbs:1", true}};
+  auto c = EventCoder::load(testing_events::kData, specs, {}, true);
+  ASSERT_TRUE(c.ok()) << c.error().str();
+  auto coded = [&](const std::string& text) {
+    Document d = testing_events::make_doc(text, testing_events::fixture_marks());
+    c.value()->code(d);
+    return briefs(d);
+  };
+  // an actor mention is the skipped phrase: Kenya is passed over, Xi is the target
+  EXPECT_THAT(coded("Putin dined at Kenya with Xi."), ElementsAre("043 RUSGOV->CHNGOV"));
+  // plain words are a phrase too
+  EXPECT_THAT(coded("Putin dined at the old palace with Xi."), ElementsAre("043 RUSGOV->CHNGOV"));
+  // nothing to skip: no match
+  EXPECT_TRUE(coded("Putin dined at with Xi.").empty());
+}
+
+TEST(Coder, ImportedHeadwordWrittenAsTheFormWinsATie) {
+  // TABARI writes a headword as the form itself for a sense of its own ("LEFT" beside
+  // "LEAVE"): on that form it is the more specific reading; other forms keep the lemma
+  std::vector<VerbPatternSpec> specs{{"042", "{S} leave [{T}]", "x.verbs:1", true},
+                                     {"032", "{S} left [{T}]", "x.verbs:2", true}};
+  auto c = EventCoder::load(testing_events::kData, specs, {}, true);
+  ASSERT_TRUE(c.ok()) << c.error().str();
+  auto coded = [&](const std::string& text) {
+    Document d = testing_events::make_doc(text, testing_events::fixture_marks());
+    c.value()->code(d);
+    return briefs(d);
+  };
+  EXPECT_THAT(coded("Putin left for Kenya on Monday."), ElementsAre("032 RUSGOV->KEN"));
+  EXPECT_THAT(coded("Putin is leaving for Kenya."), ElementsAre("042 RUSGOV->KEN"));
+}
+
 // The matcher skips a reading when a word it needs after the anchor is missing from the
 // clause (the prefilter); words inside alternatives or optional parts are not needed, and
 // a needed word before the anchor does not count.

@@ -42,6 +42,20 @@ TEST(Pattern, AnchorIsFirstWord) {
   EXPECT_EQ(r->size(), 3U);
 }
 
+TEST(Pattern, CaretIsASkipElement) {
+  // '^' passes over one noun phrase; it is neither a word nor a slot
+  auto r = expand_pattern({"043", "{S} dine at ^ with {T}", "x.tsv:1"});
+  ASSERT_TRUE(r.ok()) << r.error().str();
+  ASSERT_EQ(r->size(), 1U);
+  const LinearPattern& lp = r->front();
+  ASSERT_EQ(lp.elements.size(), 6U);
+  EXPECT_EQ(lp.elements[3].kind, PatternElement::Kind::skip);
+  EXPECT_FALSE(lp.elements[3].is_slot());
+  EXPECT_FALSE(lp.elements[3].is_word());
+  EXPECT_EQ(lp.literals(), 3U);
+  EXPECT_EQ(lp.str(), "{S} dine at ^ with {T}");
+}
+
 TEST(Pattern, SyntaxErrorsNameFileAndLine) {
   struct Case {
     const char* pattern;

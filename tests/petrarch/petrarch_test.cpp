@@ -221,7 +221,7 @@ TEST(PetrarchValidation, VerbBlocksSynsetsAndPatterns) {
   // EXTRADITE "- + WAS_ * TO_ ^ FROM $": '_' joins, '^' skips, "TO_" is exact.
   auto ex = patterns_at(s, path + ":578");
   ASSERT_EQ(ex.size(), 1U);
-  EXPECT_EQ(ex[0]->pattern, "{T} * \"was\" * extradite * \"to\" * from * {S}");
+  EXPECT_EQ(ex[0]->pattern, "{T} * \"was\" * extradite * \"to\" * ^ * from * {S}");
   // A letter suffix is a code of its own, kept as written; the uncertainty mark '?' is dropped.
   auto asylum = patterns_at(s, path + ":206");  // - * FOR_ASYLUM [174K]
   ASSERT_EQ(asylum.size(), 1U);
@@ -356,6 +356,19 @@ TEST(PetrarchVerbs, CompoundSubjectIsMarked) {
   EXPECT_EQ(r->verbs[0].pattern, "{S} * hold * talks");
   EXPECT_FALSE(r->verbs[1].compound_source);  // no '%'
   EXPECT_FALSE(r->verbs[2].compound_source);  // '%' after the verb is read as the target
+}
+
+TEST(PetrarchVerbs, CaretSkipsOneNounPhrase) {
+  // '^' is TABARI's "skip one noun phrase", read as dyad's '^'; a '%' with both slots
+  // taken is still a plain gap
+  PetrarchReport rep;
+  auto r = parse("--- DINE [040] ---\nDINE\n- * AT ^ WITH + [043]\n- * ^ ^ + [044]\n- $ * WITH + AND % [045]\n",
+                 PetrarchKind::verbs, rep);
+  ASSERT_TRUE(r.ok()) << r.error().str();
+  std::vector<std::string> got;
+  for (const auto& v : r->verbs) got.push_back(v.code + " " + v.pattern);
+  EXPECT_EQ(got, (std::vector<std::string>{"040 {S} dine [{T}]", "043 {S} dine * at * ^ * with * {T}",
+                                           "044 {S} dine * ^ * ^ * {T}", "045 {S} * dine * with * {T} * and"}));
 }
 
 TEST(PetrarchVerbs, TreebankContractionsAreOneWord) {

@@ -8,8 +8,9 @@
 // verb) and their pattern lines (`- ... [code]`). (2) Translate each block once
 // every synset is known: the verb position `*` becomes the alternatives of all
 // verbs of the block, `$`/`+` become `{S}`/`{T}`, `&SYNSET` becomes `(a|b c)`,
-// `^` (skip a phrase) and every blank between pattern words (TABARI allows
-// intervening words there; `_` means adjacent) become dyad `*` gaps. A pattern
+// `^` (skip a phrase) becomes dyad's `^` (one noun phrase passed over), and every
+// blank between pattern words (TABARI allows intervening words there; `_` means
+// adjacent) becomes a dyad `*` gap. A pattern
 // without `$` gets `{S}` in front (the subject is the default source). Codes
 // `a:b` write a second pattern with {S} and {T} swapped and code b (TABARI's
 // reciprocal event). Constructs with no exact dyad equivalent are translated to
@@ -434,7 +435,7 @@ class Translator {
       if (t.text != "%") continue;
       const char* first = verb_seen ? "+" : "$";
       const char* second = verb_seen ? "$" : "+";
-      t.text = !has(first) ? first : !has(second) ? second : "^";
+      t.text = !has(first) ? first : !has(second) ? second : "%*";
       compound_source = compound_source || (t.text == "$" && !verb_seen && !has("+"));
       approx(p.line,
              std::string("'%' (compound actor) read as ") + (t.text == "$"   ? "{S}"
@@ -460,8 +461,10 @@ class Translator {
         outp.push_back("{S}");
       } else if (t.text == "+") {
         outp.push_back("{T}");
-      } else if (t.text == "^") {
+      } else if (t.text == "%*") {
         if (outp.empty() || outp.back() != "*") outp.push_back("*");
+      } else if (t.text == "^") {
+        outp.push_back("^");
       } else if (t.text[0] == '&') {
         std::set<std::string> seen;
         bool undefined = false;
