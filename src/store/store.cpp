@@ -601,6 +601,55 @@ struct Store::Impl {
   }
   Stmt stmt(const std::string& sql) { return Stmt(db, prepare(sql)); }
 
+  // A document's child rows of one table (sentences, references, ...) go in as one
+  // multi-row INSERT of up to kRowsPerInsert rows instead of one statement per row: each
+  // statement costs a VDBE start and halt and journals every page it first writes (its
+  // statement journal), so one statement per chunk writes the same rows for much less.
+  // Rows go in in the order given, as the single-row statements did.
+  static constexpr size_t kRowsPerInsert = 32;
+  struct RowInsert {
+    const char* head;                                         // "INSERT INTO t (a, b)"
+    const char* tail;                                         // after the VALUES, e.g. " ON CONFLICT DO NOTHING"
+    int width;                                                // columns per row
+    std::array<sqlite3_stmt*, kRowsPerInsert + 1> by_rows{};  // borrowed from `cache`
+  };
+  // Inserts `n` rows; fill(stmt, row, base) binds row `row`'s columns as base + 1 .. base + width.
+  template <class Fill>
+  void insert_rows(RowInsert& ri, size_t n, Fill&& fill) {
+    for (size_t done = 0; done < n;) {
+      const size_t k = std::min(n - done, kRowsPerInsert);
+      sqlite3_stmt*& prepared = ri.by_rows[k];
+      if (prepared == nullptr) {
+        std::string sql = std::string(ri.head) + " VALUES ";
+        for (size_t r = 0; r < k; ++r) {
+          sql += r == 0 ? "(" : ", (";
+          for (int c = 0; c < ri.width; ++c) {
+            if (c > 0) sql += ", ";
+            sql += "?" + std::to_string(static_cast<int>(r) * ri.width + c + 1);
+          }
+          sql += ")";
+        }
+        sql += ri.tail;
+        prepared = prepare(sql);
+      }
+      Stmt s(db, prepared);
+      for (size_t r = 0; r < k; ++r) fill(s, done + r, static_cast<int>(r) * ri.width);
+      s.run();
+      done += k;
+    }
+  }
+  RowInsert bands_insert{"INSERT INTO article_bands (band, article)", " ON CONFLICT DO NOTHING", 2};
+  RowInsert sentences_insert{"INSERT INTO sentences (article, idx, offset, length, paragraph, flags, post)", "", 7};
+  RowInsert references_insert{
+      "INSERT INTO entity_mentions (article, idx, entity, kind, sentence, offset, length, text, token_first, "
+      "token_end, mention, rule)",
+      "", 12};
+  RowInsert amounts_insert{"INSERT INTO amounts (article, value, unit, object, offset, length)", "", 6};
+  RowInsert sentence_tone_insert{
+      "INSERT INTO sentence_tone (article, idx, words, positive_words, negative_words, polar_words, "
+      "activity_words, self_group_words, valence)",
+      "", 9};
+
   sqlite3_stmt* prepare(const std::string& sql) {
     auto it = cache.find(sql);
     if (it == cache.end()) {
@@ -739,25 +788,20 @@ bool Store::Impl::put_doc(const Document& doc) {
   }
   if (sqlite3_changes(db) == 0) return false;
   const int64_t seq = sqlite3_last_insert_rowid(db);
-  for (int64_t band : lsh_bands(doc.fingerprint)) {
-    Stmt s = stmt("INSERT INTO article_bands (band, article) VALUES (?1, ?2) ON CONFLICT DO NOTHING");
-    s.integer(1, band).integer(2, seq).run();
-  }
+  const std::vector<int64_t> bands = lsh_bands(doc.fingerprint);
+  insert_rows(bands_insert, bands.size(),
+              [&](Stmt& s, size_t i, int b) { s.integer(b + 1, bands[i]).integer(b + 2, seq); });
 
   const auto& sentences = doc.text.sentences;
-  for (size_t i = 0; i < sentences.size(); ++i) {
+  insert_rows(sentences_insert, sentences.size(), [&](Stmt& s, size_t i, int b) {
     const Sentence& x = sentences[i];
-    Stmt s = stmt(
-        "INSERT INTO sentences (article, idx, offset, length, paragraph, flags, post) "
-        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
-    s.integer(1, seq).integer(2, static_cast<int64_t>(i)).integer(3, x.span.offset).integer(4, x.span.length);
-    s.integer(5, x.paragraph).integer(6, x.flags);
+    s.integer(b + 1, seq).integer(b + 2, static_cast<int64_t>(i)).integer(b + 3, x.span.offset);
+    s.integer(b + 4, x.span.length).integer(b + 5, x.paragraph).integer(b + 6, x.flags);
     if (x.post >= 0)
-      s.integer(7, x.post);
+      s.integer(b + 7, x.post);
     else
-      s.null(7);
-    s.run();
-  }
+      s.null(b + 7);
+  });
   const auto& posts = doc.text.posts;
   for (size_t i = 0; i < posts.size(); ++i) {
     const Post& p = posts[i];
@@ -788,17 +832,21 @@ bool Store::Impl::put_doc(const Document& doc) {
     s.run();
     entity_ids.push_back(sqlite3_last_insert_rowid(db));
   }
+  std::vector<size_t> refs;  // the references with a stored entity
+  refs.reserve(doc.references.size());
   for (size_t i = 0; i < doc.references.size(); ++i) {
-    const EntityReference& r = doc.references[i];
-    if (r.entity < 0 || static_cast<size_t>(r.entity) >= entity_ids.size()) continue;
-    Stmt s = stmt(
-        "INSERT INTO entity_mentions (article, idx, entity, kind, sentence, offset, length, text, token_first, "
-        "token_end, mention, rule) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)");
-    s.integer(1, seq).integer(2, static_cast<int64_t>(i)).integer(3, entity_ids[static_cast<size_t>(r.entity)]);
-    s.text(4, to_string(r.kind)).integer(5, r.sentence).integer(6, r.span.offset).integer(7, r.span.length);
-    s.text(8, r.span.of(a.text)).integer(9, r.first_token).integer(10, r.token_end).integer(11, r.mention);
-    s.text(12, r.rule).run();
+    const int32_t e = doc.references[i].entity;
+    if (e >= 0 && static_cast<size_t>(e) < entity_ids.size()) refs.push_back(i);
   }
+  insert_rows(references_insert, refs.size(), [&](Stmt& s, size_t j, int b) {
+    const size_t i = refs[j];
+    const EntityReference& r = doc.references[i];
+    s.integer(b + 1, seq).integer(b + 2, static_cast<int64_t>(i));
+    s.integer(b + 3, entity_ids[static_cast<size_t>(r.entity)]).text(b + 4, to_string(r.kind));
+    s.integer(b + 5, r.sentence).integer(b + 6, r.span.offset).integer(b + 7, r.span.length);
+    s.text(b + 8, r.span.of(a.text)).integer(b + 9, r.first_token).integer(b + 10, r.token_end);
+    s.integer(b + 11, r.mention).text(b + 12, r.rule);
+  });
   for (const Quote& q : doc.quotes) {
     Stmt s = stmt(
         "INSERT INTO quotes (article, offset, length, speaker_text, speaker_canonical, speaker_code, verb, scare) "
@@ -806,11 +854,11 @@ bool Store::Impl::put_doc(const Document& doc) {
     s.integer(1, seq).integer(2, q.span.offset).integer(3, q.span.length).text(4, q.speaker.text);
     s.text(5, q.speaker.canonical).text(6, q.speaker.code).text(7, q.verb).integer(8, q.scare ? 1 : 0).run();
   }
-  for (const Amount& m : doc.amounts) {
-    Stmt s = stmt("INSERT INTO amounts (article, value, unit, object, offset, length) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
-    s.integer(1, seq).real(2, m.value).text(3, m.unit).text(4, m.object).integer(5, m.span.offset);
-    s.integer(6, m.span.length).run();
-  }
+  insert_rows(amounts_insert, doc.amounts.size(), [&](Stmt& s, size_t i, int b) {
+    const Amount& m = doc.amounts[i];
+    s.integer(b + 1, seq).real(b + 2, m.value).text(b + 3, m.unit).text(b + 4, m.object);
+    s.integer(b + 5, m.span.offset).integer(b + 6, m.span.length);
+  });
   for (const Event& ev : doc.events) put_event(doc, seq, published, ev);
   put_tone(doc, seq);
   return true;
@@ -828,16 +876,15 @@ void Store::Impl::put_tone(const Document& doc, int64_t seq) {
     s.integer(10, t.negative_words).integer(11, t.polar_words).integer(12, t.activity_words);
     s.integer(13, t.self_group_words).integer(14, t.valence).run();
   }
-  for (size_t i = 0; i < doc.sentence_tone.size(); ++i) {
-    const Tone& t = doc.sentence_tone[i];
-    if (t.polar_words == 0) continue;  // only sentences with a lexicon hit, as in the JSONL tone record
-    Stmt s = stmt(
-        "INSERT INTO sentence_tone (article, idx, words, positive_words, negative_words, polar_words, "
-        "activity_words, self_group_words, valence) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
-    s.integer(1, seq).integer(2, static_cast<int64_t>(i)).integer(3, t.words).integer(4, t.positive_words);
-    s.integer(5, t.negative_words).integer(6, t.polar_words).integer(7, t.activity_words);
-    s.integer(8, t.self_group_words).integer(9, t.valence).run();
-  }
+  std::vector<size_t> hits;  // only sentences with a lexicon hit, as in the JSONL tone record
+  for (size_t i = 0; i < doc.sentence_tone.size(); ++i)
+    if (doc.sentence_tone[i].polar_words != 0) hits.push_back(i);
+  insert_rows(sentence_tone_insert, hits.size(), [&](Stmt& s, size_t j, int b) {
+    const Tone& t = doc.sentence_tone[hits[j]];
+    s.integer(b + 1, seq).integer(b + 2, static_cast<int64_t>(hits[j])).integer(b + 3, t.words);
+    s.integer(b + 4, t.positive_words).integer(b + 5, t.negative_words).integer(b + 6, t.polar_words);
+    s.integer(b + 7, t.activity_words).integer(b + 8, t.self_group_words).integer(b + 9, t.valence);
+  });
   for (const StanceMarker& m : doc.stance) {
     Stmt s = stmt(
         "INSERT INTO stance (article, sentence, kind, word, offset, length, actor_text, actor_canonical, actor_code) "

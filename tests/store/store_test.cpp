@@ -379,6 +379,62 @@ TEST(Store, SentenceTextIsByteExactForMultibyteText) {
   EXPECT_EQ((*got)[0].sentence_text, "Le président Macron a reçu à l'Élysée son homologue.");
 }
 
+// A document's child rows go in as multi-row INSERTs of up to 32 rows: 70 sentences are three
+// statements (32, 32, 6), and every row must come back in order with its own values.
+TEST_F(StoreFiles, ManyChildRowsAcrossInsertChunksKeepOrderAndValues) {
+  std::string text;
+  for (int i = 0; i < 70; ++i) text += "Sentence number " + std::to_string(i) + " of the long report. ";
+  DocBuilder b("long", "Wire", text);
+  ASSERT_EQ(b.doc.text.sentences.size(), 70U);
+  b.doc.tone = Tone{};
+  for (int i = 0; i < 70; ++i) {
+    Tone t;
+    t.words = 8;
+    t.polar_words = i % 3 == 0 ? 1 : 0;  // only these are stored
+    t.positive_words = t.polar_words;
+    b.doc.sentence_tone.push_back(t);
+    b.doc.text.sentences[static_cast<size_t>(i)].paragraph = i / 10;
+  }
+  for (int i = 0; i < 33; ++i) b.doc.amounts.push_back(Amount{static_cast<double>(i), "percent", "votes", Span{0, 3}});
+  const std::string path = file("chunks.db");
+  {
+    auto store = open_ok(path);
+    ASSERT_NE(store, nullptr);
+    put_all(*store, {b.doc});
+  }
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr), SQLITE_OK);
+  auto rows = [&](const char* sql) {
+    std::vector<std::string> out;
+    sqlite3_stmt* s = nullptr;
+    EXPECT_EQ(sqlite3_prepare_v2(db, sql, -1, &s, nullptr), SQLITE_OK) << sql;
+    while (sqlite3_step(s) == SQLITE_ROW) {
+      std::string row;
+      for (int c = 0; c < sqlite3_column_count(s); ++c) {
+        const auto* v = sqlite3_column_text(s, c);
+        row += (c > 0 ? "|" : "") + std::string(v != nullptr ? reinterpret_cast<const char*>(v) : "NULL");
+      }
+      out.push_back(row);
+    }
+    sqlite3_finalize(s);
+    return out;
+  };
+  const auto sentences = rows("SELECT idx, offset, length, paragraph FROM sentences ORDER BY idx");
+  ASSERT_EQ(sentences.size(), 70U);
+  for (size_t i = 0; i < 70; ++i) {
+    const Sentence& x = b.doc.text.sentences[i];
+    EXPECT_EQ(sentences[i], std::to_string(i) + "|" + std::to_string(x.span.offset) + "|" +
+                                std::to_string(x.span.length) + "|" + std::to_string(i / 10));
+  }
+  const auto tones = rows("SELECT idx FROM sentence_tone ORDER BY idx");
+  ASSERT_EQ(tones.size(), 24U);  // 0, 3, ..., 69
+  for (size_t j = 0; j < tones.size(); ++j) EXPECT_EQ(tones[j], std::to_string(3 * j));
+  const auto amounts = rows("SELECT CAST(value AS INTEGER) FROM amounts ORDER BY rowid");
+  ASSERT_EQ(amounts.size(), 33U);
+  for (size_t i = 0; i < amounts.size(); ++i) EXPECT_EQ(amounts[i], std::to_string(i));
+  sqlite3_close(db);
+}
+
 TEST(Store, IdempotentPut) {
   auto store = open_ok(":memory:");
   ASSERT_NE(store, nullptr);
