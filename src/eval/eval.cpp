@@ -273,8 +273,9 @@ bool starts(std::string_view s, std::string_view prefix) { return s.substr(0, pr
 namespace eval {
 
 /// The sentence labels an event supports (empty unless its source is police):
-///   ANY_ACTION  any non-negated event;
-///   ARREST      CAMEO 173 (arrest, detain, charge);
+///   ANY_ACTION  any happened event, or an expected/possible one whose police source the
+///               text names (a police statement of intent);
+///   ARREST      CAMEO 173 (arrest, detain, charge), happened (also FORCE and KILL);
 ///   FORCE       175 (violent repression), 18x (assault), 19x (fight), 20x (mass violence);
 ///   KILL        186 (assassinate), 1823 (kill by physical assault), 20x, or a FORCE
 ///               event whose rule name mentions "kill";
@@ -284,6 +285,15 @@ std::vector<std::string> police_labels(const Event& e) {
   if (!police(e.source)) return out;
   if (e.mode == EventMode::negated) {
     out.emplace_back("FAIL");
+    return out;
+  }
+  // An announced or hedged act ("police will detain them", "X should be arrested") did not
+  // happen: it is no arrest, use of force or killing. When the text names police as its doer
+  // it is still a police act of its own (a statement of intent, as CAMEO codes announced
+  // intentions), so it answers ANY_ACTION; with only the implicit agent of an agentless
+  // passive (no words) it is someone else's demand or speculation.
+  if (e.mode != EventMode::happened) {
+    if (!e.source.text.empty()) out.emplace_back("ANY_ACTION");
     return out;
   }
   out.emplace_back("ANY_ACTION");

@@ -170,6 +170,19 @@ TEST(IndiaPolice, LabelsFollowTheDocumentedCodeSets) {
   EXPECT_EQ(police_labels(by_sector), (V{"ANY_ACTION", "FORCE", "KILL"}));
 }
 
+TEST(IndiaPolice, AnnouncedActsAreNoArrestsButNamedPoliceStillActed) {
+  using V = std::vector<std::string>;
+  // "The police said they will detain the leaders": a named police doer announcing an act.
+  Event named = police_event("INDCOP", "173", EventMode::expected);
+  named.source.text = "the police";
+  EXPECT_EQ(police_labels(named), (V{"ANY_ACTION"}));
+  named.mode = EventMode::possible;
+  EXPECT_EQ(police_labels(named), (V{"ANY_ACTION"}));
+  // "The leaders should be arrested, he said": the implicit police agent (no words) acts in nobody's text.
+  EXPECT_TRUE(police_labels(police_event("COP", "173", EventMode::possible)).empty());
+  EXPECT_TRUE(police_labels(police_event("COP", "175", EventMode::expected)).empty());
+}
+
 SuiteResult sample_suite() {
   SuiteResult r;
   r.name = "petrarch2";
