@@ -2033,10 +2033,13 @@ class DocCoder {
       // An imported (TABARI/PETRARCH) pattern's targetless statement, coded only with
       // require_dyad off, is that attribution whatever the speaker ("..., the state wire
       // service reported late on Friday": no speaker next to the verb).
-      const bool report_statement =
-          m.targets.empty() && ce->code.substr(0, 2) == "01" && reporting(cl.toks[m.anchor_pos]) &&
-          (m.pat->dyadic || std::any_of(speech.begin(), speech.end(),
-                                        [&](const Speech& sp) { return sp.verb == cl.toks[m.anchor_pos]; }));
+      // "according to X" (a statement pattern anchored on the speech's own "according") is
+      // such an attribution too.
+      const bool speech_at_anchor =
+          std::any_of(speech.begin(), speech.end(), [&](const Speech& sp) { return sp.verb == cl.toks[m.anchor_pos]; });
+      const bool report_statement = m.targets.empty() && ce->code.substr(0, 2) == "01" &&
+                                    ((reporting(cl.toks[m.anchor_pos]) && (m.pat->dyadic || speech_at_anchor)) ||
+                                     (speech_at_anchor && norm(cl.toks[m.anchor_pos]) == "according"));
       ModeInfo mi = mode_of(cl, m);
       if (m.cancel_pos != SIZE_MAX) {
         // Called off: the planned event is negated ("postponed" too: not on the planned

@@ -358,6 +358,26 @@ TEST(CodeArticle, NominalAndTargetlessPoliceActsTakeTheImplicitAgent) {
   EXPECT_EQ(arrests, 2U);
 }
 
+// Reduced relatives of arrests, deaths in police firing, and "according to X" (2026-11-23).
+TEST(CodeArticle, ReducedRelativeArrestsAndAccordingToStatements) {
+  Knowledge k = load();
+  // the noun before "arrested under/for" is who was arrested, not the arrester
+  const auto held = coded(k, "traders arrested under the new act were released on bail.");
+  EXPECT_TRUE(has(held, "173 COERCE COP"));
+  for (const std::string& e : held) EXPECT_EQ(e.rfind("173 COERCE BUS", 0), std::string::npos) << e;
+  EXPECT_TRUE(has(coded(k, "the men detained for looting the shop were taken to court."), "173 COERCE COP"));
+  EXPECT_TRUE(has(coded(k, "two smugglers were booked under the customs act."), "173 COERCE COP"));
+  // dying words beyond "kill" and "die"
+  EXPECT_TRUE(has(coded(k, "an old man perished in police firing near the canal."), "175 ASSAULT COP"));
+  EXPECT_TRUE(has(coded(k, "the boy succumbed due to police firing on the square."), "175 ASSAULT COP"));
+  // "according to X" is X's statement when nothing else is coded ...
+  EXPECT_TRUE(has(coded(k, "according to the police, the shops stayed shut all day."), "010 OTHER COP"));
+  // ... and only an attribution when the sentence codes an act
+  const auto told = coded(k, "according to the police, forty rioters were arrested in the evening.");
+  EXPECT_TRUE(has(told, "173 COERCE COP"));
+  EXPECT_FALSE(has(told, "010 OTHER COP"));
+}
+
 // Acts asked for in a content clause are not acts done (bundled dictionary: appeals, reiterate).
 TEST(CodeArticle, AppealsAndObligationsDoNotCodeTheActAskedFor) {
   Knowledge k = load();
