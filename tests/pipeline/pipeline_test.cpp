@@ -435,4 +435,23 @@ TEST(CodeArticle, IntentToYieldIsPloverAgree) {
 }
 
 }  // namespace
+// What was demanded, refused or threatened is not an act of the one who demands it (2026-11-23).
+TEST(CodeArticle, ActsAfterACodedDemandInItsClauseAreItsContent) {
+  Knowledge k = load();
+  auto starts = [](const std::vector<std::string>& events, const std::string& prefix) {
+    return std::any_of(events.begin(), events.end(), [&](const std::string& e) { return e.rfind(prefix, 0) == 0; });
+  };
+  // the halt asked of Bolivia is no de-escalation by Chile; the demand stays
+  const auto ultimatum = coded(k, "Chile issued an ultimatum to Bolivia to halt raids on the border.");
+  EXPECT_TRUE(starts(ultimatum, "100 "));
+  EXPECT_FALSE(starts(ultimatum, "087 "));
+  // talks demanded are no talks held
+  const auto talks = coded(k, "Chile demanded talks with Bolivia on Monday.");
+  EXPECT_TRUE(starts(talks, "100 "));
+  EXPECT_FALSE(starts(talks, "040 "));
+  // an act of another actor in the same sentence is no content of the demand
+  EXPECT_TRUE(
+      has(coded(k, "the traders demanded compensation after the police lathi-charged the crowd."), "175 ASSAULT COP"));
+}
+
 }  // namespace dyad
