@@ -367,6 +367,10 @@ TEST(CodeArticle, ReducedRelativeArrestsAndAccordingToStatements) {
   for (const std::string& e : held) EXPECT_EQ(e.rfind("173 COERCE BUS", 0), std::string::npos) << e;
   EXPECT_TRUE(has(coded(k, "the men detained for looting the shop were taken to court."), "173 COERCE COP"));
   EXPECT_TRUE(has(coded(k, "two smugglers were booked under the customs act."), "173 COERCE COP"));
+  EXPECT_TRUE(has(coded(k, "vendors arrested from the fair were let off with a warning."), "173 COERCE COP"));
+  EXPECT_TRUE(has(coded(k, "buses carried the arrested farmers to the stadium."), "173 COERCE COP"));
+  EXPECT_TRUE(has(coded(k, "two clerks were among those taken into custody near the gate."), "173 COERCE COP"));
+  EXPECT_TRUE(has(coded(k, "the story broke with the arrest of a clerk named ramesh."), "173 COERCE COP"));
   // dying words beyond "kill" and "die"
   EXPECT_TRUE(has(coded(k, "an old man perished in police firing near the canal."), "175 ASSAULT COP"));
   EXPECT_TRUE(has(coded(k, "the boy succumbed due to police firing on the square."), "175 ASSAULT COP"));
