@@ -12,6 +12,7 @@
 #include "eval/eval.h"
 
 #include <algorithm>
+#include <cctype>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
@@ -20,6 +21,7 @@
 #include <optional>
 #include <sstream>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "core/paths.h"
 #include "core/unicode.h"
@@ -273,17 +275,46 @@ bool starts(std::string_view s, std::string_view prefix) { return s.substr(0, pr
 namespace eval {
 
 /// The sentence labels an event supports (empty unless its source is police):
-///   ANY_ACTION  any non-negated event;
-///   ARREST      CAMEO 173 (arrest, detain, charge);
+///   ANY_ACTION  any happened event, or an expected/possible one whose police source the
+///               text names (a police statement of intent);
+///   ARREST      CAMEO 173 (arrest, detain, charge), happened (also FORCE and KILL);
 ///   FORCE       175 (violent repression), 18x (assault), 19x (fight), 20x (mass violence);
 ///   KILL        186 (assassinate), 1823 (kill by physical assault), 20x, or a FORCE
-///               event whose rule name mentions "kill";
+///               event in a sentence that reports a death ("two died when police fired",
+///               "shot dead by the police": the gold labels sentences, not clauses);
 ///   FAIL        a police event in the negated mode ("police did not act").
-std::vector<std::string> police_labels(const Event& e) {
+bool reports_death(std::string_view text) {
+  // Words of dying and killing, as news words a death; whole words, case-folded by ASCII.
+  static const std::unordered_set<std::string_view> words{
+      "kill", "kills",    "killed",   "killing", "killings", "dead",      "death",  "deaths", "die",    "died",
+      "dies", "perished", "murdered", "murder",  "lynched",  "succumbed", "bodies", "slain",  "fatally"};
+  std::string word;
+  for (size_t i = 0; i <= text.size(); ++i) {
+    char ch = i < text.size() ? text[i] : ' ';
+    if (std::isalpha(static_cast<unsigned char>(ch)) != 0) {
+      word.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(ch))));
+    } else if (!word.empty()) {
+      if (words.contains(word)) return true;
+      word.clear();
+    }
+  }
+  return false;
+}
+
+std::vector<std::string> police_labels(const Event& e, bool death) {
   std::vector<std::string> out;
   if (!police(e.source)) return out;
   if (e.mode == EventMode::negated) {
     out.emplace_back("FAIL");
+    return out;
+  }
+  // An announced or hedged act ("police will detain them", "X should be arrested") did not
+  // happen: it is no arrest, use of force or killing. When the text names police as its doer
+  // it is still a police act of its own (a statement of intent, as CAMEO codes announced
+  // intentions), so it answers ANY_ACTION; with only the implicit agent of an agentless
+  // passive (no words) it is someone else's demand or speculation.
+  if (e.mode != EventMode::happened) {
+    if (!e.source.text.empty()) out.emplace_back("ANY_ACTION");
     return out;
   }
   out.emplace_back("ANY_ACTION");
@@ -291,10 +322,7 @@ std::vector<std::string> police_labels(const Event& e) {
   if (starts(c, "173")) out.emplace_back("ARREST");
   bool force = starts(c, "175") || starts(c, "18") || starts(c, "19") || starts(c, "20");
   if (force) out.emplace_back("FORCE");
-  std::string rule = e.rule;
-  std::transform(rule.begin(), rule.end(), rule.begin(), [](unsigned char ch) { return std::tolower(ch); });
-  if (starts(c, "186") || starts(c, "1823") || starts(c, "20") || (force && rule.find("kill") != std::string::npos))
-    out.emplace_back("KILL");
+  if (starts(c, "186") || starts(c, "1823") || starts(c, "20") || (force && death)) out.emplace_back("KILL");
   return out;
 }
 
@@ -347,7 +375,8 @@ SuiteResult run_india_police(const EvalOptions& options, KnowledgeCache& cache, 
       if (e.span.empty() && e.sentence < doc.text.sentences.size()) off = doc.text.sentences[e.sentence].span.offset;
       for (size_t i = 0; i < spans.size(); ++i) {
         if (!spans[i].empty() && off >= spans[i].offset && off < spans[i].end()) {
-          for (auto& l : eval::police_labels(e)) predicted[i].push_back(l);
+          std::string_view sentence(text.data() + spans[i].offset, spans[i].length);
+          for (auto& l : eval::police_labels(e, eval::reports_death(sentence))) predicted[i].push_back(l);
           break;
         }
       }

@@ -57,10 +57,16 @@ std::vector<Coding> plover_gold_codings(const PloverRecord& r,
 
 /// The india-police sentence labels an event supports; empty unless its source
 /// is police (sector COP, or COP as a 3-letter part of its code):
-///   ANY_ACTION any non-negated event; ARREST CAMEO 173; FORCE 175, 18x, 19x, 20x;
-///   KILL 186, 1823, 20x, or a FORCE event whose rule name contains "kill";
+///   ANY_ACTION a happened event, or an expected/possible one whose police source has
+///   words in the text; ARREST CAMEO 173; FORCE 175, 18x, 19x, 20x (these three only
+///   when happened); KILL 186, 1823, 20x, or a FORCE event when `reports_death` (its
+///   sentence reports a death: reports_death() of the sentence text);
 ///   FAIL a police event in the negated mode (and nothing else).
-std::vector<std::string> police_labels(const Event& e);
+std::vector<std::string> police_labels(const Event& e, bool reports_death = false);
+
+/// Does this text report a death? A word of dying or killing ("killed", "dead",
+/// "deaths", "perished", "succumbed", "lynched" ...), matched as whole lower-case words.
+bool reports_death(std::string_view text);
 
 }  // namespace eval
 

@@ -705,6 +705,12 @@ class DocCoder {
     remember_pairs(s);
   }
 
+  // Roots whose act has another act as its content: appeal, demand, reject, threaten.
+  static bool content_root(const std::string& c) {
+    return c.compare(0, 2, "02") == 0 || c.compare(0, 2, "10") == 0 || c.compare(0, 2, "12") == 0 ||
+           c.compare(0, 2, "13") == 0;
+  }
+
   // "X demanded that Y cancel the sale", "X urged that Y withdraw": the act in a "that"
   // clause governed by a coded demand (10) or appeal (02) is what was asked for, not an act
   // of Y; the demand is the event. Those acts are dropped (report_statements_ indexes follow).
@@ -724,6 +730,21 @@ class DocCoder {
       if (!requested[ci]) continue;
       for (size_t i = coded_by[ci].first; i < coded_by[ci].second; ++i) drop.push_back(i);
     }
+    // "X demanded the withdrawal of Y", "X rejected a call for talks", "X threatened to impose
+    // sanctions": an act that is not happened and whose evidence lies inside the evidence of a
+    // coded appeal (02), demand (10), rejection (12) or threat (13) of the same clause is what
+    // was asked for, refused or threatened; that act is the event, its content is not.
+    for (size_t ci = 0; ci < clauses.size(); ++ci)
+      for (size_t i = coded_by[ci].first; i < coded_by[ci].second; ++i) {
+        const Event& x = out_[i];
+        if (content_root(x.cameo)) continue;
+        for (size_t j = coded_by[ci].first; j < coded_by[ci].second; ++j)
+          if (j != i && content_root(out_[j].cameo) && out_[j].span.offset <= x.span.offset &&
+              (x.source.code == out_[j].source.code || (out_[j].target && x.source.code == out_[j].target->code))) {
+            drop.push_back(i);
+            break;
+          }
+      }
     // "X said Y must ...", one clause: the acts after "must"
     for (const auto& [ci, from] : requested_from_)
       for (size_t i = coded_by[ci].first; i < coded_by[ci].second; ++i)
@@ -2069,10 +2090,13 @@ class DocCoder {
       // An imported (TABARI/PETRARCH) pattern's targetless statement, coded only with
       // require_dyad off, is that attribution whatever the speaker ("..., the state wire
       // service reported late on Friday": no speaker next to the verb).
-      const bool report_statement =
-          m.targets.empty() && ce->code.substr(0, 2) == "01" && reporting(cl.toks[m.anchor_pos]) &&
-          (m.pat->dyadic || std::any_of(speech.begin(), speech.end(),
-                                        [&](const Speech& sp) { return sp.verb == cl.toks[m.anchor_pos]; }));
+      // "according to X" (a statement pattern anchored on the speech's own "according") is
+      // such an attribution too.
+      const bool speech_at_anchor =
+          std::any_of(speech.begin(), speech.end(), [&](const Speech& sp) { return sp.verb == cl.toks[m.anchor_pos]; });
+      const bool report_statement = m.targets.empty() && ce->code.substr(0, 2) == "01" &&
+                                    ((reporting(cl.toks[m.anchor_pos]) && (m.pat->dyadic || speech_at_anchor)) ||
+                                     (speech_at_anchor && norm(cl.toks[m.anchor_pos]) == "according"));
       ModeInfo mi = mode_of(cl, m);
       if (m.cancel_pos != SIZE_MAX) {
         // Called off: the planned event is negated ("postponed" too: not on the planned

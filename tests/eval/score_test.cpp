@@ -166,8 +166,31 @@ TEST(IndiaPolice, LabelsFollowTheDocumentedCodeSets) {
   EXPECT_TRUE(police_labels(police_event("XCOPXX", "173")).empty());  // COP not on a 3-letter boundary
   Event by_sector = police_event("", "190");
   by_sector.source.sector = "COP";
-  by_sector.rule = "verbs.tsv:12 police open fire and kill";
-  EXPECT_EQ(police_labels(by_sector), (V{"ANY_ACTION", "FORCE", "KILL"}));
+  EXPECT_EQ(police_labels(by_sector), (V{"ANY_ACTION", "FORCE"}));
+  EXPECT_EQ(police_labels(by_sector, true), (V{"ANY_ACTION", "FORCE", "KILL"}));
+  EXPECT_EQ(police_labels(police_event("INDCOP", "173"), true), (V{"ANY_ACTION", "ARREST"}));  // no force, no kill
+}
+
+TEST(IndiaPolice, ReportsDeathReadsWholeWords) {
+  EXPECT_TRUE(reports_death("Two men died when the constables opened fire."));
+  EXPECT_TRUE(reports_death("A youth was SHOT DEAD near the bridge"));
+  EXPECT_TRUE(reports_death("the deaths in the firing"));
+  EXPECT_FALSE(reports_death("The guards fired in the air and the crowd fled."));
+  EXPECT_FALSE(reports_death("a deadline and a diesel tanker"));  // no word of dying inside other words
+  EXPECT_FALSE(reports_death(""));
+}
+
+TEST(IndiaPolice, AnnouncedActsAreNoArrestsButNamedPoliceStillActed) {
+  using V = std::vector<std::string>;
+  // "The police said they will detain the leaders": a named police doer announcing an act.
+  Event named = police_event("INDCOP", "173", EventMode::expected);
+  named.source.text = "the police";
+  EXPECT_EQ(police_labels(named), (V{"ANY_ACTION"}));
+  named.mode = EventMode::possible;
+  EXPECT_EQ(police_labels(named), (V{"ANY_ACTION"}));
+  // "The leaders should be arrested, he said": the implicit police agent (no words) acts in nobody's text.
+  EXPECT_TRUE(police_labels(police_event("COP", "173", EventMode::possible)).empty());
+  EXPECT_TRUE(police_labels(police_event("COP", "175", EventMode::expected)).empty());
 }
 
 SuiteResult sample_suite() {

@@ -375,6 +375,30 @@ TEST(CodeArticle, NominalAndTargetlessPoliceActsTakeTheImplicitAgent) {
   EXPECT_EQ(arrests, 2U);
 }
 
+// Reduced relatives of arrests, deaths in police firing, and "according to X" (2026-11-23).
+TEST(CodeArticle, ReducedRelativeArrestsAndAccordingToStatements) {
+  Knowledge k = load();
+  // the noun before "arrested under/for" is who was arrested, not the arrester
+  const auto held = coded(k, "traders arrested under the new act were released on bail.");
+  EXPECT_TRUE(has(held, "173 COERCE COP"));
+  for (const std::string& e : held) EXPECT_EQ(e.rfind("173 COERCE BUS", 0), std::string::npos) << e;
+  EXPECT_TRUE(has(coded(k, "the men detained for looting the shop were taken to court."), "173 COERCE COP"));
+  EXPECT_TRUE(has(coded(k, "two smugglers were booked under the customs act."), "173 COERCE COP"));
+  EXPECT_TRUE(has(coded(k, "vendors arrested from the fair were let off with a warning."), "173 COERCE COP"));
+  EXPECT_TRUE(has(coded(k, "buses carried the arrested farmers to the stadium."), "173 COERCE COP"));
+  EXPECT_TRUE(has(coded(k, "two clerks were among those taken into custody near the gate."), "173 COERCE COP"));
+  EXPECT_TRUE(has(coded(k, "the story broke with the arrest of a clerk named ramesh."), "173 COERCE COP"));
+  // dying words beyond "kill" and "die"
+  EXPECT_TRUE(has(coded(k, "an old man perished in police firing near the canal."), "175 ASSAULT COP"));
+  EXPECT_TRUE(has(coded(k, "the boy succumbed due to police firing on the square."), "175 ASSAULT COP"));
+  // "according to X" is X's statement when nothing else is coded ...
+  EXPECT_TRUE(has(coded(k, "according to the police, the shops stayed shut all day."), "010 OTHER COP"));
+  // ... and only an attribution when the sentence codes an act
+  const auto told = coded(k, "according to the police, forty rioters were arrested in the evening.");
+  EXPECT_TRUE(has(told, "173 COERCE COP"));
+  EXPECT_FALSE(has(told, "010 OTHER COP"));
+}
+
 // Acts asked for in a content clause are not acts done (bundled dictionary: appeals, reiterate).
 TEST(CodeArticle, AppealsAndObligationsDoNotCodeTheActAskedFor) {
   Knowledge k = load();
@@ -432,4 +456,23 @@ TEST(CodeArticle, IntentToYieldIsPloverAgree) {
 }
 
 }  // namespace
+// What was demanded, refused or threatened is not an act of the one who demands it (2026-11-23).
+TEST(CodeArticle, ActsAfterACodedDemandInItsClauseAreItsContent) {
+  Knowledge k = load();
+  auto starts = [](const std::vector<std::string>& events, const std::string& prefix) {
+    return std::any_of(events.begin(), events.end(), [&](const std::string& e) { return e.rfind(prefix, 0) == 0; });
+  };
+  // the halt asked of Bolivia is no de-escalation by Chile; the demand stays
+  const auto ultimatum = coded(k, "Chile issued an ultimatum to Bolivia to halt raids on the border.");
+  EXPECT_TRUE(starts(ultimatum, "100 "));
+  EXPECT_FALSE(starts(ultimatum, "087 "));
+  // talks demanded are no talks held
+  const auto talks = coded(k, "Chile demanded talks with Bolivia on Monday.");
+  EXPECT_TRUE(starts(talks, "100 "));
+  EXPECT_FALSE(starts(talks, "040 "));
+  // an act of another actor in the same sentence is no content of the demand
+  EXPECT_TRUE(
+      has(coded(k, "the traders demanded compensation after the police lathi-charged the crowd."), "175 ASSAULT COP"));
+}
+
 }  // namespace dyad
