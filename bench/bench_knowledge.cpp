@@ -1,4 +1,4 @@
-// Actor knowledge: load time of the full default dictionaries and find()
+// Actor knowledge: load time of the full default dictionaries and of the name finder's word lists, and find()
 // throughput (tokens/s) on an article written for the benchmark. Peak RSS after
 // loading is reported as a counter (from /proc/self/status, Linux).
 #include <benchmark/benchmark.h>
@@ -7,6 +7,7 @@
 #include <string>
 
 #include "knowledge/actors.h"
+#include "knowledge/lexicon.h"
 #include "text/text.h"
 
 namespace {
@@ -45,6 +46,23 @@ void BM_KnowledgeLoad(benchmark::State& state) {
   state.counters["peak_rss_mb"] = rss_mb("VmHWM:");
 }
 BENCHMARK(BM_KnowledgeLoad)->Unit(benchmark::kMillisecond)->Iterations(5);
+
+// The name finder's word lists (common words, given names, companies) from the npm data packages.
+void BM_NameLexiconLoad(benchmark::State& state) {
+  size_t words = 0;
+  for (auto _ : state) {
+    std::vector<dyad::Error> warnings;
+    auto lex = dyad::NameLexicon::load(dyad::NameLexicon::default_dir(), warnings);
+    if (!lex.ok()) {
+      state.SkipWithError(lex.error().str().c_str());
+      return;
+    }
+    words = lex.value()->size();
+    benchmark::DoNotOptimize(lex);
+  }
+  state.counters["words"] = static_cast<double>(words);
+}
+BENCHMARK(BM_NameLexiconLoad)->Unit(benchmark::kMillisecond)->Iterations(5);
 
 std::string article(size_t paragraphs) {
   // Written for this benchmark: titles, metonyms, places, agents, possessives.

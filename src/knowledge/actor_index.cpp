@@ -201,7 +201,8 @@ struct ActorIndex::Impl {
   PhraseMatcher matcher;
   std::unordered_map<std::string, std::vector<std::pair<uint32_t, uint32_t>>> offices;  // "RUS defence_minister"
   ActorIndexStats stats;
-  std::unordered_set<std::string> adjectives;  // case-folded country adjectives and demonyms
+  std::unordered_set<std::string> adjectives;     // case-folded country adjectives and demonyms
+  std::unordered_set<std::string> country_names;  // case-folded country names and aliases, apostrophes plain
   uint32_t the_id = TokenInterner::kNone;
 
   // ---- resolution --------------------------------------------------------
@@ -325,6 +326,12 @@ bool ActorIndex::is_country_adjective(std::string_view words) const {
   return impl_->adjectives.count(folded) != 0;
 }
 
+bool ActorIndex::is_country_name(std::string_view words) const {
+  std::string folded;
+  fold_case_append(plain_apostrophes(words), folded);
+  return impl_->country_names.count(folded) != 0;
+}
+
 std::string ActorIndex::office_holder(std::string_view country, std::string_view office, const Date& date) const {
   Impl::Holder h = impl_->holder(country, office, date);
   return h.person < 0 ? std::string() : impl_->people[static_cast<size_t>(h.person)].canonical;
@@ -443,7 +450,12 @@ Result<std::shared_ptr<const ActorIndex>> ActorIndex::load(const std::string& da
               std::find(a.names.begin(), a.names.end(), cap) == a.names.end())  // ambiguous capital: a place only
             add(cap, Form::place_only, idx, "", a.origin, ex);
         }
-        for (const std::string& n : a.names) add(n, Form::country_name, idx, "", a.origin, ex);
+        for (const std::string& n : a.names) {
+          add(n, Form::country_name, idx, "", a.origin, ex);
+          std::string folded;
+          fold_case_append(plain_apostrophes(n), folded);
+          impl->country_names.insert(std::move(folded));
+        }
         for (const std::string& adj : a.adjectives) {
           add(adj, Form::adjective, idx, "", a.origin, ex);
           std::string folded;

@@ -77,6 +77,9 @@ class ActorIndex {
   /// Is `words` (any case, a final possessive ignored) one of the countries' adjectives or demonyms
   /// ("Russian", "Chinese", "Russians")?
   [[nodiscard]] bool is_country_adjective(std::string_view words) const;
+  /// Is `words` (any case, any apostrophe) a country's name or alias ("Russia", "Russian Federation",
+  /// "People's Republic of China")?
+  [[nodiscard]] bool is_country_name(std::string_view words) const;
 
   [[nodiscard]] const ActorIndexStats& stats() const;
 

@@ -22,7 +22,11 @@
 //    the type of the same words named earlier or later in the article, or of
 //    the person whose surname or first name they are, or are a gazetteer
 //    place (one word: only now, after the article's people are known);
-//    else two to four name-shaped words are a person. A run may hold a whole
+//    or a company of the word lists (NameLexicon: one word that is no common
+//    English word), else two to four name-shaped words are a person unless
+//    every word is a common English word ("Cold War"). A country's name the
+//    actor index did not read ("the Russian Federation" in a document title)
+//    is a place before any suffix rule. A run may hold a whole
 //    country/place/organisation mention or a capitalised role word ("New
 //    Jersey", "Vostok Shipping Company") when a cue or the gazetteer types it. A sentence-initial word starts a run
 //    only if the article never writes it in lower case, and is a name alone only if the article also writes it
@@ -128,10 +132,12 @@ constexpr std::string_view kPlacePreps[] = {"in", "at", "near", "from", "outside
 
 }  // namespace
 
-Result<std::shared_ptr<const NameFinder>> NameFinder::parse(std::string_view name, std::string_view text) {
+Result<std::shared_ptr<const NameFinder>> NameFinder::parse(std::string_view name, std::string_view text,
+                                                            std::shared_ptr<const NameLexicon> lexicon) {
   auto t = TsvTable::parse(name, text, {"cue", "words", "as_of"});
   if (!t.ok()) return t.error();
   std::shared_ptr<NameFinder> f(new NameFinder());
+  f->lexicon_ = std::move(lexicon);
   for (const auto& row : t->rows()) {
     NameCue cue{};
     if (!parse_cue(t->get(row, "cue"), cue))
@@ -154,13 +160,21 @@ Result<std::shared_ptr<const NameFinder>> NameFinder::parse(std::string_view nam
   return std::shared_ptr<const NameFinder>(std::move(f));
 }
 
-Result<std::shared_ptr<const NameFinder>> NameFinder::load(const std::string& data_dir) {
+Result<std::shared_ptr<const NameFinder>> NameFinder::load(const std::string& data_dir,
+                                                           std::shared_ptr<const NameLexicon> lexicon) {
   const std::string path = data_dir + "/knowledge/name_cues.tsv";
   std::ifstream in(path, std::ios::binary);
   if (!in) return Error{path, 0, "cannot read the name cues"};
   std::stringstream ss;
   ss << in.rdbuf();
-  return parse(path, ss.str());
+  return parse(path, ss.str(), std::move(lexicon));
+}
+
+Result<std::shared_ptr<const NameFinder>> NameFinder::load(const std::string& data_dir) {
+  std::vector<Error> ignored;
+  auto lexicon = NameLexicon::load(NameLexicon::default_dir(), ignored);
+  if (!lexicon.ok()) return lexicon.error();
+  return load(data_dir, std::move(lexicon.value()));
 }
 
 bool NameFinder::is(NameCue cue, std::string_view word) const {
@@ -187,6 +201,13 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
   auto has = [&](uint32_t k, NameCue c) { return (cue(k) & bit(c)) != 0; };
   auto norm = [&](uint32_t k) { return ta.norm(ta.tokens[k]); };
   auto word = [&](uint32_t k) { return ta.tokens[k].kind == TokenKind::word; };
+  // The word lists (NameLexicon), by the token's folded form without a possessive.
+  const NameLexicon* lex = lexicon_.get();
+  auto bare = [&](uint32_t k) {
+    std::string_view w = norm(k);
+    return w.substr(0, w.size() - possessive_bytes(w));
+  };
+  auto common_word = [&](uint32_t k, uint8_t tier) { return lex != nullptr && lex->common(bare(k), tier); };
 
   std::vector<uint32_t> sentence_of(n_tokens, 0);
   for (uint32_t si = 0; si < ta.sentences.size(); ++si) {
@@ -586,6 +607,8 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
       };
       if (titled || (prev_cue & (bit(NameCue::title) | bit(NameCue::honorific))) != 0) {
         set(EntityType::person, "name:title");
+      } else if (actors != nullptr && e - b >= 2 && actors->is_country_name(name)) {
+        set(EntityType::location, "name:country");  // "the Russian Federation" where no actor was read
       } else if (is(NameCue::org_suffix, last)) {
         set(EntityType::organization, "name:org-suffix");
       } else if (e - b >= 3 && of_at > b &&
@@ -693,6 +716,34 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
     }
     return false;
   };
+  // A hyphenated pair of countries or common words ("China-Russia", "US-led"): a relation, no name's part.
+  auto country_pair = [&](uint32_t k) {
+    std::string_view w = bare(k);
+    if (w.find('-') == std::string_view::npos || lex == nullptr) return false;
+    size_t i = 0;
+    while (i <= w.size()) {
+      size_t j = std::min(w.find('-', i), w.size());
+      std::string_view part = w.substr(i, j - i);
+      if (part.empty()) return false;
+      if (!lex->common(part) &&
+          !(actors != nullptr && (actors->is_country_name(part) || actors->is_country_adjective(part))))
+        return false;
+      i = j + 1;
+    }
+    return true;
+  };
+  // Every word a common lower-case English word ("Cold War", "Diplomatic Relations") and no given name first.
+  auto all_common = [&](const Run& r) {
+    if (lex == nullptr || has(r.b, NameCue::given_name) || lex->given_name(bare(r.b))) return false;
+    for (uint32_t k = r.b; k < r.e; ++k)
+      if (!quote(k) && !common_word(k, NameLexicon::kMaxTier) && !country_pair(k)) return false;
+    return true;
+  };
+  // A company or brand the word list knows, one word that is no common word, given name or place.
+  auto company_word = [&](const Run& r) {
+    return lex != nullptr && r.e - r.b == 1 && lex->company(bare(r.b)) && !common_word(r.b, NameLexicon::kMaxTier) &&
+           !lex->given_name(bare(r.b)) && !gazetteer_place(words_of(r.b, r.e), false, 10000);
+  };
   auto place_run = [&](Run r) {
     // "The" written with a capital inside a sentence belongs to an organisation's name ("at The Hockey News").
     if (r.type == EntityType::organization && r.b > 0 && sentence_start[r.b - 1] == 0 && norm(r.b - 1) == "the" &&
@@ -782,6 +833,9 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
     } else if (r.e - r.b == 1 && has(r.b, NameCue::given_name) && !ta.tokens[r.b].all_caps) {
       r.type = EntityType::person;  // "Hayley said": a given name alone
       r.rule = "given-name";
+    } else if (company_word(r)) {
+      r.type = EntityType::organization;  // "Samsung", "Safeway": a company the word list knows
+      r.rule = "name:company";
     } else if (r.b > 0 && sentence_start[r.b - 1] == 0 && sentence_of[r.b - 1] == sentence_of[r.b] &&
                norm(r.b - 1) == "the" && ta.tokens[r.b - 1].capitalized && cover[r.b - 1] < 0 && !person_evidence(r)) {
       // "toured with The Lanterns", "wrote for The Courier": a capitalised "The" inside a sentence opens the
@@ -804,12 +858,14 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
       r.type = EntityType::person;
       r.rule = "name:shape";
     } else if ((r.e - r.b >= 2 || plural_word(r.b)) && r.b > 0 && sentence_of[r.b - 1] == sentence_of[r.b] &&
-               norm(r.b - 1) == "the" && !ta.tokens[r.b - 1].capitalized) {
-      // "the Bowling Green Falcons", "the Perth Glory": a person's name does not follow "the".
+               norm(r.b - 1) == "the" && !ta.tokens[r.b - 1].capitalized && !(all_common(r) && !plural_word(r.e - 1))) {
+      // "the Bowling Green Falcons", "the Perth Glory": a person's name does not follow "the". Common words
+      // only and no plural noun last ("the Cold War", "the Middle East") name an event or a region as often.
       r.type = EntityType::organization;
       r.rule = "name:the";
-    } else if (name_shaped(r) && !common_word_inside(r)) {
-      r.type = EntityType::person;  // two to four capitalised words with no other cue
+    } else if (name_shaped(r) && !common_word_inside(r) && !all_common(r)) {
+      // two to four capitalised words with no other cue, not all common English words ("Cold War")
+      r.type = EntityType::person;
       r.rule = "name:shape";
     } else {
       continue;

@@ -20,6 +20,7 @@
 
 #include "core/document.h"
 #include "core/error.h"
+#include "knowledge/lexicon.h"
 
 namespace dyad {
 
@@ -46,10 +47,15 @@ enum class NameCue : uint8_t {
 class NameFinder {
  public:
   /// Reads data_dir/knowledge/name_cues.tsv. Errors name file:line (unknown cue, empty word list,
-  /// a word listed twice for one cue, a bad as_of date, missing columns).
+  /// a word listed twice for one cue, a bad as_of date, missing columns). `lexicon` (may be null: the
+  /// rules that need it are then off) gives the common words, given names and companies.
+  static Result<std::shared_ptr<const NameFinder>> load(const std::string& data_dir,
+                                                        std::shared_ptr<const NameLexicon> lexicon);
+  /// The same with the word lists of NameLexicon::default_dir() (none, silently, when not installed).
   static Result<std::shared_ptr<const NameFinder>> load(const std::string& data_dir);
   /// The same over in-memory text; `name` is used in errors.
-  static Result<std::shared_ptr<const NameFinder>> parse(std::string_view name, std::string_view text);
+  static Result<std::shared_ptr<const NameFinder>> parse(std::string_view name, std::string_view text,
+                                                         std::shared_ptr<const NameLexicon> lexicon = nullptr);
 
   /// Does the cue file list `word` (any case) under `cue`?
   [[nodiscard]] bool is(NameCue cue, std::string_view word) const;
@@ -66,6 +72,7 @@ class NameFinder {
  private:
   NameFinder() = default;
   std::unordered_map<std::string, uint32_t> cues_;  // folded word -> bit set of NameCue
+  std::shared_ptr<const NameLexicon> lexicon_;      // may be null
 };
 
 }  // namespace dyad

