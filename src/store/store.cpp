@@ -727,8 +727,17 @@ struct Store::Impl {
     // A write transaction of a batch of articles dirties thousands of pages (the
     // events table and its three indexes alone); with SQLite's default 2 MB cache they spill to
     // the WAL mid-transaction and are written again and again. 64 MB holds a
-    // batch of 256 generated articles.
-    exec("PRAGMA cache_size=-65536");
+    // batch of 256 generated articles and is enough for a reader.
+    //
+    // The writer needs more on long runs: the indexes keyed by hashes (event ids, match keys, story
+    // keys, LSH bands) take each new row on a random page, and past about 10,000 articles they no
+    // longer fit 64 MB, so every batch read its pages back from the file (docs/performance.md, sixth
+    // pass). SQLite allocates cache pages as it uses them: a small store costs no more.
+    exec(read_only ? "PRAGMA cache_size=-65536" : "PRAGMA cache_size=-262144");
+    // Those random pages are dirtied again by nearly every batch; checkpointing after every commit (the
+    // default 1,000 pages is less than one batch) wrote each of them into the file once per batch.
+    // Every 32,768 pages (128 MB of WAL) a checkpoint writes each page once for many batches.
+    if (!read_only) exec("PRAGMA wal_autocheckpoint=32768");
     // Statement journals (the undo of one statement inside the transaction)
     // stay in memory: on disk they were most of the run's write calls.
     exec("PRAGMA temp_store=MEMORY");
