@@ -1395,7 +1395,8 @@ class DocCoder {
                                     bool imported = false) const {
     for (size_t q = ap + 1; q < cl.toks.size(); ++q) {
       const Tok& x = tok(cl.toks[q]);
-      if (x.mention < 0 && x.norm == ",") break;        // ", a senior official said": not the verb's object
+      // ", a senior official said": not the verb's object; "complete, full ties with X" is
+      if (x.mention < 0 && x.norm == "," && !adjective_comma(cl.toks[q], base_, end_)) break;
       if (x.mention < 0 && x.norm == "without") break;  // "calling for X without chiding Y": Y is another verb's
       if (!x.mention_start || !target_mention(x.mention)) continue;
       if (generic_agent(x.mention)) continue;  // "joint military exercises", "officials"

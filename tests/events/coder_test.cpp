@@ -382,7 +382,7 @@ TEST(Coder, RequireDyadOffTargetlessImportedStatementIsAnAttribution) {
 class CommaClauses : public ::testing::Test {
  protected:
   void SetUp() override {
-    std::vector<VerbPatternSpec> specs{{"040", "{S} meet {T}", "x.verbs:1", true},
+    std::vector<VerbPatternSpec> specs{{"040", "{S} meet [{T}]", "x.verbs:1", true},
                                        {"190", "{S} attack {T}", "x.verbs:2", true},
                                        {"064", "{S} restore * ties with {T}", "x.verbs:3", true}};
     auto c = EventCoder::load(testing_events::kData, specs, {}, true);
@@ -433,9 +433,13 @@ TEST_F(CommaClauses, ListCommasDelimitNothing) {
               ElementsAre("040 RUSGOV->CHNGOV", "040 RUSGOV->KEN", "040 RUSGOV->RUSGOV"));
   EXPECT_THAT(coded("Putin is about to restore complete, full diplomatic ties with Kenya, officials said.", on_),
               ElementsAre("064 RUSGOV->KEN"));
-  // without the options too, the object stays past the adjectives' comma
+  // without the options too, the object stays past the adjectives' comma, for a pattern gap
+  // and for a bare verb's default object
   EXPECT_THAT(coded("Putin restored complete, full diplomatic ties with Kenya.", CodeOptions{}),
               ElementsAre("064 RUSGOV->KEN"));
+  EXPECT_THAT(coded("Putin is about to meet complete, utter strangers from Kenya.", CodeOptions{}),
+              ElementsAre("040 RUSGOV->KEN"));
+  EXPECT_THAT(coded("Putin is about to meet strangers, Kenya officials said.", CodeOptions{}), ElementsAre());
 }
 
 TEST(Coder, RequireDyadOffTargetlessEventInATemporalClauseIsFolded) {
