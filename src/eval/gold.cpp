@@ -18,6 +18,7 @@
 #include <libxml/tree.h>
 
 #include <algorithm>
+#include <charconv>
 #include <cstdlib>
 #include <fstream>
 #include <memory>
@@ -87,19 +88,39 @@ bool named(const xmlNode* n, std::string_view name) {
 }
 
 // A <Config option=... value=...> between records changes the options of the
-// records after it; only require_dyad changes what is scored here.
-void apply_config(std::string_view option, std::string_view value, bool& require_dyad) {
-  if (option == "require_dyad")
-    require_dyad = !(value == "false" || value == "False" || value == "FALSE" || value == "0");
+// records after it.
+void apply_config(std::string_view option, std::string_view value, CodeOptions& o) {
+  if (option == "require_dyad") {
+    o.require_dyad = !(value == "false" || value == "False" || value == "FALSE" || value == "0");
+    return;
+  }
+  int n = 0;
+  const char* end = value.data() + value.size();
+  auto [p, ec] = std::from_chars(value.data(), end, n);
+  if (ec != std::errc() || p != end || n < 0) return;
+  if (option == "comma_min")
+    o.comma_min = n;
+  else if (option == "comma_max")
+    o.comma_max = n;
+  else if (option == "comma_bmin")
+    o.comma_bmin = n;
+  else if (option == "comma_bmax")
+    o.comma_bmax = n;
+  else if (option == "comma_emin")
+    o.comma_emin = n;
+  else if (option == "comma_emax")
+    o.comma_emax = n;
+  else if (option == "new_actor_length")
+    o.new_actor_length = n;
 }
 
-void collect_sentences(const xmlNode* n, std::vector<GoldRecord>& out, bool& require_dyad) {
+void collect_sentences(const xmlNode* n, std::vector<GoldRecord>& out, CodeOptions& options) {
   for (const xmlNode* c = n; c != nullptr; c = c->next) {
     if (named(c, "Config")) {
-      apply_config(xml_prop(c, "option"), xml_prop(c, "value"), require_dyad);
+      apply_config(xml_prop(c, "option"), xml_prop(c, "value"), options);
     } else if (named(c, "Sentence")) {
       GoldRecord r;
-      r.require_dyad = require_dyad;
+      r.options = options;
       r.id = xml_prop(c, "id");
       r.category = xml_prop(c, "category");
       r.date = date_from_compact(xml_prop(c, "date"));
@@ -116,7 +137,7 @@ void collect_sentences(const xmlNode* n, std::vector<GoldRecord>& out, bool& req
       }
       out.push_back(std::move(r));
     } else if (c->children != nullptr) {
-      collect_sentences(c->children, out, require_dyad);
+      collect_sentences(c->children, out, options);
     }
   }
 }
@@ -269,6 +290,20 @@ bool starts_tag(std::string_view text, size_t pos, std::string_view tag) {
 
 }  // namespace
 
+CodeOptions petrarch_defaults() {
+  CodeOptions o;
+  o.require_dyad = true;
+  o.remove_comma_clauses = true;
+  o.comma_min = 2;
+  o.comma_max = 8;
+  o.comma_bmin = 0;
+  o.comma_bmax = 0;
+  o.comma_emin = 2;
+  o.comma_emax = 8;
+  o.new_actor_length = 0;
+  return o;
+}
+
 std::string collapse_space(std::string_view s) {
   std::string out;
   out.reserve(s.size());
@@ -299,8 +334,8 @@ Result<std::vector<GoldRecord>> read_petrarch_xml(const std::string& path) {
     return Error{path, line, msg};
   }
   std::vector<GoldRecord> out;
-  bool require_dyad = true;
-  collect_sentences(xmlDocGetRootElement(doc.get()), out, require_dyad);
+  CodeOptions options = petrarch_defaults();
+  collect_sentences(xmlDocGetRootElement(doc.get()), out, options);
   return out;
 }
 
@@ -308,7 +343,7 @@ std::vector<GoldRecord> parse_petrarch_lenient(std::string_view text) {
   std::vector<GoldRecord> out;
   GoldRecord* cur = nullptr;
   bool have_text = false;
-  bool require_dyad = true;
+  CodeOptions options = petrarch_defaults();
   size_t pos = 0;
   while ((pos = text.find('<', pos)) != std::string_view::npos) {
     if (text.compare(pos, 4, "<!--") == 0) {
@@ -336,7 +371,7 @@ std::vector<GoldRecord> parse_petrarch_lenient(std::string_view text) {
       r.date = date_from_compact(attr(attrs, "date"));
       std::string ev = attr(attrs, "evaluate");
       r.evaluate = ev.empty() || is_true(ev);
-      r.require_dyad = require_dyad;
+      r.options = options;
       out.push_back(std::move(r));
       cur = &out.back();
       have_text = false;
@@ -345,7 +380,7 @@ std::vector<GoldRecord> parse_petrarch_lenient(std::string_view text) {
       size_t end = text.find('>', pos);
       if (end == std::string_view::npos) end = text.size();
       auto attrs = parse_attributes(text.substr(pos + 7, end - pos - 7));
-      apply_config(attr(attrs, "option"), attr(attrs, "value"), require_dyad);
+      apply_config(attr(attrs, "option"), attr(attrs, "value"), options);
       pos = end;
     } else if (starts_tag(text, pos, "<EventCoding")) {
       size_t end = text.find('>', pos);

@@ -19,6 +19,7 @@
 
 #include "core/date.h"
 #include "core/error.h"
+#include "events/coder.h"
 
 namespace dyad::eval {
 
@@ -31,6 +32,11 @@ struct GoldCoding {
   friend bool operator==(const GoldCoding&, const GoldCoding&) = default;
 };
 
+/// PETRARCH's options for a record file that sets none: require_dyad on, comma
+/// clauses removed (internal 2-8 words, beginning off, end 2-8 words: PETRARCH's
+/// documented defaults), no new actors.
+CodeOptions petrarch_defaults();
+
 /// One <Sentence> record of a PETRARCH-style file.
 struct GoldRecord {
   std::string id;
@@ -41,10 +47,13 @@ struct GoldRecord {
   bool no_events = false;           // <EventCoding noevents="True">
   std::string expected_error;       // <EventCoding error="dateline">: must code nothing
   bool evaluate = true;             // evaluate="false" records are not scored
-  /// PETRARCH's require_dyad option in force for this record: the last
-  /// <Config option="require_dyad" value=...> before it (true, or "false"
-  /// in any letter case); true when the file sets none.
-  bool require_dyad = true;
+  /// PETRARCH's options in force for this record (petrarch_defaults(), then
+  /// every <Config option=... value=...> before it, the last of each option
+  /// winning): require_dyad ("false" in any letter case or "0" turns it off),
+  /// comma_min/max, comma_bmin/bmax, comma_emin/emax, new_actor_length
+  /// (non-negative integers; anything else is ignored). Other options
+  /// (stop_on_error) change nothing that is scored.
+  CodeOptions options = petrarch_defaults();
 };
 
 /// Reads a well-formed PETRARCH record file with libxml2 (no network, no

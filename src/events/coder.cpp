@@ -149,6 +149,7 @@ struct Tok {
   bool past = false;
   bool participle = false;
   bool punct = false;
+  bool removed = false;  // left out by PETRARCH's comma-clause rule (CodeOptions::remove_comma_clauses)
 };
 
 struct Clause {
@@ -463,6 +464,7 @@ class DocCoder {
   std::vector<int32_t> cover_;
   std::vector<Tok> toks_;  // indexed by token - sentence first_token
   uint32_t base_ = 0;
+  uint32_t end_ = 0;                // one past the sentence's last token
   std::vector<int32_t> last_pair_;  // last compound subject, for "the two leaders"
   // Agent mentions that stand for their sector in each country of a list after of/in/from
   // ("the ambassadors of A, B and C"): mention -> country codes (this sentence's).
@@ -477,6 +479,7 @@ class DocCoder {
   std::vector<bool> requested_;                      // this sentence: clauses whose acts were asked for (reused)
   // "X said Y must ...": (clause, text offset of "must") after which acts were asked for
   std::vector<std::pair<size_t, uint32_t>> requested_from_;
+  std::vector<uint32_t> commas_;  // this sentence: delimiting commas (reused)
 
   const Tok& tok(uint32_t t) const { return toks_[t - base_]; }
   std::string_view norm(uint32_t t) const { return tok(t).norm; }
@@ -649,6 +652,7 @@ class DocCoder {
     sentence_ = si;
     base_ = s.first_token;
     const uint32_t end = s.first_token + s.token_count;
+    end_ = end;
     toks_.assign(s.token_count, Tok{});
     bool any_anchor = false;
     for (uint32_t t = s.first_token; t < end; ++t) {
@@ -666,6 +670,7 @@ class DocCoder {
       x.participle = k_.lemmatizer.is_participle(x.norm);
       x.punct = tk.kind == TokenKind::punctuation;
     }
+    if (options_.remove_comma_clauses) remove_comma_clauses(s.first_token, end);
     if (!any_anchor) {
       remember_pairs(s);
       return;
@@ -709,6 +714,72 @@ class DocCoder {
   static bool content_root(const std::string& c) {
     return c.compare(0, 2, "02") == 0 || c.compare(0, 2, "10") == 0 || c.compare(0, 2, "12") == 0 ||
            c.compare(0, 2, "13") == 0;
+  }
+
+  // ---- PETRARCH's comma clauses -----------------------------------------------
+  // A comma between two adjectives of one noun phrase ("restore complete, full diplomatic
+  // ties"): an adjective here is a modifier that is no determiner (", a senior official" opens
+  // a new phrase) and no inflected form ("it seems, complete ties", "officials, full ties").
+  bool adjective_comma(uint32_t t, uint32_t b, uint32_t e) const {
+    if (t == b || t + 1 >= e) return false;
+    const auto adjective = [&](uint32_t u) {
+      const std::string_view w = norm(u);
+      return modifier(u, true) && !in(w, kDeterminers) && !is_determiner(w) && !ends_with(w, "s") &&
+             !ends_with(w, "ing") && !tok(u).past;
+    };
+    return adjective(t - 1) && adjective(t + 1);
+  }
+  // A comma that joins members of a list instead of delimiting a clause: between two
+  // modifiers ("complete, full diplomatic ties") or between actors of a list ("A, B and C").
+  bool list_comma(uint32_t t, uint32_t b, uint32_t e) const {
+    if (t == b || t + 1 >= e) return false;
+    if (adjective_comma(t, b, e)) return true;
+    if (tok(t - 1).mention < 0) return false;
+    uint32_t j = t + 1;
+    const bool joined = in(norm(j), {"and", "or"});
+    if (joined) ++j;
+    if (j < e && norm(j) == "the") ++j;
+    if (j < e) j = skip_modifiers(j, e);  // "A, the awful B, and C"
+    return j < e && tok(j).mention_start && actor_mention(tok(j).mention) && (joined || possible_list(j, e));
+  }
+  // Marks the tokens of the comma-delimited stretches that PETRARCH leaves out of coding
+  // (CodeOptions::remove_comma_clauses): first the beginning (sentence start to the first
+  // comma), then the end (last comma to the end), then each stretch between two remaining
+  // commas, when its word count lies in the option's range. Punctuation is not counted; a
+  // removed stretch takes its commas with it; the final punctuation mark stays.
+  void remove_comma_clauses(uint32_t b, uint32_t e) {
+    std::vector<uint32_t>& commas = commas_;
+    commas.clear();
+    for (uint32_t t = b; t < e; ++t)
+      if (norm(t) == "," && !list_comma(t, b, e)) commas.push_back(t);
+    if (commas.empty()) return;
+    const auto words = [&](uint32_t from, uint32_t to) {
+      int n = 0;
+      for (uint32_t t = from; t < to; ++t) n += tok(t).punct ? 0 : 1;
+      return n;
+    };
+    const auto within = [](int n, int lo, int hi) { return hi > 0 && n >= lo && n <= hi; };
+    const auto drop = [&](uint32_t from, uint32_t to) {
+      for (uint32_t t = from; t < to; ++t) toks_[t - base_].removed = true;
+    };
+    size_t first = 0;
+    size_t last = commas.size();  // one past
+    if (within(words(b, commas.front()), options_.comma_bmin, options_.comma_bmax)) {
+      drop(b, commas.front() + 1);
+      first = 1;
+    }
+    uint32_t stop = e;  // the final punctuation mark stays
+    while (stop > b && tok(stop - 1).punct && norm(stop - 1) != ",") --stop;
+    if (first < last && commas.back() < stop &&
+        within(words(commas.back() + 1, stop), options_.comma_emin, options_.comma_emax)) {
+      drop(commas.back(), stop);
+      --last;
+    }
+    for (size_t i = first; i + 1 < last; ++i) {
+      if (!within(words(commas[i] + 1, commas[i + 1]), options_.comma_min, options_.comma_max)) continue;
+      drop(commas[i], commas[i + 1] + 1);
+      ++i;  // the closing comma is gone with the stretch
+    }
   }
 
   // "X demanded that Y cancel the sale", "X urged that Y withdraw": the act in a "that"
@@ -860,6 +931,7 @@ class DocCoder {
     };
     for (uint32_t t = b; t < e; ++t) {
       const Tok& x = tok(t);
+      if (x.removed) continue;
       if (x.mention >= 0) {
         cl[cur].toks.push_back(t);
         continue;
@@ -1137,7 +1209,7 @@ class DocCoder {
     const uint32_t b = s.first_token;
     const uint32_t e = s.first_token + s.token_count;
     for (uint32_t t = b; t < e; ++t) {
-      if (tok(t).mention >= 0) continue;
+      if (tok(t).mention >= 0 || tok(t).removed) continue;
       if (norm(t) == "according" && t + 2 < e && norm(t + 1) == "to") {
         uint32_t j = t + 2;
         if (norm(j) == "the" && j + 1 < e) ++j;
@@ -1272,7 +1344,9 @@ class DocCoder {
         return word_at(cl, e, pos) && k(pos + 1, lits + 1);
       case K::gap:
         for (size_t g = 0; g <= 5 && pos + g <= n; ++g) {
-          if (g > 0 && in(norm(cl.toks[pos + g - 1]), {",", ".", "and"})) break;
+          if (g > 0 && in(norm(cl.toks[pos + g - 1]), {",", ".", "and"}) &&
+              !(norm(cl.toks[pos + g - 1]) == "," && adjective_comma(cl.toks[pos + g - 1], base_, end_)))
+            break;
           if (k(pos + g, lits)) return true;
         }
         return false;
@@ -1342,7 +1416,8 @@ class DocCoder {
                                     bool imported = false) const {
     for (size_t q = ap + 1; q < cl.toks.size(); ++q) {
       const Tok& x = tok(cl.toks[q]);
-      if (x.mention < 0 && x.norm == ",") break;        // ", a senior official said": not the verb's object
+      // ", a senior official said": not the verb's object; "complete, full ties with X" is
+      if (x.mention < 0 && x.norm == "," && !adjective_comma(cl.toks[q], base_, end_)) break;
       if (x.mention < 0 && x.norm == "without") break;  // "calling for X without chiding Y": Y is another verb's
       if (!x.mention_start || !target_mention(x.mention)) continue;
       if (generic_agent(x.mention)) continue;  // "joint military exercises", "officials"
@@ -2062,10 +2137,33 @@ class DocCoder {
     }
   }
 
+  // PETRARCH's reading of "X restored ties with Y, five years after Z burned its embassy" with
+  // require_dyad off: the temporal clause ("after/before/since/until" + clause) belongs to the
+  // event before it and is no event of its own. So a targetless match of an imported pattern
+  // whose anchor follows such a word, itself after an earlier match's anchor in the same
+  // clause and no comma between, is folded into that match (not coded). With nothing coded
+  // before it, it stands.
+  bool folded_temporal(const Clause& cl, const std::vector<Match>& all, const Match& m) const {
+    if (options_.require_dyad || !m.pat->dyadic || !m.targets.empty()) return false;
+    size_t earlier = SIZE_MAX;
+    for (const Match& o : all)
+      if (&o != &m && o.anchor_pos < m.anchor_pos) earlier = std::min(earlier, o.anchor_pos);
+    if (earlier == SIZE_MAX) return false;
+    bool temporal = false;  // the temporal clause runs to the next comma
+    for (size_t p = earlier + 1; p < m.anchor_pos; ++p) {
+      const std::string_view w = norm(cl.toks[p]);
+      if (in(w, {"after", "before", "since", "until"})) temporal = true;
+      if (w == "," || in(w, kClauseBreaks)) temporal = false;
+    }
+    return temporal;
+  }
+
   void code_clause(const Clause& cl, const std::vector<Speech>& speech, const Discard* discard) {
     if (cl.toks.empty()) return;
-    for (const Match& found : matches(cl)) {
+    const std::vector<Match> found_all = matches(cl);
+    for (const Match& found : found_all) {
       if (discard != nullptr && found.pat->code != discard->code) continue;
+      if (folded_temporal(cl, found_all, found)) continue;
       const CameoEntry* ce = k_.entry(found.pat->code);
       if (ce == nullptr) continue;
       // "X said (on Tuesday) that Y must ...": what Y must do is asked of Y; the statement is

@@ -61,6 +61,25 @@ struct CodeOptions {
   /// (VerbPatternSpec::foreign_codes) is coded only with a target. false codes
   /// such an event with its source and no target ("X said ..." -> X, 023).
   bool require_dyad = true;
+  /// PETRARCH's comma options: with remove_comma_clauses, a comma-delimited
+  /// stretch of a sentence is left out of coding when its word count (punctuation
+  /// not counted) lies in [min, max] (inclusive) of its place: at the beginning
+  /// (start to first comma: comma_bmin/bmax), at the end (last comma to the end:
+  /// comma_emin/emax) or inside (between two commas: comma_min/max). A max of 0
+  /// turns that place off. A comma inside an adjective or name list ("full,
+  /// complete ties") delimits nothing. Off by default: dyad's own text keeps
+  /// every clause; the PETRARCH record readers set it per record.
+  bool remove_comma_clauses = false;
+  int comma_min = 2;
+  int comma_max = 8;
+  int comma_bmin = 0;
+  int comma_bmax = 0;
+  int comma_emin = 2;
+  int comma_emax = 8;
+  /// PETRARCH's new_actor_length (longest noun phrase coded as a new, quoted
+  /// actor; 0 = none). Carried for the record readers; the coder does not
+  /// extract new actors, so it has no effect yet.
+  int new_actor_length = 0;
 };
 
 class EventCoder {

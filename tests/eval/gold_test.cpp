@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <tuple>
 
 namespace dyad::eval {
 namespace {
@@ -170,23 +171,41 @@ TEST(PetrarchGold, LenientScannerOnBrokenMarkup) {
   ASSERT_EQ(rs[3].codings.size(), 1U);
 }
 
-TEST(PetrarchGold, ConfigRequireDyadHoldsUntilChanged) {
+TEST(PetrarchGold, ConfigOptionsHoldUntilChanged) {
   const std::string text = R"(<Sentences>
 <Sentence id="a"><Text>one</Text></Sentence>
 <Config option="require_dyad" value="FALSE"></Config>
 <Config option="comma_max" value="0"></Config>
+<Config option="comma_emin" value="3"></Config>
+<Config option="comma_bmax" value="six"></Config>
+<Config option="new_actor_length" value="4"></Config>
 <Sentence id="b"><Text>two</Text></Sentence>
 <Sentence id="c"><Text>three</Text></Sentence>
 <Config option="require_dyad" value="True" />
+<Config option="comma_max" value="8" />
 <Sentence id="d"><Text>four</Text></Sentence>
 </Sentences>
 )";
   auto lenient = parse_petrarch_lenient(text);
   ASSERT_EQ(lenient.size(), 4U);
-  EXPECT_TRUE(lenient[0].require_dyad);
-  EXPECT_FALSE(lenient[1].require_dyad);
-  EXPECT_FALSE(lenient[2].require_dyad);
-  EXPECT_TRUE(lenient[3].require_dyad);
+  EXPECT_TRUE(lenient[0].options.require_dyad);
+  EXPECT_FALSE(lenient[1].options.require_dyad);
+  EXPECT_FALSE(lenient[2].options.require_dyad);
+  EXPECT_TRUE(lenient[3].options.require_dyad);
+  // PETRARCH's defaults before any <Config>: internal 2-8, beginning off, end 2-8
+  EXPECT_TRUE(lenient[0].options.remove_comma_clauses);
+  EXPECT_EQ(lenient[0].options.comma_min, 2);
+  EXPECT_EQ(lenient[0].options.comma_max, 8);
+  EXPECT_EQ(lenient[0].options.comma_bmax, 0);
+  EXPECT_EQ(lenient[0].options.comma_emin, 2);
+  EXPECT_EQ(lenient[0].options.comma_emax, 8);
+  EXPECT_EQ(lenient[0].options.new_actor_length, 0);
+  EXPECT_EQ(lenient[1].options.comma_max, 0);
+  EXPECT_EQ(lenient[1].options.comma_emin, 3);
+  EXPECT_EQ(lenient[1].options.comma_bmax, 0);  // not a number: ignored
+  EXPECT_EQ(lenient[2].options.new_actor_length, 4);
+  EXPECT_EQ(lenient[3].options.comma_max, 8);
+  EXPECT_EQ(lenient[3].options.comma_emin, 3);  // holds until changed
   const std::string path = ::testing::TempDir() + "/dyad_gold_config_" + std::to_string(::getpid()) + ".xml";
   {
     std::ofstream out(path);
@@ -196,7 +215,15 @@ TEST(PetrarchGold, ConfigRequireDyadHoldsUntilChanged) {
   std::remove(path.c_str());
   ASSERT_TRUE(xml.ok()) << xml.error().str();
   ASSERT_EQ(xml->size(), 4U);
-  for (size_t i = 0; i < 4; ++i) EXPECT_EQ((*xml)[i].require_dyad, lenient[i].require_dyad) << i;
+  for (size_t i = 0; i < 4; ++i) {
+    const CodeOptions& a = (*xml)[i].options;
+    const CodeOptions& b = lenient[i].options;
+    EXPECT_EQ(a.require_dyad, b.require_dyad) << i;
+    EXPECT_EQ(std::tie(a.comma_min, a.comma_max, a.comma_bmin, a.comma_bmax, a.comma_emin, a.comma_emax),
+              std::tie(b.comma_min, b.comma_max, b.comma_bmin, b.comma_bmax, b.comma_emin, b.comma_emax))
+        << i;
+    EXPECT_EQ(a.new_actor_length, b.new_actor_length) << i;
+  }
 }
 
 TEST(PloverGold, StripTrailingCommas) {

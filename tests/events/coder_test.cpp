@@ -377,6 +377,92 @@ TEST(Coder, RequireDyadOffTargetlessImportedStatementIsAnAttribution) {
   EXPECT_THAT(briefs(b), ElementsAre("010 RUSGOV->-"));
 }
 
+// PETRARCH's comma options (CodeOptions::remove_comma_clauses): comma-delimited stretches
+// within the word-count range of their place are left out of coding.
+class CommaClauses : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    std::vector<VerbPatternSpec> specs{{"040", "{S} meet [{T}]", "x.verbs:1", true},
+                                       {"190", "{S} attack {T}", "x.verbs:2", true},
+                                       {"064", "{S} restore * ties with {T}", "x.verbs:3", true}};
+    auto c = EventCoder::load(testing_events::kData, specs, {}, true);
+    ASSERT_TRUE(c.ok()) << c.error().str();
+    coder_ = c.value();
+    on_.remove_comma_clauses = true;  // defaults: internal 2-8, beginning off, end 2-8
+  }
+  std::vector<std::string> coded(const std::string& text, const CodeOptions& o) const {
+    Document d = testing_events::make_doc(text, testing_events::fixture_marks());
+    coder_->code(d, o);
+    return briefs(d);
+  }
+  std::shared_ptr<const EventCoder> coder_;
+  CodeOptions on_;
+};
+
+TEST_F(CommaClauses, EndAndInternalStretchesInRangeAreLeftOut) {
+  const std::string end = "Putin met Xi in Harbin, Kenya attacked Ukraine.";
+  EXPECT_THAT(coded(end, CodeOptions{}), ElementsAre("040 RUSGOV->CHNGOV", "190 KEN->UKR"));  // off by default
+  EXPECT_THAT(coded(end, on_), ElementsAre("040 RUSGOV->CHNGOV"));
+  CodeOptions no_end = on_;
+  no_end.comma_emax = 0;  // a max of 0 turns the place off
+  EXPECT_THAT(coded(end, no_end), ElementsAre("040 RUSGOV->CHNGOV", "190 KEN->UKR"));
+  CodeOptions narrow = on_;
+  narrow.comma_emin = 4;  // three words: below the range
+  EXPECT_THAT(coded(end, narrow), ElementsAre("040 RUSGOV->CHNGOV", "190 KEN->UKR"));
+
+  // the end goes first: "met Xi in Harbin" is four words, an end stretch in range
+  const std::string inside = "Putin, days before Kenya attacked Ukraine, met Xi in Harbin.";
+  EXPECT_THAT(coded(inside, on_), ElementsAre("190 KEN->UKR"));
+  EXPECT_THAT(coded(inside, no_end), ElementsAre("040 RUSGOV->CHNGOV"));
+}
+
+TEST_F(CommaClauses, BeginningIsOffUnlessGivenARange) {
+  const std::string text = "Kenya attacked Ukraine at dawn, and Putin met Xi.";
+  CodeOptions no_end = on_;
+  no_end.comma_emax = 0;
+  EXPECT_THAT(coded(text, no_end), ElementsAre("190 KEN->UKR", "040 RUSGOV->CHNGOV"));
+  CodeOptions begin = no_end;
+  begin.comma_bmin = 2;
+  begin.comma_bmax = 6;
+  EXPECT_THAT(coded(text, begin), ElementsAre("040 RUSGOV->CHNGOV"));
+}
+
+TEST_F(CommaClauses, ListCommasDelimitNothing) {
+  // actors of a list, and adjectives of one noun phrase, are no comma clause
+  EXPECT_THAT(coded("Putin met Xi, the ailing Otieno, and Sergey Lavrov.", on_),
+              ElementsAre("040 RUSGOV->CHNGOV", "040 RUSGOV->KEN", "040 RUSGOV->RUSGOV"));
+  EXPECT_THAT(coded("Putin is about to restore complete, full diplomatic ties with Kenya, officials said.", on_),
+              ElementsAre("064 RUSGOV->KEN"));
+  // without the options too, the object stays past the adjectives' comma, for a pattern gap
+  // and for a bare verb's default object
+  EXPECT_THAT(coded("Putin restored complete, full diplomatic ties with Kenya.", CodeOptions{}),
+              ElementsAre("064 RUSGOV->KEN"));
+  EXPECT_THAT(coded("Putin is about to meet complete, utter strangers from Kenya.", CodeOptions{}),
+              ElementsAre("040 RUSGOV->KEN"));
+  EXPECT_THAT(coded("Putin is about to meet strangers, Kenya officials said.", CodeOptions{}), ElementsAre());
+}
+
+TEST(Coder, RequireDyadOffTargetlessEventInATemporalClauseIsFolded) {
+  // PETRARCH reads "X met Y days after Z attacked the border" as one event: the targetless act
+  // in the "after" clause belongs to the meeting; with nothing coded before it, it stands
+  std::vector<VerbPatternSpec> specs{{"040", "{S} meet {T}", "x.verbs:1", true},
+                                     {"190", "{S} attack [{T}]", "x.verbs:2", true}};
+  auto c = EventCoder::load(testing_events::kData, specs, {}, true);
+  ASSERT_TRUE(c.ok()) << c.error().str();
+  CodeOptions off;
+  off.require_dyad = false;
+  auto coded = [&](const std::string& text) {
+    Document d = testing_events::make_doc(text, testing_events::fixture_marks());
+    c.value()->code(d, off);
+    return briefs(d);
+  };
+  EXPECT_THAT(coded("Putin met Xi days after Kenya attacked the border."), ElementsAre("040 RUSGOV->CHNGOV"));
+  EXPECT_THAT(coded("Kenya attacked the border days after the talks."), ElementsAre("190 KEN->-"));
+  // with a target it is an event of its own
+  EXPECT_THAT(coded("Putin met Xi days after Kenya attacked Ukraine."),
+              ElementsAre("040 RUSGOV->CHNGOV", "190 KEN->UKR"));
+}
+
 TEST(Coder, NounPhraseAfterAfterWithItsOwnVerbIsThatVerbsSubject) {
   // "after X attacked Y": 'after' opens a clause here, X is not governed by a preposition
   std::vector<VerbPatternSpec> specs{{"190", "{S} attack {T}", "x.tsv:1", false}};
