@@ -339,11 +339,19 @@ Result<std::vector<AnchoredPattern>> anchor_pattern(const VerbPatternSpec& spec,
     return pattern_error(spec.origin, "pattern \"" + spec.pattern + "\" has a reading with no word to anchor it");
   // Ids on the tree, reading by reading (anchor, then the rest innermost range first, as the
   // rest is laid out): a node already given its id by an earlier reading is not asked again.
+  // A range that ends where an already walked one ends, and starts no earlier, is all done.
   if (ids) {
+    std::vector<Range> walked;
     for (const RawReading& r : raw) {
       assign_ids(*r.anchor, ids);
-      for (size_t i = r.rest.size(); i-- > 0;)
-        for (Node* x = r.rest[i].first; x != r.rest[i].second; ++x) assign_ids(*x, ids);
+      for (size_t i = r.rest.size(); i-- > 0;) {
+        const Range x = r.rest[i];
+        if (std::any_of(walked.begin(), walked.end(),
+                        [&x](const Range& w) { return w.second == x.second && w.first <= x.first; }))
+          continue;
+        walked.push_back(x);
+        for (Node* n = x.first; n != x.second; ++n) assign_ids(*n, ids);
+      }
     }
   }
   std::map<std::vector<Range>, PatternRest, RangesLess> rests;
