@@ -244,7 +244,6 @@ struct EventCoder::Impl {
     if (std::find(v.begin(), v.end(), id) == v.end()) v.push_back(id);
   }
   void inflect(const std::string& lemma, int32_t id);
-  void assign_ids(std::vector<PatternNode>& nodes);
   Status add(const VerbPatternSpec& spec);
 
   struct Trace {
@@ -334,20 +333,6 @@ void append_required_lemmas(const std::vector<PatternNode>& seq, std::vector<int
 
 }  // namespace
 
-void EventCoder::Impl::assign_ids(std::vector<PatternNode>& nodes) {
-  for (PatternNode& n : nodes) {
-    if (n.kind == PatternNode::Kind::element) {
-      if (n.element.kind == PatternElement::Kind::lemma) {
-        const size_t known = lemma_ids.size();  // a new lemma grows the map: one probe, not two
-        n.element.id = lemma_id(n.element.word);
-        if (lemma_ids.size() != known) inflect(n.element.word, n.element.id);
-      }
-    } else {
-      assign_ids(n.children);
-    }
-  }
-}
-
 namespace {
 // An optional part that holds nothing but the target slot: the "[{T}]" closing a bare verb.
 bool optional_target_only(const PatternNode& n) {
@@ -380,8 +365,23 @@ Status EventCoder::Impl::add(const VerbPatternSpec& spec) {
       foreign_codes.emplace(*code, std::move(e));
     }
   }
-  auto readings = anchor_pattern(spec);
+  // Lemma ids are given on the parsed tree before it is split into readings (one probe per
+  // lemma node, not per node of every reading); readings that reach the same rest share it,
+  // its prefilter set and its passive form.
+  const LemmaIds ids = [this](const std::string& w) {
+    const size_t known = lemma_ids.size();  // a new lemma grows the map: one probe, not two
+    const int32_t id = lemma_id(w);
+    if (lemma_ids.size() != known) inflect(w, id);
+    return id;
+  };
+  auto readings = anchor_pattern(spec, ids);
   if (!readings.ok()) return readings.error();
+  struct PerRest {
+    const std::vector<PatternNode>* rest;
+    std::vector<int32_t> required;
+    PatternRest passive;  // the rest without its target, when the reading has a derived passive
+  };
+  std::vector<PerRest> per_rest;  // few per pattern: a linear search
   for (auto& ap : readings.value()) {
     Compiled c;
     c.code = spec.code;
@@ -391,27 +391,28 @@ Status EventCoder::Impl::add(const VerbPatternSpec& spec) {
     c.compound = spec.compound_source;
     c.reverse_code = spec.reverse_code;
     c.ap = std::move(ap);
-    if (c.ap.anchor.kind == PatternElement::Kind::lemma) {
-      const size_t known = lemma_ids.size();
-      c.ap.anchor.id = lemma_id(c.ap.anchor.word);
-      if (lemma_ids.size() != known) inflect(c.ap.anchor.word, c.ap.anchor.id);
-    }
-    assign_ids(c.ap.rest);
-    c.required = required_lemmas(c.ap.rest);
+    const auto& r = *c.ap.rest;
+    auto shared = std::find_if(per_rest.begin(), per_rest.end(), [&r](const PerRest& x) { return x.rest == &r; });
+    if (shared == per_rest.end()) shared = per_rest.insert(per_rest.end(), PerRest{&r, required_lemmas(r), nullptr});
+    c.required = shared->required;
     // derived passive: "{S} verb [words] {T} rest" -> "{T} verb-ed [words] rest [by {S}]"
     std::optional<Compiled> passive;
     if (c.ap.prefix.size() == 1 && c.ap.prefix[0].kind == PatternElement::Kind::source &&
         c.ap.anchor.kind == PatternElement::Kind::lemma) {
       size_t t = 0;
-      const auto& r = c.ap.rest;
       while (t < r.size() && r[t].kind == PatternNode::Kind::element && r[t].element.is_word()) ++t;
       if (t < r.size() && (r[t].kind == PatternNode::Kind::element ? r[t].element.kind == PatternElement::Kind::target
                                                                    : t + 1 == r.size() && optional_target_only(r[t]))) {
         // "{S} oppose {T}" and the bare verb "{S} oppose [{T}]" alike: "{T} was opposed [by {S}]"
+        if (!shared->passive) {
+          auto without = std::make_shared<std::vector<PatternNode>>(r);
+          without->erase(without->begin() + static_cast<std::ptrdiff_t>(t));
+          shared->passive = std::move(without);
+        }
         Compiled p = c;
         p.passive = true;
         p.ap.prefix[0].kind = PatternElement::Kind::target;
-        p.ap.rest.erase(p.ap.rest.begin() + static_cast<std::ptrdiff_t>(t));
+        p.ap.rest = shared->passive;
         passive = std::move(p);
       }
     }
@@ -1677,7 +1678,7 @@ class DocCoder {
           st.literals = lits;
           return true;
         };
-        if (!match_nodes(cl, c.ap.rest, 0, p + 1, 1, st, done)) return;
+        if (!match_nodes(cl, *c.ap.rest, 0, p + 1, 1, st, done)) return;
         const bool passive = passive_at(cl, p);
         if (c.passive != passive && c.prefix_slot() == PatternElement::Kind::source) return;
         if (c.passive && !passive) return;

@@ -7,7 +7,10 @@
 // capped) remains for diagnostics and tests.
 #include "events/pattern.h"
 
+#include <algorithm>
 #include <cctype>
+#include <functional>
+#include <map>
 #include <memory>
 #include <utility>
 
@@ -230,10 +233,17 @@ constexpr size_t kMaxAnchored = 1024;
 
 // Walks the pattern until its first word in every possible way. What is left to
 // walk is a stack of node ranges into the parsed tree (innermost last), so no
-// node is copied until a reading reaches its word and takes its rest.
-using Range = std::pair<const Node*, const Node*>;
+// node is copied while walking: a reading records its anchor node and the ranges
+// left after it, and anchor_pattern() copies each distinct rest once.
+using Range = std::pair<Node*, Node*>;
 
-bool anchors(std::vector<PatternElement>& prefix, std::vector<Range>& todo, std::vector<AnchoredPattern>& out,
+struct RawReading {
+  std::vector<PatternElement> prefix;
+  Node* anchor = nullptr;
+  std::vector<Range> rest;  // the non-empty ranges left after the anchor, innermost last
+};
+
+bool anchors(std::vector<PatternElement>& prefix, std::vector<Range>& todo, std::vector<RawReading>& out,
              bool& wordless) {
   if (out.size() > kMaxAnchored) return false;
   size_t depth = todo.size();
@@ -244,8 +254,8 @@ bool anchors(std::vector<PatternElement>& prefix, std::vector<Range>& todo, std:
   }
   // Walk from a copy of the live ranges, so the caller's stack is left as it was.
   std::vector<Range> rest(todo.begin(), todo.begin() + static_cast<std::ptrdiff_t>(depth));
-  const Node& n = *rest.back().first++;
-  auto into = [&](const std::vector<Node>& head) {
+  Node& n = *rest.back().first++;
+  auto into = [&](std::vector<Node>& head) {
     rest.emplace_back(head.data(), head.data() + head.size());
     const bool ok = anchors(prefix, rest, out, wordless);
     rest.pop_back();
@@ -254,9 +264,10 @@ bool anchors(std::vector<PatternElement>& prefix, std::vector<Range>& todo, std:
   switch (n.kind) {
     case Node::Kind::element:
       if (n.element.is_word()) {
-        AnchoredPattern ap{prefix, n.element, {}};
-        for (size_t i = rest.size(); i-- > 0;) ap.rest.insert(ap.rest.end(), rest[i].first, rest[i].second);
-        out.push_back(std::move(ap));
+        RawReading r{prefix, &n, {}};
+        for (const Range& x : rest)
+          if (x.first != x.second) r.rest.push_back(x);
+        out.push_back(std::move(r));
         return true;
       }
       {
@@ -268,7 +279,7 @@ bool anchors(std::vector<PatternElement>& prefix, std::vector<Range>& todo, std:
     case Node::Kind::sequence:
       return into(n.children);
     case Node::Kind::alternatives:
-      for (const Node& c : n.children)
+      for (Node& c : n.children)
         if (!into(c.children)) return false;
       return true;
     case Node::Kind::optional:
@@ -278,13 +289,32 @@ bool anchors(std::vector<PatternElement>& prefix, std::vector<Range>& todo, std:
   return true;
 }
 
+// Gives every lemma element under `n` without an id its id, in tree order.
+void assign_ids(Node& n, const LemmaIds& ids) {
+  if (n.kind == Node::Kind::element) {
+    if (n.element.kind == PatternElement::Kind::lemma && n.element.id < 0) n.element.id = ids(n.element.word);
+    return;
+  }
+  for (Node& c : n.children) assign_ids(c, ids);
+}
+
+// Orders range stacks by address (std::less gives a total order on pointers).
+struct RangesLess {
+  bool operator()(const std::vector<Range>& a, const std::vector<Range>& b) const {
+    return std::lexicographical_compare(a.begin(), a.end(), b.begin(), b.end(), [](const Range& x, const Range& y) {
+      const std::less<const Node*> lt;
+      return x.first != y.first ? lt(x.first, y.first) : lt(x.second, y.second);
+    });
+  }
+};
+
 }  // namespace
 
 std::string AnchoredPattern::str() const {
   std::string s;
   for (const auto& e : prefix) s += element_str(e) + " ";
   s += element_str(anchor);
-  std::string r = nodes_str(rest);
+  std::string r = rest ? nodes_str(*rest) : std::string();
   if (!r.empty()) s += " " + r;
   return s;
 }
@@ -294,18 +324,51 @@ Result<PatternNode> parse_pattern(const VerbPatternSpec& spec) {
   return p.parse();
 }
 
-Result<std::vector<AnchoredPattern>> anchor_pattern(const VerbPatternSpec& spec) {
+Result<std::vector<AnchoredPattern>> anchor_pattern(const VerbPatternSpec& spec, const LemmaIds& ids) {
   auto tree = parse_pattern(spec);
   if (!tree.ok()) return tree.error();
-  std::vector<AnchoredPattern> out;
+  Node& root = tree.value();
+  std::vector<RawReading> raw;
   bool wordless = false;
   std::vector<PatternElement> prefix;
-  std::vector<Range> todo{{tree->children.data(), tree->children.data() + tree->children.size()}};
-  if (!anchors(prefix, todo, out, wordless))
+  std::vector<Range> todo{{root.children.data(), root.children.data() + root.children.size()}};
+  if (!anchors(prefix, todo, raw, wordless))
     return pattern_error(spec.origin, "pattern \"" + spec.pattern + "\" has more than " + std::to_string(kMaxAnchored) +
                                           " ways to reach its first word");
   if (wordless)
     return pattern_error(spec.origin, "pattern \"" + spec.pattern + "\" has a reading with no word to anchor it");
+  // Ids on the tree, reading by reading (anchor, then the rest innermost range first, as the
+  // rest is laid out): a node already given its id by an earlier reading is not asked again.
+  // A range that ends where an already walked one ends, and starts no earlier, is all done.
+  if (ids) {
+    std::vector<Range> walked;
+    for (const RawReading& r : raw) {
+      assign_ids(*r.anchor, ids);
+      for (size_t i = r.rest.size(); i-- > 0;) {
+        const Range x = r.rest[i];
+        if (std::any_of(walked.begin(), walked.end(),
+                        [&x](const Range& w) { return w.second == x.second && w.first <= x.first; }))
+          continue;
+        walked.push_back(x);
+        for (Node* n = x.first; n != x.second; ++n) assign_ids(*n, ids);
+      }
+    }
+  }
+  std::map<std::vector<Range>, PatternRest, RangesLess> rests;
+  std::vector<AnchoredPattern> out;
+  out.reserve(raw.size());
+  for (RawReading& r : raw) {
+    PatternRest& rest = rests[r.rest];
+    if (!rest) {
+      auto nodes = std::make_shared<std::vector<PatternNode>>();
+      size_t n = 0;
+      for (const Range& x : r.rest) n += static_cast<size_t>(x.second - x.first);
+      nodes->reserve(n);
+      for (size_t i = r.rest.size(); i-- > 0;) nodes->insert(nodes->end(), r.rest[i].first, r.rest[i].second);
+      rest = std::move(nodes);
+    }
+    out.push_back(AnchoredPattern{std::move(r.prefix), r.anchor->element, rest});
+  }
   return out;
 }
 

@@ -3,6 +3,8 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -50,13 +52,17 @@ struct PatternNode {
   std::vector<PatternNode> children;
 };
 
+/// The rest of a reading after its anchor: a sequence, never null. Readings of one
+/// pattern that reach the same rest share it ("(a|b|c) to {T}": three readings, one rest).
+using PatternRest = std::shared_ptr<const std::vector<PatternNode>>;
+
 /// One reading of a pattern up to its anchor: the slots before the anchor word,
 /// the anchor, and the rest of the pattern left as a tree (so alternatives after
 /// the anchor cost nothing at load time: "(a|b) to (c|d|e) *" has two readings).
 struct AnchoredPattern {
   std::vector<PatternElement> prefix;  // slots and gaps before the anchor
   PatternElement anchor;
-  std::vector<PatternNode> rest;  // a sequence
+  PatternRest rest;
   /// The readable form, e.g. "{S} arrive in {T}", "{S} sign * (deal|pact) [with {T}]".
   [[nodiscard]] std::string str() const;
 };
@@ -64,9 +70,16 @@ struct AnchoredPattern {
 /// Parses a pattern into its tree; errors name the spec's origin file:line.
 Result<PatternNode> parse_pattern(const VerbPatternSpec& spec);
 
+/// Gives a pattern lemma its id (the compiler's lemma table).
+using LemmaIds = std::function<int32_t(const std::string& lemma)>;
+
 /// Parses a pattern and splits it into its anchored readings (one per way of
 /// reaching a first word). Errors as parse_pattern, plus readings with no word.
-Result<std::vector<AnchoredPattern>> anchor_pattern(const VerbPatternSpec& spec);
+/// With `ids`, every lemma element (anchor and rest) gets its id before the rests are
+/// copied: `ids` is called once per lemma node of the tree, in the order the readings
+/// (anchor, then rest) reach them, so a table filled by first sight numbers lemmas as
+/// if each reading were walked in turn.
+Result<std::vector<AnchoredPattern>> anchor_pattern(const VerbPatternSpec& spec, const LemmaIds& ids = {});
 
 /// Splits a spec origin "path/file.tsv:12" into file and line (line 0 if none).
 Error pattern_error(std::string_view origin, std::string message);

@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <string>
+
 namespace dyad {
 namespace {
 
@@ -13,6 +16,23 @@ TEST(Utf8, FindsFirstInvalidSequenceWithLine) {
   EXPECT_EQ(p->line, 3U);
   EXPECT_EQ(p->offset, 16U);
   EXPECT_TRUE(find_invalid_utf8("\xED\xA0\x80"));  // a UTF-16 surrogate encoded in UTF-8
+}
+
+TEST(Utf8, FindsProblemsAtEveryOffsetOfLongText) {
+  // Long ASCII runs (passed a word at a time) with multi-byte characters and line breaks:
+  // a bad sequence at any character boundary is found with its offset and line.
+  std::string base;
+  for (int i = 0; i < 12; ++i) base += "line of plain words, caf\xC3\xA9 and more text\n";
+  EXPECT_FALSE(find_invalid_utf8(base));
+  for (size_t k = 0; k <= base.size(); ++k) {
+    if (k > 0 && static_cast<unsigned char>(base[k - 1]) == 0xC3) continue;  // inside "\xC3\xA9"
+    const std::string text = base.substr(0, k) + "\xC3(" + base.substr(k);
+    auto p = find_invalid_utf8(text);
+    ASSERT_TRUE(p) << k;
+    EXPECT_EQ(p->offset, k);
+    EXPECT_EQ(p->line, 1U + static_cast<uint64_t>(std::count(base.begin(), base.begin() + static_cast<long>(k), '\n')))
+        << k;
+  }
 }
 
 TEST(Utf8, Repair) {

@@ -109,6 +109,54 @@ TEST(Pattern, ReadsVerbFileWithOrigins) {
   EXPECT_EQ(r->front().origin, testing_events::kFixtures + "/verbs.tsv:4");
 }
 
+TEST(Pattern, AnchoredReadingsShareTheirRest) {
+  // Three ways to the first word, one rest after it: the readings point at one copy.
+  auto r = anchor_pattern({"042", "{S} (travel|fly|sail) to (port|harbour) [with {T}]", "x.tsv:1"});
+  ASSERT_TRUE(r.ok()) << r.error().str();
+  ASSERT_EQ(r->size(), 3U);
+  EXPECT_EQ((*r)[0].str(), "{S} travel to (port|harbour) [with {T}]");
+  EXPECT_EQ((*r)[2].str(), "{S} sail to (port|harbour) [with {T}]");
+  EXPECT_EQ((*r)[0].rest.get(), (*r)[1].rest.get());
+  EXPECT_EQ((*r)[0].rest.get(), (*r)[2].rest.get());
+  // Different words inside an alternative leave different rests.
+  auto d = anchor_pattern({"042", "{S} (set up|take over) {T}", "x.tsv:1"});
+  ASSERT_TRUE(d.ok());
+  ASSERT_EQ(d->size(), 2U);
+  EXPECT_NE(d->front().rest.get(), d->back().rest.get());
+  EXPECT_EQ(d->front().str(), "{S} set up {T}");
+  EXPECT_EQ(d->back().str(), "{S} take over {T}");
+  // A pattern whose anchor ends it has an empty rest, never a missing one.
+  auto e = anchor_pattern({"042", "{S} (retreat|withdraw)", "x.tsv:1"});
+  ASSERT_TRUE(e.ok());
+  ASSERT_EQ(e->size(), 2U);
+  for (const auto& ap : e.value()) {
+    ASSERT_NE(ap.rest, nullptr);
+    EXPECT_TRUE(ap.rest->empty());
+  }
+}
+
+TEST(Pattern, LemmaIdsInReadingOrder) {
+  // Ids are asked once per lemma node, reading by reading: the first reading's anchor and
+  // rest, then the next reading's anchor; exact forms get none.
+  std::vector<std::string> asked;
+  const LemmaIds ids = [&asked](const std::string& w) {
+    asked.push_back(w);
+    return static_cast<int32_t>(asked.size() - 1);
+  };
+  auto r = anchor_pattern({"042", "{S} (sail|fly \"high\") to (port|sail) {T}", "x.tsv:1"}, ids);
+  ASSERT_TRUE(r.ok()) << r.error().str();
+  EXPECT_EQ(asked, (std::vector<std::string>{"sail", "to", "port", "sail", "fly"}));
+  ASSERT_EQ(r->size(), 2U);
+  EXPECT_EQ((*r)[0].anchor.id, 0);
+  EXPECT_EQ((*r)[1].anchor.id, 4);
+  const auto& rest = *(*r)[1].rest;  // "high" to (port|sail) {T}
+  ASSERT_EQ(rest.size(), 4U);
+  EXPECT_EQ(rest[0].element.id, -1);  // the exact form
+  EXPECT_EQ(rest[1].element.id, 1);
+  EXPECT_EQ(rest[2].children[0].children[0].element.id, 2);
+  EXPECT_EQ(rest[2].children[1].children[0].element.id, 3);
+}
+
 TEST(Pattern, DerivesPassiveReadings) {
   auto r = EventCoder::load(testing_events::kData, {{"190", "{S} attack {T}", "a.tsv:1"}}, {}, true);
   ASSERT_TRUE(r.ok());
