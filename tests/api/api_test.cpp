@@ -89,6 +89,9 @@ class ApiTest : public ::testing::Test {
   // GET `target`; the status and the body parsed as JSON (null when it is not JSON).
   static std::pair<int, json> get(const std::string& target) {
     httplib::Client c("127.0.0.1", port_);
+    // Generous timeouts: on a loaded machine httplib's default 300 ms connect timeout can expire.
+    c.set_connection_timeout(std::chrono::seconds(20));
+    c.set_read_timeout(std::chrono::seconds(60));
     auto r = c.Get(target.c_str());
     if (!r) return {0, json()};
     return {r->status, json::parse(r->body, nullptr, false)};
@@ -129,7 +132,8 @@ TEST_F(ApiTest, ConcurrentRequestsShareTheConnectionPool) {
     clients.emplace_back([&, c] {
       for (int round = 0; round < 5; ++round)
         for (size_t i = 0; i < targets.size(); ++i)
-          if (get(targets[i]).second.dump() != want[i]) wrong[c].push_back(targets[i]);
+          if (auto [status, body] = get(targets[i]); status != 200 || body.dump() != want[i])
+            wrong[c].push_back(targets[i] + " (status " + std::to_string(status) + ")");
     });
   for (std::thread& t : clients) t.join();
   for (const auto& w : wrong) EXPECT_TRUE(w.empty()) << w.front();
