@@ -1,8 +1,10 @@
-// Walking a text line by line, as the readers of data files and gold suites do.
+// Walking a text line by line, as the readers of data files and gold suites do, and
+// splitting a line into its space-separated fields.
 #pragma once
 
 #include <cstdint>
 #include <string_view>
+#include <vector>
 
 namespace dyad {
 
@@ -36,5 +38,19 @@ class LineCursor {
   size_t pos_ = 0;
   uint64_t number_ = 0;
 };
+
+/// The fields of a line separated by runs of spaces (' ' only), without empty ones.
+inline std::vector<std::string_view> split_spaces(std::string_view line) {
+  std::vector<std::string_view> out;
+  size_t i = 0;
+  while (i < line.size()) {
+    while (i < line.size() && line[i] == ' ') ++i;
+    size_t j = i;
+    while (j < line.size() && line[j] != ' ') ++j;
+    if (j > i) out.push_back(line.substr(i, j - i));
+    i = j;
+  }
+  return out;
+}
 
 }  // namespace dyad

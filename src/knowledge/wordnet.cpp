@@ -3,21 +3,10 @@
 #include <algorithm>
 #include <fstream>
 
+#include "core/lines.h"
+
 namespace dyad {
 namespace {
-
-std::vector<std::string_view> fields(std::string_view line) {
-  std::vector<std::string_view> out;
-  size_t i = 0;
-  while (i < line.size()) {
-    while (i < line.size() && line[i] == ' ') ++i;
-    size_t j = i;
-    while (j < line.size() && line[j] != ' ') ++j;
-    if (j > i) out.push_back(line.substr(i, j - i));
-    i = j;
-  }
-  return out;
-}
 
 // WordNet writes phrases with '_' and may mark a word with a syntactic marker
 // such as "(a)"; dyad's patterns write phrases with spaces, in lower case.
@@ -63,7 +52,7 @@ Result<WordNetVerbs> WordNetVerbs::load(const std::string& dir) {
     ++n;
     if (line.empty() || line[0] == ' ') continue;  // licence header lines start with two spaces
     const size_t bar = line.find(" | ");
-    const std::vector<std::string_view> f = fields(std::string_view(line).substr(0, bar));
+    const std::vector<std::string_view> f = split_spaces(std::string_view(line).substr(0, bar));
     size_t count = 0;
     if (f.size() < 4 || !parse_count(f[3], 16, count) || f.size() < 4 + 2 * count)
       return bad_line(data_path, n, "not a synset line (offset lex_filenum ss_type w_cnt words...)");
@@ -81,7 +70,7 @@ Result<WordNetVerbs> WordNetVerbs::load(const std::string& dir) {
   while (std::getline(index, line)) {
     ++n;
     if (line.empty() || line[0] == ' ') continue;
-    const std::vector<std::string_view> f = fields(line);
+    const std::vector<std::string_view> f = split_spaces(line);
     // lemma pos synset_cnt p_cnt [ptr_symbol...] sense_cnt tagsense_cnt synset_offset...
     size_t synsets = 0;
     size_t pointers = 0;

@@ -36,6 +36,7 @@
 #include <unordered_map>
 #include <utility>
 
+#include "core/lines.h"
 #include "core/unicode.h"
 #include "knowledge/tsv.h"
 
@@ -97,14 +98,7 @@ std::string normalize_word(std::string_view s) {
 
 std::vector<std::string> split_words(std::string_view phrase) {
   std::vector<std::string> out;
-  size_t i = 0;
-  while (i < phrase.size()) {
-    while (i < phrase.size() && phrase[i] == ' ') ++i;
-    size_t j = i;
-    while (j < phrase.size() && phrase[j] != ' ') ++j;
-    if (j > i) out.push_back(normalize_word(phrase.substr(i, j - i)));
-    i = j;
-  }
+  for (std::string_view w : split_spaces(phrase)) out.push_back(normalize_word(w));
   return out;
 }
 
