@@ -6,6 +6,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <nlohmann/json.hpp>
 
 #include "events_test_util.h"
@@ -18,6 +19,20 @@ using ::testing::UnorderedElementsAre;
 using testing_events::briefs;
 using testing_events::code_text;
 using testing_events::find_event;
+
+// Codes a text over `specs` only (the fixture actors marked), as briefs; a dictionary that
+// does not load is a test failure.
+std::function<std::vector<std::string>(const std::string&)> coder_over(const std::vector<VerbPatternSpec>& specs) {
+  auto c = EventCoder::load(testing_events::kData, specs, {}, true);
+  if (!c.ok()) ADD_FAILURE() << c.error().str();
+  std::shared_ptr<const EventCoder> coder = c.ok() ? c.value() : nullptr;
+  return [coder](const std::string& text) {
+    if (coder == nullptr) return std::vector<std::string>{};
+    Document d = testing_events::make_doc(text, testing_events::fixture_marks());
+    coder->code(d);
+    return briefs(d);
+  };
+}
 
 TEST(Coder, SeedShapedReportHappened) {
   Document doc = code_text("Vladimir Putin arrived in Beijing on Thursday.", "2024-05-16");
@@ -164,13 +179,7 @@ TEST(Coder, ImportedVerbsAfterADeterminerAndModifiersAreNouns) {
   // PETRARCH codes parsed verbs: "during a brief private visit to X" holds a noun
   std::vector<VerbPatternSpec> specs{{"042", "{S} visit [{T}]", "x.verbs:1", true},
                                      {"010", "{S} brief [{T}]", "x.verbs:2", true}};
-  auto c = EventCoder::load(testing_events::kData, specs, {}, true);
-  ASSERT_TRUE(c.ok()) << c.error().str();
-  auto coded = [&](const std::string& text) {
-    Document d = testing_events::make_doc(text, testing_events::fixture_marks());
-    c.value()->code(d);
-    return briefs(d);
-  };
+  const auto coded = coder_over(specs);
   EXPECT_TRUE(coded("Putin spoke to Kenya during a brief private visit to China.").empty());
   EXPECT_TRUE(coded("Putin praised the long planned visit to China.").empty());
   EXPECT_THAT(coded("Putin this week visited China."), ElementsAre("042 RUSGOV->CHN"));
@@ -466,13 +475,7 @@ TEST(Coder, RequireDyadOffTargetlessEventInATemporalClauseIsFolded) {
 TEST(Coder, NounPhraseAfterAfterWithItsOwnVerbIsThatVerbsSubject) {
   // "after X attacked Y": 'after' opens a clause here, X is not governed by a preposition
   std::vector<VerbPatternSpec> specs{{"190", "{S} attack {T}", "x.tsv:1", false}};
-  auto c = EventCoder::load(testing_events::kData, specs, {}, true);
-  ASSERT_TRUE(c.ok()) << c.error().str();
-  auto coded = [&](const std::string& text) {
-    Document d = testing_events::make_doc(text, testing_events::fixture_marks());
-    c.value()->code(d);
-    return briefs(d);
-  };
+  const auto coded = coder_over(specs);
   EXPECT_THAT(coded("Putin left the talks a week after Xi attacked Kenya."), ElementsAre("190 CHNGOV->KEN"));
   EXPECT_THAT(coded("Putin left the talks days before Kenyan police attacked protesters."),
               ElementsAre("190 KENCOP->CVL"));
@@ -484,13 +487,7 @@ TEST(Coder, ImportedVerbsDoNotFireAsAGerundAfterAPreposition) {
   // PETRARCH codes parsed clauses: "after leaving X" is a phrase with no subject of its own
   std::vector<VerbPatternSpec> specs{{"012", "{S} leave {T}", "x.verbs:1", true},
                                      {"040", "{S} meet {T}", "x.verbs:2", true}};
-  auto c = EventCoder::load(testing_events::kData, specs, {}, true);
-  ASSERT_TRUE(c.ok()) << c.error().str();
-  auto coded = [&](const std::string& text) {
-    Document d = testing_events::make_doc(text, testing_events::fixture_marks());
-    c.value()->code(d);
-    return briefs(d);
-  };
+  const auto coded = coder_over(specs);
   EXPECT_THAT(coded("Putin met Xi after leaving Kenya."), ElementsAre("040 RUSGOV->CHNGOV"));
   EXPECT_THAT(coded("Putin met Xi before leaving Kenya."), ElementsAre("040 RUSGOV->CHNGOV"));
   // a finite verb, and a gerund after an auxiliary, still code
@@ -501,13 +498,7 @@ TEST(Coder, ImportedVerbsDoNotFireAsAGerundAfterAPreposition) {
 TEST(Coder, SkipElementPassesOverOneNounPhrase) {
   // '^' (TABARI's skip): the phrase after "at" is passed over, the target is the next actor
   std::vector<VerbPatternSpec> specs{{"043", "{S} dine * at * ^ * with * {T}", "x.verbs:1", true}};
-  auto c = EventCoder::load(testing_events::kData, specs, {}, true);
-  ASSERT_TRUE(c.ok()) << c.error().str();
-  auto coded = [&](const std::string& text) {
-    Document d = testing_events::make_doc(text, testing_events::fixture_marks());
-    c.value()->code(d);
-    return briefs(d);
-  };
+  const auto coded = coder_over(specs);
   // an actor mention is the skipped phrase: Kenya is passed over, Xi is the target
   EXPECT_THAT(coded("Putin dined at Kenya with Xi."), ElementsAre("043 RUSGOV->CHNGOV"));
   // plain words are a phrase too
@@ -521,13 +512,7 @@ TEST(Coder, ImportedHeadwordWrittenAsTheFormWinsATie) {
   // "LEAVE"): on that form it is the more specific reading; other forms keep the lemma
   std::vector<VerbPatternSpec> specs{{"042", "{S} leave [{T}]", "x.verbs:1", true},
                                      {"032", "{S} left [{T}]", "x.verbs:2", true}};
-  auto c = EventCoder::load(testing_events::kData, specs, {}, true);
-  ASSERT_TRUE(c.ok()) << c.error().str();
-  auto coded = [&](const std::string& text) {
-    Document d = testing_events::make_doc(text, testing_events::fixture_marks());
-    c.value()->code(d);
-    return briefs(d);
-  };
+  const auto coded = coder_over(specs);
   EXPECT_THAT(coded("Putin left for Kenya on Monday."), ElementsAre("032 RUSGOV->KEN"));
   EXPECT_THAT(coded("Putin is leaving for Kenya."), ElementsAre("042 RUSGOV->KEN"));
 }
@@ -539,13 +524,7 @@ TEST(Coder, PrefilterKeepsReadingsWhoseWordsAreOptionalOrAlternative) {
   std::vector<VerbPatternSpec> specs{{"036", "{S} (call|appeal) for (talks|negotiations) with {T}", "x.tsv:1", false},
                                      {"040", "{S} meet [again with] {T}", "x.tsv:2", false},
                                      {"043", "{S} (hold talks|talk) with {T}", "x.tsv:3", false}};
-  auto c = EventCoder::load(testing_events::kData, specs, {}, true);
-  ASSERT_TRUE(c.ok()) << c.error().str();
-  auto coded = [&](const std::string& text) {
-    Document d = testing_events::make_doc(text, testing_events::fixture_marks());
-    c.value()->code(d);
-    return briefs(d);
-  };
+  const auto coded = coder_over(specs);
   EXPECT_THAT(coded("Putin called for negotiations with Xi."), ElementsAre("036 RUSGOV->CHNGOV"));
   EXPECT_THAT(coded("Putin appealed for talks with Xi."), ElementsAre("036 RUSGOV->CHNGOV"));
   EXPECT_THAT(coded("Putin met Xi."), ElementsAre("040 RUSGOV->CHNGOV"));
