@@ -511,11 +511,14 @@ class DocCoder {
     // title gives the name its sector.
     if (a.code.size() == 3 && m > 0 && mm.kind != MentionKind::agent) {
       const Mention& pm = doc_.mentions[static_cast<size_t>(m - 1)];
-      if (pm.token_end == mm.first_token && pm.sentence == mm.sentence && pm.kind == MentionKind::agent &&
-          pm.actor.code.size() > 3 && pm.actor.code.compare(0, 3, a.code) == 0) {
-        a.code = pm.actor.code;
-        a.sector = pm.actor.sector;
-        if (a.country.empty()) a.country = pm.actor.country;
+      if (pm.token_end == mm.first_token && pm.sentence == mm.sentence && pm.kind == MentionKind::agent) {
+        if (pm.actor.code.size() > 3 && pm.actor.code.compare(0, 3, a.code) == 0) {
+          a.code = pm.actor.code;
+          a.sector = pm.actor.sector;
+          if (a.country.empty()) a.country = pm.actor.country;
+        } else if (pm.actor.country.empty() && pm.actor.code.size() == 3) {
+          title_of_possessor(m - 1, a);
+        }
       }
     }
     // Possessive composition: a bare agent with no country right after a possessive actor of
@@ -536,6 +539,12 @@ class DocCoder {
           const std::string_view raw = doc_.text.tokens[t].span.of(doc_.article.text);
           lower = !raw.empty() &&
                   std::all_of(raw.begin(), raw.end(), [](char c) { return (c >= 'a' && c <= 'z') || c == '-'; });
+          // a capitalised word of the title the dictionary lacks ("Russia's first Deputy Prime
+          // Minister"): a plain word, no function word, right before the agent or another such word
+          if (!lower && !raw.empty() && raw[0] >= 'A' && raw[0] <= 'Z' && mm.first_token - t <= 2 &&
+              std::all_of(raw.begin() + 1, raw.end(), [](char c) { return c >= 'a' && c <= 'z'; }) &&
+              !is_determiner(nt(t)) && !in(nt(t), {"and", "or", "of", "the"}))
+            lower = true;
         }
         if (lower) {
           const Actor pa = actor_of(m - 1);
@@ -550,6 +559,17 @@ class DocCoder {
       }
     }
     return a;
+  }
+  // A name right after a bare title that a possessive gives a country ("Gondor's Prime Minister
+  // Falastur", "Ithilen's awful and evil minister Calimehtar"): one noun phrase, whose possessor
+  // names the country (PETRARCH codes a noun phrase by its first actor and its agents); the name
+  // takes the composed title's code, whatever country its own entry gives it.
+  void title_of_possessor(int32_t title, Actor& a) const {
+    const Actor t = actor_of(title);
+    if (t.country.size() != 3 || t.code.size() <= 3) return;
+    a.code = t.code;
+    a.sector = t.sector;
+    a.country = t.country;
   }
   // Every actor a mention stands for: an agent over a list of countries ("the ambassadors of
   // A, B and C": AGOV, BGOV, CGOV), else the mention's actor and each further code of a

@@ -1041,6 +1041,28 @@ TEST(Coder, PossessiveGivesAnAgentItsCountry) {
   EXPECT_THAT(briefs(code_text("Putin's Kenyan police met Xi.")), ElementsAre("040 KENCOP->CHNGOV"));
 }
 
+// A title the dictionary knows only in part ("first Deputy Prime Minister": capitalised words
+// right before the agent) still takes the possessor's country, and a name right after such a
+// title takes the composed code, even when its own entry names another country.
+TEST(Coder, PossessorCodesTitleAndName) {
+  std::vector<testing_events::Mark> marks = testing_events::fixture_marks();
+  marks.push_back({"Kenya's", "KEN", MentionKind::country, "", ""});
+  marks.push_back({"Prime Minister", "GOV", MentionKind::agent, "", ""});
+  marks.push_back({"minister", "GOV", MentionKind::agent, "", ""});
+  marks.push_back({"Otieno", "KEN", MentionKind::person, "", ""});
+  marks.push_back({"Mwangi", "UGA", MentionKind::person, "", ""});
+  const auto coded = [&](const std::string& text) {
+    Document d = testing_events::make_doc(text, marks);
+    testing_events::coder().code(d);
+    return briefs(d);
+  };
+  EXPECT_THAT(coded("Kenya's first Deputy Prime Minister Otieno met Xi."), ElementsAre("040 KENGOV->CHNGOV"));
+  EXPECT_THAT(coded("Kenya's awful and evil minister Mwangi met Xi."), ElementsAre("040 KENGOV->CHNGOV"));
+  // no possessive: the name keeps its own code; a function word between: no title of Kenya
+  EXPECT_THAT(coded("The Prime Minister Mwangi met Xi."), ElementsAre("040 UGA->CHNGOV"));
+  EXPECT_THAT(coded("Kenya's The Prime Minister Mwangi met Xi."), ElementsAre("040 UGA->CHNGOV"));
+}
+
 // A possessive "its" before a noun anchor is the nearest country or organisation before it,
 // even one after a preposition; the clause subject only when it is that nearest one.
 TEST(Coder, ItsNamesTheNearestCountry) {
