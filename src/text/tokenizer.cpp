@@ -123,6 +123,7 @@ bool is_emoji_modifier(UChar32 c) {
 }
 bool ascii_alnum(uint8_t b) { return (b >= '0' && b <= '9') || ((b | 0x20) >= 'a' && (b | 0x20) <= 'z'); }
 bool ascii_lower(uint8_t b) { return b >= 'a' && b <= 'z'; }
+bool ascii_letter(uint8_t b) { return (b | 0x20) >= 'a' && (b | 0x20) <= 'z'; }
 
 class Tokenizer {
  public:
@@ -140,6 +141,9 @@ class Tokenizer {
       int32_t next = i;
       UChar32 c = decode(next);
       CC cc = classify(c);
+      // An underscore between two letters joins the words of one name, as TABARI and PETRARCH
+      // write them ("Dol_Amroth", "Minas_Tirith"): a word boundary, like a space.
+      if (c == '_' && i > 0 && next < n_ && ascii_letter(s_[i - 1]) && ascii_letter(s_[next])) cc = CC::space;
       switch (cc) {
         case CC::space:
         case CC::format:

@@ -18,6 +18,16 @@ TEST(Tokenizer, WordsApostrophesAndHyphens) {
   EXPECT_EQ(a.text.tokens[2].kind, TokenKind::word);  // digits + letters
 }
 
+// An underscore between letters joins the words of one name (TABARI/PETRARCH's way of writing
+// "New_Delhi"): the words are tokens of their own and the underscore is no token; elsewhere it
+// stays a mark, and a handle keeps its underscore.
+TEST(Tokenizer, UnderscoreBetweenLettersSeparatesWords) {
+  auto a = analyze("envoys reached New_Delhi, not _x or 3_4; see @press_office.");
+  EXPECT_THAT(a.tokens(), ElementsAre("envoys", "reached", "New", "Delhi", ",", "not", "_", "x", "or", "3", "_", "4",
+                                      ";", "see", "@press_office", "."));
+  EXPECT_EQ(a.find("Delhi")->kind, TokenKind::word);
+}
+
 TEST(Tokenizer, TrailingApostropheAndQuotesArePunctuation) {
   auto a = analyze("the countries’ “win-win” and ‘core’ 'x'");
   EXPECT_THAT(a.tokens(),
