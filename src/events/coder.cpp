@@ -558,6 +558,19 @@ class DocCoder {
         }
       }
     }
+    // A country's agents joined by "and" ("Danish media and government", "the Russian army and
+    // navy"): a bare agent right after "and" and an agent of a country is of that country.
+    if (mm.kind == MentionKind::agent && a.country.empty() && a.code.size() == 3 && m > 0) {
+      const Mention& pm = doc_.mentions[static_cast<size_t>(m - 1)];
+      if (pm.sentence == mm.sentence && pm.kind == MentionKind::agent && pm.token_end + 1 == mm.first_token &&
+          doc_.text.norm(doc_.text.tokens[pm.token_end]) == "and") {
+        const Actor pa = actor_of(m - 1);
+        if (pa.country.size() == 3 && pa.code.size() > 3 && pa.code.compare(0, 3, pa.country) == 0) {
+          a.code = pa.country + a.code;
+          a.country = pa.country;
+        }
+      }
+    }
     return a;
   }
   // A name right after a bare title that a possessive gives a country ("Gondor's Prime Minister

@@ -1063,6 +1063,23 @@ TEST(Coder, PossessorCodesTitleAndName) {
   EXPECT_THAT(coded("Kenya's The Prime Minister Mwangi met Xi."), ElementsAre("040 UGA->CHNGOV"));
 }
 
+// A country's agents joined by "and" share the country ("Kenyan police and army"); with a
+// determiner between, the second agent is a noun phrase of its own.
+TEST(Coder, AgentsJoinedByAndShareTheCountry) {
+  std::vector<testing_events::Mark> marks = testing_events::fixture_marks();
+  marks.push_back({"Kenyan police", "KENCOP", MentionKind::agent, "", ""});
+  marks.push_back({"army", "MIL", MentionKind::agent, "", ""});
+  const auto coded = [&](const std::string& text) {
+    Document d = testing_events::make_doc(text, marks);
+    testing_events::coder().code(d);
+    return briefs(d);
+  };
+  EXPECT_THAT(coded("Kenyan police and army met Xi."),
+              UnorderedElementsAre("040 KENCOP->CHNGOV", "040 KENMIL->CHNGOV"));
+  EXPECT_THAT(coded("Kenyan police and the army met Xi."),
+              UnorderedElementsAre("040 KENCOP->CHNGOV", "040 MIL->CHNGOV"));
+}
+
 // A possessive "its" before a noun anchor is the nearest country or organisation before it,
 // even one after a preposition; the clause subject only when it is that nearest one.
 TEST(Coder, ItsNamesTheNearestCountry) {
