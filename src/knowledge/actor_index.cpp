@@ -187,6 +187,7 @@ struct ActorIndex::Impl {
     std::string sector;                    // metonym sector ("GOV", "MIL")
     bool exact = false;                    // has a capital: match only as written
     bool plural = false;                   // generated plural of an agent word
+    bool any_case = false;                 // also matches words in capitals (TABARI/PETRARCH entries)
     std::vector<std::string> case_tokens;  // tokens as written (apostrophes plain)
     std::string rule;                      // "file:line"
     std::string surface;
@@ -424,6 +425,7 @@ Result<std::shared_ptr<const ActorIndex>> ActorIndex::load(const std::string& da
     const ActorSpec& a = all.actors[i];
     bool ex = i >= n_default_actors;
     if (a.roles.empty() && a.kind != MentionKind::person) continue;
+    const size_t first_surface = surfaces.size();
     switch (a.kind) {
       case MentionKind::country: {
         auto idx = static_cast<uint32_t>(impl->countries.size());
@@ -489,6 +491,10 @@ Result<std::shared_ptr<const ActorIndex>> ActorIndex::load(const std::string& da
         break;
       }
     }
+    // TABARI/PETRARCH dictionaries are written in capitals and match text in any letter case
+    // ("THE_AU" matches "The AU"): their entries also match a word in capitals.
+    if (a.foreign_codes)
+      for (size_t k = first_surface; k < surfaces.size(); ++k) surfaces[k].entry.any_case = true;
   }
   std::unordered_set<std::string> agent_surfaces;
   for (const AgentSpec& a : all.agents)
@@ -709,7 +715,7 @@ void ActorIndex::find(Document& doc) const {
           const Token& t = ta.tokens[s0 + j];
           const std::string& et = e.case_tokens[j - m.begin];
           if (!e.exact) {
-            if (t.all_caps) return false;
+            if (t.all_caps && !e.any_case) return false;
             continue;
           }
           if (!has_upper(et)) continue;

@@ -386,6 +386,24 @@ TEST(ActorIndex, EntryForSeveralActorsKeepsEveryCode) {
   EXPECT_TRUE(s->also_codes.empty());
 }
 
+// TABARI/PETRARCH entries are written in capitals and match a word in any case, also one in
+// capitals ("The NLU"); the bundled lower-case entries still do not ("COP" is no police).
+TEST(ActorIndex, PetrarchEntriesMatchWordsInCapitals) {
+  PetrarchReport rep;
+  auto specs =
+      parse_petrarch_dictionary("THE_NLU [NLAGOV]\nSOUTHLAND [SLA]\n", "mem.actors", PetrarchKind::actors, rep);
+  ASSERT_TRUE(specs.ok()) << specs.error().str();
+  auto ix = ActorIndex::load(kData, specs.value(), true, rules());
+  ASSERT_TRUE(ix.ok()) << ix.error().str();
+  Document d = code("The NLU attacked SOUTHLAND and the nlu left.", "2024-05-16", ix->get());
+  ASSERT_NE(mention(d, "The NLU"), nullptr) << dump(d);
+  EXPECT_EQ(mention(d, "The NLU")->actor.code, "NLAGOV");
+  ASSERT_NE(mention(d, "SOUTHLAND"), nullptr) << dump(d);
+  EXPECT_NE(mention(d, "the nlu"), nullptr) << dump(d);
+  Document bundled = code("Delegates at COP met.");
+  EXPECT_EQ(mention(bundled, "COP"), nullptr) << dump(bundled);
+}
+
 TEST(ActorIndex, NoDefaultUsesOnlyTheGivenSpecs) {
   auto specs = parse_dyad_dictionary("mine.tsv",
                                      "term\taliases\tcameo_sector\tsecondary\tplover_sector\tnote\tas_of\n"
