@@ -341,7 +341,8 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
       bool alone = norm(b - 1) == "the" && !ta.tokens[b - 1].capitalized && ta.tokens[b].capitalized &&
                    !ta.tokens[b].all_caps && has(b, NameCue::org_suffix) && !has(b, NameCue::title) &&
                    (e >= n_tokens || !word(e) || !ta.tokens[e].capitalized) &&
-                   !(e + 1 < n_tokens && norm(e) == "of" && ta.tokens[e + 1].capitalized);
+                   !(e + 1 < n_tokens && norm(e) == "of" && ta.tokens[e + 1].capitalized) &&
+                   !(e + 2 < n_tokens && norm(e) == "of" && norm(e + 1) == "the" && ta.tokens[e + 2].capitalized);
       if (alone) {
         int32_t ent =
             m.entity >= 0 ? m.entity : new_entity(EntityType::organization, words_of(b, e), ta.tokens[b].span);
@@ -471,6 +472,13 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
     bool merged = false;      // holds whole country/place/organisation mentions
     bool place_hint = false;  // one word the gazetteer knows: a place unless the article names a person so
   };
+  // A run may start at token k: no mention covers it, or a mention starts there, or a mention starts with a
+  // lower-case "the" right before it ("the West" inside "the West Jersey Railroad": "the" is no word of the name).
+  auto run_start = [&](uint32_t k) {
+    if (cover[k] < 0) return true;
+    const uint32_t f = doc.mentions[static_cast<size_t>(cover[k])].first_token;
+    return f == k || (f + 1 == k && norm(f) == "the" && !ta.tokens[f].capitalized);
+  };
   std::vector<Run> runs;
   for (uint32_t si = 0; si < ta.sentences.size(); ++si) {
     const Sentence& s = ta.sentences[si];
@@ -507,7 +515,7 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
       }
       uint32_t b = k, e = k + 1;
       // Whole mentions only: a run never starts or ends inside one.
-      if (cover[k] >= 0 && doc.mentions[static_cast<size_t>(cover[k])].first_token != k) {
+      if (!run_start(k)) {
         ++k;
         continue;
       }
@@ -517,13 +525,18 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
       e = std::min(extend_over_mention(b), s1);
       if (possessive_bytes(ta.tokens[e - 1].span.of(text)) == 0) {
         while (e < s1 && e - b < 7) {
-          if (joinable(e) && capword(e) &&
-              (cover[e] < 0 || doc.mentions[static_cast<size_t>(cover[e])].first_token == e)) {
+          if (joinable(e) && capword(e) && run_start(e)) {
             e = std::min(extend_over_mention(e), s1);
           } else if (e + 1 < s1 && cover[e] < 0 && word(e) && !ta.tokens[e].capitalized &&
                      (has(e, NameCue::connector) || has(e, NameCue::particle)) && capword(e + 1) && joinable(e + 1) &&
-                     (cover[e + 1] < 0 || doc.mentions[static_cast<size_t>(cover[e + 1])].first_token == e + 1)) {
+                     run_start(e + 1)) {
             e = std::min(extend_over_mention(e + 1), s1);
+          } else if (e + 2 < s1 && word(e) && norm(e) == "of" && !ta.tokens[e].capitalized && norm(e + 1) == "the" &&
+                     has(e - 1, NameCue::org_head) && ta.tokens[e - 1].capitalized && !ta.tokens[e + 1].capitalized &&
+                     (cover[e] < 0 || cover[e] == cover[e + 1]) && capword(e + 2) && joinable(e + 2) &&
+                     run_start(e + 2)) {
+            // "<org head> of the <Name>": "Army of the Potomac", "Bank of the West", "Church of the Nazarene"
+            e = std::min(extend_over_mention(e + 2), s1);
           } else if (e + 3 < s1 && quote(e) && quote(e + 2) && cover[e + 1] < 0 && capword(e + 1) && cover[e + 3] < 0 &&
                      capword(e + 3) && !quote(e - 1)) {
             e += 4;  // a nickname in quotes between a person's names: Anna "Sparrow" Kowal
@@ -596,6 +609,10 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
       std::string first(norm(b));
       std::string last = words_of(e - 1, e);
       std::string name = words_of(b, e);
+      bool conjoined =
+          false;  // a lower-case "and" or "&" inside: two names ("West Coast Eagles and Fremantle Dockers")
+      for (uint32_t j = b + 1; j + 1 < e; ++j)
+        if (!ta.tokens[j].capitalized && (norm(j) == "and" || norm(j) == "&")) conjoined = true;
       uint32_t of_at = 0;  // the first lower-case "of" inside the run
       for (uint32_t j = b + 1; j + 1 < e && of_at == 0; ++j)
         if (norm(j) == "of" && !ta.tokens[j].capitalized) of_at = j;
@@ -617,7 +634,7 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
         set(EntityType::organization, "name:org-head");  // "University of Texas", "National Party of Australia"
       } else if (e - b >= 2 && is(NameCue::loc_suffix, last)) {
         set(EntityType::location, "name:place-word");
-      } else if (e - b >= 2 && is(NameCue::loc_head, first) &&
+      } else if (e - b >= 2 && is(NameCue::loc_head, first) && !conjoined &&
                  !(ta.tokens[e - 1].capitalized && !is(NameCue::loc_suffix, last) && team_like_words(b, e))) {
         set(EntityType::location, "name:place-word");
       } else if (e - b == 1 && ta.tokens[b].all_caps && name.size() <= 6 && acronym(name) && !state_code(name)) {

@@ -272,6 +272,37 @@ TEST(NameFinder, PlaceWordsEndingANameMakeItAPlace) {
   EXPECT_TRUE(has_ref(doc, "Kettlewick Reservoir|name|location|Kettlewick Reservoir")) << dump(doc);
 }
 
+TEST(NameFinder, AMentionAfterTheOpensALongerName) {
+  // "the West" is a dictionary mention; "West Midland Railroad" is the name, "the" no word of it.
+  Document doc = code("Freight ran on the West Midland Railroad until the war.");
+  EXPECT_TRUE(has_ref(doc, "West Midland Railroad|name|location|West Midland Railroad")) << dump(doc);
+  for (const auto& r : refs(doc)) EXPECT_THAT(r, ::testing::Not(::testing::StartsWith("West|"))) << dump(doc);
+}
+
+TEST(NameFinder, AnOrganisationHeadOfTheName) {
+  Document doc = code("Troops of the Army of the Danube marched north in the spring.");
+  EXPECT_TRUE(has_ref(doc, "Army of the Danube|name|organization|Army of the Danube")) << dump(doc);
+  for (const auto& r : refs(doc)) EXPECT_THAT(r, ::testing::Not(::testing::StartsWith("Army|"))) << dump(doc);
+  // A person or a role before "of the" is no organisation's head: the names stay apart.
+  Document doc2 = code("Later Marta Kowalczyk of the Brenton Shipping Company spoke to reporters.");
+  EXPECT_TRUE(has_ref(doc2, "Brenton Shipping Company|name|organization|Brenton Shipping Company")) << dump(doc2);
+}
+
+TEST(NameFinder, TwoNamesJoinedByAndAreNotOnePlace) {
+  Document doc = code("Fans of the West Harbour Herons and the Kellow Falcons met at the ground.");
+  for (const auto& r : refs(doc)) EXPECT_THAT(r, ::testing::Not(::testing::HasSubstr(" and "))) << dump(doc);
+  Document doc2 = code("Supporters saw West Harbour Herons and Kellow Falcons draw.");
+  for (const auto& r : refs(doc2))
+    EXPECT_THAT(r, ::testing::Not(::testing::StartsWith("West Harbour Herons and Kellow Falcons|name|location")))
+        << dump(doc2);
+}
+
+TEST(NameFinder, WorksConferenceAndWeeklyEndOrganisationNames) {
+  Document doc = code("The Grenville Locomotive Works sold engines to teams of the Upland Athletic Conference.");
+  EXPECT_TRUE(has_ref(doc, "Grenville Locomotive Works|name|organization|Grenville Locomotive Works")) << dump(doc);
+  EXPECT_TRUE(has_ref(doc, "Upland Athletic Conference|name|organization|Upland Athletic Conference")) << dump(doc);
+}
+
 TEST(NameFinder, AQuotedNicknameStaysInsideThePersonsName) {
   Document doc = code("The club signed Harold \"Brick\" Dunleavy in 1931. In Leeds and York, Dunleavy scored often.");
   EXPECT_TRUE(has_ref(doc, "Harold \"Brick\" Dunleavy|name|person|Harold \"Brick\" Dunleavy")) << dump(doc);
