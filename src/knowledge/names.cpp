@@ -128,6 +128,15 @@ bool abbreviation(std::string_view s) {
 /// A Roman numeral of capitals ("II", "XVI").
 bool roman(std::string_view s) { return !s.empty() && s.find_first_not_of("IVXLCDM") == std::string_view::npos; }
 
+/// A unit's number: one to three digits, with or without an ordinal ending ("65", "65th", "101st", "62d").
+bool unit_number(std::string_view s) {
+  size_t d = 0;
+  while (d < s.size() && s[d] >= '0' && s[d] <= '9') ++d;
+  if (d == 0 || d > 3 || s[0] == '0') return false;
+  std::string_view rest = s.substr(d);
+  return rest.empty() || rest == "st" || rest == "nd" || rest == "rd" || rest == "th" || rest == "d";
+}
+
 constexpr std::string_view kPlacePreps[] = {"in", "at", "near", "from", "outside", "inside", "to", "into", "across"};
 
 }  // namespace
@@ -472,6 +481,13 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
     bool merged = false;      // holds whole country/place/organisation mentions
     bool place_hint = false;  // one word the gazetteer knows: a place unless the article names a person so
   };
+  // The run's last word reads as a plural noun ("Eagles", "Rovers"; not "Marcus", "Glass", "Smith's", "Islands").
+  auto plural_last = [&](uint32_t b, uint32_t e) {
+    std::string_view w = norm(e - 1);
+    return w.size() >= 4 && w.back() == 's' && !w.ends_with("ss") && !w.ends_with("us") && !w.ends_with("is") &&
+           possessive_bytes(ta.tokens[e - 1].span.of(text)) == 0 && ta.tokens[e - 1].capitalized &&
+           !ta.tokens[e - 1].all_caps && !has(e - 1, NameCue::loc_suffix) && !has(e - 1, NameCue::connector) && e > b;
+  };
   // A run may start at token k: no mention covers it, or a mention starts there, or a mention starts with a
   // lower-case "the" right before it ("the West" inside "the West Jersey Railroad": "the" is no word of the name).
   auto run_start = [&](uint32_t k) {
@@ -628,12 +644,17 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
         set(EntityType::location, "name:country");  // "the Russian Federation" where no actor was read
       } else if (is(NameCue::org_suffix, last)) {
         set(EntityType::organization, "name:org-suffix");
+      } else if (e - b >= 2 && ta.tokens[b].all_caps && is(NameCue::org_suffix, first)) {
+        set(EntityType::organization, "name:org-suffix");  // an abbreviated suffix first: "FC Basel", "AG Weser"
       } else if (e - b >= 3 && of_at > b &&
                  (is(NameCue::org_head, words_of(of_at - 1, of_at)) ||
                   is(NameCue::org_suffix, words_of(of_at - 1, of_at)))) {
         set(EntityType::organization, "name:org-head");  // "University of Texas", "National Party of Australia"
       } else if (e - b >= 2 && is(NameCue::loc_suffix, last)) {
         set(EntityType::location, "name:place-word");
+      } else if (e - b >= 3 && e - b <= 4 && is(NameCue::loc_head, first) && !conjoined && plural_last(b, e) &&
+                 !gazetteer_place(name, false, 10000)) {
+        set(EntityType::organization, "name:team");  // "St. Louis Eagles", "New Castle Herons": a place, a plural noun
       } else if (e - b >= 2 && is(NameCue::loc_head, first) && !conjoined &&
                  !(ta.tokens[e - 1].capitalized && !is(NameCue::loc_suffix, last) && team_like_words(b, e))) {
         set(EntityType::location, "name:place-word");
@@ -765,6 +786,10 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
     // "The" written with a capital inside a sentence belongs to an organisation's name ("at The Hockey News").
     if (r.type == EntityType::organization && r.b > 0 && sentence_start[r.b - 1] == 0 && norm(r.b - 1) == "the" &&
         ta.tokens[r.b - 1].capitalized && sentence_of[r.b - 1] == sentence_of[r.b] && cover[r.b - 1] < 0)
+      --r.b;
+    // A unit's number opens its name ("65th Air Division", "3 Fighter Wing", "101st Airborne Division").
+    if (r.type == EntityType::organization && (r.rule == "name:org-suffix" || r.rule == "name:org-head") && r.b > 0 &&
+        sentence_of[r.b - 1] == sentence_of[r.b] && cover[r.b - 1] < 0 && unit_number(ta.tokens[r.b - 1].span.of(text)))
       --r.b;
     std::string name = words_of(r.b, r.e);
     int32_t ent = -1;

@@ -303,6 +303,32 @@ TEST(NameFinder, WorksConferenceAndWeeklyEndOrganisationNames) {
   EXPECT_TRUE(has_ref(doc, "Upland Athletic Conference|name|organization|Upland Athletic Conference")) << dump(doc);
 }
 
+TEST(NameFinder, AUnitsNumberOpensItsName) {
+  Document doc = code("Pilots of the 48th Fighter Wing flew with the 7 Air Division over the sea.");
+  EXPECT_TRUE(has_ref(doc, "48th Fighter Wing|name|organization|48th Fighter Wing")) << dump(doc);
+  EXPECT_TRUE(has_ref(doc, "7 Air Division|name|organization|7 Air Division")) << dump(doc);
+  // A year is no unit's number.
+  Document doc2 = code("The plant was sold in 1987 Harlow Shipping Company said.");
+  EXPECT_TRUE(has_ref(doc2, "Harlow Shipping Company|name|organization|Harlow Shipping Company")) << dump(doc2);
+}
+
+TEST(NameFinder, APlaceHeadAndAPluralNounAreATeam) {
+  Document doc = code("Last season St. Marlow Kestrels lost twice to New Harwick Otters at home.");
+  EXPECT_TRUE(has_ref(doc, "St. Marlow Kestrels|name|organization|St. Marlow Kestrels")) << dump(doc);
+  EXPECT_TRUE(has_ref(doc, "New Harwick Otters|name|organization|New Harwick Otters")) << dump(doc);
+  // A place the gazetteer knows whole stays a place.
+  if (gazetteer() != nullptr) {
+    Document doc2 = code("Floods hit parts of New South Wales overnight.");
+    EXPECT_TRUE(has_ref(doc2, "New South Wales|name|location|New South Wales")) << dump(doc2);
+  }
+}
+
+TEST(NameFinder, AnAbbreviatedSuffixFirstOpensAClubsName) {
+  Document doc = code("Later that year Ortiz moved from FC Dravnik to Harlow AFC for a fee.");
+  EXPECT_TRUE(has_ref(doc, "FC Dravnik|name|organization|FC Dravnik")) << dump(doc);
+  EXPECT_TRUE(has_ref(doc, "Harlow AFC|name|organization|Harlow AFC")) << dump(doc);
+}
+
 TEST(NameFinder, AQuotedNicknameStaysInsideThePersonsName) {
   Document doc = code("The club signed Harold \"Brick\" Dunleavy in 1931. In Leeds and York, Dunleavy scored often.");
   EXPECT_TRUE(has_ref(doc, "Harold \"Brick\" Dunleavy|name|person|Harold \"Brick\" Dunleavy")) << dump(doc);
