@@ -480,6 +480,7 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
     std::string rule;
     bool merged = false;      // holds whole country/place/organisation mentions
     bool place_hint = false;  // one word the gazetteer knows: a place unless the article names a person so
+    bool title_word = false;  // one capitalised title word: a name only as the surname of a person named so
   };
   // The run's last word reads as a plural noun ("Eagles", "Rovers"; not "Marcus", "Glass", "Smith's", "Islands").
   auto plural_last = [&](uint32_t b, uint32_t e) {
@@ -576,6 +577,15 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
         if (doc.mentions[static_cast<size_t>(cover[j])].kind != MentionKind::agent) merged = true;
       }
       if (!uncovered && mentions_in < 2) continue;  // the mention alone: its reference is already there
+      // One capitalised title word alone ("Player", "Judge"): the surname of a person the article names so
+      // ("Ben Player"), else no name.
+      if (e - b == 1 && cover[b] < 0 && has(b, NameCue::title) && !has(b, NameCue::honorific) &&
+          !ta.tokens[b].all_caps) {
+        Run t{b, e, false, EntityType::person, "", false, false};
+        t.title_word = true;
+        runs.push_back(t);
+        continue;
+      }
       // A title or honorific inside the run: the words after the last one are a person.
       bool titled = false;
       const uint32_t run_b = b;
@@ -830,8 +840,10 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
     for (uint32_t j = r.b; j <= r.e; ++j) {
       bool cut = j == r.e || (!ta.tokens[j].capitalized && has(j, NameCue::connector) && !has(j, NameCue::particle));
       if (!cut) continue;
-      if (j > start)
+      if (j > start) {
         pieces.push_back(Run{start, j, false, EntityType::person, "", false, start == r.b && j == r.e && r.place_hint});
+        pieces.back().title_word = r.title_word;
+      }
       start = j + 1;
     }
   }
@@ -851,6 +863,14 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
     std::string key = fold(words_of(r.b, r.e));
     std::string last = words_of(r.e - 1, r.e);
     const uint32_t before = r.b > 0 && sentence_of[r.b - 1] == sentence_of[r.b] ? cue(r.b - 1) : 0;
+    if (r.title_word) {
+      if (by_surname.count(key) == 0) continue;
+      r.type = EntityType::person;
+      r.rule = "surname";
+      r.typed = true;
+      place_run(r);
+      continue;
+    }
     if ((before & (bit(NameCue::title) | bit(NameCue::honorific))) != 0) {
       r.type = EntityType::person;
       r.rule = "name:title";

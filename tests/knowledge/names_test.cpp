@@ -329,6 +329,14 @@ TEST(NameFinder, AnAbbreviatedSuffixFirstOpensAClubsName) {
   EXPECT_TRUE(has_ref(doc, "Harlow AFC|name|organization|Harlow AFC")) << dump(doc);
 }
 
+TEST(NameFinder, ATitleWordAloneIsASurnameOnlyOfAPersonNamedSo) {
+  Document doc = code("The final was won by Tom Painter on Sunday. Later Painter thanked the crowd.");
+  EXPECT_TRUE(has_ref(doc, "Painter|name|person|Tom Painter")) << dump(doc);
+  // With no person of that name the title word is no name.
+  Document doc2 = code("The gallery opened a show. Later Painter and Sculptor visitors arrived.");
+  for (const auto& r : refs(doc2)) EXPECT_THAT(r, ::testing::Not(::testing::StartsWith("Painter|name"))) << dump(doc2);
+}
+
 TEST(NameFinder, AQuotedNicknameStaysInsideThePersonsName) {
   Document doc = code("The club signed Harold \"Brick\" Dunleavy in 1931. In Leeds and York, Dunleavy scored often.");
   EXPECT_TRUE(has_ref(doc, "Harold \"Brick\" Dunleavy|name|person|Harold \"Brick\" Dunleavy")) << dump(doc);
