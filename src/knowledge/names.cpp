@@ -652,6 +652,10 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
         set(EntityType::person, "name:title");
       } else if (actors != nullptr && e - b >= 2 && actors->is_country_name(name)) {
         set(EntityType::location, "name:country");  // "the Russian Federation" where no actor was read
+      } else if (is(NameCue::org_suffix, last) && of_at > b && !is(NameCue::org_head, words_of(of_at - 1, of_at)) &&
+                 !is(NameCue::org_suffix, words_of(of_at - 1, of_at))) {
+        // "Oakland Kestrels of Major League Baseball", "Marta Kowalczyk of Brenton Shipping Company": no head word
+        // before "of", so two names; left untyped, the run is cut at "of" below and each piece typed alone.
       } else if (is(NameCue::org_suffix, last)) {
         set(EntityType::organization, "name:org-suffix");
       } else if (e - b >= 2 && ta.tokens[b].all_caps && is(NameCue::org_suffix, first)) {

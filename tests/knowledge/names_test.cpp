@@ -337,6 +337,17 @@ TEST(NameFinder, ATitleWordAloneIsASurnameOnlyOfAPersonNamedSo) {
   for (const auto& r : refs(doc2)) EXPECT_THAT(r, ::testing::Not(::testing::StartsWith("Painter|name"))) << dump(doc2);
 }
 
+TEST(NameFinder, OfWithNoHeadWordBeforeItSeparatesTwoNames) {
+  Document doc = code("He pitched for the Oakland Kestrels of Major Rowing League for two seasons.");
+  EXPECT_TRUE(has_ref(doc, "Major Rowing League|name|organization|Major Rowing League")) << dump(doc);
+  for (const auto& r : refs(doc)) EXPECT_THAT(r, ::testing::Not(::testing::HasSubstr(" of "))) << dump(doc);
+  // A head word before "of" keeps one name.
+  Document doc2 = code("She studied at the University of Dunmore Business School in the spring.");
+  EXPECT_TRUE(
+      has_ref(doc2, "University of Dunmore Business School|name|organization|University of Dunmore Business School"))
+      << dump(doc2);
+}
+
 TEST(NameFinder, AQuotedNicknameStaysInsideThePersonsName) {
   Document doc = code("The club signed Harold \"Brick\" Dunleavy in 1931. In Leeds and York, Dunleavy scored often.");
   EXPECT_TRUE(has_ref(doc, "Harold \"Brick\" Dunleavy|name|person|Harold \"Brick\" Dunleavy")) << dump(doc);
