@@ -316,11 +316,6 @@ TEST(NameFinder, APlaceHeadAndAPluralNounAreATeam) {
   Document doc = code("Last season St. Marlow Kestrels lost twice to New Harwick Otters at home.");
   EXPECT_TRUE(has_ref(doc, "St. Marlow Kestrels|name|organization|St. Marlow Kestrels")) << dump(doc);
   EXPECT_TRUE(has_ref(doc, "New Harwick Otters|name|organization|New Harwick Otters")) << dump(doc);
-  // A place the gazetteer knows whole stays a place.
-  if (gazetteer() != nullptr) {
-    Document doc2 = code("Floods hit parts of New South Wales overnight.");
-    EXPECT_TRUE(has_ref(doc2, "New South Wales|name|location|New South Wales")) << dump(doc2);
-  }
 }
 
 TEST(NameFinder, AnAbbreviatedSuffixFirstOpensAClubsName) {
