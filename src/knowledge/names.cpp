@@ -128,6 +128,15 @@ bool abbreviation(std::string_view s) {
 /// A Roman numeral of capitals ("II", "XVI").
 bool roman(std::string_view s) { return !s.empty() && s.find_first_not_of("IVXLCDM") == std::string_view::npos; }
 
+/// A unit's number: one to three digits, with or without an ordinal ending ("65", "65th", "101st", "62d").
+bool unit_number(std::string_view s) {
+  size_t d = 0;
+  while (d < s.size() && s[d] >= '0' && s[d] <= '9') ++d;
+  if (d == 0 || d > 3 || s[0] == '0') return false;
+  std::string_view rest = s.substr(d);
+  return rest.empty() || rest == "st" || rest == "nd" || rest == "rd" || rest == "th" || rest == "d";
+}
+
 constexpr std::string_view kPlacePreps[] = {"in", "at", "near", "from", "outside", "inside", "to", "into", "across"};
 
 }  // namespace
@@ -341,7 +350,8 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
       bool alone = norm(b - 1) == "the" && !ta.tokens[b - 1].capitalized && ta.tokens[b].capitalized &&
                    !ta.tokens[b].all_caps && has(b, NameCue::org_suffix) && !has(b, NameCue::title) &&
                    (e >= n_tokens || !word(e) || !ta.tokens[e].capitalized) &&
-                   !(e + 1 < n_tokens && norm(e) == "of" && ta.tokens[e + 1].capitalized);
+                   !(e + 1 < n_tokens && norm(e) == "of" && ta.tokens[e + 1].capitalized) &&
+                   !(e + 2 < n_tokens && norm(e) == "of" && norm(e + 1) == "the" && ta.tokens[e + 2].capitalized);
       if (alone) {
         int32_t ent =
             m.entity >= 0 ? m.entity : new_entity(EntityType::organization, words_of(b, e), ta.tokens[b].span);
@@ -470,6 +480,21 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
     std::string rule;
     bool merged = false;      // holds whole country/place/organisation mentions
     bool place_hint = false;  // one word the gazetteer knows: a place unless the article names a person so
+    bool title_word = false;  // one capitalised title word: a name only as the surname of a person named so
+  };
+  // The run's last word reads as a plural noun ("Eagles", "Rovers"; not "Marcus", "Glass", "Smith's", "Islands").
+  auto plural_last = [&](uint32_t b, uint32_t e) {
+    std::string_view w = norm(e - 1);
+    return w.size() >= 4 && w.back() == 's' && !w.ends_with("ss") && !w.ends_with("us") && !w.ends_with("is") &&
+           possessive_bytes(ta.tokens[e - 1].span.of(text)) == 0 && ta.tokens[e - 1].capitalized &&
+           !ta.tokens[e - 1].all_caps && !has(e - 1, NameCue::loc_suffix) && !has(e - 1, NameCue::connector) && e > b;
+  };
+  // A run may start at token k: no mention covers it, or a mention starts there, or a mention starts with a
+  // lower-case "the" right before it ("the West" inside "the West Jersey Railroad": "the" is no word of the name).
+  auto run_start = [&](uint32_t k) {
+    if (cover[k] < 0) return true;
+    const uint32_t f = doc.mentions[static_cast<size_t>(cover[k])].first_token;
+    return f == k || (f + 1 == k && norm(f) == "the" && !ta.tokens[f].capitalized);
   };
   std::vector<Run> runs;
   for (uint32_t si = 0; si < ta.sentences.size(); ++si) {
@@ -507,7 +532,7 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
       }
       uint32_t b = k, e = k + 1;
       // Whole mentions only: a run never starts or ends inside one.
-      if (cover[k] >= 0 && doc.mentions[static_cast<size_t>(cover[k])].first_token != k) {
+      if (!run_start(k)) {
         ++k;
         continue;
       }
@@ -517,13 +542,18 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
       e = std::min(extend_over_mention(b), s1);
       if (possessive_bytes(ta.tokens[e - 1].span.of(text)) == 0) {
         while (e < s1 && e - b < 7) {
-          if (joinable(e) && capword(e) &&
-              (cover[e] < 0 || doc.mentions[static_cast<size_t>(cover[e])].first_token == e)) {
+          if (joinable(e) && capword(e) && run_start(e)) {
             e = std::min(extend_over_mention(e), s1);
           } else if (e + 1 < s1 && cover[e] < 0 && word(e) && !ta.tokens[e].capitalized &&
                      (has(e, NameCue::connector) || has(e, NameCue::particle)) && capword(e + 1) && joinable(e + 1) &&
-                     (cover[e + 1] < 0 || doc.mentions[static_cast<size_t>(cover[e + 1])].first_token == e + 1)) {
+                     run_start(e + 1)) {
             e = std::min(extend_over_mention(e + 1), s1);
+          } else if (e + 2 < s1 && word(e) && norm(e) == "of" && !ta.tokens[e].capitalized && norm(e + 1) == "the" &&
+                     has(e - 1, NameCue::org_head) && ta.tokens[e - 1].capitalized && !ta.tokens[e + 1].capitalized &&
+                     (cover[e] < 0 || cover[e] == cover[e + 1]) && capword(e + 2) && joinable(e + 2) &&
+                     run_start(e + 2)) {
+            // "<org head> of the <Name>": "Army of the Potomac", "Bank of the West", "Church of the Nazarene"
+            e = std::min(extend_over_mention(e + 2), s1);
           } else if (e + 3 < s1 && quote(e) && quote(e + 2) && cover[e + 1] < 0 && capword(e + 1) && cover[e + 3] < 0 &&
                      capword(e + 3) && !quote(e - 1)) {
             e += 4;  // a nickname in quotes between a person's names: Anna "Sparrow" Kowal
@@ -547,6 +577,15 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
         if (doc.mentions[static_cast<size_t>(cover[j])].kind != MentionKind::agent) merged = true;
       }
       if (!uncovered && mentions_in < 2) continue;  // the mention alone: its reference is already there
+      // One capitalised title word alone ("Player", "Judge"): the surname of a person the article names so
+      // ("Ben Player"), else no name.
+      if (e - b == 1 && cover[b] < 0 && has(b, NameCue::title) && !has(b, NameCue::honorific) &&
+          !ta.tokens[b].all_caps) {
+        Run t{b, e, false, EntityType::person, "", false, false};
+        t.title_word = true;
+        runs.push_back(t);
+        continue;
+      }
       // A title or honorific inside the run: the words after the last one are a person.
       bool titled = false;
       const uint32_t run_b = b;
@@ -596,6 +635,10 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
       std::string first(norm(b));
       std::string last = words_of(e - 1, e);
       std::string name = words_of(b, e);
+      bool conjoined =
+          false;  // a lower-case "and" or "&" inside: two names ("West Coast Eagles and Fremantle Dockers")
+      for (uint32_t j = b + 1; j + 1 < e; ++j)
+        if (!ta.tokens[j].capitalized && (norm(j) == "and" || norm(j) == "&")) conjoined = true;
       uint32_t of_at = 0;  // the first lower-case "of" inside the run
       for (uint32_t j = b + 1; j + 1 < e && of_at == 0; ++j)
         if (norm(j) == "of" && !ta.tokens[j].capitalized) of_at = j;
@@ -609,15 +652,24 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
         set(EntityType::person, "name:title");
       } else if (actors != nullptr && e - b >= 2 && actors->is_country_name(name)) {
         set(EntityType::location, "name:country");  // "the Russian Federation" where no actor was read
+      } else if (is(NameCue::org_suffix, last) && of_at > b && !is(NameCue::org_head, words_of(of_at - 1, of_at)) &&
+                 !is(NameCue::org_suffix, words_of(of_at - 1, of_at))) {
+        // "Oakland Kestrels of Major League Baseball", "Marta Kowalczyk of Brenton Shipping Company": no head word
+        // before "of", so two names; left untyped, the run is cut at "of" below and each piece typed alone.
       } else if (is(NameCue::org_suffix, last)) {
         set(EntityType::organization, "name:org-suffix");
+      } else if (e - b >= 2 && ta.tokens[b].all_caps && is(NameCue::org_suffix, first)) {
+        set(EntityType::organization, "name:org-suffix");  // an abbreviated suffix first: "FC Basel", "AG Weser"
       } else if (e - b >= 3 && of_at > b &&
                  (is(NameCue::org_head, words_of(of_at - 1, of_at)) ||
                   is(NameCue::org_suffix, words_of(of_at - 1, of_at)))) {
         set(EntityType::organization, "name:org-head");  // "University of Texas", "National Party of Australia"
       } else if (e - b >= 2 && is(NameCue::loc_suffix, last)) {
         set(EntityType::location, "name:place-word");
-      } else if (e - b >= 2 && is(NameCue::loc_head, first) &&
+      } else if (e - b >= 3 && e - b <= 4 && is(NameCue::loc_head, first) && !conjoined && plural_last(b, e) &&
+                 !gazetteer_place(name, false, 10000)) {
+        set(EntityType::organization, "name:team");  // "St. Louis Eagles", "New Castle Herons": a place, a plural noun
+      } else if (e - b >= 2 && is(NameCue::loc_head, first) && !conjoined &&
                  !(ta.tokens[e - 1].capitalized && !is(NameCue::loc_suffix, last) && team_like_words(b, e))) {
         set(EntityType::location, "name:place-word");
       } else if (e - b == 1 && ta.tokens[b].all_caps && name.size() <= 6 && acronym(name) && !state_code(name)) {
@@ -749,6 +801,10 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
     if (r.type == EntityType::organization && r.b > 0 && sentence_start[r.b - 1] == 0 && norm(r.b - 1) == "the" &&
         ta.tokens[r.b - 1].capitalized && sentence_of[r.b - 1] == sentence_of[r.b] && cover[r.b - 1] < 0)
       --r.b;
+    // A unit's number opens its name ("65th Air Division", "3 Fighter Wing", "101st Airborne Division").
+    if (r.type == EntityType::organization && (r.rule == "name:org-suffix" || r.rule == "name:org-head") && r.b > 0 &&
+        sentence_of[r.b - 1] == sentence_of[r.b] && cover[r.b - 1] < 0 && unit_number(ta.tokens[r.b - 1].span.of(text)))
+      --r.b;
     std::string name = words_of(r.b, r.e);
     int32_t ent = -1;
     if (r.type == EntityType::person) {
@@ -788,8 +844,10 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
     for (uint32_t j = r.b; j <= r.e; ++j) {
       bool cut = j == r.e || (!ta.tokens[j].capitalized && has(j, NameCue::connector) && !has(j, NameCue::particle));
       if (!cut) continue;
-      if (j > start)
+      if (j > start) {
         pieces.push_back(Run{start, j, false, EntityType::person, "", false, start == r.b && j == r.e && r.place_hint});
+        pieces.back().title_word = r.title_word;
+      }
       start = j + 1;
     }
   }
@@ -809,6 +867,14 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
     std::string key = fold(words_of(r.b, r.e));
     std::string last = words_of(r.e - 1, r.e);
     const uint32_t before = r.b > 0 && sentence_of[r.b - 1] == sentence_of[r.b] ? cue(r.b - 1) : 0;
+    if (r.title_word) {
+      if (by_surname.count(key) == 0) continue;
+      r.type = EntityType::person;
+      r.rule = "surname";
+      r.typed = true;
+      place_run(r);
+      continue;
+    }
     if ((before & (bit(NameCue::title) | bit(NameCue::honorific))) != 0) {
       r.type = EntityType::person;
       r.rule = "name:title";

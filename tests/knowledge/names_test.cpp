@@ -272,6 +272,77 @@ TEST(NameFinder, PlaceWordsEndingANameMakeItAPlace) {
   EXPECT_TRUE(has_ref(doc, "Kettlewick Reservoir|name|location|Kettlewick Reservoir")) << dump(doc);
 }
 
+TEST(NameFinder, AMentionAfterTheOpensALongerName) {
+  // "the West" is a dictionary mention; "West Midland Railroad" is the name, "the" no word of it.
+  Document doc = code("Freight ran on the West Midland Railroad until the war.");
+  EXPECT_TRUE(has_ref(doc, "West Midland Railroad|name|location|West Midland Railroad")) << dump(doc);
+  for (const auto& r : refs(doc)) EXPECT_THAT(r, ::testing::Not(::testing::StartsWith("West|"))) << dump(doc);
+}
+
+TEST(NameFinder, AnOrganisationHeadOfTheName) {
+  Document doc = code("Troops of the Army of the Danube marched north in the spring.");
+  EXPECT_TRUE(has_ref(doc, "Army of the Danube|name|organization|Army of the Danube")) << dump(doc);
+  for (const auto& r : refs(doc)) EXPECT_THAT(r, ::testing::Not(::testing::StartsWith("Army|"))) << dump(doc);
+  // A person or a role before "of the" is no organisation's head: the names stay apart.
+  Document doc2 = code("Later Marta Kowalczyk of the Brenton Shipping Company spoke to reporters.");
+  EXPECT_TRUE(has_ref(doc2, "Brenton Shipping Company|name|organization|Brenton Shipping Company")) << dump(doc2);
+}
+
+TEST(NameFinder, TwoNamesJoinedByAndAreNotOnePlace) {
+  Document doc = code("Fans of the West Harbour Herons and the Kellow Falcons met at the ground.");
+  for (const auto& r : refs(doc)) EXPECT_THAT(r, ::testing::Not(::testing::HasSubstr(" and "))) << dump(doc);
+  Document doc2 = code("Supporters saw West Harbour Herons and Kellow Falcons draw.");
+  for (const auto& r : refs(doc2))
+    EXPECT_THAT(r, ::testing::Not(::testing::StartsWith("West Harbour Herons and Kellow Falcons|name|location")))
+        << dump(doc2);
+}
+
+TEST(NameFinder, WorksConferenceAndWeeklyEndOrganisationNames) {
+  Document doc = code("The Grenville Locomotive Works sold engines to teams of the Upland Athletic Conference.");
+  EXPECT_TRUE(has_ref(doc, "Grenville Locomotive Works|name|organization|Grenville Locomotive Works")) << dump(doc);
+  EXPECT_TRUE(has_ref(doc, "Upland Athletic Conference|name|organization|Upland Athletic Conference")) << dump(doc);
+}
+
+TEST(NameFinder, AUnitsNumberOpensItsName) {
+  Document doc = code("Pilots of the 48th Fighter Wing flew with the 7 Air Division over the sea.");
+  EXPECT_TRUE(has_ref(doc, "48th Fighter Wing|name|organization|48th Fighter Wing")) << dump(doc);
+  EXPECT_TRUE(has_ref(doc, "7 Air Division|name|organization|7 Air Division")) << dump(doc);
+  // A year is no unit's number.
+  Document doc2 = code("The plant was sold in 1987 Harlow Shipping Company said.");
+  EXPECT_TRUE(has_ref(doc2, "Harlow Shipping Company|name|organization|Harlow Shipping Company")) << dump(doc2);
+}
+
+TEST(NameFinder, APlaceHeadAndAPluralNounAreATeam) {
+  Document doc = code("Last season St. Marlow Kestrels lost twice to New Harwick Otters at home.");
+  EXPECT_TRUE(has_ref(doc, "St. Marlow Kestrels|name|organization|St. Marlow Kestrels")) << dump(doc);
+  EXPECT_TRUE(has_ref(doc, "New Harwick Otters|name|organization|New Harwick Otters")) << dump(doc);
+}
+
+TEST(NameFinder, AnAbbreviatedSuffixFirstOpensAClubsName) {
+  Document doc = code("Later that year Ortiz moved from FC Dravnik to Harlow AFC for a fee.");
+  EXPECT_TRUE(has_ref(doc, "FC Dravnik|name|organization|FC Dravnik")) << dump(doc);
+  EXPECT_TRUE(has_ref(doc, "Harlow AFC|name|organization|Harlow AFC")) << dump(doc);
+}
+
+TEST(NameFinder, ATitleWordAloneIsASurnameOnlyOfAPersonNamedSo) {
+  Document doc = code("The final was won by Tom Painter on Sunday. Later Painter thanked the crowd.");
+  EXPECT_TRUE(has_ref(doc, "Painter|name|person|Tom Painter")) << dump(doc);
+  // With no person of that name the title word is no name.
+  Document doc2 = code("The gallery opened a show. Later Painter and Sculptor visitors arrived.");
+  for (const auto& r : refs(doc2)) EXPECT_THAT(r, ::testing::Not(::testing::StartsWith("Painter|name"))) << dump(doc2);
+}
+
+TEST(NameFinder, OfWithNoHeadWordBeforeItSeparatesTwoNames) {
+  Document doc = code("He pitched for the Oakland Kestrels of Major Rowing League for two seasons.");
+  EXPECT_TRUE(has_ref(doc, "Major Rowing League|name|organization|Major Rowing League")) << dump(doc);
+  for (const auto& r : refs(doc)) EXPECT_THAT(r, ::testing::Not(::testing::HasSubstr(" of "))) << dump(doc);
+  // A head word before "of" keeps one name.
+  Document doc2 = code("She studied at the University of Dunmore Business School in the spring.");
+  EXPECT_TRUE(
+      has_ref(doc2, "University of Dunmore Business School|name|organization|University of Dunmore Business School"))
+      << dump(doc2);
+}
+
 TEST(NameFinder, AQuotedNicknameStaysInsideThePersonsName) {
   Document doc = code("The club signed Harold \"Brick\" Dunleavy in 1931. In Leeds and York, Dunleavy scored often.");
   EXPECT_TRUE(has_ref(doc, "Harold \"Brick\" Dunleavy|name|person|Harold \"Brick\" Dunleavy")) << dump(doc);
