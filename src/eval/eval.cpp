@@ -264,6 +264,7 @@ SuiteResult run_plover(const EvalOptions& options, KnowledgeCache& cache, std::o
           Coding{keys.actor_key(e.source), e.target ? keys.actor_key(*e.target) : std::string(), type, {}, {}});
     }
     RecordScore s = eval::score_record(eval::plover_gold_codings(r, key), predicted);
+    result.categories[eval::split_category(result.records, "records")] += s.tally;
     result.add(r.event, s);
     if (options.verbose) verbose_errors(log, result.name, r.id, s);
   }
@@ -363,6 +364,7 @@ SuiteResult run_india_police(const EvalOptions& options, KnowledgeCache& cache, 
     result.categories["document " + label];
   }
   for (const eval::PoliceDoc& d : docs.value()) {
+    Tally& split = result.categories[eval::split_category(result.records, "documents")];
     ++result.records;
     std::string id = std::to_string(d.id);
     Document doc = code_article(**knowledge, make_article(id, d.text, d.date, dir + "/docs.jsonl:" + id));
@@ -409,6 +411,7 @@ SuiteResult run_india_police(const EvalOptions& options, KnowledgeCache& cache, 
         one.fn = g && !p ? 1 : 0;
         one.fp = p && !g ? 1 : 0;
         t += one;
+        split += one;
         result.total += one;
         if (one.fn != 0) ++result.errors["missed: " + label];
         if (one.fp != 0) ++result.errors["spurious: " + label];
@@ -514,7 +517,6 @@ SuiteResult run_ner(const std::string& name, const EvalOptions& options, Knowled
   if (!knowledge.ok()) return failed(std::move(result), knowledge.error().str());
   const NameFinder* names = (*knowledge)->names.get();
   for (const char* t : {"PER", "ORG", "LOC"}) result.categories[t];
-  const std::string dev = "all: dev (even documents)", held = "all: held-out (odd documents)";
   for (size_t di = 0; di < docs.size(); ++di) {
     if (options.limit != 0 && result.records >= options.limit) break;
     const eval::NerDocument& d = docs[di];
@@ -645,7 +647,7 @@ SuiteResult run_ner(const std::string& name, const EvalOptions& options, Knowled
     doc_tally.fn = doc_tally.gold - doc_tally.tp;
     doc_tally.fp = doc_tally.predicted - doc_tally.tp;
     result.total += doc_tally;
-    result.categories[di % 2 == 0 ? dev : held] += doc_tally;
+    result.categories[eval::split_category(di, "documents")] += doc_tally;
   }
   for (auto& [category, t] : result.categories) {
     t.fn = t.gold - t.tp;

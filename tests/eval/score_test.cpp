@@ -221,6 +221,29 @@ TEST(Report, MarkdownHasTablesErrorsDateAndCommand) {
   EXPECT_NE(md.find("| missed: DEMO | 1 |"), std::string::npos) << md;
 }
 
+TEST(Report, SplitRowsAreNamedByParityAndPrintedJustBeforeAll) {
+  EXPECT_EQ(split_category(0, "records"), "all: dev (even records)");
+  EXPECT_EQ(split_category(3, "documents"), "all: held-out (odd documents)");
+  EXPECT_TRUE(is_split_category(split_category(1, "records")));
+  EXPECT_FALSE(is_split_category("sentence ARREST"));
+  // "all: ..." sorts before "document ..." in the category map; it must still print last.
+  SuiteResult r;
+  r.name = "india-police";
+  r.categories["document ARREST"].gold = 1;
+  r.categories[split_category(0, "documents")].gold = 2;
+  r.categories["sentence ARREST"].gold = 3;
+  std::ostringstream out;
+  print_table({r}, out);
+  std::string s = out.str();
+  size_t dev = s.find("all: dev"), doc = s.find("document ARREST"), sent = s.find("sentence ARREST");
+  ASSERT_NE(dev, std::string::npos) << s;
+  EXPECT_LT(doc, sent);
+  EXPECT_LT(sent, dev);
+  EXPECT_LT(dev, s.find("ALL"));
+  std::string md = markdown_figures({r}, "2025-01-02", "dyad eval");
+  EXPECT_LT(md.find("| sentence ARREST |"), md.find("| all: dev (even documents) |")) << md;
+}
+
 TEST(Report, MergeKeepsHandWrittenTextAndReplacesTheBlock) {
   std::string first = merge_markdown("", "figures one");
   EXPECT_NE(first.find("# Accuracy"), std::string::npos);
