@@ -1205,6 +1205,23 @@ class DocCoder {
   }
 
   // ---- reported speech --------------------------------------------------------
+  // The speaker of an inverted reporting verb ("..., said the Kremlin", "...," said a senior
+  // police official): the verb follows the reported content, so a punctuation mark (a comma
+  // or a closing quote) stands right before it, and the speaker follows it after "the", or
+  // "a/an" and at most two modifiers. Without that mark "X said the army would ..." names no
+  // speaker after the verb: "the army" opens the content. -1 when there is none.
+  int32_t inverted_speaker(uint32_t verb, uint32_t b, uint32_t e) const {
+    if (verb == b || !tok(verb - 1).punct) return -1;
+    uint32_t k = verb + 1;
+    if (k < e && norm(k) == "the") {
+      ++k;
+    } else if (k < e && in(norm(k), {"a", "an"})) {
+      ++k;
+      for (int n = 0; n < 2 && k < e && tok(k).mention < 0 && modifier(k); ++n) ++k;
+    }
+    return k < e && actor_mention(tok(k).mention) ? tok(k).mention : -1;
+  }
+
   std::vector<Speech> find_speech(const Sentence& s) const {
     std::vector<Speech> out;
     const uint32_t b = s.first_token;
@@ -1248,10 +1265,8 @@ class DocCoder {
         if (subj >= 0) out.push_back({t, subj, true, doc_.mentions[static_cast<size_t>(subj)].first_token});
         continue;
       }
-      // speaker after: "..., said the Kremlin"
-      uint32_t k = t + 1;
-      if (k < e && norm(k) == "the") ++k;
-      if (k < e && actor_mention(tok(k).mention)) out.push_back({t, tok(k).mention, false, t});
+      // speaker after: "..., said the Kremlin", "...," said a senior police official
+      if (const int32_t m = inverted_speaker(t, b, e); m >= 0) out.push_back({t, m, false, t});
     }
     return out;
   }

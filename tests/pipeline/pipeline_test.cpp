@@ -288,6 +288,38 @@ bool has(const std::vector<std::string>& events, const std::string& want) {
   return std::find(events.begin(), events.end(), want) != events.end();
 }
 
+TEST(CodeArticle, PoliceSearchesSeizuresGuardsAndRestrictionsAreCoded) {
+  Knowledge k = load();
+  EXPECT_TRUE(has(coded(k, "the police are questioning three suspects."), "090 ACCUSE COP"));
+  EXPECT_TRUE(has(coded(k, "police recovered swords and acid bulbs from the house."), "1711 COERCE COP"));
+  EXPECT_TRUE(has(coded(k, "police launched a combing operation in the villages."), "091 ACCUSE COP"));
+  EXPECT_TRUE(has(coded(k, "policemen guarded the exam centres in the city."), "150 MOBILIZE COP"));
+  EXPECT_TRUE(has(coded(k, "the police kept a close watch on the situation."), "151 MOBILIZE COP"));
+  EXPECT_TRUE(has(coded(k, "police prevented the activists from entering the temple."), "172 COERCE COP"));
+  // the same words outside their frames code nothing
+  EXPECT_TRUE(coded(k, "rescue teams continued the search for survivors.").empty());
+  EXPECT_TRUE(coded(k, "the economy recovered slowly last year.").empty());
+}
+
+TEST(CodeArticle, InvertedSpeakerFollowsPunctuationAndMayHaveAnArticleAndModifiers) {
+  Knowledge k = load();
+  auto events = [&](const std::string& text) {
+    Article a;
+    a.id = "s";
+    a.text = text;
+    a.published = Date::ymd(2002, 3, 10);
+    a.published_origin = DateOrigin::input;
+    return code_article(k, a).events;
+  };
+  // "..., said a senior police officer": the officer is the speaker
+  auto said = events("the rioters burned two shops on monday, said a senior police officer.");
+  ASSERT_EQ(said.size(), 1U);
+  EXPECT_EQ(said[0].cameo, "145");
+  EXPECT_EQ(said[0].attributed_to, "police officer");
+  // no punctuation before "said": the words after it open the content, they are no speaker
+  for (const Event& e : events("ram kumar said the army would patrol the streets.")) EXPECT_NE(e.attributed_to, "army");
+}
+
 TEST(CodeArticle, PoliceActionsInLowerCaseNewsAreCodedWithPoliceAsSource) {
   Knowledge k = load();
   // a count with "about" before a non-actor object; lower-case text throughout
