@@ -314,6 +314,14 @@ bool reports_death(std::string_view text) {
   return false;
 }
 
+bool police_speaker(const Document& doc, const Event& e) {
+  if (e.attributed_to.empty()) return false;
+  return std::any_of(doc.mentions.begin(), doc.mentions.end(), [&](const Mention& m) {
+    return m.sentence == e.sentence && police(m.actor) &&
+           (m.actor.canonical == e.attributed_to || m.span.of(doc.article.text) == e.attributed_to);
+  });
+}
+
 std::vector<std::string> police_labels(const Event& e, bool death) {
   std::vector<std::string> out;
   if (!police(e.source)) return out;
@@ -391,6 +399,7 @@ SuiteResult run_india_police(const EvalOptions& options, KnowledgeCache& cache, 
         if (!spans[i].empty() && off >= spans[i].offset && off < spans[i].end()) {
           std::string_view sentence(text.data() + spans[i].offset, spans[i].length);
           for (auto& l : eval::police_labels(e, eval::reports_death(sentence))) predicted[i].push_back(l);
+          if (eval::police_speaker(doc, e)) predicted[i].emplace_back("ANY_ACTION");
           break;
         }
       }

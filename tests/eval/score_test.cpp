@@ -171,6 +171,33 @@ TEST(IndiaPolice, LabelsFollowTheDocumentedCodeSets) {
   EXPECT_EQ(police_labels(police_event("INDCOP", "173"), true), (V{"ANY_ACTION", "ARREST"}));  // no force, no kill
 }
 
+TEST(IndiaPolice, AnEventAttributedToAPoliceMentionOfItsSentenceIsAPoliceStatement) {
+  Document d;
+  d.article.text = "shops burned, police said. shops burned, the minister said.";
+  Mention police;
+  police.sentence = 0;
+  police.span = Span{14, 6};
+  police.actor.code = "COP";
+  police.actor.sector = "COP";
+  Mention minister;
+  minister.sentence = 1;
+  minister.span = Span{45, 8};
+  minister.actor.code = "GOV";
+  minister.actor.sector = "GOV";
+  d.mentions = {police, minister};
+  Event e;
+  e.sentence = 0;
+  e.attributed_to = "police";
+  EXPECT_TRUE(police_speaker(d, e));
+  e.attributed_to = "";
+  EXPECT_FALSE(police_speaker(d, e));  // not reported speech
+  e.sentence = 1;
+  e.attributed_to = "minister";
+  EXPECT_FALSE(police_speaker(d, e));  // a speaker who is no police
+  e.attributed_to = "police";
+  EXPECT_FALSE(police_speaker(d, e));  // the police mention is in another sentence
+}
+
 TEST(IndiaPolice, ReportsDeathReadsWholeWords) {
   EXPECT_TRUE(reports_death("Two men died when the constables opened fire."));
   EXPECT_TRUE(reports_death("A youth was SHOT DEAD near the bridge"));
