@@ -1038,9 +1038,37 @@ class DocCoder {
       }
     c.subject = subject_before(c, verb, c.subject_how);
     if (c.subject.empty() && c.carry && ci > 0) {
-      c.subject = cl[ci - 1].subject;
-      c.subject_how = "carried over from the coordinated clause before (" + cl[ci - 1].subject_how + ")";
+      std::string how;
+      c.subject = reported_subject(cl[ci - 1], how);
+      if (!c.subject.empty()) {
+        c.subject_how = "carried over from the reported clause before (" + how + ")";
+      } else {
+        c.subject = cl[ci - 1].subject;
+        c.subject_how = "carried over from the coordinated clause before (" + cl[ci - 1].subject_how + ")";
+      }
     }
+  }
+
+  // "the minister said police arrested X and fired ...": a clause whose first verb reports
+  // speech with no "that" holds the reported clause too; a verb coordinated after it
+  // continues the reported clause, so its subject is the reported subject (the actor after
+  // the reporting verb and before the next verb), not the speaker. Empty when the clause
+  // has no such shape.
+  std::vector<int32_t> reported_subject(const Clause& c, std::string& how) const {
+    size_t v1 = c.toks.size();
+    for (size_t p = 0; p < c.toks.size(); ++p)
+      if (verbish(c.toks[p])) {
+        v1 = p;
+        break;
+      }
+    if (v1 + 2 >= c.toks.size() || !reporting(c.toks[v1])) return {};
+    size_t v2 = v1 + 2;  // at least one word of subject between
+    while (v2 < c.toks.size() && !verbish(c.toks[v2])) ++v2;
+    if (v2 >= c.toks.size()) return {};
+    auto subject = subject_before(c, v2, how);
+    if (subject.empty()) return {};
+    const Mention& m = doc_.mentions[static_cast<size_t>(subject.front())];
+    return m.first_token > c.toks[v1] ? subject : std::vector<int32_t>{};
   }
 
   // Nearest actor mention before clause position `p` not governed by a

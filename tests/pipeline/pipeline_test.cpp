@@ -301,6 +301,35 @@ TEST(CodeArticle, PoliceSearchesSeizuresGuardsAndRestrictionsAreCoded) {
   EXPECT_TRUE(coded(k, "the economy recovered slowly last year.").empty());
 }
 
+TEST(CodeArticle, ArrestsNamedByNounOrReducedRelativeAreArrestsByThePolice) {
+  Knowledge k = load();
+  EXPECT_TRUE(has(coded(k, "the arrests followed the visit of the minister."), "173 COERCE COP"));
+  // the noun before a participle and a preposition is who was arrested, not who arrested
+  auto relative = coded(k, "two militants arrested in the city were produced in court.");
+  EXPECT_TRUE(has(relative, "173 COERCE COP")) << ::testing::PrintToString(relative);
+  EXPECT_FALSE(has(relative, "173 COERCE REB")) << ::testing::PrintToString(relative);
+  EXPECT_TRUE(has(coded(k, "the number of persons arrested in the state has gone up."), "173 COERCE COP"));
+  // an active arrest keeps its doer
+  EXPECT_TRUE(has(coded(k, "Turkish police arrests six Iraqi soldiers."), "173 COERCE TURCOP"));
+}
+
+TEST(CodeArticle, FiringNamedAfterAPrepositionOfCauseIsForceByItsDoer) {
+  Knowledge k = load();
+  auto e = coded(k, "an official said nine deaths have taken place due to police firing on the mob.");
+  EXPECT_TRUE(has(e, "175 ASSAULT COP")) << ::testing::PrintToString(e);
+  for (const std::string& x : e) EXPECT_EQ(x.find("GOV"), std::string::npos) << x;  // the official fired nothing
+}
+
+TEST(CodeArticle, AVerbCoordinatedAfterReportedSpeechWithoutThatKeepsTheReportedSubject) {
+  Knowledge k = load();
+  // "the minister said police arrested ... and fired ...": the police fired, not the minister
+  auto e = coded(k, "the minister said police arrested four rioters and fired 20 rounds.");
+  EXPECT_TRUE(has(e, "193 ASSAULT COP")) << ::testing::PrintToString(e);
+  EXPECT_FALSE(has(e, "193 ASSAULT GOV")) << ::testing::PrintToString(e);
+  // a plain coordination keeps the clause's subject
+  EXPECT_TRUE(has(coded(k, "police arrested four rioters and fired 20 rounds."), "193 ASSAULT COP"));
+}
+
 TEST(CodeArticle, InvertedSpeakerFollowsPunctuationAndMayHaveAnArticleAndModifiers) {
   Knowledge k = load();
   auto events = [&](const std::string& text) {
