@@ -708,7 +708,35 @@ class DocCoder {
     clauses_ = nullptr;
     drop_requested_acts(clauses, coded_by_);
     drop_report_statements(first_event);
+    drop_protest_aims(s, first_event);
     remember_pairs(s);
+  }
+
+  // "thousands marched to demand X", "farmers blocked the road, calling for Y": a demand (10)
+  // or appeal (02) by the protesters themselves, in a purpose infinitive ("to demand") or a
+  // participle ("calling for", "demanding") after their coded protest (14) in the sentence,
+  // is what the protest is for. CAMEO codes a protest by its demand (1411-1414: demonstrate
+  // for leadership change, policy change, rights ...), so the demand is not a second event.
+  void drop_protest_aims(const Sentence& s, size_t first_event) {
+    if (!report_statements_.empty()) return;  // indexes into out_ must stay valid
+    const uint32_t b = s.first_token, e = s.first_token + s.token_count;
+    auto first_token_at = [&](uint32_t offset) {
+      for (uint32_t t = b; t < e; ++t)
+        if (doc_.text.tokens[t].span.offset == offset) return t;
+      return e;
+    };
+    for (size_t i = out_.size(); i-- > first_event;) {
+      const Event& r = out_[i];
+      if (r.cameo.compare(0, 2, "10") != 0 && r.cameo.compare(0, 2, "02") != 0) continue;
+      const uint32_t t = first_token_at(r.span.offset);
+      if (t >= e || !(ends_with(norm(t), "ing") || (t > b && norm(t - 1) == "to"))) continue;
+      const bool aim =
+          std::any_of(out_.begin() + static_cast<std::ptrdiff_t>(first_event), out_.end(), [&](const Event& p) {
+            return p.cameo.compare(0, 2, "14") == 0 && p.span.end() <= r.span.offset && !p.source.code.empty() &&
+                   p.source.code == r.source.code;
+          });
+      if (aim) out_.erase(out_.begin() + static_cast<std::ptrdiff_t>(i));
+    }
   }
 
   // Roots whose act has another act as its content: appeal, demand, reject, threaten.

@@ -330,6 +330,22 @@ TEST(CodeArticle, AVerbCoordinatedAfterReportedSpeechWithoutThatKeepsTheReported
   EXPECT_TRUE(has(coded(k, "police arrested four rioters and fired 20 rounds."), "193 ASSAULT COP"));
 }
 
+TEST(CodeArticle, WhatAProtestDemandsIsItsAimNotASecondEvent) {
+  Knowledge k = load();
+  auto root = [&](const std::string& text, const std::string& r) {
+    auto events = coded(k, text);
+    return std::any_of(events.begin(), events.end(), [&](const std::string& e) { return e.compare(0, 2, r) == 0; });
+  };
+  // a purpose infinitive or a participle after the protest: one protest event
+  const std::string marched = "Thousands of Chilean students marched in Santiago on Monday to demand free education.";
+  EXPECT_TRUE(root(marched, "14"));
+  EXPECT_FALSE(root(marched, "10"));
+  const std::string blocked = "Peruvian farmers blocked roads near Lima on Tuesday, demanding lower fuel prices.";
+  EXPECT_FALSE(root(blocked, "10"));
+  // a demand with no protest stays a demand
+  EXPECT_TRUE(root("Chilean students demanded free education on Monday.", "10"));
+}
+
 TEST(CodeArticle, InvertedSpeakerFollowsPunctuationAndMayHaveAnArticleAndModifiers) {
   Knowledge k = load();
   auto events = [&](const std::string& text) {
