@@ -121,6 +121,7 @@ struct Compiled {
   bool passive = false;
   bool dyadic = false;       // imported TABARI/PETRARCH pattern: coded only with a target
   bool compound = false;     // TABARI '%' subject: the members of a compound subject act on each other
+  bool inaction = false;     // data/cameo/inaction.tsv: says the act was NOT done (coded negated)
   std::string reverse_code;  // TABARI "[a:b]" without a written target: b codes target -> source
   // Prefilter: lemma ids that every reading of the rest (after the anchor) needs, sorted and
   // unique. A clause that lacks one of them after the anchor cannot match, so the pattern is
@@ -244,7 +245,8 @@ struct EventCoder::Impl {
     if (std::find(v.begin(), v.end(), id) == v.end()) v.push_back(id);
   }
   void inflect(const std::string& lemma, int32_t id);
-  Status add(const VerbPatternSpec& spec);
+  // `inaction`: a row of data/cameo/inaction.tsv, whose matches are coded negated.
+  Status add(const VerbPatternSpec& spec, bool inaction = false);
 
   struct Trace {
     std::string id;
@@ -346,7 +348,7 @@ bool optional_target_only(const PatternNode& n) {
 }
 }  // namespace
 
-Status EventCoder::Impl::add(const VerbPatternSpec& spec) {
+Status EventCoder::Impl::add(const VerbPatternSpec& spec, bool inaction) {
   for (const std::string* code : {&spec.code, &spec.reverse_code}) {
     if ((code == &spec.reverse_code && code->empty()) || codebook.valid(*code)) continue;
     if (!spec.foreign_codes)
@@ -389,6 +391,7 @@ Status EventCoder::Impl::add(const VerbPatternSpec& spec) {
     c.text = spec.pattern;
     c.dyadic = spec.foreign_codes;
     c.compound = spec.compound_source;
+    c.inaction = inaction;
     c.reverse_code = spec.reverse_code;
     c.ap = std::move(ap);
     const auto& r = *c.ap.rest;
@@ -2268,6 +2271,13 @@ class DocCoder {
                                     ((reporting(cl.toks[m.anchor_pos]) && (m.pat->dyadic || speech_at_anchor)) ||
                                      (speech_at_anchor && norm(cl.toks[m.anchor_pos]) == "according"));
       ModeInfo mi = mode_of(cl, m);
+      if (m.pat->inaction) {
+        // "police looked the other way": the act expected was not done. A denied inaction
+        // ("did not look the other way") says nothing definite: nothing is coded.
+        if (mi.mode == EventMode::negated) continue;
+        mi.mode = EventMode::negated;
+        mi.why = "inaction: the act was not done (data/cameo/inaction.tsv)";
+      }
       if (m.cancel_pos != SIZE_MAX) {
         // Called off: the planned event is negated ("postponed" too: not on the planned
         // date). "did not cancel the visit" / "has not been called off" claim nothing.
@@ -2695,6 +2705,16 @@ Result<std::shared_ptr<const EventCoder>> EventCoder::load(const std::string& da
   for (const auto& s : specs) {
     Status st = impl->add(s);
     if (!st.ok()) return st.error();
+  }
+  if (!no_default) {
+    // "police looked the other way": patterns of acts not done (docs/coder.md, "Inaction")
+    auto inaction = read_verb_patterns(data_dir + "/cameo/inaction.tsv");
+    if (!inaction.ok()) return inaction.error();
+    for (VerbPatternSpec& spec : *inaction) {
+      spec.origin = "data/cameo/inaction.tsv" + spec.origin.substr(spec.origin.rfind(':'));
+      Status st = impl->add(spec, true);
+      if (!st.ok()) return st.error();
+    }
   }
   for (const auto& d : discards) {
     if (!d.code.empty() && !impl->codebook.valid(d.code))

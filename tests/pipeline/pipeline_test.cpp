@@ -346,6 +346,30 @@ TEST(CodeArticle, WhatAProtestDemandsIsItsAimNotASecondEvent) {
   EXPECT_TRUE(root("Chilean students demanded free education on Monday.", "10"));
 }
 
+TEST(CodeArticle, InactionIsCodedAsTheActNotDone) {
+  Knowledge k = load();
+  auto modes = [&](const std::string& text) {
+    Article a;
+    a.id = "i";
+    a.text = text;
+    a.published = Date::ymd(2002, 3, 10);
+    a.published_origin = DateOrigin::input;
+    std::vector<std::string> out;
+    for (const Event& e : code_article(k, a).events)
+      out.push_back(e.cameo + " " + std::string(to_string(e.mode)) + " " + e.source.code);
+    return out;
+  };
+  for (const char* text :
+       {"the police looked the other way as the mob burned shops.", "the policemen remained mute spectators.",
+        "the police did nothing to stop the mob.", "the police failed to act.", "police were nowhere in sight.",
+        "the opposition condemned inaction on the part of the police."})
+    EXPECT_TRUE(has(modes(text), "170 negated COP")) << text << ": " << ::testing::PrintToString(modes(text));
+  // a denied inaction claims nothing; loyalty is no inaction; an act is no inaction
+  EXPECT_TRUE(modes("the police did not look the other way.").empty());
+  EXPECT_TRUE(modes("the minister stood by his decision.").empty());
+  EXPECT_FALSE(has(modes("police arrested six men."), "173 negated COP"));
+}
+
 TEST(CodeArticle, InvertedSpeakerFollowsPunctuationAndMayHaveAnArticleAndModifiers) {
   Knowledge k = load();
   auto events = [&](const std::string& text) {
