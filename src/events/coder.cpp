@@ -2272,7 +2272,7 @@ class DocCoder {
                                      (speech_at_anchor && norm(cl.toks[m.anchor_pos]) == "according"));
       ModeInfo mi = mode_of(cl, m);
       if (m.pat->inaction) {
-        // "police looked the other way": the act expected was not done. A denied inaction
+        // "the guards looked the other way": the act expected was not done. A denied inaction
         // ("did not look the other way") says nothing definite: nothing is coded.
         if (mi.mode == EventMode::negated) continue;
         mi.mode = EventMode::negated;
@@ -2707,7 +2707,7 @@ Result<std::shared_ptr<const EventCoder>> EventCoder::load(const std::string& da
     if (!st.ok()) return st.error();
   }
   if (!no_default) {
-    // "police looked the other way": patterns of acts not done (docs/coder.md, "Inaction")
+    // "the guards looked the other way": patterns of acts not done (docs/coder.md, "Inaction")
     auto inaction = read_verb_patterns(data_dir + "/cameo/inaction.tsv");
     if (!inaction.ok()) return inaction.error();
     for (VerbPatternSpec& spec : *inaction) {

@@ -314,7 +314,7 @@ TEST(CodeArticle, ArrestsNamedByThePluralNounAreArrestsByThePolice) {
 
 TEST(CodeArticle, FiringNamedAfterAPrepositionOfCauseIsForceByItsDoer) {
   Knowledge k = load();
-  auto e = coded(k, "an official said nine deaths have taken place due to police firing on the mob.");
+  auto e = coded(k, "an official said the market stayed shut due to police firing near the bridge.");
   EXPECT_TRUE(has(e, "175 ASSAULT COP")) << ::testing::PrintToString(e);
   for (const std::string& x : e) EXPECT_EQ(x.find("GOV"), std::string::npos) << x;  // the official fired nothing
 }
@@ -359,9 +359,9 @@ TEST(CodeArticle, InactionIsCodedAsTheActNotDone) {
     return out;
   };
   for (const char* text :
-       {"the police looked the other way as the mob burned shops.", "the policemen remained mute spectators.",
+       {"two constables looked the other way while rioters looted a bank.", "the policemen remained mute spectators.",
         "the police did nothing to stop the mob.", "the police failed to act.", "police were nowhere in sight.",
-        "the opposition condemned inaction on the part of the police."})
+        "critics condemned the inaction of the police."})
     EXPECT_TRUE(has(modes(text), "170 negated COP")) << text << ": " << ::testing::PrintToString(modes(text));
   // a denied inaction claims nothing; loyalty is no inaction; an act is no inaction
   EXPECT_TRUE(modes("the police did not look the other way.").empty());
