@@ -295,6 +295,8 @@ TEST(CodeArticle, PoliceSearchesSeizuresGuardsAndRestrictionsAreCoded) {
   EXPECT_TRUE(has(coded(k, "police launched a combing operation in the villages."), "091 ACCUSE COP"));
   EXPECT_TRUE(has(coded(k, "policemen guarded the exam centres in the city."), "150 MOBILIZE COP"));
   EXPECT_TRUE(has(coded(k, "the police kept a close watch on the situation."), "151 MOBILIZE COP"));
+  EXPECT_TRUE(has(coded(k, "the state police sounded a high alert on friday."), "151 MOBILIZE COP"));
+  EXPECT_TRUE(has(coded(k, "the police have recovered cash and jewellery from the house."), "1711 COERCE COP"));
   EXPECT_TRUE(has(coded(k, "police prevented the activists from entering the temple."), "172 COERCE COP"));
   // the same words outside their frames code nothing
   EXPECT_TRUE(coded(k, "rescue teams continued the search for survivors.").empty());
