@@ -64,6 +64,13 @@ std::vector<Coding> plover_gold_codings(const PloverRecord& r,
 ///   FAIL a police event in the negated mode (and nothing else).
 std::vector<std::string> police_labels(const Event& e, bool reports_death = false);
 
+/// Is the speaker an event is attributed to police? A police statement (CAMEO 01: a public
+/// statement is an act) answers "did police do anything?" whatever it reports ("..., police
+/// said", "according to police sources", "...," said a senior police officer). True when a
+/// police mention (sector COP, or COP in its code) of the event's sentence carries the
+/// attributed name: its canonical name or its words.
+bool police_speaker(const Document& doc, const Event& e);
+
 /// Does this text report a death? A word of dying or killing ("killed", "dead",
 /// "deaths", "perished", "succumbed", "lynched" ...), matched as whole lower-case words.
 bool reports_death(std::string_view text);

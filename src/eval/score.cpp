@@ -141,6 +141,13 @@ void SuiteResult::add(const std::string& category, const RecordScore& score) {
   }
 }
 
+std::string split_category(size_t index, std::string_view unit) {
+  std::string u(unit);
+  return index % 2 == 0 ? "all: dev (even " + u + ")" : "all: held-out (odd " + u + ")";
+}
+
+bool is_split_category(std::string_view category) { return category.starts_with("all: "); }
+
 void print_table(const std::vector<SuiteResult>& suites, std::ostream& out) {
   char line[256];
   std::snprintf(line, sizeof line, "%-16s %-28s %7s %9s %6s %6s %6s %6s %6s %6s\n", "suite", "category", "gold",
@@ -159,7 +166,9 @@ void print_table(const std::vector<SuiteResult>& suites, std::ostream& out) {
       out << s.name << ": not run: " << s.failure << "\n";
       continue;
     }
-    for (const auto& [cat, t] : s.categories) row(s.name, cat, t);
+    for (bool split : {false, true})
+      for (const auto& [cat, t] : s.categories)
+        if (is_split_category(cat) == split) row(s.name, cat, t);
     row(s.name, "ALL", s.total);
   }
 }
@@ -192,7 +201,9 @@ std::string markdown_figures(const std::vector<SuiteResult>& suites, std::string
       md << "| " << cat << " | " << t.gold << " | " << t.predicted << " | " << t.tp << " | " << t.fp << " | " << t.fn
          << " | " << fmt(t.precision()) << " | " << fmt(t.recall()) << " | " << fmt(t.f1()) << " |\n";
     };
-    for (const auto& [cat, t] : s.categories) row(cat, t);
+    for (bool split : {false, true})
+      for (const auto& [cat, t] : s.categories)
+        if (is_split_category(cat) == split) row(cat, t);
     row("**ALL**", s.total);
     md << "\nRemaining error categories:";
     if (s.errors.empty()) {

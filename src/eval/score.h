@@ -98,6 +98,16 @@ struct SuiteResult {
   void add(const std::string& category, const RecordScore& score);
 };
 
+/// The dev/held-out rows of a suite split by record or document (`unit`: "records",
+/// "documents"), numbered from 0 in file order: index 0, 2, 4 ... is dev, the odd ones
+/// held-out ("all: dev (even records)", "all: held-out (odd records)"). Rules are chosen
+/// on dev errors only; held-out is only scored (docs/accuracy.md).
+std::string split_category(size_t index, std::string_view unit);
+
+/// Is `category` one of split_category's rows? Tables print them after the other
+/// categories, just before ALL.
+bool is_split_category(std::string_view category);
+
 /// Prints the fixed-width table: suite, category, gold, predicted, TP, FP, FN, P, R, F1,
 /// one row per category and an "ALL" row per suite (micro-averaged).
 void print_table(const std::vector<SuiteResult>& suites, std::ostream& out);

@@ -121,6 +121,7 @@ struct Compiled {
   bool passive = false;
   bool dyadic = false;       // imported TABARI/PETRARCH pattern: coded only with a target
   bool compound = false;     // TABARI '%' subject: the members of a compound subject act on each other
+  bool inaction = false;     // data/cameo/inaction.tsv: says the act was NOT done (coded negated)
   std::string reverse_code;  // TABARI "[a:b]" without a written target: b codes target -> source
   // Prefilter: lemma ids that every reading of the rest (after the anchor) needs, sorted and
   // unique. A clause that lacks one of them after the anchor cannot match, so the pattern is
@@ -244,7 +245,8 @@ struct EventCoder::Impl {
     if (std::find(v.begin(), v.end(), id) == v.end()) v.push_back(id);
   }
   void inflect(const std::string& lemma, int32_t id);
-  Status add(const VerbPatternSpec& spec);
+  // `inaction`: a row of data/cameo/inaction.tsv, whose matches are coded negated.
+  Status add(const VerbPatternSpec& spec, bool inaction = false);
 
   struct Trace {
     std::string id;
@@ -346,7 +348,7 @@ bool optional_target_only(const PatternNode& n) {
 }
 }  // namespace
 
-Status EventCoder::Impl::add(const VerbPatternSpec& spec) {
+Status EventCoder::Impl::add(const VerbPatternSpec& spec, bool inaction) {
   for (const std::string* code : {&spec.code, &spec.reverse_code}) {
     if ((code == &spec.reverse_code && code->empty()) || codebook.valid(*code)) continue;
     if (!spec.foreign_codes)
@@ -389,6 +391,7 @@ Status EventCoder::Impl::add(const VerbPatternSpec& spec) {
     c.text = spec.pattern;
     c.dyadic = spec.foreign_codes;
     c.compound = spec.compound_source;
+    c.inaction = inaction;
     c.reverse_code = spec.reverse_code;
     c.ap = std::move(ap);
     const auto& r = *c.ap.rest;
@@ -741,7 +744,35 @@ class DocCoder {
     clauses_ = nullptr;
     drop_requested_acts(clauses, coded_by_);
     drop_report_statements(first_event);
+    drop_protest_aims(s, first_event);
     remember_pairs(s);
+  }
+
+  // "thousands marched to demand X", "farmers blocked the road, calling for Y": a demand (10)
+  // or appeal (02) by the protesters themselves, in a purpose infinitive ("to demand") or a
+  // participle ("calling for", "demanding") after their coded protest (14) in the sentence,
+  // is what the protest is for. CAMEO codes a protest by its demand (1411-1414: demonstrate
+  // for leadership change, policy change, rights ...), so the demand is not a second event.
+  void drop_protest_aims(const Sentence& s, size_t first_event) {
+    if (!report_statements_.empty()) return;  // indexes into out_ must stay valid
+    const uint32_t b = s.first_token, e = s.first_token + s.token_count;
+    auto first_token_at = [&](uint32_t offset) {
+      for (uint32_t t = b; t < e; ++t)
+        if (doc_.text.tokens[t].span.offset == offset) return t;
+      return e;
+    };
+    for (size_t i = out_.size(); i-- > first_event;) {
+      const Event& r = out_[i];
+      if (r.cameo.compare(0, 2, "10") != 0 && r.cameo.compare(0, 2, "02") != 0) continue;
+      const uint32_t t = first_token_at(r.span.offset);
+      if (t >= e || !(ends_with(norm(t), "ing") || (t > b && norm(t - 1) == "to"))) continue;
+      const bool aim =
+          std::any_of(out_.begin() + static_cast<std::ptrdiff_t>(first_event), out_.end(), [&](const Event& p) {
+            return p.cameo.compare(0, 2, "14") == 0 && p.span.end() <= r.span.offset && !p.source.code.empty() &&
+                   p.source.code == r.source.code;
+          });
+      if (aim) out_.erase(out_.begin() + static_cast<std::ptrdiff_t>(i));
+    }
   }
 
   // Roots whose act has another act as its content: appeal, demand, reject, threaten.
@@ -1071,9 +1102,37 @@ class DocCoder {
       }
     c.subject = subject_before(c, verb, c.subject_how);
     if (c.subject.empty() && c.carry && ci > 0) {
-      c.subject = cl[ci - 1].subject;
-      c.subject_how = "carried over from the coordinated clause before (" + cl[ci - 1].subject_how + ")";
+      std::string how;
+      c.subject = reported_subject(cl[ci - 1], how);
+      if (!c.subject.empty()) {
+        c.subject_how = "carried over from the reported clause before (" + how + ")";
+      } else {
+        c.subject = cl[ci - 1].subject;
+        c.subject_how = "carried over from the coordinated clause before (" + cl[ci - 1].subject_how + ")";
+      }
     }
+  }
+
+  // "the minister said police arrested X and fired ...": a clause whose first verb reports
+  // speech with no "that" holds the reported clause too; a verb coordinated after it
+  // continues the reported clause, so its subject is the reported subject (the actor after
+  // the reporting verb and before the next verb), not the speaker. Empty when the clause
+  // has no such shape.
+  std::vector<int32_t> reported_subject(const Clause& c, std::string& how) const {
+    size_t v1 = c.toks.size();
+    for (size_t p = 0; p < c.toks.size(); ++p)
+      if (verbish(c.toks[p])) {
+        v1 = p;
+        break;
+      }
+    if (v1 + 2 >= c.toks.size() || !reporting(c.toks[v1])) return {};
+    size_t v2 = v1 + 2;  // at least one word of subject between
+    while (v2 < c.toks.size() && !verbish(c.toks[v2])) ++v2;
+    if (v2 >= c.toks.size()) return {};
+    auto subject = subject_before(c, v2, how);
+    if (subject.empty()) return {};
+    const Mention& m = doc_.mentions[static_cast<size_t>(subject.front())];
+    return m.first_token > c.toks[v1] ? subject : std::vector<int32_t>{};
   }
 
   // Nearest actor mention before clause position `p` not governed by a
@@ -1238,6 +1297,23 @@ class DocCoder {
   }
 
   // ---- reported speech --------------------------------------------------------
+  // The speaker of an inverted reporting verb ("..., said the Kremlin", "...," said a senior
+  // police official): the verb follows the reported content, so a punctuation mark (a comma
+  // or a closing quote) stands right before it, and the speaker follows it after "the", or
+  // "a/an" and at most two modifiers. Without that mark "X said the army would ..." names no
+  // speaker after the verb: "the army" opens the content. -1 when there is none.
+  int32_t inverted_speaker(uint32_t verb, uint32_t b, uint32_t e) const {
+    if (verb == b || !tok(verb - 1).punct) return -1;
+    uint32_t k = verb + 1;
+    if (k < e && norm(k) == "the") {
+      ++k;
+    } else if (k < e && in(norm(k), {"a", "an"})) {
+      ++k;
+      for (int n = 0; n < 2 && k < e && tok(k).mention < 0 && modifier(k); ++n) ++k;
+    }
+    return k < e && actor_mention(tok(k).mention) ? tok(k).mention : -1;
+  }
+
   std::vector<Speech> find_speech(const Sentence& s) const {
     std::vector<Speech> out;
     const uint32_t b = s.first_token;
@@ -1281,10 +1357,8 @@ class DocCoder {
         if (subj >= 0) out.push_back({t, subj, true, doc_.mentions[static_cast<size_t>(subj)].first_token});
         continue;
       }
-      // speaker after: "..., said the Kremlin"
-      uint32_t k = t + 1;
-      if (k < e && norm(k) == "the") ++k;
-      if (k < e && actor_mention(tok(k).mention)) out.push_back({t, tok(k).mention, false, t});
+      // speaker after: "..., said the Kremlin", "...," said a senior police official
+      if (const int32_t m = inverted_speaker(t, b, e); m >= 0) out.push_back({t, m, false, t});
     }
     return out;
   }
@@ -2230,6 +2304,13 @@ class DocCoder {
                                     ((reporting(cl.toks[m.anchor_pos]) && (m.pat->dyadic || speech_at_anchor)) ||
                                      (speech_at_anchor && norm(cl.toks[m.anchor_pos]) == "according"));
       ModeInfo mi = mode_of(cl, m);
+      if (m.pat->inaction) {
+        // "the guards looked the other way": the act expected was not done. A denied inaction
+        // ("did not look the other way") says nothing definite: nothing is coded.
+        if (mi.mode == EventMode::negated) continue;
+        mi.mode = EventMode::negated;
+        mi.why = "inaction: the act was not done (data/cameo/inaction.tsv)";
+      }
       if (m.cancel_pos != SIZE_MAX) {
         // Called off: the planned event is negated ("postponed" too: not on the planned
         // date). "did not cancel the visit" / "has not been called off" claim nothing.
@@ -2657,6 +2738,16 @@ Result<std::shared_ptr<const EventCoder>> EventCoder::load(const std::string& da
   for (const auto& s : specs) {
     Status st = impl->add(s);
     if (!st.ok()) return st.error();
+  }
+  if (!no_default) {
+    // "the guards looked the other way": patterns of acts not done (docs/coder.md, "Inaction")
+    auto inaction = read_verb_patterns(data_dir + "/cameo/inaction.tsv");
+    if (!inaction.ok()) return inaction.error();
+    for (VerbPatternSpec& spec : *inaction) {
+      spec.origin = "data/cameo/inaction.tsv" + spec.origin.substr(spec.origin.rfind(':'));
+      Status st = impl->add(spec, true);
+      if (!st.ok()) return st.error();
+    }
   }
   for (const auto& d : discards) {
     if (!d.code.empty() && !impl->codebook.valid(d.code))

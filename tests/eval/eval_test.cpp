@@ -65,6 +65,24 @@ TEST(RunEval, ScoresTheFirstRecordsOfEachSuiteAndWritesTheReport) {
   EXPECT_EQ(r.total.tp + r.total.fn, r.total.gold);
   EXPECT_EQ(r.total.tp + r.total.fp, r.total.predicted);
 
+  // plover and india-police split their figures into dev (even) and held-out (odd) halves
+  // that add up to the suite's ALL row (40 records: enough for labelled documents in both).
+  EvalOptions split_options = o;
+  split_options.limit = 40;
+  for (auto [suite, unit] : {std::pair{"plover", "records"}, std::pair{"india-police", "documents"}}) {
+    eval::SuiteResult s = run_suite(suite, split_options, out);
+    ASSERT_FALSE(s.failed) << s.failure;
+    const eval::Tally& dev = s.categories[eval::split_category(0, unit)];
+    const eval::Tally& held = s.categories[eval::split_category(1, unit)];
+    EXPECT_GT(dev.gold, 0U) << suite;
+    EXPECT_GT(held.gold, 0U) << suite;
+    EXPECT_EQ(dev.gold + held.gold, s.total.gold) << suite;
+    EXPECT_EQ(dev.predicted + held.predicted, s.total.predicted) << suite;
+    EXPECT_EQ(dev.tp + held.tp, s.total.tp) << suite;
+    EXPECT_NE(table.find(std::string(suite) + " "), std::string::npos);
+    EXPECT_NE(table.find(eval::split_category(1, unit)), std::string::npos) << table;
+  }
+
   std::ifstream in(md);
   std::stringstream ss;
   ss << in.rdbuf();

@@ -171,6 +171,33 @@ TEST(IndiaPolice, LabelsFollowTheDocumentedCodeSets) {
   EXPECT_EQ(police_labels(police_event("INDCOP", "173"), true), (V{"ANY_ACTION", "ARREST"}));  // no force, no kill
 }
 
+TEST(IndiaPolice, AnEventAttributedToAPoliceMentionOfItsSentenceIsAPoliceStatement) {
+  Document d;
+  d.article.text = "shops burned, police said. shops burned, the minister said.";
+  Mention police;
+  police.sentence = 0;
+  police.span = Span{14, 6};
+  police.actor.code = "COP";
+  police.actor.sector = "COP";
+  Mention minister;
+  minister.sentence = 1;
+  minister.span = Span{45, 8};
+  minister.actor.code = "GOV";
+  minister.actor.sector = "GOV";
+  d.mentions = {police, minister};
+  Event e;
+  e.sentence = 0;
+  e.attributed_to = "police";
+  EXPECT_TRUE(police_speaker(d, e));
+  e.attributed_to = "";
+  EXPECT_FALSE(police_speaker(d, e));  // not reported speech
+  e.sentence = 1;
+  e.attributed_to = "minister";
+  EXPECT_FALSE(police_speaker(d, e));  // a speaker who is no police
+  e.attributed_to = "police";
+  EXPECT_FALSE(police_speaker(d, e));  // the police mention is in another sentence
+}
+
 TEST(IndiaPolice, ReportsDeathReadsWholeWords) {
   EXPECT_TRUE(reports_death("Two men died when the constables opened fire."));
   EXPECT_TRUE(reports_death("A youth was SHOT DEAD near the bridge"));
@@ -219,6 +246,29 @@ TEST(Report, MarkdownHasTablesErrorsDateAndCommand) {
   EXPECT_NE(md.find("| petrarch2 | 1 | 2 | 1 | 1 | 0 | 1 | 1.000 | 0.500 | 0.667 |"), std::string::npos) << md;
   EXPECT_NE(md.find("| DEMO | 2 | 1 | 1 | 0 | 1 | 1.000 | 0.500 | 0.667 |"), std::string::npos) << md;
   EXPECT_NE(md.find("| missed: DEMO | 1 |"), std::string::npos) << md;
+}
+
+TEST(Report, SplitRowsAreNamedByParityAndPrintedJustBeforeAll) {
+  EXPECT_EQ(split_category(0, "records"), "all: dev (even records)");
+  EXPECT_EQ(split_category(3, "documents"), "all: held-out (odd documents)");
+  EXPECT_TRUE(is_split_category(split_category(1, "records")));
+  EXPECT_FALSE(is_split_category("sentence ARREST"));
+  // "all: ..." sorts before "document ..." in the category map; it must still print last.
+  SuiteResult r;
+  r.name = "india-police";
+  r.categories["document ARREST"].gold = 1;
+  r.categories[split_category(0, "documents")].gold = 2;
+  r.categories["sentence ARREST"].gold = 3;
+  std::ostringstream out;
+  print_table({r}, out);
+  std::string s = out.str();
+  size_t dev = s.find("all: dev"), doc = s.find("document ARREST"), sent = s.find("sentence ARREST");
+  ASSERT_NE(dev, std::string::npos) << s;
+  EXPECT_LT(doc, sent);
+  EXPECT_LT(sent, dev);
+  EXPECT_LT(dev, s.find("ALL"));
+  std::string md = markdown_figures({r}, "2025-01-02", "dyad eval");
+  EXPECT_LT(md.find("| sentence ARREST |"), md.find("| all: dev (even documents) |")) << md;
 }
 
 TEST(Report, MergeKeepsHandWrittenTextAndReplacesTheBlock) {

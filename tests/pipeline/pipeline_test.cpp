@@ -288,6 +288,108 @@ bool has(const std::vector<std::string>& events, const std::string& want) {
   return std::find(events.begin(), events.end(), want) != events.end();
 }
 
+TEST(CodeArticle, PoliceSearchesSeizuresGuardsAndRestrictionsAreCoded) {
+  Knowledge k = load();
+  EXPECT_TRUE(has(coded(k, "the police are questioning three suspects."), "090 ACCUSE COP"));
+  EXPECT_TRUE(has(coded(k, "police recovered swords and acid bulbs from the house."), "1711 COERCE COP"));
+  EXPECT_TRUE(has(coded(k, "police launched a combing operation in the villages."), "091 ACCUSE COP"));
+  EXPECT_TRUE(has(coded(k, "policemen guarded the exam centres in the city."), "150 MOBILIZE COP"));
+  EXPECT_TRUE(has(coded(k, "the police kept a close watch on the situation."), "151 MOBILIZE COP"));
+  EXPECT_TRUE(has(coded(k, "the state police sounded a high alert on friday."), "151 MOBILIZE COP"));
+  EXPECT_TRUE(has(coded(k, "the police have recovered cash and jewellery from the house."), "1711 COERCE COP"));
+  EXPECT_TRUE(has(coded(k, "police prevented the activists from entering the temple."), "172 COERCE COP"));
+  // the same words outside their frames code nothing
+  EXPECT_TRUE(coded(k, "rescue teams continued the search for survivors.").empty());
+  EXPECT_TRUE(coded(k, "the economy recovered slowly last year.").empty());
+}
+
+TEST(CodeArticle, ArrestsNamedByThePluralNounAreArrestsByThePolice) {
+  Knowledge k = load();
+  EXPECT_TRUE(has(coded(k, "the arrests followed the visit of the minister."), "173 COERCE COP"));
+  // an active arrest keeps its doer
+  EXPECT_TRUE(has(coded(k, "Turkish police arrests six Iraqi soldiers."), "173 COERCE TURCOP"));
+  // a place between the participle and the "by" agent: still the passive with its agent
+  auto passive = coded(k, "Six Iraqi soldiers were arrested in Ankara by Turkish police on Monday.");
+  EXPECT_TRUE(has(passive, "173 COERCE TURCOP")) << ::testing::PrintToString(passive);
+  EXPECT_FALSE(has(passive, "173 COERCE COP")) << ::testing::PrintToString(passive);
+}
+
+TEST(CodeArticle, FiringNamedAfterAPrepositionOfCauseIsForceByItsDoer) {
+  Knowledge k = load();
+  auto e = coded(k, "an official said the market stayed shut due to police firing near the bridge.");
+  EXPECT_TRUE(has(e, "175 ASSAULT COP")) << ::testing::PrintToString(e);
+  for (const std::string& x : e) EXPECT_EQ(x.find("GOV"), std::string::npos) << x;  // the official fired nothing
+}
+
+TEST(CodeArticle, AVerbCoordinatedAfterReportedSpeechWithoutThatKeepsTheReportedSubject) {
+  Knowledge k = load();
+  // "the minister said police arrested ... and fired ...": the police fired, not the minister
+  auto e = coded(k, "the minister said police arrested four rioters and fired 20 rounds.");
+  EXPECT_TRUE(has(e, "193 ASSAULT COP")) << ::testing::PrintToString(e);
+  EXPECT_FALSE(has(e, "193 ASSAULT GOV")) << ::testing::PrintToString(e);
+  // a plain coordination keeps the clause's subject
+  EXPECT_TRUE(has(coded(k, "police arrested four rioters and fired 20 rounds."), "193 ASSAULT COP"));
+}
+
+TEST(CodeArticle, WhatAProtestDemandsIsItsAimNotASecondEvent) {
+  Knowledge k = load();
+  auto root = [&](const std::string& text, const std::string& r) {
+    auto events = coded(k, text);
+    return std::any_of(events.begin(), events.end(), [&](const std::string& e) { return e.compare(0, 2, r) == 0; });
+  };
+  // a purpose infinitive or a participle after the protest: one protest event
+  const std::string marched = "Thousands of Chilean students marched in Santiago on Monday to demand free education.";
+  EXPECT_TRUE(root(marched, "14"));
+  EXPECT_FALSE(root(marched, "10"));
+  const std::string blocked = "Peruvian farmers blocked roads near Lima on Tuesday, demanding lower fuel prices.";
+  EXPECT_FALSE(root(blocked, "10"));
+  // a demand with no protest stays a demand
+  EXPECT_TRUE(root("Chilean students demanded free education on Monday.", "10"));
+}
+
+TEST(CodeArticle, InactionIsCodedAsTheActNotDone) {
+  Knowledge k = load();
+  auto modes = [&](const std::string& text) {
+    Article a;
+    a.id = "i";
+    a.text = text;
+    a.published = Date::ymd(2002, 3, 10);
+    a.published_origin = DateOrigin::input;
+    std::vector<std::string> out;
+    for (const Event& e : code_article(k, a).events)
+      out.push_back(e.cameo + " " + std::string(to_string(e.mode)) + " " + e.source.code);
+    return out;
+  };
+  for (const char* text :
+       {"two constables looked the other way while rioters looted a bank.", "the policemen remained mute spectators.",
+        "the police did nothing to stop the mob.", "the police failed to act.", "police were nowhere in sight.",
+        "critics condemned the inaction of the police."})
+    EXPECT_TRUE(has(modes(text), "170 negated COP")) << text << ": " << ::testing::PrintToString(modes(text));
+  // a denied inaction claims nothing; loyalty is no inaction; an act is no inaction
+  EXPECT_TRUE(modes("the police did not look the other way.").empty());
+  EXPECT_TRUE(modes("the minister stood by his decision.").empty());
+  EXPECT_FALSE(has(modes("police arrested six men."), "173 negated COP"));
+}
+
+TEST(CodeArticle, InvertedSpeakerFollowsPunctuationAndMayHaveAnArticleAndModifiers) {
+  Knowledge k = load();
+  auto events = [&](const std::string& text) {
+    Article a;
+    a.id = "s";
+    a.text = text;
+    a.published = Date::ymd(2002, 3, 10);
+    a.published_origin = DateOrigin::input;
+    return code_article(k, a).events;
+  };
+  // "..., said a senior police officer": the officer is the speaker
+  auto said = events("the rioters burned two shops on monday, said a senior police officer.");
+  ASSERT_EQ(said.size(), 1U);
+  EXPECT_EQ(said[0].cameo, "145");
+  EXPECT_EQ(said[0].attributed_to, "police officer");
+  // no punctuation before "said": the words after it open the content, they are no speaker
+  for (const Event& e : events("ram kumar said the army would patrol the streets.")) EXPECT_NE(e.attributed_to, "army");
+}
+
 TEST(CodeArticle, PoliceActionsInLowerCaseNewsAreCodedWithPoliceAsSource) {
   Knowledge k = load();
   // a count with "about" before a non-actor object; lower-case text throughout
