@@ -782,7 +782,7 @@ class DocCoder {
   }
 
   // ---- PETRARCH's comma clauses -----------------------------------------------
-  // A comma between two adjectives of one noun phrase ("restore complete, full diplomatic
+  // A comma between two adjectives of one noun phrase ("restore warm, normal diplomatic
   // ties"): an adjective here is a modifier that is no determiner (", a senior official" opens
   // a new phrase) and no inflected form ("it seems, complete ties", "officials, full ties").
   bool adjective_comma(uint32_t t, uint32_t b, uint32_t e) const {

@@ -440,11 +440,11 @@ TEST_F(CommaClauses, ListCommasDelimitNothing) {
   // actors of a list, and adjectives of one noun phrase, are no comma clause
   EXPECT_THAT(coded("Putin met Xi, the ailing Otieno, and Sergey Lavrov.", on_),
               ElementsAre("040 RUSGOV->CHNGOV", "040 RUSGOV->KEN", "040 RUSGOV->RUSGOV"));
-  EXPECT_THAT(coded("Putin is about to restore complete, full diplomatic ties with Kenya, officials said.", on_),
+  EXPECT_THAT(coded("Putin is set to restore warm, normal diplomatic ties with Kenya, aides said.", on_),
               ElementsAre("064 RUSGOV->KEN"));
   // without the options too, the object stays past the adjectives' comma, for a pattern gap
   // and for a bare verb's default object
-  EXPECT_THAT(coded("Putin restored complete, full diplomatic ties with Kenya.", CodeOptions{}),
+  EXPECT_THAT(coded("Putin restored warm, normal diplomatic ties with Kenya.", CodeOptions{}),
               ElementsAre("064 RUSGOV->KEN"));
   EXPECT_THAT(coded("Putin is about to meet complete, utter strangers from Kenya.", CodeOptions{}),
               ElementsAre("040 RUSGOV->KEN"));
