@@ -56,11 +56,11 @@ Result<KnowledgeSpecs> read_dictionaries(const std::vector<std::string>& paths, 
 
 }  // namespace
 
-// The load runs on two threads: the verb patterns (EventCoder) and the name finder's word lists
-// (NameLexicon), about half of the work and independent of the rest, load on a second thread while
-// this one loads the text rules, the actors (which need the text rules), quotes, tone and the
-// gazetteer. Each part keeps its own warnings, joined in the serial order; the first error in that
-// order is returned, so the result is the same as a serial load's.
+// The load runs on two threads: the name finder's word lists (NameLexicon), the verb patterns
+// (EventCoder) and the tone lexicon, about half of the work and independent of the rest, load on a
+// second thread while this one loads the text rules, the actors (which need the text rules), quotes
+// and the gazetteer (docs/performance.md, "Seventh pass"). Each part keeps its own warnings, joined in the serial
+// order; the first error in that order is returned, so the result is the same as a serial load's.
 Result<Knowledge> Knowledge::load(const KnowledgeOptions& options) {
   const std::string dir = options.data_dir.empty() ? data_dir() : options.data_dir;
   std::vector<Error> dictionary_warnings;
@@ -69,7 +69,8 @@ Result<Knowledge> Knowledge::load(const KnowledgeOptions& options) {
   struct Side {
     Result<std::shared_ptr<const NameLexicon>> words = std::shared_ptr<const NameLexicon>();
     Result<std::shared_ptr<const EventCoder>> coder = std::shared_ptr<const EventCoder>();
-    std::vector<Error> warnings;
+    Result<std::shared_ptr<const ToneModel>> tone = std::shared_ptr<const ToneModel>();
+    std::vector<Error> warnings, tone_warnings;
   };
   // The future of std::async waits for its thread when destroyed, so an early return waits too.
   std::future<Side> side_load;
@@ -78,6 +79,9 @@ Result<Knowledge> Knowledge::load(const KnowledgeOptions& options) {
       Side side;
       side.words = NameLexicon::load(NameLexicon::default_dir(), side.warnings);
       side.coder = EventCoder::load(dir, extra->verbs, extra->discards, options.no_default_dictionaries);
+      const std::string lexicon =
+          options.sentiment_lexicon.empty() ? ToneModel::default_lexicon_path() : options.sentiment_lexicon;
+      side.tone = ToneModel::load(dir, lexicon, side.tone_warnings);
       return side;
     });
   }
@@ -92,13 +96,8 @@ Result<Knowledge> Knowledge::load(const KnowledgeOptions& options) {
   if (!actors.ok()) return actors.error();
   k.actors = std::move(actors.value());
   auto gkg = GkgRules::load(dir);
-  const std::string lexicon =
-      options.sentiment_lexicon.empty() ? ToneModel::default_lexicon_path() : options.sentiment_lexicon;
-  std::vector<Error> tone_warnings;
-  auto tone =
-      gkg.ok() ? ToneModel::load(dir, lexicon, tone_warnings) : Result<std::shared_ptr<const ToneModel>>{nullptr};
   const std::string gazetteer = options.gazetteer.empty() ? Gazetteer::default_path() : options.gazetteer;
-  auto g = (gkg.ok() && tone.ok()) ? Gazetteer::load(gazetteer) : Result<std::shared_ptr<const Gazetteer>>{nullptr};
+  auto g = gkg.ok() ? Gazetteer::load(gazetteer) : Result<std::shared_ptr<const Gazetteer>>{nullptr};
 
   Side side = side_load.get();
   if (!side.words.ok()) return side.words.error();
@@ -110,9 +109,9 @@ Result<Knowledge> Knowledge::load(const KnowledgeOptions& options) {
   k.coder = std::move(side.coder.value());
   if (!gkg.ok()) return gkg.error();
   k.gkg = std::move(gkg.value());
-  if (!tone.ok()) return tone.error();
-  append(k.warnings, tone_warnings);
-  k.tone = std::move(tone.value());
+  if (!side.tone.ok()) return side.tone.error();
+  append(k.warnings, side.tone_warnings);
+  k.tone = std::move(side.tone.value());
   if (g.ok()) {
     k.gazetteer = std::move(g.value());
   } else {
