@@ -4,8 +4,9 @@
 // arrays of words (one file per SCOWL size tier and spelling; only tiers <= 50 are read, about 63,000
 // words), the stdlib given-name text lists (one name a line, about 8,800) and the cspell company list
 // (one name a line, `#` comments). A hand-written scanner reads the JSON arrays (strings without
-// escapes: a backslash is an error), so the whole load is a few milliseconds; everything lands in one
-// hash map of folded word -> entry, looked up by string_view without allocation.
+// escapes: a backslash is an error); everything lands in one open-addressing table of folded word ->
+// entry whose keys sit in one byte array (no allocation per word), looked up by string_view without
+// allocation.
 #include "knowledge/lexicon.h"
 
 #include <algorithm>
@@ -50,8 +51,10 @@ Status scan_json_words(const std::string& path, std::string_view s, F&& f) {
     if (i == std::string_view::npos) return Error{path, 0, "unterminated JSON array"};
     if (s[i] == ']') return Status{};
     if (s[i] != '"') return Error{path, 0, "expected a string at byte " + std::to_string(i)};
-    size_t e = s.find_first_of("\"\\", i + 1);
-    if (e == std::string_view::npos || s[e] == '\\')
+    // The closing quote, then no backslash before it (memchr twice: find_first_of with a set of
+    // two characters tests each byte against the set).
+    size_t e = s.find('"', i + 1);
+    if (e == std::string_view::npos || s.substr(i + 1, e - i - 1).find('\\') != std::string_view::npos)
       return Error{path, 0, "unterminated or escaped string at byte " + std::to_string(i)};
     f(s.substr(i + 1, e - i - 1));
     i = e + 1;
@@ -74,21 +77,67 @@ void scan_lines(std::string_view s, F&& f) {
 
 }  // namespace
 
+namespace {
+
+// FNV-1a, 64-bit: the keys are short words.
+uint64_t hash_word(std::string_view s) {
+  uint64_t h = 14695981039346656037ULL;
+  for (char c : s) {
+    h ^= static_cast<unsigned char>(c);
+    h *= 1099511628211ULL;
+  }
+  return h;
+}
+
+}  // namespace
+
+void NameLexicon::grow() {
+  std::vector<Slot> old = std::move(slots_);
+  slots_.assign(old.empty() ? 1024 : old.size() * 2, Slot{});
+  const size_t mask = slots_.size() - 1;
+  for (const Slot& s : old) {
+    if (s.length == UINT32_MAX) continue;
+    size_t i = hash_word(std::string_view(keys_).substr(s.offset, s.length)) & mask;
+    while (slots_[i].length != UINT32_MAX) i = (i + 1) & mask;
+    slots_[i] = s;
+  }
+}
+
+NameLexicon::Entry& NameLexicon::insert(std::string_view key) {
+  if ((count_ + 1) * 2 > slots_.size()) grow();
+  const size_t mask = slots_.size() - 1;
+  size_t i = hash_word(key) & mask;
+  const std::string_view keys = keys_;
+  for (;; i = (i + 1) & mask) {
+    Slot& s = slots_[i];
+    if (s.length == UINT32_MAX) break;
+    if (s.length == key.size() && keys.substr(s.offset, s.length) == key) return s.entry;
+  }
+  Slot& s = slots_[i];
+  s.offset = static_cast<uint32_t>(keys_.size());
+  s.length = static_cast<uint32_t>(key.size());
+  keys_.append(key);
+  ++count_;
+  return s.entry;
+}
+
 NameLexicon::Entry& NameLexicon::at(std::string_view word) {
   // Most entries are plain lower-case ASCII already: no folding needed.
   bool plain = std::all_of(word.begin(), word.end(),
                            [](char c) { return static_cast<unsigned char>(c) < 0x80 && !(c >= 'A' && c <= 'Z'); });
-  if (plain) {
-    auto it = words_.find(word);
-    if (it != words_.end()) return it->second;
-    return words_.emplace(std::string(word), Entry{}).first->second;
-  }
-  return words_[fold(word)];
+  if (plain) return insert(word);
+  return insert(fold(word));
 }
 
 const NameLexicon::Entry* NameLexicon::find(std::string_view folded) const {
-  auto it = words_.find(folded);
-  return it == words_.end() ? nullptr : &it->second;
+  if (slots_.empty()) return nullptr;
+  const size_t mask = slots_.size() - 1;
+  const std::string_view keys = keys_;
+  for (size_t i = hash_word(folded) & mask;; i = (i + 1) & mask) {
+    const Slot& s = slots_[i];
+    if (s.length == UINT32_MAX) return nullptr;
+    if (s.length == folded.size() && keys.substr(s.offset, s.length) == folded) return &s.entry;
+  }
 }
 
 bool NameLexicon::common(std::string_view folded, uint8_t max_tier) const {
@@ -122,7 +171,8 @@ std::shared_ptr<const NameLexicon> NameLexicon::from_lists(const std::vector<std
 Result<std::shared_ptr<const NameLexicon>> NameLexicon::load(const std::string& node_modules,
                                                              std::vector<Error>& warnings) {
   std::shared_ptr<NameLexicon> lex(new NameLexicon());
-  lex->words_.reserve(80000);
+  lex->keys_.reserve(1U << 20);  // about 80,000 words of about 8 bytes
+  while (lex->slots_.size() < 2 * 80000) lex->grow();
   std::string text;
   auto missing = [&](const std::string& path, const char* package) {
     warnings.push_back(Error{

@@ -15,7 +15,6 @@
 #include <memory>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "core/error.h"
@@ -46,22 +45,29 @@ class NameLexicon {
   [[nodiscard]] bool common(std::string_view folded, uint8_t max_tier = kMaxTier) const;
   [[nodiscard]] bool given_name(std::string_view folded) const;
   [[nodiscard]] bool company(std::string_view folded) const;
-  [[nodiscard]] size_t size() const { return words_.size(); }
-  [[nodiscard]] bool empty() const { return words_.empty(); }
+  [[nodiscard]] size_t size() const { return count_; }
+  [[nodiscard]] bool empty() const { return count_ == 0; }
 
  private:
-  struct Hash {
-    using is_transparent = void;
-    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-  };
   struct Entry {
     uint8_t tier = 0;  // 0: not a common word
     bool given = false;
     bool company = false;
   };
+  // One open-addressing table (linear probing, power-of-two size, at most half full) of slots whose
+  // keys are [offset, offset + length) of `keys_`, one byte array: no allocation per word.
+  struct Slot {
+    uint32_t offset = 0;
+    uint32_t length = UINT32_MAX;  // UINT32_MAX: empty slot
+    Entry entry;
+  };
   const Entry* find(std::string_view folded) const;
   Entry& at(std::string_view word);
-  std::unordered_map<std::string, Entry, Hash, std::equal_to<>> words_;
+  Entry& insert(std::string_view key);
+  void grow();
+  std::vector<Slot> slots_;
+  std::string keys_;
+  size_t count_ = 0;
 };
 
 }  // namespace dyad

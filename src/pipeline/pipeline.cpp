@@ -5,6 +5,7 @@
 #include <deque>
 #include <exception>
 #include <fstream>
+#include <future>
 #include <mutex>
 #include <optional>
 #include <thread>
@@ -55,35 +56,63 @@ Result<KnowledgeSpecs> read_dictionaries(const std::vector<std::string>& paths, 
 
 }  // namespace
 
+// The load runs on two threads: the name finder's word lists (NameLexicon), the verb patterns
+// (EventCoder) and the tone lexicon, about half of the work and independent of the rest, load on a
+// second thread while this one loads the text rules, the actors (which need the text rules), quotes
+// and the gazetteer (docs/performance.md, "Seventh pass"). Each part keeps its own warnings, joined in the serial
+// order; the first error in that order is returned, so the result is the same as a serial load's.
 Result<Knowledge> Knowledge::load(const KnowledgeOptions& options) {
   const std::string dir = options.data_dir.empty() ? data_dir() : options.data_dir;
+  std::vector<Error> dictionary_warnings;
+  auto extra = read_dictionaries(options.dictionaries, dictionary_warnings);
+
+  struct Side {
+    Result<std::shared_ptr<const NameLexicon>> words = std::shared_ptr<const NameLexicon>();
+    Result<std::shared_ptr<const EventCoder>> coder = std::shared_ptr<const EventCoder>();
+    Result<std::shared_ptr<const ToneModel>> tone = std::shared_ptr<const ToneModel>();
+    std::vector<Error> warnings, tone_warnings;
+  };
+  // The future of std::async waits for its thread when destroyed, so an early return waits too.
+  std::future<Side> side_load;
+  if (extra.ok()) {
+    side_load = std::async(std::launch::async, [&] {
+      Side side;
+      side.words = NameLexicon::load(NameLexicon::default_dir(), side.warnings);
+      side.coder = EventCoder::load(dir, extra->verbs, extra->discards, options.no_default_dictionaries);
+      const std::string lexicon =
+          options.sentiment_lexicon.empty() ? ToneModel::default_lexicon_path() : options.sentiment_lexicon;
+      side.tone = ToneModel::load(dir, lexicon, side.tone_warnings);
+      return side;
+    });
+  }
+
   Knowledge k;
   auto text = TextRules::load(dir);
   if (!text.ok()) return text.error();
   k.text = std::move(text.value());
-  auto extra = read_dictionaries(options.dictionaries, k.warnings);
   if (!extra.ok()) return extra.error();
+  k.warnings = std::move(dictionary_warnings);
   auto actors = ActorIndex::load(dir, *extra, options.no_default_dictionaries, *k.text);
   if (!actors.ok()) return actors.error();
   k.actors = std::move(actors.value());
-  auto words = NameLexicon::load(NameLexicon::default_dir(), k.warnings);
-  if (!words.ok()) return words.error();
-  auto names = NameFinder::load(dir, std::move(words.value()));
+  auto gkg = GkgRules::load(dir);
+  const std::string gazetteer = options.gazetteer.empty() ? Gazetteer::default_path() : options.gazetteer;
+  auto g = gkg.ok() ? Gazetteer::load(gazetteer) : Result<std::shared_ptr<const Gazetteer>>{nullptr};
+
+  Side side = side_load.get();
+  if (!side.words.ok()) return side.words.error();
+  append(k.warnings, side.warnings);
+  auto names = NameFinder::load(dir, std::move(side.words.value()));
   if (!names.ok()) return names.error();
   k.names = std::move(names.value());
-  auto coder = EventCoder::load(dir, extra->verbs, extra->discards, options.no_default_dictionaries);
-  if (!coder.ok()) return coder.error();
-  k.coder = std::move(coder.value());
-  auto gkg = GkgRules::load(dir);
+  if (!side.coder.ok()) return side.coder.error();
+  k.coder = std::move(side.coder.value());
   if (!gkg.ok()) return gkg.error();
   k.gkg = std::move(gkg.value());
-  const std::string lexicon =
-      options.sentiment_lexicon.empty() ? ToneModel::default_lexicon_path() : options.sentiment_lexicon;
-  auto tone = ToneModel::load(dir, lexicon, k.warnings);
-  if (!tone.ok()) return tone.error();
-  k.tone = std::move(tone.value());
-  const std::string gazetteer = options.gazetteer.empty() ? Gazetteer::default_path() : options.gazetteer;
-  if (auto g = Gazetteer::load(gazetteer); g.ok()) {
+  if (!side.tone.ok()) return side.tone.error();
+  append(k.warnings, side.tone_warnings);
+  k.tone = std::move(side.tone.value());
+  if (g.ok()) {
     k.gazetteer = std::move(g.value());
   } else {
     Error e = g.error();

@@ -45,22 +45,42 @@ void flag_boilerplate(const TextRules::Impl& rules, std::string_view text, TextA
 
 }  // namespace text_detail
 
-void analyze_text(const TextRules& rules, const Article& article, TextAnalysis& out) {
+namespace {
+
+// Paragraphs, posts and tokens; returns the paragraphs' roles for the sentence splitter.
+std::vector<text_detail::ParagraphRole> tokenize_into(const TextRules::Impl& impl, std::string_view text,
+                                                      TextAnalysis& out) {
   out.tokens.clear();
   out.sentences.clear();
   out.posts.clear();
   out.paragraphs.clear();
   out.arena.clear();
-  std::string_view text = article.text;
-  // Spans are 32-bit; the ingest stage caps article size well below that.
-  if (text.size() >= UINT32_MAX) text = text.substr(0, UINT32_MAX - 1);
-  const TextRules::Impl& impl = rules.impl();
   out.paragraphs = text_detail::split_paragraphs(text);
   auto roles = text_detail::find_posts(text, out.paragraphs, out.posts);
   text_detail::tokenize(impl, text, out);
   text_detail::attach_post_urls(text, out);
+  return roles;
+}
+
+// Spans are 32-bit; the ingest stage caps article size well below that.
+std::string_view capped(const Article& article) {
+  std::string_view text = article.text;
+  if (text.size() >= UINT32_MAX) text = text.substr(0, UINT32_MAX - 1);
+  return text;
+}
+
+}  // namespace
+
+void analyze_text(const TextRules& rules, const Article& article, TextAnalysis& out) {
+  const std::string_view text = capped(article);
+  const TextRules::Impl& impl = rules.impl();
+  auto roles = tokenize_into(impl, text, out);
   text_detail::split_sentences(impl, text, roles, out);
   text_detail::flag_boilerplate(impl, text, out);
+}
+
+void tokenize_text(const TextRules& rules, const Article& article, TextAnalysis& out) {
+  tokenize_into(rules.impl(), capped(article), out);
 }
 
 std::optional<Date> date_from_posts(const TextAnalysis& analysis) {

@@ -40,6 +40,12 @@ class TextRules {
 /// Thread-safe for distinct `out` objects sharing one TextRules.
 void analyze_text(const TextRules& rules, const Article& article, TextAnalysis& out);
 
+/// The first half of analyze_text: paragraphs, embedded posts and tokens, the same as
+/// analyze_text gives; `out.sentences` is left empty (no sentence splitting, no boilerplate
+/// or byline patterns). For callers that need only the tokens, e.g. the actor index, which
+/// tokenises its dictionary names at load.
+void tokenize_text(const TextRules& rules, const Article& article, TextAnalysis& out);
+
 /// The latest date of the article's embedded posts, if any has one: an article
 /// cannot be older than what it embeds.
 std::optional<Date> date_from_posts(const TextAnalysis& analysis);

@@ -91,5 +91,35 @@ TEST(NameLexicon, InstalledPackages) {
   EXPECT_TRUE(l.company("microsoft"));
 }
 
+// The table grows past its first size (1,024 slots, at most half full) and keeps every word, each
+// once, with all its flags; words that differ only in case or by one letter stay apart.
+TEST(NameLexicon, ManyWordsAllFoundAfterTheTableGrows) {
+  std::vector<std::pair<std::string, uint8_t>> common;
+  std::vector<std::string> given;
+  for (int i = 0; i < 5000; ++i) {
+    std::string w = "w" + std::to_string(i) + "x";
+    common.emplace_back(w, static_cast<uint8_t>(i % 2 == 0 ? 10 : 50));
+    if (i % 3 == 0) given.push_back("W" + std::to_string(i) + "X");  // folded: the same key
+  }
+  common.emplace_back("w7x", 20);  // again, with a lower tier than its 50: the lowest counts
+  auto lex = NameLexicon::from_lists(common, given, {"Zürich Bank"});
+  EXPECT_EQ(lex->size(), 5001U);
+  for (int i = 0; i < 5000; ++i) {
+    std::string w = "w" + std::to_string(i) + "x";
+    ASSERT_TRUE(lex->common(w)) << w;
+    EXPECT_EQ(lex->common(w, 10), i % 2 == 0) << w;
+    EXPECT_EQ(lex->given_name(w), i % 3 == 0) << w;
+    EXPECT_FALSE(lex->company(w)) << w;
+  }
+  EXPECT_TRUE(lex->common("w7x", 20));
+  EXPECT_FALSE(lex->common("w5000x"));
+  EXPECT_FALSE(lex->common("w1"));
+  EXPECT_FALSE(lex->common(""));
+  EXPECT_TRUE(lex->company("zürich bank"));
+  EXPECT_FALSE(lex->company("Zürich Bank"));  // lookups take folded words
+  EXPECT_TRUE(NameLexicon::from_lists({}, {}, {})->empty());
+  EXPECT_FALSE(NameLexicon::from_lists({}, {}, {})->common("w1x"));
+}
+
 }  // namespace
 }  // namespace dyad

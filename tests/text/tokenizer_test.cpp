@@ -148,5 +148,42 @@ TEST(Tokenizer, OffsetsMatchTextAndNormsMatchArena) {
   EXPECT_EQ(a.text.tokens.back().span.of(a.article.text), "spaces");
 }
 
+// tokenize_text (the actor index's load) gives exactly analyze_text's paragraphs, posts and tokens,
+// and no sentences.
+TEST(Tokenizer, TokenizeTextGivesTheTokensOfAnalyzeText) {
+  Article article;
+  article.text =
+      "By Jane Roe, staff writer\n\n"
+      "Follow our reporters on Twitter.\n"
+      "The U.S. envoy met Mr. O’Neill’s aides at 3:30 p.m. in São Paulo — twice.\n"
+      "The council posted:\n"
+      "We stand ready. pic.twitter.com/Zz99\n"
+      "— City Council (@CouncilX) May 2, 2024\n"
+      "UNITED NATIONS 24-hour talks, 1,200 delegates (e-mail: a.b@example.org)!";
+  TextAnalysis full;
+  analyze_text(testing_text::rules(), article, full);
+  TextAnalysis tokens_only;
+  tokens_only.sentences.resize(3);  // cleared, like every other part
+  tokenize_text(testing_text::rules(), article, tokens_only);
+  EXPECT_TRUE(tokens_only.sentences.empty());
+  ASSERT_FALSE(full.sentences.empty());
+  ASSERT_EQ(tokens_only.tokens.size(), full.tokens.size());
+  for (size_t i = 0; i < full.tokens.size(); ++i) {
+    const Token& a = full.tokens[i];
+    const Token& b = tokens_only.tokens[i];
+    EXPECT_EQ(a.span, b.span) << i;
+    EXPECT_EQ(full.norm(a), tokens_only.norm(b)) << i;
+    EXPECT_EQ(a.kind, b.kind) << i;
+    EXPECT_EQ(a.capitalized, b.capitalized) << i;
+    EXPECT_EQ(a.all_caps, b.all_caps) << i;
+    EXPECT_EQ(a.space_before, b.space_before) << i;
+  }
+  EXPECT_EQ(tokens_only.paragraphs, full.paragraphs);
+  ASSERT_EQ(tokens_only.posts.size(), 1U);
+  ASSERT_EQ(full.posts.size(), 1U);
+  EXPECT_EQ(tokens_only.posts[0].body, full.posts[0].body);
+  EXPECT_EQ(tokens_only.posts[0].url, full.posts[0].url);
+}
+
 }  // namespace
 }  // namespace dyad
