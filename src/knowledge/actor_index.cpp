@@ -162,6 +162,17 @@ std::chrono::sys_days start_of(const RoleSpec& r) {
   return r.from ? r.from->first_day() : std::chrono::sys_days(std::chrono::days(-1000000));
 }
 
+// The role of a country entry that its names stand for today: the first with no end,
+// else the one that ends last. `roles` is not empty.
+const RoleSpec& current_period(const std::vector<RoleSpec>& roles) {
+  const RoleSpec* best = &roles.front();
+  for (const RoleSpec& r : roles) {
+    if (!r.until) return r;
+    if (best->until && best->until->first_day() < r.until->first_day()) best = &r;
+  }
+  return *best;
+}
+
 }  // namespace
 
 struct ActorIndex::Impl {
@@ -429,11 +440,20 @@ Result<std::shared_ptr<const ActorIndex>> ActorIndex::load(const std::string& da
     switch (a.kind) {
       case MentionKind::country: {
         auto idx = static_cast<uint32_t>(impl->countries.size());
-        Impl::Country c{a.roles[0].code, a.canonical, a.iso3, a.roles[0].from, a.roles[0].until, a.successors, {}, {}};
-        for (size_t r = 1; r < a.roles.size(); ++r)  // an entry for several actors at once: each is coded
-          if (!a.roles[r].code.empty() && a.roles[r].code != c.code && a.roles[r].from == c.from &&
-              a.roles[r].until == c.until)
-            c.also.push_back(a.roles[r].code);
+        const RoleSpec& now = current_period(a.roles);
+        Impl::Country c{now.code, a.canonical, a.iso3, now.from, now.until, a.successors, {}, {}};
+        for (const RoleSpec& r : a.roles)  // an entry for several actors at once: each is coded
+          if (!r.code.empty() && r.code != c.code && r.from == c.from && r.until == c.until) c.also.push_back(r.code);
+        // Earlier periods of the same entry ("[RHO <790606] [ZBW]"): each becomes a former
+        // state whose successor is the current code, and the current period starts where
+        // the latest of them ends, so country_on() gives the code valid on the article's date.
+        std::vector<Impl::Country> former;
+        for (const RoleSpec& r : a.roles) {
+          if (r.code.empty() || r.code == c.code || !r.until || (r.from == now.from && r.until == now.until)) continue;
+          if (now.until && now.until->first_day() <= r.until->first_day()) continue;
+          if (!c.from || c.from->first_day() < r.until->first_day()) c.from = r.until;
+          former.push_back(Impl::Country{r.code, a.canonical, a.iso3, r.from, r.until, {c.code}, {}, {}});
+        }
         impl->country_by_code[c.code] = idx;
         std::unordered_set<std::string> metonym_words;
         for (const std::string& m : a.metonyms) {
@@ -465,6 +485,10 @@ Result<std::shared_ptr<const ActorIndex>> ActorIndex::load(const std::string& da
           impl->adjectives.insert(std::move(folded));
         }
         impl->countries.push_back(std::move(c));
+        for (Impl::Country& f : former) {
+          impl->country_by_code.emplace(f.code, static_cast<uint32_t>(impl->countries.size()));
+          impl->countries.push_back(std::move(f));
+        }
         break;
       }
       case MentionKind::organization: {

@@ -386,6 +386,27 @@ TEST(ActorIndex, EntryForSeveralActorsKeepsEveryCode) {
   EXPECT_TRUE(s->also_codes.empty());
 }
 
+// A TABARI-style entry with codes for successive periods codes each mention with the code
+// valid on the article's date, whichever order the periods are written in.
+TEST(ActorIndex, CountryEntryWithDatedCodesTakesTheCodeOfTheArticlesDate) {
+  for (const char* entry : {"NORTHLANDS\n\t[NLO <850301]\n\t[NLN]\n", "NORTHLANDS\n\t[NLN]\n\t[NLO <850301]\n"}) {
+    PetrarchReport rep;
+    auto specs =
+        parse_petrarch_dictionary(std::string(entry) + "SOUTHLAND [SLA]\n", "mem.actors", PetrarchKind::actors, rep);
+    ASSERT_TRUE(specs.ok()) << specs.error().str();
+    auto ix = ActorIndex::load(kData, specs.value(), true, rules());
+    ASSERT_TRUE(ix.ok()) << ix.error().str();
+    for (auto [date, want] :
+         {std::pair{"1979-05-02", "NLO"}, {"1985-03-01", "NLO"}, {"1985-03-02", "NLN"}, {"2001-01-01", "NLN"}}) {
+      Document d = code("Northlands attacked Southland.", date, ix->get());
+      const Mention* n = mention(d, "Northlands");
+      ASSERT_NE(n, nullptr) << entry << dump(d);
+      EXPECT_EQ(n->actor.code, want) << entry << " on " << date;
+      EXPECT_TRUE(n->also_codes.empty()) << entry << dump(d);
+    }
+  }
+}
+
 // TABARI/PETRARCH entries are written in capitals and match a word in any case, also one in
 // capitals ("The NLU"); the bundled lower-case entries still do not ("COP" is no police).
 TEST(ActorIndex, PetrarchEntriesMatchWordsInCapitals) {
