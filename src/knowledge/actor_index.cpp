@@ -4,9 +4,10 @@
 // Load: every surface string (country names, aliases, adjectives, capitals,
 // metonyms; organisation names; people's names and aliases; agent words and
 // their generated plurals) becomes an Entry {form, target, case pattern}.
-// All surfaces are tokenised in ONE analyze_text call over a synthetic
+// All surfaces are tokenised in ONE tokenize_text call over a synthetic
 // article (one surface per line; tokens never cross '\n'), so a dictionary
-// name splits exactly like article text. One PhraseMatcher (a trie over
+// name splits exactly like article text (analyze_text's tokens, without its
+// sentences and boilerplate flags). One PhraseMatcher (a trie over
 // interned normalised token forms) holds them all; values are entry indexes.
 // Surfaces of `extra` specs replace default entries with the same (case-
 // folded) surface. A person's bare surname that the files do not list is
@@ -532,7 +533,7 @@ Result<std::shared_ptr<const ActorIndex>> ActorIndex::load(const std::string& da
     synth.text += '\n';
   }
   TextAnalysis ta;
-  analyze_text(rules, synth, ta);
+  tokenize_text(rules, synth.text, ta);
 
   size_t tok = 0;
   std::vector<std::string_view> forms;

@@ -63,6 +63,17 @@ void analyze_text(const TextRules& rules, const Article& article, TextAnalysis& 
   text_detail::flag_boilerplate(impl, text, out);
 }
 
+void tokenize_text(const TextRules& rules, std::string_view text, TextAnalysis& out) {
+  out.tokens.clear();
+  out.sentences.clear();
+  out.posts.clear();
+  out.paragraphs.clear();
+  out.arena.clear();
+  if (text.size() >= UINT32_MAX) text = text.substr(0, UINT32_MAX - 1);
+  // analyze_text's tokens depend on the text and the rules alone (the later steps read them).
+  text_detail::tokenize(rules.impl(), text, out);
+}
+
 std::optional<Date> date_from_posts(const TextAnalysis& analysis) {
   std::optional<Date> best;
   for (const Post& p : analysis.posts) {

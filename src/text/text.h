@@ -40,6 +40,11 @@ class TextRules {
 /// Thread-safe for distinct `out` objects sharing one TextRules.
 void analyze_text(const TextRules& rules, const Article& article, TextAnalysis& out);
 
+/// The tokens of `text` (with their norms), exactly as analyze_text makes them for an article with
+/// this text; sentences, paragraphs and posts are left empty. For dictionaries, whose names must split
+/// like article text but need no sentences or boilerplate flags. `out` is cleared first.
+void tokenize_text(const TextRules& rules, std::string_view text, TextAnalysis& out);
+
 /// The latest date of the article's embedded posts, if any has one: an article
 /// cannot be older than what it embeds.
 std::optional<Date> date_from_posts(const TextAnalysis& analysis);

@@ -140,3 +140,45 @@ TEST(Tokenizer, OffsetsMatchTextAndNormsMatchArena) {
 
 }  // namespace
 }  // namespace dyad
+
+namespace dyad {
+namespace {
+
+// tokenize_text (the dictionaries' tokeniser) gives analyze_text's tokens and norms, field by field, on text with
+// abbreviations, hashtags, URLs, posts, boilerplate lines, several paragraphs and lines of single names.
+TEST(Tokenizer, TokenizeTextGivesAnalyzeTextsTokens) {
+  const std::string texts[] = {
+      "Foreign Minister Ana Dorsk met U.S. envoys in St. Petersburg on Jan. 5. Talks went on.\n\n"
+      "Follow us on Twitter. Sign up for our newsletter.\n\nBy Jo Marr, Reuters\n",
+      "Lower house speaker\nthe Ministry of Defence\nPutin's\nO'Neill-Smith\n#Putin\nhttps://example.org/a?b=1\n"
+      "KIM JONG-UN\n\xE2\x80\x9C"
+      "quoted\xE2\x80\x9D words\ncaf\xC3\xA9 owners\n",
+      "The rally drew 3,500 people. \xE2\x80\x94 Ana Dorsk (@anadorsk) May 16, 2024\nThey said: 'no.'",
+  };
+  for (const std::string& text : texts) {
+    Article a;
+    a.text = text;
+    TextAnalysis full;
+    analyze_text(testing_text::rules(), a, full);
+    TextAnalysis only;
+    only.sentences.resize(3);  // cleared first
+    tokenize_text(testing_text::rules(), text, only);
+    EXPECT_TRUE(only.sentences.empty());
+    EXPECT_TRUE(only.paragraphs.empty());
+    ASSERT_EQ(only.tokens.size(), full.tokens.size()) << text;
+    ASSERT_FALSE(only.tokens.empty());
+    for (size_t i = 0; i < full.tokens.size(); ++i) {
+      const Token& x = only.tokens[i];
+      const Token& y = full.tokens[i];
+      EXPECT_EQ(x.span, y.span) << i;
+      EXPECT_EQ(only.norm(x), full.norm(y)) << i;
+      EXPECT_EQ(x.kind, y.kind) << i;
+      EXPECT_EQ(x.capitalized, y.capitalized) << i;
+      EXPECT_EQ(x.all_caps, y.all_caps) << i;
+      EXPECT_EQ(x.space_before, y.space_before) << i;
+    }
+  }
+}
+
+}  // namespace
+}  // namespace dyad
