@@ -62,6 +62,8 @@ std::string normalize_text(std::string_view utf8) {
       s += c;
     }
   }
+  // ASCII is NFC as it is: no conversion to UTF-16 (most dictionary names, many articles).
+  if (std::all_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) return s;
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
   if (U_FAILURE(status)) return s;

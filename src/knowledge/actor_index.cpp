@@ -6,7 +6,8 @@
 // their generated plurals) becomes an Entry {form, target, case pattern}.
 // All surfaces are tokenised in ONE tokenize_text call over a synthetic
 // article (one surface per line; tokens never cross '\n'), so a dictionary
-// name splits exactly like article text. One PhraseMatcher (a trie over
+// name splits exactly like article text (analyze_text's tokens, without its
+// sentences and boilerplate flags). One PhraseMatcher (a trie over
 // interned normalised token forms) holds them all; values are entry indexes.
 // Surfaces of `extra` specs replace default entries with the same (case-
 // folded) surface. A person's bare surname that the files do not list is

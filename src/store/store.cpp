@@ -343,9 +343,113 @@ DROP INDEX IF EXISTS events_match_key;
 CREATE INDEX IF NOT EXISTS events_key_mode ON events(match_key, mode, date);
 )sql";
 
+// Version 6: an integer event key in insertion order (docs/store.md). `events.seq` names the row's rowid (the stored
+// order it always had), and the child rows that referred to an event by its text id (a 16-hex-digit hash) refer to
+// it by `seq`: `mentions.event`, `links.expected` and `links.outcome`. The mentions' unique index (event, article,
+// offset), the largest hash-keyed index, then takes a new event's mentions at its end instead of on a random page.
+// The text id stays the public id (UNIQUE, looked up by merging and by `--id`). SQLite cannot change a table's
+// primary key, so the three tables are rebuilt: copied into new tables (rowids, mention ids and link ids kept),
+// the old ones dropped (children first, so no foreign key is broken) and the new ones renamed (which rewrites the
+// children's REFERENCES to `events`).
+constexpr const char* kSchemaV6EventSeq = R"sql(
+CREATE TABLE events_v6 (
+  seq INTEGER PRIMARY KEY,
+  id TEXT NOT NULL UNIQUE,
+  cameo TEXT NOT NULL,
+  plover TEXT NOT NULL,
+  quad_class INTEGER NOT NULL,
+  goldstein REAL NOT NULL,
+  mode TEXT NOT NULL,
+  date TEXT,
+  date_precision TEXT,
+  date_basis TEXT NOT NULL,
+  source_text TEXT NOT NULL,
+  source_canonical TEXT NOT NULL,
+  source_code TEXT NOT NULL,
+  source_country TEXT NOT NULL,
+  source_sector TEXT NOT NULL,
+  target_text TEXT,
+  target_canonical TEXT,
+  target_code TEXT,
+  target_country TEXT,
+  target_sector TEXT,
+  location_name TEXT,
+  location_country TEXT,
+  location_lat REAL,
+  location_lon REAL,
+  location_geonameid INTEGER,
+  attributed_to TEXT NOT NULL,
+  rule TEXT NOT NULL,
+  num_mentions INTEGER NOT NULL DEFAULT 1,
+  num_articles INTEGER NOT NULL DEFAULT 1,
+  num_sources INTEGER NOT NULL DEFAULT 1,
+  first_seen TEXT,
+  last_seen TEXT,
+  match_key TEXT NOT NULL DEFAULT ''
+);
+INSERT INTO events_v6 (seq, id, cameo, plover, quad_class, goldstein, mode, date, date_precision, date_basis,
+  source_text, source_canonical, source_code, source_country, source_sector,
+  target_text, target_canonical, target_code, target_country, target_sector,
+  location_name, location_country, location_lat, location_lon, location_geonameid,
+  attributed_to, rule, num_mentions, num_articles, num_sources, first_seen, last_seen, match_key)
+SELECT rowid, id, cameo, plover, quad_class, goldstein, mode, date, date_precision, date_basis,
+  source_text, source_canonical, source_code, source_country, source_sector,
+  target_text, target_canonical, target_code, target_country, target_sector,
+  location_name, location_country, location_lat, location_lon, location_geonameid,
+  attributed_to, rule, num_mentions, num_articles, num_sources, first_seen, last_seen, match_key
+FROM events ORDER BY rowid;
+
+CREATE TABLE mentions_v6 (
+  id INTEGER PRIMARY KEY,
+  event INTEGER NOT NULL REFERENCES events_v6(seq),
+  article INTEGER NOT NULL REFERENCES articles(seq) ON DELETE CASCADE,
+  sentence INTEGER NOT NULL,
+  offset INTEGER NOT NULL,
+  length INTEGER NOT NULL,
+  mode TEXT NOT NULL,
+  outlet TEXT NOT NULL,
+  rule TEXT NOT NULL,
+  source_offset INTEGER NOT NULL,
+  source_length INTEGER NOT NULL,
+  target_offset INTEGER,
+  target_length INTEGER,
+  location_offset INTEGER,
+  location_length INTEGER,
+  UNIQUE (event, article, offset)
+);
+INSERT INTO mentions_v6 (id, event, article, sentence, offset, length, mode, outlet, rule, source_offset,
+  source_length, target_offset, target_length, location_offset, location_length)
+SELECT m.id, e.rowid, m.article, m.sentence, m.offset, m.length, m.mode, m.outlet, m.rule, m.source_offset,
+  m.source_length, m.target_offset, m.target_length, m.location_offset, m.location_length
+FROM mentions m JOIN events e ON e.id = m.event ORDER BY m.id;
+
+CREATE TABLE links_v6 (
+  id INTEGER PRIMARY KEY,
+  relation TEXT NOT NULL,
+  expected INTEGER NOT NULL REFERENCES events_v6(seq),
+  outcome INTEGER NOT NULL REFERENCES events_v6(seq),
+  created TEXT NOT NULL,
+  UNIQUE (expected, outcome)
+);
+INSERT INTO links_v6 (id, relation, expected, outcome, created)
+SELECT l.id, l.relation, x.rowid, y.rowid, l.created
+FROM links l JOIN events x ON x.id = l.expected JOIN events y ON y.id = l.outcome ORDER BY l.id;
+
+DROP TABLE links;
+DROP TABLE mentions;
+DROP TABLE events;
+ALTER TABLE events_v6 RENAME TO events;
+ALTER TABLE mentions_v6 RENAME TO mentions;
+ALTER TABLE links_v6 RENAME TO links;
+CREATE INDEX events_date ON events(date);
+CREATE INDEX events_key_mode ON events(match_key, mode, date);
+CREATE INDEX mentions_article ON mentions(article);
+CREATE INDEX links_outcome ON links(outcome);
+)sql";
+
 // kMigrations[i] takes the schema from version i to version i + 1.
-constexpr std::array<const char*, 5> kMigrations = {kSchemaV1, kSchemaV2Tone, kSchemaV3Story, kSchemaV4References,
-                                                    kSchemaV5WriterIndexes};
+constexpr std::array<const char*, 6> kMigrations = {kSchemaV1,           kSchemaV2Tone,          kSchemaV3Story,
+                                                    kSchemaV4References, kSchemaV5WriterIndexes, kSchemaV6EventSeq};
 static_assert(kMigrations.size() == static_cast<size_t>(kSchemaVersion),
               "every schema version needs exactly one migration step");
 
@@ -766,6 +870,14 @@ struct Store::Impl {
     }
   }
 
+  // The integer key (events.seq) of the stored event with this text id, or nullopt.
+  std::optional<int64_t> event_seq(std::string_view id) {
+    Stmt s = stmt("SELECT seq FROM events WHERE id = ?1");
+    s.text(1, id);
+    if (!s.step()) return std::nullopt;
+    return s.col_int(0);
+  }
+
   // Writes one document; false when its hash was already stored.
   bool put_doc(const Document& doc);
   void put_event(const Document& doc, int64_t seq, const std::string& published, const Event& ev);
@@ -940,6 +1052,15 @@ void Store::Impl::put_event(const Document& doc, int64_t seq, const std::string&
     s.run();
     new_event = sqlite3_changes(db) == 1;
   }
+  // The event's integer key (schema v6): the new row's rowid, or the stored row's.
+  int64_t event_seq = 0;
+  if (new_event) {
+    event_seq = sqlite3_last_insert_rowid(db);
+  } else if (auto stored = this->event_seq(ev.id)) {
+    event_seq = *stored;
+  } else {
+    throw DbError("event " + ev.id + " is neither new nor stored");
+  }
   // New, merged (its date may refine the stored one) or the same mention twice: the index may only grow.
   note_event(key, ev.mode, ev.date);
   bool article_new = true;
@@ -947,12 +1068,12 @@ void Store::Impl::put_event(const Document& doc, int64_t seq, const std::string&
   if (!new_event) {
     {
       Stmt s = stmt("SELECT 1 FROM mentions WHERE event = ?1 AND article = ?2 LIMIT 1");
-      s.text(1, ev.id).integer(2, seq);
+      s.integer(1, event_seq).integer(2, seq);
       article_new = !s.step();
     }
     {
       Stmt s = stmt("SELECT 1 FROM mentions WHERE event = ?1 AND outlet = ?2 LIMIT 1");
-      s.text(1, ev.id).text(2, outlet);
+      s.integer(1, event_seq).text_ref(2, outlet);
       outlet_new = !s.step();
     }
   }
@@ -962,7 +1083,11 @@ void Store::Impl::put_event(const Document& doc, int64_t seq, const std::string&
         "source_length, target_offset, target_length, location_offset, location_length) "
         "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14) "
         "ON CONFLICT(event, article, offset) DO NOTHING");
-    s.text_ref(1, ev.id).integer(2, seq).integer(3, ev.sentence).integer(4, ev.span.offset).integer(5, ev.span.length);
+    s.integer(1, event_seq)
+        .integer(2, seq)
+        .integer(3, ev.sentence)
+        .integer(4, ev.span.offset)
+        .integer(5, ev.span.length);
     s.text(6, to_string(ev.mode)).text_ref(7, outlet).text_ref(8, ev.rule);
     s.integer(9, ev.source.span.offset).integer(10, ev.source.span.length);
     if (ev.target) s.integer(11, ev.target->span.offset).integer(12, ev.target->span.length);
@@ -982,8 +1107,8 @@ void Store::Impl::put_event(const Document& doc, int64_t seq, const std::string&
         "ELSE first_seen END, "
         "last_seen = CASE WHEN ?4 IS NULL THEN last_seen WHEN last_seen IS NULL OR ?4 > last_seen THEN ?4 "
         "ELSE last_seen END "
-        "WHERE id = ?1");
-    s.text_ref(1, ev.id).integer(2, article_new ? 1 : 0).integer(3, outlet_new ? 1 : 0).text_or_null(4, published);
+        "WHERE seq = ?1");
+    s.integer(1, event_seq).integer(2, article_new ? 1 : 0).integer(3, outlet_new ? 1 : 0).text_or_null(4, published);
     s.run();
     return;
   }
@@ -1001,8 +1126,8 @@ void Store::Impl::put_event(const Document& doc, int64_t seq, const std::string&
       "THEN ?7 ELSE date_precision END, "
       "date_basis = CASE WHEN ?5 IS NOT NULL AND date_basis NOT LIKE 'expression%' AND ?6 LIKE 'expression%' "
       "THEN ?6 ELSE date_basis END "
-      "WHERE id = ?1");
-  s.text(1, ev.id).integer(2, article_new ? 1 : 0).integer(3, outlet_new ? 1 : 0).text_or_null(4, published);
+      "WHERE seq = ?1");
+  s.integer(1, event_seq).integer(2, article_new ? 1 : 0).integer(3, outlet_new ? 1 : 0).text_or_null(4, published);
   s.text_or_null(5, ev.date.iso()).text(6, ev.date_basis).text(7, to_string(ev.date.precision));
   s.run();
 }
@@ -1202,14 +1327,14 @@ struct EventFilter {
   explicit EventFilter(const EventQuery& q) {
     sql = "FROM events e JOIN mentions m ON ";
     if (q.each_mention)
-      sql += !q.article.empty() ? "m.event = e.id AND m.article IN (SELECT seq FROM articles WHERE id = ?1) "
-                                : "m.event = e.id ";
+      sql += !q.article.empty() ? "m.event = e.seq AND m.article IN (SELECT seq FROM articles WHERE id = ?1) "
+                                : "m.event = e.seq ";
     else if (!q.article.empty())
       sql +=
-          "m.id = (SELECT min(m2.id) FROM mentions m2 JOIN articles a2 ON a2.seq = m2.article WHERE m2.event = e.id "
+          "m.id = (SELECT min(m2.id) FROM mentions m2 JOIN articles a2 ON a2.seq = m2.article WHERE m2.event = e.seq "
           "AND a2.id = ?1) ";
     else
-      sql += "m.id = (SELECT min(m2.id) FROM mentions m2 WHERE m2.event = e.id) ";
+      sql += "m.id = (SELECT min(m2.id) FROM mentions m2 WHERE m2.event = e.seq) ";
     sql +=
         "JOIN articles a ON a.seq = m.article "
         "LEFT JOIN sentences s ON s.article = m.article AND s.idx = m.sentence ";
@@ -1242,7 +1367,7 @@ struct EventFilter {
     if (!q.id.empty()) where += "AND e.id = ?9 ";
     if (q.story != 0)
       where +=
-          "AND e.id IN (SELECT m3.event FROM mentions m3 JOIN story_articles sa ON sa.article = m3.article "
+          "AND e.seq IN (SELECT m3.event FROM mentions m3 JOIN story_articles sa ON sa.article = m3.article "
           "WHERE sa.story = ?10) ";
     sql += where;
   }
@@ -1290,7 +1415,7 @@ Result<std::vector<StoredEvent>> Store::events(const EventQuery& q) {
                     "CAST(substr(CAST(a.text AS BLOB), s.offset + 1, s.length) AS BLOB), "
                     "e.num_mentions, e.num_articles, e.num_sources, e.first_seen, e.last_seen, "
                     "(SELECT avg(t.tone) FROM article_tone t WHERE t.article IN "
-                    "(SELECT m3.article FROM mentions m3 WHERE m3.event = e.id)) " +
+                    "(SELECT m3.article FROM mentions m3 WHERE m3.event = e.seq)) " +
                     f.sql;
   sql += q.each_mention ? "ORDER BY e.date IS NULL, e.date, e.id, m.id " : "ORDER BY e.date IS NULL, e.date, e.id ";
   if (q.limit > 0 || q.offset > 0) sql += "LIMIT ?8 OFFSET ?11";
@@ -1450,10 +1575,15 @@ Result<ArticleEntities> Store::entities(std::string_view hash) {
 
 Result<bool> Store::link(std::string_view relation, std::string_view expected_event, std::string_view outcome_event) {
   try {
+    // Links refer to events by their integer keys (schema v6); both must be stored.
+    const std::optional<int64_t> expected = impl_->event_seq(expected_event);
+    const std::optional<int64_t> outcome = impl_->event_seq(outcome_event);
+    if (!expected || !outcome)
+      throw DbError("no stored event " + std::string(!expected ? expected_event : outcome_event));
     Stmt s = impl_->stmt(
         "INSERT INTO links (relation, expected, outcome, created) VALUES (?1, ?2, ?3, ?4) "
         "ON CONFLICT(expected, outcome) DO NOTHING");
-    s.text(1, relation).text(2, expected_event).text(3, outcome_event).text(4, utc_now()).run();
+    s.text(1, relation).integer(2, *expected).integer(3, *outcome).text(4, utc_now()).run();
     return sqlite3_changes(impl_->db) == 1;
   } catch (const DbError& e) {
     return impl_->error("cannot link " + std::string(expected_event) + " -> " + std::string(outcome_event) + ": " +
@@ -1668,7 +1798,7 @@ Result<std::vector<StoryInfo>> Store::stories(const StoryQuery& q) {
   if (!q.actor.empty()) {
     sql +=
         "AND st.id IN (SELECT sa.story FROM story_articles sa JOIN mentions m ON m.article = sa.article "
-        "WHERE m.event IN (SELECT value FROM json_each(?4))) ";
+        "WHERE m.event IN (SELECT e.seq FROM json_each(?4) j JOIN events e ON e.id = j.value)) ";
   }
   sql += "ORDER BY st.first_date IS NULL, st.first_date, st.id";
   if (q.limit > 0) sql += " LIMIT ?5";
@@ -1727,13 +1857,16 @@ Result<std::vector<StoredArticle>> Store::story_articles(int64_t story) {
 Result<std::vector<StoredLink>> Store::links(int64_t story) {
   std::vector<LinkRow> rows;
   try {
-    Stmt s = impl_->stmt(
-        story == 0 ? "SELECT relation, expected, outcome FROM links ORDER BY id"
-                   : "SELECT l.relation, l.expected, l.outcome FROM links l WHERE EXISTS (SELECT 1 FROM mentions m "
-                     "JOIN story_articles sa ON sa.article = m.article WHERE sa.story = ?1 AND "
-                     "(m.event = l.expected OR m.event = l.outcome)) ORDER BY l.id");
+    Stmt s =
+        impl_->stmt(story == 0 ? "SELECT l.relation, x.id, y.id, l.expected, l.outcome FROM links l "
+                                 "JOIN events x ON x.seq = l.expected JOIN events y ON y.seq = l.outcome ORDER BY l.id"
+                               : "SELECT l.relation, x.id, y.id, l.expected, l.outcome FROM links l "
+                                 "JOIN events x ON x.seq = l.expected JOIN events y ON y.seq = l.outcome "
+                                 "WHERE EXISTS (SELECT 1 FROM mentions m "
+                                 "JOIN story_articles sa ON sa.article = m.article WHERE sa.story = ?1 AND "
+                                 "(m.event = l.expected OR m.event = l.outcome)) ORDER BY l.id");
     if (story != 0) s.integer(1, story);
-    while (s.step()) rows.push_back({s.col_text(0), s.col_text(1), s.col_text(2)});
+    while (s.step()) rows.push_back({s.col_text(0), s.col_text(1), s.col_text(2), s.col_int(3), s.col_int(4)});
   } catch (const DbError& e) {
     return impl_->error(std::string("link listing failed: ") + e.what());
   }
@@ -1743,10 +1876,13 @@ Result<std::vector<StoredLink>> Store::links(int64_t story) {
 Result<std::vector<StoredLink>> Store::links_of_event(std::string_view event_id) {
   std::vector<LinkRow> rows;
   try {
-    Stmt s =
-        impl_->stmt("SELECT relation, expected, outcome FROM links WHERE expected = ?1 OR outcome = ?1 ORDER BY id");
-    s.text(1, event_id);
-    while (s.step()) rows.push_back({s.col_text(0), s.col_text(1), s.col_text(2)});
+    const std::optional<int64_t> seq = impl_->event_seq(event_id);
+    if (!seq) return std::vector<StoredLink>();
+    Stmt s = impl_->stmt(
+        "SELECT l.relation, x.id, y.id, l.expected, l.outcome FROM links l JOIN events x ON x.seq = l.expected "
+        "JOIN events y ON y.seq = l.outcome WHERE l.expected = ?1 OR l.outcome = ?1 ORDER BY l.id");
+    s.integer(1, *seq);
+    while (s.step()) rows.push_back({s.col_text(0), s.col_text(1), s.col_text(2), s.col_int(3), s.col_int(4)});
   } catch (const DbError& e) {
     return impl_->error(std::string("link listing failed: ") + e.what());
   }
@@ -1755,7 +1891,7 @@ Result<std::vector<StoredLink>> Store::links_of_event(std::string_view event_id)
 
 Result<std::vector<StoredLink>> Store::resolve_links(const std::vector<LinkRow>& rows) {
   std::vector<StoredLink> out;
-  for (const auto& [relation, expected, outcome] : rows) {
+  for (const auto& [relation, expected, outcome, expected_seq, outcome_seq] : rows) {
     EventQuery a;
     a.id = expected;
     EventQuery b;
@@ -1765,7 +1901,7 @@ Result<std::vector<StoredLink>> Store::resolve_links(const std::vector<LinkRow>&
       Stmt s = impl_->stmt(
           "SELECT a.id FROM mentions m JOIN articles a ON a.seq = m.article WHERE m.event = ?2 AND m.article NOT IN "
           "(SELECT article FROM mentions WHERE event = ?1) ORDER BY a.published, m.id LIMIT 1");
-      s.text(1, expected).text(2, outcome);
+      s.integer(1, expected_seq).integer(2, outcome_seq);
       if (s.step()) b.article = s.col_text(0);
     } catch (const DbError& e) {
       return impl_->error(std::string("link listing failed: ") + e.what());

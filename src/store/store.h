@@ -19,7 +19,7 @@
 namespace dyad {
 
 /// The schema version this build writes; PRAGMA user_version holds it.
-inline constexpr int kSchemaVersion = 5;
+inline constexpr int kSchemaVersion = 6;
 
 /// Filters for Store::events(); empty fields do not filter.
 struct EventQuery {
@@ -225,7 +225,8 @@ class Store {
  private:
   explicit Store(std::unique_ptr<Impl> impl);
   struct LinkRow {
-    std::string relation, expected, outcome;
+    std::string relation, expected, outcome;    // event ids
+    int64_t expected_seq = 0, outcome_seq = 0;  // their integer keys (events.seq)
   };
   Result<std::vector<StoredLink>> resolve_links(const std::vector<LinkRow>& rows);
   std::unique_ptr<Impl> impl_;

@@ -159,6 +159,72 @@ std::string raw_query(const std::string& path, const std::string& sql) {
   return out;
 }
 
+// Runs SQL statements (several, separated by ';') on a raw connection (foreign keys off); fails the test on error.
+void raw_exec(const std::string& path, const std::string& sql) {
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+  char* msg = nullptr;
+  const int rc = sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &msg);
+  EXPECT_EQ(rc, SQLITE_OK) << (msg != nullptr ? msg : "") << "\n" << sql;
+  sqlite3_free(msg);
+  sqlite3_close(db);
+}
+
+// Takes a store written by this build back to the shape of schema version 5, as an older dyad wrote it: events keyed
+// by their text id alone (no `seq` column), and mentions and links referring to events by that id. Rowids, mention
+// ids and link ids are kept. The v3 and v4 migration tests start from here too.
+void downgrade_to_v5(const std::string& path) {
+  constexpr const char* kEventColumns =
+      "cameo, plover, quad_class, goldstein, mode, date, date_precision, date_basis, source_text, source_canonical, "
+      "source_code, source_country, source_sector, target_text, target_canonical, target_code, target_country, "
+      "target_sector, location_name, location_country, location_lat, location_lon, location_geonameid, "
+      "attributed_to, rule, num_mentions, num_articles, num_sources, first_seen, last_seen, match_key";
+  constexpr const char* kMentionColumns =
+      "article, sentence, offset, length, mode, outlet, rule, source_offset, source_length, target_offset, "
+      "target_length, location_offset, location_length";
+  constexpr const char* kMentionColumnsOfM =
+      "m.article, m.sentence, m.offset, m.length, m.mode, m.outlet, m.rule, m.source_offset, m.source_length, "
+      "m.target_offset, m.target_length, m.location_offset, m.location_length";
+  raw_exec(path, std::string(R"sql(
+CREATE TABLE events_v5 (
+  id TEXT PRIMARY KEY, cameo TEXT NOT NULL, plover TEXT NOT NULL, quad_class INTEGER NOT NULL,
+  goldstein REAL NOT NULL, mode TEXT NOT NULL, date TEXT, date_precision TEXT, date_basis TEXT NOT NULL,
+  source_text TEXT NOT NULL, source_canonical TEXT NOT NULL, source_code TEXT NOT NULL,
+  source_country TEXT NOT NULL, source_sector TEXT NOT NULL, target_text TEXT, target_canonical TEXT,
+  target_code TEXT, target_country TEXT, target_sector TEXT, location_name TEXT, location_country TEXT,
+  location_lat REAL, location_lon REAL, location_geonameid INTEGER, attributed_to TEXT NOT NULL,
+  rule TEXT NOT NULL, num_mentions INTEGER NOT NULL DEFAULT 1, num_articles INTEGER NOT NULL DEFAULT 1,
+  num_sources INTEGER NOT NULL DEFAULT 1, first_seen TEXT, last_seen TEXT, match_key TEXT NOT NULL DEFAULT '');
+CREATE TABLE mentions_v5 (
+  id INTEGER PRIMARY KEY, event TEXT NOT NULL REFERENCES events_v5(id),
+  article INTEGER NOT NULL REFERENCES articles(seq) ON DELETE CASCADE, sentence INTEGER NOT NULL,
+  offset INTEGER NOT NULL, length INTEGER NOT NULL, mode TEXT NOT NULL, outlet TEXT NOT NULL, rule TEXT NOT NULL,
+  source_offset INTEGER NOT NULL, source_length INTEGER NOT NULL, target_offset INTEGER, target_length INTEGER,
+  location_offset INTEGER, location_length INTEGER, UNIQUE (event, article, offset));
+CREATE TABLE links_v5 (
+  id INTEGER PRIMARY KEY, relation TEXT NOT NULL, expected TEXT NOT NULL REFERENCES events_v5(id),
+  outcome TEXT NOT NULL REFERENCES events_v5(id), created TEXT NOT NULL, UNIQUE (expected, outcome));
+)sql") + "INSERT INTO events_v5 (rowid, id, " +
+                     kEventColumns + ") SELECT seq, id, " + kEventColumns + " FROM events;\n" +
+                     "INSERT INTO mentions_v5 (id, event, " + kMentionColumns + ") SELECT m.id, e.id, " +
+                     kMentionColumnsOfM + " FROM mentions m JOIN events e ON e.seq = m.event;\n" + R"sql(
+INSERT INTO links_v5 (id, relation, expected, outcome, created)
+  SELECT l.id, l.relation, x.id, y.id, l.created FROM links l
+  JOIN events x ON x.seq = l.expected JOIN events y ON y.seq = l.outcome;
+DROP TABLE links;
+DROP TABLE mentions;
+DROP TABLE events;
+ALTER TABLE events_v5 RENAME TO events;
+ALTER TABLE mentions_v5 RENAME TO mentions;
+ALTER TABLE links_v5 RENAME TO links;
+CREATE INDEX events_date ON events(date);
+CREATE INDEX events_key_mode ON events(match_key, mode, date);
+CREATE INDEX mentions_article ON mentions(article);
+CREATE INDEX links_outcome ON links(outcome);
+PRAGMA user_version=5;
+)sql");
+}
+
 // A batch of synthetic articles with a few rows of each kind.
 std::vector<Document> synthetic(const std::string& prefix, int n) {
   std::vector<Document> docs;
@@ -1005,7 +1071,8 @@ TEST_F(StoreFiles, MigratesAVersion3StoreKeepingItsRows) {
     ASSERT_NE(store, nullptr);
     put_all(*store, {old_doc});
   }
-  // Back to version 3 as an older dyad left it: no entity_mentions table.
+  // Back to version 3 as an older dyad left it: the version 5 tables, and no entity_mentions table.
+  downgrade_to_v5(path);
   raw_query(path, "DROP TABLE entity_mentions");
   raw_query(path, "PRAGMA user_version=3");
   ASSERT_EQ(raw_query(path, "SELECT count(*) FROM sqlite_schema WHERE name='entity_mentions'"), "0");
@@ -1043,7 +1110,8 @@ TEST_F(StoreFiles, MigratesAVersion4StoreDroppingUnusedIndexes) {
     ASSERT_TRUE(ev.ok());
     for (const StoredEvent& e : *ev) ids_before.push_back(e.event.id);
   }
-  // Back to version 4 as an older dyad left it: with the indexes version 5 drops.
+  // Back to version 4 as an older dyad left it: the version 5 tables, with the indexes version 5 drops.
+  downgrade_to_v5(path);
   const char* v4_indexes[] = {"CREATE INDEX events_cameo ON events(cameo)",
                               "CREATE INDEX events_source_code ON events(source_code)",
                               "CREATE INDEX events_target_code ON events(target_code)",
@@ -1086,6 +1154,115 @@ TEST_F(StoreFiles, MigratesAVersion4StoreDroppingUnusedIndexes) {
     put_all(*store, later);
     EXPECT_EQ(store->counts().articles, docs.size());
     EXPECT_EQ(raw_query(path, "PRAGMA integrity_check"), "ok");
+  }
+  EXPECT_EQ(raw_query(path, "PRAGMA user_version"), std::to_string(kSchemaVersion));
+}
+
+// Everything the public queries show of a store's events, mentions and links, one line per row.
+std::vector<std::string> public_view(Store& store) {
+  std::vector<std::string> out;
+  auto line = [](const StoredEvent& e) {
+    return e.event.id + "|" + e.event.cameo + "|" + e.event.date.iso() + "|" + e.event.rule + "|" + e.article_id + "|" +
+           std::to_string(e.event.span.offset) + "|" + e.sentence_text + "|" + std::to_string(e.num_mentions) + "/" +
+           std::to_string(e.num_articles) + "/" + std::to_string(e.num_sources) + "|" + e.first_seen + ".." +
+           e.last_seen;
+  };
+  EventQuery all;
+  EventQuery each;
+  each.each_mention = true;
+  EventQuery second;
+  second.article = "v5-shared-b";
+  for (const EventQuery& q : {all, each, second}) {
+    auto ev = store.events(q);
+    EXPECT_TRUE(ev.ok());
+    if (!ev.ok()) return out;
+    for (const StoredEvent& e : *ev) out.push_back(line(e));
+    auto n = store.count_events(q);
+    EXPECT_TRUE(n.ok());
+    out.push_back("count " + std::to_string(n.ok() ? *n : 0));
+  }
+  auto links = store.links();
+  EXPECT_TRUE(links.ok());
+  if (links.ok())
+    for (const StoredLink& l : *links) out.push_back(l.relation + " " + line(l.expected) + " -> " + line(l.outcome));
+  auto of = store.links_of_event("v5-1-e2");
+  EXPECT_TRUE(of.ok());
+  if (of.ok()) out.push_back("links of v5-1-e2: " + std::to_string(of->size()));
+  const StoreCounts c = store.counts();
+  out.push_back("counts " + std::to_string(c.articles) + " " + std::to_string(c.events) + " " +
+                std::to_string(c.mentions) + " " + std::to_string(c.links));
+  return out;
+}
+
+// Version 6 keys events by an integer in insertion order (events.seq) and mentions and links refer to it. A version 5
+// store (mentions and links holding the text id) is rebuilt in place: the public queries answer the same rows in the
+// same order after the upgrade, the child rows refer to the integer key, and new reports merge into the old events.
+TEST_F(StoreFiles, MigratesAVersion5StoreToIntegerEventKeys) {
+  const std::string path = file("v5.db");
+  auto docs = synthetic("v5-", 5);
+  // One event reported by three articles (two outlets), and one article reporting it twice.
+  DocBuilder a("v5-shared-a", "Wire A", "Troops of Xland shelled the border town. Nothing else.",
+               Date::ymd(2024, 5, 3));
+  DocBuilder b("v5-shared-b", "Wire B", "Earlier report. Troops of Xland shelled the border town, officials said.",
+               Date::ymd(2024, 5, 2));
+  DocBuilder c("v5-shared-c", "Wire A", "Troops of Xland shelled the border town. They shelled it again at dusk.",
+               Date::ymd(2024, 5, 6));
+  for (DocBuilder* d : {&a, &b, &c})
+    d->event("v5-shell", "195", "shelled the border town", "XLDMIL", "Troops of Xland", Date::ymd(2024, 5, 2));
+  c.event("v5-shell", "195", "shelled it again", "XLDMIL", "They", Date::ymd(2024, 5, 2));
+  docs.push_back(a.doc);
+  docs.push_back(b.doc);
+  std::vector<std::string> before;
+  {
+    auto store = open_ok(path);
+    ASSERT_NE(store, nullptr);
+    put_all(*store, docs);
+    ASSERT_TRUE(store->link("confirms", "v5-1-e2", "v5-shell").ok());
+    ASSERT_TRUE(store->link("contradicts", "v5-3-e2", "v5-1-e2").ok());
+    before = public_view(*store);
+  }
+  ASSERT_GT(before.size(), 20U);
+  downgrade_to_v5(path);
+  ASSERT_EQ(raw_query(path, "PRAGMA user_version"), "5");
+  ASSERT_EQ(raw_query(path, "SELECT typeof(event) FROM mentions LIMIT 1"), "text");
+  ASSERT_EQ(raw_query(path, "SELECT count(*) FROM pragma_table_info('events') WHERE name = 'seq'"), "0");
+  {
+    auto store = open_ok(path);
+    ASSERT_NE(store, nullptr);
+    EXPECT_EQ(store->schema_version(), kSchemaVersion);
+    EXPECT_EQ(public_view(*store), before);
+    // The children refer to the integer key; nothing dangles; the stored order (rowids) is kept.
+    EXPECT_EQ(raw_query(path, "SELECT count(*) FROM mentions WHERE typeof(event) <> 'integer'"), "0");
+    EXPECT_EQ(raw_query(path, "SELECT count(*) FROM links WHERE typeof(expected) <> 'integer'"), "0");
+    EXPECT_EQ(raw_query(path, "SELECT count(*) FROM pragma_foreign_key_check"), "0");
+    EXPECT_EQ(raw_query(path, "SELECT id FROM events ORDER BY seq LIMIT 1"), "v5-0-e1");
+    EXPECT_EQ(raw_query(path, "SELECT count(*) FROM sqlite_schema WHERE name LIKE '%_v6'"), "0");
+    EXPECT_EQ(raw_query(path, "PRAGMA integrity_check"), "ok");
+    // A later report merges into the migrated event: a mention, an article, no new outlet (Wire A).
+    put_all(*store, {c.doc});
+    EventQuery q;
+    q.id = "v5-shell";
+    auto got = store->events(q);
+    ASSERT_TRUE(got.ok());
+    ASSERT_EQ(got->size(), 1U);
+    EXPECT_EQ((*got)[0].num_mentions, 4U);
+    EXPECT_EQ((*got)[0].num_articles, 3U);
+    EXPECT_EQ((*got)[0].num_sources, 2U);
+    EXPECT_EQ((*got)[0].last_seen, "2024-05-06");
+    EXPECT_EQ((*got)[0].article_id, "v5-shared-a");  // still the first mention stored
+    // Links to migrated events are idempotent and new ones can be made.
+    auto again = store->link("confirms", "v5-1-e2", "v5-shell");
+    ASSERT_TRUE(again.ok());
+    EXPECT_FALSE(*again);
+    auto fresh = store->link("confirms", "v5-0-e2", "v5-shell");
+    ASSERT_TRUE(fresh.ok());
+    EXPECT_TRUE(*fresh);
+    EXPECT_EQ(store->counts().links, 3U);
+    auto of = store->links_of_event("v5-shell");
+    ASSERT_TRUE(of.ok());
+    ASSERT_EQ(of->size(), 2U);
+    EXPECT_EQ((*of)[0].expected.event.id, "v5-1-e2");
+    EXPECT_EQ((*of)[1].expected.event.id, "v5-0-e2");
   }
   EXPECT_EQ(raw_query(path, "PRAGMA user_version"), std::to_string(kSchemaVersion));
 }
