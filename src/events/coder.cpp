@@ -1368,6 +1368,9 @@ class DocCoder {
     std::vector<int32_t> sources, targets;
     size_t end = 0;
     size_t literals = 0;
+    // The actor mention a pattern word after the anchor matched inside ("expel * diplomat"
+    // on "expelled two Russian diplomats"): the verb's object, the target unless {T} is filled.
+    int32_t word_mention = -1;
   };
   // The continuation of a match: "the rest matched up to (end, literals)". A non-owning
   // reference to a callable on the caller's stack (a function pointer and an object
@@ -1403,7 +1406,8 @@ class DocCoder {
           // Most branches open with a word ("(meet|visit|talk) with"): test it here rather
           // than recursing into a branch that fails at its first element.
           const PatternNode& first = c.children.front();
-          if (first.kind == PatternNode::Kind::element && first.element.is_word() && !word_at(cl, first.element, pos))
+          if (first.kind == PatternNode::Kind::element && first.element.is_word() && !word_at(cl, first.element, pos) &&
+              word_in_mention(cl, first.element, pos, st) < 0)
             continue;
           if (match_nodes(cl, c.children, 0, pos, lits, st, next)) return true;
         }
@@ -1442,14 +1446,41 @@ class DocCoder {
     return x.lemmas != nullptr && std::find(x.lemmas->begin(), x.lemmas->end(), e.id) != x.lemmas->end();
   }
 
+  // A pattern word after the anchor may match a word of an actor mention in the object
+  // position ("expel * diplomat" on "expelled two Russian diplomats", "disperse * protester"
+  // on "dispersed the protesters"): the mention is then the verb's object. Only one mention
+  // per match (the one already taken, or a new one), never a place, never the source.
+  // Returns the mention, or -1.
+  int32_t word_in_mention(const Clause& cl, const PatternElement& e, size_t pos, const State& st) const {
+    if (pos >= cl.toks.size()) return -1;
+    const Tok& x = tok(cl.toks[pos]);
+    if (x.mention < 0) return -1;
+    if (st.word_mention >= 0 && st.word_mention != x.mention) return -1;
+    const bool same =
+        e.kind == PatternElement::Kind::exact
+            ? x.norm == e.word
+            : x.lemmas != nullptr && std::find(x.lemmas->begin(), x.lemmas->end(), e.id) != x.lemmas->end();
+    if (!same || !actor_mention(x.mention)) return -1;
+    if (std::find(st.sources.begin(), st.sources.end(), x.mention) != st.sources.end()) return -1;
+    return x.mention;
+  }
+
   bool match_element(const Clause& cl, const PatternElement& e, size_t pos, size_t lits, State& st,
                      const Cont& k) const {
     const size_t n = cl.toks.size();
     using K = PatternElement::Kind;
     switch (e.kind) {
       case K::lemma:
-      case K::exact:
-        return word_at(cl, e, pos) && k(pos + 1, lits + 1);
+      case K::exact: {
+        if (word_at(cl, e, pos)) return k(pos + 1, lits + 1);
+        const int32_t m = word_in_mention(cl, e, pos, st);
+        if (m < 0) return false;
+        const int32_t saved = st.word_mention;
+        st.word_mention = m;
+        if (k(pos + 1, lits + 1)) return true;
+        st.word_mention = saved;
+        return false;
+      }
       case K::gap:
         for (size_t g = 0; g <= 5 && pos + g <= n; ++g) {
           if (g > 0 && in(norm(cl.toks[pos + g - 1]), {",", ".", "and"}) &&
@@ -1747,7 +1778,8 @@ class DocCoder {
     const uint32_t stamp = sc.next(k_.by_lemma.size());
     for (size_t p = 0; p < cl.toks.size(); ++p) {
       const Tok& x = tok(cl.toks[p]);
-      if (x.mention >= 0 || x.lemmas == nullptr) continue;  // word_at never matches a mention
+      // words of mentions too: a pattern word after the anchor may match inside one (word_in_mention)
+      if (x.lemmas == nullptr) continue;
       for (int32_t id : *x.lemmas) {
         sc.stamp[static_cast<size_t>(id)] = stamp;
         sc.last[static_cast<size_t>(id)] = static_cast<uint32_t>(p);
@@ -1800,6 +1832,12 @@ class DocCoder {
         m.anchor_as_written = c.dyadic && c.ap.anchor.word == x.norm;
         if (!m.sources.empty()) m.source_how = "named in the pattern's {S} slot";
         if (!m.targets.empty()) m.target_how = "named in the pattern's {T} slot";
+        // a bare role with no country ("withdraw troops from X") is no object: the default decides
+        if (m.targets.empty() && st.word_mention >= 0 && !generic_agent(st.word_mention)) {
+          const uint32_t first = doc_.mentions[static_cast<size_t>(st.word_mention)].first_token;
+          m.targets = compound_forward(first, cl.toks.back() + 1).first;
+          m.target_how = "the actor mention a pattern word matched inside (the verb's object)";
+        }
         const auto pre = c.prefix_slot();
         using K = PatternElement::Kind;
         if (pre == K::source_possessive || pre == K::target_possessive) {
