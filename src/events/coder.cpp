@@ -1371,6 +1371,7 @@ class DocCoder {
     // The actor mention a pattern word after the anchor matched inside ("expel * diplomat"
     // on "expelled two Russian diplomats"): the verb's object, the target unless {T} is filled.
     int32_t word_mention = -1;
+    uint32_t word_count = 0;  // how many of its tokens pattern words matched
   };
   // The continuation of a match: "the rest matched up to (end, literals)". A non-owning
   // reference to a callable on the caller's stack (a function pointer and an object
@@ -1477,8 +1478,10 @@ class DocCoder {
         if (m < 0) return false;
         const int32_t saved = st.word_mention;
         st.word_mention = m;
+        ++st.word_count;
         if (k(pos + 1, lits + 1)) return true;
         st.word_mention = saved;
+        --st.word_count;
         return false;
       }
       case K::gap:
@@ -1832,11 +1835,20 @@ class DocCoder {
         m.anchor_as_written = c.dyadic && c.ap.anchor.word == x.norm;
         if (!m.sources.empty()) m.source_how = "named in the pattern's {S} slot";
         if (!m.targets.empty()) m.target_how = "named in the pattern's {T} slot";
-        // a bare role with no country ("withdraw troops from X") is no object: the default decides
-        if (m.targets.empty() && st.word_mention >= 0 && !generic_agent(st.word_mention)) {
-          const uint32_t first = doc_.mentions[static_cast<size_t>(st.word_mention)].first_token;
-          m.targets = compound_forward(first, cl.toks.back() + 1).first;
-          m.target_how = "the actor mention a pattern word matched inside (the verb's object)";
+        // The mention a pattern word matched inside is the object when it names its party with
+        // words of its own besides the pattern's ("two Russian diplomats"). One made only of the
+        // pattern's words is what the pattern names, not whom the act is aimed at ("fired
+        // artillery at X", "withdrew troops from X", also when context gave it a country): it is
+        // no target, and the default object looks past it.
+        int32_t named_object = -1;
+        if (st.word_mention >= 0) {
+          const Mention& wm = doc_.mentions[static_cast<size_t>(st.word_mention)];
+          if (m.targets.empty() && wm.token_end - wm.first_token > st.word_count && !generic_agent(st.word_mention)) {
+            m.targets = compound_forward(wm.first_token, cl.toks.back() + 1).first;
+            m.target_how = "the actor mention a pattern word matched inside (the verb's object)";
+          } else {
+            named_object = st.word_mention;
+          }
         }
         const auto pre = c.prefix_slot();
         using K = PatternElement::Kind;
@@ -1931,7 +1943,13 @@ class DocCoder {
         }
         if (m.targets.empty() && !c.passive && !m.from_context && !c.compound &&
             c.code.substr(0, 2) != "01") {  // statements: no default object ("said Russia would")
-          m.targets = object_after(cl, p, m.sources, c.dyadic);
+          if (named_object < 0) {
+            m.targets = object_after(cl, p, m.sources, c.dyadic);
+          } else {
+            std::vector<int32_t> past = m.sources;
+            past.push_back(named_object);
+            m.targets = object_after(cl, p, past, c.dyadic);
+          }
           if (!m.targets.empty()) m.target_how = "first actor after the verb (no {T} filled by the pattern)";
           if (m.targets.empty()) {
             m.targets = complement_subject(cl, st.end, m.sources);
