@@ -1656,6 +1656,31 @@ class DocCoder {
     return false;
   }
 
+  // A reduced relative: a bare participle right after an actor mention, with no auxiliary
+  // and no object, before the sentence's main verb ("militants arrested in the city said
+  // ...", "two men detained on Monday were released") is a passive whose subject is that
+  // mention, when the act names its doer by itself (`data/cameo/implicit_agents.tsv`: an
+  // arrest is the police's). A preposition follows the participle, and a finite
+  // verb comes before the next punctuation or coordinator. Otherwise the verb stays active
+  // ("protesters marched in Delhi", "X charged on Saturday"). Passives with "by" are
+  // left to the passive readings: "X attacked by Y" needs its auxiliary.
+  bool reduced_relative(const Clause& cl, size_t ap, const std::string& code) const {
+    if (ap == 0 || ap + 1 >= cl.toks.size() || !tok(cl.toks[ap]).participle ||
+        !actor_mention(tok(cl.toks[ap - 1]).mention) || k_.implicit_agents.count(code) == 0)
+      return false;
+    const Tok& next = tok(cl.toks[ap + 1]);
+    if (next.mention >= 0 || !in(next.norm, kPrepositions) || next.norm == "to" || next.norm == "by") return false;
+    for (uint32_t t = cl.toks[ap] + 2; t < end_ && t < cl.toks[ap] + 14; ++t) {
+      const Tok& x = tok(t);
+      if (x.mention >= 0) continue;
+      if (x.punct || in(x.norm, kCoordinators)) return false;
+      if (x.past || in(x.norm, {"is", "are", "was", "were", "has", "have", "had", "will", "would", "could", "may",
+                                "might", "must", "should", "can"}))
+        return true;
+    }
+    return false;
+  }
+
   // Possessive actor right before clause position ap ("Putin's [two-day] visit").
   int32_t possessive_before(const Clause& cl, size_t ap, size_t& first) const {
     for (size_t q = ap, steps = 0; q-- > 0 && steps < 4; ++steps) {
@@ -1821,7 +1846,9 @@ class DocCoder {
           return true;
         };
         if (!match_nodes(cl, *c.ap.rest, 0, p + 1, 1, st, done)) return;
-        const bool passive = passive_at(cl, p);
+        // a reduced relative only for the bare verb: words of the pattern after it ("remained on
+        // alert") are its complement, so the verb is active
+        const bool passive = passive_at(cl, p) || (st.literals == 1 && reduced_relative(cl, p, c.code));
         if (c.passive != passive && c.prefix_slot() == PatternElement::Kind::source) return;
         if (c.passive && !passive) return;
         Match m;

@@ -553,6 +553,19 @@ TEST(CodeArticle, AnnouncedActsAreCommitmentsOrThreatsInPlover) {
   EXPECT_TRUE(has(coded(k, "Police will be deployed near the stadium."), "150 MOBILIZE COP"));
 }
 
+TEST(CodeArticle, ReducedRelativesArePassive) {
+  Knowledge k = load();
+  // "X arrested in Y were/said ...": X was arrested (an arrest is the police's), not the arrester
+  const auto a = coded(k, "Two Kenyan students arrested in Nairobi on Monday were released on bail.");
+  EXPECT_TRUE(has(a, "173 COERCE COP"));
+  EXPECT_FALSE(has(a, "173 COERCE KENEDU"));
+  EXPECT_TRUE(has(coded(k, "Three militants detained at the border said they were beaten."), "173 COERCE COP"));
+  // no main verb after it: the participle is the sentence's verb and stays active
+  EXPECT_TRUE(has(coded(k, "The Kenyan students arrested in Nairobi."), "173 COERCE KENEDU"));
+  // the pattern's own words after the verb are its complement: active
+  EXPECT_TRUE(has(coded(k, "Kenyan troops remained on alert in the occupied zone on Monday."), "151 MOBILIZE KENMIL"));
+}
+
 TEST(CodeArticle, IntentToYieldIsPloverAgree) {
   Knowledge k = load();
   // CAMEO 035x (intent to ease sanctions) is an offer to cooperate: PLOVER AGREE, not CONCEDE
