@@ -1368,6 +1368,10 @@ class DocCoder {
     std::vector<int32_t> sources, targets;
     size_t end = 0;
     size_t literals = 0;
+    // The actor mention a pattern word after the anchor matched inside ("expel * diplomat"
+    // on "expelled two Russian diplomats"): the verb's object, the target unless {T} is filled.
+    int32_t word_mention = -1;
+    uint32_t word_count = 0;  // how many of its tokens pattern words matched
   };
   // The continuation of a match: "the rest matched up to (end, literals)". A non-owning
   // reference to a callable on the caller's stack (a function pointer and an object
@@ -1403,7 +1407,8 @@ class DocCoder {
           // Most branches open with a word ("(meet|visit|talk) with"): test it here rather
           // than recursing into a branch that fails at its first element.
           const PatternNode& first = c.children.front();
-          if (first.kind == PatternNode::Kind::element && first.element.is_word() && !word_at(cl, first.element, pos))
+          if (first.kind == PatternNode::Kind::element && first.element.is_word() && !word_at(cl, first.element, pos) &&
+              word_in_mention(cl, first.element, pos, st) < 0)
             continue;
           if (match_nodes(cl, c.children, 0, pos, lits, st, next)) return true;
         }
@@ -1442,14 +1447,43 @@ class DocCoder {
     return x.lemmas != nullptr && std::find(x.lemmas->begin(), x.lemmas->end(), e.id) != x.lemmas->end();
   }
 
+  // A pattern word after the anchor may match a word of an actor mention in the object
+  // position ("expel * diplomat" on "expelled two Russian diplomats", "disperse * protester"
+  // on "dispersed the protesters"): the mention is then the verb's object. Only one mention
+  // per match (the one already taken, or a new one), never a place, never the source.
+  // Returns the mention, or -1.
+  int32_t word_in_mention(const Clause& cl, const PatternElement& e, size_t pos, const State& st) const {
+    if (pos >= cl.toks.size()) return -1;
+    const Tok& x = tok(cl.toks[pos]);
+    if (x.mention < 0) return -1;
+    if (st.word_mention >= 0 && st.word_mention != x.mention) return -1;
+    const bool same =
+        e.kind == PatternElement::Kind::exact
+            ? x.norm == e.word
+            : x.lemmas != nullptr && std::find(x.lemmas->begin(), x.lemmas->end(), e.id) != x.lemmas->end();
+    if (!same || !actor_mention(x.mention)) return -1;
+    if (std::find(st.sources.begin(), st.sources.end(), x.mention) != st.sources.end()) return -1;
+    return x.mention;
+  }
+
   bool match_element(const Clause& cl, const PatternElement& e, size_t pos, size_t lits, State& st,
                      const Cont& k) const {
     const size_t n = cl.toks.size();
     using K = PatternElement::Kind;
     switch (e.kind) {
       case K::lemma:
-      case K::exact:
-        return word_at(cl, e, pos) && k(pos + 1, lits + 1);
+      case K::exact: {
+        if (word_at(cl, e, pos)) return k(pos + 1, lits + 1);
+        const int32_t m = word_in_mention(cl, e, pos, st);
+        if (m < 0) return false;
+        const int32_t saved = st.word_mention;
+        st.word_mention = m;
+        ++st.word_count;
+        if (k(pos + 1, lits + 1)) return true;
+        st.word_mention = saved;
+        --st.word_count;
+        return false;
+      }
       case K::gap:
         for (size_t g = 0; g <= 5 && pos + g <= n; ++g) {
           if (g > 0 && in(norm(cl.toks[pos + g - 1]), {",", ".", "and"}) &&
@@ -1622,6 +1656,31 @@ class DocCoder {
     return false;
   }
 
+  // A reduced relative: a bare participle right after an actor mention, with no auxiliary
+  // and no object, before the sentence's main verb ("militants arrested in the city said
+  // ...", "two men detained on Monday were released") is a passive whose subject is that
+  // mention, when the act names its doer by itself (`data/cameo/implicit_agents.tsv`: an
+  // arrest is the police's). A preposition follows the participle, and a finite
+  // verb comes before the next punctuation or coordinator. Otherwise the verb stays active
+  // ("protesters marched in Delhi", "X charged on Saturday"). Passives with "by" are
+  // left to the passive readings: "X attacked by Y" needs its auxiliary.
+  bool reduced_relative(const Clause& cl, size_t ap, const std::string& code) const {
+    if (ap == 0 || ap + 1 >= cl.toks.size() || !tok(cl.toks[ap]).participle ||
+        !actor_mention(tok(cl.toks[ap - 1]).mention) || k_.implicit_agents.count(code) == 0)
+      return false;
+    const Tok& next = tok(cl.toks[ap + 1]);
+    if (next.mention >= 0 || !in(next.norm, kPrepositions) || next.norm == "to" || next.norm == "by") return false;
+    for (uint32_t t = cl.toks[ap] + 2; t < end_ && t < cl.toks[ap] + 14; ++t) {
+      const Tok& x = tok(t);
+      if (x.mention >= 0) continue;
+      if (x.punct || in(x.norm, kCoordinators)) return false;
+      if (x.past || in(x.norm, {"is", "are", "was", "were", "has", "have", "had", "will", "would", "could", "may",
+                                "might", "must", "should", "can"}))
+        return true;
+    }
+    return false;
+  }
+
   // Possessive actor right before clause position ap ("Putin's [two-day] visit").
   int32_t possessive_before(const Clause& cl, size_t ap, size_t& first) const {
     for (size_t q = ap, steps = 0; q-- > 0 && steps < 4; ++steps) {
@@ -1747,7 +1806,8 @@ class DocCoder {
     const uint32_t stamp = sc.next(k_.by_lemma.size());
     for (size_t p = 0; p < cl.toks.size(); ++p) {
       const Tok& x = tok(cl.toks[p]);
-      if (x.mention >= 0 || x.lemmas == nullptr) continue;  // word_at never matches a mention
+      // words of mentions too: a pattern word after the anchor may match inside one (word_in_mention)
+      if (x.lemmas == nullptr) continue;
       for (int32_t id : *x.lemmas) {
         sc.stamp[static_cast<size_t>(id)] = stamp;
         sc.last[static_cast<size_t>(id)] = static_cast<uint32_t>(p);
@@ -1786,7 +1846,9 @@ class DocCoder {
           return true;
         };
         if (!match_nodes(cl, *c.ap.rest, 0, p + 1, 1, st, done)) return;
-        const bool passive = passive_at(cl, p);
+        // a reduced relative only for the bare verb: words of the pattern after it ("remained on
+        // alert") are its complement, so the verb is active
+        const bool passive = passive_at(cl, p) || (st.literals == 1 && reduced_relative(cl, p, c.code));
         if (c.passive != passive && c.prefix_slot() == PatternElement::Kind::source) return;
         if (c.passive && !passive) return;
         Match m;
@@ -1800,6 +1862,21 @@ class DocCoder {
         m.anchor_as_written = c.dyadic && c.ap.anchor.word == x.norm;
         if (!m.sources.empty()) m.source_how = "named in the pattern's {S} slot";
         if (!m.targets.empty()) m.target_how = "named in the pattern's {T} slot";
+        // The mention a pattern word matched inside is the object when it names its party with
+        // words of its own besides the pattern's ("two Russian diplomats"). One made only of the
+        // pattern's words is what the pattern names, not whom the act is aimed at ("fired
+        // artillery at X", "withdrew troops from X", also when context gave it a country): it is
+        // no target, and the default object looks past it.
+        int32_t named_object = -1;
+        if (st.word_mention >= 0) {
+          const Mention& wm = doc_.mentions[static_cast<size_t>(st.word_mention)];
+          if (m.targets.empty() && wm.token_end - wm.first_token > st.word_count && !generic_agent(st.word_mention)) {
+            m.targets = compound_forward(wm.first_token, cl.toks.back() + 1).first;
+            m.target_how = "the actor mention a pattern word matched inside (the verb's object)";
+          } else {
+            named_object = st.word_mention;
+          }
+        }
         const auto pre = c.prefix_slot();
         using K = PatternElement::Kind;
         if (pre == K::source_possessive || pre == K::target_possessive) {
@@ -1893,7 +1970,13 @@ class DocCoder {
         }
         if (m.targets.empty() && !c.passive && !m.from_context && !c.compound &&
             c.code.substr(0, 2) != "01") {  // statements: no default object ("said Russia would")
-          m.targets = object_after(cl, p, m.sources, c.dyadic);
+          if (named_object < 0) {
+            m.targets = object_after(cl, p, m.sources, c.dyadic);
+          } else {
+            std::vector<int32_t> past = m.sources;
+            past.push_back(named_object);
+            m.targets = object_after(cl, p, past, c.dyadic);
+          }
           if (!m.targets.empty()) m.target_how = "first actor after the verb (no {T} filled by the pattern)";
           if (m.targets.empty()) {
             m.targets = complement_subject(cl, st.end, m.sources);

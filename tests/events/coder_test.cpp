@@ -317,6 +317,31 @@ TEST(Coder, DefaultObjectWhenThePatternFillsNoTarget) {
   EXPECT_THAT(briefs(code_text("Putin met on Monday with officials.")), ElementsAre("040 RUSGOV->-"));
 }
 
+TEST(Coder, PatternWordsMatchInsideTheObjectMention) {
+  // "Russian diplomats" is one actor mention: the pattern word "diplomat" matches its head, the
+  // longer row wins, and the mention is the target
+  std::vector<VerbPatternSpec> specs{{"161", "{S} expel * diplomat", "x.tsv:1", false},
+                                     {"174", "{S} expel", "x.tsv:2", false},
+                                     {"0874", "{S} withdraw * soldier", "x.tsv:3", false},
+                                     {"161", "{S} accuse * diplomat of", "x.tsv:4", false},
+                                     {"111", "{S} criticise * ministry over", "x.tsv:5", false}};
+  const auto coded = coder_over(specs);
+  EXPECT_THAT(coded("Kenya expelled two Russian diplomats on Monday."), ElementsAre("161 KEN->RUSGOV"));
+  EXPECT_THAT(coded("Kenya expelled Russia on Monday."), ElementsAre("174 KEN->RUS"));
+  // a bare role with no country is no object: the default object decides
+  EXPECT_THAT(coded("Kenya withdrew its soldiers from Ukraine."), ElementsAre("0874 KEN->UKR"));
+  EXPECT_THAT(coded("Kenya withdrew soldiers."), ElementsAre("0874 KEN->-"));
+  // the words after the one matched inside the mention still have to match
+  EXPECT_THAT(coded("Kenya accused Russian diplomats of spying."), ElementsAre("161 KEN->RUSGOV"));
+  EXPECT_TRUE(coded("Kenya accused Russian diplomats.").empty());
+  // a mention made only of the pattern's words ("ministry", RUSGOV) is what the pattern names,
+  // not whom the act is aimed at: the default object looks past it
+  EXPECT_THAT(coded("Kenya criticised the ministry over Ukraine."), ElementsAre("111 KEN->UKR"));
+  EXPECT_THAT(coded("Kenya criticised the ministry over taxes."), ElementsAre("111 KEN->-"));
+  // the subject's words are never the object's: nothing follows the verb here
+  EXPECT_THAT(coded("Russian diplomats expelled Kenya."), ElementsAre("174 RUSGOV->KEN"));
+}
+
 TEST(Coder, ADayInsideThePassiveVerbGroup) {
   // "was on Monday attacked": the day does not hide the passive
   EXPECT_THAT(briefs(code_text("Russia was on Monday attacked by Ukraine.")), ElementsAre("190 UKR->RUS"));

@@ -547,8 +547,23 @@ TEST(CodeArticle, AnnouncedActsAreCommitmentsOrThreatsInPlover) {
   EXPECT_TRUE(has(coded(k, "The United States imposed sanctions on Cuba."), "163 SANCTION USA"));
   EXPECT_TRUE(has(coded(k, "The United States will impose sanctions on Cuba."), "163 THREATEN USA"));
   EXPECT_TRUE(has(coded(k, "Japan withdrew its troops from Iraq."), "0874 RETREAT JPN"));
-  EXPECT_TRUE(has(coded(k, "Japan agreed to withdraw its troops from Iraq."), "0874 AGREE JPN"));
+  EXPECT_TRUE(has(coded(k, "Japan will withdraw its troops from Iraq."), "0874 AGREE JPN"));
+  // an agreement to withdraw is the intent row's own (0356), "troops" read inside the mention "its troops"
+  EXPECT_TRUE(has(coded(k, "Japan agreed to withdraw its troops from Iraq."), "0356 AGREE JPN"));
   EXPECT_TRUE(has(coded(k, "Police will be deployed near the stadium."), "150 MOBILIZE COP"));
+}
+
+TEST(CodeArticle, ReducedRelativesArePassive) {
+  Knowledge k = load();
+  // "X arrested in Y were/said ...": X was arrested (an arrest is the police's), not the arrester
+  const auto a = coded(k, "Two Kenyan students arrested in Nairobi on Monday were released on bail.");
+  EXPECT_TRUE(has(a, "173 COERCE COP"));
+  EXPECT_FALSE(has(a, "173 COERCE KENEDU"));
+  EXPECT_TRUE(has(coded(k, "Three militants detained at the border said they were beaten."), "173 COERCE COP"));
+  // no main verb after it: the participle is the sentence's verb and stays active
+  EXPECT_TRUE(has(coded(k, "The Kenyan students arrested in Nairobi."), "173 COERCE KENEDU"));
+  // the pattern's own words after the verb are its complement: active
+  EXPECT_TRUE(has(coded(k, "Kenyan troops remained on alert in the occupied zone on Monday."), "151 MOBILIZE KENMIL"));
 }
 
 TEST(CodeArticle, IntentToYieldIsPloverAgree) {
