@@ -2389,8 +2389,9 @@ class DocCoder {
       ModeInfo mi = mode_of(cl, m);
       if (m.pat->inaction) {
         // "the guards looked the other way": the act expected was not done. A denied inaction
-        // ("did not look the other way") says nothing definite: nothing is coded.
-        if (mi.mode == EventMode::negated) continue;
+        // ("did not look the other way") says nothing definite, and a hedged or planned one
+        // ("may look the other way") is no definite non-act either: nothing is coded.
+        if (mi.mode != EventMode::happened) continue;
         mi.mode = EventMode::negated;
         mi.why = "inaction: the act was not done (data/cameo/inaction.tsv)";
       }

@@ -10,6 +10,7 @@
 #include "knowledge/lexicon.h"
 
 #include <algorithm>
+#include <bit>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -171,8 +172,8 @@ std::shared_ptr<const NameLexicon> NameLexicon::from_lists(const std::vector<std
 Result<std::shared_ptr<const NameLexicon>> NameLexicon::load(const std::string& node_modules,
                                                              std::vector<Error>& warnings) {
   std::shared_ptr<NameLexicon> lex(new NameLexicon());
-  lex->keys_.reserve(1U << 20);  // about 80,000 words of about 8 bytes
-  while (lex->slots_.size() < 2 * 80000) lex->grow();
+  lex->keys_.reserve(1U << 20);                                  // about 80,000 words of about 8 bytes
+  lex->slots_.assign(std::bit_ceil(size_t{2 * 80000}), Slot{});  // at most half full: no growth while loading
   std::string text;
   auto missing = [&](const std::string& path, const char* package) {
     warnings.push_back(Error{

@@ -367,6 +367,9 @@ TEST(CodeArticle, InactionIsCodedAsTheActNotDone) {
     EXPECT_TRUE(has(modes(text), "170 negated COP")) << text << ": " << ::testing::PrintToString(modes(text));
   // a denied inaction claims nothing; loyalty is no inaction; an act is no inaction
   EXPECT_TRUE(modes("the police did not look the other way.").empty());
+  // a hedged or planned inaction is no definite non-act
+  EXPECT_TRUE(modes("the police may look the other way.").empty());
+  EXPECT_TRUE(modes("the guards will look the other way.").empty());
   EXPECT_TRUE(modes("the minister stood by his decision.").empty());
   EXPECT_FALSE(has(modes("police arrested six men."), "173 negated COP"));
 }
