@@ -19,6 +19,7 @@
 #include <thread>
 
 #include "pipeline/pipeline.h"
+#include "support/bundled_knowledge.h"
 
 namespace dyad {
 namespace {
@@ -26,16 +27,7 @@ namespace {
 namespace fs = std::filesystem;
 using nlohmann::json;
 
-const Knowledge& knowledge() {
-  static const Knowledge k = [] {
-    KnowledgeOptions o;
-    o.data_dir = DYAD_TEST_DIR "/../data";
-    auto loaded = Knowledge::load(o);
-    EXPECT_TRUE(loaded.ok()) << (loaded.ok() ? "" : loaded.error().str());
-    return std::move(loaded.value());
-  }();
-  return k;
-}
+const Knowledge& knowledge() { return testing_support::bundled_knowledge(); }
 
 class ApiTest : public ::testing::Test {
  protected:

@@ -271,15 +271,20 @@ TEST(CodeArticle, EveryCodeOnTheExampleSetIsInTheCodebook) {
   EXPECT_GT(events, 100U);
 }
 
-// Codes one text with the bundled knowledge; "cameo plover source-code" per event.
-std::vector<std::string> coded(const Knowledge& k, const std::string& text) {
+// Codes one text as an article published on 2002-03-10 (a date given with the input).
+Document code_text(const Knowledge& k, const std::string& text) {
   Article a;
   a.id = "t";
   a.text = text;
   a.published = Date::ymd(2002, 3, 10);
   a.published_origin = DateOrigin::input;
+  return code_article(k, a);
+}
+
+// Codes one text with the bundled knowledge; "cameo plover source-code" per event.
+std::vector<std::string> coded(const Knowledge& k, const std::string& text) {
   std::vector<std::string> out;
-  for (const Event& e : code_article(k, a).events)
+  for (const Event& e : code_text(k, text).events)
     out.push_back(e.cameo + " " + e.plover + " " + (e.source.code.empty() ? std::string("-") : e.source.code));
   return out;
 }
@@ -350,13 +355,8 @@ TEST(CodeArticle, WhatAProtestDemandsIsItsAimNotASecondEvent) {
 TEST(CodeArticle, InactionIsCodedAsTheActNotDone) {
   Knowledge k = load();
   auto modes = [&](const std::string& text) {
-    Article a;
-    a.id = "i";
-    a.text = text;
-    a.published = Date::ymd(2002, 3, 10);
-    a.published_origin = DateOrigin::input;
     std::vector<std::string> out;
-    for (const Event& e : code_article(k, a).events)
+    for (const Event& e : code_text(k, text).events)
       out.push_back(e.cameo + " " + std::string(to_string(e.mode)) + " " + e.source.code);
     return out;
   };
@@ -376,14 +376,7 @@ TEST(CodeArticle, InactionIsCodedAsTheActNotDone) {
 
 TEST(CodeArticle, InvertedSpeakerFollowsPunctuationAndMayHaveAnArticleAndModifiers) {
   Knowledge k = load();
-  auto events = [&](const std::string& text) {
-    Article a;
-    a.id = "s";
-    a.text = text;
-    a.published = Date::ymd(2002, 3, 10);
-    a.published_origin = DateOrigin::input;
-    return code_article(k, a).events;
-  };
+  auto events = [&](const std::string& text) { return code_text(k, text).events; };
   // "..., said a senior police officer": the officer is the speaker
   auto said = events("the rioters burned two shops on monday, said a senior police officer.");
   ASSERT_EQ(said.size(), 1U);
@@ -418,12 +411,7 @@ TEST(CodeArticle, PoliceActionsInLowerCaseNewsAreCodedWithPoliceAsSource) {
   EXPECT_TRUE(has(coded(k, "the arrests made by police on thursday angered residents."), "173 COERCE COP"));
   // police failing to act: the act is coded and negated
   {
-    Article a;
-    a.id = "f";
-    a.text = "the police failed to stop the violence near the market.";
-    a.published = Date::ymd(2002, 3, 10);
-    a.published_origin = DateOrigin::input;
-    const Document d = code_article(k, a);
+    const Document d = code_text(k, "the police failed to stop the violence near the market.");
     ASSERT_EQ(d.events.size(), 1U);
     EXPECT_EQ(d.events[0].cameo, "170");
     EXPECT_EQ(d.events[0].source.code, "COP");
@@ -465,12 +453,8 @@ TEST(CodeArticle, NominalAndTargetlessPoliceActsTakeTheImplicitAgent) {
   EXPECT_TRUE(has(condemned, "173 COERCE COP"));
   EXPECT_FALSE(has(condemned, "173 COERCE OPP"));
   // a nominal act asked for, and an act that should happen, did not happen
-  Article a;
-  a.id = "r";
-  a.text = "The opposition demanded the arrest of the contractor. The guilty should be arrested.";
-  a.published = Date::ymd(2002, 3, 10);
-  a.published_origin = DateOrigin::input;
-  const Document d = code_article(k, a);
+  const Document d =
+      code_text(k, "The opposition demanded the arrest of the contractor. The guilty should be arrested.");
   size_t arrests = 0;
   for (const Event& e : d.events) {
     if (e.cameo != "173") continue;
@@ -520,13 +504,8 @@ TEST(CodeArticle, AppealsAndObligationsDoNotCodeTheActAskedFor) {
 TEST(CodeArticle, ProtestersWithNoCountryTakeThePlacesCountry) {
   Knowledge k = load();
   auto events = [&](const std::string& text) {
-    Article a;
-    a.id = "p";
-    a.text = text;
-    a.published = Date::ymd(2002, 3, 10);
-    a.published_origin = DateOrigin::input;
     std::vector<std::string> out;
-    for (const Event& e : code_article(k, a).events)
+    for (const Event& e : code_text(k, text).events)
       out.push_back(e.cameo + " " + e.source.code + "->" + (e.target ? e.target->code : std::string("-")));
     return out;
   };

@@ -15,6 +15,7 @@
 #include "pipeline/pipeline.h"
 #include "story/dedup.h"
 #include "story/report.h"
+#include "support/bundled_knowledge.h"
 
 namespace dyad {
 namespace {
@@ -23,16 +24,7 @@ namespace fs = std::filesystem;
 
 const std::string kFixtures = DYAD_TEST_DIR "/fixtures/story/";
 
-const Knowledge& knowledge() {
-  static const Knowledge k = [] {
-    KnowledgeOptions o;
-    o.data_dir = DYAD_TEST_DIR "/../data";
-    auto loaded = Knowledge::load(o);
-    EXPECT_TRUE(loaded.ok()) << (loaded.ok() ? "" : loaded.error().str());
-    return std::move(loaded.value());
-  }();
-  return k;
-}
+const Knowledge& knowledge() { return testing_support::bundled_knowledge(); }
 
 class StoryTest : public ::testing::Test {
  protected:
