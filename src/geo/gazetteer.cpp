@@ -363,26 +363,44 @@ std::vector<std::optional<GeoEntry>> Gazetteer::resolve_toponyms(
     }
   }
 
+  // Each distinct name gives context once: the first toponym of that name that has a choice
+  // (`context_of`). Listing those once per pass keeps a candidate's context linear in the
+  // article's distinct names instead of hashing every other toponym for every candidate.
   std::vector<int> choice(qs.size(), -1);
-  auto pick = [&](size_t i, const std::vector<int>& current) {
+  struct Context {
+    std::string_view key;
+    const GeoEntry* chosen;
+  };
+  auto context_of = [&](const std::vector<int>& current) {
+    std::vector<Context> out;
+    std::unordered_set<std::string_view> seen;
+    for (size_t j = 0; j < qs.size(); ++j)
+      if (current[j] >= 0 && seen.insert(qs[j].key).second)
+        out.push_back({qs[j].key, &qs[j].cands[static_cast<size_t>(current[j])]});
+    return out;
+  };
+  // Great-circle distance is at least the latitude difference along a meridian, so a pair
+  // further apart than that in latitude needs no trigonometry.
+  constexpr double kNearKm = 200;
+  constexpr double kKmPerDegreeLat = 6371.0 * 3.14159265358979323846 / 180.0;
+  auto pick = [&](size_t i, const std::vector<Context>& context) {
     const auto& q = qs[i];
     int best = -1;
     double best_score = -1e9;
     for (size_t c = 0; c < q.cands.size(); ++c) {
       const auto& e = q.cands[c];
       double same_country = 0, same_admin1 = 0, near = 0;
-      std::unordered_set<std::string_view> counted;
-      for (size_t j = 0; j < qs.size(); ++j) {
-        if (j == i || current[j] < 0 || qs[j].key == q.key || !counted.insert(qs[j].key).second) continue;
-        const auto& o = qs[j].cands[static_cast<size_t>(current[j])];
+      for (const Context& other : context) {
+        if (other.key == q.key) continue;
+        const GeoEntry& o = *other.chosen;
         if (o.index == e.index) continue;
         if (!e.country.empty() && o.country == e.country) {
           same_country += 1.0;
           if (!e.admin1.empty() && o.admin1 == e.admin1 && o.kind != PlaceKind::country) same_admin1 += 1.5;
         }
-        if (o.kind == PlaceKind::city || o.kind == PlaceKind::landmark || e.kind == PlaceKind::city) {
-          if (distance_km(e.lat, e.lon, o.lat, o.lon) < 200) near = 1.5;
-        }
+        if (near == 0 && (o.kind == PlaceKind::city || o.kind == PlaceKind::landmark || e.kind == PlaceKind::city) &&
+            std::abs(o.lat - e.lat) * kKmPerDegreeLat < kNearKm && distance_km(e.lat, e.lon, o.lat, o.lon) < kNearKm)
+          near = 1.5;
       }
       double s = q.base[c];
       if (!q.no_context[c]) {
@@ -404,8 +422,9 @@ std::vector<std::optional<GeoEntry>> Gazetteer::resolve_toponyms(
     choice[i] = best;
   }
   for (int pass = 0; pass < 2; ++pass) {
+    const std::vector<Context> context = context_of(choice);
     std::vector<int> next(qs.size(), -1);
-    for (size_t i = 0; i < qs.size(); ++i) next[i] = pick(i, choice);
+    for (size_t i = 0; i < qs.size(); ++i) next[i] = pick(i, context);
     choice = std::move(next);
   }
   std::vector<std::optional<GeoEntry>> out(qs.size());
