@@ -124,7 +124,8 @@ InputFormat from_content(std::string_view head, bool& weak) {
   if (s.front() == '<') {
     std::string_view el = skip_prolog(s);
     std::string lower = ascii_lower(el.substr(0, 16));
-    if (lower.starts_with("<rss") || lower.starts_with("<feed") || lower.starts_with("<rdf:rdf"))
+    if (lower.starts_with("<rss") || lower.starts_with("<feed") || lower.starts_with("<rdf:rdf") ||
+        lower.starts_with("<articles>") || lower.starts_with("<articles "))
       return InputFormat::feed;
     if (el.empty() && s.starts_with("<?xml")) {  // prolog longer than the head
       weak = true;

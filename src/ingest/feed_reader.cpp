@@ -1,4 +1,6 @@
-// RSS 2.0 / RSS 1.0 (RDF) / Atom feeds: one article per item or entry (libxml2).
+// RSS 2.0 / RSS 1.0 (RDF) / Atom feeds: one article per item or entry (libxml2); XML article
+// collections (<articles><article><title>, <link>, <text>), the layout of research news corpora,
+// one article per <article>.
 //
 // Design: the whole feed is parsed in recovery mode with network access and
 // error output off, so a truncated or slightly broken feed still gives the
@@ -149,6 +151,22 @@ Item atom_entry(const xmlNode* entry) {
   return it;
 }
 
+// An article of an XML article collection (<articles><article>...): the layout research news
+// corpora such as GeoWebNews use. The body is plain text; a date and an id are read if given.
+Item collection_article(const xmlNode* article) {
+  Item it;
+  it.body_is_html = false;
+  each_child(article, [&](const xmlNode* c) {
+    std::string_view n = local_name(c);
+    if (n == "title" && it.title.empty()) it.title = content(c);
+    if ((n == "link" || n == "url") && it.link.empty()) it.link = trim(content(c));
+    if ((n == "date" || n == "published") && it.date.empty()) it.date = content(c);
+    if ((n == "text" || n == "body") && it.body.empty()) it.body = content(c);
+  });
+  it.id = trim(prop(article, "id"));
+  return it;
+}
+
 void deliver_item(Item&& it, const xmlNode* node, size_t index, std::string_view name, std::string_view feed_title,
                   const IngestOptions& options, const ArticleSink& on_article, const ErrorSink& on_error) {
   auto line = static_cast<uint64_t>(xmlGetLineNo(node) > 0 ? xmlGetLineNo(node) : 0);
@@ -231,8 +249,13 @@ void read_feed(std::string_view name, std::string_view bytes, const IngestOption
     each_child(root, [&](const xmlNode* c) {
       if (local_name(c) == "entry") item(atom_entry(c), c);
     });
+  } else if (kind == "articles") {
+    each_child(root, [&](const xmlNode* c) {
+      if (local_name(c) == "article") item(collection_article(c), c);
+    });
   } else {
-    report(on_error, name, 0, "root element <" + std::string(kind) + "> is not an RSS or Atom feed; skipped");
+    report(on_error, name, 0,
+           "root element <" + std::string(kind) + "> is not an RSS or Atom feed or an <articles> collection; skipped");
     return;
   }
   if (!problem.empty()) {

@@ -82,6 +82,41 @@ TEST(IngestFeed, TruncatedFeedKeepsItemsReadAndWarns) {
   EXPECT_TRUE(warned) << c.all_errors();
 }
 
+TEST(IngestFeed, ArticleCollectionGivesOneArticlePerArticleElement) {
+  const std::string xml = R"(<?xml version="1.0" ?>
+<articles>
+  <!-- a corpus note -->
+  <article file="0">
+    <title>Harbour reopens</title>
+    <link>https://news.example/harbour</link>
+    <text>The harbour reopened on Monday.
+Fishing boats left at dawn.</text>
+    <toponyms><toponym><extractedName>harbour</extractedName></toponym></toponyms>
+  </article>
+  <article id="b-2">
+    <title>Council vote</title>
+    <date>2024-03-05</date>
+    <text>The council voted to &lt;delay&gt; the budget.</text>
+  </article>
+</articles>)";
+  Collected c;
+  read_feed("corpus.xml", xml, IngestOptions{}, c.sink(), c.errs());
+  ASSERT_EQ(c.articles.size(), 2U) << c.all_errors();
+  EXPECT_TRUE(c.errors.empty()) << c.all_errors();
+  const Article& a = c.articles[0];
+  EXPECT_EQ(a.id, "https://news.example/harbour");  // no id: the link
+  EXPECT_EQ(a.url, "https://news.example/harbour");
+  EXPECT_EQ(a.title, "Harbour reopens");
+  EXPECT_EQ(a.text, "The harbour reopened on Monday.\nFishing boats left at dawn.");  // annotations are not text
+  EXPECT_FALSE(a.published.known());
+  EXPECT_EQ(a.origin, "corpus.xml:4");
+  const Article& b = c.articles[1];
+  EXPECT_EQ(b.id, "b-2");
+  EXPECT_EQ(b.published.iso(), "2024-03-05");
+  EXPECT_EQ(b.text, "The council voted to <delay> the budget.");  // plain text, entities decoded
+  EXPECT_EQ(detect_format(xml, "corpus.dat"), InputFormat::feed);
+}
+
 TEST(IngestFeed, NotAFeedIsAnError) {
   Collected c;
   read_feed("page.xml", "<?xml version=\"1.0\"?><catalog><book/></catalog>", IngestOptions{}, c.sink(), c.errs());
