@@ -378,8 +378,13 @@ class QuoteFinder {
     while (from > lo && end - from < 5 && toks_[from - 1].kind == TokenKind::word && toks_[from - 1].capitalized)
       --from;
     if (from == end || (from > lo && toks_[from - 1].kind == TokenKind::word)) return std::nullopt;
+    return unresolved(from, end);
+  }
+
+  // The words [from, to) as a speaker the knowledge stage did not resolve.
+  [[nodiscard]] Actor unresolved(uint32_t from, uint32_t to) const {
     Actor a;
-    a.span = Span{toks_[from].span.offset, toks_[end - 1].span.end() - toks_[from].span.offset};
+    a.span = Span{toks_[from].span.offset, toks_[to - 1].span.end() - toks_[from].span.offset};
     a.text = std::string(a.span.of(text_));
     return a;
   }
@@ -389,10 +394,7 @@ class QuoteFinder {
     uint32_t to = from;
     while (to < hi && to - from < 4 && toks_[to].kind == TokenKind::word && toks_[to].capitalized) ++to;
     if (to == from || (to < hi && toks_[to].kind == TokenKind::word)) return std::nullopt;
-    Actor a;
-    a.span = Span{toks_[from].span.offset, toks_[to - 1].span.end() - toks_[from].span.offset};
-    a.text = std::string(a.span.of(text_));
-    return a;
+    return unresolved(from, to);
   }
 
   // The words right before the verb (at most 5, all words, starting the window or after punctuation)
@@ -401,10 +403,7 @@ class QuoteFinder {
     uint32_t from = v;
     while (from > lo && v - from < 5 && toks_[from - 1].kind == TokenKind::word) --from;
     if (from == v || (from > lo && toks_[from - 1].kind == TokenKind::word)) return std::nullopt;
-    Actor a;
-    a.span = Span{toks_[from].span.offset, toks_[v - 1].span.end() - toks_[from].span.offset};
-    a.text = std::string(a.span.of(text_));
-    return a;
+    return unresolved(from, v);
   }
 
   [[nodiscard]] std::string verb_text(const Verb& v) const {
@@ -445,10 +444,7 @@ class QuoteFinder {
       if (m.first_token >= from && m.token_end <= stop && m.kind != MentionKind::location) best = &m;
     if (best != nullptr) return actor_of(*best);
     if (stop == from) return std::nullopt;
-    Actor a;
-    a.span = Span{toks_[from].span.offset, toks_[stop - 1].span.end() - toks_[from].span.offset};
-    a.text = std::string(a.span.of(text_));
-    return a;
+    return unresolved(from, stop);
   }
 
   // Where the words before a quotation start: its sentence, or the previous quotation's close in
