@@ -934,7 +934,7 @@ class DocCoder {
     for (;;) {
       uint32_t j = next;
       if (j < end && norm(j) == ",") ++j;
-      if (j < end && in(norm(j), {"and", "&"})) ++j;
+      if (j < end && (in(norm(j), {"and", "&", "nor"}) || (norm(j) == "or" && either_before(t)))) ++j;
       if (j < end && norm(j) == "the") ++j;
       if (j > next) j = skip_modifiers(j, end);  // only after a separator: "X and the evil Y"
       if (j == next || j >= end || !tok(j).mention_start ||
@@ -947,6 +947,9 @@ class DocCoder {
     }
     return {ms, next};
   }
+  // Correlative pairs: "neither X nor Y" and "both X and Y" join as "and" does; "or" joins
+  // only after "either" before the first member ("either X or Y"), never alone ("X or Y").
+  bool either_before(uint32_t first) const { return first > base_ && norm(first - 1) == "either"; }
   // A lower-case word that may stand between a determiner and an actor inside a noun
   // phrase ("the small but proud Peru", "neutral Peru"): no verb, preposition, pronoun,
   // coordinator or other function word.
@@ -1193,7 +1196,7 @@ class DocCoder {
           const std::string_view sep = norm(c.toks[r - 1]);
           size_t r2 = r - 1;
           if (sep == "and" && r2 >= 1 && norm(c.toks[r2 - 1]) == ",") --r2;
-          if (!(sep == "and" || sep == "," || sep == "&") || r2 == 0) break;
+          if (!(sep == "and" || sep == "," || sep == "&" || sep == "nor" || sep == "or") || r2 == 0) break;
           if (sep == ",") {
             if (!saw_and) break;  // "after meeting Xi and his officials, Putin ...": no list
           } else {
@@ -1201,9 +1204,11 @@ class DocCoder {
           }
           const int32_t pm = tok(c.toks[r2 - 1]).mention;
           if (!actor_mention(pm)) break;
+          size_t rp = r2 - 1;
+          while (rp > 0 && tok(c.toks[rp - 1]).mention == pm) --rp;
+          if (sep == "or" && !either_before(c.toks[rp])) break;  // "X or Y" alone joins nothing
           ms.insert(ms.begin(), pm);
-          r = r2 - 1;
-          while (r > 0 && tok(c.toks[r - 1]).mention == pm) --r;
+          r = rp;
         }
         // "the ambassadors of A, B and C": a list after an agent and of/in/from is no subject
         if (ms.size() > 1 && r > 1 && in(norm(c.toks[r - 1]), {"of", "in", "from"}) &&
@@ -1501,7 +1506,10 @@ class DocCoder {
       case K::source_possessive:
       case K::target_possessive: {
         size_t p = pos;
-        while (p < n && tok(cl.toks[p]).mention < 0 && (in(norm(cl.toks[p]), {"the", "a", "an"}) || quantifier(cl, p)))
+        // "the", "a", counts, and the "both"/"either" of a correlative pair ("welcomed both X and Y")
+        while (p < n && tok(cl.toks[p]).mention < 0 &&
+               (in(norm(cl.toks[p]), {"the", "a", "an"}) || quantifier(cl, p) ||
+                (in(norm(cl.toks[p]), {"both", "either"}) && p + 1 < n && tok(cl.toks[p + 1]).mention_start)))
           ++p;
         const bool is_target = e.kind == K::target || e.kind == K::target_possessive;
         if (is_target && p > pos) p = past_place_description(cl, p);
@@ -2040,6 +2048,13 @@ class DocCoder {
           std::find(m.sources.begin(), m.sources.end(), tok(cl.toks[q]).mention) != m.sources.end())
         from = q + 1;
     std::string neg, poss, exp;
+    // "Neither X nor Y boycotted ...": the act is denied of every member of the subject
+    for (size_t q = 0; q < m.anchor_pos; ++q)
+      if (tok(cl.toks[q]).mention >= 0 &&
+          std::find(m.sources.begin(), m.sources.end(), tok(cl.toks[q]).mention) != m.sources.end()) {
+        if (q > 0 && norm(cl.toks[q - 1]) == "neither") neg = "neither ... nor";
+        break;
+      }
     bool past = tok(cl.toks[m.anchor_pos]).past && m.pat->prefix_slot() != PatternElement::Kind::source_possessive;
     const bool nominal = m.pat->prefix_slot() == PatternElement::Kind::gap;
     bool present = false;
