@@ -753,8 +753,9 @@ class DocCoder {
   // participle ("calling for", "demanding") after their coded protest (14) in the sentence,
   // is what the protest is for. CAMEO codes a protest by its demand (1411-1414: demonstrate
   // for leadership change, policy change, rights ...), so the demand is not a second event.
+  // Runs after drop_report_statements, so the statement indexes are no longer needed: they
+  // are either cleared or the sentence codes statements only (then there is no protest here).
   void drop_protest_aims(const Sentence& s, size_t first_event) {
-    if (!report_statements_.empty()) return;  // indexes into out_ must stay valid
     const uint32_t b = s.first_token, e = s.first_token + s.token_count;
     auto first_token_at = [&](uint32_t offset) {
       for (uint32_t t = b; t < e; ++t)
@@ -1444,12 +1445,24 @@ class DocCoder {
     return p;
   }
 
+  // "be/been/being/was/were/is/are allowed|permitted to" + the word at p (an -ly adverb may
+  // stand before the participle: "were finally allowed to").
+  bool permitted_infinitive(const Clause& cl, size_t p) const {
+    if (p < 3 || norm(cl.toks[p - 1]) != "to" || !in(norm(cl.toks[p - 2]), {"allowed", "permitted"})) return false;
+    size_t q = p - 3;
+    if (norm(cl.toks[q]).ends_with("ly") && q > 0) --q;
+    return in(norm(cl.toks[q]), {"be", "been", "being", "was", "were", "is", "are", "am", "get", "got"});
+  }
+  // A pattern word against a token: an exact word by its form, else by any of its lemmas.
+  static bool word_matches(const Tok& x, const PatternElement& e) {
+    if (e.kind == PatternElement::Kind::exact) return x.norm == e.word;
+    return x.lemmas != nullptr && std::find(x.lemmas->begin(), x.lemmas->end(), e.id) != x.lemmas->end();
+  }
+
   bool word_at(const Clause& cl, const PatternElement& e, size_t pos) const {
     if (pos >= cl.toks.size()) return false;
     const Tok& x = tok(cl.toks[pos]);
-    if (x.mention >= 0) return false;
-    if (e.kind == PatternElement::Kind::exact) return x.norm == e.word;
-    return x.lemmas != nullptr && std::find(x.lemmas->begin(), x.lemmas->end(), e.id) != x.lemmas->end();
+    return x.mention < 0 && word_matches(x, e);
   }
 
   // A pattern word after the anchor may match a word of an actor mention in the object
@@ -1462,11 +1475,7 @@ class DocCoder {
     const Tok& x = tok(cl.toks[pos]);
     if (x.mention < 0) return -1;
     if (st.word_mention >= 0 && st.word_mention != x.mention) return -1;
-    const bool same =
-        e.kind == PatternElement::Kind::exact
-            ? x.norm == e.word
-            : x.lemmas != nullptr && std::find(x.lemmas->begin(), x.lemmas->end(), e.id) != x.lemmas->end();
-    if (!same || !actor_mention(x.mention)) return -1;
+    if (!word_matches(x, e) || !actor_mention(x.mention)) return -1;
     if (std::find(st.sources.begin(), st.sources.end(), x.mention) != st.sources.end()) return -1;
     return x.mention;
   }
@@ -1848,6 +1857,9 @@ class DocCoder {
             norm(cl.toks[p]).ends_with("ing") && norm(cl.toks[p - 1]) != "to" &&
             in(norm(cl.toks[p - 1]), kPrepositions))
           return;
+        // Nor an infinitive governed by a passive of permission ("... to be allowed to leave X",
+        // "were permitted to enter Y"): its doer was only given leave to act.
+        if (c.prefix_slot() == PatternElement::Kind::source && permitted_infinitive(cl, p)) return;
         const auto done = [&st](size_t end, size_t lits) {
           st.end = end;
           st.literals = lits;

@@ -237,6 +237,19 @@ TEST(Coder, CorrelativePairsAreCompounds) {
   EXPECT_THAT(briefs(bare), ElementsAre("190 CHN->UKR"));
 }
 
+// An infinitive governed by a passive of permission is no act of its subject: it was only
+// given leave to act ("was allowed to", "were finally permitted to"); the active stays.
+TEST(Coder, PermittedInfinitiveIsNoAct) {
+  const auto has_attack = [](const Document& d) {
+    const auto b = briefs(d);
+    return std::any_of(b.begin(), b.end(), [](const std::string& x) { return x.starts_with("190 "); });
+  };
+  EXPECT_FALSE(has_attack(code_text("Russia was allowed to attack Ukraine.")));
+  EXPECT_FALSE(has_attack(code_text("Russia asked to be permitted to attack Ukraine.")));
+  EXPECT_FALSE(has_attack(code_text("Russian troops were finally allowed to attack Ukraine.")));
+  EXPECT_TRUE(has_attack(code_text("Russia attacked Ukraine.")));
+}
+
 TEST(Coder, ReciprocalCodesComeFromTheDataFile) {
   auto cb = Codebook::load(testing_events::kData);
   ASSERT_TRUE(cb.ok()) << cb.error().str();
