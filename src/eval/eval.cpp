@@ -117,16 +117,11 @@ class KnowledgeCache {
   std::map<std::vector<std::string>, Knowledge> loaded_;
 };
 
-// The record's PETRARCH options as the scorer uses them: every option as the record says,
-// except require_dyad, kept on. Turned off where the records say so it raises petrarch2
-// (0.817 -> 0.829) but lowers udpetrarch (0.757 -> 0.751): the targetless events it admits
-// there come with targets PETRARCH finds through its parse tree and dyad does not
-// (docs/petrarch.md, "Record options").
-CodeOptions scored_options(const CodeOptions& record) {
-  CodeOptions o = record;
-  o.require_dyad = true;
-  return o;
-}
+// The record's PETRARCH options as the scorer uses them: every option as the record's
+// <Config> lines say, require_dyad included. Both PETRARCH suites state require_dyad in their
+// record files (there is no other config in their folders), so it is read from there, never
+// chosen globally (docs/petrarch.md, "Record options").
+CodeOptions scored_options(const CodeOptions& record) { return record; }
 
 SuiteResult run_cameo(const std::string& name, const CameoSuite& suite, const EvalOptions& options,
                       KnowledgeCache& cache, std::ostream& log) {

@@ -753,8 +753,9 @@ class DocCoder {
   // participle ("calling for", "demanding") after their coded protest (14) in the sentence,
   // is what the protest is for. CAMEO codes a protest by its demand (1411-1414: demonstrate
   // for leadership change, policy change, rights ...), so the demand is not a second event.
+  // Runs after drop_report_statements, so the statement indexes are no longer needed: they
+  // are either cleared or the sentence codes statements only (then there is no protest here).
   void drop_protest_aims(const Sentence& s, size_t first_event) {
-    if (!report_statements_.empty()) return;  // indexes into out_ must stay valid
     const uint32_t b = s.first_token, e = s.first_token + s.token_count;
     auto first_token_at = [&](uint32_t offset) {
       for (uint32_t t = b; t < e; ++t)
@@ -934,7 +935,7 @@ class DocCoder {
     for (;;) {
       uint32_t j = next;
       if (j < end && norm(j) == ",") ++j;
-      if (j < end && in(norm(j), {"and", "&"})) ++j;
+      if (j < end && (in(norm(j), {"and", "&", "nor"}) || (norm(j) == "or" && either_before(t)))) ++j;
       if (j < end && norm(j) == "the") ++j;
       if (j > next) j = skip_modifiers(j, end);  // only after a separator: "X and the evil Y"
       if (j == next || j >= end || !tok(j).mention_start ||
@@ -947,6 +948,9 @@ class DocCoder {
     }
     return {ms, next};
   }
+  // Correlative pairs: "neither X nor Y" and "both X and Y" join as "and" does; "or" joins
+  // only after "either" before the first member ("either X or Y"), never alone ("X or Y").
+  bool either_before(uint32_t first) const { return first > base_ && norm(first - 1) == "either"; }
   // A lower-case word that may stand between a determiner and an actor inside a noun
   // phrase ("the small but proud Peru", "neutral Peru"): no verb, preposition, pronoun,
   // coordinator or other function word.
@@ -1193,7 +1197,7 @@ class DocCoder {
           const std::string_view sep = norm(c.toks[r - 1]);
           size_t r2 = r - 1;
           if (sep == "and" && r2 >= 1 && norm(c.toks[r2 - 1]) == ",") --r2;
-          if (!(sep == "and" || sep == "," || sep == "&") || r2 == 0) break;
+          if (!(sep == "and" || sep == "," || sep == "&" || sep == "nor" || sep == "or") || r2 == 0) break;
           if (sep == ",") {
             if (!saw_and) break;  // "after meeting Xi and his officials, Putin ...": no list
           } else {
@@ -1201,9 +1205,11 @@ class DocCoder {
           }
           const int32_t pm = tok(c.toks[r2 - 1]).mention;
           if (!actor_mention(pm)) break;
+          size_t rp = r2 - 1;
+          while (rp > 0 && tok(c.toks[rp - 1]).mention == pm) --rp;
+          if (sep == "or" && !either_before(c.toks[rp])) break;  // "X or Y" alone joins nothing
           ms.insert(ms.begin(), pm);
-          r = r2 - 1;
-          while (r > 0 && tok(c.toks[r - 1]).mention == pm) --r;
+          r = rp;
         }
         // "the ambassadors of A, B and C": a list after an agent and of/in/from is no subject
         if (ms.size() > 1 && r > 1 && in(norm(c.toks[r - 1]), {"of", "in", "from"}) &&
@@ -1439,12 +1445,24 @@ class DocCoder {
     return p;
   }
 
+  // "be/been/being/was/were/is/are allowed|permitted to" + the word at p (an -ly adverb may
+  // stand before the participle: "were finally allowed to").
+  bool permitted_infinitive(const Clause& cl, size_t p) const {
+    if (p < 3 || norm(cl.toks[p - 1]) != "to" || !in(norm(cl.toks[p - 2]), {"allowed", "permitted"})) return false;
+    size_t q = p - 3;
+    if (norm(cl.toks[q]).ends_with("ly") && q > 0) --q;
+    return in(norm(cl.toks[q]), {"be", "been", "being", "was", "were", "is", "are", "am", "get", "got"});
+  }
+  // A pattern word against a token: an exact word by its form, else by any of its lemmas.
+  static bool word_matches(const Tok& x, const PatternElement& e) {
+    if (e.kind == PatternElement::Kind::exact) return x.norm == e.word;
+    return x.lemmas != nullptr && std::find(x.lemmas->begin(), x.lemmas->end(), e.id) != x.lemmas->end();
+  }
+
   bool word_at(const Clause& cl, const PatternElement& e, size_t pos) const {
     if (pos >= cl.toks.size()) return false;
     const Tok& x = tok(cl.toks[pos]);
-    if (x.mention >= 0) return false;
-    if (e.kind == PatternElement::Kind::exact) return x.norm == e.word;
-    return x.lemmas != nullptr && std::find(x.lemmas->begin(), x.lemmas->end(), e.id) != x.lemmas->end();
+    return x.mention < 0 && word_matches(x, e);
   }
 
   // A pattern word after the anchor may match a word of an actor mention in the object
@@ -1457,11 +1475,7 @@ class DocCoder {
     const Tok& x = tok(cl.toks[pos]);
     if (x.mention < 0) return -1;
     if (st.word_mention >= 0 && st.word_mention != x.mention) return -1;
-    const bool same =
-        e.kind == PatternElement::Kind::exact
-            ? x.norm == e.word
-            : x.lemmas != nullptr && std::find(x.lemmas->begin(), x.lemmas->end(), e.id) != x.lemmas->end();
-    if (!same || !actor_mention(x.mention)) return -1;
+    if (!word_matches(x, e) || !actor_mention(x.mention)) return -1;
     if (std::find(st.sources.begin(), st.sources.end(), x.mention) != st.sources.end()) return -1;
     return x.mention;
   }
@@ -1501,7 +1515,10 @@ class DocCoder {
       case K::source_possessive:
       case K::target_possessive: {
         size_t p = pos;
-        while (p < n && tok(cl.toks[p]).mention < 0 && (in(norm(cl.toks[p]), {"the", "a", "an"}) || quantifier(cl, p)))
+        // "the", "a", counts, and the "both"/"either" of a correlative pair ("welcomed both X and Y")
+        while (p < n && tok(cl.toks[p]).mention < 0 &&
+               (in(norm(cl.toks[p]), {"the", "a", "an"}) || quantifier(cl, p) ||
+                (in(norm(cl.toks[p]), {"both", "either"}) && p + 1 < n && tok(cl.toks[p + 1]).mention_start)))
           ++p;
         const bool is_target = e.kind == K::target || e.kind == K::target_possessive;
         if (is_target && p > pos) p = past_place_description(cl, p);
@@ -1840,6 +1857,9 @@ class DocCoder {
             norm(cl.toks[p]).ends_with("ing") && norm(cl.toks[p - 1]) != "to" &&
             in(norm(cl.toks[p - 1]), kPrepositions))
           return;
+        // Nor an infinitive governed by a passive of permission ("... to be allowed to leave X",
+        // "were permitted to enter Y"): its doer was only given leave to act.
+        if (c.prefix_slot() == PatternElement::Kind::source && permitted_infinitive(cl, p)) return;
         const auto done = [&st](size_t end, size_t lits) {
           st.end = end;
           st.literals = lits;
@@ -2040,6 +2060,13 @@ class DocCoder {
           std::find(m.sources.begin(), m.sources.end(), tok(cl.toks[q]).mention) != m.sources.end())
         from = q + 1;
     std::string neg, poss, exp;
+    // "Neither X nor Y boycotted ...": the act is denied of every member of the subject
+    for (size_t q = 0; q < m.anchor_pos; ++q)
+      if (tok(cl.toks[q]).mention >= 0 &&
+          std::find(m.sources.begin(), m.sources.end(), tok(cl.toks[q]).mention) != m.sources.end()) {
+        if (q > 0 && norm(cl.toks[q - 1]) == "neither") neg = "neither ... nor";
+        break;
+      }
     bool past = tok(cl.toks[m.anchor_pos]).past && m.pat->prefix_slot() != PatternElement::Kind::source_possessive;
     const bool nominal = m.pat->prefix_slot() == PatternElement::Kind::gap;
     bool present = false;

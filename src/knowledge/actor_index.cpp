@@ -192,6 +192,7 @@ struct ActorIndex::Impl {
   };
   struct Agent {
     std::string sector, secondary, office;
+    bool prefix = false;  // TABARI "[NGO~]": the code goes before the actor's code
   };
   struct Entry {
     Form form = Form::agent;
@@ -528,12 +529,15 @@ Result<std::shared_ptr<const ActorIndex>> ActorIndex::load(const std::string& da
     const AgentSpec& a = all.agents[i];
     bool ex = i >= n_default_agents;
     auto idx = static_cast<uint32_t>(impl->agents.size());
-    impl->agents.push_back(Impl::Agent{a.sector, a.secondary, a.office});
+    impl->agents.push_back(Impl::Agent{a.sector, a.secondary, a.office, a.prefix});
+    const size_t first_surface = surfaces.size();
     for (const std::string& n : a.names) {
       add(n, Form::agent, idx, "", a.origin, ex);
       std::string pl = plural_phrase(n);
       if (!pl.empty() && !agent_surfaces.count(pl)) add(pl, Form::agent, idx, "", a.origin, ex, true);
     }
+    if (a.any_case)
+      for (size_t k = first_surface; k < surfaces.size(); ++k) surfaces[k].entry.any_case = true;
   }
   // Extra surfaces override default entries with the same folded surface.
   std::unordered_set<std::string> overridden;
@@ -848,6 +852,9 @@ void ActorIndex::find(Document& doc) const {
       return next_atom < sc.atoms.size() && sc.atoms[next_atom].begin <= k;
     };
 
+    // A mention made only of prefix agents (TABARI "[NGO~]", no country): the actor mention
+    // right after it takes it in, its code in front ("MSF Arnor" -> NGOARN).
+    size_t prefix_mention = SIZE_MAX;
     auto push = [&](Mention m, const std::string& key, EntityType type, const std::string& ent_canonical) {
       m.sentence = si;
       m.span = span_of(m.first_token, m.token_end);
@@ -856,6 +863,18 @@ void ActorIndex::find(Document& doc) const {
       if (!key.empty()) {
         m.entity = entity(key, type, ent_canonical, m.actor.code, m.span, m.place);
       }
+      if (prefix_mention != SIZE_MAX && prefix_mention + 1 == doc.mentions.size() &&
+          doc.mentions.back().sentence == si && doc.mentions.back().token_end == m.first_token &&
+          m.kind != MentionKind::location && !m.actor.code.empty()) {
+        const Mention& p = doc.mentions.back();
+        m.actor.code = p.actor.code + m.actor.code;
+        m.first_token = p.first_token;
+        m.span = span_of(m.first_token, m.token_end);
+        m.actor.text = std::string(m.span.of(text));
+        m.actor.span = m.span;
+        doc.mentions.pop_back();
+      }
+      prefix_mention = SIZE_MAX;
       if (m.kind != MentionKind::location && !m.actor.country.empty()) context_country = m.actor.country;
       doc.mentions.push_back(std::move(m));
     };
@@ -1008,7 +1027,8 @@ void ActorIndex::find(Document& doc) const {
             m.actor.canonical = name;
             m.actor.country = country;
             m.actor.sector = lead.sector;
-            m.actor.code = country + lead.sector + lead.secondary;
+            m.actor.code =
+                lead.prefix ? lead.sector + lead.secondary + country : country + lead.sector + lead.secondary;
             std::string folded_surname;
             fold_case_append(name.substr(name.rfind(' ') + 1), folded_surname);
             std::string key = "U:" + name;
@@ -1049,7 +1069,8 @@ void ActorIndex::find(Document& doc) const {
           } else {
             m.actor.country = country;
             m.actor.sector = lead.sector;
-            m.actor.code = country + lead.sector + lead.secondary;
+            m.actor.code =
+                lead.prefix ? lead.sector + lead.secondary + country : country + lead.sector + lead.secondary;
             std::string key = country.empty() ? "" : "A:" + m.actor.code;
             std::string canonical;
             for (uint32_t j = (country_atom >= 0 ? chain_begin : first_agent.begin); j < m.token_end; ++j) {
@@ -1057,6 +1078,10 @@ void ActorIndex::find(Document& doc) const {
               canonical += tok_text(j);
             }
             push(std::move(m), key, EntityType::organization, canonical);
+            if (country.empty() && std::all_of(agent_atoms.begin(), agent_atoms.end(), [&](size_t g) {
+                  return ix.agents[ix.entries[sc.atoms[g].best].target].prefix;
+                }))
+              prefix_mention = doc.mentions.size() - 1;
           }
           ai = agent_atoms.back() + 1;
           k = last_agent.end;

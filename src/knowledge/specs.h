@@ -57,6 +57,12 @@ struct AgentSpec {
   std::string plover_sector;
   std::string office;  // office key of the people files ("defence_minister"), empty if none
   std::string origin;
+  /// TABARI/PETRARCH "[CODE~]": the code goes before the code of the actor it names
+  /// ("MSF Arnor" -> NGOARN, "an MSF Arnor diplomat" -> NGOARNGOV); dyad's TSV has no such agents.
+  bool prefix = false;
+  /// From a TABARI/PETRARCH dictionary: also matches a word in capitals ("MSF"), as their
+  /// actor entries do (ActorSpec::foreign_codes).
+  bool any_case = false;
 };
 
 /// A verb or noun pattern in dyad's pattern syntax (docs/verbs.md) with its CAMEO code.

@@ -221,6 +221,35 @@ TEST(Coder, CompoundSourcesAndReciprocity) {
   EXPECT_THAT(briefs(host), UnorderedElementsAre("043 CHNGOV->RUS", "043 CHNGOV->UKR"));
 }
 
+// Correlative pairs: "neither X nor Y" and "either X or Y" are compound subjects; "neither"
+// denies the act of both; a bare "X or Y" joins nothing.
+TEST(Coder, CorrelativePairsAreCompounds) {
+  Document neither = code_text("Neither Russia nor China attacked Ukraine.");
+  ASSERT_EQ(neither.events.size(), 2U) << testing::PrintToString(briefs(neither));
+  EXPECT_THAT(briefs(neither), UnorderedElementsAre("190 RUS->UKR", "190 CHN->UKR"));
+  for (const Event& e : neither.events) EXPECT_EQ(e.mode, EventMode::negated);
+  Document either = code_text("Either Russia or China attacked Ukraine.");
+  EXPECT_THAT(briefs(either), UnorderedElementsAre("190 RUS->UKR", "190 CHN->UKR"));
+  for (const Event& e : either.events) EXPECT_EQ(e.mode, EventMode::happened);
+  Document both = code_text("Xi welcomed both Russia and Ukraine.");
+  EXPECT_THAT(briefs(both), UnorderedElementsAre("043 CHNGOV->RUS", "043 CHNGOV->UKR"));
+  Document bare = code_text("Russia or China attacked Ukraine.");
+  EXPECT_THAT(briefs(bare), ElementsAre("190 CHN->UKR"));
+}
+
+// An infinitive governed by a passive of permission is no act of its subject: it was only
+// given leave to act ("was allowed to", "were finally permitted to"); the active stays.
+TEST(Coder, PermittedInfinitiveIsNoAct) {
+  const auto has_attack = [](const Document& d) {
+    const auto b = briefs(d);
+    return std::any_of(b.begin(), b.end(), [](const std::string& x) { return x.starts_with("190 "); });
+  };
+  EXPECT_FALSE(has_attack(code_text("Russia was allowed to attack Ukraine.")));
+  EXPECT_FALSE(has_attack(code_text("Russia asked to be permitted to attack Ukraine.")));
+  EXPECT_FALSE(has_attack(code_text("Russian troops were finally allowed to attack Ukraine.")));
+  EXPECT_TRUE(has_attack(code_text("Russia attacked Ukraine.")));
+}
+
 TEST(Coder, ReciprocalCodesComeFromTheDataFile) {
   auto cb = Codebook::load(testing_events::kData);
   ASSERT_TRUE(cb.ok()) << cb.error().str();

@@ -386,6 +386,40 @@ TEST(ActorIndex, EntryForSeveralActorsKeepsEveryCode) {
   EXPECT_TRUE(s->also_codes.empty());
 }
 
+// A TABARI/PETRARCH prefix agent ("[NGO~]") puts its code before the code of the actor right
+// after it, with or without that actor's own agent; alone it is its code; in capitals it
+// matches as PETRARCH's entries do.
+TEST(ActorIndex, PrefixAgentGoesBeforeTheActorCode) {
+  PetrarchReport rep;
+  auto specs =
+      parse_petrarch_dictionary("NORTHLANDS [NLA]\nSOUTHLAND [SLA]\n", "mem.actors", PetrarchKind::actors, rep);
+  ASSERT_TRUE(specs.ok()) << specs.error().str();
+  auto agents =
+      parse_petrarch_dictionary("RELIEF_WATCH {} [NGO~]\nENVOY [~GOV]\n", "mem.agents", PetrarchKind::agents, rep);
+  ASSERT_TRUE(agents.ok()) << agents.error().str();
+  specs->agents = agents->agents;
+  auto ix = ActorIndex::load(kData, specs.value(), true, rules());
+  ASSERT_TRUE(ix.ok()) << ix.error().str();
+  Document d = code("Relief Watch Northlands criticised Southland.", "2024-05-16", ix->get());
+  const Mention* m = mention(d, "Relief Watch Northlands");
+  ASSERT_NE(m, nullptr) << dump(d);
+  EXPECT_EQ(m->actor.code, "NGONLA");
+  EXPECT_EQ(m->actor.country, "NLA");
+  d = code("A RELIEF WATCH Northlands envoy criticised Southland.", "2024-05-16", ix->get());
+  m = mention(d, "RELIEF WATCH Northlands envoy");
+  ASSERT_NE(m, nullptr) << dump(d);
+  EXPECT_EQ(m->actor.code, "NGONLAGOV");
+  d = code("Relief Watch criticised Southland.", "2024-05-16", ix->get());
+  m = mention(d, "Relief Watch");
+  ASSERT_NE(m, nullptr) << dump(d);
+  EXPECT_EQ(m->actor.code, "NGO");
+  // not adjacent: no composition
+  d = code("Relief Watch and Northlands criticised Southland.", "2024-05-16", ix->get());
+  m = mention(d, "Northlands");
+  ASSERT_NE(m, nullptr) << dump(d);
+  EXPECT_EQ(m->actor.code, "NLA");
+}
+
 // A TABARI-style entry with codes for successive periods codes each mention with the code
 // valid on the article's date, whichever order the periods are written in.
 TEST(ActorIndex, CountryEntryWithDatedCodesTakesTheCodeOfTheArticlesDate) {

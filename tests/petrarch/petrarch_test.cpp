@@ -192,6 +192,8 @@ TEST(PetrarchValidation, AgentCodesAndPlurals) {
   EXPECT_NE(agent(s, "ministries of silly walks"), nullptr);
   // "[NGO~]": code before the actor code.
   EXPECT_EQ(agent(s, "msf")->sector, "NGO");
+  EXPECT_TRUE(agent(s, "msf")->prefix);
+  EXPECT_FALSE(police->prefix);
   EXPECT_EQ(rep.prefix_agents, 3U);
 }
 

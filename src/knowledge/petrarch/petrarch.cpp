@@ -531,10 +531,9 @@ void parse_agents(const std::vector<Line>& lines, const std::string& path, Petra
     a.secondary = code.substr(3);
     a.plover_sector = plover_sector(a.sector);
     a.origin = path + ":" + std::to_string(l.number);
-    if (prefix) {
-      ++report.prefix_agents;
-      warn(report, path, l.number, "prefix agent '" + code + "~' read as sector " + a.sector);
-    }
+    a.prefix = prefix;
+    a.any_case = true;
+    if (prefix) ++report.prefix_agents;
     const bool has_marker = phrase.find('!') != std::string::npos;
     if (phrase.find(' ') != std::string::npos) {
       warn(report, path, l.number, "blank between agent words (gap allowed in PETRARCH) read as adjacent words");
