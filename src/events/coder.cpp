@@ -597,6 +597,21 @@ class DocCoder {
         }
       }
     }
+    // "Russia said its troops ...", "the Serbs said their forces ...": a bare agent right after
+    // "its"/"their" belongs to the nearest actor of a country before it in the sentence.
+    if (mm.kind == MentionKind::agent && a.country.empty() && a.code.size() == 3 && mm.first_token > 0 &&
+        in(doc_.text.norm(doc_.text.tokens[mm.first_token - 1]), {"its", "their"})) {
+      for (int32_t q = m - 1; q >= 0; --q) {
+        const Mention& pm = doc_.mentions[static_cast<size_t>(q)];
+        if (pm.sentence != mm.sentence) break;
+        if (pm.kind == MentionKind::location) continue;
+        const Actor pa = actor_of(q);
+        if (pa.country.size() != 3) continue;
+        a.code = pa.country + a.code;
+        a.country = pa.country;
+        break;
+      }
+    }
     // A country word before two plural nouns joined by "and" reaches over both ("Israeli
     // helicopters and tanks", "Syrian gunboats and troops"): the first noun is no actor word,
     // the second is a bare agent.

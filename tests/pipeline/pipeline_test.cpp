@@ -668,4 +668,22 @@ TEST(CodeArticle, UnableOrUnwillingToActIsNoAct) {
   })) << ::testing::PrintToString(done);
 }
 
+TEST(CodeArticle, WithdrawalsDoneAndReviewedWordNetVerbsAreCoded) {
+  Knowledge k = load();
+  auto starts = [](const std::vector<std::string>& events, const std::string& prefix) {
+    return std::any_of(events.begin(), events.end(), [&](const std::string& e) { return e.rfind(prefix, 0) == 0; });
+  };
+  // a withdrawal the subject carries out (RETREAT)
+  EXPECT_TRUE(starts(dyads(k, "Ugandan troops completed their withdrawal from the Congolese town on Friday."),
+                     "0874 UGAMIL->"));
+  // "its"/"their" before a bare agent: the agent of the actor named before it
+  EXPECT_TRUE(starts(dyads(k, "Uganda said on Tuesday its troops had completed their withdrawal from the town."),
+                     "0874 UGAMIL->"));
+  // WordNet synonyms reviewed one by one (dyad verbs suggest)
+  EXPECT_TRUE(
+      starts(dyads(k, "Kenyan troops drove back an attack by Somali rebels near the border."), "190 KENMIL->SOM"));
+  EXPECT_TRUE(starts(dyads(k, "The Iranian navy blocked off the port on Monday."), "191 IRNMIL->"));
+  EXPECT_TRUE(starts(dyads(k, "Venezuelan authorities sequestered the property of the company."), "1711 VEN"));
+}
+
 }  // namespace dyad
