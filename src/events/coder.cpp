@@ -1690,10 +1690,15 @@ class DocCoder {
 
   // A word in -s right before "of" and not right after an actor (its subject) is a plural
   // noun: "shelled positions of", "attacks of the rebels". "Iran warns of ..." stays a verb.
+  // So is one right after a preposition other than "to" ("sued for damages", "a rise in
+  // attacks"): a finite verb never follows a preposition.
   bool plural_before_of(const Clause& cl, size_t p) const {
-    if (p + 1 >= cl.toks.size() || norm(cl.toks[p + 1]) != "of") return false;
     const Tok& x = tok(cl.toks[p]);
     if (x.past || !ends_with(x.norm, "s") || ends_with(x.norm, "ss")) return false;
+    if (p > 0 && tok(cl.toks[p - 1]).mention < 0 && norm(cl.toks[p - 1]) != "to" &&
+        in(norm(cl.toks[p - 1]), kPrepositions))
+      return true;
+    if (p + 1 >= cl.toks.size() || norm(cl.toks[p + 1]) != "of") return false;
     return p == 0 || tok(cl.toks[p - 1]).mention < 0;
   }
 

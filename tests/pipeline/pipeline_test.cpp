@@ -625,6 +625,14 @@ TEST(CodeArticle, APluralBeforeOfIsANounNotAVerb) {
   EXPECT_EQ(repulsed.size(), 1U) << ::testing::PrintToString(repulsed);
 }
 
+TEST(CodeArticle, APluralAfterAPrepositionIsANounNotAVerb) {
+  Knowledge k = load();
+  // "damages" after "for" is no act of damaging by the one sued
+  auto sued = dyads(k, "A Kenyan farmer is suing the Ugandan government for damages to his crops.");
+  for (const std::string& e : sued) EXPECT_NE(e.rfind("17", 0), 0U) << e;
+  EXPECT_TRUE(has(sued, "115 KENAGR->UGAGOV happened")) << ::testing::PrintToString(sued);
+}
+
 TEST(CodeArticle, AGerundNamedAsANounHasNoClauseSubjectAsItsDoer) {
   Knowledge k = load();
   // the government that condemns a killing did not kill
