@@ -2155,6 +2155,12 @@ class DocCoder {
         neg = std::string(w) + " to";
       if (in(w, {"denied", "denies", "deny", "denying"})) neg = w;
       if (in(w, {"unable", "unwilling"}) && next == "to") neg = std::string(w) + " to";  // "was unable to stop"
+      if (in(w, {"nobody", "none"})) neg = w;                                            // "nobody was arrested"
+      // an act wanted or judged likely is not done: "wants X booked", "wanted to arrest", "are
+      // likely to be arrested" ("a wanted man" is no wish: "wanted" only before "to")
+      if ((in(w, {"want", "wants", "wish", "wishes"}) ||
+           (in(w, {"wanted", "wished", "likely", "unlikely"}) && next == "to")))
+        poss = w;
 
       if (w == "without" && q + 1 == m.anchor_pos) neg = w;  // "without chiding X": not done
       if (in(w, {"may", "might", "could", "can", "should", "ought", "possibly", "perhaps", "considering", "weighing",

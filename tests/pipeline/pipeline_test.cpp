@@ -663,6 +663,16 @@ TEST(CodeArticle, UnableOrUnwillingToActIsNoAct) {
   auto u = dyads(k, "the police were unwilling to register cases against the rioters.");
   for (const std::string& x : u) EXPECT_EQ(x.find("happened"), std::string::npos) << x;
   EXPECT_FALSE(u.empty());
+  // nobody arrested is no arrest; an arrest wanted or judged likely is not done
+  for (const std::string& x : dyads(k, "nobody was arrested during the march."))
+    EXPECT_EQ(x.find("happened"), std::string::npos) << x;
+  for (const std::string& x : dyads(k, "the opposition wants the minister booked under the act."))
+    EXPECT_EQ(x.find("happened"), std::string::npos) << x;
+  for (const std::string& x : dyads(k, "the leaders are likely to be arrested on friday."))
+    EXPECT_EQ(x.find("happened"), std::string::npos) << x;
+  EXPECT_FALSE(dyads(k, "the leaders are likely to be arrested on friday.").empty());
+  // "a wanted man" is no wish
+  EXPECT_TRUE(has(dyads(k, "a wanted man was arrested near the station."), "173 COP->CRM happened"));
   // a denied verb of acting where action was expected (data/cameo/inaction.tsv)
   EXPECT_TRUE(has(dyads(k, "the policemen on duty did not act."), "170 COP->- negated"))
       << ::testing::PrintToString(dyads(k, "the policemen on duty did not act."));
