@@ -122,6 +122,7 @@ struct Compiled {
   bool dyadic = false;       // imported TABARI/PETRARCH pattern: coded only with a target
   bool compound = false;     // TABARI '%' subject: the members of a compound subject act on each other
   bool inaction = false;     // data/cameo/inaction.tsv: says the act was NOT done (coded negated)
+  bool of_next = false;      // the rest may begin with the word "of" ("{S} warn of ...")
   std::string reverse_code;  // TABARI "[a:b]" without a written target: b codes target -> source
   // Prefilter: lemma ids that every reading of the rest (after the anchor) needs, sorted and
   // unique. A clause that lacks one of them after the anchor cannot match, so the pattern is
@@ -346,6 +347,27 @@ bool optional_target_only(const PatternNode& n) {
   }
   return x->kind == PatternNode::Kind::element && x->element.kind == PatternElement::Kind::target;
 }
+
+// Whether the sequence from node i may begin with the word w (through groups and optional parts).
+bool may_begin_with(const std::vector<PatternNode>& seq, size_t i, std::string_view w) {
+  if (i >= seq.size()) return false;
+  const PatternNode& n = seq[i];
+  switch (n.kind) {
+    case PatternNode::Kind::element:
+      return n.element.is_word() && n.element.word == w;
+    case PatternNode::Kind::sequence:
+      return n.children.empty() ? may_begin_with(seq, i + 1, w) : may_begin_with(n.children, 0, w);
+    case PatternNode::Kind::alternatives:
+      for (const PatternNode& a : n.children)
+        if (a.kind == PatternNode::Kind::element ? a.element.is_word() && a.element.word == w
+                                                 : may_begin_with(a.children, 0, w))
+          return true;
+      return false;
+    case PatternNode::Kind::optional:
+      return may_begin_with(n.children, 0, w) || may_begin_with(seq, i + 1, w);
+  }
+  return false;
+}
 }  // namespace
 
 Status EventCoder::Impl::add(const VerbPatternSpec& spec, bool inaction) {
@@ -398,6 +420,7 @@ Status EventCoder::Impl::add(const VerbPatternSpec& spec, bool inaction) {
     auto shared = std::find_if(per_rest.begin(), per_rest.end(), [&r](const PerRest& x) { return x.rest == &r; });
     if (shared == per_rest.end()) shared = per_rest.insert(per_rest.end(), PerRest{&r, required_lemmas(r), nullptr});
     c.required = shared->required;
+    c.of_next = may_begin_with(r, 0, "of");
     // derived passive: "{S} verb [words] {T} rest" -> "{T} verb-ed [words] rest [by {S}]"
     std::optional<Compiled> passive;
     if (c.ap.prefix.size() == 1 && c.ap.prefix[0].kind == PatternElement::Kind::source &&
@@ -571,6 +594,38 @@ class DocCoder {
         if (pa.country.size() == 3 && pa.code.size() > 3 && pa.code.compare(0, 3, pa.country) == 0) {
           a.code = pa.country + a.code;
           a.country = pa.country;
+        }
+      }
+    }
+    // "Russia said its troops ...", "the Serbs said their forces ...": a bare agent right after
+    // "its"/"their" belongs to the nearest actor of a country before it in the sentence.
+    if (mm.kind == MentionKind::agent && a.country.empty() && a.code.size() == 3 && mm.first_token > 0 &&
+        in(doc_.text.norm(doc_.text.tokens[mm.first_token - 1]), {"its", "their"})) {
+      for (int32_t q = m - 1; q >= 0; --q) {
+        const Mention& pm = doc_.mentions[static_cast<size_t>(q)];
+        if (pm.sentence != mm.sentence) break;
+        if (pm.kind == MentionKind::location) continue;
+        const Actor pa = actor_of(q);
+        if (pa.country.size() != 3) continue;
+        a.code = pa.country + a.code;
+        a.country = pa.country;
+        break;
+      }
+    }
+    // A country word before two plural nouns joined by "and" reaches over both ("Israeli
+    // helicopters and tanks", "Syrian gunboats and troops"): the first noun is no actor word,
+    // the second is a bare agent.
+    if (mm.kind == MentionKind::agent && a.country.empty() && a.code.size() == 3 && m > 0) {
+      const Mention& pm = doc_.mentions[static_cast<size_t>(m - 1)];
+      if (pm.sentence == mm.sentence && pm.kind == MentionKind::country && pm.token_end + 2 == mm.first_token &&
+          doc_.text.norm(doc_.text.tokens[pm.token_end + 1]) == "and") {
+        const std::string_view raw = doc_.text.tokens[pm.token_end].span.of(doc_.article.text);
+        const Actor pa = actor_of(m - 1);
+        if (raw.size() > 3 && raw.back() == 's' && !ends_with(raw, "ss") &&
+            std::all_of(raw.begin(), raw.end(), [](char c) { return c >= 'a' && c <= 'z'; }) && pa.code.size() == 3 &&
+            pa.country.size() <= 3) {
+          a.code = pa.code + a.code;
+          a.country = pa.code;
         }
       }
     }
@@ -1618,6 +1673,52 @@ class DocCoder {
     return {};
   }
 
+  // "by X" within five words after a match's end (clause position `from`): X (and its
+  // compound) becomes the match's source and the match is extended over it. False if none.
+  bool by_agent(const Clause& cl, size_t from, Match& m) const {
+    for (size_t q = from; q < cl.toks.size() && q < from + 5; ++q) {
+      if (norm(cl.toks[q]) != "by") continue;
+      size_t r = q + 1;
+      if (r < cl.toks.size() && norm(cl.toks[r]) == "the") ++r;
+      if (r < cl.toks.size() && tok(cl.toks[r]).mention_start && actor_mention(tok(cl.toks[r]).mention)) {
+        auto [ms, after] = compound_forward(cl.toks[r], cl.toks.back() + 1);
+        m.sources = ms;
+        while (m.end_pos < cl.toks.size() && cl.toks[m.end_pos] < after) ++m.end_pos;
+        return true;
+      }
+      return false;
+    }
+    return false;
+  }
+
+  // Codes of force (roots 14, 17-20: protest violence, coercion, assault, fighting, mass violence).
+  static bool force_root(const std::string& code) {
+    return code.size() >= 2 &&
+           (code.compare(0, 2, "14") == 0 || code.compare(0, 2, "17") == 0 || code.compare(0, 2, "18") == 0 ||
+            code.compare(0, 2, "19") == 0 || code.compare(0, 2, "20") == 0);
+  }
+
+  // A gerund after a determiner with "of" after it names an act as a noun: "the killing of
+  // X", "its shelling of Y".
+  bool gerund_noun(const Clause& cl, size_t p) const {
+    return p > 0 && p + 1 < cl.toks.size() && is_determiner(norm(cl.toks[p - 1])) &&
+           ends_with(norm(cl.toks[p]), "ing") && norm(cl.toks[p + 1]) == "of";
+  }
+
+  // A word in -s right before "of" and not right after an actor (its subject) is a plural
+  // noun: "shelled positions of", "attacks of the rebels". "Iran warns of ..." stays a verb.
+  // So is one right after a preposition other than "to" ("sued for damages", "a rise in
+  // attacks"): a finite verb never follows a preposition.
+  bool plural_before_of(const Clause& cl, size_t p) const {
+    const Tok& x = tok(cl.toks[p]);
+    if (x.past || !ends_with(x.norm, "s") || ends_with(x.norm, "ss")) return false;
+    if (p > 0 && tok(cl.toks[p - 1]).mention < 0 && norm(cl.toks[p - 1]) != "to" &&
+        in(norm(cl.toks[p - 1]), kPrepositions))
+      return true;
+    if (p + 1 >= cl.toks.size() || norm(cl.toks[p + 1]) != "of") return false;
+    return p == 0 || tok(cl.toks[p - 1]).mention < 0;
+  }
+
   // A role word with no country or organisation behind it ("officials", "military").
   bool generic_agent(int32_t m) const {
     const Actor a = actor_of(m);
@@ -1860,6 +1961,11 @@ class DocCoder {
         // Nor an infinitive governed by a passive of permission ("... to be allowed to leave X",
         // "were permitted to enter Y"): its doer was only given leave to act.
         if (c.prefix_slot() == PatternElement::Kind::source && permitted_infinitive(cl, p)) return;
+        // A plural noun before "of" is no verb: "shelled positions of X", "repulsed attacks
+        // of Y" (a present verb takes "of" right after it only where its pattern says so:
+        // "X warns of ...").
+        if (c.prefix_slot() == PatternElement::Kind::source && !c.passive && !c.of_next && plural_before_of(cl, p))
+          return;
         const auto done = [&st](size_t end, size_t lits) {
           st.end = end;
           st.literals = lits;
@@ -1934,19 +2040,7 @@ class DocCoder {
           m.targets = subject_before(cl, p, how);
           m.target_how = "passive subject (" + how + ")";
           if (m.targets.empty()) m.target_how.clear();
-          // agent: "by X" after the match
-          for (size_t q = st.end; q < cl.toks.size() && q < st.end + 5; ++q) {
-            if (norm(cl.toks[q]) != "by") continue;
-            size_t r = q + 1;
-            if (r < cl.toks.size() && norm(cl.toks[r]) == "the") ++r;
-            if (r < cl.toks.size() && tok(cl.toks[r]).mention_start && actor_mention(tok(cl.toks[r]).mention)) {
-              auto [ms, after] = compound_forward(cl.toks[r], cl.toks.back() + 1);
-              m.sources = ms;
-              m.source_how = "agent of the passive ('by')";
-              while (m.end_pos < cl.toks.size() && cl.toks[m.end_pos] < after) ++m.end_pos;
-            }
-            break;
-          }
+          if (by_agent(cl, st.end, m)) m.source_how = "agent of the passive ('by')";
           if (m.sources.empty()) {
             auto it = k_.implicit_agents.find(c.code);
             if (it != k_.implicit_agents.end()) {
@@ -1960,6 +2054,13 @@ class DocCoder {
           // of Y" is no arrest by X), so the implicit agent stands in, as for an agentless passive.
           m.implicit_agent = &k_.implicit_agents.find(c.code)->second;
           m.source_how = "implicit agent of a nominal act (data/cameo/implicit_agents.tsv)";
+        } else if (m.sources.empty() && gerund_noun(cl, p) && force_root(c.code)) {
+          // "X condemned the killing of Y", "after the shelling of Z": an act of force named
+          // by a gerund noun is reported by those who react to it, not done by them; only "by
+          // W" names its doer. (Participants of a ceremony keep the subject: "X and Y attended
+          // the signing of a statement".)
+          if (!by_agent(cl, st.end, m)) return;
+          m.source_how = "agent of the gerund noun ('the ...ing of ... by')";
         } else if (m.sources.empty()) {
           std::string how;
           m.sources = subject_before(cl, p, how);
@@ -2080,6 +2181,14 @@ class DocCoder {
           next == "to")
         neg = std::string(w) + " to";
       if (in(w, {"denied", "denies", "deny", "denying"})) neg = w;
+      if (in(w, {"unable", "unwilling"}) && next == "to") neg = std::string(w) + " to";  // "was unable to stop"
+      if (in(w, {"nobody", "none"})) neg = w;                                            // "nobody was arrested"
+      // an act wanted or judged likely is not done: "wants X booked", "wanted to arrest", "are
+      // likely to be arrested" ("a wanted man" is no wish: "wanted" only before "to")
+      if ((in(w, {"want", "wants", "wish", "wishes"}) ||
+           (in(w, {"wanted", "wished", "likely", "unlikely"}) && next == "to")))
+        poss = w;
+
       if (w == "without" && q + 1 == m.anchor_pos) neg = w;  // "without chiding X": not done
       if (in(w, {"may", "might", "could", "can", "should", "ought", "possibly", "perhaps", "considering", "weighing",
                  "mulling", "consider", "considers", "weigh", "weighs", "mull", "mulls"}))
