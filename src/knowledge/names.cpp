@@ -460,13 +460,16 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
     return false;
   };
 
+  // A capitalised word that reads as a plural noun ("Falcons", "Rovers"; not "Marcus", "Glass", "Smith's", "Paris",
+  // "NEWS"): the one test behind the team rules below.
+  auto plural_word = [&](uint32_t k) {
+    std::string_view w = norm(k);
+    return w.size() >= 4 && w.back() == 's' && !w.ends_with("ss") && !w.ends_with("us") && !w.ends_with("is") &&
+           possessive_bytes(ta.tokens[k].span.of(text)) == 0 && ta.tokens[k].capitalized && !ta.tokens[k].all_caps;
+  };
   // A place the gazetteer knows followed by a plural noun: a team or club ("Fremont Falcons", "Harbour Town Gulls").
   auto team_like_words = [&](uint32_t rb, uint32_t re) {
-    if (re - rb < 2 || re - rb > 4 || has(rb, NameCue::given_name)) return false;
-    std::string_view last = norm(re - 1);
-    if (last.size() < 4 || last.back() != 's' || last.ends_with("ss") || last.ends_with("us") ||
-        possessive_bytes(ta.tokens[re - 1].span.of(text)) != 0 || !ta.tokens[re - 1].capitalized)
-      return false;
+    if (re - rb < 2 || re - rb > 4 || has(rb, NameCue::given_name) || !plural_word(re - 1)) return false;
     if (gazetteer == nullptr) return false;
     for (uint32_t k = rb + 1; k < re; ++k)
       for (const GeoEntry& g : gazetteer->candidates(words_of(rb, k), 5))
@@ -482,12 +485,9 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
     bool place_hint = false;  // one word the gazetteer knows: a place unless the article names a person so
     bool title_word = false;  // one capitalised title word: a name only as the surname of a person named so
   };
-  // The run's last word reads as a plural noun ("Eagles", "Rovers"; not "Marcus", "Glass", "Smith's", "Islands").
-  auto plural_last = [&](uint32_t b, uint32_t e) {
-    std::string_view w = norm(e - 1);
-    return w.size() >= 4 && w.back() == 's' && !w.ends_with("ss") && !w.ends_with("us") && !w.ends_with("is") &&
-           possessive_bytes(ta.tokens[e - 1].span.of(text)) == 0 && ta.tokens[e - 1].capitalized &&
-           !ta.tokens[e - 1].all_caps && !has(e - 1, NameCue::loc_suffix) && !has(e - 1, NameCue::connector) && e > b;
+  // The run's last word reads as a plural noun that is no place word ("Eagles", "Rovers"; not "Islands").
+  auto plural_last = [&](uint32_t e) {
+    return plural_word(e - 1) && !has(e - 1, NameCue::loc_suffix) && !has(e - 1, NameCue::connector);
   };
   // A run may start at token k: no mention covers it, or a mention starts there, or a mention starts with a
   // lower-case "the" right before it ("the West" inside "the West Jersey Railroad": "the" is no word of the name).
@@ -666,7 +666,7 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
         set(EntityType::organization, "name:org-head");  // "University of Texas", "National Party of Australia"
       } else if (e - b >= 2 && is(NameCue::loc_suffix, last)) {
         set(EntityType::location, "name:place-word");
-      } else if (e - b >= 3 && e - b <= 4 && is(NameCue::loc_head, first) && !conjoined && plural_last(b, e) &&
+      } else if (e - b >= 3 && e - b <= 4 && is(NameCue::loc_head, first) && !conjoined && plural_last(e) &&
                  !gazetteer_place(name, false, 10000)) {
         set(EntityType::organization, "name:team");  // "St. Louis Eagles", "New Castle Herons": a place, a plural noun
       } else if (e - b >= 2 && is(NameCue::loc_head, first) && !conjoined &&
@@ -716,12 +716,6 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
       if (!t.capitalized || (t.all_caps && t.span.length > 2)) return false;
     }
     return true;
-  };
-  // A capitalised word that reads as a plural noun ("Falcons", "Rovers"; not "Marcus", "Glass", "Smith's").
-  auto plural_word = [&](uint32_t k) {
-    std::string_view w = norm(k);
-    return w.size() >= 4 && w.back() == 's' && !w.ends_with("ss") && !w.ends_with("us") && !w.ends_with("is") &&
-           possessive_bytes(ta.tokens[k].span.of(text)) == 0 && ta.tokens[k].capitalized && !ta.tokens[k].all_caps;
   };
   // Evidence that a name-shaped run is a person's: a known given name first, a lower-case particle
   // ("Ludwig van Beethoven") or an initial ("William C. Cesaroni", "J. Smith").
