@@ -573,7 +573,8 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
           uncovered = true;
           continue;
         }
-        if (j == doc.mentions[static_cast<size_t>(cover[j])].first_token) ++mentions_in;
+        // A mention counts once, also when its first word ("the" of "the West") lies before the run.
+        if (j == b || cover[j] != cover[j - 1]) ++mentions_in;
         if (doc.mentions[static_cast<size_t>(cover[j])].kind != MentionKind::agent) merged = true;
       }
       if (!uncovered && mentions_in < 2) continue;  // the mention alone: its reference is already there

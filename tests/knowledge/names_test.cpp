@@ -516,6 +516,14 @@ TEST(NameFinder, ACountrysLongNameIsAPlaceInsideADocumentTitle) {
   for (const auto& r : refs(doc)) EXPECT_THAT(r, ::testing::Not(HasSubstr("Russian Federation|name|organization")));
 }
 
+TEST(NameFinder, ARunOpeningInsideAMentionWithTheHoldsTheWholeName) {
+  // "the West" is a region mention and "Jersey" a territory's: the run "West Jersey" after "the" holds both,
+  // and the compass word types it a place (before: "West" and "Jersey" were two places).
+  Document doc = code("The driver of the West Jersey train saw the signal too late.");
+  EXPECT_TRUE(has_ref(doc, "West Jersey|name|location|West Jersey")) << dump(doc);
+  for (const auto& r : refs(doc)) EXPECT_THAT(r, ::testing::Not(HasSubstr("Jersey|name|location|Jersey"))) << dump(doc);
+}
+
 TEST(NameFinder, CueFileErrorsNameFileAndLine) {
   auto bad = NameFinder::parse("cues.tsv", "cue\twords\tas_of\ntitle\tminister\t2026-01-01\ntitel\tx\t2026-01-01\n");
   ASSERT_FALSE(bad.ok());
