@@ -74,6 +74,8 @@ bool parse_cue(std::string_view s, NameCue& out) {
       {"pronoun_f", NameCue::pronoun_f},
       {"given_name", NameCue::given_name},
       {"org_context", NameCue::org_context},
+      {"org_noun", NameCue::org_noun},
+      {"loc_noun", NameCue::loc_noun},
   };
   for (const auto& [name, cue] : kCues)
     if (s == name) {
@@ -152,7 +154,7 @@ Result<std::shared_ptr<const NameFinder>> NameFinder::parse(std::string_view nam
     if (!parse_cue(t->get(row, "cue"), cue))
       return t->error(row, "unknown cue '" + std::string(t->get(row, "cue")) +
                                "' (title, honorific, particle, org_suffix, org_head, loc_suffix, loc_head, connector, "
-                               "not_name, pronoun_m, pronoun_f, given_name, org_context)");
+                               "not_name, pronoun_m, pronoun_f, given_name, org_context, org_noun, loc_noun)");
     auto words = split_values(t->get(row, "words"));
     if (words.empty()) return t->error(row, "no words");
     auto as_of = parse_date_field(*t, row, "as_of");
@@ -857,6 +859,33 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
     auto it = cues_.find(two);
     return it != cues_.end() && (it->second & bit(NameCue::org_context)) != 0;
   };
+  // A class noun says what the name is: after it, "<Name> is a Danish retail chain", "<Name>, a village in
+  // ...", "<Name> was an indie band" (the copula or a comma, "a"/"an", at most three modifiers: lower-case words,
+  // a country adjective, a number); or before it, "the village of <Name>", "the parish of <Name>" (a place
+  // noun and a lower-case "of"). Returns the bit of the cue that typed it (org_noun or loc_noun), else 0.
+  auto class_noun = [&](const Run& r) -> uint32_t {
+    const uint32_t si = sentence_of[r.b];
+    auto same = [&](uint32_t k) { return k < n_tokens && sentence_of[k] == si; };
+    const uint32_t kinds = bit(NameCue::org_noun) | bit(NameCue::loc_noun);
+    if (r.b >= 2 && same(r.b - 2) && norm(r.b - 1) == "of" && !ta.tokens[r.b - 2].capitalized &&
+        (cue(r.b - 2) & bit(NameCue::loc_noun)) != 0)
+      return bit(NameCue::loc_noun);
+    uint32_t j = r.e;
+    if (!same(j + 1)) return 0;
+    std::string_view link = norm(j);
+    if (link != "," && link != "is" && link != "was") return 0;
+    ++j;
+    if (norm(j) != "a" && norm(j) != "an") return 0;
+    ++j;
+    for (uint32_t mods = 0; same(j) && word(j) && mods <= 3; ++j, ++mods) {
+      const uint32_t c = cue(j);
+      if ((c & kinds) != 0 && !ta.tokens[j].capitalized) return c & kinds;
+      const bool modifier =
+          !ta.tokens[j].capitalized || (actors != nullptr && actors->is_country_adjective(words_of(j, j + 1)));
+      if (!modifier || (c & bit(NameCue::not_name)) != 0) return 0;
+    }
+    return 0;
+  };
   for (Run& r : pieces) {
     const int32_t weak = weak_at[r.b];
     std::string key = fold(words_of(r.b, r.e));
@@ -906,6 +935,9 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
     } else if (camel_case_inside(r) && !person_evidence(r)) {
       r.type = EntityType::organization;  // "StarLine", "NorthPoint Media": a company or brand spelling
       r.rule = "name:camel-case";
+    } else if (const uint32_t c = person_evidence(r) ? 0 : class_noun(r); c != 0) {
+      r.type = c == bit(NameCue::org_noun) ? EntityType::organization : EntityType::location;
+      r.rule = "name:class-noun";  // "Harlowby is a village in ...", "Brixelmart, a retail chain"
     } else if (org_context(r) && !person_evidence(r)) {
       r.type = EntityType::organization;  // "signed with Northgate Pressing", "played for Harbour Town"
       r.rule = "name:org-context";

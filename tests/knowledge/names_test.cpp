@@ -524,6 +524,24 @@ TEST(NameFinder, ARunOpeningInsideAMentionWithTheHoldsTheWholeName) {
   for (const auto& r : refs(doc)) EXPECT_THAT(r, ::testing::Not(HasSubstr("Jersey|name|location|Jersey"))) << dump(doc);
 }
 
+TEST(NameFinder, AClassNounAfterOrBeforeTypesAName) {
+  // "<Name> is a ... <noun>" and "<Name>, a ... <noun>": an organisation noun or a place noun types the name, and
+  // the same words elsewhere in the article follow it.
+  Document doc = code("Brixelmart is a Danish retail chain. Last year Brixelmart opened two stores.");
+  EXPECT_TRUE(has_ref(doc, "Brixelmart|name|organization|Brixelmart")) << dump(doc);
+  Document doc1 = code("They met Tolvane Rusk, a small indie band, after the show.");
+  EXPECT_TRUE(has_ref(doc1, "Tolvane Rusk|name|organization|Tolvane Rusk")) << dump(doc1);
+  // (A sentence's first word is a name only when the article also writes it capitalised inside a sentence.)
+  Document doc2 = code("Harlowby is a small village in the parish of Dunthorpe. Walkers reach Harlowby by ferry.");
+  EXPECT_TRUE(has_ref(doc2, "Harlowby|name|location|Harlowby")) << dump(doc2);
+  EXPECT_TRUE(has_ref(doc2, "Dunthorpe|name|location|Dunthorpe")) << dump(doc2);
+  // A person's evidence (a given name first) wins, and a noun that is no class noun types nothing.
+  Document doc3 = code("They met Anna Kowal, a small band's manager, after the show.");
+  EXPECT_TRUE(has_ref(doc3, "Anna Kowal|name|person|Anna Kowal")) << dump(doc3);
+  Document doc4 = code("They met Tolvane Rusk, a tall stranger, after the show.");
+  for (const auto& r : refs(doc4)) EXPECT_THAT(r, ::testing::Not(HasSubstr("|organization|"))) << dump(doc4);
+}
+
 TEST(NameFinder, CueFileErrorsNameFileAndLine) {
   auto bad = NameFinder::parse("cues.tsv", "cue\twords\tas_of\ntitle\tminister\t2026-01-01\ntitel\tx\t2026-01-01\n");
   ASSERT_FALSE(bad.ok());
