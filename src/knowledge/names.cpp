@@ -651,7 +651,22 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
         r.type = t;
         r.rule = rule;
       };
-      if (titled || (prev_cue & (bit(NameCue::title) | bit(NameCue::honorific))) != 0) {
+      // A given name (or a title) and one word the dictionaries read as a place: a person whose surname is a
+      // place's name ("George Washington", "novelist Jack London"), not a person and a place.
+      bool surname_place = false;
+      if (merged && e - b >= 2 && e - b <= 3 && cover[e - 1] >= 0 && (e - 2 < b || cover[e - 2] != cover[e - 1])) {
+        const Mention& pm = doc.mentions[static_cast<size_t>(cover[e - 1])];
+        // a place or a capital read as its country (not a country's own name: "Maria Jordan" stays two names)
+        const bool place = pm.kind == MentionKind::location || (pm.kind == MentionKind::country && actors != nullptr &&
+                                                                !actors->is_country_name(words_of(e - 1, e)));
+        surname_place = place && pm.first_token == e - 1 && pm.token_end == e &&
+                        (titled || (prev_cue & (bit(NameCue::title) | bit(NameCue::honorific))) != 0 ||
+                         has(b, NameCue::given_name));
+        for (uint32_t j = b; j + 1 < e; ++j) surname_place = surname_place && cover[j] < 0;
+      }
+      if (surname_place) {
+        set(EntityType::person, "name:surname-place");
+      } else if (titled || (prev_cue & (bit(NameCue::title) | bit(NameCue::honorific))) != 0) {
         set(EntityType::person, "name:title");
       } else if (actors != nullptr && e - b >= 2 && actors->is_country_name(name)) {
         set(EntityType::location, "name:country");  // "the Russian Federation" where no actor was read
@@ -965,6 +980,21 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
     }
     r.typed = true;
     place_run(r);
+  }
+
+  // A place mention of one word that is the surname of a person the article names so ("George Washington" ...
+  // "Washington said") refers to the person, unless a place preposition comes before it ("flew to Washington").
+  for (EntityReference& x : doc.references) {
+    if (x.kind != ReferenceKind::name || x.mention < 0 || x.token_end != x.first_token + 1 || x.entity < 0 ||
+        doc.entities[static_cast<size_t>(x.entity)].type != EntityType::location)
+      continue;
+    auto s = by_surname.find(fold(words_of(x.first_token, x.token_end)));
+    if (s == by_surname.end() || by_name.count(type_key(EntityType::person, words_of(x.first_token, x.token_end))))
+      continue;
+    const std::string_view before = x.first_token > 0 ? norm(x.first_token - 1) : std::string_view();
+    if (std::find(std::begin(kPlacePreps), std::end(kPlacePreps), before) != std::end(kPlacePreps)) continue;
+    x.entity = s->second;
+    x.rule = "surname";
   }
 
   // ---- 4. pronouns ----------------------------------------------------------------------------------------

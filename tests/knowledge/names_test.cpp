@@ -542,6 +542,23 @@ TEST(NameFinder, AClassNounAfterOrBeforeTypesAName) {
   for (const auto& r : refs(doc4)) EXPECT_THAT(r, ::testing::Not(HasSubstr("|organization|"))) << dump(doc4);
 }
 
+TEST(NameFinder, AGivenNameAndAPlacesNameAreOnePerson) {
+  // A given name (or a title) before one word the dictionaries read as a capital: the person's whole name, and the
+  // word alone later is the person, except after a place preposition.
+  Document doc =
+      code("Historians said George Washington crossed the river. Later Washington rested, then rode to Washington.");
+  EXPECT_TRUE(has_ref(doc, "George Washington|name|person|George Washington")) << dump(doc);
+  int person = 0, place = 0;
+  for (const auto& r : refs(doc)) {
+    person += r == "Washington|name|person|George Washington" ? 1 : 0;
+    place += r.starts_with("Washington|name|location|") ? 1 : 0;
+  }
+  EXPECT_EQ(person, 1) << dump(doc);
+  EXPECT_EQ(place, 1) << dump(doc);
+  Document doc1 = code("The novelist Jack London wrote the book in Oakland.");
+  EXPECT_TRUE(has_ref(doc1, "Jack London|name|person|Jack London")) << dump(doc1);
+}
+
 TEST(NameFinder, CueFileErrorsNameFileAndLine) {
   auto bad = NameFinder::parse("cues.tsv", "cue\twords\tas_of\ntitle\tminister\t2026-01-01\ntitel\tx\t2026-01-01\n");
   ASSERT_FALSE(bad.ok());
