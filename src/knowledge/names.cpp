@@ -478,6 +478,17 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
         if (g.kind != geo::PlaceKind::city || g.population >= 10000) return true;
     return false;
   };
+  // An `org_context` cue (one or two words) right before token b: "signed with", "played for", "joined".
+  auto org_context_at = [&](uint32_t b) {
+    if (b == 0 || sentence_of[b - 1] != sentence_of[b] || !word(b - 1)) return false;
+    if (has(b - 1, NameCue::org_context)) return true;
+    if (b < 2 || sentence_of[b - 2] != sentence_of[b] || !word(b - 2)) return false;
+    std::string two(norm(b - 2));
+    two += ' ';
+    two += norm(b - 1);
+    auto it = cues_.find(two);
+    return it != cues_.end() && (it->second & bit(NameCue::org_context)) != 0;
+  };
   struct Run {
     uint32_t b = 0, e = 0;
     bool typed = false;
@@ -716,6 +727,11 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
         }
         continue;
       }
+      // A place word or the gazetteer made it a place, but an organisation's context comes right before it:
+      // "signed with Harbour Lake", "the band Ashgrove Park", "played for Kentucky" name a band or a team.
+      if (r.typed && r.type == EntityType::location && (r.rule == "name:place-word" || r.rule == "name:gazetteer") &&
+          org_context_at(r.b))
+        set(EntityType::organization, "name:org-context");
       r.merged = merged;
       runs.push_back(std::move(r));
     }
@@ -863,20 +879,10 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
       start = j + 1;
     }
   }
-  // An `org_context` cue (one or two words) right before the run: "signed with", "played for", "joined".
-  auto org_context = [&](const Run& r) {
-    if (r.b == 0 || sentence_of[r.b - 1] != sentence_of[r.b] || !word(r.b - 1)) return false;
-    if (has(r.b - 1, NameCue::org_context)) return true;
-    if (r.b < 2 || sentence_of[r.b - 2] != sentence_of[r.b] || !word(r.b - 2)) return false;
-    std::string two(norm(r.b - 2));
-    two += ' ';
-    two += norm(r.b - 1);
-    auto it = cues_.find(two);
-    return it != cues_.end() && (it->second & bit(NameCue::org_context)) != 0;
-  };
+  auto org_context = [&](const Run& r) { return org_context_at(r.b); };
   // A class noun says what the name is: after it, "<Name> is a Danish retail chain", "<Name>, a village in
   // ...", "<Name> was an indie band" (the copula or a comma, "a"/"an", at most three modifiers: lower-case words,
-  // a country adjective, a number); or before it, "the village of <Name>", "the parish of <Name>" (a place
+  // a country adjective); or before it, "the village of <Name>", "the parish of <Name>" (a place
   // noun and a lower-case "of"). Returns the bit of the cue that typed it (org_noun or loc_noun), else 0.
   auto class_noun = [&](const Run& r) -> uint32_t {
     const uint32_t si = sentence_of[r.b];

@@ -559,6 +559,13 @@ TEST(NameFinder, AGivenNameAndAPlacesNameAreOnePerson) {
   EXPECT_TRUE(has_ref(doc1, "Jack London|name|person|Jack London")) << dump(doc1);
 }
 
+TEST(NameFinder, AnOrganisationsContextOutweighsAPlaceWord) {
+  Document doc = code("The singer signed with Morrow Lake in March.");
+  EXPECT_TRUE(has_ref(doc, "Morrow Lake|name|organization|Morrow Lake")) << dump(doc);
+  Document doc1 = code("The children swam in Morrow Lake in March.");
+  EXPECT_TRUE(has_ref(doc1, "Morrow Lake|name|location|Morrow Lake")) << dump(doc1);
+}
+
 TEST(NameFinder, CueFileErrorsNameFileAndLine) {
   auto bad = NameFinder::parse("cues.tsv", "cue\twords\tas_of\ntitle\tminister\t2026-01-01\ntitel\tx\t2026-01-01\n");
   ASSERT_FALSE(bad.ok());
