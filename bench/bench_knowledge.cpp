@@ -1,13 +1,17 @@
 // Actor knowledge: load time of the full default dictionaries and of the name finder's word lists, and find()
-// throughput (tokens/s) on an article written for the benchmark. Peak RSS after
+// throughput (tokens/s) of the actor index and of the name finder on articles written for the benchmark. Peak RSS after
 // loading is reported as a counter (from /proc/self/status, Linux).
 #include <benchmark/benchmark.h>
 
+#include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <string>
 
+#include "geo/gazetteer.h"
 #include "knowledge/actors.h"
 #include "knowledge/lexicon.h"
+#include "knowledge/names.h"
 #include "text/text.h"
 
 namespace {
@@ -92,5 +96,54 @@ void BM_FindMentions(benchmark::State& state) {
       benchmark::Counter(static_cast<double>(state.iterations() * doc.text.tokens.size()), benchmark::Counter::kIsRate);
 }
 BENCHMARK(BM_FindMentions)->Arg(8)->Arg(64);
+
+// NameFinder::find on an article written for this benchmark: unknown people, companies, bands, teams and places
+// next to dictionary actors, with the default dictionaries, the gazetteer (when built) and the word lists. The
+// actor index and the gazetteer run once before the loop, so only the name finder is timed.
+std::string names_article(size_t paragraphs) {
+  std::string s;
+  for (size_t i = 0; i < paragraphs; ++i)
+    s += "Marta Kowalczyk, chief executive of Brenton Shipping Company, told the Harbour Ledger on Monday that "
+         "the firm would open an office in Fremont. Her rival Ilya Brodsky said he had signed with Northgate "
+         "Pressing after the band Velvet Lanterns toured with The Copper Owls across Ohio. The Kellow Falcons "
+         "beat the St. Marlow Kestrels at Ashgrove Park, and Dr. Anna Painter of the University of Grenzmark "
+         "said she would move to Lake Ohrid. Shares of QuantexaSoft fell after President Putin visited Beijing.\n";
+  return s;
+}
+
+void BM_NameFinder(benchmark::State& state) {
+  const dyad::TextRules& r = rules();
+  static std::shared_ptr<const dyad::ActorIndex> ix = dyad::ActorIndex::load(kData, {}, false, r).value();
+  static std::shared_ptr<const dyad::NameFinder> names = dyad::NameFinder::load(kData).value();
+  // The build tree's gazetteer.bin is one folder up from build/bench/ ($DYAD_GAZETTEER first).
+  static std::shared_ptr<const dyad::Gazetteer> gaz = []() -> std::shared_ptr<const dyad::Gazetteer> {
+    std::string path =
+        std::getenv("DYAD_GAZETTEER") != nullptr
+            ? std::string(std::getenv("DYAD_GAZETTEER"))
+            : (std::filesystem::read_symlink("/proc/self/exe").parent_path().parent_path() / "gazetteer.bin").string();
+    auto g = dyad::Gazetteer::load(path);
+    return g.ok() ? g.value() : nullptr;
+  }();
+  dyad::Document doc;
+  doc.article.text = names_article(static_cast<size_t>(state.range(0)));
+  doc.article.published = dyad::Date::ymd(2024, 5, 16);
+  dyad::analyze_text(r, doc.article, doc.text);
+  ix->find(doc);
+  if (gaz) gaz->resolve(doc);
+  const size_t known = doc.entities.size();
+  size_t references = 0;
+  for (auto _ : state) {
+    doc.entities.resize(known);  // find() appends the entities it names
+    names->find(doc, ix.get(), gaz.get());
+    references = doc.references.size();
+    benchmark::DoNotOptimize(doc.references.data());
+  }
+  state.SetItemsProcessed(static_cast<int64_t>(state.iterations() * doc.text.tokens.size()));
+  state.counters["references"] = static_cast<double>(references);
+  state.counters["gazetteer"] = gaz != nullptr ? 1.0 : 0.0;
+  state.counters["tokens/s"] =
+      benchmark::Counter(static_cast<double>(state.iterations() * doc.text.tokens.size()), benchmark::Counter::kIsRate);
+}
+BENCHMARK(BM_NameFinder)->Arg(8)->Arg(64);
 
 }  // namespace

@@ -74,6 +74,8 @@ bool parse_cue(std::string_view s, NameCue& out) {
       {"pronoun_f", NameCue::pronoun_f},
       {"given_name", NameCue::given_name},
       {"org_context", NameCue::org_context},
+      {"org_noun", NameCue::org_noun},
+      {"loc_noun", NameCue::loc_noun},
   };
   for (const auto& [name, cue] : kCues)
     if (s == name) {
@@ -152,7 +154,7 @@ Result<std::shared_ptr<const NameFinder>> NameFinder::parse(std::string_view nam
     if (!parse_cue(t->get(row, "cue"), cue))
       return t->error(row, "unknown cue '" + std::string(t->get(row, "cue")) +
                                "' (title, honorific, particle, org_suffix, org_head, loc_suffix, loc_head, connector, "
-                               "not_name, pronoun_m, pronoun_f, given_name, org_context)");
+                               "not_name, pronoun_m, pronoun_f, given_name, org_context, org_noun, loc_noun)");
     auto words = split_values(t->get(row, "words"));
     if (words.empty()) return t->error(row, "no words");
     auto as_of = parse_date_field(*t, row, "as_of");
@@ -460,18 +462,32 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
     return false;
   };
 
+  // A capitalised word that reads as a plural noun ("Falcons", "Rovers"; not "Marcus", "Glass", "Smith's", "Paris",
+  // "NEWS"): the one test behind the team rules below.
+  auto plural_word = [&](uint32_t k) {
+    std::string_view w = norm(k);
+    return w.size() >= 4 && w.back() == 's' && !w.ends_with("ss") && !w.ends_with("us") && !w.ends_with("is") &&
+           possessive_bytes(ta.tokens[k].span.of(text)) == 0 && ta.tokens[k].capitalized && !ta.tokens[k].all_caps;
+  };
   // A place the gazetteer knows followed by a plural noun: a team or club ("Fremont Falcons", "Harbour Town Gulls").
   auto team_like_words = [&](uint32_t rb, uint32_t re) {
-    if (re - rb < 2 || re - rb > 4 || has(rb, NameCue::given_name)) return false;
-    std::string_view last = norm(re - 1);
-    if (last.size() < 4 || last.back() != 's' || last.ends_with("ss") || last.ends_with("us") ||
-        possessive_bytes(ta.tokens[re - 1].span.of(text)) != 0 || !ta.tokens[re - 1].capitalized)
-      return false;
+    if (re - rb < 2 || re - rb > 4 || has(rb, NameCue::given_name) || !plural_word(re - 1)) return false;
     if (gazetteer == nullptr) return false;
     for (uint32_t k = rb + 1; k < re; ++k)
       for (const GeoEntry& g : gazetteer->candidates(words_of(rb, k), 5))
         if (g.kind != geo::PlaceKind::city || g.population >= 10000) return true;
     return false;
+  };
+  // An `org_context` cue (one or two words) right before token b: "signed with", "played for", "joined".
+  auto org_context_at = [&](uint32_t b) {
+    if (b == 0 || sentence_of[b - 1] != sentence_of[b] || !word(b - 1)) return false;
+    if (has(b - 1, NameCue::org_context)) return true;
+    if (b < 2 || sentence_of[b - 2] != sentence_of[b] || !word(b - 2)) return false;
+    std::string two(norm(b - 2));
+    two += ' ';
+    two += norm(b - 1);
+    auto it = cues_.find(two);
+    return it != cues_.end() && (it->second & bit(NameCue::org_context)) != 0;
   };
   struct Run {
     uint32_t b = 0, e = 0;
@@ -482,12 +498,9 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
     bool place_hint = false;  // one word the gazetteer knows: a place unless the article names a person so
     bool title_word = false;  // one capitalised title word: a name only as the surname of a person named so
   };
-  // The run's last word reads as a plural noun ("Eagles", "Rovers"; not "Marcus", "Glass", "Smith's", "Islands").
-  auto plural_last = [&](uint32_t b, uint32_t e) {
-    std::string_view w = norm(e - 1);
-    return w.size() >= 4 && w.back() == 's' && !w.ends_with("ss") && !w.ends_with("us") && !w.ends_with("is") &&
-           possessive_bytes(ta.tokens[e - 1].span.of(text)) == 0 && ta.tokens[e - 1].capitalized &&
-           !ta.tokens[e - 1].all_caps && !has(e - 1, NameCue::loc_suffix) && !has(e - 1, NameCue::connector) && e > b;
+  // The run's last word reads as a plural noun that is no place word ("Eagles", "Rovers"; not "Islands").
+  auto plural_last = [&](uint32_t e) {
+    return plural_word(e - 1) && !has(e - 1, NameCue::loc_suffix) && !has(e - 1, NameCue::connector);
   };
   // A run may start at token k: no mention covers it, or a mention starts there, or a mention starts with a
   // lower-case "the" right before it ("the West" inside "the West Jersey Railroad": "the" is no word of the name).
@@ -573,7 +586,8 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
           uncovered = true;
           continue;
         }
-        if (j == doc.mentions[static_cast<size_t>(cover[j])].first_token) ++mentions_in;
+        // A mention counts once, also when its first word ("the" of "the West") lies before the run.
+        if (j == b || cover[j] != cover[j - 1]) ++mentions_in;
         if (doc.mentions[static_cast<size_t>(cover[j])].kind != MentionKind::agent) merged = true;
       }
       if (!uncovered && mentions_in < 2) continue;  // the mention alone: its reference is already there
@@ -648,7 +662,22 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
         r.type = t;
         r.rule = rule;
       };
-      if (titled || (prev_cue & (bit(NameCue::title) | bit(NameCue::honorific))) != 0) {
+      // A given name (or a title) and one word the dictionaries read as a place: a person whose surname is a
+      // place's name ("George Washington", "novelist Jack London"), not a person and a place.
+      bool surname_place = false;
+      if (merged && e - b >= 2 && e - b <= 3 && cover[e - 1] >= 0 && (e - 2 < b || cover[e - 2] != cover[e - 1])) {
+        const Mention& pm = doc.mentions[static_cast<size_t>(cover[e - 1])];
+        // a place or a capital read as its country (not a country's own name: "Maria Jordan" stays two names)
+        const bool place = pm.kind == MentionKind::location || (pm.kind == MentionKind::country && actors != nullptr &&
+                                                                !actors->is_country_name(words_of(e - 1, e)));
+        surname_place = place && pm.first_token == e - 1 && pm.token_end == e &&
+                        (titled || (prev_cue & (bit(NameCue::title) | bit(NameCue::honorific))) != 0 ||
+                         has(b, NameCue::given_name));
+        for (uint32_t j = b; j + 1 < e; ++j) surname_place = surname_place && cover[j] < 0;
+      }
+      if (surname_place) {
+        set(EntityType::person, "name:surname-place");
+      } else if (titled || (prev_cue & (bit(NameCue::title) | bit(NameCue::honorific))) != 0) {
         set(EntityType::person, "name:title");
       } else if (actors != nullptr && e - b >= 2 && actors->is_country_name(name)) {
         set(EntityType::location, "name:country");  // "the Russian Federation" where no actor was read
@@ -666,7 +695,7 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
         set(EntityType::organization, "name:org-head");  // "University of Texas", "National Party of Australia"
       } else if (e - b >= 2 && is(NameCue::loc_suffix, last)) {
         set(EntityType::location, "name:place-word");
-      } else if (e - b >= 3 && e - b <= 4 && is(NameCue::loc_head, first) && !conjoined && plural_last(b, e) &&
+      } else if (e - b >= 3 && e - b <= 4 && is(NameCue::loc_head, first) && !conjoined && plural_last(e) &&
                  !gazetteer_place(name, false, 10000)) {
         set(EntityType::organization, "name:team");  // "St. Louis Eagles", "New Castle Herons": a place, a plural noun
       } else if (e - b >= 2 && is(NameCue::loc_head, first) && !conjoined &&
@@ -698,6 +727,11 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
         }
         continue;
       }
+      // A place word or the gazetteer made it a place, but an organisation's context comes right before it:
+      // "signed with Harbour Lake", "the band Ashgrove Park", "played for Kentucky" name a band or a team.
+      if (r.typed && r.type == EntityType::location && (r.rule == "name:place-word" || r.rule == "name:gazetteer") &&
+          org_context_at(r.b))
+        set(EntityType::organization, "name:org-context");
       r.merged = merged;
       runs.push_back(std::move(r));
     }
@@ -716,12 +750,6 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
       if (!t.capitalized || (t.all_caps && t.span.length > 2)) return false;
     }
     return true;
-  };
-  // A capitalised word that reads as a plural noun ("Falcons", "Rovers"; not "Marcus", "Glass", "Smith's").
-  auto plural_word = [&](uint32_t k) {
-    std::string_view w = norm(k);
-    return w.size() >= 4 && w.back() == 's' && !w.ends_with("ss") && !w.ends_with("us") && !w.ends_with("is") &&
-           possessive_bytes(ta.tokens[k].span.of(text)) == 0 && ta.tokens[k].capitalized && !ta.tokens[k].all_caps;
   };
   // Evidence that a name-shaped run is a person's: a known given name first, a lower-case particle
   // ("Ludwig van Beethoven") or an initial ("William C. Cesaroni", "J. Smith").
@@ -851,16 +879,33 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
       start = j + 1;
     }
   }
-  // An `org_context` cue (one or two words) right before the run: "signed with", "played for", "joined".
-  auto org_context = [&](const Run& r) {
-    if (r.b == 0 || sentence_of[r.b - 1] != sentence_of[r.b] || !word(r.b - 1)) return false;
-    if (has(r.b - 1, NameCue::org_context)) return true;
-    if (r.b < 2 || sentence_of[r.b - 2] != sentence_of[r.b] || !word(r.b - 2)) return false;
-    std::string two(norm(r.b - 2));
-    two += ' ';
-    two += norm(r.b - 1);
-    auto it = cues_.find(two);
-    return it != cues_.end() && (it->second & bit(NameCue::org_context)) != 0;
+  auto org_context = [&](const Run& r) { return org_context_at(r.b); };
+  // A class noun says what the name is: after it, "<Name> is a Danish retail chain", "<Name>, a village in
+  // ...", "<Name> was an indie band" (the copula or a comma, "a"/"an", at most three modifiers: lower-case words,
+  // a country adjective); or before it, "the village of <Name>", "the parish of <Name>" (a place
+  // noun and a lower-case "of"). Returns the bit of the cue that typed it (org_noun or loc_noun), else 0.
+  auto class_noun = [&](const Run& r) -> uint32_t {
+    const uint32_t si = sentence_of[r.b];
+    auto same = [&](uint32_t k) { return k < n_tokens && sentence_of[k] == si; };
+    const uint32_t kinds = bit(NameCue::org_noun) | bit(NameCue::loc_noun);
+    if (r.b >= 2 && same(r.b - 2) && norm(r.b - 1) == "of" && !ta.tokens[r.b - 2].capitalized &&
+        (cue(r.b - 2) & bit(NameCue::loc_noun)) != 0)
+      return bit(NameCue::loc_noun);
+    uint32_t j = r.e;
+    if (!same(j + 1)) return 0;
+    std::string_view link = norm(j);
+    if (link != "," && link != "is" && link != "was") return 0;
+    ++j;
+    if (norm(j) != "a" && norm(j) != "an") return 0;
+    ++j;
+    for (uint32_t mods = 0; same(j) && word(j) && mods <= 3; ++j, ++mods) {
+      const uint32_t c = cue(j);
+      if ((c & kinds) != 0 && !ta.tokens[j].capitalized) return c & kinds;
+      const bool modifier =
+          !ta.tokens[j].capitalized || (actors != nullptr && actors->is_country_adjective(words_of(j, j + 1)));
+      if (!modifier || (c & bit(NameCue::not_name)) != 0) return 0;
+    }
+    return 0;
   };
   for (Run& r : pieces) {
     const int32_t weak = weak_at[r.b];
@@ -911,6 +956,9 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
     } else if (camel_case_inside(r) && !person_evidence(r)) {
       r.type = EntityType::organization;  // "StarLine", "NorthPoint Media": a company or brand spelling
       r.rule = "name:camel-case";
+    } else if (const uint32_t c = person_evidence(r) ? 0 : class_noun(r); c != 0) {
+      r.type = c == bit(NameCue::org_noun) ? EntityType::organization : EntityType::location;
+      r.rule = "name:class-noun";  // "Harlowby is a village in ...", "Brixelmart, a retail chain"
     } else if (org_context(r) && !person_evidence(r)) {
       r.type = EntityType::organization;  // "signed with Northgate Pressing", "played for Harbour Town"
       r.rule = "name:org-context";
@@ -938,6 +986,21 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
     }
     r.typed = true;
     place_run(r);
+  }
+
+  // A place mention of one word that is the surname of a person the article names so ("George Washington" ...
+  // "Washington said") refers to the person, unless a place preposition comes before it ("flew to Washington").
+  for (EntityReference& x : doc.references) {
+    if (x.kind != ReferenceKind::name || x.mention < 0 || x.token_end != x.first_token + 1 || x.entity < 0 ||
+        doc.entities[static_cast<size_t>(x.entity)].type != EntityType::location)
+      continue;
+    auto s = by_surname.find(fold(words_of(x.first_token, x.token_end)));
+    if (s == by_surname.end() || by_name.count(type_key(EntityType::person, words_of(x.first_token, x.token_end))))
+      continue;
+    const std::string_view before = x.first_token > 0 ? norm(x.first_token - 1) : std::string_view();
+    if (std::find(std::begin(kPlacePreps), std::end(kPlacePreps), before) != std::end(kPlacePreps)) continue;
+    x.entity = s->second;
+    x.rule = "surname";
   }
 
   // ---- 4. pronouns ----------------------------------------------------------------------------------------

@@ -42,6 +42,8 @@ enum class NameCue : uint8_t {
   pronoun_f,
   given_name,
   org_context,
+  org_noun,
+  loc_noun,
 };
 
 class NameFinder {

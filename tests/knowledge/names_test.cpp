@@ -516,6 +516,56 @@ TEST(NameFinder, ACountrysLongNameIsAPlaceInsideADocumentTitle) {
   for (const auto& r : refs(doc)) EXPECT_THAT(r, ::testing::Not(HasSubstr("Russian Federation|name|organization")));
 }
 
+TEST(NameFinder, ARunOpeningInsideAMentionWithTheHoldsTheWholeName) {
+  // "the West" is a region mention and "Jersey" a territory's: the run "West Jersey" after "the" holds both,
+  // and the compass word types it a place (before: "West" and "Jersey" were two places).
+  Document doc = code("The driver of the West Jersey train saw the signal too late.");
+  EXPECT_TRUE(has_ref(doc, "West Jersey|name|location|West Jersey")) << dump(doc);
+  for (const auto& r : refs(doc)) EXPECT_THAT(r, ::testing::Not(HasSubstr("Jersey|name|location|Jersey"))) << dump(doc);
+}
+
+TEST(NameFinder, AClassNounAfterOrBeforeTypesAName) {
+  // "<Name> is a ... <noun>" and "<Name>, a ... <noun>": an organisation noun or a place noun types the name, and
+  // the same words elsewhere in the article follow it.
+  Document doc = code("Brixelmart is a Danish retail chain. Last year Brixelmart opened two stores.");
+  EXPECT_TRUE(has_ref(doc, "Brixelmart|name|organization|Brixelmart")) << dump(doc);
+  Document doc1 = code("They met Tolvane Rusk, a small indie band, after the show.");
+  EXPECT_TRUE(has_ref(doc1, "Tolvane Rusk|name|organization|Tolvane Rusk")) << dump(doc1);
+  // (A sentence's first word is a name only when the article also writes it capitalised inside a sentence.)
+  Document doc2 = code("Harlowby is a small village in the parish of Dunthorpe. Walkers reach Harlowby by ferry.");
+  EXPECT_TRUE(has_ref(doc2, "Harlowby|name|location|Harlowby")) << dump(doc2);
+  EXPECT_TRUE(has_ref(doc2, "Dunthorpe|name|location|Dunthorpe")) << dump(doc2);
+  // A person's evidence (a given name first) wins, and a noun that is no class noun types nothing.
+  Document doc3 = code("They met Anna Kowal, a small band's manager, after the show.");
+  EXPECT_TRUE(has_ref(doc3, "Anna Kowal|name|person|Anna Kowal")) << dump(doc3);
+  Document doc4 = code("They met Tolvane Rusk, a tall stranger, after the show.");
+  for (const auto& r : refs(doc4)) EXPECT_THAT(r, ::testing::Not(HasSubstr("|organization|"))) << dump(doc4);
+}
+
+TEST(NameFinder, AGivenNameAndAPlacesNameAreOnePerson) {
+  // A given name (or a title) before one word the dictionaries read as a capital: the person's whole name, and the
+  // word alone later is the person, except after a place preposition.
+  Document doc =
+      code("Historians said George Washington crossed the river. Later Washington rested, then rode to Washington.");
+  EXPECT_TRUE(has_ref(doc, "George Washington|name|person|George Washington")) << dump(doc);
+  int person = 0, place = 0;
+  for (const auto& r : refs(doc)) {
+    person += r == "Washington|name|person|George Washington" ? 1 : 0;
+    place += r.starts_with("Washington|name|location|") ? 1 : 0;
+  }
+  EXPECT_EQ(person, 1) << dump(doc);
+  EXPECT_EQ(place, 1) << dump(doc);
+  Document doc1 = code("The novelist Jack London wrote the book in Oakland.");
+  EXPECT_TRUE(has_ref(doc1, "Jack London|name|person|Jack London")) << dump(doc1);
+}
+
+TEST(NameFinder, AnOrganisationsContextOutweighsAPlaceWord) {
+  Document doc = code("The singer signed with Morrow Lake in March.");
+  EXPECT_TRUE(has_ref(doc, "Morrow Lake|name|organization|Morrow Lake")) << dump(doc);
+  Document doc1 = code("The children swam in Morrow Lake in March.");
+  EXPECT_TRUE(has_ref(doc1, "Morrow Lake|name|location|Morrow Lake")) << dump(doc1);
+}
+
 TEST(NameFinder, CueFileErrorsNameFileAndLine) {
   auto bad = NameFinder::parse("cues.tsv", "cue\twords\tas_of\ntitle\tminister\t2026-01-01\ntitel\tx\t2026-01-01\n");
   ASSERT_FALSE(bad.ok());
