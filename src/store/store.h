@@ -19,7 +19,7 @@
 namespace dyad {
 
 /// The schema version this build writes; PRAGMA user_version holds it.
-inline constexpr int kSchemaVersion = 6;
+inline constexpr int kSchemaVersion = 7;
 
 /// Filters for Store::events(); empty fields do not filter.
 struct EventQuery {
@@ -189,7 +189,9 @@ class Store {
   /// Stored events whose match key (story/dedup.h) is `key`, whose date
   /// interval overlaps the days [from, to] and whose mode is one of `modes`
   /// (empty: any), oldest first. Undated events are never returned. The
-  /// (match_key, mode, date) index bounds the work to the window and the modes.
+  /// connection's in-memory index of each key's events (loaded by one scan of
+  /// the events table on first use, then kept by put(); reloaded when another
+  /// connection committed) bounds the work to the window's months and the modes.
   [[nodiscard]] Result<std::vector<EventCandidate>> events_by_key(std::string_view key, const Date& from,
                                                                   const Date& to,
                                                                   const std::vector<EventMode>& modes = {});
