@@ -1688,7 +1688,8 @@ Result<std::vector<EventCandidate>> Store::events_by_key(std::string_view key, c
   return out;
 }
 
-Result<std::vector<FingerprintMatch>> Store::fingerprint_matches(const std::vector<uint32_t>& fingerprint) {
+Result<std::vector<FingerprintMatch>> Store::fingerprint_matches(const std::vector<uint32_t>& fingerprint,
+                                                                 size_t min_bands) {
   std::vector<FingerprintMatch> out;
   const std::vector<int64_t> bands = lsh_bands(fingerprint);
   if (bands.empty()) return out;
@@ -1701,8 +1702,18 @@ Result<std::vector<FingerprintMatch>> Store::fingerprint_matches(const std::vect
       s.integer(1, band);
       while (s.step()) seqs.push_back(s.col_int(0));
     }
+    // A stored article appears once per band it shares (the primary key is (band, article)): keep those that share
+    // min_bands. A band shared by many unrelated articles (boilerplate, templates) then costs an index read per
+    // article, not an article row and a signature.
     std::sort(seqs.begin(), seqs.end());
-    seqs.erase(std::unique(seqs.begin(), seqs.end()), seqs.end());
+    size_t kept = 0;
+    for (size_t i = 0; i < seqs.size();) {
+      size_t j = i;
+      while (j < seqs.size() && seqs[j] == seqs[i]) ++j;
+      if (j - i >= std::max<size_t>(min_bands, 1)) seqs[kept++] = seqs[i];
+      i = j;
+    }
+    seqs.resize(kept);
     for (int64_t seq : seqs) {
       Stmt s = impl_->stmt("SELECT hash, fingerprint, duplicate_of FROM articles WHERE seq = ?1");
       s.integer(1, seq);

@@ -195,8 +195,10 @@ class Store {
   [[nodiscard]] Result<std::vector<EventCandidate>> events_by_key(std::string_view key, const Date& from,
                                                                   const Date& to,
                                                                   const std::vector<EventMode>& modes = {});
-  /// Stored articles sharing at least one LSH band (story/dedup.h) with `fingerprint`, oldest first.
-  [[nodiscard]] Result<std::vector<FingerprintMatch>> fingerprint_matches(const std::vector<uint32_t>& fingerprint);
+  /// Stored articles sharing at least `min_bands` LSH bands (story/dedup.h) with `fingerprint`, oldest first.
+  /// Only those articles' rows are read: the story stage asks for kMinSharedBands, the fewest a copy shares.
+  [[nodiscard]] Result<std::vector<FingerprintMatch>> fingerprint_matches(const std::vector<uint32_t>& fingerprint,
+                                                                          size_t min_bands = 1);
   /// For each of `keys`, the stories holding it whose dates overlap [from, to]
   /// (all stories when the dates are unknown), at most the 32 newest per key:
   /// (story, key) rows.

@@ -1368,6 +1368,41 @@ TEST_F(StoreFiles, EventsByKeyChecksEveryRowTheIndexNames) {
   EXPECT_EQ(raw_query(path, "SELECT seq FROM events WHERE id = 'arrest-1'"), "1");
 }
 
+// fingerprint_matches reads the articles sharing at least `min_bands` of the LSH bands, oldest first.
+TEST(Store, FingerprintMatchesKeepArticlesSharingEnoughBands) {
+  auto store = Store::open(":memory:");
+  ASSERT_TRUE(store.ok());
+  std::vector<uint32_t> query(kMinHashSize);
+  for (size_t i = 0; i < query.size(); ++i) query[i] = static_cast<uint32_t>(500 + 3 * i);
+  const size_t per_band = kMinHashSize / kBands;
+  // shares the bands [0, shared) with the query, none after
+  auto sharing = [&](size_t shared) {
+    std::vector<uint32_t> f = query;
+    for (size_t band = shared; band < kBands; ++band) f[band * per_band] += 100;
+    return f;
+  };
+  std::vector<Document> docs;
+  for (size_t shared : {1U, 2U, 0U, 3U}) {
+    DocBuilder b("fp-" + std::to_string(shared), "Wire", "Text of article " + std::to_string(shared) + ".");
+    b.doc.fingerprint = sharing(shared);
+    docs.push_back(b.doc);
+  }
+  put_all(**store, docs);
+  auto ids = [&](size_t min_bands) {
+    std::vector<std::string> out;
+    auto r = (*store)->fingerprint_matches(query, min_bands);
+    EXPECT_TRUE(r.ok());
+    if (r.ok())
+      for (const FingerprintMatch& m : *r) out.push_back(m.hash);
+    return out;
+  };
+  const auto hash_of = [&](size_t i) { return docs[i].hash; };
+  EXPECT_EQ(ids(1), (std::vector<std::string>{hash_of(0), hash_of(1), hash_of(3)}));
+  EXPECT_EQ(ids(2), (std::vector<std::string>{hash_of(1), hash_of(3)}));
+  EXPECT_EQ(ids(3), (std::vector<std::string>{hash_of(3)}));
+  EXPECT_TRUE(ids(4).empty());
+}
+
 // ---- crash safety ---------------------------------------------------------------------------
 
 enum class Death { exit_without_commit, sigkill };
