@@ -29,6 +29,8 @@
 #include <cstdio>
 #include <ctime>
 #include <filesystem>
+#include <limits>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <stdexcept>
@@ -447,9 +449,18 @@ CREATE INDEX mentions_article ON mentions(article);
 CREATE INDEX links_outcome ON links(outcome);
 )sql";
 
+// Version 7: the story stage's event index moves into the writer (docs/store.md). events_key_mode (match_key, mode,
+// date) took every new event on a random page (the match key first), the largest of the hash-ordered indexes; the
+// writer's in-memory index of each key's events (Store::Impl::key_events, loaded by one scan) answers
+// events_by_key, its only reader, and names the rows to read by rowid. Rows are unchanged.
+constexpr const char* kSchemaV7NoKeyIndex = R"sql(
+DROP INDEX IF EXISTS events_key_mode;
+)sql";
+
 // kMigrations[i] takes the schema from version i to version i + 1.
-constexpr std::array<const char*, 6> kMigrations = {kSchemaV1,           kSchemaV2Tone,          kSchemaV3Story,
-                                                    kSchemaV4References, kSchemaV5WriterIndexes, kSchemaV6EventSeq};
+constexpr std::array<const char*, 7> kMigrations = {kSchemaV1,           kSchemaV2Tone,          kSchemaV3Story,
+                                                    kSchemaV4References, kSchemaV5WriterIndexes, kSchemaV6EventSeq,
+                                                    kSchemaV7NoKeyIndex};
 static_assert(kMigrations.size() == static_cast<size_t>(kSchemaVersion),
               "every schema version needs exactly one migration step");
 
@@ -606,6 +617,12 @@ class Stmt {
     const int n = sqlite3_column_bytes(s_, c);
     return p == nullptr ? std::string() : std::string(static_cast<const char*>(p), static_cast<size_t>(n));
   }
+  // The column's bytes without a copy, valid until the next step() or the guard's end.
+  [[nodiscard]] std::string_view col_view(int c) const {
+    const auto* p = sqlite3_column_blob(s_, c);
+    const int n = sqlite3_column_bytes(s_, c);
+    return p == nullptr ? std::string_view() : std::string_view(static_cast<const char*>(p), static_cast<size_t>(n));
+  }
 
  private:
   void check(int rc) const {
@@ -624,24 +641,34 @@ struct Store::Impl {
   std::unordered_map<std::string, sqlite3_stmt*> cache;          // owns the statements
   std::unordered_map<const char*, sqlite3_stmt*> literal_cache;  // borrows from `cache`
 
-  // The writer's index of the days its match keys' events cover, so that events_by_key skips the SQL for a window
-  // no stored event of the key and mode can overlap (most windows of a new document). Per key, loaded from the
-  // store on first use inside a transaction, then kept up to date by put_event: every event put adds its date's
-  // days (a merged report that refines the stored date included), so the index holds at least the days of every
-  // stored event of the key, never fewer. Rows that were rolled back or dates since refined stay in it: they can
-  // only cost a read that finds nothing, never hide a row. Another connection's commit (PRAGMA data_version at
-  // begin()) clears it; outside a transaction it is not used.
-  struct KeyDays {
-    bool exact = true;  // false: a stored date this index cannot read; never skip the key
-    std::array<std::vector<std::pair<int32_t, int32_t>>, 4> days;  // per EventMode: [first, last] day numbers
+  // The story stage's index of the stored events by match key (schema v7 has no SQL index for it): per key and
+  // mode, each event's integer key (events.seq) and the days its date covers, so events_by_key reads only the
+  // rows of the key, the modes and the window, by rowid. Loaded by one scan of the events table on first use, then
+  // kept up to date by put_event: every event put adds an entry (a merged report that refines the stored date adds
+  // one with the new date), so the index holds at least an entry of every stored dated event, with its current
+  // date, never fewer. Entries of rolled-back rows or of dates since refined stay: events_by_key checks each row it
+  // reads (key, mode, date), so they only cost a read. Another connection's commit (PRAGMA data_version, at begin()
+  // or, outside a transaction, at each use) drops it.
+  //
+  // Day- and month-precision dates lie within one month: they are bucketed by that month, so a window reads the
+  // buckets of its months, not the key's whole history. Year-precision dates (and a date this index cannot read,
+  // entered as covering every day) are few and kept in one list per mode.
+  struct KeyEvent {
+    int64_t seq;
+    int32_t first, last;  // day numbers
   };
-  std::unordered_map<std::string, KeyDays> key_days;
+  struct KeyEvents {
+    std::array<std::map<int32_t, std::vector<KeyEvent>>, 4> by_month;  // per EventMode: month number -> events
+    std::array<std::vector<KeyEvent>, 4> wide;                         // per EventMode: longer than a month
+  };
+  std::unordered_map<std::string, KeyEvents> key_events;
+  bool key_events_loaded = false;
   int64_t data_version = -1;
 
   // The writer's copy of the story rows file_story reads (stories_with_keys): per story key the stories holding it,
   // per story its first and last dates, each read on first use inside a transaction and then kept equal to the
-  // rows by file_in_story. Unlike key_days it must never hold more than the rows (a story that does not hold a key
-  // would score), so it is dropped with every transaction that does not commit, on any error, and like key_days
+  // rows by file_in_story. Unlike key_events it must never hold more than the rows (a story that does not hold a key
+  // would score), so it is dropped with every transaction that does not commit, on any error, and like key_events
   // when another connection committed.
   struct StoryDates {
     std::optional<std::string> first, last;  // ISO days, nullopt for NULL
@@ -768,48 +795,73 @@ struct Store::Impl {
 
   static int32_t day_number(std::chrono::sys_days d) { return static_cast<int32_t>(d.time_since_epoch().count()); }
 
-  // The key's entry of key_days, read from the store the first time (one seek of the (match_key, mode, date) index).
-  KeyDays& key_days_of(std::string_view key) {
-    auto it = key_days.find(std::string(key));
-    if (it != key_days.end()) return it->second;
-    KeyDays kd;
-    Stmt s = stmt("SELECT mode, date FROM events WHERE match_key = ?1 AND date IS NOT NULL");
-    s.text(1, key);
-    while (s.step()) {
-      const Date d = date_from(s.col_text(1));
-      if (!d.known()) {
-        kd.exact = false;
-        continue;
-      }
-      kd.days[static_cast<size_t>(mode_from(s.col_text(0)))].emplace_back(day_number(d.first_day()),
-                                                                          day_number(d.last_day()));
+  static int32_t month_number(std::chrono::sys_days d) {
+    const std::chrono::year_month_day ymd{d};
+    return static_cast<int32_t>(ymd.year()) * 12 + static_cast<int32_t>(static_cast<unsigned>(ymd.month())) - 1;
+  }
+
+  void add_key_event(KeyEvents& ke, EventMode mode, int64_t seq, const Date& date) {
+    const size_t m = static_cast<size_t>(mode);
+    if (!date.known()) {  // a stored date this index cannot read: a candidate for every window
+      ke.wide[m].push_back(KeyEvent{seq, std::numeric_limits<int32_t>::min(), std::numeric_limits<int32_t>::max()});
+      return;
     }
-    return key_days.emplace(std::string(key), std::move(kd)).first->second;
+    const std::chrono::sys_days first = date.first_day();
+    const std::chrono::sys_days last = date.last_day();
+    const KeyEvent e{seq, day_number(first), day_number(last)};
+    const int32_t month = month_number(first);
+    if (month == month_number(last))
+      ke.by_month[m][month].push_back(e);
+    else
+      ke.wide[m].push_back(e);
   }
 
-  // Records that an event of `key` with this mode and date is stored (put_event).
-  void note_event(const std::string& key, EventMode mode, const Date& date) {
-    if (!date.known()) return;
-    auto it = key_days.find(key);
-    if (it == key_days.end()) return;  // read from the store when first needed, this event included
-    it->second.days[static_cast<size_t>(mode)].emplace_back(day_number(date.first_day()), day_number(date.last_day()));
+  // Loads key_events by one scan of the events table (first use, or after another connection committed).
+  void load_key_events() {
+    key_events.clear();
+    Stmt s = stmt("SELECT seq, match_key, mode, date FROM events WHERE date IS NOT NULL");
+    while (s.step())
+      add_key_event(key_events[s.col_text(1)], mode_from(s.col_view(2)), s.col_int(0), date_from(s.col_view(3)));
+    key_events_loaded = true;
   }
 
-  // May a stored event of `key` with one of `modes` overlap the days [lo, hi]? False only when none can.
-  bool may_have(std::string_view key, const std::vector<EventMode>& modes, std::chrono::sys_days lo,
-                std::chrono::sys_days hi) {
-    if (!in_txn) return true;
-    const KeyDays& kd = key_days_of(key);
-    if (!kd.exact) return true;
-    // a day of slack on each side: the index only ever needs to be a superset of the rows
-    const int32_t from = day_number(lo) - 1;
-    const int32_t to = day_number(hi) + 1;
-    for (size_t m = 0; m < kd.days.size(); ++m) {
+  // Records that an event of `key` with this mode and date is stored as row `seq` (put_event).
+  void note_event(const std::string& key, EventMode mode, int64_t seq, const Date& date) {
+    if (!date.known() || !key_events_loaded) return;  // (when not loaded, the scan will read it)
+    add_key_event(key_events[key], mode, seq, date);
+  }
+
+  // The rows (seq, ascending, each once) of `key` with one of `modes` (empty: any) that may overlap the days
+  // [lo, hi] (either order), with a day of slack on each side: a superset of the rows that do.
+  std::vector<int64_t> key_candidates(std::string_view key, const std::vector<EventMode>& modes,
+                                      std::chrono::sys_days lo, std::chrono::sys_days hi) {
+    if (!in_txn) {  // outside a transaction, another connection may have written since the last use
+      Stmt s = stmt("PRAGMA data_version");
+      const int64_t version = s.step() ? s.col_int(0) : -1;
+      if (version != data_version || version < 0) key_events_loaded = false;
+      data_version = version;
+    }
+    if (!key_events_loaded) load_key_events();
+    std::vector<int64_t> seqs;
+    auto it = key_events.find(std::string(key));
+    if (it == key_events.end()) return seqs;
+    const KeyEvents& ke = it->second;
+    const int32_t from = day_number(std::min(lo, hi)) - 1;
+    const int32_t to = day_number(std::max(lo, hi)) + 1;
+    const int32_t first_month = month_number(std::chrono::sys_days{std::chrono::days{from}});
+    const int32_t last_month = month_number(std::chrono::sys_days{std::chrono::days{to}});
+    for (size_t m = 0; m < ke.wide.size(); ++m) {
       if (!modes.empty() && std::find(modes.begin(), modes.end(), static_cast<EventMode>(m)) == modes.end()) continue;
-      for (const auto& [first, last] : kd.days[m])
-        if (first <= to && from <= last) return true;
+      for (const KeyEvent& e : ke.wide[m])
+        if (e.first <= to && from <= e.last) seqs.push_back(e.seq);
+      const auto& months = ke.by_month[m];
+      for (auto b = months.lower_bound(first_month); b != months.end() && b->first <= last_month; ++b)
+        for (const KeyEvent& e : b->second)
+          if (e.first <= to && from <= e.last) seqs.push_back(e.seq);
     }
-    return false;
+    std::sort(seqs.begin(), seqs.end());
+    seqs.erase(std::unique(seqs.begin(), seqs.end()), seqs.end());
+    return seqs;
   }
 
   int user_version() {
@@ -1062,7 +1114,7 @@ void Store::Impl::put_event(const Document& doc, int64_t seq, const std::string&
     throw DbError("event " + ev.id + " is neither new nor stored");
   }
   // New, merged (its date may refine the stored one) or the same mention twice: the index may only grow.
-  note_event(key, ev.mode, ev.date);
+  note_event(key, ev.mode, event_seq, ev.date);
   bool article_new = true;
   bool outlet_new = true;
   if (!new_event) {
@@ -1222,7 +1274,7 @@ Status Store::begin() {
     Stmt s = impl_->stmt("PRAGMA data_version");
     const int64_t version = s.step() ? s.col_int(0) : -1;
     if (version != impl_->data_version || version < 0) {
-      impl_->key_days.clear();
+      impl_->key_events_loaded = false;
       impl_->forget_stories();
     }
     impl_->data_version = version;
@@ -1591,78 +1643,53 @@ Result<bool> Store::link(std::string_view relation, std::string_view expected_ev
   }
 }
 
-namespace {
-
-// The three ranges of the (match_key, mode, date) index events_by_key reads for one mode
-// (the window, lo's month, lo's year), one statement; equality, not IN, for the prefixes: an
-// IN list builds a table per call. No ORDER BY in SQL: a sorter per call costs more than the
-// few rows it orders, so the rows of all the modes asked for are sorted in C++.
-constexpr const char* kEventsByKeySql =
-    "SELECT e.rowid, e.id, e.date, e.date_basis, e.first_seen, e.location_name, "
-    "e.location_country, e.location_lat, e.location_lon, e.location_geonameid FROM events e "
-    "WHERE e.match_key = ?1 AND e.mode = ?4 AND e.date >= ?2 AND e.date <= ?3 "
-    "UNION ALL "
-    "SELECT e.rowid, e.id, e.date, e.date_basis, e.first_seen, e.location_name, "
-    "e.location_country, e.location_lat, e.location_lon, e.location_geonameid FROM events e "
-    "WHERE e.match_key = ?1 AND e.mode = ?4 AND e.date = substr(?2, 1, 7) "
-    "UNION ALL "
-    "SELECT e.rowid, e.id, e.date, e.date_basis, e.first_seen, e.location_name, "
-    "e.location_country, e.location_lat, e.location_lon, e.location_geonameid FROM events e "
-    "WHERE e.match_key = ?1 AND e.mode = ?4 AND e.date = substr(?2, 1, 4)";
-
-constexpr EventMode kAllModes[] = {EventMode::happened, EventMode::expected, EventMode::negated, EventMode::possible};
-
-}  // namespace
-
 Result<std::vector<EventCandidate>> Store::events_by_key(std::string_view key, const Date& from, const Date& to,
                                                          const std::vector<EventMode>& modes) {
   std::vector<EventCandidate> out;
   if (!from.known() || !to.known()) return out;
   const std::string lo = Date::from_days(from.first_day()).iso();
   const std::string hi = Date::from_days(to.last_day()).iso();
+  const std::string_view lo_month = std::string_view(lo).substr(0, 7);
+  const std::string_view lo_year = std::string_view(lo).substr(0, 4);
   try {
-    if (!impl_->may_have(key, modes, from.first_day(), to.last_day())) return out;
-    // An event's date interval reaches `lo` when its ISO string sorts at or after `lo`
-    // (and at most `hi`), or when it is the year or the month holding `lo` ("2024",
-    // "2024-06" sort before "2024-06-15" but last past it); no other string before `lo`
-    // can. So the key's events are read by three index seeks instead of from the start of
-    // lo's year: the scan stays within the window as the store grows. The prefix seeks
-    // carry no upper bound in SQL (with one, SQLite reads the index from the key's first
-    // date up to hi instead of the one entry); it is tested on the rows.
-    // One mode at a time (the index has the mode before the date), merged into stored order.
-    std::vector<std::pair<int64_t, EventCandidate>> rows;
-    for (EventMode mode : modes.empty() ? std::vector<EventMode>(std::begin(kAllModes), std::end(kAllModes)) : modes) {
-      Stmt s = impl_->stmt(kEventsByKeySql);
-      s.text(1, key).text(2, lo).text(3, hi).text(4, to_string(mode));
-      while (s.step()) {
-        // the upper bound (the prefix seeks leave it out, see above) and the interval test
-        // (kDateHi): the date's last day is at or after lo
-        const std::string date = s.col_text(2);
-        if (date > hi) continue;
-        const std::string last = date.size() == 4 ? date + "-12-31" : date.size() == 7 ? date + "-31" : date;
-        if (last < lo) continue;
-        EventCandidate c;
-        c.mode = mode;
-        c.date = date_from(date);
-        c.id = s.col_text(1);
-        c.date_basis = s.col_text(3);
-        c.first_seen = date_from(s.col_text(4));
-        if (!s.is_null(5))
-          c.location = Place{s.col_text(5), s.col_text(6), s.col_real(7), s.col_real(8), s.col_int(9), {}};
-        rows.emplace_back(s.col_int(0), std::move(c));
-      }
+    // The writer's index of the key's events (Impl::key_events) names the rows that may overlap the window; each is
+    // read by its rowid, in stored order, and tested on what it holds. The tests are those of the SQL this replaced
+    // (schema v6 read the (match_key, mode, date) index): an event's date interval reaches `lo` when its ISO string
+    // sorts at or after `lo` and at most `hi`, or when it is the year or the month holding `lo` ("2024", "2024-06"
+    // sort before "2024-06-15" but last past it); then it must not start after `hi` nor end before `lo`.
+    for (int64_t seq : impl_->key_candidates(key, modes, from.first_day(), to.last_day())) {
+      Stmt s = impl_->stmt(
+          "SELECT match_key, mode, id, date, date_basis, first_seen, location_name, location_country, location_lat, "
+          "location_lon, location_geonameid FROM events WHERE seq = ?1");
+      s.integer(1, seq);
+      if (!s.step() || s.is_null(3) || s.col_view(0) != key) continue;  // rolled back, or the rowid was reused
+      const EventMode mode = mode_from(s.col_view(1));
+      if (!modes.empty() && std::find(modes.begin(), modes.end(), mode) == modes.end()) continue;
+      const std::string_view date = s.col_view(3);
+      if (!((date >= lo && date <= hi) || date == lo_month || date == lo_year)) continue;
+      if (date > hi) continue;
+      const std::string last = date.size() == 4   ? std::string(date) + "-12-31"
+                               : date.size() == 7 ? std::string(date) + "-31"
+                                                  : std::string(date);
+      if (last < lo) continue;
+      EventCandidate c;
+      c.mode = mode;
+      c.date = date_from(date);
+      c.id = s.col_text(2);
+      c.date_basis = s.col_text(4);
+      c.first_seen = date_from(s.col_view(5));
+      if (!s.is_null(6))
+        c.location = Place{s.col_text(6), s.col_text(7), s.col_real(8), s.col_real(9), s.col_int(10), {}};
+      out.push_back(std::move(c));
     }
-    std::sort(rows.begin(), rows.end(),
-              [](const auto& a, const auto& b) { return a.first < b.first; });  // stored order
-    out.reserve(rows.size());
-    for (auto& r : rows) out.push_back(std::move(r.second));
   } catch (const DbError& e) {
     return impl_->error(std::string("event lookup failed: ") + e.what());
   }
   return out;
 }
 
-Result<std::vector<FingerprintMatch>> Store::fingerprint_matches(const std::vector<uint32_t>& fingerprint) {
+Result<std::vector<FingerprintMatch>> Store::fingerprint_matches(const std::vector<uint32_t>& fingerprint,
+                                                                 size_t min_bands) {
   std::vector<FingerprintMatch> out;
   const std::vector<int64_t> bands = lsh_bands(fingerprint);
   if (bands.empty()) return out;
@@ -1675,8 +1702,18 @@ Result<std::vector<FingerprintMatch>> Store::fingerprint_matches(const std::vect
       s.integer(1, band);
       while (s.step()) seqs.push_back(s.col_int(0));
     }
+    // A stored article appears once per band it shares (the primary key is (band, article)): keep those that share
+    // min_bands. A band shared by many unrelated articles (boilerplate, templates) then costs an index read per
+    // article, not an article row and a signature.
     std::sort(seqs.begin(), seqs.end());
-    seqs.erase(std::unique(seqs.begin(), seqs.end()), seqs.end());
+    size_t kept = 0;
+    for (size_t i = 0; i < seqs.size();) {
+      size_t j = i;
+      while (j < seqs.size() && seqs[j] == seqs[i]) ++j;
+      if (j - i >= std::max<size_t>(min_bands, 1)) seqs[kept++] = seqs[i];
+      i = j;
+    }
+    seqs.resize(kept);
     for (int64_t seq : seqs) {
       Stmt s = impl_->stmt("SELECT hash, fingerprint, duplicate_of FROM articles WHERE seq = ?1");
       s.integer(1, seq);

@@ -19,7 +19,7 @@
 namespace dyad {
 
 /// The schema version this build writes; PRAGMA user_version holds it.
-inline constexpr int kSchemaVersion = 6;
+inline constexpr int kSchemaVersion = 7;
 
 /// Filters for Store::events(); empty fields do not filter.
 struct EventQuery {
@@ -189,12 +189,16 @@ class Store {
   /// Stored events whose match key (story/dedup.h) is `key`, whose date
   /// interval overlaps the days [from, to] and whose mode is one of `modes`
   /// (empty: any), oldest first. Undated events are never returned. The
-  /// (match_key, mode, date) index bounds the work to the window and the modes.
+  /// connection's in-memory index of each key's events (loaded by one scan of
+  /// the events table on first use, then kept by put(); reloaded when another
+  /// connection committed) bounds the work to the window's months and the modes.
   [[nodiscard]] Result<std::vector<EventCandidate>> events_by_key(std::string_view key, const Date& from,
                                                                   const Date& to,
                                                                   const std::vector<EventMode>& modes = {});
-  /// Stored articles sharing at least one LSH band (story/dedup.h) with `fingerprint`, oldest first.
-  [[nodiscard]] Result<std::vector<FingerprintMatch>> fingerprint_matches(const std::vector<uint32_t>& fingerprint);
+  /// Stored articles sharing at least `min_bands` LSH bands (story/dedup.h) with `fingerprint`, oldest first.
+  /// Only those articles' rows are read: the story stage asks for kMinSharedBands, the fewest a copy shares.
+  [[nodiscard]] Result<std::vector<FingerprintMatch>> fingerprint_matches(const std::vector<uint32_t>& fingerprint,
+                                                                          size_t min_bands = 1);
   /// For each of `keys`, the stories holding it whose dates overlap [from, to]
   /// (all stories when the dates are unknown), at most the 32 newest per key:
   /// (story, key) rows.

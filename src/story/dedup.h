@@ -85,4 +85,19 @@ std::vector<int64_t> lsh_bands(const std::vector<uint32_t>& signature);
 /// Two articles at least this alike are copies (syndication, re-publication).
 inline constexpr double kNearDuplicateResemblance = 0.8;
 
+/// The fewest LSH bands two signatures at least kNearDuplicateResemblance alike
+/// share. resemblance() counts equal positions; u unequal positions spoil at
+/// most u bands, so when at most `u_max` positions may differ, at least
+/// kBands - u_max bands are equal (here: at most 6 of 32 may differ, so at
+/// least 2 of the 8 bands are shared). An article sharing fewer bands with a
+/// new one cannot be its original and need not be read (Store::fingerprint_matches).
+constexpr size_t min_shared_bands() {
+  size_t u_max = 0;  // the most unequal positions resemblance() still accepts, computed as resemblance() does
+  while (u_max < kMinHashSize && static_cast<double>(kMinHashSize - (u_max + 1)) / static_cast<double>(kMinHashSize) >=
+                                     kNearDuplicateResemblance)
+    ++u_max;
+  return u_max >= kBands ? 1 : kBands - u_max;
+}
+inline constexpr size_t kMinSharedBands = min_shared_bands();
+
 }  // namespace dyad

@@ -28,7 +28,7 @@ EventFacts facts_of(const EventCandidate& c) {
 
 Result<std::string> find_original(Store& store, const Document& doc) {
   if (doc.fingerprint.empty()) return std::string();
-  auto matches = store.fingerprint_matches(doc.fingerprint);
+  auto matches = store.fingerprint_matches(doc.fingerprint, kMinSharedBands);  // the fewest a copy shares
   if (!matches.ok()) return matches.error();
   const FingerprintMatch* best = nullptr;
   double best_resemblance = kNearDuplicateResemblance;

@@ -1130,11 +1130,12 @@ TEST_F(StoreFiles, MigratesAVersion4StoreDroppingUnusedIndexes) {
     ASSERT_NE(store, nullptr);
     EXPECT_EQ(store->schema_version(), kSchemaVersion);
     EXPECT_EQ(raw_query(path, count_indexes), "0");
-    // The indexes the queries and the story stage read are kept.
+    // The indexes the queries read are kept; the story stage's (match_key, mode, date) index went in version 7.
     EXPECT_EQ(raw_query(path,
                         "SELECT count(*) FROM sqlite_schema WHERE type='index' AND name IN ('events_date', "
-                        "'events_key_mode', 'mentions_article', 'entities_article')"),
-              "4");
+                        "'mentions_article', 'entities_article')"),
+              "3");
+    EXPECT_EQ(raw_query(path, "SELECT count(*) FROM sqlite_schema WHERE name = 'events_key_mode'"), "0");
     auto ev = store->events({});
     ASSERT_TRUE(ev.ok());
     std::vector<std::string> ids_after;
@@ -1145,7 +1146,7 @@ TEST_F(StoreFiles, MigratesAVersion4StoreDroppingUnusedIndexes) {
     auto some = store->events(by_cameo);
     ASSERT_TRUE(some.ok());
     EXPECT_FALSE(some->empty());
-    // The story stage's lookup reads the new index.
+    // The story stage's lookup finds the migrated events.
     const Event& e1 = first.front().events.front();
     auto by_key = store->events_by_key(match_key(e1), e1.date, e1.date, {e1.mode});
     ASSERT_TRUE(by_key.ok()) << by_key.error().str();
@@ -1265,6 +1266,141 @@ TEST_F(StoreFiles, MigratesAVersion5StoreToIntegerEventKeys) {
     EXPECT_EQ((*of)[1].expected.event.id, "v5-0-e2");
   }
   EXPECT_EQ(raw_query(path, "PRAGMA user_version"), std::to_string(kSchemaVersion));
+}
+
+// Version 7 drops the story stage's (match_key, mode, date) index: the writer's in-memory index of each key's events
+// answers events_by_key. A version 6 store (the index present) is upgraded in place: the index is gone, the public
+// queries answer the same rows, the story stage's lookup finds the stored events and new reports merge into them.
+TEST_F(StoreFiles, MigratesAVersion6StoreDroppingTheKeyIndex) {
+  const std::string path = file("v6.db");
+  auto docs = synthetic("v5-", 5);
+  DocBuilder a("v5-shared-a", "Wire A", "Troops of Xland shelled the border town. Nothing else.",
+               Date::ymd(2024, 5, 3));
+  DocBuilder c("v5-shared-c", "Wire B", "Troops of Xland shelled the border town again.", Date::ymd(2024, 5, 6));
+  for (DocBuilder* d : {&a, &c})
+    d->event("v6-shell", "195", "shelled the border town", "XLDMIL", "Troops of Xland", Date::ymd(2024, 5, 2));
+  docs.push_back(a.doc);
+  const Event& shell = a.doc.events.front();
+  auto lookup = [&](Store& store) {
+    std::vector<std::string> out;
+    auto r = store.events_by_key(match_key(shell), Date::ymd(2024, 5, 1), Date::ymd(2024, 5, 31), {});
+    EXPECT_TRUE(r.ok()) << (r.ok() ? "" : r.error().str());
+    if (r.ok())
+      for (const EventCandidate& e : *r) out.push_back(e.id + " " + e.date.iso());
+    return out;
+  };
+  std::vector<std::string> before;
+  std::vector<std::string> found_before;
+  {
+    auto store = open_ok(path);
+    ASSERT_NE(store, nullptr);
+    put_all(*store, docs);
+    ASSERT_TRUE(store->link("confirms", "v5-1-e2", "v6-shell").ok());
+    before = public_view(*store);
+    found_before = lookup(*store);
+  }
+  ASSERT_EQ(found_before, (V{"v6-shell 2024-05-02"}));
+  // Back to version 6 as the previous dyad left it.
+  raw_exec(path, "CREATE INDEX events_key_mode ON events(match_key, mode, date); PRAGMA user_version=6;");
+  ASSERT_EQ(raw_query(path, "SELECT count(*) FROM sqlite_schema WHERE name = 'events_key_mode'"), "1");
+  {
+    auto store = open_ok(path);
+    ASSERT_NE(store, nullptr);
+    EXPECT_EQ(store->schema_version(), kSchemaVersion);
+    EXPECT_EQ(raw_query(path, "SELECT count(*) FROM sqlite_schema WHERE name = 'events_key_mode'"), "0");
+    EXPECT_EQ(public_view(*store), before);
+    EXPECT_EQ(lookup(*store), found_before);
+    put_all(*store, {c.doc});
+    EventQuery q;
+    q.id = "v6-shell";
+    auto got = store->events(q);
+    ASSERT_TRUE(got.ok());
+    ASSERT_EQ(got->size(), 1U);
+    EXPECT_EQ((*got)[0].num_mentions, 2U);
+    EXPECT_EQ((*got)[0].num_sources, 2U);
+    EXPECT_EQ(raw_query(path, "PRAGMA integrity_check"), "ok");
+  }
+  EXPECT_EQ(raw_query(path, "PRAGMA user_version"), std::to_string(kSchemaVersion));
+}
+
+// The writer's index of each key's events only ever names rows to read: a row that was rolled back, and a later row
+// of another key that took its rowid, are not answered for the first key; events of one key years apart are found
+// by the windows that reach them, and only by those.
+TEST_F(StoreFiles, EventsByKeyChecksEveryRowTheIndexNames) {
+  const auto day = [](int y, unsigned m, unsigned d) { return Date::ymd(y, m, d); };
+  const std::string path = file("reuse.db");
+  auto store = open_ok(path);
+  ASSERT_NE(store, nullptr);
+  auto ids_in = [&](const std::string& key, Date from, Date to) {
+    std::vector<std::string> out;
+    auto r = store->events_by_key(key, from, to, {});
+    EXPECT_TRUE(r.ok()) << (r.ok() ? "" : r.error().str());
+    if (r.ok())
+      for (const auto& e : *r) out.push_back(e.id);
+    return out;
+  };
+  auto doc = [](const std::string& id, const std::string& event_id, const std::string& cameo, Date date) {
+    DocBuilder b(id, "Wire", "Kirosian troops shelled the border town.", date);
+    b.event(event_id, cameo, "shelled", "KRSMIL", "Kirosian troops", date);
+    return b.doc;
+  };
+  ASSERT_TRUE(store->begin().ok());
+  EXPECT_TRUE(ids_in("190|KRS|", day(2025, 3, 1), day(2025, 3, 5)).empty());  // loads the (empty) index
+  ASSERT_TRUE(store->put(doc("r1", "shell-gone", "190", day(2025, 3, 3))).ok());
+  EXPECT_EQ(ids_in("190|KRS|", day(2025, 3, 1), day(2025, 3, 5)), (V{"shell-gone"}));
+  store->rollback();
+  EXPECT_TRUE(ids_in("190|KRS|", day(2025, 3, 1), day(2025, 3, 5)).empty());
+  ASSERT_TRUE(store->begin().ok());
+  // the next event row takes the rolled-back row's rowid
+  ASSERT_TRUE(store->put(doc("r2", "arrest-1", "173", day(2025, 3, 3))).ok());
+  EXPECT_TRUE(ids_in("190|KRS|", day(2025, 3, 1), day(2025, 3, 5)).empty());
+  EXPECT_EQ(ids_in("173|KRS|", day(2025, 3, 1), day(2025, 3, 5)), (V{"arrest-1"}));
+  // the same key two years apart, and a year-precision event between
+  ASSERT_TRUE(store->put(doc("r3", "shell-old", "190", day(2023, 1, 31))).ok());
+  ASSERT_TRUE(store->put(doc("r4", "shell-new", "190", day(2025, 2, 1))).ok());
+  ASSERT_TRUE(store->put(doc("r5", "shell-year", "190", Date{2024, 0, 0, DatePrecision::year})).ok());
+  ASSERT_TRUE(store->commit().ok());
+  EXPECT_EQ(ids_in("190|KRS|", day(2023, 1, 31), day(2023, 1, 31)), (V{"shell-old"}));
+  EXPECT_EQ(ids_in("190|KRS|", day(2023, 2, 1), day(2023, 12, 31)), V{});
+  EXPECT_EQ(ids_in("190|KRS|", day(2024, 12, 31), day(2025, 2, 1)), (V{"shell-new", "shell-year"}));
+  EXPECT_EQ(ids_in("190|KRS|", day(2023, 1, 1), day(2025, 12, 31)), (V{"shell-old", "shell-new", "shell-year"}));
+  // the premise: the rolled-back row was the first event row, and the arrest took its rowid
+  EXPECT_EQ(raw_query(path, "SELECT seq FROM events WHERE id = 'arrest-1'"), "1");
+}
+
+// fingerprint_matches reads the articles sharing at least `min_bands` of the LSH bands, oldest first.
+TEST(Store, FingerprintMatchesKeepArticlesSharingEnoughBands) {
+  auto store = Store::open(":memory:");
+  ASSERT_TRUE(store.ok());
+  std::vector<uint32_t> query(kMinHashSize);
+  for (size_t i = 0; i < query.size(); ++i) query[i] = static_cast<uint32_t>(500 + 3 * i);
+  const size_t per_band = kMinHashSize / kBands;
+  // shares the bands [0, shared) with the query, none after
+  auto sharing = [&](size_t shared) {
+    std::vector<uint32_t> f = query;
+    for (size_t band = shared; band < kBands; ++band) f[band * per_band] += 100;
+    return f;
+  };
+  std::vector<Document> docs;
+  for (size_t shared : {1U, 2U, 0U, 3U}) {
+    DocBuilder b("fp-" + std::to_string(shared), "Wire", "Text of article " + std::to_string(shared) + ".");
+    b.doc.fingerprint = sharing(shared);
+    docs.push_back(b.doc);
+  }
+  put_all(**store, docs);
+  auto ids = [&](size_t min_bands) {
+    std::vector<std::string> out;
+    auto r = (*store)->fingerprint_matches(query, min_bands);
+    EXPECT_TRUE(r.ok());
+    if (r.ok())
+      for (const FingerprintMatch& m : *r) out.push_back(m.hash);
+    return out;
+  };
+  const auto hash_of = [&](size_t i) { return docs[i].hash; };
+  EXPECT_EQ(ids(1), (std::vector<std::string>{hash_of(0), hash_of(1), hash_of(3)}));
+  EXPECT_EQ(ids(2), (std::vector<std::string>{hash_of(1), hash_of(3)}));
+  EXPECT_EQ(ids(3), (std::vector<std::string>{hash_of(3)}));
+  EXPECT_TRUE(ids(4).empty());
 }
 
 // ---- crash safety ---------------------------------------------------------------------------

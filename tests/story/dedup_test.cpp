@@ -150,5 +150,38 @@ TEST(MinHash, CopiesAreAlikeDifferentTextsAreNot) {
   EXPECT_TRUE(minhash(words("three short words here", d_text)).empty());
 }
 
+// A copy shares at least kMinSharedBands bands with its original: with 32 positions and the 0.8 threshold at most 6
+// positions may differ, and they spoil at most 6 of the 8 bands.
+TEST(MinHash, ACopySharesAtLeastTheMinimumOfBands) {
+  static_assert(kMinSharedBands == 2);
+  std::vector<uint32_t> a(kMinHashSize);
+  for (size_t i = 0; i < a.size(); ++i) a[i] = static_cast<uint32_t>(1000 + 7 * i);
+  auto shared = [&](const std::vector<uint32_t>& b) {
+    const auto ba = lsh_bands(a);
+    const auto bb = lsh_bands(b);
+    size_t n = 0;
+    for (size_t i = 0; i < ba.size(); ++i) n += ba[i] == bb[i] ? 1 : 0;
+    return n;
+  };
+  // the worst case: each differing position in a band of its own
+  std::vector<uint32_t> b = a;
+  const size_t per_band = kMinHashSize / kBands;
+  size_t changed = 0;
+  for (size_t band = 0; band < kBands; ++band) {
+    std::vector<uint32_t> next = b;
+    next[band * per_band] += 1;
+    if (resemblance(a, next) < kNearDuplicateResemblance) break;
+    b = next;
+    ++changed;
+  }
+  EXPECT_EQ(changed, 6U);
+  EXPECT_GE(resemblance(a, b), kNearDuplicateResemblance);
+  EXPECT_EQ(shared(b), kMinSharedBands);
+  // one more differing position, in a shared band: no longer a copy
+  std::vector<uint32_t> c = b;
+  c[6 * per_band] += 1;
+  EXPECT_LT(resemblance(a, c), kNearDuplicateResemblance);
+}
+
 }  // namespace
 }  // namespace dyad
