@@ -83,6 +83,7 @@ struct ServerOptions {
   std::string host = "127.0.0.1";
   int port = 8080;  // 0: any free port (bind() returns it)
   /// Receives one line per request (time, peer, method, target, status, bytes); null = silent.
+  /// Called from the server's worker threads, several at once: it must be thread-safe.
   std::function<void(const std::string&)> log;
 };
 
