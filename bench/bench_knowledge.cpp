@@ -4,7 +4,6 @@
 #include <benchmark/benchmark.h>
 
 #include <cstdlib>
-#include <filesystem>
 #include <fstream>
 #include <string>
 
@@ -115,12 +114,9 @@ void BM_NameFinder(benchmark::State& state) {
   const dyad::TextRules& r = rules();
   static std::shared_ptr<const dyad::ActorIndex> ix = dyad::ActorIndex::load(kData, {}, false, r).value();
   static std::shared_ptr<const dyad::NameFinder> names = dyad::NameFinder::load(kData).value();
-  // The build tree's gazetteer.bin is one folder up from build/bench/ ($DYAD_GAZETTEER first).
+  // $DYAD_GAZETTEER, else the build tree's gazetteer.bin.
   static std::shared_ptr<const dyad::Gazetteer> gaz = []() -> std::shared_ptr<const dyad::Gazetteer> {
-    std::string path =
-        std::getenv("DYAD_GAZETTEER") != nullptr
-            ? std::string(std::getenv("DYAD_GAZETTEER"))
-            : (std::filesystem::read_symlink("/proc/self/exe").parent_path().parent_path() / "gazetteer.bin").string();
+    const std::string path = dyad::Gazetteer::default_path();
     auto g = dyad::Gazetteer::load(path);
     return g.ok() ? g.value() : nullptr;
   }();
