@@ -825,6 +825,19 @@ struct Store::Impl {
     key_events_loaded = true;
   }
 
+  // Another connection committed since this one last looked (PRAGMA data_version): the key index and
+  // the story caches may miss its rows, so both are dropped. Every check goes through here, so
+  // none can take in a new version while leaving one of the caches stale.
+  void sync_data_version() {
+    Stmt s = stmt("PRAGMA data_version");
+    const int64_t version = s.step() ? s.col_int(0) : -1;
+    if (version != data_version || version < 0) {
+      key_events_loaded = false;
+      forget_stories();
+    }
+    data_version = version;
+  }
+
   // Records that an event of `key` with this mode and date is stored as row `seq` (put_event).
   void note_event(const std::string& key, EventMode mode, int64_t seq, const Date& date) {
     if (!date.known() || !key_events_loaded) return;  // (when not loaded, the scan will read it)
@@ -835,12 +848,7 @@ struct Store::Impl {
   // [lo, hi] (either order), with a day of slack on each side: a superset of the rows that do.
   std::vector<int64_t> key_candidates(std::string_view key, const std::vector<EventMode>& modes,
                                       std::chrono::sys_days lo, std::chrono::sys_days hi) {
-    if (!in_txn) {  // outside a transaction, another connection may have written since the last use
-      Stmt s = stmt("PRAGMA data_version");
-      const int64_t version = s.step() ? s.col_int(0) : -1;
-      if (version != data_version || version < 0) key_events_loaded = false;
-      data_version = version;
-    }
+    if (!in_txn) sync_data_version();  // another connection may have written since the last use
     if (!key_events_loaded) load_key_events();
     std::vector<int64_t> seqs;
     auto it = key_events.find(std::string(key));
@@ -1270,14 +1278,7 @@ Status Store::begin() {
   if (impl_->in_txn) return impl_->error("begin(): a transaction is already open");
   try {
     impl_->exec("BEGIN IMMEDIATE");
-    // Another connection committed since our last transaction: the key index may miss its events.
-    Stmt s = impl_->stmt("PRAGMA data_version");
-    const int64_t version = s.step() ? s.col_int(0) : -1;
-    if (version != impl_->data_version || version < 0) {
-      impl_->key_events_loaded = false;
-      impl_->forget_stories();
-    }
-    impl_->data_version = version;
+    impl_->sync_data_version();
   } catch (const DbError& e) {
     return impl_->error(std::string("cannot begin a transaction: ") + e.what());
   }
