@@ -855,25 +855,27 @@ void ActorIndex::find(Document& doc) const {
     // A mention made only of prefix agents (TABARI "[NGO~]", no country): the actor mention
     // right after it takes it in, its code in front ("MSF Arnor" -> NGOARN).
     size_t prefix_mention = SIZE_MAX;
-    auto push = [&](Mention m, const std::string& key, EntityType type, const std::string& ent_canonical) {
+    auto push = [&](Mention m, std::string key, EntityType type, std::string ent_canonical) {
       m.sentence = si;
       m.span = span_of(m.first_token, m.token_end);
       m.actor.text = std::string(m.span.of(text));
       if (m.actor.span.empty()) m.actor.span = m.span;
-      if (!key.empty()) {
-        m.entity = entity(key, type, ent_canonical, m.actor.code, m.span, m.place);
-      }
       if (prefix_mention != SIZE_MAX && prefix_mention + 1 == doc.mentions.size() &&
           doc.mentions.back().sentence == si && doc.mentions.back().token_end == m.first_token &&
           m.kind != MentionKind::location && !m.actor.code.empty()) {
+        // The merged mention is its own organisation ("MSF Arnor"), not the actor it took in.
         const Mention& p = doc.mentions.back();
         m.actor.code = p.actor.code + m.actor.code;
         m.first_token = p.first_token;
         m.span = span_of(m.first_token, m.token_end);
         m.actor.text = std::string(m.span.of(text));
         m.actor.span = m.span;
+        key = "A:" + m.actor.code;
+        type = EntityType::organization;
+        ent_canonical = m.actor.text;
         doc.mentions.pop_back();
       }
+      if (!key.empty()) m.entity = entity(key, type, ent_canonical, m.actor.code, m.span, m.place);
       prefix_mention = SIZE_MAX;
       if (m.kind != MentionKind::location && !m.actor.country.empty()) context_country = m.actor.country;
       doc.mentions.push_back(std::move(m));

@@ -405,6 +405,12 @@ TEST(ActorIndex, PrefixAgentGoesBeforeTheActorCode) {
   ASSERT_NE(m, nullptr) << dump(d);
   EXPECT_EQ(m->actor.code, "NGONLA");
   EXPECT_EQ(m->actor.country, "NLA");
+  // its entity is the organisation itself, not the country it took in
+  ASSERT_GE(m->entity, 0) << dump(d);
+  const Entity& org = d.entities[static_cast<size_t>(m->entity)];
+  EXPECT_EQ(org.type, EntityType::organization);
+  EXPECT_EQ(org.code, "NGONLA");
+  EXPECT_EQ(org.canonical, "Relief Watch Northlands");
   d = code("A RELIEF WATCH Northlands envoy criticised Southland.", "2024-05-16", ix->get());
   m = mention(d, "RELIEF WATCH Northlands envoy");
   ASSERT_NE(m, nullptr) << dump(d);
