@@ -117,12 +117,6 @@ class KnowledgeCache {
   std::map<std::vector<std::string>, Knowledge> loaded_;
 };
 
-// The record's PETRARCH options as the scorer uses them: every option as the record's
-// <Config> lines say, require_dyad included. Both PETRARCH suites state require_dyad in their
-// record files (there is no other config in their folders), so it is read from there, never
-// chosen globally (docs/petrarch.md, "Record options").
-CodeOptions scored_options(const CodeOptions& record) { return record; }
-
 SuiteResult run_cameo(const std::string& name, const CameoSuite& suite, const EvalOptions& options,
                       KnowledgeCache& cache, std::ostream& log) {
   SuiteResult result;
@@ -142,8 +136,11 @@ SuiteResult run_cameo(const std::string& name, const CameoSuite& suite, const Ev
   for (const eval::GoldRecord& r : records.value()) {
     if (!r.evaluate) continue;
     if (options.limit != 0 && result.records >= options.limit) break;
-    Document doc = code_article(**knowledge, make_article(r.id, r.text, r.date, dir + suite.file + ":" + r.id),
-                                scored_options(r.options));
+    // Every PETRARCH option as the record's <Config> lines say, require_dyad included: both suites
+    // state it in their record files (there is no other config in their folders), so it is never
+    // chosen globally (docs/petrarch.md, "Record options").
+    Document doc =
+        code_article(**knowledge, make_article(r.id, r.text, r.date, dir + suite.file + ":" + r.id), r.options);
     std::vector<Coding> gold, predicted;
     for (const auto& g : r.codings) gold.push_back(Coding{g.source, g.target, g.code, {}, {}});
     for (const Event& e : doc.events)
