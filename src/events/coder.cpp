@@ -507,13 +507,21 @@ class DocCoder {
   // "X said Y must ...": (clause, text offset of "must") after which acts were asked for
   std::vector<std::pair<size_t, uint32_t>> requested_from_;
   std::vector<uint32_t> commas_;  // this sentence: delimiting commas (reused)
+  // New actors (CodeOptions::new_actor_length): mentions made for this sentence's unknown
+  // noun phrases, numbered after doc_.mentions (index doc_.mentions.size() + i).
+  std::vector<Mention> new_actors_;
+
+  const Mention& mention_at(int32_t m) const {
+    const size_t i = static_cast<size_t>(m);
+    return i < doc_.mentions.size() ? doc_.mentions[i] : new_actors_[i - doc_.mentions.size()];
+  }
 
   const Tok& tok(uint32_t t) const { return toks_[t - base_]; }
   std::string_view norm(uint32_t t) const { return tok(t).norm; }
 
   bool actor_mention(int32_t m) const {
     if (m < 0) return false;
-    const Mention& mm = doc_.mentions[static_cast<size_t>(m)];
+    const Mention& mm = mention_at(m);
     if (mm.kind == MentionKind::location) return false;
     return !actor_of(m).code.empty();
   }
@@ -521,7 +529,7 @@ class DocCoder {
   bool target_mention(int32_t m) const { return m >= 0 && !actor_of(m).code.empty(); }
 
   Actor actor_of(int32_t m) const {
-    const Mention& mm = doc_.mentions[static_cast<size_t>(m)];
+    const Mention& mm = mention_at(m);
     Actor a = mm.actor;
     if (a.code.empty() && mm.entity >= 0 && static_cast<size_t>(mm.entity) < doc_.entities.size())
       a.code = doc_.entities[static_cast<size_t>(mm.entity)].code;
@@ -536,7 +544,7 @@ class DocCoder {
     // mention (BREGOV) and the name another whose code is the bare country (BRE): the
     // title gives the name its sector.
     if (a.code.size() == 3 && m > 0 && mm.kind != MentionKind::agent) {
-      const Mention& pm = doc_.mentions[static_cast<size_t>(m - 1)];
+      const Mention& pm = mention_at(m - 1);
       if (pm.token_end == mm.first_token && pm.sentence == mm.sentence && pm.kind == MentionKind::agent) {
         if (pm.actor.code.size() > 3 && pm.actor.code.compare(0, 3, a.code) == 0) {
           a.code = pm.actor.code;
@@ -551,7 +559,7 @@ class DocCoder {
     // a country, at most three lower-case words between, is that country's agent ("Putin's top
     // aides" -> RUSGOV, "China's officials" -> CHNGOV).
     if (mm.kind == MentionKind::agent && a.country.empty() && a.code.size() == 3 && m > 0) {
-      const Mention& pm = doc_.mentions[static_cast<size_t>(m - 1)];
+      const Mention& pm = mention_at(m - 1);
       if (pm.sentence == mm.sentence && pm.token_end <= mm.first_token && pm.token_end > pm.first_token) {
         const auto nt = [&](uint32_t t) { return doc_.text.norm(doc_.text.tokens[t]); };
         uint32_t j = pm.token_end;
@@ -587,7 +595,7 @@ class DocCoder {
     // A country's agents joined by "and" ("Danish media and government", "the Russian army and
     // navy"): a bare agent right after "and" and an agent of a country is of that country.
     if (mm.kind == MentionKind::agent && a.country.empty() && a.code.size() == 3 && m > 0) {
-      const Mention& pm = doc_.mentions[static_cast<size_t>(m - 1)];
+      const Mention& pm = mention_at(m - 1);
       if (pm.sentence == mm.sentence && pm.kind == MentionKind::agent && pm.token_end + 1 == mm.first_token &&
           doc_.text.norm(doc_.text.tokens[pm.token_end]) == "and") {
         const Actor pa = actor_of(m - 1);
@@ -602,7 +610,7 @@ class DocCoder {
     if (mm.kind == MentionKind::agent && a.country.empty() && a.code.size() == 3 && mm.first_token > 0 &&
         in(doc_.text.norm(doc_.text.tokens[mm.first_token - 1]), {"its", "their"})) {
       for (int32_t q = m - 1; q >= 0; --q) {
-        const Mention& pm = doc_.mentions[static_cast<size_t>(q)];
+        const Mention& pm = mention_at(q);
         if (pm.sentence != mm.sentence) break;
         if (pm.kind == MentionKind::location) continue;
         const Actor pa = actor_of(q);
@@ -616,7 +624,7 @@ class DocCoder {
     // helicopters and tanks", "Syrian gunboats and troops"): the first noun is no actor word,
     // the second is a bare agent.
     if (mm.kind == MentionKind::agent && a.country.empty() && a.code.size() == 3 && m > 0) {
-      const Mention& pm = doc_.mentions[static_cast<size_t>(m - 1)];
+      const Mention& pm = mention_at(m - 1);
       if (pm.sentence == mm.sentence && pm.kind == MentionKind::country && pm.token_end + 2 == mm.first_token &&
           doc_.text.norm(doc_.text.tokens[pm.token_end + 1]) == "and") {
         const std::string_view raw = doc_.text.tokens[pm.token_end].span.of(doc_.article.text);
@@ -648,7 +656,7 @@ class DocCoder {
   std::vector<Actor> actors_all(int32_t m) const {
     std::vector<Actor> out;
     Actor a = actor_of(m);
-    const std::vector<std::string>& also = doc_.mentions[static_cast<size_t>(m)].also_codes;
+    const std::vector<std::string>& also = mention_at(m).also_codes;
     for (const auto& [sm, countries] : spread_) {
       if (sm != m) continue;
       const bool prefixed = !a.country.empty() && a.code.starts_with(a.country);
@@ -678,13 +686,13 @@ class DocCoder {
     for (uint32_t t = b + 1; t + 1 < e; ++t) {
       if (tok(t).mention >= 0 || !in(norm(t), {"of", "in", "from"})) continue;
       const int32_t am = tok(t - 1).mention;
-      if (am < 0 || doc_.mentions[static_cast<size_t>(am)].kind != MentionKind::agent) continue;
+      if (am < 0 || mention_at(am).kind != MentionKind::agent) continue;
       uint32_t j = t + 1;
       if (j < e && norm(j) == "the") ++j;
       if (j >= e || !tok(j).mention_start || !target_mention(tok(j).mention)) continue;
       std::vector<std::string> countries;
       for (int32_t c : compound_forward(j, e, true).first) {
-        const Mention& cm = doc_.mentions[static_cast<size_t>(c)];
+        const Mention& cm = mention_at(c);
         const Actor ca = actor_of(c);
         if ((cm.kind != MentionKind::country && cm.kind != MentionKind::location) || ca.code.size() < 3) {
           countries.clear();
@@ -698,10 +706,10 @@ class DocCoder {
       int32_t m = am;
       for (;;) {
         spread_.emplace_back(m, countries);
-        uint32_t f = doc_.mentions[static_cast<size_t>(m)].first_token;
+        uint32_t f = mention_at(m).first_token;
         if (f < b + 2 || !in(norm(f - 1), {"and", ","})) break;
         const int32_t pm = tok(f - 2).mention;
-        if (pm < 0 || doc_.mentions[static_cast<size_t>(pm)].kind != MentionKind::agent) break;
+        if (pm < 0 || mention_at(pm).kind != MentionKind::agent) break;
         m = pm;
       }
     }
@@ -757,11 +765,12 @@ class DocCoder {
       }
       any_anchor = any_anchor || k_.by_exact.count(x.norm) != 0;
       x.mention = cover_[t];
-      x.mention_start = x.mention >= 0 && doc_.mentions[static_cast<size_t>(x.mention)].first_token == t;
+      x.mention_start = x.mention >= 0 && mention_at(x.mention).first_token == t;
       x.past = k_.lemmatizer.is_past_form(x.norm);
       x.participle = k_.lemmatizer.is_participle(x.norm);
       x.punct = tk.kind == TokenKind::punctuation;
     }
+    if (options_.new_actor_length > 0) find_new_actors(s, si);
     if (options_.remove_comma_clauses) remove_comma_clauses(s.first_token, end);
     if (!any_anchor) {
       remember_pairs(s);
@@ -835,6 +844,99 @@ class DocCoder {
   static bool content_root(const std::string& c) {
     return c.compare(0, 2, "02") == 0 || c.compare(0, 2, "10") == 0 || c.compare(0, 2, "12") == 0 ||
            c.compare(0, 2, "13") == 0;
+  }
+
+  // ---- PETRARCH's new actors ------------------------------------------------------
+  // CodeOptions::new_actor_length: a noun phrase that no dictionary knows, of at most that
+  // many words, is an actor of its own whose code is its words in capitals, quoted, as
+  // PETRARCH writes it ("the Ministry of Magic" -> "THE MINISTRY OF MAGIC"). Without a
+  // parser a noun phrase here is a run of uncovered tokens: an optional "the", then a
+  // capitalised word, continued by capitalised words, a possessive 's (not counted and not
+  // in the code: "Arda's envoy Frodo Baggins" -> "ARDA ENVOY FRODO BAGGINS"), "of" (and
+  // "the") before a capitalised word, and at most two lower-case nouns when a capitalised
+  // word follows them. A run longer than the limit is no actor at all. Words of a time
+  // expression ("on Wednesday") and a lone sentence-initial function word are never one.
+  bool capitalised(uint32_t t) const {
+    const std::string_view raw = doc_.text.tokens[t].span.of(doc_.article.text);
+    return !raw.empty() && raw[0] >= 'A' && raw[0] <= 'Z';
+  }
+  bool new_actor_word(uint32_t t, const std::vector<bool>& timed) const {
+    const Tok& x = tok(t);
+    if (x.mention >= 0 || x.punct || timed[t - base_] || !capitalised(t)) return false;
+    return !(in(x.norm, kPrepositions) || in(x.norm, kAux) || in(x.norm, kCoordinators) || in(x.norm, kSubordinators) ||
+             in(x.norm, kSingularPronouns) || in(x.norm, kPluralPronouns) || in(x.norm, kDeterminers) ||
+             is_determiner(x.norm) || verbish(t));
+  }
+  void find_new_actors(const Sentence& s, uint32_t si) {
+    new_actors_.clear();
+    const uint32_t b = s.first_token, e = s.first_token + s.token_count;
+    std::vector<bool> timed(s.token_count, false);
+    times_done_ = false;  // this sentence's time expressions
+    times_.clear();
+    for (const TimeExpression& te : times())
+      for (uint32_t t = b; t < e; ++t) {
+        const Span& sp = doc_.text.tokens[t].span;
+        if (sp.offset >= te.span.offset && sp.end() <= te.span.end()) timed[t - b] = true;
+      }
+    const auto lower_noun = [&](uint32_t t) { return !capitalised(t) && modifier(t) && !in(norm(t), kDeterminers); };
+    for (uint32_t t = b; t < e;) {
+      uint32_t j = t;
+      if (tok(j).mention < 0 && norm(j) == "the" && j + 1 < e) ++j;
+      if (!new_actor_word(j, timed)) {
+        ++t;
+        continue;
+      }
+      ++j;
+      while (j < e) {
+        if (new_actor_word(j, timed)) {
+          ++j;
+        } else if (norm(j) == "'s" && tok(j).mention < 0) {
+          ++j;
+        } else if (norm(j) == "of" && j + 1 < e) {
+          const uint32_t k = (norm(j + 1) == "the" && j + 2 < e) ? j + 2 : j + 1;
+          if (!new_actor_word(k, timed)) break;
+          j = k + 1;
+        } else {
+          uint32_t k = j;
+          while (k < e && k < j + 2 && lower_noun(k)) ++k;
+          if (k == j || k >= e || !new_actor_word(k, timed)) break;
+          j = k;
+        }
+      }
+      uint32_t stop = j;
+      while (stop > t && norm(stop - 1) == "'s") --stop;  // a trailing possessive is not in the phrase
+      std::string words;
+      int n = 0;
+      for (uint32_t u = t; u < stop; ++u) {
+        if (norm(u) == "'s") continue;
+        if (!words.empty()) words += ' ';
+        std::string_view w = doc_.text.tokens[u].span.of(doc_.article.text);
+        if (ends_with(w, "'s")) w.remove_suffix(2);  // the possessive is not in the code
+        if (ends_with(w, "\u2019s")) w.remove_suffix(4);
+        for (char c : w) words += (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c;
+        ++n;
+      }
+      if (n > 0 && n <= options_.new_actor_length) {
+        Mention m;
+        m.sentence = si;
+        m.first_token = t;
+        m.token_end = stop;
+        m.span = Span{doc_.text.tokens[t].span.offset,
+                      doc_.text.tokens[stop - 1].span.end() - doc_.text.tokens[t].span.offset};
+        m.kind = MentionKind::organization;
+        m.actor.code = '"' + words + '"';
+        m.actor.text = words;
+        m.actor.span = m.span;
+        m.rule = "new actor (new_actor_length)";
+        const auto id = static_cast<int32_t>(doc_.mentions.size() + new_actors_.size());
+        new_actors_.push_back(std::move(m));
+        for (uint32_t u = t; u < stop; ++u) {
+          toks_[u - base_].mention = id;
+          toks_[u - base_].mention_start = u == t;
+        }
+      }
+      t = j;
+    }
   }
 
   // ---- PETRARCH's comma clauses -----------------------------------------------
@@ -986,7 +1088,7 @@ class DocCoder {
     std::vector<int32_t> ms;
     int32_t m = tok(t).mention;
     ms.push_back(m);
-    uint32_t next = doc_.mentions[static_cast<size_t>(m)].token_end;
+    uint32_t next = mention_at(m).token_end;
     for (;;) {
       uint32_t j = next;
       if (j < end && norm(j) == ",") ++j;
@@ -999,7 +1101,7 @@ class DocCoder {
       if (next < end && norm(next) == "," && !((next + 1 < end && norm(next + 1) == "and") || possible_list(j, end)))
         break;
       ms.push_back(tok(j).mention);
-      next = doc_.mentions[static_cast<size_t>(tok(j).mention)].token_end;
+      next = mention_at(tok(j).mention).token_end;
     }
     return {ms, next};
   }
@@ -1036,7 +1138,7 @@ class DocCoder {
 
   // "X, Y and Z": a comma continues a list only if an "and" follows later.
   bool possible_list(uint32_t j, uint32_t end) const {
-    uint32_t after = doc_.mentions[static_cast<size_t>(tok(j).mention)].token_end;
+    uint32_t after = mention_at(tok(j).mention).token_end;
     return after < end && (norm(after) == "and" || norm(after) == ",");
   }
 
@@ -1124,7 +1226,7 @@ class DocCoder {
           continue;
         }
         if (j < e && (tok(j).mention_start || in(norm(j), {"he", "she", "they"}))) {
-          uint32_t after = tok(j).mention >= 0 ? doc_.mentions[static_cast<size_t>(tok(j).mention)].token_end : j + 1;
+          uint32_t after = tok(j).mention >= 0 ? mention_at(tok(j).mention).token_end : j + 1;
           while (after < e && in(norm(after), {"then", "later", "also", "has", "have", "had"}) && !verbish(after))
             ++after;
           if (after < e && verbish(after)) {
@@ -1190,7 +1292,7 @@ class DocCoder {
     if (v2 >= c.toks.size()) return {};
     auto subject = subject_before(c, v2, how);
     if (subject.empty()) return {};
-    const Mention& m = doc_.mentions[static_cast<size_t>(subject.front())];
+    const Mention& m = mention_at(subject.front());
     return m.first_token > c.toks[v1] ? subject : std::vector<int32_t>{};
   }
 
@@ -1206,9 +1308,7 @@ class DocCoder {
       if (x.norm != "its") continue;
       for (size_t r = q; r-- > 0;) {
         const int32_t mm = tok(c.toks[r]).mention;
-        if (mm < 0 || !actor_mention(mm) || generic_agent(mm) ||
-            doc_.mentions[static_cast<size_t>(mm)].kind == MentionKind::person)
-          continue;
+        if (mm < 0 || !actor_mention(mm) || generic_agent(mm) || mention_at(mm).kind == MentionKind::person) continue;
         how = "possessive 'its' -> nearest country or organisation before it";
         return {mm};
       }
@@ -1218,7 +1318,7 @@ class DocCoder {
       const uint32_t t = c.toks[q];
       const Tok& x = tok(t);
       if (x.mention >= 0) {
-        const Mention& m = doc_.mentions[static_cast<size_t>(x.mention)];
+        const Mention& m = mention_at(x.mention);
         // the mention ends right before the verb, or one plain noun before it ("X crowds burned")
         const bool before_verb = q + 1 == p || (q + 2 == p && modifier(c.toks[q + 1]));
         size_t qs = q;
@@ -1268,8 +1368,7 @@ class DocCoder {
         }
         // "the ambassadors of A, B and C": a list after an agent and of/in/from is no subject
         if (ms.size() > 1 && r > 1 && in(norm(c.toks[r - 1]), {"of", "in", "from"}) &&
-            tok(c.toks[r - 2]).mention >= 0 &&
-            doc_.mentions[static_cast<size_t>(tok(c.toks[r - 2]).mention)].kind == MentionKind::agent) {
+            tok(c.toks[r - 2]).mention >= 0 && mention_at(tok(c.toks[r - 2]).mention).kind == MentionKind::agent) {
           q = r;
           continue;
         }
@@ -1396,7 +1495,7 @@ class DocCoder {
       if (j > b && actor_mention(tok(j - 1).mention)) {
         const int32_t m = tok(j - 1).mention;
         const bool at_end = t + 1 >= e || (t + 2 >= e && tok(t + 1).norm.size() == 1);
-        out.push_back({t, m, !at_end, doc_.mentions[static_cast<size_t>(m)].first_token});
+        out.push_back({t, m, !at_end, mention_at(m).first_token});
         continue;
       }
       if (j > b && in(norm(j - 1), {"he", "she"})) {
@@ -1415,7 +1514,7 @@ class DocCoder {
           if (tok(q).mention_start && actor_mention(tok(q).mention) && !generic_agent(tok(q).mention) &&
               (q == b || !in(norm(q - 1), kPrepositions)))
             subj = tok(q).mention;
-        if (subj >= 0) out.push_back({t, subj, true, doc_.mentions[static_cast<size_t>(subj)].first_token});
+        if (subj >= 0) out.push_back({t, subj, true, mention_at(subj).first_token});
         continue;
       }
       // speaker after: "..., said the Kremlin", "...," said a senior police official
@@ -1494,7 +1593,7 @@ class DocCoder {
       if (!in(x.norm, kPlaceNouns) || q + 2 >= cl.toks.size() || norm(cl.toks[q + 1]) != "of") continue;
       const Tok& y = tok(cl.toks[q + 2]);
       if (!y.mention_start) return p;
-      const Mention& pm = doc_.mentions[static_cast<size_t>(y.mention)];
+      const Mention& pm = mention_at(y.mention);
       return pm.place.has_value() || pm.kind == MentionKind::location ? q + 2 : p;
     }
     return p;
@@ -1637,7 +1736,7 @@ class DocCoder {
       if (generic_agent(x.mention)) continue;  // "joint military exercises", "officials"
 
       if (std::find(sources.begin(), sources.end(), x.mention) != sources.end()) continue;
-      const Mention& mm = doc_.mentions[static_cast<size_t>(x.mention)];
+      const Mention& mm = mention_at(x.mention);
       size_t r = q;
       if (r > 0 && norm(cl.toks[r - 1]) == "the") --r;
       const bool placeish = mm.place || mm.kind == MentionKind::location;
@@ -1722,7 +1821,7 @@ class DocCoder {
   // A role word with no country or organisation behind it ("officials", "military").
   bool generic_agent(int32_t m) const {
     const Actor a = actor_of(m);
-    return a.country.empty() && a.code.size() == 3 && doc_.mentions[static_cast<size_t>(m)].kind == MentionKind::agent;
+    return a.country.empty() && a.code.size() == 3 && mention_at(m).kind == MentionKind::agent;
   }
 
   // "two", "300", "dozens of", "several": a count before an actor slot ("wounded two British soldiers").
@@ -1805,7 +1904,7 @@ class DocCoder {
       const uint32_t t = cl.toks[q];
       const Tok& x = tok(t);
       if (x.mention >= 0) {
-        const Mention& m = doc_.mentions[static_cast<size_t>(x.mention)];
+        const Mention& m = mention_at(x.mention);
         const std::string_view last = norm(m.token_end - 1);
         const bool poss = ends_with(last, "'s") || ends_with(last, "s'") ||
                           (m.token_end < doc_.text.tokens.size() && m.token_end - base_ < toks_.size() &&
@@ -1995,7 +2094,7 @@ class DocCoder {
         // no target, and the default object looks past it.
         int32_t named_object = -1;
         if (st.word_mention >= 0) {
-          const Mention& wm = doc_.mentions[static_cast<size_t>(st.word_mention)];
+          const Mention& wm = mention_at(st.word_mention);
           if (m.targets.empty() && wm.token_end - wm.first_token > st.word_count && !generic_agent(st.word_mention)) {
             m.targets = compound_forward(wm.first_token, cl.toks.back() + 1).first;
             m.target_how = "the actor mention a pattern word matched inside (the verb's object)";
@@ -2282,7 +2381,7 @@ class DocCoder {
       size_t r = q + 1;
       if (r < cl.toks.size() && norm(cl.toks[r]) == "the" && tok(cl.toks[r]).mention < 0) ++r;
       if (r >= cl.toks.size() || !tok(cl.toks[r]).mention_start) continue;
-      const Mention& mm = doc_.mentions[static_cast<size_t>(tok(cl.toks[r]).mention)];
+      const Mention& mm = mention_at(tok(cl.toks[r]).mention);
       if (!mm.place && mm.kind != MentionKind::location && mm.kind != MentionKind::country) continue;
       const size_t dist = q > m.anchor_pos ? q - m.anchor_pos : m.anchor_pos - q;
       if (dist >= best_dist) continue;
@@ -2551,7 +2650,7 @@ class DocCoder {
       const uint32_t at = cl.toks[m.anchor_pos];
       for (const Speech& sp : speech) {
         if (sp.verb == at) continue;
-        const Mention& sm = doc_.mentions[static_cast<size_t>(sp.speaker)];
+        const Mention& sm = mention_at(sp.speaker);
         const bool inside = sp.content_after ? at > sp.verb : (at < sp.speaker_first || at >= sm.token_end);
         if (!inside || (at >= sm.first_token && at < sm.token_end)) continue;
         attributed = name_of(sp.speaker);
@@ -2680,7 +2779,7 @@ class DocCoder {
           Actor agent;
           agent.code = *m.implicit_agent;
           agent.sector = *m.implicit_agent;
-          const Mention& bm = doc_.mentions[static_cast<size_t>(b)];
+          const Mention& bm = mention_at(b);
           coded.push_back(
               {std::move(agent), actor_of(b),
                bm.place.has_value() || bm.kind == MentionKind::location || bm.kind == MentionKind::country});
@@ -2691,7 +2790,7 @@ class DocCoder {
         std::vector<Actor> targets;
         if (b >= 0) {
           targets = actors_all(b);
-          const Mention& bm = doc_.mentions[static_cast<size_t>(b)];
+          const Mention& bm = mention_at(b);
           at_place = bm.place.has_value() || bm.kind == MentionKind::location || bm.kind == MentionKind::country;
         }
         for (Actor& sa : actors_all(a)) {

@@ -77,8 +77,9 @@ struct CodeOptions {
   int comma_emin = 2;
   int comma_emax = 8;
   /// PETRARCH's new_actor_length (longest noun phrase coded as a new, quoted
-  /// actor; 0 = none). Carried for the record readers; the coder does not
-  /// extract new actors, so it has no effect yet.
+  /// actor; 0 = none): a capitalised run of words no dictionary covers, of at
+  /// most this many words, fills slots as an actor coded "ITS WORDS" in capitals
+  /// (possessive 's left out); docs/petrarch.md, "Record options".
   int new_actor_length = 0;
 };
 

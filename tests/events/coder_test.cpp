@@ -1205,4 +1205,26 @@ TEST(Coder, NominalVisitWithoutGuestTakesTheEarlierGuest) {
 }
 
 }  // namespace
+TEST(Coder, NewActorLengthCodesUnknownNounPhrasesAsQuotedActors) {
+  // PETRARCH's new_actor_length: a noun phrase no dictionary knows, of at most that many words,
+  // is an actor coded as its words in capitals (the possessive left out); longer ones are none
+  std::vector<VerbPatternSpec> specs{{"042", "{S} visit {T}", "x.verbs:1", true}};
+  auto c = EventCoder::load(testing_events::kData, specs, {}, true);
+  ASSERT_TRUE(c.ok()) << c.error().str();
+  const auto coded = [&](const std::string& text, int length) {
+    CodeOptions o;
+    o.new_actor_length = length;
+    Document d = testing_events::make_doc(text, testing_events::fixture_marks());
+    c.value()->code(d, o);
+    return briefs(d);
+  };
+  const std::string text = "Zembla's envoy Anna Brisk visited the Bank of Narnia on Friday.";
+  EXPECT_THAT(coded(text, 4), ElementsAre("042 \"ZEMBLA ENVOY ANNA BRISK\"->\"THE BANK OF NARNIA\""));
+  EXPECT_THAT(coded(text, 3), ElementsAre());  // the source has four words: no actor, no event
+  EXPECT_THAT(coded(text, 0), ElementsAre());  // off by default
+  EXPECT_THAT(coded("Putin visited the Bank of Narnia on Friday.", 4),
+              ElementsAre("042 RUSGOV->\"THE BANK OF NARNIA\""));
+  EXPECT_THAT(coded("Putin visited Xi on Friday.", 4), ElementsAre("042 RUSGOV->CHNGOV"));  // known actors first
+}
+
 }  // namespace dyad
