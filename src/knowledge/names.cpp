@@ -498,6 +498,33 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
     bool place_hint = false;  // one word the gazetteer knows: a place unless the article names a person so
     bool title_word = false;  // one capitalised title word: a name only as the surname of a person named so
   };
+  // A class noun says what the name is: after it, "<Name> is a Danish retail chain", "<Name>, a village in
+  // ...", "<Name> was an indie band" (the copula or a comma, "a"/"an", at most three modifiers: lower-case words,
+  // a country adjective); or before it, "the village of <Name>", "the parish of <Name>" (a place
+  // noun and a lower-case "of"). Returns the bit of the cue that typed it (org_noun or loc_noun), else 0.
+  auto class_noun = [&](const Run& r) -> uint32_t {
+    const uint32_t si = sentence_of[r.b];
+    auto same = [&](uint32_t k) { return k < n_tokens && sentence_of[k] == si; };
+    const uint32_t kinds = bit(NameCue::org_noun) | bit(NameCue::loc_noun);
+    if (r.b >= 2 && same(r.b - 2) && norm(r.b - 1) == "of" && !ta.tokens[r.b - 2].capitalized &&
+        (cue(r.b - 2) & bit(NameCue::loc_noun)) != 0)
+      return bit(NameCue::loc_noun);
+    uint32_t j = r.e;
+    if (!same(j + 1)) return 0;
+    std::string_view link = norm(j);
+    if (link != "," && link != "is" && link != "was") return 0;
+    ++j;
+    if (norm(j) != "a" && norm(j) != "an") return 0;
+    ++j;
+    for (uint32_t mods = 0; same(j) && word(j) && mods <= 3; ++j, ++mods) {
+      const uint32_t c = cue(j);
+      if ((c & kinds) != 0 && !ta.tokens[j].capitalized) return c & kinds;
+      const bool modifier =
+          !ta.tokens[j].capitalized || (actors != nullptr && actors->is_country_adjective(words_of(j, j + 1)));
+      if (!modifier || (c & bit(NameCue::not_name)) != 0) return 0;
+    }
+    return 0;
+  };
   // The run's last word reads as a plural noun that is no place word ("Eagles", "Rovers"; not "Islands").
   auto plural_last = [&](uint32_t e) {
     return plural_word(e - 1) && !has(e - 1, NameCue::loc_suffix) && !has(e - 1, NameCue::connector);
@@ -634,6 +661,8 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
         if (lower || (e - b == 1 && !cap_inside.count(std::string(norm(b))))) {
           if (e - b == 1 && !lower && ta.tokens[b].all_caps) {
             // an acronym opening a sentence is still a name
+          } else if (!lower && class_noun(Run{b, e, false, EntityType::person, "", false, false}) != 0) {
+            // "<Name> is a commune in ...", "<Name> is an American band": a class noun names what it is
           } else if (e - b >= 2 && (has(b, NameCue::org_head) || has(b, NameCue::loc_head))) {
             // "University of Ghent ...", "Lake Ohrid ...": the head word belongs to the name
           } else if (lower || e - b == 1) {
@@ -880,32 +909,19 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
     }
   }
   auto org_context = [&](const Run& r) { return org_context_at(r.b); };
-  // A class noun says what the name is: after it, "<Name> is a Danish retail chain", "<Name>, a village in
-  // ...", "<Name> was an indie band" (the copula or a comma, "a"/"an", at most three modifiers: lower-case words,
-  // a country adjective); or before it, "the village of <Name>", "the parish of <Name>" (a place
-  // noun and a lower-case "of"). Returns the bit of the cue that typed it (org_noun or loc_noun), else 0.
-  auto class_noun = [&](const Run& r) -> uint32_t {
-    const uint32_t si = sentence_of[r.b];
-    auto same = [&](uint32_t k) { return k < n_tokens && sentence_of[k] == si; };
-    const uint32_t kinds = bit(NameCue::org_noun) | bit(NameCue::loc_noun);
-    if (r.b >= 2 && same(r.b - 2) && norm(r.b - 1) == "of" && !ta.tokens[r.b - 2].capitalized &&
-        (cue(r.b - 2) & bit(NameCue::loc_noun)) != 0)
-      return bit(NameCue::loc_noun);
-    uint32_t j = r.e;
-    if (!same(j + 1)) return 0;
-    std::string_view link = norm(j);
-    if (link != "," && link != "is" && link != "was") return 0;
-    ++j;
-    if (norm(j) != "a" && norm(j) != "an") return 0;
-    ++j;
-    for (uint32_t mods = 0; same(j) && word(j) && mods <= 3; ++j, ++mods) {
-      const uint32_t c = cue(j);
-      if ((c & kinds) != 0 && !ta.tokens[j].capitalized) return c & kinds;
-      const bool modifier =
-          !ta.tokens[j].capitalized || (actors != nullptr && actors->is_country_adjective(words_of(j, j + 1)));
-      if (!modifier || (c & bit(NameCue::not_name)) != 0) return 0;
+  // ", <country or first-level division>" right after a run, then punctuation or the sentence's end ("Debsby,
+  // England,"; "Harlow Mills, Ohio."): the run is a place of that country or state.
+  auto place_after_comma = [&](uint32_t e) {
+    if (e + 1 >= n_tokens || norm(e) != "," || sentence_of[e + 1] != sentence_of[e] || !ta.tokens[e + 1].capitalized)
+      return false;
+    for (uint32_t pe = e + 2; pe <= e + 3 && pe <= n_tokens; ++pe) {
+      if (!ta.tokens[pe - 1].capitalized || !word(pe - 1)) return false;
+      const bool closed = pe == n_tokens || sentence_of[pe] != sentence_of[e] || !word(pe);
+      if (!closed) continue;
+      const std::string place = words_of(e + 1, pe);
+      return (actors != nullptr && actors->is_country_name(place)) || state_code(place);
     }
-    return 0;
+    return false;
   };
   for (Run& r : pieces) {
     const int32_t weak = weak_at[r.b];
@@ -959,6 +975,9 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
     } else if (const uint32_t c = person_evidence(r) ? 0 : class_noun(r); c != 0) {
       r.type = c == bit(NameCue::org_noun) ? EntityType::organization : EntityType::location;
       r.rule = "name:class-noun";  // "Harlowby is a village in ...", "Brixelmart, a retail chain"
+    } else if (!person_evidence(r) && place_after_comma(r.e)) {
+      r.type = EntityType::location;  // "<Name>, England", "<Name>, Ohio": a place and the country or state it is in
+      r.rule = "name:place-comma";
     } else if (org_context(r) && !person_evidence(r)) {
       r.type = EntityType::organization;  // "signed with Northgate Pressing", "played for Harbour Town"
       r.rule = "name:org-context";

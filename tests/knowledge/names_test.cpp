@@ -542,6 +542,31 @@ TEST(NameFinder, AClassNounAfterOrBeforeTypesAName) {
   for (const auto& r : refs(doc4)) EXPECT_THAT(r, ::testing::Not(HasSubstr("|organization|"))) << dump(doc4);
 }
 
+TEST(NameFinder, ASentenceInitialNameBeforeAClassNounIsKept) {
+  // An article's opening "<Name> is a <class noun>": the first word is typed by the noun although the article
+  // never writes it inside a sentence; a word the article writes in lower case is still no name.
+  Document doc = code("Vellardin is a commune in the south of the region.");
+  EXPECT_TRUE(has_ref(doc, "Vellardin|name|location|Vellardin")) << dump(doc);
+  Document doc1 = code("Grimwold is an indie rock band from the north.");
+  EXPECT_TRUE(has_ref(doc1, "Grimwold|name|organization|Grimwold")) << dump(doc1);
+  Document doc2 = code("Ferry is a town service. The ferry runs daily.");
+  for (const auto& r : refs(doc2)) EXPECT_THAT(r, ::testing::Not(HasSubstr("Ferry|"))) << dump(doc2);
+}
+
+TEST(NameFinder, ANameBeforeACommaAndACountryOrStateIsAPlace) {
+  // "<Name>, <country>" or "<Name>, <state>" closed by punctuation: a place of that country or state.
+  Document doc = code("The squadron left Ostwick, England, in the spring.");
+  EXPECT_TRUE(has_ref(doc, "Ostwick|name|location|Ostwick")) << dump(doc);
+  Document doc1 = code("The plant stands beside Marrowby Cross, Ohio.");
+  EXPECT_TRUE(has_ref(doc1, "Marrowby Cross|name|location|Marrowby Cross")) << dump(doc1);
+  // A person's name (a given name first) is no place, and a comma before other words types nothing.
+  Document doc2 = code("The report was written by Anna Kowal, England.");
+  EXPECT_TRUE(has_ref(doc2, "Anna Kowal|name|person|Anna Kowal")) << dump(doc2);
+  Document doc3 = code("The team beat Tolvane Rusk, England coach.");
+  for (const auto& r : refs(doc3))
+    EXPECT_THAT(r, ::testing::Not(HasSubstr("Tolvane Rusk|name|location"))) << dump(doc3);
+}
+
 TEST(NameFinder, AGivenNameAndAPlacesNameAreOnePerson) {
   // A given name (or a title) before one word the dictionaries read as a capital: the person's whole name, and the
   // word alone later is the person, except after a place preposition.
