@@ -139,6 +139,16 @@ bool unit_number(std::string_view s) {
   return rest.empty() || rest == "st" || rest == "nd" || rest == "rd" || rest == "th" || rest == "d";
 }
 
+// A lower-case word that may come right after the head noun of a description ("a band from X", "a village
+// near Y", "a chain founded in 1990"); any other lower-case word there is the head itself ("a party spokesman").
+bool follows_head(std::string_view w) {
+  static constexpr std::string_view kAfterHead[] = {"in",   "of",    "from",  "on",    "at",     "near", "for",
+                                                    "with", "by",    "to",    "and",   "or",     "that", "which",
+                                                    "who",  "whose", "based", "known", "called", "named"};
+  return w.ends_with("ed") || w.ends_with("ing") ||
+         std::find(std::begin(kAfterHead), std::end(kAfterHead), w) != std::end(kAfterHead);
+}
+
 constexpr std::string_view kPlacePreps[] = {"in", "at", "near", "from", "outside", "inside", "to", "into", "across"};
 
 }  // namespace
@@ -518,7 +528,11 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
     ++j;
     for (uint32_t mods = 0; same(j) && word(j) && mods <= 3; ++j, ++mods) {
       const uint32_t c = cue(j);
-      if ((c & kinds) != 0 && !ta.tokens[j].capitalized) return c & kinds;
+      if ((c & kinds) != 0 && !ta.tokens[j].capitalized) {
+        // the class noun heads the phrase, not a noun after it: "X, a party spokesman" is a person
+        if (same(j + 1) && word(j + 1) && !ta.tokens[j + 1].capitalized && !follows_head(norm(j + 1))) return 0;
+        return c & kinds;
+      }
       const bool modifier =
           !ta.tokens[j].capitalized || (actors != nullptr && actors->is_country_adjective(words_of(j, j + 1)));
       if (!modifier || (c & bit(NameCue::not_name)) != 0) return 0;
@@ -694,7 +708,7 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
       // A given name (or a title) and one word the dictionaries read as a place: a person whose surname is a
       // place's name ("George Washington", "novelist Jack London"), not a person and a place.
       bool surname_place = false;
-      if (merged && e - b >= 2 && e - b <= 3 && cover[e - 1] >= 0 && (e - 2 < b || cover[e - 2] != cover[e - 1])) {
+      if (merged && e - b >= 2 && e - b <= 3 && cover[e - 1] >= 0) {
         const Mention& pm = doc.mentions[static_cast<size_t>(cover[e - 1])];
         // a place or a capital read as its country (not a country's own name: "Maria Jordan" stays two names)
         const bool place = pm.kind == MentionKind::location || (pm.kind == MentionKind::country && actors != nullptr &&
@@ -1013,8 +1027,12 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
     if (x.kind != ReferenceKind::name || x.mention < 0 || x.token_end != x.first_token + 1 || x.entity < 0 ||
         doc.entities[static_cast<size_t>(x.entity)].type != EntityType::location)
       continue;
-    auto s = by_surname.find(fold(words_of(x.first_token, x.token_end)));
-    if (s == by_surname.end() || by_name.count(type_key(EntityType::person, words_of(x.first_token, x.token_end))))
+    const std::string surname = words_of(x.first_token, x.token_end);
+    auto s = by_surname.find(fold(surname));
+    if (s == by_surname.end() || by_name.count(type_key(EntityType::person, surname))) continue;
+    // only after the person is named, and never a country's own name ("Maria Jordan" ... "Jordan" is the country)
+    if (doc.entities[static_cast<size_t>(s->second)].span.offset > x.span.offset ||
+        (actors != nullptr && actors->is_country_name(surname)))
       continue;
     const std::string_view before = x.first_token > 0 ? norm(x.first_token - 1) : std::string_view();
     if (std::find(std::begin(kPlacePreps), std::end(kPlacePreps), before) != std::end(kPlacePreps)) continue;

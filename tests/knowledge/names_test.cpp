@@ -540,6 +540,15 @@ TEST(NameFinder, AClassNounAfterOrBeforeTypesAName) {
   EXPECT_TRUE(has_ref(doc3, "Anna Kowal|name|person|Anna Kowal")) << dump(doc3);
   Document doc4 = code("They met Tolvane Rusk, a tall stranger, after the show.");
   for (const auto& r : refs(doc4)) EXPECT_THAT(r, ::testing::Not(HasSubstr("|organization|"))) << dump(doc4);
+  // A class noun that only modifies the head noun after it types nothing: a party's spokesman is a person.
+  for (const char* text : {"They met Tolvane Rusk, a party spokesman, after the show.",
+                           "Tolvane Rusk is a city councillor in the north."}) {
+    Document d = code(text);
+    for (const auto& r : refs(d)) {
+      EXPECT_THAT(r, ::testing::Not(HasSubstr("Tolvane Rusk|name|organization"))) << dump(d);
+      EXPECT_THAT(r, ::testing::Not(HasSubstr("Tolvane Rusk|name|location"))) << dump(d);
+    }
+  }
 }
 
 TEST(NameFinder, ASentenceInitialNameBeforeAClassNounIsKept) {
@@ -582,6 +591,11 @@ TEST(NameFinder, AGivenNameAndAPlacesNameAreOnePerson) {
   EXPECT_EQ(place, 1) << dump(doc);
   Document doc1 = code("The novelist Jack London wrote the book in Oakland.");
   EXPECT_TRUE(has_ref(doc1, "Jack London|name|person|Jack London")) << dump(doc1);
+  // Before the person is named, the word is still the place.
+  Document doc2 =
+      code("London and Paris agreed on new sanctions. At a festival, the novelist Jack London was remembered.");
+  EXPECT_TRUE(has_ref(doc2, "Jack London|name|person|Jack London")) << dump(doc2);
+  for (const auto& r : refs(doc2)) EXPECT_NE(r, "London|name|person|Jack London") << dump(doc2);
 }
 
 TEST(NameFinder, AnOrganisationsContextOutweighsAPlaceWord) {
