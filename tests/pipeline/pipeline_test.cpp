@@ -545,7 +545,8 @@ TEST(CodeArticle, ReducedRelativesArePassive) {
   // no main verb after it: the participle is the sentence's verb and stays active
   EXPECT_TRUE(has(coded(k, "The Kenyan students arrested in Nairobi."), "173 COERCE KENEDU"));
   // the pattern's own words after the verb are its complement: active
-  EXPECT_TRUE(has(coded(k, "Kenyan troops remained on alert in the occupied zone on Monday."), "151 MOBILIZE KENMIL"));
+  EXPECT_TRUE(
+      has(coded(k, "On Monday Kenyan troops remained on alert across the occupied zone."), "151 MOBILIZE KENMIL"));
 }
 
 TEST(CodeArticle, IntentToYieldIsPloverAgree) {
@@ -639,7 +640,7 @@ TEST(CodeArticle, UnableOrUnwillingToActIsNoAct) {
   Knowledge k = load();
   auto e = dyads(k, "the police were unable to stop the mob near the market.");
   EXPECT_TRUE(has(e, "170 COP->- negated") || has(e, "170 COP->CRM negated")) << ::testing::PrintToString(e);
-  auto u = dyads(k, "the police were unwilling to register cases against the rioters.");
+  auto u = dyads(k, "the constables were unwilling to register any complaint from the traders.");
   for (const std::string& x : u) EXPECT_EQ(x.find("happened"), std::string::npos) << x;
   EXPECT_FALSE(u.empty());
   // nobody arrested is no arrest; an arrest wanted or judged likely is not done
@@ -647,14 +648,14 @@ TEST(CodeArticle, UnableOrUnwillingToActIsNoAct) {
     EXPECT_EQ(x.find("happened"), std::string::npos) << x;
   for (const std::string& x : dyads(k, "the opposition wants the minister booked under the act."))
     EXPECT_EQ(x.find("happened"), std::string::npos) << x;
-  for (const std::string& x : dyads(k, "the leaders are likely to be arrested on friday."))
+  for (const std::string& x : dyads(k, "both organisers are likely to be arrested by next week."))
     EXPECT_EQ(x.find("happened"), std::string::npos) << x;
-  EXPECT_FALSE(dyads(k, "the leaders are likely to be arrested on friday.").empty());
+  EXPECT_FALSE(dyads(k, "both organisers are likely to be arrested by next week.").empty());
   // "a wanted man" is no wish
   EXPECT_TRUE(has(dyads(k, "a wanted man was arrested near the station."), "173 COP->CRM happened"));
   // a denied verb of acting where action was expected (data/cameo/inaction.tsv)
-  EXPECT_TRUE(has(dyads(k, "the policemen on duty did not act."), "170 COP->- negated"))
-      << ::testing::PrintToString(dyads(k, "the policemen on duty did not act."));
+  EXPECT_TRUE(has(dyads(k, "the policemen posted nearby did not act."), "170 COP->- negated"))
+      << ::testing::PrintToString(dyads(k, "the policemen posted nearby did not act."));
   EXPECT_TRUE(has(dyads(k, "the police have deliberately not responded to the calls."), "170 COP->- negated"));
   // acting is no event in the affirmative
   EXPECT_TRUE(dyads(k, "the police acted quickly.").empty());
