@@ -856,10 +856,7 @@ class DocCoder {
   // "the") before a capitalised word, and at most two lower-case nouns when a capitalised
   // word follows them. A run longer than the limit is no actor at all. Words of a time
   // expression ("on Wednesday") and a lone sentence-initial function word are never one.
-  bool capitalised(uint32_t t) const {
-    const std::string_view raw = doc_.text.tokens[t].span.of(doc_.article.text);
-    return !raw.empty() && raw[0] >= 'A' && raw[0] <= 'Z';
-  }
+  bool capitalised(uint32_t t) const { return doc_.text.tokens[t].capitalized; }
   bool new_actor_word(uint32_t t, const std::vector<bool>& timed) const {
     const Tok& x = tok(t);
     if (x.mention >= 0 || x.punct || timed[t - base_] || !capitalised(t)) return false;
