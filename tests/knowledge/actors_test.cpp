@@ -144,6 +144,11 @@ TEST(ActorIndex, AgentCountryFromContext) {
   // "the two leaders" is the pair named before, not a new country-less actor
   Document two = code("Putin met Xi. The two leaders signed a statement.");
   EXPECT_EQ(mention(two, "leaders"), nullptr) << dump(two);
+  // two members of one sector are that sector's actor, not a pair named before
+  Document guards = code("Putin met Xi. The two policemen stood at the gate.");
+  const Mention* pm = mention(guards, "policemen");
+  ASSERT_NE(pm, nullptr) << dump(guards);
+  EXPECT_EQ(pm->actor.code, "COP");
 }
 
 TEST(ActorIndex, OpinionWordsAreNotAgents) {
