@@ -1729,6 +1729,7 @@ class DocCoder {
       // ", a senior official said": not the verb's object; "complete, full ties with X" is
       if (x.mention < 0 && x.norm == "," && !adjective_comma(cl.toks[q], base_, end_)) break;
       if (x.mention < 0 && x.norm == "without") break;  // "calling for X without chiding Y": Y is another verb's
+      if (x.mention < 0 && conjunction_clause_at(cl, q)) break;  // "X resigned as the opposition threatened ..."
       if (!x.mention_start || !target_mention(x.mention)) continue;
       if (generic_agent(x.mention)) continue;  // "joint military exercises", "officials"
 
@@ -1739,9 +1740,44 @@ class DocCoder {
       const bool placeish = mm.place || mm.kind == MentionKind::location;
       if (placeish && r > 0 && in(norm(cl.toks[r - 1]), kPlacePrepositions) && !(imported && !mm.actor.code.empty()))
         continue;
+      if (placeish && !imported && described_after_place_preposition(cl, q)) continue;
       return compound_forward(cl.toks[q], cl.toks.back() + 1, imported).first;
     }
     return {};
+  }
+
+  // "in the eastern town of X", "near the border village of Y": a place named by a description
+  // after a place preposition (a determiner, up to three plain words ending in a place noun,
+  // "of") is where the act happened, as in "in X"; never the verb's object.
+  bool described_after_place_preposition(const Clause& cl, size_t q) const {
+    if (q < 4 || norm(cl.toks[q - 1]) != "of") return false;
+    for (size_t d = q - 2; d >= 1 && d + 5 >= q; --d) {
+      if (is_determiner(norm(cl.toks[d]))) {
+        return in(norm(cl.toks[d - 1]), kPlacePrepositions) && past_place_description(cl, d + 1) == q;
+      }
+      if (tok(cl.toks[d]).mention >= 0 || tok(cl.toks[d]).punct) return false;
+    }
+    return false;
+  }
+
+  // "as/after/before/since/until the opposition threatened ...": a conjunction-preposition at
+  // clause position q whose noun phrase (an actor mention after at most two plain words) is
+  // followed by its own verb opens a clause; what comes after it is no object of the verb
+  // before it.
+  bool conjunction_clause_at(const Clause& cl, size_t q) const {
+    if (!in(norm(cl.toks[q]), {"as", "after", "before", "since", "until", "till"})) return false;
+    if (q > 0 && norm(cl.toks[q - 1]) == "such") return false;  // "such as X"
+    for (size_t r = q + 1; r < cl.toks.size() && r <= q + 3; ++r) {
+      const Tok& y = tok(cl.toks[r]);
+      if (!y.mention_start) {
+        if (y.mention >= 0 || y.punct) return false;
+        continue;
+      }
+      size_t e = r;
+      while (e < cl.toks.size() && tok(cl.toks[e]).mention == y.mention) ++e;
+      return e < cl.toks.size() && verbish(cl.toks[e]);
+    }
+    return false;
   }
 
   // "X demanded (on Friday) that Y stop ...": the verb ends its clause and governs a
@@ -1785,6 +1821,16 @@ class DocCoder {
       return false;
     }
     return false;
+  }
+
+  // "X vowed not to return Y", "X pledged never to sign": an intent verb (03x) right before a
+  // negated infinitive promises not doing. That is no intent to cooperate (a pattern gap would
+  // otherwise read "vowed not to return" as a promise to return); the act under it is coded on
+  // its own, in mode negated (docs/coder.md).
+  bool promise_of_not_doing(const Clause& cl, const Compiled& c, const Match& m) const {
+    const size_t p = m.anchor_pos;
+    if (c.code.compare(0, 2, "03") != 0 || p + 2 >= cl.toks.size()) return false;
+    return in(norm(cl.toks[p + 1]), {"not", "never"}) && norm(cl.toks[p + 2]) == "to";
   }
 
   // Codes of force (roots 14, 17-20: protest violence, coercion, assault, fighting, mass violence).
@@ -2177,6 +2223,7 @@ class DocCoder {
           }
         }
         if (m.sources.empty() && !m.from_context && !m.source_from_context && m.implicit_agent == nullptr) return;
+        if (promise_of_not_doing(cl, c, m)) return;
         // TABARI '%': the pattern needs a compound subject of at least two different actors.
         if (c.compound && distinct_codes(m.sources) < 2) return;
         // A nominal event ("Sunak's visit to Poland", "talks between A and B", "the signing")

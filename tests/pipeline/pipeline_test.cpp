@@ -684,4 +684,43 @@ TEST(CodeArticle, WithdrawalsDoneAndReviewedWordNetVerbsAreCoded) {
   EXPECT_TRUE(starts(dyads(k, "Venezuelan authorities sequestered the property of the company."), "1711 VEN"));
 }
 
+TEST(CodeArticle, RetreatsOutOfAPlaceAndGivingUpPostsAreCoded) {
+  Knowledge k = load();
+  auto starts = [](const std::vector<std::string>& events, const std::string& prefix) {
+    return std::any_of(events.begin(), events.end(), [&](const std::string& e) { return e.rfind(prefix, 0) == 0; });
+  };
+  EXPECT_TRUE(starts(dyads(k, "Chadian troops pulled out of Mali on Sunday."), "0874 TCDMIL->MLI"))
+      << ::testing::PrintToString(dyads(k, "Chadian troops pulled out of Mali on Sunday."));
+  EXPECT_TRUE(starts(dyads(k, "The army abandoned three border posts during the night."), "0874 MIL->"));
+  EXPECT_TRUE(starts(dyads(k, "Sudan withdrew its peacekeepers from Somalia."), "0874 SDN->SOM"));
+  EXPECT_TRUE(starts(dyads(k, "The rebels pulled back behind the river line."), "0874 REB->"));
+  // a place described after "in" is where the act happened, not its target
+  EXPECT_TRUE(has(dyads(k, "Ugandan rebels surrendered in the northern town of Gulu."), "0874 UGAREB->- happened"))
+      << ::testing::PrintToString(dyads(k, "Ugandan rebels surrendered in the northern town of Gulu."));
+  // "as" + an actor + its own verb opens a clause: the opposition is not the one resigned from
+  auto resigned = dyads(k, "The Georgian president resigned as the opposition threatened to storm the parliament.");
+  EXPECT_TRUE(has(resigned, "0831 GEOGOV->- happened")) << ::testing::PrintToString(resigned);
+}
+
+TEST(CodeArticle, APromiseOfNotDoingIsNoIntentToCooperate) {
+  Knowledge k = load();
+  auto not_to = dyads(k, "Russia vowed not to return the islands to Japan.");
+  for (const std::string& x : not_to) EXPECT_NE(x.rfind("03", 0), 0U) << x;
+  EXPECT_TRUE(std::any_of(not_to.begin(), not_to.end(), [](const std::string& x) {
+    return x.rfind("08", 0) == 0 && x.ends_with(" negated");
+  })) << ::testing::PrintToString(not_to);
+  // the promise to do it stays one
+  auto to = dyads(k, "Russia vowed to return the islands to Japan.");
+  EXPECT_TRUE(std::any_of(to.begin(), to.end(), [](const std::string& x) { return x.rfind("035", 0) == 0; }))
+      << ::testing::PrintToString(to);
+}
+
+TEST(CodeArticle, TwoMembersOfOneSectorAreItsActorNotAPair) {
+  Knowledge k = load();
+  EXPECT_TRUE(has(dyads(k, "the two policemen at the gate did not act."), "170 COP->- negated"))
+      << ::testing::PrintToString(dyads(k, "the two policemen at the gate did not act."));
+  EXPECT_TRUE(has(dyads(k, "the two constables arrested a pickpocket near the bus stand."), "173 COP->- happened"))
+      << ::testing::PrintToString(dyads(k, "the two constables arrested a pickpocket near the bus stand."));
+}
+
 }  // namespace dyad
