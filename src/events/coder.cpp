@@ -1385,6 +1385,13 @@ class DocCoder {
           how = "'" + std::string(x.norm) + "' -> " + how;
           return pair;
         }
+        if (x.norm == "they") {
+          const int32_t g = resolve_group(t);
+          if (g >= 0) {
+            how = "'they' -> most recent group of this or the previous sentence (" + name_of(g) + ")";
+            return {g};
+          }
+        }
       }
     }
     if (c.antecedent >= 0) {
@@ -1442,6 +1449,28 @@ class DocCoder {
       return false;
     const std::string_view before = norm(c.toks[q - 1]);
     return before == "two" || before == "both";
+  }
+
+  // "They opened fire": with no pair named together, "they" is the most recent group actor
+  // (an agent mention: police, troops, rebels) before it in this sentence or the previous one,
+  // not governed by a preposition. -1 when there is none.
+  int32_t resolve_group(uint32_t before_token) const {
+    const uint32_t from = sentence_ > 0 ? doc_.text.sentences[sentence_ - 1].first_token : base_;
+    for (size_t m = doc_.mentions.size(); m-- > 0;) {
+      const Mention& mm = doc_.mentions[m];
+      if (mm.first_token >= before_token) continue;
+      if (mm.first_token < from) break;
+      if (mm.kind != MentionKind::agent || !actor_mention(static_cast<int32_t>(m))) continue;
+      if (mm.first_token > 0 && in(doc_.text.norm(doc_.text.tokens[mm.first_token - 1]), kPrepositions)) continue;
+      // a group of people: a plural head ("troops", "policemen") or a collective ("police"); "the
+      // market" is no "they"
+      const std::string_view head = doc_.text.norm(doc_.text.tokens[mm.token_end - 1]);
+      if (!(ends_with(head, "men") || (ends_with(head, "s") && !ends_with(head, "ss")) ||
+            in(head, {"police", "people", "army", "military", "militia", "personnel", "staff", "crowd", "mob"})))
+        continue;
+      return static_cast<int32_t>(m);
+    }
+    return -1;
   }
 
   int32_t resolve_singular(uint32_t before_token) const {

@@ -723,4 +723,17 @@ TEST(CodeArticle, TwoMembersOfOneSectorAreItsActorNotAPair) {
       << ::testing::PrintToString(dyads(k, "the two constables arrested a pickpocket near the bus stand."));
 }
 
+TEST(CodeArticle, TheyWithNoPairIsTheMostRecentGroup) {
+  Knowledge k = load();
+  auto e = dyads(k, "The police reached the old market at noon. They opened fire to scatter the stone-throwers.");
+  EXPECT_TRUE(std::any_of(e.begin(), e.end(), [](const std::string& x) { return x.rfind("193 COP->", 0) == 0; }))
+      << ::testing::PrintToString(e);
+  // a pair named together stays the referent
+  auto p = dyads(k, "Putin met Xi in Beijing. They signed a joint statement on energy.");
+  EXPECT_TRUE(std::any_of(p.begin(), p.end(), [](const std::string& x) { return x.rfind("057 RUS", 0) == 0; }))
+      << ::testing::PrintToString(p);
+  // no group in this or the previous sentence: nothing is coded for "they"
+  EXPECT_TRUE(dyads(k, "It rained all day. They opened fire near the bridge.").empty());
+}
+
 }  // namespace dyad
