@@ -1337,7 +1337,8 @@ class DocCoder {
         // "after X burned ...": a conjunction-preposition with a verb right after its noun
         // phrase opens a clause, whose subject X is
         if (qs > 0 && in(norm(c.toks[qs - 1]), kPrepositions) && !count_of &&
-            !(before_verb && in(norm(c.toks[qs - 1]), {"after", "before", "since", "until", "till"})))
+            !(before_verb && in(norm(c.toks[qs - 1]), {"after", "before", "since", "until", "till"})) &&
+            !(q + 1 == p && p < c.toks.size() && noun_compound_head(c.toks[p])))
           continue;
         std::vector<int32_t> ms{x.mention};
         size_t r = qs;
@@ -1399,6 +1400,16 @@ class DocCoder {
       return {c.antecedent};
     }
     return {};
+  }
+
+  // An act named by a noun (a gerund or an -ion/-ity noun, no past form: "firing", "action",
+  // "inaction") takes the actor right before it as its doer, also after a preposition: "killed in
+  // police firing", "due to police inaction" (a noun compound), unlike a verb ("attacks on police
+  // killed ...").
+  bool noun_compound_head(uint32_t t) const {
+    const Tok& x = tok(t);
+    if (x.mention >= 0 || x.past) return false;
+    return ends_with(x.norm, "ing") || ends_with(x.norm, "ion") || ends_with(x.norm, "ity");
   }
 
   // The pair "they" / "the two leaders" refers to: the last compound named

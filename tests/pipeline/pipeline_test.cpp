@@ -736,4 +736,17 @@ TEST(CodeArticle, TheyWithNoPairIsTheMostRecentGroup) {
   EXPECT_TRUE(dyads(k, "It rained all day. They opened fire near the bridge.").empty());
 }
 
+TEST(CodeArticle, TheActorRightBeforeANounActIsItsDoerAfterAPreposition) {
+  Knowledge k = load();
+  auto firing = dyads(k, "as many as 68 people had been killed in the riots, including ten in police firing.");
+  EXPECT_TRUE(std::any_of(firing.begin(), firing.end(), [](const std::string& x) {
+    return x.rfind("193 COP->", 0) == 0;
+  })) << ::testing::PrintToString(firing);
+  EXPECT_TRUE(has(dyads(k, "the deaths due to police inaction angered the residents."), "170 COP->- negated"))
+      << ::testing::PrintToString(dyads(k, "the deaths due to police inaction angered the residents."));
+  // a verb after "on police" is no act of the police
+  for (const std::string& x : dyads(k, "attacks on police killed four men."))
+    EXPECT_EQ(x.find(" COP->"), std::string::npos) << x;
+}
+
 }  // namespace dyad
