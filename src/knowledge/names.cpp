@@ -149,6 +149,9 @@ bool follows_head(std::string_view w) {
          std::find(std::begin(kAfterHead), std::end(kAfterHead), w) != std::end(kAfterHead);
 }
 
+// The word lists' tier of frequent English words (SCOWL size 35: the words of a small dictionary).
+constexpr uint8_t kFrequentTier = 35;
+
 constexpr std::string_view kPlacePreps[] = {"in", "at", "near", "from", "outside", "inside", "to", "into", "across"};
 
 }  // namespace
@@ -684,6 +687,17 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
             while (b < e && !capword(b)) ++b;  // never start a name with "of" / "de"
             if (b >= e) continue;
           }
+        } else if (e - b >= 2 && lex != nullptr && common_word(b, kFrequentTier) && !has(b, NameCue::given_name) &&
+                   !lex->given_name(bare(b)) && !has(b, NameCue::org_head) && !has(b, NameCue::loc_head) &&
+                   cover[b] < 0 && capword(b + 1)) {
+          // A frequent English word opening the sentence is capitalised for its place ("Reportedly Anna Kowal
+          // ...", "Apparently Kowal ..."): it is dropped before a given name, or before one word the article
+          // writes capitalised inside a sentence that is no suffix word and no place the gazetteer knows.
+          const bool given_next = has(b + 1, NameCue::given_name) || lex->given_name(bare(b + 1));
+          const bool one_known = e - b == 2 && cover[b + 1] < 0 && cap_inside.count(std::string(norm(b + 1))) != 0 &&
+                                 (cue(b + 1) & (bit(NameCue::org_suffix) | bit(NameCue::loc_suffix))) == 0 &&
+                                 (gazetteer == nullptr || gazetteer->candidates(words_of(b + 1, e), 1).empty());
+          if (given_next || one_known) ++b;
         }
       }
       Run r{b, e, false, EntityType::person, "", false, false};
@@ -862,6 +876,12 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
       if (!quote(k) && !common_word(k, NameLexicon::kMaxTier) && !country_pair(k)) return false;
     return true;
   };
+  // The first word a frequent English word and no given name ("Velvet Lantern", "Copper Harbour"): a band, a
+  // product or a place as often as a person, so shape alone makes no person of it.
+  auto common_first = [&](const Run& r) {
+    return lex != nullptr && common_word(r.b, kFrequentTier) && !has(r.b, NameCue::given_name) &&
+           !lex->given_name(bare(r.b));
+  };
   // A company or brand the word list knows, one word that is no common word, given name or place.
   auto company_word = [&](const Run& r) {
     return lex != nullptr && r.e - r.b == 1 && lex->company(bare(r.b)) && !common_word(r.b, NameLexicon::kMaxTier) &&
@@ -1010,7 +1030,7 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
       // only and no plural noun last ("the Cold War", "the Middle East") name an event or a region as often.
       r.type = EntityType::organization;
       r.rule = "name:the";
-    } else if (name_shaped(r) && !common_word_inside(r) && !all_common(r)) {
+    } else if (name_shaped(r) && !common_word_inside(r) && !all_common(r) && !common_first(r)) {
       // two to four capitalised words with no other cue, not all common English words ("Cold War")
       r.type = EntityType::person;
       r.rule = "name:shape";
