@@ -76,6 +76,8 @@ bool parse_cue(std::string_view s, NameCue& out) {
       {"org_context", NameCue::org_context},
       {"org_noun", NameCue::org_noun},
       {"loc_noun", NameCue::loc_noun},
+      {"person_noun", NameCue::person_noun},
+      {"person_verb", NameCue::person_verb},
   };
   for (const auto& [name, cue] : kCues)
     if (s == name) {
@@ -165,9 +167,11 @@ Result<std::shared_ptr<const NameFinder>> NameFinder::parse(std::string_view nam
   for (const auto& row : t->rows()) {
     NameCue cue{};
     if (!parse_cue(t->get(row, "cue"), cue))
-      return t->error(row, "unknown cue '" + std::string(t->get(row, "cue")) +
-                               "' (title, honorific, particle, org_suffix, org_head, loc_suffix, loc_head, connector, "
-                               "not_name, pronoun_m, pronoun_f, given_name, org_context, org_noun, loc_noun)");
+      return t->error(row,
+                      "unknown cue '" + std::string(t->get(row, "cue")) +
+                          "' (title, honorific, particle, org_suffix, org_head, loc_suffix, loc_head, connector, "
+                          "not_name, pronoun_m, pronoun_f, given_name, org_context, org_noun, loc_noun, person_noun, "
+                          "person_verb)");
     auto words = split_values(t->get(row, "words"));
     if (words.empty()) return t->error(row, "no words");
     auto as_of = parse_date_field(*t, row, "as_of");
@@ -542,6 +546,23 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
     }
     return 0;
   };
+  // What follows a run says it names a person: a `person_verb` right after it ("<Name> said", "<Name> claims"),
+  // or an apposition ", a/an" + at most three modifiers (lower-case words, a country adjective) + a `person_noun`
+  // or a title word ("<Name>, an Australian woman", "<Name>, a former minister").
+  auto person_context_after = [&](uint32_t e) {
+    const uint32_t si = sentence_of[e - 1];
+    auto same = [&](uint32_t k) { return k < n_tokens && sentence_of[k] == si; };
+    if (same(e) && word(e) && !ta.tokens[e].capitalized && has(e, NameCue::person_verb)) return true;
+    if (!same(e + 2) || norm(e) != "," || (norm(e + 1) != "a" && norm(e + 1) != "an")) return false;
+    for (uint32_t j = e + 2, mods = 0; same(j) && word(j) && mods <= 3; ++j, ++mods) {
+      if (ta.tokens[j].capitalized) {
+        if (actors == nullptr || !actors->is_country_adjective(words_of(j, j + 1))) return false;
+        continue;
+      }
+      if ((cue(j) & (bit(NameCue::person_noun) | bit(NameCue::title))) != 0) return true;
+    }
+    return false;
+  };
   // The run's last word reads as a plural noun that is no place word ("Eagles", "Rovers"; not "Islands").
   auto plural_last = [&](uint32_t e) {
     return plural_word(e - 1) && !has(e - 1, NameCue::loc_suffix) && !has(e - 1, NameCue::connector);
@@ -719,8 +740,9 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
         r.type = t;
         r.rule = rule;
       };
-      // A given name (or a title) and one word the dictionaries read as a place: a person whose surname is a
-      // place's name ("George Washington", "novelist Jack London"), not a person and a place.
+      // A given name (or a title, or a person's context after the run) and one word the dictionaries read as
+      // a place: a person whose surname is a place's name ("George Washington", "novelist Jack London",
+      // "Ilse Paris, a retired nurse,", "Ilse Paris said"), not a person and a place.
       bool surname_place = false;
       if (merged && e - b >= 2 && e - b <= 3 && cover[e - 1] >= 0) {
         const Mention& pm = doc.mentions[static_cast<size_t>(cover[e - 1])];
@@ -729,7 +751,7 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
                                                                 !actors->is_country_name(words_of(e - 1, e)));
         surname_place = place && pm.first_token == e - 1 && pm.token_end == e &&
                         (titled || (prev_cue & (bit(NameCue::title) | bit(NameCue::honorific))) != 0 ||
-                         has(b, NameCue::given_name));
+                         has(b, NameCue::given_name) || person_context_after(e));
         for (uint32_t j = b; j + 1 < e; ++j) surname_place = surname_place && cover[j] < 0;
       }
       if (surname_place) {
@@ -768,6 +790,18 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
           r.place_hint = true;  // decided after the article's people are known ("Ilse Paris" ... "Paris")
         else
           set(EntityType::location, "name:gazetteer");
+      }
+      if (merged && !r.typed && e - b >= 2) {
+        // The same words as a person an earlier run named ("Ilse Paris, a nurse, ..." ... "Ilse Paris"): that person.
+        for (const Run& q : runs) {
+          if (!q.typed || q.type != EntityType::person || q.e - q.b != e - b) continue;
+          bool same_words = true;
+          for (uint32_t j = 0; same_words && j < e - b; ++j) same_words = norm(q.b + j) == norm(b + j);
+          if (same_words) {
+            set(EntityType::person, "name:same-words");
+            break;
+          }
+        }
       }
       if (merged && (!r.typed || r.rule == "name:title")) {
         // Not a longer name after all: the words outside the mentions, each stretch on its own.

@@ -622,6 +622,26 @@ TEST(NameFinder, AGivenNameAndAPlacesNameAreOnePerson) {
   for (const auto& r : refs(doc2)) EXPECT_NE(r, "London|name|person|Jack London") << dump(doc2);
 }
 
+TEST(NameFinder, APersonsContextMakesAnUnknownWordAndAPlacesNameOnePerson) {
+  // No given name of the cue file, but an apposition with a person noun after the run: one person, and the place's
+  // word alone later (and the whole name again) is that person.
+  Document doc = code(
+      "Torvid London, a retired farmer, sold the land in 2019. London said the price was fair, Torvid London wrote.");
+  auto all = refs(doc);
+  EXPECT_EQ(std::count(all.begin(), all.end(), "Torvid London|name|person|Torvid London"), 2) << dump(doc);
+  EXPECT_TRUE(has_ref(doc, "London|name|person|Torvid London")) << dump(doc);
+  for (const auto& r : refs(doc))
+    EXPECT_THAT(r, ::testing::Not(::testing::StartsWith("London|name|location"))) << dump(doc);
+  // A person's verb right after the run, and a country adjective among the apposition's modifiers.
+  Document doc1 = code("In the hearing Orsolya Berlin said the plan had failed.");
+  EXPECT_TRUE(has_ref(doc1, "Orsolya Berlin|name|person|Orsolya Berlin")) << dump(doc1);
+  Document doc2 = code("The deal was signed by Brenna Madrid, an Irish lawyer, in May.");
+  EXPECT_TRUE(has_ref(doc2, "Brenna Madrid|name|person|Brenna Madrid")) << dump(doc2);
+  // With no such context the two stay apart.
+  Document doc3 = code("The deal was signed by Brenna Madrid in May.");
+  for (const auto& r : refs(doc3)) EXPECT_THAT(r, ::testing::Not(HasSubstr("Brenna Madrid|name|person"))) << dump(doc3);
+}
+
 TEST(NameFinder, AnOrganisationsContextOutweighsAPlaceWord) {
   Document doc = code("The singer signed with Morrow Lake in March.");
   EXPECT_TRUE(has_ref(doc, "Morrow Lake|name|organization|Morrow Lake")) << dump(doc);
