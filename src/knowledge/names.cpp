@@ -992,6 +992,12 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
     return false;
   };
   for (Run& r : pieces) {
+    // A word before a given name that is no given name itself, in a run of three or more words ("Queenslander Anna
+    // Kowal", "Minnesotan Ben Lee"): a description (a demonym, a role), no part of the name.
+    if (lex != nullptr && r.e - r.b >= 3 && !r.title_word && !ta.tokens[r.b].all_caps &&
+        ta.tokens[r.b + 1].capitalized && has(r.b + 1, NameCue::given_name) && !has(r.b, NameCue::given_name) &&
+        !has(r.b, NameCue::particle) && !lex->given_name(bare(r.b)))
+      ++r.b;
     const int32_t weak = weak_at[r.b];
     std::string key = fold(words_of(r.b, r.e));
     std::string last = words_of(r.e - 1, r.e);
@@ -1022,6 +1028,12 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
     } else if (r.e - r.b == 1 && by_given.count(key) != 0) {
       r.type = EntityType::person;
       r.rule = "given-name";
+    } else if (const std::string one = r.e - r.b == 1 && ta.tokens[r.b].all_caps ? words_of(r.b, r.e) : std::string();
+               !one.empty() && one.size() <= 6 && acronym(one) && !state_code(one)) {
+      // One ALL-CAPS word cut from a list ("the ACLU and the parents", "ISAP, ILPAP and ETHEL"): an acronym, as
+      // for a run of its own.
+      r.type = EntityType::organization;
+      r.rule = "name:acronym";
     } else if (weak >= 0 && !common_one_word(r)) {
       r.type = EntityType::location;  // the actor index's reading after a place preposition
       r.rule = "name:place-preposition";
