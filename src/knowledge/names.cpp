@@ -772,6 +772,8 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
                  (is(NameCue::org_head, words_of(of_at - 1, of_at)) ||
                   is(NameCue::org_suffix, words_of(of_at - 1, of_at)))) {
         set(EntityType::organization, "name:org-head");  // "University of Texas", "National Party of Australia"
+      } else if (e - b >= 3 && of_at > b && is(NameCue::loc_suffix, words_of(of_at - 1, of_at))) {
+        set(EntityType::location, "name:place-word");  // "State of Kerala", "Plains of Varn", "City of Westmoor"
       } else if (e - b >= 2 && is(NameCue::loc_suffix, last)) {
         set(EntityType::location, "name:place-word");
       } else if (e - b >= 3 && e - b <= 4 && is(NameCue::loc_head, first) && !conjoined && plural_last(e) &&

@@ -536,6 +536,16 @@ TEST(NameFinder, ADescriptionBeforeAGivenNameIsNoPartOfTheName) {
   EXPECT_TRUE(has_ref(doc1, "Rose Peter Halvorsen|name|person|Rose Peter Halvorsen")) << dump(doc1);
 }
 
+TEST(NameFinder, APlaceWordBeforeOfNamesAPlace) {
+  // "<place word> of <Name>": the whole is the place's name, also around a place the dictionaries know.
+  Document doc = code("Herders crossed the Plains of Varnak before the City of Westmoor closed its gates.");
+  EXPECT_TRUE(has_ref(doc, "Plains of Varnak|name|location|Plains of Varnak")) << dump(doc);
+  EXPECT_TRUE(has_ref(doc, "City of Westmoor|name|location|City of Westmoor")) << dump(doc);
+  // An organisation's head word before "of" still makes an organisation.
+  Document doc1 = code("She studied at the University of Westmoor for two years.");
+  EXPECT_TRUE(has_ref(doc1, "University of Westmoor|name|organization|University of Westmoor")) << dump(doc1);
+}
+
 TEST(NameFinder, AHyphenatedPairOfCountriesIsNoPartOfAName) {
   Document doc = code_with(names_with_lists(), "Analysts marked the anniversary of China-Russia Diplomatic ties.");
   for (const auto& r : refs(doc)) EXPECT_THAT(r, ::testing::Not(HasSubstr("|name|person"))) << dump(doc);
