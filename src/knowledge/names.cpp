@@ -870,6 +870,14 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
     return r.e - r.b == 1 && lower_seen.count(std::string(norm(r.b))) != 0 &&
            !gazetteer_place(words_of(r.b, r.e), false);
   };
+  // One frequent English word ("Stone", "Rock", "Green"): a place by the gazetteer only after a place preposition or
+  // as a large city, a region or a country ("in Stone", "Reading"); else a town's name is too weak a reading.
+  auto frequent_one_word = [&](const Run& r) {
+    if (r.e - r.b != 1 || !common_word(r.b, kFrequentTier)) return false;
+    const std::string_view prev = r.b > 0 && sentence_of[r.b - 1] == sentence_of[r.b] ? norm(r.b - 1) : "";
+    return std::find(std::begin(kPlacePreps), std::end(kPlacePreps), prev) == std::end(kPlacePreps) &&
+           !gazetteer_place(words_of(r.b, r.e), false);
+  };
   // A capital after lower-case letters inside a word ("StarLine"), not a surname prefix ("McKenna", "MacLeod",
   // "DeLuca", "LeBlanc", "VanDyke", "DiMaggio", "FitzGerald"): a company's or a brand's spelling.
   auto camel_case_inside = [&](const Run& r) {
@@ -1063,7 +1071,8 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
     } else if (org_context(r) && !person_evidence(r)) {
       r.type = EntityType::organization;  // "signed with Northgate Pressing", "played for Harbour Town"
       r.rule = "name:org-context";
-    } else if (!common_one_word(r) && (r.place_hint || gazetteer_place(words_of(r.b, r.e), false, 10000))) {
+    } else if (!common_one_word(r) && !frequent_one_word(r) &&
+               (r.place_hint || gazetteer_place(words_of(r.b, r.e), false, 10000))) {
       r.type = EntityType::location;
       r.rule = "name:gazetteer";
     } else if (team_like_words(r.b, r.e)) {

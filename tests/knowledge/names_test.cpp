@@ -92,7 +92,8 @@ const NameFinder& names_with_lists() {
                                         {"baker", 35},
                                         {"reportedly", 20},
                                         {"apparently", 20},
-                                        {"copper", 20}},
+                                        {"copper", 20},
+                                        {"stone", 20}},
                                        {"Rose", "Oskar"}, {"Quantexa", "Silver"});
     auto loaded = NameFinder::parse("name_cues.tsv", cue_text(), lex);
     if (!loaded.ok()) ADD_FAILURE() << loaded.error().str();
@@ -544,6 +545,16 @@ TEST(NameFinder, APlaceWordBeforeOfNamesAPlace) {
   // An organisation's head word before "of" still makes an organisation.
   Document doc1 = code("She studied at the University of Westmoor for two years.");
   EXPECT_TRUE(has_ref(doc1, "University of Westmoor|name|organization|University of Westmoor")) << dump(doc1);
+}
+
+TEST(NameFinder, AFrequentWordAloneIsAPlaceOnlyAfterAPlacePreposition) {
+  if (gazetteer() == nullptr) GTEST_SKIP() << "no gazetteer built";
+  // "Stone" is a frequent English word and a town the gazetteer knows: alone it is no place ...
+  Document doc = code_with(names_with_lists(), "The crowd cheered for Stone all night long.");
+  for (const auto& r : refs(doc)) EXPECT_THAT(r, ::testing::Not(HasSubstr("Stone|name|location"))) << dump(doc);
+  // ... unless a place preposition comes before it.
+  Document doc1 = code_with(names_with_lists(), "The crowd later drove to Stone for the night.");
+  EXPECT_TRUE(has_ref(doc1, "Stone|name|location|Stone")) << dump(doc1);
 }
 
 TEST(NameFinder, AHyphenatedPairOfCountriesIsNoPartOfAName) {
