@@ -76,6 +76,8 @@ bool parse_cue(std::string_view s, NameCue& out) {
       {"org_context", NameCue::org_context},
       {"org_noun", NameCue::org_noun},
       {"loc_noun", NameCue::loc_noun},
+      {"person_noun", NameCue::person_noun},
+      {"person_verb", NameCue::person_verb},
   };
   for (const auto& [name, cue] : kCues)
     if (s == name) {
@@ -149,6 +151,9 @@ bool follows_head(std::string_view w) {
          std::find(std::begin(kAfterHead), std::end(kAfterHead), w) != std::end(kAfterHead);
 }
 
+// The word lists' tier of frequent English words (SCOWL size 35: the words of a small dictionary).
+constexpr uint8_t kFrequentTier = 35;
+
 constexpr std::string_view kPlacePreps[] = {"in", "at", "near", "from", "outside", "inside", "to", "into", "across"};
 
 }  // namespace
@@ -162,9 +167,11 @@ Result<std::shared_ptr<const NameFinder>> NameFinder::parse(std::string_view nam
   for (const auto& row : t->rows()) {
     NameCue cue{};
     if (!parse_cue(t->get(row, "cue"), cue))
-      return t->error(row, "unknown cue '" + std::string(t->get(row, "cue")) +
-                               "' (title, honorific, particle, org_suffix, org_head, loc_suffix, loc_head, connector, "
-                               "not_name, pronoun_m, pronoun_f, given_name, org_context, org_noun, loc_noun)");
+      return t->error(row,
+                      "unknown cue '" + std::string(t->get(row, "cue")) +
+                          "' (title, honorific, particle, org_suffix, org_head, loc_suffix, loc_head, connector, "
+                          "not_name, pronoun_m, pronoun_f, given_name, org_context, org_noun, loc_noun, person_noun, "
+                          "person_verb)");
     auto words = split_values(t->get(row, "words"));
     if (words.empty()) return t->error(row, "no words");
     auto as_of = parse_date_field(*t, row, "as_of");
@@ -539,6 +546,23 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
     }
     return 0;
   };
+  // What follows a run says it names a person: a `person_verb` right after it ("<Name> said", "<Name> claims"),
+  // or an apposition ", a/an" + at most three modifiers (lower-case words, a country adjective) + a `person_noun`
+  // or a title word ("<Name>, an Australian woman", "<Name>, a former minister").
+  auto person_context_after = [&](uint32_t e) {
+    const uint32_t si = sentence_of[e - 1];
+    auto same = [&](uint32_t k) { return k < n_tokens && sentence_of[k] == si; };
+    if (same(e) && word(e) && !ta.tokens[e].capitalized && has(e, NameCue::person_verb)) return true;
+    if (!same(e + 2) || norm(e) != "," || (norm(e + 1) != "a" && norm(e + 1) != "an")) return false;
+    for (uint32_t j = e + 2, mods = 0; same(j) && word(j) && mods <= 3; ++j, ++mods) {
+      if (ta.tokens[j].capitalized) {
+        if (actors == nullptr || !actors->is_country_adjective(words_of(j, j + 1))) return false;
+        continue;
+      }
+      if ((cue(j) & (bit(NameCue::person_noun) | bit(NameCue::title))) != 0) return true;
+    }
+    return false;
+  };
   // The run's last word reads as a plural noun that is no place word ("Eagles", "Rovers"; not "Islands").
   auto plural_last = [&](uint32_t e) {
     return plural_word(e - 1) && !has(e - 1, NameCue::loc_suffix) && !has(e - 1, NameCue::connector);
@@ -684,6 +708,17 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
             while (b < e && !capword(b)) ++b;  // never start a name with "of" / "de"
             if (b >= e) continue;
           }
+        } else if (e - b >= 2 && lex != nullptr && common_word(b, kFrequentTier) && !has(b, NameCue::given_name) &&
+                   !lex->given_name(bare(b)) && !has(b, NameCue::org_head) && !has(b, NameCue::loc_head) &&
+                   cover[b] < 0 && capword(b + 1)) {
+          // A frequent English word opening the sentence is capitalised for its place ("Reportedly Anna Kowal
+          // ...", "Apparently Kowal ..."): it is dropped before a given name, or before one word the article
+          // writes capitalised inside a sentence that is no suffix word and no place the gazetteer knows.
+          const bool given_next = has(b + 1, NameCue::given_name) || lex->given_name(bare(b + 1));
+          const bool one_known = e - b == 2 && cover[b + 1] < 0 && cap_inside.count(std::string(norm(b + 1))) != 0 &&
+                                 (cue(b + 1) & (bit(NameCue::org_suffix) | bit(NameCue::loc_suffix))) == 0 &&
+                                 (gazetteer == nullptr || gazetteer->candidates(words_of(b + 1, e), 1).empty());
+          if (given_next || one_known) ++b;
         }
       }
       Run r{b, e, false, EntityType::person, "", false, false};
@@ -705,8 +740,9 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
         r.type = t;
         r.rule = rule;
       };
-      // A given name (or a title) and one word the dictionaries read as a place: a person whose surname is a
-      // place's name ("George Washington", "novelist Jack London"), not a person and a place.
+      // A given name (or a title, or a person's context after the run) and one word the dictionaries read as
+      // a place: a person whose surname is a place's name ("George Washington", "novelist Jack London",
+      // "Ilse Paris, a retired nurse,", "Ilse Paris said"), not a person and a place.
       bool surname_place = false;
       if (merged && e - b >= 2 && e - b <= 3 && cover[e - 1] >= 0) {
         const Mention& pm = doc.mentions[static_cast<size_t>(cover[e - 1])];
@@ -715,7 +751,7 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
                                                                 !actors->is_country_name(words_of(e - 1, e)));
         surname_place = place && pm.first_token == e - 1 && pm.token_end == e &&
                         (titled || (prev_cue & (bit(NameCue::title) | bit(NameCue::honorific))) != 0 ||
-                         has(b, NameCue::given_name));
+                         has(b, NameCue::given_name) || person_context_after(e));
         for (uint32_t j = b; j + 1 < e; ++j) surname_place = surname_place && cover[j] < 0;
       }
       if (surname_place) {
@@ -736,6 +772,8 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
                  (is(NameCue::org_head, words_of(of_at - 1, of_at)) ||
                   is(NameCue::org_suffix, words_of(of_at - 1, of_at)))) {
         set(EntityType::organization, "name:org-head");  // "University of Texas", "National Party of Australia"
+      } else if (e - b >= 3 && of_at > b && is(NameCue::loc_suffix, words_of(of_at - 1, of_at))) {
+        set(EntityType::location, "name:place-word");  // "State of Kerala", "Plains of Varn", "City of Westmoor"
       } else if (e - b >= 2 && is(NameCue::loc_suffix, last)) {
         set(EntityType::location, "name:place-word");
       } else if (e - b >= 3 && e - b <= 4 && is(NameCue::loc_head, first) && !conjoined && plural_last(e) &&
@@ -754,6 +792,18 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
           r.place_hint = true;  // decided after the article's people are known ("Ilse Paris" ... "Paris")
         else
           set(EntityType::location, "name:gazetteer");
+      }
+      if (merged && !r.typed && e - b >= 2) {
+        // The same words as a person an earlier run named ("Ilse Paris, a nurse, ..." ... "Ilse Paris"): that person.
+        for (const Run& q : runs) {
+          if (!q.typed || q.type != EntityType::person || q.e - q.b != e - b) continue;
+          bool same_words = true;
+          for (uint32_t j = 0; same_words && j < e - b; ++j) same_words = norm(q.b + j) == norm(b + j);
+          if (same_words) {
+            set(EntityType::person, "name:same-words");
+            break;
+          }
+        }
       }
       if (merged && (!r.typed || r.rule == "name:title")) {
         // Not a longer name after all: the words outside the mentions, each stretch on its own.
@@ -820,6 +870,14 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
     return r.e - r.b == 1 && lower_seen.count(std::string(norm(r.b))) != 0 &&
            !gazetteer_place(words_of(r.b, r.e), false);
   };
+  // One frequent English word ("Stone", "Rock", "Green"): a place by the gazetteer only after a place preposition or
+  // as a large city, a region or a country ("in Stone", "Reading"); else a town's name is too weak a reading.
+  auto frequent_one_word = [&](const Run& r) {
+    if (r.e - r.b != 1 || !common_word(r.b, kFrequentTier)) return false;
+    const std::string_view prev = r.b > 0 && sentence_of[r.b - 1] == sentence_of[r.b] ? norm(r.b - 1) : "";
+    return std::find(std::begin(kPlacePreps), std::end(kPlacePreps), prev) == std::end(kPlacePreps) &&
+           !gazetteer_place(words_of(r.b, r.e), false);
+  };
   // A capital after lower-case letters inside a word ("StarLine"), not a surname prefix ("McKenna", "MacLeod",
   // "DeLuca", "LeBlanc", "VanDyke", "DiMaggio", "FitzGerald"): a company's or a brand's spelling.
   auto camel_case_inside = [&](const Run& r) {
@@ -861,6 +919,12 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
     for (uint32_t k = r.b; k < r.e; ++k)
       if (!quote(k) && !common_word(k, NameLexicon::kMaxTier) && !country_pair(k)) return false;
     return true;
+  };
+  // The first word a frequent English word and no given name ("Velvet Lantern", "Copper Harbour"): a band, a
+  // product or a place as often as a person, so shape alone makes no person of it.
+  auto common_first = [&](const Run& r) {
+    return lex != nullptr && common_word(r.b, kFrequentTier) && !has(r.b, NameCue::given_name) &&
+           !lex->given_name(bare(r.b));
   };
   // A company or brand the word list knows, one word that is no common word, given name or place.
   auto company_word = [&](const Run& r) {
@@ -938,6 +1002,12 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
     return false;
   };
   for (Run& r : pieces) {
+    // A word before a given name that is no given name itself, in a run of three or more words ("Queenslander Anna
+    // Kowal", "Minnesotan Ben Lee"): a description (a demonym, a role), no part of the name.
+    if (lex != nullptr && r.e - r.b >= 3 && !r.title_word && !ta.tokens[r.b].all_caps &&
+        ta.tokens[r.b + 1].capitalized && has(r.b + 1, NameCue::given_name) && !has(r.b, NameCue::given_name) &&
+        !has(r.b, NameCue::particle) && !lex->given_name(bare(r.b)))
+      ++r.b;
     const int32_t weak = weak_at[r.b];
     std::string key = fold(words_of(r.b, r.e));
     std::string last = words_of(r.e - 1, r.e);
@@ -968,6 +1038,12 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
     } else if (r.e - r.b == 1 && by_given.count(key) != 0) {
       r.type = EntityType::person;
       r.rule = "given-name";
+    } else if (const std::string one = r.e - r.b == 1 && ta.tokens[r.b].all_caps ? words_of(r.b, r.e) : std::string();
+               !one.empty() && one.size() <= 6 && acronym(one) && !state_code(one)) {
+      // One ALL-CAPS word cut from a list ("the ACLU and the parents", "ISAP, ILPAP and ETHEL"): an acronym, as
+      // for a run of its own.
+      r.type = EntityType::organization;
+      r.rule = "name:acronym";
     } else if (weak >= 0 && !common_one_word(r)) {
       r.type = EntityType::location;  // the actor index's reading after a place preposition
       r.rule = "name:place-preposition";
@@ -995,7 +1071,8 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
     } else if (org_context(r) && !person_evidence(r)) {
       r.type = EntityType::organization;  // "signed with Northgate Pressing", "played for Harbour Town"
       r.rule = "name:org-context";
-    } else if (!common_one_word(r) && (r.place_hint || gazetteer_place(words_of(r.b, r.e), false, 10000))) {
+    } else if (!common_one_word(r) && !frequent_one_word(r) &&
+               (r.place_hint || gazetteer_place(words_of(r.b, r.e), false, 10000))) {
       r.type = EntityType::location;
       r.rule = "name:gazetteer";
     } else if (team_like_words(r.b, r.e)) {
@@ -1010,7 +1087,7 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
       // only and no plural noun last ("the Cold War", "the Middle East") name an event or a region as often.
       r.type = EntityType::organization;
       r.rule = "name:the";
-    } else if (name_shaped(r) && !common_word_inside(r) && !all_common(r)) {
+    } else if (name_shaped(r) && !common_word_inside(r) && !all_common(r) && !common_first(r)) {
       // two to four capitalised words with no other cue, not all common English words ("Cold War")
       r.type = EntityType::person;
       r.rule = "name:shape";

@@ -44,6 +44,8 @@ enum class NameCue : uint8_t {
   org_context,
   org_noun,
   loc_noun,
+  person_noun,
+  person_verb,
 };
 
 class NameFinder {
