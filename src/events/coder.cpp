@@ -123,6 +123,7 @@ struct Compiled {
   bool compound = false;     // TABARI '%' subject: the members of a compound subject act on each other
   bool inaction = false;     // data/cameo/inaction.tsv: says the act was NOT done (coded negated)
   bool of_next = false;      // the rest may begin with the word "of" ("{S} warn of ...")
+  bool flat = false;         // TABARI-style flat pattern: its words may match in a governed "that" clause
   std::string reverse_code;  // TABARI "[a:b]" without a written target: b codes target -> source
   // Prefilter: lemma ids that every reading of the rest (after the anchor) needs, sorted and
   // unique. A clause that lacks one of them after the anchor cannot match, so the pattern is
@@ -212,6 +213,7 @@ struct EventCoder::Impl {
   std::vector<std::vector<uint32_t>> by_lemma;
   StringMap<std::vector<uint32_t>> by_exact;
   std::vector<bool> anchor_lemma;  // lemma id anchors some pattern
+  bool any_flat = false;           // some pattern is flat (VerbPatternSpec::flat)
   std::vector<Discard> discards;
   // data/cameo/reciprocal.tsv: codes that, with a compound source and no target,
   // mean each side acts on the other.
@@ -415,6 +417,8 @@ Status EventCoder::Impl::add(const VerbPatternSpec& spec, bool inaction) {
     c.compound = spec.compound_source;
     c.inaction = inaction;
     c.reverse_code = spec.reverse_code;
+    c.flat = spec.flat;
+    any_flat = any_flat || spec.flat;
     c.ap = std::move(ap);
     const auto& r = *c.ap.rest;
     auto shared = std::find_if(per_rest.begin(), per_rest.end(), [&r](const PerRest& x) { return x.rest == &r; });
@@ -2014,7 +2018,11 @@ class DocCoder {
     return s;
   }
 
-  std::vector<Match> matches(const Clause& cl) const {
+  // Matches of every pattern in the clause, the weaker of overlapping ones dropped.
+  // `flat_from` < SIZE_MAX: the clause is extended by the "that" clause its verb governs,
+  // which starts at that position (flat_extension); only flat patterns anchored before it
+  // are tried, and only matches whose words reach into it are kept.
+  std::vector<Match> matches(const Clause& cl, size_t flat_from = SIZE_MAX) const {
     std::vector<Match> found;
     LemmaScratch& sc = lemma_scratch();
     const uint32_t stamp = sc.next(k_.by_lemma.size());
@@ -2027,11 +2035,12 @@ class DocCoder {
         sc.last[static_cast<size_t>(id)] = static_cast<uint32_t>(p);
       }
     }
-    for (size_t p = 0; p < cl.toks.size(); ++p) {
+    for (size_t p = 0; p < cl.toks.size() && p < flat_from; ++p) {
       const Tok& x = tok(cl.toks[p]);
       if (x.mention >= 0) continue;
       auto try_pattern = [&](uint32_t pi) {
         const Compiled& c = k_.patterns[pi];
+        if (flat_from != SIZE_MAX && !c.flat) return;
         // the rest is matched after the anchor: a needed lemma must occur there
         for (int32_t id : c.required)
           if (sc.stamp[static_cast<size_t>(id)] != stamp || sc.last[static_cast<size_t>(id)] <= p) return;
@@ -2068,6 +2077,7 @@ class DocCoder {
           return true;
         };
         if (!match_nodes(cl, *c.ap.rest, 0, p + 1, 1, st, done)) return;
+        if (flat_from != SIZE_MAX && st.end <= flat_from) return;
         // a reduced relative only for the bare verb: words of the pattern after it ("remained on
         // alert") are its complement, so the verb is active
         const bool passive = passive_at(cl, p) || (st.literals == 1 && reduced_relative(cl, p, c.code));
@@ -2209,6 +2219,12 @@ class DocCoder {
       if (auto it = k_.by_exact.find(x.norm); it != k_.by_exact.end())
         for (uint32_t pi : it->second) try_pattern(pi);
     }
+    return best_matches(std::move(found));
+  }
+
+  // Longest reading (most literal words) first, then the tie rules; a match that overlaps
+  // one kept before it is dropped.
+  static std::vector<Match> best_matches(std::vector<Match> found) {
     std::stable_sort(found.begin(), found.end(), [](const Match& a, const Match& b) {
       if (a.literals != b.literals) return a.literals > b.literals;
       // a satisfied '%' (compound subject) is one more element matched
@@ -2581,9 +2597,42 @@ class DocCoder {
     return temporal;
   }
 
-  void code_clause(const Clause& cl, const std::vector<Speech>& speech, const Discard* discard) {
-    if (cl.toks.empty()) return;
-    const std::vector<Match> found_all = matches(cl);
+  // TABARI-style flat patterns (VerbPatternSpec::flat) read the words after the verb as plain
+  // words of the sentence, so they go on into a "that" clause the verb governs: "- * PLEASANT"
+  // on "X allowed that Y is a pleasant place". `ext` becomes the clause followed by that
+  // clause (the "that" left out, as the clause split does); false when there is none, or it
+  // does not follow the clause's last word.
+  bool flat_extension(const Clause& cl, Clause& ext) const {
+    if (clauses_ == nullptr) return false;
+    for (size_t ci = clause_index_ + 1; ci < clauses_->size(); ++ci) {
+      const Clause& c = (*clauses_)[ci];
+      if (c.complement_of != static_cast<int32_t>(clause_index_)) continue;
+      if (c.toks.empty() || c.toks.front() < cl.toks.back()) return false;
+      ext = cl;
+      ext.toks.insert(ext.toks.end(), c.toks.begin(), c.toks.end());
+      return true;
+    }
+    return false;
+  }
+
+  void code_clause(const Clause& own, const std::vector<Speech>& speech, const Discard* discard) {
+    if (own.toks.empty()) return;
+    std::vector<Match> found_all = matches(own);
+    // A flat pattern whose words reach into the governed "that" clause competes with the
+    // clause's own matches by the longest-reading rule; when one is kept, the clause is read
+    // with that clause's words (positions before it are the same).
+    Clause ext;
+    const Clause* use = &own;
+    if (k_.any_flat && flat_extension(own, ext)) {
+      std::vector<Match> crossing = matches(ext, own.toks.size());
+      if (!crossing.empty()) {
+        found_all.insert(found_all.end(), std::make_move_iterator(crossing.begin()),
+                         std::make_move_iterator(crossing.end()));
+        found_all = best_matches(std::move(found_all));
+        use = &ext;
+      }
+    }
+    const Clause& cl = *use;
     for (const Match& found : found_all) {
       if (discard != nullptr && found.pat->code != discard->code) continue;
       if (folded_temporal(cl, found_all, found)) continue;

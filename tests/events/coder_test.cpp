@@ -649,6 +649,24 @@ TEST(Coder, ReverseCodeCodesTheObjectBack) {
   EXPECT_TRUE(b.events.empty());
 }
 
+// TABARI-style flat patterns (VerbPatternSpec::flat) read the words after the verb as plain
+// words of the sentence: they may match in the "that" clause the verb governs, and the longer
+// reading wins over the bare verb. A phrase-group pattern (flat off) stays in its clause.
+TEST(Coder, FlatPatternsReachIntoTheGovernedThatClause) {
+  VerbPatternSpec bare{"080", "{S} admit [{T}]", "x.verbs:1", true};
+  VerbPatternSpec flat{"024", "{S} admit * quite dull", "x.verbs:2", true};
+  flat.flat = true;
+  const auto coded_flat = coder_over({bare, flat});
+  EXPECT_THAT(coded_flat("Russia admitted that Kenya is a quite dull country."), ElementsAre("024 RUS->KEN"));
+  // the words must be there: the bare verb stays
+  EXPECT_THAT(coded_flat("Russia admitted that Kenya is a lively country."), ElementsAre("080 RUS->KEN"));
+  // within the verb's own clause a flat pattern matches as any pattern does
+  EXPECT_THAT(coded_flat("Russia admitted the quite dull talks with Kenya."), ElementsAre("024 RUS->KEN"));
+  flat.flat = false;
+  const auto coded_grouped = coder_over({bare, flat});
+  EXPECT_THAT(coded_grouped("Russia admitted that Kenya is a quite dull country."), ElementsAre("080 RUS->KEN"));
+}
+
 TEST(Coder, AgentBeforeACountryListStandsForEachCountry) {
   // "the officials of A, B and C" is the officials of each; the list is no subject by itself
   EXPECT_THAT(briefs(code_text("The officials of Russia, China and Ukraine attacked Kenya.")),

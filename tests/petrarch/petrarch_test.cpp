@@ -347,6 +347,20 @@ TEST(PetrarchVerbs, TabariStyleBlocksAndCompound) {
                                       "036 {S} * meet * with * {T}", "036 {T} * meet * with * {S}"}));
 }
 
+TEST(PetrarchVerbs, FlatPatternsAreThoseWithoutPhraseGroups) {
+  // TABARI word order is flat (its words may be matched in a governed "that" clause);
+  // PETRARCH 2 phrase groups {...} / (...) name parts of the verb's own phrase
+  PetrarchReport rep;
+  auto r = parse("--- ADMIT [080] ---\nADMIT\n- * QUITE DULL [024]\n- * {QUITE DULL} [025]\n- * (TO QUITE) [026]\n",
+                 PetrarchKind::verbs, rep);
+  ASSERT_TRUE(r.ok()) << r.error().str();
+  ASSERT_EQ(r->verbs.size(), 4U);
+  EXPECT_EQ(r->verbs[1].code, "024");
+  EXPECT_TRUE(r->verbs[1].flat);
+  EXPECT_FALSE(r->verbs[2].flat);
+  EXPECT_FALSE(r->verbs[3].flat);
+}
+
 TEST(PetrarchVerbs, CompoundSubjectIsMarked) {
   // '%' before the verb with no '+': the members of the compound subject act on each other
   PetrarchReport rep;

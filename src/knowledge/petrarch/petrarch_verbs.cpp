@@ -302,9 +302,9 @@ class Translator {
   }
 
   void emit(const std::string& code, const std::string& pattern, uint64_t line, bool compound_source = false,
-            const std::string& reverse_code = "") {
+            const std::string& reverse_code = "", bool flat = false) {
     out_.verbs.push_back(
-        VerbPatternSpec{code, pattern, path_ + ":" + std::to_string(line), true, compound_source, reverse_code});
+        VerbPatternSpec{code, pattern, path_ + ":" + std::to_string(line), true, compound_source, reverse_code, flat});
     ++report_.patterns_written;
   }
 
@@ -504,9 +504,9 @@ class Translator {
         rev += rev.empty() ? "" : " ";
         rev += x == "{S}" ? "{T}" : x == "{T}" ? "{S}" : x;
       }
-      emit(c.primary, pat, p.line, compound_source, no_target ? c.reciprocal : std::string());
+      emit(c.primary, pat, p.line, compound_source, no_target ? c.reciprocal : std::string(), !groups);
       if (!c.reciprocal.empty() && both) {
-        emit(c.reciprocal, rev, p.line);
+        emit(c.reciprocal, rev, p.line, false, "", !groups);
         ++report_.reciprocal_patterns;
       }
     }
