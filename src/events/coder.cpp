@@ -225,6 +225,8 @@ struct EventCoder::Impl {
   StringMap<std::vector<std::string>> referents;
   // data/cameo/cancellations.tsv: "call off", "cancel", "cancellation of" (longest first).
   std::vector<CancellationPhrase> cancellations;
+  // data/cameo/requests.tsv: "urge", "call on", "appeal to" (as lemma words).
+  std::vector<std::vector<std::string>> request_verbs;
   // Codes of imported dictionaries that the CAMEO codebook lacks, each scored
   // like its nearest CAMEO ancestor ("1951" like "195"), or unscored.
   std::unordered_map<std::string, CameoEntry> foreign_codes;
@@ -1608,6 +1610,73 @@ class DocCoder {
     if (norm(cl.toks[q]).ends_with("ly") && q > 0) --q;
     return in(norm(cl.toks[q]), {"be", "been", "being", "was", "were", "is", "are", "am", "get", "got"});
   }
+  // The word at clause position p is the infinitive of an act asked of someone else: a
+  // request verb of data/cameo/requests.tsv, its object and "to" ("X called on Y to leave Z",
+  // "X urged Y on Monday to sign", "X told them to withdraw"). The object is an actor mention
+  // (with its list), an object pronoun, or a determiner and at most three plain words ("the
+  // rebels"); a day ("on Monday") or an -ly adverb may stand before "to". "X agreed to leave",
+  // "X asked to leave": no object, the subject acts, and this is false. The passive ("Y was
+  // asked to leave") is not read here: its subject is Y, not the one who asked.
+  bool requested_infinitive(const Clause& cl, size_t p) const {
+    if (k_.request_verbs.empty() || p < 3 || norm(cl.toks[p - 1]) != "to") return false;
+    size_t q = p - 2;  // last word before "to"
+    const auto plain = [&](size_t i) {
+      const Tok& x = tok(cl.toks[i]);
+      return x.mention < 0 && !x.punct && !verbish(cl.toks[i]) && !in(x.norm, kCoordinators);
+    };
+    if (plain(q) && norm(cl.toks[q]).ends_with("ly") && q > 1) --q;
+    // "on Monday", "on 3 May": "on", a capitalised word or a number, at most one more plain word
+    for (size_t k = 1; k <= 2 && k < q; ++k) {
+      const uint32_t day = cl.toks[q - k + 1];
+      const Token& dt = doc_.text.tokens[day];
+      if (norm(cl.toks[q - k]) == "on" && tok(day).mention < 0 &&
+          (dt.capitalized ||
+           (!norm(day).empty() && std::isdigit(static_cast<unsigned char>(norm(day).front())) != 0)) &&
+          (k == 1 || plain(q))) {
+        q -= k + 1;
+        break;
+      }
+    }
+    // the object, ending at q; r: one before its first word
+    size_t r = SIZE_MAX;
+    const Tok& last = tok(cl.toks[q]);
+    if (last.mention >= 0) {
+      size_t f = q;  // back over the mentions of a list ("A, B and C") and their determiners
+      while (f > 0) {
+        const Tok& y = tok(cl.toks[f - 1]);
+        if (y.mention >= 0 || (f > 1 && in(y.norm, {"and", ",", "the"}) && tok(cl.toks[f - 2]).mention >= 0) ||
+            (y.norm == "the" && y.mention < 0))
+          --f;
+        else
+          break;
+      }
+      if (f > 0) r = f - 1;
+    } else if (in(last.norm, {"him", "her", "them", "us", "me", "you", "it"})) {
+      r = q > 0 ? q - 1 : SIZE_MAX;
+    } else if (plain(q)) {
+      for (size_t k = 1; k <= 3 && k <= q; ++k) {
+        if (!plain(q - k + 1)) break;
+        if (q >= k && in(norm(cl.toks[q - k]), kDeterminers)) {
+          r = q - k > 0 ? q - k - 1 : SIZE_MAX;
+          break;
+        }
+      }
+    }
+    const auto request_ends_at = [&](size_t e) {
+      for (const auto& words : k_.request_verbs) {
+        if (words.size() > e + 1) continue;
+        bool ok = true;
+        for (size_t i = 0; i < words.size() && ok; ++i) {
+          const uint32_t t = cl.toks[e + 1 - words.size() + i];
+          ok = tok(t).mention < 0 && lemma_is(norm(t), words[i]);
+        }
+        if (ok) return true;
+      }
+      return false;
+    };
+    return r != SIZE_MAX && request_ends_at(r);
+  }
+
   // A pattern word against a token: an exact word by its form, else by any of its lemmas.
   static bool word_matches(const Tok& x, const PatternElement& e) {
     if (e.kind == PatternElement::Kind::exact) return x.norm == e.word;
@@ -2038,6 +2107,7 @@ class DocCoder {
     for (size_t p = 0; p < cl.toks.size() && p < flat_from; ++p) {
       const Tok& x = tok(cl.toks[p]);
       if (x.mention >= 0) continue;
+      int requested = -1;  // requested_infinitive(cl, p), asked once per anchor
       auto try_pattern = [&](uint32_t pi) {
         const Compiled& c = k_.patterns[pi];
         if (flat_from != SIZE_MAX && !c.flat) return;
@@ -2066,6 +2136,12 @@ class DocCoder {
         // Nor an infinitive governed by a passive of permission ("... to be allowed to leave X",
         // "were permitted to enter Y"): its doer was only given leave to act.
         if (c.prefix_slot() == PatternElement::Kind::source && permitted_infinitive(cl, p)) return;
+        // Nor the infinitive of an act asked of someone else ("X urged Y to leave Z"): the
+        // request is the event; what was asked for is not done, and not by X.
+        if (c.prefix_slot() == PatternElement::Kind::source && !c.passive) {
+          if (requested < 0) requested = requested_infinitive(cl, p) ? 1 : 0;
+          if (requested == 1) return;
+        }
         // A plural noun before "of" is no verb: "shelled positions of X", "repulsed attacks
         // of Y" (a present verb takes "of" right after it only where its pattern says so:
         // "X warns of ...").
@@ -3036,6 +3112,33 @@ Result<std::vector<CancellationPhrase>> read_cancellation_phrases(const std::str
   return out;
 }
 
+Result<std::vector<std::vector<std::string>>> read_request_verbs(const std::string& path) {
+  auto t = TsvTable::read(path, {"phrase", "note", "as_of"});
+  if (!t.ok()) return t.error();
+  std::vector<std::vector<std::string>> out;
+  for (const auto& row : t->rows()) {
+    const std::string phrase(t->get(row, "phrase"));
+    std::vector<std::string> words;
+    std::istringstream is(phrase);
+    std::string joined;
+    for (std::string w; is >> w;) {
+      if (std::any_of(w.begin(), w.end(), [](char ch) { return ch < 'a' || ch > 'z'; }))
+        return t->error(row, "request verb '" + phrase + "' must be lower-case words (a-z)");
+      joined += (joined.empty() ? "" : " ") + w;
+      words.push_back(std::move(w));
+    }
+    if (words.empty() || words.size() > 3 || joined != phrase)
+      return t->error(row, "request verb '" + phrase + "' must be one to three words separated by one space");
+    if (std::find(out.begin(), out.end(), words) != out.end())
+      return t->error(row, "request verb '" + phrase + "' is listed twice");
+    if (t->get(row, "note").empty()) return t->error(row, "request verb '" + phrase + "' has no note");
+    auto d = parse_date_field(*t, row, "as_of");
+    if (!d.ok()) return d.error();
+    out.push_back(std::move(words));
+  }
+  return out;
+}
+
 Result<std::vector<VerbPatternSpec>> read_verb_patterns(const std::string& path) {
   auto t = TsvTable::read(path, {"code", "pattern"});
   if (!t.ok()) return t.error();
@@ -3076,6 +3179,9 @@ Result<std::shared_ptr<const EventCoder>> EventCoder::load(const std::string& da
   std::stable_sort(
       impl->cancellations.begin(), impl->cancellations.end(),
       [](const CancellationPhrase& a, const CancellationPhrase& b) { return a.words.size() > b.words.size(); });
+  auto requests = read_request_verbs(data_dir + "/cameo/requests.tsv");
+  if (!requests.ok()) return requests.error();
+  impl->request_verbs = std::move(requests.value());
 
   std::vector<VerbPatternSpec> specs;
   if (!no_default) {

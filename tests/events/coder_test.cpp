@@ -667,6 +667,28 @@ TEST(Coder, FlatPatternsReachIntoTheGovernedThatClause) {
   EXPECT_THAT(coded_grouped("Russia admitted that Kenya is a quite dull country."), ElementsAre("080 RUS->KEN"));
 }
 
+// A request verb of data/cameo/requests.tsv, its object and "to": the infinitive is the act
+// asked for, not an act of the subject and not done; the request keeps its own pattern. With
+// no object ("agreed to", "asked to") the subject does the infinitive.
+TEST(Coder, RequestedInfinitiveIsNoActOfTheSubject) {
+  const auto coded = coder_over({{"190", "{S} attack [{T}]", "x.tsv:1", false},
+                                 {"102", "{S} urge [{T}]", "x.tsv:2", false},
+                                 {"020", "{S} call on {T}", "x.tsv:3", false}});
+  EXPECT_THAT(coded("Russia urged China to attack Ukraine."), ElementsAre("102 RUS->CHN"));
+  EXPECT_THAT(coded("Russia called on China and Kenya on Monday to attack Ukraine."),
+              UnorderedElementsAre("020 RUS->CHN", "020 RUS->KEN"));
+  EXPECT_THAT(coded("Russia urged the small rebel groups to attack Ukraine."),
+              ElementsAre(::testing::StartsWith("102 RUS->")));
+  EXPECT_TRUE(coded("Russia told them to attack Ukraine.").empty());
+  EXPECT_TRUE(coded("Russia invited Kenya to attack Ukraine.").empty());
+  // the subject acts
+  EXPECT_THAT(coded("Russia agreed to attack Ukraine."), ElementsAre("190 RUS->UKR"));
+  EXPECT_THAT(coded("Russia asked to attack Ukraine."), ElementsAre("190 RUS->UKR"));
+  EXPECT_THAT(coded("Russia plans to attack Ukraine."), ElementsAre("190 RUS->UKR"));
+  // a verb that is no request: the act stays
+  EXPECT_THAT(coded("Russia helped Kenya to attack Ukraine."), ElementsAre("190 KEN->UKR"));
+}
+
 TEST(Coder, AgentBeforeACountryListStandsForEachCountry) {
   // "the officials of A, B and C" is the officials of each; the list is no subject by itself
   EXPECT_THAT(briefs(code_text("The officials of Russia, China and Ukraine attacked Kenya.")),
@@ -1024,6 +1046,33 @@ TEST(Coder, CancellationPhrasesAreValidatedWithFileAndLine) {
     EXPECT_NE(r.error().str().find("twice"), std::string::npos) << r.error().str();
   }
   auto bundled = read_cancellation_phrases(testing_events::kData + "/cameo/cancellations.tsv");
+  ASSERT_TRUE(bundled.ok()) << bundled.error().str();
+  EXPECT_GE(bundled->size(), 10U);
+  std::filesystem::remove_all(dir);
+}
+
+TEST(Coder, RequestVerbsAreValidatedWithFileAndLine) {
+  const auto dir = std::filesystem::temp_directory_path() / ("dyad_request_test_" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  const std::string head = "phrase\tnote\tas_of\n";
+  const auto f = (dir / "r.tsv").string();
+  auto fails = [&](const std::string& rows, const std::string& where, const std::string& what) {
+    std::ofstream(f) << head << rows;
+    auto r = read_request_verbs(f);
+    ASSERT_FALSE(r.ok()) << rows;
+    EXPECT_NE(r.error().str().find(where), std::string::npos) << r.error().str();
+    EXPECT_NE(r.error().str().find(what), std::string::npos) << r.error().str();
+  };
+  fails("Urge\tx\t2026-11-23\n", "r.tsv:2", "lower-case");
+  fails("call  on\tx\t2026-11-23\n", "r.tsv:2", "one space");
+  fails("call on them now\tx\t2026-11-23\n", "r.tsv:2", "three words");
+  fails("urge\t\t2026-11-23\n", "r.tsv:2", "no note");
+  fails("urge\tx\t2026-11-23\nurge\ty\t2026-11-23\n", "r.tsv:3", "twice");
+  std::ofstream(f) << head << "call on\tx\t2026-11-23\n";
+  auto ok = read_request_verbs(f);
+  ASSERT_TRUE(ok.ok()) << ok.error().str();
+  EXPECT_THAT(*ok, ElementsAre(std::vector<std::string>{"call", "on"}));
+  auto bundled = read_request_verbs(testing_events::kData + "/cameo/requests.tsv");
   ASSERT_TRUE(bundled.ok()) << bundled.error().str();
   EXPECT_GE(bundled->size(), 10U);
   std::filesystem::remove_all(dir);
