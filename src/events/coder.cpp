@@ -2230,6 +2230,17 @@ class DocCoder {
               m.source_how = "implicit agent of an agentless passive (data/cameo/implicit_agents.tsv)";
             }
           }
+        } else if (pre == K::target && !m.sources.empty() && m.targets.empty()) {
+          // TABARI '+' before the verb, '$' after it ("- + WAS * DEAD IN $", "- + HOSTING *
+          // MAY_DAY $"): the actor before the anchor (the clause subject) is the target.
+          std::string how;
+          m.targets = subject_before(cl, p, how);
+          if (m.targets.empty() && !cl.subject.empty()) {
+            m.targets = cl.subject;
+            how = cl.subject_how;
+          }
+          if (m.targets.empty()) return;
+          m.target_how = "the pattern's {T} before the verb (" + how + ")";
         } else if (pre == K::gap && m.sources.empty() && k_.implicit_agents.count(c.code) != 0) {
           // A nominal act that names its doer by itself ("the arrest of X", "those arrested",
           // "arrests were made"): the clause subject is not the doer ("X condemned the arrest

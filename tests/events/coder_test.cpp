@@ -689,6 +689,13 @@ TEST(Coder, RequestedInfinitiveIsNoActOfTheSubject) {
   EXPECT_THAT(coded("Russia helped Kenya to attack Ukraine."), ElementsAre("190 KEN->UKR"));
 }
 
+// TABARI '+' before the verb and '$' after it: the actor before the anchor is the target,
+// the one the pattern names after it the source (not the verb's default object).
+TEST(Coder, TargetSlotBeforeTheVerbIsTheSubject) {
+  const auto coded = coder_over({{"046", "{T} * hosting * celebrate * {S}", "x.verbs:1", true}});
+  EXPECT_THAT(coded("Russia will be hosting China to celebrate the day with Kenya."), ElementsAre("046 KEN->RUS"));
+}
+
 TEST(Coder, AgentBeforeACountryListStandsForEachCountry) {
   // "the officials of A, B and C" is the officials of each; the list is no subject by itself
   EXPECT_THAT(briefs(code_text("The officials of Russia, China and Ukraine attacked Kenya.")),
