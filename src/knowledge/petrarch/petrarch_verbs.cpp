@@ -379,7 +379,6 @@ class Translator {
     struct Tok {
       std::string text;
       bool gap_before = false;
-      bool exact = false;
     };
     std::vector<Tok> toks;
     bool groups = false;
@@ -407,9 +406,8 @@ class Translator {
         size_t u = chunk.find('_', a);
         if (u == std::string::npos) u = chunk.size();
         std::string part = chunk.substr(a, u - a);
-        const bool exact = u < chunk.size() && u + 1 == chunk.size();  // "IN_": trailing '_'
         if (!part.empty()) {
-          toks.push_back(Tok{part, first, exact});
+          toks.push_back(Tok{part, first});
           first = false;
         }
         a = u + 1;
@@ -478,7 +476,10 @@ class Translator {
         readings *= alts.size();
       } else {
         if (!word_ok(t.text)) throw SyntaxError(p.line, "unexpected '" + t.text + "' in pattern");
-        outp.push_back(t.exact ? quoted(t.text) : to_lower(t.text));
+        // PETRARCH matches a pattern word as written: it does not stem ("EFFORT" is not
+        // "efforts", "MEET" not "meeting"), so with or without TABARI's trailing '_' the
+        // word is an exact form. Verbs (the block's forms) and synset phrases inflect.
+        outp.push_back(quoted(t.text));
       }
     }
     while (!outp.empty() && outp.back() == "*") outp.pop_back();
