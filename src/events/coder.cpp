@@ -513,6 +513,9 @@ class DocCoder {
   // "X said Y must ...": (clause, text offset of "must") after which acts were asked for
   std::vector<std::pair<size_t, uint32_t>> requested_from_;
   std::vector<uint32_t> commas_;  // this sentence: delimiting commas (reused)
+  // this sentence, per clause: words before this token were taken by a flat match of the
+  // governing clause (code_clause); 0: none (reused)
+  std::vector<uint32_t> flat_taken_;
   // New actors (CodeOptions::new_actor_length): mentions made for this sentence's unknown
   // noun phrases, numbered after doc_.mentions (index doc_.mentions.size() + i).
   std::vector<Mention> new_actors_;
@@ -805,6 +808,7 @@ class DocCoder {
     for (size_t ci = 0; ci < clauses.size(); ++ci) resolve_subject(clauses, ci);
     clauses_ = &clauses;
     coded_by_.assign(clauses.size(), {0, 0});
+    flat_taken_.assign(clauses.size(), 0);
     for (size_t ci = 0; ci < clauses.size(); ++ci) {
       clause_index_ = ci;
       coded_by_[ci].first = out_.size();
@@ -2689,7 +2693,8 @@ class DocCoder {
   // on "X allowed that Y is a pleasant place". `ext` becomes the clause followed by that
   // clause (the "that" left out, as the clause split does); false when there is none, or it
   // does not follow the clause's last word.
-  bool flat_extension(const Clause& cl, Clause& ext) const {
+  // `governed` is that clause's index.
+  bool flat_extension(const Clause& cl, Clause& ext, size_t& governed) const {
     if (clauses_ == nullptr) return false;
     for (size_t ci = clause_index_ + 1; ci < clauses_->size(); ++ci) {
       const Clause& c = (*clauses_)[ci];
@@ -2697,6 +2702,7 @@ class DocCoder {
       if (c.toks.empty() || c.toks.front() < cl.toks.back()) return false;
       ext = cl;
       ext.toks.insert(ext.toks.end(), c.toks.begin(), c.toks.end());
+      governed = ci;
       return true;
     }
     return false;
@@ -2705,18 +2711,26 @@ class DocCoder {
   void code_clause(const Clause& own, const std::vector<Speech>& speech, const Discard* discard) {
     if (own.toks.empty()) return;
     std::vector<Match> found_all = matches(own);
+    // Words a flat match of the governing clause took ("noted * REGRET" on "noted that Y
+    // regretted ...") anchor nothing more: TABARI reads each word once.
+    if (clause_index_ < flat_taken_.size() && flat_taken_[clause_index_] > 0)
+      std::erase_if(found_all, [&](const Match& m) { return own.toks[m.anchor_pos] < flat_taken_[clause_index_]; });
     // A flat pattern whose words reach into the governed "that" clause competes with the
     // clause's own matches by the longest-reading rule; when one is kept, the clause is read
     // with that clause's words (positions before it are the same).
     Clause ext;
     const Clause* use = &own;
-    if (k_.any_flat && flat_extension(own, ext)) {
+    size_t governed = 0;
+    if (k_.any_flat && flat_extension(own, ext, governed)) {
       std::vector<Match> crossing = matches(ext, own.toks.size());
       if (!crossing.empty()) {
         found_all.insert(found_all.end(), std::make_move_iterator(crossing.begin()),
                          std::make_move_iterator(crossing.end()));
         found_all = best_matches(std::move(found_all));
         use = &ext;
+        for (const Match& m : found_all)
+          if (m.end_pos > own.toks.size())
+            flat_taken_[governed] = std::max(flat_taken_[governed], ext.toks[m.end_pos - 1] + 1);
       }
     }
     const Clause& cl = *use;

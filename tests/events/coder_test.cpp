@@ -662,6 +662,12 @@ TEST(Coder, FlatPatternsReachIntoTheGovernedThatClause) {
   EXPECT_THAT(coded_flat("Russia admitted that Kenya is a lively country."), ElementsAre("080 RUS->KEN"));
   // within the verb's own clause a flat pattern matches as any pattern does
   EXPECT_THAT(coded_flat("Russia admitted the quite dull talks with Kenya."), ElementsAre("024 RUS->KEN"));
+  // a word the flat match took anchors nothing more in the "that" clause
+  VerbPatternSpec regret_in{"024", "{S} admit * regret", "x.verbs:3", true};
+  regret_in.flat = true;
+  const auto coded_regret = coder_over({bare, regret_in, {"111", "{S} regret [{T}]", "x.verbs:4", true}});
+  EXPECT_THAT(coded_regret("Russia admitted that Kenya regretted the talks with China."), ElementsAre("024 RUS->KEN"));
+  EXPECT_THAT(coded_regret("Kenya regretted the talks with China."), ElementsAre("111 KEN->CHN"));
   flat.flat = false;
   const auto coded_grouped = coder_over({bare, flat});
   EXPECT_THAT(coded_grouped("Russia admitted that Kenya is a quite dull country."), ElementsAre("080 RUS->KEN"));
