@@ -104,6 +104,8 @@ const std::initializer_list<std::string_view> kPlacePrepositions = {"in", "at", 
 const std::initializer_list<std::string_view> kSubordinators = {
     "if", "unless", "whether", "because", "although", "though", "whereas", "while", "when", "whenever", "once"};
 const std::initializer_list<std::string_view> kCoordinators = {"and", "but", "or", "yet"};
+// adverbs of degree: the next word is an adjective or adverb ("very close", "too late"), no verb
+const std::initializer_list<std::string_view> kDegreeAdverbs = {"very", "too", "quite", "extremely", "fairly"};
 const std::initializer_list<std::string_view> kClauseBreaks = {";", ":", "—", "–", "--", "―"};
 const std::initializer_list<std::string_view> kDeterminers = {"the", "a", "an", "his", "her", "its", "their", "our"};
 const std::initializer_list<std::string_view> kReportLemmas = {
@@ -2130,6 +2132,11 @@ class DocCoder {
           return;
         if (c.dyadic && (c.prefix_slot() == PatternElement::Kind::source || c.passive) &&
             after_modified_determiner(cl, p))
+          return;
+        // Nor right after an adverb of degree ("marched very close to the border", "too late to
+        // attack"): the word it modifies is an adjective or adverb, never a verb.
+        if ((c.prefix_slot() == PatternElement::Kind::source || c.passive) && p > 0 &&
+            in(norm(cl.toks[p - 1]), kDegreeAdverbs))
           return;
         // Nor after a preposition as a gerund ("after leaving X", "by attacking Y"): a verb
         // phrase inside a prepositional phrase has no subject of its own for them.

@@ -702,6 +702,14 @@ TEST(Coder, TargetSlotBeforeTheVerbIsTheSubject) {
   EXPECT_THAT(coded("Russia will be hosting China to celebrate the day with Kenya."), ElementsAre("046 KEN->RUS"));
 }
 
+// After an adverb of degree ("very", "too") a word is an adjective or adverb, not a verb.
+TEST(Coder, NoVerbAfterAnAdverbOfDegree) {
+  const auto coded =
+      coder_over({{"192", "{S} close * border", "x.verbs:1", true}, {"181", "{S} march [{T}]", "x.verbs:2", true}});
+  EXPECT_THAT(coded("Russia marched very close to the border with Kenya."), ElementsAre("181 RUS->KEN"));
+  EXPECT_THAT(coded("Russia closed the border with Kenya."), ElementsAre("192 RUS->KEN"));
+}
+
 TEST(Coder, AgentBeforeACountryListStandsForEachCountry) {
   // "the officials of A, B and C" is the officials of each; the list is no subject by itself
   EXPECT_THAT(briefs(code_text("The officials of Russia, China and Ukraine attacked Kenya.")),
