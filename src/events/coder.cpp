@@ -1541,6 +1541,9 @@ class DocCoder {
     // on "expelled two Russian diplomats"): the verb's object, the target unless {T} is filled.
     int32_t word_mention = -1;
     uint32_t word_count = 0;  // how many of its tokens pattern words matched
+    // An imported (TABARI/PETRARCH) pattern: its {S} takes any mention an actor dictionary
+    // coded, also one the name finder typed as a place ("money from Osgiliath").
+    bool imported = false;
   };
   // The continuation of a match: "the rest matched up to (end, literals)". A non-owning
   // reference to a callable on the caller's stack (a function pointer and an object
@@ -1754,7 +1757,8 @@ class DocCoder {
         if (is_target && p > pos) p = past_place_description(cl, p);
         if (p >= n || !tok(cl.toks[p]).mention_start) return false;
         const int32_t m = tok(cl.toks[p]).mention;
-        if (is_target ? !target_mention(m) : !actor_mention(m)) return false;
+        if (is_target ? !target_mention(m) : !(actor_mention(m) || (st.imported && !mention_at(m).actor.code.empty())))
+          return false;
         const uint32_t clause_end = cl.toks.back() + 1;
         auto [ms, after] = compound_forward(cl.toks[p], clause_end);
         size_t q = p;
@@ -2121,6 +2125,7 @@ class DocCoder {
         for (int32_t id : c.required)
           if (sc.stamp[static_cast<size_t>(id)] != stamp || sc.last[static_cast<size_t>(id)] <= p) return;
         State st;
+        st.imported = c.dyadic;
         if (!word_at(cl, c.ap.anchor, p)) return;
         // A finite verb never follows a determiner: "the targeted firms", "an agreed text",
         // "the attack" are adjectives or nouns, so verbal patterns do not fire there. Gerunds

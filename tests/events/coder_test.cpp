@@ -710,6 +710,23 @@ TEST(Coder, NoVerbAfterAnAdverbOfDegree) {
   EXPECT_THAT(coded("Russia closed the border with Kenya."), ElementsAre("192 RUS->KEN"));
 }
 
+// An imported (TABARI/PETRARCH) pattern's {S} takes any mention an actor dictionary coded,
+// also one typed as a place ("money from X"); dyad's own patterns keep places out of {S}.
+TEST(Coder, ImportedSourceSlotTakesACodedPlaceMention) {
+  std::vector<testing_events::Mark> marks{{"Russia", "RUS", MentionKind::country, "", ""},
+                                          {"Gondolin", "GDL", MentionKind::location, "", ""}};
+  const auto code = [&](bool imported) {
+    auto c = EventCoder::load(testing_events::kData, {{"071", "{T} * receive * \"money\" * {S}", "x:1", imported}}, {},
+                              true);
+    EXPECT_TRUE(c.ok());
+    Document d = testing_events::make_doc("Russia received money from Gondolin.", marks);
+    if (c.ok()) c.value()->code(d);
+    return briefs(d);
+  };
+  EXPECT_THAT(code(true), ElementsAre("071 GDL->RUS"));
+  EXPECT_TRUE(code(false).empty());
+}
+
 TEST(Coder, AgentBeforeACountryListStandsForEachCountry) {
   // "the officials of A, B and C" is the officials of each; the list is no subject by itself
   EXPECT_THAT(briefs(code_text("The officials of Russia, China and Ukraine attacked Kenya.")),
