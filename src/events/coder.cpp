@@ -104,6 +104,8 @@ const std::initializer_list<std::string_view> kPlacePrepositions = {"in", "at", 
 const std::initializer_list<std::string_view> kSubordinators = {
     "if", "unless", "whether", "because", "although", "though", "whereas", "while", "when", "whenever", "once"};
 const std::initializer_list<std::string_view> kCoordinators = {"and", "but", "or", "yet"};
+// adverbs of degree: the next word is an adjective or adverb ("very close", "too late"), no verb
+const std::initializer_list<std::string_view> kDegreeAdverbs = {"very", "too", "quite", "extremely", "fairly"};
 const std::initializer_list<std::string_view> kClauseBreaks = {";", ":", "—", "–", "--", "―"};
 const std::initializer_list<std::string_view> kDeterminers = {"the", "a", "an", "his", "her", "its", "their", "our"};
 const std::initializer_list<std::string_view> kReportLemmas = {
@@ -123,6 +125,7 @@ struct Compiled {
   bool compound = false;     // TABARI '%' subject: the members of a compound subject act on each other
   bool inaction = false;     // data/cameo/inaction.tsv: says the act was NOT done (coded negated)
   bool of_next = false;      // the rest may begin with the word "of" ("{S} warn of ...")
+  bool flat = false;         // TABARI-style flat pattern: its words may match in a governed "that" clause
   std::string reverse_code;  // TABARI "[a:b]" without a written target: b codes target -> source
   // Prefilter: lemma ids that every reading of the rest (after the anchor) needs, sorted and
   // unique. A clause that lacks one of them after the anchor cannot match, so the pattern is
@@ -212,6 +215,7 @@ struct EventCoder::Impl {
   std::vector<std::vector<uint32_t>> by_lemma;
   StringMap<std::vector<uint32_t>> by_exact;
   std::vector<bool> anchor_lemma;  // lemma id anchors some pattern
+  bool any_flat = false;           // some pattern is flat (VerbPatternSpec::flat)
   std::vector<Discard> discards;
   // data/cameo/reciprocal.tsv: codes that, with a compound source and no target,
   // mean each side acts on the other.
@@ -223,6 +227,8 @@ struct EventCoder::Impl {
   StringMap<std::vector<std::string>> referents;
   // data/cameo/cancellations.tsv: "call off", "cancel", "cancellation of" (longest first).
   std::vector<CancellationPhrase> cancellations;
+  // data/cameo/requests.tsv: "urge", "call on", "appeal to" (as lemma words).
+  std::vector<std::vector<std::string>> request_verbs;
   // Codes of imported dictionaries that the CAMEO codebook lacks, each scored
   // like its nearest CAMEO ancestor ("1951" like "195"), or unscored.
   std::unordered_map<std::string, CameoEntry> foreign_codes;
@@ -415,6 +421,8 @@ Status EventCoder::Impl::add(const VerbPatternSpec& spec, bool inaction) {
     c.compound = spec.compound_source;
     c.inaction = inaction;
     c.reverse_code = spec.reverse_code;
+    c.flat = spec.flat;
+    any_flat = any_flat || spec.flat;
     c.ap = std::move(ap);
     const auto& r = *c.ap.rest;
     auto shared = std::find_if(per_rest.begin(), per_rest.end(), [&r](const PerRest& x) { return x.rest == &r; });
@@ -507,6 +515,9 @@ class DocCoder {
   // "X said Y must ...": (clause, text offset of "must") after which acts were asked for
   std::vector<std::pair<size_t, uint32_t>> requested_from_;
   std::vector<uint32_t> commas_;  // this sentence: delimiting commas (reused)
+  // this sentence, per clause: words before this token were taken by a flat match of the
+  // governing clause (code_clause); 0: none (reused)
+  std::vector<uint32_t> flat_taken_;
   // New actors (CodeOptions::new_actor_length): mentions made for this sentence's unknown
   // noun phrases, numbered after doc_.mentions (index doc_.mentions.size() + i).
   std::vector<Mention> new_actors_;
@@ -799,6 +810,7 @@ class DocCoder {
     for (size_t ci = 0; ci < clauses.size(); ++ci) resolve_subject(clauses, ci);
     clauses_ = &clauses;
     coded_by_.assign(clauses.size(), {0, 0});
+    flat_taken_.assign(clauses.size(), 0);
     for (size_t ci = 0; ci < clauses.size(); ++ci) {
       clause_index_ = ci;
       coded_by_[ci].first = out_.size();
@@ -1569,6 +1581,9 @@ class DocCoder {
     // on "expelled two Russian diplomats"): the verb's object, the target unless {T} is filled.
     int32_t word_mention = -1;
     uint32_t word_count = 0;  // how many of its tokens pattern words matched
+    // An imported (TABARI/PETRARCH) pattern: its {S} takes any mention an actor dictionary
+    // coded, also one the name finder typed as a place ("money from Osgiliath").
+    bool imported = false;
   };
   // The continuation of a match: "the rest matched up to (end, literals)". A non-owning
   // reference to a callable on the caller's stack (a function pointer and an object
@@ -1644,6 +1659,73 @@ class DocCoder {
     if (norm(cl.toks[q]).ends_with("ly") && q > 0) --q;
     return in(norm(cl.toks[q]), {"be", "been", "being", "was", "were", "is", "are", "am", "get", "got"});
   }
+  // The word at clause position p is the infinitive of an act asked of someone else: a
+  // request verb of data/cameo/requests.tsv, its object and "to" ("X called on Y to leave Z",
+  // "X urged Y on Monday to sign", "X told them to withdraw"). The object is an actor mention
+  // (with its list), an object pronoun, or a determiner and at most three plain words ("the
+  // rebels"); a day ("on Monday") or an -ly adverb may stand before "to". "X agreed to leave",
+  // "X asked to leave": no object, the subject acts, and this is false. The passive ("Y was
+  // asked to leave") is not read here: its subject is Y, not the one who asked.
+  bool requested_infinitive(const Clause& cl, size_t p) const {
+    if (k_.request_verbs.empty() || p < 3 || norm(cl.toks[p - 1]) != "to") return false;
+    size_t q = p - 2;  // last word before "to"
+    const auto plain = [&](size_t i) {
+      const Tok& x = tok(cl.toks[i]);
+      return x.mention < 0 && !x.punct && !verbish(cl.toks[i]) && !in(x.norm, kCoordinators);
+    };
+    if (plain(q) && norm(cl.toks[q]).ends_with("ly") && q > 1) --q;
+    // "on Monday", "on 3 May": "on", a capitalised word or a number, at most one more plain word
+    for (size_t k = 1; k <= 2 && k < q; ++k) {
+      const uint32_t day = cl.toks[q - k + 1];
+      const Token& dt = doc_.text.tokens[day];
+      if (norm(cl.toks[q - k]) == "on" && tok(day).mention < 0 &&
+          (dt.capitalized ||
+           (!norm(day).empty() && std::isdigit(static_cast<unsigned char>(norm(day).front())) != 0)) &&
+          (k == 1 || plain(q))) {
+        q -= k + 1;
+        break;
+      }
+    }
+    // the object, ending at q; r: one before its first word
+    size_t r = SIZE_MAX;
+    const Tok& last = tok(cl.toks[q]);
+    if (last.mention >= 0) {
+      size_t f = q;  // back over the mentions of a list ("A, B and C") and their determiners
+      while (f > 0) {
+        const Tok& y = tok(cl.toks[f - 1]);
+        if (y.mention >= 0 || (f > 1 && in(y.norm, {"and", ",", "the"}) && tok(cl.toks[f - 2]).mention >= 0) ||
+            (y.norm == "the" && y.mention < 0))
+          --f;
+        else
+          break;
+      }
+      if (f > 0) r = f - 1;
+    } else if (in(last.norm, {"him", "her", "them", "us", "me", "you", "it"})) {
+      r = q > 0 ? q - 1 : SIZE_MAX;
+    } else if (plain(q)) {
+      for (size_t k = 1; k <= 3 && k <= q; ++k) {
+        if (!plain(q - k + 1)) break;
+        if (q >= k && in(norm(cl.toks[q - k]), kDeterminers)) {
+          r = q - k > 0 ? q - k - 1 : SIZE_MAX;
+          break;
+        }
+      }
+    }
+    const auto request_ends_at = [&](size_t e) {
+      for (const auto& words : k_.request_verbs) {
+        if (words.size() > e + 1) continue;
+        bool ok = true;
+        for (size_t i = 0; i < words.size() && ok; ++i) {
+          const uint32_t t = cl.toks[e + 1 - words.size() + i];
+          ok = tok(t).mention < 0 && lemma_is(norm(t), words[i]);
+        }
+        if (ok) return true;
+      }
+      return false;
+    };
+    return r != SIZE_MAX && request_ends_at(r);
+  }
+
   // A pattern word against a token: an exact word by its form, else by any of its lemmas.
   static bool word_matches(const Tok& x, const PatternElement& e) {
     if (e.kind == PatternElement::Kind::exact) return x.norm == e.word;
@@ -1715,7 +1797,8 @@ class DocCoder {
         if (is_target && p > pos) p = past_place_description(cl, p);
         if (p >= n || !tok(cl.toks[p]).mention_start) return false;
         const int32_t m = tok(cl.toks[p]).mention;
-        if (is_target ? !target_mention(m) : !actor_mention(m)) return false;
+        if (is_target ? !target_mention(m) : !(actor_mention(m) || (st.imported && !mention_at(m).actor.code.empty())))
+          return false;
         const uint32_t clause_end = cl.toks.back() + 1;
         auto [ms, after] = compound_forward(cl.toks[p], clause_end);
         size_t q = p;
@@ -2100,7 +2183,11 @@ class DocCoder {
     return s;
   }
 
-  std::vector<Match> matches(const Clause& cl) const {
+  // Matches of every pattern in the clause, the weaker of overlapping ones dropped.
+  // `flat_from` < SIZE_MAX: the clause is extended by the "that" clause its verb governs,
+  // which starts at that position (flat_extension); only flat patterns anchored before it
+  // are tried, and only matches whose words reach into it are kept.
+  std::vector<Match> matches(const Clause& cl, size_t flat_from = SIZE_MAX) const {
     std::vector<Match> found;
     LemmaScratch& sc = lemma_scratch();
     const uint32_t stamp = sc.next(k_.by_lemma.size());
@@ -2113,15 +2200,18 @@ class DocCoder {
         sc.last[static_cast<size_t>(id)] = static_cast<uint32_t>(p);
       }
     }
-    for (size_t p = 0; p < cl.toks.size(); ++p) {
+    for (size_t p = 0; p < cl.toks.size() && p < flat_from; ++p) {
       const Tok& x = tok(cl.toks[p]);
       if (x.mention >= 0) continue;
+      int requested = -1;  // requested_infinitive(cl, p), asked once per anchor
       auto try_pattern = [&](uint32_t pi) {
         const Compiled& c = k_.patterns[pi];
+        if (flat_from != SIZE_MAX && !c.flat) return;
         // the rest is matched after the anchor: a needed lemma must occur there
         for (int32_t id : c.required)
           if (sc.stamp[static_cast<size_t>(id)] != stamp || sc.last[static_cast<size_t>(id)] <= p) return;
         State st;
+        st.imported = c.dyadic;
         if (!word_at(cl, c.ap.anchor, p)) return;
         // A finite verb never follows a determiner: "the targeted firms", "an agreed text",
         // "the attack" are adjectives or nouns, so verbal patterns do not fire there. Gerunds
@@ -2134,6 +2224,11 @@ class DocCoder {
         if (c.dyadic && (c.prefix_slot() == PatternElement::Kind::source || c.passive) &&
             after_modified_determiner(cl, p))
           return;
+        // Nor right after an adverb of degree ("marched very close to the border", "too late to
+        // attack"): the word it modifies is an adjective or adverb, never a verb.
+        if ((c.prefix_slot() == PatternElement::Kind::source || c.passive) && p > 0 &&
+            in(norm(cl.toks[p - 1]), kDegreeAdverbs))
+          return;
         // Nor after a preposition as a gerund ("after leaving X", "by attacking Y"): a verb
         // phrase inside a prepositional phrase has no subject of its own for them.
         if (c.dyadic && c.prefix_slot() == PatternElement::Kind::source && !c.passive && p > 0 &&
@@ -2143,6 +2238,12 @@ class DocCoder {
         // Nor an infinitive governed by a passive of permission ("... to be allowed to leave X",
         // "were permitted to enter Y"): its doer was only given leave to act.
         if (c.prefix_slot() == PatternElement::Kind::source && permitted_infinitive(cl, p)) return;
+        // Nor the infinitive of an act asked of someone else ("X urged Y to leave Z"): the
+        // request is the event; what was asked for is not done, and not by X.
+        if (c.prefix_slot() == PatternElement::Kind::source && !c.passive) {
+          if (requested < 0) requested = requested_infinitive(cl, p) ? 1 : 0;
+          if (requested == 1) return;
+        }
         // A plural noun before "of" is no verb: "shelled positions of X", "repulsed attacks
         // of Y" (a present verb takes "of" right after it only where its pattern says so:
         // "X warns of ...").
@@ -2154,6 +2255,7 @@ class DocCoder {
           return true;
         };
         if (!match_nodes(cl, *c.ap.rest, 0, p + 1, 1, st, done)) return;
+        if (flat_from != SIZE_MAX && st.end <= flat_from) return;
         // a reduced relative only for the bare verb: words of the pattern after it ("remained on
         // alert") are its complement, so the verb is active
         const bool passive = passive_at(cl, p) || (st.literals == 1 && reduced_relative(cl, p, c.code));
@@ -2230,6 +2332,17 @@ class DocCoder {
               m.source_how = "implicit agent of an agentless passive (data/cameo/implicit_agents.tsv)";
             }
           }
+        } else if (pre == K::target && !m.sources.empty() && m.targets.empty()) {
+          // TABARI '+' before the verb, '$' after it ("- + WAS * DEAD IN $", "- + HOSTING *
+          // MAY_DAY $"): the actor before the anchor (the clause subject) is the target.
+          std::string how;
+          m.targets = subject_before(cl, p, how);
+          if (m.targets.empty() && !cl.subject.empty()) {
+            m.targets = cl.subject;
+            how = cl.subject_how;
+          }
+          if (m.targets.empty()) return;
+          m.target_how = "the pattern's {T} before the verb (" + how + ")";
         } else if (pre == K::gap && m.sources.empty() && k_.implicit_agents.count(c.code) != 0) {
           // A nominal act that names its doer by itself ("the arrest of X", "those arrested",
           // "arrests were made"): the clause subject is not the doer ("X condemned the arrest
@@ -2296,6 +2409,12 @@ class DocCoder {
       if (auto it = k_.by_exact.find(x.norm); it != k_.by_exact.end())
         for (uint32_t pi : it->second) try_pattern(pi);
     }
+    return best_matches(std::move(found));
+  }
+
+  // Longest reading (most literal words) first, then the tie rules; a match that overlaps
+  // one kept before it is dropped.
+  static std::vector<Match> best_matches(std::vector<Match> found) {
     std::stable_sort(found.begin(), found.end(), [](const Match& a, const Match& b) {
       if (a.literals != b.literals) return a.literals > b.literals;
       // a satisfied '%' (compound subject) is one more element matched
@@ -2668,9 +2787,52 @@ class DocCoder {
     return temporal;
   }
 
-  void code_clause(const Clause& cl, const std::vector<Speech>& speech, const Discard* discard) {
-    if (cl.toks.empty()) return;
-    const std::vector<Match> found_all = matches(cl);
+  // TABARI-style flat patterns (VerbPatternSpec::flat) read the words after the verb as plain
+  // words of the sentence, so they go on into a "that" clause the verb governs: "- * PLEASANT"
+  // on "X allowed that Y is a pleasant place". `ext` becomes the clause followed by that
+  // clause (the "that" left out, as the clause split does); false when there is none, or it
+  // does not follow the clause's last word.
+  // `governed` is that clause's index.
+  bool flat_extension(const Clause& cl, Clause& ext, size_t& governed) const {
+    if (clauses_ == nullptr) return false;
+    for (size_t ci = clause_index_ + 1; ci < clauses_->size(); ++ci) {
+      const Clause& c = (*clauses_)[ci];
+      if (c.complement_of != static_cast<int32_t>(clause_index_)) continue;
+      if (c.toks.empty() || c.toks.front() < cl.toks.back()) return false;
+      ext = cl;
+      ext.toks.insert(ext.toks.end(), c.toks.begin(), c.toks.end());
+      governed = ci;
+      return true;
+    }
+    return false;
+  }
+
+  void code_clause(const Clause& own, const std::vector<Speech>& speech, const Discard* discard) {
+    if (own.toks.empty()) return;
+    std::vector<Match> found_all = matches(own);
+    // Words a flat match of the governing clause took ("noted * REGRET" on "noted that Y
+    // regretted ...") anchor nothing more: TABARI reads each word once.
+    if (clause_index_ < flat_taken_.size() && flat_taken_[clause_index_] > 0)
+      std::erase_if(found_all, [&](const Match& m) { return own.toks[m.anchor_pos] < flat_taken_[clause_index_]; });
+    // A flat pattern whose words reach into the governed "that" clause competes with the
+    // clause's own matches by the longest-reading rule; when one is kept, the clause is read
+    // with that clause's words (positions before it are the same).
+    Clause ext;
+    const Clause* use = &own;
+    size_t governed = 0;
+    if (k_.any_flat && flat_extension(own, ext, governed)) {
+      std::vector<Match> crossing = matches(ext, own.toks.size());
+      if (!crossing.empty()) {
+        found_all.insert(found_all.end(), std::make_move_iterator(crossing.begin()),
+                         std::make_move_iterator(crossing.end()));
+        found_all = best_matches(std::move(found_all));
+        use = &ext;
+        for (const Match& m : found_all)
+          if (m.end_pos > own.toks.size())
+            flat_taken_[governed] = std::max(flat_taken_[governed], ext.toks[m.end_pos - 1] + 1);
+      }
+    }
+    const Clause& cl = *use;
     for (const Match& found : found_all) {
       if (discard != nullptr && found.pat->code != discard->code) continue;
       if (folded_temporal(cl, found_all, found)) continue;
@@ -3074,6 +3236,33 @@ Result<std::vector<CancellationPhrase>> read_cancellation_phrases(const std::str
   return out;
 }
 
+Result<std::vector<std::vector<std::string>>> read_request_verbs(const std::string& path) {
+  auto t = TsvTable::read(path, {"phrase", "note", "as_of"});
+  if (!t.ok()) return t.error();
+  std::vector<std::vector<std::string>> out;
+  for (const auto& row : t->rows()) {
+    const std::string phrase(t->get(row, "phrase"));
+    std::vector<std::string> words;
+    std::istringstream is(phrase);
+    std::string joined;
+    for (std::string w; is >> w;) {
+      if (std::any_of(w.begin(), w.end(), [](char ch) { return ch < 'a' || ch > 'z'; }))
+        return t->error(row, "request verb '" + phrase + "' must be lower-case words (a-z)");
+      joined += (joined.empty() ? "" : " ") + w;
+      words.push_back(std::move(w));
+    }
+    if (words.empty() || words.size() > 3 || joined != phrase)
+      return t->error(row, "request verb '" + phrase + "' must be one to three words separated by one space");
+    if (std::find(out.begin(), out.end(), words) != out.end())
+      return t->error(row, "request verb '" + phrase + "' is listed twice");
+    if (t->get(row, "note").empty()) return t->error(row, "request verb '" + phrase + "' has no note");
+    auto d = parse_date_field(*t, row, "as_of");
+    if (!d.ok()) return d.error();
+    out.push_back(std::move(words));
+  }
+  return out;
+}
+
 Result<std::vector<VerbPatternSpec>> read_verb_patterns(const std::string& path) {
   auto t = TsvTable::read(path, {"code", "pattern"});
   if (!t.ok()) return t.error();
@@ -3114,6 +3303,9 @@ Result<std::shared_ptr<const EventCoder>> EventCoder::load(const std::string& da
   std::stable_sort(
       impl->cancellations.begin(), impl->cancellations.end(),
       [](const CancellationPhrase& a, const CancellationPhrase& b) { return a.words.size() > b.words.size(); });
+  auto requests = read_request_verbs(data_dir + "/cameo/requests.tsv");
+  if (!requests.ok()) return requests.error();
+  impl->request_verbs = std::move(requests.value());
 
   std::vector<VerbPatternSpec> specs;
   if (!no_default) {

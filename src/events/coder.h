@@ -55,6 +55,12 @@ struct CancellationPhrase {
 /// ends in "of"); every row has a note. Errors name file:line.
 Result<std::vector<CancellationPhrase>> read_cancellation_phrases(const std::string& path);
 
+/// Reads data/cameo/requests.tsv (columns phrase, note, as_of): verbs by which an actor asks
+/// someone else to act ("urge", "call on", "appeal to"; "X urged Y to leave Z"), each one to
+/// three lower-case words (a-z) separated by one space, listed once, with a note. Returns the
+/// phrases as word lists. Errors name file:line.
+Result<std::vector<std::vector<std::string>>> read_request_verbs(const std::string& path);
+
 /// Per-call coding options; the defaults are what code(doc) does.
 struct CodeOptions {
   /// PETRARCH's require_dyad: an event of an imported TABARI/PETRARCH pattern

@@ -81,6 +81,12 @@ struct VerbPatternSpec {
   /// target (the verb's object) is also coded target -> source with this code ("X arrived in
   /// Y" -> X->Y 032 and Y->X 033). Empty: none.
   std::string reverse_code{};
+  /// TABARI-style flat pattern (TABARI/PETRARCH 1 word order, no PETRARCH 2 phrase group):
+  /// its words after the verb are plain words of the sentence, so they may also match in a
+  /// "that" clause the verb governs ("X allowed that Y is a pleasant place" on "- * PLEASANT").
+  /// A pattern with phrase groups `{...}` / `(...)` names parts of the verb's own phrase and
+  /// stays inside the verb's clause. Set by the PETRARCH reader (docs/petrarch.md).
+  bool flat = false;
 };
 
 /// A phrase whose presence means a sentence is not coded (TABARI .discards),

@@ -649,6 +649,84 @@ TEST(Coder, ReverseCodeCodesTheObjectBack) {
   EXPECT_TRUE(b.events.empty());
 }
 
+// TABARI-style flat patterns (VerbPatternSpec::flat) read the words after the verb as plain
+// words of the sentence: they may match in the "that" clause the verb governs, and the longer
+// reading wins over the bare verb. A phrase-group pattern (flat off) stays in its clause.
+TEST(Coder, FlatPatternsReachIntoTheGovernedThatClause) {
+  VerbPatternSpec bare{"080", "{S} admit [{T}]", "x.verbs:1", true};
+  VerbPatternSpec flat{"024", "{S} admit * quite dull", "x.verbs:2", true};
+  flat.flat = true;
+  const auto coded_flat = coder_over({bare, flat});
+  EXPECT_THAT(coded_flat("Russia admitted that Kenya is a quite dull country."), ElementsAre("024 RUS->KEN"));
+  // the words must be there: the bare verb stays
+  EXPECT_THAT(coded_flat("Russia admitted that Kenya is a lively country."), ElementsAre("080 RUS->KEN"));
+  // within the verb's own clause a flat pattern matches as any pattern does
+  EXPECT_THAT(coded_flat("Russia admitted the quite dull talks with Kenya."), ElementsAre("024 RUS->KEN"));
+  // a word the flat match took anchors nothing more in the "that" clause
+  VerbPatternSpec regret_in{"024", "{S} admit * regret", "x.verbs:3", true};
+  regret_in.flat = true;
+  const auto coded_regret = coder_over({bare, regret_in, {"111", "{S} regret [{T}]", "x.verbs:4", true}});
+  EXPECT_THAT(coded_regret("Russia admitted that Kenya regretted the talks with China."), ElementsAre("024 RUS->KEN"));
+  EXPECT_THAT(coded_regret("Kenya regretted the talks with China."), ElementsAre("111 KEN->CHN"));
+  flat.flat = false;
+  const auto coded_grouped = coder_over({bare, flat});
+  EXPECT_THAT(coded_grouped("Russia admitted that Kenya is a quite dull country."), ElementsAre("080 RUS->KEN"));
+}
+
+// A request verb of data/cameo/requests.tsv, its object and "to": the infinitive is the act
+// asked for, not an act of the subject and not done; the request keeps its own pattern. With
+// no object ("agreed to", "asked to") the subject does the infinitive.
+TEST(Coder, RequestedInfinitiveIsNoActOfTheSubject) {
+  const auto coded = coder_over({{"190", "{S} attack [{T}]", "x.tsv:1", false},
+                                 {"102", "{S} urge [{T}]", "x.tsv:2", false},
+                                 {"020", "{S} call on {T}", "x.tsv:3", false}});
+  EXPECT_THAT(coded("Russia urged China to attack Ukraine."), ElementsAre("102 RUS->CHN"));
+  EXPECT_THAT(coded("Russia called on China and Kenya on Monday to attack Ukraine."),
+              UnorderedElementsAre("020 RUS->CHN", "020 RUS->KEN"));
+  EXPECT_THAT(coded("Russia urged the small rebel groups to attack Ukraine."),
+              ElementsAre(::testing::StartsWith("102 RUS->")));
+  EXPECT_TRUE(coded("Russia told them to attack Ukraine.").empty());
+  EXPECT_TRUE(coded("Russia invited Kenya to attack Ukraine.").empty());
+  // the subject acts
+  EXPECT_THAT(coded("Russia agreed to attack Ukraine."), ElementsAre("190 RUS->UKR"));
+  EXPECT_THAT(coded("Russia asked to attack Ukraine."), ElementsAre("190 RUS->UKR"));
+  EXPECT_THAT(coded("Russia plans to attack Ukraine."), ElementsAre("190 RUS->UKR"));
+  // a verb that is no request: the act stays
+  EXPECT_THAT(coded("Russia helped Kenya to attack Ukraine."), ElementsAre("190 KEN->UKR"));
+}
+
+// TABARI '+' before the verb and '$' after it: the actor before the anchor is the target,
+// the one the pattern names after it the source (not the verb's default object).
+TEST(Coder, TargetSlotBeforeTheVerbIsTheSubject) {
+  const auto coded = coder_over({{"046", "{T} * hosting * celebrate * {S}", "x.verbs:1", true}});
+  EXPECT_THAT(coded("Russia will be hosting China to celebrate the day with Kenya."), ElementsAre("046 KEN->RUS"));
+}
+
+// After an adverb of degree ("very", "too") a word is an adjective or adverb, not a verb.
+TEST(Coder, NoVerbAfterAnAdverbOfDegree) {
+  const auto coded =
+      coder_over({{"192", "{S} close * border", "x.verbs:1", true}, {"181", "{S} march [{T}]", "x.verbs:2", true}});
+  EXPECT_THAT(coded("Russia marched very close to the border with Kenya."), ElementsAre("181 RUS->KEN"));
+  EXPECT_THAT(coded("Russia closed the border with Kenya."), ElementsAre("192 RUS->KEN"));
+}
+
+// An imported (TABARI/PETRARCH) pattern's {S} takes any mention an actor dictionary coded,
+// also one typed as a place ("money from X"); dyad's own patterns keep places out of {S}.
+TEST(Coder, ImportedSourceSlotTakesACodedPlaceMention) {
+  std::vector<testing_events::Mark> marks{{"Russia", "RUS", MentionKind::country, "", ""},
+                                          {"Gondolin", "GDL", MentionKind::location, "", ""}};
+  const auto code = [&](bool imported) {
+    auto c = EventCoder::load(testing_events::kData, {{"071", "{T} * receive * \"money\" * {S}", "x:1", imported}}, {},
+                              true);
+    EXPECT_TRUE(c.ok());
+    Document d = testing_events::make_doc("Russia received money from Gondolin.", marks);
+    if (c.ok()) c.value()->code(d);
+    return briefs(d);
+  };
+  EXPECT_THAT(code(true), ElementsAre("071 GDL->RUS"));
+  EXPECT_TRUE(code(false).empty());
+}
+
 TEST(Coder, AgentBeforeACountryListStandsForEachCountry) {
   // "the officials of A, B and C" is the officials of each; the list is no subject by itself
   EXPECT_THAT(briefs(code_text("The officials of Russia, China and Ukraine attacked Kenya.")),
@@ -1006,6 +1084,33 @@ TEST(Coder, CancellationPhrasesAreValidatedWithFileAndLine) {
     EXPECT_NE(r.error().str().find("twice"), std::string::npos) << r.error().str();
   }
   auto bundled = read_cancellation_phrases(testing_events::kData + "/cameo/cancellations.tsv");
+  ASSERT_TRUE(bundled.ok()) << bundled.error().str();
+  EXPECT_GE(bundled->size(), 10U);
+  std::filesystem::remove_all(dir);
+}
+
+TEST(Coder, RequestVerbsAreValidatedWithFileAndLine) {
+  const auto dir = std::filesystem::temp_directory_path() / ("dyad_request_test_" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  const std::string head = "phrase\tnote\tas_of\n";
+  const auto f = (dir / "r.tsv").string();
+  auto fails = [&](const std::string& rows, const std::string& where, const std::string& what) {
+    std::ofstream(f) << head << rows;
+    auto r = read_request_verbs(f);
+    ASSERT_FALSE(r.ok()) << rows;
+    EXPECT_NE(r.error().str().find(where), std::string::npos) << r.error().str();
+    EXPECT_NE(r.error().str().find(what), std::string::npos) << r.error().str();
+  };
+  fails("Urge\tx\t2026-11-23\n", "r.tsv:2", "lower-case");
+  fails("call  on\tx\t2026-11-23\n", "r.tsv:2", "one space");
+  fails("call on them now\tx\t2026-11-23\n", "r.tsv:2", "three words");
+  fails("urge\t\t2026-11-23\n", "r.tsv:2", "no note");
+  fails("urge\tx\t2026-11-23\nurge\ty\t2026-11-23\n", "r.tsv:3", "twice");
+  std::ofstream(f) << head << "call on\tx\t2026-11-23\n";
+  auto ok = read_request_verbs(f);
+  ASSERT_TRUE(ok.ok()) << ok.error().str();
+  EXPECT_THAT(*ok, ElementsAre(std::vector<std::string>{"call", "on"}));
+  auto bundled = read_request_verbs(testing_events::kData + "/cameo/requests.tsv");
   ASSERT_TRUE(bundled.ok()) << bundled.error().str();
   EXPECT_GE(bundled->size(), 10U);
   std::filesystem::remove_all(dir);

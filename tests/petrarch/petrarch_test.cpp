@@ -211,7 +211,7 @@ TEST(PetrarchValidation, VerbBlocksSynsetsAndPatterns) {
   auto ask = patterns_at(s, path + ":175");
   ASSERT_EQ(ask.size(), 1U);
   EXPECT_EQ(ask[0]->code, "172");
-  EXPECT_EQ(ask[0]->pattern, "{S} ask * for * (economic sanctions|total boycott|embargo)");
+  EXPECT_EQ(ask[0]->pattern, "{S} ask * \"for\" * (economic sanctions|total boycott|embargo)");
   // BAN {BANS BANNED} [191]: irregular forms as exact words.
   auto ban = patterns_at(s, path + ":197");
   ASSERT_EQ(ban.size(), 1U);
@@ -219,11 +219,11 @@ TEST(PetrarchValidation, VerbBlocksSynsetsAndPatterns) {
   // "- + * FROM $ [066]" under FREE: target before the verb, explicit source.
   auto fr = patterns_at(s, path + ":629");
   ASSERT_EQ(fr.size(), 1U);
-  EXPECT_EQ(fr[0]->pattern, "{T} * free * from * {S}");
+  EXPECT_EQ(fr[0]->pattern, "{T} * free * \"from\" * {S}");
   // EXTRADITE "- + WAS_ * TO_ ^ FROM $": '_' joins, '^' skips, "TO_" is exact.
   auto ex = patterns_at(s, path + ":578");
   ASSERT_EQ(ex.size(), 1U);
-  EXPECT_EQ(ex[0]->pattern, "{T} * \"was\" * extradite * \"to\" * ^ * from * {S}");
+  EXPECT_EQ(ex[0]->pattern, "{T} * \"was\" * extradite * \"to\" * ^ * \"from\" * {S}");
   // A letter suffix is a code of its own, kept as written; the uncertainty mark '?' is dropped.
   auto asylum = patterns_at(s, path + ":206");  // - * FOR_ASYLUM [174K]
   ASSERT_EQ(asylum.size(), 1U);
@@ -341,10 +341,35 @@ TEST(PetrarchVerbs, TabariStyleBlocksAndCompound) {
   EXPECT_EQ(r->verbs[0].reverse_code, "");
   std::vector<std::string> got;
   for (const auto& v : r->verbs) got.push_back(v.code + " " + v.pattern);
-  EXPECT_EQ(got,
-            (std::vector<std::string>{"170 {S} vow [{T}]", "112 {S} vow * resist",
-                                      "173 {S} (\"has\"|\"had\") * vow * war", "031 {S} meet [{T}]", "040 {S} * meet",
-                                      "036 {S} * meet * with * {T}", "036 {T} * meet * with * {S}"}));
+  EXPECT_EQ(got, (std::vector<std::string>{"170 {S} vow [{T}]", "112 {S} vow * \"resist\"",
+                                           "173 {S} (\"has\"|\"had\") * vow * \"war\"", "031 {S} meet [{T}]",
+                                           "040 {S} * meet", "036 {S} * meet * \"with\" * {T}",
+                                           "036 {T} * meet * \"with\" * {S}"}));
+}
+
+TEST(PetrarchVerbs, FlatPatternsAreThoseWithoutPhraseGroups) {
+  // TABARI word order is flat (its words may be matched in a governed "that" clause);
+  // PETRARCH 2 phrase groups {...} / (...) name parts of the verb's own phrase
+  PetrarchReport rep;
+  auto r = parse("--- ADMIT [080] ---\nADMIT\n- * QUITE DULL [024]\n- * {QUITE DULL} [025]\n- * (TO QUITE) [026]\n",
+                 PetrarchKind::verbs, rep);
+  ASSERT_TRUE(r.ok()) << r.error().str();
+  ASSERT_EQ(r->verbs.size(), 4U);
+  EXPECT_EQ(r->verbs[1].code, "024");
+  EXPECT_TRUE(r->verbs[1].flat);
+  EXPECT_FALSE(r->verbs[2].flat);
+  EXPECT_FALSE(r->verbs[3].flat);
+}
+
+TEST(PetrarchVerbs, PatternWordsAreWordsAsWritten) {
+  // PETRARCH does not stem pattern words: with or without the trailing '_' a word is the form
+  // as written ("EFFORT" is not "efforts"); the block's verbs still inflect
+  PetrarchReport rep;
+  auto r = parse("--- ABANDON [080] ---\nABANDON\n- * EFFORT [081]\n- * TALKS_ [082]\n", PetrarchKind::verbs, rep);
+  ASSERT_TRUE(r.ok()) << r.error().str();
+  ASSERT_EQ(r->verbs.size(), 3U);
+  EXPECT_EQ(r->verbs[1].pattern, "{S} abandon * \"effort\"");
+  EXPECT_EQ(r->verbs[2].pattern, "{S} abandon * \"talks\"");
 }
 
 TEST(PetrarchVerbs, CompoundSubjectIsMarked) {
@@ -355,7 +380,7 @@ TEST(PetrarchVerbs, CompoundSubjectIsMarked) {
   ASSERT_TRUE(r.ok()) << r.error().str();
   ASSERT_EQ(r->verbs.size(), 3U);
   EXPECT_TRUE(r->verbs[0].compound_source);
-  EXPECT_EQ(r->verbs[0].pattern, "{S} * hold * talks");
+  EXPECT_EQ(r->verbs[0].pattern, "{S} * hold * \"talks\"");
   EXPECT_FALSE(r->verbs[1].compound_source);  // no '%'
   EXPECT_FALSE(r->verbs[2].compound_source);  // '%' after the verb is read as the target
 }
@@ -369,8 +394,8 @@ TEST(PetrarchVerbs, CaretSkipsOneNounPhrase) {
   ASSERT_TRUE(r.ok()) << r.error().str();
   std::vector<std::string> got;
   for (const auto& v : r->verbs) got.push_back(v.code + " " + v.pattern);
-  EXPECT_EQ(got, (std::vector<std::string>{"040 {S} dine [{T}]", "043 {S} dine * at * ^ * with * {T}",
-                                           "044 {S} dine * ^ * ^ * {T}", "045 {S} * dine * with * {T} * and"}));
+  EXPECT_EQ(got, (std::vector<std::string>{"040 {S} dine [{T}]", "043 {S} dine * \"at\" * ^ * \"with\" * {T}",
+                                           "044 {S} dine * ^ * ^ * {T}", "045 {S} * dine * \"with\" * {T} * \"and\""}));
 }
 
 TEST(PetrarchVerbs, TreebankContractionsAreOneWord) {

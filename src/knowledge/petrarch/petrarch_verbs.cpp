@@ -302,9 +302,9 @@ class Translator {
   }
 
   void emit(const std::string& code, const std::string& pattern, uint64_t line, bool compound_source = false,
-            const std::string& reverse_code = "") {
+            const std::string& reverse_code = "", bool flat = false) {
     out_.verbs.push_back(
-        VerbPatternSpec{code, pattern, path_ + ":" + std::to_string(line), true, compound_source, reverse_code});
+        VerbPatternSpec{code, pattern, path_ + ":" + std::to_string(line), true, compound_source, reverse_code, flat});
     ++report_.patterns_written;
   }
 
@@ -379,7 +379,6 @@ class Translator {
     struct Tok {
       std::string text;
       bool gap_before = false;
-      bool exact = false;
     };
     std::vector<Tok> toks;
     bool groups = false;
@@ -407,9 +406,8 @@ class Translator {
         size_t u = chunk.find('_', a);
         if (u == std::string::npos) u = chunk.size();
         std::string part = chunk.substr(a, u - a);
-        const bool exact = u < chunk.size() && u + 1 == chunk.size();  // "IN_": trailing '_'
         if (!part.empty()) {
-          toks.push_back(Tok{part, first, exact});
+          toks.push_back(Tok{part, first});
           first = false;
         }
         a = u + 1;
@@ -478,7 +476,10 @@ class Translator {
         readings *= alts.size();
       } else {
         if (!word_ok(t.text)) throw SyntaxError(p.line, "unexpected '" + t.text + "' in pattern");
-        outp.push_back(t.exact ? quoted(t.text) : to_lower(t.text));
+        // PETRARCH matches a pattern word as written: it does not stem ("EFFORT" is not
+        // "efforts", "MEET" not "meeting"), so with or without TABARI's trailing '_' the
+        // word is an exact form. Verbs (the block's forms) and synset phrases inflect.
+        outp.push_back(quoted(t.text));
       }
     }
     while (!outp.empty() && outp.back() == "*") outp.pop_back();
@@ -504,9 +505,9 @@ class Translator {
         rev += rev.empty() ? "" : " ";
         rev += x == "{S}" ? "{T}" : x == "{T}" ? "{S}" : x;
       }
-      emit(c.primary, pat, p.line, compound_source, no_target ? c.reciprocal : std::string());
+      emit(c.primary, pat, p.line, compound_source, no_target ? c.reciprocal : std::string(), !groups);
       if (!c.reciprocal.empty() && both) {
-        emit(c.reciprocal, rev, p.line);
+        emit(c.reciprocal, rev, p.line, false, "", !groups);
         ++report_.reciprocal_patterns;
       }
     }
