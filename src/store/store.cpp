@@ -952,7 +952,9 @@ struct Store::Impl {
 
   // Writes one document; false when its hash was already stored.
   bool put_doc(const Document& doc);
-  void put_event(const Document& doc, int64_t seq, const std::string& published, const Event& ev);
+  // `mentioned`: the events this put has written a mention of (of this article), in and out.
+  void put_event(const Document& doc, int64_t seq, const std::string& published, const Event& ev,
+                 std::vector<int64_t>& mentioned);
   bool insert_event(const Event& ev, const std::string& published, const std::string& key);
   void put_tone(const Document& doc, int64_t seq);
   StoredArticle read_article(Stmt& s, bool with_text) const;
@@ -1053,7 +1055,9 @@ bool Store::Impl::put_doc(const Document& doc) {
     s.integer(b + 1, seq).real(b + 2, m.value).text(b + 3, m.unit).text(b + 4, m.object);
     s.integer(b + 5, m.span.offset).integer(b + 6, m.span.length);
   });
-  for (const Event& ev : doc.events) put_event(doc, seq, published, ev);
+  std::vector<int64_t> mentioned;  // events with a mention of this article (put_event)
+  mentioned.reserve(doc.events.size());
+  for (const Event& ev : doc.events) put_event(doc, seq, published, ev, mentioned);
   put_tone(doc, seq);
   return true;
 }
@@ -1122,7 +1126,8 @@ bool Store::Impl::insert_event(const Event& ev, const std::string& published, co
   return sqlite3_changes(db) == 1;
 }
 
-void Store::Impl::put_event(const Document& doc, int64_t seq, const std::string& published, const Event& ev) {
+void Store::Impl::put_event(const Document& doc, int64_t seq, const std::string& published, const Event& ev,
+                            std::vector<int64_t>& mentioned) {
   if (ev.id.empty()) throw DbError("event without an id");
   const std::string& outlet = doc.article.source;
   const std::string key = match_key(ev);
@@ -1147,15 +1152,16 @@ void Store::Impl::put_event(const Document& doc, int64_t seq, const std::string&
   bool article_new = true;
   bool outlet_new = true;
   if (!new_event) {
-    {
-      Stmt s = stmt("SELECT 1 FROM mentions WHERE event = ?1 AND article = ?2 LIMIT 1");
-      s.integer(1, event_seq).integer(2, seq);
-      article_new = !s.step();
-    }
-    {
+    // The article's row is this put's own (put_doc stops at a stored hash), so its mentions are those this put
+    // wrote: `mentioned` answers "does the event have a mention in this article" without a SELECT, and an article
+    // that has one also gave the outlet.
+    article_new = std::find(mentioned.begin(), mentioned.end(), event_seq) == mentioned.end();
+    if (article_new) {
       Stmt s = stmt("SELECT 1 FROM mentions WHERE event = ?1 AND outlet = ?2 LIMIT 1");
       s.integer(1, event_seq).text_ref(2, outlet);
       outlet_new = !s.step();
+    } else {
+      outlet_new = false;
     }
   }
   {
@@ -1175,6 +1181,7 @@ void Store::Impl::put_event(const Document& doc, int64_t seq, const std::string&
     if (ev.location) s.integer(13, ev.location->span.offset).integer(14, ev.location->span.length);
     s.run();
     if (sqlite3_changes(db) == 0) return;  // the same mention twice in one document
+    mentioned.push_back(event_seq);
   }
   if (new_event) return;
   // A report can refine the stored date only when it names a date of its own (its basis is an expression). Any
