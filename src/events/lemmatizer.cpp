@@ -89,6 +89,45 @@ std::vector<std::string> Lemmatizer::candidates(std::string_view form) const {
   return out;
 }
 
+namespace {
+
+// `lemma` == a + b.
+bool concat_is(std::string_view lemma, std::string_view a, std::string_view b) {
+  return lemma.size() == a.size() + b.size() && lemma.substr(0, a.size()) == a && lemma.substr(a.size()) == b;
+}
+
+// `lemma` is one of stem_candidates(stem).
+bool stem_has(std::string_view stem, std::string_view lemma) {
+  if (stem.size() < 2) return false;
+  if (lemma == stem || concat_is(lemma, stem, "e")) return true;
+  const size_t n = stem.size();
+  return n >= 3 && stem[n - 1] == stem[n - 2] && !is_vowel(stem[n - 1]) && lemma == stem.substr(0, n - 1);
+}
+
+}  // namespace
+
+// The rules of candidates(), in the same order, each asking for `lemma` instead of adding to a list (candidates()
+// adds no empty string but the form itself, so an empty lemma is a candidate only of the empty form).
+bool Lemmatizer::has_candidate(std::string_view form, std::string_view lemma) const {
+  if (form == lemma) return true;
+  if (lemma.empty()) return false;
+  const size_t n = form.size();
+  if (n > 4 && ends_with(form, "ing") && stem_has(form.substr(0, n - 3), lemma)) return true;
+  if (n > 3 && ends_with(form, "ied") && concat_is(lemma, form.substr(0, n - 3), "y")) return true;
+  if (n > 3 && ends_with(form, "ed") && stem_has(form.substr(0, n - 2), lemma)) return true;
+  if (n > 3 && ends_with(form, "ies") && concat_is(lemma, form.substr(0, n - 3), "y")) return true;
+  if (n > 3 &&
+      (ends_with(form, "ses") || ends_with(form, "xes") || ends_with(form, "zes") || ends_with(form, "ches") ||
+       ends_with(form, "shes") || ends_with(form, "oes")) &&
+      lemma == form.substr(0, n - 2))
+    return true;
+  if (n > 2 && form.back() == 's' && !ends_with(form, "ss") && !ends_with(form, "'s") && lemma == form.substr(0, n - 1))
+    return true;
+  if (auto it = irregular_.find(std::string(form)); it != irregular_.end())
+    return std::find(it->second.lemmas.begin(), it->second.lemmas.end(), lemma) != it->second.lemmas.end();
+  return false;
+}
+
 bool Lemmatizer::is_past_form(std::string_view form) const {
   if (auto it = irregular_.find(std::string(form)); it != irregular_.end()) return it->second.past;
   return form.size() > 3 && ends_with(form, "ed");

@@ -27,6 +27,10 @@ class Lemmatizer {
   /// itself is always the first candidate. Never empty.
   [[nodiscard]] std::vector<std::string> candidates(std::string_view form) const;
 
+  /// True when `lemma` is one of candidates(form), without building the list (no allocation for
+  /// a form of up to 15 bytes): for callers that test one lemma, e.g. a phrase word against a token.
+  [[nodiscard]] bool has_candidate(std::string_view form, std::string_view lemma) const;
+
   /// True when `form` is a past tense or past participle form (irregular
   /// table or regular "-ed"); used for tense and passive voice.
   [[nodiscard]] bool is_past_form(std::string_view form) const;

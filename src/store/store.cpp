@@ -665,6 +665,14 @@ struct Store::Impl {
   bool key_events_loaded = false;
   int64_t data_version = -1;
 
+  // The integer keys (events.seq) of the events of the document being filed, by id: those the story stage read
+  // (events_by_key, inside a transaction) and those put_event wrote or found. A merged report's event is nearly
+  // always one of them, so put_event knows its row without an INSERT that does nothing and a SELECT by id (about
+  // half of the events of a generated corpus are merged reports). Only rows this transaction has seen are entered,
+  // and the map is emptied at the end of every put() and whenever rows may have gone (rollback, another
+  // connection's commit), so it never names a row that is not there.
+  std::unordered_map<std::string, int64_t> seen_events;
+
   // The writer's copy of the story rows file_story reads (stories_with_keys): per story key the stories holding it,
   // per story its first and last dates, each read on first use inside a transaction and then kept equal to the
   // rows by file_in_story. Unlike key_events it must never hold more than the rows (a story that does not hold a key
@@ -834,6 +842,7 @@ struct Store::Impl {
     if (version != data_version || version < 0) {
       key_events_loaded = false;
       forget_stories();
+      seen_events.clear();
     }
     data_version = version;
   }
@@ -845,7 +854,10 @@ struct Store::Impl {
   }
 
   // The rows (seq, ascending, each once) of `key` with one of `modes` (empty: any) that may overlap the days
-  // [lo, hi] (either order), with a day of slack on each side: a superset of the rows that do.
+  // [lo, hi] (either order): every row that does (the index holds an entry with each stored event's current date),
+  // and perhaps a few that no longer do (an entry of a date since refined), which events_by_key's own test drops.
+  // Without a day of slack: events_by_key's test is exactly the overlap of the two day intervals (a month or year
+  // covers its days), so a row one day outside was read only to be dropped (docs/performance.md, ninth pass).
   std::vector<int64_t> key_candidates(std::string_view key, const std::vector<EventMode>& modes,
                                       std::chrono::sys_days lo, std::chrono::sys_days hi) {
     if (!in_txn) sync_data_version();  // another connection may have written since the last use
@@ -854,8 +866,8 @@ struct Store::Impl {
     auto it = key_events.find(std::string(key));
     if (it == key_events.end()) return seqs;
     const KeyEvents& ke = it->second;
-    const int32_t from = day_number(std::min(lo, hi)) - 1;
-    const int32_t to = day_number(std::max(lo, hi)) + 1;
+    const int32_t from = day_number(std::min(lo, hi));
+    const int32_t to = day_number(std::max(lo, hi));
     const int32_t first_month = month_number(std::chrono::sys_days{std::chrono::days{from}});
     const int32_t last_month = month_number(std::chrono::sys_days{std::chrono::days{to}});
     for (size_t m = 0; m < ke.wide.size(); ++m) {
@@ -940,7 +952,10 @@ struct Store::Impl {
 
   // Writes one document; false when its hash was already stored.
   bool put_doc(const Document& doc);
-  void put_event(const Document& doc, int64_t seq, const std::string& published, const Event& ev);
+  // `mentioned`: the events this put has written a mention of (of this article), in and out.
+  void put_event(const Document& doc, int64_t seq, const std::string& published, const Event& ev,
+                 std::vector<int64_t>& mentioned);
+  bool insert_event(const Event& ev, const std::string& published, const std::string& key);
   void put_tone(const Document& doc, int64_t seq);
   StoredArticle read_article(Stmt& s, bool with_text) const;
   // The first article (with its text) that `where` (one parameter, ?1 = value) selects.
@@ -1040,7 +1055,9 @@ bool Store::Impl::put_doc(const Document& doc) {
     s.integer(b + 1, seq).real(b + 2, m.value).text(b + 3, m.unit).text(b + 4, m.object);
     s.integer(b + 5, m.span.offset).integer(b + 6, m.span.length);
   });
-  for (const Event& ev : doc.events) put_event(doc, seq, published, ev);
+  std::vector<int64_t> mentioned;  // events with a mention of this article (put_event)
+  mentioned.reserve(doc.events.size());
+  for (const Event& ev : doc.events) put_event(doc, seq, published, ev, mentioned);
   put_tone(doc, seq);
   return true;
 }
@@ -1077,47 +1094,56 @@ void Store::Impl::put_tone(const Document& doc, int64_t seq) {
   }
 }
 
-void Store::Impl::put_event(const Document& doc, int64_t seq, const std::string& published, const Event& ev) {
+// Inserts the event's row unless its id is stored; true when it inserted one.
+bool Store::Impl::insert_event(const Event& ev, const std::string& published, const std::string& key) {
+  Stmt s = stmt(
+      "INSERT INTO events (id, cameo, plover, quad_class, goldstein, mode, date, date_precision, date_basis, "
+      "source_text, source_canonical, source_code, source_country, source_sector, "
+      "target_text, target_canonical, target_code, target_country, target_sector, "
+      "location_name, location_country, location_lat, location_lon, location_geonameid, "
+      "attributed_to, rule, first_seen, last_seen, match_key) "
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, "
+      "?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?27, ?28) ON CONFLICT(id) DO NOTHING");
+  s.text_ref(1, ev.id).text_ref(2, ev.cameo).text_ref(3, ev.plover).integer(4, ev.quad_class).real(5, ev.goldstein);
+  s.text(6, to_string(ev.mode)).text_or_null(7, ev.date.iso());
+  if (ev.date.known())
+    s.text(8, to_string(ev.date.precision));
+  else
+    s.null(8);
+  s.text_ref(9, ev.date_basis);
+  s.text_ref(10, ev.source.text).text_ref(11, ev.source.canonical).text_ref(12, ev.source.code);
+  s.text_ref(13, ev.source.country).text_ref(14, ev.source.sector);
+  if (ev.target) {
+    s.text_ref(15, ev.target->text).text_ref(16, ev.target->canonical).text_ref(17, ev.target->code);
+    s.text_ref(18, ev.target->country).text_ref(19, ev.target->sector);
+  }
+  if (ev.location) {
+    s.text_ref(20, ev.location->name).text_ref(21, ev.location->country).real(22, ev.location->lat);
+    s.real(23, ev.location->lon).integer(24, ev.location->geonameid);
+  }
+  s.text_ref(25, ev.attributed_to).text_ref(26, ev.rule).text_or_null(27, published).text_ref(28, key);
+  s.run();
+  return sqlite3_changes(db) == 1;
+}
+
+void Store::Impl::put_event(const Document& doc, int64_t seq, const std::string& published, const Event& ev,
+                            std::vector<int64_t>& mentioned) {
   if (ev.id.empty()) throw DbError("event without an id");
   const std::string& outlet = doc.article.source;
   const std::string key = match_key(ev);
-  bool new_event = false;
-  {
-    Stmt s = stmt(
-        "INSERT INTO events (id, cameo, plover, quad_class, goldstein, mode, date, date_precision, date_basis, "
-        "source_text, source_canonical, source_code, source_country, source_sector, "
-        "target_text, target_canonical, target_code, target_country, target_sector, "
-        "location_name, location_country, location_lat, location_lon, location_geonameid, "
-        "attributed_to, rule, first_seen, last_seen, match_key) "
-        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, "
-        "?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?27, ?28) ON CONFLICT(id) DO NOTHING");
-    s.text_ref(1, ev.id).text_ref(2, ev.cameo).text_ref(3, ev.plover).integer(4, ev.quad_class).real(5, ev.goldstein);
-    s.text(6, to_string(ev.mode)).text_or_null(7, ev.date.iso());
-    if (ev.date.known())
-      s.text(8, to_string(ev.date.precision));
-    else
-      s.null(8);
-    s.text_ref(9, ev.date_basis);
-    s.text_ref(10, ev.source.text).text_ref(11, ev.source.canonical).text_ref(12, ev.source.code);
-    s.text_ref(13, ev.source.country).text_ref(14, ev.source.sector);
-    if (ev.target) {
-      s.text_ref(15, ev.target->text).text_ref(16, ev.target->canonical).text_ref(17, ev.target->code);
-      s.text_ref(18, ev.target->country).text_ref(19, ev.target->sector);
-    }
-    if (ev.location) {
-      s.text_ref(20, ev.location->name).text_ref(21, ev.location->country).real(22, ev.location->lat);
-      s.real(23, ev.location->lon).integer(24, ev.location->geonameid);
-    }
-    s.text_ref(25, ev.attributed_to).text_ref(26, ev.rule).text_or_null(27, published).text_ref(28, key);
-    s.run();
-    new_event = sqlite3_changes(db) == 1;
-  }
+  // A stored event this transaction has seen needs no INSERT (it would do nothing) nor a SELECT of its key.
+  const auto seen = seen_events.find(ev.id);
+  const bool new_event = seen == seen_events.end() && insert_event(ev, published, key);
   // The event's integer key (schema v6): the new row's rowid, or the stored row's.
   int64_t event_seq = 0;
   if (new_event) {
     event_seq = sqlite3_last_insert_rowid(db);
+    seen_events.emplace(ev.id, event_seq);
+  } else if (seen != seen_events.end()) {
+    event_seq = seen->second;
   } else if (auto stored = this->event_seq(ev.id)) {
     event_seq = *stored;
+    seen_events.emplace(ev.id, event_seq);
   } else {
     throw DbError("event " + ev.id + " is neither new nor stored");
   }
@@ -1126,15 +1152,16 @@ void Store::Impl::put_event(const Document& doc, int64_t seq, const std::string&
   bool article_new = true;
   bool outlet_new = true;
   if (!new_event) {
-    {
-      Stmt s = stmt("SELECT 1 FROM mentions WHERE event = ?1 AND article = ?2 LIMIT 1");
-      s.integer(1, event_seq).integer(2, seq);
-      article_new = !s.step();
-    }
-    {
+    // The article's row is this put's own (put_doc stops at a stored hash), so its mentions are those this put
+    // wrote: `mentioned` answers "does the event have a mention in this article" without a SELECT, and an article
+    // that has one also gave the outlet.
+    article_new = std::find(mentioned.begin(), mentioned.end(), event_seq) == mentioned.end();
+    if (article_new) {
       Stmt s = stmt("SELECT 1 FROM mentions WHERE event = ?1 AND outlet = ?2 LIMIT 1");
       s.integer(1, event_seq).text_ref(2, outlet);
       outlet_new = !s.step();
+    } else {
+      outlet_new = false;
     }
   }
   {
@@ -1154,6 +1181,7 @@ void Store::Impl::put_event(const Document& doc, int64_t seq, const std::string&
     if (ev.location) s.integer(13, ev.location->span.offset).integer(14, ev.location->span.length);
     s.run();
     if (sqlite3_changes(db) == 0) return;  // the same mention twice in one document
+    mentioned.push_back(event_seq);
   }
   if (new_event) return;
   // A report can refine the stored date only when it names a date of its own (its basis is an expression). Any
@@ -1295,6 +1323,7 @@ Status Store::commit() {
     if (sqlite3_get_autocommit(impl_->db) == 0) sqlite3_exec(impl_->db, "ROLLBACK", nullptr, nullptr, nullptr);
     impl_->in_txn = false;
     impl_->forget_stories();
+    impl_->seen_events.clear();
     return impl_->error(std::string("cannot commit: ") + e.what());
   }
   impl_->in_txn = false;
@@ -1306,6 +1335,7 @@ void Store::rollback() {
   if (sqlite3_get_autocommit(impl_->db) == 0) sqlite3_exec(impl_->db, "ROLLBACK", nullptr, nullptr, nullptr);
   impl_->in_txn = false;
   impl_->forget_stories();
+  impl_->seen_events.clear();
 }
 
 Status Store::put(const Document& doc) {
@@ -1323,7 +1353,9 @@ Status Store::put(const Document& doc) {
   try {
     impl_->put_doc(doc);
     impl_->stmt("RELEASE dyad_put").run();
+    impl_->seen_events.clear();
   } catch (const DbError& e) {
+    impl_->seen_events.clear();
     if (sqlite3_get_autocommit(impl_->db) != 0) {
       impl_->in_txn = false;  // SQLite rolled the whole transaction back (I/O error, disk full)
       impl_->forget_stories();
@@ -1677,6 +1709,7 @@ Result<std::vector<EventCandidate>> Store::events_by_key(std::string_view key, c
       c.mode = mode;
       c.date = date_from(date);
       c.id = s.col_text(2);
+      if (impl_->in_txn) impl_->seen_events.emplace(c.id, seq);
       c.date_basis = s.col_text(4);
       c.first_seen = date_from(s.col_view(5));
       if (!s.is_null(6))

@@ -7,6 +7,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <utility>
 #include <vector>
@@ -209,16 +210,28 @@ Status read_windows(Store& store, const Document& doc, KeyWindows& windows) {
 }
 
 Status make_links(Store& store, const KeyWindows& windows, Document& doc, StoryStats& stats) {
-  std::set<std::string> mine_ids;
-  for (const Event& ev : doc.events) mine_ids.insert(ev.id);
-  std::set<std::string> done;
-  for (const Event& ev : doc.events) {
-    if (!done.insert(ev.id).second || !linkable(ev)) continue;
+  // The document's event ids, sorted (views of doc.events, which this function does not change), and for each event
+  // whether it is the first with its id: two sets of strings cost a node and a string copy per event.
+  std::vector<std::pair<std::string_view, size_t>> ids;
+  ids.reserve(doc.events.size());
+  for (size_t i = 0; i < doc.events.size(); ++i) ids.emplace_back(doc.events[i].id, i);
+  std::sort(ids.begin(), ids.end());
+  std::vector<bool> first_of_id(doc.events.size(), false);
+  for (size_t j = 0; j < ids.size(); ++j)
+    if (j == 0 || ids[j].first != ids[j - 1].first) first_of_id[ids[j].second] = true;
+  const auto mine_id = [&](std::string_view id) {
+    auto it =
+        std::lower_bound(ids.begin(), ids.end(), id, [](const auto& x, std::string_view v) { return x.first < v; });
+    return it != ids.end() && it->first == id;
+  };
+  for (size_t i = 0; i < doc.events.size(); ++i) {
+    const Event& ev = doc.events[i];
+    if (!first_of_id[i] || !linkable(ev)) continue;
     const EventFacts mine = facts_of(ev, doc.article.published);
     for (const EventCandidate* cand : link_candidates(windows, ev, mine)) {
       const EventCandidate& c = *cand;
       // An expectation is answered by another article, not by its own text.
-      if (mine_ids.count(c.id) != 0) continue;
+      if (mine_id(c.id)) continue;
       const bool i_expect = ev.mode == EventMode::expected;
       const EventFacts theirs = facts_of(c);
       const std::string_view rel = i_expect ? link_relation(mine, theirs) : link_relation(theirs, mine);

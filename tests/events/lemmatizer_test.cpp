@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <string>
+#include <vector>
 
 #include "events_test_util.h"
 
@@ -69,6 +71,30 @@ TEST(Lemmatizer, IrregularFormsOfLemma) {
   auto f = lem().irregular_forms("meet");
   EXPECT_NE(std::find(f.begin(), f.end(), "met"), f.end());
   EXPECT_TRUE(lem().irregular_forms("visit").empty());
+}
+
+// has_candidate(form, lemma) answers exactly what a search of candidates(form) answers: every candidate of every
+// form below is found, and so is nothing else among all those forms and candidates (and a few near misses).
+TEST(Lemmatizer, HasCandidateAgreesWithCandidates) {
+  const std::vector<std::string> forms = {
+      "visits",  "visited", "visiting",  "arrived",    "making",   "agreed", "stopping", "stopped",
+      "planned", "carried", "tries",     "buses",      "boxes",    "buzzes", "marches",  "wishes",
+      "heroes",  "talks",   "class",     "minister's", "met",      "went",   "children", "seen",
+      "led",     "ran",     "cancelled", "postponing", "called",   "off",    "is",       "s",
+      "ed",      "ing",     "bed",       "sing",       "red",      "fled",   "spied",    "dies",
+      "goes",    "",        "x",         "calling",    "summoned", "ties",   "axes"};
+  std::vector<std::string> lemmas = {"",     "visi", "make",  "agre",   "stop",  "stopp", "plann",  "plan",     "carry",
+                                     "try",  "bus",  "box",   "buzz",   "march", "wish",  "hero",   "talk",     "clas",
+                                     "meet", "go",   "child", "see",    "lead",  "run",   "cancel", "postpone", "call",
+                                     "be",   "bede", "b",     "si",     "re",    "flee",  "spy",    "die",      "ti",
+                                     "tie",  "axe",  "ax",    "summon", "sum"};
+  for (const std::string& f : forms)
+    for (const std::string& c : lem().candidates(f)) lemmas.push_back(c);
+  for (const std::string& f : forms)
+    for (const std::string& l : lemmas) EXPECT_EQ(lem().has_candidate(f, l), has(f, l)) << f << " -> " << l;
+  EXPECT_TRUE(lem().has_candidate("stopping", "stop"));
+  EXPECT_TRUE(lem().has_candidate("went", "go"));
+  EXPECT_FALSE(lem().has_candidate("visits", "visi"));
 }
 
 TEST(Lemmatizer, MissingLexiconIsAnError) {

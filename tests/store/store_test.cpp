@@ -1371,6 +1371,69 @@ TEST_F(StoreFiles, EventsByKeyChecksEveryRowTheIndexNames) {
   EXPECT_EQ(raw_query(path, "SELECT seq FROM events WHERE id = 'arrest-1'"), "1");
 }
 
+// A merged report of an event the transaction has read (events_by_key) or written is filed without a second INSERT
+// and a SELECT by id (put_event's map of seen ids): the counters are those of any merged report, and a rollback
+// forgets what it read, so an event whose row was rolled back and whose rowid went to another event is new again.
+TEST_F(StoreFiles, MergedReportsOfEventsTheTransactionHasSeen) {
+  const auto day = [](int y, unsigned m, unsigned d) { return Date::ymd(y, m, d); };
+  const std::string path = file("seen.db");
+  auto store = open_ok(path);
+  ASSERT_NE(store, nullptr);
+  auto doc = [](const std::string& id, const std::string& outlet, const std::string& event_id, Date date) {
+    DocBuilder b(id, outlet, "Kirosian troops shelled the border post " + id + ".", date);
+    b.event(event_id, "195", "shelled", "KRSMIL", "Kirosian troops", date);
+    return b.doc;
+  };
+  const auto read = [&](const std::string& key) {
+    auto r = store->events_by_key(key, day(2025, 4, 1), day(2025, 4, 30), {});
+    EXPECT_TRUE(r.ok()) << (r.ok() ? "" : r.error().str());
+    return r.ok() ? r->size() : size_t{0};
+  };
+  ASSERT_TRUE(store->begin().ok());
+  ASSERT_TRUE(store->put(doc("s1", "Wire A", "post-shelled", day(2025, 4, 2))).ok());
+  EXPECT_EQ(read("195|KRS|"), 1U);
+  ASSERT_TRUE(store->put(doc("s2", "Wire B", "post-shelled", day(2025, 4, 2))).ok());  // read, then merged
+  ASSERT_TRUE(store->commit().ok());
+  ASSERT_TRUE(store->begin().ok());
+  EXPECT_EQ(read("195|KRS|"), 1U);
+  ASSERT_TRUE(store->put(doc("s3", "Wire A", "post-shelled", day(2025, 4, 3))).ok());
+  ASSERT_TRUE(store->commit().ok());
+  auto got = store->events({});
+  ASSERT_TRUE(got.ok());
+  ASSERT_EQ(got->size(), 1U);
+  EXPECT_EQ((*got)[0].num_mentions, 3U);
+  EXPECT_EQ((*got)[0].num_articles, 3U);
+  EXPECT_EQ((*got)[0].num_sources, 2U);
+  EXPECT_EQ((*got)[0].last_seen, "2025-04-03");
+
+  // Read inside a transaction that is rolled back: the row and what was read of it are gone. The next document's
+  // first event takes the rolled-back rowid, and its second is the rolled-back event, new again.
+  ASSERT_TRUE(store->begin().ok());
+  ASSERT_TRUE(store->put(doc("s4", "Wire A", "gone", day(2025, 4, 5))).ok());
+  EXPECT_EQ(read("195|KRS|"), 2U);
+  store->rollback();
+  ASSERT_TRUE(store->begin().ok());
+  DocBuilder both("s5", "Wire B", "Kirosian police arrested a smuggler. Kirosian troops shelled the post.",
+                  day(2025, 4, 6));
+  both.event("other", "173", "arrested", "KRSCOP", "Kirosian police", day(2025, 4, 6));
+  both.event("gone", "195", "shelled", "KRSMIL", "Kirosian troops", day(2025, 4, 5));
+  ASSERT_TRUE(store->put(both.doc).ok());
+  ASSERT_TRUE(store->commit().ok());
+  EXPECT_EQ(raw_query(path, "SELECT seq FROM events WHERE id = 'other'"), "2");  // the premise: the reused rowid
+  EXPECT_EQ(raw_query(path, "SELECT seq FROM events WHERE id = 'gone'"), "3");
+  EXPECT_EQ(store->counts().events, 3U);
+  EXPECT_EQ(store->counts().mentions, 5U);
+  for (const std::string id : {"other", "gone"}) {
+    EventQuery q;
+    q.id = id;
+    got = store->events(q);
+    ASSERT_TRUE(got.ok());
+    ASSERT_EQ(got->size(), 1U) << id;
+    EXPECT_EQ((*got)[0].num_mentions, 1U) << id;
+    EXPECT_EQ((*got)[0].article_id, "s5") << id;
+  }
+}
+
 // fingerprint_matches reads the articles sharing at least `min_bands` of the LSH bands, oldest first.
 TEST(Store, FingerprintMatchesKeepArticlesSharingEnoughBands) {
   auto store = Store::open(":memory:");
