@@ -700,6 +700,11 @@ TEST(CodeArticle, RetreatsOutOfAPlaceAndGivingUpPostsAreCoded) {
   // "as" + an actor + its own verb opens a clause: the opposition is not the one resigned from
   auto resigned = dyads(k, "The Georgian president resigned as the opposition threatened to storm the parliament.");
   EXPECT_TRUE(has(resigned, "0831 GEOGOV->- happened")) << ::testing::PrintToString(resigned);
+  // evacuating a place is giving it up; evacuating people from a place is a rescue
+  EXPECT_TRUE(starts(dyads(k, "The militia evacuated the southern village at dawn."), "0874 "));
+  auto rescued = dyads(k, "Coast guard boats evacuated 200 tourists from the flooded island.");
+  EXPECT_TRUE(starts(rescued, "073 ")) << ::testing::PrintToString(rescued);
+  EXPECT_FALSE(starts(rescued, "0874 ")) << ::testing::PrintToString(rescued);
 }
 
 TEST(CodeArticle, APromiseOfNotDoingIsNoIntentToCooperate) {
