@@ -760,6 +760,11 @@ TEST(CodeArticle, HarmInTheFiringIsAPoliceFiringAndNoOneHurtDeniesOnlyTheHarm) {
   EXPECT_TRUE(has(dyads(k, "a shopkeeper was wounded in the firing near the bus stand."), "175 COP->- happened"))
       << ::testing::PrintToString(dyads(k, "a shopkeeper was wounded in the firing near the bus stand."));
   EXPECT_TRUE(has(dyads(k, "two youths died during the lathi-charge."), "175 COP->- happened"));
+  // injuries "sustained" or "received" in a firing, with or without its doer
+  EXPECT_TRUE(has(dyads(k, "four hawkers sustained injuries in the firing at the depot."), "175 COP->- happened"))
+      << ::testing::PrintToString(dyads(k, "four hawkers sustained injuries in the firing at the depot."));
+  EXPECT_TRUE(has(dyads(k, "a porter received bullet injuries in police firing."), "175 COP->- happened"));
+  EXPECT_TRUE(dyads(k, "the striker sustained an injury during the match.").empty());
   // "no one was hurt" denies the harm, not the firing
   EXPECT_TRUE(has(dyads(k, "nobody was hurt in the firing on the bridge."), "175 COP->- happened"))
       << ::testing::PrintToString(dyads(k, "nobody was hurt in the firing on the bridge."));
