@@ -2064,6 +2064,44 @@ class DocCoder {
     return false;
   }
 
+  // A reduced relative on a mention governed by a preposition ("the case of the 62 persons
+  // arrested in the town", "talks with several men detained recently"): a noun phrase that is the
+  // object of a preposition cannot be the subject of a following active verb, so a bare
+  // participle after it is a passive whatever comes later in the sentence, when the act names its
+  // doer by itself (`data/cameo/implicit_agents.tsv`). The participle must not be followed by an
+  // object ("after police arrested 30 men" keeps the active reading): the next word is a
+  // preposition other than `to`/`by`, a time adverb or a subordinator, or the clause ends.
+  // Time words and "after/before/during/than/like" before the phrase are no governing preposition.
+  bool governed_reduced_relative(const Clause& cl, size_t ap, const std::string& code) const {
+    if (ap == 0 || !tok(cl.toks[ap]).participle || tok(cl.toks[ap]).mention >= 0) return false;
+    const int32_t mi = tok(cl.toks[ap - 1]).mention;
+    if (!actor_mention(mi) || k_.implicit_agents.count(code) == 0) return false;
+    if (ap + 1 < cl.toks.size()) {
+      const Tok& next = tok(cl.toks[ap + 1]);
+      const bool prep = in(next.norm, kPrepositions) && next.norm != "to" && next.norm != "by";
+      if (next.mention >= 0 || !(prep || next.punct || in(next.norm, kSubordinators) ||
+                                 in(next.norm, {"earlier", "recently", "later", "yesterday", "today", "last", "since",
+                                                "till", "until", "so", "also"})))
+        return false;
+    }
+    // the word before the phrase, past its determiners and counts ("of the 62 persons")
+    uint32_t first = cl.toks[ap - 1];
+    while (first > base_ && tok(first - 1).mention == mi) --first;
+    for (int steps = 0; steps < 3 && first > base_; ++steps) {
+      const Tok& x = tok(first - 1);
+      if (x.mention >= 0 || x.punct) return false;
+      if (in(x.norm, kPrepositions))
+        return !in(x.norm, {"after", "before", "during", "than", "like", "by", "upon", "despite"});
+      if (!(is_determiner(x.norm) ||
+            in(x.norm, {"all", "some", "many", "several", "over", "about", "nearly", "around", "at", "least", "more",
+                        "than"}) ||
+            (!x.norm.empty() && x.norm[0] >= '0' && x.norm[0] <= '9')))
+        return false;
+      --first;
+    }
+    return false;
+  }
+
   // Possessive actor right before clause position ap ("Putin's [two-day] visit").
   int32_t possessive_before(const Clause& cl, size_t ap, size_t& first) const {
     for (size_t q = ap, steps = 0; q-- > 0 && steps < 4; ++steps) {
@@ -2256,7 +2294,9 @@ class DocCoder {
         if (flat_from != SIZE_MAX && st.end <= flat_from) return;
         // a reduced relative only for the bare verb: words of the pattern after it ("remained on
         // alert") are its complement, so the verb is active
-        const bool passive = passive_at(cl, p) || (st.literals == 1 && reduced_relative(cl, p, c.code));
+        const bool passive =
+            passive_at(cl, p) ||
+            (st.literals == 1 && (reduced_relative(cl, p, c.code) || governed_reduced_relative(cl, p, c.code)));
         if (c.passive != passive && c.prefix_slot() == PatternElement::Kind::source) return;
         if (c.passive && !passive) return;
         Match m;
@@ -2471,6 +2511,19 @@ class DocCoder {
     bool past = tok(cl.toks[m.anchor_pos]).past && m.pat->prefix_slot() != PatternElement::Kind::source_possessive;
     const bool nominal = m.pat->prefix_slot() == PatternElement::Kind::gap;
     bool present = false;
+    // A nominal act whose doer is named after the anchor ("hurt in the firing", "killed in police
+    // firing"): "no one" / "nobody" / "none" as the subject denies the harm, not the act, which
+    // happened all the same ("no one was injured in the firing"). Only these subject words and
+    // only acts of force (175, 18x-20x): "no arrests were made" and "nobody was arrested during the
+    // march" still deny the arrests.
+    const std::string& mcode = m.pat->code;
+    const bool harm_in_act =
+        nominal &&
+        (mcode == "175" || (mcode.size() >= 2 && (mcode.compare(0, 2, "18") == 0 || mcode.compare(0, 2, "19") == 0 ||
+                                                  mcode.compare(0, 2, "20") == 0)));
+    auto subject_negator = [](std::string_view w, std::string_view next) {
+      return in(w, {"nobody", "none"}) || (w == "no" && next == "one");
+    };
     for (size_t q = from; q < m.anchor_pos; ++q) {
       const uint32_t t = cl.toks[q];
       if (tok(t).mention >= 0) continue;
@@ -2483,6 +2536,7 @@ class DocCoder {
       if (in(w, {"denied", "denies", "deny", "denying"})) neg = w;
       if (in(w, {"unable", "unwilling"}) && next == "to") neg = std::string(w) + " to";  // "was unable to stop"
       if (in(w, {"nobody", "none"})) neg = w;                                            // "nobody was arrested"
+      if (harm_in_act && subject_negator(w, next)) neg.clear();  // "no one was hurt in the firing"
       // an act wanted or judged likely is not done: "wants X booked", "wanted to arrest", "are
       // likely to be arrested" ("a wanted man" is no wish: "wanted" only before "to")
       if ((in(w, {"want", "wants", "wish", "wishes"}) ||

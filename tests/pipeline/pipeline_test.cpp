@@ -700,6 +700,11 @@ TEST(CodeArticle, RetreatsOutOfAPlaceAndGivingUpPostsAreCoded) {
   // "as" + an actor + its own verb opens a clause: the opposition is not the one resigned from
   auto resigned = dyads(k, "The Georgian president resigned as the opposition threatened to storm the parliament.");
   EXPECT_TRUE(has(resigned, "0831 GEOGOV->- happened")) << ::testing::PrintToString(resigned);
+  // evacuating a place is giving it up; evacuating people from a place is a rescue
+  EXPECT_TRUE(starts(dyads(k, "The militia evacuated the southern village at dawn."), "0874 "));
+  auto rescued = dyads(k, "Coast guard boats evacuated 200 tourists from the flooded island.");
+  EXPECT_TRUE(starts(rescued, "073 ")) << ::testing::PrintToString(rescued);
+  EXPECT_FALSE(starts(rescued, "0874 ")) << ::testing::PrintToString(rescued);
 }
 
 TEST(CodeArticle, APromiseOfNotDoingIsNoIntentToCooperate) {
@@ -747,6 +752,42 @@ TEST(CodeArticle, TheActorRightBeforeANounActIsItsDoerAfterAPreposition) {
   // a verb after "on police" is no act of the police
   for (const std::string& x : dyads(k, "attacks on police killed four men."))
     EXPECT_EQ(x.find(" COP->"), std::string::npos) << x;
+}
+
+TEST(CodeArticle, HarmInTheFiringIsAPoliceFiringAndNoOneHurtDeniesOnlyTheHarm) {
+  Knowledge k = load();
+  // "in the firing" with no doer named: the firing already reported, read as police firing
+  EXPECT_TRUE(has(dyads(k, "a shopkeeper was wounded in the firing near the bus stand."), "175 COP->- happened"))
+      << ::testing::PrintToString(dyads(k, "a shopkeeper was wounded in the firing near the bus stand."));
+  EXPECT_TRUE(has(dyads(k, "two youths died during the lathi-charge."), "175 COP->- happened"));
+  // injuries "sustained" or "received" in a firing, with or without its doer
+  EXPECT_TRUE(has(dyads(k, "four hawkers sustained injuries in the firing at the depot."), "175 COP->- happened"))
+      << ::testing::PrintToString(dyads(k, "four hawkers sustained injuries in the firing at the depot."));
+  EXPECT_TRUE(has(dyads(k, "a porter received bullet injuries in police firing."), "175 COP->- happened"));
+  EXPECT_TRUE(dyads(k, "the striker sustained an injury during the match.").empty());
+  // "no one was hurt" denies the harm, not the firing
+  EXPECT_TRUE(has(dyads(k, "nobody was hurt in the firing on the bridge."), "175 COP->- happened"))
+      << ::testing::PrintToString(dyads(k, "nobody was hurt in the firing on the bridge."));
+  EXPECT_TRUE(has(dyads(k, "no one was killed in police firing at the market."), "175 COP->- happened"));
+  // ... while a denied arrest stays denied
+  EXPECT_TRUE(has(dyads(k, "nobody was arrested."), "173 COP->- negated"));
+  EXPECT_TRUE(has(dyads(k, "no arrests were made in the town."), "173 COP->- negated"));
+}
+
+TEST(CodeArticle, AParticipleAfterTheObjectOfAPrepositionIsAReducedRelative) {
+  Knowledge k = load();
+  // the phrase after "of"/"with" is no subject, so "arrested" after it is a passive with the police as doer
+  const auto cases = dyads(k, "the court heard the pleas of the 40 traders arrested in the town for hoarding.");
+  EXPECT_TRUE(has(cases, "173 COP->BUS happened")) << ::testing::PrintToString(cases);
+  for (const std::string& x : cases) EXPECT_EQ(x.rfind("173 BUS", 0), std::string::npos) << x;
+  const auto talks = dyads(k, "talks with several students detained recently showed that they had no weapons.");
+  for (const std::string& x : talks) EXPECT_EQ(x.rfind("173 EDU", 0), std::string::npos) << x;
+  EXPECT_TRUE(std::any_of(talks.begin(), talks.end(), [](const std::string& x) {
+    return x.rfind("173 COP->", 0) == 0;
+  })) << ::testing::PrintToString(talks);
+  // a subordinator is no governing preposition: the police remain the arresters
+  EXPECT_TRUE(has(dyads(k, "after police arrested 30 men in the town, the crowd left."), "173 COP->- happened"))
+      << ::testing::PrintToString(dyads(k, "after police arrested 30 men in the town, the crowd left."));
 }
 
 }  // namespace dyad
