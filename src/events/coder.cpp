@@ -104,8 +104,9 @@ const std::initializer_list<std::string_view> kPlacePrepositions = {"in", "at", 
 const std::initializer_list<std::string_view> kSubordinators = {
     "if", "unless", "whether", "because", "although", "though", "whereas", "while", "when", "whenever", "once"};
 const std::initializer_list<std::string_view> kCoordinators = {"and", "but", "or", "yet"};
-// adverbs of degree: the next word is an adjective or adverb ("very close", "too late"), no verb
-const std::initializer_list<std::string_view> kDegreeAdverbs = {"very", "too", "quite", "extremely", "fairly"};
+// adverbs of degree: the next word is an adjective or adverb ("very close", "quite late"), no verb
+// ("too" is not one: "India too condemned X" is its sense of "also", before a verb)
+const std::initializer_list<std::string_view> kDegreeAdverbs = {"very", "quite", "extremely", "fairly"};
 const std::initializer_list<std::string_view> kClauseBreaks = {";", ":", "—", "–", "--", "―"};
 const std::initializer_list<std::string_view> kDeterminers = {"the", "a", "an", "his", "her", "its", "their", "our"};
 const std::initializer_list<std::string_view> kReportLemmas = {
@@ -1673,7 +1674,8 @@ class DocCoder {
       const Tok& x = tok(cl.toks[i]);
       return x.mention < 0 && !x.punct && !verbish(cl.toks[i]) && !in(x.norm, kCoordinators);
     };
-    if (plain(q) && norm(cl.toks[q]).ends_with("ly") && q > 1) --q;
+    // an adverb, not a noun in -ly ("its ally", "the family"): no determiner before it
+    if (plain(q) && norm(cl.toks[q]).ends_with("ly") && q > 1 && !is_determiner(norm(cl.toks[q - 1]))) --q;
     // "on Monday", "on 3 May": "on", a capitalised word or a number, at most one more plain word
     for (size_t k = 1; k <= 2 && k < q; ++k) {
       const uint32_t day = cl.toks[q - k + 1];
@@ -2087,16 +2089,22 @@ class DocCoder {
     // the word before the phrase, past its determiners and counts ("of the 62 persons")
     uint32_t first = cl.toks[ap - 1];
     while (first > base_ && tok(first - 1).mention == mi) --first;
-    for (int steps = 0; steps < 3 && first > base_; ++steps) {
+    // Count words are read before the preposition test, as several are prepositions too: "of
+    // more than 40 traders", "of at least 12 men", "of over 30 persons" (before a number).
+    const auto digit = [](std::string_view w) { return !w.empty() && w[0] >= '0' && w[0] <= '9'; };
+    for (int steps = 0; steps < 5 && first > base_; ++steps) {
       const Tok& x = tok(first - 1);
       if (x.mention >= 0 || x.punct) return false;
-      if (in(x.norm, kPrepositions))
+      const std::string_view next = norm(first);
+      const bool count_word =
+          in(x.norm,
+             {"all", "some", "many", "several", "nearly", "almost", "least", "most", "more", "less", "fewer"}) ||
+          (in(x.norm, {"over", "about", "around", "under", "up"}) && digit(next)) ||
+          (x.norm == "than" && first - 1 > base_ && in(norm(first - 2), {"more", "less", "fewer"})) ||
+          (x.norm == "at" && in(next, {"least", "most"}));
+      if (!count_word && in(x.norm, kPrepositions))
         return !in(x.norm, {"after", "before", "during", "than", "like", "by", "upon", "despite"});
-      if (!(is_determiner(x.norm) ||
-            in(x.norm, {"all", "some", "many", "several", "over", "about", "nearly", "around", "at", "least", "more",
-                        "than"}) ||
-            (!x.norm.empty() && x.norm[0] >= '0' && x.norm[0] <= '9')))
-        return false;
+      if (!(count_word || is_determiner(x.norm) || digit(x.norm))) return false;
       --first;
     }
     return false;
@@ -2260,8 +2268,8 @@ class DocCoder {
         if (c.dyadic && (c.prefix_slot() == PatternElement::Kind::source || c.passive) &&
             after_modified_determiner(cl, p))
           return;
-        // Nor right after an adverb of degree ("marched very close to the border", "too late to
-        // attack"): the word it modifies is an adjective or adverb, never a verb.
+        // Nor right after an adverb of degree ("marched very close to the border", "quite
+        // late"): the word it modifies is an adjective or adverb, never a verb.
         if ((c.prefix_slot() == PatternElement::Kind::source || c.passive) && p > 0 &&
             in(norm(cl.toks[p - 1]), kDegreeAdverbs))
           return;
@@ -2529,6 +2537,10 @@ class DocCoder {
       if (tok(t).mention >= 0) continue;
       const std::string_view w = norm(t);
       const std::string_view next = q + 1 < cl.toks.size() ? norm(cl.toks[q + 1]) : std::string_view{};
+      // "no one was hurt in the firing" denies the harm, not the firing: this word's own
+      // negation is undone, one set earlier in the clause is kept
+      const bool harm_denied = harm_in_act && subject_negator(w, next);
+      const std::string neg_before = harm_denied ? neg : std::string();
       if (in(w, {"not", "never", "no", "cannot", "neither", "nor"}) || ends_with(w, "n't")) neg = w;
       if (in(w, {"refused", "refuses", "refuse", "declined", "declines", "decline", "failed", "fails", "fail"}) &&
           next == "to")
@@ -2536,7 +2548,7 @@ class DocCoder {
       if (in(w, {"denied", "denies", "deny", "denying"})) neg = w;
       if (in(w, {"unable", "unwilling"}) && next == "to") neg = std::string(w) + " to";  // "was unable to stop"
       if (in(w, {"nobody", "none"})) neg = w;                                            // "nobody was arrested"
-      if (harm_in_act && subject_negator(w, next)) neg.clear();  // "no one was hurt in the firing"
+      if (harm_denied) neg = neg_before;
       // an act wanted or judged likely is not done: "wants X booked", "wanted to arrest", "are
       // likely to be arrested" ("a wanted man" is no wish: "wanted" only before "to")
       if ((in(w, {"want", "wants", "wish", "wishes"}) ||
@@ -2878,10 +2890,11 @@ class DocCoder {
         found_all.insert(found_all.end(), std::make_move_iterator(crossing.begin()),
                          std::make_move_iterator(crossing.end()));
         found_all = best_matches(std::move(found_all));
-        use = &ext;
         for (const Match& m : found_all)
-          if (m.end_pos > own.toks.size())
+          if (m.end_pos > own.toks.size()) {
             flat_taken_[governed] = std::max(flat_taken_[governed], ext.toks[m.end_pos - 1] + 1);
+            use = &ext;  // only when a kept match reads into the governed clause
+          }
       }
     }
     const Clause& cl = *use;

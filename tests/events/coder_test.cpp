@@ -693,6 +693,11 @@ TEST(Coder, RequestedInfinitiveIsNoActOfTheSubject) {
   EXPECT_THAT(coded("Russia plans to attack Ukraine."), ElementsAre("190 RUS->UKR"));
   // a verb that is no request: the act stays
   EXPECT_THAT(coded("Russia helped Kenya to attack Ukraine."), ElementsAre("190 KEN->UKR"));
+  // a noun in -ly after a determiner is the object, not an adverb before "to"
+  EXPECT_TRUE(coded("Russia told its ally to attack Ukraine.").empty());
+  EXPECT_THAT(coded("Russia urged the assembly to attack Ukraine."),
+              ::testing::Each(::testing::Not(::testing::StartsWith("190"))));
+  EXPECT_THAT(coded("Russia urged China strongly to attack Ukraine."), ElementsAre("102 RUS->CHN"));
 }
 
 // TABARI '+' before the verb and '$' after it: the actor before the anchor is the target,
@@ -702,12 +707,14 @@ TEST(Coder, TargetSlotBeforeTheVerbIsTheSubject) {
   EXPECT_THAT(coded("Russia will be hosting China to celebrate the day with Kenya."), ElementsAre("046 KEN->RUS"));
 }
 
-// After an adverb of degree ("very", "too") a word is an adjective or adverb, not a verb.
+// After an adverb of degree ("very", "quite") a word is an adjective or adverb, not a verb;
+// "too" before a verb is "also" ("Russia too closed ...").
 TEST(Coder, NoVerbAfterAnAdverbOfDegree) {
   const auto coded =
       coder_over({{"192", "{S} close * border", "x.verbs:1", true}, {"181", "{S} march [{T}]", "x.verbs:2", true}});
   EXPECT_THAT(coded("Russia marched very close to the border with Kenya."), ElementsAre("181 RUS->KEN"));
   EXPECT_THAT(coded("Russia closed the border with Kenya."), ElementsAre("192 RUS->KEN"));
+  EXPECT_THAT(coded("Russia too closed the border with Kenya."), ElementsAre("192 RUS->KEN"));
 }
 
 // An imported (TABARI/PETRARCH) pattern's {S} takes any mention an actor dictionary coded,

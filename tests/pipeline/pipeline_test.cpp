@@ -772,6 +772,9 @@ TEST(CodeArticle, HarmInTheFiringIsAPoliceFiringAndNoOneHurtDeniesOnlyTheHarm) {
   // ... while a denied arrest stays denied
   EXPECT_TRUE(has(dyads(k, "nobody was arrested."), "173 COP->- negated"));
   EXPECT_TRUE(has(dyads(k, "no arrests were made in the town."), "173 COP->- negated"));
+  // the harm's own negator is undone; a negation before it in the clause stays
+  EXPECT_FALSE(
+      has(dyads(k, "the police did not say no one was killed in the firing at the market."), "175 COP->- happened"));
 }
 
 TEST(CodeArticle, AParticipleAfterTheObjectOfAPrepositionIsAReducedRelative) {
@@ -785,6 +788,13 @@ TEST(CodeArticle, AParticipleAfterTheObjectOfAPrepositionIsAReducedRelative) {
   EXPECT_TRUE(std::any_of(talks.begin(), talks.end(), [](const std::string& x) {
     return x.rfind("173 COP->", 0) == 0;
   })) << ::testing::PrintToString(talks);
+  // count words between the preposition and the phrase ("of more than 40", "of at least 12")
+  for (const char* text : {"the court heard the pleas of more than 40 traders arrested in the town for hoarding.",
+                           "the court heard the pleas of at least 12 traders arrested in the town for hoarding."}) {
+    const auto counted = dyads(k, text);
+    EXPECT_TRUE(has(counted, "173 COP->BUS happened")) << text << ::testing::PrintToString(counted);
+    for (const std::string& x : counted) EXPECT_EQ(x.rfind("173 BUS", 0), std::string::npos) << x;
+  }
   // a subordinator is no governing preposition: the police remain the arresters
   EXPECT_TRUE(has(dyads(k, "after police arrested 30 men in the town, the crowd left."), "173 COP->- happened"))
       << ::testing::PrintToString(dyads(k, "after police arrested 30 men in the town, the crowd left."));
