@@ -1318,6 +1318,7 @@ class DocCoder {
         const Mention& m = mention_at(x.mention);
         // the mention ends right before the verb, or one plain noun before it ("X crowds burned")
         const bool before_verb = q + 1 == p || (q + 2 == p && modifier(c.toks[q + 1]));
+        const bool right_before = q + 1 == p;  // the mention's last word is right before the anchor
         size_t qs = q;
         while (qs > 0 && c.toks[qs - 1] >= m.first_token && tok(c.toks[qs - 1]).mention == x.mention) --qs;
         q = qs;
@@ -1338,7 +1339,7 @@ class DocCoder {
         // phrase opens a clause, whose subject X is
         if (qs > 0 && in(norm(c.toks[qs - 1]), kPrepositions) && !count_of &&
             !(before_verb && in(norm(c.toks[qs - 1]), {"after", "before", "since", "until", "till"})) &&
-            !(q + 1 == p && p < c.toks.size() && noun_compound_head(c.toks[p])))
+            !(right_before && p < c.toks.size() && noun_compound_head(c.toks[p])))
           continue;
         std::vector<int32_t> ms{x.mention};
         size_t r = qs;

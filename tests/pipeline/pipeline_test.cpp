@@ -749,4 +749,12 @@ TEST(CodeArticle, TheActorRightBeforeANounActIsItsDoerAfterAPreposition) {
     EXPECT_EQ(x.find(" COP->"), std::string::npos) << x;
 }
 
+TEST(CodeArticle, ANounActTakesAMultiWordActorRightBeforeIt) {
+  Knowledge k = load();
+  auto firing = dyads(k, "Two students died in the clashes on Friday, one of them in security forces firing.");
+  EXPECT_TRUE(std::any_of(firing.begin(), firing.end(), [](const std::string& x) {
+    return x.rfind("193 COP->", 0) == 0;
+  })) << ::testing::PrintToString(firing);
+}
+
 }  // namespace dyad
