@@ -50,6 +50,7 @@
 #include "core/unicode.h"
 #include "events/lemmatizer.h"
 #include "events/pattern.h"
+#include "knowledge/actors.h"
 #include "knowledge/tsv.h"
 #include "temporal/temporal.h"
 
@@ -1440,25 +1441,27 @@ class DocCoder {
     return out;
   }
 
-  // A role mention that names a pair: "the two leaders", "both heads of state".
+  // A role mention that names a pair: "the two leaders", "both heads of state" ("two" or "both"
+  // right before or inside it, and a pair noun: "the two policemen" are no pair).
   bool pair_mention(const Mention& m) const {
-    for (uint32_t t = m.first_token > base_ ? m.first_token - 1 : m.first_token; t < m.token_end; ++t)
-      if (in(norm(t), {"two", "both"})) return true;
-    return false;
+    bool counted = false, noun = false;
+    for (uint32_t t = m.first_token > base_ ? m.first_token - 1 : m.first_token; t < m.token_end; ++t) {
+      const std::string_view w = norm(t);
+      counted = counted || w == "two" || w == "both";
+      noun = noun || pair_noun(w);
+    }
+    return counted && noun;
   }
 
   // "the leaders", "the presidents": a plural pair noun right after "the" (no country).
   bool definite_pair_noun(const Mention& m) const {
     if (m.first_token <= base_ || m.token_end != m.first_token + 1 || norm(m.first_token - 1) != "the") return false;
-    return in(norm(m.first_token), {"leaders", "presidents", "heads"});
+    return pair_noun(norm(m.first_token));
   }
 
-  // "the two leaders", "both sides", "the two countries" ending at clause position q.
+  // "the two leaders", "both sides", "the two men" ending at clause position q.
   bool is_pair_description(const Clause& c, size_t q) const {
-    if (q < 1) return false;
-    const std::string_view w = norm(c.toks[q]);
-    if (!in(w, {"leaders", "sides", "countries", "presidents", "governments", "nations", "men", "ministers"}))
-      return false;
+    if (q < 1 || !pair_noun(norm(c.toks[q]))) return false;
     const std::string_view before = norm(c.toks[q - 1]);
     return before == "two" || before == "both";
   }

@@ -148,15 +148,6 @@ bool in(const std::array<const char*, N>& list, std::string_view v) {
   return std::any_of(list.begin(), list.end(), [v](const char* s) { return v == s; });
 }
 
-// Plural nouns by which "the two ..." / "both ..." names the two parties of a dyad named before
-// ("the two leaders", "both governments"), not two members of one group ("the two policemen").
-bool pair_noun(std::string_view w) {
-  static constexpr std::array<const char*, 12> kPairNouns = {"leaders",     "sides",   "countries", "presidents",
-                                                             "governments", "nations", "ministers", "heads",
-                                                             "premiers",    "states",  "parties",   "delegations"};
-  return in(kPairNouns, w);
-}
-
 bool valid_on(const RoleSpec& r, const Date& d) {
   auto day = d.first_day();
   if (r.from && day < r.from->first_day()) return false;
@@ -340,6 +331,13 @@ struct ActorIndex::Impl {
 ActorIndex::ActorIndex(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 ActorIndex::~ActorIndex() = default;
 const ActorIndexStats& ActorIndex::stats() const { return impl_->stats; }
+
+bool pair_noun(std::string_view w) {
+  static constexpr std::array<const char*, 13> kPairNouns = {
+      "leaders", "sides",    "countries", "presidents", "governments", "nations", "ministers",
+      "heads",   "premiers", "states",    "parties",    "delegations", "men"};
+  return in(kPairNouns, w);
+}
 
 bool ActorIndex::is_country_adjective(std::string_view words) const {
   std::string folded;

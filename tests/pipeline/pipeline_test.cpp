@@ -757,4 +757,14 @@ TEST(CodeArticle, ANounActTakesAMultiWordActorRightBeforeIt) {
   })) << ::testing::PrintToString(firing);
 }
 
+TEST(CodeArticle, TwoMembersOfOneSectorAfterANamedPairAreStillTheSector) {
+  Knowledge k = load();
+  auto e = dyads(k, "Putin met Xi in Beijing. The two policemen arrested a pickpocket near the bus stand.");
+  EXPECT_TRUE(has(e, "173 COP->- happened")) << ::testing::PrintToString(e);
+  // a pair noun still names the pair
+  auto p = dyads(k, "Putin met Xi in Beijing. The two leaders signed a joint statement on energy.");
+  EXPECT_TRUE(std::any_of(p.begin(), p.end(), [](const std::string& x) { return x.rfind("057 RUS", 0) == 0; }))
+      << ::testing::PrintToString(p);
+}
+
 }  // namespace dyad
