@@ -1383,17 +1383,19 @@ class DocCoder {
         }
       }
       if (in(x.norm, {"they", "both"}) || is_pair_description(c, q)) {
-        auto pair = recent_pair(t, how);
-        if (!pair.empty()) {
-          how = "'" + std::string(x.norm) + "' -> " + how;
-          return pair;
-        }
-        if (x.norm == "they") {
+        // "they": a pair named together, else a group of this or the previous sentence, else
+        // the two most recent people of different countries (named apart, maybe long before)
+        if (x.norm == "they" && last_pair_.empty()) {
           const int32_t g = resolve_group(t);
           if (g >= 0) {
             how = "'they' -> most recent group of this or the previous sentence (" + name_of(g) + ")";
             return {g};
           }
+        }
+        auto pair = recent_pair(t, how);
+        if (!pair.empty()) {
+          how = "'" + std::string(x.norm) + "' -> " + how;
+          return pair;
         }
       }
     }

@@ -767,4 +767,13 @@ TEST(CodeArticle, TwoMembersOfOneSectorAfterANamedPairAreStillTheSector) {
       << ::testing::PrintToString(p);
 }
 
+TEST(CodeArticle, TheyPrefersARecentGroupToTwoPeopleNamedApart) {
+  Knowledge k = load();
+  auto e = dyads(k,
+                 "Putin met Xi in May. Protests grew in the city over the summer. The police reached the square "
+                 "at noon. They opened fire to scatter the crowd.");
+  EXPECT_TRUE(std::any_of(e.begin(), e.end(), [](const std::string& x) { return x.rfind("193 COP->", 0) == 0; }))
+      << ::testing::PrintToString(e);
+}
+
 }  // namespace dyad
