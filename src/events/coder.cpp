@@ -1416,6 +1416,13 @@ class DocCoder {
     return ends_with(x.norm, "ing") || ends_with(x.norm, "ion") || ends_with(x.norm, "ity");
   }
 
+  // How many mentions start before token t (mentions are in text order).
+  size_t mentions_before(uint32_t t) const {
+    return static_cast<size_t>(std::lower_bound(doc_.mentions.begin(), doc_.mentions.end(), t,
+                                                [](const Mention& m, uint32_t v) { return m.first_token < v; }) -
+                               doc_.mentions.begin());
+  }
+
   // The pair "they" / "the two leaders" refers to: the last compound named
   // together, else the two most recent people of different countries before `before`.
   std::vector<int32_t> recent_pair(uint32_t before, std::string& how) const {
@@ -1425,10 +1432,9 @@ class DocCoder {
     }
     std::vector<int32_t> out;
     std::string first_country;
-    for (size_t m = doc_.mentions.size(); m-- > 0 && out.size() < 2;) {
+    for (size_t m = mentions_before(before); m-- > 0 && out.size() < 2;) {
       const Mention& mm = doc_.mentions[m];
-      if (mm.first_token >= before || mm.kind != MentionKind::person || !actor_mention(static_cast<int32_t>(m)))
-        continue;
+      if (mm.kind != MentionKind::person || !actor_mention(static_cast<int32_t>(m))) continue;
       const Actor a = actor_of(static_cast<int32_t>(m));
       const std::string country = a.country.empty() ? a.code.substr(0, 3) : a.country;
       if (out.empty()) {
@@ -1473,9 +1479,8 @@ class DocCoder {
   // not governed by a preposition. -1 when there is none.
   int32_t resolve_group(uint32_t before_token) const {
     const uint32_t from = sentence_ > 0 ? doc_.text.sentences[sentence_ - 1].first_token : base_;
-    for (size_t m = doc_.mentions.size(); m-- > 0;) {
+    for (size_t m = mentions_before(before_token); m-- > 0;) {
       const Mention& mm = doc_.mentions[m];
-      if (mm.first_token >= before_token) continue;
       if (mm.first_token < from) break;
       if (mm.kind != MentionKind::agent || !actor_mention(static_cast<int32_t>(m))) continue;
       if (mm.first_token > 0 && in(doc_.text.norm(doc_.text.tokens[mm.first_token - 1]), kPrepositions)) continue;
@@ -1491,9 +1496,8 @@ class DocCoder {
   }
 
   int32_t resolve_singular(uint32_t before_token) const {
-    for (size_t m = doc_.mentions.size(); m-- > 0;) {
+    for (size_t m = mentions_before(before_token); m-- > 0;) {
       const Mention& mm = doc_.mentions[m];
-      if (mm.first_token >= before_token) continue;
       if (mm.kind == MentionKind::person && actor_mention(static_cast<int32_t>(m))) return static_cast<int32_t>(m);
     }
     return -1;

@@ -1013,15 +1013,17 @@ void ActorIndex::find(Document& doc) const {
           // coder's pair description ("the two leaders" -> the last compound) applies. Only nouns
           // that name the two parties of a dyad (leaders, sides, governments ...) are such a pair:
           // "the two policemen at the gate" are two members of one sector and stay its actor.
-          bool pair = false;  // "the two heads of state": any word of the agent phrase
-          for (uint32_t j = chain_begin; j < last_agent.end && !pair; ++j) pair = pair_noun(norm(j));
-          if (country_atom < 0 && name_end == last_agent.end && chain_begin > s0 && pair) {
+          if (country_atom < 0 && name_end == last_agent.end && chain_begin > s0) {
             std::string_view b1 = norm(chain_begin - 1);
             std::string_view b2 = chain_begin > s0 + 1 ? norm(chain_begin - 2) : std::string_view();
             if (b1 == "both" || (b1 == "two" && (b2 == "the" || b2 == "these" || b2 == "both"))) {
-              ai = agent_atoms.back() + 1;
-              k = last_agent.end;
-              continue;
+              bool pair = false;  // "the two heads of state": any word of the agent phrase
+              for (uint32_t j = chain_begin; j < last_agent.end && !pair; ++j) pair = pair_noun(norm(j));
+              if (pair) {
+                ai = agent_atoms.back() + 1;
+                k = last_agent.end;
+                continue;
+              }
             }
           }
           Mention m;
