@@ -702,6 +702,16 @@ TEST(CodeArticle, RetreatsOutOfAPlaceAndGivingUpPostsAreCoded) {
   EXPECT_TRUE(has(resigned, "0831 GEOGOV->- happened")) << ::testing::PrintToString(resigned);
 }
 
+TEST(CodeArticle, EvacuatingPeopleOrACivilianCampIsNoRetreat) {
+  Knowledge k = load();
+  for (const char* text :
+       {"Rescue workers evacuated residents of the refugee camp.", "Police dismantled the squatters' camp on Tuesday."})
+    for (const std::string& x : dyads(k, text)) EXPECT_NE(x.rfind("0874", 0), 0U) << text << ": " << x;
+  // a military camp given up stays a retreat
+  EXPECT_TRUE(has(dyads(k, "Israeli troops evacuated the military camp near the border."), "0874 ISRMIL->- happened"))
+      << ::testing::PrintToString(dyads(k, "Israeli troops evacuated the military camp near the border."));
+}
+
 TEST(CodeArticle, APromiseOfNotDoingIsNoIntentToCooperate) {
   Knowledge k = load();
   auto not_to = dyads(k, "Russia vowed not to return the islands to Japan.");
