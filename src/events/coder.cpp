@@ -1579,6 +1579,9 @@ class DocCoder {
     // on "expelled two Russian diplomats"): the verb's object, the target unless {T} is filled.
     int32_t word_mention = -1;
     uint32_t word_count = 0;  // how many of its tokens pattern words matched
+    // an intent pattern (03x): a gap stops at a negation ("vowed it would not return X" is no
+    // promise to return X); other codes keep PETRARCH's gaps (docs/petrarch.md)
+    bool gap_stops_at_negation = false;
   };
   // The continuation of a match: "the rest matched up to (end, literals)". A non-owning
   // reference to a callable on the caller's stack (a function pointer and an object
@@ -1704,6 +1707,7 @@ class DocCoder {
           if (g > 0 && in(norm(cl.toks[pos + g - 1]), {",", ".", "and"}) &&
               !(norm(cl.toks[pos + g - 1]) == "," && adjective_comma(cl.toks[pos + g - 1], base_, end_)))
             break;
+          if (g > 0 && st.gap_stops_at_negation && negation_word(norm(cl.toks[pos + g - 1]))) break;
           if (k(pos + g, lits)) return true;
         }
         return false;
@@ -1873,12 +1877,15 @@ class DocCoder {
     return false;
   }
 
+  // "not", "never", "won't": a pattern gap stops at one ("vowed it would not return X" is no
+  // promise to return X).
+  static bool negation_word(std::string_view w) { return w == "not" || w == "never" || ends_with(w, "n't"); }
+
   // "X vowed not to return Y", "X pledged never to sign": an intent verb (03x) right before a
   // negated infinitive promises not doing. That is no intent to cooperate (a pattern gap would
   // otherwise read "vowed not to return" as a promise to return); the act under it is coded on
   // its own, in mode negated (docs/coder.md).
-  bool promise_of_not_doing(const Clause& cl, const Compiled& c, const Match& m) const {
-    const size_t p = m.anchor_pos;
+  bool promise_of_not_doing(const Clause& cl, const Compiled& c, size_t p) const {
     if (c.code.compare(0, 2, "03") != 0 || p + 2 >= cl.toks.size()) return false;
     return in(norm(cl.toks[p + 1]), {"not", "never"}) && norm(cl.toks[p + 2]) == "to";
   }
@@ -2132,7 +2139,9 @@ class DocCoder {
         for (int32_t id : c.required)
           if (sc.stamp[static_cast<size_t>(id)] != stamp || sc.last[static_cast<size_t>(id)] <= p) return;
         State st;
+        st.gap_stops_at_negation = c.code.compare(0, 2, "03") == 0;
         if (!word_at(cl, c.ap.anchor, p)) return;
+        if (promise_of_not_doing(cl, c, p)) return;
         // A finite verb never follows a determiner: "the targeted firms", "an agreed text",
         // "the attack" are adjectives or nouns, so verbal patterns do not fire there. Gerunds
         // ("the signing of a statement") stay: they are how news names an act.
@@ -2273,7 +2282,6 @@ class DocCoder {
           }
         }
         if (m.sources.empty() && !m.from_context && !m.source_from_context && m.implicit_agent == nullptr) return;
-        if (promise_of_not_doing(cl, c, m)) return;
         // TABARI '%': the pattern needs a compound subject of at least two different actors.
         if (c.compound && distinct_codes(m.sources) < 2) return;
         // A nominal event ("Sunak's visit to Poland", "talks between A and B", "the signing")

@@ -719,6 +719,12 @@ TEST(CodeArticle, APromiseOfNotDoingIsNoIntentToCooperate) {
   EXPECT_TRUE(std::any_of(not_to.begin(), not_to.end(), [](const std::string& x) {
     return x.rfind("08", 0) == 0 && x.ends_with(" negated");
   })) << ::testing::PrintToString(not_to);
+  // a pattern gap of an intent code stops at a negation: "would not return" is no promise to return
+  auto would_not = dyads(k, "Russia vowed it would not return the islands to Japan.");
+  for (const std::string& x : would_not) EXPECT_NE(x.rfind("0353", 0), 0U) << x;
+  EXPECT_TRUE(std::any_of(would_not.begin(), would_not.end(), [](const std::string& x) {
+    return x.rfind("08", 0) == 0 && x.ends_with(" negated");
+  })) << ::testing::PrintToString(would_not);
   // the promise to do it stays one
   auto to = dyads(k, "Russia vowed to return the islands to Japan.");
   EXPECT_TRUE(std::any_of(to.begin(), to.end(), [](const std::string& x) { return x.rfind("035", 0) == 0; }))
