@@ -50,6 +50,7 @@
 #include "core/unicode.h"
 #include "events/lemmatizer.h"
 #include "events/pattern.h"
+#include "knowledge/actors.h"
 #include "knowledge/tsv.h"
 #include "temporal/temporal.h"
 
@@ -1331,6 +1332,7 @@ class DocCoder {
         const Mention& m = mention_at(x.mention);
         // the mention ends right before the verb, or one plain noun before it ("X crowds burned")
         const bool before_verb = q + 1 == p || (q + 2 == p && modifier(c.toks[q + 1]));
+        const bool right_before = q + 1 == p;  // the mention's last word is right before the anchor
         size_t qs = q;
         while (qs > 0 && c.toks[qs - 1] >= m.first_token && tok(c.toks[qs - 1]).mention == x.mention) --qs;
         q = qs;
@@ -1351,7 +1353,7 @@ class DocCoder {
         // phrase opens a clause, whose subject X is
         if (qs > 0 && in(norm(c.toks[qs - 1]), kPrepositions) && !count_of &&
             !(before_verb && in(norm(c.toks[qs - 1]), {"after", "before", "since", "until", "till"})) &&
-            !(q + 1 == p && p < c.toks.size() && noun_compound_head(c.toks[p])))
+            !(right_before && p < c.toks.size() && noun_compound_head(c.toks[p])))
           continue;
         std::vector<int32_t> ms{x.mention};
         size_t r = qs;
@@ -1394,17 +1396,19 @@ class DocCoder {
         }
       }
       if (in(x.norm, {"they", "both"}) || is_pair_description(c, q)) {
-        auto pair = recent_pair(t, how);
-        if (!pair.empty()) {
-          how = "'" + std::string(x.norm) + "' -> " + how;
-          return pair;
-        }
-        if (x.norm == "they") {
+        // "they": a pair named together, else a group of this or the previous sentence, else
+        // the two most recent people of different countries (named apart, maybe long before)
+        if (x.norm == "they" && last_pair_.empty()) {
           const int32_t g = resolve_group(t);
           if (g >= 0) {
             how = "'they' -> most recent group of this or the previous sentence (" + name_of(g) + ")";
             return {g};
           }
+        }
+        auto pair = recent_pair(t, how);
+        if (!pair.empty()) {
+          how = "'" + std::string(x.norm) + "' -> " + how;
+          return pair;
         }
       }
     }
@@ -1425,6 +1429,13 @@ class DocCoder {
     return ends_with(x.norm, "ing") || ends_with(x.norm, "ion") || ends_with(x.norm, "ity");
   }
 
+  // How many mentions start before token t (mentions are in text order).
+  size_t mentions_before(uint32_t t) const {
+    return static_cast<size_t>(std::lower_bound(doc_.mentions.begin(), doc_.mentions.end(), t,
+                                                [](const Mention& m, uint32_t v) { return m.first_token < v; }) -
+                               doc_.mentions.begin());
+  }
+
   // The pair "they" / "the two leaders" refers to: the last compound named
   // together, else the two most recent people of different countries before `before`.
   std::vector<int32_t> recent_pair(uint32_t before, std::string& how) const {
@@ -1434,10 +1445,9 @@ class DocCoder {
     }
     std::vector<int32_t> out;
     std::string first_country;
-    for (size_t m = doc_.mentions.size(); m-- > 0 && out.size() < 2;) {
+    for (size_t m = mentions_before(before); m-- > 0 && out.size() < 2;) {
       const Mention& mm = doc_.mentions[m];
-      if (mm.first_token >= before || mm.kind != MentionKind::person || !actor_mention(static_cast<int32_t>(m)))
-        continue;
+      if (mm.kind != MentionKind::person || !actor_mention(static_cast<int32_t>(m))) continue;
       const Actor a = actor_of(static_cast<int32_t>(m));
       const std::string country = a.country.empty() ? a.code.substr(0, 3) : a.country;
       if (out.empty()) {
@@ -1452,25 +1462,27 @@ class DocCoder {
     return out;
   }
 
-  // A role mention that names a pair: "the two leaders", "both heads of state".
+  // A role mention that names a pair: "the two leaders", "both heads of state" ("two" or "both"
+  // right before or inside it, and a pair noun: "the two policemen" are no pair).
   bool pair_mention(const Mention& m) const {
-    for (uint32_t t = m.first_token > base_ ? m.first_token - 1 : m.first_token; t < m.token_end; ++t)
-      if (in(norm(t), {"two", "both"})) return true;
-    return false;
+    bool counted = false, noun = false;
+    for (uint32_t t = m.first_token > base_ ? m.first_token - 1 : m.first_token; t < m.token_end; ++t) {
+      const std::string_view w = norm(t);
+      counted = counted || w == "two" || w == "both";
+      noun = noun || pair_noun(w);
+    }
+    return counted && noun;
   }
 
   // "the leaders", "the presidents": a plural pair noun right after "the" (no country).
   bool definite_pair_noun(const Mention& m) const {
     if (m.first_token <= base_ || m.token_end != m.first_token + 1 || norm(m.first_token - 1) != "the") return false;
-    return in(norm(m.first_token), {"leaders", "presidents", "heads"});
+    return pair_noun(norm(m.first_token));
   }
 
-  // "the two leaders", "both sides", "the two countries" ending at clause position q.
+  // "the two leaders", "both sides", "the two men" ending at clause position q.
   bool is_pair_description(const Clause& c, size_t q) const {
-    if (q < 1) return false;
-    const std::string_view w = norm(c.toks[q]);
-    if (!in(w, {"leaders", "sides", "countries", "presidents", "governments", "nations", "men", "ministers"}))
-      return false;
+    if (q < 1 || !pair_noun(norm(c.toks[q]))) return false;
     const std::string_view before = norm(c.toks[q - 1]);
     return before == "two" || before == "both";
   }
@@ -1480,9 +1492,8 @@ class DocCoder {
   // not governed by a preposition. -1 when there is none.
   int32_t resolve_group(uint32_t before_token) const {
     const uint32_t from = sentence_ > 0 ? doc_.text.sentences[sentence_ - 1].first_token : base_;
-    for (size_t m = doc_.mentions.size(); m-- > 0;) {
+    for (size_t m = mentions_before(before_token); m-- > 0;) {
       const Mention& mm = doc_.mentions[m];
-      if (mm.first_token >= before_token) continue;
       if (mm.first_token < from) break;
       if (mm.kind != MentionKind::agent || !actor_mention(static_cast<int32_t>(m))) continue;
       if (mm.first_token > 0 && in(doc_.text.norm(doc_.text.tokens[mm.first_token - 1]), kPrepositions)) continue;
@@ -1498,9 +1509,8 @@ class DocCoder {
   }
 
   int32_t resolve_singular(uint32_t before_token) const {
-    for (size_t m = doc_.mentions.size(); m-- > 0;) {
+    for (size_t m = mentions_before(before_token); m-- > 0;) {
       const Mention& mm = doc_.mentions[m];
-      if (mm.first_token >= before_token) continue;
       if (mm.kind == MentionKind::person && actor_mention(static_cast<int32_t>(m))) return static_cast<int32_t>(m);
     }
     return -1;
@@ -1585,6 +1595,9 @@ class DocCoder {
     // An imported (TABARI/PETRARCH) pattern: its {S} takes any mention an actor dictionary
     // coded, also one the name finder typed as a place ("money from Osgiliath").
     bool imported = false;
+    // an intent pattern (03x): a gap stops at a negation ("vowed it would not return X" is no
+    // promise to return X); other codes keep PETRARCH's gaps (docs/petrarch.md)
+    bool gap_stops_at_negation = false;
   };
   // The continuation of a match: "the rest matched up to (end, literals)". A non-owning
   // reference to a callable on the caller's stack (a function pointer and an object
@@ -1778,6 +1791,7 @@ class DocCoder {
           if (g > 0 && in(norm(cl.toks[pos + g - 1]), {",", ".", "and"}) &&
               !(norm(cl.toks[pos + g - 1]) == "," && adjective_comma(cl.toks[pos + g - 1], base_, end_)))
             break;
+          if (g > 0 && st.gap_stops_at_negation && negation_word(norm(cl.toks[pos + g - 1]))) break;
           if (k(pos + g, lits)) return true;
         }
         return false;
@@ -1948,12 +1962,15 @@ class DocCoder {
     return false;
   }
 
+  // "not", "never", "won't": a pattern gap stops at one ("vowed it would not return X" is no
+  // promise to return X).
+  static bool negation_word(std::string_view w) { return w == "not" || w == "never" || ends_with(w, "n't"); }
+
   // "X vowed not to return Y", "X pledged never to sign": an intent verb (03x) right before a
   // negated infinitive promises not doing. That is no intent to cooperate (a pattern gap would
   // otherwise read "vowed not to return" as a promise to return); the act under it is coded on
   // its own, in mode negated (docs/coder.md).
-  bool promise_of_not_doing(const Clause& cl, const Compiled& c, const Match& m) const {
-    const size_t p = m.anchor_pos;
+  bool promise_of_not_doing(const Clause& cl, const Compiled& c, size_t p) const {
     if (c.code.compare(0, 2, "03") != 0 || p + 2 >= cl.toks.size()) return false;
     return in(norm(cl.toks[p + 1]), {"not", "never"}) && norm(cl.toks[p + 2]) == "to";
   }
@@ -2256,7 +2273,9 @@ class DocCoder {
           if (sc.stamp[static_cast<size_t>(id)] != stamp || sc.last[static_cast<size_t>(id)] <= p) return;
         State st;
         st.imported = c.dyadic;
+        st.gap_stops_at_negation = c.code.compare(0, 2, "03") == 0;
         if (!word_at(cl, c.ap.anchor, p)) return;
+        if (promise_of_not_doing(cl, c, p)) return;
         // A finite verb never follows a determiner: "the targeted firms", "an agreed text",
         // "the attack" are adjectives or nouns, so verbal patterns do not fire there. Gerunds
         // ("the signing of a statement") stay: they are how news names an act.
@@ -2422,7 +2441,6 @@ class DocCoder {
           }
         }
         if (m.sources.empty() && !m.from_context && !m.source_from_context && m.implicit_agent == nullptr) return;
-        if (promise_of_not_doing(cl, c, m)) return;
         // TABARI '%': the pattern needs a compound subject of at least two different actors.
         if (c.compound && distinct_codes(m.sources) < 2) return;
         // A nominal event ("Sunak's visit to Poland", "talks between A and B", "the signing")

@@ -148,15 +148,6 @@ bool in(const std::array<const char*, N>& list, std::string_view v) {
   return std::any_of(list.begin(), list.end(), [v](const char* s) { return v == s; });
 }
 
-// Plural nouns by which "the two ..." / "both ..." names the two parties of a dyad named before
-// ("the two leaders", "both governments"), not two members of one group ("the two policemen").
-bool pair_noun(std::string_view w) {
-  static constexpr std::array<const char*, 12> kPairNouns = {"leaders",     "sides",   "countries", "presidents",
-                                                             "governments", "nations", "ministers", "heads",
-                                                             "premiers",    "states",  "parties",   "delegations"};
-  return in(kPairNouns, w);
-}
-
 bool valid_on(const RoleSpec& r, const Date& d) {
   auto day = d.first_day();
   if (r.from && day < r.from->first_day()) return false;
@@ -340,6 +331,13 @@ struct ActorIndex::Impl {
 ActorIndex::ActorIndex(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 ActorIndex::~ActorIndex() = default;
 const ActorIndexStats& ActorIndex::stats() const { return impl_->stats; }
+
+bool pair_noun(std::string_view w) {
+  static constexpr std::array<const char*, 13> kPairNouns = {
+      "leaders", "sides",    "countries", "presidents", "governments", "nations", "ministers",
+      "heads",   "premiers", "states",    "parties",    "delegations", "men"};
+  return in(kPairNouns, w);
+}
 
 bool ActorIndex::is_country_adjective(std::string_view words) const {
   std::string folded;
@@ -1015,15 +1013,17 @@ void ActorIndex::find(Document& doc) const {
           // coder's pair description ("the two leaders" -> the last compound) applies. Only nouns
           // that name the two parties of a dyad (leaders, sides, governments ...) are such a pair:
           // "the two policemen at the gate" are two members of one sector and stay its actor.
-          bool pair = false;  // "the two heads of state": any word of the agent phrase
-          for (uint32_t j = chain_begin; j < last_agent.end && !pair; ++j) pair = pair_noun(norm(j));
-          if (country_atom < 0 && name_end == last_agent.end && chain_begin > s0 && pair) {
+          if (country_atom < 0 && name_end == last_agent.end && chain_begin > s0) {
             std::string_view b1 = norm(chain_begin - 1);
             std::string_view b2 = chain_begin > s0 + 1 ? norm(chain_begin - 2) : std::string_view();
             if (b1 == "both" || (b1 == "two" && (b2 == "the" || b2 == "these" || b2 == "both"))) {
-              ai = agent_atoms.back() + 1;
-              k = last_agent.end;
-              continue;
+              bool pair = false;  // "the two heads of state": any word of the agent phrase
+              for (uint32_t j = chain_begin; j < last_agent.end && !pair; ++j) pair = pair_noun(norm(j));
+              if (pair) {
+                ai = agent_atoms.back() + 1;
+                k = last_agent.end;
+                continue;
+              }
             }
           }
           Mention m;

@@ -707,6 +707,16 @@ TEST(CodeArticle, RetreatsOutOfAPlaceAndGivingUpPostsAreCoded) {
   EXPECT_FALSE(starts(rescued, "0874 ")) << ::testing::PrintToString(rescued);
 }
 
+TEST(CodeArticle, EvacuatingPeopleOrACivilianCampIsNoRetreat) {
+  Knowledge k = load();
+  for (const char* text :
+       {"Rescue workers evacuated residents of the refugee camp.", "Police dismantled the squatters' camp on Tuesday."})
+    for (const std::string& x : dyads(k, text)) EXPECT_NE(x.rfind("0874", 0), 0U) << text << ": " << x;
+  // a military camp given up stays a retreat
+  EXPECT_TRUE(has(dyads(k, "Israeli troops evacuated the military camp near the border."), "0874 ISRMIL->- happened"))
+      << ::testing::PrintToString(dyads(k, "Israeli troops evacuated the military camp near the border."));
+}
+
 TEST(CodeArticle, APromiseOfNotDoingIsNoIntentToCooperate) {
   Knowledge k = load();
   auto not_to = dyads(k, "Russia vowed not to return the islands to Japan.");
@@ -714,6 +724,12 @@ TEST(CodeArticle, APromiseOfNotDoingIsNoIntentToCooperate) {
   EXPECT_TRUE(std::any_of(not_to.begin(), not_to.end(), [](const std::string& x) {
     return x.rfind("08", 0) == 0 && x.ends_with(" negated");
   })) << ::testing::PrintToString(not_to);
+  // a pattern gap of an intent code stops at a negation: "would not return" is no promise to return
+  auto would_not = dyads(k, "Russia vowed it would not return the islands to Japan.");
+  for (const std::string& x : would_not) EXPECT_NE(x.rfind("0353", 0), 0U) << x;
+  EXPECT_TRUE(std::any_of(would_not.begin(), would_not.end(), [](const std::string& x) {
+    return x.rfind("08", 0) == 0 && x.ends_with(" negated");
+  })) << ::testing::PrintToString(would_not);
   // the promise to do it stays one
   auto to = dyads(k, "Russia vowed to return the islands to Japan.");
   EXPECT_TRUE(std::any_of(to.begin(), to.end(), [](const std::string& x) { return x.rfind("035", 0) == 0; }))
@@ -798,6 +814,31 @@ TEST(CodeArticle, AParticipleAfterTheObjectOfAPrepositionIsAReducedRelative) {
   // a subordinator is no governing preposition: the police remain the arresters
   EXPECT_TRUE(has(dyads(k, "after police arrested 30 men in the town, the crowd left."), "173 COP->- happened"))
       << ::testing::PrintToString(dyads(k, "after police arrested 30 men in the town, the crowd left."));
+TEST(CodeArticle, ANounActTakesAMultiWordActorRightBeforeIt) {
+  Knowledge k = load();
+  auto firing = dyads(k, "Two students died in the clashes on Friday, one of them in security forces firing.");
+  EXPECT_TRUE(std::any_of(firing.begin(), firing.end(), [](const std::string& x) {
+    return x.rfind("193 COP->", 0) == 0;
+  })) << ::testing::PrintToString(firing);
+}
+
+TEST(CodeArticle, TwoMembersOfOneSectorAfterANamedPairAreStillTheSector) {
+  Knowledge k = load();
+  auto e = dyads(k, "Putin met Xi in Beijing. The two policemen arrested a pickpocket near the bus stand.");
+  EXPECT_TRUE(has(e, "173 COP->- happened")) << ::testing::PrintToString(e);
+  // a pair noun still names the pair
+  auto p = dyads(k, "Putin met Xi in Beijing. The two leaders signed a joint statement on energy.");
+  EXPECT_TRUE(std::any_of(p.begin(), p.end(), [](const std::string& x) { return x.rfind("057 RUS", 0) == 0; }))
+      << ::testing::PrintToString(p);
+}
+
+TEST(CodeArticle, TheyPrefersARecentGroupToTwoPeopleNamedApart) {
+  Knowledge k = load();
+  auto e = dyads(k,
+                 "Putin met Xi in May. Protests grew in the city over the summer. The police reached the square "
+                 "at noon. They opened fire to scatter the crowd.");
+  EXPECT_TRUE(std::any_of(e.begin(), e.end(), [](const std::string& x) { return x.rfind("193 COP->", 0) == 0; }))
+      << ::testing::PrintToString(e);
 }
 
 }  // namespace dyad
