@@ -814,6 +814,8 @@ TEST(CodeArticle, AParticipleAfterTheObjectOfAPrepositionIsAReducedRelative) {
   // a subordinator is no governing preposition: the police remain the arresters
   EXPECT_TRUE(has(dyads(k, "after police arrested 30 men in the town, the crowd left."), "173 COP->- happened"))
       << ::testing::PrintToString(dyads(k, "after police arrested 30 men in the town, the crowd left."));
+}
+
 TEST(CodeArticle, ANounActTakesAMultiWordActorRightBeforeIt) {
   Knowledge k = load();
   auto firing = dyads(k, "Two students died in the clashes on Friday, one of them in security forces firing.");
