@@ -2083,8 +2083,8 @@ class DocCoder {
     return false;
   }
 
-  // A reduced relative on a mention governed by a preposition ("the case of the 62 persons
-  // arrested in the town", "talks with several men detained recently"): a noun phrase that is the
+  // A reduced relative on a mention governed by a preposition ("the pleas of the 40 traders
+  // held in the town", "talks with several men detained recently"): a noun phrase that is the
   // object of a preposition cannot be the subject of a following active verb, so a bare
   // participle after it is a passive whatever comes later in the sentence, when the act names its
   // doer by itself (`data/cameo/implicit_agents.tsv`). The participle must not be followed by an
@@ -2103,7 +2103,7 @@ class DocCoder {
                                                 "till", "until", "so", "also"})))
         return false;
     }
-    // the word before the phrase, past its determiners and counts ("of the 62 persons")
+    // the word before the phrase, past its determiners and counts ("of the 40 traders")
     uint32_t first = cl.toks[ap - 1];
     while (first > base_ && tok(first - 1).mention == mi) --first;
     // Count words are read before the preposition test, as several are prepositions too: "of
@@ -2287,7 +2287,7 @@ class DocCoder {
         if (c.dyadic && (c.prefix_slot() == PatternElement::Kind::source || c.passive) &&
             after_modified_determiner(cl, p))
           return;
-        // Nor right after an adverb of degree ("marched very close to the border", "quite
+        // Nor right after an adverb of degree ("troops moved very close to the frontier", "quite
         // late"): the word it modifies is an adjective or adverb, never a verb.
         if ((c.prefix_slot() == PatternElement::Kind::source || c.passive) && p > 0 &&
             in(norm(cl.toks[p - 1]), kDegreeAdverbs))
@@ -2539,7 +2539,7 @@ class DocCoder {
     bool present = false;
     // A nominal act whose doer is named after the anchor ("hurt in the firing", "killed in police
     // firing"): "no one" / "nobody" / "none" as the subject denies the harm, not the act, which
-    // happened all the same ("no one was injured in the firing"). Only these subject words and
+    // happened all the same ("nobody was hurt in the shooting"). Only these subject words and
     // only acts of force (175, 18x-20x): "no arrests were made" and "nobody was arrested during the
     // march" still deny the arrests.
     const std::string& mcode = m.pat->code;
