@@ -17,7 +17,8 @@ TEST(PairNouns, BundledListNamesTheTwoPartiesOfADyad) {
   for (const char* w : {"leaders", "sides", "governments", "heads", "men", "delegations"})
     EXPECT_TRUE(p->contains(w)) << w;
   // Two members of one group, a singular, and a word as written (the lookup takes case-folded words).
-  for (const char* w : {"policemen", "soldiers", "leader", "Leaders", "", "leaders2"}) EXPECT_FALSE(p->contains(w)) << w;
+  for (const char* w : {"policemen", "soldiers", "leader", "Leaders", "", "leaders2"})
+    EXPECT_FALSE(p->contains(w)) << w;
 }
 
 TEST(PairNouns, RowsAreCheckedWithFileAndLine) {
@@ -49,8 +50,8 @@ TEST(PairNouns, RowsAreCheckedWithFileAndLine) {
   auto no_date = PairNouns::parse("pairs.tsv", head + "sides\t\n");
   ASSERT_FALSE(no_date.ok());
   EXPECT_EQ(no_date.error().line, 4U);
-  EXPECT_FALSE(PairNouns::parse("pairs.tsv", "noun\nleaders\n").ok());   // no as_of column
-  EXPECT_FALSE(PairNouns::parse("pairs.tsv", "noun\tas_of\n").ok());     // no rows
+  EXPECT_FALSE(PairNouns::parse("pairs.tsv", "noun\nleaders\n").ok());  // no as_of column
+  EXPECT_FALSE(PairNouns::parse("pairs.tsv", "noun\tas_of\n").ok());    // no rows
   auto missing = PairNouns::load("/nonexistent-dyad-data");
   ASSERT_FALSE(missing.ok());
   EXPECT_THAT(missing.error().file, HasSubstr("pair_nouns.tsv"));
