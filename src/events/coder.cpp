@@ -51,6 +51,7 @@
 #include "events/lemmatizer.h"
 #include "events/pattern.h"
 #include "knowledge/actors.h"
+#include "knowledge/pairs.h"
 #include "knowledge/tsv.h"
 #include "temporal/temporal.h"
 
@@ -231,6 +232,8 @@ struct EventCoder::Impl {
   std::vector<CancellationPhrase> cancellations;
   // data/cameo/requests.tsv: "urge", "call on", "appeal to" (as lemma words).
   std::vector<std::vector<std::string>> request_verbs;
+  // data/knowledge/pair_nouns.tsv: "the two leaders", "both sides" name the pair named before.
+  PairNouns pair_nouns;
   // Codes of imported dictionaries that the CAMEO codebook lacks, each scored
   // like its nearest CAMEO ancestor ("1951" like "195"), or unscored.
   std::unordered_map<std::string, CameoEntry> foreign_codes;
@@ -1469,7 +1472,7 @@ class DocCoder {
     for (uint32_t t = m.first_token > base_ ? m.first_token - 1 : m.first_token; t < m.token_end; ++t) {
       const std::string_view w = norm(t);
       counted = counted || w == "two" || w == "both";
-      noun = noun || pair_noun(w);
+      noun = noun || k_.pair_nouns.contains(w);
     }
     return counted && noun;
   }
@@ -1477,12 +1480,12 @@ class DocCoder {
   // "the leaders", "the presidents": a plural pair noun right after "the" (no country).
   bool definite_pair_noun(const Mention& m) const {
     if (m.first_token <= base_ || m.token_end != m.first_token + 1 || norm(m.first_token - 1) != "the") return false;
-    return pair_noun(norm(m.first_token));
+    return k_.pair_nouns.contains(norm(m.first_token));
   }
 
   // "the two leaders", "both sides", "the two men" ending at clause position q.
   bool is_pair_description(const Clause& c, size_t q) const {
-    if (q < 1 || !pair_noun(norm(c.toks[q]))) return false;
+    if (q < 1 || !k_.pair_nouns.contains(norm(c.toks[q]))) return false;
     const std::string_view before = norm(c.toks[q - 1]);
     return before == "two" || before == "both";
   }
@@ -3389,6 +3392,9 @@ Result<std::shared_ptr<const EventCoder>> EventCoder::load(const std::string& da
   auto requests = read_request_verbs(data_dir + "/cameo/requests.tsv");
   if (!requests.ok()) return requests.error();
   impl->request_verbs = std::move(requests.value());
+  auto pairs = PairNouns::load(data_dir);
+  if (!pairs.ok()) return pairs.error();
+  impl->pair_nouns = std::move(pairs.value());
 
   std::vector<VerbPatternSpec> specs;
   if (!no_default) {

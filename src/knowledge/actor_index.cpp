@@ -40,6 +40,7 @@
 
 #include "core/unicode.h"
 #include "knowledge/actors.h"
+#include "knowledge/pairs.h"
 #include "knowledge/phrase_matcher.h"
 
 namespace dyad {
@@ -217,6 +218,7 @@ struct ActorIndex::Impl {
   ActorIndexStats stats;
   std::unordered_set<std::string> adjectives;     // case-folded country adjectives and demonyms
   std::unordered_set<std::string> country_names;  // case-folded country names and aliases, apostrophes plain
+  PairNouns pair_nouns;                           // data/knowledge/pair_nouns.tsv
   uint32_t the_id = TokenInterner::kNone;
 
   // ---- resolution --------------------------------------------------------
@@ -332,13 +334,6 @@ ActorIndex::ActorIndex(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 ActorIndex::~ActorIndex() = default;
 const ActorIndexStats& ActorIndex::stats() const { return impl_->stats; }
 
-bool pair_noun(std::string_view w) {
-  static constexpr std::array<const char*, 13> kPairNouns = {
-      "leaders", "sides",    "countries", "presidents", "governments", "nations", "ministers",
-      "heads",   "premiers", "states",    "parties",    "delegations", "men"};
-  return in(kPairNouns, w);
-}
-
 bool ActorIndex::is_country_adjective(std::string_view words) const {
   std::string folded;
   fold_case_append(plain_apostrophes(words), folded);
@@ -393,6 +388,9 @@ void append_specs(KnowledgeSpecs& to, KnowledgeSpecs&& from) {
 Result<std::shared_ptr<const ActorIndex>> ActorIndex::load(const std::string& data_dir, const KnowledgeSpecs& extra,
                                                            bool no_default, const TextRules& rules) {
   auto impl = std::make_unique<Impl>();
+  auto pairs = PairNouns::load(data_dir);  // read with or without the default dictionaries, like the coder
+  if (!pairs.ok()) return pairs.error();
+  impl->pair_nouns = std::move(pairs.value());
   KnowledgeSpecs defaults;
   if (!no_default) {
     namespace fs = std::filesystem;
@@ -1018,7 +1016,7 @@ void ActorIndex::find(Document& doc) const {
             std::string_view b2 = chain_begin > s0 + 1 ? norm(chain_begin - 2) : std::string_view();
             if (b1 == "both" || (b1 == "two" && (b2 == "the" || b2 == "these" || b2 == "both"))) {
               bool pair = false;  // "the two heads of state": any word of the agent phrase
-              for (uint32_t j = chain_begin; j < last_agent.end && !pair; ++j) pair = pair_noun(norm(j));
+              for (uint32_t j = chain_begin; j < last_agent.end && !pair; ++j) pair = ix.pair_nouns.contains(norm(j));
               if (pair) {
                 ai = agent_atoms.back() + 1;
                 k = last_agent.end;

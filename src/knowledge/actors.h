@@ -47,13 +47,6 @@ DictionaryKind dictionary_kind(const std::vector<std::string>& header);
 /// every former state's successor exists. Returns every problem found (empty = valid).
 std::vector<Error> validate_specs(const KnowledgeSpecs& specs);
 
-/// Is `w` (a case-folded word) a plural noun by which "the two ..." / "both ..." names the two
-/// parties of a dyad named before ("the two leaders", "both governments", "the two men"), not two
-/// members of one group ("the two policemen")? The one list the actor index (no mention for such a
-/// pair) and the event coder (the pair resolved to the actors named before) share;
-/// docs/dictionaries.md ("Pairs") lists the words.
-[[nodiscard]] bool pair_noun(std::string_view w);
-
 /// Load-time figures, for logs and docs/performance.md.
 struct ActorIndexStats {
   size_t countries = 0, organisations = 0, people = 0, roles = 0, agents = 0;

@@ -18,7 +18,8 @@
 //    ones add a mention and bump the counters (mentions, distinct articles,
 //    distinct outlets, first/last seen).
 //  - Internal helpers throw DbError; every public method catches it and
-//    returns an Error naming the database path.
+//    returns an Error naming the database path. put() also catches any other
+//    exception, undoes its savepoint and rethrows it.
 #include "store/store.h"
 
 #include <sqlite3.h>
@@ -669,8 +670,8 @@ struct Store::Impl {
   // (events_by_key, inside a transaction) and those put_event wrote or found. A merged report's event is nearly
   // always one of them, so put_event knows its row without an INSERT that does nothing and a SELECT by id (about
   // half of the events of a generated corpus are merged reports). Only rows this transaction has seen are entered,
-  // and the map is emptied at the end of every put() and whenever rows may have gone (rollback, another
-  // connection's commit), so it never names a row that is not there.
+  // and the map is emptied at the end of every put() (also one that throws), at commit and whenever rows may have
+  // gone (rollback, another connection's commit), so it never names a row that is not there.
   std::unordered_map<std::string, int64_t> seen_events;
 
   // The writer's copy of the story rows file_story reads (stories_with_keys): per story key the stories holding it,
@@ -1327,6 +1328,7 @@ Status Store::commit() {
     return impl_->error(std::string("cannot commit: ") + e.what());
   }
   impl_->in_txn = false;
+  impl_->seen_events.clear();  // rows seen in this transaction: nothing carries over to the next
   return {};
 }
 
@@ -1363,6 +1365,17 @@ Status Store::put(const Document& doc) {
     }
     sqlite3_exec(impl_->db, "ROLLBACK TO dyad_put; RELEASE dyad_put", nullptr, nullptr, nullptr);
     return fail(e.what());
+  } catch (...) {
+    // Anything else (std::bad_alloc, ...) is not ours to report: leave the store as a DbError would
+    // (the savepoint undone, the rows the put saw forgotten), then let it go on up.
+    impl_->seen_events.clear();
+    if (sqlite3_get_autocommit(impl_->db) != 0) {
+      impl_->in_txn = false;
+      impl_->forget_stories();
+    } else {
+      sqlite3_exec(impl_->db, "ROLLBACK TO dyad_put; RELEASE dyad_put", nullptr, nullptr, nullptr);
+    }
+    throw;
   }
   return {};
 }
