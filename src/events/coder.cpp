@@ -1915,8 +1915,12 @@ class DocCoder {
         if (y.mention >= 0 || y.punct) return false;
         continue;
       }
+      // the phrase may be two adjacent mentions ("U.N." + "peacekeepers"): the verb follows the last
       size_t e = r;
-      while (e < cl.toks.size() && tok(cl.toks[e]).mention == y.mention) ++e;
+      for (int phrase = 0; phrase < 2 && e < cl.toks.size() && tok(cl.toks[e]).mention_start; ++phrase) {
+        const int32_t m = tok(cl.toks[e]).mention;
+        while (e < cl.toks.size() && tok(cl.toks[e]).mention == m) ++e;
+      }
       return e < cl.toks.size() && verbish(cl.toks[e]);
     }
     return false;

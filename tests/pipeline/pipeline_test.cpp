@@ -816,6 +816,16 @@ TEST(CodeArticle, AParticipleAfterTheObjectOfAPrepositionIsAReducedRelative) {
       << ::testing::PrintToString(dyads(k, "after police arrested 30 men in the town, the crowd left."));
 }
 
+TEST(CodeArticle, AClauseAfterSinceIsNoObjectAlsoWhenItsSubjectIsTwoMentions) {
+  Knowledge k = load();
+  // "U.N." and "peacekeepers" are two adjacent mentions; "withdrew" is still their verb
+  const char* text = "Niger's army stepped up operations in the west since U.N. peacekeepers withdrew in March.";
+  const auto e = dyads(k, text);
+  EXPECT_TRUE(std::any_of(e.begin(), e.end(), [](const std::string& x) { return x.rfind("190 NERMIL->- ", 0) == 0; }))
+      << ::testing::PrintToString(e);
+  for (const std::string& x : e) EXPECT_EQ(x.find("->IGOUNO"), std::string::npos) << x;
+}
+
 TEST(CodeArticle, ANounActTakesAMultiWordActorRightBeforeIt) {
   Knowledge k = load();
   auto firing = dyads(k, "Two students died in the clashes on Friday, one of them in security forces firing.");
