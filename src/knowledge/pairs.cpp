@@ -3,44 +3,45 @@
 #include "knowledge/pairs.h"
 
 #include <algorithm>
-#include <fstream>
-#include <sstream>
 
 #include "core/unicode.h"
 #include "knowledge/tsv.h"
 
 namespace dyad {
 
+namespace {
+constexpr std::string_view kNoun = "noun";
+constexpr std::string_view kAsOf = "as_of";
+}  // namespace
+
 Result<PairNouns> PairNouns::parse(std::string_view name, std::string_view text) {
-  auto t = TsvTable::parse(name, text, {"noun", "as_of"});
+  return from_table(TsvTable::parse(name, text, {kNoun, kAsOf}));
+}
+
+Result<PairNouns> PairNouns::load(const std::string& data_dir) {
+  return from_table(TsvTable::read(data_dir + "/knowledge/pair_nouns.tsv", {kNoun, kAsOf}));
+}
+
+Result<PairNouns> PairNouns::from_table(Result<TsvTable> t) {
   if (!t.ok()) return t.error();
   PairNouns out;
   for (const auto& row : t->rows()) {
-    const std::string_view w = t->get(row, "noun");
+    const std::string_view w = t->get(row, kNoun);
     if (w.empty()) return t->error(row, "no noun");
     if (w.find_first_of(" \t|") != std::string_view::npos)
       return t->error(row, "'" + std::string(w) + "' is not one word");
     std::string folded;
     fold_case_append(w, folded);
     if (folded != w) return t->error(row, "'" + std::string(w) + "' must be written in lower case");
-    auto as_of = parse_date_field(*t, row, "as_of");
+    auto as_of = parse_date_field(*t, row, kAsOf);
     if (!as_of.ok()) return as_of.error();
     if (!as_of.value()) return t->error(row, "as_of is required");
     auto at = std::lower_bound(out.words_.begin(), out.words_.end(), folded);
     if (at != out.words_.end() && *at == folded) return t->error(row, "'" + folded + "' is listed twice");
     out.words_.insert(at, std::move(folded));
   }
-  if (out.words_.empty()) return Error{std::string(name), 0, "no pair nouns"};
+  if (out.words_.empty()) return Error{t->name(), 0, "no pair nouns"};
   return out;
-}
-
-Result<PairNouns> PairNouns::load(const std::string& data_dir) {
-  const std::string path = data_dir + "/knowledge/pair_nouns.tsv";
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Error{path, 0, "cannot read the pair nouns"};
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return parse(path, ss.str());
 }
 
 bool PairNouns::contains(std::string_view w) const {

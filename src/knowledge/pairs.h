@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "core/error.h"
+#include "knowledge/tsv.h"
 
 namespace dyad {
 
@@ -27,6 +28,7 @@ class PairNouns {
   [[nodiscard]] size_t size() const { return words_.size(); }
 
  private:
+  static Result<PairNouns> from_table(Result<TsvTable> table);
   std::vector<std::string> words_;  // sorted, unique
 };
 
