@@ -2197,13 +2197,15 @@ class DocCoder {
     return SIZE_MAX;
   }
 
-  // "Sunak's visit to Poland on Friday has been called off", "the talks were postponed":
-  // after the nominal's end at most five words (a date, a place), then auxiliaries with a
-  // form of "be" and the participle of a cancellation verb. Returns the participle's
+  // "Sunak's visit to Poland on Friday has been called off", "the talks were postponed",
+  // "the signing of a declaration on air defence cooperation with Y has been put off": after
+  // the nominal's end at most nine words (a date, a place, a chain of prepositional phrases)
+  // with no punctuation, coordinator or clause opener, then auxiliaries with a form of "be"
+  // and the participle of a cancellation verb. Returns the participle's
   // position, or SIZE_MAX; `negated` for "has not been cancelled", `hedged` for "could be
   // cancelled".
   size_t cancel_after(const Clause& cl, size_t end, bool& negated, bool& hedged) const {
-    for (size_t q = end; q < cl.toks.size() && q < end + 6; ++q) {
+    for (size_t q = end; q < cl.toks.size() && q < end + 10; ++q) {
       const std::string_view w = norm(cl.toks[q]);
       if (tok(cl.toks[q]).mention >= 0) continue;
       if (tok(cl.toks[q]).punct || in(w, kCoordinators) ||

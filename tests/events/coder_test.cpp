@@ -1028,6 +1028,9 @@ TEST(Coder, CalledOffEventIsNegated) {
   negated("Putin's visit to China on Friday has been called off.", "042 RUSGOV->CHN");
   negated("Putin's visit to China was cancelled, the Kremlin said.", "042 RUSGOV->CHN");
   negated("Putin's planned visit to China is to be put off.", "042 RUSGOV->CHN");
+  // a chain of prepositional phrases between the nominal and the cancellation
+  negated("Putin's visit to China for talks on energy supplies with the new leadership was postponed.",
+          "042 RUSGOV->CHN");
   // the cancelling verb's subject owns the visit
   negated("Putin cancelled a visit to China.", "042 RUSGOV->CHN");
   negated("Xi postponed his visit to Russia on Friday.", "042 CHNGOV->RUS");

@@ -826,6 +826,17 @@ TEST(CodeArticle, AClauseAfterSinceIsNoObjectAlsoWhenItsSubjectIsTwoMentions) {
   for (const std::string& x : e) EXPECT_EQ(x.find("->IGOUNO"), std::string::npos) << x;
 }
 
+// "Holding talks with a minister" is a meeting, not an arrest: the broad arrest row with a gap
+// before a person noun has no "hold" (custody is "hold T in custody", a row of its own).
+TEST(CodeArticle, HoldingTalksWithAnOfficialIsNoArrest) {
+  Knowledge k = load();
+  auto talks = coded(k, "The Polish president held talks on Tuesday with the minister.");
+  EXPECT_FALSE(std::any_of(talks.begin(), talks.end(), [](const std::string& x) { return x.rfind("173", 0) == 0; }))
+      << ::testing::PrintToString(talks);
+  EXPECT_TRUE(has(talks, "040 CONSULT POLGOV")) << ::testing::PrintToString(talks);
+  EXPECT_TRUE(has(coded(k, "Police held the protesters in custody overnight."), "173 COERCE COP"));
+}
+
 TEST(CodeArticle, ANounActTakesAMultiWordActorRightBeforeIt) {
   Knowledge k = load();
   auto firing = dyads(k, "Two students died in the clashes on Friday, one of them in security forces firing.");
