@@ -50,6 +50,7 @@
 
 #include "core/unicode.h"
 #include "geo/gazetteer.h"
+#include "geo/normalize.h"
 #include "knowledge/actors.h"
 #include "knowledge/tsv.h"
 
@@ -236,6 +237,15 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
     return w.substr(0, w.size() - possessive_bytes(w));
   };
   auto common_word = [&](uint32_t k, uint8_t tier) { return lex != nullptr && lex->common(bare(k), tier); };
+  // A given name by the cue file or the name lists, also written with diacritics the lists lack ("Luís").
+  auto given_at = [&](uint32_t k) {
+    if (has(k, NameCue::given_name)) return true;
+    if (lex == nullptr) return false;
+    const std::string_view w = bare(k);
+    if (lex->given_name(w)) return true;
+    return std::any_of(w.begin(), w.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; }) &&
+           lex->given_name(geo::normalize_toponym(w));
+  };
 
   std::vector<uint32_t> sentence_of(n_tokens, 0);
   for (uint32_t si = 0; si < ta.sentences.size(); ++si) {
@@ -746,12 +756,14 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
       bool surname_place = false;
       if (merged && e - b >= 2 && e - b <= 3 && cover[e - 1] >= 0) {
         const Mention& pm = doc.mentions[static_cast<size_t>(cover[e - 1])];
-        // a place or a capital read as its country (not a country's own name: "Maria Jordan" stays two names)
-        const bool place = pm.kind == MentionKind::location || (pm.kind == MentionKind::country && actors != nullptr &&
-                                                                !actors->is_country_name(words_of(e - 1, e)));
+        const bool title_before = titled || (prev_cue & (bit(NameCue::title) | bit(NameCue::honorific))) != 0;
+        // A place or a capital read as its country; a country's own name only after a title and a given name
+        // ("Prime Minister Luís Montenegro"): "Maria Jordan" alone stays two names.
+        const bool place = pm.kind == MentionKind::location ||
+                           (pm.kind == MentionKind::country && actors != nullptr &&
+                            (!actors->is_country_name(words_of(e - 1, e)) || (title_before && given_at(b))));
         surname_place = place && pm.first_token == e - 1 && pm.token_end == e &&
-                        (titled || (prev_cue & (bit(NameCue::title) | bit(NameCue::honorific))) != 0 ||
-                         has(b, NameCue::given_name) || person_context_after(e));
+                        (title_before || has(b, NameCue::given_name) || person_context_after(e));
         for (uint32_t j = b; j + 1 < e; ++j) surname_place = surname_place && cover[j] < 0;
       }
       if (surname_place) {
@@ -1107,9 +1119,10 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
     const std::string surname = words_of(x.first_token, x.token_end);
     auto s = by_surname.find(fold(surname));
     if (s == by_surname.end() || by_name.count(type_key(EntityType::person, surname))) continue;
-    // only after the person is named, and never a country's own name ("Maria Jordan" ... "Jordan" is the country)
+    // only after the person is named, and a country's own name only with a person's context after it
+    // ("Prime Minister Luís Montenegro" ... "Montenegro said"; "Maria Jordan" ... "Jordan" is the country)
     if (doc.entities[static_cast<size_t>(s->second)].span.offset > x.span.offset ||
-        (actors != nullptr && actors->is_country_name(surname)))
+        (actors != nullptr && actors->is_country_name(surname) && !person_context_after(x.token_end)))
       continue;
     const std::string_view before = x.first_token > 0 ? norm(x.first_token - 1) : std::string_view();
     if (std::find(std::begin(kPlacePreps), std::end(kPlacePreps), before) != std::end(kPlacePreps)) continue;
@@ -1154,6 +1167,29 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
     }
   }
   doc.references = std::move(with_pronouns);
+
+  // ---- 5. place words that name a person ------------------------------------------------------------------
+  // A place or country mention lying inside a person's name ("novelist Jack London", "Prime Minister Luís
+  // Montenegro") or standing for that person ("Montenegro said" after the full name) names no place: it becomes
+  // a mention of the person, so the event coder reads the person (coded or not), not the place's country.
+  for (const EntityReference& r : doc.references) {
+    if (r.kind != ReferenceKind::name || r.entity < 0 ||
+        doc.entities[static_cast<size_t>(r.entity)].type != EntityType::person)
+      continue;
+    for (uint32_t k = r.first_token; k < r.token_end; ++k) {
+      if (cover[k] < 0) continue;
+      Mention& m = doc.mentions[static_cast<size_t>(cover[k])];
+      if ((m.kind != MentionKind::location && m.kind != MentionKind::country) || m.first_token < r.first_token ||
+          m.token_end > r.token_end)
+        continue;
+      m.kind = MentionKind::person;
+      m.entity = r.entity;
+      m.actor = Actor{};
+      m.actor.code = doc.entities[static_cast<size_t>(r.entity)].code;
+      m.place.reset();
+      m.rule = r.rule;
+    }
+  }
 }
 
 }  // namespace dyad

@@ -659,6 +659,19 @@ TEST(NameFinder, AGivenNameAndAPlacesNameAreOnePerson) {
   for (const auto& r : refs(doc2)) EXPECT_NE(r, "London|name|person|Jack London") << dump(doc2);
 }
 
+TEST(NameFinder, ACountrysNameAfterATitleAndAGivenNameIsASurname) {
+  // "Prime Minister Luís Montenegro": a title and a given name (with a diacritic the name lists lack) before a
+  // country's own name make one person; the word alone later, with a person's verb after it, is that person and no
+  // longer an actor mention of the country.
+  Document doc = code("Prime Minister Luís Montenegro opened the fair. Later Montenegro said exports had grown.");
+  EXPECT_TRUE(has_ref(doc, "Luís Montenegro|name|person|Luís Montenegro")) << dump(doc);
+  EXPECT_TRUE(has_ref(doc, "Montenegro|name|person|Luís Montenegro")) << dump(doc);
+  for (const Mention& m : doc.mentions) EXPECT_NE(m.actor.code, "MNE") << dump(doc);
+  // Without a title the country's name stays the country ("Maria Jordan" ... "Jordan").
+  Document other = code("Maria Jordan opened the fair. Later Jordan said exports had grown.");
+  for (const auto& r : refs(other)) EXPECT_NE(r, "Jordan|name|person|Maria Jordan") << dump(other);
+}
+
 TEST(NameFinder, APersonsContextMakesAnUnknownWordAndAPlacesNameOnePerson) {
   // No given name of the cue file, but an apposition with a person noun after the run: one person, and the place's
   // word alone later (and the whole name again) is that person.

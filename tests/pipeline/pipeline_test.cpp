@@ -837,6 +837,19 @@ TEST(CodeArticle, HoldingTalksWithAnOfficialIsNoArrest) {
   EXPECT_TRUE(has(coded(k, "Police held the protesters in custody overnight."), "173 COERCE COP"));
 }
 
+// A place's name inside a person's name ("novelist Jack London") or standing for that person later names no
+// country: no event of the country's government.
+TEST(CodeArticle, APlacesNameThatIsAPersonsSurnameCodesNoCountry) {
+  Knowledge k = load();
+  auto e = coded(k,
+                 "The novelist Jack London visited Oakland in May. London said the trip had been useful. Prime "
+                 "Minister Luís Montenegro met the visitors. Montenegro said trade had grown.");
+  for (const std::string& x : e) {
+    EXPECT_EQ(x.find("GBR"), std::string::npos) << ::testing::PrintToString(e);
+    EXPECT_EQ(x.find("MNE"), std::string::npos) << ::testing::PrintToString(e);
+  }
+}
+
 TEST(CodeArticle, ANounActTakesAMultiWordActorRightBeforeIt) {
   Knowledge k = load();
   auto firing = dyads(k, "Two students died in the clashes on Friday, one of them in security forces firing.");
