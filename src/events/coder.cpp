@@ -824,6 +824,7 @@ class DocCoder {
     }
     clauses_ = nullptr;
     drop_requested_acts(clauses, coded_by_);
+    if (out_.size() == first_event) inverted_statement(speech);
     drop_report_statements(first_event);
     drop_protest_aims(s, first_event);
     remember_pairs(s);
@@ -1079,6 +1080,51 @@ class DocCoder {
     for (size_t i = report_statements_.size(); i-- > 0;)
       out_.erase(out_.begin() + static_cast<std::ptrdiff_t>(report_statements_[i]));
     report_statements_.clear();
+  }
+
+  // "the shops stayed shut, said a senior police officer": an inverted reporting verb whose
+  // speaker follows it (find_speech) has no subject before it for "{S} say" to take, so when
+  // the sentence codes nothing else the speaker's statement (010) is coded here, as "X said"
+  // would be; with an event in the sentence the speaker is its attribution instead. Only with
+  // dyad's own verb patterns (imported dictionaries code statements by their own rules).
+  void inverted_statement(const std::vector<Speech>& speech) {
+    if (k_.implicit_agents.empty()) return;
+    const CameoEntry* ce = k_.entry("010");
+    if (ce == nullptr) return;
+    for (const Speech& sp : speech) {
+      if (sp.content_after || sp.speaker_first != sp.verb || sp.speaker < 0) continue;
+      if (norm(sp.verb) == "according") continue;
+      Event ev;
+      ev.source = actor_of(sp.speaker);
+      if (ev.source.code.empty()) continue;
+      ev.cameo = ce->code;
+      ev.plover = ce->plover;
+      ev.quad_class = ce->quad_class;
+      ev.goldstein = ce->goldstein;
+      ev.mode = EventMode::happened;
+      ev.date = doc_.article.published;
+      ev.date_basis = "article";
+      ev.sentence = sentence_;
+      const Span vs = doc_.text.tokens[sp.verb].span;
+      ev.span = Span{vs.offset, mention_at(sp.speaker).span.end() - vs.offset};
+      ev.rule = "inverted speaker: a statement by the speaker after the reporting verb";
+      std::string key = doc_.hash;
+      key += '\x1f' + std::to_string(sentence_) + '\x1f' + std::to_string(ev.span.offset) + '\x1f' +
+             std::to_string(ev.span.length) + '\x1f' + ev.cameo + '\x1f' + ev.source.code + '\x1f';
+      ev.id = hex16(hash64(key));
+      if (trace_ != nullptr) {
+        std::ostringstream os;
+        os << "event " << ev.id << ": " << ev.cameo << " " << ce->name << " (PLOVER " << ev.plover << ")\n";
+        os << "  sentence " << sentence_ << ": " << doc_.text.sentences[sentence_].span.of(doc_.article.text) << "\n";
+        os << "  matched: \"" << ev.span.of(doc_.article.text) << "\" (" << ev.rule << ")\n";
+        os << "  source: " << ev.source.text << " [" << ev.source.code << "] (the speaker after the verb)\n";
+        os << "  target: none\n  mode: happened (nothing else coded in the sentence)\n";
+        os << "  date: " << ev.date.iso() << " [article] (the article's date)\n";
+        trace_->push_back({ev.id, os.str()});
+      }
+      out_.push_back(std::move(ev));
+      return;  // one statement per sentence
+    }
   }
 
   // Remembers the last compound of actor mentions ("Xi and Putin") for "the two leaders".

@@ -853,4 +853,42 @@ TEST(CodeArticle, TheyPrefersARecentGroupToTwoPeopleNamedApart) {
       << ::testing::PrintToString(e);
 }
 
+TEST(CodeArticle, AgentlessSecurityActsOfThePoliceTableTakeThePoliceAsDoer) {
+  Knowledge k = load();
+  // data/verbs/police.tsv rows of codes in data/cameo/implicit_agents.tsv
+  EXPECT_TRUE(has(coded(k, "three villages near the river were placed under curfew on monday."), "1723 COERCE COP"));
+  EXPECT_TRUE(has(coded(k, "two pistols and some cartridges were recovered from the car."), "1711 COERCE COP"));
+  EXPECT_TRUE(has(coded(k, "the market was kept under close vigil all night."), "151 MOBILIZE COP"));
+  // with a doer named, the doer
+  auto escort = coded(k, "the pilgrims reached their homes under police escort.");
+  EXPECT_TRUE(std::any_of(escort.begin(), escort.end(), [](const std::string& x) {
+    return x.rfind("074 ", 0) == 0 && x.ends_with(" COP");
+  })) << ::testing::PrintToString(escort);
+  auto march = coded(k, "residents watched a flag march by the police through the old town.");
+  EXPECT_TRUE(has(march, "153 MOBILIZE COP")) << ::testing::PrintToString(march);
+  auto pressed = coded(k, "the home guards were pressed into service after the riots.");
+  EXPECT_TRUE(has(pressed, "150 MOBILIZE COP")) << ::testing::PrintToString(pressed);
+  // the same nouns in no such frame code nothing
+  EXPECT_TRUE(coded(k, "the curfew pass was found in his pocket.").empty());
+  EXPECT_TRUE(coded(k, "the economy recovered from the slump.").empty());
+}
+
+TEST(CodeArticle, AnInvertedSpeakerWithNothingElseCodedMakesAStatement) {
+  Knowledge k = load();
+  auto statement_by_police = [](const std::vector<std::string>& e) {
+    return std::any_of(e.begin(), e.end(),
+                       [](const std::string& x) { return x.rfind("010 ", 0) == 0 && x.ends_with(" COP"); });
+  };
+  // nothing coded in the content: the speaker after the verb made a statement
+  auto alone = coded(k, "the roads will stay closed till noon, said a senior police officer.");
+  EXPECT_TRUE(statement_by_police(alone)) << ::testing::PrintToString(alone);
+  // an event in the content: that event (attributed to the speaker), and no statement
+  auto with_event = coded(k, "the police arrested six men near the market, said a senior police officer.");
+  EXPECT_TRUE(has(with_event, "173 COERCE COP")) << ::testing::PrintToString(with_event);
+  EXPECT_FALSE(statement_by_police(with_event)) << ::testing::PrintToString(with_event);
+  // no punctuation before the verb: the words after it open the content, no speaker
+  auto no_mark = coded(k, "nobody knew what would happen said the police.");
+  EXPECT_FALSE(statement_by_police(no_mark)) << ::testing::PrintToString(no_mark);
+}
+
 }  // namespace dyad
