@@ -891,4 +891,23 @@ TEST(CodeArticle, AnInvertedSpeakerWithNothingElseCodedMakesAStatement) {
   EXPECT_FALSE(statement_by_police(no_mark)) << ::testing::PrintToString(no_mark);
 }
 
+TEST(CodeArticle, MorePoliceActsAndInactionsAreCoded) {
+  Knowledge k = load();
+  EXPECT_TRUE(has(coded(k, "a police team will interrogate the two suspects next week."), "090 ACCUSE COP"));
+  EXPECT_TRUE(has(coded(k, "senior police officers rushed to the spot."), "150 MOBILIZE COP"));
+  EXPECT_TRUE(has(coded(k, "the home guards are camping in the village."), "150 MOBILIZE COP"));
+  EXPECT_TRUE(has(coded(k, "the constables conducted searches in the hostel rooms."), "091 ACCUSE COP"));
+  // inaction (data/cameo/inaction.tsv): the act not done, negated
+  auto failed = code_text(k, "the police failed to disperse the crowd near the station.").events;
+  ASSERT_FALSE(failed.empty());
+  EXPECT_EQ(failed[0].mode, EventMode::negated);
+  EXPECT_EQ(failed[0].source.sector, "COP");
+  auto sided = code_text(k, "at two places the policemen mingled with the rioters.").events;
+  ASSERT_FALSE(sided.empty());
+  EXPECT_EQ(sided[0].mode, EventMode::negated);
+  // an ordinary presence or a reached agreement is no such act
+  EXPECT_TRUE(coded(k, "the police presence was visible in the market.").empty());
+  EXPECT_FALSE(has(coded(k, "the two sides reached an agreement at the site."), "150 MOBILIZE COP"));
+}
+
 }  // namespace dyad
