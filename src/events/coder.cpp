@@ -2136,6 +2136,20 @@ class DocCoder {
     return false;
   }
 
+  // A participle that is no past form ("taken", "beaten", "thrown") right after an actor mention,
+  // with no auxiliary, cannot be that mention's own verb: "81 workers taken into custody from the
+  // area" is a reduced relative (a passive whose subject is the mention) whatever follows, when
+  // the act names its doer by itself (`data/cameo/implicit_agents.tsv`) and no actor follows the
+  // participle as its object. Forms that are also past tenses ("arrested", "held") are left to
+  // reduced_relative and governed_reduced_relative.
+  bool participle_only_relative(const Clause& cl, size_t ap, const std::string& code) const {
+    if (ap == 0 || ap + 1 >= cl.toks.size()) return false;
+    const Tok& x = tok(cl.toks[ap]);
+    if (x.mention >= 0 || !k_.lemmatizer.is_participle_only(x.norm)) return false;
+    if (!actor_mention(tok(cl.toks[ap - 1]).mention) || k_.implicit_agents.count(code) == 0) return false;
+    return tok(cl.toks[ap + 1]).mention < 0;
+  }
+
   // A reduced relative on a mention governed by a preposition ("the pleas of the 40 traders
   // held in the town", "talks with several men detained recently"): a noun phrase that is the
   // object of a preposition cannot be the subject of a following active verb, so a bare
@@ -2376,7 +2390,8 @@ class DocCoder {
         // alert") are its complement, so the verb is active
         const bool passive =
             passive_at(cl, p) ||
-            (st.literals == 1 && (reduced_relative(cl, p, c.code) || governed_reduced_relative(cl, p, c.code)));
+            (st.literals == 1 && (reduced_relative(cl, p, c.code) || governed_reduced_relative(cl, p, c.code))) ||
+            participle_only_relative(cl, p, c.code);
         if (c.passive != passive && c.prefix_slot() == PatternElement::Kind::source) return;
         if (c.passive && !passive) return;
         Match m;

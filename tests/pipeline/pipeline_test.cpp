@@ -910,4 +910,14 @@ TEST(CodeArticle, MorePoliceActsAndInactionsAreCoded) {
   EXPECT_FALSE(has(coded(k, "the two sides reached an agreement at the site."), "150 MOBILIZE COP"));
 }
 
+TEST(CodeArticle, AParticipleThatIsNoPastTenseAfterAMentionIsAReducedRelative) {
+  Knowledge k = load();
+  // "taken" is no past tense: the students did not take anyone into custody
+  auto e = coded(k, "the 40 students taken into custody near the campus were released on bail.");
+  EXPECT_TRUE(has(e, "173 COERCE COP")) << ::testing::PrintToString(e);
+  EXPECT_FALSE(has(e, "173 COERCE EDU")) << ::testing::PrintToString(e);
+  // the past tense keeps the students as the doer
+  EXPECT_TRUE(has(coded(k, "the students took two policemen into custody."), "173 COERCE EDU"));
+}
+
 }  // namespace dyad
