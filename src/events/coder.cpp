@@ -824,6 +824,7 @@ class DocCoder {
     }
     clauses_ = nullptr;
     drop_requested_acts(clauses, coded_by_);
+    if (out_.size() == first_event) inverted_statement(speech);
     drop_report_statements(first_event);
     drop_protest_aims(s, first_event);
     remember_pairs(s);
@@ -1079,6 +1080,51 @@ class DocCoder {
     for (size_t i = report_statements_.size(); i-- > 0;)
       out_.erase(out_.begin() + static_cast<std::ptrdiff_t>(report_statements_[i]));
     report_statements_.clear();
+  }
+
+  // "the shops stayed shut, said a senior police officer": an inverted reporting verb whose
+  // speaker follows it (find_speech) has no subject before it for "{S} say" to take, so when
+  // the sentence codes nothing else the speaker's statement (010) is coded here, as "X said"
+  // would be; with an event in the sentence the speaker is its attribution instead. Only with
+  // dyad's own verb patterns (imported dictionaries code statements by their own rules).
+  void inverted_statement(const std::vector<Speech>& speech) {
+    if (k_.implicit_agents.empty()) return;
+    const CameoEntry* ce = k_.entry("010");
+    if (ce == nullptr) return;
+    for (const Speech& sp : speech) {
+      if (sp.content_after || sp.speaker_first != sp.verb || sp.speaker < 0) continue;
+      if (norm(sp.verb) == "according") continue;
+      Event ev;
+      ev.source = actor_of(sp.speaker);
+      if (ev.source.code.empty()) continue;
+      ev.cameo = ce->code;
+      ev.plover = ce->plover;
+      ev.quad_class = ce->quad_class;
+      ev.goldstein = ce->goldstein;
+      ev.mode = EventMode::happened;
+      ev.date = doc_.article.published;
+      ev.date_basis = "article";
+      ev.sentence = sentence_;
+      const Span vs = doc_.text.tokens[sp.verb].span;
+      ev.span = Span{vs.offset, mention_at(sp.speaker).span.end() - vs.offset};
+      ev.rule = "inverted speaker: a statement by the speaker after the reporting verb";
+      std::string key = doc_.hash;
+      key += '\x1f' + std::to_string(sentence_) + '\x1f' + std::to_string(ev.span.offset) + '\x1f' +
+             std::to_string(ev.span.length) + '\x1f' + ev.cameo + '\x1f' + ev.source.code + '\x1f';
+      ev.id = hex16(hash64(key));
+      if (trace_ != nullptr) {
+        std::ostringstream os;
+        os << "event " << ev.id << ": " << ev.cameo << " " << ce->name << " (PLOVER " << ev.plover << ")\n";
+        os << "  sentence " << sentence_ << ": " << doc_.text.sentences[sentence_].span.of(doc_.article.text) << "\n";
+        os << "  matched: \"" << ev.span.of(doc_.article.text) << "\" (" << ev.rule << ")\n";
+        os << "  source: " << ev.source.text << " [" << ev.source.code << "] (the speaker after the verb)\n";
+        os << "  target: none\n  mode: happened (nothing else coded in the sentence)\n";
+        os << "  date: " << ev.date.iso() << " [article] (the article's date)\n";
+        trace_->push_back({ev.id, os.str()});
+      }
+      out_.push_back(std::move(ev));
+      return;  // one statement per sentence
+    }
   }
 
   // Remembers the last compound of actor mentions ("Xi and Putin") for "the two leaders".
@@ -2090,6 +2136,20 @@ class DocCoder {
     return false;
   }
 
+  // A participle that is no past form ("taken", "beaten", "thrown") right after an actor mention,
+  // with no auxiliary, cannot be that mention's own verb: "81 workers taken into custody from the
+  // area" is a reduced relative (a passive whose subject is the mention) whatever follows, when
+  // the act names its doer by itself (`data/cameo/implicit_agents.tsv`) and no actor follows the
+  // participle as its object. Forms that are also past tenses ("arrested", "held") are left to
+  // reduced_relative and governed_reduced_relative.
+  bool participle_only_relative(const Clause& cl, size_t ap, const std::string& code) const {
+    if (ap == 0 || ap + 1 >= cl.toks.size()) return false;
+    const Tok& x = tok(cl.toks[ap]);
+    if (x.mention >= 0 || !k_.lemmatizer.is_participle_only(x.norm)) return false;
+    if (!actor_mention(tok(cl.toks[ap - 1]).mention) || k_.implicit_agents.count(code) == 0) return false;
+    return tok(cl.toks[ap + 1]).mention < 0;
+  }
+
   // A reduced relative on a mention governed by a preposition ("the pleas of the 40 traders
   // held in the town", "talks with several men detained recently"): a noun phrase that is the
   // object of a preposition cannot be the subject of a following active verb, so a bare
@@ -2332,7 +2392,8 @@ class DocCoder {
         // alert") are its complement, so the verb is active
         const bool passive =
             passive_at(cl, p) ||
-            (st.literals == 1 && (reduced_relative(cl, p, c.code) || governed_reduced_relative(cl, p, c.code)));
+            (st.literals == 1 && (reduced_relative(cl, p, c.code) || governed_reduced_relative(cl, p, c.code))) ||
+            participle_only_relative(cl, p, c.code);
         if (c.passive != passive && c.prefix_slot() == PatternElement::Kind::source) return;
         if (c.passive && !passive) return;
         Match m;

@@ -57,7 +57,10 @@ Result<Lemmatizer> Lemmatizer::load(const std::string& data_dir) {
   for (const auto& row : verbs->rows()) {
     std::string_view lemma = verbs->get(row, "lemma");
     if (lemma.empty()) return verbs->error(row, "empty lemma");
-    for (auto f : split_values(verbs->get(row, "past"))) lem.add_irregular(f, lemma, true, false);
+    for (auto f : split_values(verbs->get(row, "past"))) {
+      lem.add_irregular(f, lemma, true, false);
+      lem.irregular_[std::string(f)].simple_past = true;
+    }
     for (auto f : split_values(verbs->get(row, "participle"))) lem.add_irregular(f, lemma, true, true);
     for (auto f : split_values(verbs->get(row, "other"))) lem.add_irregular(f, lemma, false, false);
   }
@@ -136,6 +139,11 @@ bool Lemmatizer::is_past_form(std::string_view form) const {
 bool Lemmatizer::is_participle(std::string_view form) const {
   if (auto it = irregular_.find(std::string(form)); it != irregular_.end()) return it->second.participle;
   return form.size() > 3 && ends_with(form, "ed");
+}
+
+bool Lemmatizer::is_participle_only(std::string_view form) const {
+  auto it = irregular_.find(std::string(form));
+  return it != irregular_.end() && it->second.participle && !it->second.simple_past;
 }
 
 }  // namespace dyad

@@ -36,6 +36,9 @@ class Lemmatizer {
   [[nodiscard]] bool is_past_form(std::string_view form) const;
   /// True when `form` is a past participle by the irregular table or "-ed".
   [[nodiscard]] bool is_participle(std::string_view form) const;
+  /// True when `form` is a past participle of the irregular table that is no past tense of
+  /// any verb there ("taken", "beaten", "thrown"; not "held", "put" or "arrested").
+  [[nodiscard]] bool is_participle_only(std::string_view form) const;
 
   /// Irregular forms recorded for `lemma` (e.g. meet -> met); empty if none.
   [[nodiscard]] std::vector<std::string> irregular_forms(std::string_view lemma) const;
@@ -48,6 +51,7 @@ class Lemmatizer {
     std::vector<std::string> lemmas;
     bool past = false;
     bool participle = false;
+    bool simple_past = false;  // listed in the past-tense column
   };
   std::unordered_map<std::string, Entry> irregular_;
   std::unordered_map<std::string, std::vector<std::string>> forms_;  // lemma -> irregular forms

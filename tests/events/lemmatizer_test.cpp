@@ -67,6 +67,14 @@ TEST(Lemmatizer, PastAndParticiple) {
   EXPECT_FALSE(lem().is_participle("meets"));
 }
 
+TEST(Lemmatizer, ParticipleOnly) {
+  EXPECT_TRUE(lem().is_participle_only("taken"));
+  EXPECT_TRUE(lem().is_participle_only("seen"));
+  EXPECT_FALSE(lem().is_participle_only("took"));      // a past tense
+  EXPECT_FALSE(lem().is_participle_only("held"));      // past tense and participle
+  EXPECT_FALSE(lem().is_participle_only("arrested"));  // regular: past tense too
+}
+
 TEST(Lemmatizer, IrregularFormsOfLemma) {
   auto f = lem().irregular_forms("meet");
   EXPECT_NE(std::find(f.begin(), f.end(), "met"), f.end());

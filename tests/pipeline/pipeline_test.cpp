@@ -877,4 +877,71 @@ TEST(CodeArticle, TheyPrefersARecentGroupToTwoPeopleNamedApart) {
       << ::testing::PrintToString(e);
 }
 
+TEST(CodeArticle, AgentlessSecurityActsOfThePoliceTableTakeThePoliceAsDoer) {
+  Knowledge k = load();
+  // data/verbs/police.tsv rows of codes in data/cameo/implicit_agents.tsv
+  EXPECT_TRUE(has(coded(k, "three villages near the river were placed under curfew on monday."), "1723 COERCE COP"));
+  EXPECT_TRUE(has(coded(k, "two pistols and some cartridges were recovered from the car."), "1711 COERCE COP"));
+  EXPECT_TRUE(has(coded(k, "the market was kept under close vigil all night."), "151 MOBILIZE COP"));
+  // with a doer named, the doer
+  auto escort = coded(k, "the pilgrims reached their homes under police escort.");
+  EXPECT_TRUE(std::any_of(escort.begin(), escort.end(), [](const std::string& x) {
+    return x.rfind("074 ", 0) == 0 && x.ends_with(" COP");
+  })) << ::testing::PrintToString(escort);
+  auto march = coded(k, "residents watched a flag march by the police through the old town.");
+  EXPECT_TRUE(has(march, "153 MOBILIZE COP")) << ::testing::PrintToString(march);
+  auto pressed = coded(k, "the home guards were pressed into service after the riots.");
+  EXPECT_TRUE(has(pressed, "150 MOBILIZE COP")) << ::testing::PrintToString(pressed);
+  // the same nouns in no such frame code nothing
+  EXPECT_TRUE(coded(k, "the curfew pass was found in his pocket.").empty());
+  EXPECT_TRUE(coded(k, "the economy recovered from the slump.").empty());
+}
+
+TEST(CodeArticle, AnInvertedSpeakerWithNothingElseCodedMakesAStatement) {
+  Knowledge k = load();
+  auto statement_by_police = [](const std::vector<std::string>& e) {
+    return std::any_of(e.begin(), e.end(),
+                       [](const std::string& x) { return x.rfind("010 ", 0) == 0 && x.ends_with(" COP"); });
+  };
+  // nothing coded in the content: the speaker after the verb made a statement
+  auto alone = coded(k, "the roads will stay closed till noon, said a senior police officer.");
+  EXPECT_TRUE(statement_by_police(alone)) << ::testing::PrintToString(alone);
+  // an event in the content: that event (attributed to the speaker), and no statement
+  auto with_event = coded(k, "the police arrested six men near the market, said a senior police officer.");
+  EXPECT_TRUE(has(with_event, "173 COERCE COP")) << ::testing::PrintToString(with_event);
+  EXPECT_FALSE(statement_by_police(with_event)) << ::testing::PrintToString(with_event);
+  // no punctuation before the verb: the words after it open the content, no speaker
+  auto no_mark = coded(k, "nobody knew what would happen said the police.");
+  EXPECT_FALSE(statement_by_police(no_mark)) << ::testing::PrintToString(no_mark);
+}
+
+TEST(CodeArticle, MorePoliceActsAndInactionsAreCoded) {
+  Knowledge k = load();
+  EXPECT_TRUE(has(coded(k, "a police team will interrogate the two suspects next week."), "090 ACCUSE COP"));
+  EXPECT_TRUE(has(coded(k, "senior police officers rushed to the spot."), "150 MOBILIZE COP"));
+  EXPECT_TRUE(has(coded(k, "the home guards are camping in the village."), "150 MOBILIZE COP"));
+  EXPECT_TRUE(has(coded(k, "the constables conducted searches in the hostel rooms."), "091 ACCUSE COP"));
+  // inaction (data/cameo/inaction.tsv): the act not done, negated
+  auto failed = code_text(k, "the police failed to disperse the crowd near the station.").events;
+  ASSERT_FALSE(failed.empty());
+  EXPECT_EQ(failed[0].mode, EventMode::negated);
+  EXPECT_EQ(failed[0].source.sector, "COP");
+  auto sided = code_text(k, "at two places the policemen mingled with the rioters.").events;
+  ASSERT_FALSE(sided.empty());
+  EXPECT_EQ(sided[0].mode, EventMode::negated);
+  // an ordinary presence or a reached agreement is no such act
+  EXPECT_TRUE(coded(k, "the police presence was visible in the market.").empty());
+  EXPECT_FALSE(has(coded(k, "the two sides reached an agreement at the site."), "150 MOBILIZE COP"));
+}
+
+TEST(CodeArticle, AParticipleThatIsNoPastTenseAfterAMentionIsAReducedRelative) {
+  Knowledge k = load();
+  // "taken" is no past tense: the students did not take anyone into custody
+  auto e = coded(k, "the 40 students taken into custody near the campus were released on bail.");
+  EXPECT_TRUE(has(e, "173 COERCE COP")) << ::testing::PrintToString(e);
+  EXPECT_FALSE(has(e, "173 COERCE EDU")) << ::testing::PrintToString(e);
+  // the past tense keeps the students as the doer
+  EXPECT_TRUE(has(coded(k, "the students took two policemen into custody."), "173 COERCE EDU"));
+}
+
 }  // namespace dyad
