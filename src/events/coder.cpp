@@ -826,6 +826,7 @@ class DocCoder {
     drop_requested_acts(clauses, coded_by_);
     drop_report_statements(first_event);
     drop_protest_aims(s, first_event);
+    drop_purpose_acts(s, first_event);
     remember_pairs(s);
   }
 
@@ -852,6 +853,51 @@ class DocCoder {
           std::any_of(out_.begin() + static_cast<std::ptrdiff_t>(first_event), out_.end(), [&](const Event& p) {
             return p.cameo.compare(0, 2, "14") == 0 && p.span.end() <= r.span.offset && !p.source.code.empty() &&
                    p.source.code == r.source.code;
+          });
+      if (aim) out_.erase(out_.begin() + static_cast<std::ptrdiff_t>(i));
+    }
+  }
+
+  // "X gave Y a grant to finance projects", "X will visit A and B to mediate", "X sent
+  // observers to Y to investigate", "X summoned Y's envoy to complain": an act in a purpose
+  // infinitive right after the object of an act coded before it in the sentence is what that
+  // act is for, not a second event (CAMEO codes the act done; the aim is not done yet). With
+  // no parser the infinitive's doer is found as the nearest actor before it, which here is
+  // the first act's object, so it is the aim when its doer is the first act's source, its
+  // target, or a mention inside its evidence. Not after roots whose verbs govern an
+  // infinitive of their own (statements, appeals, intents, demands, rejections, threats:
+  // "urged Y to withdraw" is read by the content rules), not after a negated act, and not
+  // when a verb, a coordinator or a clause cut stands between the act and the "to" ("X met
+  // Y and wanted to ...", "... forcing the police to open fire": the infinitive belongs to
+  // that verb).
+  static bool governs_infinitive(const std::string& c) {
+    return c.compare(0, 2, "01") == 0 || c.compare(0, 2, "03") == 0 || content_root(c);
+  }
+  void drop_purpose_acts(const Sentence& s, size_t first_event) {
+    const uint32_t b = s.first_token, e = s.first_token + s.token_count;
+    auto first_token_at = [&](uint32_t offset) {
+      for (uint32_t t = b; t < e; ++t)
+        if (doc_.text.tokens[t].span.offset >= offset) return t;
+      return e;
+    };
+    for (size_t i = out_.size(); i-- > first_event;) {
+      const Event& r = out_[i];
+      if (r.source.code.empty()) continue;
+      const uint32_t t = first_token_at(r.span.offset);
+      if (t >= e || t < b + 2 || norm(t - 1) != "to") continue;
+      const uint32_t to_offset = doc_.text.tokens[t - 1].span.offset;
+      const bool aim =
+          std::any_of(out_.begin() + static_cast<std::ptrdiff_t>(first_event), out_.end(), [&](const Event& p) {
+            if (&p == &r || p.mode == EventMode::negated || governs_infinitive(p.cameo) || p.span.end() > to_offset)
+              return false;
+            const bool doer = r.source.code == p.source.code || (p.target && r.source.code == p.target->code) ||
+                              (r.source.span.offset >= p.span.offset && r.source.span.end() <= p.span.end());
+            if (!doer) return false;
+            for (uint32_t u = first_token_at(p.span.end()); u + 1 < t; ++u)
+              if (verbish(u) || (ends_with(norm(u), "ing") && norm(u).size() > 4) || in(norm(u), kCoordinators) ||
+                  in(norm(u), kSubordinators) || in(norm(u), {";", ":", "that", "who", "which", "whom"}))
+                return false;
+            return true;
           });
       if (aim) out_.erase(out_.begin() + static_cast<std::ptrdiff_t>(i));
     }

@@ -853,4 +853,19 @@ TEST(CodeArticle, TheyPrefersARecentGroupToTwoPeopleNamedApart) {
       << ::testing::PrintToString(e);
 }
 
+TEST(CodeArticle, AnActInAPurposeInfinitiveAfterACodedActIsItsAim) {
+  Knowledge k = load();
+  // the mediation is what the visit is for, not an act of the countries visited
+  auto visit =
+      coded(k, "The Chilean president will visit Peru and Bolivia next month to mediate in their water dispute.");
+  EXPECT_TRUE(has(visit, "042 AGREE CHLGOV")) << ::testing::PrintToString(visit);
+  for (const std::string& x : visit) EXPECT_NE(x.compare(0, 3, "045"), 0) << x;
+  // the complaint is what the summons is for, not an act of the ambassador
+  auto summoned = coded(k, "Germany summoned Turkey's ambassador on Monday to complain about the arrests.");
+  EXPECT_TRUE(has(summoned, "114 ACCUSE DEU")) << ::testing::PrintToString(summoned);
+  EXPECT_FALSE(has(summoned, "110 ACCUSE TURGOV")) << ::testing::PrintToString(summoned);
+  // the same act with no act before it is coded
+  EXPECT_TRUE(has(coded(k, "Turkey's ambassador complained about the arrests on Monday."), "110 ACCUSE TURGOV"));
+}
+
 }  // namespace dyad
