@@ -2333,12 +2333,14 @@ class DocCoder {
         // "the attack" are adjectives or nouns, so verbal patterns do not fire there. Gerunds
         // ("the signing of a statement") stay: they are how news names an act.
         // Imported TABARI/PETRARCH verbs must be parsed as verbs there: after a determiner
-        // even a gerund is a noun for them ("have delayed their meeting").
+        // even a gerund is a noun for them ("have delayed their meeting"). The same holds with
+        // modifiers between ("until their political demands are met", "a brief private visit"):
+        // for dyad's own patterns too, gerunds again excepted.
         if ((c.prefix_slot() == PatternElement::Kind::source || c.passive) && p > 0 &&
             is_determiner(norm(cl.toks[p - 1])) && (c.dyadic || !norm(cl.toks[p]).ends_with("ing")))
           return;
-        if (c.dyadic && (c.prefix_slot() == PatternElement::Kind::source || c.passive) &&
-            after_modified_determiner(cl, p))
+        if ((c.dyadic || !norm(cl.toks[p]).ends_with("ing")) &&
+            (c.prefix_slot() == PatternElement::Kind::source || c.passive) && after_modified_determiner(cl, p))
           return;
         // Nor right after an adverb of degree ("troops moved very close to the frontier", "quite
         // late"): the word it modifies is an adjective or adverb, never a verb.

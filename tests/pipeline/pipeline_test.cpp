@@ -868,4 +868,13 @@ TEST(CodeArticle, AnActInAPurposeInfinitiveAfterACodedActIsItsAim) {
   EXPECT_TRUE(has(coded(k, "Turkey's ambassador complained about the arrests on Monday."), "110 ACCUSE TURGOV"));
 }
 
+TEST(CodeArticle, AWordAfterADeterminerAndModifiersIsANounNotAVerb) {
+  Knowledge k = load();
+  // "their political demands": a noun phrase, no demand by the force named before it
+  auto e = coded(k, "The rebels opposed the deployment of a peacekeeping force until their political demands are met.");
+  for (const std::string& x : e) EXPECT_NE(x.compare(0, 4, "100 "), 0) << x;
+  // the verb with its subject is coded
+  EXPECT_TRUE(has(coded(k, "Rebel leaders demand talks with the government."), "100 REQUEST REB"));
+}
+
 }  // namespace dyad
