@@ -51,6 +51,7 @@
 #include "events/lemmatizer.h"
 #include "events/pattern.h"
 #include "knowledge/actors.h"
+#include "knowledge/ethnic.h"
 #include "knowledge/pairs.h"
 #include "knowledge/tsv.h"
 #include "temporal/temporal.h"
@@ -234,6 +235,8 @@ struct EventCoder::Impl {
   std::vector<std::vector<std::string>> request_verbs;
   // data/knowledge/pair_nouns.tsv: "the two leaders", "both sides" name the pair named before.
   PairNouns pair_nouns;
+  // data/knowledge/ethnic_groups.tsv: "Bosnian Serbs" are Bosnian people of the Serb group.
+  EthnicGroups ethnic_groups;
   // Codes of imported dictionaries that the CAMEO codebook lacks, each scored
   // like its nearest CAMEO ancestor ("1951" like "195"), or unscored.
   std::unordered_map<std::string, CameoEntry> foreign_codes;
@@ -569,6 +572,46 @@ class DocCoder {
         } else if (pm.actor.country.empty() && pm.actor.code.size() == 3) {
           title_of_possessor(m - 1, a);
         }
+      }
+    }
+    // An ethnic group of another state: a demonym of data/knowledge/ethnic_groups.tsv right after
+    // a country word of another country ("Bosnian Serbs", "Kosovo Albanians", "Bosnian Serb
+    // leader X") names people of the first country who belong to the group, not its kin state.
+    if (a.country.size() == 3 && m > 0) {
+      const Mention& pm = mention_at(m - 1);
+      if (pm.sentence == mm.sentence && pm.token_end == mm.first_token &&
+          (pm.kind == MentionKind::country || pm.kind == MentionKind::location) &&
+          k_.ethnic_groups.kin_state(doc_.text.norm(doc_.text.tokens[mm.first_token])) == a.country) {
+        const Actor pa = actor_of(m - 1);
+        if (pa.country.size() == 3 && pa.country != a.country) {
+          if (a.code.compare(0, 3, a.country) == 0) a.code = pa.country + a.code.substr(3);
+          a.country = pa.country;
+        }
+      }
+    }
+    // "ethnic Albanians ... in Serbia": the group named by "ethnic" and a listed demonym lives in
+    // the state the sentence places it in (the first place mention after "in", at most one plain
+    // word between: "in south Serbia"), not in its kin state; with no such place it keeps the
+    // demonym's country.
+    if (a.country.size() == 3 && mm.first_token > 0 &&
+        doc_.text.norm(doc_.text.tokens[mm.first_token - 1]) == "ethnic" &&
+        k_.ethnic_groups.kin_state(doc_.text.norm(doc_.text.tokens[mm.first_token])) == a.country) {
+      const Sentence& st = doc_.text.sentences[mm.sentence];
+      const uint32_t se = st.first_token + st.token_count;
+      for (int32_t q = m + 1; static_cast<size_t>(q) < doc_.mentions.size(); ++q) {
+        const Mention& qm = mention_at(q);
+        if (qm.sentence != mm.sentence || qm.first_token >= se) break;
+        if (qm.kind != MentionKind::country && qm.kind != MentionKind::location) continue;
+        const uint32_t f = qm.first_token;
+        const bool after_in = (f >= 1 && doc_.text.norm(doc_.text.tokens[f - 1]) == "in") ||
+                              (f >= 2 && doc_.text.norm(doc_.text.tokens[f - 2]) == "in" && cover_[f - 1] < 0);
+        if (!after_in) continue;
+        const Actor qa = actor_of(q);
+        if (qa.country.size() == 3 && qa.country != a.country) {
+          if (a.code.compare(0, 3, a.country) == 0) a.code = qa.country + a.code.substr(3);
+          a.country = qa.country;
+        }
+        break;
       }
     }
     // Possessive composition: a bare agent with no country right after a possessive actor of
@@ -3447,6 +3490,9 @@ Result<std::shared_ptr<const EventCoder>> EventCoder::load(const std::string& da
   auto pairs = PairNouns::load(data_dir);
   if (!pairs.ok()) return pairs.error();
   impl->pair_nouns = std::move(pairs.value());
+  auto ethnic = EthnicGroups::load(data_dir);
+  if (!ethnic.ok()) return ethnic.error();
+  impl->ethnic_groups = std::move(ethnic.value());
 
   std::vector<VerbPatternSpec> specs;
   if (!no_default) {

@@ -877,4 +877,15 @@ TEST(CodeArticle, AWordAfterADeterminerAndModifiersIsANounNotAVerb) {
   EXPECT_TRUE(has(coded(k, "Rebel leaders demand talks with the government."), "100 REQUEST REB"));
 }
 
+TEST(CodeArticle, AnEthnicGroupOfAnotherStateIsOfThatState) {
+  Knowledge k = load();
+  // a country word before a listed demonym: people of that country, not of the group's kin state
+  EXPECT_TRUE(has(coded(k, "Bosnian Serbs demanded a ceasefire on Monday."), "107 REQUEST BIH"));
+  EXPECT_TRUE(has(coded(k, "Bosnian Serb leader Radovan Karadzic rejected the plan."), "120 REJECT BIHGOV"));
+  // "ethnic" and the demonym: the state the sentence places the group in
+  EXPECT_TRUE(has(coded(k, "Hundreds of ethnic Hungarians marched on Sunday in Romania."), "141 PROTEST ROM"));
+  // the demonym alone keeps its country
+  EXPECT_TRUE(has(coded(k, "Serbs demanded a ceasefire on Monday."), "107 REQUEST SRB"));
+}
+
 }  // namespace dyad
