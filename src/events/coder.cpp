@@ -51,6 +51,7 @@
 #include "events/lemmatizer.h"
 #include "events/pattern.h"
 #include "knowledge/actors.h"
+#include "knowledge/ethnic.h"
 #include "knowledge/pairs.h"
 #include "knowledge/tsv.h"
 #include "temporal/temporal.h"
@@ -234,6 +235,8 @@ struct EventCoder::Impl {
   std::vector<std::vector<std::string>> request_verbs;
   // data/knowledge/pair_nouns.tsv: "the two leaders", "both sides" name the pair named before.
   PairNouns pair_nouns;
+  // data/knowledge/ethnic_groups.tsv: "Bosnian Serbs" are Bosnian people of the Serb group.
+  EthnicGroups ethnic_groups;
   // Codes of imported dictionaries that the CAMEO codebook lacks, each scored
   // like its nearest CAMEO ancestor ("1951" like "195"), or unscored.
   std::unordered_map<std::string, CameoEntry> foreign_codes;
@@ -571,6 +574,46 @@ class DocCoder {
         }
       }
     }
+    // An ethnic group of another state: a demonym of data/knowledge/ethnic_groups.tsv right after
+    // a country word of another country ("Bosnian Serbs", "Kosovo Albanians", "Bosnian Serb
+    // leader X") names people of the first country who belong to the group, not its kin state.
+    if (a.country.size() == 3 && m > 0) {
+      const Mention& pm = mention_at(m - 1);
+      if (pm.sentence == mm.sentence && pm.token_end == mm.first_token &&
+          (pm.kind == MentionKind::country || pm.kind == MentionKind::location) &&
+          k_.ethnic_groups.kin_state(doc_.text.norm(doc_.text.tokens[mm.first_token])) == a.country) {
+        const Actor pa = actor_of(m - 1);
+        if (pa.country.size() == 3 && pa.country != a.country) {
+          if (a.code.compare(0, 3, a.country) == 0) a.code = pa.country + a.code.substr(3);
+          a.country = pa.country;
+        }
+      }
+    }
+    // "ethnic Albanians ... in Serbia": the group named by "ethnic" and a listed demonym lives in
+    // the state the sentence places it in (the first place mention after "in", at most one plain
+    // word between: "in south Serbia"), not in its kin state; with no such place it keeps the
+    // demonym's country.
+    if (a.country.size() == 3 && mm.first_token > 0 &&
+        doc_.text.norm(doc_.text.tokens[mm.first_token - 1]) == "ethnic" &&
+        k_.ethnic_groups.kin_state(doc_.text.norm(doc_.text.tokens[mm.first_token])) == a.country) {
+      const Sentence& st = doc_.text.sentences[mm.sentence];
+      const uint32_t se = st.first_token + st.token_count;
+      for (int32_t q = m + 1; static_cast<size_t>(q) < doc_.mentions.size(); ++q) {
+        const Mention& qm = mention_at(q);
+        if (qm.sentence != mm.sentence || qm.first_token >= se) break;
+        if (qm.kind != MentionKind::country && qm.kind != MentionKind::location) continue;
+        const uint32_t f = qm.first_token;
+        const bool after_in = (f >= 1 && doc_.text.norm(doc_.text.tokens[f - 1]) == "in") ||
+                              (f >= 2 && doc_.text.norm(doc_.text.tokens[f - 2]) == "in" && cover_[f - 1] < 0);
+        if (!after_in) continue;
+        const Actor qa = actor_of(q);
+        if (qa.country.size() == 3 && qa.country != a.country) {
+          if (a.code.compare(0, 3, a.country) == 0) a.code = qa.country + a.code.substr(3);
+          a.country = qa.country;
+        }
+        break;
+      }
+    }
     // Possessive composition: a bare agent with no country right after a possessive actor of
     // a country, at most three lower-case words between, is that country's agent ("Putin's top
     // aides" -> RUSGOV, "China's officials" -> CHNGOV).
@@ -827,6 +870,7 @@ class DocCoder {
     if (out_.size() == first_event) inverted_statement(speech);
     drop_report_statements(first_event);
     drop_protest_aims(s, first_event);
+    drop_purpose_acts(s, first_event);
     remember_pairs(s);
   }
 
@@ -853,6 +897,51 @@ class DocCoder {
           std::any_of(out_.begin() + static_cast<std::ptrdiff_t>(first_event), out_.end(), [&](const Event& p) {
             return p.cameo.compare(0, 2, "14") == 0 && p.span.end() <= r.span.offset && !p.source.code.empty() &&
                    p.source.code == r.source.code;
+          });
+      if (aim) out_.erase(out_.begin() + static_cast<std::ptrdiff_t>(i));
+    }
+  }
+
+  // "X gave Y a grant to finance projects", "X will visit A and B to mediate", "X sent
+  // observers to Y to investigate", "X summoned Y's envoy to complain": an act in a purpose
+  // infinitive right after the object of an act coded before it in the sentence is what that
+  // act is for, not a second event (CAMEO codes the act done; the aim is not done yet). With
+  // no parser the infinitive's doer is found as the nearest actor before it, which here is
+  // the first act's object, so it is the aim when its doer is the first act's source, its
+  // target, or a mention inside its evidence. Not after roots whose verbs govern an
+  // infinitive of their own (statements, appeals, intents, demands, rejections, threats:
+  // "urged Y to withdraw" is read by the content rules), not after a negated act, and not
+  // when a verb, a coordinator or a clause cut stands between the act and the "to" ("X met
+  // Y and wanted to ...", "... forcing the police to open fire": the infinitive belongs to
+  // that verb).
+  static bool governs_infinitive(const std::string& c) {
+    return c.compare(0, 2, "01") == 0 || c.compare(0, 2, "03") == 0 || content_root(c);
+  }
+  void drop_purpose_acts(const Sentence& s, size_t first_event) {
+    const uint32_t b = s.first_token, e = s.first_token + s.token_count;
+    auto first_token_at = [&](uint32_t offset) {
+      for (uint32_t t = b; t < e; ++t)
+        if (doc_.text.tokens[t].span.offset >= offset) return t;
+      return e;
+    };
+    for (size_t i = out_.size(); i-- > first_event;) {
+      const Event& r = out_[i];
+      if (r.source.code.empty()) continue;
+      const uint32_t t = first_token_at(r.span.offset);
+      if (t >= e || t < b + 2 || norm(t - 1) != "to") continue;
+      const uint32_t to_offset = doc_.text.tokens[t - 1].span.offset;
+      const bool aim =
+          std::any_of(out_.begin() + static_cast<std::ptrdiff_t>(first_event), out_.end(), [&](const Event& p) {
+            if (&p == &r || p.mode == EventMode::negated || governs_infinitive(p.cameo) || p.span.end() > to_offset)
+              return false;
+            const bool doer = r.source.code == p.source.code || (p.target && r.source.code == p.target->code) ||
+                              (r.source.span.offset >= p.span.offset && r.source.span.end() <= p.span.end());
+            if (!doer) return false;
+            for (uint32_t u = first_token_at(p.span.end()); u + 1 < t; ++u)
+              if (verbish(u) || (ends_with(norm(u), "ing") && norm(u).size() > 4) || in(norm(u), kCoordinators) ||
+                  in(norm(u), kSubordinators) || in(norm(u), {";", ":", "that", "who", "which", "whom"}))
+                return false;
+            return true;
           });
       if (aim) out_.erase(out_.begin() + static_cast<std::ptrdiff_t>(i));
     }
@@ -2349,12 +2438,14 @@ class DocCoder {
         // "the attack" are adjectives or nouns, so verbal patterns do not fire there. Gerunds
         // ("the signing of a statement") stay: they are how news names an act.
         // Imported TABARI/PETRARCH verbs must be parsed as verbs there: after a determiner
-        // even a gerund is a noun for them ("have delayed their meeting").
+        // even a gerund is a noun for them ("have delayed their meeting"). The same holds with
+        // modifiers between ("until their political demands are met", "a brief private visit"):
+        // for dyad's own patterns too, gerunds again excepted.
         if ((c.prefix_slot() == PatternElement::Kind::source || c.passive) && p > 0 &&
             is_determiner(norm(cl.toks[p - 1])) && (c.dyadic || !norm(cl.toks[p]).ends_with("ing")))
           return;
-        if (c.dyadic && (c.prefix_slot() == PatternElement::Kind::source || c.passive) &&
-            after_modified_determiner(cl, p))
+        if ((c.dyadic || !norm(cl.toks[p]).ends_with("ing")) &&
+            (c.prefix_slot() == PatternElement::Kind::source || c.passive) && after_modified_determiner(cl, p))
           return;
         // Nor right after an adverb of degree ("troops moved very close to the frontier", "quite
         // late"): the word it modifies is an adjective or adverb, never a verb.
@@ -3462,6 +3553,9 @@ Result<std::shared_ptr<const EventCoder>> EventCoder::load(const std::string& da
   auto pairs = PairNouns::load(data_dir);
   if (!pairs.ok()) return pairs.error();
   impl->pair_nouns = std::move(pairs.value());
+  auto ethnic = EthnicGroups::load(data_dir);
+  if (!ethnic.ok()) return ethnic.error();
+  impl->ethnic_groups = std::move(ethnic.value());
 
   std::vector<VerbPatternSpec> specs;
   if (!no_default) {

@@ -944,4 +944,39 @@ TEST(CodeArticle, AParticipleThatIsNoPastTenseAfterAMentionIsAReducedRelative) {
   EXPECT_TRUE(has(coded(k, "the students took two policemen into custody."), "173 COERCE EDU"));
 }
 
+TEST(CodeArticle, AnActInAPurposeInfinitiveAfterACodedActIsItsAim) {
+  Knowledge k = load();
+  // the mediation is what the visit is for, not an act of the countries visited
+  auto visit =
+      coded(k, "The Chilean president will visit Peru and Bolivia next month to mediate in their water dispute.");
+  EXPECT_TRUE(has(visit, "042 AGREE CHLGOV")) << ::testing::PrintToString(visit);
+  for (const std::string& x : visit) EXPECT_NE(x.compare(0, 3, "045"), 0) << x;
+  // the complaint is what the summons is for, not an act of the ambassador
+  auto summoned = coded(k, "Germany summoned Turkey's ambassador on Monday to complain about the arrests.");
+  EXPECT_TRUE(has(summoned, "114 ACCUSE DEU")) << ::testing::PrintToString(summoned);
+  EXPECT_FALSE(has(summoned, "110 ACCUSE TURGOV")) << ::testing::PrintToString(summoned);
+  // the same act with no act before it is coded
+  EXPECT_TRUE(has(coded(k, "Turkey's ambassador complained about the arrests on Monday."), "110 ACCUSE TURGOV"));
+}
+
+TEST(CodeArticle, AWordAfterADeterminerAndModifiersIsANounNotAVerb) {
+  Knowledge k = load();
+  // "their political demands": a noun phrase, no demand by the force named before it
+  auto e = coded(k, "The rebels opposed the deployment of a peacekeeping force until their political demands are met.");
+  for (const std::string& x : e) EXPECT_NE(x.compare(0, 4, "100 "), 0) << x;
+  // the verb with its subject is coded
+  EXPECT_TRUE(has(coded(k, "Rebel leaders demand talks with the government."), "100 REQUEST REB"));
+}
+
+TEST(CodeArticle, AnEthnicGroupOfAnotherStateIsOfThatState) {
+  Knowledge k = load();
+  // a country word before a listed demonym: people of that country, not of the group's kin state
+  EXPECT_TRUE(has(coded(k, "Bosnian Serbs demanded a ceasefire on Monday."), "107 REQUEST BIH"));
+  EXPECT_TRUE(has(coded(k, "Bosnian Serb leader Radovan Karadzic rejected the plan."), "120 REJECT BIHGOV"));
+  // "ethnic" and the demonym: the state the sentence places the group in
+  EXPECT_TRUE(has(coded(k, "Hundreds of ethnic Hungarians marched on Sunday in Romania."), "141 PROTEST ROM"));
+  // the demonym alone keeps its country
+  EXPECT_TRUE(has(coded(k, "Serbs demanded a ceasefire on Monday."), "107 REQUEST SRB"));
+}
+
 }  // namespace dyad
