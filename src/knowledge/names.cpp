@@ -281,6 +281,7 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
   std::unordered_map<std::string, int32_t> by_surname;  // "putin" -> person entity (the latest named)
   std::unordered_map<std::string, int32_t> by_given;    // "vladimir" -> person entity (the latest named)
   std::unordered_map<std::string, EntityType> type_of;  // folded words -> type, for propagation
+  std::vector<int8_t> type_at(n_tokens, -1);            // token -> type of the name reference over it
   for (size_t i = 0; i < doc.entities.size(); ++i)
     if (!doc.entities[i].canonical.empty())
       by_name.emplace(type_key(doc.entities[i].type, doc.entities[i].canonical), static_cast<int32_t>(i));
@@ -338,6 +339,8 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
         by_name.emplace(type_key(EntityType::person, words_of(b, e)), entity);
       }
     }
+    if (kind == ReferenceKind::name)
+      for (uint32_t k = b; k < e; ++k) type_at[k] = static_cast<int8_t>(ent.type);
     doc.references.push_back(std::move(r));
   };
 
@@ -1045,6 +1048,34 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
     }
   }
   auto org_context = [&](const Run& r) { return org_context_at(r.b); };
+  // A list item of one or two words next to an organisation's name: a comma (", and", ", or") between the run and a
+  // name reference typed an organisation ("Kellmark, Dorvan Records, and Tessly"; "Globe and Mail" is no list).
+  auto org_list_neighbour = [&](const Run& r) {
+    const uint32_t si = sentence_of[r.b];
+    auto org = [&](uint32_t k) {
+      return k < n_tokens && sentence_of[k] == si && type_at[k] == static_cast<int8_t>(EntityType::organization);
+    };
+    auto link = [&](uint32_t k) {
+      return k < n_tokens && sentence_of[k] == si &&
+             (norm(k) == "," || ((norm(k) == "and" || norm(k) == "or") && !ta.tokens[k].capitalized));
+    };
+    // no country adjective ("Basque") and no abbreviation after a company's name ("Kellmark Holdings, L.P.")
+    const std::string words = words_of(r.b, r.e);
+    if (r.e - r.b > 2 || abbreviation(words) || (actors != nullptr && actors->is_country_adjective(words)))
+      return false;
+    uint32_t j = r.e;  // after: ", X", ", and X"
+    if (link(j) && norm(j) == ",") {
+      ++j;
+      if (link(j) && norm(j) != ",") ++j;
+      if (org(j)) return true;
+    }
+    if (r.b >= 2 && link(r.b - 1)) {  // before: "X ,", "X , and"
+      uint32_t k = r.b - 1;
+      if (k >= 2 && norm(k - 1) == "," && norm(k) != ",") --k;
+      if (norm(k) == "," && k >= 1 && org(k - 1)) return true;
+    }
+    return false;
+  };
   for (Run& r : pieces) {
     // A word before a given name that is no given name itself, in a run of three or more words ("Queenslander Anna
     // Kowal", "Minnesotan Ben Lee"): a description (a demonym, a role), no part of the name.
@@ -1138,6 +1169,9 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
       // two to four capitalised words with no other cue, not all common English words ("Cold War")
       r.type = EntityType::person;
       r.rule = "name:shape";
+    } else if (!person_evidence(r) && org_list_neighbour(r)) {
+      r.type = EntityType::organization;  // "Kellmark, Dorvan Records and Tessly": an item of a list of organisations
+      r.rule = "name:list";
     } else {
       continue;
     }

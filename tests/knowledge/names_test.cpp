@@ -700,6 +700,17 @@ TEST(NameFinder, AShortFormOfAnOrganisationKeepsItsType) {
   EXPECT_TRUE(has_ref(doc3, "Anna Kowal|name|person|Anna Kowal")) << dump(doc3);
 }
 
+TEST(NameFinder, AListItemBesideAnOrganisationIsOne) {
+  // One or two words with no other cue, separated by a comma from an organisation's name in a list: an organisation.
+  Document doc = code("The shop paid Kellmark Holdings, Dorvan Records, and Tessly last year.");
+  EXPECT_TRUE(has_ref(doc, "Tessly|name|organization|Tessly")) << dump(doc);
+  // "and" alone is no list ("Harbor Times and Mail" may be one name); a person's evidence keeps a person.
+  Document doc1 = code("The shop paid Dorvan Records and Tessly last year.");
+  for (const auto& r : refs(doc1)) EXPECT_THAT(r, ::testing::Not(HasSubstr("Tessly|name|organization"))) << dump(doc1);
+  Document doc2 = code("The shop paid Dorvan Records, Anna Kowal, and Kellmark Holdings.");
+  EXPECT_TRUE(has_ref(doc2, "Anna Kowal|name|person|Anna Kowal")) << dump(doc2);
+}
+
 TEST(NameFinder, CueFileErrorsNameFileAndLine) {
   auto bad = NameFinder::parse("cues.tsv", "cue\twords\tas_of\ntitle\tminister\t2026-01-01\ntitel\tx\t2026-01-01\n");
   ASSERT_FALSE(bad.ok());
