@@ -291,6 +291,7 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
   std::unordered_map<std::string, int32_t> by_surname;  // "putin" -> person entity (the latest named)
   std::unordered_map<std::string, int32_t> by_given;    // "vladimir" -> person entity (the latest named)
   std::unordered_map<std::string, EntityType> type_of;  // folded words -> type, for propagation
+  std::vector<int8_t> type_at(n_tokens, -1);            // token -> type of the name reference over it
   for (size_t i = 0; i < doc.entities.size(); ++i)
     if (!doc.entities[i].canonical.empty())
       by_name.emplace(type_key(doc.entities[i].type, doc.entities[i].canonical), static_cast<int32_t>(i));
@@ -348,6 +349,8 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
         by_name.emplace(type_key(EntityType::person, words_of(b, e)), entity);
       }
     }
+    if (kind == ReferenceKind::name)
+      for (uint32_t k = b; k < e; ++k) type_at[k] = static_cast<int8_t>(ent.type);
     doc.references.push_back(std::move(r));
   };
 
@@ -975,6 +978,64 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
     }
     add_ref(r.b, r.e, ReferenceKind::name, ent, -1, r.rule);
   };
+  // ", <country or first-level division>" right after a run, then punctuation or the sentence's end ("Debsby,
+  // England,"; "Harlow Mills, Ohio."): the run is a place of that country or state.
+  auto place_after_comma = [&](uint32_t e) {
+    if (e + 1 >= n_tokens || norm(e) != "," || sentence_of[e + 1] != sentence_of[e] || !ta.tokens[e + 1].capitalized)
+      return false;
+    for (uint32_t pe = e + 2; pe <= e + 3 && pe <= n_tokens; ++pe) {
+      if (!ta.tokens[pe - 1].capitalized || !word(pe - 1)) return false;
+      const bool closed = pe == n_tokens || sentence_of[pe] != sentence_of[e] || !word(pe);
+      if (!closed) continue;
+      const std::string place = words_of(e + 1, pe);
+      return (actors != nullptr && actors->is_country_name(place)) || state_code(place);
+    }
+    return false;
+  };
+  // ---- one name, one type: the short forms of organisations the article names with a cue ----------------------
+  // "Kellow Falls State University" ... "Kellow Falls State finished 8-5": the words before an `org_suffix` name the
+  // organisation again; "Fresno River Hawks" ... "the River Hawks", "Hawks fans": the words after a team's place.
+  // A short form is no single common word, given name or country adjective, and (checked where it is read) no
+  // large place, nothing after a place preposition or before ", <state>".
+  std::unordered_set<std::string> short_org;
+  auto short_form_ok = [&](uint32_t b, uint32_t e) {
+    for (uint32_t k = b; k < e; ++k)
+      if (!word(k) || !ta.tokens[k].capitalized || has(k, NameCue::connector) || has(k, NameCue::not_name) ||
+          has(k, NameCue::title) || has(k, NameCue::honorific) || possessive_bytes(ta.tokens[k].span.of(text)) != 0)
+        return false;
+    // a person's name (a given name first: "Dave Kellow Band") or a name of its own ("Maine Harbor Railroad Company")
+    if (has(b, NameCue::given_name) || (lex != nullptr && lex->given_name(bare(b))) ||
+        (cue(e - 1) & (bit(NameCue::org_suffix) | bit(NameCue::loc_suffix))) != 0)
+      return false;
+    if (e - b != 1) return true;
+    return !has(b, NameCue::given_name) && !has(b, NameCue::org_suffix) && !has(b, NameCue::loc_suffix) &&
+           !ta.tokens[b].all_caps &&
+           !(lex != nullptr && (lex->given_name(bare(b)) || common_word(b, NameLexicon::kMaxTier))) &&
+           !(actors != nullptr && actors->is_country_adjective(words_of(b, e)));
+  };
+  for (const Run& r : runs) {
+    if (r.e - r.b < 2) continue;
+    if (r.typed && r.type == EntityType::organization && r.rule == "name:org-suffix" &&
+        is(NameCue::org_suffix, words_of(r.e - 1, r.e))) {
+      for (uint32_t k = r.b + 1; k < r.e; ++k)
+        if (short_form_ok(r.b, k)) short_org.insert(fold(words_of(r.b, k)));
+    } else if (plural_word(r.e - 1) && ((r.typed && r.type == EntityType::organization && r.rule == "name:team") ||
+                                        (!r.typed && team_like_words(r.b, r.e)))) {
+      // the team's words after its place ("River Hawks"; one word only when it is no common word: not "Scouts")
+      for (uint32_t k = r.b + 1; k < r.e; ++k)
+        if (short_form_ok(k, r.e)) short_org.insert(fold(words_of(k, r.e)));
+    }
+  }
+  auto short_org_at = [&](uint32_t b, uint32_t e) {
+    if (short_org.empty() || short_org.count(fold(words_of(b, e))) == 0) return false;
+    const std::string_view prev = b > 0 && sentence_of[b - 1] == sentence_of[b] ? norm(b - 1) : "";
+    return std::find(std::begin(kPlacePreps), std::end(kPlacePreps), prev) == std::end(kPlacePreps) &&
+           !place_after_comma(e) && !gazetteer_place(words_of(b, e), false, 10000);
+  };
+  for (Run& r : runs)
+    if (r.typed && r.type == EntityType::location && !r.merged &&
+        (r.rule == "name:place-word" || r.rule == "name:gazetteer") && short_org_at(r.b, r.e))
+      r.type = EntityType::organization, r.rule = "name:short-form";
   for (const Run& r : runs)
     if (r.merged)
       std::erase_if(doc.references, [&r](const EntityReference& x) {
@@ -999,17 +1060,31 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
     }
   }
   auto org_context = [&](const Run& r) { return org_context_at(r.b); };
-  // ", <country or first-level division>" right after a run, then punctuation or the sentence's end ("Debsby,
-  // England,"; "Harlow Mills, Ohio."): the run is a place of that country or state.
-  auto place_after_comma = [&](uint32_t e) {
-    if (e + 1 >= n_tokens || norm(e) != "," || sentence_of[e + 1] != sentence_of[e] || !ta.tokens[e + 1].capitalized)
+  // A list item of one or two words next to an organisation's name: a comma (", and", ", or") between the run and a
+  // name reference typed an organisation ("Kellmark, Dorvan Records, and Tessly"; "Globe and Mail" is no list).
+  auto org_list_neighbour = [&](const Run& r) {
+    const uint32_t si = sentence_of[r.b];
+    auto org = [&](uint32_t k) {
+      return k < n_tokens && sentence_of[k] == si && type_at[k] == static_cast<int8_t>(EntityType::organization);
+    };
+    auto link = [&](uint32_t k) {
+      return k < n_tokens && sentence_of[k] == si &&
+             (norm(k) == "," || ((norm(k) == "and" || norm(k) == "or") && !ta.tokens[k].capitalized));
+    };
+    // no country adjective ("Basque") and no abbreviation after a company's name ("Kellmark Holdings, L.P.")
+    const std::string words = words_of(r.b, r.e);
+    if (r.e - r.b > 2 || abbreviation(words) || (actors != nullptr && actors->is_country_adjective(words)))
       return false;
-    for (uint32_t pe = e + 2; pe <= e + 3 && pe <= n_tokens; ++pe) {
-      if (!ta.tokens[pe - 1].capitalized || !word(pe - 1)) return false;
-      const bool closed = pe == n_tokens || sentence_of[pe] != sentence_of[e] || !word(pe);
-      if (!closed) continue;
-      const std::string place = words_of(e + 1, pe);
-      return (actors != nullptr && actors->is_country_name(place)) || state_code(place);
+    uint32_t j = r.e;  // after: ", X", ", and X"
+    if (link(j) && norm(j) == ",") {
+      ++j;
+      if (link(j) && norm(j) != ",") ++j;
+      if (org(j)) return true;
+    }
+    if (r.b >= 2 && link(r.b - 1)) {  // before: "X ,", "X , and"
+      uint32_t k = r.b - 1;
+      if (k >= 2 && norm(k - 1) == "," && norm(k) != ",") --k;
+      if (norm(k) == "," && k >= 1 && org(k - 1)) return true;
     }
     return false;
   };
@@ -1038,6 +1113,9 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
     } else if (r.e - r.b >= 2 && is(NameCue::org_suffix, last)) {
       r.type = EntityType::organization;
       r.rule = "name:org-suffix";
+    } else if (by_surname.count(key) == 0 && short_org_at(r.b, r.e)) {
+      r.type = EntityType::organization;  // "Kellow Falls State" after "Kellow Falls State University"
+      r.rule = "name:short-form";
     } else if (r.e - r.b >= 2 && (is(NameCue::loc_suffix, last) || has(r.b, NameCue::loc_head))) {
       r.type = EntityType::location;
       r.rule = "name:place-word";
@@ -1103,6 +1181,9 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
       // two to four capitalised words with no other cue, not all common English words ("Cold War")
       r.type = EntityType::person;
       r.rule = "name:shape";
+    } else if (!person_evidence(r) && org_list_neighbour(r)) {
+      r.type = EntityType::organization;  // "Kellmark, Dorvan Records and Tessly": an item of a list of organisations
+      r.rule = "name:list";
     } else {
       continue;
     }

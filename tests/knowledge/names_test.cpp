@@ -699,6 +699,31 @@ TEST(NameFinder, AnOrganisationsContextOutweighsAPlaceWord) {
   EXPECT_TRUE(has_ref(doc1, "Morrow Lake|name|location|Morrow Lake")) << dump(doc1);
 }
 
+TEST(NameFinder, AShortFormOfAnOrganisationKeepsItsType) {
+  // The words before an organisation's suffix word name it again later ...
+  Document doc = code("Tarvane Engine Works built the locomotive in 1882. The order made Tarvane famous.");
+  EXPECT_TRUE(has_ref(doc, "Tarvane|name|organization|Tarvane")) << dump(doc);
+  // ... and a team's words after its place name the team ("River Hawks" is no river).
+  Document doc1 = code("The Fresno River Hawks signed him in 2001. He pitched for the River Hawks until 2004.");
+  EXPECT_TRUE(has_ref(doc1, "River Hawks|name|organization|River Hawks")) << dump(doc1);
+  // After a place preposition the short form is the place again; a person's name before a suffix stays a person's.
+  Document doc2 = code("Dunmore Quarry Company closed in 1920. The workers moved to Dunmore later.");
+  for (const auto& r : refs(doc2)) EXPECT_THAT(r, ::testing::Not(HasSubstr("Dunmore|name|organization"))) << dump(doc2);
+  Document doc3 = code("Anna Kowal Foundation gave grants. Anna Kowal said the fund grew.");
+  EXPECT_TRUE(has_ref(doc3, "Anna Kowal|name|person|Anna Kowal")) << dump(doc3);
+}
+
+TEST(NameFinder, AListItemBesideAnOrganisationIsOne) {
+  // One or two words with no other cue, separated by a comma from an organisation's name in a list: an organisation.
+  Document doc = code("The shop paid Kellmark Holdings, Dorvan Records, and Tessly last year.");
+  EXPECT_TRUE(has_ref(doc, "Tessly|name|organization|Tessly")) << dump(doc);
+  // "and" alone is no list ("Harbor Times and Mail" may be one name); a person's evidence keeps a person.
+  Document doc1 = code("The shop paid Dorvan Records and Tessly last year.");
+  for (const auto& r : refs(doc1)) EXPECT_THAT(r, ::testing::Not(HasSubstr("Tessly|name|organization"))) << dump(doc1);
+  Document doc2 = code("The shop paid Dorvan Records, Anna Kowal, and Kellmark Holdings.");
+  EXPECT_TRUE(has_ref(doc2, "Anna Kowal|name|person|Anna Kowal")) << dump(doc2);
+}
+
 TEST(NameFinder, CueFileErrorsNameFileAndLine) {
   auto bad = NameFinder::parse("cues.tsv", "cue\twords\tas_of\ntitle\tminister\t2026-01-01\ntitel\tx\t2026-01-01\n");
   ASSERT_FALSE(bad.ok());
