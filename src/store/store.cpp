@@ -1802,21 +1802,42 @@ Result<std::vector<FingerprintMatch>> Store::fingerprint_matches(const std::vect
   try {
     // One seek per band (usually finding nothing), then the articles by seq, oldest first: one statement with the
     // bands as a json_each list cost twice as much (a virtual table and two temporary b-trees per call).
+    //
+    // A stored article appears once per band it shares (the primary key is (band, article)): keep those that share
+    // `need` bands. A band shared by many unrelated articles (boilerplate, templates) grows with the store, and
+    // reading it whole made the lookup grow with the store too (docs/performance.md, tenth pass). So up to need - 1
+    // bands found longer than kLongBand rows are not read on: an article in `need` lists is in at least one list
+    // read whole, so it is among `seqs`, and those short of `need` are looked up in the lists left (one seek each).
+    const size_t need = std::max<size_t>(min_bands, 1);
+    constexpr size_t kLongBand = 64;
     std::vector<int64_t> seqs;
+    std::vector<int64_t> left;  // long bands not read on, at most need - 1
     for (int64_t band : bands) {
       Stmt s = impl_->stmt("SELECT article FROM article_bands WHERE band = ?1");
       s.integer(1, band);
-      while (s.step()) seqs.push_back(s.col_int(0));
+      const size_t start = seqs.size();
+      bool rest = true;
+      while ((rest = s.step())) {
+        seqs.push_back(s.col_int(0));
+        if (seqs.size() - start > kLongBand && left.size() + 1 < need) break;
+      }
+      if (rest) {  // a long band: its rows so far are dropped, its articles are asked for one by one
+        seqs.resize(start);
+        left.push_back(band);
+      }
     }
-    // A stored article appears once per band it shares (the primary key is (band, article)): keep those that share
-    // min_bands. A band shared by many unrelated articles (boilerplate, templates) then costs an index read per
-    // article, not an article row and a signature.
     std::sort(seqs.begin(), seqs.end());
     size_t kept = 0;
     for (size_t i = 0; i < seqs.size();) {
       size_t j = i;
       while (j < seqs.size() && seqs[j] == seqs[i]) ++j;
-      if (j - i >= std::max<size_t>(min_bands, 1)) seqs[kept++] = seqs[i];
+      size_t shared = j - i;
+      for (size_t b = 0; b < left.size() && shared < need && shared + (left.size() - b) >= need; ++b) {
+        Stmt s = impl_->stmt("SELECT 1 FROM article_bands WHERE band = ?1 AND article = ?2");
+        s.integer(1, left[b]).integer(2, seqs[i]);
+        if (s.step()) ++shared;
+      }
+      if (shared >= need) seqs[kept++] = seqs[i];
       i = j;
     }
     seqs.resize(kept);

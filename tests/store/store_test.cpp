@@ -1532,6 +1532,48 @@ TEST_F(StoreFiles, MergedReportsOfEventsTheTransactionHasSeen) {
 }
 
 // fingerprint_matches reads the articles sharing at least `min_bands` of the LSH bands, oldest first.
+// Bands shared by many articles (longer than the lookup reads whole) give the same matches: an article sharing two
+// bands is found whether one or both of them are long, and one sharing only a long band is not.
+TEST(Store, FingerprintMatchesThroughLongBands) {
+  auto store = Store::open(":memory:");
+  ASSERT_TRUE(store.ok());
+  std::vector<uint32_t> query(kMinHashSize);
+  for (size_t i = 0; i < query.size(); ++i) query[i] = static_cast<uint32_t>(900 + 7 * i);
+  const size_t per_band = kMinHashSize / kBands;
+  // shares exactly the bands in `keep` with the query
+  auto sharing = [&](std::vector<size_t> keep, uint32_t salt) {
+    std::vector<uint32_t> f = query;
+    for (size_t band = 0; band < kBands; ++band)
+      if (std::find(keep.begin(), keep.end(), band) == keep.end()) f[band * per_band] += 100 + salt;
+    return f;
+  };
+  std::vector<Document> docs;
+  std::vector<std::string> want2, want3;
+  for (uint32_t i = 0; i < 200; ++i) {
+    std::vector<size_t> keep = {0};      // band 0 is long (200 articles)
+    if (i < 150) keep.push_back(1);      // band 1 is long too (150)
+    if (i % 40 == 7) keep.push_back(5);  // a short band
+    if (i % 50 == 3) keep = {0, 6};      // one long band and a short one
+    DocBuilder b("lb-" + std::to_string(i), "Wire", "Article " + std::to_string(i) + ".");
+    b.doc.fingerprint = sharing(keep, i);
+    docs.push_back(b.doc);
+    if (keep.size() >= 2) want2.push_back(b.doc.hash);
+    if (keep.size() >= 3) want3.push_back(b.doc.hash);
+  }
+  put_all(**store, docs);
+  auto ids = [&](size_t min_bands) {
+    std::vector<std::string> out;
+    auto r = (*store)->fingerprint_matches(query, min_bands);
+    EXPECT_TRUE(r.ok());
+    if (r.ok())
+      for (const FingerprintMatch& m : *r) out.push_back(m.hash);
+    return out;
+  };
+  EXPECT_EQ(ids(2), want2);
+  EXPECT_EQ(ids(3), want3);
+  EXPECT_EQ(ids(1).size(), docs.size());
+}
+
 TEST(Store, FingerprintMatchesKeepArticlesSharingEnoughBands) {
   auto store = Store::open(":memory:");
   ASSERT_TRUE(store.ok());
