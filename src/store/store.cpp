@@ -458,10 +458,26 @@ constexpr const char* kSchemaV7NoKeyIndex = R"sql(
 DROP INDEX IF EXISTS events_key_mode;
 )sql";
 
+// Version 8: a story's events by their integer key (docs/store.md). Every stored event's "e:<id>" story key was a
+// story_keys row keyed by the event's text id, a hash, so each new event took a random page of that index (nine in
+// ten of its rows). story_events holds them by events.seq, in insertion order: a new event's row goes at the end.
+// story_keys keeps the other keys, and an "e:" key whose event is not stored. Rows move; none is added or lost.
+constexpr const char* kSchemaV8StoryEvents = R"sql(
+CREATE TABLE story_events (
+  event INTEGER NOT NULL REFERENCES events(seq),
+  story INTEGER NOT NULL REFERENCES stories(id),
+  PRIMARY KEY (event, story)
+) WITHOUT ROWID;
+INSERT INTO story_events (event, story)
+SELECT e.seq, k.story FROM story_keys k JOIN events e ON e.id = substr(k.key, 3)
+WHERE k.key >= 'e:' AND k.key < 'e;' ORDER BY 1, 2;
+DELETE FROM story_keys WHERE key >= 'e:' AND key < 'e;' AND substr(key, 3) IN (SELECT id FROM events);
+)sql";
+
 // kMigrations[i] takes the schema from version i to version i + 1.
-constexpr std::array<const char*, 7> kMigrations = {kSchemaV1,           kSchemaV2Tone,          kSchemaV3Story,
+constexpr std::array<const char*, 8> kMigrations = {kSchemaV1,           kSchemaV2Tone,          kSchemaV3Story,
                                                     kSchemaV4References, kSchemaV5WriterIndexes, kSchemaV6EventSeq,
-                                                    kSchemaV7NoKeyIndex};
+                                                    kSchemaV7NoKeyIndex, kSchemaV8StoryEvents};
 static_assert(kMigrations.size() == static_cast<size_t>(kSchemaVersion),
               "every schema version needs exactly one migration step");
 
@@ -673,6 +689,14 @@ struct Store::Impl {
   // and the map is emptied at the end of every put() (also one that throws), at commit and whenever rows may have
   // gone (rollback, another connection's commit), so it never names a row that is not there.
   std::unordered_map<std::string, int64_t> seen_events;
+  // seen_events of the document the last put() stored, kept until the next put() (emptied like seen_events): the
+  // story stage files that document next, and its "e:" story keys name these events (event_story_seq).
+  std::unordered_map<std::string, int64_t> put_events;
+
+  void forget_events() {
+    seen_events.clear();
+    put_events.clear();
+  }
 
   // The writer's copy of the story rows file_story reads (stories_with_keys): per story key the stories holding it,
   // per story its first and last dates, each read on first use inside a transaction and then kept equal to the
@@ -684,19 +708,53 @@ struct Store::Impl {
   };
   std::unordered_map<std::string, std::vector<int64_t>> story_keys_held;  // ascending story ids
   std::unordered_map<int64_t, StoryDates> story_dates;
+  // Whether story_keys holds any "e:" row (schema v8 keeps there only those of events not stored): unknown until
+  // first asked in a transaction. While it holds none, an event's stories are read from story_events alone.
+  std::optional<bool> event_keys_in_text;
 
   void forget_stories() {
     story_keys_held.clear();
     story_dates.clear();
+    event_keys_in_text.reset();
+  }
+
+  // The integer key of the stored event an "e:<id>" story key names (schema v8: its stories are story_events rows),
+  // or nullopt for any other key or an event not stored.
+  std::optional<int64_t> event_story_seq(std::string_view key) {
+    if (key.size() <= 2 || key[0] != 'e' || key[1] != ':') return std::nullopt;
+    const std::string id(key.substr(2));
+    if (auto it = put_events.find(id); it != put_events.end()) return it->second;
+    return event_seq(id);
+  }
+
+  bool text_event_keys() {
+    if (!event_keys_in_text) {
+      Stmt s = stmt("SELECT 1 FROM story_keys WHERE key >= 'e:' AND key < 'e;' LIMIT 1");
+      event_keys_in_text = s.step();
+    }
+    return *event_keys_in_text;
   }
 
   std::vector<int64_t>& stories_holding(const std::string& key) {
     auto it = story_keys_held.find(key);
     if (it != story_keys_held.end()) return it->second;
     std::vector<int64_t> held;
-    Stmt s = stmt("SELECT story FROM story_keys WHERE key = ?1 ORDER BY story");
-    s.text(1, key);
-    while (s.step()) held.push_back(s.col_int(0));
+    const std::optional<int64_t> event = event_story_seq(key);
+    if (event) {
+      Stmt s = stmt("SELECT story FROM story_events WHERE event = ?1 ORDER BY story");
+      s.integer(1, *event);
+      while (s.step()) held.push_back(s.col_int(0));
+    }
+    if (!event || text_event_keys()) {
+      const size_t from_events = held.size();
+      Stmt s = stmt("SELECT story FROM story_keys WHERE key = ?1 ORDER BY story");
+      s.text(1, key);
+      while (s.step()) held.push_back(s.col_int(0));
+      if (from_events != 0 && held.size() != from_events) {
+        std::inplace_merge(held.begin(), held.begin() + static_cast<std::ptrdiff_t>(from_events), held.end());
+        held.erase(std::unique(held.begin(), held.end()), held.end());
+      }
+    }
     return story_keys_held.emplace(key, std::move(held)).first->second;
   }
 
@@ -843,7 +901,7 @@ struct Store::Impl {
     if (version != data_version || version < 0) {
       key_events_loaded = false;
       forget_stories();
-      seen_events.clear();
+      forget_events();
     }
     data_version = version;
   }
@@ -1324,11 +1382,11 @@ Status Store::commit() {
     if (sqlite3_get_autocommit(impl_->db) == 0) sqlite3_exec(impl_->db, "ROLLBACK", nullptr, nullptr, nullptr);
     impl_->in_txn = false;
     impl_->forget_stories();
-    impl_->seen_events.clear();
+    impl_->forget_events();
     return impl_->error(std::string("cannot commit: ") + e.what());
   }
   impl_->in_txn = false;
-  impl_->seen_events.clear();  // rows seen in this transaction: nothing carries over to the next
+  impl_->forget_events();  // rows seen in this transaction: nothing carries over to the next
   return {};
 }
 
@@ -1337,7 +1395,7 @@ void Store::rollback() {
   if (sqlite3_get_autocommit(impl_->db) == 0) sqlite3_exec(impl_->db, "ROLLBACK", nullptr, nullptr, nullptr);
   impl_->in_txn = false;
   impl_->forget_stories();
-  impl_->seen_events.clear();
+  impl_->forget_events();
 }
 
 Status Store::put(const Document& doc) {
@@ -1355,9 +1413,10 @@ Status Store::put(const Document& doc) {
   try {
     impl_->put_doc(doc);
     impl_->stmt("RELEASE dyad_put").run();
+    impl_->put_events.swap(impl_->seen_events);  // the story stage files this document next
     impl_->seen_events.clear();
   } catch (const DbError& e) {
-    impl_->seen_events.clear();
+    impl_->forget_events();
     if (sqlite3_get_autocommit(impl_->db) != 0) {
       impl_->in_txn = false;  // SQLite rolled the whole transaction back (I/O error, disk full)
       impl_->forget_stories();
@@ -1368,7 +1427,7 @@ Status Store::put(const Document& doc) {
   } catch (...) {
     // Anything else (std::bad_alloc, ...) is not ours to report: leave the store as a DbError would
     // (the savepoint undone, the rows the put saw forgotten), then let it go on up.
-    impl_->seen_events.clear();
+    impl_->forget_events();
     if (sqlite3_get_autocommit(impl_->db) != 0) {
       impl_->in_txn = false;
       impl_->forget_stories();
@@ -1743,21 +1802,42 @@ Result<std::vector<FingerprintMatch>> Store::fingerprint_matches(const std::vect
   try {
     // One seek per band (usually finding nothing), then the articles by seq, oldest first: one statement with the
     // bands as a json_each list cost twice as much (a virtual table and two temporary b-trees per call).
+    //
+    // A stored article appears once per band it shares (the primary key is (band, article)): keep those that share
+    // `need` bands. A band shared by many unrelated articles (boilerplate, templates) grows with the store, and
+    // reading it whole made the lookup grow with the store too (docs/performance.md, tenth pass). So up to need - 1
+    // bands found longer than kLongBand rows are not read on: an article in `need` lists is in at least one list
+    // read whole, so it is among `seqs`, and those short of `need` are looked up in the lists left (one seek each).
+    const size_t need = std::max<size_t>(min_bands, 1);
+    constexpr size_t kLongBand = 64;
     std::vector<int64_t> seqs;
+    std::vector<int64_t> left;  // long bands not read on, at most need - 1
     for (int64_t band : bands) {
       Stmt s = impl_->stmt("SELECT article FROM article_bands WHERE band = ?1");
       s.integer(1, band);
-      while (s.step()) seqs.push_back(s.col_int(0));
+      const size_t start = seqs.size();
+      bool rest = true;
+      while ((rest = s.step())) {
+        seqs.push_back(s.col_int(0));
+        if (seqs.size() - start > kLongBand && left.size() + 1 < need) break;
+      }
+      if (rest) {  // a long band: its rows so far are dropped, its articles are asked for one by one
+        seqs.resize(start);
+        left.push_back(band);
+      }
     }
-    // A stored article appears once per band it shares (the primary key is (band, article)): keep those that share
-    // min_bands. A band shared by many unrelated articles (boilerplate, templates) then costs an index read per
-    // article, not an article row and a signature.
     std::sort(seqs.begin(), seqs.end());
     size_t kept = 0;
     for (size_t i = 0; i < seqs.size();) {
       size_t j = i;
       while (j < seqs.size() && seqs[j] == seqs[i]) ++j;
-      if (j - i >= std::max<size_t>(min_bands, 1)) seqs[kept++] = seqs[i];
+      size_t shared = j - i;
+      for (size_t b = 0; b < left.size() && shared < need && shared + (left.size() - b) >= need; ++b) {
+        Stmt s = impl_->stmt("SELECT 1 FROM article_bands WHERE band = ?1 AND article = ?2");
+        s.integer(1, left[b]).integer(2, seqs[i]);
+        if (s.step()) ++shared;
+      }
+      if (shared >= need) seqs[kept++] = seqs[i];
       i = j;
     }
     seqs.resize(kept);
@@ -1799,6 +1879,20 @@ Result<std::vector<std::pair<int64_t, std::string>>> Store::stories_with_keys(co
     for (const std::string& key : keys) {
       // The kStoriesPerKey most recent stories holding the key: a common key (a
       // country, a leader) is shared by many stories and only recent ones matter.
+      // A stored event's key (schema v8) is held by story_events rows, and by story_keys rows of older stores.
+      if (const std::optional<int64_t> event = impl_->event_story_seq(key)) {
+        Stmt s =
+            impl_->stmt(dated ? "SELECT k.story FROM (SELECT story FROM story_events WHERE event = ?4 UNION "
+                                "SELECT story FROM story_keys WHERE key = ?1) k JOIN stories st ON st.id = k.story "
+                                "WHERE st.last_date IS NULL OR (st.last_date >= ?2 AND st.first_date <= ?3) "
+                                "ORDER BY k.story DESC LIMIT 32"
+                              : "SELECT story FROM story_events WHERE event = ?4 UNION "
+                                "SELECT story FROM story_keys WHERE key = ?1 ORDER BY story DESC LIMIT 32");
+        s.text(1, key).integer(4, *event);
+        if (dated) s.text(2, from_iso).text(3, to_iso);
+        while (s.step()) out.emplace_back(s.col_int(0), key);
+        continue;
+      }
       Stmt s = impl_->stmt(dated ? "SELECT k.story FROM story_keys k JOIN stories st ON st.id = k.story "
                                    "WHERE k.key = ?1 AND (st.last_date IS NULL OR (st.last_date >= ?2 AND "
                                    "st.first_date <= ?3)) ORDER BY k.story DESC LIMIT 32"
@@ -1854,8 +1948,16 @@ Result<int64_t> Store::file_in_story(int64_t story, std::string_view hash, std::
       }
     }
     for (const std::string& key : keys) {
-      Stmt s = impl_->stmt("INSERT INTO story_keys (key, story) VALUES (?1, ?2) ON CONFLICT DO NOTHING");
-      s.text(1, key).integer(2, story).run();
+      // A stored event's key goes into story_events by the event's integer key (schema v8): a new event's row
+      // lands at the end of that index, where its text key took a random page of story_keys.
+      if (const std::optional<int64_t> event = impl_->event_story_seq(key)) {
+        Stmt s = impl_->stmt("INSERT INTO story_events (event, story) VALUES (?1, ?2) ON CONFLICT DO NOTHING");
+        s.integer(1, *event).integer(2, story).run();
+      } else {
+        Stmt s = impl_->stmt("INSERT INTO story_keys (key, story) VALUES (?1, ?2) ON CONFLICT DO NOTHING");
+        s.text(1, key).integer(2, story).run();
+        if (cached && key.size() > 2 && key[0] == 'e' && key[1] == ':') impl_->event_keys_in_text = true;
+      }
       if (cached) {
         if (auto it = impl_->story_keys_held.find(key); it != impl_->story_keys_held.end()) {
           std::vector<int64_t>& held = it->second;

@@ -170,10 +170,18 @@ void raw_exec(const std::string& path, const std::string& sql) {
   sqlite3_close(db);
 }
 
+// Back to version 7 as the previous dyad left it: every story key a story_keys row, no story_events table.
+void downgrade_to_v7(const std::string& path) {
+  raw_exec(path,
+           "INSERT INTO story_keys (key, story) SELECT 'e:' || e.id, s.story FROM story_events s "
+           "JOIN events e ON e.seq = s.event; DROP TABLE story_events; PRAGMA user_version=7;");
+}
+
 // Takes a store written by this build back to the shape of schema version 5, as an older dyad wrote it: events keyed
 // by their text id alone (no `seq` column), and mentions and links referring to events by that id. Rowids, mention
 // ids and link ids are kept. The v3 and v4 migration tests start from here too.
 void downgrade_to_v5(const std::string& path) {
+  downgrade_to_v7(path);
   constexpr const char* kEventColumns =
       "cameo, plover, quad_class, goldstein, mode, date, date_precision, date_basis, source_text, source_canonical, "
       "source_code, source_country, source_sector, target_text, target_canonical, target_code, target_country, "
@@ -1304,6 +1312,7 @@ TEST_F(StoreFiles, MigratesAVersion6StoreDroppingTheKeyIndex) {
   }
   ASSERT_EQ(found_before, (V{"v6-shell 2024-05-02"}));
   // Back to version 6 as the previous dyad left it.
+  downgrade_to_v7(path);
   raw_exec(path, "CREATE INDEX events_key_mode ON events(match_key, mode, date); PRAGMA user_version=6;");
   ASSERT_EQ(raw_query(path, "SELECT count(*) FROM sqlite_schema WHERE name = 'events_key_mode'"), "1");
   {
@@ -1324,6 +1333,94 @@ TEST_F(StoreFiles, MigratesAVersion6StoreDroppingTheKeyIndex) {
     EXPECT_EQ(raw_query(path, "PRAGMA integrity_check"), "ok");
   }
   EXPECT_EQ(raw_query(path, "PRAGMA user_version"), std::to_string(kSchemaVersion));
+}
+
+// Schema v8: a stored event's "e:" story key is a story_events row by the event's integer key; any other key, and an
+// "e:" key of an event that is not stored, stays a story_keys row. Both read back alike, inside a transaction (the
+// writer's copy) and outside it (SQL), and filing again does not add a row a story holds.
+TEST_F(StoreFiles, EventStoryKeysAreRowsByIntegerKey) {
+  const std::string path = file("story-events.db");
+  auto a = open_ok(path);
+  ASSERT_NE(a, nullptr);
+  const std::vector<Document> docs = synthetic("se", 3);
+  put_all(*a, docs);
+  using Rows = std::vector<std::pair<int64_t, std::string>>;
+  auto rows = [](Store& s, const std::vector<std::string>& keys) {
+    auto r = s.stories_with_keys(keys, Date::ymd(2024, 5, 1), Date::ymd(2024, 5, 31));
+    EXPECT_TRUE(r.ok()) << (r.ok() ? "" : r.error().str());
+    return r.ok() ? *r : Rows{};
+  };
+  const std::vector<std::string> keys = {"e:se0-e1", "e:se0-e2", "e:not-stored", "c:RUR"};
+  ASSERT_TRUE(a->begin().ok());
+  auto first = a->file_in_story(0, docs[0].hash, "first", Date::ymd(2024, 5, 1), keys);
+  ASSERT_TRUE(first.ok());
+  auto second = a->file_in_story(0, docs[1].hash, "second", Date::ymd(2024, 5, 2), {"e:se0-e1", "e:se1-e1"});
+  ASSERT_TRUE(second.ok());
+  EXPECT_EQ(rows(*a, {"e:se0-e1", "e:not-stored", "e:se1-e1"}),
+            (Rows{{*second, "e:se0-e1"}, {*first, "e:se0-e1"}, {*first, "e:not-stored"}, {*second, "e:se1-e1"}}));
+  ASSERT_TRUE(a->file_in_story(*second, docs[2].hash, "", Date::ymd(2024, 5, 3), {"e:se1-e1"}).ok());
+  ASSERT_TRUE(a->commit().ok());
+  EXPECT_EQ(raw_query(path, "SELECT group_concat(key, ' ') FROM (SELECT key FROM story_keys ORDER BY key)"),
+            "c:RUR e:not-stored");
+  EXPECT_EQ(raw_query(path, "SELECT count(*) FROM story_events"), "4");
+  // outside a transaction, by SQL: the same rows
+  EXPECT_EQ(rows(*a, {"e:se0-e1", "e:not-stored", "e:se1-e1"}),
+            (Rows{{*second, "e:se0-e1"}, {*first, "e:se0-e1"}, {*first, "e:not-stored"}, {*second, "e:se1-e1"}}));
+}
+
+// A version 7 store keeps every story key in story_keys; the upgrade moves the keys of stored events into
+// story_events and leaves the rest, and the stories read back the same.
+TEST_F(StoreFiles, MigratesAVersion7StoreMovingEventKeys) {
+  const std::string path = file("v7.db");
+  const std::vector<Document> docs = synthetic("v7-", 3);
+  using Rows = std::vector<std::pair<int64_t, std::string>>;
+  const std::vector<std::string> asked = {"e:v7-0-e1", "e:v7-0-e2", "e:v7-1-e1", "e:gone", "n:Envoy", "c:RUR"};
+  auto rows = [&](Store& s) {
+    auto r = s.stories_with_keys(asked, Date::ymd(2024, 5, 1), Date::ymd(2024, 5, 31));
+    EXPECT_TRUE(r.ok()) << (r.ok() ? "" : r.error().str());
+    return r.ok() ? *r : Rows{};
+  };
+  {
+    auto store = open_ok(path);
+    ASSERT_NE(store, nullptr);
+    put_all(*store, docs);
+  }
+  // The stories as version 7 wrote them: its tables, its DDL, every key a story_keys row.
+  raw_exec(path, R"sql(
+DROP TABLE story_events;
+INSERT INTO stories (id, title, first_date, last_date, articles) VALUES (1, 'one', '2024-05-01', '2024-05-01', 1),
+  (2, 'two', '2024-05-02', '2024-05-02', 1);
+INSERT INTO story_articles (story, article) VALUES (1, 1), (2, 2);
+INSERT INTO story_keys (key, story) VALUES ('e:v7-0-e1', 1), ('e:v7-0-e2', 1), ('c:RUR', 1), ('e:v7-1-e1', 1),
+  ('e:v7-0-e1', 2), ('e:gone', 2), ('n:Envoy', 2);
+PRAGMA user_version=7;
+)sql");
+  const int64_t first = 1;
+  const int64_t second = 2;
+  {
+    auto store = open_ok(path);
+    ASSERT_NE(store, nullptr);
+    EXPECT_EQ(store->schema_version(), kSchemaVersion);
+    EXPECT_EQ(raw_query(path, "SELECT group_concat(key, ' ') FROM (SELECT key FROM story_keys ORDER BY key)"),
+              "c:RUR e:gone n:Envoy");
+    EXPECT_EQ(raw_query(path, "SELECT count(*) FROM story_events"), "4");
+    Rows sorted = rows(*store);  // outside a transaction (SQL); newest story first per key
+    EXPECT_EQ(sorted, (Rows{{second, "e:v7-0-e1"},
+                            {first, "e:v7-0-e1"},
+                            {first, "e:v7-0-e2"},
+                            {first, "e:v7-1-e1"},
+                            {second, "e:gone"},
+                            {second, "n:Envoy"},
+                            {first, "c:RUR"}}));
+    ASSERT_TRUE(store->begin().ok());
+    EXPECT_EQ(rows(*store), sorted);  // the writer's copy
+    // a key a story holds is not added again; a new one is an integer-key row
+    ASSERT_TRUE(store->file_in_story(second, docs[2].hash, "", Date::ymd(2024, 5, 3), {"e:v7-0-e1", "e:v7-2-e1"}).ok());
+    ASSERT_TRUE(store->commit().ok());
+    EXPECT_EQ(raw_query(path, "SELECT count(*) FROM story_events"), "5");
+    EXPECT_EQ(raw_query(path, "PRAGMA integrity_check"), "ok");
+    EXPECT_EQ(raw_query(path, "PRAGMA foreign_key_check"), "");
+  }
 }
 
 // The writer's index of each key's events only ever names rows to read: a row that was rolled back, and a later row
@@ -1435,6 +1532,48 @@ TEST_F(StoreFiles, MergedReportsOfEventsTheTransactionHasSeen) {
 }
 
 // fingerprint_matches reads the articles sharing at least `min_bands` of the LSH bands, oldest first.
+// Bands shared by many articles (longer than the lookup reads whole) give the same matches: an article sharing two
+// bands is found whether one or both of them are long, and one sharing only a long band is not.
+TEST(Store, FingerprintMatchesThroughLongBands) {
+  auto store = Store::open(":memory:");
+  ASSERT_TRUE(store.ok());
+  std::vector<uint32_t> query(kMinHashSize);
+  for (size_t i = 0; i < query.size(); ++i) query[i] = static_cast<uint32_t>(900 + 7 * i);
+  const size_t per_band = kMinHashSize / kBands;
+  // shares exactly the bands in `keep` with the query
+  auto sharing = [&](std::vector<size_t> keep, uint32_t salt) {
+    std::vector<uint32_t> f = query;
+    for (size_t band = 0; band < kBands; ++band)
+      if (std::find(keep.begin(), keep.end(), band) == keep.end()) f[band * per_band] += 100 + salt;
+    return f;
+  };
+  std::vector<Document> docs;
+  std::vector<std::string> want2, want3;
+  for (uint32_t i = 0; i < 200; ++i) {
+    std::vector<size_t> keep = {0};      // band 0 is long (200 articles)
+    if (i < 150) keep.push_back(1);      // band 1 is long too (150)
+    if (i % 40 == 7) keep.push_back(5);  // a short band
+    if (i % 50 == 3) keep = {0, 6};      // one long band and a short one
+    DocBuilder b("lb-" + std::to_string(i), "Wire", "Article " + std::to_string(i) + ".");
+    b.doc.fingerprint = sharing(keep, i);
+    docs.push_back(b.doc);
+    if (keep.size() >= 2) want2.push_back(b.doc.hash);
+    if (keep.size() >= 3) want3.push_back(b.doc.hash);
+  }
+  put_all(**store, docs);
+  auto ids = [&](size_t min_bands) {
+    std::vector<std::string> out;
+    auto r = (*store)->fingerprint_matches(query, min_bands);
+    EXPECT_TRUE(r.ok());
+    if (r.ok())
+      for (const FingerprintMatch& m : *r) out.push_back(m.hash);
+    return out;
+  };
+  EXPECT_EQ(ids(2), want2);
+  EXPECT_EQ(ids(3), want3);
+  EXPECT_EQ(ids(1).size(), docs.size());
+}
+
 TEST(Store, FingerprintMatchesKeepArticlesSharingEnoughBands) {
   auto store = Store::open(":memory:");
   ASSERT_TRUE(store.ok());
