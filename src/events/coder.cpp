@@ -2439,7 +2439,7 @@ class DocCoder {
         // ("the signing of a statement") stay: they are how news names an act.
         // Imported TABARI/PETRARCH verbs must be parsed as verbs there: after a determiner
         // even a gerund is a noun for them ("have delayed their meeting"). The same holds with
-        // modifiers between ("until their political demands are met", "a brief private visit"):
+        // modifiers between ("until its territorial demands are satisfied", "a brief private visit"):
         // for dyad's own patterns too, gerunds again excepted.
         if ((c.prefix_slot() == PatternElement::Kind::source || c.passive) && p > 0 &&
             is_determiner(norm(cl.toks[p - 1])) && (c.dyadic || !norm(cl.toks[p]).ends_with("ing")))

@@ -19,8 +19,8 @@ constexpr std::string_view kCameo = "cameo";
 constexpr std::string_view kAdjectives = "adjectives";
 }  // namespace
 
-Result<EthnicGroups> EthnicGroups::parse(std::string_view name, std::string_view text,
-                                         std::string_view countries_name, std::string_view countries) {
+Result<EthnicGroups> EthnicGroups::parse(std::string_view name, std::string_view text, std::string_view countries_name,
+                                         std::string_view countries) {
   return from_tables(TsvTable::parse(name, text, {kGroup, kKin, kNote, kAsOf}),
                      TsvTable::parse(countries_name, countries, {kCameo, kAdjectives}));
 }
@@ -55,7 +55,8 @@ Result<EthnicGroups> EthnicGroups::from_tables(Result<TsvTable> t, Result<TsvTab
       if (w.front() < 'A' || w.front() > 'Z')
         return t->error(row, "'" + std::string(w) + "' must be written capitalised, as in countries.tsv");
       if (std::find(adjectives.begin(), adjectives.end(), w) == adjectives.end())
-        return t->error(row, "'" + std::string(w) + "' is not an adjective of " + std::string(kin) + " in countries.tsv");
+        return t->error(row,
+                        "'" + std::string(w) + "' is not an adjective of " + std::string(kin) + " in countries.tsv");
       std::string folded;
       fold_case_append(w, folded);
       auto at = std::lower_bound(out.words_.begin(), out.words_.end(), folded,

@@ -961,8 +961,9 @@ TEST(CodeArticle, AnActInAPurposeInfinitiveAfterACodedActIsItsAim) {
 
 TEST(CodeArticle, AWordAfterADeterminerAndModifiersIsANounNotAVerb) {
   Knowledge k = load();
-  // "their political demands": a noun phrase, no demand by the force named before it
-  auto e = coded(k, "The rebels opposed the deployment of a peacekeeping force until their political demands are met.");
+  // "its many territorial demands": a noun phrase, no demand by the mission named before it
+  auto e = coded(
+      k, "The militia rejected the arrival of an observer mission until its many territorial demands are satisfied.");
   for (const std::string& x : e) EXPECT_NE(x.compare(0, 4, "100 "), 0) << x;
   // the verb with its subject is coded
   EXPECT_TRUE(has(coded(k, "Rebel leaders demand talks with the government."), "100 REQUEST REB"));
