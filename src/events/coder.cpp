@@ -600,7 +600,15 @@ class DocCoder {
       const uint32_t se = st.first_token + st.token_count;
       for (int32_t q = m + 1; static_cast<size_t>(q) < doc_.mentions.size(); ++q) {
         const Mention& qm = mention_at(q);
-        if (qm.sentence != mm.sentence || qm.first_token >= se) break;
+        // within the group's own clause: no comma or semicolon before the place, at most eight words
+        // after the group ("ethnic Albanians attacked police, officials in Belgrade said" keeps ALB's kin)
+        if (qm.sentence != mm.sentence || qm.first_token >= se || qm.first_token > mm.token_end + 8) break;
+        bool boundary = false;
+        for (uint32_t t = mm.token_end; t < qm.first_token && !boundary; ++t) {
+          const std::string_view w = doc_.text.norm(doc_.text.tokens[t]);
+          boundary = w == "," || w == ";";
+        }
+        if (boundary) break;
         if (qm.kind != MentionKind::country && qm.kind != MentionKind::location) continue;
         const uint32_t f = qm.first_token;
         const bool after_in = (f >= 1 && doc_.text.norm(doc_.text.tokens[f - 1]) == "in") ||

@@ -142,8 +142,10 @@ bool Lemmatizer::is_participle(std::string_view form) const {
 }
 
 bool Lemmatizer::is_participle_only(std::string_view form) const {
+  // "run", "come", "become": the participle is also the base form, a present tense
   auto it = irregular_.find(std::string(form));
-  return it != irregular_.end() && it->second.participle && !it->second.simple_past;
+  return it != irregular_.end() && it->second.participle && !it->second.simple_past &&
+         std::find(it->second.lemmas.begin(), it->second.lemmas.end(), form) == it->second.lemmas.end();
 }
 
 }  // namespace dyad

@@ -37,7 +37,8 @@ class Lemmatizer {
   /// True when `form` is a past participle by the irregular table or "-ed".
   [[nodiscard]] bool is_participle(std::string_view form) const;
   /// True when `form` is a past participle of the irregular table that is no past tense of
-  /// any verb there ("taken", "beaten", "thrown"; not "held", "put" or "arrested").
+  /// any verb there and no base form ("taken", "beaten", "thrown"; not "held", "put", "arrested",
+  /// nor "run" or "come", present tenses too).
   [[nodiscard]] bool is_participle_only(std::string_view form) const;
 
   /// Irregular forms recorded for `lemma` (e.g. meet -> met); empty if none.

@@ -39,7 +39,8 @@
 //    the other gender already referred to.
 // Entities: new names join an entity with the same type and words, a person's
 // surname (or the full name again) joins that person; others get a new entity
-// appended to doc.entities. doc.mentions is never changed.
+// appended to doc.entities. doc.mentions is changed only where a place or country mention lies inside a
+// person's name or stands for that person (step 5): it becomes the person's mention.
 #include "knowledge/names.h"
 
 #include <algorithm>
@@ -1253,6 +1254,9 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
   // A place or country mention lying inside a person's name ("novelist Jack London", "Prime Minister Luís
   // Montenegro") or standing for that person ("Montenegro said" after the full name) names no place: it becomes
   // a mention of the person, so the event coder reads the person (coded or not), not the place's country.
+  // The place entity such a mention leaves with no mention and no reference is dropped (the entities after it
+  // move down), so no place, country or story key of it is written.
+  std::vector<int32_t> left;  // entities a converted mention pointed to
   for (const EntityReference& r : doc.references) {
     if (r.kind != ReferenceKind::name || r.entity < 0 ||
         doc.entities[static_cast<size_t>(r.entity)].type != EntityType::person)
@@ -1263,6 +1267,7 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
       if ((m.kind != MentionKind::location && m.kind != MentionKind::country) || m.first_token < r.first_token ||
           m.token_end > r.token_end)
         continue;
+      if (m.entity >= 0 && m.entity != r.entity) left.push_back(m.entity);
       m.kind = MentionKind::person;
       m.entity = r.entity;
       m.actor = Actor{};
@@ -1270,6 +1275,28 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
       m.place.reset();
       m.rule = r.rule;
     }
+  }
+  if (!left.empty()) {
+    std::vector<uint8_t> used(doc.entities.size(), 0);
+    for (const Mention& m : doc.mentions)
+      if (m.entity >= 0) used[static_cast<size_t>(m.entity)] = 1;
+    for (const EntityReference& r : doc.references)
+      if (r.entity >= 0) used[static_cast<size_t>(r.entity)] = 1;
+    std::vector<uint8_t> drop(doc.entities.size(), 0);
+    for (int32_t e : left) drop[static_cast<size_t>(e)] = used[static_cast<size_t>(e)] == 0 ? 1 : 0;
+    std::vector<int32_t> index(doc.entities.size(), -1);
+    std::vector<Entity> kept;
+    kept.reserve(doc.entities.size());
+    for (size_t e = 0; e < doc.entities.size(); ++e) {
+      if (drop[e] != 0) continue;
+      index[e] = static_cast<int32_t>(kept.size());
+      kept.push_back(std::move(doc.entities[e]));
+    }
+    doc.entities = std::move(kept);
+    for (Mention& m : doc.mentions)
+      if (m.entity >= 0) m.entity = index[static_cast<size_t>(m.entity)];
+    for (EntityReference& r : doc.references)
+      if (r.entity >= 0) r.entity = index[static_cast<size_t>(r.entity)];
   }
 }
 

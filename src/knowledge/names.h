@@ -68,8 +68,10 @@ class NameFinder {
   /// resolved to a person, country adjectives), from names no dictionary knows (titles, honorifics,
   /// organisation and place words, the gazetteer, name shapes, in-article propagation) and from personal
   /// pronouns (the most recent person whose gender is not known to differ). New names get new entities,
-  /// appended to doc.entities: entities of doc.mentions keep their indexes and meaning, and doc.mentions is
-  /// not changed, so the event coder sees the same actors. `actors` and `gazetteer` may be null.
+  /// appended to doc.entities: entities of doc.mentions keep their meaning, and doc.mentions is not changed,
+  /// except that a place or country mention inside a person's name ("novelist Jack London") or standing for
+  /// that person later ("London said") becomes a mention of the person, and the place entity it leaves with
+  /// no mention or reference is removed (later entities move down). `actors` and `gazetteer` may be null.
   /// Thread-safe.
   void find(Document& doc, const ActorIndex* actors, const Gazetteer* gazetteer) const;
 

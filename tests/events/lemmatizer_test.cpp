@@ -73,6 +73,8 @@ TEST(Lemmatizer, ParticipleOnly) {
   EXPECT_FALSE(lem().is_participle_only("took"));      // a past tense
   EXPECT_FALSE(lem().is_participle_only("held"));      // past tense and participle
   EXPECT_FALSE(lem().is_participle_only("arrested"));  // regular: past tense too
+  EXPECT_FALSE(lem().is_participle_only("run"));       // the base form: a present tense too
+  EXPECT_FALSE(lem().is_participle_only("come"));
 }
 
 TEST(Lemmatizer, IrregularFormsOfLemma) {

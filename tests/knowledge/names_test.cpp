@@ -667,6 +667,10 @@ TEST(NameFinder, ACountrysNameAfterATitleAndAGivenNameIsASurname) {
   EXPECT_TRUE(has_ref(doc, "Luís Montenegro|name|person|Luís Montenegro")) << dump(doc);
   EXPECT_TRUE(has_ref(doc, "Montenegro|name|person|Luís Montenegro")) << dump(doc);
   for (const Mention& m : doc.mentions) EXPECT_NE(m.actor.code, "MNE") << dump(doc);
+  // the country's entity, left with no mention or reference, is gone; every index still points in range
+  for (const Entity& e : doc.entities) EXPECT_NE(e.code, "MNE") << dump(doc);
+  for (const Mention& m : doc.mentions) EXPECT_LT(m.entity, static_cast<int32_t>(doc.entities.size()));
+  for (const EntityReference& r : doc.references) EXPECT_LT(r.entity, static_cast<int32_t>(doc.entities.size()));
   // Without a title the country's name stays the country ("Maria Jordan" ... "Jordan").
   Document other = code("Maria Jordan opened the fair. Later Jordan said exports had grown.");
   for (const auto& r : refs(other)) EXPECT_NE(r, "Jordan|name|person|Maria Jordan") << dump(other);

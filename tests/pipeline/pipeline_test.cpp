@@ -976,6 +976,9 @@ TEST(CodeArticle, AnEthnicGroupOfAnotherStateIsOfThatState) {
   EXPECT_TRUE(has(coded(k, "Bosnian Serb leader Radovan Karadzic rejected the plan."), "120 REJECT BIHGOV"));
   // "ethnic" and the demonym: the state the sentence places the group in
   EXPECT_TRUE(has(coded(k, "Hundreds of ethnic Hungarians marched on Sunday in Romania."), "141 PROTEST ROM"));
+  // a place of another clause does not place the group
+  auto other = coded(k, "Ethnic Hungarians marched through the town, officials in Bucharest said.");
+  EXPECT_FALSE(has(other, "141 PROTEST ROM")) << ::testing::PrintToString(other);
   // the demonym alone keeps its country
   EXPECT_TRUE(has(coded(k, "Serbs demanded a ceasefire on Monday."), "107 REQUEST SRB"));
 }
