@@ -135,11 +135,19 @@ struct Compiled {
   // unique. A clause that lacks one of them after the anchor cannot match, so the pattern is
   // not tried there (the FilteredRE2 idea: cheap necessary atoms before the real matcher).
   std::vector<int32_t> required;
-  [[nodiscard]] PatternElement::Kind prefix_slot() const {
+  // Set by finish() once the reading is complete (the matcher asks for them per try).
+  PatternElement::Kind slot = PatternElement::Kind::gap;  // prefix_slot()
+  bool intent = false;                                    // code 03x
+  [[nodiscard]] PatternElement::Kind prefix_slot() const { return slot; }
+  void finish() {
     // the slot nearest before the anchor decides who the clause subject is
+    slot = PatternElement::Kind::gap;
     for (size_t i = ap.prefix.size(); i-- > 0;)
-      if (ap.prefix[i].is_slot()) return ap.prefix[i].kind;
-    return PatternElement::Kind::gap;
+      if (ap.prefix[i].is_slot()) {
+        slot = ap.prefix[i].kind;
+        break;
+      }
+    intent = code.compare(0, 2, "03") == 0;
   }
 };
 
@@ -460,6 +468,7 @@ Status EventCoder::Impl::add(const VerbPatternSpec& spec, bool inaction) {
     }
     for (Compiled* x : {&c, passive ? &*passive : nullptr}) {
       if (x == nullptr) continue;
+      x->finish();
       const auto idx = static_cast<uint32_t>(patterns.size());
       if (x->ap.anchor.kind == PatternElement::Kind::lemma) {
         by_lemma[static_cast<size_t>(x->ap.anchor.id)].push_back(idx);
@@ -1774,17 +1783,22 @@ class DocCoder {
         return match_element(cl, n.element, pos, lits, st, next);
       case PatternNode::Kind::sequence:
         return match_nodes(cl, n.children, 0, pos, lits, st, next);
-      case PatternNode::Kind::alternatives:
+      case PatternNode::Kind::alternatives: {
+        // Most branches open with a word ("(meet|visit|talk) with"): test it here rather
+        // than recursing into a branch that fails at its first element. The token is the same
+        // for every branch; its word test comes first, as word_at and word_in_mention both
+        // need it (imported patterns list dozens of branches, most of them failing there).
+        const Tok* x = pos < cl.toks.size() ? &tok(cl.toks[pos]) : nullptr;
         for (const PatternNode& c : n.children) {
-          // Most branches open with a word ("(meet|visit|talk) with"): test it here rather
-          // than recursing into a branch that fails at its first element.
           const PatternNode& first = c.children.front();
-          if (first.kind == PatternNode::Kind::element && first.element.is_word() && !word_at(cl, first.element, pos) &&
-              word_in_mention(cl, first.element, pos, st) < 0)
+          if (first.kind == PatternNode::Kind::element && first.element.is_word() &&
+              (x == nullptr || !word_matches(*x, first.element) ||
+               (x->mention >= 0 && word_in_mention(cl, first.element, pos, st) < 0)))
             continue;
           if (match_nodes(cl, c.children, 0, pos, lits, st, next)) return true;
         }
         return false;
+      }
       case PatternNode::Kind::optional:
         if (match_nodes(cl, n.children.front().children, 0, pos, lits, st, next)) return true;
         return next(pos, lits);
@@ -1890,7 +1904,10 @@ class DocCoder {
   // A pattern word against a token: an exact word by its form, else by any of its lemmas.
   static bool word_matches(const Tok& x, const PatternElement& e) {
     if (e.kind == PatternElement::Kind::exact) return x.norm == e.word;
-    return x.lemmas != nullptr && std::find(x.lemmas->begin(), x.lemmas->end(), e.id) != x.lemmas->end();
+    if (x.lemmas == nullptr) return false;
+    for (const int32_t id : *x.lemmas)  // one to three ids: a loop, not a library call
+      if (id == e.id) return true;
+    return false;
   }
 
   bool word_at(const Clause& cl, const PatternElement& e, size_t pos) const {
@@ -2121,7 +2138,7 @@ class DocCoder {
   // otherwise read "vowed not to return" as a promise to return); the act under it is coded on
   // its own, in mode negated (docs/coder.md).
   bool promise_of_not_doing(const Clause& cl, const Compiled& c, size_t p) const {
-    if (c.code.compare(0, 2, "03") != 0 || p + 2 >= cl.toks.size()) return false;
+    if (!c.intent || p + 2 >= cl.toks.size()) return false;
     return in(norm(cl.toks[p + 1]), {"not", "never"}) && norm(cl.toks[p + 2]) == "to";
   }
 
@@ -2430,18 +2447,29 @@ class DocCoder {
     for (size_t p = 0; p < cl.toks.size() && p < flat_from; ++p) {
       const Tok& x = tok(cl.toks[p]);
       if (x.mention >= 0) continue;
-      int requested = -1;  // requested_infinitive(cl, p), asked once per anchor
+      // Facts of the anchor position that the checks below ask for, each found once per
+      // anchor (lazily: -1 not asked yet) rather than once per pattern tried there.
+      int requested = -1;  // requested_infinitive(cl, p)
+      int modified = -1;   // after_modified_determiner(cl, p)
+      int permitted = -1;  // permitted_infinitive(cl, p)
+      int plural = -1;     // plural_before_of(cl, p)
+      int det_before = -1, degree_before = -1;
+      const bool gerund = x.norm.ends_with("ing");
+      const auto ask = [](int& memo, auto&& f) {
+        if (memo < 0) memo = f() ? 1 : 0;
+        return memo == 1;
+      };
       auto try_pattern = [&](uint32_t pi) {
         const Compiled& c = k_.patterns[pi];
         if (flat_from != SIZE_MAX && !c.flat) return;
         // the rest is matched after the anchor: a needed lemma must occur there
         for (int32_t id : c.required)
           if (sc.stamp[static_cast<size_t>(id)] != stamp || sc.last[static_cast<size_t>(id)] <= p) return;
-        State st;
-        st.imported = c.dyadic;
-        st.gap_stops_at_negation = c.code.compare(0, 2, "03") == 0;
-        if (!word_at(cl, c.ap.anchor, p)) return;
+        // (The anchor word is the token: patterns are tried from the index of the token's own
+        // lemmas and form, and tokens of mentions anchor none.)
         if (promise_of_not_doing(cl, c, p)) return;
+        const auto pre_slot = c.prefix_slot();
+        const bool verbal = pre_slot == PatternElement::Kind::source || c.passive;
         // A finite verb never follows a determiner: "the targeted firms", "an agreed text",
         // "the attack" are adjectives or nouns, so verbal patterns do not fire there. Gerunds
         // ("the signing of a statement") stay: they are how news names an act.
@@ -2449,37 +2477,36 @@ class DocCoder {
         // even a gerund is a noun for them ("have delayed their meeting"). The same holds with
         // modifiers between ("until its territorial demands are satisfied", "a brief private visit"):
         // for dyad's own patterns too, gerunds again excepted.
-        if ((c.prefix_slot() == PatternElement::Kind::source || c.passive) && p > 0 &&
-            is_determiner(norm(cl.toks[p - 1])) && (c.dyadic || !norm(cl.toks[p]).ends_with("ing")))
+        if (verbal && p > 0 && (c.dyadic || !gerund) &&
+            ask(det_before, [&] { return is_determiner(norm(cl.toks[p - 1])); }))
           return;
-        if ((c.dyadic || !norm(cl.toks[p]).ends_with("ing")) &&
-            (c.prefix_slot() == PatternElement::Kind::source || c.passive) && after_modified_determiner(cl, p))
-          return;
+        if ((c.dyadic || !gerund) && verbal && ask(modified, [&] { return after_modified_determiner(cl, p); })) return;
         // Nor right after an adverb of degree ("troops moved very close to the frontier", "quite
         // late"): the word it modifies is an adjective or adverb, never a verb.
-        if ((c.prefix_slot() == PatternElement::Kind::source || c.passive) && p > 0 &&
-            in(norm(cl.toks[p - 1]), kDegreeAdverbs))
-          return;
+        if (verbal && p > 0 && ask(degree_before, [&] { return in(norm(cl.toks[p - 1]), kDegreeAdverbs); })) return;
         // Nor after a preposition as a gerund ("after leaving X", "by attacking Y"): a verb
         // phrase inside a prepositional phrase has no subject of its own for them.
-        if (c.dyadic && c.prefix_slot() == PatternElement::Kind::source && !c.passive && p > 0 &&
-            norm(cl.toks[p]).ends_with("ing") && norm(cl.toks[p - 1]) != "to" &&
-            in(norm(cl.toks[p - 1]), kPrepositions))
+        if (c.dyadic && pre_slot == PatternElement::Kind::source && !c.passive && p > 0 && gerund &&
+            norm(cl.toks[p - 1]) != "to" && in(norm(cl.toks[p - 1]), kPrepositions))
           return;
         // Nor an infinitive governed by a passive of permission ("... to be allowed to leave X",
         // "were permitted to enter Y"): its doer was only given leave to act.
-        if (c.prefix_slot() == PatternElement::Kind::source && permitted_infinitive(cl, p)) return;
+        if (pre_slot == PatternElement::Kind::source && ask(permitted, [&] { return permitted_infinitive(cl, p); }))
+          return;
         // Nor the infinitive of an act asked of someone else ("X urged Y to leave Z"): the
         // request is the event; what was asked for is not done, and not by X.
-        if (c.prefix_slot() == PatternElement::Kind::source && !c.passive) {
-          if (requested < 0) requested = requested_infinitive(cl, p) ? 1 : 0;
-          if (requested == 1) return;
-        }
+        if (pre_slot == PatternElement::Kind::source && !c.passive &&
+            ask(requested, [&] { return requested_infinitive(cl, p); }))
+          return;
         // A plural noun before "of" is no verb: "shelled positions of X", "repulsed attacks
         // of Y" (a present verb takes "of" right after it only where its pattern says so:
         // "X warns of ...").
-        if (c.prefix_slot() == PatternElement::Kind::source && !c.passive && !c.of_next && plural_before_of(cl, p))
+        if (pre_slot == PatternElement::Kind::source && !c.passive && !c.of_next &&
+            ask(plural, [&] { return plural_before_of(cl, p); }))
           return;
+        State st;
+        st.imported = c.dyadic;
+        st.gap_stops_at_negation = c.intent;
         const auto done = [&st](size_t end, size_t lits) {
           st.end = end;
           st.literals = lits;
