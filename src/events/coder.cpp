@@ -131,10 +131,6 @@ struct Compiled {
   bool of_next = false;      // the rest may begin with the word "of" ("{S} warn of ...")
   bool flat = false;         // TABARI-style flat pattern: its words may match in a governed "that" clause
   std::string reverse_code;  // TABARI "[a:b]" without a written target: b codes target -> source
-  // Prefilter: lemma ids that every reading of the rest (after the anchor) needs, sorted and
-  // unique. A clause that lacks one of them after the anchor cannot match, so the pattern is
-  // not tried there (the FilteredRE2 idea: cheap necessary atoms before the real matcher).
-  std::vector<int32_t> required;
   // Set by finish() once the reading is complete (the matcher asks for them per try).
   PatternElement::Kind slot = PatternElement::Kind::gap;  // prefix_slot()
   bool intent = false;                                    // code 03x
@@ -222,6 +218,17 @@ struct EventCoder::Impl {
   Codebook codebook;
   Lemmatizer lemmatizer;
   std::vector<Compiled> patterns;
+  // Prefilter, by pattern index: the lemma ids that every reading of the pattern's rest (after
+  // the anchor) needs, sorted and unique, as a range of `required_ids`. A clause that lacks one
+  // of them after the anchor cannot match, so the pattern is not tried there (the FilteredRE2
+  // idea: cheap necessary atoms before the real matcher). Kept apart from the patterns so the
+  // thousands of readings rejected per article read a few dense bytes each.
+  struct Prefilter {
+    uint32_t begin = 0, end = 0;  // in required_ids
+    bool flat = false;            // Compiled::flat
+  };
+  std::vector<Prefilter> prefilter;
+  std::vector<int32_t> required_ids;
   StringMap<int32_t> lemma_ids;
   StringMap<std::vector<int32_t>> forms;  // word form -> lemma ids
   std::vector<std::vector<uint32_t>> by_lemma;
@@ -443,7 +450,6 @@ Status EventCoder::Impl::add(const VerbPatternSpec& spec, bool inaction) {
     const auto& r = *c.ap.rest;
     auto shared = std::find_if(per_rest.begin(), per_rest.end(), [&r](const PerRest& x) { return x.rest == &r; });
     if (shared == per_rest.end()) shared = per_rest.insert(per_rest.end(), PerRest{&r, required_lemmas(r), nullptr});
-    c.required = shared->required;
     c.of_next = may_begin_with(r, 0, "of");
     // derived passive: "{S} verb [words] {T} rest" -> "{T} verb-ed [words] rest [by {S}]"
     std::optional<Compiled> passive;
@@ -476,6 +482,9 @@ Status EventCoder::Impl::add(const VerbPatternSpec& spec, bool inaction) {
       } else {
         by_exact[x->ap.anchor.word].push_back(idx);
       }
+      const auto req_begin = static_cast<uint32_t>(required_ids.size());
+      required_ids.insert(required_ids.end(), shared->required.begin(), shared->required.end());
+      prefilter.push_back({req_begin, static_cast<uint32_t>(required_ids.size()), x->flat});
       patterns.push_back(std::move(*x));
     }
   }
@@ -1789,6 +1798,9 @@ class DocCoder {
         // for every branch; its word test comes first, as word_at and word_in_mention both
         // need it (imported patterns list dozens of branches, most of them failing there).
         const Tok* x = pos < cl.toks.size() ? &tok(cl.toks[pos]) : nullptr;
+        // When every branch opens with a word, a token that is none of those words (nearly
+        // always so) opens no branch: two binary searches instead of a test per branch.
+        if (n.first_words_known && (x == nullptr || !opens_branch(*x, n))) return false;
         for (const PatternNode& c : n.children) {
           const PatternNode& first = c.children.front();
           if (first.kind == PatternNode::Kind::element && first.element.is_word() &&
@@ -1908,6 +1920,16 @@ class DocCoder {
     for (const int32_t id : *x.lemmas)  // one to three ids: a loop, not a library call
       if (id == e.id) return true;
     return false;
+  }
+
+  // Whether the token is one of the first words of an alternatives node's branches
+  // (PatternNode::first_words_known): one of its lemma ids, or its form as an exact word.
+  static bool opens_branch(const Tok& x, const PatternNode& n) {
+    if (x.lemmas != nullptr && !n.first_lemmas.empty())
+      for (const int32_t id : *x.lemmas)
+        if (std::binary_search(n.first_lemmas.begin(), n.first_lemmas.end(), id)) return true;
+    return !n.first_exact.empty() && std::binary_search(n.first_exact.begin(), n.first_exact.end(), x.norm,
+                                                        [](std::string_view a, std::string_view b) { return a < b; });
   }
 
   bool word_at(const Clause& cl, const PatternElement& e, size_t pos) const {
@@ -2459,12 +2481,18 @@ class DocCoder {
         if (memo < 0) memo = f() ? 1 : 0;
         return memo == 1;
       };
+      // the rest is matched after the anchor: a needed lemma must occur there
+      const auto prefiltered = [&](uint32_t pi) {
+        const EventCoder::Impl::Prefilter& f = k_.prefilter[pi];
+        if (flat_from != SIZE_MAX && !f.flat) return false;
+        for (uint32_t r = f.begin; r < f.end; ++r) {
+          const auto id = static_cast<size_t>(k_.required_ids[r]);
+          if (sc.stamp[id] != stamp || sc.last[id] <= p) return false;
+        }
+        return true;
+      };
       auto try_pattern = [&](uint32_t pi) {
         const Compiled& c = k_.patterns[pi];
-        if (flat_from != SIZE_MAX && !c.flat) return;
-        // the rest is matched after the anchor: a needed lemma must occur there
-        for (int32_t id : c.required)
-          if (sc.stamp[static_cast<size_t>(id)] != stamp || sc.last[static_cast<size_t>(id)] <= p) return;
         // (The anchor word is the token: patterns are tried from the index of the token's own
         // lemmas and form, and tokens of mentions anchor none.)
         if (promise_of_not_doing(cl, c, p)) return;
@@ -2665,9 +2693,11 @@ class DocCoder {
       };
       if (x.lemmas != nullptr)
         for (int32_t id : *x.lemmas)
-          for (uint32_t pi : k_.by_lemma[static_cast<size_t>(id)]) try_pattern(pi);
+          for (uint32_t pi : k_.by_lemma[static_cast<size_t>(id)])
+            if (prefiltered(pi)) try_pattern(pi);
       if (auto it = k_.by_exact.find(x.norm); it != k_.by_exact.end())
-        for (uint32_t pi : it->second) try_pattern(pi);
+        for (uint32_t pi : it->second)
+          if (prefiltered(pi)) try_pattern(pi);
     }
     return best_matches(std::move(found));
   }

@@ -298,6 +298,33 @@ void assign_ids(Node& n, const LemmaIds& ids) {
   for (Node& c : n.children) assign_ids(c, ids);
 }
 
+// Gives every alternatives node under `n` whose branches all open with a word the sorted
+// lists of those words (PatternNode::first_lemmas, first_exact). Lemma ids must be given.
+void index_first_words(Node& n) {
+  for (Node& c : n.children) index_first_words(c);
+  if (n.kind != Node::Kind::alternatives) return;
+  std::vector<int32_t> lemmas;
+  std::vector<std::string> exact;
+  for (const Node& c : n.children) {
+    if (c.children.empty()) return;
+    const Node& first = c.children.front();
+    if (first.kind != Node::Kind::element || !first.element.is_word()) return;
+    if (first.element.kind == PatternElement::Kind::exact) {
+      exact.push_back(first.element.word);
+    } else {
+      if (first.element.id < 0) return;
+      lemmas.push_back(first.element.id);
+    }
+  }
+  std::sort(lemmas.begin(), lemmas.end());
+  lemmas.erase(std::unique(lemmas.begin(), lemmas.end()), lemmas.end());
+  std::sort(exact.begin(), exact.end());
+  exact.erase(std::unique(exact.begin(), exact.end()), exact.end());
+  n.first_words_known = true;
+  n.first_lemmas = std::move(lemmas);
+  n.first_exact = std::move(exact);
+}
+
 // Orders range stacks by address (std::less gives a total order on pointers).
 struct RangesLess {
   bool operator()(const std::vector<Range>& a, const std::vector<Range>& b) const {
@@ -353,6 +380,8 @@ Result<std::vector<AnchoredPattern>> anchor_pattern(const VerbPatternSpec& spec,
         for (Node* n = x.first; n != x.second; ++n) assign_ids(*n, ids);
       }
     }
+    // every lemma node a rest can reach has its id now (rests hold whole nodes)
+    index_first_words(root);
   }
   std::map<std::vector<Range>, PatternRest, RangesLess> rests;
   std::vector<AnchoredPattern> out;

@@ -50,6 +50,12 @@ struct PatternNode {
   Kind kind = Kind::sequence;
   PatternElement element;
   std::vector<PatternNode> children;
+  /// Alternatives whose every branch opens with a word, once lemma ids are given
+  /// (anchor_pattern with ids): the lemma ids and exact forms of those first words,
+  /// sorted, so the matcher can tell at once that a token opens no branch.
+  bool first_words_known = false;
+  std::vector<int32_t> first_lemmas;
+  std::vector<std::string> first_exact;
 };
 
 /// The rest of a reading after its anchor: a sequence, never null. Readings of one

@@ -157,6 +157,40 @@ TEST(Pattern, LemmaIdsInReadingOrder) {
   EXPECT_EQ(rest[2].children[1].children[0].element.id, 3);
 }
 
+TEST(Pattern, AlternativesListTheirFirstWords) {
+  // With lemma ids, an alternatives node whose branches all open with a word lists those
+  // words (lemma ids and exact forms, sorted, once each) for the matcher's quick rejection;
+  // one with a branch opening with a slot, and every node without ids, lists none.
+  std::vector<std::string> asked;
+  const LemmaIds ids = [&asked](const std::string& w) {
+    const auto it = std::find(asked.begin(), asked.end(), w);
+    if (it != asked.end()) return static_cast<int32_t>(it - asked.begin());
+    asked.push_back(w);
+    return static_cast<int32_t>(asked.size() - 1);
+  };
+  const VerbPatternSpec spec{"070", "{S} ship (up|\"out\"|back up|\"out\" again) (grain|{T}) [to {T}]", "x.tsv:1"};
+  auto r = anchor_pattern(spec, ids);
+  ASSERT_TRUE(r.ok()) << r.error().str();
+  ASSERT_EQ(r->size(), 1U);
+  const auto& rest = *r->front().rest;
+  ASSERT_EQ(rest.size(), 3U);
+  ASSERT_EQ(rest[0].kind, PatternNode::Kind::alternatives);
+  EXPECT_TRUE(rest[0].first_words_known);
+  const auto id = [&asked](const char* w) {
+    return static_cast<int32_t>(std::find(asked.begin(), asked.end(), w) - asked.begin());
+  };
+  std::vector<int32_t> lemmas{id("up"), id("back")};
+  std::sort(lemmas.begin(), lemmas.end());
+  EXPECT_EQ(rest[0].first_lemmas, lemmas);
+  EXPECT_EQ(rest[0].first_exact, (std::vector<std::string>{"out"}));
+  ASSERT_EQ(rest[1].kind, PatternNode::Kind::alternatives);
+  EXPECT_FALSE(rest[1].first_words_known);  // "{T}" opens a branch
+  EXPECT_TRUE(rest[1].first_lemmas.empty());
+  auto plain = anchor_pattern(spec);
+  ASSERT_TRUE(plain.ok());
+  EXPECT_FALSE((*plain->front().rest)[0].first_words_known);
+}
+
 TEST(Pattern, DerivesPassiveReadings) {
   auto r = EventCoder::load(testing_events::kData, {{"190", "{S} attack {T}", "a.tsv:1"}}, {}, true);
   ASSERT_TRUE(r.ok());
