@@ -2385,9 +2385,21 @@ class DocCoder {
           return SIZE_MAX;
       }
       const size_t e = p - skip;
+      // cancel_at depends on the start alone, so it is asked once per phrase length (not once
+      // per phrase: each call tests every phrase, lemma by lemma)
+      std::array<size_t, 8> at{};
+      at.fill(SIZE_MAX);  // by length: not asked yet
       for (const CancellationPhrase& ph : k_.cancellations) {
-        if (ph.words.size() > e || (ph.noun && !nouns)) continue;
-        if (cancel_at(cl, e - ph.words.size(), nouns) == ph.words.size()) return e - ph.words.size();
+        const size_t len = ph.words.size();
+        if (len > e || (ph.noun && !nouns)) continue;
+        size_t found = 0;
+        if (len < at.size()) {
+          if (at[len] == SIZE_MAX) at[len] = cancel_at(cl, e - len, nouns);
+          found = at[len];
+        } else {
+          found = cancel_at(cl, e - len, nouns);
+        }
+        if (found == len) return e - len;
       }
     }
     return SIZE_MAX;
