@@ -2208,6 +2208,53 @@ class DocCoder {
     return false;
   }
 
+  // ", killing ...", ", also arresting ...": a present participle right after a comma (one adverb
+  // may stand between) that closes a stretch of its clause opens a participle clause with no
+  // subject of its own.
+  bool comma_participle(const Clause& cl, size_t p) const {
+    const uint32_t t = cl.toks[p];
+    if (p == 0 || t <= base_ + 1 || tok(t).mention >= 0 || !ends_with(norm(t), "ing") || norm(t).size() < 5)
+      return false;
+    uint32_t c = t - 1;
+    if (norm(c) != "," && c > base_ + 1 && tok(c).mention < 0 &&
+        ((ends_with(norm(c), "ly") && norm(c).size() > 4) || in(norm(c), {"also", "thereby", "allegedly"})))
+      --c;
+    return norm(c) == "," && c > cl.toks.front();
+  }
+  // The doer of such a participle: the main clause's, which is the agent of a passive before the
+  // comma ("X was attacked by Y, killing ...": Y), else the clause subject (the actor before its
+  // first verb). Empty when the main clause names no actor as its doer ("a mortar round hit a
+  // market, killing ...": not the market).
+  std::vector<int32_t> participle_doer(const Clause& cl, size_t p, std::string& how) const {
+    size_t comma = p;
+    while (comma > 0 && norm(cl.toks[comma]) != ",") --comma;
+    for (size_t q = 0; q + 1 < comma; ++q) {
+      if (norm(cl.toks[q]) != "by" || tok(cl.toks[q]).mention >= 0 || q == 0 || !passive_before(cl, q)) continue;
+      size_t r = q + 1;
+      if (r < comma && norm(cl.toks[r]) == "the") ++r;
+      if (r < comma && tok(cl.toks[r]).mention_start && actor_mention(tok(cl.toks[r]).mention)) {
+        how = "the agent of the main clause's passive (a participle after a comma)";
+        return compound_forward(cl.toks[r], cl.toks[comma]).first;
+      }
+    }
+    // the subject of the last verb before the comma ("the mayor said police fired on the crowd,
+    // killing ...": the police), else the clause subject when it stands before the comma
+    for (size_t v = comma; v-- > 0;) {
+      if (!verbish(cl.toks[v])) continue;
+      std::string sub;
+      std::vector<int32_t> doer = subject_before(cl, v, sub);
+      if (doer.empty()) return {};
+      how = "the subject of the main clause's verb (a participle after a comma): " + sub;
+      return doer;
+    }
+    if (cl.subject.empty() || mention_at(cl.subject.front()).first_token > cl.toks[comma]) return {};
+    how = "the main clause's subject (a participle after a comma): " + cl.subject_how;
+    return cl.subject;
+  }
+  // A passive verb group ends right before clause position q ("was attacked", "were fired
+  // upon" is not read): a participle with a form of "be" at most three words before it.
+  bool passive_before(const Clause& cl, size_t q) const { return q > 0 && passive_at(cl, q - 1); }
+
   // A reduced relative: a bare participle right after an actor mention, with no auxiliary
   // and no object, before the sentence's main verb ("militants arrested in the city said
   // ...", "two men detained on Monday were released") is a passive whose subject is that
@@ -2590,6 +2637,12 @@ class DocCoder {
           // the signing of a statement".)
           if (!by_agent(cl, st.end, m)) return;
           m.source_how = "agent of the gerund noun ('the ...ing of ... by')";
+        } else if (m.sources.empty() && comma_participle(cl, p)) {
+          // "X shelled the town, killing five": the participle's doer is the main clause's, not
+          // the nearest actor before it ("a market" in "... hit a market, killing ..."); with no
+          // actor as that doer nothing is coded.
+          m.sources = participle_doer(cl, p, m.source_how);
+          if (m.sources.empty()) return;
         } else if (m.sources.empty()) {
           std::string how;
           m.sources = subject_before(cl, p, how);

@@ -983,4 +983,22 @@ TEST(CodeArticle, AnEthnicGroupOfAnotherStateIsOfThatState) {
   EXPECT_TRUE(has(coded(k, "Serbs demanded a ceasefire on Monday."), "107 REQUEST SRB"));
 }
 
+TEST(CodeArticle, TheDoerOfACommaParticipleIsTheMainClauses) {
+  Knowledge k = load();
+  // the market named before the comma was hit; it killed nobody
+  auto shell = coded(k, "An artillery shell struck a busy market, killing four shopkeepers.");
+  EXPECT_FALSE(has(shell, "190 ASSAULT BUS")) << ::testing::PrintToString(shell);
+  // the rebels of the main clause did the killing, not the police named before the comma
+  auto raid = coded(k, "Rebel fighters attacked a police post near the border, killing nine farmers.");
+  EXPECT_TRUE(has(raid, "180 ASSAULT REB")) << ::testing::PrintToString(raid);
+  EXPECT_FALSE(has(raid, "180 ASSAULT COP")) << ::testing::PrintToString(raid);
+  // a passive main clause: its agent
+  auto passive = coded(k, "A crowded bus depot was bombed by rebel fighters, killing nine passengers.");
+  EXPECT_TRUE(has(passive, "180 ASSAULT REB")) << ::testing::PrintToString(passive);
+  // reported without "that": the doer of the reported verb, not the speaker
+  auto reported = coded(k, "The governor said police fired on the marchers, killing two students.");
+  EXPECT_TRUE(has(reported, "180 ASSAULT COP")) << ::testing::PrintToString(reported);
+  EXPECT_FALSE(has(reported, "180 ASSAULT GOV")) << ::testing::PrintToString(reported);
+}
+
 }  // namespace dyad
