@@ -522,7 +522,8 @@ class DocCoder {
   std::vector<bool> requested_;                      // this sentence: clauses whose acts were asked for (reused)
   // "X said Y must ...": (clause, text offset of "must") after which acts were asked for
   std::vector<std::pair<size_t, uint32_t>> requested_from_;
-  std::vector<uint32_t> commas_;  // this sentence: delimiting commas (reused)
+  std::vector<uint32_t> commas_;            // this sentence: delimiting commas (reused)
+  std::vector<std::string> condition_ids_;  // this sentence: ids of events coded in if/unless clauses
   // this sentence, per clause: words before this token were taken by a flat match of the
   // governing clause (code_clause); 0: none (reused)
   std::vector<uint32_t> flat_taken_;
@@ -867,11 +868,22 @@ class DocCoder {
     clauses_ = &clauses;
     coded_by_.assign(clauses.size(), {0, 0});
     flat_taken_.assign(clauses.size(), 0);
+    condition_ids_.clear();
     for (size_t ci = 0; ci < clauses.size(); ++ci) {
       clause_index_ = ci;
       coded_by_[ci].first = out_.size();
       code_clause(clauses[ci], speech, discard);
       coded_by_[ci].second = out_.size();
+    }
+    // the conditions of a threat (before any event is dropped, while coded_by_ holds)
+    const CameoEntry* threat = k_.entry("130");
+    for (size_t ci = 0; ci < clauses.size() && threat != nullptr; ++ci) {
+      const int32_t pc = clauses[ci].parent;
+      if (!condition_clause(clauses[ci]) || pc < 0) continue;
+      const auto [pb, pe] = coded_by_[static_cast<size_t>(pc)];
+      if (std::any_of(out_.begin() + static_cast<std::ptrdiff_t>(pb), out_.begin() + static_cast<std::ptrdiff_t>(pe),
+                      [&](const Event& e) { return e.plover == threat->plover && e.mode != EventMode::negated; }))
+        for (size_t i = coded_by_[ci].first; i < coded_by_[ci].second; ++i) condition_ids_.push_back(out_[i].id);
     }
     clauses_ = nullptr;
     drop_requested_acts(clauses, coded_by_);
@@ -879,7 +891,27 @@ class DocCoder {
     drop_report_statements(first_event);
     drop_protest_aims(s, first_event);
     drop_purpose_acts(s, first_event);
+    drop_conditions(first_event);
     remember_pairs(s);
+  }
+
+  // An "if" / "unless" clause (not "whether": an indirect question) states the condition of
+  // the act it is attached to.
+  static bool condition_clause(const Clause& c) { return c.conditional && in(c.opener, {"if", "unless"}); }
+
+  // "X threatened to launch an offensive unless Y accepted its terms", "X will boycott the vote
+  // unless Y resigns": the act in the condition of a threat is what the threatener demands of
+  // the other side (or what would set the threatened act off), not an event of its own. The
+  // events of "if"/"unless" clauses attached to a clause that codes a threat (condition_ids_)
+  // are dropped; conditions of other acts stay, in mode possible ("If X attacks Y, Z will
+  // condemn X").
+  void drop_conditions(size_t first_event) {
+    if (condition_ids_.empty()) return;
+    const auto condition = [&](const Event& e) {
+      return std::find(condition_ids_.begin(), condition_ids_.end(), e.id) != condition_ids_.end();
+    };
+    out_.erase(std::remove_if(out_.begin() + static_cast<std::ptrdiff_t>(first_event), out_.end(), condition),
+               out_.end());
   }
 
   // "thousands marched to demand X", "farmers blocked the road, calling for Y": a demand (10)
@@ -1471,6 +1503,24 @@ class DocCoder {
       }
       break;
     }
+    // "X announced that it will withdraw ...": a subject "it" right before the verb group (only
+    // auxiliaries between) is the nearest country or organisation before it that is not governed
+    // by a preposition, in the same sentence; never a person.
+    for (size_t q = p, steps = 0; q-- > 0 && steps < 5; ++steps) {
+      const Tok& x = tok(c.toks[q]);
+      if (x.mention < 0 && x.norm == "it") {
+        // "sanctions on three firms that it said had helped Y": a reporting verb with a verb group
+        // right after it is a parenthetical inside a relative clause; the act is the firms'
+        if (p + 1 < c.toks.size() && reporting(c.toks[p]) && verbish(c.toks[p + 1])) break;
+        const int32_t r = resolve_it(c.toks[q]);
+        if (r >= 0) {
+          how = "pronoun 'it' -> nearest country or organisation before it (" + name_of(r) + ")";
+          return {r};
+        }
+        break;
+      }
+      if (x.mention >= 0 || x.punct || !in(x.norm, kAux) || x.norm == "to") break;
+    }
     for (size_t q = p; q-- > 0;) {
       const uint32_t t = c.toks[q];
       const Tok& x = tok(t);
@@ -1650,6 +1700,28 @@ class DocCoder {
             in(head, {"police", "people", "army", "military", "militia", "personnel", "staff", "crowd", "mob"})))
         continue;
       return static_cast<int32_t>(m);
+    }
+    return -1;
+  }
+
+  // The referent of a subject "it": the nearest actor mention before the token in its sentence
+  // (an "it" opening a sentence is too often a report's organisation named long before) that
+  // names a country or an organisation (an agent only with its country and a singular head: "the
+  // Israeli army"), not a person, a place or a bare role, and is not governed by a preposition
+  // ("X turned down an offer by Y ..., saying it ...": X). -1 when there is none.
+  int32_t resolve_it(uint32_t before_token) const {
+    for (size_t m = mentions_before(before_token); m-- > 0;) {
+      const Mention& mm = doc_.mentions[m];
+      if (mm.first_token < base_) break;
+      const auto mi = static_cast<int32_t>(m);
+      if (mm.kind == MentionKind::person || mm.kind == MentionKind::location || !actor_mention(mi) || generic_agent(mi))
+        continue;
+      // "it" is one body: a plural head ("three individuals", "Israeli forces") is no referent
+      const std::string_view head = doc_.text.norm(doc_.text.tokens[mm.token_end - 1]);
+      if (mm.kind == MentionKind::agent && ((ends_with(head, "s") && !ends_with(head, "ss")) || ends_with(head, "men")))
+        continue;
+      if (mm.first_token > 0 && in(doc_.text.norm(doc_.text.tokens[mm.first_token - 1]), kPrepositions)) continue;
+      return mi;
     }
     return -1;
   }
@@ -2219,7 +2291,15 @@ class DocCoder {
     if (norm(c) != "," && c > base_ + 1 && tok(c).mention < 0 &&
         ((ends_with(norm(c), "ly") && norm(c).size() > 4) || in(norm(c), {"also", "thereby", "allegedly"})))
       --c;
-    return norm(c) == "," && c > cl.toks.front();
+    if (norm(c) != "," || c <= cl.toks.front()) return false;
+    // "accused X of violating Y, ignoring Z": the participle goes on a list of gerunds governed
+    // by a preposition before the comma, whose doer is not the main clause's subject
+    for (uint32_t u = c; u-- > cl.toks.front() + 1;) {
+      if (tok(u).mention >= 0) continue;
+      if (verbish(u)) break;
+      if (ends_with(norm(u), "ing") && tok(u - 1).mention < 0 && in(norm(u - 1), kPrepositions)) return false;
+    }
+    return true;
   }
   // The doer of such a participle: the main clause's, which is the agent of a passive before the
   // comma ("X was attacked by Y, killing ...": Y), else the clause subject (the actor before its
@@ -2833,6 +2913,20 @@ class DocCoder {
       if (in(w, {"is", "are", "has", "have", "does", "am"})) present = true;
     }
     if (cl.conditional) poss = "conditional clause (if/unless/whether)";
+    // "X denied (on Tuesday) that Y was holding talks": the act of a "that" clause governed by a
+    // denial is denied; not past a comma or a coordinator of that clause ("..., dismissing a
+    // report", "... and said"), which the clause split leaves in it
+    bool plain_complement = true;
+    for (size_t q = 0; q < m.anchor_pos && plain_complement; ++q)
+      plain_complement =
+          tok(cl.toks[q]).mention >= 0 || (norm(cl.toks[q]) != "," && !in(norm(cl.toks[q]), kCoordinators));
+    if (neg.empty() && plain_complement && clauses_ != nullptr && cl.complement_of >= 0 &&
+        static_cast<size_t>(cl.complement_of) < clauses_->size())
+      for (uint32_t t : (*clauses_)[static_cast<size_t>(cl.complement_of)].toks)
+        if (tok(t).mention < 0 && lemma_is(norm(t), "deny")) {
+          neg = std::string(norm(t)) + " (the 'that' clause it governs)";
+          break;
+        }
     if (!neg.empty()) {
       mi.mode = EventMode::negated;
       mi.why = "negated by '" + neg + "'";
@@ -3111,8 +3205,21 @@ class DocCoder {
     return false;
   }
 
+  // An "unless" clause attached to this clause after its token at clause position p.
+  bool governs_unless(const Clause& cl, size_t p) const {
+    if (clauses_ == nullptr || p >= cl.toks.size()) return false;
+    for (size_t ci = clause_index_ + 1; ci < clauses_->size(); ++ci) {
+      const Clause& c = (*clauses_)[ci];
+      if (c.parent == static_cast<int32_t>(clause_index_) && c.opener == "unless" && !c.toks.empty() &&
+          c.toks.front() > cl.toks[p])
+        return true;
+    }
+    return false;
+  }
+
   void code_clause(const Clause& own, const std::vector<Speech>& speech, const Discard* discard) {
     if (own.toks.empty()) return;
+    const CameoEntry* threat_type = k_.entry("130");
     std::vector<Match> found_all = matches(own);
     // Words a flat match of the governing clause took ("noted * REGRET" on "noted that Y
     // regretted ...") anchor nothing more: TABARI reads each word once.
@@ -3374,6 +3481,11 @@ class DocCoder {
         ev.plover = (mi.mode == EventMode::expected || mi.mode == EventMode::possible) && !ec->plover_announced.empty()
                         ? ec->plover_announced
                         : ec->plover;
+        // "X will withdraw its force unless Y holds elections": an act announced on a condition
+        // the other side must meet is a threat, whatever the act (the type of CAMEO's 130)
+        if ((mi.mode == EventMode::expected || mi.mode == EventMode::possible) && threat_type != nullptr &&
+            ec->plover != threat_type->plover && governs_unless(cl, m.anchor_pos))
+          ev.plover = threat_type->plover;
         ev.quad_class = ec->quad_class;
         ev.goldstein = ec->goldstein;
         ev.mode = mi.mode;

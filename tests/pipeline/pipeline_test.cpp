@@ -1001,4 +1001,45 @@ TEST(CodeArticle, TheDoerOfACommaParticipleIsTheMainClauses) {
   EXPECT_FALSE(has(reported, "180 ASSAULT GOV")) << ::testing::PrintToString(reported);
 }
 
+TEST(CodeArticle, TheConditionOfAnActIsNoEventAndAnActAnnouncedUnlessIsAThreat) {
+  Knowledge k = load();
+  // the release is what Kenya asks for, not an act of Kampala
+  auto threat =
+      coded(k, "Kenya threatened to cut trade links with Uganda unless Kampala released the detained traders.");
+  EXPECT_TRUE(has(threat, "131 THREATEN KEN")) << ::testing::PrintToString(threat);
+  for (const std::string& x : threat) EXPECT_NE(x.compare(0, 3, "084"), 0) << x;
+  // an announced boycott on a condition is a threat; the resignation is the condition
+  auto boycott =
+      coded(k, "The opposition party said it will boycott the parliamentary elections unless the president resigns.");
+  EXPECT_TRUE(has(boycott, "143 THREATEN OPP")) << ::testing::PrintToString(boycott);
+  for (const std::string& x : boycott) EXPECT_NE(x.compare(0, 3, "083"), 0) << x;
+  // without the condition the announced boycott keeps its type
+  EXPECT_TRUE(
+      has(coded(k, "The opposition party said it will boycott the parliamentary elections."), "143 PROTEST OPP"));
+}
+
+TEST(CodeArticle, ASubjectItIsTheCountryOrOrganisationBeforeIt) {
+  Knowledge k = load();
+  // "it" after "announced that" is Ghana, the only country before it
+  auto expel = coded(k, "Ghana announced on Friday that it had expelled two Nigerian diplomats.");
+  EXPECT_TRUE(has(expel, "161 SANCTION GHA")) << ::testing::PrintToString(expel);
+  // an expletive "it" with no verb group of its own after it names nobody
+  auto time = coded(k, "It is time to expel the Nigerian diplomats, Ghana said.");
+  for (const std::string& x : time) EXPECT_NE(x.compare(0, 3, "161"), 0) << x;
+}
+
+TEST(CodeArticle, TheActOfAThatClauseGovernedByADenialIsDenied) {
+  Knowledge k = load();
+  auto denied =
+      code_text(k, "Ethiopia denied on Monday that Ethiopian soldiers had attacked the Sudanese village.").events;
+  auto attack = std::find_if(denied.begin(), denied.end(), [](const Event& e) { return e.cameo == "180"; });
+  ASSERT_NE(attack, denied.end());
+  EXPECT_EQ(attack->mode, EventMode::negated);
+  // reported, not denied: the attack happened
+  auto said = code_text(k, "Ethiopia said on Monday that Ethiopian soldiers had attacked the Sudanese village.").events;
+  auto reported = std::find_if(said.begin(), said.end(), [](const Event& e) { return e.cameo == "180"; });
+  ASSERT_NE(reported, said.end());
+  EXPECT_EQ(reported->mode, EventMode::happened);
+}
+
 }  // namespace dyad
