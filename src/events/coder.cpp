@@ -3164,6 +3164,24 @@ class DocCoder {
     }
   }
 
+  // "X imposed a curfew in Y", "X fired shells at targets in Y", "X threatened to ban voting in
+  // Y", "X lifted the state of emergency in Y": coercion (17), force (18-20), a threat (13) or an
+  // eased restriction (081) with no one named as its object is done to the place and its people,
+  // so the place's country is the target (dyad's own patterns).
+  static bool imposed_on_place(const std::string& code) {
+    return code.compare(0, 2, "13") == 0 || code.compare(0, 2, "17") == 0 || code.compare(0, 2, "18") == 0 ||
+           code.compare(0, 2, "19") == 0 || code.compare(0, 2, "20") == 0 || code.compare(0, 3, "081") == 0;
+  }
+  static void place_as_target(std::optional<Actor>& target, const Place& place) {
+    if (place.country.empty()) return;
+    Actor t;
+    t.text = place.name;
+    t.code = place.country;
+    t.country = place.country;
+    t.span = place.span;
+    target = std::move(t);
+  }
+
   // PETRARCH's reading of "X restored ties with Y, five years after Z burned its embassy" with
   // require_dyad off: the temporal clause ("after/before/since/until" + clause) belongs to the
   // event before it and is no event of its own. So a targetless match of an imported pattern
@@ -3465,6 +3483,7 @@ class DocCoder {
       }
       for (Coded& c : coded) {
         if (ce->code.compare(0, 2, "14") == 0 && place) protest_in_place(c.source, c.target, *place);
+        if (!c.target && place && !m.pat->dyadic && imposed_on_place(ce->code)) place_as_target(c.target, *place);
         // a visit is to another country: "Xi arrived in Beijing" is no 042
         if (ce->code == "042" && c.target && c.target_place) {
           const std::string sc = c.source.country.empty() ? c.source.code.substr(0, 3) : c.source.country;

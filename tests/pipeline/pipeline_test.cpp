@@ -1042,4 +1042,18 @@ TEST(CodeArticle, TheActOfAThatClauseGovernedByADenialIsDenied) {
   EXPECT_EQ(reported->mode, EventMode::happened);
 }
 
+TEST(CodeArticle, AnActOfForceOrCoercionWithNoObjectIsDoneToThePlace) {
+  Knowledge k = load();
+  const auto target_of = [&](const std::string& text, const std::string& cameo) {
+    for (const Event& e : code_text(k, text).events)
+      if (e.cameo == cameo) return e.target ? e.target->code : std::string("-");
+    return std::string("none");
+  };
+  EXPECT_EQ(target_of("Uganda threatened to ban public rallies in Kampala.", "130"), "UGA");
+  EXPECT_EQ(target_of("Ugandan troops opened fire in Gulu on Monday.", "193"), "UGA");
+  EXPECT_EQ(target_of("The government lifted the state of emergency in Gulu on Sunday.", "0814"), "UGA");
+  // a named object stays the target
+  EXPECT_EQ(target_of("The Kenyan army imposed a curfew on the students in Mombasa.", "1723"), "KENEDU");
+}
+
 }  // namespace dyad
