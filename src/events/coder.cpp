@@ -3490,6 +3490,14 @@ class DocCoder {
           const std::string tc = c.target->country.empty() ? c.target->code.substr(0, 3) : c.target->country;
           if (!sc.empty() && sc == tc) continue;
         }
+        // a military de-escalation (087x: ceasefire, surrender, withdrawal) in or from a place of
+        // the source's own country is where its forces act, not whom the act is for: "rebels
+        // surrendered in a town of their own country", "X's forces withdrew from X's town"
+        if (ce->code.compare(0, 3, "087") == 0 && !m.pat->dyadic && c.target && c.target_place) {
+          const std::string sc = c.source.country.empty() ? c.source.code.substr(0, 3) : c.source.country;
+          const std::string tc = c.target->country.empty() ? c.target->code.substr(0, 3) : c.target->country;
+          if (!sc.empty() && sc == tc) c.target.reset();
+        }
         const CameoEntry* ec = c.reverse ? rev : ce;
         Event ev;
         ev.source = std::move(c.source);

@@ -1056,4 +1056,18 @@ TEST(CodeArticle, AnActOfForceOrCoercionWithNoObjectIsDoneToThePlace) {
   EXPECT_EQ(target_of("The Kenyan army imposed a curfew on the students in Mombasa.", "1723"), "KENEDU");
 }
 
+TEST(CodeArticle, AWithdrawalWithinTheSourcesOwnCountryHasNoTarget) {
+  Knowledge k = load();
+  const auto targets = [&](const std::string& text) {
+    std::vector<std::string> out;
+    for (const Event& e : code_text(k, text).events)
+      if (e.cameo == "0874") out.push_back(e.target ? e.target->code : std::string("-"));
+    return out;
+  };
+  // a town of Kenya is where Kenyan troops withdrew, not whom the withdrawal is for
+  EXPECT_EQ(targets("Kenyan troops withdrew from Garissa on Sunday."), std::vector<std::string>{"-"});
+  // from a town of another country: that country is the target
+  EXPECT_EQ(targets("Kenyan troops withdrew from Kismayo on Sunday."), std::vector<std::string>{"SOM"});
+}
+
 }  // namespace dyad
