@@ -2760,6 +2760,14 @@ class DocCoder {
             past.push_back(named_object);
             m.targets = object_after(cl, p, past, c.dyadic);
           }
+          // "A and B return to Geneva for talks": with a mutual act of a compound subject the place
+          // after the verb is where the sides meet, not a third party; each side acts on the other
+          if (!m.targets.empty() && !c.dyadic && k_.reciprocal.count(c.code) != 0 && distinct_codes(m.sources) >= 2 &&
+              std::all_of(m.targets.begin(), m.targets.end(), [&](int32_t t) {
+                const Mention& tm = mention_at(t);
+                return tm.place.has_value() || tm.kind == MentionKind::location;
+              }))
+            m.targets.clear();
           if (!m.targets.empty()) m.target_how = "first actor after the verb (no {T} filled by the pattern)";
           if (m.targets.empty()) {
             m.targets = complement_subject(cl, st.end, m.sources);

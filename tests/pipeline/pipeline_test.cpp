@@ -1070,4 +1070,22 @@ TEST(CodeArticle, AWithdrawalWithinTheSourcesOwnCountryHasNoTarget) {
   EXPECT_EQ(targets("Kenyan troops withdrew from Kismayo on Sunday."), std::vector<std::string>{"SOM"});
 }
 
+TEST(CodeArticle, APlaceAfterAMutualActOfACompoundSubjectIsWhereTheSidesMeet) {
+  Knowledge k = load();
+  const auto pairs = [&](const std::string& text, const std::string& cameo) {
+    std::vector<std::string> out;
+    for (const Event& e : code_text(k, text).events)
+      if (e.cameo == cameo) out.push_back(e.source.code + "->" + (e.target ? e.target->code : std::string("-")));
+    std::sort(out.begin(), out.end());
+    return out;
+  };
+  // each side signs with the other, not with the city of the ceremony
+  EXPECT_EQ(pairs("Kenya and Tanzania signed a trade agreement on Monday during a visit to Nairobi by the Tanzanian "
+                  "president.",
+                  "057"),
+            (std::vector<std::string>{"KEN->TZA", "TZA->KEN"}));
+  EXPECT_EQ(pairs("Kenyan and Ugandan negotiators returned to Arusha for talks on the border.", "046"),
+            (std::vector<std::string>{"KENGOV->UGAGOV", "UGAGOV->KENGOV"}));
+}
+
 }  // namespace dyad
