@@ -2098,7 +2098,8 @@ class DocCoder {
       if (placeish && r > 0 && in(norm(cl.toks[r - 1]), kPlacePrepositions) && !(imported && !mm.actor.code.empty()))
         continue;
       if (placeish && !imported && described_after_place_preposition(cl, q)) continue;
-      return compound_forward(cl.toks[q], cl.toks.back() + 1, imported).first;
+      // a place standing for its country lists other places so ("to Kenya and Uganda")
+      return compound_forward(cl.toks[q], cl.toks.back() + 1, imported || placeish).first;
     }
     return {};
   }

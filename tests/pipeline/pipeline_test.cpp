@@ -1088,4 +1088,14 @@ TEST(CodeArticle, APlaceAfterAMutualActOfACompoundSubjectIsWhereTheSidesMeet) {
             (std::vector<std::string>{"KENGOV->UGAGOV", "UGAGOV->KENGOV"}));
 }
 
+TEST(CodeArticle, ADefaultObjectThatIsAPlaceListsTheOtherPlacesWithIt) {
+  Knowledge k = load();
+  std::vector<std::string> targets;
+  for (const Event& e :
+       code_text(k, "The militant group has threatened to deliver heavy blows to Kenya and Uganda.").events)
+    if (e.cameo == "130" && e.target) targets.push_back(e.target->code);
+  std::sort(targets.begin(), targets.end());
+  EXPECT_EQ(targets, (std::vector<std::string>{"KEN", "UGA"}));
+}
+
 }  // namespace dyad
