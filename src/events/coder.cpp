@@ -2034,7 +2034,8 @@ class DocCoder {
         if (is_target ? !target_mention(m) : !(actor_mention(m) || (st.imported && !mention_at(m).actor.code.empty())))
           return false;
         const uint32_t clause_end = cl.toks.back() + 1;
-        auto [ms, after] = compound_forward(cl.toks[p], clause_end);
+        // a target that is a place standing for its country lists other places so ("to A and B")
+        auto [ms, after] = compound_forward(cl.toks[p], clause_end, is_target && !actor_mention(m));
         size_t q = p;
         while (q < n && cl.toks[q] < after) ++q;
         auto& slot = is_target ? st.targets : st.sources;

@@ -1096,6 +1096,12 @@ TEST(CodeArticle, ADefaultObjectThatIsAPlaceListsTheOtherPlacesWithIt) {
     if (e.cameo == "130" && e.target) targets.push_back(e.target->code);
   std::sort(targets.begin(), targets.end());
   EXPECT_EQ(targets, (std::vector<std::string>{"KEN", "UGA"}));
+  // a pattern's {T} slot too
+  std::vector<std::string> sent;
+  for (const Event& e : code_text(k, "Kenya sent troops to Somalia and Sudan on Monday.").events)
+    if (e.cameo == "154" && e.target) sent.push_back(e.target->code);
+  std::sort(sent.begin(), sent.end());
+  EXPECT_EQ(sent, (std::vector<std::string>{"SDN", "SOM"}));
 }
 
 }  // namespace dyad
