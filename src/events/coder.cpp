@@ -660,6 +660,32 @@ class DocCoder {
         }
       }
     }
+    // A country word, one or two lower-case modifiers and a bare agent ("Nigerian junior foreign
+    // minister", "Kenyan senior police officers"): one noun phrase; the agent is of that country,
+    // and so is a person named by such a title with no country ("... foreign minister X").
+    if ((mm.kind == MentionKind::agent || (mm.kind == MentionKind::person && a.code == a.sector)) &&
+        a.country.empty() && a.code.size() == 3 && m > 0) {
+      const Mention& pm = mention_at(m - 1);
+      const uint32_t gap = mm.first_token - pm.token_end;
+      if (pm.sentence == mm.sentence && pm.kind == MentionKind::country && pm.token_end < mm.first_token && gap <= 2) {
+        bool plain = true;
+        for (uint32_t t = pm.token_end; t < mm.first_token && plain; ++t) {
+          const std::string_view raw = doc_.text.tokens[t].span.of(doc_.article.text);
+          const std::string_view w = doc_.text.norm(doc_.text.tokens[t]);
+          plain = cover_[t] < 0 && !raw.empty() &&
+                  std::all_of(raw.begin(), raw.end(), [](char c) { return (c >= 'a' && c <= 'z') || c == '-'; }) &&
+                  !is_determiner(w) && !in(w, kPrepositions) && !in(w, kAux) && !in(w, kCoordinators) &&
+                  !in(w, kSubordinators) && !in(w, {"said", "says", "that", "who", "which"}) &&
+                  !k_.lemmatizer.is_past_form(w);
+        }
+        const Actor pa = plain ? actor_of(m - 1) : Actor{};
+        if (plain && pa.code.size() == 3 && pa.country.size() <= 3) {
+          const std::string c = pa.country.empty() ? pa.code : pa.country;
+          a.code = c + a.code;
+          a.country = c;
+        }
+      }
+    }
     // A country's agents joined by "and" ("Danish media and government", "the Russian army and
     // navy"): a bare agent right after "and" and an agent of a country is of that country.
     if (mm.kind == MentionKind::agent && a.country.empty() && a.code.size() == 3 && m > 0) {

@@ -1104,4 +1104,12 @@ TEST(CodeArticle, ADefaultObjectThatIsAPlaceListsTheOtherPlacesWithIt) {
   EXPECT_EQ(sent, (std::vector<std::string>{"SDN", "SOM"}));
 }
 
+TEST(CodeArticle, ACountryWordBeforeModifiersAndATitleGivesTheTitleItsCountry) {
+  Knowledge k = load();
+  // "junior" stands between the country word and the title: still one noun phrase
+  auto e = coded(k, "Kenyan junior foreign minister Peter Mwangi summoned Uganda's ambassador.");
+  EXPECT_TRUE(has(e, "114 ACCUSE KENGOV")) << ::testing::PrintToString(e);
+  EXPECT_FALSE(has(e, "114 ACCUSE GOV")) << ::testing::PrintToString(e);
+}
+
 }  // namespace dyad
