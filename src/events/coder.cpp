@@ -540,7 +540,8 @@ class DocCoder {
   std::vector<bool> requested_;                      // this sentence: clauses whose acts were asked for (reused)
   // "X said Y must ...": (clause, text offset of "must") after which acts were asked for
   std::vector<std::pair<size_t, uint32_t>> requested_from_;
-  std::vector<uint32_t> commas_;  // this sentence: delimiting commas (reused)
+  std::vector<uint32_t> commas_;            // this sentence: delimiting commas (reused)
+  std::vector<std::string> condition_ids_;  // this sentence: ids of events coded in if/unless clauses
   // this sentence, per clause: words before this token were taken by a flat match of the
   // governing clause (code_clause); 0: none (reused)
   std::vector<uint32_t> flat_taken_;
@@ -674,6 +675,32 @@ class DocCoder {
             a.code = c + a.code;
             a.country = c;
           }
+        }
+      }
+    }
+    // A country word, one or two lower-case modifiers and a bare agent ("Nigerian junior foreign
+    // minister", "Kenyan senior police officers"): one noun phrase; the agent is of that country,
+    // and so is a person named by such a title with no country ("... foreign minister X").
+    if ((mm.kind == MentionKind::agent || (mm.kind == MentionKind::person && a.code == a.sector)) &&
+        a.country.empty() && a.code.size() == 3 && m > 0) {
+      const Mention& pm = mention_at(m - 1);
+      const uint32_t gap = mm.first_token - pm.token_end;
+      if (pm.sentence == mm.sentence && pm.kind == MentionKind::country && pm.token_end < mm.first_token && gap <= 2) {
+        bool plain = true;
+        for (uint32_t t = pm.token_end; t < mm.first_token && plain; ++t) {
+          const std::string_view raw = doc_.text.tokens[t].span.of(doc_.article.text);
+          const std::string_view w = doc_.text.norm(doc_.text.tokens[t]);
+          plain = cover_[t] < 0 && !raw.empty() &&
+                  std::all_of(raw.begin(), raw.end(), [](char c) { return (c >= 'a' && c <= 'z') || c == '-'; }) &&
+                  !is_determiner(w) && !in(w, kPrepositions) && !in(w, kAux) && !in(w, kCoordinators) &&
+                  !in(w, kSubordinators) && !in(w, {"said", "says", "that", "who", "which"}) &&
+                  !k_.lemmatizer.is_past_form(w);
+        }
+        const Actor pa = plain ? actor_of(m - 1) : Actor{};
+        if (plain && pa.code.size() == 3 && pa.country.size() <= 3) {
+          const std::string c = pa.country.empty() ? pa.code : pa.country;
+          a.code = c + a.code;
+          a.country = c;
         }
       }
     }
@@ -885,11 +912,22 @@ class DocCoder {
     clauses_ = &clauses;
     coded_by_.assign(clauses.size(), {0, 0});
     flat_taken_.assign(clauses.size(), 0);
+    condition_ids_.clear();
     for (size_t ci = 0; ci < clauses.size(); ++ci) {
       clause_index_ = ci;
       coded_by_[ci].first = out_.size();
       code_clause(clauses[ci], speech, discard);
       coded_by_[ci].second = out_.size();
+    }
+    // the conditions of a threat (before any event is dropped, while coded_by_ holds)
+    const CameoEntry* threat = k_.entry("130");
+    for (size_t ci = 0; ci < clauses.size() && threat != nullptr; ++ci) {
+      const int32_t pc = clauses[ci].parent;
+      if (!condition_clause(clauses[ci]) || pc < 0) continue;
+      const auto [pb, pe] = coded_by_[static_cast<size_t>(pc)];
+      if (std::any_of(out_.begin() + static_cast<std::ptrdiff_t>(pb), out_.begin() + static_cast<std::ptrdiff_t>(pe),
+                      [&](const Event& e) { return e.plover == threat->plover && e.mode != EventMode::negated; }))
+        for (size_t i = coded_by_[ci].first; i < coded_by_[ci].second; ++i) condition_ids_.push_back(out_[i].id);
     }
     clauses_ = nullptr;
     drop_requested_acts(clauses, coded_by_);
@@ -897,7 +935,27 @@ class DocCoder {
     drop_report_statements(first_event);
     drop_protest_aims(s, first_event);
     drop_purpose_acts(s, first_event);
+    drop_conditions(first_event);
     remember_pairs(s);
+  }
+
+  // An "if" / "unless" clause (not "whether": an indirect question) states the condition of
+  // the act it is attached to.
+  static bool condition_clause(const Clause& c) { return c.conditional && in(c.opener, {"if", "unless"}); }
+
+  // "X threatened to launch an offensive unless Y accepted its terms", "X will boycott the vote
+  // unless Y resigns": the act in the condition of a threat is what the threatener demands of
+  // the other side (or what would set the threatened act off), not an event of its own. The
+  // events of "if"/"unless" clauses attached to a clause that codes a threat (condition_ids_)
+  // are dropped; conditions of other acts stay, in mode possible ("If X attacks Y, Z will
+  // condemn X").
+  void drop_conditions(size_t first_event) {
+    if (condition_ids_.empty()) return;
+    const auto condition = [&](const Event& e) {
+      return std::find(condition_ids_.begin(), condition_ids_.end(), e.id) != condition_ids_.end();
+    };
+    out_.erase(std::remove_if(out_.begin() + static_cast<std::ptrdiff_t>(first_event), out_.end(), condition),
+               out_.end());
   }
 
   // "thousands marched to demand X", "farmers blocked the road, calling for Y": a demand (10)
@@ -1489,6 +1547,24 @@ class DocCoder {
       }
       break;
     }
+    // "X announced that it will withdraw ...": a subject "it" right before the verb group (only
+    // auxiliaries between) is the nearest country or organisation before it that is not governed
+    // by a preposition, in the same sentence; never a person.
+    for (size_t q = p, steps = 0; q-- > 0 && steps < 5; ++steps) {
+      const Tok& x = tok(c.toks[q]);
+      if (x.mention < 0 && x.norm == "it") {
+        // "sanctions on three firms that it said had helped Y": a reporting verb with a verb group
+        // right after it is a parenthetical inside a relative clause; the act is the firms'
+        if (p + 1 < c.toks.size() && reporting(c.toks[p]) && verbish(c.toks[p + 1])) break;
+        const int32_t r = resolve_it(c.toks[q]);
+        if (r >= 0) {
+          how = "pronoun 'it' -> nearest country or organisation before it (" + name_of(r) + ")";
+          return {r};
+        }
+        break;
+      }
+      if (x.mention >= 0 || x.punct || !in(x.norm, kAux) || x.norm == "to") break;
+    }
     for (size_t q = p; q-- > 0;) {
       const uint32_t t = c.toks[q];
       const Tok& x = tok(t);
@@ -1668,6 +1744,28 @@ class DocCoder {
             in(head, {"police", "people", "army", "military", "militia", "personnel", "staff", "crowd", "mob"})))
         continue;
       return static_cast<int32_t>(m);
+    }
+    return -1;
+  }
+
+  // The referent of a subject "it": the nearest actor mention before the token in its sentence
+  // (an "it" opening a sentence is too often a report's organisation named long before) that
+  // names a country or an organisation (an agent only with its country and a singular head: "the
+  // Israeli army"), not a person, a place or a bare role, and is not governed by a preposition
+  // ("X turned down an offer by Y ..., saying it ...": X). -1 when there is none.
+  int32_t resolve_it(uint32_t before_token) const {
+    for (size_t m = mentions_before(before_token); m-- > 0;) {
+      const Mention& mm = doc_.mentions[m];
+      if (mm.first_token < base_) break;
+      const auto mi = static_cast<int32_t>(m);
+      if (mm.kind == MentionKind::person || mm.kind == MentionKind::location || !actor_mention(mi) || generic_agent(mi))
+        continue;
+      // "it" is one body: a plural head ("three individuals", "Israeli forces") is no referent
+      const std::string_view head = doc_.text.norm(doc_.text.tokens[mm.token_end - 1]);
+      if (mm.kind == MentionKind::agent && ((ends_with(head, "s") && !ends_with(head, "ss")) || ends_with(head, "men")))
+        continue;
+      if (mm.first_token > 0 && in(doc_.text.norm(doc_.text.tokens[mm.first_token - 1]), kPrepositions)) continue;
+      return mi;
     }
     return -1;
   }
@@ -2001,7 +2099,8 @@ class DocCoder {
         if (is_target ? !target_mention(m) : !(actor_mention(m) || (st.imported && !mention_at(m).actor.code.empty())))
           return false;
         const uint32_t clause_end = cl.toks.back() + 1;
-        auto [ms, after] = compound_forward(cl.toks[p], clause_end);
+        // a target that is a place standing for its country lists other places so ("to A and B")
+        auto [ms, after] = compound_forward(cl.toks[p], clause_end, is_target && !actor_mention(m));
         size_t q = p;
         while (q < n && cl.toks[q] < after) ++q;
         auto& slot = is_target ? st.targets : st.sources;
@@ -2065,7 +2164,8 @@ class DocCoder {
       if (placeish && r > 0 && in(norm(cl.toks[r - 1]), kPlacePrepositions) && !(imported && !mm.actor.code.empty()))
         continue;
       if (placeish && !imported && described_after_place_preposition(cl, q)) continue;
-      return compound_forward(cl.toks[q], cl.toks.back() + 1, imported).first;
+      // a place standing for its country lists other places so ("to Kenya and Uganda")
+      return compound_forward(cl.toks[q], cl.toks.back() + 1, imported || placeish).first;
     }
     return {};
   }
@@ -2246,6 +2346,61 @@ class DocCoder {
     }
     return false;
   }
+
+  // ", killing ...", ", also arresting ...": a present participle right after a comma (one adverb
+  // may stand between) that closes a stretch of its clause opens a participle clause with no
+  // subject of its own.
+  bool comma_participle(const Clause& cl, size_t p) const {
+    const uint32_t t = cl.toks[p];
+    if (p == 0 || t <= base_ + 1 || tok(t).mention >= 0 || !ends_with(norm(t), "ing") || norm(t).size() < 5)
+      return false;
+    uint32_t c = t - 1;
+    if (norm(c) != "," && c > base_ + 1 && tok(c).mention < 0 &&
+        ((ends_with(norm(c), "ly") && norm(c).size() > 4) || in(norm(c), {"also", "thereby", "allegedly"})))
+      --c;
+    if (norm(c) != "," || c <= cl.toks.front()) return false;
+    // "accused X of violating Y, ignoring Z": the participle goes on a list of gerunds governed
+    // by a preposition before the comma, whose doer is not the main clause's subject
+    for (uint32_t u = c; u-- > cl.toks.front() + 1;) {
+      if (tok(u).mention >= 0) continue;
+      if (verbish(u)) break;
+      if (ends_with(norm(u), "ing") && tok(u - 1).mention < 0 && in(norm(u - 1), kPrepositions)) return false;
+    }
+    return true;
+  }
+  // The doer of such a participle: the main clause's, which is the agent of a passive before the
+  // comma ("X was attacked by Y, killing ...": Y), else the clause subject (the actor before its
+  // first verb). Empty when the main clause names no actor as its doer ("a mortar round hit a
+  // market, killing ...": not the market).
+  std::vector<int32_t> participle_doer(const Clause& cl, size_t p, std::string& how) const {
+    size_t comma = p;
+    while (comma > 0 && norm(cl.toks[comma]) != ",") --comma;
+    for (size_t q = 0; q + 1 < comma; ++q) {
+      if (norm(cl.toks[q]) != "by" || tok(cl.toks[q]).mention >= 0 || q == 0 || !passive_before(cl, q)) continue;
+      size_t r = q + 1;
+      if (r < comma && norm(cl.toks[r]) == "the") ++r;
+      if (r < comma && tok(cl.toks[r]).mention_start && actor_mention(tok(cl.toks[r]).mention)) {
+        how = "the agent of the main clause's passive (a participle after a comma)";
+        return compound_forward(cl.toks[r], cl.toks[comma]).first;
+      }
+    }
+    // the subject of the last verb before the comma ("the mayor said police fired on the crowd,
+    // killing ...": the police), else the clause subject when it stands before the comma
+    for (size_t v = comma; v-- > 0;) {
+      if (!verbish(cl.toks[v])) continue;
+      std::string sub;
+      std::vector<int32_t> doer = subject_before(cl, v, sub);
+      if (doer.empty()) return {};
+      how = "the subject of the main clause's verb (a participle after a comma): " + sub;
+      return doer;
+    }
+    if (cl.subject.empty() || mention_at(cl.subject.front()).first_token > cl.toks[comma]) return {};
+    how = "the main clause's subject (a participle after a comma): " + cl.subject_how;
+    return cl.subject;
+  }
+  // A passive verb group ends right before clause position q ("was attacked", "were fired
+  // upon" is not read): a participle with a form of "be" at most three words before it.
+  bool passive_before(const Clause& cl, size_t q) const { return q > 0 && passive_at(cl, q - 1); }
 
   // A reduced relative: a bare participle right after an actor mention, with no auxiliary
   // and no object, before the sentence's main verb ("militants arrested in the city said
@@ -2657,6 +2812,12 @@ class DocCoder {
           // the signing of a statement".)
           if (!by_agent(cl, st.end, m)) return;
           m.source_how = "agent of the gerund noun ('the ...ing of ... by')";
+        } else if (m.sources.empty() && comma_participle(cl, p)) {
+          // "X shelled the town, killing five": the participle's doer is the main clause's, not
+          // the nearest actor before it ("a market" in "... hit a market, killing ..."); with no
+          // actor as that doer nothing is coded.
+          m.sources = participle_doer(cl, p, m.source_how);
+          if (m.sources.empty()) return;
         } else if (m.sources.empty()) {
           std::string how;
           m.sources = subject_before(cl, p, how);
@@ -2694,6 +2855,14 @@ class DocCoder {
             past.push_back(named_object);
             m.targets = object_after(cl, p, past, c.dyadic);
           }
+          // "A and B return to Geneva for talks": with a mutual act of a compound subject the place
+          // after the verb is where the sides meet, not a third party; each side acts on the other
+          if (!m.targets.empty() && !c.dyadic && k_.reciprocal.count(c.code) != 0 && distinct_codes(m.sources) >= 2 &&
+              std::all_of(m.targets.begin(), m.targets.end(), [&](int32_t t) {
+                const Mention& tm = mention_at(t);
+                return tm.place.has_value() || tm.kind == MentionKind::location;
+              }))
+            m.targets.clear();
           if (!m.targets.empty()) m.target_how = "first actor after the verb (no {T} filled by the pattern)";
           if (m.targets.empty()) {
             m.targets = complement_subject(cl, st.end, m.sources);
@@ -2849,6 +3018,20 @@ class DocCoder {
       if (in(w, {"is", "are", "has", "have", "does", "am"})) present = true;
     }
     if (cl.conditional) poss = "conditional clause (if/unless/whether)";
+    // "X denied (on Tuesday) that Y was holding talks": the act of a "that" clause governed by a
+    // denial is denied; not past a comma or a coordinator of that clause ("..., dismissing a
+    // report", "... and said"), which the clause split leaves in it
+    bool plain_complement = true;
+    for (size_t q = 0; q < m.anchor_pos && plain_complement; ++q)
+      plain_complement =
+          tok(cl.toks[q]).mention >= 0 || (norm(cl.toks[q]) != "," && !in(norm(cl.toks[q]), kCoordinators));
+    if (neg.empty() && plain_complement && clauses_ != nullptr && cl.complement_of >= 0 &&
+        static_cast<size_t>(cl.complement_of) < clauses_->size())
+      for (uint32_t t : (*clauses_)[static_cast<size_t>(cl.complement_of)].toks)
+        if (tok(t).mention < 0 && lemma_is(norm(t), "deny")) {
+          neg = std::string(norm(t)) + " (the 'that' clause it governs)";
+          break;
+        }
     if (!neg.empty()) {
       mi.mode = EventMode::negated;
       mi.why = "negated by '" + neg + "'";
@@ -3086,6 +3269,24 @@ class DocCoder {
     }
   }
 
+  // "X imposed a curfew in Y", "X fired shells at targets in Y", "X threatened to ban voting in
+  // Y", "X lifted the state of emergency in Y": coercion (17), force (18-20), a threat (13) or an
+  // eased restriction (081) with no one named as its object is done to the place and its people,
+  // so the place's country is the target (dyad's own patterns).
+  static bool imposed_on_place(const std::string& code) {
+    return code.compare(0, 2, "13") == 0 || code.compare(0, 2, "17") == 0 || code.compare(0, 2, "18") == 0 ||
+           code.compare(0, 2, "19") == 0 || code.compare(0, 2, "20") == 0 || code.compare(0, 3, "081") == 0;
+  }
+  static void place_as_target(std::optional<Actor>& target, const Place& place) {
+    if (place.country.empty()) return;
+    Actor t;
+    t.text = place.name;
+    t.code = place.country;
+    t.country = place.country;
+    t.span = place.span;
+    target = std::move(t);
+  }
+
   // PETRARCH's reading of "X restored ties with Y, five years after Z burned its embassy" with
   // require_dyad off: the temporal clause ("after/before/since/until" + clause) belongs to the
   // event before it and is no event of its own. So a targetless match of an imported pattern
@@ -3127,8 +3328,21 @@ class DocCoder {
     return false;
   }
 
+  // An "unless" clause attached to this clause after its token at clause position p.
+  bool governs_unless(const Clause& cl, size_t p) const {
+    if (clauses_ == nullptr || p >= cl.toks.size()) return false;
+    for (size_t ci = clause_index_ + 1; ci < clauses_->size(); ++ci) {
+      const Clause& c = (*clauses_)[ci];
+      if (c.parent == static_cast<int32_t>(clause_index_) && c.opener == "unless" && !c.toks.empty() &&
+          c.toks.front() > cl.toks[p])
+        return true;
+    }
+    return false;
+  }
+
   void code_clause(const Clause& own, const std::vector<Speech>& speech, const Discard* discard) {
     if (own.toks.empty()) return;
+    const CameoEntry* threat_type = k_.entry("130");
     std::vector<Match> found_all = matches(own);
     // Words a flat match of the governing clause took ("noted * REGRET" on "noted that Y
     // regretted ...") anchor nothing more: TABARI reads each word once.
@@ -3374,11 +3588,20 @@ class DocCoder {
       }
       for (Coded& c : coded) {
         if (ce->code.compare(0, 2, "14") == 0 && place) protest_in_place(c.source, c.target, *place);
+        if (!c.target && place && !m.pat->dyadic && imposed_on_place(ce->code)) place_as_target(c.target, *place);
         // a visit is to another country: "Xi arrived in Beijing" is no 042
         if (ce->code == "042" && c.target && c.target_place) {
           const std::string sc = c.source.country.empty() ? c.source.code.substr(0, 3) : c.source.country;
           const std::string tc = c.target->country.empty() ? c.target->code.substr(0, 3) : c.target->country;
           if (!sc.empty() && sc == tc) continue;
+        }
+        // a military de-escalation (087x: ceasefire, surrender, withdrawal) in or from a place of
+        // the source's own country is where its forces act, not whom the act is for: "rebels
+        // surrendered in a town of their own country", "X's forces withdrew from X's town"
+        if (ce->code.compare(0, 3, "087") == 0 && !m.pat->dyadic && c.target && c.target_place) {
+          const std::string sc = c.source.country.empty() ? c.source.code.substr(0, 3) : c.source.country;
+          const std::string tc = c.target->country.empty() ? c.target->code.substr(0, 3) : c.target->country;
+          if (!sc.empty() && sc == tc) c.target.reset();
         }
         const CameoEntry* ec = c.reverse ? rev : ce;
         Event ev;
@@ -3390,6 +3613,11 @@ class DocCoder {
         ev.plover = (mi.mode == EventMode::expected || mi.mode == EventMode::possible) && !ec->plover_announced.empty()
                         ? ec->plover_announced
                         : ec->plover;
+        // "X will withdraw its force unless Y holds elections": an act announced on a condition
+        // the other side must meet is a threat, whatever the act (the type of CAMEO's 130)
+        if ((mi.mode == EventMode::expected || mi.mode == EventMode::possible) && threat_type != nullptr &&
+            ec->plover != threat_type->plover && governs_unless(cl, m.anchor_pos))
+          ev.plover = threat_type->plover;
         ev.quad_class = ec->quad_class;
         ev.goldstein = ec->goldstein;
         ev.mode = mi.mode;

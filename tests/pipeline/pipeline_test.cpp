@@ -983,4 +983,133 @@ TEST(CodeArticle, AnEthnicGroupOfAnotherStateIsOfThatState) {
   EXPECT_TRUE(has(coded(k, "Serbs demanded a ceasefire on Monday."), "107 REQUEST SRB"));
 }
 
+TEST(CodeArticle, TheDoerOfACommaParticipleIsTheMainClauses) {
+  Knowledge k = load();
+  // the market named before the comma was hit; it killed nobody
+  auto shell = coded(k, "An artillery shell struck a busy market, killing four shopkeepers.");
+  EXPECT_FALSE(has(shell, "190 ASSAULT BUS")) << ::testing::PrintToString(shell);
+  // the rebels of the main clause did the killing, not the police named before the comma
+  auto raid = coded(k, "Rebel fighters attacked a police post near the border, killing nine farmers.");
+  EXPECT_TRUE(has(raid, "180 ASSAULT REB")) << ::testing::PrintToString(raid);
+  EXPECT_FALSE(has(raid, "180 ASSAULT COP")) << ::testing::PrintToString(raid);
+  // a passive main clause: its agent
+  auto passive = coded(k, "A crowded bus depot was bombed by rebel fighters, killing nine passengers.");
+  EXPECT_TRUE(has(passive, "180 ASSAULT REB")) << ::testing::PrintToString(passive);
+  // reported without "that": the doer of the reported verb, not the speaker
+  auto reported = coded(k, "The governor said police fired on the marchers, killing two students.");
+  EXPECT_TRUE(has(reported, "180 ASSAULT COP")) << ::testing::PrintToString(reported);
+  EXPECT_FALSE(has(reported, "180 ASSAULT GOV")) << ::testing::PrintToString(reported);
+}
+
+TEST(CodeArticle, TheConditionOfAnActIsNoEventAndAnActAnnouncedUnlessIsAThreat) {
+  Knowledge k = load();
+  // the release is what Kenya asks for, not an act of Kampala
+  auto threat =
+      coded(k, "Kenya threatened to cut trade links with Uganda unless Kampala released the detained traders.");
+  EXPECT_TRUE(has(threat, "131 THREATEN KEN")) << ::testing::PrintToString(threat);
+  for (const std::string& x : threat) EXPECT_NE(x.compare(0, 3, "084"), 0) << x;
+  // an announced boycott on a condition is a threat; the resignation is the condition
+  auto boycott =
+      coded(k, "The opposition party said it will boycott the parliamentary elections unless the president resigns.");
+  EXPECT_TRUE(has(boycott, "143 THREATEN OPP")) << ::testing::PrintToString(boycott);
+  for (const std::string& x : boycott) EXPECT_NE(x.compare(0, 3, "083"), 0) << x;
+  // without the condition the announced boycott keeps its type
+  EXPECT_TRUE(
+      has(coded(k, "The opposition party said it will boycott the parliamentary elections."), "143 PROTEST OPP"));
+}
+
+TEST(CodeArticle, ASubjectItIsTheCountryOrOrganisationBeforeIt) {
+  Knowledge k = load();
+  // "it" after "announced that" is Ghana, the only country before it
+  auto expel = coded(k, "Ghana announced on Friday that it had expelled two Nigerian diplomats.");
+  EXPECT_TRUE(has(expel, "161 SANCTION GHA")) << ::testing::PrintToString(expel);
+  // an expletive "it" with no verb group of its own after it names nobody
+  auto time = coded(k, "It is time to expel the Nigerian diplomats, Ghana said.");
+  for (const std::string& x : time) EXPECT_NE(x.compare(0, 3, "161"), 0) << x;
+}
+
+TEST(CodeArticle, TheActOfAThatClauseGovernedByADenialIsDenied) {
+  Knowledge k = load();
+  auto denied =
+      code_text(k, "Ethiopia denied on Monday that Ethiopian soldiers had attacked the Sudanese village.").events;
+  auto attack = std::find_if(denied.begin(), denied.end(), [](const Event& e) { return e.cameo == "180"; });
+  ASSERT_NE(attack, denied.end());
+  EXPECT_EQ(attack->mode, EventMode::negated);
+  // reported, not denied: the attack happened
+  auto said = code_text(k, "Ethiopia said on Monday that Ethiopian soldiers had attacked the Sudanese village.").events;
+  auto reported = std::find_if(said.begin(), said.end(), [](const Event& e) { return e.cameo == "180"; });
+  ASSERT_NE(reported, said.end());
+  EXPECT_EQ(reported->mode, EventMode::happened);
+}
+
+TEST(CodeArticle, AnActOfForceOrCoercionWithNoObjectIsDoneToThePlace) {
+  Knowledge k = load();
+  const auto target_of = [&](const std::string& text, const std::string& cameo) {
+    for (const Event& e : code_text(k, text).events)
+      if (e.cameo == cameo) return e.target ? e.target->code : std::string("-");
+    return std::string("none");
+  };
+  EXPECT_EQ(target_of("Uganda threatened to ban public rallies in Kampala.", "130"), "UGA");
+  EXPECT_EQ(target_of("Ugandan troops opened fire in Gulu on Monday.", "193"), "UGA");
+  EXPECT_EQ(target_of("The government lifted the state of emergency in Gulu on Sunday.", "0814"), "UGA");
+  // a named object stays the target
+  EXPECT_EQ(target_of("The Kenyan army imposed a curfew on the students in Mombasa.", "1723"), "KENEDU");
+}
+
+TEST(CodeArticle, AWithdrawalWithinTheSourcesOwnCountryHasNoTarget) {
+  Knowledge k = load();
+  const auto targets = [&](const std::string& text) {
+    std::vector<std::string> out;
+    for (const Event& e : code_text(k, text).events)
+      if (e.cameo == "0874") out.push_back(e.target ? e.target->code : std::string("-"));
+    return out;
+  };
+  // a town of Kenya is where Kenyan troops withdrew, not whom the withdrawal is for
+  EXPECT_EQ(targets("Kenyan troops withdrew from Garissa on Sunday."), std::vector<std::string>{"-"});
+  // from a town of another country: that country is the target
+  EXPECT_EQ(targets("Kenyan troops withdrew from Kismayo on Sunday."), std::vector<std::string>{"SOM"});
+}
+
+TEST(CodeArticle, APlaceAfterAMutualActOfACompoundSubjectIsWhereTheSidesMeet) {
+  Knowledge k = load();
+  const auto pairs = [&](const std::string& text, const std::string& cameo) {
+    std::vector<std::string> out;
+    for (const Event& e : code_text(k, text).events)
+      if (e.cameo == cameo) out.push_back(e.source.code + "->" + (e.target ? e.target->code : std::string("-")));
+    std::sort(out.begin(), out.end());
+    return out;
+  };
+  // each side signs with the other, not with the city of the ceremony
+  EXPECT_EQ(pairs("Kenya and Tanzania signed a trade agreement on Monday during a visit to Nairobi by the Tanzanian "
+                  "president.",
+                  "057"),
+            (std::vector<std::string>{"KEN->TZA", "TZA->KEN"}));
+  EXPECT_EQ(pairs("Kenyan and Ugandan negotiators returned to Arusha for talks on the border.", "046"),
+            (std::vector<std::string>{"KENGOV->UGAGOV", "UGAGOV->KENGOV"}));
+}
+
+TEST(CodeArticle, ADefaultObjectThatIsAPlaceListsTheOtherPlacesWithIt) {
+  Knowledge k = load();
+  std::vector<std::string> targets;
+  for (const Event& e :
+       code_text(k, "The militant group has threatened to deliver heavy blows to Kenya and Uganda.").events)
+    if (e.cameo == "130" && e.target) targets.push_back(e.target->code);
+  std::sort(targets.begin(), targets.end());
+  EXPECT_EQ(targets, (std::vector<std::string>{"KEN", "UGA"}));
+  // a pattern's {T} slot too
+  std::vector<std::string> sent;
+  for (const Event& e : code_text(k, "Kenya sent troops to Somalia and Sudan on Monday.").events)
+    if (e.cameo == "154" && e.target) sent.push_back(e.target->code);
+  std::sort(sent.begin(), sent.end());
+  EXPECT_EQ(sent, (std::vector<std::string>{"SDN", "SOM"}));
+}
+
+TEST(CodeArticle, ACountryWordBeforeModifiersAndATitleGivesTheTitleItsCountry) {
+  Knowledge k = load();
+  // "junior" stands between the country word and the title: still one noun phrase
+  auto e = coded(k, "Kenyan junior foreign minister Peter Mwangi summoned Uganda's ambassador.");
+  EXPECT_TRUE(has(e, "114 ACCUSE KENGOV")) << ::testing::PrintToString(e);
+  EXPECT_FALSE(has(e, "114 ACCUSE GOV")) << ::testing::PrintToString(e);
+}
+
 }  // namespace dyad
