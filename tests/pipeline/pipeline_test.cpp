@@ -308,6 +308,19 @@ TEST(CodeArticle, PoliceSearchesSeizuresGuardsAndRestrictionsAreCoded) {
   EXPECT_TRUE(coded(k, "the economy recovered slowly last year.").empty());
 }
 
+TEST(CodeArticle, HoldWithAPersonRightAfterItIsCustody) {
+  Knowledge k = load();
+  EXPECT_TRUE(has(coded(k, "the police held 15 rioters near the bus stand."), "173 COERCE COP"));
+  EXPECT_TRUE(has(coded(k, "the police are holding two youths at the station."), "173 COERCE COP"));
+  EXPECT_TRUE(has(coded(k, "police held him overnight."), "173 COERCE COP"));
+  // no person right after the verb, a passive of an event, or holding to account: no arrest
+  for (const char* text :
+       {"the police held a meeting on sunday with the traders.", "a meeting of bjp leaders was held on monday.",
+        "the police held them responsible for the clash.", "the mob held them hostage for a day."})
+    for (const std::string& e : coded(k, text)) EXPECT_NE(e.substr(0, 3), "173") << text << ": " << e;
+  EXPECT_TRUE(has(coded(k, "the police held them responsible for the clash."), "112 ACCUSE COP"));
+}
+
 TEST(CodeArticle, ArrestsNamedByThePluralNounAreArrestsByThePolice) {
   Knowledge k = load();
   EXPECT_TRUE(has(coded(k, "the arrests followed the visit of the minister."), "173 COERCE COP"));
