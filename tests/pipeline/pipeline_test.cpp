@@ -321,6 +321,24 @@ TEST(CodeArticle, HoldWithAPersonRightAfterItIsCustody) {
   EXPECT_TRUE(has(coded(k, "the police held them responsible for the clash."), "112 ACCUSE COP"));
 }
 
+TEST(CodeArticle, LowerCaseIndianPoliceRanksArePolice) {
+  Knowledge k = load();
+  // ranks as Indian news abbreviates them, in lower case (data/knowledge/agents.tsv)
+  auto told = code_text(k, "the market will stay shut till noon, dcp mehta told reporters.").events;
+  ASSERT_EQ(told.size(), 1U);
+  EXPECT_EQ(told[0].source.code, "COP");
+  EXPECT_TRUE(has(coded(k, "the acp refused to give details of the raid."), "011 OTHER COP"));
+  EXPECT_TRUE(has(coded(k, "the dsp rushed to the spot with a police team."), "150 MOBILIZE COP"));
+  // railway police (RPF, GRP) and a complaint the police refused to register (data/cameo/inaction.tsv)
+  for (const char* text : {"the grp failed to disperse the crowd at the platform.",
+                           "the police refused to register the complaint of the widow."}) {
+    const Document d = code_text(k, text);
+    ASSERT_EQ(d.events.size(), 1U) << text;
+    EXPECT_EQ(d.events[0].source.code, "COP") << text;
+    EXPECT_EQ(d.events[0].mode, EventMode::negated) << text;
+  }
+}
+
 TEST(CodeArticle, ArrestsNamedByThePluralNounAreArrestsByThePolice) {
   Knowledge k = load();
   EXPECT_TRUE(has(coded(k, "the arrests followed the visit of the minister."), "173 COERCE COP"));
