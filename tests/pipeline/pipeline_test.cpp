@@ -329,6 +329,9 @@ TEST(CodeArticle, LowerCaseIndianPoliceRanksArePolice) {
   EXPECT_EQ(told[0].source.code, "COP");
   EXPECT_TRUE(has(coded(k, "the acp refused to give details of the raid."), "011 OTHER COP"));
   EXPECT_TRUE(has(coded(k, "the dsp rushed to the spot with a police team."), "150 MOBILIZE COP"));
+  // a rank written with hyphens is police, not the army's "general"; a statement told to a news agency
+  EXPECT_TRUE(has(coded(k, "the roads were calm, deputy-inspector general of police ram lal said."), "010 OTHER COP"));
+  EXPECT_TRUE(has(coded(k, "police inspector r k mehta told pti that two boys were missing."), "010 OTHER COP"));
   // railway police (RPF, GRP) and a complaint the police refused to register (data/cameo/inaction.tsv)
   for (const char* text : {"the grp failed to disperse the crowd at the platform.",
                            "the police refused to register the complaint of the widow."}) {
