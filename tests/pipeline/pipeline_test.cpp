@@ -342,6 +342,21 @@ TEST(CodeArticle, LowerCaseIndianPoliceRanksArePolice) {
   }
 }
 
+TEST(CodeArticle, AbsentOrCollusivePoliceAreInaction) {
+  Knowledge k = load();
+  for (const char* text :
+       {"there was a complete lack of police action when the gangs came.",
+        "the lack of any action by the police angered them.", "the local police station was in cahoots with the gang.",
+        "the police denied protection to the traders.", "the police played a passive role in the clashes.",
+        "the constables sat quietly in their van."}) {
+    const Document d = code_text(k, text);
+    ASSERT_EQ(d.events.size(), 1U) << text;
+    EXPECT_EQ(d.events[0].cameo, "170") << text;
+    EXPECT_EQ(d.events[0].source.code, "COP") << text;
+    EXPECT_EQ(d.events[0].mode, EventMode::negated) << text;
+  }
+}
+
 TEST(CodeArticle, ArrestsNamedByThePluralNounAreArrestsByThePolice) {
   Knowledge k = load();
   EXPECT_TRUE(has(coded(k, "the arrests followed the visit of the minister."), "173 COERCE COP"));
