@@ -303,6 +303,8 @@ TEST(CodeArticle, PoliceSearchesSeizuresGuardsAndRestrictionsAreCoded) {
   EXPECT_TRUE(has(coded(k, "the state police sounded a high alert on friday."), "151 MOBILIZE COP"));
   EXPECT_TRUE(has(coded(k, "the police have recovered cash and jewellery from the house."), "1711 COERCE COP"));
   EXPECT_TRUE(has(coded(k, "police prevented the activists from entering the temple."), "172 COERCE COP"));
+  // a case registered under a section of the law is a charge, as one registered against someone
+  EXPECT_TRUE(has(coded(k, "the town police registered an offence under the arms act."), "173 COERCE COP"));
   // the same words outside their frames code nothing
   EXPECT_TRUE(coded(k, "rescue teams continued the search for survivors.").empty());
   EXPECT_TRUE(coded(k, "the economy recovered slowly last year.").empty());
