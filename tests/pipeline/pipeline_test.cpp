@@ -349,7 +349,7 @@ TEST(CodeArticle, AbsentOrCollusivePoliceAreInaction) {
   for (const char* text :
        {"there was a complete lack of police action when the gangs came.",
         "the lack of any action by the police angered them.", "the local police station was in cahoots with the gang.",
-        "the police denied protection to the traders.", "the police played a passive role in the clashes.",
+        "the police denied protection to the traders.", "the constables played a partisan role during the looting.",
         "the constables sat quietly in their van."}) {
     const Document d = code_text(k, text);
     ASSERT_EQ(d.events.size(), 1U) << text;
