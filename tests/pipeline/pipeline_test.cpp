@@ -303,9 +303,60 @@ TEST(CodeArticle, PoliceSearchesSeizuresGuardsAndRestrictionsAreCoded) {
   EXPECT_TRUE(has(coded(k, "the state police sounded a high alert on friday."), "151 MOBILIZE COP"));
   EXPECT_TRUE(has(coded(k, "the police have recovered cash and jewellery from the house."), "1711 COERCE COP"));
   EXPECT_TRUE(has(coded(k, "police prevented the activists from entering the temple."), "172 COERCE COP"));
+  // a case registered under a section of the law is a charge, as one registered against someone
+  EXPECT_TRUE(has(coded(k, "the town police registered an offence under the arms act."), "173 COERCE COP"));
   // the same words outside their frames code nothing
   EXPECT_TRUE(coded(k, "rescue teams continued the search for survivors.").empty());
   EXPECT_TRUE(coded(k, "the economy recovered slowly last year.").empty());
+}
+
+TEST(CodeArticle, HoldWithAPersonRightAfterItIsCustody) {
+  Knowledge k = load();
+  EXPECT_TRUE(has(coded(k, "the police held 15 rioters near the bus stand."), "173 COERCE COP"));
+  EXPECT_TRUE(has(coded(k, "the police are holding two youths at the station."), "173 COERCE COP"));
+  EXPECT_TRUE(has(coded(k, "police held him overnight."), "173 COERCE COP"));
+  // no person right after the verb, a passive of an event, or holding to account: no arrest
+  for (const char* text :
+       {"the police held a meeting on sunday with the traders.", "a meeting of bjp leaders was held on monday.",
+        "the police held them responsible for the clash.", "the mob held them hostage for a day."})
+    for (const std::string& e : coded(k, text)) EXPECT_NE(e.substr(0, 3), "173") << text << ": " << e;
+  EXPECT_TRUE(has(coded(k, "the police held them responsible for the clash."), "112 ACCUSE COP"));
+}
+
+TEST(CodeArticle, LowerCaseIndianPoliceRanksArePolice) {
+  Knowledge k = load();
+  // ranks as Indian news abbreviates them, in lower case (data/knowledge/agents.tsv)
+  auto told = code_text(k, "the market will stay shut till noon, dcp mehta told reporters.").events;
+  ASSERT_EQ(told.size(), 1U);
+  EXPECT_EQ(told[0].source.code, "COP");
+  EXPECT_TRUE(has(coded(k, "the acp refused to give details of the raid."), "011 OTHER COP"));
+  EXPECT_TRUE(has(coded(k, "the dsp rushed to the spot with a police team."), "150 MOBILIZE COP"));
+  // a rank written with hyphens is police, not the army's "general"; a statement told to a news agency
+  EXPECT_TRUE(has(coded(k, "the roads were calm, deputy-inspector general of police ram lal said."), "010 OTHER COP"));
+  EXPECT_TRUE(has(coded(k, "police inspector r k mehta told pti that two boys were missing."), "010 OTHER COP"));
+  // railway police (RPF, GRP) and a complaint the police refused to register (data/cameo/inaction.tsv)
+  for (const char* text : {"the grp failed to disperse the crowd at the platform.",
+                           "the police refused to register the complaint of the widow."}) {
+    const Document d = code_text(k, text);
+    ASSERT_EQ(d.events.size(), 1U) << text;
+    EXPECT_EQ(d.events[0].source.code, "COP") << text;
+    EXPECT_EQ(d.events[0].mode, EventMode::negated) << text;
+  }
+}
+
+TEST(CodeArticle, AbsentOrCollusivePoliceAreInaction) {
+  Knowledge k = load();
+  for (const char* text :
+       {"there was a complete lack of police action when the gangs came.",
+        "the lack of any action by the police angered them.", "the local police station was in cahoots with the gang.",
+        "the police denied protection to the traders.", "the constables played a partisan role during the looting.",
+        "the constables sat quietly in their van."}) {
+    const Document d = code_text(k, text);
+    ASSERT_EQ(d.events.size(), 1U) << text;
+    EXPECT_EQ(d.events[0].cameo, "170") << text;
+    EXPECT_EQ(d.events[0].source.code, "COP") << text;
+    EXPECT_EQ(d.events[0].mode, EventMode::negated) << text;
+  }
 }
 
 TEST(CodeArticle, ArrestsNamedByThePluralNounAreArrestsByThePolice) {
