@@ -80,6 +80,7 @@ bool parse_cue(std::string_view s, NameCue& out) {
       {"loc_noun", NameCue::loc_noun},
       {"person_noun", NameCue::person_noun},
       {"person_verb", NameCue::person_verb},
+      {"body_noun", NameCue::body_noun},
   };
   for (const auto& [name, cue] : kCues)
     if (s == name) {
@@ -173,7 +174,7 @@ Result<std::shared_ptr<const NameFinder>> NameFinder::parse(std::string_view nam
                       "unknown cue '" + std::string(t->get(row, "cue")) +
                           "' (title, honorific, particle, org_suffix, org_head, loc_suffix, loc_head, connector, "
                           "not_name, pronoun_m, pronoun_f, given_name, org_context, org_noun, loc_noun, person_noun, "
-                          "person_verb)");
+                          "person_verb, body_noun)");
     auto words = split_values(t->get(row, "words"));
     if (words.empty()) return t->error(row, "no words");
     auto as_of = parse_date_field(*t, row, "as_of");
@@ -218,6 +219,20 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
   const std::string& text = doc.article.text;
   const auto n_tokens = static_cast<uint32_t>(ta.tokens.size());
   if (n_tokens == 0) return;
+  std::vector<int32_t> left;  // entities a removed or converted mention pointed to (step 5 drops the unused ones)
+  // A lower-case agent word right before a lower-case `body_noun` ("the U.N. refugee agency", "a police
+  // commission") describes the body, an organisation; it names no group of its own: its mention is removed.
+  std::erase_if(doc.mentions, [&](const Mention& m) {
+    if (m.kind != MentionKind::agent || m.token_end >= n_tokens || m.first_token >= m.token_end) return false;
+    for (uint32_t k = m.first_token; k < m.token_end; ++k)
+      if (ta.tokens[k].capitalized || possessive_bytes(ta.tokens[k].span.of(text)) != 0) return false;
+    const Token& next = ta.tokens[m.token_end];
+    if (next.kind != TokenKind::word || next.capitalized) return false;
+    auto it = cues_.find(std::string(ta.norm(next)));
+    if (it == cues_.end() || (it->second & bit(NameCue::body_noun)) == 0) return false;
+    if (m.entity >= 0) left.push_back(m.entity);
+    return true;
+  });
 
   auto cue = [&](uint32_t k) -> uint32_t {
     std::string_view w = ta.norm(ta.tokens[k]);
@@ -1256,7 +1271,6 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
   // a mention of the person, so the event coder reads the person (coded or not), not the place's country.
   // The place entity such a mention leaves with no mention and no reference is dropped (the entities after it
   // move down), so no place, country or story key of it is written.
-  std::vector<int32_t> left;  // entities a converted mention pointed to
   for (const EntityReference& r : doc.references) {
     if (r.kind != ReferenceKind::name || r.entity < 0 ||
         doc.entities[static_cast<size_t>(r.entity)].type != EntityType::person)
@@ -1274,6 +1288,30 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
       m.actor.code = doc.entities[static_cast<size_t>(r.entity)].code;
       m.place.reset();
       m.rule = r.rule;
+    }
+  }
+  // A known person's one-word surname or given name inside a longer name the rules above found ("Diab" of
+  // "Minister Aoun Diab Abdullah") names that other person, not the known one, unless the longer name opens
+  // with the known person's own given name ("Hassan Ali Diab" for "Hassan Diab"): the mention becomes a mention
+  // of the longer name's person (no code), as for a place above.
+  for (size_t mi = 0; mi < doc.mentions.size(); ++mi) {
+    Mention& m = doc.mentions[mi];
+    if (loose[mi] == 0 || m.kind != MentionKind::person || m.entity < 0) continue;
+    for (const EntityReference& r : doc.references) {
+      if (r.kind != ReferenceKind::name || r.mention >= 0 || r.entity < 0 || r.entity == m.entity ||
+          r.token_end - r.first_token < 2 || r.first_token > m.first_token || r.token_end < m.token_end ||
+          doc.entities[static_cast<size_t>(r.entity)].type != EntityType::person)
+        continue;
+      const std::string& known = doc.entities[static_cast<size_t>(m.entity)].canonical;
+      const std::string known_given = fold(std::string_view(known).substr(0, known.find(' ')));
+      if (known.find(' ') != std::string::npos && known_given == fold(words_of(r.first_token, r.first_token + 1)))
+        break;  // the given name agrees: the known person, written with a middle name
+      left.push_back(m.entity);
+      m.entity = r.entity;
+      m.actor = Actor{};
+      m.actor.code = doc.entities[static_cast<size_t>(r.entity)].code;
+      m.rule = r.rule;
+      break;
     }
   }
   if (!left.empty()) {
