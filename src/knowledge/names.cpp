@@ -670,6 +670,18 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
           if (possessive_bytes(ta.tokens[e - 1].span.of(text)) != 0) break;
         }
       }
+      // Two names joined by "and": a lower-case "and" or "&" after two or more words that end in a place or
+      // organisation suffix word, with two or more words after it that end in a suffix word of the same kind
+      // ("Harlow County and Dunmere County", "Kestrel Reservoir and Ashby Playfield"): the run ends before it,
+      // and the words after it are a run of their own.
+      for (uint32_t j = b + 2; j + 2 < e; ++j) {
+        if (ta.tokens[j].capitalized || (norm(j) != "and" && norm(j) != "&") || cover[j] >= 0) continue;
+        const uint32_t kinds = bit(NameCue::loc_suffix) | bit(NameCue::org_suffix);
+        if ((cue(j - 1) & cue(e - 1) & kinds) != 0 && ta.tokens[j - 1].capitalized) {
+          e = j;
+          break;
+        }
+      }
       k = e;
       // Mentions inside the run: role words are only words of the name ("Tyrone Power"); country, place
       // and organisation mentions make it a merged run that a cue or the gazetteer must type.

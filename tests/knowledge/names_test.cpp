@@ -276,6 +276,16 @@ TEST(NameFinder, PlaceWordsEndingANameMakeItAPlace) {
   EXPECT_TRUE(has_ref(doc, "Kettlewick Reservoir|name|location|Kettlewick Reservoir")) << dump(doc);
 }
 
+// "A <suffix> and B <suffix>" of the same kind is two names, not one; a single word before "and" stays in one name.
+TEST(NameFinder, TwoSuffixNamesJoinedByAndAreTwoNames) {
+  Document doc = code("Flood water reached Harlow County and Dunmere County before the weekend.");
+  EXPECT_TRUE(has_ref(doc, "Harlow County|name|location|Harlow County")) << dump(doc);
+  EXPECT_TRUE(has_ref(doc, "Dunmere County|name|location|Dunmere County")) << dump(doc);
+  Document doc1 = code("Reporters from the Brackwell Gazette and Tollmere Herald covered the hearing.");
+  EXPECT_TRUE(has_ref(doc1, "Brackwell Gazette|name|organization|Brackwell Gazette")) << dump(doc1);
+  EXPECT_TRUE(has_ref(doc1, "Tollmere Herald|name|organization|Tollmere Herald")) << dump(doc1);
+}
+
 TEST(NameFinder, AMentionAfterTheOpensALongerName) {
   // "the West" is a dictionary mention; "West Midland Railroad" is the name, "the" no word of it.
   Document doc = code("Freight ran on the West Midland Railroad until the war.");
