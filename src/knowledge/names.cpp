@@ -655,6 +655,11 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
                      (has(e, NameCue::connector) || has(e, NameCue::particle)) && capword(e + 1) && joinable(e + 1) &&
                      run_start(e + 1)) {
             e = std::min(extend_over_mention(e + 1), s1);
+          } else if (e + 2 < s1 && cover[e] < 0 && cover[e + 1] < 0 && word(e) && word(e + 1) &&
+                     !ta.tokens[e].capitalized && !ta.tokens[e + 1].capitalized && has(e, NameCue::particle) &&
+                     has(e + 1, NameCue::particle) && capword(e + 2) && joinable(e + 2) && run_start(e + 2)) {
+            // two particles in a row inside a person's name: "Ana de la Vega", "Pieter van der Berg"
+            e = std::min(extend_over_mention(e + 2), s1);
           } else if (e + 2 < s1 && word(e) && norm(e) == "of" && !ta.tokens[e].capitalized && norm(e + 1) == "the" &&
                      has(e - 1, NameCue::org_head) && ta.tokens[e - 1].capitalized && !ta.tokens[e + 1].capitalized &&
                      (cover[e] < 0 || cover[e] == cover[e + 1]) && capword(e + 2) && joinable(e + 2) &&
@@ -1162,7 +1167,9 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
       // for a run of its own.
       r.type = EntityType::organization;
       r.rule = "name:acronym";
-    } else if (weak >= 0 && !common_one_word(r)) {
+    } else if (weak >= 0 && !common_one_word(r) && !(name_shaped(r) && person_evidence(r))) {
+      // (a name with a person's evidence, a given name first, a particle or an initial, is that person:
+      // "wrote to Anna Kowal", "went to Joost van der Brugge")
       r.type = EntityType::location;  // the actor index's reading after a place preposition
       r.rule = "name:place-preposition";
     } else if (r.e - r.b == 1 && has(r.b, NameCue::given_name) && !ta.tokens[r.b].all_caps) {

@@ -286,6 +286,13 @@ TEST(NameFinder, TwoSuffixNamesJoinedByAndAreTwoNames) {
   EXPECT_TRUE(has_ref(doc1, "Tollmere Herald|name|organization|Tollmere Herald")) << dump(doc1);
 }
 
+TEST(NameFinder, TwoParticlesInARowStayInAPersonsName) {
+  Document doc = code("Critics praised Marisol de la Fuente, whose second novel sold well in Lisbon.");
+  EXPECT_TRUE(has_ref(doc, "Marisol de la Fuente|name|person|Marisol de la Fuente")) << dump(doc);
+  Document doc1 = code("The prize went to Joost van der Brugge for his bridge designs.");
+  EXPECT_TRUE(has_ref(doc1, "Joost van der Brugge|name|person|Joost van der Brugge")) << dump(doc1);
+}
+
 TEST(NameFinder, AMentionAfterTheOpensALongerName) {
   // "the West" is a dictionary mention; "West Midland Railroad" is the name, "the" no word of it.
   Document doc = code("Freight ran on the West Midland Railroad until the war.");
