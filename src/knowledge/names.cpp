@@ -157,6 +157,10 @@ bool follows_head(std::string_view w) {
 // The word lists' tier of frequent English words (SCOWL size 35: the words of a small dictionary).
 constexpr uint8_t kFrequentTier = 35;
 
+// Words before a date ("on Sunday", "last May", "in Spring"): a capitalised never-name word after one is a date.
+constexpr std::string_view kTimePreps[] = {"on",   "in",    "since",  "until", "by",     "last",  "next",
+                                           "this", "every", "before", "after", "during", "early", "late"};
+
 constexpr std::string_view kPlacePreps[] = {"in", "at", "near", "from", "outside", "inside", "to", "into", "across"};
 
 }  // namespace
@@ -980,6 +984,17 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
            !lex->given_name(bare(r.b)) && !gazetteer_place(words_of(r.b, r.e), false, 10000);
   };
   auto place_run = [&](Run r) {
+    // A capitalised never-name word inside a sentence right before an organisation typed by its suffix or head
+    // word opens its name ("the Sunday Herald", "All Saints College", "a First Harbour Bank branch"); "The" is
+    // taken below.
+    while (r.type == EntityType::organization && (r.rule == "name:org-suffix" || r.rule == "name:org-head") &&
+           r.b > 0 && sentence_start[r.b - 1] == 0 && sentence_of[r.b - 1] == sentence_of[r.b] && cover[r.b - 1] < 0 &&
+           word(r.b - 1) && ta.tokens[r.b - 1].capitalized && !ta.tokens[r.b - 1].all_caps &&
+           ta.tokens[r.b - 1].span.length > 1 && has(r.b - 1, NameCue::not_name) && norm(r.b - 1) != "the" &&
+           !(r.b >= 2 && sentence_of[r.b - 2] == sentence_of[r.b] &&
+             std::find(std::begin(kTimePreps), std::end(kTimePreps), norm(r.b - 2)) != std::end(kTimePreps)) &&
+           !has(r.b - 1, NameCue::pronoun_m) && !has(r.b - 1, NameCue::pronoun_f) && type_at[r.b - 1] < 0)
+      --r.b;
     // "The" written with a capital inside a sentence belongs to an organisation's name ("at The Hockey News").
     if (r.type == EntityType::organization && r.b > 0 && sentence_start[r.b - 1] == 0 && norm(r.b - 1) == "the" &&
         ta.tokens[r.b - 1].capitalized && sentence_of[r.b - 1] == sentence_of[r.b] && cover[r.b - 1] < 0)

@@ -293,6 +293,16 @@ TEST(NameFinder, TwoParticlesInARowStayInAPersonsName) {
   EXPECT_TRUE(has_ref(doc1, "Joost van der Brugge|name|person|Joost van der Brugge")) << dump(doc1);
 }
 
+// A capitalised weekday, ordinal or quantifier inside a sentence opens the organisation name after it.
+TEST(NameFinder, ACapitalisedNeverNameWordOpensAnOrganisationsName) {
+  Document doc = code("Her column ran in the Sunday Gazette for a decade before she joined All Saints College.");
+  EXPECT_TRUE(has_ref(doc, "Sunday Gazette|name|organization|Sunday Gazette")) << dump(doc);
+  EXPECT_TRUE(has_ref(doc, "All Saints College|name|organization|All Saints College")) << dump(doc);
+  // a weekday after "on" is a date, no word of the name
+  Document doc1 = code("Shares fell after the report. On Sunday Harrowgate Bank closed two branches.");
+  EXPECT_TRUE(has_ref(doc1, "Harrowgate Bank|name|organization|Harrowgate Bank")) << dump(doc1);
+}
+
 TEST(NameFinder, AMentionAfterTheOpensALongerName) {
   // "the West" is a dictionary mention; "West Midland Railroad" is the name, "the" no word of it.
   Document doc = code("Freight ran on the West Midland Railroad until the war.");
