@@ -878,6 +878,15 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
           org_context_at(r.b))
         set(EntityType::organization, "name:org-context");
       r.merged = merged;
+      // "guitarist Nick Farrow of Harbour Lights": the person a title names ends before a lower-case "of"; the
+      // words after it are a name of their own.
+      if (r.typed && r.rule == "name:title" && of_at > r.b && of_at + 1 < r.e && capword(of_at + 1)) {
+        const uint32_t rest = of_at + 1, end = r.e;
+        r.e = of_at;
+        runs.push_back(std::move(r));
+        runs.push_back(Run{rest, end, false, EntityType::person, "", false, false});
+        continue;
+      }
       runs.push_back(std::move(r));
     }
   }

@@ -303,6 +303,12 @@ TEST(NameFinder, ACapitalisedNeverNameWordOpensAnOrganisationsName) {
   EXPECT_TRUE(has_ref(doc1, "Harrowgate Bank|name|organization|Harrowgate Bank")) << dump(doc1);
 }
 
+// The person after a title ends before a lower-case "of": the words after it name something else.
+TEST(NameFinder, APersonAfterATitleEndsBeforeOf) {
+  Document doc = code("The crowd cheered guitarist Nick Farrow of Harbour Lights at the festival.");
+  EXPECT_TRUE(has_ref(doc, "Nick Farrow|name|person|Nick Farrow")) << dump(doc);
+}
+
 TEST(NameFinder, AMentionAfterTheOpensALongerName) {
   // "the West" is a dictionary mention; "West Midland Railroad" is the name, "the" no word of it.
   Document doc = code("Freight ran on the West Midland Railroad until the war.");
