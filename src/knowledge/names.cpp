@@ -80,6 +80,7 @@ bool parse_cue(std::string_view s, NameCue& out) {
       {"loc_noun", NameCue::loc_noun},
       {"person_noun", NameCue::person_noun},
       {"person_verb", NameCue::person_verb},
+      {"body_noun", NameCue::body_noun},
   };
   for (const auto& [name, cue] : kCues)
     if (s == name) {
@@ -156,6 +157,10 @@ bool follows_head(std::string_view w) {
 // The word lists' tier of frequent English words (SCOWL size 35: the words of a small dictionary).
 constexpr uint8_t kFrequentTier = 35;
 
+// Words before a date ("on Sunday", "last May", "in Spring"): a capitalised never-name word after one is a date.
+constexpr std::string_view kTimePreps[] = {"on",   "in",    "since",  "until", "by",     "last",  "next",
+                                           "this", "every", "before", "after", "during", "early", "late"};
+
 constexpr std::string_view kPlacePreps[] = {"in", "at", "near", "from", "outside", "inside", "to", "into", "across"};
 
 }  // namespace
@@ -173,7 +178,7 @@ Result<std::shared_ptr<const NameFinder>> NameFinder::parse(std::string_view nam
                       "unknown cue '" + std::string(t->get(row, "cue")) +
                           "' (title, honorific, particle, org_suffix, org_head, loc_suffix, loc_head, connector, "
                           "not_name, pronoun_m, pronoun_f, given_name, org_context, org_noun, loc_noun, person_noun, "
-                          "person_verb)");
+                          "person_verb, body_noun)");
     auto words = split_values(t->get(row, "words"));
     if (words.empty()) return t->error(row, "no words");
     auto as_of = parse_date_field(*t, row, "as_of");
@@ -218,6 +223,20 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
   const std::string& text = doc.article.text;
   const auto n_tokens = static_cast<uint32_t>(ta.tokens.size());
   if (n_tokens == 0) return;
+  std::vector<int32_t> left;  // entities a removed or converted mention pointed to (step 5 drops the unused ones)
+  // A lower-case agent word right before a lower-case `body_noun` ("the U.N. refugee agency", "a police
+  // commission") describes the body, an organisation; it names no group of its own: its mention is removed.
+  std::erase_if(doc.mentions, [&](const Mention& m) {
+    if (m.kind != MentionKind::agent || m.token_end >= n_tokens || m.first_token >= m.token_end) return false;
+    for (uint32_t k = m.first_token; k < m.token_end; ++k)
+      if (ta.tokens[k].capitalized || possessive_bytes(ta.tokens[k].span.of(text)) != 0) return false;
+    const Token& next = ta.tokens[m.token_end];
+    if (next.kind != TokenKind::word || next.capitalized) return false;
+    auto it = cues_.find(std::string(ta.norm(next)));
+    if (it == cues_.end() || (it->second & bit(NameCue::body_noun)) == 0) return false;
+    if (m.entity >= 0) left.push_back(m.entity);
+    return true;
+  });
 
   auto cue = [&](uint32_t k) -> uint32_t {
     std::string_view w = ta.norm(ta.tokens[k]);
@@ -640,6 +659,11 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
                      (has(e, NameCue::connector) || has(e, NameCue::particle)) && capword(e + 1) && joinable(e + 1) &&
                      run_start(e + 1)) {
             e = std::min(extend_over_mention(e + 1), s1);
+          } else if (e + 2 < s1 && cover[e] < 0 && cover[e + 1] < 0 && word(e) && word(e + 1) &&
+                     !ta.tokens[e].capitalized && !ta.tokens[e + 1].capitalized && has(e, NameCue::particle) &&
+                     has(e + 1, NameCue::particle) && capword(e + 2) && joinable(e + 2) && run_start(e + 2)) {
+            // two particles in a row inside a person's name: "Ana de la Vega", "Pieter van der Berg"
+            e = std::min(extend_over_mention(e + 2), s1);
           } else if (e + 2 < s1 && word(e) && norm(e) == "of" && !ta.tokens[e].capitalized && norm(e + 1) == "the" &&
                      has(e - 1, NameCue::org_head) && ta.tokens[e - 1].capitalized && !ta.tokens[e + 1].capitalized &&
                      (cover[e] < 0 || cover[e] == cover[e + 1]) && capword(e + 2) && joinable(e + 2) &&
@@ -653,6 +677,18 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
             break;
           }
           if (possessive_bytes(ta.tokens[e - 1].span.of(text)) != 0) break;
+        }
+      }
+      // Two names joined by "and": a lower-case "and" or "&" after two or more words that end in a place or
+      // organisation suffix word, with two or more words after it that end in a suffix word of the same kind
+      // ("Harlow County and Dunmere County", "Kestrel Reservoir and Ashby Playfield"): the run ends before it,
+      // and the words after it are a run of their own.
+      for (uint32_t j = b + 2; j + 2 < e; ++j) {
+        if (ta.tokens[j].capitalized || (norm(j) != "and" && norm(j) != "&") || cover[j] >= 0) continue;
+        const uint32_t kinds = bit(NameCue::loc_suffix) | bit(NameCue::org_suffix);
+        if ((cue(j - 1) & cue(e - 1) & kinds) != 0 && ta.tokens[j - 1].capitalized) {
+          e = j;
+          break;
         }
       }
       k = e;
@@ -842,6 +878,15 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
           org_context_at(r.b))
         set(EntityType::organization, "name:org-context");
       r.merged = merged;
+      // "guitarist Nick Farrow of Harbour Lights": the person a title names ends before a lower-case "of"; the
+      // words after it are a name of their own.
+      if (r.typed && r.rule == "name:title" && of_at > r.b && of_at + 1 < r.e && capword(of_at + 1)) {
+        const uint32_t rest = of_at + 1, end = r.e;
+        r.e = of_at;
+        runs.push_back(std::move(r));
+        runs.push_back(Run{rest, end, false, EntityType::person, "", false, false});
+        continue;
+      }
       runs.push_back(std::move(r));
     }
   }
@@ -948,6 +993,17 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
            !lex->given_name(bare(r.b)) && !gazetteer_place(words_of(r.b, r.e), false, 10000);
   };
   auto place_run = [&](Run r) {
+    // A capitalised never-name word inside a sentence right before an organisation typed by its suffix or head
+    // word opens its name ("the Sunday Herald", "All Saints College", "a First Harbour Bank branch"); "The" is
+    // taken below.
+    while (r.type == EntityType::organization && (r.rule == "name:org-suffix" || r.rule == "name:org-head") &&
+           r.b > 0 && sentence_start[r.b - 1] == 0 && sentence_of[r.b - 1] == sentence_of[r.b] && cover[r.b - 1] < 0 &&
+           word(r.b - 1) && ta.tokens[r.b - 1].capitalized && !ta.tokens[r.b - 1].all_caps &&
+           ta.tokens[r.b - 1].span.length > 1 && has(r.b - 1, NameCue::not_name) && norm(r.b - 1) != "the" &&
+           !(r.b >= 2 && sentence_of[r.b - 2] == sentence_of[r.b] &&
+             std::find(std::begin(kTimePreps), std::end(kTimePreps), norm(r.b - 2)) != std::end(kTimePreps)) &&
+           !has(r.b - 1, NameCue::pronoun_m) && !has(r.b - 1, NameCue::pronoun_f) && type_at[r.b - 1] < 0)
+      --r.b;
     // "The" written with a capital inside a sentence belongs to an organisation's name ("at The Hockey News").
     if (r.type == EntityType::organization && r.b > 0 && sentence_start[r.b - 1] == 0 && norm(r.b - 1) == "the" &&
         ta.tokens[r.b - 1].capitalized && sentence_of[r.b - 1] == sentence_of[r.b] && cover[r.b - 1] < 0)
@@ -1135,7 +1191,9 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
       // for a run of its own.
       r.type = EntityType::organization;
       r.rule = "name:acronym";
-    } else if (weak >= 0 && !common_one_word(r)) {
+    } else if (weak >= 0 && !common_one_word(r) && !(name_shaped(r) && person_evidence(r))) {
+      // (a name with a person's evidence, a given name first, a particle or an initial, is that person:
+      // "wrote to Anna Kowal", "went to Joost van der Brugge")
       r.type = EntityType::location;  // the actor index's reading after a place preposition
       r.rule = "name:place-preposition";
     } else if (r.e - r.b == 1 && has(r.b, NameCue::given_name) && !ta.tokens[r.b].all_caps) {
@@ -1256,7 +1314,6 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
   // a mention of the person, so the event coder reads the person (coded or not), not the place's country.
   // The place entity such a mention leaves with no mention and no reference is dropped (the entities after it
   // move down), so no place, country or story key of it is written.
-  std::vector<int32_t> left;  // entities a converted mention pointed to
   for (const EntityReference& r : doc.references) {
     if (r.kind != ReferenceKind::name || r.entity < 0 ||
         doc.entities[static_cast<size_t>(r.entity)].type != EntityType::person)
@@ -1274,6 +1331,30 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
       m.actor.code = doc.entities[static_cast<size_t>(r.entity)].code;
       m.place.reset();
       m.rule = r.rule;
+    }
+  }
+  // A known person's one-word surname or given name inside a longer name the rules above found ("Diab" of
+  // "Minister Aoun Diab Abdullah") names that other person, not the known one, unless the longer name opens
+  // with the known person's own given name ("Hassan Ali Diab" for "Hassan Diab"): the mention becomes a mention
+  // of the longer name's person (no code), as for a place above.
+  for (size_t mi = 0; mi < doc.mentions.size(); ++mi) {
+    Mention& m = doc.mentions[mi];
+    if (loose[mi] == 0 || m.kind != MentionKind::person || m.entity < 0) continue;
+    for (const EntityReference& r : doc.references) {
+      if (r.kind != ReferenceKind::name || r.mention >= 0 || r.entity < 0 || r.entity == m.entity ||
+          r.token_end - r.first_token < 2 || r.first_token > m.first_token || r.token_end < m.token_end ||
+          doc.entities[static_cast<size_t>(r.entity)].type != EntityType::person)
+        continue;
+      const std::string& known = doc.entities[static_cast<size_t>(m.entity)].canonical;
+      const std::string known_given = fold(std::string_view(known).substr(0, known.find(' ')));
+      if (known.find(' ') != std::string::npos && known_given == fold(words_of(r.first_token, r.first_token + 1)))
+        break;  // the given name agrees: the known person, written with a middle name
+      left.push_back(m.entity);
+      m.entity = r.entity;
+      m.actor = Actor{};
+      m.actor.code = doc.entities[static_cast<size_t>(r.entity)].code;
+      m.rule = r.rule;
+      break;
     }
   }
   if (!left.empty()) {

@@ -46,6 +46,7 @@ enum class NameCue : uint8_t {
   loc_noun,
   person_noun,
   person_verb,
+  body_noun,
 };
 
 class NameFinder {
@@ -71,7 +72,9 @@ class NameFinder {
   /// appended to doc.entities: entities of doc.mentions keep their meaning, and doc.mentions is not changed,
   /// except that a place or country mention inside a person's name ("novelist Jack London") or standing for
   /// that person later ("London said") becomes a mention of the person, and the place entity it leaves with
-  /// no mention or reference is removed (later entities move down). `actors` and `gazetteer` may be null.
+  /// no mention or reference is removed (later entities move down); a known person's one-word surname inside a
+  /// longer unknown person's name (given name not the known one's) becomes that person's mention, and a lower-case
+  /// agent mention right before a `body_noun` ("the refugee agency") is removed. `actors` and `gazetteer` may be null.
   /// Thread-safe.
   void find(Document& doc, const ActorIndex* actors, const Gazetteer* gazetteer) const;
 

@@ -276,6 +276,39 @@ TEST(NameFinder, PlaceWordsEndingANameMakeItAPlace) {
   EXPECT_TRUE(has_ref(doc, "Kettlewick Reservoir|name|location|Kettlewick Reservoir")) << dump(doc);
 }
 
+// "A <suffix> and B <suffix>" of the same kind is two names, not one; a single word before "and" stays in one name.
+TEST(NameFinder, TwoSuffixNamesJoinedByAndAreTwoNames) {
+  Document doc = code("Flood water reached Harlow County and Dunmere County before the weekend.");
+  EXPECT_TRUE(has_ref(doc, "Harlow County|name|location|Harlow County")) << dump(doc);
+  EXPECT_TRUE(has_ref(doc, "Dunmere County|name|location|Dunmere County")) << dump(doc);
+  Document doc1 = code("Reporters from the Brackwell Gazette and Tollmere Herald covered the hearing.");
+  EXPECT_TRUE(has_ref(doc1, "Brackwell Gazette|name|organization|Brackwell Gazette")) << dump(doc1);
+  EXPECT_TRUE(has_ref(doc1, "Tollmere Herald|name|organization|Tollmere Herald")) << dump(doc1);
+}
+
+TEST(NameFinder, TwoParticlesInARowStayInAPersonsName) {
+  Document doc = code("Critics praised Marisol de la Fuente, whose second novel sold well in Lisbon.");
+  EXPECT_TRUE(has_ref(doc, "Marisol de la Fuente|name|person|Marisol de la Fuente")) << dump(doc);
+  Document doc1 = code("The prize went to Joost van der Brugge for his bridge designs.");
+  EXPECT_TRUE(has_ref(doc1, "Joost van der Brugge|name|person|Joost van der Brugge")) << dump(doc1);
+}
+
+// A capitalised weekday, ordinal or quantifier inside a sentence opens the organisation name after it.
+TEST(NameFinder, ACapitalisedNeverNameWordOpensAnOrganisationsName) {
+  Document doc = code("Her column ran in the Sunday Gazette for a decade before she joined All Saints College.");
+  EXPECT_TRUE(has_ref(doc, "Sunday Gazette|name|organization|Sunday Gazette")) << dump(doc);
+  EXPECT_TRUE(has_ref(doc, "All Saints College|name|organization|All Saints College")) << dump(doc);
+  // a weekday after "on" is a date, no word of the name
+  Document doc1 = code("Shares fell after the report. On Sunday Harrowgate Bank closed two branches.");
+  EXPECT_TRUE(has_ref(doc1, "Harrowgate Bank|name|organization|Harrowgate Bank")) << dump(doc1);
+}
+
+// The person after a title ends before a lower-case "of": the words after it name something else.
+TEST(NameFinder, APersonAfterATitleEndsBeforeOf) {
+  Document doc = code("The crowd cheered guitarist Nick Farrow of Harbour Lights at the festival.");
+  EXPECT_TRUE(has_ref(doc, "Nick Farrow|name|person|Nick Farrow")) << dump(doc);
+}
+
 TEST(NameFinder, AMentionAfterTheOpensALongerName) {
   // "the West" is a dictionary mention; "West Midland Railroad" is the name, "the" no word of it.
   Document doc = code("Freight ran on the West Midland Railroad until the war.");

@@ -901,6 +901,33 @@ TEST(CodeArticle, APlacesNameThatIsAPersonsSurnameCodesNoCountry) {
   }
 }
 
+// A known person's surname as the middle word of a longer unknown name is that other person's name: it does not
+// take the known person's code, unless the longer name opens with the known person's given name.
+TEST(CodeArticle, AKnownSurnameInsideALongerNameCodesNoKnownPerson) {
+  Knowledge k = load();
+  auto e = coded(k, "Iraqi Deputy Minister Karim Abbas Nouri criticised the plan on Tuesday.");
+  for (const std::string& x : e) EXPECT_EQ(x.find("PSE"), std::string::npos) << ::testing::PrintToString(e);
+  EXPECT_TRUE(std::any_of(e.begin(), e.end(), [](const std::string& x) { return x.find("IRQ") != std::string::npos; }))
+      << ::testing::PrintToString(e);
+  auto same = coded(k, "Mahmoud Ahmed Abbas criticised the plan on Tuesday.");
+  EXPECT_TRUE(std::any_of(same.begin(), same.end(), [](const std::string& x) {
+    return x.find("PSE") != std::string::npos;
+  })) << ::testing::PrintToString(same);
+}
+
+// A lower-case actor word describing an official body ("the U.N. refugee agency") names no group of its own: the
+// body's organisation is the actor, never the one word.
+TEST(CodeArticle, AnActorWordBeforeABodyNounIsNoMentionOfItsOwn) {
+  Knowledge k = load();
+  const Document d = code_text(k, "The U.N. refugee agency accused the militia of blocking aid convoys on Friday.");
+  for (const Mention& m : d.mentions) EXPECT_NE(m.span.of(d.article.text), "refugee");
+  for (const Event& e : d.events) EXPECT_NE(e.source.text, "refugee");
+  auto e = coded(k, "The U.N. refugee agency accused the militia of blocking aid convoys on Friday.");
+  EXPECT_TRUE(std::any_of(e.begin(), e.end(), [](const std::string& x) {
+    return x.find("IGOUNO") != std::string::npos;
+  })) << ::testing::PrintToString(e);
+}
+
 TEST(CodeArticle, ANounActTakesAMultiWordActorRightBeforeIt) {
   Knowledge k = load();
   auto firing = dyads(k, "Two students died in the clashes on Friday, one of them in security forces firing.");
