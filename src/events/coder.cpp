@@ -694,7 +694,7 @@ class DocCoder {
                   std::all_of(raw.begin(), raw.end(), [](char c) { return (c >= 'a' && c <= 'z') || c == '-'; }) &&
                   !is_determiner(w) && !in(w, kPrepositions) && !in(w, kAux) && !in(w, kCoordinators) &&
                   !in(w, kSubordinators) && !in(w, {"said", "says", "that", "who", "which"}) &&
-                  !k_.lemmatizer.is_past_form(w);
+                  !k_.lemmatizer.is_past_form(w) && !present_verb(t, w);
         }
         const Actor pa = plain ? actor_of(m - 1) : Actor{};
         if (plain && pa.code.size() == 3 && pa.country.size() <= 3) {
@@ -814,6 +814,10 @@ class DocCoder {
         for (const std::string& x : cm.also_codes) countries.push_back(x);
       }
       if (countries.empty()) continue;
+      // an agent that names another country of its own ("Russia's ambassador in Washington", "the
+      // Iranian envoy in Baghdad") is posted in the place after the preposition, not its agent
+      const std::string& own = mention_at(am).actor.country;
+      if (!own.empty() && own != countries.front()) continue;
       // the agent before the preposition and those listed with it ("lawmakers and officials")
       int32_t m = am;
       for (;;) {
@@ -838,6 +842,16 @@ class DocCoder {
   std::string name_of(int32_t m) const {
     Actor a = actor_of(m);
     return a.canonical.empty() ? a.text : a.canonical;
+  }
+
+  // A present-tense form of a pattern verb ("bombs", "accuses"): no modifier of a noun phrase
+  // ("Turkey bombs rebels" is a clause, not "Turkish rebels").
+  bool present_verb(uint32_t t, std::string_view w) const {
+    const Tok& x = tok(t);
+    if (!ends_with(w, "s") || x.lemmas == nullptr) return false;
+    for (int32_t id : *x.lemmas)
+      if (k_.anchor_lemma[static_cast<size_t>(id)]) return true;
+    return false;
   }
 
   bool verbish(uint32_t t) const {
@@ -2860,7 +2874,9 @@ class DocCoder {
           if (!m.targets.empty() && !c.dyadic && k_.reciprocal.count(c.code) != 0 && distinct_codes(m.sources) >= 2 &&
               std::all_of(m.targets.begin(), m.targets.end(), [&](int32_t t) {
                 const Mention& tm = mention_at(t);
-                return tm.place.has_value() || tm.kind == MentionKind::location;
+                // "agreed to negotiate with Israel": a party named after "with" stays the target
+                const bool with = tm.first_token > 0 && norm(tm.first_token - 1) == "with";
+                return !with && (tm.place.has_value() || tm.kind == MentionKind::location);
               }))
             m.targets.clear();
           if (!m.targets.empty()) m.target_how = "first actor after the verb (no {T} filled by the pattern)";
@@ -3029,6 +3045,11 @@ class DocCoder {
         static_cast<size_t>(cl.complement_of) < clauses_->size())
       for (uint32_t t : (*clauses_)[static_cast<size_t>(cl.complement_of)].toks)
         if (tok(t).mention < 0 && lemma_is(norm(t), "deny")) {
+          // a fronted participle ("Having denied any role, X said that ...", "After denying the
+          // reports, X admitted that ...") does not govern the clause
+          const std::string_view dw = norm(t);
+          const bool after_aux = t > 0 && in(norm(t - 1), {"is", "are", "was", "were", "been", "be", "am"});
+          if ((ends_with(dw, "ing") && !after_aux) || (t > 0 && norm(t - 1) == "having")) continue;
           neg = std::string(norm(t)) + " (the 'that' clause it governs)";
           break;
         }
@@ -3272,7 +3293,8 @@ class DocCoder {
   // "X imposed a curfew in Y", "X fired shells at targets in Y", "X threatened to ban voting in
   // Y", "X lifted the state of emergency in Y": coercion (17), force (18-20), a threat (13) or an
   // eased restriction (081) with no one named as its object is done to the place and its people,
-  // so the place's country is the target (dyad's own patterns).
+  // so the place's country is the target (dyad's own patterns); a threat only with the place
+  // after its verb.
   static bool imposed_on_place(const std::string& code) {
     return code.compare(0, 2, "13") == 0 || code.compare(0, 2, "17") == 0 || code.compare(0, 2, "18") == 0 ||
            code.compare(0, 2, "19") == 0 || code.compare(0, 2, "20") == 0 || code.compare(0, 3, "081") == 0;
@@ -3588,7 +3610,12 @@ class DocCoder {
       }
       for (Coded& c : coded) {
         if (ce->code.compare(0, 2, "14") == 0 && place) protest_in_place(c.source, c.target, *place);
-        if (!c.target && place && !m.pat->dyadic && imposed_on_place(ce->code)) place_as_target(c.target, *place);
+        // a threat's place counts only after its verb ("threatened to ban voting in Y", not
+        // "speaking in Y, X threatened ..."): a place before it is where the threat was made
+        if (!c.target && place && !m.pat->dyadic && imposed_on_place(ce->code) &&
+            (ce->code.compare(0, 2, "13") != 0 ||
+             place->span.offset > doc_.text.tokens[cl.toks[m.anchor_pos]].span.offset))
+          place_as_target(c.target, *place);
         // a visit is to another country: "Xi arrived in Beijing" is no 042
         if (ce->code == "042" && c.target && c.target_place) {
           const std::string sc = c.source.country.empty() ? c.source.code.substr(0, 3) : c.source.country;

@@ -232,6 +232,12 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
       if (ta.tokens[k].capitalized || possessive_bytes(ta.tokens[k].span.of(text)) != 0) return false;
     const Token& next = ta.tokens[m.token_end];
     if (next.kind != TokenKind::word || next.capitalized) return false;
+    // only after the body's own name ("U.N." in "the U.N. refugee agency"): with none ("the
+    // military council", "the rebel council") the agent word is the only actor and stays
+    if (m.first_token == 0) return false;
+    const Token& before = ta.tokens[m.first_token - 1];
+    if (!before.capitalized || ta.norm(before) == "the" || ta.norm(before) == "a" || ta.norm(before) == "an")
+      return false;
     auto it = cues_.find(std::string(ta.norm(next)));
     if (it == cues_.end() || (it->second & bit(NameCue::body_noun)) == 0) return false;
     if (m.entity >= 0) left.push_back(m.entity);
@@ -1333,8 +1339,9 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
       m.rule = r.rule;
     }
   }
-  // A known person's one-word surname or given name inside a longer name the rules above found ("Diab" of
-  // "Minister Aoun Diab Abdullah") names that other person, not the known one, unless the longer name opens
+  // A known person's one-word surname or given name in the middle of a longer name the rules above found
+  // ("Diab" of "Minister Aoun Diab Abdullah") names that other person (at either end it may be the known
+  // person with a given name spelt otherwise, "Mohammed Buhari"), not the known one, unless the longer name opens
   // with the known person's own given name ("Hassan Ali Diab" for "Hassan Diab"): the mention becomes a mention
   // of the longer name's person (no code), as for a place above.
   for (size_t mi = 0; mi < doc.mentions.size(); ++mi) {
@@ -1342,7 +1349,7 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
     if (loose[mi] == 0 || m.kind != MentionKind::person || m.entity < 0) continue;
     for (const EntityReference& r : doc.references) {
       if (r.kind != ReferenceKind::name || r.mention >= 0 || r.entity < 0 || r.entity == m.entity ||
-          r.token_end - r.first_token < 2 || r.first_token > m.first_token || r.token_end < m.token_end ||
+          r.token_end - r.first_token < 3 || r.first_token >= m.first_token || r.token_end <= m.token_end ||
           doc.entities[static_cast<size_t>(r.entity)].type != EntityType::person)
         continue;
       const std::string& known = doc.entities[static_cast<size_t>(m.entity)].canonical;

@@ -310,15 +310,15 @@ TEST(CodeArticle, PoliceSearchesSeizuresGuardsAndRestrictionsAreCoded) {
   EXPECT_TRUE(coded(k, "the economy recovered slowly last year.").empty());
 }
 
-TEST(CodeArticle, HoldWithAPersonRightAfterItIsCustody) {
+// "hold" has no custody row: with an actor right after it, it is as often owning, chairing or a
+// sports result as detention, and an arrest needs a verb that says so.
+TEST(CodeArticle, HoldIsNoArrest) {
   Knowledge k = load();
-  EXPECT_TRUE(has(coded(k, "the police held 15 rioters near the bus stand."), "173 COERCE COP"));
-  EXPECT_TRUE(has(coded(k, "the police are holding two youths at the station."), "173 COERCE COP"));
-  EXPECT_TRUE(has(coded(k, "police held him overnight."), "173 COERCE COP"));
-  // no person right after the verb, a passive of an event, or holding to account: no arrest
   for (const char* text :
        {"the police held a meeting on sunday with the traders.", "a meeting of bjp leaders was held on monday.",
-        "the police held them responsible for the clash.", "the mob held them hostage for a day."})
+        "the police held them responsible for the clash.", "the mob held them hostage for a day.",
+        "Japan holds Chinese government bonds worth billions.", "Brazil held Argentina to a goalless draw.",
+        "Sweden holds the Nordic Council presidency this year."})
     for (const std::string& e : coded(k, text)) EXPECT_NE(e.substr(0, 3), "173") << text << ": " << e;
   EXPECT_TRUE(has(coded(k, "the police held them responsible for the clash."), "112 ACCUSE COP"));
 }
@@ -1188,6 +1188,41 @@ TEST(CodeArticle, ACountryWordBeforeModifiersAndATitleGivesTheTitleItsCountry) {
   auto e = coded(k, "Kenyan junior foreign minister Peter Mwangi summoned Uganda's ambassador.");
   EXPECT_TRUE(has(e, "114 ACCUSE KENGOV")) << ::testing::PrintToString(e);
   EXPECT_FALSE(has(e, "114 ACCUSE GOV")) << ::testing::PrintToString(e);
+}
+
+// "the ambassadors of A, B and C" stand for each country listed; an envoy who names a country of
+// his own is only posted in the place after the preposition and stays that country's.
+TEST(CodeArticle, AnAgentOfItsOwnCountryIsNotSpreadOverThePlaceItIsPostedIn) {
+  Knowledge k = load();
+  const auto posted = coded(k, "Norway's ambassador in Nairobi, Tor Lund, condemned the raids.");
+  EXPECT_TRUE(has(posted, "111 ACCUSE NORGOV")) << ::testing::PrintToString(posted);
+  EXPECT_FALSE(has(posted, "111 ACCUSE KENGOV")) << ::testing::PrintToString(posted);
+  const auto listed = coded(k, "Diplomats in Kenya and Uganda condemned the raids.");
+  EXPECT_TRUE(has(listed, "111 ACCUSE KENGOV")) << ::testing::PrintToString(listed);
+  EXPECT_TRUE(has(listed, "111 ACCUSE UGAGOV")) << ::testing::PrintToString(listed);
+}
+
+// Second-reader cases: a mutual act's party after "with" stays its target; a threat takes no
+// target from where it was made; a fronted "denying" governs no clause; a present-tense verb
+// after a country name is no modifier of the next noun; an agent word with no organisation named
+// before it stays an actor before a body noun.
+TEST(CodeArticle, SecondReaderCasesOfSessionTen) {
+  Knowledge k = load();
+  const auto with = coded(k, "Chile and Peru agreed to negotiate with Bolivia.");
+  EXPECT_FALSE(with.empty());
+  for (const Event& e : code_text(k, "Chile and Peru agreed to negotiate with Bolivia.").events)
+    EXPECT_EQ(e.target ? e.target->code.substr(0, 3) : "", "BOL") << e.cameo << " " << e.source.code;
+  for (const Event& e : code_text(k, "Speaking in Oslo, Putin threatened to use nuclear weapons.").events)
+    EXPECT_FALSE(e.target && e.target->code == "NOR") << e.cameo;
+  bool happened = false;
+  for (const Event& e :
+       code_text(k, "After denying the reports for weeks, Chile admitted that Peru shelled its border posts.").events)
+    if (e.cameo.starts_with("19")) happened = e.mode == EventMode::happened;
+  EXPECT_TRUE(happened);
+  const auto bombs = coded(k, "Turkey bombs rebels in northern Iraq.");
+  for (const Event& e : code_text(k, "Turkey bombs rebels in northern Iraq.").events)
+    EXPECT_FALSE(e.target && e.target->code == "TURREB") << ::testing::PrintToString(bombs);
+  EXPECT_FALSE(coded(k, "The military council arrested three opposition leaders on Monday.").empty());
 }
 
 }  // namespace dyad
