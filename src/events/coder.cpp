@@ -3280,14 +3280,7 @@ class DocCoder {
     const auto state_sector = [](std::string_view x) { return in(x, {"GOV", "MIL", "COP", "SPY", "JUD", "LEG"}); };
     const bool state = state_sector(source.sector) ||
                        (source.code.size() >= 6 && state_sector(std::string_view(source.code).substr(3, 3)));
-    if (!target && sc == place.country && !state) {
-      Actor t;
-      t.text = place.name;
-      t.code = place.country;
-      t.country = place.country;
-      t.span = place.span;
-      target = std::move(t);
-    }
+    if (!target && sc == place.country && !state) place_as_target(target, place);
   }
 
   // "X imposed a curfew in Y", "X fired shells at targets in Y", "X threatened to ban voting in
