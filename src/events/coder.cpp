@@ -844,15 +844,14 @@ class DocCoder {
     return a.canonical.empty() ? a.text : a.canonical;
   }
 
+  // One of the token's lemmas anchors a verb pattern ("talks", "visit", "bombs").
+  bool anchors_pattern(const Tok& x) const {
+    return x.lemmas != nullptr && std::any_of(x.lemmas->begin(), x.lemmas->end(),
+                                              [&](int32_t id) { return k_.anchor_lemma[static_cast<size_t>(id)]; });
+  }
   // A present-tense form of a pattern verb ("bombs", "accuses"): no modifier of a noun phrase
   // ("Turkey bombs rebels" is a clause, not "Turkish rebels").
-  bool present_verb(uint32_t t, std::string_view w) const {
-    const Tok& x = tok(t);
-    if (!ends_with(w, "s") || x.lemmas == nullptr) return false;
-    for (int32_t id : *x.lemmas)
-      if (k_.anchor_lemma[static_cast<size_t>(id)]) return true;
-    return false;
-  }
+  bool present_verb(uint32_t t, std::string_view w) const { return ends_with(w, "s") && anchors_pattern(tok(t)); }
 
   bool verbish(uint32_t t) const {
     const Tok& x = tok(t);
@@ -861,10 +860,7 @@ class DocCoder {
                     "might", "could", "can", "must", "should", "'ll"}) ||
         ends_with(x.norm, "n't"))
       return true;
-    if (x.lemmas == nullptr) return false;
-    bool anchor = false;
-    for (int32_t id : *x.lemmas) anchor = anchor || k_.anchor_lemma[static_cast<size_t>(id)];
-    return anchor && x.past;
+    return x.past && anchors_pattern(x);
   }
   bool reporting(uint32_t t) const {
     auto c = k_.lemmatizer.candidates(norm(t));
@@ -1373,8 +1369,7 @@ class DocCoder {
       return false;
     if (in(x.norm, kDeterminers) || x.lemmas == nullptr || anchors) return true;
     // a word that anchors a pattern ("talks", "visit") is not an adjective here
-    return std::none_of(x.lemmas->begin(), x.lemmas->end(),
-                        [&](int32_t id) { return k_.anchor_lemma[static_cast<size_t>(id)]; });
+    return !anchors_pattern(x);
   }
   // Skips at most three modifiers forward from t when an actor mention follows them.
   uint32_t skip_modifiers(uint32_t t, uint32_t end) const {
