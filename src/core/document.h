@@ -123,10 +123,14 @@ struct Actor {
 struct Place {
   std::string name;
   std::string country;  // ISO-3
-  double lat = 0;
+  double lat = 0;       // with lon: 0, 0 until the gazetteer places it
   double lon = 0;
   int64_t geonameid = 0;  // 0 when not from GeoNames
   Span span;
+  /// Whether the place has coordinates. The knowledge stage names a place ("in Harbin",
+  /// a capital) before the gazetteer resolves it; such a place is only a name (and maybe a
+  /// country) and must not be written out as the point 0, 0.
+  [[nodiscard]] bool located() const { return geonameid != 0 || lat != 0 || lon != 0; }
 };
 
 enum class EntityType : uint8_t { person, organization, location };

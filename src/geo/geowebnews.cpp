@@ -91,7 +91,13 @@ Result<GeoEval> evaluate_geowebnews(const std::string& path, const Gazetteer& ga
       queries.push_back(std::move(q));
       gold.emplace_back(lat, lon);
     }
-    auto chosen = gazetteer.resolve_toponyms(queries);
+    // The pipeline gives the resolver the countries the article's mentions name; here the
+    // gold toponyms that are countries stand in for them.
+    std::vector<std::string> countries;
+    for (const auto& q : queries)
+      for (const auto& c : gazetteer.candidates(q.name, 1))
+        if (c.kind == geo::PlaceKind::country) countries.emplace_back(c.country);
+    auto chosen = gazetteer.resolve_toponyms(queries, countries);
     for (size_t i = 0; i < queries.size(); ++i) {
       ++ev.gold;
       if (!chosen[i]) {

@@ -119,7 +119,7 @@ void geo_fields(const std::optional<Place>& place, std::array<std::string, kEven
   row[at] = "0";
   if (!place) return;
   const Place& p = *place;
-  bool point = p.lat != 0 || p.lon != 0;
+  bool point = p.located();
   if (!point && p.country.empty()) return;
   row[at + 0] = point ? "4" : "1";  // 4 = world city / point, 1 = country
   row[at + 1] = p.name;
@@ -320,7 +320,7 @@ class GkgWriter final : public RecordWriter {
         each_mention(v2orgs);
       } else if (e.place) {
         const Place& p = *e.place;
-        bool point = p.lat != 0 || p.lon != 0;
+        bool point = p.located();
         std::string type = point ? "4" : "1";
         std::string lat = point ? format_number(p.lat) : "";
         std::string lon = point ? format_number(p.lon) : "";

@@ -22,8 +22,8 @@ json actor_json(const Actor& a) {
 json place_json(const Place& p) {
   return json{{"name", p.name},
               {"country", p.country.empty() ? json() : json(p.country)},
-              {"lat", p.lat},
-              {"lon", p.lon},
+              {"lat", p.located() ? json(p.lat) : json()},
+              {"lon", p.located() ? json(p.lon) : json()},
               {"geonameid", p.geonameid == 0 ? json() : json(p.geonameid)}};
 }
 
@@ -84,9 +84,9 @@ json entity_record(const Document& doc, const Entity& e, json mentions) {
          {"canonical", e.canonical},  {"code", e.code.empty() ? json() : json(e.code)},
          {"span", span_json(e.span)}};
   if (e.place) {
-    j["lat"] = e.place->lat;
-    j["lon"] = e.place->lon;
-    j["country"] = e.place->country;
+    j["lat"] = e.place->located() ? json(e.place->lat) : json();
+    j["lon"] = e.place->located() ? json(e.place->lon) : json();
+    j["country"] = e.place->country.empty() ? json() : json(e.place->country);
     if (e.place->geonameid != 0) j["geonameid"] = e.place->geonameid;
   }
   j["mentions"] = std::move(mentions);

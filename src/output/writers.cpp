@@ -194,8 +194,10 @@ class CsvWriter final : public output_detail::EventRowWriter {
     const Actor& t = e.target ? *e.target : none;
     std::string lat, lon, loc_name, loc_country;
     if (e.location) {
-      lat = output_detail::format_number(e.location->lat);
-      lon = output_detail::format_number(e.location->lon);
+      if (e.location->located()) {
+        lat = output_detail::format_number(e.location->lat);
+        lon = output_detail::format_number(e.location->lon);
+      }
       loc_name = e.location->name;
       loc_country = e.location->country;
     }
@@ -277,7 +279,9 @@ class PloverWriter final : public output_detail::EventRowWriter {
     j["context"] = json::array();
     if (e.location) {
       const Place& p = *e.location;
-      json loc{{"name", p.name}, {"latitude", p.lat}, {"longitude", p.lon}};
+      json loc{{"name", p.name},
+               {"latitude", p.located() ? json(p.lat) : json()},
+               {"longitude", p.located() ? json(p.lon) : json()}};
       if (p.geonameid != 0) loc["geonameid"] = p.geonameid;
       if (!p.country.empty()) loc["cc3"] = p.country;
       j["event_loc"] = loc;

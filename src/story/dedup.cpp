@@ -43,8 +43,8 @@ namespace {
 
 bool places_compatible(const std::optional<Place>& a, const std::optional<Place>& b) {
   if (!a || !b) return true;
-  const bool a_coords = a->lat != 0 || a->lon != 0;
-  const bool b_coords = b->lat != 0 || b->lon != 0;
+  const bool a_coords = a->located();
+  const bool b_coords = b->located();
   if (a_coords && b_coords) return distance_km(a->lat, a->lon, b->lat, b->lon) <= kSamePlaceKm;
   if (!a->country.empty() && !b->country.empty()) return a->country == b->country;
   return true;

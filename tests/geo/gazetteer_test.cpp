@@ -94,5 +94,12 @@ TEST(GeoReal, ResolutionRules) {
   ASSERT_TRUE(r[0].has_value());
   EXPECT_EQ(r[0]->country, "LBN");
   EXPECT_EQ(alone(*g, "Tripoli")->country, "LBY");
+  // ... but not to a namesake many times smaller than the best-known town of that name.
+  r = g->resolve_toponyms({ToponymQuery{"Geneva", ""}}, {"USA"});
+  ASSERT_TRUE(r[0].has_value());
+  EXPECT_EQ(r[0]->country, "CHE");
+  r = g->resolve_toponyms({ToponymQuery{"Geneva", "Illinois"}}, {"USA"});
+  ASSERT_TRUE(r[0].has_value());
+  EXPECT_EQ(r[0]->country, "USA");
   EXPECT_EQ(alone(*g, "U.S.")->country, "USA");
 }

@@ -665,5 +665,30 @@ TEST(Writers, JsonlEntitiesCarryTheirMentions) {
   EXPECT_EQ(entity_record(doc, 0)["mentions"], putin["mentions"]);
 }
 
+// A place that is only a name (not yet placed by the gazetteer) has no coordinates: null in
+// JSONL and PLOVER, empty in CSV and GDELT, never the point 0, 0.
+TEST(Writers, APlaceWithoutCoordinatesIsNoPointZeroZero) {
+  Place named;
+  named.name = "Somewhere";
+  EXPECT_FALSE(named.located());
+  json j = place_json(named);
+  EXPECT_TRUE(j["lat"].is_null());
+  EXPECT_TRUE(j["lon"].is_null());
+  EXPECT_TRUE(j["country"].is_null());
+  Place placed = named;
+  placed.lat = 45.75;
+  placed.lon = 126.65;
+  EXPECT_TRUE(placed.located());
+  EXPECT_DOUBLE_EQ(place_json(placed)["lat"].get<double>(), 45.75);
+  Document doc = doc_with_references();
+  ASSERT_FALSE(doc.entities.empty());
+  Entity& e = doc.entities.back();
+  e.type = EntityType::location;
+  e.place = named;
+  json rec = entity_record(doc, doc.entities.size() - 1);
+  EXPECT_TRUE(rec["lat"].is_null());
+  EXPECT_TRUE(rec["country"].is_null());
+}
+
 }  // namespace
 }  // namespace dyad

@@ -1225,4 +1225,39 @@ TEST(CodeArticle, SecondReaderCasesOfSessionTen) {
   EXPECT_FALSE(coded(k, "The military council arrested three opposition leaders on Monday.").empty());
 }
 
+// A place the knowledge stage names ("in Harbin", a capital) has coordinates once the gazetteer
+// resolves it; a regional code ("the West") is no town that shares a word of its name.
+TEST(CodeArticle, LocationEntitiesCarryTheGazetteersCoordinates) {
+  Knowledge k = load();
+  const Document d = code_text(k, "The delegation travelled on to Harbin. Officials in the West criticised the trip.");
+  const Entity* harbin = nullptr;
+  const Entity* west = nullptr;
+  for (const Entity& e : d.entities) {
+    if (e.canonical == "Harbin") harbin = &e;
+    if (e.code == "WST") west = &e;
+  }
+  ASSERT_NE(harbin, nullptr);
+  ASSERT_TRUE(harbin->place.has_value());
+  EXPECT_TRUE(harbin->place->located());
+  EXPECT_EQ(harbin->place->country, "CHN");
+  EXPECT_NEAR(harbin->place->lat, 45.75, 0.5);
+  EXPECT_NEAR(harbin->place->lon, 126.65, 0.5);
+  ASSERT_NE(west, nullptr);
+  EXPECT_FALSE(west->place && west->place->located()) << west->place->name << " " << west->place->country;
+}
+
+// A country the article names pulls an ambiguous town only when that town is not many times
+// smaller than its best-known namesake, and a country's centre point is near nothing.
+TEST(CodeArticle, ACountryMentionDoesNotPullAWorldCityToASmallNamesake) {
+  Knowledge k = load();
+  const Document d = code_text(k, "Negotiators from the United States and Iran signed a deal in Geneva on Friday.");
+  bool found = false;
+  for (const Event& e : d.events) {
+    if (!e.location || e.location->name != "Geneva") continue;
+    found = true;
+    EXPECT_EQ(e.location->country, "CHE") << e.location->lat << "," << e.location->lon;
+  }
+  EXPECT_TRUE(found);
+}
+
 }  // namespace dyad
