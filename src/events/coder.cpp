@@ -2397,6 +2397,9 @@ class DocCoder {
     // killing ...": the police), else the clause subject when it stands before the comma
     for (size_t v = comma; v-- > 0;) {
       if (!verbish(cl.toks[v])) continue;
+      // a verb of a relative clause inside the object ("raided a village where militants were
+      // hiding, killing ..."): its subject did not do the main clause's act; look further back
+      if (in_relative(cl, v)) continue;
       std::string sub;
       std::vector<int32_t> doer = subject_before(cl, v, sub);
       if (doer.empty()) return {};
@@ -2406,6 +2409,21 @@ class DocCoder {
     if (cl.subject.empty() || mention_at(cl.subject.front()).first_token > cl.toks[comma]) return {};
     how = "the main clause's subject (a participle after a comma): " + cl.subject_how;
     return cl.subject;
+  }
+  // Clause position v is a verb of a relative clause opened after the verb before it: a
+  // relative word ("where", "whose", ...) stands between v and the previous verb of the clause.
+  bool in_relative(const Clause& cl, size_t v) const {
+    size_t g = v;  // the verb group's auxiliaries belong to v ("had gathered", "were not hiding")
+    while (g > 0 && (verbish(cl.toks[g - 1]) || in(norm(cl.toks[g - 1]), {"been", "being", "not", "never", "also"})))
+      --g;
+    for (size_t u = g; u-- > 0;) {
+      if (verbish(cl.toks[u])) return false;
+      if (tok(cl.toks[u]).mention < 0 &&
+          in(norm(cl.toks[u]), {"where", "wherever", "whereby", "who", "whom", "whose", "which"}))
+        return std::any_of(cl.toks.begin(), cl.toks.begin() + static_cast<std::ptrdiff_t>(u),
+                           [&](uint32_t t) { return verbish(t); });
+    }
+    return false;
   }
   // A passive verb group ends right before clause position q ("was attacked", "were fired
   // upon" is not read): a participle with a form of "be" at most three words before it.
@@ -3338,13 +3356,16 @@ class DocCoder {
     return false;
   }
 
-  // An "unless" clause attached to this clause after its token at clause position p.
-  bool governs_unless(const Clause& cl, size_t p) const {
+  // An "unless" clause attached to this clause after its token at clause position p that sets a
+  // condition on an actor: the clause has an actor as its subject ("unless Y resigns"), or the
+  // act is itself one of conflict (quad class 3-4: "will boycott the vote unless ..."). "X will
+  // send aid unless the situation improves" names no one who must act: no threat.
+  bool governs_unless(const Clause& cl, size_t p, const CameoEntry& act) const {
     if (clauses_ == nullptr || p >= cl.toks.size()) return false;
     for (size_t ci = clause_index_ + 1; ci < clauses_->size(); ++ci) {
       const Clause& c = (*clauses_)[ci];
       if (c.parent == static_cast<int32_t>(clause_index_) && c.opener == "unless" && !c.toks.empty() &&
-          c.toks.front() > cl.toks[p])
+          c.toks.front() > cl.toks[p] && (!c.subject.empty() || act.quad_class >= 3))
         return true;
     }
     return false;
@@ -3631,7 +3652,7 @@ class DocCoder {
         // "X will withdraw its force unless Y holds elections": an act announced on a condition
         // the other side must meet is a threat, whatever the act (the type of CAMEO's 130)
         if ((mi.mode == EventMode::expected || mi.mode == EventMode::possible) && threat_type != nullptr &&
-            ec->plover != threat_type->plover && governs_unless(cl, m.anchor_pos))
+            ec->plover != threat_type->plover && governs_unless(cl, m.anchor_pos, *ec))
           ev.plover = threat_type->plover;
         ev.quad_class = ec->quad_class;
         ev.goldstein = ec->goldstein;

@@ -1079,6 +1079,17 @@ TEST(CodeArticle, TheDoerOfACommaParticipleIsTheMainClauses) {
   EXPECT_FALSE(has(reported, "180 ASSAULT GOV")) << ::testing::PrintToString(reported);
 }
 
+TEST(CodeArticle, TheDoerOfACommaParticipleIsNotTheSubjectOfARelativeClauseInTheObject) {
+  Knowledge k = load();
+  // the militants of the "where" clause hid; the troops of the main clause did the killing
+  auto raid = coded(k, "Kenyan troops raided a village where Somali militants were hiding, killing nine civilians.");
+  EXPECT_TRUE(has(raid, "180 ASSAULT KENMIL")) << ::testing::PrintToString(raid);
+  for (const std::string& x : raid) EXPECT_EQ(x.find("SOM"), std::string::npos) << x;
+  auto camp = coded(k, "Ugandan soldiers stormed a camp where rebel fighters had gathered, killing twelve men.");
+  EXPECT_TRUE(has(camp, "190 ASSAULT UGAMIL")) << ::testing::PrintToString(camp);
+  for (const std::string& x : camp) EXPECT_EQ(x.find("REB"), std::string::npos) << x;
+}
+
 TEST(CodeArticle, TheConditionOfAnActIsNoEventAndAnActAnnouncedUnlessIsAThreat) {
   Knowledge k = load();
   // the release is what Kenya asks for, not an act of Kampala
@@ -1094,6 +1105,21 @@ TEST(CodeArticle, TheConditionOfAnActIsNoEventAndAnActAnnouncedUnlessIsAThreat) 
   // without the condition the announced boycott keeps its type
   EXPECT_TRUE(
       has(coded(k, "The opposition party said it will boycott the parliamentary elections."), "143 PROTEST OPP"));
+}
+
+TEST(CodeArticle, AnActAnnouncedUnlessSomethingHappensThatNoActorMustDoIsNoThreat) {
+  Knowledge k = load();
+  // nobody is asked to act: the aid is a promise with a proviso, not a threat
+  auto aid = coded(k, "Japan will send food aid to Haiti unless the weather worsens.");
+  EXPECT_TRUE(has(aid, "070 AGREE JPN")) << ::testing::PrintToString(aid);
+  EXPECT_FALSE(has(aid, "070 THREATEN JPN")) << ::testing::PrintToString(aid);
+  // a condition an actor must meet makes the same announced act a threat
+  auto demand = coded(k, "Japan will send food aid to Haiti unless Port-au-Prince expels the Japanese envoy.");
+  EXPECT_TRUE(has(demand, "070 THREATEN JPN")) << ::testing::PrintToString(demand);
+  // an announced act of conflict is a threat whatever the condition
+  auto ban =
+      coded(k, "The opposition party said it will boycott the parliamentary elections unless turnout rules change.");
+  EXPECT_TRUE(has(ban, "143 THREATEN OPP")) << ::testing::PrintToString(ban);
 }
 
 TEST(CodeArticle, ASubjectItIsTheCountryOrOrganisationBeforeIt) {
