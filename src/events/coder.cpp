@@ -192,6 +192,7 @@ struct Match {
   bool from_context = false;         // nominal event whose clause names no actor: actors from the discourse
   bool source_from_context = false;  // "the planned visit to Harbin": target named, the guest from the discourse
   const std::string* implicit_agent = nullptr;  // agentless passive: sector standing in as source
+  bool comma_participle = false;                // ", killing ...": doer taken from the main clause (participle_doer)
   // Called off (data/cameo/cancellations.tsv): clause position of the cancellation phrase's
   // first word ("cancelled" in "X cancelled a visit to Y", "called" in "... was called off").
   size_t cancel_pos = SIZE_MAX;
@@ -2363,6 +2364,13 @@ class DocCoder {
     const uint32_t t = cl.toks[p];
     if (p == 0 || t <= base_ + 1 || tok(t).mention >= 0 || !ends_with(norm(t), "ing") || norm(t).size() < 5)
       return false;
+    // ", killing one man and arresting 12": a participle coordinated with one that opens such a
+    // clause (no comma or verb between) belongs to the same participle clause
+    if (in(norm(t - 1), {"and", "or"}) && t - 1 > cl.toks.front())
+      for (size_t q = p - 1; q-- > 0;) {
+        if (norm(cl.toks[q]) == "," || verbish(cl.toks[q])) break;
+        if (tok(cl.toks[q]).mention < 0 && ends_with(norm(cl.toks[q]), "ing") && comma_participle(cl, q)) return true;
+      }
     uint32_t c = t - 1;
     if (norm(c) != "," && c > base_ + 1 && tok(c).mention < 0 &&
         ((ends_with(norm(c), "ly") && norm(c).size() > 4) || in(norm(c), {"also", "thereby", "allegedly"})))
@@ -2845,6 +2853,7 @@ class DocCoder {
           // actor as that doer nothing is coded.
           m.sources = participle_doer(cl, p, m.source_how);
           if (m.sources.empty()) return;
+          m.comma_participle = true;
         } else if (m.sources.empty()) {
           std::string how;
           m.sources = subject_before(cl, p, how);
@@ -3371,10 +3380,28 @@ class DocCoder {
     return false;
   }
 
+  // "Troops shelled X's positions, killing 20 and wounding 30": an act of force or coercion
+  // (roots 14, 17-20) in a comma participle that names no actor as its target falls on those the
+  // main clause's act of force was aimed at: it takes the target of a match before it in the
+  // clause with the same doer.
+  static void participle_targets(std::vector<Match>& found) {
+    for (Match& m : found) {
+      if (!m.comma_participle || !m.targets.empty() || !force_root(m.pat->code)) continue;
+      for (const Match& main : found)
+        if (&main != &m && !main.comma_participle && main.anchor_pos < m.anchor_pos && !main.targets.empty() &&
+            main.sources == m.sources && force_root(main.pat->code)) {
+          m.targets = main.targets;
+          m.target_how = "the target of the main clause's act (a participle after a comma names no actor it hit)";
+          break;
+        }
+    }
+  }
+
   void code_clause(const Clause& own, const std::vector<Speech>& speech, const Discard* discard) {
     if (own.toks.empty()) return;
     const CameoEntry* threat_type = k_.entry("130");
     std::vector<Match> found_all = matches(own);
+    participle_targets(found_all);
     // Words a flat match of the governing clause took ("noted * REGRET" on "noted that Y
     // regretted ...") anchor nothing more: TABARI reads each word once.
     if (clause_index_ < flat_taken_.size() && flat_taken_[clause_index_] > 0)

@@ -1079,6 +1079,17 @@ TEST(CodeArticle, TheDoerOfACommaParticipleIsTheMainClauses) {
   EXPECT_FALSE(has(reported, "180 ASSAULT GOV")) << ::testing::PrintToString(reported);
 }
 
+TEST(CodeArticle, ACommaParticipleOfForceThatNamesNoActorFallsOnTheMainActsTarget) {
+  Knowledge k = load();
+  // the man killed and the twelve arrested were among the marchers fired on; the arrest after
+  // "and" is the police's too, not the killed man's
+  auto fire = dyads(k, "Kenyan police opened fire on Somali marchers on Monday, killing one man and detaining 12.");
+  EXPECT_TRUE(has(fire, "180 KENCOP->SOMCVL happened")) << ::testing::PrintToString(fire);
+  EXPECT_TRUE(has(fire, "173 KENCOP->SOMCVL happened")) << ::testing::PrintToString(fire);
+  EXPECT_FALSE(has(fire, "180 KENCOP->- happened")) << ::testing::PrintToString(fire);
+  for (const std::string& x : fire) EXPECT_NE(x.compare(0, 8, "173 CVL-"), 0) << x;
+}
+
 TEST(CodeArticle, TheDoerOfACommaParticipleIsNotTheSubjectOfARelativeClauseInTheObject) {
   Knowledge k = load();
   // the militants of the "where" clause hid; the troops of the main clause did the killing
