@@ -2357,6 +2357,31 @@ class DocCoder {
     return false;
   }
 
+  // "agreed in principle on Monday to ...", "pledged yesterday to ...": from clause position p on,
+  // only adjuncts of time or manner (a day after "on", "in principle", "today", "yesterday", an
+  // "-ly" adverb; at most four words) stand before a "to" that comes before clause position end.
+  bool to_after_adjuncts(const Clause& cl, size_t p, size_t end) const {
+    for (size_t q = p, words = 0; q < end && words <= 4; ++q, ++words) {
+      const uint32_t t = cl.toks[q];
+      const std::string_view w = norm(t);
+      if (w == "to") return q > p;
+      if (tok(t).mention >= 0 || verbish(t)) return false;
+      if (w == "on" && q + 1 < end &&
+          in(norm(cl.toks[q + 1]), {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})) {
+        ++q;
+        continue;
+      }
+      if (w == "in" && q + 1 < end && norm(cl.toks[q + 1]) == "principle") {
+        ++q;
+        continue;
+      }
+      const bool adverb = w.size() > 4 && ends_with(w, "ly") && !anchors_pattern(tok(t));
+      if (!adverb && !in(w, {"today", "yesterday", "tonight", "again", "also", "now", "formally", "unanimously"}))
+        return false;
+    }
+    return false;
+  }
+
   // ", killing ...", ", also arresting ...": a present participle right after a comma (one adverb
   // may stand between) that closes a stretch of its clause opens a participle clause with no
   // subject of its own.
@@ -3040,13 +3065,14 @@ class DocCoder {
       if (in(w, {"expected",  "expects", "expect", "plans",   "plan",      "planned",  "planning",  "set",
                  "scheduled", "due",     "about",  "intends", "intend",    "intended", "intending", "aims",
                  "aim",       "going",   "slated", "poised",  "preparing", "prepares"}) &&
-          next == "to")
+          (next == "to" || to_after_adjuncts(cl, q + 1, m.anchor_pos)))
         exp = std::string(w) + " to";
-      // commitments and threats: "agreed to withdraw", "is ready to send", "threatened to impose"
+      // commitments and threats: "agreed to withdraw", "is ready to send", "threatened to impose",
+      // also with a day or a manner between ("agreed in principle on Monday to provide")
       if (in(w, {"agreed",  "agrees",   "agree",   "promised", "promises",   "pledged",   "pledges",
                  "vowed",   "vows",     "offered", "offers",   "threatened", "threatens", "ready",
                  "willing", "prepared", "decided", "decides",  "committed",  "resolved"}) &&
-          next == "to")
+          (next == "to" || to_after_adjuncts(cl, q + 1, m.anchor_pos)))
         exp = std::string(w) + " to";
       if (in(w, {"is", "are", "was", "were"}) && next == "to") exp = std::string(w) + " to";
       if (q + 1 == m.anchor_pos && in(w, {"planned", "upcoming", "scheduled", "forthcoming", "expected", "proposed",

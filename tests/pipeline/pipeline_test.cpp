@@ -1118,6 +1118,17 @@ TEST(CodeArticle, TheConditionOfAnActIsNoEventAndAnActAnnouncedUnlessIsAThreat) 
       has(coded(k, "The opposition party said it will boycott the parliamentary elections."), "143 PROTEST OPP"));
 }
 
+TEST(CodeArticle, ACommitmentWithADayOrMannerBeforeItsToIsStillOnlyPromised) {
+  Knowledge k = load();
+  // a day or "in principle" between the verb of commitment and "to": the act is promised, not done
+  auto aid = dyads(k, "Japan agreed in principle yesterday to send emergency aid to Haiti.");
+  EXPECT_TRUE(has(aid, "073 JPN->HTI expected")) << ::testing::PrintToString(aid);
+  EXPECT_FALSE(has(aid, "073 JPN->HTI happened")) << ::testing::PrintToString(aid);
+  auto leave = dyads(k, "Kenya offered on Tuesday to withdraw its troops from Somalia.");
+  EXPECT_TRUE(has(leave, "0874 KEN->SOM expected")) << ::testing::PrintToString(leave);
+  EXPECT_FALSE(has(leave, "0874 KEN->SOM happened")) << ::testing::PrintToString(leave);
+}
+
 TEST(CodeArticle, AnActAnnouncedUnlessSomethingHappensThatNoActorMustDoIsNoThreat) {
   Knowledge k = load();
   // nobody is asked to act: the aid is a promise with a proviso, not a threat
