@@ -1129,6 +1129,14 @@ TEST(CodeArticle, ACommitmentWithADayOrMannerBeforeItsToIsStillOnlyPromised) {
   EXPECT_FALSE(has(leave, "0874 KEN->SOM happened")) << ::testing::PrintToString(leave);
 }
 
+TEST(CodeArticle, TwoSidesAgreeingToShareInformationIntendItWithEachOther) {
+  Knowledge k = load();
+  // an intent of cooperation with a compound subject and no target is mutual
+  auto share = dyads(k, "The Kenyan and Ugandan sides have agreed to share data on cattle raids.");
+  EXPECT_TRUE(has(share, "0314 KEN->UGA happened")) << ::testing::PrintToString(share);
+  EXPECT_TRUE(has(share, "0314 UGA->KEN happened")) << ::testing::PrintToString(share);
+}
+
 TEST(CodeArticle, AnActAnnouncedUnlessSomethingHappensThatNoActorMustDoIsNoThreat) {
   Knowledge k = load();
   // nobody is asked to act: the aid is a promise with a proviso, not a threat
