@@ -726,6 +726,7 @@ class DocCoder {
         const Mention& pm = mention_at(q);
         if (pm.sentence != mm.sentence) break;
         if (pm.kind == MentionKind::location) continue;
+        if (inside_apposition(pm, mm.first_token)) continue;  // "X, a close U.S. ally, urged its citizens"
         const Actor pa = actor_of(q);
         if (pa.country.size() != 3) continue;
         a.code = pa.country + a.code;
@@ -751,6 +752,25 @@ class DocCoder {
       }
     }
     return a;
+  }
+  // The mention stands inside an apposition closed before token `before`: ", a/an/the ... ," right
+  // after another mention ("Kenya, a close U.S. ally in the region, urged its citizens ..."): it
+  // describes that mention, and a later "its" is not its.
+  bool inside_apposition(const Mention& pm, uint32_t before) const {
+    const auto w = [&](uint32_t t) { return doc_.text.norm(doc_.text.tokens[t]); };
+    const uint32_t first = doc_.text.sentences[pm.sentence].first_token;
+    uint32_t open = pm.first_token;
+    for (int steps = 0; open > first + 1 && steps < 12 && w(open - 1) != ","; ++steps) --open;
+    if (open <= first + 1 || w(open - 1) != "," || !in(w(open), {"a", "an", "the"})) return false;
+    bool after_mention = false;
+    for (const Mention& o : doc_.mentions)
+      after_mention = after_mention || (o.sentence == pm.sentence && o.token_end == open - 1);
+    if (!after_mention) return false;
+    for (uint32_t t = pm.token_end, steps = 0; t < before && steps < 12; ++t, ++steps) {
+      if (w(t) == ",") return true;
+      if (in(w(t), {"and", "or", "who", "which", "that", ";", ":"})) return false;
+    }
+    return false;
   }
   // A name right after a bare title that a possessive gives a country ("Gondor's Prime Minister
   // Falastur", "Ithilen's awful and evil minister Calimehtar"): one noun phrase, whose possessor

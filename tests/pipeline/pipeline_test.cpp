@@ -1137,6 +1137,14 @@ TEST(CodeArticle, TwoSidesAgreeingToShareInformationIntendItWithEachOther) {
   EXPECT_TRUE(has(share, "0314 UGA->KEN happened")) << ::testing::PrintToString(share);
 }
 
+TEST(CodeArticle, ItsIsNotACountryNamedInsideAnApposition) {
+  Knowledge k = load();
+  // the United States only describes Kenya; "its citizens" are Kenya's
+  auto urged = dyads(k, "Kenya, a close U.S. ally in the region, has urged its citizens to leave Somalia.");
+  EXPECT_TRUE(has(urged, "020 KEN->KENCVL happened")) << ::testing::PrintToString(urged);
+  EXPECT_FALSE(has(urged, "020 KEN->USACVL happened")) << ::testing::PrintToString(urged);
+}
+
 TEST(CodeArticle, AnActAnnouncedUnlessSomethingHappensThatNoActorMustDoIsNoThreat) {
   Knowledge k = load();
   // nobody is asked to act: the aid is a promise with a proviso, not a threat
