@@ -1145,6 +1145,14 @@ TEST(CodeArticle, ItsIsNotACountryNamedInsideAnApposition) {
   EXPECT_FALSE(has(urged, "020 KEN->USACVL happened")) << ::testing::PrintToString(urged);
 }
 
+TEST(CodeArticle, AnOfficeOfTheCountryNamedAfterOfIsNotTheContextCountrysHolder) {
+  Knowledge k = load();
+  // "the president of Georgia" is not Putin, the president the sentence named before
+  auto met = dyads(k, "Putin met the president of Georgia on Monday.");
+  EXPECT_TRUE(has(met, "040 RUSGOV->GEOGOV happened")) << ::testing::PrintToString(met);
+  EXPECT_FALSE(has(met, "040 RUSGOV->RUSGOV happened")) << ::testing::PrintToString(met);
+}
+
 TEST(CodeArticle, AnActAnnouncedUnlessSomethingHappensThatNoActorMustDoIsNoThreat) {
   Knowledge k = load();
   // nobody is asked to act: the aid is a promise with a proviso, not a threat
