@@ -192,6 +192,7 @@ struct Match {
   bool from_context = false;         // nominal event whose clause names no actor: actors from the discourse
   bool source_from_context = false;  // "the planned visit to Harbin": target named, the guest from the discourse
   const std::string* implicit_agent = nullptr;  // agentless passive: sector standing in as source
+  bool comma_participle = false;                // ", killing ...": doer taken from the main clause (participle_doer)
   // Called off (data/cameo/cancellations.tsv): clause position of the cancellation phrase's
   // first word ("cancelled" in "X cancelled a visit to Y", "called" in "... was called off").
   size_t cancel_pos = SIZE_MAX;
@@ -725,6 +726,7 @@ class DocCoder {
         const Mention& pm = mention_at(q);
         if (pm.sentence != mm.sentence) break;
         if (pm.kind == MentionKind::location) continue;
+        if (inside_apposition(pm, mm.first_token)) continue;  // "X, a close U.S. ally, urged its citizens"
         const Actor pa = actor_of(q);
         if (pa.country.size() != 3) continue;
         a.code = pa.country + a.code;
@@ -750,6 +752,25 @@ class DocCoder {
       }
     }
     return a;
+  }
+  // The mention stands inside an apposition closed before token `before`: ", a/an/the ... ," right
+  // after another mention ("Kenya, a close U.S. ally in the region, urged its citizens ..."): it
+  // describes that mention, and a later "its" is not its.
+  bool inside_apposition(const Mention& pm, uint32_t before) const {
+    const auto w = [&](uint32_t t) { return doc_.text.norm(doc_.text.tokens[t]); };
+    const uint32_t first = doc_.text.sentences[pm.sentence].first_token;
+    uint32_t open = pm.first_token;
+    for (int steps = 0; open > first + 1 && steps < 12 && w(open - 1) != ","; ++steps) --open;
+    if (open <= first + 1 || w(open - 1) != "," || !in(w(open), {"a", "an", "the"})) return false;
+    bool after_mention = false;
+    for (const Mention& o : doc_.mentions)
+      after_mention = after_mention || (o.sentence == pm.sentence && o.token_end == open - 1);
+    if (!after_mention) return false;
+    for (uint32_t t = pm.token_end, steps = 0; t < before && steps < 12; ++t, ++steps) {
+      if (w(t) == ",") return true;
+      if (in(w(t), {"and", "or", "who", "which", "that", ";", ":"})) return false;
+    }
+    return false;
   }
   // A name right after a bare title that a possessive gives a country ("Gondor's Prime Minister
   // Falastur", "Ithilen's awful and evil minister Calimehtar"): one noun phrase, whose possessor
@@ -2356,6 +2377,31 @@ class DocCoder {
     return false;
   }
 
+  // "agreed in principle on Monday to ...", "pledged yesterday to ...": from clause position p on,
+  // only adjuncts of time or manner (a day after "on", "in principle", "today", "yesterday", an
+  // "-ly" adverb; at most four words) stand before a "to" that comes before clause position end.
+  bool to_after_adjuncts(const Clause& cl, size_t p, size_t end) const {
+    for (size_t q = p, words = 0; q < end && words <= 4; ++q, ++words) {
+      const uint32_t t = cl.toks[q];
+      const std::string_view w = norm(t);
+      if (w == "to") return q > p;
+      if (tok(t).mention >= 0 || verbish(t)) return false;
+      if (w == "on" && q + 1 < end &&
+          in(norm(cl.toks[q + 1]), {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})) {
+        ++q;
+        continue;
+      }
+      if (w == "in" && q + 1 < end && norm(cl.toks[q + 1]) == "principle") {
+        ++q;
+        continue;
+      }
+      const bool adverb = w.size() > 4 && ends_with(w, "ly") && !anchors_pattern(tok(t));
+      if (!adverb && !in(w, {"today", "yesterday", "tonight", "again", "also", "now", "formally", "unanimously"}))
+        return false;
+    }
+    return false;
+  }
+
   // ", killing ...", ", also arresting ...": a present participle right after a comma (one adverb
   // may stand between) that closes a stretch of its clause opens a participle clause with no
   // subject of its own.
@@ -2363,6 +2409,13 @@ class DocCoder {
     const uint32_t t = cl.toks[p];
     if (p == 0 || t <= base_ + 1 || tok(t).mention >= 0 || !ends_with(norm(t), "ing") || norm(t).size() < 5)
       return false;
+    // ", killing one man and arresting 12": a participle coordinated with one that opens such a
+    // clause (no comma or verb between) belongs to the same participle clause
+    if (in(norm(t - 1), {"and", "or"}) && t - 1 > cl.toks.front())
+      for (size_t q = p - 1; q-- > 0;) {
+        if (norm(cl.toks[q]) == "," || verbish(cl.toks[q])) break;
+        if (tok(cl.toks[q]).mention < 0 && ends_with(norm(cl.toks[q]), "ing") && comma_participle(cl, q)) return true;
+      }
     uint32_t c = t - 1;
     if (norm(c) != "," && c > base_ + 1 && tok(c).mention < 0 &&
         ((ends_with(norm(c), "ly") && norm(c).size() > 4) || in(norm(c), {"also", "thereby", "allegedly"})))
@@ -2397,6 +2450,9 @@ class DocCoder {
     // killing ...": the police), else the clause subject when it stands before the comma
     for (size_t v = comma; v-- > 0;) {
       if (!verbish(cl.toks[v])) continue;
+      // a verb of a relative clause inside the object ("raided a village where militants were
+      // hiding, killing ..."): its subject did not do the main clause's act; look further back
+      if (in_relative(cl, v)) continue;
       std::string sub;
       std::vector<int32_t> doer = subject_before(cl, v, sub);
       if (doer.empty()) return {};
@@ -2406,6 +2462,21 @@ class DocCoder {
     if (cl.subject.empty() || mention_at(cl.subject.front()).first_token > cl.toks[comma]) return {};
     how = "the main clause's subject (a participle after a comma): " + cl.subject_how;
     return cl.subject;
+  }
+  // Clause position v is a verb of a relative clause opened after the verb before it: a
+  // relative word ("where", "whose", ...) stands between v and the previous verb of the clause.
+  bool in_relative(const Clause& cl, size_t v) const {
+    size_t g = v;  // the verb group's auxiliaries belong to v ("had gathered", "were not hiding")
+    while (g > 0 && (verbish(cl.toks[g - 1]) || in(norm(cl.toks[g - 1]), {"been", "being", "not", "never", "also"})))
+      --g;
+    for (size_t u = g; u-- > 0;) {
+      if (verbish(cl.toks[u])) return false;
+      if (tok(cl.toks[u]).mention < 0 &&
+          in(norm(cl.toks[u]), {"where", "wherever", "whereby", "who", "whom", "whose", "which"}))
+        return std::any_of(cl.toks.begin(), cl.toks.begin() + static_cast<std::ptrdiff_t>(u),
+                           [&](uint32_t t) { return verbish(t); });
+    }
+    return false;
   }
   // A passive verb group ends right before clause position q ("was attacked", "were fired
   // upon" is not read): a participle with a form of "be" at most three words before it.
@@ -2827,6 +2898,7 @@ class DocCoder {
           // actor as that doer nothing is coded.
           m.sources = participle_doer(cl, p, m.source_how);
           if (m.sources.empty()) return;
+          m.comma_participle = true;
         } else if (m.sources.empty()) {
           std::string how;
           m.sources = subject_before(cl, p, how);
@@ -3013,13 +3085,14 @@ class DocCoder {
       if (in(w, {"expected",  "expects", "expect", "plans",   "plan",      "planned",  "planning",  "set",
                  "scheduled", "due",     "about",  "intends", "intend",    "intended", "intending", "aims",
                  "aim",       "going",   "slated", "poised",  "preparing", "prepares"}) &&
-          next == "to")
+          (next == "to" || to_after_adjuncts(cl, q + 1, m.anchor_pos)))
         exp = std::string(w) + " to";
-      // commitments and threats: "agreed to withdraw", "is ready to send", "threatened to impose"
+      // commitments and threats: "agreed to withdraw", "is ready to send", "threatened to impose",
+      // also with a day or a manner between ("agreed in principle on Monday to provide")
       if (in(w, {"agreed",  "agrees",   "agree",   "promised", "promises",   "pledged",   "pledges",
                  "vowed",   "vows",     "offered", "offers",   "threatened", "threatens", "ready",
                  "willing", "prepared", "decided", "decides",  "committed",  "resolved"}) &&
-          next == "to")
+          (next == "to" || to_after_adjuncts(cl, q + 1, m.anchor_pos)))
         exp = std::string(w) + " to";
       if (in(w, {"is", "are", "was", "were"}) && next == "to") exp = std::string(w) + " to";
       if (q + 1 == m.anchor_pos && in(w, {"planned", "upcoming", "scheduled", "forthcoming", "expected", "proposed",
@@ -3338,22 +3411,43 @@ class DocCoder {
     return false;
   }
 
-  // An "unless" clause attached to this clause after its token at clause position p.
-  bool governs_unless(const Clause& cl, size_t p) const {
+  // An "unless" clause attached to this clause after its token at clause position p that sets a
+  // condition on an actor: the clause has an actor as its subject ("unless Y resigns"), or the
+  // act is itself one of conflict (quad class 3-4: "will boycott the vote unless ..."). "X will
+  // send aid unless the situation improves" names no one who must act: no threat.
+  bool governs_unless(const Clause& cl, size_t p, const CameoEntry& act) const {
     if (clauses_ == nullptr || p >= cl.toks.size()) return false;
     for (size_t ci = clause_index_ + 1; ci < clauses_->size(); ++ci) {
       const Clause& c = (*clauses_)[ci];
       if (c.parent == static_cast<int32_t>(clause_index_) && c.opener == "unless" && !c.toks.empty() &&
-          c.toks.front() > cl.toks[p])
+          c.toks.front() > cl.toks[p] && (!c.subject.empty() || act.quad_class >= 3))
         return true;
     }
     return false;
+  }
+
+  // "Troops shelled X's positions, killing 20 and wounding 30": an act of force or coercion
+  // (roots 14, 17-20) in a comma participle that names no actor as its target falls on those the
+  // main clause's act of force was aimed at: it takes the target of a match before it in the
+  // clause with the same doer.
+  static void participle_targets(std::vector<Match>& found) {
+    for (Match& m : found) {
+      if (!m.comma_participle || !m.targets.empty() || !force_root(m.pat->code)) continue;
+      for (const Match& main : found)
+        if (&main != &m && !main.comma_participle && main.anchor_pos < m.anchor_pos && !main.targets.empty() &&
+            main.sources == m.sources && force_root(main.pat->code)) {
+          m.targets = main.targets;
+          m.target_how = "the target of the main clause's act (a participle after a comma names no actor it hit)";
+          break;
+        }
+    }
   }
 
   void code_clause(const Clause& own, const std::vector<Speech>& speech, const Discard* discard) {
     if (own.toks.empty()) return;
     const CameoEntry* threat_type = k_.entry("130");
     std::vector<Match> found_all = matches(own);
+    participle_targets(found_all);
     // Words a flat match of the governing clause took ("noted * REGRET" on "noted that Y
     // regretted ...") anchor nothing more: TABARI reads each word once.
     if (clause_index_ < flat_taken_.size() && flat_taken_[clause_index_] > 0)
@@ -3631,7 +3725,7 @@ class DocCoder {
         // "X will withdraw its force unless Y holds elections": an act announced on a condition
         // the other side must meet is a threat, whatever the act (the type of CAMEO's 130)
         if ((mi.mode == EventMode::expected || mi.mode == EventMode::possible) && threat_type != nullptr &&
-            ec->plover != threat_type->plover && governs_unless(cl, m.anchor_pos))
+            ec->plover != threat_type->plover && governs_unless(cl, m.anchor_pos, *ec))
           ev.plover = threat_type->plover;
         ev.quad_class = ec->quad_class;
         ev.goldstein = ec->goldstein;

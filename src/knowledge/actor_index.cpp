@@ -1055,7 +1055,21 @@ void ActorIndex::find(Document& doc) const {
           // An office word resolves to the holder on the article date ("the Russian defence minister").
           bool definite = country_atom >= 0 || prev_word(chain_begin, 1) == "the" ||
                           (chain_begin > s0 && norm(chain_begin - 1) == "the");
-          std::string office_country = country.empty() && definite ? context_country : country;
+          // "the president of Georgia": the office is of the country named after "of", not of the
+          // article's context (a country of a list after "of" is read by the event coder)
+          bool of_country = false;
+          {
+            uint32_t j = last_agent.end;
+            if (j + 1 < s1 && norm(j) == "of") {
+              ++j;
+              if (j + 1 < s1 && norm(j) == "the") ++j;
+              for (const Atom& oa : sc.atoms)
+                if (oa.begin == j &&
+                    (ix.entries[oa.best].form == Form::country_name || ix.entries[oa.best].form == Form::metonym))
+                  of_country = true;
+            }
+          }
+          std::string office_country = country.empty() && definite && !of_country ? context_country : country;
           Impl::Holder h;
           if (office == "leader" && !office_country.empty() && (definite || !country.empty())) {
             // "the Russian leader": the head of state or of government the article has already named.

@@ -1079,6 +1079,28 @@ TEST(CodeArticle, TheDoerOfACommaParticipleIsTheMainClauses) {
   EXPECT_FALSE(has(reported, "180 ASSAULT GOV")) << ::testing::PrintToString(reported);
 }
 
+TEST(CodeArticle, ACommaParticipleOfForceThatNamesNoActorFallsOnTheMainActsTarget) {
+  Knowledge k = load();
+  // the man killed and the twelve arrested were among the marchers fired on; the arrest after
+  // "and" is the police's too, not the killed man's
+  auto fire = dyads(k, "Kenyan police opened fire on Somali marchers on Monday, killing one man and detaining 12.");
+  EXPECT_TRUE(has(fire, "180 KENCOP->SOMCVL happened")) << ::testing::PrintToString(fire);
+  EXPECT_TRUE(has(fire, "173 KENCOP->SOMCVL happened")) << ::testing::PrintToString(fire);
+  EXPECT_FALSE(has(fire, "180 KENCOP->- happened")) << ::testing::PrintToString(fire);
+  for (const std::string& x : fire) EXPECT_NE(x.compare(0, 8, "173 CVL-"), 0) << x;
+}
+
+TEST(CodeArticle, TheDoerOfACommaParticipleIsNotTheSubjectOfARelativeClauseInTheObject) {
+  Knowledge k = load();
+  // the militants of the "where" clause hid; the troops of the main clause did the killing
+  auto raid = coded(k, "Kenyan troops raided a village where Somali militants were hiding, killing nine civilians.");
+  EXPECT_TRUE(has(raid, "180 ASSAULT KENMIL")) << ::testing::PrintToString(raid);
+  for (const std::string& x : raid) EXPECT_EQ(x.find("SOM"), std::string::npos) << x;
+  auto camp = coded(k, "Ugandan soldiers stormed a camp where rebel fighters had gathered, killing twelve men.");
+  EXPECT_TRUE(has(camp, "190 ASSAULT UGAMIL")) << ::testing::PrintToString(camp);
+  for (const std::string& x : camp) EXPECT_EQ(x.find("REB"), std::string::npos) << x;
+}
+
 TEST(CodeArticle, TheConditionOfAnActIsNoEventAndAnActAnnouncedUnlessIsAThreat) {
   Knowledge k = load();
   // the release is what Kenya asks for, not an act of Kampala
@@ -1094,6 +1116,56 @@ TEST(CodeArticle, TheConditionOfAnActIsNoEventAndAnActAnnouncedUnlessIsAThreat) 
   // without the condition the announced boycott keeps its type
   EXPECT_TRUE(
       has(coded(k, "The opposition party said it will boycott the parliamentary elections."), "143 PROTEST OPP"));
+}
+
+TEST(CodeArticle, ACommitmentWithADayOrMannerBeforeItsToIsStillOnlyPromised) {
+  Knowledge k = load();
+  // a day or "in principle" between the verb of commitment and "to": the act is promised, not done
+  auto aid = dyads(k, "Japan agreed in principle yesterday to send emergency aid to Haiti.");
+  EXPECT_TRUE(has(aid, "073 JPN->HTI expected")) << ::testing::PrintToString(aid);
+  EXPECT_FALSE(has(aid, "073 JPN->HTI happened")) << ::testing::PrintToString(aid);
+  auto leave = dyads(k, "Kenya offered on Tuesday to withdraw its troops from Somalia.");
+  EXPECT_TRUE(has(leave, "0874 KEN->SOM expected")) << ::testing::PrintToString(leave);
+  EXPECT_FALSE(has(leave, "0874 KEN->SOM happened")) << ::testing::PrintToString(leave);
+}
+
+TEST(CodeArticle, TwoSidesAgreeingToShareInformationIntendItWithEachOther) {
+  Knowledge k = load();
+  // an intent of cooperation with a compound subject and no target is mutual
+  auto share = dyads(k, "The Kenyan and Ugandan sides have agreed to share data on cattle raids.");
+  EXPECT_TRUE(has(share, "0314 KEN->UGA happened")) << ::testing::PrintToString(share);
+  EXPECT_TRUE(has(share, "0314 UGA->KEN happened")) << ::testing::PrintToString(share);
+}
+
+TEST(CodeArticle, ItsIsNotACountryNamedInsideAnApposition) {
+  Knowledge k = load();
+  // the United States only describes Kenya; "its citizens" are Kenya's
+  auto urged = dyads(k, "Kenya, a close U.S. ally in the region, has urged its citizens to leave Somalia.");
+  EXPECT_TRUE(has(urged, "020 KEN->KENCVL happened")) << ::testing::PrintToString(urged);
+  EXPECT_FALSE(has(urged, "020 KEN->USACVL happened")) << ::testing::PrintToString(urged);
+}
+
+TEST(CodeArticle, AnOfficeOfTheCountryNamedAfterOfIsNotTheContextCountrysHolder) {
+  Knowledge k = load();
+  // "the president of Georgia" is not Putin, the president the sentence named before
+  auto met = dyads(k, "Putin met the president of Georgia on Monday.");
+  EXPECT_TRUE(has(met, "040 RUSGOV->GEOGOV happened")) << ::testing::PrintToString(met);
+  EXPECT_FALSE(has(met, "040 RUSGOV->RUSGOV happened")) << ::testing::PrintToString(met);
+}
+
+TEST(CodeArticle, AnActAnnouncedUnlessSomethingHappensThatNoActorMustDoIsNoThreat) {
+  Knowledge k = load();
+  // nobody is asked to act: the aid is a promise with a proviso, not a threat
+  auto aid = coded(k, "Japan will send food aid to Haiti unless the weather worsens.");
+  EXPECT_TRUE(has(aid, "070 AGREE JPN")) << ::testing::PrintToString(aid);
+  EXPECT_FALSE(has(aid, "070 THREATEN JPN")) << ::testing::PrintToString(aid);
+  // a condition an actor must meet makes the same announced act a threat
+  auto demand = coded(k, "Japan will send food aid to Haiti unless Port-au-Prince expels the Japanese envoy.");
+  EXPECT_TRUE(has(demand, "070 THREATEN JPN")) << ::testing::PrintToString(demand);
+  // an announced act of conflict is a threat whatever the condition
+  auto ban =
+      coded(k, "The opposition party said it will boycott the parliamentary elections unless turnout rules change.");
+  EXPECT_TRUE(has(ban, "143 THREATEN OPP")) << ::testing::PrintToString(ban);
 }
 
 TEST(CodeArticle, ASubjectItIsTheCountryOrOrganisationBeforeIt) {
