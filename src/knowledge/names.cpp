@@ -81,6 +81,7 @@ bool parse_cue(std::string_view s, NameCue& out) {
       {"person_noun", NameCue::person_noun},
       {"person_verb", NameCue::person_verb},
       {"body_noun", NameCue::body_noun},
+      {"date_word", NameCue::date_word},
   };
   for (const auto& [name, cue] : kCues)
     if (s == name) {
@@ -118,6 +119,17 @@ bool acronym(std::string_view s) {
     if (std::string_view("IVXLCDM").find(c) == std::string_view::npos) roman = false;
   }
   return !roman;
+}
+
+/// A broadcaster's call sign or channel: one digit and two or three capitals ("6PR", "3AW"), or three or four
+/// capitals and one digit ("MTV2"); not "G20", "F16", "CO2", "MH17" (a meeting, a model, a formula, a flight).
+bool call_sign(std::string_view s) {
+  auto caps = [](std::string_view p) {
+    return std::all_of(p.begin(), p.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+  };
+  auto digit = [](char c) { return c >= '0' && c <= '9'; };
+  if (s.size() >= 3 && s.size() <= 4 && digit(s.front()) && caps(s.substr(1))) return true;
+  return s.size() >= 4 && s.size() <= 5 && digit(s.back()) && caps(s.substr(0, s.size() - 1));
 }
 
 /// A country's abbreviation ("US", "U.S.", "UK"): capitals and periods only, at least two capitals.
@@ -178,7 +190,7 @@ Result<std::shared_ptr<const NameFinder>> NameFinder::parse(std::string_view nam
                       "unknown cue '" + std::string(t->get(row, "cue")) +
                           "' (title, honorific, particle, org_suffix, org_head, loc_suffix, loc_head, connector, "
                           "not_name, pronoun_m, pronoun_f, given_name, org_context, org_noun, loc_noun, person_noun, "
-                          "person_verb, body_noun)");
+                          "person_verb, body_noun, date_word)");
     auto words = split_values(t->get(row, "words"));
     if (words.empty()) return t->error(row, "no words");
     auto as_of = parse_date_field(*t, row, "as_of");
@@ -692,7 +704,12 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
       for (uint32_t j = b + 2; j + 2 < e; ++j) {
         if (ta.tokens[j].capitalized || (norm(j) != "and" && norm(j) != "&") || cover[j] >= 0) continue;
         const uint32_t kinds = bit(NameCue::loc_suffix) | bit(NameCue::org_suffix);
-        if ((cue(j - 1) & cue(e - 1) & kinds) != 0 && ta.tokens[j - 1].capitalized) {
+        // The words after "and" must hold a word of their own, no suffix word and no common English word:
+        // "Harwick County Bank and Trust Company" is one bank, "Brackwell Gazette and Tollmere Herald" two papers.
+        bool own_word = false;
+        for (uint32_t w = j + 1; w + 1 < e && !own_word; ++w)
+          own_word = (cue(w) & kinds) == 0 && !common_word(w, NameLexicon::kMaxTier);
+        if (own_word && (cue(j - 1) & cue(e - 1) & kinds) != 0 && ta.tokens[j - 1].capitalized) {
           e = j;
           break;
         }
@@ -742,6 +759,12 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
           b = run_b;
           titled = false;
         }
+      // A place and a plural noun after a title are a team, no person ("National Champion Texas Longhorns").
+      bool team_after_title = false;
+      if (titled && b < e && capword(b) && team_like_words(b, e)) {
+        titled = false;
+        team_after_title = true;
+      }
       // "Professor of Mathematics", "Mayor of Brampton": a role of an organisation or place, not a person's
       // name; the words after the connector are a name of their own.
       if (titled && b < e && !capword(b)) {
@@ -814,7 +837,7 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
       }
       if (surname_place) {
         set(EntityType::person, "name:surname-place");
-      } else if (titled || (prev_cue & (bit(NameCue::title) | bit(NameCue::honorific))) != 0) {
+      } else if (titled || (!team_after_title && (prev_cue & (bit(NameCue::title) | bit(NameCue::honorific))) != 0)) {
         set(EntityType::person, "name:title");
       } else if (actors != nullptr && e - b >= 2 && actors->is_country_name(name)) {
         set(EntityType::location, "name:country");  // "the Russian Federation" where no actor was read
@@ -840,7 +863,8 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
       } else if (e - b >= 2 && is(NameCue::loc_head, first) && !conjoined &&
                  !(ta.tokens[e - 1].capitalized && !is(NameCue::loc_suffix, last) && team_like_words(b, e))) {
         set(EntityType::location, "name:place-word");
-      } else if (e - b == 1 && ta.tokens[b].all_caps && name.size() <= 6 && acronym(name) && !state_code(name)) {
+      } else if (e - b == 1 && ta.tokens[b].all_caps && name.size() <= 6 && (acronym(name) || call_sign(name)) &&
+                 !state_code(name)) {
         set(EntityType::organization, "name:acronym");
       } else if (merged && team_like_words(b, e)) {
         set(EntityType::organization, "name:team");  // "Chicago Kestrels": a place mention and a plural noun
@@ -913,16 +937,21 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
   };
   // Evidence that a name-shaped run is a person's: a known given name first, a lower-case particle
   // ("Ludwig van Beethoven") or an initial ("William C. Cesaroni", "J. Smith").
+  // A particle is no evidence right after "in" or "at", where Spanish, Portuguese, Italian or Dutch place
+  // names hold the same words ("in Puerto de Mazarron", "at Castillo de Bellver"); a given name first still is.
   auto person_evidence = [&](const Run& r) {
     if (has(r.b, NameCue::given_name)) return true;
+    bool particle = false;
     for (uint32_t k = r.b; k < r.e; ++k) {
       const Token& t = ta.tokens[k];
       if (quote(k)) return true;  // a quoted nickname
-      if (has(k, NameCue::particle) && !t.capitalized) return true;
+      if (has(k, NameCue::particle) && !t.capitalized) particle = true;
       std::string_view w = t.span.of(text);
       if (k + 1 < r.e && (w.size() == 1 || (w.size() == 2 && w[1] == '.')) && w[0] >= 'A' && w[0] <= 'Z') return true;
     }
-    return false;
+    if (!particle) return false;
+    const std::string_view prev = r.b > 0 && sentence_of[r.b - 1] == sentence_of[r.b] ? norm(r.b - 1) : "";
+    return (prev != "in" && prev != "at") || (given_at(r.b) && !has(r.b, NameCue::loc_head));
   };
   // A word the article also writes in lower case is a common word ("Mountain Bikes", "Special Events"): with
   // no other evidence, capitalised words holding one are a heading or a product, not a person's name.
@@ -998,6 +1027,30 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
     return lex != nullptr && r.e - r.b == 1 && lex->company(bare(r.b)) && !common_word(r.b, NameLexicon::kMaxTier) &&
            !lex->given_name(bare(r.b)) && !gazetteer_place(words_of(r.b, r.e), false, 10000);
   };
+  // An article ("the", "a", "an") right before token k in its sentence: a weekday or month after one is a word of a
+  // name ("the Sunday Gazette"); after a verb or a quote mark it dates the clause ("said Monday", "\"Monday ...").
+  auto after_article = [&](uint32_t k) {
+    if (k == 0 || sentence_of[k - 1] != sentence_of[k]) return false;
+    const std::string_view w = norm(k - 1);
+    return w == "the" || w == "a" || w == "an";
+  };
+  // Two or three words that open with a city (the gazetteer's, of 100,000 people or more, or a place mention of the
+  // dictionaries) and are no place as a whole: a paper, a club or a company named after its city ("Toronto Star",
+  // "Manchester United"), not a person, unless a given name opens them ("Sydney Smith"). A country, a region or a
+  // state first ("Pacific Northwest", "Arkansas All-State") is left to the other rules.
+  auto place_first = [&](const Run& r) {
+    if (r.e - r.b < 2 || r.e - r.b > 3 || given_at(r.b) || has(r.e - 1, NameCue::loc_suffix)) return false;
+    for (uint32_t k = r.b + 1; k < r.e; ++k) {
+      if (cover[r.b] >= 0) {
+        const Mention& m = doc.mentions[static_cast<size_t>(cover[r.b])];
+        if (m.kind == MentionKind::location && m.first_token == r.b && m.token_end == k) return true;
+      }
+      if (gazetteer == nullptr) continue;
+      for (const GeoEntry& g : gazetteer->candidates(words_of(r.b, k), 3))
+        if (g.kind == geo::PlaceKind::city && g.population >= 100000) return true;
+    }
+    return false;
+  };
   auto place_run = [&](Run r) {
     // A capitalised never-name word inside a sentence right before an organisation typed by its suffix or head
     // word opens its name ("the Sunday Herald", "All Saints College", "a First Harbour Bank branch"); "The" is
@@ -1008,7 +1061,8 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
            ta.tokens[r.b - 1].span.length > 1 && has(r.b - 1, NameCue::not_name) && norm(r.b - 1) != "the" &&
            !(r.b >= 2 && sentence_of[r.b - 2] == sentence_of[r.b] &&
              std::find(std::begin(kTimePreps), std::end(kTimePreps), norm(r.b - 2)) != std::end(kTimePreps)) &&
-           !has(r.b - 1, NameCue::pronoun_m) && !has(r.b - 1, NameCue::pronoun_f) && type_at[r.b - 1] < 0)
+           !(has(r.b - 1, NameCue::date_word) && !after_article(r.b - 1)) && !has(r.b - 1, NameCue::pronoun_m) &&
+           !has(r.b - 1, NameCue::pronoun_f) && type_at[r.b - 1] < 0)
       --r.b;
     // "The" written with a capital inside a sentence belongs to an organisation's name ("at The Hockey News").
     if (r.type == EntityType::organization && r.b > 0 && sentence_start[r.b - 1] == 0 && norm(r.b - 1) == "the" &&
@@ -1170,7 +1224,7 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
       place_run(r);
       continue;
     }
-    if ((before & (bit(NameCue::title) | bit(NameCue::honorific))) != 0) {
+    if ((before & (bit(NameCue::title) | bit(NameCue::honorific))) != 0 && !team_like_words(r.b, r.e)) {
       r.type = EntityType::person;
       r.rule = "name:title";
     } else if (r.e - r.b >= 2 && is(NameCue::org_suffix, last)) {
@@ -1192,7 +1246,7 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
       r.type = EntityType::person;
       r.rule = "given-name";
     } else if (const std::string one = r.e - r.b == 1 && ta.tokens[r.b].all_caps ? words_of(r.b, r.e) : std::string();
-               !one.empty() && one.size() <= 6 && acronym(one) && !state_code(one)) {
+               !one.empty() && one.size() <= 6 && (acronym(one) || call_sign(one)) && !state_code(one)) {
       // One ALL-CAPS word cut from a list ("the ACLU and the parents", "ISAP, ILPAP and ETHEL"): an acronym, as
       // for a run of its own.
       r.type = EntityType::organization;
@@ -1236,6 +1290,9 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
     } else if (name_shaped(r) && person_evidence(r)) {
       r.type = EntityType::person;
       r.rule = "name:shape";
+    } else if (name_shaped(r) && place_first(r)) {
+      r.type = EntityType::organization;  // "Toronto Star", "Manchester United": a city's name and a word
+      r.rule = "name:place-first";
     } else if ((r.e - r.b >= 2 || plural_word(r.b)) && r.b > 0 && sentence_of[r.b - 1] == sentence_of[r.b] &&
                norm(r.b - 1) == "the" && !ta.tokens[r.b - 1].capitalized && !(all_common(r) && !plural_word(r.e - 1))) {
       // "the Bowling Green Falcons", "the Perth Glory": a person's name does not follow "the". Common words

@@ -47,6 +47,7 @@ enum class NameCue : uint8_t {
   person_noun,
   person_verb,
   body_noun,
+  date_word,
 };
 
 class NameFinder {
