@@ -669,7 +669,7 @@ struct Store::Impl {
   // events_by_key checks each row it reads (key, mode, date), so they only cost a read. Another connection's commit
   // (PRAGMA data_version, at begin() or, outside a transaction, at each use) drops every month.
   //
-  // Bounded (docs/performance.md, sixteenth pass): loaded whole, the index grew by a few hundred bytes per stored
+  // Bounded (docs/performance.md, twelfth pass): loaded whole, the index grew by a few hundred bytes per stored
   // article for the whole run. At a commit, while the loaded months hold more than key_index_limit entries, the
   // month used least recently is dropped; a window that needs it again loads it again. Entries are filed by a
   // 64-bit hash of (match key, mode): a collision only adds rows that events_by_key's own test drops.
@@ -715,7 +715,7 @@ struct Store::Impl {
   };
   //
   // Both are bounded: an article asks for about twenty keys, most of them new ("e:" keys of its new events), so a
-  // copy kept for the run grew by about 1 KB per stored article (docs/performance.md, sixteenth pass). Each map has
+  // copy kept for the run grew by about 1 KB per stored article (docs/performance.md, twelfth pass). Each map has
   // an older generation: at a commit, a map holding story_cache_limit entries becomes the older one (the older one
   // is dropped), and an entry found in the older generation moves back to the current one. Dropping entries is
   // always safe (they are read again on first use); file_in_story keeps both generations equal to the rows.
