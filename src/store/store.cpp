@@ -38,6 +38,7 @@
 #include <unordered_map>
 #include <utility>
 
+#include "core/hash.h"
 #include "core/unicode.h"
 #include "story/dedup.h"
 
@@ -452,7 +453,7 @@ CREATE INDEX links_outcome ON links(outcome);
 
 // Version 7: the story stage's event index moves into the writer (docs/store.md). events_key_mode (match_key, mode,
 // date) took every new event on a random page (the match key first), the largest of the hash-ordered indexes; the
-// writer's in-memory index of each key's events (Store::Impl::key_events, loaded by one scan) answers
+// writer's in-memory index of each key's events (Store::Impl::key_months, loaded by month) answers
 // events_by_key, its only reader, and names the rows to read by rowid. Rows are unchanged.
 constexpr const char* kSchemaV7NoKeyIndex = R"sql(
 DROP INDEX IF EXISTS events_key_mode;
@@ -658,28 +659,34 @@ struct Store::Impl {
   std::unordered_map<std::string, sqlite3_stmt*> cache;          // owns the statements
   std::unordered_map<const char*, sqlite3_stmt*> literal_cache;  // borrows from `cache`
 
-  // The story stage's index of the stored events by match key (schema v7 has no SQL index for it): per key and
-  // mode, each event's integer key (events.seq) and the days its date covers, so events_by_key reads only the
-  // rows of the key, the modes and the window, by rowid. Loaded by one scan of the events table on first use, then
-  // kept up to date by put_event: every event put adds an entry (a merged report that refines the stored date adds
-  // one with the new date), so the index holds at least an entry of every stored dated event, with its current
-  // date, never fewer. Entries of rolled-back rows or of dates since refined stay: events_by_key checks each row it
-  // reads (key, mode, date), so they only cost a read. Another connection's commit (PRAGMA data_version, at begin()
-  // or, outside a transaction, at each use) drops it.
+  // The story stage's index of the stored events by match key (schema v7 has no SQL index for it): per month, per
+  // key and mode, each event's integer key (events.seq) and the days its date covers, so events_by_key reads only
+  // the rows of the key, the modes and the window, by rowid. A month is loaded when a window first asks for it, by
+  // one range of the events_date index (the rows dated in the month or in its year), then kept up to date by
+  // put_event: every event put adds an entry to each loaded month its date touches (a merged report that refines
+  // the stored date adds one with the new date), so a loaded month holds at least an entry of every stored event
+  // dated in it, with its current date, never fewer. Entries of rolled-back rows or of dates since refined stay:
+  // events_by_key checks each row it reads (key, mode, date), so they only cost a read. Another connection's commit
+  // (PRAGMA data_version, at begin() or, outside a transaction, at each use) drops every month.
   //
-  // Day- and month-precision dates lie within one month: they are bucketed by that month, so a window reads the
-  // buckets of its months, not the key's whole history. Year-precision dates (and a date this index cannot read,
-  // entered as covering every day) are few and kept in one list per mode.
+  // Bounded (docs/performance.md, twelfth pass): loaded whole, the index grew by a few hundred bytes per stored
+  // article for the whole run. At a commit, while the loaded months hold more than key_index_limit entries, the
+  // month used least recently is dropped; a window that needs it again loads it again. Entries are filed by a
+  // 64-bit hash of (match key, mode): a collision only adds rows that events_by_key's own test drops.
   struct KeyEvent {
     int64_t seq;
-    int32_t first, last;  // day numbers
+    int32_t first, last;  // day numbers; a date this index cannot read covers every day
+    bool operator==(const KeyEvent&) const = default;
   };
-  struct KeyEvents {
-    std::array<std::map<int32_t, std::vector<KeyEvent>>, 4> by_month;  // per EventMode: month number -> events
-    std::array<std::vector<KeyEvent>, 4> wide;                         // per EventMode: longer than a month
+  struct KeyMonth {
+    std::unordered_map<uint64_t, std::vector<KeyEvent>> by_key;  // hash of (match key, mode) -> events
+    size_t entries = 0;
+    uint64_t used = 0;  // key_tick at the last window that read it
   };
-  std::unordered_map<std::string, KeyEvents> key_events;
-  bool key_events_loaded = false;
+  size_t key_index_limit = Store::kKeyIndexEntries;
+  std::unordered_map<int32_t, KeyMonth> key_months;  // month number -> the month's events, loaded months only
+  size_t key_entries = 0;                            // over all loaded months
+  uint64_t key_tick = 0;
   int64_t data_version = -1;
 
   // The integer keys (events.seq) of the events of the document being filed, by id: those the story stage read
@@ -700,22 +707,63 @@ struct Store::Impl {
 
   // The writer's copy of the story rows file_story reads (stories_with_keys): per story key the stories holding it,
   // per story its first and last dates, each read on first use inside a transaction and then kept equal to the
-  // rows by file_in_story. Unlike key_events it must never hold more than the rows (a story that does not hold a key
-  // would score), so it is dropped with every transaction that does not commit, on any error, and like key_events
+  // rows by file_in_story. Unlike key_months it must never hold more than the rows (a story that does not hold a key
+  // would score), so it is dropped with every transaction that does not commit, on any error, and like key_months
   // when another connection committed.
   struct StoryDates {
     std::optional<std::string> first, last;  // ISO days, nullopt for NULL
   };
-  std::unordered_map<std::string, std::vector<int64_t>> story_keys_held;  // ascending story ids
-  std::unordered_map<int64_t, StoryDates> story_dates;
+  //
+  // Both are bounded: an article asks for about twenty keys, most of them new ("e:" keys of its new events), so a
+  // copy kept for the run grew by about 1 KB per stored article (docs/performance.md, twelfth pass). Each map has
+  // an older generation: at a commit, a map holding story_cache_limit entries becomes the older one (the older one
+  // is dropped), and an entry found in the older generation moves back to the current one. Dropping entries is
+  // always safe (they are read again on first use); file_in_story keeps both generations equal to the rows.
+  size_t story_cache_limit = Store::kStoryCacheEntries;
+  std::unordered_map<std::string, std::vector<int64_t>> story_keys_held, story_keys_older;  // ascending story ids
+  std::unordered_map<int64_t, StoryDates> story_dates, story_dates_older;
   // Whether story_keys holds any "e:" row (schema v8 keeps there only those of events not stored): unknown until
   // first asked in a transaction. While it holds none, an event's stories are read from story_events alone.
   std::optional<bool> event_keys_in_text;
 
   void forget_stories() {
     story_keys_held.clear();
+    story_keys_older.clear();
     story_dates.clear();
+    story_dates_older.clear();
     event_keys_in_text.reset();
+  }
+
+  // At a commit: a full generation of the story copies becomes the older one (see story_cache_limit).
+  void age_stories() {
+    if (story_keys_held.size() >= story_cache_limit) {
+      story_keys_older = std::move(story_keys_held);
+      story_keys_held = {};
+    }
+    if (story_dates.size() >= story_cache_limit) {
+      story_dates_older = std::move(story_dates);
+      story_dates = {};
+    }
+  }
+
+  // The copy of a story key's rows, moved back from the older generation if it is there; nullptr when not read.
+  std::vector<int64_t>* held_copy(const std::string& key) {
+    if (auto it = story_keys_held.find(key); it != story_keys_held.end()) return &it->second;
+    auto old = story_keys_older.find(key);
+    if (old == story_keys_older.end()) return nullptr;
+    std::vector<int64_t>& held = story_keys_held.emplace(key, std::move(old->second)).first->second;
+    story_keys_older.erase(old);
+    return &held;
+  }
+
+  // The copy of a story's dates, moved back from the older generation if it is there; nullptr when not read.
+  StoryDates* dates_copy(int64_t story) {
+    if (auto it = story_dates.find(story); it != story_dates.end()) return &it->second;
+    auto old = story_dates_older.find(story);
+    if (old == story_dates_older.end()) return nullptr;
+    StoryDates& d = story_dates.emplace(story, std::move(old->second)).first->second;
+    story_dates_older.erase(old);
+    return &d;
   }
 
   // The integer key of the stored event an "e:<id>" story key names (schema v8: its stories are story_events rows),
@@ -736,8 +784,7 @@ struct Store::Impl {
   }
 
   std::vector<int64_t>& stories_holding(const std::string& key) {
-    auto it = story_keys_held.find(key);
-    if (it != story_keys_held.end()) return it->second;
+    if (std::vector<int64_t>* copy = held_copy(key)) return *copy;
     std::vector<int64_t> held;
     const std::optional<int64_t> event = event_story_seq(key);
     if (event) {
@@ -759,8 +806,7 @@ struct Store::Impl {
   }
 
   const StoryDates& dates_of_story(int64_t story) {
-    auto it = story_dates.find(story);
-    if (it != story_dates.end()) return it->second;
+    if (const StoryDates* copy = dates_copy(story)) return *copy;
     StoryDates d;
     Stmt s = stmt("SELECT first_date, last_date FROM stories WHERE id = ?1");
     s.integer(1, story);
@@ -867,29 +913,64 @@ struct Store::Impl {
     return static_cast<int32_t>(ymd.year()) * 12 + static_cast<int32_t>(static_cast<unsigned>(ymd.month())) - 1;
   }
 
-  void add_key_event(KeyEvents& ke, EventMode mode, int64_t seq, const Date& date) {
-    const size_t m = static_cast<size_t>(mode);
-    if (!date.known()) {  // a stored date this index cannot read: a candidate for every window
-      ke.wide[m].push_back(KeyEvent{seq, std::numeric_limits<int32_t>::min(), std::numeric_limits<int32_t>::max()});
-      return;
-    }
-    const std::chrono::sys_days first = date.first_day();
-    const std::chrono::sys_days last = date.last_day();
-    const KeyEvent e{seq, day_number(first), day_number(last)};
-    const int32_t month = month_number(first);
-    if (month == month_number(last))
-      ke.by_month[m][month].push_back(e);
-    else
-      ke.wide[m].push_back(e);
+  static uint64_t key_mode_hash(std::string_view key, EventMode mode) {
+    return hash64(key) ^ ((static_cast<uint64_t>(mode) + 1) * 0x9E3779B97F4A7C15ULL);
   }
 
-  // Loads key_events by one scan of the events table (first use, or after another connection committed).
-  void load_key_events() {
-    key_events.clear();
-    Stmt s = stmt("SELECT seq, match_key, mode, date FROM events WHERE date IS NOT NULL");
+  // Adds an entry to a loaded month; an entry already there (the same event reported again) is not added twice.
+  void add_key_event(KeyMonth& month, uint64_t key_mode, const KeyEvent& e) {
+    std::vector<KeyEvent>& events = month.by_key[key_mode];
+    if (std::find(events.begin(), events.end(), e) != events.end()) return;
+    events.push_back(e);
+    ++month.entries;
+    ++key_entries;
+  }
+
+  static KeyEvent key_event(int64_t seq, const Date& date) {
+    if (!date.known())  // a stored date this index cannot read: a candidate for every window of its month
+      return KeyEvent{seq, std::numeric_limits<int32_t>::min(), std::numeric_limits<int32_t>::max()};
+    return KeyEvent{seq, day_number(date.first_day()), day_number(date.last_day())};
+  }
+
+  static std::string month_iso(int32_t month) {
+    char buf[32];
+    const int32_t year = month >= 0 ? month / 12 : (month - 11) / 12;
+    std::snprintf(buf, sizeof buf, "%04d-%02d", static_cast<int>(year), static_cast<int>(month - year * 12 + 1));
+    return buf;
+  }
+
+  // The month, loaded first if it is not: the rows whose date sorts in ["YYYY-MM", the next month) and those dated
+  // by its year alone. Every stored date string events_by_key can accept for a window is in the months of the
+  // window: a string between the window's first and last days sorts within its months, and the window's first
+  // month and year strings are asked for by name.
+  KeyMonth& key_month(int32_t month) {
+    auto it = key_months.find(month);
+    if (it != key_months.end()) return it->second;
+    KeyMonth& m = key_months[month];
+    const std::string from = month_iso(month);
+    const std::string to = month_iso(month + 1);
+    Stmt s = stmt("SELECT seq, match_key, mode, date FROM events WHERE (date >= ?1 AND date < ?2) OR date = ?3");
+    s.text(1, from).text(2, to).text(3, from.substr(0, 4));
     while (s.step())
-      add_key_event(key_events[s.col_text(1)], mode_from(s.col_view(2)), s.col_int(0), date_from(s.col_view(3)));
-    key_events_loaded = true;
+      add_key_event(m, key_mode_hash(s.col_view(1), mode_from(s.col_view(2))),
+                    key_event(s.col_int(0), date_from(s.col_view(3))));
+    return m;
+  }
+
+  void forget_key_months() {
+    key_months.clear();
+    key_entries = 0;
+  }
+
+  // At a commit: drops the months used least recently while the index holds more than key_index_limit entries.
+  void bound_key_months() {
+    while (key_entries > key_index_limit && key_months.size() > 1) {
+      auto oldest = key_months.begin();
+      for (auto it = key_months.begin(); it != key_months.end(); ++it)
+        if (it->second.used < oldest->second.used) oldest = it;
+      key_entries -= oldest->second.entries;
+      key_months.erase(oldest);
+    }
   }
 
   // Another connection committed since this one last looked (PRAGMA data_version): the key index and
@@ -899,17 +980,22 @@ struct Store::Impl {
     Stmt s = stmt("PRAGMA data_version");
     const int64_t version = s.step() ? s.col_int(0) : -1;
     if (version != data_version || version < 0) {
-      key_events_loaded = false;
+      forget_key_months();
       forget_stories();
       forget_events();
     }
     data_version = version;
   }
 
-  // Records that an event of `key` with this mode and date is stored as row `seq` (put_event).
+  // Records that an event of `key` with this mode and date is stored as row `seq` (put_event), in each loaded month
+  // its date touches (a month not loaded reads it when it is).
   void note_event(const std::string& key, EventMode mode, int64_t seq, const Date& date) {
-    if (!date.known() || !key_events_loaded) return;  // (when not loaded, the scan will read it)
-    add_key_event(key_events[key], mode, seq, date);
+    if (!date.known() || key_months.empty()) return;
+    const KeyEvent e = key_event(seq, date);
+    const uint64_t key_mode = key_mode_hash(key, mode);
+    const int32_t last = month_number(date.last_day());
+    for (int32_t month = month_number(date.first_day()); month <= last; ++month)
+      if (auto it = key_months.find(month); it != key_months.end()) add_key_event(it->second, key_mode, e);
   }
 
   // The rows (seq, ascending, each once) of `key` with one of `modes` (empty: any) that may overlap the days
@@ -920,23 +1006,26 @@ struct Store::Impl {
   std::vector<int64_t> key_candidates(std::string_view key, const std::vector<EventMode>& modes,
                                       std::chrono::sys_days lo, std::chrono::sys_days hi) {
     if (!in_txn) sync_data_version();  // another connection may have written since the last use
-    if (!key_events_loaded) load_key_events();
     std::vector<int64_t> seqs;
-    auto it = key_events.find(std::string(key));
-    if (it == key_events.end()) return seqs;
-    const KeyEvents& ke = it->second;
     const int32_t from = day_number(std::min(lo, hi));
     const int32_t to = day_number(std::max(lo, hi));
     const int32_t first_month = month_number(std::chrono::sys_days{std::chrono::days{from}});
     const int32_t last_month = month_number(std::chrono::sys_days{std::chrono::days{to}});
-    for (size_t m = 0; m < ke.wide.size(); ++m) {
-      if (!modes.empty() && std::find(modes.begin(), modes.end(), static_cast<EventMode>(m)) == modes.end()) continue;
-      for (const KeyEvent& e : ke.wide[m])
-        if (e.first <= to && from <= e.last) seqs.push_back(e.seq);
-      const auto& months = ke.by_month[m];
-      for (auto b = months.lower_bound(first_month); b != months.end() && b->first <= last_month; ++b)
-        for (const KeyEvent& e : b->second)
+    std::array<uint64_t, 4> key_modes{};
+    size_t n = 0;
+    for (size_t m = 0; m < key_modes.size(); ++m)
+      if (modes.empty() || std::find(modes.begin(), modes.end(), static_cast<EventMode>(m)) != modes.end())
+        key_modes[n++] = key_mode_hash(key, static_cast<EventMode>(m));
+    ++key_tick;
+    for (int32_t month = first_month; month <= last_month; ++month) {
+      KeyMonth& km = key_month(month);
+      km.used = key_tick;
+      for (size_t i = 0; i < n; ++i) {
+        auto it = km.by_key.find(key_modes[i]);
+        if (it == km.by_key.end()) continue;
+        for (const KeyEvent& e : it->second)
           if (e.first <= to && from <= e.last) seqs.push_back(e.seq);
+      }
     }
     std::sort(seqs.begin(), seqs.end());
     seqs.erase(std::unique(seqs.begin(), seqs.end()), seqs.end());
@@ -1387,6 +1476,8 @@ Status Store::commit() {
   }
   impl_->in_txn = false;
   impl_->forget_events();  // rows seen in this transaction: nothing carries over to the next
+  impl_->age_stories();
+  impl_->bound_key_months();
   return {};
 }
 
@@ -1461,6 +1552,20 @@ StoreCounts Store::counts() {
     // counts() is informational; what could be read is returned.
   }
   return c;
+}
+
+Store::WriterCaches Store::writer_caches() const {
+  WriterCaches c;
+  c.key_index_entries = impl_->key_entries;
+  c.key_index_months = impl_->key_months.size();
+  c.story_keys = impl_->story_keys_held.size() + impl_->story_keys_older.size();
+  c.story_dates = impl_->story_dates.size() + impl_->story_dates_older.size();
+  return c;
+}
+
+void Store::set_writer_cache_limits(size_t key_index_entries, size_t story_entries) {
+  impl_->key_index_limit = key_index_entries;
+  impl_->story_cache_limit = std::max<size_t>(story_entries, 1);
 }
 
 int Store::schema_version() {
@@ -1757,7 +1862,7 @@ Result<std::vector<EventCandidate>> Store::events_by_key(std::string_view key, c
   const std::string_view lo_month = std::string_view(lo).substr(0, 7);
   const std::string_view lo_year = std::string_view(lo).substr(0, 4);
   try {
-    // The writer's index of the key's events (Impl::key_events) names the rows that may overlap the window; each is
+    // The writer's index of the key's events (Impl::key_months) names the rows that may overlap the window; each is
     // read by its rowid, in stored order, and tested on what it holds. The tests are those of the SQL this replaced
     // (schema v6 read the (match_key, mode, date) index): an event's date interval reaches `lo` when its ISO string
     // sorts at or after `lo` and at most `hi`, or when it is the year or the month holding `lo` ("2024", "2024-06"
@@ -1940,8 +2045,8 @@ Result<int64_t> Store::file_in_story(int64_t story, std::string_view hash, std::
           "ELSE last_date END WHERE id = ?1");
       s.integer(1, story).text_or_null(2, day).run();
       if (cached && !day.empty()) {
-        if (auto it = impl_->story_dates.find(story); it != impl_->story_dates.end()) {
-          Impl::StoryDates& d = it->second;
+        if (Impl::StoryDates* copy = impl_->dates_copy(story)) {
+          Impl::StoryDates& d = *copy;
           if (!d.first || day < *d.first) d.first = day;
           if (!d.last || day > *d.last) d.last = day;
         }
@@ -1959,8 +2064,8 @@ Result<int64_t> Store::file_in_story(int64_t story, std::string_view hash, std::
         if (cached && key.size() > 2 && key[0] == 'e' && key[1] == ':') impl_->event_keys_in_text = true;
       }
       if (cached) {
-        if (auto it = impl_->story_keys_held.find(key); it != impl_->story_keys_held.end()) {
-          std::vector<int64_t>& held = it->second;
+        if (std::vector<int64_t>* copy = impl_->held_copy(key)) {
+          std::vector<int64_t>& held = *copy;
           auto at = std::lower_bound(held.begin(), held.end(), story);
           if (at == held.end() || *at != story) held.insert(at, story);
         }

@@ -151,6 +151,22 @@ class Store {
   [[nodiscard]] StoreCounts counts();
   [[nodiscard]] int schema_version();
 
+  /// The writer's in-memory copies of store rows (the story stage's key index and story rows, docs/store.md):
+  /// both are bounded, so a long run's memory does not grow with the store. The key index keeps at most about
+  /// `key_index_entries` entries (whole months, the least recently used dropped at a commit; one month is always
+  /// kept whole, however large); each of the two generations of story rows keeps at most about `story_entries`.
+  static constexpr size_t kKeyIndexEntries = size_t{1} << 20;
+  static constexpr size_t kStoryCacheEntries = 65536;
+  struct WriterCaches {
+    size_t key_index_entries = 0;  // over the loaded months
+    size_t key_index_months = 0;
+    size_t story_keys = 0;   // both generations
+    size_t story_dates = 0;  // both generations
+  };
+  [[nodiscard]] WriterCaches writer_caches() const;
+  /// Sets the two bounds above (tests set small ones to exercise the eviction); takes effect at the next commit.
+  void set_writer_cache_limits(size_t key_index_entries, size_t story_entries);
+
   /// Stored events matching `q`, ordered by date (unknown dates last) then id.
   /// One row per event: with q.article set, the mention in that article;
   /// otherwise the first mention stored. With q.each_mention, one row per
@@ -189,9 +205,10 @@ class Store {
   /// Stored events whose match key (story/dedup.h) is `key`, whose date
   /// interval overlaps the days [from, to] and whose mode is one of `modes`
   /// (empty: any), oldest first. Undated events are never returned. The
-  /// connection's in-memory index of each key's events (loaded by one scan of
-  /// the events table on first use, then kept by put(); reloaded when another
-  /// connection committed) bounds the work to the window's months and the modes.
+  /// connection's in-memory index of the events by month and key (a month loaded
+  /// from the events_date index when a window first needs it, then kept by put();
+  /// dropped when another connection committed; the least recently used months
+  /// dropped past kKeyIndexEntries) bounds the work to the window's months and the modes.
   [[nodiscard]] Result<std::vector<EventCandidate>> events_by_key(std::string_view key, const Date& from,
                                                                   const Date& to,
                                                                   const std::vector<EventMode>& modes = {});

@@ -234,6 +234,44 @@ TEST_F(CliTest, KilledRunResumesWithoutDuplicates) {
   EXPECT_EQ(c.articles, n);
 }
 
+// A long bench stopped by SIGINT stores what it read, reports on it and removes its temporary directory (a killed
+// bench left several GB behind).
+TEST_F(CliTest, BenchStopsOnSigintAndCleansUp) {
+  const fs::path out = dir_ / "bench.out";
+  pid_t pid = fork();
+  ASSERT_GE(pid, 0);
+  if (pid == 0) {
+    setenv("TMPDIR", dir_.c_str(), 1);
+    int fd = ::open(out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    int devnull = ::open("/dev/null", O_WRONLY);
+    dup2(fd, 1);
+    dup2(devnull, 2);
+    execl(DYAD_CLI_PATH, DYAD_CLI_PATH, "bench", "--articles", "20000", "--threads", "1", "--batch", "16",
+          static_cast<char*>(nullptr));
+    _exit(127);
+  }
+  const fs::path work = dir_ / ("dyad-bench-" + std::to_string(pid));
+  uint64_t seen = 0;
+  for (int i = 0; i < 12000 && seen == 0; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    if (fs::exists(work / "bench.db")) {
+      auto store = dyad::Store::open_read_only((work / "bench.db").string());
+      if (store.ok()) seen = (*store)->counts().articles;
+    }
+  }
+  kill(pid, SIGINT);
+  int status = 0;
+  waitpid(pid, &status, 0);
+  ASSERT_GT(seen, 0U) << "the bench stored nothing before the signal";
+  ASSERT_TRUE(WIFEXITED(status));
+  EXPECT_EQ(WEXITSTATUS(status), 0);
+  const std::string printed = slurp(out);
+  EXPECT_THAT(printed, HasSubstr("stopped early"));
+  EXPECT_THAT(printed, HasSubstr("peak RSS"));
+  EXPECT_THAT(printed, ::testing::Not(HasSubstr("20000 articles")));
+  EXPECT_FALSE(fs::exists(work));
+}
+
 TEST_F(CliTest, SkippedInputGivesExitCodeTwoAndTheRestIsCoded) {
   fs::path good = write("good.txt", "Protesters gathered outside the parliament on Friday.\n");
   fs::path bad = write("bad.jsonl",

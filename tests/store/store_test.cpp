@@ -836,6 +836,67 @@ TEST_F(StoreFiles, EventsByKeyFollowsWritesMergesAndOtherConnections) {
   EXPECT_EQ(ids_in(*a, day(2025, 1, 1), day(2025, 12, 31)), (V{"shell-1", "shell-2"}));
 }
 
+// The writer's copies of store rows are bounded (a long run's memory must not grow with the store), and what they
+// drop is read again: the key index keeps whole months, the least recently used dropped at a commit past its bound;
+// the story rows keep two generations. Answers must not change when a month or a key has been dropped.
+TEST_F(StoreFiles, WriterCachesStayBoundedAndAnswerAfterDropping) {
+  const auto day = [](int y, unsigned m, unsigned d) { return Date::ymd(y, m, d); };
+  auto a = open_ok(file("bounded.db"));
+  ASSERT_NE(a, nullptr);
+  a->set_writer_cache_limits(4, 3);
+  auto ids_in = [&](Date from, Date to) {
+    std::vector<std::string> out;
+    auto r = a->events_by_key("190|KRS|", from, to, {});
+    EXPECT_TRUE(r.ok()) << (r.ok() ? "" : r.error().str());
+    if (r.ok())
+      for (const auto& e : *r) out.push_back(e.id);
+    return out;
+  };
+  // one shelling a month through 2025, two each month, and one dated by the year alone
+  for (unsigned m = 1; m <= 12; ++m) {
+    ASSERT_TRUE(a->begin().ok());
+    std::string filed;  // the hash of the month's first article
+    for (unsigned d : {10U, 20U}) {
+      const std::string id = "s" + std::to_string(m) + "-" + std::to_string(d);
+      DocBuilder b(id, "Wire", "Kirosian troops shelled the border town " + id + ".", day(2025, m, d));
+      b.event("shell-" + id, "190", "shelled", "KRSMIL", "Kirosian troops", day(2025, m, d)).date_basis = "article";
+      if (m == 6 && d == 10) {
+        Date year;
+        year.year = 2025;
+        year.precision = DatePrecision::year;
+        b.event("shell-year", "190", "shelled", "KRSMIL", "Kirosian troops", year).date_basis = "expression";
+      }
+      ASSERT_TRUE(a->put(b.doc).ok());
+      if (filed.empty()) filed = b.doc.hash;
+    }
+    // the window of this month (and the month before) is read inside the transaction, as the story stage does
+    const std::vector<std::string> seen = ids_in(day(2025, m, 1), day(2025, m, 28));
+    EXPECT_EQ(seen.size(), m >= 6 ? 3U : 2U) << "month " << m;
+    const std::vector<std::string> keys = {"c:KRS", "n:Town " + std::to_string(m),
+                                           "e:shell-s" + std::to_string(m) + "-10"};
+    ASSERT_TRUE(a->stories_with_keys(keys, day(2025, m, 1), day(2025, m, 28)).ok());
+    ASSERT_TRUE(a->file_in_story(0, filed, "t", day(2025, m, 10), keys).ok());
+    ASSERT_TRUE(a->commit().ok());
+    const Store::WriterCaches c = a->writer_caches();
+    // a month holds at least 2 entries (3 from June: the year's event is in every month of 2025 loaded)
+    EXPECT_LE(c.key_index_entries, 4U + 3U) << "month " << m;
+    EXPECT_LE(c.key_index_months, 2U) << "month " << m;
+    EXPECT_LE(c.story_keys, 2U * (3U + 3U)) << "month " << m;
+  }
+  // January was dropped long ago: read again, whole
+  ASSERT_TRUE(a->begin().ok());
+  EXPECT_EQ(ids_in(day(2025, 1, 1), day(2025, 1, 31)), (V{"shell-s1-10", "shell-s1-20", "shell-year"}));
+  EXPECT_EQ(ids_in(day(2025, 1, 15), day(2025, 2, 15)), (V{"shell-s1-20", "shell-s2-10", "shell-year"}));
+  EXPECT_EQ(ids_in(day(2026, 1, 1), day(2026, 1, 31)), (V{}));
+  // the story keys of January's story were dropped from the copy: read again, with their story
+  auto rows = a->stories_with_keys({"n:Town 1", "c:KRS"}, day(2025, 1, 1), day(2025, 1, 31));
+  ASSERT_TRUE(rows.ok());
+  ASSERT_EQ(rows->size(), 2U);
+  EXPECT_EQ((*rows)[0].second, "n:Town 1");
+  EXPECT_EQ((*rows)[1], (std::pair<int64_t, std::string>{(*rows)[0].first, "c:KRS"}));
+  ASSERT_TRUE(a->commit().ok());
+}
+
 // stories_with_keys inside a transaction answers from the writer's copy of the story rows: it must follow
 // file_in_story (new stories, new keys, widened dates), forget what a rollback undid, and see another
 // connection's commits.
