@@ -249,7 +249,9 @@ struct EventCoder::Impl {
   // data/cameo/requests.tsv: "urge", "call on", "appeal to" (as lemma words).
   std::vector<std::vector<std::string>> request_verbs;
   // data/knowledge/pair_nouns.tsv: "the two leaders", "both sides" name the pair named before.
-  PairNouns pair_nouns;
+  NounList pair_nouns;
+  // data/knowledge/count_nouns.tsv: "dozens of", "companies of": the "of" after them governs nothing.
+  NounList count_nouns;
   // data/knowledge/ethnic_groups.tsv: "Bosnian Serbs" are Bosnian people of the Serb group.
   EthnicGroups ethnic_groups;
   // Codes of imported dictionaries that the CAMEO codebook lacks, each scored
@@ -1595,9 +1597,7 @@ class DocCoder {
           }
         }
         // "thousands of students marched": a count's "of" governs nothing
-        const bool count_of = qs > 1 && norm(c.toks[qs - 1]) == "of" &&
-                              in(norm(c.toks[qs - 2]), {"dozens", "hundreds", "thousands", "scores", "tens", "millions",
-                                                        "lakhs", "crowds", "groups"});
+        const bool count_of = qs > 1 && norm(c.toks[qs - 1]) == "of" && k_.count_nouns.contains(norm(c.toks[qs - 2]));
         // "after X burned ...": a conjunction-preposition with a verb right after its noun
         // phrase opens a clause, whose subject X is
         if (qs > 0 && in(norm(c.toks[qs - 1]), kPrepositions) && !count_of &&
@@ -2322,7 +2322,8 @@ class DocCoder {
     if (in(w,
            {"about", "around", "nearly", "almost", "over", "approximately", "roughly", "least", "than", "more", "at"}))
       return p + 1 < cl.toks.size() && (in(norm(cl.toks[p + 1]), {"than", "least"}) || quantifier(cl, p + 1));
-    return w == "of" && p > 0 && in(norm(cl.toks[p - 1]), {"dozens", "hundreds", "thousands", "scores", "some"});
+    // "dozens of", "two companies of" (data/knowledge/count_nouns.tsv), "some of"
+    return w == "of" && p > 0 && (norm(cl.toks[p - 1]) == "some" || k_.count_nouns.contains(norm(cl.toks[p - 1])));
   }
 
   // A determiner and at most three modifiers before clause position p ("during a brief
@@ -3873,6 +3874,9 @@ Result<std::shared_ptr<const EventCoder>> EventCoder::load(const std::string& da
   auto pairs = PairNouns::load(data_dir);
   if (!pairs.ok()) return pairs.error();
   impl->pair_nouns = std::move(pairs.value());
+  auto counts = CountNouns::load(data_dir);
+  if (!counts.ok()) return counts.error();
+  impl->count_nouns = std::move(counts.value());
   auto ethnic = EthnicGroups::load(data_dir);
   if (!ethnic.ok()) return ethnic.error();
   impl->ethnic_groups = std::move(ethnic.value());
