@@ -344,9 +344,9 @@ TEST(CodeArticle, CaseRegisteredUnderAnActNeedsAPoliceDoer) {
 // "companies" are firms).
 TEST(CodeArticle, UnitsOfPoliceAreCountsOfPolice) {
   Knowledge k = load();
-  auto platoons = coded(k, "two platoons of the state reserve police were rushed to the village.");
+  auto platoons = coded(k, "two platoons of reserve police were rushed to the village.");
   EXPECT_TRUE(has(platoons, "150 MOBILIZE COP")) << ::testing::PrintToString(platoons);
-  auto companies = coded(k, "six companies of the rapid action force reached the spot on monday.");
+  auto companies = coded(k, "six companies of rapid action force reached the spot on monday.");
   EXPECT_TRUE(has(companies, "150 MOBILIZE COP")) << ::testing::PrintToString(companies);
   EXPECT_FALSE(has(companies, "150 MOBILIZE BUS")) << ::testing::PrintToString(companies);
   auto posse = coded(k, "a posse of policemen arrested the youths near the bridge.");
