@@ -125,12 +125,13 @@ struct Compiled {
   std::string origin;
   std::string text;  // the pattern as written
   bool passive = false;
-  bool dyadic = false;       // imported TABARI/PETRARCH pattern: coded only with a target
-  bool compound = false;     // TABARI '%' subject: the members of a compound subject act on each other
-  bool inaction = false;     // data/cameo/inaction.tsv: says the act was NOT done (coded negated)
-  bool of_next = false;      // the rest may begin with the word "of" ("{S} warn of ...")
-  bool flat = false;         // TABARI-style flat pattern: its words may match in a governed "that" clause
-  std::string reverse_code;  // TABARI "[a:b]" without a written target: b codes target -> source
+  bool dyadic = false;         // imported TABARI/PETRARCH pattern: coded only with a target
+  bool compound = false;       // TABARI '%' subject: the members of a compound subject act on each other
+  bool inaction = false;       // data/cameo/inaction.tsv: says the act was NOT done (coded negated)
+  bool of_next = false;        // the rest may begin with the word "of" ("{S} warn of ...")
+  bool flat = false;           // TABARI-style flat pattern: its words may match in a governed "that" clause
+  std::string reverse_code;    // TABARI "[a:b]" without a written target: b codes target -> source
+  std::string source_sectors;  // "{S:COP|MIL}": the source must be of one of these sectors ("COP|MIL")
   // Set by finish() once the reading is complete (the matcher asks for them per try).
   PatternElement::Kind slot = PatternElement::Kind::gap;  // prefix_slot()
   bool intent = false;                                    // code 03x
@@ -250,7 +251,9 @@ struct EventCoder::Impl {
   // data/cameo/requests.tsv: "urge", "call on", "appeal to" (as lemma words).
   std::vector<std::vector<std::string>> request_verbs;
   // data/knowledge/pair_nouns.tsv: "the two leaders", "both sides" name the pair named before.
-  PairNouns pair_nouns;
+  NounList pair_nouns;
+  // data/knowledge/count_nouns.tsv: "dozens of", "companies of": the "of" after them governs nothing.
+  NounList count_nouns;
   // data/knowledge/ethnic_groups.tsv: "Bosnian Serbs" are Bosnian people of the Serb group.
   EthnicGroups ethnic_groups;
   // Codes of imported dictionaries that the CAMEO codebook lacks, each scored
@@ -378,6 +381,23 @@ bool optional_target_only(const PatternNode& n) {
   return x->kind == PatternNode::Kind::element && x->element.kind == PatternElement::Kind::target;
 }
 
+// The sectors of a "{S:COP|MIL}" slot, before the anchor or anywhere in the rest ("arrest of {T}
+// by {S:COP}"); empty when the source slot has none.
+std::string slot_sectors(const std::vector<PatternElement>& prefix, const std::vector<PatternNode>& rest) {
+  for (const PatternElement& e : prefix)
+    if (e.kind == PatternElement::Kind::source && !e.word.empty()) return e.word;
+  std::function<std::string(const PatternNode&)> in_node = [&](const PatternNode& n) -> std::string {
+    if (n.kind == PatternNode::Kind::element)
+      return n.element.kind == PatternElement::Kind::source ? n.element.word : std::string();
+    for (const PatternNode& x : n.children)
+      if (auto w = in_node(x); !w.empty()) return w;
+    return {};
+  };
+  for (const PatternNode& n : rest)
+    if (auto w = in_node(n); !w.empty()) return w;
+  return {};
+}
+
 // Whether the sequence from node i may begin with the word w (through groups and optional parts).
 bool may_begin_with(const std::vector<PatternNode>& seq, size_t i, std::string_view w) {
   if (i >= seq.size()) return false;
@@ -449,6 +469,7 @@ Status EventCoder::Impl::add(const VerbPatternSpec& spec, bool inaction) {
     any_flat = any_flat || spec.flat;
     c.ap = std::move(ap);
     const auto& r = *c.ap.rest;
+    c.source_sectors = slot_sectors(c.ap.prefix, r);
     auto shared = std::find_if(per_rest.begin(), per_rest.end(), [&r](const PerRest& x) { return x.rest == &r; });
     if (shared == per_rest.end()) shared = per_rest.insert(per_rest.end(), PerRest{&r, required_lemmas(r), nullptr});
     c.of_next = may_begin_with(r, 0, "of");
@@ -469,6 +490,7 @@ Status EventCoder::Impl::add(const VerbPatternSpec& spec, bool inaction) {
         Compiled p = c;
         p.passive = true;
         p.ap.prefix[0].kind = PatternElement::Kind::target;
+        p.ap.prefix[0].word.clear();  // the sectors stay with the source ("by {S}": source_sectors)
         p.ap.rest = shared->passive;
         passive = std::move(p);
       }
@@ -850,6 +872,26 @@ class DocCoder {
         m = pm;
       }
     }
+  }
+
+  // Is the match's doer of one of `sectors` ("COP|MIL")? Its implicit agent, or every source
+  // mention, by the actor's sector or a sector code inside its code ("INDCOP"); a doer taken from
+  // context is not.
+  bool of_sectors(const Match& m, std::string_view sectors) const {
+    auto listed = [&](std::string_view code) {
+      for (size_t b = 0; b + 3 <= sectors.size(); b += 4)
+        if (sectors.substr(b, 3) == code) return true;
+      return false;
+    };
+    if (m.implicit_agent != nullptr) return listed(*m.implicit_agent);
+    if (m.sources.empty()) return false;
+    return std::all_of(m.sources.begin(), m.sources.end(), [&](int32_t sm) {
+      const Actor a = actor_of(sm);
+      if (a.sector.size() == 3 && listed(a.sector)) return true;
+      for (size_t b = 0; b + 3 <= a.code.size(); b += 3)
+        if (listed(std::string_view(a.code).substr(b, 3))) return true;
+      return false;
+    });
   }
 
   size_t distinct_codes(const std::vector<int32_t>& ms) const {
@@ -1616,9 +1658,7 @@ class DocCoder {
           }
         }
         // "thousands of students marched": a count's "of" governs nothing
-        const bool count_of = qs > 1 && norm(c.toks[qs - 1]) == "of" &&
-                              in(norm(c.toks[qs - 2]), {"dozens", "hundreds", "thousands", "scores", "tens", "millions",
-                                                        "lakhs", "crowds", "groups"});
+        const bool count_of = qs > 1 && norm(c.toks[qs - 1]) == "of" && k_.count_nouns.contains(norm(c.toks[qs - 2]));
         // "after X burned ...": a conjunction-preposition with a verb right after its noun
         // phrase opens a clause, whose subject X is
         if (qs > 0 && in(norm(c.toks[qs - 1]), kPrepositions) && !count_of &&
@@ -2343,7 +2383,8 @@ class DocCoder {
     if (in(w,
            {"about", "around", "nearly", "almost", "over", "approximately", "roughly", "least", "than", "more", "at"}))
       return p + 1 < cl.toks.size() && (in(norm(cl.toks[p + 1]), {"than", "least"}) || quantifier(cl, p + 1));
-    return w == "of" && p > 0 && in(norm(cl.toks[p - 1]), {"dozens", "hundreds", "thousands", "scores", "some"});
+    // "dozens of", "two companies of" (data/knowledge/count_nouns.tsv), "some of"
+    return w == "of" && p > 0 && (norm(cl.toks[p - 1]) == "some" || k_.count_nouns.contains(norm(cl.toks[p - 1])));
   }
 
   // A determiner and at most three modifiers before clause position p ("during a brief
@@ -2919,6 +2960,8 @@ class DocCoder {
           }
         }
         if (m.sources.empty() && !m.from_context && !m.source_from_context && m.implicit_agent == nullptr) return;
+        // "{S:COP|MIL}": only a doer of those sectors (the implicit agent of an agentless act too)
+        if (!c.source_sectors.empty() && !of_sectors(m, c.source_sectors)) return;
         // TABARI '%': the pattern needs a compound subject of at least two different actors.
         if (c.compound && distinct_codes(m.sources) < 2) return;
         // A nominal event ("Sunak's visit to Poland", "talks between A and B", "the signing")
@@ -3967,6 +4010,9 @@ Result<std::shared_ptr<const EventCoder>> EventCoder::load(const std::string& da
   auto pairs = PairNouns::load(data_dir);
   if (!pairs.ok()) return pairs.error();
   impl->pair_nouns = std::move(pairs.value());
+  auto counts = CountNouns::load(data_dir);
+  if (!counts.ok()) return counts.error();
+  impl->count_nouns = std::move(counts.value());
   auto ethnic = EthnicGroups::load(data_dir);
   if (!ethnic.ok()) return ethnic.error();
   impl->ethnic_groups = std::move(ethnic.value());

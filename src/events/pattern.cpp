@@ -60,6 +60,17 @@ class Parser {
     return seq;
   }
 
+  // "COP" or "COP|MIL": codes of three upper-case letters separated by '|'.
+  static bool sector_list(std::string_view list) {
+    for (size_t b = 0;; b += 4) {
+      if (b + 3 > list.size()) return false;
+      for (size_t i = b; i < b + 3; ++i)
+        if (list[i] < 'A' || list[i] > 'Z') return false;
+      if (b + 3 == list.size()) return true;
+      if (list[b + 3] != '|') return false;
+    }
+  }
+
   Result<Node> element() {
     Node n;
     n.kind = Node::Kind::element;
@@ -69,9 +80,15 @@ class Parser {
       if (close == std::string_view::npos) return fail("unclosed '{'");
       std::string_view name = s_.substr(pos_ + 1, close - pos_ - 1);
       using K = PatternElement::Kind;
-      if (name == "S")
+      if (name == "S") {
         n.element.kind = K::source;
-      else if (name == "T")
+      } else if (name.starts_with("S:")) {
+        // "{S:COP|MIL}": a source of one of these sectors (PatternElement::word)
+        n.element.kind = K::source;
+        n.element.word = std::string(name.substr(2));
+        if (!sector_list(n.element.word))
+          return fail("slot {" + std::string(name) + "}: sectors are three upper-case letters separated by '|'");
+      } else if (name == "T")
         n.element.kind = K::target;
       else if (name == "S's")
         n.element.kind = K::source_possessive;
@@ -180,7 +197,7 @@ std::string element_str(const PatternElement& e) {
   using K = PatternElement::Kind;
   switch (e.kind) {
     case K::source:
-      return "{S}";
+      return e.word.empty() ? "{S}" : "{S:" + e.word + "}";
     case K::target:
       return "{T}";
     case K::source_possessive:
@@ -414,7 +431,7 @@ std::string LinearPattern::str() const {
     using K = PatternElement::Kind;
     switch (e.kind) {
       case K::source:
-        s += "{S}";
+        s += e.word.empty() ? "{S}" : "{S:" + e.word + "}";
         break;
       case K::target:
         s += "{T}";

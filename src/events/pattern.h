@@ -17,7 +17,7 @@ namespace dyad {
 /// One element of a linear (alternative-free) pattern.
 struct PatternElement {
   enum class Kind : uint8_t {
-    source,             // {S}
+    source,             // {S}; {S:COP|MIL}: a source of one of those sectors (listed in `word`)
     target,             // {T}
     source_possessive,  // {S's}
     target_possessive,  // {T's}
@@ -27,7 +27,7 @@ struct PatternElement {
     skip,               // ^: one noun phrase passed over (an actor mention with its compound, or plain words)
   };
   Kind kind = Kind::lemma;
-  std::string word;  // lemma / exact form (case-folded)
+  std::string word;  // lemma / exact form (case-folded); a source slot's sectors ("COP|MIL"), else empty
   int32_t id = -1;   // lemma id assigned by the compiler (matcher use)
   [[nodiscard]] bool is_word() const { return kind == Kind::lemma || kind == Kind::exact; }
   [[nodiscard]] bool is_slot() const { return !is_word() && kind != Kind::gap && kind != Kind::skip; }

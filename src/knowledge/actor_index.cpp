@@ -218,7 +218,7 @@ struct ActorIndex::Impl {
   ActorIndexStats stats;
   std::unordered_set<std::string> adjectives;     // case-folded country adjectives and demonyms
   std::unordered_set<std::string> country_names;  // case-folded country names and aliases, apostrophes plain
-  PairNouns pair_nouns;                           // data/knowledge/pair_nouns.tsv
+  NounList pair_nouns;                            // data/knowledge/pair_nouns.tsv
   uint32_t the_id = TokenInterner::kNone;
 
   // ---- resolution --------------------------------------------------------

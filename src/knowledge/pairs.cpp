@@ -1,4 +1,4 @@
-// PairNouns: one case-folded word per row, kept as a sorted vector (a dozen words: a binary
+// NounList: one case-folded word per row, kept as a sorted vector (a dozen words: a binary
 // search over string_views is as cheap as a hash probe and allocates nothing).
 #include "knowledge/pairs.h"
 
@@ -14,17 +14,23 @@ constexpr std::string_view kNoun = "noun";
 constexpr std::string_view kAsOf = "as_of";
 }  // namespace
 
-Result<PairNouns> PairNouns::parse(std::string_view name, std::string_view text) {
+Result<NounList> NounList::parse(std::string_view name, std::string_view text) {
   return from_table(TsvTable::parse(name, text, {kNoun, kAsOf}));
 }
 
-Result<PairNouns> PairNouns::load(const std::string& data_dir) {
-  return from_table(TsvTable::read(data_dir + "/knowledge/pair_nouns.tsv", {kNoun, kAsOf}));
+Result<NounList> NounList::read(const std::string& path) { return from_table(TsvTable::read(path, {kNoun, kAsOf})); }
+
+Result<NounList> PairNouns::load(const std::string& data_dir) {
+  return NounList::read(data_dir + "/knowledge/pair_nouns.tsv");
 }
 
-Result<PairNouns> PairNouns::from_table(Result<TsvTable> t) {
+Result<NounList> CountNouns::load(const std::string& data_dir) {
+  return NounList::read(data_dir + "/knowledge/count_nouns.tsv");
+}
+
+Result<NounList> NounList::from_table(Result<TsvTable> t) {
   if (!t.ok()) return t.error();
-  PairNouns out;
+  NounList out;
   for (const auto& row : t->rows()) {
     const std::string_view w = t->get(row, kNoun);
     if (w.empty()) return t->error(row, "no noun");
@@ -40,11 +46,11 @@ Result<PairNouns> PairNouns::from_table(Result<TsvTable> t) {
     if (at != out.words_.end() && *at == folded) return t->error(row, "'" + folded + "' is listed twice");
     out.words_.insert(at, std::move(folded));
   }
-  if (out.words_.empty()) return Error{t->name(), 0, "no pair nouns"};
+  if (out.words_.empty()) return Error{t->name(), 0, "no nouns"};
   return out;
 }
 
-bool PairNouns::contains(std::string_view w) const {
+bool NounList::contains(std::string_view w) const {
   auto at = std::lower_bound(words_.begin(), words_.end(), w,
                              [](const std::string& a, std::string_view b) { return std::string_view(a) < b; });
   return at != words_.end() && std::string_view(*at) == w;

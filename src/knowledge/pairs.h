@@ -1,9 +1,14 @@
-// The pair nouns of data/knowledge/pair_nouns.tsv (docs/dictionaries.md, "pair_nouns.tsv").
+// One-word noun lists (docs/dictionaries.md): the pair nouns of data/knowledge/pair_nouns.tsv and
+// the count nouns of data/knowledge/count_nouns.tsv.
 //
 // A pair noun is a plural noun by which "the two ..." / "both ..." names the two parties of a dyad
 // named before ("the two leaders", "both governments", "the two men"), not two members of one group
 // ("the two policemen"). The actor index (no mention for such a pair) and the event coder (the pair
 // resolved to the actors named before) read the same file.
+//
+// A count noun counts or groups the people named after its "of" ("dozens of students", "four
+// companies of paramilitary", "a posse of policemen"): the "of" governs nothing, the people are
+// the noun phrase's head (the event coder's subject and object search).
 #pragma once
 
 #include <string>
@@ -15,21 +20,36 @@
 
 namespace dyad {
 
-class PairNouns {
+/// A set of lower-case one-word nouns read from a TSV file with the columns `noun` and `as_of`.
+class NounList {
  public:
-  /// Reads data_dir/knowledge/pair_nouns.tsv. Errors name file:line (missing columns, an empty noun,
-  /// a noun of several words or with a capital, a noun listed twice, a missing or bad as_of date).
-  static Result<PairNouns> load(const std::string& data_dir);
+  /// Reads the file at `path`. Errors name file:line (missing columns, an empty noun, a noun of
+  /// several words or with a capital, a noun listed twice, a missing or bad as_of date, no rows).
+  static Result<NounList> read(const std::string& path);
   /// The same over in-memory text; `name` is used in errors.
-  static Result<PairNouns> parse(std::string_view name, std::string_view text);
+  static Result<NounList> parse(std::string_view name, std::string_view text);
 
-  /// Is `w` (a case-folded word) a pair noun? A binary search over a sorted vector: no allocation.
+  /// Is `w` (a case-folded word) listed? A binary search over a sorted vector: no allocation.
   [[nodiscard]] bool contains(std::string_view w) const;
   [[nodiscard]] size_t size() const { return words_.size(); }
 
  private:
-  static Result<PairNouns> from_table(Result<TsvTable> table);
+  static Result<NounList> from_table(Result<TsvTable> table);
   std::vector<std::string> words_;  // sorted, unique
+};
+
+/// The pair nouns (data/knowledge/pair_nouns.tsv).
+struct PairNouns {
+  /// Reads data_dir/knowledge/pair_nouns.tsv (errors as NounList::read).
+  static Result<NounList> load(const std::string& data_dir);
+  /// The same over in-memory text; `name` is used in errors.
+  static Result<NounList> parse(std::string_view name, std::string_view text) { return NounList::parse(name, text); }
+};
+
+/// The count nouns (data/knowledge/count_nouns.tsv).
+struct CountNouns {
+  /// Reads data_dir/knowledge/count_nouns.tsv (errors as NounList::read).
+  static Result<NounList> load(const std::string& data_dir);
 };
 
 }  // namespace dyad

@@ -549,6 +549,19 @@ TEST(Coder, ImportedVerbsDoNotFireAsAGerundAfterAPreposition) {
   EXPECT_THAT(coded("Putin is leaving Kenya."), ElementsAre("012 RUSGOV->KEN"));
 }
 
+TEST(Coder, SourceSlotWithSectorsTakesOnlyThoseDoers) {
+  // "{S:COP|SPY}": only a doer of those sectors (by its code's sector) codes the act
+  std::vector<VerbPatternSpec> specs{{"173", "{S:COP|SPY} book * case", "x.tsv:1", false},
+                                     {"173", "{S:COP} detain {T}", "x.tsv:2", false}};
+  const auto coded = coder_over(specs);
+  EXPECT_THAT(coded("Kenyan police booked a case against Xi."), ElementsAre("173 KENCOP->CHNGOV"));
+  EXPECT_THAT(coded("Putin booked a case against Xi."), ElementsAre());
+  // the derived passive's "by" agent is held to the same sectors
+  EXPECT_THAT(coded("Xi was detained by Kenyan police."), ElementsAre("173 KENCOP->CHNGOV"));
+  EXPECT_THAT(coded("Xi was detained by Putin."), ElementsAre());
+  EXPECT_THAT(coded("Putin detained Xi."), ElementsAre());
+}
+
 TEST(Coder, SkipElementPassesOverOneNounPhrase) {
   // '^' (TABARI's skip): the phrase after "at" is passed over, the target is the next actor
   std::vector<VerbPatternSpec> specs{{"043", "{S} dine * at * ^ * with * {T}", "x.verbs:1", true}};

@@ -31,6 +31,19 @@ TEST(Pattern, ExpandsAlternativesAndOptionals) {
   EXPECT_EQ(readings("{S} \"Seized\" {T}"), (std::vector<std::string>{"{S} \"seized\" {T}"}));
 }
 
+TEST(Pattern, SourceSlotMayNameItsSectors) {
+  // "{S:COP|MIL}": a source slot that takes only doers of those sectors; the sectors are kept
+  EXPECT_EQ(readings("{S:COP|MIL} (detain|hold) {T}"),
+            (std::vector<std::string>{"{S:COP|MIL} detain {T}", "{S:COP|MIL} hold {T}"}));
+  auto r = expand_pattern({"173", "{S:COP} detain {T}", "x.tsv:1"});
+  ASSERT_TRUE(r.ok()) << r.error().str();
+  const PatternElement& s = r->front().elements[0];
+  EXPECT_EQ(s.kind, PatternElement::Kind::source);
+  EXPECT_TRUE(s.is_slot());
+  EXPECT_EQ(s.word, "COP");
+  EXPECT_EQ(r->front().literals(), 1U);
+}
+
 TEST(Pattern, AnchorIsFirstWord) {
   auto r = expand_pattern({"042", "{S's} [(state|official)] visit to {T}", "x.tsv:1"});
   ASSERT_TRUE(r.ok());
@@ -68,6 +81,11 @@ TEST(Pattern, SyntaxErrorsNameFileAndLine) {
       {"{S} visit ] {T}", "unexpected ']'"},
       {"{S} \"two words\" {T}", "one word"},
       {"{S} visit {T", "unclosed '{'"},
+      {"{S:cop} visit {T}", "three upper-case letters"},
+      {"{S:} visit {T}", "three upper-case letters"},
+      {"{S:COPS} visit {T}", "three upper-case letters"},
+      {"{S:COP|} visit {T}", "three upper-case letters"},
+      {"{S:COP,MIL} visit {T}", "three upper-case letters"},
   };
   for (const auto& c : cases) {
     auto r = expand_pattern({"042", c.pattern, "data/verbs/cameo.tsv:17"});

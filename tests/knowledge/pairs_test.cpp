@@ -1,4 +1,5 @@
-// PairNouns: the bundled data/knowledge/pair_nouns.tsv and the file's validation (errors name file:line).
+// PairNouns and CountNouns: the bundled data/knowledge/pair_nouns.tsv and count_nouns.tsv, and the
+// validation of such noun lists (errors name file:line).
 #include "knowledge/pairs.h"
 
 #include <gmock/gmock.h>
@@ -19,6 +20,18 @@ TEST(PairNouns, BundledListNamesTheTwoPartiesOfADyad) {
   // Two members of one group, a singular, and a word as written (the lookup takes case-folded words).
   for (const char* w : {"policemen", "soldiers", "leader", "Leaders", "", "leaders2"})
     EXPECT_FALSE(p->contains(w)) << w;
+}
+
+TEST(CountNouns, BundledListCountsOrGroupsPeople) {
+  auto c = CountNouns::load(kData);
+  ASSERT_TRUE(c.ok()) << c.error().str();
+  for (const char* w : {"dozens", "thousands", "crowds", "companies", "platoons", "posse"})
+    EXPECT_TRUE(c->contains(w)) << w;
+  // a head noun of its own, and a word as written
+  for (const char* w : {"police", "leaders", "Dozens", ""}) EXPECT_FALSE(c->contains(w)) << w;
+  auto missing = CountNouns::load("/nonexistent-dyad-data");
+  ASSERT_FALSE(missing.ok());
+  EXPECT_THAT(missing.error().file, HasSubstr("count_nouns.tsv"));
 }
 
 TEST(PairNouns, RowsAreCheckedWithFileAndLine) {

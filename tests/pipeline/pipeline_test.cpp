@@ -310,17 +310,47 @@ TEST(CodeArticle, PoliceSearchesSeizuresGuardsAndRestrictionsAreCoded) {
   EXPECT_TRUE(coded(k, "the economy recovered slowly last year.").empty());
 }
 
-// "hold" has no custody row: with an actor right after it, it is as often owning, chairing or a
-// sports result as detention, and an arrest needs a verb that says so.
-TEST(CodeArticle, HoldIsNoArrest) {
+// "hold" is custody only with a police doer and people right after the verb ({S:COP|SPY}
+// "held"/"holding" {T} in data/verbs/police.tsv): with any other doer, or a thing after it, it is
+// as often owning, chairing, a sports result or a meeting as detention.
+TEST(CodeArticle, HoldIsAnArrestOnlyForPoliceHoldingPeople) {
   Knowledge k = load();
+  EXPECT_TRUE(has(coded(k, "the police held 20 protesters at the station."), "173 COERCE COP"));
+  EXPECT_TRUE(has(coded(k, "the crime branch is holding three youths for questioning."), "173 COERCE COP"));
   for (const char* text :
        {"the police held a meeting on sunday with the traders.", "a meeting of bjp leaders was held on monday.",
         "the police held them responsible for the clash.", "the mob held them hostage for a day.",
         "Japan holds Chinese government bonds worth billions.", "Brazil held Argentina to a goalless draw.",
-        "Sweden holds the Nordic Council presidency this year."})
+        "Sweden holds the Nordic Council presidency this year.", "the police held talks with the protesters.",
+        "talks were held with the villagers on friday.", "the police held the villagers responsible for the arson.",
+        "the activists held 20 students at the gate."})
     for (const std::string& e : coded(k, text)) EXPECT_NE(e.substr(0, 3), "173") << text << ": " << e;
   EXPECT_TRUE(has(coded(k, "the police held them responsible for the clash."), "112 ACCUSE COP"));
+}
+
+// A case registered under a section of the law is a charge only when the police or an
+// investigating agency registers it ({S:COP|SPY} in data/verbs/police.tsv): a trader or a firm
+// that files a case under an act goes to court.
+TEST(CodeArticle, CaseRegisteredUnderAnActNeedsAPoliceDoer) {
+  Knowledge k = load();
+  EXPECT_TRUE(has(coded(k, "the crime branch registered a case under the arms act."), "173 COERCE COP"));
+  for (const char* text : {"the trader filed a case under the consumer protection act.",
+                           "a software company lodged a case under the copyright act last month."})
+    for (const std::string& e : coded(k, text)) EXPECT_NE(e.substr(0, 3), "173") << text << ": " << e;
+}
+
+// Units and loads as counts (data/knowledge/count_nouns.tsv): "two platoons of X", "a posse of
+// X": the people after "of" are the subject, not the unit word ("platoons" is the army's,
+// "companies" are firms).
+TEST(CodeArticle, UnitsOfPoliceAreCountsOfPolice) {
+  Knowledge k = load();
+  auto platoons = coded(k, "two platoons of reserve police were rushed to the village.");
+  EXPECT_TRUE(has(platoons, "150 MOBILIZE COP")) << ::testing::PrintToString(platoons);
+  auto companies = coded(k, "six companies of rapid action force reached the spot on monday.");
+  EXPECT_TRUE(has(companies, "150 MOBILIZE COP")) << ::testing::PrintToString(companies);
+  EXPECT_FALSE(has(companies, "150 MOBILIZE BUS")) << ::testing::PrintToString(companies);
+  auto posse = coded(k, "a posse of policemen arrested the youths near the bridge.");
+  EXPECT_TRUE(has(posse, "173 COERCE COP")) << ::testing::PrintToString(posse);
 }
 
 TEST(CodeArticle, LowerCaseIndianPoliceRanksArePolice) {
