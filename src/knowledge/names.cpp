@@ -82,6 +82,8 @@ bool parse_cue(std::string_view s, NameCue& out) {
       {"person_verb", NameCue::person_verb},
       {"body_noun", NameCue::body_noun},
       {"date_word", NameCue::date_word},
+      {"unit", NameCue::unit},
+      {"place_particle", NameCue::place_particle},
   };
   for (const auto& [name, cue] : kCues)
     if (s == name) {
@@ -121,15 +123,18 @@ bool acronym(std::string_view s) {
   return !roman;
 }
 
-/// A broadcaster's call sign or channel: one digit and two or three capitals ("6PR", "3AW"), or three or four
-/// capitals and one digit ("MTV2"); not "G20", "F16", "CO2", "MH17" (a meeting, a model, a formula, a flight).
-bool call_sign(std::string_view s) {
+/// The capitals of what is shaped like a broadcaster's call sign or channel: one digit and two or three capitals
+/// ("6PR", "3AW"), or three or four capitals and one digit ("MTV2"); empty for anything else, such as "G20", "F16",
+/// "CO2", "MH17" (a meeting, a model, a formula, a flight). The caller rules out units ("7PM", "8GB", "4TH").
+std::string_view call_sign_letters(std::string_view s) {
   auto caps = [](std::string_view p) {
     return std::all_of(p.begin(), p.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
   };
   auto digit = [](char c) { return c >= '0' && c <= '9'; };
-  if (s.size() >= 3 && s.size() <= 4 && digit(s.front()) && caps(s.substr(1))) return true;
-  return s.size() >= 4 && s.size() <= 5 && digit(s.back()) && caps(s.substr(0, s.size() - 1));
+  if (s.size() >= 3 && s.size() <= 4 && digit(s.front()) && caps(s.substr(1))) return s.substr(1);
+  if (s.size() >= 4 && s.size() <= 5 && digit(s.back()) && caps(s.substr(0, s.size() - 1)))
+    return s.substr(0, s.size() - 1);
+  return {};
 }
 
 /// A country's abbreviation ("US", "U.S.", "UK"): capitals and periods only, at least two capitals.
@@ -190,7 +195,7 @@ Result<std::shared_ptr<const NameFinder>> NameFinder::parse(std::string_view nam
                       "unknown cue '" + std::string(t->get(row, "cue")) +
                           "' (title, honorific, particle, org_suffix, org_head, loc_suffix, loc_head, connector, "
                           "not_name, pronoun_m, pronoun_f, given_name, org_context, org_noun, loc_noun, person_noun, "
-                          "person_verb, body_noun, date_word)");
+                          "person_verb, body_noun, date_word, unit, place_particle)");
     auto words = split_values(t->get(row, "words"));
     if (words.empty()) return t->error(row, "no words");
     auto as_of = parse_date_field(*t, row, "as_of");
@@ -266,6 +271,11 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
     return it == cues_.end() ? 0 : it->second;
   };
   auto has = [&](uint32_t k, NameCue c) { return (cue(k) & bit(c)) != 0; };
+  // A call sign's shape whose capitals are no unit of time or measure (`unit` cues: "7PM", "8GB", "4TH").
+  auto call_sign = [&](std::string_view s) {
+    const std::string_view letters = call_sign_letters(s);
+    return !letters.empty() && !is(NameCue::unit, letters);
+  };
   auto norm = [&](uint32_t k) { return ta.norm(ta.tokens[k]); };
   auto word = [&](uint32_t k) { return ta.tokens[k].kind == TokenKind::word; };
   // The word lists (NameLexicon), by the token's folded form without a possessive.
@@ -538,8 +548,16 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
            possessive_bytes(ta.tokens[k].span.of(text)) == 0 && ta.tokens[k].capitalized && !ta.tokens[k].all_caps;
   };
   // A place the gazetteer knows followed by a plural noun: a team or club ("Fremont Falcons", "Harbour Town Gulls").
+  // A plural whose singular is an English noun ("Kestrels", "Cowboys", "Grizzlies"; not "Hallins", "Jones").
+  auto plural_of_noun = [&](uint32_t k) {
+    const std::string_view w = bare(k);
+    if (w.ends_with("ies") && lex != nullptr && lex->common(std::string(w.substr(0, w.size() - 3)) + "y")) return true;
+    return w.size() > 1 && lex != nullptr && lex->common(w.substr(0, w.size() - 1));
+  };
   auto team_like_words = [&](uint32_t rb, uint32_t re) {
     if (re - rb < 2 || re - rb > 4 || has(rb, NameCue::given_name) || !plural_word(re - 1)) return false;
+    // A given name of the word lists and a plural that is no noun's are a person ("Victoria Hallins").
+    if (given_at(rb) && !plural_of_noun(re - 1)) return false;
     if (gazetteer == nullptr) return false;
     for (uint32_t k = rb + 1; k < re; ++k)
       for (const GeoEntry& g : gazetteer->candidates(words_of(rb, k), 5))
@@ -699,17 +717,16 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
       }
       // Two names joined by "and": a lower-case "and" or "&" after two or more words that end in a place or
       // organisation suffix word, with two or more words after it that end in a suffix word of the same kind
-      // ("Harlow County and Dunmere County", "Kestrel Reservoir and Ashby Playfield"): the run ends before it,
+      // ("Harlow County and Dunmere County", "Foreign Ministry and Defence Ministry"): the run ends before it,
       // and the words after it are a run of their own.
       for (uint32_t j = b + 2; j + 2 < e; ++j) {
         if (ta.tokens[j].capitalized || (norm(j) != "and" && norm(j) != "&") || cover[j] >= 0) continue;
         const uint32_t kinds = bit(NameCue::loc_suffix) | bit(NameCue::org_suffix);
-        // The words after "and" must hold a word of their own, no suffix word and no common English word:
-        // "Harwick County Bank and Trust Company" is one bank, "Brackwell Gazette and Tollmere Herald" two papers.
-        bool own_word = false;
-        for (uint32_t w = j + 1; w + 1 < e && !own_word; ++w)
-          own_word = (cue(w) & kinds) == 0 && !common_word(w, NameLexicon::kMaxTier);
-        if (own_word && (cue(j - 1) & cue(e - 1) & kinds) != 0 && ta.tokens[j - 1].capitalized) {
+        // Words after "and" that are all suffix words continue one name: "Harwick County Bank and Trust Company"
+        // is one bank; a word of any other kind opens the second name ("Labour Party and Green Party").
+        bool other_word = false;
+        for (uint32_t w = j + 1; w + 1 < e && !other_word; ++w) other_word = (cue(w) & kinds) == 0;
+        if (other_word && (cue(j - 1) & cue(e - 1) & kinds) != 0 && ta.tokens[j - 1].capitalized) {
           e = j;
           break;
         }
@@ -937,21 +954,25 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
   };
   // Evidence that a name-shaped run is a person's: a known given name first, a lower-case particle
   // ("Ludwig van Beethoven") or an initial ("William C. Cesaroni", "J. Smith").
-  // A particle is no evidence right after "in" or "at", where Spanish, Portuguese, Italian or Dutch place
-  // names hold the same words ("in Puerto de Mazarron", "at Castillo de Bellver"); a given name first still is.
+  // A particle that place names hold too (`place_particle`: "in Puerto de Mazarron", "at Castillo de Bellver") is
+  // no evidence right after "in" or "at"; a given name first still is, and so is a particle only people's names
+  // hold ("at Mahathir bin Mohamad").
   auto person_evidence = [&](const Run& r) {
     if (has(r.b, NameCue::given_name)) return true;
-    bool particle = false;
+    bool particle = false, person_particle = false;
     for (uint32_t k = r.b; k < r.e; ++k) {
       const Token& t = ta.tokens[k];
       if (quote(k)) return true;  // a quoted nickname
-      if (has(k, NameCue::particle) && !t.capitalized) particle = true;
+      if (has(k, NameCue::particle) && !t.capitalized) {
+        particle = true;
+        if (!has(k, NameCue::place_particle)) person_particle = true;
+      }
       std::string_view w = t.span.of(text);
       if (k + 1 < r.e && (w.size() == 1 || (w.size() == 2 && w[1] == '.')) && w[0] >= 'A' && w[0] <= 'Z') return true;
     }
     if (!particle) return false;
     const std::string_view prev = r.b > 0 && sentence_of[r.b - 1] == sentence_of[r.b] ? norm(r.b - 1) : "";
-    return (prev != "in" && prev != "at") || (given_at(r.b) && !has(r.b, NameCue::loc_head));
+    return (prev != "in" && prev != "at") || person_particle || (given_at(r.b) && !has(r.b, NameCue::loc_head));
   };
   // A word the article also writes in lower case is a common word ("Mountain Bikes", "Special Events"): with
   // no other evidence, capitalised words holding one are a heading or a product, not a person's name.
@@ -1027,19 +1048,25 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
     return lex != nullptr && r.e - r.b == 1 && lex->company(bare(r.b)) && !common_word(r.b, NameLexicon::kMaxTier) &&
            !lex->given_name(bare(r.b)) && !gazetteer_place(words_of(r.b, r.e), false, 10000);
   };
-  // An article ("the", "a", "an") right before token k in its sentence: a weekday or month after one is a word of a
-  // name ("the Sunday Gazette"); after a verb or a quote mark it dates the clause ("said Monday", "\"Monday ...").
+  // A determiner right before token k in its sentence (an article, a possessive: "the", "Britain's"), or "with" or
+  // "of": a weekday or month after one is a word of a name ("the Sunday Gazette", "Britain's Sunday Ledger"); after
+  // a verb or a quote mark it dates the clause ("said Monday", "\"Monday ...").
   auto after_article = [&](uint32_t k) {
     if (k == 0 || sentence_of[k - 1] != sentence_of[k]) return false;
     const std::string_view w = norm(k - 1);
-    return w == "the" || w == "a" || w == "an";
+    return w == "the" || w == "a" || w == "an" || w == "with" || w == "of" ||
+           possessive_bytes(ta.tokens[k - 1].span.of(text)) != 0;
   };
   // Two or three words that open with a city (the gazetteer's, of 100,000 people or more, or a place mention of the
-  // dictionaries) and are no place as a whole: a paper, a club or a company named after its city ("Toronto Star",
-  // "Manchester United"), not a person, unless a given name opens them ("Sydney Smith"). A country, a region or a
-  // state first ("Pacific Northwest", "Arkansas All-State") is left to the other rules.
+  // dictionaries) and end in an English word, an organisation's suffix or capitals, and are no place as a whole: a
+  // paper, a club or a company named after its city ("Toronto Star", "Manchester United", "Leeds RFC"), not a
+  // person, unless a given name opens them ("Sydney Smith"). Any other last word is a surname ("Memphis Varden"). A
+  // country, a region or a state first ("Pacific Northwest", "Arkansas All-State") is left to the other rules.
   auto place_first = [&](const Run& r) {
     if (r.e - r.b < 2 || r.e - r.b > 3 || given_at(r.b) || has(r.e - 1, NameCue::loc_suffix)) return false;
+    if (!common_word(r.e - 1, NameLexicon::kMaxTier) && !has(r.e - 1, NameCue::org_suffix) &&
+        !ta.tokens[r.e - 1].all_caps)
+      return false;
     for (uint32_t k = r.b + 1; k < r.e; ++k) {
       if (cover[r.b] >= 0) {
         const Mention& m = doc.mentions[static_cast<size_t>(cover[r.b])];

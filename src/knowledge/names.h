@@ -48,6 +48,8 @@ enum class NameCue : uint8_t {
   person_verb,
   body_noun,
   date_word,
+  unit,
+  place_particle,
 };
 
 class NameFinder {

@@ -814,6 +814,55 @@ TEST(NameFinder, AListItemBesideAnOrganisationIsOne) {
   EXPECT_TRUE(has_ref(doc2, "Anna Kowal|name|person|Anna Kowal")) << dump(doc2);
 }
 
+// Two names that end in the same kind of suffix are two names also when the second opens with an English word
+// ("Green Party"); only suffix words after "and" continue one name (the bank and trust company above).
+TEST(NameFinder, AndBeforeAnOrdinaryWordOpensASecondName) {
+  Document doc = code("The Kestrel Party and Forward Party formed a coalition after the vote.");
+  EXPECT_TRUE(has_ref(doc, "Kestrel Party|name|organization|Kestrel Party")) << dump(doc);
+  EXPECT_TRUE(has_ref(doc, "Forward Party|name|organization|Forward Party")) << dump(doc);
+}
+
+// A city's name and a word that is no English word is a person whose first name is a city's ("Memphis", "Savannah");
+// capitals last are a club's abbreviation.
+TEST(NameFinder, ACitysNameAndASurnameAreAPerson) {
+  Document doc = code("The minister met Memphis Varden on Wednesday to discuss the budget.");
+  EXPECT_TRUE(has_ref(doc, "Memphis Varden|name|person|Memphis Varden")) << dump(doc);
+  Document doc1 = code("The fans cheered striker Tom Hale of Calgary HC after the second goal.");
+  EXPECT_TRUE(has_ref(doc1, "Calgary HC|name|organization|Calgary HC")) << dump(doc1);
+}
+
+// "sold to", "bought by", "funded by" come before people as often as before firms: no organisation cue.
+TEST(NameFinder, ABuyerOrFunderIsNoOrganisationByTheVerbAlone) {
+  Document doc = code("The newspaper group was sold to Mukesh Rathore in 2010.");
+  for (const auto& r : refs(doc)) EXPECT_THAT(r, ::testing::Not(HasSubstr("|organization|"))) << dump(doc);
+}
+
+// A time or a unit written in capitals after a number has a call sign's shape but names nothing.
+TEST(NameFinder, ATimeOrAUnitIsNoCallSign) {
+  Document doc = code("The rally starts at 7PM on the square, and each laptop has 8GB of memory.");
+  for (const auto& r : refs(doc)) EXPECT_THAT(r, ::testing::Not(HasSubstr("|organization|"))) << dump(doc);
+}
+
+// A given name and a plural that is no English noun's are a person, also after a title; a plural noun keeps a team.
+TEST(NameFinder, AGivenNameAndASurnameInSAreNoTeam) {
+  Document doc = code("Health Secretary Victoria Hallins announced new funding for hospitals.");
+  EXPECT_TRUE(has_ref(doc, "Victoria Hallins|name|person|Victoria Hallins")) << dump(doc);
+  Document doc1 = code("Fans cheered as the Dallas Kestrels beat their rivals.");
+  EXPECT_TRUE(has_ref(doc1, "Dallas Kestrels|name|organization|Dallas Kestrels")) << dump(doc1);
+}
+
+// A weekday after a possessive opens a paper's name like one after an article.
+TEST(NameFinder, AWeekdayAfterAPossessiveOpensTheName) {
+  Document doc = code("Britain's Sunday Gazette reported that the talks had failed.");
+  EXPECT_TRUE(has_ref(doc, "Sunday Gazette|name|organization|Sunday Gazette")) << dump(doc);
+}
+
+// After "in" or "at", a particle only people's names hold ("bin") is still a person's evidence.
+TEST(NameFinder, APersonsParticleAfterAtIsStillAPerson) {
+  Document doc = code("Protesters threw eggs at Harun bin Yusof outside the court.");
+  EXPECT_TRUE(has_ref(doc, "Harun bin Yusof|name|person|Harun bin Yusof")) << dump(doc);
+}
+
 TEST(NameFinder, CueFileErrorsNameFileAndLine) {
   auto bad = NameFinder::parse("cues.tsv", "cue\twords\tas_of\ntitle\tminister\t2026-01-01\ntitel\tx\t2026-01-01\n");
   ASSERT_FALSE(bad.ok());
