@@ -151,14 +151,16 @@ namespace {
 // win on context alone. The result is flat for penalties 0.5-3 (docs/geo.md).
 constexpr double kAlternatePenalty = 1.0;
 constexpr double kAlternateContext = 0.5;
-// A candidate in a country the article's mentions name gains kCountryMention, but a town
-// more than about six times smaller than the largest town of its name (log10 population
-// kCountryMentionGap below it) does not: "Geneva" next to "the United States" stays the Swiss
-// city (Geneva, Illinois is 8.6 times smaller), while "Tripoli" next to "Lebanon" is still
-// Lebanon's (5 times smaller than Libya's capital). GeoWebNews, with the gold countries as the
-// mentions: 78.6% without the gap, 78.9% for every gap from 0.75 to 1.0 (docs/geo.md).
+// A candidate in a country the article's mentions name gains kCountryMention, but a small town
+// (under kSmallTown people) more than about six times smaller than the largest town of its name
+// (log10 population kCountryMentionGap below it) does not: "Geneva" next to "the United States"
+// stays the Swiss city (Geneva, Illinois is a town of 22,000, 8.6 times smaller), while
+// "Tripoli" next to "Lebanon" is still Lebanon's (5 times smaller than Libya's capital) and
+// "Alexandria" next to "the United States" is Virginia's (a city of 160,000, though Egypt's is
+// 33 times larger). GeoWebNews, with the gold countries as the mentions: docs/geo.md.
 constexpr double kCountryMention = 2.5;
 constexpr double kCountryMentionGap = 0.8;
+constexpr uint32_t kSmallTown = 50000;
 
 double prior_of(const PlaceRecord& p) {
   switch (static_cast<PlaceKind>(p.kind)) {
@@ -371,7 +373,7 @@ std::vector<std::optional<GeoEntry>> Gazetteer::resolve_toponyms(
       if (!qualified && e.country == "USA" && qual_upper.size() == 2 && qual_upper == e.admin1) qualified = true;
       if (qualified) s += 8.0;
       if (!e.country.empty() && explicit_countries.count(std::string(e.country)) &&
-          (e.kind != PlaceKind::city ||
+          (e.kind != PlaceKind::city || e.population >= kSmallTown ||
            best_town - std::log10(static_cast<double>(e.population) + 10.0) <= kCountryMentionGap))
         s += kCountryMention;
       q.base.push_back(s);

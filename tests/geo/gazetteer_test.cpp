@@ -94,10 +94,16 @@ TEST(GeoReal, ResolutionRules) {
   ASSERT_TRUE(r[0].has_value());
   EXPECT_EQ(r[0]->country, "LBN");
   EXPECT_EQ(alone(*g, "Tripoli")->country, "LBY");
-  // ... but not to a namesake many times smaller than the best-known town of that name.
+  // ... but not to a small town many times smaller than the best-known town of that name,
   r = g->resolve_toponyms({ToponymQuery{"Geneva", ""}}, {"USA"});
   ASSERT_TRUE(r[0].has_value());
   EXPECT_EQ(r[0]->country, "CHE");
+  // while a city of its own is pulled, however large its namesake.
+  r = g->resolve_toponyms({ToponymQuery{"Alexandria", ""}}, {"USA"});
+  ASSERT_TRUE(r[0].has_value());
+  EXPECT_EQ(r[0]->country, "USA");
+  EXPECT_EQ(r[0]->admin1, "VA");
+  EXPECT_EQ(alone(*g, "Alexandria")->country, "EGY");
   r = g->resolve_toponyms({ToponymQuery{"Geneva", "Illinois"}}, {"USA"});
   ASSERT_TRUE(r[0].has_value());
   EXPECT_EQ(r[0]->country, "USA");
