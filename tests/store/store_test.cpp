@@ -950,6 +950,39 @@ TEST_F(StoreFiles, StoriesWithKeysFollowsFilingRollbacksAndOtherConnections) {
   EXPECT_EQ(rows(*a, {"c:KRS"}, day(2024, 6, 1), day(2024, 6, 30)), (Rows{{theirs, "c:KRS"}, {*story, "c:KRS"}}));
 }
 
+// file_in_story keeps the writer's copy of the story rows right also when that copy has aged into the older
+// generation (set_writer_cache_limits): the next read in a transaction sees the new key and the widened dates.
+TEST_F(StoreFiles, FilingIntoAStoryWhoseCopiedRowsAgedIsSeenByTheNextRead) {
+  const auto day = [](int y, unsigned m, unsigned d) { return Date::ymd(y, m, d); };
+  auto a = open_ok(file("aged.db"));
+  ASSERT_NE(a, nullptr);
+  a->set_writer_cache_limits(1000, 3);
+  const std::vector<Document> docs = synthetic("ag", 4);
+  put_all(*a, docs);
+  using Rows = std::vector<std::pair<int64_t, std::string>>;
+  auto rows = [&](const std::vector<std::string>& keys, Date from, Date to) {
+    auto r = a->stories_with_keys(keys, from, to);
+    EXPECT_TRUE(r.ok()) << (r.ok() ? "" : r.error().str());
+    return r.ok() ? *r : Rows{};
+  };
+  ASSERT_TRUE(a->begin().ok());
+  EXPECT_TRUE(rows({"c:KRS", "n:Envoy", "n:Harbour", "n:Pier"}, day(2024, 5, 1), day(2024, 5, 31)).empty());
+  auto first = a->file_in_story(0, docs[0].hash, "first", day(2024, 5, 2), {"c:KRS", "n:Envoy"});
+  auto second = a->file_in_story(0, docs[1].hash, "second", day(2024, 5, 3), {"n:Harbour"});
+  auto third = a->file_in_story(0, docs[2].hash, "third", day(2024, 5, 4), {"n:Pier"});
+  ASSERT_TRUE(first.ok() && second.ok() && third.ok());
+  ASSERT_TRUE(a->commit().ok());  // four keys and three stories copied: both copies age
+  ASSERT_TRUE(a->begin().ok());
+  // filed before any read: the rows are found only in the older generation
+  ASSERT_TRUE(a->file_in_story(*first, docs[3].hash, "", day(2024, 6, 10), {"c:KRS", "n:Harbour"}).ok());
+  EXPECT_EQ(rows({"n:Harbour"}, day(2024, 5, 1), day(2024, 6, 30)),
+            (Rows{{*second, "n:Harbour"}, {*first, "n:Harbour"}}));
+  EXPECT_EQ(rows({"c:KRS"}, day(2024, 6, 1), day(2024, 6, 30)), (Rows{{*first, "c:KRS"}}));
+  ASSERT_TRUE(a->commit().ok());
+  // the stored rows say the same outside a transaction
+  EXPECT_EQ(rows({"c:KRS"}, day(2024, 6, 1), day(2024, 6, 30)), (Rows{{*first, "c:KRS"}}));
+}
+
 TEST_F(StoreFiles, ReopenPersistence) {
   const std::string path = file("events.db");
   auto docs = synthetic("p", 5);
