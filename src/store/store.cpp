@@ -27,6 +27,7 @@
 #include <algorithm>
 #include <array>
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <ctime>
 #include <filesystem>
@@ -475,10 +476,24 @@ WHERE k.key >= 'e:' AND k.key < 'e;' ORDER BY 1, 2;
 DELETE FROM story_keys WHERE key >= 'e:' AND key < 'e;' AND substr(key, 3) IN (SELECT id FROM events);
 )sql";
 
+// Version 9: new LSH band rows go to a small table first (docs/store.md). article_bands is ordered by the band, a
+// hash, so each of an article's 8 rows took a random page of it, and once it outgrew a batch's rows every commit wrote
+// about one page per row. article_bands_recent holds the rows of the articles stored since the last move, a few hundred
+// pages that every batch dirties again; Store::commit() moves them into article_bands, sorted by band, once they are
+// many (Impl::settle_bands), which writes each page of article_bands once for thousands of articles. A lookup reads
+// both tables. The rows of a version 8 store stay where they are.
+constexpr const char* kSchemaV9RecentBands = R"sql(
+CREATE TABLE article_bands_recent (
+  band INTEGER NOT NULL,
+  article INTEGER NOT NULL REFERENCES articles(seq) ON DELETE CASCADE,
+  PRIMARY KEY (band, article)
+) WITHOUT ROWID;
+)sql";
+
 // kMigrations[i] takes the schema from version i to version i + 1.
-constexpr std::array<const char*, 8> kMigrations = {kSchemaV1,           kSchemaV2Tone,          kSchemaV3Story,
+constexpr std::array<const char*, 9> kMigrations = {kSchemaV1,           kSchemaV2Tone,          kSchemaV3Story,
                                                     kSchemaV4References, kSchemaV5WriterIndexes, kSchemaV6EventSeq,
-                                                    kSchemaV7NoKeyIndex, kSchemaV8StoryEvents};
+                                                    kSchemaV7NoKeyIndex, kSchemaV8StoryEvents,   kSchemaV9RecentBands};
 static_assert(kMigrations.size() == static_cast<size_t>(kSchemaVersion),
               "every schema version needs exactly one migration step");
 
@@ -882,7 +897,7 @@ struct Store::Impl {
       done += k;
     }
   }
-  RowInsert bands_insert{"INSERT INTO article_bands (band, article)", " ON CONFLICT DO NOTHING", 2};
+  RowInsert bands_insert{"INSERT INTO article_bands_recent (band, article)", " ON CONFLICT DO NOTHING", 2};
   RowInsert sentences_insert{"INSERT INTO sentences (article, idx, offset, length, paragraph, flags, post)", "", 7};
   RowInsert references_insert{
       "INSERT INTO entity_mentions (article, idx, entity, kind, sentence, offset, length, text, token_first, "
@@ -971,6 +986,38 @@ struct Store::Impl {
       key_entries -= oldest->second.entries;
       key_months.erase(oldest);
     }
+  }
+
+  // Schema v9: at a commit, moves the rows of article_bands_recent into article_bands (sorted by band: each page of
+  // the large table is written once) when the recent table holds at least `limit` rows. The default limit grows with
+  // the square root of article_bands: moving R rows into S rows on P pages writes about P pages, and the recent table
+  // (R / 2 rows on average, all its pages dirtied by a batch) costs R / 2 / 220 pages a batch, so the sum per row is
+  // least near R = sqrt(2 * S * batch rows); 64 * sqrt(S) is that for batches of 256 articles (2,048 rows). At 100,000
+  // articles (S = 800,000) that is a move every ~7,000 articles, at a million every ~23,000.
+  static constexpr int64_t kMinRecentBands = 16384;
+  size_t recent_band_limit = 0;          // rows; 0: the default above (tests set a small one)
+  std::optional<int64_t> settled_bands;  // rows of article_bands, counted once per connection, then kept
+  void settle_bands() {
+    int64_t recent = 0;
+    {
+      Stmt s = stmt("SELECT count(*) FROM article_bands_recent");
+      if (s.step()) recent = s.col_int(0);
+    }
+    if (recent == 0) return;
+    if (!settled_bands) {
+      Stmt s = stmt("SELECT count(*) FROM article_bands");
+      settled_bands = s.step() ? s.col_int(0) : 0;
+    }
+    const int64_t limit =
+        recent_band_limit != 0
+            ? static_cast<int64_t>(recent_band_limit)
+            : std::max(kMinRecentBands, static_cast<int64_t>(64.0 * std::sqrt(static_cast<double>(*settled_bands))));
+    if (recent < limit) return;
+    exec(
+        "INSERT OR IGNORE INTO article_bands (band, article) SELECT band, article FROM article_bands_recent "
+        "ORDER BY band, article");
+    exec("DELETE FROM article_bands_recent");
+    *settled_bands += recent;
   }
 
   // Another connection committed since this one last looked (PRAGMA data_version): the key index and
@@ -1465,6 +1512,7 @@ Status Store::begin() {
 Status Store::commit() {
   if (!impl_->in_txn) return impl_->error("commit(): no transaction is open");
   try {
+    impl_->settle_bands();
     impl_->exec("COMMIT");
   } catch (const DbError& e) {
     // A failed COMMIT (e.g. disk full) may leave the transaction open; drop it.
@@ -1562,6 +1610,8 @@ Store::WriterCaches Store::writer_caches() const {
   c.story_dates = impl_->story_dates.size() + impl_->story_dates_older.size();
   return c;
 }
+
+void Store::set_recent_band_limit(size_t rows) { impl_->recent_band_limit = rows; }
 
 void Store::set_writer_cache_limits(size_t key_index_entries, size_t story_entries) {
   impl_->key_index_limit = key_index_entries;
@@ -1918,7 +1968,10 @@ Result<std::vector<FingerprintMatch>> Store::fingerprint_matches(const std::vect
     std::vector<int64_t> seqs;
     std::vector<int64_t> left;  // long bands not read on, at most need - 1
     for (int64_t band : bands) {
-      Stmt s = impl_->stmt("SELECT article FROM article_bands WHERE band = ?1");
+      // Schema v9: the band's rows in article_bands, then those of the articles stored since the last move.
+      Stmt s = impl_->stmt(
+          "SELECT article FROM article_bands WHERE band = ?1 UNION ALL "
+          "SELECT article FROM article_bands_recent WHERE band = ?1");
       s.integer(1, band);
       const size_t start = seqs.size();
       bool rest = true;
@@ -1938,7 +1991,9 @@ Result<std::vector<FingerprintMatch>> Store::fingerprint_matches(const std::vect
       while (j < seqs.size() && seqs[j] == seqs[i]) ++j;
       size_t shared = j - i;
       for (size_t b = 0; b < left.size() && shared < need && shared + (left.size() - b) >= need; ++b) {
-        Stmt s = impl_->stmt("SELECT 1 FROM article_bands WHERE band = ?1 AND article = ?2");
+        Stmt s = impl_->stmt(
+            "SELECT 1 FROM article_bands WHERE band = ?1 AND article = ?2 UNION ALL "
+            "SELECT 1 FROM article_bands_recent WHERE band = ?1 AND article = ?2");
         s.integer(1, left[b]).integer(2, seqs[i]);
         if (s.step()) ++shared;
       }

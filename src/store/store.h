@@ -19,7 +19,7 @@
 namespace dyad {
 
 /// The schema version this build writes; PRAGMA user_version holds it.
-inline constexpr int kSchemaVersion = 8;
+inline constexpr int kSchemaVersion = 9;
 
 /// Filters for Store::events(); empty fields do not filter.
 struct EventQuery {
@@ -166,6 +166,11 @@ class Store {
   [[nodiscard]] WriterCaches writer_caches() const;
   /// Sets the two bounds above (tests set small ones to exercise the eviction); takes effect at the next commit.
   void set_writer_cache_limits(size_t key_index_entries, size_t story_entries);
+
+  /// Schema v9 (docs/store.md): a commit moves the LSH band rows of the articles stored since the last move into the
+  /// large band table once there are at least `rows` of them; 0 (the default) is a limit that grows with the square
+  /// root of the stored band rows. Answers never depend on it; tests set a small one to exercise the move.
+  void set_recent_band_limit(size_t rows);
 
   /// Stored events matching `q`, ordered by date (unknown dates last) then id.
   /// One row per event: with q.article set, the mention in that article;

@@ -170,8 +170,16 @@ void raw_exec(const std::string& path, const std::string& sql) {
   sqlite3_close(db);
 }
 
+// Back to version 8 as the previous dyad left it: every LSH band row in article_bands, no recent table.
+void downgrade_to_v8(const std::string& path) {
+  raw_exec(path,
+           "INSERT INTO article_bands (band, article) SELECT band, article FROM article_bands_recent; "
+           "DROP TABLE article_bands_recent; PRAGMA user_version=8;");
+}
+
 // Back to version 7 as the previous dyad left it: every story key a story_keys row, no story_events table.
 void downgrade_to_v7(const std::string& path) {
+  downgrade_to_v8(path);
   raw_exec(path,
            "INSERT INTO story_keys (key, story) SELECT 'e:' || e.id, s.story FROM story_events s "
            "JOIN events e ON e.seq = s.event; DROP TABLE story_events; PRAGMA user_version=7;");
@@ -1480,6 +1488,7 @@ TEST_F(StoreFiles, MigratesAVersion7StoreMovingEventKeys) {
     put_all(*store, docs);
   }
   // The stories as version 7 wrote them: its tables, its DDL, every key a story_keys row.
+  downgrade_to_v8(path);
   raw_exec(path, R"sql(
 DROP TABLE story_events;
 INSERT INTO stories (id, title, first_date, last_date, articles) VALUES (1, 'one', '2024-05-01', '2024-05-01', 1),
@@ -1700,6 +1709,115 @@ TEST(Store, FingerprintMatchesKeepArticlesSharingEnoughBands) {
   EXPECT_EQ(ids(2), (std::vector<std::string>{hash_of(1), hash_of(3)}));
   EXPECT_EQ(ids(3), (std::vector<std::string>{hash_of(3)}));
   EXPECT_TRUE(ids(4).empty());
+}
+
+// Articles that share LSH bands with `query` in a known pattern, for the band-table tests below: band 0 is long (every
+// article), band 1 long too (the first 90), band 5 short, and a few share a long and a short band. The first n articles
+// of a larger case are those of a smaller one.
+struct BandCase {
+  std::vector<uint32_t> query = std::vector<uint32_t>(kMinHashSize);
+  std::vector<Document> docs;
+  std::vector<std::string> want2, want3;  // the hashes sharing at least 2 (3) bands, oldest first
+  explicit BandCase(uint32_t n) {
+    for (size_t i = 0; i < query.size(); ++i) query[i] = static_cast<uint32_t>(300 + 11 * i);
+    const size_t per_band = kMinHashSize / kBands;
+    for (uint32_t i = 0; i < n; ++i) {
+      std::vector<size_t> keep = {0};
+      if (i < 90) keep.push_back(1);
+      if (i % 20 == 7) keep.push_back(5);
+      if (i % 25 == 3) keep = {0, 6};
+      std::vector<uint32_t> f = query;
+      for (size_t band = 0; band < kBands; ++band)
+        if (std::find(keep.begin(), keep.end(), band) == keep.end()) f[band * per_band] += 100 + i;
+      DocBuilder b("band-" + std::to_string(i), "Wire", "Band article " + std::to_string(i) + ".");
+      b.doc.fingerprint = f;
+      docs.push_back(b.doc);
+      if (keep.size() >= 2) want2.push_back(b.doc.hash);
+      if (keep.size() >= 3) want3.push_back(b.doc.hash);
+    }
+  }
+  std::vector<std::string> matches(Store& store, size_t min_bands) const {
+    std::vector<std::string> out;
+    auto r = store.fingerprint_matches(query, min_bands);
+    EXPECT_TRUE(r.ok()) << (r.ok() ? "" : r.error().str());
+    if (r.ok())
+      for (const FingerprintMatch& m : *r) out.push_back(m.hash);
+    return out;
+  }
+};
+
+// Schema v9: an article's band rows go to article_bands_recent; a commit that finds at least the limit there moves them
+// into article_bands. The matches are the same wherever the rows are: all recent, some moved, inside a transaction.
+TEST_F(StoreFiles, BandRowsMoveToTheLargeTableAtACommit) {
+  const BandCase c(120);
+  const std::string moved = file("moved.db");
+  const std::string kept = file("kept.db");
+  auto a = open_ok(moved);
+  auto b = open_ok(kept);
+  ASSERT_NE(a, nullptr);
+  ASSERT_NE(b, nullptr);
+  a->set_recent_band_limit(200);  // 25 articles' rows
+  for (size_t i = 0; i < c.docs.size(); i += 10) {
+    const std::vector<Document> batch(c.docs.begin() + static_cast<std::ptrdiff_t>(i),
+                                      c.docs.begin() + static_cast<std::ptrdiff_t>(i + 10));
+    put_all(*a, batch);
+    put_all(*b, batch);
+    EXPECT_LT(std::stoi(raw_query(moved, "SELECT count(*) FROM article_bands_recent")), 200) << i;
+  }
+  const size_t rows = c.docs.size() * kBands;
+  EXPECT_EQ(raw_query(kept, "SELECT count(*) FROM article_bands_recent"), std::to_string(rows));
+  EXPECT_EQ(raw_query(kept, "SELECT count(*) FROM article_bands"), "0");
+  EXPECT_EQ(raw_query(moved, "SELECT count(*) FROM article_bands"), "960");  // 4 moves of 240 rows
+  EXPECT_EQ(raw_query(moved, "SELECT count(*) FROM article_bands_recent"), "0");
+  for (Store* s : {a.get(), b.get()}) {
+    EXPECT_EQ(c.matches(*s, 2), c.want2);
+    EXPECT_EQ(c.matches(*s, 3), c.want3);
+    EXPECT_EQ(c.matches(*s, 1).size(), c.docs.size());
+  }
+  // rows of both tables inside an open transaction: the moved ones and this batch's
+  const BandCase more(140);
+  ASSERT_TRUE(a->begin().ok());
+  for (size_t i = 120; i < more.docs.size(); ++i) ASSERT_TRUE(a->put(more.docs[i]).ok());
+  EXPECT_EQ(more.want2.size(), c.want2.size() + 2);  // articles 127 (bands 0 and 5) and 128 (bands 0 and 6)
+  EXPECT_EQ(more.matches(*a, 2), more.want2);
+  EXPECT_EQ(more.matches(*a, 1).size(), 140U);
+  ASSERT_TRUE(a->commit().ok());
+  EXPECT_EQ(raw_query(moved, "PRAGMA integrity_check"), "ok");
+}
+
+// A version 8 store keeps every band row in article_bands; the upgrade adds the empty recent table, and the matches
+// are the same before, after, and with articles added since.
+TEST_F(StoreFiles, MigratesAVersion8StoreKeepingItsBands) {
+  const BandCase c(80);
+  const std::string path = file("v8.db");
+  const std::vector<Document> first(c.docs.begin(), c.docs.begin() + 50);
+  const std::vector<Document> rest(c.docs.begin() + 50, c.docs.end());
+  std::vector<std::string> before2, before3;
+  {
+    auto store = open_ok(path);
+    ASSERT_NE(store, nullptr);
+    put_all(*store, first);
+    before2 = c.matches(*store, 2);
+    before3 = c.matches(*store, 3);
+  }
+  downgrade_to_v8(path);
+  ASSERT_EQ(raw_query(path, "SELECT count(*) FROM article_bands"), "400");
+  {
+    auto store = open_ok(path);
+    ASSERT_NE(store, nullptr);
+    EXPECT_EQ(store->schema_version(), kSchemaVersion);
+    EXPECT_EQ(raw_query(path, "SELECT count(*) FROM article_bands_recent"), "0");
+    EXPECT_EQ(c.matches(*store, 2), before2);
+    EXPECT_EQ(c.matches(*store, 3), before3);
+    put_all(*store, rest);
+    EXPECT_EQ(raw_query(path, "SELECT count(*) FROM article_bands"), "400");
+    EXPECT_EQ(raw_query(path, "SELECT count(*) FROM article_bands_recent"), "240");
+    EXPECT_EQ(c.matches(*store, 2), c.want2);
+    EXPECT_EQ(c.matches(*store, 3), c.want3);
+    EXPECT_EQ(raw_query(path, "PRAGMA integrity_check"), "ok");
+    EXPECT_EQ(raw_query(path, "PRAGMA foreign_key_check"), "");
+  }
+  EXPECT_EQ(raw_query(path, "PRAGMA user_version"), std::to_string(kSchemaVersion));
 }
 
 // ---- crash safety ---------------------------------------------------------------------------
