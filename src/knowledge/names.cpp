@@ -23,10 +23,9 @@
 //    the person whose surname or first name they are, or are a gazetteer
 //    place (one word: only now, after the article's people are known);
 //    or a company of the word lists (NameLexicon: one word that is no common
-//    English word), else two to four name-shaped words are a person unless
-//    every word is a common English word ("Cold War"). A country's name the
-//    actor index did not read ("the Russian Federation" in a document title)
-//    is a place before any suffix rule. A run may hold a whole
+//    English word), else two to four name-shaped words are a person
+//    unless every word is a common English word ("Cold War"). A country's name the actor index did not read ("the
+//    Russian Federation" in a document title) is a place before any suffix rule. A run may hold a whole
 //    country/place/organisation mention or a capitalised role word ("New
 //    Jersey", "Vostok Shipping Company") when a cue or the gazetteer types it. A sentence-initial word starts a run
 //    only if the article never writes it in lower case, and is a name alone only if the article also writes it
@@ -407,6 +406,24 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
     return !(b > 0 && word(b - 1) && ta.tokens[b - 1].capitalized && sentence_of[b - 1] == sentence_of[b] &&
              !has(b - 1, NameCue::not_name));
   };
+  // A person the actor index read from a capitalised agent word and the capitalised words after it (canonical: the
+  // words after the agent) whose last word is an `org_suffix` ("Christian Democratic Party", "Catholic Teachers
+  // Union"): the suffix at the end of the capitalised sequence says organisation, and the agent word is the first
+  // word of its name. No title or honorific inside ("Judge Anna Bank" stays a person).
+  auto org_named_person = [&](uint32_t b, uint32_t e) {
+    if (e - b < 3 || cover[b] < 0) return false;
+    const Mention& m = doc.mentions[static_cast<size_t>(cover[b])];
+    if (m.entity < 0 || !ta.tokens[e - 1].capitalized || !has(e - 1, NameCue::org_suffix)) return false;
+    const std::string canonical = fold(doc.entities[static_cast<size_t>(m.entity)].canonical);
+    bool agent_first = false;
+    for (uint32_t x = b + 1; x + 1 < e && !agent_first; ++x) agent_first = fold(words_of(x, e)) == canonical;
+    if (!agent_first) return false;
+    for (uint32_t k = b; k < e; ++k)
+      if (!word(k) || has(k, NameCue::title) || has(k, NameCue::honorific) ||
+          (!ta.tokens[k].capitalized && (k == b || !has(k, NameCue::connector))))
+        return false;
+    return true;
+  };
   // ---- 1. references inside actor mentions ---------------------------------------------------------------
   for (size_t mi = 0; mi < doc.mentions.size(); ++mi) {
     const Mention& m = doc.mentions[mi];
@@ -437,6 +454,13 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
     auto mention = static_cast<int32_t>(mi);
     switch (m.kind) {
       case MentionKind::person: {
+        if (org_named_person(b, e)) {
+          // "Christian Democratic Party": an agent word opening a capitalised sequence that ends in an
+          // organisation's suffix word is the first word of the organisation's name, not a title.
+          add_ref(b, e, ReferenceKind::name, new_entity(EntityType::organization, words_of(b, e), ta.tokens[b].span),
+                  mention, "name:org-suffix");
+          break;
+        }
         uint32_t nb = e;
         // The name is the capitalised words (and particles) at the end, after any title, role word or
         // adjective ("treasurer Peter Costello" -> "Peter Costello").
@@ -1034,12 +1058,29 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
     const std::string_view w = norm(k - 1);
     return w == "the" || w == "a" || w == "an";
   };
+  // Three short words of one or two syllables, each two to five letters with a capital first and no cue word at
+  // either end ("Lim Young Soo", "Goh Keng Wee"): a romanised East Asian personal name, a family name and a given
+  // name written as two words. A family name that is also a town's name does not make a club of it.
+  auto short_syllable_name = [&](const Run& r) {
+    if (r.e - r.b != 3 || has(r.b, NameCue::loc_head) || has(r.b, NameCue::org_head) || plural_word(r.e - 1) ||
+        (cue(r.e - 1) & (bit(NameCue::org_suffix) | bit(NameCue::loc_suffix))) != 0)
+      return false;
+    for (uint32_t k = r.b; k < r.e; ++k) {
+      const std::string_view w = ta.tokens[k].span.of(text);
+      if (w.size() < 2 || w.size() > 5 || !(w[0] >= 'A' && w[0] <= 'Z') ||
+          !std::all_of(w.begin() + 1, w.end(), [](char c) { return c >= 'a' && c <= 'z'; }) ||
+          (cue(k) & (bit(NameCue::title) | bit(NameCue::honorific) | bit(NameCue::not_name))) != 0)
+        return false;
+    }
+    return true;
+  };
   // Two or three words that open with a city (the gazetteer's, of 100,000 people or more, or a place mention of the
   // dictionaries) and are no place as a whole: a paper, a club or a company named after its city ("Toronto Star",
   // "Manchester United"), not a person, unless a given name opens them ("Sydney Smith"). A country, a region or a
   // state first ("Pacific Northwest", "Arkansas All-State") is left to the other rules.
   auto place_first = [&](const Run& r) {
-    if (r.e - r.b < 2 || r.e - r.b > 3 || given_at(r.b) || has(r.e - 1, NameCue::loc_suffix)) return false;
+    if (r.e - r.b < 2 || r.e - r.b > 3 || given_at(r.b) || has(r.e - 1, NameCue::loc_suffix) || short_syllable_name(r))
+      return false;
     for (uint32_t k = r.b + 1; k < r.e; ++k) {
       if (cover[r.b] >= 0) {
         const Mention& m = doc.mentions[static_cast<size_t>(cover[r.b])];
@@ -1212,6 +1253,22 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
         ta.tokens[r.b + 1].capitalized && has(r.b + 1, NameCue::given_name) && !has(r.b, NameCue::given_name) &&
         !has(r.b, NameCue::particle) && !lex->given_name(bare(r.b)))
       ++r.b;
+    // Words the article names an organisation elsewhere, followed by capitalised common English words ("Harbourton
+    // Comets Home games" after "the Harbourton Comets"): the organisation's name ends where the common words begin;
+    // they describe what follows, no part of the name (one name, one span).
+    if (lex != nullptr && r.e - r.b >= 3 && !r.title_word) {
+      for (uint32_t k = r.e - 1; k >= r.b + 2; --k) {
+        if (!common_word(k, NameLexicon::kMaxTier) || given_at(k) || ta.tokens[k].all_caps ||
+            ta.tokens[k].span.length < 3 ||
+            (cue(k) & (bit(NameCue::org_suffix) | bit(NameCue::loc_suffix) | bit(NameCue::connector))) != 0)
+          break;
+        auto t = type_of.find(fold(words_of(r.b, k)));
+        if (t != type_of.end() && t->second == EntityType::organization) {
+          r.e = k;
+          break;
+        }
+      }
+    }
     const int32_t weak = weak_at[r.b];
     std::string key = fold(words_of(r.b, r.e));
     std::string last = words_of(r.e - 1, r.e);

@@ -814,6 +814,45 @@ TEST(NameFinder, AListItemBesideAnOrganisationIsOne) {
   EXPECT_TRUE(has_ref(doc2, "Anna Kowal|name|person|Anna Kowal")) << dump(doc2);
 }
 
+TEST(NameFinder, AnOrganisationSuffixEndingTheNameBeatsAnAgentWordAtItsStart) {
+  // The actor index reads a religious agent word and the capitalised words after it as a person; the suffix
+  // word at the end of the capitalised sequence makes the whole of it an organisation's name.
+  Document doc = code("The Christian Liberal Party lost two seats in the vote.");
+  EXPECT_TRUE(has_ref(doc, "Christian Liberal Party|name|organization|Christian Liberal Party")) << dump(doc);
+  for (const auto& r : refs(doc)) EXPECT_THAT(r, ::testing::Not(HasSubstr("|person|"))) << dump(doc);
+  Document doc1 = code("The Muslim National League called a strike.");
+  EXPECT_TRUE(has_ref(doc1, "Muslim National League|name|organization|Muslim National League")) << dump(doc1);
+  Document doc2 = code("The Christian National Party of Brelland opposed the new tax.");
+  EXPECT_TRUE(has_ref(doc2, "Christian National Party|name|organization|Christian National Party")) << dump(doc2);
+}
+
+TEST(NameFinder, ThreeShortWordsAreAnEastAsianPersonsName) {
+  // A family name that is also a town's name does not make the name a club named after its city.
+  Document doc = code("The federation's current chairman is Lim Young Soo, who was elected last year.");
+  EXPECT_TRUE(has_ref(doc, "Lim Young Soo|name|person|Lim Young Soo")) << dump(doc);
+  Document doc1 = code("Yesterday Kang Min Hwan arrived at the airport with his family.");
+  EXPECT_TRUE(has_ref(doc1, "Kang Min Hwan|name|person|Kang Min Hwan")) << dump(doc1);
+}
+
+TEST(NameFinder, AKnownOrganisationsNameEndsBeforeCapitalisedCommonWords) {
+  // One name, one span: a common word after an organisation the article names is no part of its name.
+  static std::shared_ptr<const NameFinder> finder = [] {
+    auto lex = NameLexicon::from_lists({{"home", 10}, {"game", 10}, {"fans", 10}}, {}, {});
+    auto loaded = NameFinder::parse("name_cues.tsv", cue_text(), lex);
+    if (!loaded.ok()) ADD_FAILURE() << loaded.error().str();
+    return loaded.ok() ? loaded.value() : nullptr;
+  }();
+  Document doc = code_with(*finder,
+                           "Fans of the Harbourton Comets filled the stands. Local radio carried every Harbourton "
+                           "Comets Home game last season.");
+  int comets = 0;
+  for (const auto& r : refs(doc)) {
+    EXPECT_THAT(r, ::testing::Not(HasSubstr("Home|"))) << dump(doc);
+    if (r == "Harbourton Comets|name|organization|Harbourton Comets") ++comets;
+  }
+  EXPECT_EQ(comets, 2) << dump(doc);
+}
+
 TEST(NameFinder, CueFileErrorsNameFileAndLine) {
   auto bad = NameFinder::parse("cues.tsv", "cue\twords\tas_of\ntitle\tminister\t2026-01-01\ntitel\tx\t2026-01-01\n");
   ASSERT_FALSE(bad.ok());
