@@ -23,7 +23,7 @@
 //    the person whose surname or first name they are, or are a gazetteer
 //    place (one word: only now, after the article's people are known);
 //    or a company of the word lists (NameLexicon: one word that is no common
-//    English word), else two to four name-shaped words are a person
+//    English word), or one word the lists know only as a given name, else two to four name-shaped words are a person
 //    unless every word is a common English word ("Cold War"). A country's name the actor index did not read ("the
 //    Russian Federation" in a document title) is a place before any suffix rule. A run may hold a whole
 //    country/place/organisation mention or a capitalised role word ("New
@@ -1051,6 +1051,21 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
     return lex != nullptr && r.e - r.b == 1 && lex->company(bare(r.b)) && !common_word(r.b, NameLexicon::kMaxTier) &&
            !lex->given_name(bare(r.b)) && !gazetteer_place(words_of(r.b, r.e), false, 10000);
   };
+  // One word the word lists know only as a given name ("Marisol", "Tobiah"): no common English word in any tier, no
+  // company or brand, no place the gazetteer knows (of any size), no country
+  // adjective, never written in lower case in the article, not after a place preposition. The cue file's
+  // `given_name` row holds the given names that are also other things.
+  auto listed_given_name = [&](const Run& r) {
+    if (lex == nullptr || r.e - r.b != 1 || ta.tokens[r.b].all_caps || !lex->given_name(bare(r.b)) ||
+        common_word(r.b, NameLexicon::kMaxTier) || lex->company(bare(r.b)) ||
+        lower_seen.count(std::string(norm(r.b))) != 0 || gazetteer_place(words_of(r.b, r.e), true) ||
+        (cue(r.b) & (bit(NameCue::title) | bit(NameCue::org_suffix) | bit(NameCue::loc_suffix) |
+                     bit(NameCue::org_head) | bit(NameCue::loc_head))) != 0 ||
+        (actors != nullptr && actors->is_country_adjective(words_of(r.b, r.e))))
+      return false;
+    const std::string_view prev = r.b > 0 && sentence_of[r.b - 1] == sentence_of[r.b] ? norm(r.b - 1) : "";
+    return prev != "upon" && std::find(std::begin(kPlacePreps), std::end(kPlacePreps), prev) == std::end(kPlacePreps);
+  };
   // An article ("the", "a", "an") right before token k in its sentence: a weekday or month after one is a word of a
   // name ("the Sunday Gazette"); after a verb or a quote mark it dates the clause ("said Monday", "\"Monday ...").
   auto after_article = [&](uint32_t k) {
@@ -1337,6 +1352,9 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
     } else if (org_context(r) && !person_evidence(r)) {
       r.type = EntityType::organization;  // "signed with Northgate Pressing", "played for Harbour Town"
       r.rule = "name:org-context";
+    } else if (r.e - r.b == 1 && listed_given_name(r)) {
+      r.type = EntityType::person;  // "greeted Marisol": a given name of the word lists that is nothing else
+      r.rule = "given-name";
     } else if (!common_one_word(r) && !frequent_one_word(r) &&
                (r.place_hint || gazetteer_place(words_of(r.b, r.e), false, 10000))) {
       r.type = EntityType::location;

@@ -853,6 +853,20 @@ TEST(NameFinder, AKnownOrganisationsNameEndsBeforeCapitalisedCommonWords) {
   EXPECT_EQ(comets, 2) << dump(doc);
 }
 
+TEST(NameFinder, AOneWordGivenNameOfTheListsThatIsNothingElseIsAPerson) {
+  static std::shared_ptr<const NameFinder> finder = [] {
+    auto lex = NameLexicon::from_lists({{"sterling", 35}, {"door", 10}}, {"Marisol", "Sterling"}, {});
+    auto loaded = NameFinder::parse("name_cues.tsv", cue_text(), lex);
+    if (!loaded.ok()) ADD_FAILURE() << loaded.error().str();
+    return loaded.ok() ? loaded.value() : nullptr;
+  }();
+  Document doc = code_with(*finder, "The host greeted Marisol at the door before the speeches began.");
+  EXPECT_TRUE(has_ref(doc, "Marisol|name|person|Marisol")) << dump(doc);
+  // a given name that is also a common English word is no person by itself
+  Document doc1 = code_with(*finder, "The host greeted Sterling at the door before the speeches began.");
+  for (const auto& r : refs(doc1)) EXPECT_THAT(r, ::testing::Not(HasSubstr("Sterling|name"))) << dump(doc1);
+}
+
 TEST(NameFinder, CueFileErrorsNameFileAndLine) {
   auto bad = NameFinder::parse("cues.tsv", "cue\twords\tas_of\ntitle\tminister\t2026-01-01\ntitel\tx\t2026-01-01\n");
   ASSERT_FALSE(bad.ok());
