@@ -247,6 +247,11 @@ TEST(NameFinder, OrganisationContextWords) {
   // A person's name after the same words stays a person.
   Document doc2 = code("In March the band joined Peter Vandermolen on tour.");
   EXPECT_TRUE(has_ref(doc2, "Peter Vandermolen|name|person|Peter Vandermolen")) << dump(doc2);
+  // A club named after its town, after "played with": the club, not the town.
+  Document doc3 = code("The ruckman played with Sunbury for three seasons before retiring.");
+  EXPECT_TRUE(has_ref(doc3, "Sunbury|name|organization|Sunbury")) << dump(doc3);
+  Document doc4 = code("A spokesman for Kellmark declined to comment on the merger.");
+  EXPECT_TRUE(has_ref(doc4, "Kellmark|name|organization|Kellmark")) << dump(doc4);
 }
 
 TEST(NameFinder, CommonAbbreviationsAreNotOrganisations) {
