@@ -167,6 +167,9 @@ bool follows_head(std::string_view w) {
 
 // The word lists' tier of frequent English words (SCOWL size 35: the words of a small dictionary).
 constexpr uint8_t kFrequentTier = 35;
+// The word lists' tier of the most basic English words (SCOWL size 20): a company's name of a larger tier ("Twitter")
+// is still the company when the article never writes the word in lower case.
+constexpr uint8_t kBasicTier = 20;
 
 // Words before a date ("on Sunday", "last May", "in Spring"): a capitalised never-name word after one is a date.
 constexpr std::string_view kTimePreps[] = {"on",   "in",    "since",  "until", "by",     "last",  "next",
@@ -1048,7 +1051,9 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
   };
   // A company or brand the word list knows, one word that is no common word, given name or place.
   auto company_word = [&](const Run& r) {
-    return lex != nullptr && r.e - r.b == 1 && lex->company(bare(r.b)) && !common_word(r.b, NameLexicon::kMaxTier) &&
+    return lex != nullptr && r.e - r.b == 1 && lex->company(bare(r.b)) &&
+           (!common_word(r.b, NameLexicon::kMaxTier) ||
+            (!common_word(r.b, kBasicTier) && lower_seen.count(std::string(norm(r.b))) == 0)) &&
            !lex->given_name(bare(r.b)) && !gazetteer_place(words_of(r.b, r.e), false, 10000);
   };
   // One word the word lists know only as a given name ("Marisol", "Tobiah"): no common English word in any tier, no

@@ -872,6 +872,21 @@ TEST(NameFinder, AOneWordGivenNameOfTheListsThatIsNothingElseIsAPerson) {
   for (const auto& r : refs(doc1)) EXPECT_THAT(r, ::testing::Not(HasSubstr("Sterling|name"))) << dump(doc1);
 }
 
+TEST(NameFinder, ACompanyOfTheListsThatIsALessCommonWordIsTheCompanyWhenNeverWrittenInLowerCase) {
+  static std::shared_ptr<const NameFinder> finder = [] {
+    auto lex = NameLexicon::from_lists({{"quillo", 35}, {"bird", 10}}, {}, {"Quillo"});
+    auto loaded = NameFinder::parse("name_cues.tsv", cue_text(), lex);
+    if (!loaded.ok()) ADD_FAILURE() << loaded.error().str();
+    return loaded.ok() ? loaded.value() : nullptr;
+  }();
+  Document doc = code_with(*finder, "Thousands of users complained about Quillo after the outage.");
+  EXPECT_TRUE(has_ref(doc, "Quillo|name|organization|Quillo")) << dump(doc);
+  // the article writes the word in lower case too: a common word, no company
+  Document doc1 =
+      code_with(*finder, "Thousands of users complained about Quillo after the outage. A quillo is a small bird.");
+  for (const auto& r : refs(doc1)) EXPECT_THAT(r, ::testing::Not(HasSubstr("Quillo|name"))) << dump(doc1);
+}
+
 TEST(NameFinder, CueFileErrorsNameFileAndLine) {
   auto bad = NameFinder::parse("cues.tsv", "cue\twords\tas_of\ntitle\tminister\t2026-01-01\ntitel\tx\t2026-01-01\n");
   ASSERT_FALSE(bad.ok());
