@@ -23,10 +23,9 @@
 //    the person whose surname or first name they are, or are a gazetteer
 //    place (one word: only now, after the article's people are known);
 //    or a company of the word lists (NameLexicon: one word that is no common
-//    English word), else two to four name-shaped words are a person unless
-//    every word is a common English word ("Cold War"). A country's name the
-//    actor index did not read ("the Russian Federation" in a document title)
-//    is a place before any suffix rule. A run may hold a whole
+//    English word), or one word the lists know only as a given name, else two to four name-shaped words are a person
+//    unless every word is a common English word ("Cold War"). A country's name the actor index did not read ("the
+//    Russian Federation" in a document title) is a place before any suffix rule. A run may hold a whole
 //    country/place/organisation mention or a capitalised role word ("New
 //    Jersey", "Vostok Shipping Company") when a cue or the gazetteer types it. A sentence-initial word starts a run
 //    only if the article never writes it in lower case, and is a name alone only if the article also writes it
@@ -173,6 +172,9 @@ bool follows_head(std::string_view w) {
 
 // The word lists' tier of frequent English words (SCOWL size 35: the words of a small dictionary).
 constexpr uint8_t kFrequentTier = 35;
+// The word lists' tier of the most basic English words (SCOWL size 20): a company's name of a larger tier ("Twitter")
+// is still the company when the article never writes the word in lower case.
+constexpr uint8_t kBasicTier = 20;
 
 // Words before a date ("on Sunday", "last May", "in Spring"): a capitalised never-name word after one is a date.
 constexpr std::string_view kTimePreps[] = {"on",   "in",    "since",  "until", "by",     "last",  "next",
@@ -417,6 +419,24 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
     return !(b > 0 && word(b - 1) && ta.tokens[b - 1].capitalized && sentence_of[b - 1] == sentence_of[b] &&
              !has(b - 1, NameCue::not_name));
   };
+  // A person the actor index read from a capitalised agent word and the capitalised words after it (canonical: the
+  // words after the agent) whose last word is an `org_suffix` ("Christian Democratic Party", "Catholic Teachers
+  // Union"): the suffix at the end of the capitalised sequence says organisation, and the agent word is the first
+  // word of its name. No title or honorific inside ("Judge Anna Bank" stays a person).
+  auto org_named_person = [&](uint32_t b, uint32_t e) {
+    if (e - b < 3 || cover[b] < 0) return false;
+    const Mention& m = doc.mentions[static_cast<size_t>(cover[b])];
+    if (m.entity < 0 || !ta.tokens[e - 1].capitalized || !has(e - 1, NameCue::org_suffix)) return false;
+    const std::string canonical = fold(doc.entities[static_cast<size_t>(m.entity)].canonical);
+    bool agent_first = false;
+    for (uint32_t x = b + 1; x + 1 < e && !agent_first; ++x) agent_first = fold(words_of(x, e)) == canonical;
+    if (!agent_first) return false;
+    for (uint32_t k = b; k < e; ++k)
+      if (!word(k) || has(k, NameCue::title) || has(k, NameCue::honorific) ||
+          (!ta.tokens[k].capitalized && (k == b || !has(k, NameCue::connector))))
+        return false;
+    return true;
+  };
   // ---- 1. references inside actor mentions ---------------------------------------------------------------
   for (size_t mi = 0; mi < doc.mentions.size(); ++mi) {
     const Mention& m = doc.mentions[mi];
@@ -447,6 +467,13 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
     auto mention = static_cast<int32_t>(mi);
     switch (m.kind) {
       case MentionKind::person: {
+        if (org_named_person(b, e)) {
+          // "Christian Democratic Party": an agent word opening a capitalised sequence that ends in an
+          // organisation's suffix word is the first word of the organisation's name, not a title.
+          add_ref(b, e, ReferenceKind::name, new_entity(EntityType::organization, words_of(b, e), ta.tokens[b].span),
+                  mention, "name:org-suffix");
+          break;
+        }
         uint32_t nb = e;
         // The name is the capitalised words (and particles) at the end, after any title, role word or
         // adjective ("treasurer Peter Costello" -> "Peter Costello").
@@ -1045,8 +1072,25 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
   };
   // A company or brand the word list knows, one word that is no common word, given name or place.
   auto company_word = [&](const Run& r) {
-    return lex != nullptr && r.e - r.b == 1 && lex->company(bare(r.b)) && !common_word(r.b, NameLexicon::kMaxTier) &&
+    return lex != nullptr && r.e - r.b == 1 && lex->company(bare(r.b)) &&
+           (!common_word(r.b, NameLexicon::kMaxTier) ||
+            (!common_word(r.b, kBasicTier) && lower_seen.count(std::string(norm(r.b))) == 0)) &&
            !lex->given_name(bare(r.b)) && !gazetteer_place(words_of(r.b, r.e), false, 10000);
+  };
+  // One word the word lists know only as a given name ("Marisol", "Tobiah"): no common English word in any tier, no
+  // company or brand, no place the gazetteer knows (of any size), no country
+  // adjective, never written in lower case in the article, not after a place preposition. The cue file's
+  // `given_name` row holds the given names that are also other things.
+  auto listed_given_name = [&](const Run& r) {
+    if (lex == nullptr || r.e - r.b != 1 || ta.tokens[r.b].all_caps || !lex->given_name(bare(r.b)) ||
+        common_word(r.b, NameLexicon::kMaxTier) || lex->company(bare(r.b)) ||
+        lower_seen.count(std::string(norm(r.b))) != 0 || gazetteer_place(words_of(r.b, r.e), true) ||
+        (cue(r.b) & (bit(NameCue::title) | bit(NameCue::org_suffix) | bit(NameCue::loc_suffix) |
+                     bit(NameCue::org_head) | bit(NameCue::loc_head))) != 0 ||
+        (actors != nullptr && actors->is_country_adjective(words_of(r.b, r.e))))
+      return false;
+    const std::string_view prev = r.b > 0 && sentence_of[r.b - 1] == sentence_of[r.b] ? norm(r.b - 1) : "";
+    return prev != "upon" && std::find(std::begin(kPlacePreps), std::end(kPlacePreps), prev) == std::end(kPlacePreps);
   };
   // A determiner right before token k in its sentence (an article, a possessive: "the", "Britain's"), or "with" or
   // "of": a weekday or month after one is a word of a name ("the Sunday Gazette", "Britain's Sunday Ledger"); after
@@ -1057,13 +1101,30 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
     return w == "the" || w == "a" || w == "an" || w == "with" || w == "of" ||
            possessive_bytes(ta.tokens[k - 1].span.of(text)) != 0;
   };
+  // Three short words of one or two syllables, each two to five letters with a capital first and no cue word at
+  // either end ("Lim Young Soo", "Goh Keng Wee"): a romanised East Asian personal name, a family name and a given
+  // name written as two words. A family name that is also a town's name does not make a club of it.
+  auto short_syllable_name = [&](const Run& r) {
+    if (r.e - r.b != 3 || has(r.b, NameCue::loc_head) || has(r.b, NameCue::org_head) || plural_word(r.e - 1) ||
+        (cue(r.e - 1) & (bit(NameCue::org_suffix) | bit(NameCue::loc_suffix))) != 0)
+      return false;
+    for (uint32_t k = r.b; k < r.e; ++k) {
+      const std::string_view w = ta.tokens[k].span.of(text);
+      if (w.size() < 2 || w.size() > 5 || !(w[0] >= 'A' && w[0] <= 'Z') ||
+          !std::all_of(w.begin() + 1, w.end(), [](char c) { return c >= 'a' && c <= 'z'; }) ||
+          (cue(k) & (bit(NameCue::title) | bit(NameCue::honorific) | bit(NameCue::not_name))) != 0)
+        return false;
+    }
+    return true;
+  };
   // Two or three words that open with a city (the gazetteer's, of 100,000 people or more, or a place mention of the
   // dictionaries) and end in an English word, an organisation's suffix or capitals, and are no place as a whole: a
   // paper, a club or a company named after its city ("Toronto Star", "Manchester United", "Leeds RFC"), not a
   // person, unless a given name opens them ("Sydney Smith"). Any other last word is a surname ("Memphis Varden"). A
   // country, a region or a state first ("Pacific Northwest", "Arkansas All-State") is left to the other rules.
   auto place_first = [&](const Run& r) {
-    if (r.e - r.b < 2 || r.e - r.b > 3 || given_at(r.b) || has(r.e - 1, NameCue::loc_suffix)) return false;
+    if (r.e - r.b < 2 || r.e - r.b > 3 || given_at(r.b) || has(r.e - 1, NameCue::loc_suffix) || short_syllable_name(r))
+      return false;
     if (!common_word(r.e - 1, NameLexicon::kMaxTier) && !has(r.e - 1, NameCue::org_suffix) &&
         !ta.tokens[r.e - 1].all_caps)
       return false;
@@ -1239,6 +1300,22 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
         ta.tokens[r.b + 1].capitalized && has(r.b + 1, NameCue::given_name) && !has(r.b, NameCue::given_name) &&
         !has(r.b, NameCue::particle) && !lex->given_name(bare(r.b)))
       ++r.b;
+    // Words the article names an organisation elsewhere, followed by capitalised common English words ("Harbourton
+    // Comets Home games" after "the Harbourton Comets"): the organisation's name ends where the common words begin;
+    // they describe what follows, no part of the name (one name, one span).
+    if (lex != nullptr && r.e - r.b >= 3 && !r.title_word) {
+      for (uint32_t k = r.e - 1; k >= r.b + 2; --k) {
+        if (!common_word(k, NameLexicon::kMaxTier) || given_at(k) || ta.tokens[k].all_caps ||
+            ta.tokens[k].span.length < 3 ||
+            (cue(k) & (bit(NameCue::org_suffix) | bit(NameCue::loc_suffix) | bit(NameCue::connector))) != 0)
+          break;
+        auto t = type_of.find(fold(words_of(r.b, k)));
+        if (t != type_of.end() && t->second == EntityType::organization) {
+          r.e = k;
+          break;
+        }
+      }
+    }
     const int32_t weak = weak_at[r.b];
     std::string key = fold(words_of(r.b, r.e));
     std::string last = words_of(r.e - 1, r.e);
@@ -1307,6 +1384,9 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
     } else if (org_context(r) && !person_evidence(r)) {
       r.type = EntityType::organization;  // "signed with Northgate Pressing", "played for Harbour Town"
       r.rule = "name:org-context";
+    } else if (r.e - r.b == 1 && listed_given_name(r)) {
+      r.type = EntityType::person;  // "greeted Marisol": a given name of the word lists that is nothing else
+      r.rule = "given-name";
     } else if (!common_one_word(r) && !frequent_one_word(r) &&
                (r.place_hint || gazetteer_place(words_of(r.b, r.e), false, 10000))) {
       r.type = EntityType::location;

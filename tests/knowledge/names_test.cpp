@@ -247,6 +247,11 @@ TEST(NameFinder, OrganisationContextWords) {
   // A person's name after the same words stays a person.
   Document doc2 = code("In March the band joined Peter Vandermolen on tour.");
   EXPECT_TRUE(has_ref(doc2, "Peter Vandermolen|name|person|Peter Vandermolen")) << dump(doc2);
+  // A club named after its town, after "played with": the club, not the town.
+  Document doc3 = code("The ruckman played with Sunbury for three seasons before retiring.");
+  EXPECT_TRUE(has_ref(doc3, "Sunbury|name|organization|Sunbury")) << dump(doc3);
+  Document doc4 = code("A spokesman for Kellmark declined to comment on the merger.");
+  EXPECT_TRUE(has_ref(doc4, "Kellmark|name|organization|Kellmark")) << dump(doc4);
 }
 
 TEST(NameFinder, CommonAbbreviationsAreNotOrganisations) {
@@ -861,6 +866,74 @@ TEST(NameFinder, AWeekdayAfterAPossessiveOpensTheName) {
 TEST(NameFinder, APersonsParticleAfterAtIsStillAPerson) {
   Document doc = code("Protesters threw eggs at Harun bin Yusof outside the court.");
   EXPECT_TRUE(has_ref(doc, "Harun bin Yusof|name|person|Harun bin Yusof")) << dump(doc);
+}
+
+TEST(NameFinder, AnOrganisationSuffixEndingTheNameBeatsAnAgentWordAtItsStart) {
+  // The actor index reads a religious agent word and the capitalised words after it as a person; the suffix
+  // word at the end of the capitalised sequence makes the whole of it an organisation's name.
+  Document doc = code("The Christian Liberal Party lost two seats in the vote.");
+  EXPECT_TRUE(has_ref(doc, "Christian Liberal Party|name|organization|Christian Liberal Party")) << dump(doc);
+  for (const auto& r : refs(doc)) EXPECT_THAT(r, ::testing::Not(HasSubstr("|person|"))) << dump(doc);
+  Document doc1 = code("The Muslim National League called a strike.");
+  EXPECT_TRUE(has_ref(doc1, "Muslim National League|name|organization|Muslim National League")) << dump(doc1);
+  Document doc2 = code("The Christian National Party of Brelland opposed the new tax.");
+  EXPECT_TRUE(has_ref(doc2, "Christian National Party|name|organization|Christian National Party")) << dump(doc2);
+}
+
+TEST(NameFinder, ThreeShortWordsAreAnEastAsianPersonsName) {
+  // A family name that is also a town's name does not make the name a club named after its city.
+  Document doc = code("The federation's current chairman is Lim Young Soo, who was elected last year.");
+  EXPECT_TRUE(has_ref(doc, "Lim Young Soo|name|person|Lim Young Soo")) << dump(doc);
+  Document doc1 = code("Yesterday Kang Min Hwan arrived at the airport with his family.");
+  EXPECT_TRUE(has_ref(doc1, "Kang Min Hwan|name|person|Kang Min Hwan")) << dump(doc1);
+}
+
+TEST(NameFinder, AKnownOrganisationsNameEndsBeforeCapitalisedCommonWords) {
+  // One name, one span: a common word after an organisation the article names is no part of its name.
+  static std::shared_ptr<const NameFinder> finder = [] {
+    auto lex = NameLexicon::from_lists({{"home", 10}, {"game", 10}, {"fans", 10}}, {}, {});
+    auto loaded = NameFinder::parse("name_cues.tsv", cue_text(), lex);
+    if (!loaded.ok()) ADD_FAILURE() << loaded.error().str();
+    return loaded.ok() ? loaded.value() : nullptr;
+  }();
+  Document doc = code_with(*finder,
+                           "Fans of the Harbourton Comets filled the stands. Local radio carried every Harbourton "
+                           "Comets Home game last season.");
+  int comets = 0;
+  for (const auto& r : refs(doc)) {
+    EXPECT_THAT(r, ::testing::Not(HasSubstr("Home|"))) << dump(doc);
+    if (r == "Harbourton Comets|name|organization|Harbourton Comets") ++comets;
+  }
+  EXPECT_EQ(comets, 2) << dump(doc);
+}
+
+TEST(NameFinder, AOneWordGivenNameOfTheListsThatIsNothingElseIsAPerson) {
+  static std::shared_ptr<const NameFinder> finder = [] {
+    auto lex = NameLexicon::from_lists({{"sterling", 35}, {"door", 10}}, {"Marisol", "Sterling"}, {});
+    auto loaded = NameFinder::parse("name_cues.tsv", cue_text(), lex);
+    if (!loaded.ok()) ADD_FAILURE() << loaded.error().str();
+    return loaded.ok() ? loaded.value() : nullptr;
+  }();
+  Document doc = code_with(*finder, "The host greeted Marisol at the door before the speeches began.");
+  EXPECT_TRUE(has_ref(doc, "Marisol|name|person|Marisol")) << dump(doc);
+  // a given name that is also a common English word is no person by itself
+  Document doc1 = code_with(*finder, "The host greeted Sterling at the door before the speeches began.");
+  for (const auto& r : refs(doc1)) EXPECT_THAT(r, ::testing::Not(HasSubstr("Sterling|name"))) << dump(doc1);
+}
+
+TEST(NameFinder, ACompanyOfTheListsThatIsALessCommonWordIsTheCompanyWhenNeverWrittenInLowerCase) {
+  static std::shared_ptr<const NameFinder> finder = [] {
+    auto lex = NameLexicon::from_lists({{"quillo", 35}, {"bird", 10}}, {}, {"Quillo"});
+    auto loaded = NameFinder::parse("name_cues.tsv", cue_text(), lex);
+    if (!loaded.ok()) ADD_FAILURE() << loaded.error().str();
+    return loaded.ok() ? loaded.value() : nullptr;
+  }();
+  Document doc = code_with(*finder, "Thousands of users complained about Quillo after the outage.");
+  EXPECT_TRUE(has_ref(doc, "Quillo|name|organization|Quillo")) << dump(doc);
+  // the article writes the word in lower case too: a common word, no company
+  Document doc1 =
+      code_with(*finder, "Thousands of users complained about Quillo after the outage. A quillo is a small bird.");
+  for (const auto& r : refs(doc1)) EXPECT_THAT(r, ::testing::Not(HasSubstr("Quillo|name"))) << dump(doc1);
 }
 
 TEST(NameFinder, CueFileErrorsNameFileAndLine) {
