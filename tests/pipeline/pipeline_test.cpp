@@ -1091,6 +1091,33 @@ TEST(CodeArticle, AnEthnicGroupOfAnotherStateIsOfThatState) {
   EXPECT_TRUE(has(coded(k, "Serbs demanded a ceasefire on Monday."), "107 REQUEST SRB"));
 }
 
+TEST(CodeArticle, AnEthnicGroupOfOrInAPlaceIsOfThatPlacesState) {
+  Knowledge k = load();
+  // the demonym, "of"/"in" and a place of another state (one plain word between at most)
+  EXPECT_TRUE(has(coded(k, "The Serbs of Bosnia have accused Croatia of aggression."), "1123 ACCUSE BIH"));
+  EXPECT_TRUE(has(coded(k, "Hungarians in Slovakia marched against the language law."), "1412 PROTEST SVK"));
+}
+
+TEST(CodeArticle, AnOfficeWordThatIsASurnameIsNoOffice) {
+  Knowledge k = load();
+  // "Bishop" of "John Bishop" is his surname, no churchman: the title before the name gives the country
+  EXPECT_TRUE(has(coded(k, "British Defence Secretary John Bishop pledged military aid to Chad on Monday."),
+                  "0332 AGREE GBRGOV"));
+}
+
+TEST(CodeArticle, AMentionAfterAPrepositionAndModifiersIsNoSubject) {
+  Knowledge k = load();
+  // "of the disputed Mediterranean port": the delegations are the subject, not the sea's region
+  auto e = coded(k,
+                 "The Kenyan and Ugandan delegations of the disputed Mediterranean port agreed to exchange data on "
+                 "fishing.");
+  EXPECT_TRUE(has(e, "0314 AGREE KENGOV")) << ::testing::PrintToString(e);
+  EXPECT_FALSE(has(e, "0314 AGREE MDT")) << ::testing::PrintToString(e);
+  // with no actor before the preposition the governed mention stays the subject's stand-in
+  EXPECT_TRUE(has(coded(k, "A member of the Kenyan parliament went on hunger strike to protest the tax law."),
+                  "1422 PROTEST KENLEG"));
+}
+
 TEST(CodeArticle, TheDoerOfACommaParticipleIsTheMainClauses) {
   Knowledge k = load();
   // the market named before the comma was hit; it killed nobody
