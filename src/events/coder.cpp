@@ -3472,10 +3472,13 @@ class DocCoder {
   // Y", "X lifted the state of emergency in Y": coercion (17), force (18-20), a threat (13) or an
   // eased restriction (081) with no one named as its object is done to the place and its people,
   // so the place's country is the target (dyad's own patterns); a threat only with the place
-  // after its verb.
+  // after its verb. So is a show of force (15: "X strengthened its forces in Y", "troops were put
+  // on alert in Y") and a refusal of military protection (1224: "X refused to deploy
+  // peacekeepers in Y"): the forces stand in, or are refused to, that place.
   static bool imposed_on_place(const std::string& code) {
-    return code.compare(0, 2, "13") == 0 || code.compare(0, 2, "17") == 0 || code.compare(0, 2, "18") == 0 ||
-           code.compare(0, 2, "19") == 0 || code.compare(0, 2, "20") == 0 || code.compare(0, 3, "081") == 0;
+    return code.compare(0, 2, "13") == 0 || code.compare(0, 2, "15") == 0 || code.compare(0, 2, "17") == 0 ||
+           code.compare(0, 2, "18") == 0 || code.compare(0, 2, "19") == 0 || code.compare(0, 2, "20") == 0 ||
+           code.compare(0, 3, "081") == 0 || code == "1224";
   }
   static void place_as_target(std::optional<Actor>& target, const Place& place) {
     if (place.country.empty()) return;

@@ -1389,4 +1389,12 @@ TEST(CodeArticle, ACountryMentionDoesNotPullAWorldCityToASmallNamesake) {
   EXPECT_TRUE(found);
 }
 
+TEST(CodeArticle, AShowOfForceOrARefusedDeploymentInAPlaceIsAimedAtItsCountry) {
+  Knowledge k = load();
+  auto force = dyads(k, "Kenya strengthened its forces in Somalia on Monday.");
+  EXPECT_TRUE(has(force, "154 KEN->SOM happened")) << ::testing::PrintToString(force);
+  auto refused = dyads(k, "Kenya refused to deploy peacekeepers in Somalia.");
+  EXPECT_TRUE(has(refused, "1224 KEN->SOM happened")) << ::testing::PrintToString(refused);
+}
+
 }  // namespace dyad
