@@ -1118,6 +1118,18 @@ TEST(CodeArticle, AMentionAfterAPrepositionAndModifiersIsNoSubject) {
                   "1422 PROTEST KENLEG"));
 }
 
+TEST(CodeArticle, GoingBackOnAPledgeWithdrawalsWithTheParticleAfterAndComingToAnAgreement) {
+  Knowledge k = load();
+  EXPECT_TRUE(has(coded(k, "Kenya went back on its promise to open the border with Uganda."), "120 REJECT KEN"));
+  EXPECT_TRUE(has(coded(k, "The junta reneged on its commitment to hold elections."), "120 REJECT MIL"));
+  EXPECT_TRUE(has(coded(k, "Kenya pulled its troops out of Somalia."), "0874 RETREAT KEN"));
+  EXPECT_TRUE(has(coded(k, "Kenya evacuated its soldiers from the Somali border town."), "0874 RETREAT KEN"));
+  EXPECT_TRUE(has(coded(k, "Kenya and Uganda came to an agreement on the border."), "057 SUPPORT KEN"));
+  // no gap after "come to": coming to power is no agreement
+  auto power = coded(k, "The general came to power after the 1994 peace accord.");
+  EXPECT_FALSE(has(power, "057 SUPPORT MIL")) << ::testing::PrintToString(power);
+}
+
 TEST(CodeArticle, TheDoerOfACommaParticipleIsTheMainClauses) {
   Knowledge k = load();
   // the market named before the comma was hit; it killed nobody
