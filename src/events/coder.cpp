@@ -635,9 +635,30 @@ class DocCoder {
     // the state the sentence places it in (the first place mention after "in", at most one plain
     // word between: "in south Serbia"), not in its kin state; with no such place it keeps the
     // demonym's country.
-    if (a.country.size() == 3 && mm.first_token > 0 &&
-        doc_.text.norm(doc_.text.tokens[mm.first_token - 1]) == "ethnic" &&
-        k_.ethnic_groups.kin_state(doc_.text.norm(doc_.text.tokens[mm.first_token])) == a.country) {
+    // So does the group followed by "of"/"in" and a place, one plain word between at most ("the
+    // Serbs of northern Kosovo", "Hungarians in Slovakia"): the group of that state.
+    bool group_of_place = false;
+    if (a.country.size() == 3 && mm.token_end < doc_.text.tokens.size() &&
+        in(doc_.text.norm(doc_.text.tokens[mm.token_end]), {"of", "in"}) &&
+        k_.ethnic_groups.kin_state(doc_.text.norm(doc_.text.tokens[mm.token_end - 1])) == a.country) {
+      for (int32_t q = m + 1; static_cast<size_t>(q) < doc_.mentions.size(); ++q) {
+        const Mention& qm = mention_at(q);
+        if (qm.sentence != mm.sentence || qm.first_token > mm.token_end + 3) break;
+        if (qm.kind != MentionKind::country && qm.kind != MentionKind::location) break;
+        bool plain = true;
+        for (uint32_t t = mm.token_end + 1; t < qm.first_token && plain; ++t) {
+          const std::string_view raw = doc_.text.tokens[t].span.of(doc_.article.text);
+          plain = cover_[t] < 0 && !raw.empty() &&
+                  std::all_of(raw.begin(), raw.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+        }
+        group_of_place = plain;
+        break;
+      }
+    }
+    if (a.country.size() == 3 &&
+        (group_of_place || (mm.first_token > 0 && doc_.text.norm(doc_.text.tokens[mm.first_token - 1]) == "ethnic")) &&
+        k_.ethnic_groups.kin_state(
+            doc_.text.norm(doc_.text.tokens[group_of_place ? mm.token_end - 1 : mm.first_token])) == a.country) {
       const Sentence& st = doc_.text.sentences[mm.sentence];
       const uint32_t se = st.first_token + st.token_count;
       for (int32_t q = m + 1; static_cast<size_t>(q) < doc_.mentions.size(); ++q) {
@@ -653,8 +674,11 @@ class DocCoder {
         if (boundary) break;
         if (qm.kind != MentionKind::country && qm.kind != MentionKind::location) continue;
         const uint32_t f = qm.first_token;
-        const bool after_in = (f >= 1 && doc_.text.norm(doc_.text.tokens[f - 1]) == "in") ||
-                              (f >= 2 && doc_.text.norm(doc_.text.tokens[f - 2]) == "in" && cover_[f - 1] < 0);
+        const auto prep = [&](uint32_t t) {
+          const std::string_view w = doc_.text.norm(doc_.text.tokens[t]);
+          return w == "in" || (group_of_place && w == "of");
+        };
+        const bool after_in = (f >= 1 && prep(f - 1)) || (f >= 2 && prep(f - 2) && cover_[f - 1] < 0);
         if (!after_in) continue;
         const Actor qa = actor_of(q);
         if (qa.country.size() == 3 && qa.country != a.country) {
@@ -1601,6 +1625,55 @@ class DocCoder {
     return m.first_token > c.toks[v1] ? subject : std::vector<int32_t>{};
   }
 
+  // A mention governed by a preposition over modifiers before it ("the sides of the divided
+  // Mediterranean island agreed": of ... island, no subject). The words between are determiners,
+  // modifiers, or a past form right after a determiner ("the occupied"), at most four, at least one
+  // of them no determiner (a bare "of the X" stays as it was); a count's "of" ("thousands of angry
+  // students") governs nothing; a mention right before the verb is its subject ("as the riot
+  // police silenced ..."); and the mention is passed over only when an actor mention stands before
+  // the preposition in the clause, one that is no role in lower-case words ("a spokesman for the
+  // army-backed government": the government's spokesman).
+  bool governed_over_modifiers(const Clause& c, size_t qs, bool right_before) const {
+    if (right_before) return false;  // "as the police silenced ...": the verb's own subject
+    size_t r = qs;
+    int n = 0;
+    bool described = false;  // a word other than a determiner stands between
+    while (r > 0 && n < 4) {
+      const uint32_t t = c.toks[r - 1];
+      const std::string_view w = norm(t);
+      const bool det = is_determiner(w);
+      const bool past_adj = r >= 2 && is_determiner(norm(c.toks[r - 2])) && ends_with(w, "ed") && tok(t).mention < 0 &&
+                            !tok(t).punct && k_.lemmatizer.is_past_form(w);
+      if (!det && !past_adj && !modifier(t)) break;
+      described = described || !det;
+      --r;
+      ++n;
+    }
+    if (!described || r == 0) return false;
+    const std::string_view prep = norm(c.toks[r - 1]);
+    if (!in(prep, kPrepositions)) return false;
+    if (r >= 2 && (prep == "of") &&
+        (k_.count_nouns.contains(norm(c.toks[r - 2])) || in(norm(c.toks[r - 2]), {"some", "many", "most", "all"})))
+      return false;
+    // only when an actor before the preposition can head the subject: "a member of the Kenyan
+    // parliament started ..." has no other, and the parliament stands for its member
+    // and not when that actor is a role named by lower-case words ("a spokesman for the army-backed
+    // government", "farmers in southern X"): the phrase says whose role it is
+    for (size_t q = r - 1; q-- > 0;) {
+      const int32_t am = tok(c.toks[q]).mention;
+      if (!actor_mention(am)) continue;
+      const Mention& hm = mention_at(am);
+      if (hm.kind != MentionKind::agent) return true;
+      const uint32_t first = doc_.text.sentences[hm.sentence].first_token;
+      for (uint32_t t = hm.first_token; t < hm.token_end; ++t) {
+        const std::string_view raw = doc_.text.tokens[t].span.of(doc_.article.text);
+        if (t != first && !raw.empty() && raw[0] >= 'A' && raw[0] <= 'Z') return true;
+      }
+      return false;
+    }
+    return false;
+  }
+
   // Nearest actor mention before clause position `p` not governed by a
   // preposition (with its compound), else the relative antecedent or a pronoun.
   std::vector<int32_t> subject_before(const Clause& c, size_t p, std::string& how) const {
@@ -1665,6 +1738,7 @@ class DocCoder {
             !(before_verb && in(norm(c.toks[qs - 1]), {"after", "before", "since", "until", "till"})) &&
             !(right_before && p < c.toks.size() && noun_compound_head(c.toks[p])))
           continue;
+        if (governed_over_modifiers(c, qs, right_before)) continue;
         std::vector<int32_t> ms{x.mention};
         size_t r = qs;
         bool saw_and = false;  // "A, B and C": a comma joins only a list closed by "and"
@@ -3398,10 +3472,13 @@ class DocCoder {
   // Y", "X lifted the state of emergency in Y": coercion (17), force (18-20), a threat (13) or an
   // eased restriction (081) with no one named as its object is done to the place and its people,
   // so the place's country is the target (dyad's own patterns); a threat only with the place
-  // after its verb.
+  // after its verb. So is a show of force (15: "X strengthened its forces in Y", "troops were put
+  // on alert in Y") and a refusal of military protection (1224: "X refused to deploy
+  // peacekeepers in Y"): the forces stand in, or are refused to, that place.
   static bool imposed_on_place(const std::string& code) {
-    return code.compare(0, 2, "13") == 0 || code.compare(0, 2, "17") == 0 || code.compare(0, 2, "18") == 0 ||
-           code.compare(0, 2, "19") == 0 || code.compare(0, 2, "20") == 0 || code.compare(0, 3, "081") == 0;
+    return code.compare(0, 2, "13") == 0 || code.compare(0, 2, "15") == 0 || code.compare(0, 2, "17") == 0 ||
+           code.compare(0, 2, "18") == 0 || code.compare(0, 2, "19") == 0 || code.compare(0, 2, "20") == 0 ||
+           code.compare(0, 3, "081") == 0 || code == "1224";
   }
   static void place_as_target(std::optional<Actor>& target, const Place& place) {
     if (place.country.empty()) return;

@@ -1481,7 +1481,8 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
   // ---- 5. place words that name a person ------------------------------------------------------------------
   // A place or country mention lying inside a person's name ("novelist Jack London", "Prime Minister Luís
   // Montenegro") or standing for that person ("Montenegro said" after the full name) names no place: it becomes
-  // a mention of the person, so the event coder reads the person (coded or not), not the place's country.
+  // a mention of the person, so the event coder reads the person (coded or not), not the place's country. So
+  // does an office word that is the surname of a name ("Defence Secretary John Bishop": no churchman).
   // The place entity such a mention leaves with no mention and no reference is dropped (the entities after it
   // move down), so no place, country or story key of it is written.
   for (const EntityReference& r : doc.references) {
@@ -1491,8 +1492,11 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
     for (uint32_t k = r.first_token; k < r.token_end; ++k) {
       if (cover[k] < 0) continue;
       Mention& m = doc.mentions[static_cast<size_t>(cover[k])];
-      if ((m.kind != MentionKind::location && m.kind != MentionKind::country) || m.first_token < r.first_token ||
-          m.token_end > r.token_end)
+      // An office word after the first word of the name is its surname ("Tom King", "Anna Judge"): the title
+      // words of a name come before it, and the name finder has already cut them off.
+      const bool surname_title = m.kind == MentionKind::agent && m.first_token > r.first_token;
+      if ((m.kind != MentionKind::location && m.kind != MentionKind::country && !surname_title) ||
+          m.first_token < r.first_token || m.token_end > r.token_end)
         continue;
       if (m.entity >= 0 && m.entity != r.entity) left.push_back(m.entity);
       m.kind = MentionKind::person;

@@ -1091,6 +1091,45 @@ TEST(CodeArticle, AnEthnicGroupOfAnotherStateIsOfThatState) {
   EXPECT_TRUE(has(coded(k, "Serbs demanded a ceasefire on Monday."), "107 REQUEST SRB"));
 }
 
+TEST(CodeArticle, AnEthnicGroupOfOrInAPlaceIsOfThatPlacesState) {
+  Knowledge k = load();
+  // the demonym, "of"/"in" and a place of another state (one plain word between at most)
+  EXPECT_TRUE(has(coded(k, "The Serbs of Bosnia have accused Croatia of aggression."), "1123 ACCUSE BIH"));
+  EXPECT_TRUE(has(coded(k, "Hungarians in Slovakia marched against the language law."), "1412 PROTEST SVK"));
+}
+
+TEST(CodeArticle, AnOfficeWordThatIsASurnameIsNoOffice) {
+  Knowledge k = load();
+  // "Bishop" of "John Bishop" is his surname, no churchman: the title before the name gives the country
+  EXPECT_TRUE(has(coded(k, "British Defence Secretary John Bishop pledged military aid to Chad on Monday."),
+                  "0332 AGREE GBRGOV"));
+}
+
+TEST(CodeArticle, AMentionAfterAPrepositionAndModifiersIsNoSubject) {
+  Knowledge k = load();
+  // "of the disputed Mediterranean port": the delegations are the subject, not the sea's region
+  auto e = coded(k,
+                 "The Kenyan and Ugandan delegations of the disputed Mediterranean port agreed to exchange data on "
+                 "fishing.");
+  EXPECT_TRUE(has(e, "0314 AGREE KENGOV")) << ::testing::PrintToString(e);
+  EXPECT_FALSE(has(e, "0314 AGREE MDT")) << ::testing::PrintToString(e);
+  // with no actor before the preposition the governed mention stays the subject's stand-in
+  EXPECT_TRUE(has(coded(k, "A member of the Kenyan parliament went on hunger strike to protest the tax law."),
+                  "1422 PROTEST KENLEG"));
+}
+
+TEST(CodeArticle, GoingBackOnAPledgeWithdrawalsWithTheParticleAfterAndComingToAnAgreement) {
+  Knowledge k = load();
+  EXPECT_TRUE(has(coded(k, "Kenya went back on its promise to open the border with Uganda."), "120 REJECT KEN"));
+  EXPECT_TRUE(has(coded(k, "The junta reneged on its commitment to hold elections."), "120 REJECT MIL"));
+  EXPECT_TRUE(has(coded(k, "Kenya pulled its troops out of Somalia."), "0874 RETREAT KEN"));
+  EXPECT_TRUE(has(coded(k, "Kenya evacuated its soldiers from the Somali border town."), "0874 RETREAT KEN"));
+  EXPECT_TRUE(has(coded(k, "Kenya and Uganda came to an agreement on the border."), "057 SUPPORT KEN"));
+  // no gap after "come to": coming to power is no agreement
+  auto power = coded(k, "The general came to power after the 1994 peace accord.");
+  EXPECT_FALSE(has(power, "057 SUPPORT MIL")) << ::testing::PrintToString(power);
+}
+
 TEST(CodeArticle, TheDoerOfACommaParticipleIsTheMainClauses) {
   Knowledge k = load();
   // the market named before the comma was hit; it killed nobody
@@ -1360,6 +1399,14 @@ TEST(CodeArticle, ACountryMentionDoesNotPullAWorldCityToASmallNamesake) {
     EXPECT_EQ(e.location->country, "CHE") << e.location->lat << "," << e.location->lon;
   }
   EXPECT_TRUE(found);
+}
+
+TEST(CodeArticle, AShowOfForceOrARefusedDeploymentInAPlaceIsAimedAtItsCountry) {
+  Knowledge k = load();
+  auto force = dyads(k, "Kenya strengthened its forces in Somalia on Monday.");
+  EXPECT_TRUE(has(force, "154 KEN->SOM happened")) << ::testing::PrintToString(force);
+  auto refused = dyads(k, "Kenya refused to deploy peacekeepers in Somalia.");
+  EXPECT_TRUE(has(refused, "1224 KEN->SOM happened")) << ::testing::PrintToString(refused);
 }
 
 }  // namespace dyad
