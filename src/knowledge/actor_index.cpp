@@ -937,6 +937,17 @@ void ActorIndex::find(Document& doc) const {
       push(std::move(m), "P:" + std::to_string(e.target), EntityType::person, p.canonical);
     };
 
+    // Whether any person the atom's words may name ever held an office of `country`.
+    auto names_person_of = [&](const Atom& pa, std::string_view country) {
+      for (uint32_t v = pa.first_value; v < pa.first_value + pa.value_count; ++v) {
+        const Impl::Entry& e = ix.entries[sc.values[v]];
+        if (e.form != Form::person && e.form != Form::surname) continue;
+        for (const RoleSpec& role : ix.people[e.target].roles)
+          if (role.country == country) return true;
+      }
+      return false;
+    };
+
     auto country_code = [&](uint32_t cidx, bool via_capital) {
       return ix.countries[ix.country_on(cidx, date, via_capital)].code;
     };
@@ -987,7 +998,47 @@ void ActorIndex::find(Document& doc) const {
 
         if (person_atom >= 0) {
           const Atom& pa = sc.atoms[static_cast<size_t>(person_atom)];
-          person_mention(chain_begin, pa.end, pa, office, chain_country);
+          if (!chain_country.empty() && !names_person_of(pa, chain_country)) {
+            // A country named before the title is not the country of any person these words name: a namesake
+            // the dictionaries do not know ("Jordan's King Abdullah" is not Saudi Arabia's), a person of that
+            // country with the title's sector.
+            std::string name;
+            for (uint32_t j = pa.begin; j < pa.end; ++j) {
+              if (!name.empty() && ta.tokens[j].space_before) name += ' ';
+              name += j + 1 == pa.end ? strip_possessive(tok_text(j)) : std::string(tok_text(j));
+            }
+            Mention m;
+            m.first_token = chain_begin;
+            m.token_end = pa.end;
+            m.kind = MentionKind::person;
+            m.rule = ix.entries[pa.best].rule;
+            m.actor.canonical = name;
+            m.actor.country = chain_country;
+            if (!agent_atoms.empty()) {
+              const Impl::Agent& lead = ix.agents[ix.entries[sc.atoms[agent_atoms.front()].best].target];
+              m.actor.sector = lead.sector;
+              m.actor.code = lead.prefix ? lead.sector + lead.secondary + chain_country
+                                         : chain_country + lead.sector + lead.secondary;
+            } else {
+              // The words hold a title of the namesake's ("King Abdullah": no first word of his name): the title's
+              // sector, read from his office.
+              m.actor.code = chain_country;
+              const Impl::Entry& e = ix.entries[pa.best];
+              if (pa.end - pa.begin >= 2 && (e.form == Form::person || e.form == Form::surname)) {
+                const Impl::Person& p = ix.people[e.target];
+                const std::string_view first = tok_text(pa.begin);
+                if (!p.roles.empty() && p.roles.front().country.size() == 3 &&
+                    p.roles.front().code.starts_with(p.roles.front().country) &&
+                    !std::string_view(p.canonical).starts_with(first)) {
+                  m.actor.sector = sector_of(p.roles.front().code);
+                  m.actor.code = chain_country + m.actor.sector;
+                }
+              }
+            }
+            push(std::move(m), "U:" + chain_country + ":" + name, EntityType::person, name);
+          } else {
+            person_mention(chain_begin, pa.end, pa, office, chain_country);
+          }
           ai = static_cast<size_t>(person_atom) + 1;
           k = pa.end;
           continue;

@@ -1409,4 +1409,16 @@ TEST(CodeArticle, AShowOfForceOrARefusedDeploymentInAPlaceIsAimedAtItsCountry) {
   EXPECT_TRUE(has(refused, "1224 KEN->SOM happened")) << ::testing::PrintToString(refused);
 }
 
+// A country named before a title and a name that no person of that country bears is a namesake the
+// dictionaries do not know: a person of that country with the title's sector, not the known person.
+TEST(CodeArticle, ACountryBeforeATitleOverridesAKnownNamesakeOfAnotherCountry) {
+  Knowledge k = load();
+  const auto jordan = coded(k, "Jordan's King Abdullah met Egyptian President Hosni Mubarak in Cairo.");
+  EXPECT_TRUE(has(jordan, "040 CONSULT JORGOV")) << ::testing::PrintToString(jordan);
+  EXPECT_FALSE(has(jordan, "040 CONSULT SAUGOV")) << ::testing::PrintToString(jordan);
+  // the known person when the country is his own
+  const auto saudi = coded(k, "Saudi Crown Prince Abdullah met Egyptian President Hosni Mubarak in Cairo.");
+  EXPECT_TRUE(has(saudi, "040 CONSULT SAUGOV")) << ::testing::PrintToString(saudi);
+}
+
 }  // namespace dyad
