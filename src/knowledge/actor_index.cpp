@@ -672,6 +672,15 @@ void ActorIndex::find(Document& doc) const {
       p.pop_back();
     return p;
   };
+  // The words of tokens [b, e) joined by spaces, a possessive dropped from the last ("Ana Rusu's" -> "Ana Rusu").
+  auto name_of_tokens = [&](uint32_t b, uint32_t e) {
+    std::string name;
+    for (uint32_t j = b; j < e; ++j) {
+      if (!name.empty()) name += ' ';
+      name += j + 1 == e ? strip_possessive(tok_text(j)) : std::string(tok_text(j));
+    }
+    return name;
+  };
   auto sector_of = [](const std::string& code) { return code.size() >= 6 ? code.substr(3, 3) : std::string(); };
 
   for (uint32_t si = 0; si < ta.sentences.size(); ++si) {
@@ -1002,11 +1011,7 @@ void ActorIndex::find(Document& doc) const {
             // A country named before the title is not the country of any person these words name: a namesake
             // the dictionaries do not know ("Jordan's King Abdullah" is not Saudi Arabia's), a person of that
             // country with the title's sector.
-            std::string name;
-            for (uint32_t j = pa.begin; j < pa.end; ++j) {
-              if (!name.empty() && ta.tokens[j].space_before) name += ' ';
-              name += j + 1 == pa.end ? strip_possessive(tok_text(j)) : std::string(tok_text(j));
-            }
+            const std::string name = name_of_tokens(pa.begin, pa.end);
             Mention m;
             m.first_token = chain_begin;
             m.token_end = pa.end;
@@ -1081,11 +1086,7 @@ void ActorIndex::find(Document& doc) const {
           m.rule = ix.entries[first_agent.best].rule;
           std::string country = chain_country;
           if (name_end - last_agent.end >= 2) {
-            std::string name;
-            for (uint32_t j = last_agent.end; j < name_end; ++j) {
-              if (!name.empty()) name += ' ';
-              name += j + 1 == name_end ? strip_possessive(tok_text(j)) : std::string(tok_text(j));
-            }
+            std::string name = name_of_tokens(last_agent.end, name_end);
             m.token_end = name_end;
             m.kind = MentionKind::person;
             m.actor.canonical = name;
@@ -1287,10 +1288,7 @@ void ActorIndex::find(Document& doc) const {
           m.kind = MentionKind::location;
           m.rule = "place-preposition";
           Place pl;
-          for (uint32_t j = k; j < e; ++j) {
-            if (!pl.name.empty()) pl.name += ' ';
-            pl.name += j + 1 == e ? strip_possessive(tok_text(j)) : std::string(tok_text(j));
-          }
+          pl.name = name_of_tokens(k, e);
           pl.span = span_of(k, e);
           m.place = pl;
           push(std::move(m), "L:" + pl.name, EntityType::location, pl.name);
