@@ -1327,6 +1327,19 @@ TEST(CodeArticle, SecondReaderCasesOfSessionTen) {
   EXPECT_FALSE(coded(k, "The military council arrested three opposition leaders on Monday.").empty());
 }
 
+// Second-reader case of session 11 (issue #4): "the president of <a named body>" is no holder
+// of the context country's office.
+TEST(CodeArticle, AnOfficeOfANamedBodyIsNotTheContextCountrysHolder) {
+  Knowledge k = load();
+  const Document d = code_text(
+      k, "Indian Prime Minister Atal Bihari Vajpayee met the president of the Asian Development Bank in Delhi.");
+  ASSERT_FALSE(d.events.empty());
+  for (const Event& e : d.events) {
+    ASSERT_TRUE(e.target.has_value());
+    EXPECT_TRUE(e.target->canonical.empty()) << e.target->canonical;
+  }
+}
+
 // A place the knowledge stage names ("in Harbin", a capital) has coordinates once the gazetteer
 // resolves it; a regional code ("the West") is no town that shares a word of its name.
 TEST(CodeArticle, LocationEntitiesCarryTheGazetteersCoordinates) {
