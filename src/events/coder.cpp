@@ -257,6 +257,8 @@ struct EventCoder::Impl {
   NounList pair_nouns;
   // data/knowledge/count_nouns.tsv: "dozens of", "companies of": the "of" after them governs nothing.
   NounList count_nouns;
+  // data/knowledge/person_nouns.tsv: "man", "people": people of no kind after a count ("killing one man").
+  NounList person_nouns;
   // data/knowledge/ethnic_groups.tsv: "Bosnian Serbs" are Bosnian people of the Serb group.
   EthnicGroups ethnic_groups;
   // Codes of imported dictionaries that the CAMEO codebook lacks, each scored
@@ -2463,15 +2465,20 @@ class DocCoder {
   }
 
   // The object of the verb at clause position p is a bare count: counts ("20", "at least 12",
-  // "dozens") and nothing after them but "of them/those", a preposition, a coordinator,
-  // punctuation or the clause's end.
+  // "dozens", "one") with at most a noun for people of no kind (data/knowledge/person_nouns.tsv:
+  // "one man", "20 people") and nothing after them but "of them/those", a preposition, a
+  // coordinator, punctuation or the clause's end.
   bool bare_count_after(const Clause& cl, size_t p) const {
     size_t q = p + 1;
-    while (q < cl.toks.size() && tok(cl.toks[q]).mention < 0 && quantifier(cl, q)) ++q;
+    // (a mention that is no actor, such as a count the knowledge stage marked, is a plain word)
+    const auto plain = [&](size_t r) { return !actor_mention(tok(cl.toks[r]).mention); };
+    while (q < cl.toks.size() && plain(q) && (quantifier(cl, q) || norm(cl.toks[q]) == "one")) ++q;
     if (q == p + 1) return false;
+    // the person noun may be a mention of its own ("one man": a bare role with no country)
+    if (q < cl.toks.size() && k_.person_nouns.contains(norm(cl.toks[q]))) ++q;
     if (q >= cl.toks.size()) return true;
     const Tok& x = tok(cl.toks[q]);
-    if (x.mention >= 0) return false;
+    if (actor_mention(x.mention)) return false;
     if (norm(cl.toks[q - 1]) == "of") return in(x.norm, {"them", "those", "these", "whom"});  // "dozens of them"
     if (x.norm == "of")
       return q + 1 < cl.toks.size() && tok(cl.toks[q + 1]).mention < 0 &&
@@ -4157,6 +4164,9 @@ Result<std::shared_ptr<const EventCoder>> EventCoder::load(const std::string& da
   auto counts = CountNouns::load(data_dir);
   if (!counts.ok()) return counts.error();
   impl->count_nouns = std::move(counts.value());
+  auto persons = PersonNouns::load(data_dir);
+  if (!persons.ok()) return persons.error();
+  impl->person_nouns = std::move(persons.value());
   auto ethnic = EthnicGroups::load(data_dir);
   if (!ethnic.ok()) return ethnic.error();
   impl->ethnic_groups = std::move(ethnic.value());
