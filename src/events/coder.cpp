@@ -250,10 +250,15 @@ struct EventCoder::Impl {
   std::vector<CancellationPhrase> cancellations;
   // data/cameo/requests.tsv: "urge", "call on", "appeal to" (as lemma words).
   std::vector<std::vector<std::string>> request_verbs;
+  // data/cameo/particle_senses.tsv: "hold back", "hold at bay": a verb lemma and the words that,
+  // right after a reading's last element, give the verb another sense ("held the crowd back").
+  std::vector<std::vector<std::string>> particle_senses;
   // data/knowledge/pair_nouns.tsv: "the two leaders", "both sides" name the pair named before.
   NounList pair_nouns;
   // data/knowledge/count_nouns.tsv: "dozens of", "companies of": the "of" after them governs nothing.
   NounList count_nouns;
+  // data/knowledge/person_nouns.tsv: "man", "people": people of no kind after a count ("killing one man").
+  NounList person_nouns;
   // data/knowledge/ethnic_groups.tsv: "Bosnian Serbs" are Bosnian people of the Serb group.
   EthnicGroups ethnic_groups;
   // Codes of imported dictionaries that the CAMEO codebook lacks, each scored
@@ -1496,6 +1501,12 @@ class DocCoder {
         open(-1);
         continue;
       }
+      // "arrested the militants who attacked the camp, killing two": a comma participle after a
+      // "who" clause of an act goes on that clause, whose subject (the antecedent) did it
+      if (w == "," && relative_goes_on(cl[cur], t, e)) {
+        cl[cur].toks.push_back(t);
+        continue;
+      }
       if (w == "," && cl[cur].parent >= 0) {
         cur = static_cast<size_t>(cl[cur].parent);
         continue;
@@ -1528,6 +1539,7 @@ class DocCoder {
         const int32_t ante = (p > b && w != "which") ? tok(p - 1).mention : -1;
         open(static_cast<int32_t>(cur));
         cl[cur].antecedent = ante;
+        cl[cur].opener = w;
         continue;
       }
       if (in(w, kSubordinators) && t + 1 < e) {
@@ -1579,6 +1591,26 @@ class DocCoder {
       c.complement_of = c.complement_of >= 0 ? remap[static_cast<size_t>(c.complement_of)] : -1;
     }
     return out;
+  }
+
+  // A "who" clause with an actor antecedent whose verb is an act (no form of "be": "who were
+  // hiding", "who were arrested" say where or what someone was) goes on past the comma at token t
+  // when a present participle opens what follows (one adverb may stand between): "the gunmen who
+  // stormed the hotel, killing 20" is the gunmen's killing. Otherwise the comma closes the
+  // relative clause and the participle is the main clause's ("raided a village where militants
+  // were hiding, killing ...").
+  bool relative_goes_on(const Clause& c, uint32_t t, uint32_t e) const {
+    if (c.opener != "who" || c.antecedent < 0 || !actor_mention(c.antecedent) || c.toks.empty()) return false;
+    bool act = false;
+    for (uint32_t u : c.toks) {
+      if (tok(u).mention < 0 && in(norm(u), kBe)) return false;
+      act = act || verbish(u);
+    }
+    uint32_t j = t + 1;
+    if (j + 1 < e && tok(j).mention < 0 &&
+        ((ends_with(norm(j), "ly") && norm(j).size() > 4) || in(norm(j), {"also", "thereby", "allegedly"})))
+      ++j;
+    return act && j < e && tok(j).mention < 0 && ends_with(norm(j), "ing") && norm(j).size() >= 5;
   }
 
   // Subject of the clause: the actor before its first verb.
@@ -2461,6 +2493,73 @@ class DocCoder {
     return w == "of" && p > 0 && (norm(cl.toks[p - 1]) == "some" || k_.count_nouns.contains(norm(cl.toks[p - 1])));
   }
 
+  // The verb group ending at clause position p has a subject of its own that is no actor: a
+  // noun right before the group ("the owner held", "the complainant had filed"), in a noun
+  // phrase of at most five words (no actor, verb or punctuation) that opens with a determiner
+  // right after a reporting verb ("Police said the owner held ..."; not "X says contains
+  // claims"). Returns that reporting verb's token, else UINT32_MAX.
+  uint32_t report_before_own_subject(const Clause& cl, size_t p) const {
+    size_t g = p;
+    while (g > 0 && tok(cl.toks[g - 1]).mention < 0 && in(norm(cl.toks[g - 1]), kAux) && norm(cl.toks[g - 1]) != "to")
+      --g;
+    if (g < 2) return UINT32_MAX;
+    const Tok& head = tok(cl.toks[g - 1]);
+    if (head.mention >= 0 || head.punct || verbish(cl.toks[g - 1]) || is_determiner(head.norm) ||
+        in(head.norm, kPrepositions) || in(head.norm, kSingularPronouns) || in(head.norm, kPluralPronouns) ||
+        in(head.norm, kCoordinators) ||
+        in(head.norm, {"it", "we", "i", "you", "who", "which", "that", "what", "this", "these", "those", "there"}) ||
+        (ends_with(head.norm, "ly") && head.norm.size() > 4) || ends_with(head.norm, "ing"))
+      return UINT32_MAX;
+    for (size_t q = g - 1, steps = 0; q-- > 0 && steps < 5; ++steps) {
+      const uint32_t t = cl.toks[q];
+      const Tok& x = tok(t);
+      if (x.mention >= 0) {
+        if (actor_mention(x.mention)) return UINT32_MAX;
+        continue;
+      }
+      if (x.punct) return UINT32_MAX;
+      if (verbish(t) || reporting(t)) return reporting(t) && is_determiner(norm(cl.toks[q + 1])) ? t : UINT32_MAX;
+    }
+    return UINT32_MAX;
+  }
+
+  // The verb at clause position p with the words from clause position `end` on is a phrase of
+  // data/cameo/particle_senses.tsv ("hold" ... "back", "hold" ... "at bay").
+  bool particle_sense_after(const Clause& cl, size_t p, size_t end) const {
+    if (k_.particle_senses.empty() || end >= cl.toks.size()) return false;
+    for (const auto& words : k_.particle_senses) {
+      if (end + words.size() - 1 > cl.toks.size() || !k_.lemmatizer.has_candidate(norm(cl.toks[p]), words.front()))
+        continue;
+      bool all = true;
+      for (size_t i = 1; i < words.size() && all; ++i)
+        all = tok(cl.toks[end + i - 1]).mention < 0 && norm(cl.toks[end + i - 1]) == words[i];
+      if (all) return true;
+    }
+    return false;
+  }
+
+  // The object of the verb at clause position p is a bare count: counts ("20", "at least 12",
+  // "dozens", "one") with at most a noun for people of no kind (data/knowledge/person_nouns.tsv:
+  // "one man", "20 people") and nothing after them but "of them/those", a preposition, a
+  // coordinator, punctuation or the clause's end.
+  bool bare_count_after(const Clause& cl, size_t p) const {
+    size_t q = p + 1;
+    // (a mention that is no actor, such as a count the knowledge stage marked, is a plain word)
+    const auto plain = [&](size_t r) { return !actor_mention(tok(cl.toks[r]).mention); };
+    while (q < cl.toks.size() && plain(q) && (quantifier(cl, q) || norm(cl.toks[q]) == "one")) ++q;
+    if (q == p + 1) return false;
+    // the person noun may be a mention of its own ("one man": a bare role with no country)
+    if (q < cl.toks.size() && k_.person_nouns.contains(norm(cl.toks[q]))) ++q;
+    if (q >= cl.toks.size()) return true;
+    const Tok& x = tok(cl.toks[q]);
+    if (actor_mention(x.mention)) return false;
+    if (norm(cl.toks[q - 1]) == "of") return in(x.norm, {"them", "those", "these", "whom"});  // "dozens of them"
+    if (x.norm == "of")
+      return q + 1 < cl.toks.size() && tok(cl.toks[q + 1]).mention < 0 &&
+             in(norm(cl.toks[q + 1]), {"them", "those", "these", "whom"});
+    return x.punct || in(x.norm, kCoordinators) || in(x.norm, kPrepositions);
+  }
+
   // A determiner and at most three modifiers before clause position p ("during a brief
   // private visit to ..."): the word at p heads a noun phrase, so it is no parsed verb.
   bool after_modified_determiner(const Clause& cl, size_t p) const {
@@ -2904,6 +3003,9 @@ class DocCoder {
         };
         if (!match_nodes(cl, *c.ap.rest, 0, p + 1, 1, st, done)) return;
         if (flat_from != SIZE_MAX && st.end <= flat_from) return;
+        // "held the protesters back", "held the attackers at bay": the words right after the reading
+        // make the verb a phrasal verb of another sense (data/cameo/particle_senses.tsv)
+        if (particle_sense_after(cl, p, st.end)) return;
         // a reduced relative only for the bare verb: words of the pattern after it ("remained on
         // alert") are its complement, so the verb is active
         const bool passive =
@@ -3022,6 +3124,17 @@ class DocCoder {
             m.sources = cl.subject;
             m.source_how = cl.subject_how;
           }
+          // "Police said the owner held the workers ...": a reported clause with a subject of its
+          // own that is no actor; the speaker before the reporting verb, reached only as the
+          // nearest actor (not as a pronoun's or a pair's referent), did not do its act
+          const std::string& doer_how = m.source_how;
+          const uint32_t rv = doer_how.starts_with("nearest actor") || doer_how.starts_with("compound subject")
+                                  ? report_before_own_subject(cl, p)
+                                  : UINT32_MAX;
+          if (rv != UINT32_MAX && !m.sources.empty() &&
+              std::all_of(m.sources.begin(), m.sources.end(),
+                          [&](int32_t sm) { return mention_at(sm).first_token < rv; }))
+            return;
           // A nominal event ("the signing of a joint statement", "the talks") whose clause
           // names no actor, or only a bare role ("the ministers' agenda for the summit
           // lists the signing"): its participants come from the discourse (code_clause).
@@ -3532,27 +3645,52 @@ class DocCoder {
   }
 
   // An "unless" clause attached to this clause after its token at clause position p that sets a
-  // condition on an actor: the clause has an actor as its subject ("unless Y resigns"), or the
-  // act is itself one of conflict (quad class 3-4: "will boycott the vote unless ..."). "X will
-  // send aid unless the situation improves" names no one who must act: no threat.
-  bool governs_unless(const Clause& cl, size_t p, const CameoEntry& act) const {
+  // condition on an actor: the clause has an actor other than the doer as its subject ("unless Y
+  // resigns"), or the act is itself one of conflict (quad class 3-4: "will boycott the vote unless
+  // ..."). "X will send aid unless the situation improves" names no one who must act, nor does
+  // "unless fighting between A and B resumes" (actors inside the subject's phrase) or "unless it
+  // is asked not to" (the doer itself): no threat.
+  bool governs_unless(const Clause& cl, size_t p, const CameoEntry& act, const Actor& doer) const {
     if (clauses_ == nullptr || p >= cl.toks.size()) return false;
     for (size_t ci = clause_index_ + 1; ci < clauses_->size(); ++ci) {
       const Clause& c = (*clauses_)[ci];
       if (c.parent == static_cast<int32_t>(clause_index_) && c.opener == "unless" && !c.toks.empty() &&
-          c.toks.front() > cl.toks[p] && (!c.subject.empty() || act.quad_class >= 3))
+          c.toks.front() > cl.toks[p] && (act.quad_class >= 3 || condition_on_other(c, doer)))
         return true;
     }
     return false;
+  }
+  // The condition clause's subject is an actor other than `doer`, named at the clause's start
+  // (after determiners) or as its pronoun subject there ("unless they withdraw").
+  bool condition_on_other(const Clause& c, const Actor& doer) const {
+    size_t q = 0;
+    while (q + 1 < c.toks.size() && tok(c.toks[q]).mention < 0 && is_determiner(norm(c.toks[q]))) ++q;
+    const uint32_t t = c.toks[q];
+    const Tok& first = tok(t);
+    int32_t subject = -1;
+    if (first.mention >= 0)
+      subject = actor_mention(first.mention) ? first.mention : -1;
+    else if (first.norm == "it")
+      subject = resolve_it(t);
+    else if (first.norm == "they")
+      subject = resolve_group(t);
+    else if (first.norm == "he" || first.norm == "she")
+      subject = resolve_singular(t);
+    if (subject < 0) return false;
+    const auto key = [](const Actor& a) { return a.country.empty() ? a.code.substr(0, 3) : a.country; };
+    return key(actor_of(subject)) != key(doer);
   }
 
   // "Troops shelled X's positions, killing 20 and wounding 30": an act of force or coercion
   // (roots 14, 17-20) in a comma participle that names no actor as its target falls on those the
   // main clause's act of force was aimed at: it takes the target of a match before it in the
-  // clause with the same doer.
-  static void participle_targets(std::vector<Match>& found) {
+  // clause with the same doer. Only when the participle's object is a bare count of them
+  // ("killing 20", "killing three of them"): a reflexive ("killing himself") or a person of
+  // another kind that is no actor word ("killing a shopkeeper") is not the target's people.
+  void participle_targets(const Clause& cl, std::vector<Match>& found) const {
     for (Match& m : found) {
-      if (!m.comma_participle || !m.targets.empty() || !force_root(m.pat->code)) continue;
+      if (!m.comma_participle || !m.targets.empty() || !force_root(m.pat->code) || !bare_count_after(cl, m.anchor_pos))
+        continue;
       for (const Match& main : found)
         if (&main != &m && !main.comma_participle && main.anchor_pos < m.anchor_pos && !main.targets.empty() &&
             main.sources == m.sources && force_root(main.pat->code)) {
@@ -3567,7 +3705,7 @@ class DocCoder {
     if (own.toks.empty()) return;
     const CameoEntry* threat_type = k_.entry("130");
     std::vector<Match> found_all = matches(own);
-    participle_targets(found_all);
+    participle_targets(own, found_all);
     // Words a flat match of the governing clause took ("noted * REGRET" on "noted that Y
     // regretted ...") anchor nothing more: TABARI reads each word once.
     if (clause_index_ < flat_taken_.size() && flat_taken_[clause_index_] > 0)
@@ -3845,7 +3983,7 @@ class DocCoder {
         // "X will withdraw its force unless Y holds elections": an act announced on a condition
         // the other side must meet is a threat, whatever the act (the type of CAMEO's 130)
         if ((mi.mode == EventMode::expected || mi.mode == EventMode::possible) && threat_type != nullptr &&
-            ec->plover != threat_type->plover && governs_unless(cl, m.anchor_pos, *ec))
+            ec->plover != threat_type->plover && governs_unless(cl, m.anchor_pos, *ec, ev.source))
           ev.plover = threat_type->plover;
         ev.quad_class = ec->quad_class;
         ev.goldstein = ec->goldstein;
@@ -4015,6 +4153,15 @@ Result<std::vector<CancellationPhrase>> read_cancellation_phrases(const std::str
 }
 
 Result<std::vector<std::vector<std::string>>> read_request_verbs(const std::string& path) {
+  return read_verb_phrases(path, "request verb");
+}
+
+Result<std::vector<std::vector<std::string>>> read_particle_senses(const std::string& path) {
+  return read_verb_phrases(path, "particle phrase", 2);
+}
+
+Result<std::vector<std::vector<std::string>>> read_verb_phrases(const std::string& path, const std::string& what,
+                                                                size_t min_words) {
   auto t = TsvTable::read(path, {"phrase", "note", "as_of"});
   if (!t.ok()) return t.error();
   std::vector<std::vector<std::string>> out;
@@ -4025,15 +4172,16 @@ Result<std::vector<std::vector<std::string>>> read_request_verbs(const std::stri
     std::string joined;
     for (std::string w; is >> w;) {
       if (std::any_of(w.begin(), w.end(), [](char ch) { return ch < 'a' || ch > 'z'; }))
-        return t->error(row, "request verb '" + phrase + "' must be lower-case words (a-z)");
+        return t->error(row, what + " '" + phrase + "' must be lower-case words (a-z)");
       joined += (joined.empty() ? "" : " ") + w;
       words.push_back(std::move(w));
     }
-    if (words.empty() || words.size() > 3 || joined != phrase)
-      return t->error(row, "request verb '" + phrase + "' must be one to three words separated by one space");
+    if (words.size() < min_words || words.size() > 3 || joined != phrase)
+      return t->error(row, what + " '" + phrase + "' must be " + (min_words == 2 ? "two" : "one") +
+                               " to three words separated by one space");
     if (std::find(out.begin(), out.end(), words) != out.end())
-      return t->error(row, "request verb '" + phrase + "' is listed twice");
-    if (t->get(row, "note").empty()) return t->error(row, "request verb '" + phrase + "' has no note");
+      return t->error(row, what + " '" + phrase + "' is listed twice");
+    if (t->get(row, "note").empty()) return t->error(row, what + " '" + phrase + "' has no note");
     auto d = parse_date_field(*t, row, "as_of");
     if (!d.ok()) return d.error();
     out.push_back(std::move(words));
@@ -4084,12 +4232,18 @@ Result<std::shared_ptr<const EventCoder>> EventCoder::load(const std::string& da
   auto requests = read_request_verbs(data_dir + "/cameo/requests.tsv");
   if (!requests.ok()) return requests.error();
   impl->request_verbs = std::move(requests.value());
+  auto particles = read_particle_senses(data_dir + "/cameo/particle_senses.tsv");
+  if (!particles.ok()) return particles.error();
+  impl->particle_senses = std::move(particles.value());
   auto pairs = PairNouns::load(data_dir);
   if (!pairs.ok()) return pairs.error();
   impl->pair_nouns = std::move(pairs.value());
   auto counts = CountNouns::load(data_dir);
   if (!counts.ok()) return counts.error();
   impl->count_nouns = std::move(counts.value());
+  auto persons = PersonNouns::load(data_dir);
+  if (!persons.ok()) return persons.error();
+  impl->person_nouns = std::move(persons.value());
   auto ethnic = EthnicGroups::load(data_dir);
   if (!ethnic.ok()) return ethnic.error();
   impl->ethnic_groups = std::move(ethnic.value());

@@ -61,6 +61,17 @@ Result<std::vector<CancellationPhrase>> read_cancellation_phrases(const std::str
 /// phrases as word lists. Errors name file:line.
 Result<std::vector<std::vector<std::string>>> read_request_verbs(const std::string& path);
 
+/// Reads data/cameo/particle_senses.tsv (columns phrase, note, as_of): a verb lemma and the one
+/// or two words that, right after a pattern reading's last element, make it a phrasal verb of
+/// another sense ("hold back": "held the crowd back" is no custody). Same word rules as
+/// read_request_verbs, at least two words. Errors name file:line.
+Result<std::vector<std::vector<std::string>>> read_particle_senses(const std::string& path);
+
+/// The common reader of the two lists above: `what` names a row in error messages; a phrase has
+/// `min_words` (1 or 2) to three words.
+Result<std::vector<std::vector<std::string>>> read_verb_phrases(const std::string& path, const std::string& what,
+                                                                size_t min_words = 1);
+
 /// Per-call coding options; the defaults are what code(doc) does.
 struct CodeOptions {
   /// PETRARCH's require_dyad: an event of an imported TABARI/PETRARCH pattern

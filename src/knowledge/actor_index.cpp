@@ -1107,21 +1107,27 @@ void ActorIndex::find(Document& doc) const {
           // An office word resolves to the holder on the article date ("the Russian defence minister").
           bool definite = country_atom >= 0 || prev_word(chain_begin, 1) == "the" ||
                           (chain_begin > s0 && norm(chain_begin - 1) == "the");
-          // "the president of Georgia": the office is of the country named after "of", not of the
-          // article's context (a country of a list after "of" is read by the event coder)
-          bool of_country = false;
+          // "the president of Georgia", "the president of the World Bank": the office is of the
+          // country or organisation named after "of", not of the article's context (a country of
+          // a list after "of" is read by the event coder; a name no dictionary knows is no
+          // country's office either)
+          bool of_named = false;
           {
             uint32_t j = last_agent.end;
             if (j + 1 < s1 && norm(j) == "of") {
               ++j;
               if (j + 1 < s1 && norm(j) == "the") ++j;
+              // a name of two capitalised words or more ("the World Bank"); one word alone is
+              // often the state itself ("the President of the Republic")
+              of_named = j + 1 < s1 && name_like(j) && name_like(j + 1);
               for (const Atom& oa : sc.atoms)
                 if (oa.begin == j &&
-                    (ix.entries[oa.best].form == Form::country_name || ix.entries[oa.best].form == Form::metonym))
-                  of_country = true;
+                    (ix.entries[oa.best].form == Form::country_name || ix.entries[oa.best].form == Form::metonym ||
+                     ix.entries[oa.best].form == Form::org))
+                  of_named = true;
             }
           }
-          std::string office_country = country.empty() && definite && !of_country ? context_country : country;
+          std::string office_country = country.empty() && definite && !of_named ? context_country : country;
           Impl::Holder h;
           if (office == "leader" && !office_country.empty() && (definite || !country.empty())) {
             // "the Russian leader": the head of state or of government the article has already named.

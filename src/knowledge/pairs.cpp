@@ -24,6 +24,10 @@ Result<NounList> PairNouns::load(const std::string& data_dir) {
   return NounList::read(data_dir + "/knowledge/pair_nouns.tsv");
 }
 
+Result<NounList> PersonNouns::load(const std::string& data_dir) {
+  return NounList::read(data_dir + "/knowledge/person_nouns.tsv");
+}
+
 Result<NounList> CountNouns::load(const std::string& data_dir) {
   return NounList::read(data_dir + "/knowledge/count_nouns.tsv");
 }

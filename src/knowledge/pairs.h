@@ -46,6 +46,13 @@ struct PairNouns {
   static Result<NounList> parse(std::string_view name, std::string_view text) { return NounList::parse(name, text); }
 };
 
+/// The person nouns (data/knowledge/person_nouns.tsv): words for people of no kind
+/// ("man", "people", "persons") that a count can stand before ("killing one man").
+struct PersonNouns {
+  /// Reads data_dir/knowledge/person_nouns.tsv (errors as NounList::read).
+  static Result<NounList> load(const std::string& data_dir);
+};
+
 /// The count nouns (data/knowledge/count_nouns.tsv).
 struct CountNouns {
   /// Reads data_dir/knowledge/count_nouns.tsv (errors as NounList::read).

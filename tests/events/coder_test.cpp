@@ -1136,6 +1136,15 @@ TEST(Coder, RequestVerbsAreValidatedWithFileAndLine) {
   auto bundled = read_request_verbs(testing_events::kData + "/cameo/requests.tsv");
   ASSERT_TRUE(bundled.ok()) << bundled.error().str();
   EXPECT_GE(bundled->size(), 10U);
+  // particle senses: the same rules, with a verb and at least one word after its object
+  std::ofstream(f) << head << "hold\tx\t2026-11-23\n";
+  auto one = read_particle_senses(f);
+  ASSERT_FALSE(one.ok());
+  EXPECT_NE(one.error().str().find("r.tsv:2"), std::string::npos) << one.error().str();
+  EXPECT_NE(one.error().str().find("two to three words"), std::string::npos) << one.error().str();
+  auto particles = read_particle_senses(testing_events::kData + "/cameo/particle_senses.tsv");
+  ASSERT_TRUE(particles.ok()) << particles.error().str();
+  EXPECT_THAT(*particles, ::testing::Contains(std::vector<std::string>{"hold", "at", "bay"}));
   std::filesystem::remove_all(dir);
 }
 

@@ -1,5 +1,5 @@
-// PairNouns and CountNouns: the bundled data/knowledge/pair_nouns.tsv and count_nouns.tsv, and the
-// validation of such noun lists (errors name file:line).
+// PairNouns, CountNouns and PersonNouns: the bundled data/knowledge/pair_nouns.tsv, count_nouns.tsv
+// and person_nouns.tsv, and the validation of such noun lists (errors name file:line).
 #include "knowledge/pairs.h"
 
 #include <gmock/gmock.h>
@@ -32,6 +32,17 @@ TEST(CountNouns, BundledListCountsOrGroupsPeople) {
   auto missing = CountNouns::load("/nonexistent-dyad-data");
   ASSERT_FALSE(missing.ok());
   EXPECT_THAT(missing.error().file, HasSubstr("count_nouns.tsv"));
+}
+
+TEST(PersonNouns, BundledListNamesPeopleOfNoKind) {
+  auto c = PersonNouns::load(kData);
+  ASSERT_TRUE(c.ok()) << c.error().str();
+  for (const char* w : {"man", "people", "persons"}) EXPECT_TRUE(c->contains(w)) << w;
+  // people of a kind of their own name their own target
+  for (const char* w : {"shopkeeper", "soldiers", "police", ""}) EXPECT_FALSE(c->contains(w)) << w;
+  auto missing = PersonNouns::load("/nonexistent-dyad-data");
+  ASSERT_FALSE(missing.ok());
+  EXPECT_THAT(missing.error().file, HasSubstr("person_nouns.tsv"));
 }
 
 TEST(PairNouns, RowsAreCheckedWithFileAndLine) {

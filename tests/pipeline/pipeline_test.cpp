@@ -1366,6 +1366,82 @@ TEST(CodeArticle, SecondReaderCasesOfSessionTen) {
   EXPECT_FALSE(coded(k, "The military council arrested three opposition leaders on Monday.").empty());
 }
 
+// Second-reader cases of session 11 (issue #4), one test per fault.
+// A comma participle after a "who" clause of an act is the relative clause's act: its doer is the
+// antecedent, not the main clause's subject.
+TEST(CodeArticle, ACommaParticipleAfterAWhoClauseIsTheRelativeClausesAct) {
+  Knowledge k = load();
+  const auto ev = coded(k, "Soldiers captured the insurgents who shelled the market, killing four traders.");
+  EXPECT_TRUE(has(ev, "190 ASSAULT INS")) << ::testing::PrintToString(ev);
+  EXPECT_FALSE(has(ev, "190 ASSAULT MIL")) << ::testing::PrintToString(ev);
+}
+
+// A participle of force whose victim is no actor word takes no target from the main act; a bare
+// count of the main act's target still does.
+TEST(CodeArticle, AParticiplesVictimOfAnotherKindIsNotTheMainActsTarget) {
+  Knowledge k = load();
+  // the ambush (180 -> MIL) and the killing of the cyclist (180, no target)
+  size_t targetless = 0;
+  for (const Event& e :
+       code_text(k, "Insurgents ambushed a navy patrol near the coast, killing a passing cyclist.").events)
+    if (e.cameo == "180" && !e.target) ++targetless;
+  EXPECT_EQ(targetless, 1U);
+  // "killing six": the patrol's people, the main act's target
+  size_t on_navy = 0;
+  for (const Event& e : code_text(k, "Insurgents ambushed a navy patrol near the coast, killing six.").events) {
+    if (e.cameo != "180") continue;
+    EXPECT_TRUE(e.target && e.target->code == "MIL");
+    ++on_navy;
+  }
+  EXPECT_EQ(on_navy, 2U);
+}
+
+// "Police said <a noun> <verb> ...": the reported clause has a subject of its own; the police who
+// only told of it are not its doer, so a {S:COP|SPY} custody row does not fire.
+TEST(CodeArticle, AReportedClauseWithItsOwnSubjectIsNotTheSpeakersAct) {
+  Knowledge k = load();
+  const auto ev = coded(k, "Police said the landlord held the tenants in a shed.");
+  EXPECT_FALSE(has(ev, "173 COERCE COP")) << ::testing::PrintToString(ev);
+  EXPECT_TRUE(has(coded(k, "Police held five villagers at the station."), "173 COERCE COP"));
+}
+
+// "held X back", "held X off", "held X at bay" are restraint, not custody
+// (data/cameo/particle_senses.tsv).
+TEST(CodeArticle, HeldWithAParticleAfterTheObjectIsNoCustody) {
+  Knowledge k = load();
+  for (const std::string text :
+       {"Police held 40 students back at the gate.", "Police held the rioters off for an hour.",
+        "Police held the crowd at bay near the gate."})
+    EXPECT_FALSE(has(coded(k, text), "173 COERCE COP")) << text;
+}
+
+// An "unless" clause makes a threat only when its own subject is an actor other than the doer.
+TEST(CodeArticle, AnUnlessClauseThreatensOnlyAnotherActorThatIsItsSubject) {
+  Knowledge k = load();
+  auto plover_of_073 = [&](const std::string& text) {
+    for (const Event& e : code_text(k, text).events)
+      if (e.cameo == "073") return e.plover;
+    return std::string("none");
+  };
+  EXPECT_EQ(plover_of_073("Canada will ship medicine to Sudan unless clashes between the army and rebels resume."),
+            "AGREE");
+  EXPECT_EQ(plover_of_073("Canada will ship medicine to Sudan unless it is told not to."), "AGREE");
+  EXPECT_EQ(plover_of_073("Canada will ship medicine to Sudan unless Sudan expels the aid workers."), "THREATEN");
+}
+
+// Second-reader case of session 11 (issue #4): "the president of <a named body>" is no holder
+// of the context country's office.
+TEST(CodeArticle, AnOfficeOfANamedBodyIsNotTheContextCountrysHolder) {
+  Knowledge k = load();
+  const Document d = code_text(
+      k, "Indian Prime Minister Atal Bihari Vajpayee met the president of the Asian Development Bank in Delhi.");
+  ASSERT_FALSE(d.events.empty());
+  for (const Event& e : d.events) {
+    ASSERT_TRUE(e.target.has_value());
+    EXPECT_TRUE(e.target->canonical.empty()) << e.target->canonical;
+  }
+}
+
 // A place the knowledge stage names ("in Harbin", a capital) has coordinates once the gazetteer
 // resolves it; a regional code ("the West") is no town that shares a word of its name.
 TEST(CodeArticle, LocationEntitiesCarryTheGazetteersCoordinates) {
