@@ -1375,6 +1375,7 @@ void ActorIndex::find(Document& doc) const {
     const Sentence& sent = ta.sentences[m.sentence];
     const uint32_t s1 = sent.first_token + sent.token_count;
     std::string country;
+    const Mention* body = nullptr;  // "the president of the World Bank": the organisation's agent
     uint32_t t = m.token_end;
     if (t + 1 < s1 && (norm(t) == "in" || norm(t) == "of" || norm(t) == "from")) {
       uint32_t at = norm(t + 1) == "the" ? t + 2 : t + 1;
@@ -1382,7 +1383,21 @@ void ActorIndex::find(Document& doc) const {
         const Mention& p = doc.mentions[j];
         if (p.first_token == at && (p.kind == MentionKind::country || p.kind == MentionKind::location))
           country = p.actor.country;
+        if (p.first_token == at && p.kind == MentionKind::organization && norm(t) == "of" && p.actor.code.size() > 3)
+          body = &p;
       }
+    }
+    if (body != nullptr && m.kind == MentionKind::agent) {
+      // the agent of an organisation named after "of" stands for that organisation, not for a country
+      const std::string old = code;
+      m.actor.code = body->actor.code;
+      m.actor.country = body->actor.country;
+      m.actor.sector = body->actor.sector;
+      if (m.entity >= 0) {
+        Entity& e = doc.entities[static_cast<size_t>(m.entity)];
+        if (e.code == old) e.code = m.actor.code;
+      }
+      continue;
     }
     if (country.empty()) country = home;
     if (country.empty()) continue;

@@ -1497,4 +1497,13 @@ TEST(CodeArticle, ACountryBeforeATitleOverridesAKnownNamesakeOfAnotherCountry) {
   EXPECT_TRUE(has(saudi, "040 CONSULT SAUGOV")) << ::testing::PrintToString(saudi);
 }
 
+// A role word before "of [the]" and an organisation's name is that organisation's agent: its code, not the
+// article's only country.
+TEST(CodeArticle, AnAgentOfANamedOrganisationTakesItsCode) {
+  Knowledge k = load();
+  const auto bank = dyads(k, "The Kenyan foreign minister met the president of the World Bank in Nairobi.");
+  EXPECT_TRUE(has(bank, "040 KENGOV->IGOWLDWBK happened")) << ::testing::PrintToString(bank);
+  EXPECT_FALSE(has(bank, "040 KENGOV->KENGOV happened")) << ::testing::PrintToString(bank);
+}
+
 }  // namespace dyad
