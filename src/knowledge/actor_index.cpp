@@ -1329,6 +1329,13 @@ void ActorIndex::find(Document& doc) const {
     a.entity = entity("A:" + a.actor.code, EntityType::organization, a.actor.text, a.actor.code, a.span, std::nullopt);
   }
 
+  // A mention recoded from `old`: its entity follows when it still carried the old code.
+  auto recode_entity = [&](const Mention& m, const std::string& old) {
+    if (m.entity < 0) return;
+    Entity& e = doc.entities[static_cast<size_t>(m.entity)];
+    if (e.code == old) e.code = m.actor.code;
+  };
+
   // An agent with no country right after a coded organisation, person or metonym is that actor's agent
   // ("White House security officials", "Quibbler government newspaper"): the actor's code with the
   // agent's sector segments it does not already hold (USAGOV + GOV stays USAGOV).
@@ -1350,10 +1357,7 @@ void ActorIndex::find(Document& doc) const {
     const std::string old = m.actor.code;
     m.actor.code = code;
     m.actor.country = p.actor.country.empty() ? code.substr(0, 3) : p.actor.country;
-    if (m.entity >= 0) {
-      Entity& e = doc.entities[static_cast<size_t>(m.entity)];
-      if (e.code == old) e.code = m.actor.code;
-    }
+    recode_entity(m, old);
   }
 
   // Countries for role words and titled unknown persons that have none ("officials", "Governor X"): an
@@ -1393,10 +1397,7 @@ void ActorIndex::find(Document& doc) const {
       m.actor.code = body->actor.code;
       m.actor.country = body->actor.country;
       m.actor.sector = body->actor.sector;
-      if (m.entity >= 0) {
-        Entity& e = doc.entities[static_cast<size_t>(m.entity)];
-        if (e.code == old) e.code = m.actor.code;
-      }
+      recode_entity(m, old);
       continue;
     }
     if (country.empty()) country = home;
@@ -1405,8 +1406,7 @@ void ActorIndex::find(Document& doc) const {
     m.actor.country = country;
     m.actor.code = country + old;
     if (m.entity >= 0) {
-      Entity& e = doc.entities[static_cast<size_t>(m.entity)];
-      if (e.code == old) e.code = m.actor.code;
+      recode_entity(m, old);
     } else if (m.kind == MentionKind::agent) {
       m.entity =
           entity("A:" + m.actor.code, EntityType::organization, m.actor.text, m.actor.code, m.span, std::nullopt);
