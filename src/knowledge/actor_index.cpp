@@ -956,6 +956,28 @@ void ActorIndex::find(Document& doc) const {
       }
       return false;
     };
+    // Words that may name a namesake: a title alias or a lone surname of people who all hold offices of states.
+    // A full name written out ("Kofi Annan": two words or more, the first his own) is that person whatever
+    // country is named before it (his birth or origin), and so is a person of no state's office (the UN's
+    // secretary-general, an armed group's leader): the country word describes him.
+    auto may_be_namesake = [&](const Atom& pa) {
+      bool any = false;
+      for (uint32_t v = pa.first_value; v < pa.first_value + pa.value_count; ++v) {
+        const Impl::Entry& e = ix.entries[sc.values[v]];
+        if (e.form != Form::person && e.form != Form::surname) continue;
+        const Impl::Person& p = ix.people[e.target];
+        const std::string_view first = tok_text(pa.begin);
+        const std::string_view canonical = p.canonical;
+        if (pa.end - pa.begin >= 2 && canonical.starts_with(first) &&
+            (canonical.size() == first.size() || canonical[first.size()] == ' '))
+          return false;
+        bool of_state = false;
+        for (const RoleSpec& role : p.roles) of_state = of_state || ix.country_by_code.contains(role.country);
+        if (!of_state) return false;
+        any = true;
+      }
+      return any;
+    };
 
     auto country_code = [&](uint32_t cidx, bool via_capital) {
       return ix.countries[ix.country_on(cidx, date, via_capital)].code;
@@ -1007,7 +1029,7 @@ void ActorIndex::find(Document& doc) const {
 
         if (person_atom >= 0) {
           const Atom& pa = sc.atoms[static_cast<size_t>(person_atom)];
-          if (!chain_country.empty() && !names_person_of(pa, chain_country)) {
+          if (!chain_country.empty() && !names_person_of(pa, chain_country) && may_be_namesake(pa)) {
             // A country named before the title is not the country of any person these words name: a namesake
             // the dictionaries do not know ("Jordan's King Abdullah" is not Saudi Arabia's), a person of that
             // country with the title's sector.
@@ -1391,8 +1413,9 @@ void ActorIndex::find(Document& doc) const {
           body = &p;
       }
     }
-    if (body != nullptr && m.kind == MentionKind::agent) {
-      // the agent of an organisation named after "of" stands for that organisation, not for a country
+    if (body != nullptr && m.kind == MentionKind::agent && m.actor.sector != "CVL") {
+      // the agent of an organisation named after "of" stands for that organisation, not for a country; words for
+      // ordinary people ("residents of the Islamic State stronghold") name no office or member of it
       const std::string old = code;
       m.actor.code = body->actor.code;
       m.actor.country = body->actor.country;

@@ -1439,6 +1439,7 @@ TEST(CodeArticle, AnOfficeOfANamedBodyIsNotTheContextCountrysHolder) {
   for (const Event& e : d.events) {
     ASSERT_TRUE(e.target.has_value());
     EXPECT_TRUE(e.target->canonical.empty()) << e.target->canonical;
+    EXPECT_EQ(e.target->code, "IGOASAADB");
   }
 }
 
@@ -1495,6 +1496,12 @@ TEST(CodeArticle, ACountryBeforeATitleOverridesAKnownNamesakeOfAnotherCountry) {
   // the known person when the country is his own
   const auto saudi = coded(k, "Saudi Crown Prince Abdullah met Egyptian President Hosni Mubarak in Cairo.");
   EXPECT_TRUE(has(saudi, "040 CONSULT SAUGOV")) << ::testing::PrintToString(saudi);
+  // a full name written out is the known person, whatever country is named before it (his origin), and so is a
+  // person who holds no state's office: the country word describes him
+  const auto envoy = dyads(k, "Ghanaian diplomat Kofi Annan met Kenyan President Daniel arap Moi in Nairobi.");
+  EXPECT_TRUE(has(envoy, "040 IGOUNO->KENGOV happened")) << ::testing::PrintToString(envoy);
+  const auto leader = dyads(k, "Saudi militant Osama bin Laden threatened Kenya.");
+  EXPECT_TRUE(has(leader, "130 IMGREBALQ->KEN happened")) << ::testing::PrintToString(leader);
 }
 
 // A role word before "of [the]" and an organisation's name is that organisation's agent: its code, not the
@@ -1504,6 +1511,11 @@ TEST(CodeArticle, AnAgentOfANamedOrganisationTakesItsCode) {
   const auto bank = dyads(k, "The Kenyan foreign minister met the president of the World Bank in Nairobi.");
   EXPECT_TRUE(has(bank, "040 KENGOV->IGOWLDWBK happened")) << ::testing::PrintToString(bank);
   EXPECT_FALSE(has(bank, "040 KENGOV->KENGOV happened")) << ::testing::PrintToString(bank);
+  // words for ordinary people name no office or member of the body: the body's code is not theirs
+  const auto fired = dyads(k, "Egyptian troops fired on civilians of the Hamas government near Rafah.");
+  EXPECT_TRUE(has(fired, "193 EGYMIL->CVL happened")) << ::testing::PrintToString(fired);
+  const auto officials = dyads(k, "Egyptian troops fired on officials of the Hamas government near Rafah.");
+  EXPECT_TRUE(has(officials, "193 EGYMIL->PSEREBHMS happened")) << ::testing::PrintToString(officials);
 }
 
 }  // namespace dyad
