@@ -839,12 +839,14 @@ TEST(NameFinder, ACitysNameAndASurnameAreAPerson) {
 // "sold to", "bought by", "funded by" come before people as often as before firms: no organisation cue.
 TEST(NameFinder, ABuyerOrFunderIsNoOrganisationByTheVerbAlone) {
   Document doc = code("The newspaper group was sold to Mukesh Rathore in 2010.");
+  EXPECT_TRUE(has_ref(doc, "Mukesh Rathore|name|person|Mukesh Rathore")) << dump(doc);
   for (const auto& r : refs(doc)) EXPECT_THAT(r, ::testing::Not(HasSubstr("|organization|"))) << dump(doc);
 }
 
 // A time or a unit written in capitals after a number has a call sign's shape but names nothing.
 TEST(NameFinder, ATimeOrAUnitIsNoCallSign) {
-  Document doc = code("The rally starts at 7PM on the square, and each laptop has 8GB of memory.");
+  Document doc = code("The rally of Mayor Dana Whitcombe starts at 7PM, and each laptop has 8GB of memory.");
+  EXPECT_TRUE(has_ref(doc, "Dana Whitcombe|name|person|Dana Whitcombe")) << dump(doc);
   for (const auto& r : refs(doc)) EXPECT_THAT(r, ::testing::Not(HasSubstr("|organization|"))) << dump(doc);
 }
 
