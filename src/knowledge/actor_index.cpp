@@ -183,6 +183,7 @@ struct ActorIndex::Impl {
     std::optional<Date> from, until;
     std::vector<std::string> successors, capitals;
     std::vector<std::string> also;  // further codes of the same period ("[KEN/UGA]")
+    bool region = false;            // a regional code of no state ("the West")
   };
   struct Person {
     std::string canonical;
@@ -448,7 +449,7 @@ Result<std::shared_ptr<const ActorIndex>> ActorIndex::load(const std::string& da
       case MentionKind::country: {
         auto idx = static_cast<uint32_t>(impl->countries.size());
         const RoleSpec& now = current_period(a.roles);
-        Impl::Country c{now.code, a.canonical, a.iso3, now.from, now.until, a.successors, {}, {}};
+        Impl::Country c{now.code, a.canonical, a.iso3, now.from, now.until, a.successors, {}, {}, a.region};
         for (const RoleSpec& r : a.roles)  // an entry for several actors at once: each is coded
           if (!r.code.empty() && r.code != c.code && r.from == c.from && r.until == c.until) c.also.push_back(r.code);
         // Earlier periods of the same entry ("[RHO <790606] [ZBW]"): each becomes a former
@@ -459,7 +460,7 @@ Result<std::shared_ptr<const ActorIndex>> ActorIndex::load(const std::string& da
           if (r.code.empty() || r.code == c.code || !r.until || (r.from == now.from && r.until == now.until)) continue;
           if (now.until && now.until->first_day() <= r.until->first_day()) continue;
           if (!c.from || c.from->first_day() < r.until->first_day()) c.from = r.until;
-          former.push_back(Impl::Country{r.code, a.canonical, a.iso3, r.from, r.until, {c.code}, {}, {}});
+          former.push_back(Impl::Country{r.code, a.canonical, a.iso3, r.from, r.until, {c.code}, {}, {}, false});
         }
         impl->country_by_code[c.code] = idx;
         std::unordered_set<std::string> metonym_words;
@@ -811,6 +812,22 @@ void ActorIndex::find(Document& doc) const {
       a.possessive = sc.poss[best_end - 1] != 0;
       sc.atoms.push_back(a);
       i = best_end;
+    }
+    // A region's name (a row of no state: "the West") and a capitalised agent word right after it, inside the
+    // sentence, are one proper name the gazetteer or the name finder reads ("the West Bank", not Western
+    // bankers); a state's name before one stays a chain ("the Kenya Police").
+    for (size_t x = 0; x + 1 < sc.atoms.size();) {
+      const Atom& region = sc.atoms[x];
+      const Atom& next = sc.atoms[x + 1];
+      const Impl::Entry& re = ix.entries[region.best];
+      if (re.form != Form::country_name || !ix.countries[re.target].region || region.possessive ||
+          next.begin != region.end || ix.entries[next.best].form != Form::agent || !ta.tokens[next.begin].capitalized ||
+          ta.tokens[next.begin].all_caps || next.begin == s0) {
+        ++x;
+        continue;
+      }
+      const auto at = sc.atoms.begin() + static_cast<std::ptrdiff_t>(x);
+      sc.atoms.erase(at, at + 2);
     }
 
     // 3. chains, places, unknown names; in text order

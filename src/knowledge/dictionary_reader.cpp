@@ -240,6 +240,7 @@ Result<KnowledgeSpecs> read_countries(Reader& rd) {
     a.capitals.insert(a.capitals.end(), seats.begin(), seats.end());
     a.successors = successors;
     a.iso3 = iso3;
+    a.region = status == "region";
     a.origin = rd.origin(r);
     RoleSpec role;
     role.code = cameo;

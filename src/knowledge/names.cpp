@@ -557,6 +557,16 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
     return g.kind != geo::PlaceKind::city || g.population >= min_population;
   };
 
+  // A name the gazetteer holds as a region, territory or body of water, exactly as written ("West Bank",
+  // "Persian Gulf"): a place even where its last word is an organisation suffix.
+  auto region_name = [&](const std::string& name) {
+    if (gazetteer == nullptr) return false;
+    for (const GeoEntry& g : gazetteer->candidates(name, 10))
+      if (g.kind == geo::PlaceKind::region || g.kind == geo::PlaceKind::territory || g.kind == geo::PlaceKind::water)
+        return true;
+    return false;
+  };
+
   // An ALL-CAPS word is a place only as a country's or a first-level division's name or code ("USA", "NY");
   // a town whose name happens to be spelt so ("Usi", "Dab") does not make an acronym a place.
   auto state_code = [&](const std::string& name) {
@@ -889,6 +899,8 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
                  !is(NameCue::org_suffix, words_of(of_at - 1, of_at))) {
         // "Oakland Kestrels of Major League Baseball", "Marta Kowalczyk of Brenton Shipping Company": no head word
         // before "of", so two names; left untyped, the run is cut at "of" below and each piece typed alone.
+      } else if (is(NameCue::org_suffix, last) && e - b >= 2 && region_name(name)) {
+        set(EntityType::location, "name:gazetteer");
       } else if (is(NameCue::org_suffix, last)) {
         set(EntityType::organization, "name:org-suffix");
       } else if (e - b >= 2 && ta.tokens[b].all_caps && is(NameCue::org_suffix, first)) {
@@ -1485,10 +1497,13 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
   // does an office word that is the surname of a name ("Defence Secretary John Bishop": no churchman).
   // The place entity such a mention leaves with no mention and no reference is dropped (the entities after it
   // move down), so no place, country or story key of it is written.
+  // Likewise an agent word at the end of a region's name the gazetteer holds ("the occupied West Bank") is part of
+  // the place's name, not a group of its own (no bankers): it becomes a mention of the place.
   for (const EntityReference& r : doc.references) {
-    if (r.kind != ReferenceKind::name || r.entity < 0 ||
-        doc.entities[static_cast<size_t>(r.entity)].type != EntityType::person)
-      continue;
+    if (r.kind != ReferenceKind::name || r.entity < 0) continue;
+    const EntityType type = doc.entities[static_cast<size_t>(r.entity)].type;
+    const bool region = type == EntityType::location && r.rule == "name:gazetteer";
+    if (type != EntityType::person && !region) continue;
     for (uint32_t k = r.first_token; k < r.token_end; ++k) {
       if (cover[k] < 0) continue;
       Mention& m = doc.mentions[static_cast<size_t>(cover[k])];
@@ -1496,10 +1511,10 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
       // words of a name come before it, and the name finder has already cut them off.
       const bool surname_title = m.kind == MentionKind::agent && m.first_token > r.first_token;
       if ((m.kind != MentionKind::location && m.kind != MentionKind::country && !surname_title) ||
-          m.first_token < r.first_token || m.token_end > r.token_end)
+          m.first_token < r.first_token || m.token_end > r.token_end || (region && !surname_title))
         continue;
       if (m.entity >= 0 && m.entity != r.entity) left.push_back(m.entity);
-      m.kind = MentionKind::person;
+      m.kind = region ? MentionKind::location : MentionKind::person;
       m.entity = r.entity;
       m.actor = Actor{};
       m.actor.code = doc.entities[static_cast<size_t>(r.entity)].code;

@@ -47,6 +47,7 @@ struct ActorSpec {
   std::vector<std::string> metonyms;    // "Kremlin", "Pentagon:MIL" (a ':SECTOR' suffix gives the sector)
   std::vector<std::string> successors;  // former states: CAMEO codes of the successors
   std::string iso3;                     // ISO 3166-1 alpha-3, empty for regions
+  bool region = false;                  // a regional code of no state ("the West"; countries.tsv status region)
 };
 
 /// A generic role or group word ("police", "foreign minister") -> sector code(s).

@@ -1518,4 +1518,22 @@ TEST(CodeArticle, AnAgentOfANamedOrganisationTakesItsCode) {
   EXPECT_TRUE(has(officials, "193 EGYMIL->PSEREBHMS happened")) << ::testing::PrintToString(officials);
 }
 
+// A region's name the gazetteer holds ends in an agent word ("West Bank"): it is the place, with its country, not
+// the region "the West" with bankers, nor a group of bankers after "occupied".
+TEST(CodeArticle, ARegionNamedWithAnAgentWordIsAPlace) {
+  Knowledge k = load();
+  for (const char* text : {"Israeli police in the West Bank detained three protesters on Sunday.",
+                           "Israeli police in the occupied West Bank detained three protesters on Sunday."}) {
+    const Document d = code_text(k, text);
+    bool place = false;
+    for (const Entity& e : d.entities) {
+      EXPECT_NE(e.code, "WSTBUS") << text;
+      if (e.canonical == "West Bank") place = e.type == EntityType::location && e.place && e.place->country == "PSE";
+    }
+    EXPECT_TRUE(place) << text;
+    ASSERT_FALSE(d.events.empty()) << text;
+    for (const Event& ev : d.events) EXPECT_EQ(ev.source.code, "ISRCOP") << text;
+  }
+}
+
 }  // namespace dyad
