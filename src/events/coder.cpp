@@ -558,8 +558,8 @@ class DocCoder {
   // Agent mentions that stand for their sector in each country of a list after of/in/from
   // ("the ambassadors of A, B and C"): mention -> country codes (this sentence's).
   std::vector<std::pair<int32_t, std::vector<std::string>>> spread_;
-  std::vector<TimeExpression> times_;
-  bool times_done_ = false;
+  mutable std::vector<TimeExpression> times_;  // this sentence's, found on first use (times())
+  mutable bool times_done_ = false;
   uint32_t sentence_ = 0;
   std::vector<size_t> report_statements_;            // out_ indexes of this sentence's reporting-verb statements
   const std::vector<Clause>* clauses_ = nullptr;     // the sentence's clauses while they are coded
@@ -2524,7 +2524,10 @@ class DocCoder {
   }
 
   // The verb at clause position p with the words from clause position `end` on is a phrase of
-  // data/cameo/particle_senses.tsv ("hold" ... "back", "hold" ... "at bay").
+  // data/cameo/particle_senses.tsv ("hold" ... "back", "hold" ... "at bay"), and the particle
+  // closes the phrase: punctuation, the clause's end or a preposition ("back at the gate", "off
+  // for an hour", "back from the gate") comes after it. "back"/"off" followed by a noun phrase
+  // ("drills off the coast") or by a time expression ("talks back in March") are no particle.
   bool particle_sense_after(const Clause& cl, size_t p, size_t end) const {
     if (k_.particle_senses.empty() || end >= cl.toks.size()) return false;
     for (const auto& words : k_.particle_senses) {
@@ -2533,9 +2536,22 @@ class DocCoder {
       bool all = true;
       for (size_t i = 1; i < words.size() && all; ++i)
         all = tok(cl.toks[end + i - 1]).mention < 0 && norm(cl.toks[end + i - 1]) == words[i];
-      if (all) return true;
+      if (all && particle_closes(cl, end + words.size() - 1)) return true;
     }
     return false;
+  }
+
+  // The particle ends right before clause position q: nothing follows, or punctuation, or a
+  // preposition that opens no time expression.
+  bool particle_closes(const Clause& cl, size_t q) const {
+    if (q >= cl.toks.size()) return true;
+    const Tok& x = tok(cl.toks[q]);
+    if (x.punct || in(x.norm, kClauseBreaks) || in(x.norm, kCoordinators)) return true;
+    if (x.mention >= 0 || !in(x.norm, kPrepositions)) return false;
+    const uint32_t t = cl.toks[q];
+    for (const TimeExpression& te : times())
+      if (te.first_token <= t + 1 && t < te.token_end) return false;  // "back in March", "off on Monday"
+    return true;
   }
 
   // The object of the verb at clause position p is a bare count: counts ("20", "at least 12",
@@ -3390,7 +3406,7 @@ class DocCoder {
     }
   }
 
-  const std::vector<TimeExpression>& times() {
+  const std::vector<TimeExpression>& times() const {
     if (!times_done_) {
       times_ = find_time_expressions(doc_.article, doc_.text, sentence_, doc_.article.published);
       times_done_ = true;

@@ -1415,6 +1415,20 @@ TEST(CodeArticle, HeldWithAParticleAfterTheObjectIsNoCustody) {
     EXPECT_FALSE(has(coded(k, text), "173 COERCE COP")) << text;
 }
 
+// The particle counts only when it closes the phrase: "back in <time>" and "off <noun phrase>"
+// are an adverb of time and a preposition of place, not "hold back"/"hold off".
+TEST(CodeArticle, BackBeforeATimeAndOffBeforeANounPhraseAreNoParticle) {
+  Knowledge k = load();
+  const auto talks = dyads(k, "Ethiopia and Sudan held talks back in June.");
+  EXPECT_TRUE(has(talks, "040 ETH->SDN happened")) << ::testing::PrintToString(talks);
+  const auto drills = coded(k, "Russian warships held naval exercises off the coast of Japan on Friday.");
+  EXPECT_TRUE(has(drills, "150 MOBILIZE RUSMIL")) << ::testing::PrintToString(drills);
+  EXPECT_FALSE(has(drills, "192 ASSAULT RUSMIL")) << ::testing::PrintToString(drills);
+  EXPECT_TRUE(has(coded(k, "Ugandan police held the smugglers back in April."), "173 COERCE UGACOP"));
+  // the particle before a preposition of place or at the clause's end still reads as restraint
+  EXPECT_FALSE(has(coded(k, "Ugandan police held the smugglers back."), "173 COERCE UGACOP"));
+}
+
 // An "unless" clause makes a threat only when its own subject is an actor other than the doer.
 TEST(CodeArticle, AnUnlessClauseThreatensOnlyAnotherActorThatIsItsSubject) {
   Knowledge k = load();
