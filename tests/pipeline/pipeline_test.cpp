@@ -1429,6 +1429,17 @@ TEST(CodeArticle, BackBeforeATimeAndOffBeforeANounPhraseAreNoParticle) {
   EXPECT_FALSE(has(coded(k, "Ugandan police held the smugglers back."), "173 COERCE UGACOP"));
 }
 
+// "go back on" is a rejection only with the commitment after "on" (a determiner or possessive may
+// open it); "went back on <day> to ..." is a return, and the act after it is coded.
+TEST(CodeArticle, GoBackOnADayIsNoRejection) {
+  Knowledge k = load();
+  const auto sign = dyads(k, "Sudan went back on Friday to sign the accord with Egypt.");
+  EXPECT_FALSE(has(sign, "120 SDN->EGY happened")) << ::testing::PrintToString(sign);
+  EXPECT_TRUE(has(sign, "057 SDN->EGY happened")) << ::testing::PrintToString(sign);
+  EXPECT_TRUE(has(dyads(k, "Ethiopia went back on its pledge to Sudan."), "120 ETH->SDN happened"));
+  EXPECT_TRUE(has(dyads(k, "Ethiopia reneged on promises to Sudan."), "120 ETH->SDN happened"));
+}
+
 // An "unless" clause makes a threat only when its own subject is an actor other than the doer.
 TEST(CodeArticle, AnUnlessClauseThreatensOnlyAnotherActorThatIsItsSubject) {
   Knowledge k = load();
