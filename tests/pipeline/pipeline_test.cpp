@@ -1440,6 +1440,16 @@ TEST(CodeArticle, GoBackOnADayIsNoRejection) {
   EXPECT_TRUE(has(dyads(k, "Ethiopia reneged on promises to Sudan."), "120 ETH->SDN happened"));
 }
 
+// "came to terms with" is an agreement only with an actor right after "with"; "coming to terms
+// with the bombing" is acceptance.
+TEST(CodeArticle, ComingToTermsWithALossIsNoAgreement) {
+  Knowledge k = load();
+  const auto loss = coded(k, "The Kenyan government is still coming to terms with the bombing.");
+  EXPECT_FALSE(has(loss, "057 SUPPORT KENGOV")) << ::testing::PrintToString(loss);
+  EXPECT_TRUE(has(dyads(k, "Ethiopia came to terms with Sudan over the dam."), "057 ETH->SDN happened"));
+  EXPECT_TRUE(has(dyads(k, "Ethiopia came to an agreement with Sudan."), "057 ETH->SDN happened"));
+}
+
 // An "unless" clause makes a threat only when its own subject is an actor other than the doer.
 TEST(CodeArticle, AnUnlessClauseThreatensOnlyAnotherActorThatIsItsSubject) {
   Knowledge k = load();
