@@ -3609,6 +3609,9 @@ class DocCoder {
            code.compare(0, 2, "18") == 0 || code.compare(0, 2, "19") == 0 || code.compare(0, 2, "20") == 0 ||
            code.compare(0, 3, "081") == 0 || code == "1224";
   }
+  // The country an actor belongs to: its country part, else the first three letters of its code.
+  static std::string country_key(const Actor& a) { return a.country.empty() ? a.code.substr(0, 3) : a.country; }
+
   static void place_as_target(std::optional<Actor>& target, const Place& place) {
     if (place.country.empty()) return;
     Actor t;
@@ -3968,9 +3971,12 @@ class DocCoder {
         if (ce->code.compare(0, 2, "14") == 0 && place) protest_in_place(c.source, c.target, *place);
         // a threat's place counts only after its verb ("threatened to ban voting in Y", not
         // "speaking in Y, X threatened ..."): a place before it is where the threat was made
+        // A show of force (15x) in a place of the doer's own country is where its forces stand,
+        // aimed at no one ("Kenya deployed troops in Mombasa"): an actor is never coded on itself.
         if (!c.target && place && !m.pat->dyadic && imposed_on_place(ce->code) &&
             (ce->code.compare(0, 2, "13") != 0 ||
-             place->span.offset > doc_.text.tokens[cl.toks[m.anchor_pos]].span.offset))
+             place->span.offset > doc_.text.tokens[cl.toks[m.anchor_pos]].span.offset) &&
+            (ce->code.compare(0, 2, "15") != 0 || place->country != country_key(c.source)))
           place_as_target(c.target, *place);
         // a visit is to another country: "Xi arrived in Beijing" is no 042
         if (ce->code == "042" && c.target && c.target_place) {
@@ -3981,10 +3987,12 @@ class DocCoder {
         // a military de-escalation (087x: ceasefire, surrender, withdrawal) in or from a place of
         // the source's own country is where its forces act, not whom the act is for: "rebels
         // surrendered in a town of their own country", "X's forces withdrew from X's town"
-        if (ce->code.compare(0, 3, "087") == 0 && !m.pat->dyadic && c.target && c.target_place) {
-          const std::string sc = c.source.country.empty() ? c.source.code.substr(0, 3) : c.source.country;
-          const std::string tc = c.target->country.empty() ? c.target->code.substr(0, 3) : c.target->country;
-          if (!sc.empty() && sc == tc) c.target.reset();
+        // So is a show of force (15x) at home: "X deployed troops in/to a town of X", "X's troops
+        // were put on alert in a town of X" aim at no one.
+        if ((ce->code.compare(0, 3, "087") == 0 || ce->code.compare(0, 2, "15") == 0) && !m.pat->dyadic && c.target &&
+            c.target_place) {
+          const std::string sc = country_key(c.source);
+          if (!sc.empty() && sc == country_key(*c.target)) c.target.reset();
         }
         const CameoEntry* ec = c.reverse ? rev : ce;
         Event ev;

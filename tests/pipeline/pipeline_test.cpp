@@ -1450,6 +1450,18 @@ TEST(CodeArticle, ComingToTermsWithALossIsNoAgreement) {
   EXPECT_TRUE(has(dyads(k, "Ethiopia came to an agreement with Sudan."), "057 ETH->SDN happened"));
 }
 
+// A show of force in a place of the doer's own country has no target: an actor is never coded
+// on itself. In another country's place the place's country is still the target.
+TEST(CodeArticle, AShowOfForceAtHomeHasNoTarget) {
+  Knowledge k = load();
+  const auto home = dyads(k, "Uganda deployed more soldiers in Gulu after the clashes.");
+  EXPECT_TRUE(has(home, "154 UGA->- happened")) << ::testing::PrintToString(home);
+  EXPECT_FALSE(has(home, "154 UGA->UGA happened")) << ::testing::PrintToString(home);
+  const auto alert = dyads(k, "Ugandan soldiers were put on high alert in Gulu.");
+  EXPECT_FALSE(has(alert, "151 UGAMIL->UGA happened")) << ::testing::PrintToString(alert);
+  EXPECT_TRUE(has(dyads(k, "Uganda deployed more soldiers in Nairobi after the clashes."), "154 UGA->KEN happened"));
+}
+
 // An "unless" clause makes a threat only when its own subject is an actor other than the doer.
 TEST(CodeArticle, AnUnlessClauseThreatensOnlyAnotherActorThatIsItsSubject) {
   Knowledge k = load();
