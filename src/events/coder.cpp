@@ -3696,7 +3696,9 @@ class DocCoder {
     else if (first.norm == "he" || first.norm == "she")
       subject = resolve_singular(t);
     if (subject < 0) return false;
-    const auto key = [](const Actor& a) { return a.country.empty() ? a.code.substr(0, 3) : a.country; };
+    // a country's actors by their country; an actor of no country (IGO, NGO, ...) by its whole
+    // code: "IGOUNO" and "IGOWSTNAT" share their first letters but are two doers
+    const auto key = [](const Actor& a) { return a.country.empty() ? a.code : a.country; };
     return key(actor_of(subject)) != key(doer);
   }
 

@@ -1462,6 +1462,16 @@ TEST(CodeArticle, AShowOfForceAtHomeHasNoTarget) {
   EXPECT_TRUE(has(dyads(k, "Uganda deployed more soldiers in Nairobi after the clashes."), "154 UGA->KEN happened"));
 }
 
+// Two organisations of no country are two doers: an "unless" clause whose subject is another
+// IGO than the doer makes the announced act a threat.
+TEST(CodeArticle, AnUnlessClauseOfAnotherOrganisationIsAThreat) {
+  Knowledge k = load();
+  std::string plover = "none";
+  for (const Event& e : code_text(k, "The African Union will send food to Sudan unless the World Bank objects.").events)
+    if (e.cameo == "073") plover = e.plover;
+  EXPECT_EQ(plover, "THREATEN");
+}
+
 // An "unless" clause makes a threat only when its own subject is an actor other than the doer.
 TEST(CodeArticle, AnUnlessClauseThreatensOnlyAnotherActorThatIsItsSubject) {
   Knowledge k = load();
