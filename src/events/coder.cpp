@@ -176,6 +176,7 @@ struct Clause {
   int32_t complement_of = -1;    // opened by "that": the clause whose verb governs it
   std::vector<int32_t> subject;  // resolved subject mentions
   std::string subject_how;
+  size_t goes_on_at = SIZE_MAX;  // a "who" clause: position of the comma it took with its participle
 };
 
 struct Match {
@@ -1012,6 +1013,7 @@ class DocCoder {
     report_statements_.clear();
     for (size_t ci = 0; ci < clauses.size(); ++ci) resolve_subject(clauses, ci);
     clauses_ = &clauses;
+    participles_of_main_force(clauses);
     coded_by_.assign(clauses.size(), {0, 0});
     flat_taken_.assign(clauses.size(), 0);
     condition_ids_.clear();
@@ -1504,6 +1506,7 @@ class DocCoder {
       // "arrested the militants who attacked the camp, killing two": a comma participle after a
       // "who" clause of an act goes on that clause, whose subject (the antecedent) did it
       if (w == "," && relative_goes_on(cl[cur], t, e)) {
+        if (cl[cur].goes_on_at == SIZE_MAX) cl[cur].goes_on_at = cl[cur].toks.size();
         cl[cur].toks.push_back(t);
         continue;
       }
@@ -1611,6 +1614,47 @@ class DocCoder {
         ((ends_with(norm(j), "ly") && norm(j).size() > 4) || in(norm(j), {"also", "thereby", "allegedly"})))
       ++j;
     return act && j < e && tok(j).mention < 0 && ends_with(norm(j), "ing") && norm(j).size() >= 5;
+  }
+
+  // "Police fired on protesters who blocked the road, killing 12": the comma participle that
+  // relative_goes_on gave to the "who" clause goes back to the main clause when the main clause's
+  // act is one of force (violent repression 175, assault, fighting, mass violence: roots 18-20;
+  // not an arrest: "police arrested men who robbed a bank, killing two" is the robbers'), the "who"
+  // clause's own act before the comma is no coercion or force (roots 17-20; a protest such as
+  // blocking a road is none), and the participle's act is force: the force was the main clause's
+  // doer's. "Gunmen who stormed the hotel, killing 20" keeps it (storming is
+  // force).
+  void participles_of_main_force(std::vector<Clause>& cl) {
+    const auto force = [](const Match& m) {
+      const std::string& c = m.pat->code;
+      return c.size() >= 2 && (c.compare(0, 2, "18") == 0 || c.compare(0, 2, "19") == 0 || c.compare(0, 2, "20") == 0 ||
+                               c.compare(0, 3, "175") == 0);
+    };
+    // the "who" clause's act: any coercion or force (roots 17-20: "who shelled the market" is
+    // 1712), not a protest ("who blocked the road", 144)
+    const auto coercion = [](const Match& m) {
+      const std::string& c = m.pat->code;
+      return c.size() >= 2 && (c.compare(0, 2, "17") == 0 || c.compare(0, 2, "18") == 0 || c.compare(0, 2, "19") == 0 ||
+                               c.compare(0, 2, "20") == 0);
+    };
+    for (size_t ci = 0; ci < cl.size(); ++ci) {
+      Clause& rel = cl[ci];
+      if (rel.goes_on_at == SIZE_MAX || rel.parent < 0 || rel.goes_on_at >= rel.toks.size()) continue;
+      Clause& main = cl[static_cast<size_t>(rel.parent)];
+      clause_index_ = static_cast<size_t>(rel.parent);
+      const std::vector<Match> in_main = matches(main);
+      if (std::none_of(in_main.begin(), in_main.end(), force)) continue;
+      clause_index_ = ci;
+      const std::vector<Match> in_rel = matches(rel);
+      const size_t at = rel.goes_on_at;
+      if (std::any_of(in_rel.begin(), in_rel.end(), [&](const Match& m) { return m.anchor_pos < at && coercion(m); }) ||
+          std::none_of(in_rel.begin(), in_rel.end(), [&](const Match& m) { return m.anchor_pos > at && force(m); }))
+        continue;
+      main.toks.insert(main.toks.end(), rel.toks.begin() + static_cast<std::ptrdiff_t>(at), rel.toks.end());
+      std::sort(main.toks.begin(), main.toks.end());
+      rel.toks.resize(at);
+      rel.goes_on_at = SIZE_MAX;
+    }
   }
 
   // Subject of the clause: the actor before its first verb.

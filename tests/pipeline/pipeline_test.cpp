@@ -1376,6 +1376,16 @@ TEST(CodeArticle, ACommaParticipleAfterAWhoClauseIsTheRelativeClausesAct) {
   EXPECT_FALSE(has(ev, "190 ASSAULT MIL")) << ::testing::PrintToString(ev);
 }
 
+// When the main clause's act is force and the "who" clause's act before the comma is none, the
+// comma participle of force is the main clause's doer's.
+TEST(CodeArticle, AParticipleOfForceAfterAWhoClauseOfNoForceIsTheMainClausesAct) {
+  Knowledge k = load();
+  const auto ev = coded(k, "Ugandan soldiers fired on Kenyan traders who blocked the bridge, killing seven.");
+  EXPECT_TRUE(has(ev, "180 ASSAULT UGAMIL")) << ::testing::PrintToString(ev);
+  EXPECT_FALSE(has(ev, "180 ASSAULT KENBUS")) << ::testing::PrintToString(ev);
+  EXPECT_TRUE(has(ev, "144 PROTEST KENBUS")) << ::testing::PrintToString(ev);
+}
+
 // A participle of force whose victim is no actor word takes no target from the main act; a bare
 // count of the main act's target still does.
 TEST(CodeArticle, AParticiplesVictimOfAnotherKindIsNotTheMainActsTarget) {
