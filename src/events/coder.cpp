@@ -2541,8 +2541,10 @@ class DocCoder {
   // noun right before the group ("the owner held", "the complainant had filed"), in a noun
   // phrase of at most five words (no actor, verb or punctuation) that opens with a determiner
   // right after a reporting verb ("Police said the owner held ..."; not "X says contains
-  // claims"). Returns that reporting verb's token, else UINT32_MAX.
-  uint32_t report_before_own_subject(const Clause& cl, size_t p) const {
+  // claims"). Returns that reporting verb's token, else UINT32_MAX. A unit word of
+  // data/knowledge/count_nouns.tsv ("a unit", "a patrol", "a squad") is the speaker's own unit
+  // when `force_speaker` (the speaker is police, military or intelligence): no subject of its own.
+  uint32_t report_before_own_subject(const Clause& cl, size_t p, bool force_speaker) const {
     size_t g = p;
     while (g > 0 && tok(cl.toks[g - 1]).mention < 0 && in(norm(cl.toks[g - 1]), kAux) && norm(cl.toks[g - 1]) != "to")
       --g;
@@ -2552,7 +2554,8 @@ class DocCoder {
         in(head.norm, kPrepositions) || in(head.norm, kSingularPronouns) || in(head.norm, kPluralPronouns) ||
         in(head.norm, kCoordinators) ||
         in(head.norm, {"it", "we", "i", "you", "who", "which", "that", "what", "this", "these", "those", "there"}) ||
-        (ends_with(head.norm, "ly") && head.norm.size() > 4) || ends_with(head.norm, "ing"))
+        (ends_with(head.norm, "ly") && head.norm.size() > 4) || ends_with(head.norm, "ing") ||
+        (force_speaker && k_.count_nouns.contains(head.norm)))
       return UINT32_MAX;
     for (size_t q = g - 1, steps = 0; q-- > 0 && steps < 5; ++steps) {
       const uint32_t t = cl.toks[q];
@@ -3189,7 +3192,7 @@ class DocCoder {
           // nearest actor (not as a pronoun's or a pair's referent), did not do its act
           const std::string& doer_how = m.source_how;
           const uint32_t rv = doer_how.starts_with("nearest actor") || doer_how.starts_with("compound subject")
-                                  ? report_before_own_subject(cl, p)
+                                  ? report_before_own_subject(cl, p, of_sectors(m, "COP|MIL|SPY"))
                                   : UINT32_MAX;
           if (rv != UINT32_MAX && !m.sources.empty() &&
               std::all_of(m.sources.begin(), m.sources.end(),

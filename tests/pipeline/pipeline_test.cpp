@@ -1415,6 +1415,16 @@ TEST(CodeArticle, AReportedClauseWithItsOwnSubjectIsNotTheSpeakersAct) {
   EXPECT_TRUE(has(coded(k, "Police held five villagers at the station."), "173 COERCE COP"));
 }
 
+// A unit word (data/knowledge/count_nouns.tsv) as the reported subject of a police, military or
+// intelligence speaker is the speaker's own unit: the act is coded with the speaker as doer.
+TEST(CodeArticle, AForcesUnitAsTheReportedSubjectIsTheSpeakersOwn) {
+  Knowledge k = load();
+  const auto army = coded(k, "The Ugandan army said a patrol killed nine rebels near the border.");
+  EXPECT_TRUE(has(army, "190 ASSAULT UGAMIL")) << ::testing::PrintToString(army);
+  const auto police = coded(k, "Ugandan police said a squad arrested 14 smugglers.");
+  EXPECT_TRUE(has(police, "173 COERCE UGACOP")) << ::testing::PrintToString(police);
+}
+
 // "held X back", "held X off", "held X at bay" are restraint, not custody
 // (data/cameo/particle_senses.tsv).
 TEST(CodeArticle, HeldWithAParticleAfterTheObjectIsNoCustody) {
