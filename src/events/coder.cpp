@@ -2605,7 +2605,11 @@ class DocCoder {
   // "dozens", "one") with at most a noun for people of no kind (data/knowledge/person_nouns.tsv:
   // "one man", "20 people") and nothing after them but "of them/those", a preposition, a
   // coordinator, punctuation or the clause's end.
-  bool bare_count_after(const Clause& cl, size_t p) const {
+  //
+  // "<count> of the <noun>" is a bare count too when the noun is a noun for people of no kind
+  // ("20 of the people") or names one of `targets`, the main act's target ("fired on marchers,
+  // killing 20 of the marchers").
+  bool bare_count_after(const Clause& cl, size_t p, const std::vector<int32_t>& targets = {}) const {
     size_t q = p + 1;
     // (a mention that is no actor, such as a count the knowledge stage marked, is a plain word)
     const auto plain = [&](size_t r) { return !actor_mention(tok(cl.toks[r]).mention); };
@@ -2617,10 +2621,47 @@ class DocCoder {
     const Tok& x = tok(cl.toks[q]);
     if (actor_mention(x.mention)) return false;
     if (norm(cl.toks[q - 1]) == "of") return in(x.norm, {"them", "those", "these", "whom"});  // "dozens of them"
-    if (x.norm == "of")
-      return q + 1 < cl.toks.size() && tok(cl.toks[q + 1]).mention < 0 &&
-             in(norm(cl.toks[q + 1]), {"them", "those", "these", "whom"});
+    if (x.norm == "of") {
+      if (q + 1 >= cl.toks.size()) return false;
+      if (tok(cl.toks[q + 1]).mention < 0 && in(norm(cl.toks[q + 1]), {"them", "those", "these", "whom"})) return true;
+      return count_of_the_target(cl, q + 1, targets);
+    }
     return x.punct || in(x.norm, kCoordinators) || in(x.norm, kPrepositions);
+  }
+
+  // From clause position q: "the/those/these" and a noun for people of no kind or a mention of
+  // one of `targets` (same actor code), then nothing but punctuation, a coordinator, a
+  // preposition or the clause's end.
+  bool count_of_the_target(const Clause& cl, size_t q, const std::vector<int32_t>& targets) const {
+    if (q >= cl.toks.size() || !in(norm(cl.toks[q]), {"the", "those", "these"})) return false;
+    size_t r = q + 1;
+    if (r >= cl.toks.size()) return false;
+    const int32_t mention = tok(cl.toks[r]).mention;
+    const std::string_view w = norm(cl.toks[r]);
+    // the last word of a target's mention ("marchers" of "Kenyan marchers")
+    const auto target_head = [&] {
+      return std::any_of(targets.begin(), targets.end(), [&](int32_t t) {
+        const Mention& tm = mention_at(t);
+        return tm.token_end > tm.first_token && tm.token_end - 1 != cl.toks[r] && norm(tm.token_end - 1) == w;
+      });
+    };
+    if (mention >= 0 && actor_mention(mention)) {
+      // a mention of the target, or of its kind of people ("the marchers": CVL of KENCVL)
+      const std::string code = actor_of(mention).code;
+      if (code.empty() || std::none_of(targets.begin(), targets.end(), [&](int32_t t) {
+            const std::string tc = actor_of(t).code;
+            return t == mention || tc == code || ends_with(tc, code);
+          }))
+        return false;
+      while (r < cl.toks.size() && tok(cl.toks[r]).mention == mention) ++r;
+    } else if (k_.person_nouns.contains(w) || target_head()) {
+      ++r;
+    } else {
+      return false;
+    }
+    if (r >= cl.toks.size()) return true;
+    const Tok& y = tok(cl.toks[r]);
+    return y.mention < 0 && (y.punct || in(y.norm, kCoordinators) || in(y.norm, kPrepositions));
   }
 
   // A determiner and at most three modifiers before clause position p ("during a brief
@@ -3757,11 +3798,11 @@ class DocCoder {
   // another kind that is no actor word ("killing a shopkeeper") is not the target's people.
   void participle_targets(const Clause& cl, std::vector<Match>& found) const {
     for (Match& m : found) {
-      if (!m.comma_participle || !m.targets.empty() || !force_root(m.pat->code) || !bare_count_after(cl, m.anchor_pos))
-        continue;
+      if (!m.comma_participle || !m.targets.empty() || !force_root(m.pat->code)) continue;
       for (const Match& main : found)
         if (&main != &m && !main.comma_participle && main.anchor_pos < m.anchor_pos && !main.targets.empty() &&
-            main.sources == m.sources && force_root(main.pat->code)) {
+            main.sources == m.sources && force_root(main.pat->code) &&
+            bare_count_after(cl, m.anchor_pos, main.targets)) {
           m.targets = main.targets;
           m.target_how = "the target of the main clause's act (a participle after a comma names no actor it hit)";
           break;

@@ -1492,6 +1492,21 @@ TEST(CodeArticle, AnUnlessClauseOfAnotherOrganisationIsAThreat) {
   EXPECT_EQ(plover, "THREATEN");
 }
 
+// "<count> of the <noun>" is a bare count of the main act's target when the noun names that
+// target or people of no kind.
+TEST(CodeArticle, ACountOfTheTargetsNounIsABareCount) {
+  Knowledge k = load();
+  for (const std::string text :
+       {"Ugandan soldiers opened fire on Kenyan marchers, killing at least nine of the marchers.",
+        "Ugandan soldiers opened fire on Kenyan marchers, killing at least nine of the people."}) {
+    const auto ev = dyads(k, text);
+    EXPECT_TRUE(has(ev, "180 UGAMIL->KENCVL happened")) << text << ::testing::PrintToString(ev);
+  }
+  // a person of another kind is not the target's people
+  const auto other = dyads(k, "Ugandan soldiers opened fire on Kenyan marchers, killing three of the guards.");
+  EXPECT_FALSE(has(other, "180 UGAMIL->KENCVL happened")) << ::testing::PrintToString(other);
+}
+
 // An "unless" clause makes a threat only when its own subject is an actor other than the doer.
 TEST(CodeArticle, AnUnlessClauseThreatensOnlyAnotherActorThatIsItsSubject) {
   Knowledge k = load();
