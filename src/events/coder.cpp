@@ -176,6 +176,7 @@ struct Clause {
   int32_t complement_of = -1;    // opened by "that": the clause whose verb governs it
   std::vector<int32_t> subject;  // resolved subject mentions
   std::string subject_how;
+  size_t goes_on_at = SIZE_MAX;  // a "who" clause: position of the comma it took with its participle
 };
 
 struct Match {
@@ -558,8 +559,8 @@ class DocCoder {
   // Agent mentions that stand for their sector in each country of a list after of/in/from
   // ("the ambassadors of A, B and C"): mention -> country codes (this sentence's).
   std::vector<std::pair<int32_t, std::vector<std::string>>> spread_;
-  std::vector<TimeExpression> times_;
-  bool times_done_ = false;
+  mutable std::vector<TimeExpression> times_;  // this sentence's, found on first use (times())
+  mutable bool times_done_ = false;
   uint32_t sentence_ = 0;
   std::vector<size_t> report_statements_;            // out_ indexes of this sentence's reporting-verb statements
   const std::vector<Clause>* clauses_ = nullptr;     // the sentence's clauses while they are coded
@@ -1012,6 +1013,7 @@ class DocCoder {
     report_statements_.clear();
     for (size_t ci = 0; ci < clauses.size(); ++ci) resolve_subject(clauses, ci);
     clauses_ = &clauses;
+    participles_of_main_force(clauses);
     coded_by_.assign(clauses.size(), {0, 0});
     flat_taken_.assign(clauses.size(), 0);
     condition_ids_.clear();
@@ -1504,6 +1506,7 @@ class DocCoder {
       // "arrested the militants who attacked the camp, killing two": a comma participle after a
       // "who" clause of an act goes on that clause, whose subject (the antecedent) did it
       if (w == "," && relative_goes_on(cl[cur], t, e)) {
+        if (cl[cur].goes_on_at == SIZE_MAX) cl[cur].goes_on_at = cl[cur].toks.size();
         cl[cur].toks.push_back(t);
         continue;
       }
@@ -1611,6 +1614,47 @@ class DocCoder {
         ((ends_with(norm(j), "ly") && norm(j).size() > 4) || in(norm(j), {"also", "thereby", "allegedly"})))
       ++j;
     return act && j < e && tok(j).mention < 0 && ends_with(norm(j), "ing") && norm(j).size() >= 5;
+  }
+
+  // "Police fired on protesters who blocked the road, killing 12": the comma participle that
+  // relative_goes_on gave to the "who" clause goes back to the main clause when the main clause's
+  // act is one of force (violent repression 175, assault, fighting, mass violence: roots 18-20;
+  // not an arrest: "police arrested men who robbed a bank, killing two" is the robbers'), the "who"
+  // clause's own act before the comma is no coercion or force (roots 17-20; a protest such as
+  // blocking a road is none), and the participle's act is force: the force was the main clause's
+  // doer's. "Gunmen who stormed the hotel, killing 20" keeps it (storming is
+  // force).
+  void participles_of_main_force(std::vector<Clause>& cl) {
+    const auto force = [](const Match& m) {
+      const std::string& c = m.pat->code;
+      return c.size() >= 2 && (c.compare(0, 2, "18") == 0 || c.compare(0, 2, "19") == 0 || c.compare(0, 2, "20") == 0 ||
+                               c.compare(0, 3, "175") == 0);
+    };
+    // the "who" clause's act: any coercion or force (roots 17-20: "who shelled the market" is
+    // 1712), not a protest ("who blocked the road", 144)
+    const auto coercion = [](const Match& m) {
+      const std::string& c = m.pat->code;
+      return c.size() >= 2 && (c.compare(0, 2, "17") == 0 || c.compare(0, 2, "18") == 0 || c.compare(0, 2, "19") == 0 ||
+                               c.compare(0, 2, "20") == 0);
+    };
+    for (size_t ci = 0; ci < cl.size(); ++ci) {
+      Clause& rel = cl[ci];
+      if (rel.goes_on_at == SIZE_MAX || rel.parent < 0 || rel.goes_on_at >= rel.toks.size()) continue;
+      Clause& main = cl[static_cast<size_t>(rel.parent)];
+      clause_index_ = static_cast<size_t>(rel.parent);
+      const std::vector<Match> in_main = matches(main);
+      if (std::none_of(in_main.begin(), in_main.end(), force)) continue;
+      clause_index_ = ci;
+      const std::vector<Match> in_rel = matches(rel);
+      const size_t at = rel.goes_on_at;
+      if (std::any_of(in_rel.begin(), in_rel.end(), [&](const Match& m) { return m.anchor_pos < at && coercion(m); }) ||
+          std::none_of(in_rel.begin(), in_rel.end(), [&](const Match& m) { return m.anchor_pos > at && force(m); }))
+        continue;
+      main.toks.insert(main.toks.end(), rel.toks.begin() + static_cast<std::ptrdiff_t>(at), rel.toks.end());
+      std::sort(main.toks.begin(), main.toks.end());
+      rel.toks.resize(at);
+      rel.goes_on_at = SIZE_MAX;
+    }
   }
 
   // Subject of the clause: the actor before its first verb.
@@ -2497,8 +2541,10 @@ class DocCoder {
   // noun right before the group ("the owner held", "the complainant had filed"), in a noun
   // phrase of at most five words (no actor, verb or punctuation) that opens with a determiner
   // right after a reporting verb ("Police said the owner held ..."; not "X says contains
-  // claims"). Returns that reporting verb's token, else UINT32_MAX.
-  uint32_t report_before_own_subject(const Clause& cl, size_t p) const {
+  // claims"). Returns that reporting verb's token, else UINT32_MAX. A unit word of
+  // data/knowledge/count_nouns.tsv ("a unit", "a patrol", "a squad") is the speaker's own unit
+  // when `force_speaker` (the speaker is police, military or intelligence): no subject of its own.
+  uint32_t report_before_own_subject(const Clause& cl, size_t p, bool force_speaker) const {
     size_t g = p;
     while (g > 0 && tok(cl.toks[g - 1]).mention < 0 && in(norm(cl.toks[g - 1]), kAux) && norm(cl.toks[g - 1]) != "to")
       --g;
@@ -2508,7 +2554,8 @@ class DocCoder {
         in(head.norm, kPrepositions) || in(head.norm, kSingularPronouns) || in(head.norm, kPluralPronouns) ||
         in(head.norm, kCoordinators) ||
         in(head.norm, {"it", "we", "i", "you", "who", "which", "that", "what", "this", "these", "those", "there"}) ||
-        (ends_with(head.norm, "ly") && head.norm.size() > 4) || ends_with(head.norm, "ing"))
+        (ends_with(head.norm, "ly") && head.norm.size() > 4) || ends_with(head.norm, "ing") ||
+        (force_speaker && k_.count_nouns.contains(head.norm)))
       return UINT32_MAX;
     for (size_t q = g - 1, steps = 0; q-- > 0 && steps < 5; ++steps) {
       const uint32_t t = cl.toks[q];
@@ -2524,7 +2571,10 @@ class DocCoder {
   }
 
   // The verb at clause position p with the words from clause position `end` on is a phrase of
-  // data/cameo/particle_senses.tsv ("hold" ... "back", "hold" ... "at bay").
+  // data/cameo/particle_senses.tsv ("hold" ... "back", "hold" ... "at bay"), and the particle
+  // closes the phrase: punctuation, the clause's end or a preposition ("back at the gate", "off
+  // for an hour", "back from the gate") comes after it. "back"/"off" followed by a noun phrase
+  // ("drills off the coast") or by a time expression ("talks back in March") are no particle.
   bool particle_sense_after(const Clause& cl, size_t p, size_t end) const {
     if (k_.particle_senses.empty() || end >= cl.toks.size()) return false;
     for (const auto& words : k_.particle_senses) {
@@ -2533,16 +2583,33 @@ class DocCoder {
       bool all = true;
       for (size_t i = 1; i < words.size() && all; ++i)
         all = tok(cl.toks[end + i - 1]).mention < 0 && norm(cl.toks[end + i - 1]) == words[i];
-      if (all) return true;
+      if (all && particle_closes(cl, end + words.size() - 1)) return true;
     }
     return false;
+  }
+
+  // The particle ends right before clause position q: nothing follows, or punctuation, or a
+  // preposition that opens no time expression.
+  bool particle_closes(const Clause& cl, size_t q) const {
+    if (q >= cl.toks.size()) return true;
+    const Tok& x = tok(cl.toks[q]);
+    if (x.punct || in(x.norm, kClauseBreaks) || in(x.norm, kCoordinators)) return true;
+    if (x.mention >= 0 || !in(x.norm, kPrepositions)) return false;
+    const uint32_t t = cl.toks[q];
+    for (const TimeExpression& te : times())
+      if (te.first_token <= t + 1 && t < te.token_end) return false;  // "back in March", "off on Monday"
+    return true;
   }
 
   // The object of the verb at clause position p is a bare count: counts ("20", "at least 12",
   // "dozens", "one") with at most a noun for people of no kind (data/knowledge/person_nouns.tsv:
   // "one man", "20 people") and nothing after them but "of them/those", a preposition, a
   // coordinator, punctuation or the clause's end.
-  bool bare_count_after(const Clause& cl, size_t p) const {
+  //
+  // "<count> of the <noun>" is a bare count too when the noun is a noun for people of no kind
+  // ("20 of the people") or names one of `targets`, the main act's target ("fired on marchers,
+  // killing 20 of the marchers").
+  bool bare_count_after(const Clause& cl, size_t p, const std::vector<int32_t>& targets = {}) const {
     size_t q = p + 1;
     // (a mention that is no actor, such as a count the knowledge stage marked, is a plain word)
     const auto plain = [&](size_t r) { return !actor_mention(tok(cl.toks[r]).mention); };
@@ -2554,10 +2621,47 @@ class DocCoder {
     const Tok& x = tok(cl.toks[q]);
     if (actor_mention(x.mention)) return false;
     if (norm(cl.toks[q - 1]) == "of") return in(x.norm, {"them", "those", "these", "whom"});  // "dozens of them"
-    if (x.norm == "of")
-      return q + 1 < cl.toks.size() && tok(cl.toks[q + 1]).mention < 0 &&
-             in(norm(cl.toks[q + 1]), {"them", "those", "these", "whom"});
+    if (x.norm == "of") {
+      if (q + 1 >= cl.toks.size()) return false;
+      if (tok(cl.toks[q + 1]).mention < 0 && in(norm(cl.toks[q + 1]), {"them", "those", "these", "whom"})) return true;
+      return count_of_the_target(cl, q + 1, targets);
+    }
     return x.punct || in(x.norm, kCoordinators) || in(x.norm, kPrepositions);
+  }
+
+  // From clause position q: "the/those/these" and a noun for people of no kind or a mention of
+  // one of `targets` (same actor code), then nothing but punctuation, a coordinator, a
+  // preposition or the clause's end.
+  bool count_of_the_target(const Clause& cl, size_t q, const std::vector<int32_t>& targets) const {
+    if (q >= cl.toks.size() || !in(norm(cl.toks[q]), {"the", "those", "these"})) return false;
+    size_t r = q + 1;
+    if (r >= cl.toks.size()) return false;
+    const int32_t mention = tok(cl.toks[r]).mention;
+    const std::string_view w = norm(cl.toks[r]);
+    // the last word of a target's mention ("marchers" of "Kenyan marchers")
+    const auto target_head = [&] {
+      return std::any_of(targets.begin(), targets.end(), [&](int32_t t) {
+        const Mention& tm = mention_at(t);
+        return tm.token_end > tm.first_token && tm.token_end - 1 != cl.toks[r] && norm(tm.token_end - 1) == w;
+      });
+    };
+    if (mention >= 0 && actor_mention(mention)) {
+      // a mention of the target, or of its kind of people ("the marchers": CVL of KENCVL)
+      const std::string code = actor_of(mention).code;
+      if (code.empty() || std::none_of(targets.begin(), targets.end(), [&](int32_t t) {
+            const std::string tc = actor_of(t).code;
+            return t == mention || tc == code || ends_with(tc, code);
+          }))
+        return false;
+      while (r < cl.toks.size() && tok(cl.toks[r]).mention == mention) ++r;
+    } else if (k_.person_nouns.contains(w) || target_head()) {
+      ++r;
+    } else {
+      return false;
+    }
+    if (r >= cl.toks.size()) return true;
+    const Tok& y = tok(cl.toks[r]);
+    return y.mention < 0 && (y.punct || in(y.norm, kCoordinators) || in(y.norm, kPrepositions));
   }
 
   // A determiner and at most three modifiers before clause position p ("during a brief
@@ -3129,7 +3233,7 @@ class DocCoder {
           // nearest actor (not as a pronoun's or a pair's referent), did not do its act
           const std::string& doer_how = m.source_how;
           const uint32_t rv = doer_how.starts_with("nearest actor") || doer_how.starts_with("compound subject")
-                                  ? report_before_own_subject(cl, p)
+                                  ? report_before_own_subject(cl, p, of_sectors(m, "COP|MIL|SPY"))
                                   : UINT32_MAX;
           if (rv != UINT32_MAX && !m.sources.empty() &&
               std::all_of(m.sources.begin(), m.sources.end(),
@@ -3390,7 +3494,7 @@ class DocCoder {
     }
   }
 
-  const std::vector<TimeExpression>& times() {
+  const std::vector<TimeExpression>& times() const {
     if (!times_done_) {
       times_ = find_time_expressions(doc_.article, doc_.text, sentence_, doc_.article.published);
       times_done_ = true;
@@ -3593,6 +3697,9 @@ class DocCoder {
            code.compare(0, 2, "18") == 0 || code.compare(0, 2, "19") == 0 || code.compare(0, 2, "20") == 0 ||
            code.compare(0, 3, "081") == 0 || code == "1224";
   }
+  // The country an actor belongs to: its country part, else the first three letters of its code.
+  static std::string country_key(const Actor& a) { return a.country.empty() ? a.code.substr(0, 3) : a.country; }
+
   static void place_as_target(std::optional<Actor>& target, const Place& place) {
     if (place.country.empty()) return;
     Actor t;
@@ -3677,7 +3784,9 @@ class DocCoder {
     else if (first.norm == "he" || first.norm == "she")
       subject = resolve_singular(t);
     if (subject < 0) return false;
-    const auto key = [](const Actor& a) { return a.country.empty() ? a.code.substr(0, 3) : a.country; };
+    // a country's actors by their country; an actor of no country (IGO, NGO, ...) by its whole
+    // code: "IGOUNO" and "IGOWSTNAT" share their first letters but are two doers
+    const auto key = [](const Actor& a) { return a.country.empty() ? a.code : a.country; };
     return key(actor_of(subject)) != key(doer);
   }
 
@@ -3689,11 +3798,11 @@ class DocCoder {
   // another kind that is no actor word ("killing a shopkeeper") is not the target's people.
   void participle_targets(const Clause& cl, std::vector<Match>& found) const {
     for (Match& m : found) {
-      if (!m.comma_participle || !m.targets.empty() || !force_root(m.pat->code) || !bare_count_after(cl, m.anchor_pos))
-        continue;
+      if (!m.comma_participle || !m.targets.empty() || !force_root(m.pat->code)) continue;
       for (const Match& main : found)
         if (&main != &m && !main.comma_participle && main.anchor_pos < m.anchor_pos && !main.targets.empty() &&
-            main.sources == m.sources && force_root(main.pat->code)) {
+            main.sources == m.sources && force_root(main.pat->code) &&
+            bare_count_after(cl, m.anchor_pos, main.targets)) {
           m.targets = main.targets;
           m.target_how = "the target of the main clause's act (a participle after a comma names no actor it hit)";
           break;
@@ -3952,9 +4061,12 @@ class DocCoder {
         if (ce->code.compare(0, 2, "14") == 0 && place) protest_in_place(c.source, c.target, *place);
         // a threat's place counts only after its verb ("threatened to ban voting in Y", not
         // "speaking in Y, X threatened ..."): a place before it is where the threat was made
+        // A show of force (15x) in a place of the doer's own country is where its forces stand,
+        // aimed at no one ("Kenya deployed troops in Mombasa"): an actor is never coded on itself.
         if (!c.target && place && !m.pat->dyadic && imposed_on_place(ce->code) &&
             (ce->code.compare(0, 2, "13") != 0 ||
-             place->span.offset > doc_.text.tokens[cl.toks[m.anchor_pos]].span.offset))
+             place->span.offset > doc_.text.tokens[cl.toks[m.anchor_pos]].span.offset) &&
+            (ce->code.compare(0, 2, "15") != 0 || place->country != country_key(c.source)))
           place_as_target(c.target, *place);
         // a visit is to another country: "Xi arrived in Beijing" is no 042
         if (ce->code == "042" && c.target && c.target_place) {
@@ -3965,10 +4077,12 @@ class DocCoder {
         // a military de-escalation (087x: ceasefire, surrender, withdrawal) in or from a place of
         // the source's own country is where its forces act, not whom the act is for: "rebels
         // surrendered in a town of their own country", "X's forces withdrew from X's town"
-        if (ce->code.compare(0, 3, "087") == 0 && !m.pat->dyadic && c.target && c.target_place) {
-          const std::string sc = c.source.country.empty() ? c.source.code.substr(0, 3) : c.source.country;
-          const std::string tc = c.target->country.empty() ? c.target->code.substr(0, 3) : c.target->country;
-          if (!sc.empty() && sc == tc) c.target.reset();
+        // So is a show of force (15x) at home: "X deployed troops in/to a town of X", "X's troops
+        // were put on alert in a town of X" aim at no one.
+        if ((ce->code.compare(0, 3, "087") == 0 || ce->code.compare(0, 2, "15") == 0) && !m.pat->dyadic && c.target &&
+            c.target_place) {
+          const std::string sc = country_key(c.source);
+          if (!sc.empty() && sc == country_key(*c.target)) c.target.reset();
         }
         const CameoEntry* ec = c.reverse ? rev : ce;
         Event ev;

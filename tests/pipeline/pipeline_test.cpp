@@ -1376,6 +1376,16 @@ TEST(CodeArticle, ACommaParticipleAfterAWhoClauseIsTheRelativeClausesAct) {
   EXPECT_FALSE(has(ev, "190 ASSAULT MIL")) << ::testing::PrintToString(ev);
 }
 
+// When the main clause's act is force and the "who" clause's act before the comma is none, the
+// comma participle of force is the main clause's doer's.
+TEST(CodeArticle, AParticipleOfForceAfterAWhoClauseOfNoForceIsTheMainClausesAct) {
+  Knowledge k = load();
+  const auto ev = coded(k, "Ugandan soldiers fired on Kenyan traders who blocked the bridge, killing seven.");
+  EXPECT_TRUE(has(ev, "180 ASSAULT UGAMIL")) << ::testing::PrintToString(ev);
+  EXPECT_FALSE(has(ev, "180 ASSAULT KENBUS")) << ::testing::PrintToString(ev);
+  EXPECT_TRUE(has(ev, "144 PROTEST KENBUS")) << ::testing::PrintToString(ev);
+}
+
 // A participle of force whose victim is no actor word takes no target from the main act; a bare
 // count of the main act's target still does.
 TEST(CodeArticle, AParticiplesVictimOfAnotherKindIsNotTheMainActsTarget) {
@@ -1405,6 +1415,16 @@ TEST(CodeArticle, AReportedClauseWithItsOwnSubjectIsNotTheSpeakersAct) {
   EXPECT_TRUE(has(coded(k, "Police held five villagers at the station."), "173 COERCE COP"));
 }
 
+// A unit word (data/knowledge/count_nouns.tsv) as the reported subject of a police, military or
+// intelligence speaker is the speaker's own unit: the act is coded with the speaker as doer.
+TEST(CodeArticle, AForcesUnitAsTheReportedSubjectIsTheSpeakersOwn) {
+  Knowledge k = load();
+  const auto army = coded(k, "The Ugandan army said a patrol killed nine rebels near the border.");
+  EXPECT_TRUE(has(army, "190 ASSAULT UGAMIL")) << ::testing::PrintToString(army);
+  const auto police = coded(k, "Ugandan police said a squad arrested 14 smugglers.");
+  EXPECT_TRUE(has(police, "173 COERCE UGACOP")) << ::testing::PrintToString(police);
+}
+
 // "held X back", "held X off", "held X at bay" are restraint, not custody
 // (data/cameo/particle_senses.tsv).
 TEST(CodeArticle, HeldWithAParticleAfterTheObjectIsNoCustody) {
@@ -1413,6 +1433,78 @@ TEST(CodeArticle, HeldWithAParticleAfterTheObjectIsNoCustody) {
        {"Police held 40 students back at the gate.", "Police held the rioters off for an hour.",
         "Police held the crowd at bay near the gate."})
     EXPECT_FALSE(has(coded(k, text), "173 COERCE COP")) << text;
+}
+
+// The particle counts only when it closes the phrase: "back in <time>" and "off <noun phrase>"
+// are an adverb of time and a preposition of place, not "hold back"/"hold off".
+TEST(CodeArticle, BackBeforeATimeAndOffBeforeANounPhraseAreNoParticle) {
+  Knowledge k = load();
+  const auto talks = dyads(k, "Ethiopia and Sudan held talks back in June.");
+  EXPECT_TRUE(has(talks, "040 ETH->SDN happened")) << ::testing::PrintToString(talks);
+  const auto drills = coded(k, "Russian warships held naval exercises off the coast of Japan on Friday.");
+  EXPECT_TRUE(has(drills, "150 MOBILIZE RUSMIL")) << ::testing::PrintToString(drills);
+  EXPECT_FALSE(has(drills, "192 ASSAULT RUSMIL")) << ::testing::PrintToString(drills);
+  EXPECT_TRUE(has(coded(k, "Ugandan police held the smugglers back in April."), "173 COERCE UGACOP"));
+  // the particle before a preposition of place or at the clause's end still reads as restraint
+  EXPECT_FALSE(has(coded(k, "Ugandan police held the smugglers back."), "173 COERCE UGACOP"));
+}
+
+// "go back on" is a rejection only with the commitment after "on" (a determiner or possessive may
+// open it); "went back on <day> to ..." is a return, and the act after it is coded.
+TEST(CodeArticle, GoBackOnADayIsNoRejection) {
+  Knowledge k = load();
+  const auto sign = dyads(k, "Sudan went back on Friday to sign the accord with Egypt.");
+  EXPECT_FALSE(has(sign, "120 SDN->EGY happened")) << ::testing::PrintToString(sign);
+  EXPECT_TRUE(has(sign, "057 SDN->EGY happened")) << ::testing::PrintToString(sign);
+  EXPECT_TRUE(has(dyads(k, "Ethiopia went back on its pledge to Sudan."), "120 ETH->SDN happened"));
+  EXPECT_TRUE(has(dyads(k, "Ethiopia reneged on promises to Sudan."), "120 ETH->SDN happened"));
+}
+
+// "came to terms with" is an agreement only with an actor right after "with"; "coming to terms
+// with the bombing" is acceptance.
+TEST(CodeArticle, ComingToTermsWithALossIsNoAgreement) {
+  Knowledge k = load();
+  const auto loss = coded(k, "The Kenyan government is still coming to terms with the bombing.");
+  EXPECT_FALSE(has(loss, "057 SUPPORT KENGOV")) << ::testing::PrintToString(loss);
+  EXPECT_TRUE(has(dyads(k, "Ethiopia came to terms with Sudan over the dam."), "057 ETH->SDN happened"));
+  EXPECT_TRUE(has(dyads(k, "Ethiopia came to an agreement with Sudan."), "057 ETH->SDN happened"));
+}
+
+// A show of force in a place of the doer's own country has no target: an actor is never coded
+// on itself. In another country's place the place's country is still the target.
+TEST(CodeArticle, AShowOfForceAtHomeHasNoTarget) {
+  Knowledge k = load();
+  const auto home = dyads(k, "Uganda deployed more soldiers in Gulu after the clashes.");
+  EXPECT_TRUE(has(home, "154 UGA->- happened")) << ::testing::PrintToString(home);
+  EXPECT_FALSE(has(home, "154 UGA->UGA happened")) << ::testing::PrintToString(home);
+  const auto alert = dyads(k, "Ugandan soldiers were put on high alert in Gulu.");
+  EXPECT_FALSE(has(alert, "151 UGAMIL->UGA happened")) << ::testing::PrintToString(alert);
+  EXPECT_TRUE(has(dyads(k, "Uganda deployed more soldiers in Nairobi after the clashes."), "154 UGA->KEN happened"));
+}
+
+// Two organisations of no country are two doers: an "unless" clause whose subject is another
+// IGO than the doer makes the announced act a threat.
+TEST(CodeArticle, AnUnlessClauseOfAnotherOrganisationIsAThreat) {
+  Knowledge k = load();
+  std::string plover = "none";
+  for (const Event& e : code_text(k, "The African Union will send food to Sudan unless the World Bank objects.").events)
+    if (e.cameo == "073") plover = e.plover;
+  EXPECT_EQ(plover, "THREATEN");
+}
+
+// "<count> of the <noun>" is a bare count of the main act's target when the noun names that
+// target or people of no kind.
+TEST(CodeArticle, ACountOfTheTargetsNounIsABareCount) {
+  Knowledge k = load();
+  for (const std::string text :
+       {"Ugandan soldiers opened fire on Kenyan marchers, killing at least nine of the marchers.",
+        "Ugandan soldiers opened fire on Kenyan marchers, killing at least nine of the people."}) {
+    const auto ev = dyads(k, text);
+    EXPECT_TRUE(has(ev, "180 UGAMIL->KENCVL happened")) << text << ::testing::PrintToString(ev);
+  }
+  // a person of another kind is not the target's people
+  const auto other = dyads(k, "Ugandan soldiers opened fire on Kenyan marchers, killing three of the guards.");
+  EXPECT_FALSE(has(other, "180 UGAMIL->KENCVL happened")) << ::testing::PrintToString(other);
 }
 
 // An "unless" clause makes a threat only when its own subject is an actor other than the doer.
