@@ -1773,6 +1773,11 @@ class DocCoder {
         if (governed_over_modifiers(c, qs, right_before)) continue;
         std::vector<int32_t> ms{x.mention};
         size_t r = qs;
+        // "X and a group of deputies", "X and dozens of students": the list goes on before the count
+        if (count_of) {
+          r = qs - 2;
+          while (r > 0 && (in(norm(c.toks[r - 1]), {"a", "an", "the"}) || quantifier(c, r - 1))) --r;
+        }
         bool saw_and = false;  // "A, B and C": a comma joins only a list closed by "and"
         while (r >= 2) {       // look back over "X and" / "X," (and modifiers: "X and the evil Y")
           size_t rm = r;

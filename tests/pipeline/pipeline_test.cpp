@@ -1506,4 +1506,15 @@ TEST(CodeArticle, AnAgentOfANamedOrganisationTakesItsCode) {
   EXPECT_FALSE(has(bank, "040 KENGOV->KENGOV happened")) << ::testing::PrintToString(bank);
 }
 
+// A collective noun before "of" counts the people after it ("a group of Kenyan lawmakers met X": the
+// lawmakers met X), and a list goes on before such a count ("X and a group of senators held talks").
+TEST(CodeArticle, ACollectiveNounBeforeOfLeavesItsPeopleTheSubject) {
+  Knowledge k = load();
+  const auto group = dyads(k, "A group of Kenyan lawmakers met Ugandan President Yoweri Museveni in Kampala.");
+  EXPECT_TRUE(has(group, "040 KENLEG->UGAGOV happened")) << ::testing::PrintToString(group);
+  const auto list =
+      dyads(k, "The Kenyan foreign minister and a group of senators held talks with Tanzanian officials in Arusha.");
+  EXPECT_TRUE(has(list, "040 KENGOV->TZAGOV happened")) << ::testing::PrintToString(list);
+}
+
 }  // namespace dyad
