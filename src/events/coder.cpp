@@ -802,6 +802,44 @@ class DocCoder {
         }
       }
     }
+    // "the government of Sindh province", "King Hassan of Morocco": a bare agent (or a person named
+    // by a bare title) still with no country, right before "of/in/from [the]" and a place (a country of the
+    // dictionaries, or a province or town only the gazetteer or the name finder knows), is of that
+    // place's country; one or two capitalised words no mention covers may stand between (the
+    // title's name). International sectors stay as they are.
+    if ((mm.kind == MentionKind::agent || (mm.kind == MentionKind::person && a.code == a.sector)) &&
+        a.country.empty() && a.code.size() == 3 && !in(a.code, {"IGO", "NGO", "IMG", "MNC", "PKO"})) {
+      const Sentence& st = doc_.text.sentences[mm.sentence];
+      const uint32_t se = st.first_token + st.token_count;
+      uint32_t t = mm.token_end;
+      for (int names = 0; names < 2 && t < se && cover_[t] < 0; ++names, ++t) {
+        const std::string_view raw = doc_.text.tokens[t].span.of(doc_.article.text);
+        if (raw.size() < 2 || raw[0] < 'A' || raw[0] > 'Z' ||
+            !std::all_of(raw.begin() + 1, raw.end(), [](char c) { return c >= 'a' && c <= 'z'; }))
+          break;
+      }
+      if (t + 1 < se && in(doc_.text.norm(doc_.text.tokens[t]), {"of", "in", "from"})) {
+        const uint32_t at = doc_.text.norm(doc_.text.tokens[t + 1]) == "the" ? t + 2 : t + 1;
+        const int32_t q = at < se ? cover_[at] : -1;
+        std::string c;
+        if (q > m && mention_at(q).first_token == at &&
+            (mention_at(q).kind == MentionKind::location || mention_at(q).kind == MentionKind::country)) {
+          c = actor_of(q).country;
+        } else if (q < 0 && at < se) {
+          // a place only the name finder found is no mention, only a reference to a located entity
+          for (const EntityReference& r : doc_.references) {
+            if (r.first_token > at) break;
+            if (r.first_token != at || r.kind != ReferenceKind::name || r.entity < 0) continue;
+            const Entity& pe = doc_.entities[static_cast<size_t>(r.entity)];
+            if (pe.type == EntityType::location && pe.place) c = pe.place->country;
+          }
+        }
+        if (c.size() == 3) {
+          a.code = c + a.code;
+          a.country = c;
+        }
+      }
+    }
     return a;
   }
   // The mention stands inside an apposition closed before token `before`: ", a/an/the ... ," right

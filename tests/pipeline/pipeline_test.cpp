@@ -1517,4 +1517,19 @@ TEST(CodeArticle, ACollectiveNounBeforeOfLeavesItsPeopleTheSubject) {
   EXPECT_TRUE(has(list, "040 KENGOV->TZAGOV happened")) << ::testing::PrintToString(list);
 }
 
+// A bare role before "of [the]" and a place, with at most a two-word name between, is of that place's country,
+// also when only the gazetteer or the name finder knows the place (a province, a town).
+TEST(CodeArticle, ARoleOfAPlaceTakesThePlacesCountry) {
+  Knowledge k = load();
+  const auto province =
+      dyads(k, "The government of Kandahar province banned all street rallies after the riots on Friday.");
+  EXPECT_FALSE(province.empty());
+  for (const std::string& e : province) EXPECT_EQ(e.find(" GOV->"), std::string::npos) << e;
+  EXPECT_TRUE(std::any_of(province.begin(), province.end(), [](const std::string& e) {
+    return e.find(" AFGGOV->") != std::string::npos;
+  })) << ::testing::PrintToString(province);
+  const auto king = dyads(k, "King Arvid of Norway received the Danish and Finnish ambassadors in Oslo.");
+  EXPECT_TRUE(has(king, "043 NORGOV->DNKGOV happened")) << ::testing::PrintToString(king);
+}
+
 }  // namespace dyad
