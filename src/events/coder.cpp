@@ -2135,6 +2135,23 @@ class DocCoder {
     return false;
   }
 
+  // "renewed talks on an Israeli troop pullback", "talks about the Kenyan elections": a mention
+  // after "on/about/over/concerning/regarding" and at most three determiners or lower-case words
+  // is what a mutual act is about, not a third party to it.
+  bool topic_of(const Mention& tm) const {
+    uint32_t t = tm.first_token;
+    const uint32_t first = doc_.text.sentences[tm.sentence].first_token;
+    for (int n = 0; n < 3 && t > first + 1; ++n) {
+      const std::string_view raw = doc_.text.tokens[t - 1].span.of(doc_.article.text);
+      if (cover_[t - 1] >= 0 || raw.empty() ||
+          !std::all_of(raw.begin(), raw.end(), [](char c) { return (c >= 'a' && c <= 'z') || c == '-'; }))
+        break;
+      if (in(norm(t - 1), {"on", "about", "over", "concerning", "regarding"})) return true;
+      --t;
+    }
+    return t > first && in(norm(t - 1), {"on", "about", "over", "concerning", "regarding"});
+  }
+
   // "(the) northern city of Harbin", "(the) port town of X": after a determiner, up to
   // three plain words ending in a place noun and "of" describe the place mention that
   // follows; the slot is that place. Returns the place's clause position, else p.
@@ -3216,7 +3233,7 @@ class DocCoder {
                 const Mention& tm = mention_at(t);
                 // "agreed to negotiate with Israel": a party named after "with" stays the target
                 const bool with = tm.first_token > 0 && norm(tm.first_token - 1) == "with";
-                return !with && (tm.place.has_value() || tm.kind == MentionKind::location);
+                return !with && (tm.place.has_value() || tm.kind == MentionKind::location || topic_of(tm));
               }))
             m.targets.clear();
           if (!m.targets.empty()) m.target_how = "first actor after the verb (no {T} filled by the pattern)";

@@ -1532,4 +1532,14 @@ TEST(CodeArticle, ARoleOfAPlaceTakesThePlacesCountry) {
   EXPECT_TRUE(has(king, "043 NORGOV->DNKGOV happened")) << ::testing::PrintToString(king);
 }
 
+// Talks of two sides "on" a matter: an actor named in the matter is no third party ("renewed talks on a
+// Ugandan troop withdrawal"), each side talks with the other.
+TEST(CodeArticle, TheMatterOfMutualTalksIsNoTarget) {
+  Knowledge k = load();
+  const auto talks = dyads(k, "Kenya and Uganda renewed talks on a Ugandan troop withdrawal from the border.");
+  EXPECT_TRUE(has(talks, "040 KEN->UGA happened")) << ::testing::PrintToString(talks);
+  EXPECT_TRUE(has(talks, "040 UGA->KEN happened")) << ::testing::PrintToString(talks);
+  EXPECT_FALSE(has(talks, "040 KEN->UGAMIL happened")) << ::testing::PrintToString(talks);
+}
+
 }  // namespace dyad
