@@ -3722,7 +3722,9 @@ class DocCoder {
   }
   // The condition clause's subject is an actor other than `doer`, named at the clause's start
   // (after determiners) or as its pronoun subject there ("unless they withdraw").
-  bool condition_on_other(const Clause& c, const Actor& doer) const {
+  bool condition_on_other(const Clause& c, const Actor& doer) const { return condition_subject(c, doer) >= 0; }
+  // That subject's mention, else -1.
+  int32_t condition_subject(const Clause& c, const Actor& doer) const {
     size_t q = 0;
     while (q + 1 < c.toks.size() && tok(c.toks[q]).mention < 0 && is_determiner(norm(c.toks[q]))) ++q;
     const uint32_t t = c.toks[q];
@@ -3736,9 +3738,21 @@ class DocCoder {
       subject = resolve_group(t);
     else if (first.norm == "he" || first.norm == "she")
       subject = resolve_singular(t);
-    if (subject < 0) return false;
+    if (subject < 0) return -1;
     const auto key = [](const Actor& a) { return a.country.empty() ? a.code.substr(0, 3) : a.country; };
-    return key(actor_of(subject)) != key(doer);
+    return key(actor_of(subject)) != key(doer) ? subject : -1;
+  }
+  // "X threatened to strike unless Y rescinded its decree": the actor an "unless" clause attached
+  // to this clause after clause position p names as its subject (other than the doer), else -1.
+  int32_t unless_subject(const Clause& cl, size_t p, const Actor& doer) const {
+    if (clauses_ == nullptr || p >= cl.toks.size()) return -1;
+    for (size_t ci = clause_index_ + 1; ci < clauses_->size(); ++ci) {
+      const Clause& c = (*clauses_)[ci];
+      if (c.parent == static_cast<int32_t>(clause_index_) && c.opener == "unless" && !c.toks.empty() &&
+          c.toks.front() > cl.toks[p])
+        return condition_subject(c, doer);
+    }
+    return -1;
   }
 
   // "Troops shelled X's positions, killing 20 and wounding 30": an act of force or coercion
@@ -4045,6 +4059,11 @@ class DocCoder {
         if ((mi.mode == EventMode::expected || mi.mode == EventMode::possible) && threat_type != nullptr &&
             ec->plover != threat_type->plover && governs_unless(cl, m.anchor_pos, *ec, ev.source))
           ev.plover = threat_type->plover;
+        // a threat aimed at no one named is aimed at the one its "unless" clause asks to act
+        if (!ev.target && threat_type != nullptr && ev.plover == threat_type->plover) {
+          const int32_t other = unless_subject(cl, m.anchor_pos, ev.source);
+          if (other >= 0) ev.target = actor_of(other);
+        }
         ev.quad_class = ec->quad_class;
         ev.goldstein = ec->goldstein;
         ev.mode = mi.mode;

@@ -1542,4 +1542,14 @@ TEST(CodeArticle, TheMatterOfMutualTalksIsNoTarget) {
   EXPECT_FALSE(has(talks, "040 KEN->UGAMIL happened")) << ::testing::PrintToString(talks);
 }
 
+// A threat that names no one it is aimed at is aimed at the actor its "unless" clause asks to act.
+TEST(CodeArticle, AThreatIsAimedAtTheActorOfItsUnlessClause) {
+  Knowledge k = load();
+  const auto border = dyads(k, "Kenya threatened to close its border unless Uganda withdrew its troops.");
+  EXPECT_TRUE(has(border, "1381 KEN->UGA happened")) << ::testing::PrintToString(border);
+  // a condition on no one else names no target
+  const auto weather = dyads(k, "Kenya threatened to close its border unless the rains came.");
+  EXPECT_TRUE(has(weather, "1381 KEN->- happened")) << ::testing::PrintToString(weather);
+}
+
 }  // namespace dyad
