@@ -1552,4 +1552,15 @@ TEST(CodeArticle, AThreatIsAimedAtTheActorOfItsUnlessClause) {
   EXPECT_TRUE(has(weather, "1381 KEN->- happened")) << ::testing::PrintToString(weather);
 }
 
+// Boycotting contact with someone reduces relations (160); launching or mounting an invasion is one (192).
+TEST(CodeArticle, BoycottedContactAndALaunchedInvasionAreCoded) {
+  Knowledge k = load();
+  const auto boycott = dyads(k, "Kenyan leaders said they would boycott all official contact with Uganda.");
+  EXPECT_TRUE(has(boycott, "160 KENGOV->UGA expected")) << ::testing::PrintToString(boycott);
+  const auto invasion = dyads(k, "Uganda today mounted its invasion of Kenya.");
+  EXPECT_TRUE(has(invasion, "192 UGA->KEN happened")) << ::testing::PrintToString(invasion);
+  const auto launched = dyads(k, "Uganda launched a ground invasion of Kenya on Monday.");
+  EXPECT_TRUE(has(launched, "192 UGA->KEN happened")) << ::testing::PrintToString(launched);
+}
+
 }  // namespace dyad
