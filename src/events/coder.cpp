@@ -803,6 +803,44 @@ class DocCoder {
         }
       }
     }
+    // "the government of Sindh province", "King Hassan of Morocco": a bare agent (or a person named
+    // by a bare title) still with no country, right before "of/in/from [the]" and a place (a country of the
+    // dictionaries, or a province or town only the gazetteer or the name finder knows), is of that
+    // place's country; one or two capitalised words no mention covers may stand between (the
+    // title's name). International sectors stay as they are.
+    if ((mm.kind == MentionKind::agent || (mm.kind == MentionKind::person && a.code == a.sector)) &&
+        a.country.empty() && a.code.size() == 3 && !in(a.code, {"IGO", "NGO", "IMG", "MNC", "PKO"})) {
+      const Sentence& st = doc_.text.sentences[mm.sentence];
+      const uint32_t se = st.first_token + st.token_count;
+      uint32_t t = mm.token_end;
+      for (int names = 0; names < 2 && t < se && cover_[t] < 0; ++names, ++t) {
+        const std::string_view raw = doc_.text.tokens[t].span.of(doc_.article.text);
+        if (raw.size() < 2 || raw[0] < 'A' || raw[0] > 'Z' ||
+            !std::all_of(raw.begin() + 1, raw.end(), [](char c) { return c >= 'a' && c <= 'z'; }))
+          break;
+      }
+      if (t + 1 < se && in(doc_.text.norm(doc_.text.tokens[t]), {"of", "in", "from"})) {
+        const uint32_t at = doc_.text.norm(doc_.text.tokens[t + 1]) == "the" ? t + 2 : t + 1;
+        const int32_t q = at < se ? cover_[at] : -1;
+        std::string c;
+        if (q > m && mention_at(q).first_token == at &&
+            (mention_at(q).kind == MentionKind::location || mention_at(q).kind == MentionKind::country)) {
+          c = actor_of(q).country;
+        } else if (q < 0 && at < se) {
+          // a place only the name finder found is no mention, only a reference to a located entity
+          for (const EntityReference& r : doc_.references) {
+            if (r.first_token > at) break;
+            if (r.first_token != at || r.kind != ReferenceKind::name || r.entity < 0) continue;
+            const Entity& pe = doc_.entities[static_cast<size_t>(r.entity)];
+            if (pe.type == EntityType::location && pe.place) c = pe.place->country;
+          }
+        }
+        if (c.size() == 3) {
+          a.code = c + a.code;
+          a.country = c;
+        }
+      }
+    }
     return a;
   }
   // The mention stands inside an apposition closed before token `before`: ", a/an/the ... ," right
@@ -1817,6 +1855,11 @@ class DocCoder {
         if (governed_over_modifiers(c, qs, right_before)) continue;
         std::vector<int32_t> ms{x.mention};
         size_t r = qs;
+        // "X and a group of deputies", "X and dozens of students": the list goes on before the count
+        if (count_of) {
+          r = qs - 2;
+          while (r > 0 && (in(norm(c.toks[r - 1]), {"a", "an", "the"}) || quantifier(c, r - 1))) --r;
+        }
         bool saw_and = false;  // "A, B and C": a comma joins only a list closed by "and"
         while (r >= 2) {       // look back over "X and" / "X," (and modifiers: "X and the evil Y")
           size_t rm = r;
@@ -2134,6 +2177,23 @@ class DocCoder {
         return next(pos, lits);
     }
     return false;
+  }
+
+  // "renewed talks on an Israeli troop pullback", "talks about the Kenyan elections": a mention
+  // after "on/about/over/concerning/regarding" and at most three determiners or lower-case words
+  // is what a mutual act is about, not a third party to it.
+  bool topic_of(const Mention& tm) const {
+    uint32_t t = tm.first_token;
+    const uint32_t first = doc_.text.sentences[tm.sentence].first_token;
+    for (int n = 0; n < 3 && t > first + 1; ++n) {
+      const std::string_view raw = doc_.text.tokens[t - 1].span.of(doc_.article.text);
+      if (cover_[t - 1] >= 0 || raw.empty() ||
+          !std::all_of(raw.begin(), raw.end(), [](char c) { return (c >= 'a' && c <= 'z') || c == '-'; }))
+        break;
+      if (in(norm(t - 1), {"on", "about", "over", "concerning", "regarding"})) return true;
+      --t;
+    }
+    return t > first && in(norm(t - 1), {"on", "about", "over", "concerning", "regarding"});
   }
 
   // "(the) northern city of Harbin", "(the) port town of X": after a determiner, up to
@@ -3277,7 +3337,7 @@ class DocCoder {
                 const Mention& tm = mention_at(t);
                 // "agreed to negotiate with Israel": a party named after "with" stays the target
                 const bool with = tm.first_token > 0 && norm(tm.first_token - 1) == "with";
-                return !with && (tm.place.has_value() || tm.kind == MentionKind::location);
+                return !with && (tm.place.has_value() || tm.kind == MentionKind::location || topic_of(tm));
               }))
             m.targets.clear();
           if (!m.targets.empty()) m.target_how = "first actor after the verb (no {T} filled by the pattern)";
@@ -3769,7 +3829,9 @@ class DocCoder {
   }
   // The condition clause's subject is an actor other than `doer`, named at the clause's start
   // (after determiners) or as its pronoun subject there ("unless they withdraw").
-  bool condition_on_other(const Clause& c, const Actor& doer) const {
+  bool condition_on_other(const Clause& c, const Actor& doer) const { return condition_subject(c, doer) >= 0; }
+  // That subject's mention, else -1.
+  int32_t condition_subject(const Clause& c, const Actor& doer) const {
     size_t q = 0;
     while (q + 1 < c.toks.size() && tok(c.toks[q]).mention < 0 && is_determiner(norm(c.toks[q]))) ++q;
     const uint32_t t = c.toks[q];
@@ -3783,11 +3845,23 @@ class DocCoder {
       subject = resolve_group(t);
     else if (first.norm == "he" || first.norm == "she")
       subject = resolve_singular(t);
-    if (subject < 0) return false;
+    if (subject < 0) return -1;
     // a country's actors by their country; an actor of no country (IGO, NGO, ...) by its whole
     // code: "IGOUNO" and "IGOWSTNAT" share their first letters but are two doers
     const auto key = [](const Actor& a) { return a.country.empty() ? a.code : a.country; };
-    return key(actor_of(subject)) != key(doer);
+    return key(actor_of(subject)) != key(doer) ? subject : -1;
+  }
+  // "X threatened to strike unless Y rescinded its decree": the actor an "unless" clause attached
+  // to this clause after clause position p names as its subject (other than the doer), else -1.
+  int32_t unless_subject(const Clause& cl, size_t p, const Actor& doer) const {
+    if (clauses_ == nullptr || p >= cl.toks.size()) return -1;
+    for (size_t ci = clause_index_ + 1; ci < clauses_->size(); ++ci) {
+      const Clause& c = (*clauses_)[ci];
+      if (c.parent == static_cast<int32_t>(clause_index_) && c.opener == "unless" && !c.toks.empty() &&
+          c.toks.front() > cl.toks[p])
+        return condition_subject(c, doer);
+    }
+    return -1;
   }
 
   // "Troops shelled X's positions, killing 20 and wounding 30": an act of force or coercion
@@ -4099,6 +4173,11 @@ class DocCoder {
         if ((mi.mode == EventMode::expected || mi.mode == EventMode::possible) && threat_type != nullptr &&
             ec->plover != threat_type->plover && governs_unless(cl, m.anchor_pos, *ec, ev.source))
           ev.plover = threat_type->plover;
+        // a threat aimed at no one named is aimed at the one its "unless" clause asks to act
+        if (!ev.target && threat_type != nullptr && ev.plover == threat_type->plover) {
+          const int32_t other = unless_subject(cl, m.anchor_pos, ev.source);
+          if (other >= 0) ev.target = actor_of(other);
+        }
         ev.quad_class = ec->quad_class;
         ev.goldstein = ec->goldstein;
         ev.mode = mi.mode;

@@ -1628,4 +1628,61 @@ TEST(CodeArticle, ARegionNamedWithAnAgentWordIsAPlace) {
   }
 }
 
+// A collective noun before "of" counts the people after it ("a group of Kenyan lawmakers met X": the
+// lawmakers met X), and a list goes on before such a count ("X and a group of senators held talks").
+TEST(CodeArticle, ACollectiveNounBeforeOfLeavesItsPeopleTheSubject) {
+  Knowledge k = load();
+  const auto group = dyads(k, "A group of Kenyan lawmakers met Ugandan President Yoweri Museveni in Kampala.");
+  EXPECT_TRUE(has(group, "040 KENLEG->UGAGOV happened")) << ::testing::PrintToString(group);
+  const auto list =
+      dyads(k, "The Kenyan foreign minister and a group of senators held talks with Tanzanian officials in Arusha.");
+  EXPECT_TRUE(has(list, "040 KENGOV->TZAGOV happened")) << ::testing::PrintToString(list);
+}
+
+// A bare role before "of [the]" and a place, with at most a two-word name between, is of that place's country,
+// also when only the gazetteer or the name finder knows the place (a province, a town).
+TEST(CodeArticle, ARoleOfAPlaceTakesThePlacesCountry) {
+  Knowledge k = load();
+  const auto province =
+      dyads(k, "The government of Kandahar province banned all street rallies after the riots on Friday.");
+  EXPECT_FALSE(province.empty());
+  for (const std::string& e : province) EXPECT_EQ(e.find(" GOV->"), std::string::npos) << e;
+  EXPECT_TRUE(std::any_of(province.begin(), province.end(), [](const std::string& e) {
+    return e.find(" AFGGOV->") != std::string::npos;
+  })) << ::testing::PrintToString(province);
+  const auto king = dyads(k, "King Arvid of Norway received the Danish and Finnish ambassadors in Oslo.");
+  EXPECT_TRUE(has(king, "043 NORGOV->DNKGOV happened")) << ::testing::PrintToString(king);
+}
+
+// Talks of two sides "on" a matter: an actor named in the matter is no third party ("renewed talks on a
+// Ugandan troop withdrawal"), each side talks with the other.
+TEST(CodeArticle, TheMatterOfMutualTalksIsNoTarget) {
+  Knowledge k = load();
+  const auto talks = dyads(k, "Kenya and Uganda renewed talks on a Ugandan troop withdrawal from the border.");
+  EXPECT_TRUE(has(talks, "040 KEN->UGA happened")) << ::testing::PrintToString(talks);
+  EXPECT_TRUE(has(talks, "040 UGA->KEN happened")) << ::testing::PrintToString(talks);
+  EXPECT_FALSE(has(talks, "040 KEN->UGAMIL happened")) << ::testing::PrintToString(talks);
+}
+
+// A threat that names no one it is aimed at is aimed at the actor its "unless" clause asks to act.
+TEST(CodeArticle, AThreatIsAimedAtTheActorOfItsUnlessClause) {
+  Knowledge k = load();
+  const auto border = dyads(k, "Kenya threatened to close its border unless Uganda withdrew its troops.");
+  EXPECT_TRUE(has(border, "1381 KEN->UGA happened")) << ::testing::PrintToString(border);
+  // a condition on no one else names no target
+  const auto weather = dyads(k, "Kenya threatened to close its border unless the rains came.");
+  EXPECT_TRUE(has(weather, "1381 KEN->- happened")) << ::testing::PrintToString(weather);
+}
+
+// Boycotting contact with someone reduces relations (160); launching or mounting an invasion is one (192).
+TEST(CodeArticle, BoycottedContactAndALaunchedInvasionAreCoded) {
+  Knowledge k = load();
+  const auto boycott = dyads(k, "Kenyan leaders said they would boycott all official contact with Uganda.");
+  EXPECT_TRUE(has(boycott, "160 KENGOV->UGA expected")) << ::testing::PrintToString(boycott);
+  const auto invasion = dyads(k, "Uganda today mounted its invasion of Kenya.");
+  EXPECT_TRUE(has(invasion, "192 UGA->KEN happened")) << ::testing::PrintToString(invasion);
+  const auto launched = dyads(k, "Uganda launched a ground invasion of Kenya on Monday.");
+  EXPECT_TRUE(has(launched, "192 UGA->KEN happened")) << ::testing::PrintToString(launched);
+}
+
 }  // namespace dyad
