@@ -83,6 +83,7 @@ bool parse_cue(std::string_view s, NameCue& out) {
       {"date_word", NameCue::date_word},
       {"unit", NameCue::unit},
       {"place_particle", NameCue::place_particle},
+      {"possessive_end", NameCue::possessive_end},
   };
   for (const auto& [name, cue] : kCues)
     if (s == name) {
@@ -384,7 +385,9 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
     r.sentence = sentence_of[b];
     r.span.offset = ta.tokens[b].span.offset;
     uint32_t end = ta.tokens[e - 1].span.end();
-    if (kind != ReferenceKind::pronoun) end -= possessive_bytes(ta.tokens[e - 1].span.of(text));
+    // (a shop named by its possessive keeps it: "Hallam's")
+    if (kind != ReferenceKind::pronoun && rule != "name:possessive")
+      end -= possessive_bytes(ta.tokens[e - 1].span.of(text));
     r.span.length = end - r.span.offset;
     r.kind = kind;
     r.entity = entity;
@@ -1160,7 +1163,11 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
     if (r.type == EntityType::organization && (r.rule == "name:org-suffix" || r.rule == "name:org-head") && r.b > 0 &&
         sentence_of[r.b - 1] == sentence_of[r.b] && cover[r.b - 1] < 0 && unit_number(ta.tokens[r.b - 1].span.of(text)))
       --r.b;
-    std::string name = words_of(r.b, r.e);
+    std::string name =
+        r.rule == "name:possessive"
+            ? std::string(
+                  Span{ta.tokens[r.b].span.offset, ta.tokens[r.e - 1].span.end() - ta.tokens[r.b].span.offset}.of(text))
+            : words_of(r.b, r.e);
     int32_t ent = -1;
     if (r.type == EntityType::person) {
       auto it = by_name.find(type_key(EntityType::person, name));
@@ -1293,6 +1300,41 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
     }
     return false;
   };
+  // The token after a possessive that closes a run of one to three words ("Hallam's", "Hallam 's" as two tokens),
+  // or 0 when there is none.
+  auto possessive_after = [&](uint32_t b, uint32_t e) -> uint32_t {
+    if (e <= b || e - b > 3) return 0;
+    const uint32_t si = sentence_of[e - 1];
+    const std::string_view w = norm(e - 1);
+    if (w.size() > 2 && w.ends_with("'s")) return e;
+    if (e + 1 < n_tokens && sentence_of[e + 1] == si && norm(e) == "'" && norm(e + 1) == "s" &&
+        !ta.tokens[e + 1].space_before)
+      return e + 2;
+    return 0;
+  };
+  // Nothing the possessive could own comes after it: punctuation, the sentence's end or a `possessive_end` word
+  // ("and", "in", "was"). Returns the run's new end (after the possessive), else 0. "Kowal's and Novak's plans"
+  // is no such case: the second possessive's noun is owned by both.
+  auto elliptic_possessive = [&](const Run& r) -> uint32_t {
+    const uint32_t pe = possessive_after(r.b, r.e);
+    if (pe == 0) return 0;
+    const uint32_t si = sentence_of[r.b];
+    auto ends_phrase = [&](uint32_t p) {
+      if (p >= n_tokens || sentence_of[p] != si) return true;
+      const std::string_view w = norm(p);
+      if (w == "," || w == "." || w == ";" || w == ":" || w == ")" || w == "!" || w == "?") return true;
+      return word(p) && !ta.tokens[p].capitalized && has(p, NameCue::possessive_end);
+    };
+    if (!ends_phrase(pe)) return 0;
+    if (pe < n_tokens && sentence_of[pe] == si && (norm(pe) == "and" || norm(pe) == "or")) {
+      uint32_t q = pe + 1;
+      while (q < n_tokens && q < pe + 4 && sentence_of[q] == si && word(q) && ta.tokens[q].capitalized) {
+        ++q;
+        if (const uint32_t pe2 = possessive_after(pe + 1, q); pe2 != 0) return ends_phrase(pe2) ? pe : 0;
+      }
+    }
+    return pe;
+  };
   for (Run& r : pieces) {
     // A word before a given name that is no given name itself, in a run of three or more words ("Queenslander Anna
     // Kowal", "Minnesotan Ben Lee"): a description (a demonym, a role), no part of the name.
@@ -1317,6 +1359,7 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
       }
     }
     const int32_t weak = weak_at[r.b];
+    const uint32_t possessive_e = elliptic_possessive(r);
     std::string key = fold(words_of(r.b, r.e));
     std::string last = words_of(r.e - 1, r.e);
     const uint32_t before = r.b > 0 && sentence_of[r.b - 1] == sentence_of[r.b] ? cue(r.b - 1) : 0;
@@ -1337,6 +1380,14 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
     } else if (by_surname.count(key) == 0 && short_org_at(r.b, r.e)) {
       r.type = EntityType::organization;  // "Kellow Falls State" after "Kellow Falls State University"
       r.rule = "name:short-form";
+    } else if (possessive_e != 0 && !person_evidence(r) && !given_at(r.b) && by_surname.count(key) == 0 &&
+               by_given.count(key) == 0 && (!type_of.contains(key) || type_of.at(key) == EntityType::organization)) {
+      // "shopped at Hallam's and Dorrit's", "Hallam's was sold in 1990": a possessive that stands alone names a
+      // shop, a bar or a restaurant, an organisation; the possessive is part of its name. A person the article
+      // names ("Ben Hallam" ... "Hallam's, too") keeps the words.
+      r.e = possessive_e;
+      r.type = EntityType::organization;
+      r.rule = "name:possessive";
     } else if (r.e - r.b >= 2 && (is(NameCue::loc_suffix, last) || has(r.b, NameCue::loc_head))) {
       r.type = EntityType::location;
       r.rule = "name:place-word";
