@@ -529,6 +529,21 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
   // Tokens of a country, place or organisation mention, or of a capitalised role word, may be part of a
   // longer name ("New Jersey", "New Zealand Herald", "Indonesian Navy", "Vostok Shipping Company"); such a
   // run must then be typed by a cue word or the gazetteer.
+  // A lower-case "for" after a capitalised organisation head or suffix word states the body's purpose inside its
+  // name, as "of" does ("Institute for Peace", "Foundation for the Visual Arts", "Council for Security").
+  // The purpose is a common English word of the word lists ("Tidal Studies", "the Visual Arts") or a country adjective
+  // ("Palestinian Studies"); a name after "for" is another body's ("played in the League for the St. Louis Eagles").
+  auto purpose_for = [&](uint32_t k) {
+    if (k == 0 || k + 1 >= n_tokens || norm(k) != "for" || ta.tokens[k].capitalized ||
+        sentence_of[k - 1] != sentence_of[k] || !ta.tokens[k - 1].capitalized ||
+        !(has(k - 1, NameCue::org_head) || has(k - 1, NameCue::org_suffix)))
+      return false;
+    uint32_t p = norm(k + 1) == "the" && !ta.tokens[k + 1].capitalized ? k + 2 : k + 1;
+    if (p >= n_tokens || sentence_of[p] != sentence_of[k] || !ta.tokens[p].capitalized || ta.tokens[p].all_caps)
+      return false;
+    return (lex != nullptr && lex->common(bare(p), NameLexicon::kMaxTier)) ||
+           (actors != nullptr && actors->is_country_adjective(std::string(ta.tokens[p].span.of(text))));
+  };
   auto joinable = [&](uint32_t k) {
     if (cover[k] < 0) return true;
     const Mention& m = doc.mentions[static_cast<size_t>(cover[k])];
@@ -730,11 +745,13 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
                      has(e + 1, NameCue::particle) && capword(e + 2) && joinable(e + 2) && run_start(e + 2)) {
             // two particles in a row inside a person's name: "Ana de la Vega", "Pieter van der Berg"
             e = std::min(extend_over_mention(e + 2), s1);
-          } else if (e + 2 < s1 && word(e) && norm(e) == "of" && !ta.tokens[e].capitalized && norm(e + 1) == "the" &&
-                     has(e - 1, NameCue::org_head) && ta.tokens[e - 1].capitalized && !ta.tokens[e + 1].capitalized &&
+          } else if (e + 2 < s1 && word(e) && !ta.tokens[e].capitalized && norm(e + 1) == "the" &&
+                     ((norm(e) == "of" && has(e - 1, NameCue::org_head)) || purpose_for(e)) &&
+                     ta.tokens[e - 1].capitalized && !ta.tokens[e + 1].capitalized &&
                      (cover[e] < 0 || cover[e] == cover[e + 1]) && capword(e + 2) && joinable(e + 2) &&
                      run_start(e + 2)) {
-            // "<org head> of the <Name>": "Army of the Potomac", "Bank of the West", "Church of the Nazarene"
+            // "<org head> of the <Name>": "Army of the Potomac", "Bank of the West", "Church of the Nazarene"; and
+            // "<org head or suffix> for the <Name>": "Foundation for the Visual Arts", "Society for the Blind"
             e = std::min(extend_over_mention(e + 2), s1);
           } else if (e + 3 < s1 && quote(e) && quote(e + 2) && cover[e + 1] < 0 && capword(e + 1) && cover[e + 3] < 0 &&
                      capword(e + 3) && !quote(e - 1)) {
@@ -857,9 +874,9 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
           false;  // a lower-case "and" or "&" inside: two names ("West Coast Eagles and Fremantle Dockers")
       for (uint32_t j = b + 1; j + 1 < e; ++j)
         if (!ta.tokens[j].capitalized && (norm(j) == "and" || norm(j) == "&")) conjoined = true;
-      uint32_t of_at = 0;  // the first lower-case "of" inside the run
+      uint32_t of_at = 0;  // the first lower-case "of" (or a purpose's "for": "Institute for Peace") inside the run
       for (uint32_t j = b + 1; j + 1 < e && of_at == 0; ++j)
-        if (norm(j) == "of" && !ta.tokens[j].capitalized) of_at = j;
+        if ((norm(j) == "of" || purpose_for(j)) && !ta.tokens[j].capitalized) of_at = j;
       bool after_place_prep = std::find(std::begin(kPlacePreps), std::end(kPlacePreps), prev) != std::end(kPlacePreps);
       auto set = [&r](EntityType t, const char* rule) {
         r.typed = true;

@@ -955,6 +955,29 @@ TEST(NameFinder, APossessiveThatStandsAloneNamesAShop) {
   for (const auto& r : refs(doc2)) EXPECT_THAT(r, ::testing::Not(HasSubstr("'s|name|organization"))) << dump(doc2);
 }
 
+TEST(NameFinder, APurposesForAfterAnOrganisationWordStaysInTheName) {
+  static std::shared_ptr<const NameFinder> finder = [] {
+    auto lex = NameLexicon::from_lists({{"coastal", 35}, {"arts", 20}, {"tidal", 35}, {"studies", 20}}, {}, {});
+    auto loaded = NameFinder::parse("name_cues.tsv", cue_text(), lex);
+    if (!loaded.ok()) ADD_FAILURE() << loaded.error().str();
+    return loaded.ok() ? loaded.value() : nullptr;
+  }();
+  // "for" after an organisation head or suffix word and before a common English word joins the name as "of" does,
+  // also before "the"
+  Document doc = code_with(*finder,
+                           "A grant from the Penhallow Foundation for the Coastal Arts paid for the study. Researchers "
+                           "at the Dunmore Institute for Tidal Studies wrote it.");
+  EXPECT_TRUE(has_ref(doc,
+                      "Penhallow Foundation for the Coastal Arts|name|organization|Penhallow Foundation for the "
+                      "Coastal Arts"))
+      << dump(doc);
+  EXPECT_TRUE(has_ref(doc, "Dunmore Institute for Tidal Studies|name|organization|Dunmore Institute for Tidal Studies"))
+      << dump(doc);
+  // another body's name after "for" is no purpose: "the Varrow Hockey League" and the team are two names
+  Document doc1 = code_with(*finder, "Tomas Brell played in the Varrow Hockey League for the Dunmore Kestrels.");
+  EXPECT_TRUE(has_ref(doc1, "Varrow Hockey League|name|organization|Varrow Hockey League")) << dump(doc1);
+}
+
 TEST(NameFinder, CueFileErrorsNameFileAndLine) {
   auto bad = NameFinder::parse("cues.tsv", "cue\twords\tas_of\ntitle\tminister\t2026-01-01\ntitel\tx\t2026-01-01\n");
   ASSERT_FALSE(bad.ok());
