@@ -1488,6 +1488,25 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
     place_run(r);
   }
 
+  // "The 65th was formed", "the 139th fought at ...": an ordinal alone after "the" and before a verb (a lower-case
+  // word in -ed, or a never-name word that is no preposition: "was", "also") is a numbered unit (a regiment, a wing,
+  // a district), an organisation. Before a noun it is an adjective ("the 20th century"), after a word of time a date
+  // ("on the 5th"), and a number with no ordinal ending is a count ("the 12 were freed").
+  for (uint32_t k = 1; k + 1 < n_tokens; ++k) {
+    const std::string_view w = norm(k);
+    if (cover[k] >= 0 || type_at[k] >= 0 || !unit_number(w) || w.back() < 'a' || norm(k - 1) != "the" ||
+        sentence_of[k - 1] != sentence_of[k] || sentence_of[k + 1] != sentence_of[k])
+      continue;
+    if (k >= 2 && sentence_of[k - 2] == sentence_of[k] &&
+        std::find(std::begin(kTimePreps), std::end(kTimePreps), norm(k - 2)) != std::end(kTimePreps))
+      continue;
+    const std::string_view next = norm(k + 1);
+    if (!word(k + 1) || ta.tokens[k + 1].capitalized ||
+        !(next.ends_with("ed") || (has(k + 1, NameCue::not_name) && !follows_head(next))))
+      continue;
+    place_run(Run{k, k + 1, true, EntityType::organization, "name:unit-number", false, false});
+  }
+
   // A place mention of one word that is the surname of a person the article names so ("George Washington" ...
   // "Washington said") refers to the person, unless a place preposition comes before it ("flew to Washington").
   for (EntityReference& x : doc.references) {

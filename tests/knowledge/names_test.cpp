@@ -978,6 +978,19 @@ TEST(NameFinder, APurposesForAfterAnOrganisationWordStaysInTheName) {
   EXPECT_TRUE(has_ref(doc1, "Varrow Hockey League|name|organization|Varrow Hockey League")) << dump(doc1);
 }
 
+TEST(NameFinder, AnOrdinalAloneBeforeAVerbIsANumberedUnit) {
+  Document doc = code(
+      "The 212th was raised near Harrowgate in 1861. In spring the 212th marched north, and the 44th also "
+      "crossed the river.");
+  int units = 0;
+  for (const auto& r : refs(doc))
+    if (r == "212th|name|organization|212th" || r == "44th|name|organization|44th") ++units;
+  EXPECT_EQ(units, 3) << dump(doc);
+  // an adjective before its noun, a date after a word of time, a count with no ordinal ending: no unit
+  Document doc1 = code("In the 19th century the 12 were freed. On the 5th of May the 3rd round ended.");
+  for (const auto& r : refs(doc1)) EXPECT_THAT(r, ::testing::Not(HasSubstr("|name|organization"))) << dump(doc1);
+}
+
 TEST(NameFinder, CueFileErrorsNameFileAndLine) {
   auto bad = NameFinder::parse("cues.tsv", "cue\twords\tas_of\ntitle\tminister\t2026-01-01\ntitel\tx\t2026-01-01\n");
   ASSERT_FALSE(bad.ok());
