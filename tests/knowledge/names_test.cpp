@@ -991,6 +991,12 @@ TEST(NameFinder, AnOrdinalAloneBeforeAVerbIsANumberedUnit) {
   for (const auto& r : refs(doc1)) EXPECT_THAT(r, ::testing::Not(HasSubstr("|name|organization"))) << dump(doc1);
 }
 
+TEST(NameFinder, TheAbbreviationForNumberIsNoName) {
+  // "No." before a number is the word "number", no place and no name
+  Document doc = code("Two squadrons left Perth. No. 14 later moved to Darwin, and No. 29 flew to Broome.");
+  for (const auto& r : refs(doc)) EXPECT_THAT(r, ::testing::Not(HasSubstr("No."))) << dump(doc);
+}
+
 TEST(NameFinder, CueFileErrorsNameFileAndLine) {
   auto bad = NameFinder::parse("cues.tsv", "cue\twords\tas_of\ntitle\tminister\t2026-01-01\ntitel\tx\t2026-01-01\n");
   ASSERT_FALSE(bad.ok());
