@@ -83,6 +83,7 @@ bool parse_cue(std::string_view s, NameCue& out) {
       {"date_word", NameCue::date_word},
       {"unit", NameCue::unit},
       {"place_particle", NameCue::place_particle},
+      {"possessive_end", NameCue::possessive_end},
   };
   for (const auto& [name, cue] : kCues)
     if (s == name) {
@@ -384,7 +385,9 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
     r.sentence = sentence_of[b];
     r.span.offset = ta.tokens[b].span.offset;
     uint32_t end = ta.tokens[e - 1].span.end();
-    if (kind != ReferenceKind::pronoun) end -= possessive_bytes(ta.tokens[e - 1].span.of(text));
+    // (a shop named by its possessive keeps it: "Hallam's")
+    if (kind != ReferenceKind::pronoun && rule != "name:possessive")
+      end -= possessive_bytes(ta.tokens[e - 1].span.of(text));
     r.span.length = end - r.span.offset;
     r.kind = kind;
     r.entity = entity;
@@ -526,6 +529,21 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
   // Tokens of a country, place or organisation mention, or of a capitalised role word, may be part of a
   // longer name ("New Jersey", "New Zealand Herald", "Indonesian Navy", "Vostok Shipping Company"); such a
   // run must then be typed by a cue word or the gazetteer.
+  // A lower-case "for" after a capitalised organisation head or suffix word states the body's purpose inside its
+  // name, as "of" does ("Institute for Peace", "Foundation for the Visual Arts", "Council for Security").
+  // The purpose is a common English word of the word lists ("Tidal Studies", "the Visual Arts") or a country adjective
+  // ("Palestinian Studies"); a name after "for" is another body's ("played in the League for the St. Louis Eagles").
+  auto purpose_for = [&](uint32_t k) {
+    if (k == 0 || k + 1 >= n_tokens || norm(k) != "for" || ta.tokens[k].capitalized ||
+        sentence_of[k - 1] != sentence_of[k] || !ta.tokens[k - 1].capitalized ||
+        !(has(k - 1, NameCue::org_head) || has(k - 1, NameCue::org_suffix)))
+      return false;
+    uint32_t p = norm(k + 1) == "the" && !ta.tokens[k + 1].capitalized ? k + 2 : k + 1;
+    if (p >= n_tokens || sentence_of[p] != sentence_of[k] || !ta.tokens[p].capitalized || ta.tokens[p].all_caps)
+      return false;
+    return (lex != nullptr && lex->common(bare(p), NameLexicon::kMaxTier)) ||
+           (actors != nullptr && actors->is_country_adjective(std::string(ta.tokens[p].span.of(text))));
+  };
   auto joinable = [&](uint32_t k) {
     if (cover[k] < 0) return true;
     const Mention& m = doc.mentions[static_cast<size_t>(cover[k])];
@@ -737,11 +755,13 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
                      has(e + 1, NameCue::particle) && capword(e + 2) && joinable(e + 2) && run_start(e + 2)) {
             // two particles in a row inside a person's name: "Ana de la Vega", "Pieter van der Berg"
             e = std::min(extend_over_mention(e + 2), s1);
-          } else if (e + 2 < s1 && word(e) && norm(e) == "of" && !ta.tokens[e].capitalized && norm(e + 1) == "the" &&
-                     has(e - 1, NameCue::org_head) && ta.tokens[e - 1].capitalized && !ta.tokens[e + 1].capitalized &&
+          } else if (e + 2 < s1 && word(e) && !ta.tokens[e].capitalized && norm(e + 1) == "the" &&
+                     ((norm(e) == "of" && has(e - 1, NameCue::org_head)) || purpose_for(e)) &&
+                     ta.tokens[e - 1].capitalized && !ta.tokens[e + 1].capitalized &&
                      (cover[e] < 0 || cover[e] == cover[e + 1]) && capword(e + 2) && joinable(e + 2) &&
                      run_start(e + 2)) {
-            // "<org head> of the <Name>": "Army of the Potomac", "Bank of the West", "Church of the Nazarene"
+            // "<org head> of the <Name>": "Army of the Potomac", "Bank of the West", "Church of the Nazarene"; and
+            // "<org head or suffix> for the <Name>": "Foundation for the Visual Arts", "Society for the Blind"
             e = std::min(extend_over_mention(e + 2), s1);
           } else if (e + 3 < s1 && quote(e) && quote(e + 2) && cover[e + 1] < 0 && capword(e + 1) && cover[e + 3] < 0 &&
                      capword(e + 3) && !quote(e - 1)) {
@@ -864,9 +884,9 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
           false;  // a lower-case "and" or "&" inside: two names ("West Coast Eagles and Fremantle Dockers")
       for (uint32_t j = b + 1; j + 1 < e; ++j)
         if (!ta.tokens[j].capitalized && (norm(j) == "and" || norm(j) == "&")) conjoined = true;
-      uint32_t of_at = 0;  // the first lower-case "of" inside the run
+      uint32_t of_at = 0;  // the first lower-case "of" (or a purpose's "for": "Institute for Peace") inside the run
       for (uint32_t j = b + 1; j + 1 < e && of_at == 0; ++j)
-        if (norm(j) == "of" && !ta.tokens[j].capitalized) of_at = j;
+        if ((norm(j) == "of" || purpose_for(j)) && !ta.tokens[j].capitalized) of_at = j;
       bool after_place_prep = std::find(std::begin(kPlacePreps), std::end(kPlacePreps), prev) != std::end(kPlacePreps);
       auto set = [&r](EntityType t, const char* rule) {
         r.typed = true;
@@ -1172,7 +1192,11 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
     if (r.type == EntityType::organization && (r.rule == "name:org-suffix" || r.rule == "name:org-head") && r.b > 0 &&
         sentence_of[r.b - 1] == sentence_of[r.b] && cover[r.b - 1] < 0 && unit_number(ta.tokens[r.b - 1].span.of(text)))
       --r.b;
-    std::string name = words_of(r.b, r.e);
+    std::string name =
+        r.rule == "name:possessive"
+            ? std::string(
+                  Span{ta.tokens[r.b].span.offset, ta.tokens[r.e - 1].span.end() - ta.tokens[r.b].span.offset}.of(text))
+            : words_of(r.b, r.e);
     int32_t ent = -1;
     if (r.type == EntityType::person) {
       auto it = by_name.find(type_key(EntityType::person, name));
@@ -1305,6 +1329,41 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
     }
     return false;
   };
+  // The token after a possessive that closes a run of one to three words ("Hallam's", "Hallam 's" as two tokens),
+  // or 0 when there is none.
+  auto possessive_after = [&](uint32_t b, uint32_t e) -> uint32_t {
+    if (e <= b || e - b > 3) return 0;
+    const uint32_t si = sentence_of[e - 1];
+    const std::string_view w = norm(e - 1);
+    if (w.size() > 2 && w.ends_with("'s")) return e;
+    if (e + 1 < n_tokens && sentence_of[e + 1] == si && norm(e) == "'" && norm(e + 1) == "s" &&
+        !ta.tokens[e + 1].space_before)
+      return e + 2;
+    return 0;
+  };
+  // Nothing the possessive could own comes after it: punctuation, the sentence's end or a `possessive_end` word
+  // ("and", "in", "was"). Returns the run's new end (after the possessive), else 0. "Kowal's and Novak's plans"
+  // is no such case: the second possessive's noun is owned by both.
+  auto elliptic_possessive = [&](const Run& r) -> uint32_t {
+    const uint32_t pe = possessive_after(r.b, r.e);
+    if (pe == 0) return 0;
+    const uint32_t si = sentence_of[r.b];
+    auto ends_phrase = [&](uint32_t p) {
+      if (p >= n_tokens || sentence_of[p] != si) return true;
+      const std::string_view w = norm(p);
+      if (w == "," || w == "." || w == ";" || w == ":" || w == ")" || w == "!" || w == "?") return true;
+      return word(p) && !ta.tokens[p].capitalized && has(p, NameCue::possessive_end);
+    };
+    if (!ends_phrase(pe)) return 0;
+    if (pe < n_tokens && sentence_of[pe] == si && (norm(pe) == "and" || norm(pe) == "or")) {
+      uint32_t q = pe + 1;
+      while (q < n_tokens && q < pe + 4 && sentence_of[q] == si && word(q) && ta.tokens[q].capitalized) {
+        ++q;
+        if (const uint32_t pe2 = possessive_after(pe + 1, q); pe2 != 0) return ends_phrase(pe2) ? pe : 0;
+      }
+    }
+    return pe;
+  };
   for (Run& r : pieces) {
     // A word before a given name that is no given name itself, in a run of three or more words ("Queenslander Anna
     // Kowal", "Minnesotan Ben Lee"): a description (a demonym, a role), no part of the name.
@@ -1329,6 +1388,7 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
       }
     }
     const int32_t weak = weak_at[r.b];
+    const uint32_t possessive_e = elliptic_possessive(r);
     std::string key = fold(words_of(r.b, r.e));
     std::string last = words_of(r.e - 1, r.e);
     const uint32_t before = r.b > 0 && sentence_of[r.b - 1] == sentence_of[r.b] ? cue(r.b - 1) : 0;
@@ -1349,6 +1409,14 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
     } else if (by_surname.count(key) == 0 && short_org_at(r.b, r.e)) {
       r.type = EntityType::organization;  // "Kellow Falls State" after "Kellow Falls State University"
       r.rule = "name:short-form";
+    } else if (possessive_e != 0 && !person_evidence(r) && !given_at(r.b) && by_surname.count(key) == 0 &&
+               by_given.count(key) == 0 && (!type_of.contains(key) || type_of.at(key) == EntityType::organization)) {
+      // "shopped at Hallam's and Dorrit's", "Hallam's was sold in 1990": a possessive that stands alone names a
+      // shop, a bar or a restaurant, an organisation; the possessive is part of its name. A person the article
+      // names ("Ben Hallam" ... "Hallam's, too") keeps the words.
+      r.e = possessive_e;
+      r.type = EntityType::organization;
+      r.rule = "name:possessive";
     } else if (r.e - r.b >= 2 && (is(NameCue::loc_suffix, last) || has(r.b, NameCue::loc_head))) {
       r.type = EntityType::location;
       r.rule = "name:place-word";
@@ -1430,6 +1498,25 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
     }
     r.typed = true;
     place_run(r);
+  }
+
+  // "The 65th was formed", "the 139th fought at ...": an ordinal alone after "the" and before a verb (a lower-case
+  // word in -ed, or a never-name word that is no preposition: "was", "also") is a numbered unit (a regiment, a wing,
+  // a district), an organisation. Before a noun it is an adjective ("the 20th century"), after a word of time a date
+  // ("on the 5th"), and a number with no ordinal ending is a count ("the 12 were freed").
+  for (uint32_t k = 1; k + 1 < n_tokens; ++k) {
+    const std::string_view w = norm(k);
+    if (cover[k] >= 0 || type_at[k] >= 0 || !unit_number(w) || w.back() < 'a' || norm(k - 1) != "the" ||
+        sentence_of[k - 1] != sentence_of[k] || sentence_of[k + 1] != sentence_of[k])
+      continue;
+    if (k >= 2 && sentence_of[k - 2] == sentence_of[k] &&
+        std::find(std::begin(kTimePreps), std::end(kTimePreps), norm(k - 2)) != std::end(kTimePreps))
+      continue;
+    const std::string_view next = norm(k + 1);
+    if (!word(k + 1) || ta.tokens[k + 1].capitalized ||
+        !(next.ends_with("ed") || (has(k + 1, NameCue::not_name) && !follows_head(next))))
+      continue;
+    place_run(Run{k, k + 1, true, EntityType::organization, "name:unit-number", false, false});
   }
 
   // A place mention of one word that is the surname of a person the article names so ("George Washington" ...

@@ -50,6 +50,7 @@ enum class NameCue : uint8_t {
   date_word,
   unit,
   place_particle,
+  possessive_end,
 };
 
 class NameFinder {
