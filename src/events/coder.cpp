@@ -260,6 +260,8 @@ struct EventCoder::Impl {
   NounList count_nouns;
   // data/knowledge/person_nouns.tsv: "man", "people": people of no kind after a count ("killing one man").
   NounList person_nouns;
+  // data/knowledge/unit_nouns.tsv: "a patrol", "a squad": a force's own unit as a reported subject.
+  NounList unit_nouns;
   // data/knowledge/ethnic_groups.tsv: "Bosnian Serbs" are Bosnian people of the Serb group.
   EthnicGroups ethnic_groups;
   // Codes of imported dictionaries that the CAMEO codebook lacks, each scored
@@ -2602,7 +2604,7 @@ class DocCoder {
   // phrase of at most five words (no actor, verb or punctuation) that opens with a determiner
   // right after a reporting verb ("Police said the owner held ..."; not "X says contains
   // claims"). Returns that reporting verb's token, else UINT32_MAX. A unit word of
-  // data/knowledge/count_nouns.tsv ("a unit", "a patrol", "a squad") is the speaker's own unit
+  // data/knowledge/unit_nouns.tsv ("a unit", "a patrol", "a squad") is the speaker's own unit
   // when `force_speaker` (the speaker is police, military or intelligence): no subject of its own.
   uint32_t report_before_own_subject(const Clause& cl, size_t p, bool force_speaker) const {
     size_t g = p;
@@ -2615,7 +2617,7 @@ class DocCoder {
         in(head.norm, kCoordinators) ||
         in(head.norm, {"it", "we", "i", "you", "who", "which", "that", "what", "this", "these", "those", "there"}) ||
         (ends_with(head.norm, "ly") && head.norm.size() > 4) || ends_with(head.norm, "ing") ||
-        (force_speaker && k_.count_nouns.contains(head.norm)))
+        (force_speaker && k_.unit_nouns.contains(head.norm)))
       return UINT32_MAX;
     for (size_t q = g - 1, steps = 0; q-- > 0 && steps < 5; ++steps) {
       const uint32_t t = cl.toks[q];
@@ -4437,6 +4439,9 @@ Result<std::shared_ptr<const EventCoder>> EventCoder::load(const std::string& da
   auto persons = PersonNouns::load(data_dir);
   if (!persons.ok()) return persons.error();
   impl->person_nouns = std::move(persons.value());
+  auto units = UnitNouns::load(data_dir);
+  if (!units.ok()) return units.error();
+  impl->unit_nouns = std::move(units.value());
   auto ethnic = EthnicGroups::load(data_dir);
   if (!ethnic.ok()) return ethnic.error();
   impl->ethnic_groups = std::move(ethnic.value());

@@ -28,6 +28,10 @@ Result<NounList> PersonNouns::load(const std::string& data_dir) {
   return NounList::read(data_dir + "/knowledge/person_nouns.tsv");
 }
 
+Result<NounList> UnitNouns::load(const std::string& data_dir) {
+  return NounList::read(data_dir + "/knowledge/unit_nouns.tsv");
+}
+
 Result<NounList> CountNouns::load(const std::string& data_dir) {
   return NounList::read(data_dir + "/knowledge/count_nouns.tsv");
 }

@@ -53,6 +53,12 @@ struct PersonNouns {
   static Result<NounList> load(const std::string& data_dir);
 };
 
+/// The unit nouns (data/knowledge/unit_nouns.tsv): units in which police and troops act ("a patrol").
+struct UnitNouns {
+  /// Reads data_dir/knowledge/unit_nouns.tsv (errors as NounList::read).
+  static Result<NounList> load(const std::string& data_dir);
+};
+
 /// The count nouns (data/knowledge/count_nouns.tsv).
 struct CountNouns {
   /// Reads data_dir/knowledge/count_nouns.tsv (errors as NounList::read).

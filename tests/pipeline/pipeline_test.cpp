@@ -1423,6 +1423,14 @@ TEST(CodeArticle, AForcesUnitAsTheReportedSubjectIsTheSpeakersOwn) {
   EXPECT_TRUE(has(army, "190 ASSAULT UGAMIL")) << ::testing::PrintToString(army);
   const auto police = coded(k, "Ugandan police said a squad arrested 14 smugglers.");
   EXPECT_TRUE(has(police, "173 COERCE UGACOP")) << ::testing::PrintToString(police);
+  // a count or a group of other people is no unit of the speaker's: the police did not do it
+  for (const char* text :
+       {"Ugandan police said a crowd attacked the market.", "Ugandan police said a group stormed the market."}) {
+    for (const std::string& row : coded(k, text))  // their statement only (01x)
+      if (row.find("UGACOP") != std::string::npos) {
+        EXPECT_EQ(row.rfind("01", 0), 0U) << text << row;
+      }
+  }
 }
 
 // "held X back", "held X off", "held X at bay" are restraint, not custody
