@@ -1685,8 +1685,10 @@ TEST(CodeArticle, AThreatIsAimedAtTheActorOfItsUnlessClause) {
 // Boycotting contact with someone reduces relations (160); launching or mounting an invasion is one (192).
 TEST(CodeArticle, BoycottedContactAndALaunchedInvasionAreCoded) {
   Knowledge k = load();
-  const auto boycott = dyads(k, "Kenyan leaders said they would boycott all official contact with Uganda.");
+  const auto boycott = dyads(k, "Kenyan ministers will boycott any contact with Uganda until the dispute ends.");
   EXPECT_TRUE(has(boycott, "160 KENGOV->UGA expected")) << ::testing::PrintToString(boycott);
+  const auto shunned = dyads(k, "The Kenyan cabinet shunned diplomatic contact with Uganda on Friday.");
+  EXPECT_TRUE(has(shunned, "160 KENGOV->UGA happened")) << ::testing::PrintToString(shunned);
   const auto invasion = dyads(k, "Uganda today mounted its invasion of Kenya.");
   EXPECT_TRUE(has(invasion, "192 UGA->KEN happened")) << ::testing::PrintToString(invasion);
   const auto launched = dyads(k, "Uganda launched a ground invasion of Kenya on Monday.");
