@@ -813,16 +813,18 @@ void ActorIndex::find(Document& doc) const {
       sc.atoms.push_back(a);
       i = best_end;
     }
-    // A region's name (a row of no state: "the West") and a capitalised agent word right after it, inside the
-    // sentence, are one proper name the gazetteer or the name finder reads ("the West Bank", not Western
-    // bankers); a state's name before one stays a chain ("the Kenya Police").
+    // A region's name written with its article (a row of no state: "the West") and a capitalised agent word of
+    // no office right after it, inside the sentence, are one proper name the gazetteer or the name finder reads
+    // ("the West Bank", not Western bankers); a state's name before one stays a chain ("the Kenya Police"), and
+    // so does an office ("Britain's Africa Minister").
     for (size_t x = 0; x + 1 < sc.atoms.size();) {
       const Atom& region = sc.atoms[x];
       const Atom& next = sc.atoms[x + 1];
       const Impl::Entry& re = ix.entries[region.best];
       if (re.form != Form::country_name || !ix.countries[re.target].region || region.possessive ||
           next.begin != region.end || ix.entries[next.best].form != Form::agent || !ta.tokens[next.begin].capitalized ||
-          ta.tokens[next.begin].all_caps || next.begin == s0) {
+          ta.tokens[next.begin].all_caps || next.begin == s0 || norm(region.begin) != "the" ||
+          !ix.agents[ix.entries[next.best].target].office.empty()) {
         ++x;
         continue;
       }

@@ -178,6 +178,8 @@ constexpr uint8_t kFrequentTier = 35;
 constexpr uint8_t kBasicTier = 20;
 
 // Words before a date ("on Sunday", "last May", "in Spring"): a capitalised never-name word after one is a date.
+// Forms of "be": after them a possessive is a predicate ("the idea was Tarvel's").
+constexpr std::string_view kCopulas[] = {"is", "was", "are", "were", "be", "been", "being"};
 constexpr std::string_view kTimePreps[] = {"on",   "in",    "since",  "until", "by",     "last",  "next",
                                            "this", "every", "before", "after", "during", "early", "late"};
 
@@ -541,8 +543,11 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
     uint32_t p = norm(k + 1) == "the" && !ta.tokens[k + 1].capitalized ? k + 2 : k + 1;
     if (p >= n_tokens || sentence_of[p] != sentence_of[k] || !ta.tokens[p].capitalized || ta.tokens[p].all_caps)
       return false;
-    return (lex != nullptr && lex->common(bare(p), NameLexicon::kMaxTier)) ||
-           (actors != nullptr && actors->is_country_adjective(std::string(ta.tokens[p].span.of(text))));
+    if (lex != nullptr && lex->common(bare(p), NameLexicon::kMaxTier)) return true;
+    // a country adjective before a lower-case noun modifies it: "thanked the Institute for the Kenyan donation"
+    const bool noun_after =
+        p + 1 < n_tokens && sentence_of[p + 1] == sentence_of[p] && word(p + 1) && !ta.tokens[p + 1].capitalized;
+    return !noun_after && actors != nullptr && actors->is_country_adjective(std::string(ta.tokens[p].span.of(text)));
   };
   auto joinable = [&](uint32_t k) {
     if (cover[k] < 0) return true;
@@ -1410,10 +1415,13 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
       r.type = EntityType::organization;  // "Kellow Falls State" after "Kellow Falls State University"
       r.rule = "name:short-form";
     } else if (possessive_e != 0 && !person_evidence(r) && !given_at(r.b) && by_surname.count(key) == 0 &&
+               !(r.b > 0 && sentence_of[r.b - 1] == sentence_of[r.b] &&
+                 std::find(std::begin(kCopulas), std::end(kCopulas), norm(r.b - 1)) != std::end(kCopulas)) &&
                by_given.count(key) == 0 && (!type_of.contains(key) || type_of.at(key) == EntityType::organization)) {
       // "shopped at Hallam's and Dorrit's", "Hallam's was sold in 1990": a possessive that stands alone names a
       // shop, a bar or a restaurant, an organisation; the possessive is part of its name. A person the article
-      // names ("Ben Hallam" ... "Hallam's, too") keeps the words.
+      // names ("Ben Hallam" ... "Hallam's, too") keeps the words, and after a copula the possessive is a person's
+      // ownership ("the idea was Tarvel's").
       r.e = possessive_e;
       r.type = EntityType::organization;
       r.rule = "name:possessive";
@@ -1500,9 +1508,10 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
     place_run(r);
   }
 
-  // "The 65th was formed", "the 139th fought at ...": an ordinal alone after "the" and before a verb (a lower-case
-  // word in -ed, or a never-name word that is no preposition: "was", "also") is a numbered unit (a regiment, a wing,
-  // a district), an organisation. Before a noun it is an adjective ("the 20th century"), after a word of time a date
+  // "The 212th was raised", "the 44th also crossed ...": an ordinal alone after "the" and before a never-name word
+  // that is no preposition ("was", "also") is a numbered unit (a regiment, a wing, a district), an organisation (a
+  // word in -ed after it is as often an adjective of a noun: "the 9th seeded player"). Before a noun it is an adjective
+  // ("the 20th century"), after a word of time a date
   // ("on the 5th"), and a number with no ordinal ending is a count ("the 12 were freed").
   for (uint32_t k = 1; k + 1 < n_tokens; ++k) {
     const std::string_view w = norm(k);
@@ -1513,9 +1522,7 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
         std::find(std::begin(kTimePreps), std::end(kTimePreps), norm(k - 2)) != std::end(kTimePreps))
       continue;
     const std::string_view next = norm(k + 1);
-    if (!word(k + 1) || ta.tokens[k + 1].capitalized ||
-        !(next.ends_with("ed") || (has(k + 1, NameCue::not_name) && !follows_head(next))))
-      continue;
+    if (!word(k + 1) || ta.tokens[k + 1].capitalized || !has(k + 1, NameCue::not_name) || follows_head(next)) continue;
     place_run(Run{k, k + 1, true, EntityType::organization, "name:unit-number", false, false});
   }
 
