@@ -480,7 +480,7 @@ DELETE FROM story_keys WHERE key >= 'e:' AND key < 'e;' AND substr(key, 3) IN (S
 // hash, so each of an article's 8 rows took a random page of it, and once it outgrew a batch's rows every commit wrote
 // about one page per row. article_bands_recent holds the rows of the articles stored since the last move, a few hundred
 // pages that every batch dirties again; Store::commit() moves them into article_bands, sorted by band, once they are
-// many (Impl::settle_bands), which writes each page of article_bands once for thousands of articles. A lookup reads
+// many (Impl::settle), which writes each page of article_bands once for thousands of articles. A lookup reads
 // both tables. The rows of a version 8 store stay where they are.
 constexpr const char* kSchemaV9RecentBands = R"sql(
 CREATE TABLE article_bands_recent (
@@ -490,10 +490,121 @@ CREATE TABLE article_bands_recent (
 ) WITHOUT ROWID;
 )sql";
 
+// Version 10: the event id and the article hash are looked up in key tables with a recent and a settled part, as the
+// bands of version 9 (docs/store.md). Both were UNIQUE constraints of their tables, B-trees ordered by a hash: each new
+// event and article took a random page of them, and the two were the largest share of a batch's page writes left
+// (docs/performance.md, thirteenth pass). SQLite cannot drop a table constraint, so `events` and `articles` are rebuilt
+// without it (rowids kept: every child row still points at the same row); the rebuild runs with foreign keys off and
+// is checked by PRAGMA foreign_key_check before the migration commits (Impl::migrate). The stored keys go to the
+// settled tables, sorted; the recent tables start empty and Store::commit() moves their rows (Impl::settle).
+constexpr const char* kSchemaV10RecentKeys = R"sql(
+CREATE TABLE articles_v10 (
+  seq INTEGER PRIMARY KEY,
+  hash TEXT NOT NULL,
+  id TEXT NOT NULL,
+  url TEXT NOT NULL,
+  source TEXT NOT NULL,
+  published TEXT,
+  date_precision TEXT,
+  published_origin TEXT NOT NULL,
+  title TEXT NOT NULL,
+  text TEXT NOT NULL,
+  metadata TEXT NOT NULL,
+  ingested_at TEXT NOT NULL,
+  fingerprint BLOB,
+  duplicate_of TEXT
+);
+INSERT INTO articles_v10 (seq, hash, id, url, source, published, date_precision, published_origin, title, text,
+  metadata, ingested_at, fingerprint, duplicate_of)
+SELECT seq, hash, id, url, source, published, date_precision, published_origin, title, text,
+  metadata, ingested_at, fingerprint, duplicate_of FROM articles ORDER BY seq;
+DROP TABLE articles;
+ALTER TABLE articles_v10 RENAME TO articles;
+CREATE INDEX articles_id ON articles(id);
+
+CREATE TABLE events_v10 (
+  seq INTEGER PRIMARY KEY,
+  id TEXT NOT NULL,
+  cameo TEXT NOT NULL,
+  plover TEXT NOT NULL,
+  quad_class INTEGER NOT NULL,
+  goldstein REAL NOT NULL,
+  mode TEXT NOT NULL,
+  date TEXT,
+  date_precision TEXT,
+  date_basis TEXT NOT NULL,
+  source_text TEXT NOT NULL,
+  source_canonical TEXT NOT NULL,
+  source_code TEXT NOT NULL,
+  source_country TEXT NOT NULL,
+  source_sector TEXT NOT NULL,
+  target_text TEXT,
+  target_canonical TEXT,
+  target_code TEXT,
+  target_country TEXT,
+  target_sector TEXT,
+  location_name TEXT,
+  location_country TEXT,
+  location_lat REAL,
+  location_lon REAL,
+  location_geonameid INTEGER,
+  attributed_to TEXT NOT NULL,
+  rule TEXT NOT NULL,
+  num_mentions INTEGER NOT NULL DEFAULT 1,
+  num_articles INTEGER NOT NULL DEFAULT 1,
+  num_sources INTEGER NOT NULL DEFAULT 1,
+  first_seen TEXT,
+  last_seen TEXT,
+  match_key TEXT NOT NULL DEFAULT ''
+);
+INSERT INTO events_v10 (seq, id, cameo, plover, quad_class, goldstein, mode, date, date_precision, date_basis,
+  source_text, source_canonical, source_code, source_country, source_sector,
+  target_text, target_canonical, target_code, target_country, target_sector,
+  location_name, location_country, location_lat, location_lon, location_geonameid,
+  attributed_to, rule, num_mentions, num_articles, num_sources, first_seen, last_seen, match_key)
+SELECT seq, id, cameo, plover, quad_class, goldstein, mode, date, date_precision, date_basis,
+  source_text, source_canonical, source_code, source_country, source_sector,
+  target_text, target_canonical, target_code, target_country, target_sector,
+  location_name, location_country, location_lat, location_lon, location_geonameid,
+  attributed_to, rule, num_mentions, num_articles, num_sources, first_seen, last_seen, match_key
+FROM events ORDER BY seq;
+DROP TABLE events;
+ALTER TABLE events_v10 RENAME TO events;
+CREATE INDEX events_date ON events(date);
+
+CREATE TABLE article_hashes (
+  hash TEXT PRIMARY KEY,
+  article INTEGER NOT NULL REFERENCES articles(seq) ON DELETE CASCADE
+) WITHOUT ROWID;
+CREATE TABLE article_hashes_recent (
+  hash TEXT PRIMARY KEY,
+  article INTEGER NOT NULL REFERENCES articles(seq) ON DELETE CASCADE
+) WITHOUT ROWID;
+INSERT INTO article_hashes (hash, article) SELECT hash, seq FROM articles ORDER BY hash;
+CREATE TABLE event_ids (
+  id TEXT PRIMARY KEY,
+  event INTEGER NOT NULL REFERENCES events(seq)
+) WITHOUT ROWID;
+CREATE TABLE event_ids_recent (
+  id TEXT PRIMARY KEY,
+  event INTEGER NOT NULL REFERENCES events(seq)
+) WITHOUT ROWID;
+INSERT INTO event_ids (id, event) SELECT id, seq FROM events ORDER BY id;
+)sql";
+
+// The integer key of an article by its hash (?1) and of an event by its id (?1), from both parts of the key tables
+// (schema v10). A key is in one of the two; the recent part is read first.
+#define DYAD_ARTICLE_BY_HASH(P)                               \
+  "SELECT article FROM article_hashes_recent WHERE hash = " P \
+  " UNION ALL SELECT article FROM article_hashes WHERE "      \
+  "hash = " P " LIMIT 1"
+#define DYAD_EVENTS_BY_ID(P) \
+  "SELECT event FROM event_ids_recent WHERE id = " P " UNION ALL SELECT event FROM event_ids WHERE id = " P
+
 // kMigrations[i] takes the schema from version i to version i + 1.
-constexpr std::array<const char*, 9> kMigrations = {kSchemaV1,           kSchemaV2Tone,          kSchemaV3Story,
-                                                    kSchemaV4References, kSchemaV5WriterIndexes, kSchemaV6EventSeq,
-                                                    kSchemaV7NoKeyIndex, kSchemaV8StoryEvents,   kSchemaV9RecentBands};
+constexpr std::array<const char*, 10> kMigrations = {
+    kSchemaV1,         kSchemaV2Tone,       kSchemaV3Story,       kSchemaV4References,  kSchemaV5WriterIndexes,
+    kSchemaV6EventSeq, kSchemaV7NoKeyIndex, kSchemaV8StoryEvents, kSchemaV9RecentBands, kSchemaV10RecentKeys};
 static_assert(kMigrations.size() == static_cast<size_t>(kSchemaVersion),
               "every schema version needs exactly one migration step");
 
@@ -988,36 +1099,59 @@ struct Store::Impl {
     }
   }
 
-  // Schema v9: at a commit, moves the rows of article_bands_recent into article_bands (sorted by band: each page of
-  // the large table is written once) when the recent table holds at least `limit` rows. The default limit grows with
-  // the square root of article_bands: moving R rows into S rows on P pages writes about P pages, and the recent table
-  // (R / 2 rows on average, all its pages dirtied by a batch) costs R / 2 / 220 pages a batch, so the sum per row is
-  // least near R = sqrt(2 * S * batch rows); 64 * sqrt(S) is that for batches of 256 articles (2,048 rows). At 100,000
-  // articles (S = 800,000) that is a move every ~7,000 articles, at a million every ~23,000.
-  static constexpr int64_t kMinRecentBands = 16384;
-  size_t recent_band_limit = 0;          // rows; 0: the default above (tests set a small one)
-  std::optional<int64_t> settled_bands;  // rows of article_bands, counted once per connection, then kept
-  void settle_bands() {
-    int64_t recent = 0;
-    {
-      Stmt s = stmt("SELECT count(*) FROM article_bands_recent");
-      if (s.step()) recent = s.col_int(0);
+  // Schema v9 and v10: at a commit, moves the rows of a recent table (article_bands_recent, article_hashes_recent,
+  // event_ids_recent) into its settled table (sorted by its key: each page of the large table is written once) when
+  // the recent table holds at least `limit` rows. The default limit grows with the square root of the settled table:
+  // moving R rows into S rows on P pages writes about P pages, and the recent table (R / 2 rows on average, all its
+  // pages dirtied by a batch) costs R / 2 / (rows a page) pages a batch, so the sum per row is least near
+  // R = sqrt(2 * S * batch rows), whatever the rows a page. For batches of 256 articles that is 64 * sqrt(S) for the
+  // bands (8 rows an article, 2,048 a batch) and the event ids (about 7 an article), and 23 * sqrt(S) for the article
+  // hashes (256 a batch). Bands at 100,000 articles (S = 800,000): a move every ~7,000 articles; hashes: every ~7,300.
+  struct RecentTable {
+    const char* count_recent;
+    const char* count_settled;
+    const char* move;
+    const char* empty;
+    int64_t min_rows;                // the least default limit
+    double per_root;                 // the default limit's factor of sqrt(settled rows)
+    size_t* limit;                   // rows; 0: the default (tests set a small one)
+    std::optional<int64_t> settled;  // rows of the settled table, counted once per connection, then kept
+  };
+  size_t recent_band_limit = 0;
+  size_t recent_key_limit = 0;
+  std::array<RecentTable, 3> recent_tables{{
+      {"SELECT count(*) FROM article_bands_recent", "SELECT count(*) FROM article_bands",
+       "INSERT OR IGNORE INTO article_bands (band, article) SELECT band, article FROM article_bands_recent "
+       "ORDER BY band, article",
+       "DELETE FROM article_bands_recent", 16384, 64.0, &recent_band_limit, std::nullopt},
+      {"SELECT count(*) FROM event_ids_recent", "SELECT count(*) FROM event_ids",
+       "INSERT INTO event_ids (id, event) SELECT id, event FROM event_ids_recent ORDER BY id",
+       "DELETE FROM event_ids_recent", 16384, 64.0, &recent_key_limit, std::nullopt},
+      {"SELECT count(*) FROM article_hashes_recent", "SELECT count(*) FROM article_hashes",
+       "INSERT INTO article_hashes (hash, article) SELECT hash, article FROM article_hashes_recent ORDER BY hash",
+       "DELETE FROM article_hashes_recent", 4096, 23.0, &recent_key_limit, std::nullopt},
+  }};
+  void settle() {
+    for (RecentTable& t : recent_tables) {
+      int64_t recent = 0;
+      {
+        Stmt s = stmt(t.count_recent);
+        if (s.step()) recent = s.col_int(0);
+      }
+      if (recent == 0) continue;
+      if (!t.settled) {
+        Stmt s = stmt(t.count_settled);
+        t.settled = s.step() ? s.col_int(0) : 0;
+      }
+      const int64_t limit =
+          *t.limit != 0
+              ? static_cast<int64_t>(*t.limit)
+              : std::max(t.min_rows, static_cast<int64_t>(t.per_root * std::sqrt(static_cast<double>(*t.settled))));
+      if (recent < limit) continue;
+      exec(t.move);
+      exec(t.empty);
+      *t.settled += recent;
     }
-    if (recent == 0) return;
-    if (!settled_bands) {
-      Stmt s = stmt("SELECT count(*) FROM article_bands");
-      settled_bands = s.step() ? s.col_int(0) : 0;
-    }
-    const int64_t limit =
-        recent_band_limit != 0
-            ? static_cast<int64_t>(recent_band_limit)
-            : std::max(kMinRecentBands, static_cast<int64_t>(64.0 * std::sqrt(static_cast<double>(*settled_bands))));
-    if (recent < limit) return;
-    exec(
-        "INSERT OR IGNORE INTO article_bands (band, article) SELECT band, article FROM article_bands_recent "
-        "ORDER BY band, article");
-    exec("DELETE FROM article_bands_recent");
-    *settled_bands += recent;
   }
 
   // Another connection committed since this one last looked (PRAGMA data_version): the key index and
@@ -1124,23 +1258,43 @@ struct Store::Impl {
       throw DbError("schema version " + std::to_string(v) + " is newer than this build supports (" +
                     std::to_string(kSchemaVersion) + "); upgrade dyad");
     if (v == kSchemaVersion) return;
+    // Steps that rebuild a table (v6, v10) drop a parent of other tables' rows and rename its copy to its name, which
+    // foreign keys would refuse (SQLite's documented procedure for a table change: keys off, then checked before the
+    // commit). PRAGMA foreign_keys cannot change inside a transaction, so it is set around it.
+    exec("PRAGMA foreign_keys=OFF");
     exec("BEGIN IMMEDIATE");
     try {
       v = user_version();  // another process may have migrated meanwhile
       if (v > kSchemaVersion) throw DbError("schema version " + std::to_string(v) + " is newer than this build");
       for (int step = v; step < kSchemaVersion; ++step) exec(kMigrations[static_cast<size_t>(step)]);
+      if (v < kSchemaVersion) {
+        Stmt s = stmt(std::string("PRAGMA foreign_key_check"));
+        if (s.step())
+          throw DbError("the migration broke a foreign key (table " + std::string(s.col_view(0)) +
+                        "); nothing changed");
+      }
       exec(("PRAGMA user_version=" + std::to_string(kSchemaVersion)).c_str());
       exec("COMMIT");
     } catch (...) {
       sqlite3_exec(db, "ROLLBACK", nullptr, nullptr, nullptr);
+      sqlite3_exec(db, "PRAGMA foreign_keys=ON", nullptr, nullptr, nullptr);
       throw;
     }
+    exec("PRAGMA foreign_keys=ON");
   }
 
   // The integer key (events.seq) of the stored event with this text id, or nullopt.
   std::optional<int64_t> event_seq(std::string_view id) {
-    Stmt s = stmt("SELECT seq FROM events WHERE id = ?1");
+    Stmt s = stmt(DYAD_EVENTS_BY_ID("?1") " LIMIT 1");
     s.text(1, id);
+    if (!s.step()) return std::nullopt;
+    return s.col_int(0);
+  }
+
+  // The integer key (articles.seq) of the stored article with this content hash, or nullopt.
+  std::optional<int64_t> article_seq(std::string_view hash) {
+    Stmt s = stmt(DYAD_ARTICLE_BY_HASH("?1"));
+    s.text(1, hash);
     if (!s.step()) return std::nullopt;
     return s.col_int(0);
   }
@@ -1150,7 +1304,7 @@ struct Store::Impl {
   // `mentioned`: the events this put has written a mention of (of this article), in and out.
   void put_event(const Document& doc, int64_t seq, const std::string& published, const Event& ev,
                  std::vector<int64_t>& mentioned);
-  bool insert_event(const Event& ev, const std::string& published, const std::string& key);
+  int64_t insert_event(const Event& ev, const std::string& published, const std::string& key);
   void put_tone(const Document& doc, int64_t seq);
   StoredArticle read_article(Stmt& s, bool with_text) const;
   // The first article (with its text) that `where` (one parameter, ?1 = value) selects.
@@ -1160,12 +1314,12 @@ struct Store::Impl {
 bool Store::Impl::put_doc(const Document& doc) {
   const Article& a = doc.article;
   const std::string published = a.published.iso();
+  if (article_seq(doc.hash)) return false;
   {
     Stmt s = stmt(
         "INSERT INTO articles (hash, id, url, source, published, date_precision, published_origin, title, text, "
         "metadata, ingested_at, fingerprint, duplicate_of) "
-        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13) "
-        "ON CONFLICT(hash) DO NOTHING");
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)");
     s.text(1, doc.hash).text(2, a.id).text(3, a.url).text(4, a.source).text_or_null(5, published);
     if (a.published.known())
       s.text(6, to_string(a.published.precision));
@@ -1177,8 +1331,12 @@ bool Store::Impl::put_doc(const Document& doc) {
     s.text_or_null(13, doc.duplicate_of);
     s.run();
   }
-  if (sqlite3_changes(db) == 0) return false;
   const int64_t seq = sqlite3_last_insert_rowid(db);
+  {
+    Stmt s = stmt("INSERT INTO article_hashes_recent (hash, article) VALUES (?1, ?2)");
+    s.text(1, doc.hash).integer(2, seq);
+    s.run();
+  }
   const std::vector<int64_t> bands = lsh_bands(doc.fingerprint);
   insert_rows(bands_insert, bands.size(),
               [&](Stmt& s, size_t i, int b) { s.integer(b + 1, bands[i]).integer(b + 2, seq); });
@@ -1289,8 +1447,8 @@ void Store::Impl::put_tone(const Document& doc, int64_t seq) {
   }
 }
 
-// Inserts the event's row unless its id is stored; true when it inserted one.
-bool Store::Impl::insert_event(const Event& ev, const std::string& published, const std::string& key) {
+// Inserts the row of an event whose id is not stored, and its id into event_ids_recent; returns its seq.
+int64_t Store::Impl::insert_event(const Event& ev, const std::string& published, const std::string& key) {
   Stmt s = stmt(
       "INSERT INTO events (id, cameo, plover, quad_class, goldstein, mode, date, date_precision, date_basis, "
       "source_text, source_canonical, source_code, source_country, source_sector, "
@@ -1298,7 +1456,7 @@ bool Store::Impl::insert_event(const Event& ev, const std::string& published, co
       "location_name, location_country, location_lat, location_lon, location_geonameid, "
       "attributed_to, rule, first_seen, last_seen, match_key) "
       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, "
-      "?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?27, ?28) ON CONFLICT(id) DO NOTHING");
+      "?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?27, ?28)");
   s.text_ref(1, ev.id).text_ref(2, ev.cameo).text_ref(3, ev.plover).integer(4, ev.quad_class).real(5, ev.goldstein);
   s.text(6, to_string(ev.mode)).text_or_null(7, ev.date.iso());
   if (ev.date.known())
@@ -1318,7 +1476,11 @@ bool Store::Impl::insert_event(const Event& ev, const std::string& published, co
   }
   s.text_ref(25, ev.attributed_to).text_ref(26, ev.rule).text_or_null(27, published).text_ref(28, key);
   s.run();
-  return sqlite3_changes(db) == 1;
+  const int64_t seq = sqlite3_last_insert_rowid(db);
+  Stmt k = stmt("INSERT INTO event_ids_recent (id, event) VALUES (?1, ?2)");
+  k.text_ref(1, ev.id).integer(2, seq);
+  k.run();
+  return seq;
 }
 
 void Store::Impl::put_event(const Document& doc, int64_t seq, const std::string& published, const Event& ev,
@@ -1328,19 +1490,19 @@ void Store::Impl::put_event(const Document& doc, int64_t seq, const std::string&
   const std::string key = match_key(ev);
   // A stored event this transaction has seen needs no INSERT (it would do nothing) nor a SELECT of its key.
   const auto seen = seen_events.find(ev.id);
-  const bool new_event = seen == seen_events.end() && insert_event(ev, published, key);
-  // The event's integer key (schema v6): the new row's rowid, or the stored row's.
+  // The event's integer key (schema v6): the stored row's, or the new row's.
+  bool new_event = false;
   int64_t event_seq = 0;
-  if (new_event) {
-    event_seq = sqlite3_last_insert_rowid(db);
-    seen_events.emplace(ev.id, event_seq);
-  } else if (seen != seen_events.end()) {
+  if (seen != seen_events.end()) {
     event_seq = seen->second;
-  } else if (auto stored = this->event_seq(ev.id)) {
-    event_seq = *stored;
-    seen_events.emplace(ev.id, event_seq);
   } else {
-    throw DbError("event " + ev.id + " is neither new nor stored");
+    if (auto stored = this->event_seq(ev.id)) {
+      event_seq = *stored;
+    } else {
+      event_seq = insert_event(ev, published, key);
+      new_event = true;
+    }
+    seen_events.emplace(ev.id, event_seq);
   }
   // New, merged (its date may refine the stored one) or the same mention twice: the index may only grow.
   note_event(key, ev.mode, event_seq, ev.date);
@@ -1489,9 +1651,7 @@ Result<std::unique_ptr<Store>> Store::open_read_only(const std::string& path) {
 
 bool Store::contains(std::string_view hash) {
   try {
-    Stmt s = impl_->stmt("SELECT 1 FROM articles WHERE hash = ?1");
-    s.text(1, hash);
-    return s.step();
+    return impl_->article_seq(hash).has_value();
   } catch (const DbError&) {
     return false;
   }
@@ -1512,7 +1672,7 @@ Status Store::begin() {
 Status Store::commit() {
   if (!impl_->in_txn) return impl_->error("commit(): no transaction is open");
   try {
-    impl_->settle_bands();
+    impl_->settle();
     impl_->exec("COMMIT");
   } catch (const DbError& e) {
     // A failed COMMIT (e.g. disk full) may leave the transaction open; drop it.
@@ -1612,6 +1772,7 @@ Store::WriterCaches Store::writer_caches() const {
 }
 
 void Store::set_recent_band_limit(size_t rows) { impl_->recent_band_limit = rows; }
+void Store::set_recent_key_limit(size_t rows) { impl_->recent_key_limit = rows; }
 
 void Store::set_writer_cache_limits(size_t key_index_entries, size_t story_entries) {
   impl_->key_index_limit = key_index_entries;
@@ -1676,7 +1837,7 @@ struct EventFilter {
       where += std::string("AND e.date <= ?6 AND ") + kDateLo + " <= ?6 ";
     }
     if (q.mode) where += "AND e.mode = ?7 ";
-    if (!q.id.empty()) where += "AND e.id = ?9 ";
+    if (!q.id.empty()) where += "AND e.seq IN (" DYAD_EVENTS_BY_ID("?9") ") ";
     if (q.story != 0)
       where +=
           "AND e.seq IN (SELECT m3.event FROM mentions m3 JOIN story_articles sa ON sa.article = m3.article "
@@ -1792,7 +1953,7 @@ Result<std::optional<StoredArticle>> Store::Impl::first_article(const char* wher
 }
 
 Result<std::optional<StoredArticle>> Store::article(std::string_view hash) {
-  return impl_->first_article("WHERE hash = ?1", hash);
+  return impl_->first_article("WHERE seq = (" DYAD_ARTICLE_BY_HASH("?1") ")", hash);
 }
 
 Result<std::optional<StoredArticle>> Store::article_by_id(std::string_view id) {
@@ -1818,7 +1979,7 @@ Result<std::vector<Post>> Store::posts(std::string_view hash) {
   try {
     Stmt s = impl_->stmt(
         "SELECT p.handle, p.name, p.date, p.offset, p.length, p.body_offset, p.body_length, p.url "
-        "FROM posts p JOIN articles a ON a.seq = p.article WHERE a.hash = ?1 ORDER BY p.idx");
+        "FROM posts p WHERE p.article = (" DYAD_ARTICLE_BY_HASH("?1") ") ORDER BY p.idx");
     s.text(1, hash);
     while (s.step()) {
       Post p;
@@ -1841,7 +2002,7 @@ Result<ArticleEntities> Store::entities(std::string_view hash) {
   try {
     Stmt s = impl_->stmt(
         "SELECT e.id, e.type, e.offset, e.length, e.canonical, e.code, e.place_name, e.country, e.lat, e.lon, "
-        "e.geonameid FROM entities e JOIN articles a ON a.seq = e.article WHERE a.hash = ?1 ORDER BY e.id");
+        "e.geonameid FROM entities e WHERE e.article = (" DYAD_ARTICLE_BY_HASH("?1") ") ORDER BY e.id");
     s.text(1, hash);
     std::unordered_map<int64_t, int32_t> index;  // entities.id -> index in out.entities
     while (s.step()) {
@@ -1860,7 +2021,7 @@ Result<ArticleEntities> Store::entities(std::string_view hash) {
     }
     Stmt r = impl_->stmt(
         "SELECT m.entity, m.kind, m.sentence, m.offset, m.length, m.token_first, m.token_end, m.mention, m.rule "
-        "FROM entity_mentions m JOIN articles a ON a.seq = m.article WHERE a.hash = ?1 ORDER BY m.idx");
+        "FROM entity_mentions m WHERE m.article = (" DYAD_ARTICLE_BY_HASH("?1") ") ORDER BY m.idx");
     r.text(1, hash);
     while (r.step()) {
       EntityReference ref;
@@ -2085,9 +2246,9 @@ Result<int64_t> Store::file_in_story(int64_t story, std::string_view hash, std::
       }
     }
     {
-      Stmt s = impl_->stmt(
-          "INSERT INTO story_articles (story, article) SELECT ?1, seq FROM articles WHERE hash = ?2 "
-          "ON CONFLICT DO NOTHING");
+      Stmt s = impl_->stmt("INSERT INTO story_articles (story, article) SELECT ?1, article FROM (" DYAD_ARTICLE_BY_HASH(
+          "?2") ") "
+                "WHERE true ON CONFLICT DO NOTHING");
       s.integer(1, story).text(2, hash).run();
       if (sqlite3_changes(impl_->db) == 0) return story;  // already filed (or no such article)
     }
@@ -2144,7 +2305,8 @@ Result<std::vector<StoryInfo>> Store::stories(const StoryQuery& q) {
   if (!q.actor.empty()) {
     sql +=
         "AND st.id IN (SELECT sa.story FROM story_articles sa JOIN mentions m ON m.article = sa.article "
-        "WHERE m.event IN (SELECT e.seq FROM json_each(?4) j JOIN events e ON e.id = j.value)) ";
+        "WHERE m.event IN (SELECT k.event FROM json_each(?4) j JOIN event_ids_recent k ON k.id = j.value UNION ALL "
+        "SELECT k.event FROM json_each(?4) j JOIN event_ids k ON k.id = j.value)) ";
   }
   sql += "ORDER BY st.first_date IS NULL, st.first_date, st.id";
   if (q.limit > 0) sql += " LIMIT ?5";

@@ -19,7 +19,7 @@
 namespace dyad {
 
 /// The schema version this build writes; PRAGMA user_version holds it.
-inline constexpr int kSchemaVersion = 9;
+inline constexpr int kSchemaVersion = 10;
 
 /// Filters for Store::events(); empty fields do not filter.
 struct EventQuery {
@@ -171,6 +171,8 @@ class Store {
   /// large band table once there are at least `rows` of them; 0 (the default) is a limit that grows with the square
   /// root of the stored band rows. Answers never depend on it; tests set a small one to exercise the move.
   void set_recent_band_limit(size_t rows);
+  /// Schema v10: the same for the event ids and the article hashes (one limit for both key tables).
+  void set_recent_key_limit(size_t rows);
 
   /// Stored events matching `q`, ordered by date (unknown dates last) then id.
   /// One row per event: with q.article set, the mention in that article;

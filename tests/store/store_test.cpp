@@ -170,8 +170,42 @@ void raw_exec(const std::string& path, const std::string& sql) {
   sqlite3_close(db);
 }
 
+// Back to version 9 as the previous dyad left it: `articles.hash` and `events.id` UNIQUE constraints of their tables
+// (the tables rebuilt with the version 9 statements, rowids kept), no key tables.
+void downgrade_to_v9(const std::string& path) {
+  raw_exec(path, R"sql(
+CREATE TABLE articles_v9 (
+  seq INTEGER PRIMARY KEY, hash TEXT NOT NULL UNIQUE, id TEXT NOT NULL, url TEXT NOT NULL, source TEXT NOT NULL,
+  published TEXT, date_precision TEXT, published_origin TEXT NOT NULL, title TEXT NOT NULL, text TEXT NOT NULL,
+  metadata TEXT NOT NULL, ingested_at TEXT NOT NULL, fingerprint BLOB, duplicate_of TEXT);
+INSERT INTO articles_v9 SELECT * FROM articles ORDER BY seq;
+DROP TABLE articles;
+ALTER TABLE articles_v9 RENAME TO articles;
+CREATE INDEX articles_id ON articles(id);
+CREATE TABLE events_v9 (
+  seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, cameo TEXT NOT NULL, plover TEXT NOT NULL,
+  quad_class INTEGER NOT NULL, goldstein REAL NOT NULL, mode TEXT NOT NULL, date TEXT, date_precision TEXT,
+  date_basis TEXT NOT NULL, source_text TEXT NOT NULL, source_canonical TEXT NOT NULL, source_code TEXT NOT NULL,
+  source_country TEXT NOT NULL, source_sector TEXT NOT NULL, target_text TEXT, target_canonical TEXT,
+  target_code TEXT, target_country TEXT, target_sector TEXT, location_name TEXT, location_country TEXT,
+  location_lat REAL, location_lon REAL, location_geonameid INTEGER, attributed_to TEXT NOT NULL, rule TEXT NOT NULL,
+  num_mentions INTEGER NOT NULL DEFAULT 1, num_articles INTEGER NOT NULL DEFAULT 1,
+  num_sources INTEGER NOT NULL DEFAULT 1, first_seen TEXT, last_seen TEXT, match_key TEXT NOT NULL DEFAULT '');
+INSERT INTO events_v9 SELECT * FROM events ORDER BY seq;
+DROP TABLE events;
+ALTER TABLE events_v9 RENAME TO events;
+CREATE INDEX events_date ON events(date);
+DROP TABLE article_hashes;
+DROP TABLE article_hashes_recent;
+DROP TABLE event_ids;
+DROP TABLE event_ids_recent;
+PRAGMA user_version=9;
+)sql");
+}
+
 // Back to version 8 as the previous dyad left it: every LSH band row in article_bands, no recent table.
 void downgrade_to_v8(const std::string& path) {
+  downgrade_to_v9(path);
   raw_exec(path,
            "INSERT INTO article_bands (band, article) SELECT band, article FROM article_bands_recent; "
            "DROP TABLE article_bands_recent; PRAGMA user_version=8;");
@@ -1816,6 +1850,172 @@ TEST_F(StoreFiles, MigratesAVersion8StoreKeepingItsBands) {
     EXPECT_EQ(c.matches(*store, 3), c.want3);
     EXPECT_EQ(raw_query(path, "PRAGMA integrity_check"), "ok");
     EXPECT_EQ(raw_query(path, "PRAGMA foreign_key_check"), "");
+  }
+  EXPECT_EQ(raw_query(path, "PRAGMA user_version"), std::to_string(kSchemaVersion));
+}
+
+// Schema v10: every lookup of an article by hash and of an event by id, wherever its key row is: all in the recent
+// tables (a store that never moves them), moved at every commit, and both inside an open transaction.
+TEST_F(StoreFiles, KeyRowsMoveToTheSettledTablesAtACommit) {
+  auto docs = synthetic("keys-", 12);
+  // One event reported by articles of three batches, so merges find it in the recent and in the settled table.
+  DocBuilder a("keys-shared-a", "Wire A", "Rebels of Yland seized the river port. Nothing else.",
+               Date::ymd(2024, 6, 3));
+  DocBuilder b("keys-shared-b", "Wire B", "Rebels of Yland seized the river port, witnesses said.",
+               Date::ymd(2024, 6, 4));
+  DocBuilder c("keys-shared-c", "Wire A", "Rebels of Yland seized the river port. They held it at night.",
+               Date::ymd(2024, 6, 7));
+  for (DocBuilder* d : {&a, &b, &c})
+    d->event("keys-seize", "190", "seized the river port", "YLDREB", "Rebels of Yland", Date::ymd(2024, 6, 3));
+  const std::vector<std::vector<Document>> batches = {{docs[0], docs[1], docs[2], docs[3], a.doc},
+                                                      {docs[4], docs[5], docs[6], docs[7], b.doc},
+                                                      {docs[8], docs[9], docs[10], docs[11], c.doc}};
+  const std::string moved = file("moved.db");
+  const std::string kept = file("kept.db");
+  auto m = open_ok(moved);
+  auto k = open_ok(kept);
+  ASSERT_NE(m, nullptr);
+  ASSERT_NE(k, nullptr);
+  m->set_recent_key_limit(1);  // every commit moves every key row
+  for (const auto& batch : batches) {
+    put_all(*m, batch);
+    put_all(*k, batch);
+    EXPECT_EQ(raw_query(moved, "SELECT count(*) FROM event_ids_recent"), "0");
+    EXPECT_EQ(raw_query(moved, "SELECT count(*) FROM article_hashes_recent"), "0");
+  }
+  EXPECT_EQ(raw_query(kept, "SELECT count(*) FROM article_hashes"), "0");
+  EXPECT_EQ(raw_query(kept, "SELECT count(*) FROM article_hashes_recent"), "15");
+  EXPECT_EQ(raw_query(moved, "SELECT count(*) FROM article_hashes"), "15");
+  EXPECT_EQ(raw_query(kept, "SELECT count(*) FROM event_ids"), "0");
+  EXPECT_EQ(raw_query(moved, "SELECT count(*) FROM event_ids_recent"), "0");
+  EXPECT_EQ(raw_query(moved, "SELECT count(*) FROM event_ids"), raw_query(kept, "SELECT count(*) FROM events"));
+  for (Store* s : {m.get(), k.get()}) {
+    EventQuery q;
+    q.id = "keys-seize";
+    auto got = s->events(q);
+    ASSERT_TRUE(got.ok());
+    ASSERT_EQ(got->size(), 1U);
+    EXPECT_EQ((*got)[0].num_mentions, 3U);
+    EXPECT_EQ((*got)[0].num_articles, 3U);
+    EXPECT_EQ((*got)[0].num_sources, 2U);
+    EXPECT_EQ((*got)[0].last_seen, "2024-06-07");
+    q.id = docs[5].events.at(0).id;
+    auto one = s->events(q);
+    ASSERT_TRUE(one.ok());
+    ASSERT_EQ(one->size(), 1U);
+    EXPECT_EQ((*one)[0].article_id, docs[5].article.id);
+    for (const Document& d : {docs[0], docs[11], b.doc}) {
+      EXPECT_TRUE(s->contains(d.hash)) << d.article.id;
+      auto art = s->article(d.hash);
+      ASSERT_TRUE(art.ok());
+      ASSERT_TRUE(art->has_value()) << d.article.id;
+      EXPECT_EQ((*art)->article.id, d.article.id);
+      EXPECT_EQ((*art)->article.text, d.article.text);
+      auto ents = s->entities(d.hash);
+      ASSERT_TRUE(ents.ok());
+      EXPECT_EQ(ents->entities.size(), d.entities.size());
+    }
+    EXPECT_FALSE(s->contains("0123456789abcdef0123456789abcdef"));
+    auto links = s->link("confirms", docs[1].events.at(0).id, "keys-seize");
+    ASSERT_TRUE(links.ok());
+    EXPECT_TRUE(*links);
+    EXPECT_FALSE(s->link("confirms", "keys-no-such-event", "keys-seize").ok());
+    // Idempotence: the same batch again stores nothing, wherever its keys are.
+    const StoreCounts before = s->counts();
+    put_all(*s, batches[1]);
+    const StoreCounts after = s->counts();
+    EXPECT_EQ(after.articles, before.articles);
+    EXPECT_EQ(after.events, before.events);
+    EXPECT_EQ(after.mentions, before.mentions);
+  }
+  // Inside a transaction: this batch's keys are recent, the earlier ones settled; a merge and a re-put find both.
+  DocBuilder d("keys-shared-d", "Wire C", "Rebels of Yland seized the river port again.", Date::ymd(2024, 6, 9));
+  d.event("keys-seize", "190", "seized the river port", "YLDREB", "Rebels of Yland", Date::ymd(2024, 6, 3));
+  auto more = synthetic("keys-more-", 2);
+  ASSERT_TRUE(m->begin().ok());
+  for (const Document& x : more) ASSERT_TRUE(m->put(x).ok());
+  ASSERT_TRUE(m->put(d.doc).ok());
+  EXPECT_TRUE(m->contains(more[1].hash));
+  EXPECT_TRUE(m->contains(docs[3].hash));
+  const size_t articles = m->counts().articles;
+  ASSERT_TRUE(m->put(more[0]).ok());
+  ASSERT_TRUE(m->put(docs[3]).ok());
+  EXPECT_EQ(m->counts().articles, articles);
+  EventQuery q;
+  q.id = more[1].events.at(0).id;
+  auto fresh = m->events(q);
+  ASSERT_TRUE(fresh.ok());
+  EXPECT_EQ(fresh->size(), 1U);
+  q.id = "keys-seize";
+  auto merged = m->events(q);
+  ASSERT_TRUE(merged.ok());
+  ASSERT_EQ(merged->size(), 1U);
+  EXPECT_EQ((*merged)[0].num_sources, 3U);
+  ASSERT_TRUE(m->commit().ok());
+  EXPECT_EQ(raw_query(moved, "SELECT count(*) FROM event_ids_recent"), "0");
+  EXPECT_EQ(raw_query(moved, "SELECT count(*) FROM article_hashes"), "18");
+  EXPECT_EQ(raw_query(moved, "SELECT count(*) FROM event_ids"), raw_query(moved, "SELECT count(*) FROM events"));
+  EXPECT_EQ(raw_query(moved, "PRAGMA integrity_check"), "ok");
+  EXPECT_EQ(raw_query(moved, "SELECT count(*) FROM pragma_foreign_key_check"), "0");
+}
+
+// A version 9 store (the hash and the id UNIQUE constraints of their tables) is rebuilt in place: the public queries
+// answer the same rows, every stored key is in a settled key table, the tables keep no UNIQUE constraint, and new
+// reports merge into the stored events and new copies of stored articles are skipped.
+TEST_F(StoreFiles, MigratesAVersion9StoreToKeyTables) {
+  const std::string path = file("v9.db");
+  auto docs = synthetic("v5-", 5);
+  DocBuilder a("v5-shared-a", "Wire A", "Troops of Xland shelled the border town. Nothing else.",
+               Date::ymd(2024, 5, 3));
+  DocBuilder b("v5-shared-b", "Wire B", "Earlier report. Troops of Xland shelled the border town, officials said.",
+               Date::ymd(2024, 5, 2));
+  DocBuilder c("v5-shared-c", "Wire A", "Troops of Xland shelled the border town. They shelled it again at dusk.",
+               Date::ymd(2024, 5, 6));
+  for (DocBuilder* d : {&a, &b, &c})
+    d->event("v5-shell", "195", "shelled the border town", "XLDMIL", "Troops of Xland", Date::ymd(2024, 5, 2));
+  docs.push_back(a.doc);
+  docs.push_back(b.doc);
+  std::vector<std::string> before;
+  {
+    auto store = open_ok(path);
+    ASSERT_NE(store, nullptr);
+    put_all(*store, docs);
+    ASSERT_TRUE(store->link("confirms", "v5-1-e2", "v5-shell").ok());
+    before = public_view(*store);
+  }
+  downgrade_to_v9(path);
+  ASSERT_EQ(raw_query(path, "PRAGMA user_version"), "9");
+  ASSERT_EQ(raw_query(path, "SELECT count(*) FROM sqlite_schema WHERE name = 'sqlite_autoindex_events_1'"), "1");
+  {
+    auto store = open_ok(path);
+    ASSERT_NE(store, nullptr);
+    EXPECT_EQ(store->schema_version(), kSchemaVersion);
+    EXPECT_EQ(public_view(*store), before);
+    EXPECT_EQ(raw_query(path,
+                        "SELECT count(*) FROM sqlite_schema WHERE name LIKE 'sqlite_autoindex_events%' OR "
+                        "name LIKE 'sqlite_autoindex_articles%' OR name LIKE '%_v10'"),
+              "0");
+    EXPECT_EQ(raw_query(path, "SELECT count(*) FROM article_hashes"), "7");
+    EXPECT_EQ(raw_query(path, "SELECT count(*) FROM event_ids"), raw_query(path, "SELECT count(*) FROM events"));
+    EXPECT_EQ(raw_query(path, "SELECT count(*) FROM event_ids_recent"), "0");
+    EXPECT_EQ(raw_query(path, "SELECT count(*) FROM pragma_foreign_key_check"), "0");
+    EXPECT_EQ(raw_query(path, "PRAGMA integrity_check"), "ok");
+    for (const Document& d : docs) EXPECT_TRUE(store->contains(d.hash)) << d.article.id;
+    const size_t articles = store->counts().articles;
+    put_all(*store, {docs[2], c.doc});
+    EXPECT_EQ(store->counts().articles, articles + 1);
+    EventQuery q;
+    q.id = "v5-shell";
+    auto got = store->events(q);
+    ASSERT_TRUE(got.ok());
+    ASSERT_EQ(got->size(), 1U);
+    EXPECT_EQ((*got)[0].num_mentions, 3U);
+    EXPECT_EQ((*got)[0].num_articles, 3U);
+    EXPECT_EQ((*got)[0].num_sources, 2U);
+    EXPECT_EQ((*got)[0].article_id, "v5-shared-a");
+    auto again = store->link("confirms", "v5-1-e2", "v5-shell");
+    ASSERT_TRUE(again.ok());
+    EXPECT_FALSE(*again);
   }
   EXPECT_EQ(raw_query(path, "PRAGMA user_version"), std::to_string(kSchemaVersion));
 }
