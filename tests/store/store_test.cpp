@@ -1342,6 +1342,24 @@ std::vector<std::string> public_view(Store& store) {
   return out;
 }
 
+// Three reports of one shelling (event "v5-shell") by two outlets, published on 2, 3 and 6 May 2024: the stored
+// events the migration tests upgrade and merge into.
+struct ShellingReports {
+  DocBuilder a, b, c;
+};
+ShellingReports shelling_reports() {
+  ShellingReports r{
+      DocBuilder("v5-shared-a", "Wire A", "Troops of Xland shelled the border town. Nothing else.",
+                 Date::ymd(2024, 5, 3)),
+      DocBuilder("v5-shared-b", "Wire B", "Earlier report. Troops of Xland shelled the border town, officials said.",
+                 Date::ymd(2024, 5, 2)),
+      DocBuilder("v5-shared-c", "Wire A", "Troops of Xland shelled the border town. They shelled it again at dusk.",
+                 Date::ymd(2024, 5, 6))};
+  for (DocBuilder* d : {&r.a, &r.b, &r.c})
+    d->event("v5-shell", "195", "shelled the border town", "XLDMIL", "Troops of Xland", Date::ymd(2024, 5, 2));
+  return r;
+}
+
 // Version 6 keys events by an integer in insertion order (events.seq) and mentions and links refer to it. A version 5
 // store (mentions and links holding the text id) is rebuilt in place: the public queries answer the same rows in the
 // same order after the upgrade, the child rows refer to the integer key, and new reports merge into the old events.
@@ -1349,14 +1367,7 @@ TEST_F(StoreFiles, MigratesAVersion5StoreToIntegerEventKeys) {
   const std::string path = file("v5.db");
   auto docs = synthetic("v5-", 5);
   // One event reported by three articles (two outlets), and one article reporting it twice.
-  DocBuilder a("v5-shared-a", "Wire A", "Troops of Xland shelled the border town. Nothing else.",
-               Date::ymd(2024, 5, 3));
-  DocBuilder b("v5-shared-b", "Wire B", "Earlier report. Troops of Xland shelled the border town, officials said.",
-               Date::ymd(2024, 5, 2));
-  DocBuilder c("v5-shared-c", "Wire A", "Troops of Xland shelled the border town. They shelled it again at dusk.",
-               Date::ymd(2024, 5, 6));
-  for (DocBuilder* d : {&a, &b, &c})
-    d->event("v5-shell", "195", "shelled the border town", "XLDMIL", "Troops of Xland", Date::ymd(2024, 5, 2));
+  auto [a, b, c] = shelling_reports();
   c.event("v5-shell", "195", "shelled it again", "XLDMIL", "They", Date::ymd(2024, 5, 2));
   docs.push_back(a.doc);
   docs.push_back(b.doc);
@@ -1965,14 +1976,7 @@ TEST_F(StoreFiles, KeyRowsMoveToTheSettledTablesAtACommit) {
 TEST_F(StoreFiles, MigratesAVersion9StoreToKeyTables) {
   const std::string path = file("v9.db");
   auto docs = synthetic("v5-", 5);
-  DocBuilder a("v5-shared-a", "Wire A", "Troops of Xland shelled the border town. Nothing else.",
-               Date::ymd(2024, 5, 3));
-  DocBuilder b("v5-shared-b", "Wire B", "Earlier report. Troops of Xland shelled the border town, officials said.",
-               Date::ymd(2024, 5, 2));
-  DocBuilder c("v5-shared-c", "Wire A", "Troops of Xland shelled the border town. They shelled it again at dusk.",
-               Date::ymd(2024, 5, 6));
-  for (DocBuilder* d : {&a, &b, &c})
-    d->event("v5-shell", "195", "shelled the border town", "XLDMIL", "Troops of Xland", Date::ymd(2024, 5, 2));
+  auto [a, b, c] = shelling_reports();
   docs.push_back(a.doc);
   docs.push_back(b.doc);
   std::vector<std::string> before;
