@@ -580,24 +580,22 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
     return g.kind != geo::PlaceKind::city || g.population >= min_population;
   };
 
+  // Whether one of the gazetteer's first `max` entries of the name is of one of the kinds.
+  auto held_as = [&](const std::string& name, size_t max, std::initializer_list<geo::PlaceKind> kinds) {
+    if (gazetteer == nullptr) return false;
+    for (const GeoEntry& g : gazetteer->candidates(name, max))
+      if (std::find(kinds.begin(), kinds.end(), g.kind) != kinds.end()) return true;
+    return false;
+  };
   // A name the gazetteer holds as a region, territory or body of water, exactly as written ("West Bank",
   // "Persian Gulf"): a place even where its last word is an organisation suffix.
   auto region_name = [&](const std::string& name) {
-    if (gazetteer == nullptr) return false;
-    for (const GeoEntry& g : gazetteer->candidates(name, 10))
-      if (g.kind == geo::PlaceKind::region || g.kind == geo::PlaceKind::territory || g.kind == geo::PlaceKind::water)
-        return true;
-    return false;
+    return held_as(name, 10, {geo::PlaceKind::region, geo::PlaceKind::territory, geo::PlaceKind::water});
   };
-
   // An ALL-CAPS word is a place only as a country's or a first-level division's name or code ("USA", "NY");
   // a town whose name happens to be spelt so ("Usi", "Dab") does not make an acronym a place.
   auto state_code = [&](const std::string& name) {
-    if (gazetteer == nullptr) return false;
-    for (const GeoEntry& g : gazetteer->candidates(name, 3))
-      if (g.kind == geo::PlaceKind::country || g.kind == geo::PlaceKind::territory || g.kind == geo::PlaceKind::admin1)
-        return true;
-    return false;
+    return held_as(name, 3, {geo::PlaceKind::country, geo::PlaceKind::territory, geo::PlaceKind::admin1});
   };
 
   // A capitalised word that reads as a plural noun ("Falcons", "Rovers"; not "Marcus", "Glass", "Smith's", "Paris",
