@@ -13,17 +13,14 @@
 #include "knowledge/tsv.h"
 #include "output/writers.h"
 #include "pipeline/corpus.h"
+#include "support/bundled_knowledge.h"
 
 namespace dyad {
 namespace {
 
-Knowledge load() {
-  KnowledgeOptions o;
-  o.data_dir = DYAD_TEST_DIR "/../data";
-  auto k = Knowledge::load(o);
-  EXPECT_TRUE(k.ok()) << (k.ok() ? "" : k.error().str());
-  return std::move(k.value());
-}
+// The bundled knowledge, loaded once per process: when CTest runs a whole shard of these
+// tests in one process (DYAD_TEST_SHARDS), they share one load.
+const Knowledge& load() { return testing_support::bundled_knowledge(); }
 
 TEST(CodeArticle, HashDependsOnIdentityAndText) {
   Article a;
@@ -41,7 +38,7 @@ TEST(CodeArticle, HashDependsOnIdentityAndText) {
 }
 
 TEST(CodeArticle, UndatedArticleTakesTheLatestPostDate) {
-  Knowledge k = load();
+  const Knowledge& k = load();
   Article a;
   a.id = "p";
   a.text =
@@ -63,7 +60,7 @@ TEST(CodeArticle, UndatedArticleTakesTheLatestPostDate) {
 // Verbs added to the bundled dictionary after a `dyad verbs suggest` review are coded
 // like the row's other verbs, in every inflection.
 TEST(CodeArticle, VerbsFromTheWordNetReviewAreCoded) {
-  Knowledge k = load();
+  const Knowledge& k = load();
   Article a;
   a.id = "wn";
   a.published = Date::ymd(2024, 3, 5);
@@ -78,7 +75,7 @@ TEST(CodeArticle, VerbsFromTheWordNetReviewAreCoded) {
 }
 
 TEST(Run, StoreThatCannotBeOpenedIsAnError) {
-  Knowledge k = load();
+  const Knowledge& k = load();
   RunOptions o;
   o.db_path = "/no/such/dir/x.db";
   o.inputs = {};
@@ -86,7 +83,7 @@ TEST(Run, StoreThatCannotBeOpenedIsAnError) {
 }
 
 TEST(Run, CountsAndCallbacksInInputOrder) {
-  Knowledge k = load();
+  const Knowledge& k = load();
   auto dir = std::filesystem::temp_directory_path() / ("dyad-run-" + std::to_string(::getpid()));
   std::filesystem::create_directories(dir);
   std::ofstream(dir / "a.jsonl") << "{\"id\":\"1\",\"text\":\"First. Second.\"}\n{\"id\":\"2\",\"text\":\"Third.\"}\n";
@@ -147,7 +144,7 @@ std::string dump_store(const std::string& path) {
 // Coding with several threads gives the same records, errors, stats and store
 // as coding on one: the writer takes the articles back in input order.
 TEST(Run, OutputAndStoreDoNotDependOnTheNumberOfThreads) {
-  Knowledge k = load();
+  const Knowledge& k = load();
   auto dir = std::filesystem::temp_directory_path() / ("dyad-threads-" + std::to_string(::getpid()));
   std::filesystem::create_directories(dir);
   auto gen = CorpusGenerator::load(DYAD_TEST_DIR "/../data", 7);
@@ -205,7 +202,7 @@ TEST(Run, OutputAndStoreDoNotDependOnTheNumberOfThreads) {
 // A stop request stops reading; the articles already read are written, and the
 // store holds exactly what the stats say.
 TEST(Run, StopRequestFinishesTheArticlesAlreadyRead) {
-  Knowledge k = load();
+  const Knowledge& k = load();
   auto dir = std::filesystem::temp_directory_path() / ("dyad-stop-" + std::to_string(::getpid()));
   std::filesystem::create_directories(dir);
   auto gen = CorpusGenerator::load(DYAD_TEST_DIR "/../data", 3);
@@ -244,7 +241,7 @@ TEST(Run, StopRequestFinishesTheArticlesAlreadyRead) {
 // Every event coded from the bundled examples carries a code of the CAMEO codebook
 // (data/cameo/events.tsv) with its Goldstein value, quad class and a PLOVER type.
 TEST(CodeArticle, EveryCodeOnTheExampleSetIsInTheCodebook) {
-  Knowledge k = load();
+  const Knowledge& k = load();
   auto book = TsvTable::read(DYAD_TEST_DIR "/../data/cameo/events.tsv", {"code", "goldstein", "quad_class"});
   ASSERT_TRUE(book.ok()) << book.error().str();
   std::map<std::string, std::pair<double, int>> codes;
@@ -294,7 +291,7 @@ bool has(const std::vector<std::string>& events, const std::string& want) {
 }
 
 TEST(CodeArticle, PoliceSearchesSeizuresGuardsAndRestrictionsAreCoded) {
-  Knowledge k = load();
+  const Knowledge& k = load();
   EXPECT_TRUE(has(coded(k, "the police are questioning three suspects."), "090 ACCUSE COP"));
   EXPECT_TRUE(has(coded(k, "police recovered swords and acid bulbs from the house."), "1711 COERCE COP"));
   EXPECT_TRUE(has(coded(k, "police launched a combing operation in the villages."), "091 ACCUSE COP"));
@@ -314,7 +311,7 @@ TEST(CodeArticle, PoliceSearchesSeizuresGuardsAndRestrictionsAreCoded) {
 // "held"/"holding" {T} in data/verbs/police.tsv): with any other doer, or a thing after it, it is
 // as often owning, chairing, a sports result or a meeting as detention.
 TEST(CodeArticle, HoldIsAnArrestOnlyForPoliceHoldingPeople) {
-  Knowledge k = load();
+  const Knowledge& k = load();
   EXPECT_TRUE(has(coded(k, "the police held 20 protesters at the station."), "173 COERCE COP"));
   EXPECT_TRUE(has(coded(k, "the crime branch is holding three youths for questioning."), "173 COERCE COP"));
   for (const char* text :
@@ -332,7 +329,7 @@ TEST(CodeArticle, HoldIsAnArrestOnlyForPoliceHoldingPeople) {
 // investigating agency registers it ({S:COP|SPY} in data/verbs/police.tsv): a trader or a firm
 // that files a case under an act goes to court.
 TEST(CodeArticle, CaseRegisteredUnderAnActNeedsAPoliceDoer) {
-  Knowledge k = load();
+  const Knowledge& k = load();
   EXPECT_TRUE(has(coded(k, "the crime branch registered a case under the arms act."), "173 COERCE COP"));
   for (const char* text : {"the trader filed a case under the consumer protection act.",
                            "a software company lodged a case under the copyright act last month."})
@@ -343,7 +340,7 @@ TEST(CodeArticle, CaseRegisteredUnderAnActNeedsAPoliceDoer) {
 // X": the people after "of" are the subject, not the unit word ("platoons" is the army's,
 // "companies" are firms).
 TEST(CodeArticle, UnitsOfPoliceAreCountsOfPolice) {
-  Knowledge k = load();
+  const Knowledge& k = load();
   auto platoons = coded(k, "two platoons of reserve police were rushed to the village.");
   EXPECT_TRUE(has(platoons, "150 MOBILIZE COP")) << ::testing::PrintToString(platoons);
   auto companies = coded(k, "six companies of rapid action force reached the spot on monday.");
@@ -354,7 +351,7 @@ TEST(CodeArticle, UnitsOfPoliceAreCountsOfPolice) {
 }
 
 TEST(CodeArticle, LowerCaseIndianPoliceRanksArePolice) {
-  Knowledge k = load();
+  const Knowledge& k = load();
   // ranks as Indian news abbreviates them, in lower case (data/knowledge/agents.tsv)
   auto told = code_text(k, "the market will stay shut till noon, dcp mehta told reporters.").events;
   ASSERT_EQ(told.size(), 1U);
@@ -375,7 +372,7 @@ TEST(CodeArticle, LowerCaseIndianPoliceRanksArePolice) {
 }
 
 TEST(CodeArticle, AbsentOrCollusivePoliceAreInaction) {
-  Knowledge k = load();
+  const Knowledge& k = load();
   for (const char* text :
        {"there was a complete lack of police action when the gangs came.",
         "the lack of any action by the police angered them.", "the local police station was in cahoots with the gang.",
@@ -390,7 +387,7 @@ TEST(CodeArticle, AbsentOrCollusivePoliceAreInaction) {
 }
 
 TEST(CodeArticle, ArrestsNamedByThePluralNounAreArrestsByThePolice) {
-  Knowledge k = load();
+  const Knowledge& k = load();
   EXPECT_TRUE(has(coded(k, "the arrests followed the visit of the minister."), "173 COERCE COP"));
   // an active arrest keeps its doer
   EXPECT_TRUE(has(coded(k, "Turkish police arrests six Iraqi soldiers."), "173 COERCE TURCOP"));
@@ -401,14 +398,14 @@ TEST(CodeArticle, ArrestsNamedByThePluralNounAreArrestsByThePolice) {
 }
 
 TEST(CodeArticle, FiringNamedAfterAPrepositionOfCauseIsForceByItsDoer) {
-  Knowledge k = load();
+  const Knowledge& k = load();
   auto e = coded(k, "an official said the market stayed shut due to police firing near the bridge.");
   EXPECT_TRUE(has(e, "175 ASSAULT COP")) << ::testing::PrintToString(e);
   for (const std::string& x : e) EXPECT_EQ(x.find("GOV"), std::string::npos) << x;  // the official fired nothing
 }
 
 TEST(CodeArticle, AVerbCoordinatedAfterReportedSpeechWithoutThatKeepsTheReportedSubject) {
-  Knowledge k = load();
+  const Knowledge& k = load();
   // "the minister said police arrested ... and fired ...": the police fired, not the minister
   auto e = coded(k, "the minister said police arrested four rioters and fired 20 rounds.");
   EXPECT_TRUE(has(e, "193 ASSAULT COP")) << ::testing::PrintToString(e);
@@ -418,7 +415,7 @@ TEST(CodeArticle, AVerbCoordinatedAfterReportedSpeechWithoutThatKeepsTheReported
 }
 
 TEST(CodeArticle, WhatAProtestDemandsIsItsAimNotASecondEvent) {
-  Knowledge k = load();
+  const Knowledge& k = load();
   auto root = [&](const std::string& text, const std::string& r) {
     auto events = coded(k, text);
     return std::any_of(events.begin(), events.end(), [&](const std::string& e) { return e.compare(0, 2, r) == 0; });
@@ -434,7 +431,7 @@ TEST(CodeArticle, WhatAProtestDemandsIsItsAimNotASecondEvent) {
 }
 
 TEST(CodeArticle, InactionIsCodedAsTheActNotDone) {
-  Knowledge k = load();
+  const Knowledge& k = load();
   auto modes = [&](const std::string& text) {
     std::vector<std::string> out;
     for (const Event& e : code_text(k, text).events)
@@ -456,7 +453,7 @@ TEST(CodeArticle, InactionIsCodedAsTheActNotDone) {
 }
 
 TEST(CodeArticle, InvertedSpeakerFollowsPunctuationAndMayHaveAnArticleAndModifiers) {
-  Knowledge k = load();
+  const Knowledge& k = load();
   auto events = [&](const std::string& text) { return code_text(k, text).events; };
   // "..., said a senior police officer": the officer is the speaker
   auto said = events("the rioters burned two shops on monday, said a senior police officer.");
@@ -468,7 +465,7 @@ TEST(CodeArticle, InvertedSpeakerFollowsPunctuationAndMayHaveAnArticleAndModifie
 }
 
 TEST(CodeArticle, PoliceActionsInLowerCaseNewsAreCodedWithPoliceAsSource) {
-  Knowledge k = load();
+  const Knowledge& k = load();
   // a count with "about" before a non-actor object; lower-case text throughout
   EXPECT_TRUE(has(coded(k, "police arrested about 40 protesters near the bus depot on monday."), "173 COERCE COP"));
   EXPECT_TRUE(has(coded(k, "the police lathi-charged the crowd outside the market."), "175 ASSAULT COP"));
@@ -506,7 +503,7 @@ TEST(CodeArticle, PoliceActionsInLowerCaseNewsAreCodedWithPoliceAsSource) {
 
 // Nominal and targetless police acts: the act names its doer (data/cameo/implicit_agents.tsv).
 TEST(CodeArticle, NominalAndTargetlessPoliceActsTakeTheImplicitAgent) {
-  Knowledge k = load();
+  const Knowledge& k = load();
   // an agentless passive with no actor as its subject still codes, with no target
   EXPECT_TRUE(has(coded(k, "more than sixty were arrested from the bazaar."), "173 COERCE COP"));
   EXPECT_TRUE(has(coded(k, "she was detained at the bus stand."), "173 COERCE COP"));
@@ -547,7 +544,7 @@ TEST(CodeArticle, NominalAndTargetlessPoliceActsTakeTheImplicitAgent) {
 
 // Reduced relatives of arrests, deaths in police firing, and "according to X" (2026-11-23).
 TEST(CodeArticle, ReducedRelativeArrestsAndAccordingToStatements) {
-  Knowledge k = load();
+  const Knowledge& k = load();
   // the noun before "arrested under/for" is who was arrested, not the arrester
   const auto held = coded(k, "traders arrested under the new act were released on bail.");
   EXPECT_TRUE(has(held, "173 COERCE COP"));
@@ -571,7 +568,7 @@ TEST(CodeArticle, ReducedRelativeArrestsAndAccordingToStatements) {
 
 // Acts asked for in a content clause are not acts done (bundled dictionary: appeals, reiterate).
 TEST(CodeArticle, AppealsAndObligationsDoNotCodeTheActAskedFor) {
-  Knowledge k = load();
+  const Knowledge& k = load();
   const auto urged = coded(k, "Japan urged that Peru sign the trade treaty.");
   EXPECT_TRUE(has(urged, "020 REQUEST JPN"));
   EXPECT_FALSE(has(urged, "057 SUPPORT PER"));
@@ -583,7 +580,7 @@ TEST(CodeArticle, AppealsAndObligationsDoNotCodeTheActAskedFor) {
 // Domestic protest: people with no country protesting in a place are of its country, and
 // protest with no target is addressed to that country.
 TEST(CodeArticle, ProtestersWithNoCountryTakeThePlacesCountry) {
-  Knowledge k = load();
+  const Knowledge& k = load();
   auto events = [&](const std::string& text) {
     std::vector<std::string> out;
     for (const Event& e : code_text(k, text).events)
@@ -598,14 +595,14 @@ TEST(CodeArticle, ProtestersWithNoCountryTakeThePlacesCountry) {
 }
 
 TEST(CodeArticle, ConstituentRepublicsOfYugoslaviaKeepTheirOwnCodes) {
-  Knowledge k = load();
+  const Knowledge& k = load();
   // in 2002 (the helper's date) Serbia and Montenegro were republics of FR Yugoslavia with their own governments
   EXPECT_TRUE(has(coded(k, "Serbia criticised Montenegro on Monday."), "111 ACCUSE SRB"));
   EXPECT_TRUE(has(coded(k, "Yugoslavia criticised Croatia on Monday."), "111 ACCUSE YUG"));
 }
 
 TEST(CodeArticle, AnnouncedActsAreCommitmentsOrThreatsInPlover) {
-  Knowledge k = load();
+  const Knowledge& k = load();
   // data/plover/types.tsv announced_as: the CAMEO code stays, the PLOVER type follows the mode
   EXPECT_TRUE(has(coded(k, "The United States imposed sanctions on Cuba."), "163 SANCTION USA"));
   EXPECT_TRUE(has(coded(k, "The United States will impose sanctions on Cuba."), "163 THREATEN USA"));
@@ -617,7 +614,7 @@ TEST(CodeArticle, AnnouncedActsAreCommitmentsOrThreatsInPlover) {
 }
 
 TEST(CodeArticle, ReducedRelativesArePassive) {
-  Knowledge k = load();
+  const Knowledge& k = load();
   // "X arrested in Y were/said ...": X was arrested (an arrest is the police's), not the arrester
   const auto a = coded(k, "Two Kenyan students arrested in Nairobi on Monday were released on bail.");
   EXPECT_TRUE(has(a, "173 COERCE COP"));
@@ -631,7 +628,7 @@ TEST(CodeArticle, ReducedRelativesArePassive) {
 }
 
 TEST(CodeArticle, IntentToYieldIsPloverAgree) {
-  Knowledge k = load();
+  const Knowledge& k = load();
   // CAMEO 035x (intent to ease sanctions) is an offer to cooperate: PLOVER AGREE, not CONCEDE
   EXPECT_TRUE(has(coded(k, "The United States agreed to lift sanctions on Cuba."), "0354 AGREE USA"));
 }
@@ -639,7 +636,7 @@ TEST(CodeArticle, IntentToYieldIsPloverAgree) {
 }  // namespace
 // What was demanded, refused or threatened is not an act of the one who demands it (2026-11-23).
 TEST(CodeArticle, ActsAfterACodedDemandInItsClauseAreItsContent) {
-  Knowledge k = load();
+  const Knowledge& k = load();
   auto starts = [](const std::vector<std::string>& events, const std::string& prefix) {
     return std::any_of(events.begin(), events.end(), [&](const std::string& e) { return e.rfind(prefix, 0) == 0; });
   };
@@ -672,7 +669,7 @@ std::vector<std::string> dyads(const Knowledge& k, const std::string& text) {
 }
 
 TEST(CodeArticle, APluralBeforeOfIsANounNotAVerb) {
-  Knowledge k = load();
+  const Knowledge& k = load();
   // "positions" is no deployment: the shelling of the positions is the event, aimed at their owner
   auto shelled = dyads(k, "Turkish artillery shelled positions of the Syrian army near the border on Monday.");
   EXPECT_TRUE(has(shelled, "194 TURMIL->SYRMIL happened")) << ::testing::PrintToString(shelled);
@@ -687,7 +684,7 @@ TEST(CodeArticle, APluralBeforeOfIsANounNotAVerb) {
 }
 
 TEST(CodeArticle, APluralAfterAPrepositionIsANounNotAVerb) {
-  Knowledge k = load();
+  const Knowledge& k = load();
   // "damages" after "for" is no act of damaging by the one sued
   auto sued = dyads(k, "A Kenyan farmer is suing the Ugandan government for damages to his crops.");
   for (const std::string& e : sued) EXPECT_NE(e.rfind("17", 0), 0U) << e;
@@ -695,7 +692,7 @@ TEST(CodeArticle, APluralAfterAPrepositionIsANounNotAVerb) {
 }
 
 TEST(CodeArticle, AGerundNamedAsANounHasNoClauseSubjectAsItsDoer) {
-  Knowledge k = load();
+  const Knowledge& k = load();
   // the government that condemns a killing did not kill
   auto condemned = dyads(k, "The French government condemned the killing of two Algerian journalists.");
   for (const std::string& e : condemned) EXPECT_NE(e.rfind("18", 0), 0U) << e;
@@ -712,13 +709,13 @@ TEST(CodeArticle, AGerundNamedAsANounHasNoClauseSubjectAsItsDoer) {
 }
 
 TEST(CodeArticle, ACountryWordReachesOverTwoPluralNounsJoinedByAnd) {
-  Knowledge k = load();
+  const Knowledge& k = load();
   auto e = dyads(k, "Israeli helicopters and tanks shelled the Palestinian police on Monday.");
   EXPECT_TRUE(has(e, "194 ISRMIL->PSECOP happened")) << ::testing::PrintToString(e);
 }
 
 TEST(CodeArticle, UnableOrUnwillingToActIsNoAct) {
-  Knowledge k = load();
+  const Knowledge& k = load();
   auto e = dyads(k, "the police were unable to stop the mob near the market.");
   EXPECT_TRUE(has(e, "170 COP->- negated") || has(e, "170 COP->CRM negated")) << ::testing::PrintToString(e);
   auto u = dyads(k, "the constables were unwilling to register any complaint from the traders.");
@@ -748,7 +745,7 @@ TEST(CodeArticle, UnableOrUnwillingToActIsNoAct) {
 }
 
 TEST(CodeArticle, WithdrawalsDoneAndReviewedWordNetVerbsAreCoded) {
-  Knowledge k = load();
+  const Knowledge& k = load();
   auto starts = [](const std::vector<std::string>& events, const std::string& prefix) {
     return std::any_of(events.begin(), events.end(), [&](const std::string& e) { return e.rfind(prefix, 0) == 0; });
   };
@@ -766,7 +763,7 @@ TEST(CodeArticle, WithdrawalsDoneAndReviewedWordNetVerbsAreCoded) {
 }
 
 TEST(CodeArticle, RetreatsOutOfAPlaceAndGivingUpPostsAreCoded) {
-  Knowledge k = load();
+  const Knowledge& k = load();
   auto starts = [](const std::vector<std::string>& events, const std::string& prefix) {
     return std::any_of(events.begin(), events.end(), [&](const std::string& e) { return e.rfind(prefix, 0) == 0; });
   };
@@ -789,7 +786,7 @@ TEST(CodeArticle, RetreatsOutOfAPlaceAndGivingUpPostsAreCoded) {
 }
 
 TEST(CodeArticle, EvacuatingPeopleOrACivilianCampIsNoRetreat) {
-  Knowledge k = load();
+  const Knowledge& k = load();
   for (const char* text :
        {"Rescue workers evacuated residents of the refugee camp.", "Police dismantled the squatters' camp on Tuesday."})
     for (const std::string& x : dyads(k, text)) EXPECT_NE(x.rfind("0874", 0), 0U) << text << ": " << x;
@@ -799,7 +796,7 @@ TEST(CodeArticle, EvacuatingPeopleOrACivilianCampIsNoRetreat) {
 }
 
 TEST(CodeArticle, APromiseOfNotDoingIsNoIntentToCooperate) {
-  Knowledge k = load();
+  const Knowledge& k = load();
   auto not_to = dyads(k, "Russia vowed not to return the islands to Japan.");
   for (const std::string& x : not_to) EXPECT_NE(x.rfind("03", 0), 0U) << x;
   EXPECT_TRUE(std::any_of(not_to.begin(), not_to.end(), [](const std::string& x) {
@@ -818,7 +815,7 @@ TEST(CodeArticle, APromiseOfNotDoingIsNoIntentToCooperate) {
 }
 
 TEST(CodeArticle, TwoMembersOfOneSectorAreItsActorNotAPair) {
-  Knowledge k = load();
+  const Knowledge& k = load();
   EXPECT_TRUE(has(dyads(k, "the two policemen at the gate did not act."), "170 COP->- negated"))
       << ::testing::PrintToString(dyads(k, "the two policemen at the gate did not act."));
   EXPECT_TRUE(has(dyads(k, "the two constables arrested a pickpocket near the bus stand."), "173 COP->- happened"))
@@ -826,7 +823,7 @@ TEST(CodeArticle, TwoMembersOfOneSectorAreItsActorNotAPair) {
 }
 
 TEST(CodeArticle, TheyWithNoPairIsTheMostRecentGroup) {
-  Knowledge k = load();
+  const Knowledge& k = load();
   auto e = dyads(k, "The police reached the old market at noon. They opened fire to scatter the stone-throwers.");
   EXPECT_TRUE(std::any_of(e.begin(), e.end(), [](const std::string& x) { return x.rfind("193 COP->", 0) == 0; }))
       << ::testing::PrintToString(e);
@@ -839,7 +836,7 @@ TEST(CodeArticle, TheyWithNoPairIsTheMostRecentGroup) {
 }
 
 TEST(CodeArticle, TheActorRightBeforeANounActIsItsDoerAfterAPreposition) {
-  Knowledge k = load();
+  const Knowledge& k = load();
   auto firing = dyads(k, "as many as 68 people had been killed in the riots, including ten in police firing.");
   EXPECT_TRUE(std::any_of(firing.begin(), firing.end(), [](const std::string& x) {
     return x.rfind("193 COP->", 0) == 0;
@@ -852,7 +849,7 @@ TEST(CodeArticle, TheActorRightBeforeANounActIsItsDoerAfterAPreposition) {
 }
 
 TEST(CodeArticle, HarmInTheFiringIsAPoliceFiringAndNoOneHurtDeniesOnlyTheHarm) {
-  Knowledge k = load();
+  const Knowledge& k = load();
   // "in the firing" with no doer named: the firing already reported, read as police firing
   EXPECT_TRUE(has(dyads(k, "a shopkeeper was wounded in the firing near the bus stand."), "175 COP->- happened"))
       << ::testing::PrintToString(dyads(k, "a shopkeeper was wounded in the firing near the bus stand."));
@@ -875,7 +872,7 @@ TEST(CodeArticle, HarmInTheFiringIsAPoliceFiringAndNoOneHurtDeniesOnlyTheHarm) {
 }
 
 TEST(CodeArticle, AParticipleAfterTheObjectOfAPrepositionIsAReducedRelative) {
-  Knowledge k = load();
+  const Knowledge& k = load();
   // the phrase after "of"/"with" is no subject, so "arrested" after it is a passive with the police as doer
   const auto cases = dyads(k, "the court heard the pleas of the 40 traders arrested in the town for hoarding.");
   EXPECT_TRUE(has(cases, "173 COP->BUS happened")) << ::testing::PrintToString(cases);
@@ -898,7 +895,7 @@ TEST(CodeArticle, AParticipleAfterTheObjectOfAPrepositionIsAReducedRelative) {
 }
 
 TEST(CodeArticle, AClauseAfterSinceIsNoObjectAlsoWhenItsSubjectIsTwoMentions) {
-  Knowledge k = load();
+  const Knowledge& k = load();
   // "U.N." and "peacekeepers" are two adjacent mentions; "withdrew" is still their verb
   const char* text = "Niger's army stepped up operations in the west since U.N. peacekeepers withdrew in March.";
   const auto e = dyads(k, text);
@@ -910,7 +907,7 @@ TEST(CodeArticle, AClauseAfterSinceIsNoObjectAlsoWhenItsSubjectIsTwoMentions) {
 // "Holding talks with a minister" is a meeting, not an arrest: the broad arrest row with a gap
 // before a person noun has no "hold" (custody is "hold T in custody", a row of its own).
 TEST(CodeArticle, HoldingTalksWithAnOfficialIsNoArrest) {
-  Knowledge k = load();
+  const Knowledge& k = load();
   auto talks = coded(k, "The Polish president held talks on Tuesday with the minister.");
   EXPECT_FALSE(std::any_of(talks.begin(), talks.end(), [](const std::string& x) { return x.rfind("173", 0) == 0; }))
       << ::testing::PrintToString(talks);
@@ -921,7 +918,7 @@ TEST(CodeArticle, HoldingTalksWithAnOfficialIsNoArrest) {
 // A place's name inside a person's name ("novelist Jack London") or standing for that person later names no
 // country: no event of the country's government.
 TEST(CodeArticle, APlacesNameThatIsAPersonsSurnameCodesNoCountry) {
-  Knowledge k = load();
+  const Knowledge& k = load();
   auto e = coded(k,
                  "The novelist Jack London visited Oakland in May. London said the trip had been useful. Prime "
                  "Minister Luís Montenegro met the visitors. Montenegro said trade had grown.");
@@ -934,7 +931,7 @@ TEST(CodeArticle, APlacesNameThatIsAPersonsSurnameCodesNoCountry) {
 // A known person's surname as the middle word of a longer unknown name is that other person's name: it does not
 // take the known person's code, unless the longer name opens with the known person's given name.
 TEST(CodeArticle, AKnownSurnameInsideALongerNameCodesNoKnownPerson) {
-  Knowledge k = load();
+  const Knowledge& k = load();
   auto e = coded(k, "Iraqi Deputy Minister Karim Abbas Nouri criticised the plan on Tuesday.");
   for (const std::string& x : e) EXPECT_EQ(x.find("PSE"), std::string::npos) << ::testing::PrintToString(e);
   EXPECT_TRUE(std::any_of(e.begin(), e.end(), [](const std::string& x) { return x.find("IRQ") != std::string::npos; }))
@@ -948,7 +945,7 @@ TEST(CodeArticle, AKnownSurnameInsideALongerNameCodesNoKnownPerson) {
 // A lower-case actor word describing an official body ("the U.N. refugee agency") names no group of its own: the
 // body's organisation is the actor, never the one word.
 TEST(CodeArticle, AnActorWordBeforeABodyNounIsNoMentionOfItsOwn) {
-  Knowledge k = load();
+  const Knowledge& k = load();
   const Document d = code_text(k, "The U.N. refugee agency accused the militia of blocking aid convoys on Friday.");
   for (const Mention& m : d.mentions) EXPECT_NE(m.span.of(d.article.text), "refugee");
   for (const Event& e : d.events) EXPECT_NE(e.source.text, "refugee");
@@ -959,7 +956,7 @@ TEST(CodeArticle, AnActorWordBeforeABodyNounIsNoMentionOfItsOwn) {
 }
 
 TEST(CodeArticle, ANounActTakesAMultiWordActorRightBeforeIt) {
-  Knowledge k = load();
+  const Knowledge& k = load();
   auto firing = dyads(k, "Two students died in the clashes on Friday, one of them in security forces firing.");
   EXPECT_TRUE(std::any_of(firing.begin(), firing.end(), [](const std::string& x) {
     return x.rfind("193 COP->", 0) == 0;
@@ -967,7 +964,7 @@ TEST(CodeArticle, ANounActTakesAMultiWordActorRightBeforeIt) {
 }
 
 TEST(CodeArticle, TwoMembersOfOneSectorAfterANamedPairAreStillTheSector) {
-  Knowledge k = load();
+  const Knowledge& k = load();
   auto e = dyads(k, "Putin met Xi in Beijing. The two policemen arrested a pickpocket near the bus stand.");
   EXPECT_TRUE(has(e, "173 COP->- happened")) << ::testing::PrintToString(e);
   // a pair noun still names the pair
@@ -977,7 +974,7 @@ TEST(CodeArticle, TwoMembersOfOneSectorAfterANamedPairAreStillTheSector) {
 }
 
 TEST(CodeArticle, TheyPrefersARecentGroupToTwoPeopleNamedApart) {
-  Knowledge k = load();
+  const Knowledge& k = load();
   auto e = dyads(k,
                  "Putin met Xi in May. Protests grew in the city over the summer. The police reached the square "
                  "at noon. They opened fire to scatter the crowd.");
@@ -986,7 +983,7 @@ TEST(CodeArticle, TheyPrefersARecentGroupToTwoPeopleNamedApart) {
 }
 
 TEST(CodeArticle, AgentlessSecurityActsOfThePoliceTableTakeThePoliceAsDoer) {
-  Knowledge k = load();
+  const Knowledge& k = load();
   // data/verbs/police.tsv rows of codes in data/cameo/implicit_agents.tsv
   EXPECT_TRUE(has(coded(k, "three villages near the river were placed under curfew on monday."), "1723 COERCE COP"));
   EXPECT_TRUE(has(coded(k, "two pistols and some cartridges were recovered from the car."), "1711 COERCE COP"));
@@ -1006,7 +1003,7 @@ TEST(CodeArticle, AgentlessSecurityActsOfThePoliceTableTakeThePoliceAsDoer) {
 }
 
 TEST(CodeArticle, AnInvertedSpeakerWithNothingElseCodedMakesAStatement) {
-  Knowledge k = load();
+  const Knowledge& k = load();
   auto statement_by_police = [](const std::vector<std::string>& e) {
     return std::any_of(e.begin(), e.end(),
                        [](const std::string& x) { return x.rfind("010 ", 0) == 0 && x.ends_with(" COP"); });
@@ -1024,7 +1021,7 @@ TEST(CodeArticle, AnInvertedSpeakerWithNothingElseCodedMakesAStatement) {
 }
 
 TEST(CodeArticle, MorePoliceActsAndInactionsAreCoded) {
-  Knowledge k = load();
+  const Knowledge& k = load();
   EXPECT_TRUE(has(coded(k, "a police team will interrogate the two suspects next week."), "090 ACCUSE COP"));
   EXPECT_TRUE(has(coded(k, "senior police officers rushed to the spot."), "150 MOBILIZE COP"));
   EXPECT_TRUE(has(coded(k, "the home guards are camping in the village."), "150 MOBILIZE COP"));
@@ -1043,7 +1040,7 @@ TEST(CodeArticle, MorePoliceActsAndInactionsAreCoded) {
 }
 
 TEST(CodeArticle, AParticipleThatIsNoPastTenseAfterAMentionIsAReducedRelative) {
-  Knowledge k = load();
+  const Knowledge& k = load();
   // "taken" is no past tense: the students did not take anyone into custody
   auto e = coded(k, "the 40 students taken into custody near the campus were released on bail.");
   EXPECT_TRUE(has(e, "173 COERCE COP")) << ::testing::PrintToString(e);
@@ -1053,7 +1050,7 @@ TEST(CodeArticle, AParticipleThatIsNoPastTenseAfterAMentionIsAReducedRelative) {
 }
 
 TEST(CodeArticle, AnActInAPurposeInfinitiveAfterACodedActIsItsAim) {
-  Knowledge k = load();
+  const Knowledge& k = load();
   // the mediation is what the visit is for, not an act of the countries visited
   auto visit =
       coded(k, "The Chilean president will visit Peru and Bolivia next month to mediate in their water dispute.");
@@ -1068,7 +1065,7 @@ TEST(CodeArticle, AnActInAPurposeInfinitiveAfterACodedActIsItsAim) {
 }
 
 TEST(CodeArticle, AWordAfterADeterminerAndModifiersIsANounNotAVerb) {
-  Knowledge k = load();
+  const Knowledge& k = load();
   // "its many territorial demands": a noun phrase, no demand by the mission named before it
   auto e = coded(
       k, "The militia rejected the arrival of an observer mission until its many territorial demands are satisfied.");
@@ -1078,7 +1075,7 @@ TEST(CodeArticle, AWordAfterADeterminerAndModifiersIsANounNotAVerb) {
 }
 
 TEST(CodeArticle, AnEthnicGroupOfAnotherStateIsOfThatState) {
-  Knowledge k = load();
+  const Knowledge& k = load();
   // a country word before a listed demonym: people of that country, not of the group's kin state
   EXPECT_TRUE(has(coded(k, "Bosnian Serbs demanded a ceasefire on Monday."), "107 REQUEST BIH"));
   EXPECT_TRUE(has(coded(k, "Bosnian Serb leader Radovan Karadzic rejected the plan."), "120 REJECT BIHGOV"));
@@ -1092,21 +1089,21 @@ TEST(CodeArticle, AnEthnicGroupOfAnotherStateIsOfThatState) {
 }
 
 TEST(CodeArticle, AnEthnicGroupOfOrInAPlaceIsOfThatPlacesState) {
-  Knowledge k = load();
+  const Knowledge& k = load();
   // the demonym, "of"/"in" and a place of another state (one plain word between at most)
   EXPECT_TRUE(has(coded(k, "The Serbs of Bosnia have accused Croatia of aggression."), "1123 ACCUSE BIH"));
   EXPECT_TRUE(has(coded(k, "Hungarians in Slovakia marched against the language law."), "1412 PROTEST SVK"));
 }
 
 TEST(CodeArticle, AnOfficeWordThatIsASurnameIsNoOffice) {
-  Knowledge k = load();
+  const Knowledge& k = load();
   // "Bishop" of "John Bishop" is his surname, no churchman: the title before the name gives the country
   EXPECT_TRUE(has(coded(k, "British Defence Secretary John Bishop pledged military aid to Chad on Monday."),
                   "0332 AGREE GBRGOV"));
 }
 
 TEST(CodeArticle, AMentionAfterAPrepositionAndModifiersIsNoSubject) {
-  Knowledge k = load();
+  const Knowledge& k = load();
   // "of the disputed Mediterranean port": the delegations are the subject, not the sea's region
   auto e = coded(k,
                  "The Kenyan and Ugandan delegations of the disputed Mediterranean port agreed to exchange data on "
@@ -1119,7 +1116,7 @@ TEST(CodeArticle, AMentionAfterAPrepositionAndModifiersIsNoSubject) {
 }
 
 TEST(CodeArticle, GoingBackOnAPledgeWithdrawalsWithTheParticleAfterAndComingToAnAgreement) {
-  Knowledge k = load();
+  const Knowledge& k = load();
   EXPECT_TRUE(has(coded(k, "Kenya went back on its promise to open the border with Uganda."), "120 REJECT KEN"));
   EXPECT_TRUE(has(coded(k, "The junta reneged on its commitment to hold elections."), "120 REJECT MIL"));
   EXPECT_TRUE(has(coded(k, "Kenya pulled its troops out of Somalia."), "0874 RETREAT KEN"));
@@ -1131,7 +1128,7 @@ TEST(CodeArticle, GoingBackOnAPledgeWithdrawalsWithTheParticleAfterAndComingToAn
 }
 
 TEST(CodeArticle, TheDoerOfACommaParticipleIsTheMainClauses) {
-  Knowledge k = load();
+  const Knowledge& k = load();
   // the market named before the comma was hit; it killed nobody
   auto shell = coded(k, "An artillery shell struck a busy market, killing four shopkeepers.");
   EXPECT_FALSE(has(shell, "190 ASSAULT BUS")) << ::testing::PrintToString(shell);
@@ -1149,7 +1146,7 @@ TEST(CodeArticle, TheDoerOfACommaParticipleIsTheMainClauses) {
 }
 
 TEST(CodeArticle, ACommaParticipleOfForceThatNamesNoActorFallsOnTheMainActsTarget) {
-  Knowledge k = load();
+  const Knowledge& k = load();
   // the man killed and the twelve arrested were among the marchers fired on; the arrest after
   // "and" is the police's too, not the killed man's
   auto fire = dyads(k, "Kenyan police opened fire on Somali marchers on Monday, killing one man and detaining 12.");
@@ -1160,7 +1157,7 @@ TEST(CodeArticle, ACommaParticipleOfForceThatNamesNoActorFallsOnTheMainActsTarge
 }
 
 TEST(CodeArticle, TheDoerOfACommaParticipleIsNotTheSubjectOfARelativeClauseInTheObject) {
-  Knowledge k = load();
+  const Knowledge& k = load();
   // the militants of the "where" clause hid; the troops of the main clause did the killing
   auto raid = coded(k, "Kenyan troops raided a village where Somali militants were hiding, killing nine civilians.");
   EXPECT_TRUE(has(raid, "180 ASSAULT KENMIL")) << ::testing::PrintToString(raid);
@@ -1171,7 +1168,7 @@ TEST(CodeArticle, TheDoerOfACommaParticipleIsNotTheSubjectOfARelativeClauseInThe
 }
 
 TEST(CodeArticle, TheConditionOfAnActIsNoEventAndAnActAnnouncedUnlessIsAThreat) {
-  Knowledge k = load();
+  const Knowledge& k = load();
   // the release is what Kenya asks for, not an act of Kampala
   auto threat =
       coded(k, "Kenya threatened to cut trade links with Uganda unless Kampala released the detained traders.");
@@ -1188,7 +1185,7 @@ TEST(CodeArticle, TheConditionOfAnActIsNoEventAndAnActAnnouncedUnlessIsAThreat) 
 }
 
 TEST(CodeArticle, ACommitmentWithADayOrMannerBeforeItsToIsStillOnlyPromised) {
-  Knowledge k = load();
+  const Knowledge& k = load();
   // a day or "in principle" between the verb of commitment and "to": the act is promised, not done
   auto aid = dyads(k, "Japan agreed in principle yesterday to send emergency aid to Haiti.");
   EXPECT_TRUE(has(aid, "073 JPN->HTI expected")) << ::testing::PrintToString(aid);
@@ -1199,7 +1196,7 @@ TEST(CodeArticle, ACommitmentWithADayOrMannerBeforeItsToIsStillOnlyPromised) {
 }
 
 TEST(CodeArticle, TwoSidesAgreeingToShareInformationIntendItWithEachOther) {
-  Knowledge k = load();
+  const Knowledge& k = load();
   // an intent of cooperation with a compound subject and no target is mutual
   auto share = dyads(k, "The Kenyan and Ugandan sides have agreed to share data on cattle raids.");
   EXPECT_TRUE(has(share, "0314 KEN->UGA happened")) << ::testing::PrintToString(share);
@@ -1207,7 +1204,7 @@ TEST(CodeArticle, TwoSidesAgreeingToShareInformationIntendItWithEachOther) {
 }
 
 TEST(CodeArticle, ItsIsNotACountryNamedInsideAnApposition) {
-  Knowledge k = load();
+  const Knowledge& k = load();
   // the United States only describes Kenya; "its citizens" are Kenya's
   auto urged = dyads(k, "Kenya, a close U.S. ally in the region, has urged its citizens to leave Somalia.");
   EXPECT_TRUE(has(urged, "020 KEN->KENCVL happened")) << ::testing::PrintToString(urged);
@@ -1215,7 +1212,7 @@ TEST(CodeArticle, ItsIsNotACountryNamedInsideAnApposition) {
 }
 
 TEST(CodeArticle, AnOfficeOfTheCountryNamedAfterOfIsNotTheContextCountrysHolder) {
-  Knowledge k = load();
+  const Knowledge& k = load();
   // "the president of Georgia" is not Putin, the president the sentence named before
   auto met = dyads(k, "Putin met the president of Georgia on Monday.");
   EXPECT_TRUE(has(met, "040 RUSGOV->GEOGOV happened")) << ::testing::PrintToString(met);
@@ -1223,7 +1220,7 @@ TEST(CodeArticle, AnOfficeOfTheCountryNamedAfterOfIsNotTheContextCountrysHolder)
 }
 
 TEST(CodeArticle, AnActAnnouncedUnlessSomethingHappensThatNoActorMustDoIsNoThreat) {
-  Knowledge k = load();
+  const Knowledge& k = load();
   // nobody is asked to act: the aid is a promise with a proviso, not a threat
   auto aid = coded(k, "Japan will send food aid to Haiti unless the weather worsens.");
   EXPECT_TRUE(has(aid, "070 AGREE JPN")) << ::testing::PrintToString(aid);
@@ -1238,7 +1235,7 @@ TEST(CodeArticle, AnActAnnouncedUnlessSomethingHappensThatNoActorMustDoIsNoThrea
 }
 
 TEST(CodeArticle, ASubjectItIsTheCountryOrOrganisationBeforeIt) {
-  Knowledge k = load();
+  const Knowledge& k = load();
   // "it" after "announced that" is Ghana, the only country before it
   auto expel = coded(k, "Ghana announced on Friday that it had expelled two Nigerian diplomats.");
   EXPECT_TRUE(has(expel, "161 SANCTION GHA")) << ::testing::PrintToString(expel);
@@ -1248,7 +1245,7 @@ TEST(CodeArticle, ASubjectItIsTheCountryOrOrganisationBeforeIt) {
 }
 
 TEST(CodeArticle, TheActOfAThatClauseGovernedByADenialIsDenied) {
-  Knowledge k = load();
+  const Knowledge& k = load();
   auto denied =
       code_text(k, "Ethiopia denied on Monday that Ethiopian soldiers had attacked the Sudanese village.").events;
   auto attack = std::find_if(denied.begin(), denied.end(), [](const Event& e) { return e.cameo == "180"; });
@@ -1262,7 +1259,7 @@ TEST(CodeArticle, TheActOfAThatClauseGovernedByADenialIsDenied) {
 }
 
 TEST(CodeArticle, AnActOfForceOrCoercionWithNoObjectIsDoneToThePlace) {
-  Knowledge k = load();
+  const Knowledge& k = load();
   const auto target_of = [&](const std::string& text, const std::string& cameo) {
     for (const Event& e : code_text(k, text).events)
       if (e.cameo == cameo) return e.target ? e.target->code : std::string("-");
@@ -1276,7 +1273,7 @@ TEST(CodeArticle, AnActOfForceOrCoercionWithNoObjectIsDoneToThePlace) {
 }
 
 TEST(CodeArticle, AWithdrawalWithinTheSourcesOwnCountryHasNoTarget) {
-  Knowledge k = load();
+  const Knowledge& k = load();
   const auto targets = [&](const std::string& text) {
     std::vector<std::string> out;
     for (const Event& e : code_text(k, text).events)
@@ -1290,7 +1287,7 @@ TEST(CodeArticle, AWithdrawalWithinTheSourcesOwnCountryHasNoTarget) {
 }
 
 TEST(CodeArticle, APlaceAfterAMutualActOfACompoundSubjectIsWhereTheSidesMeet) {
-  Knowledge k = load();
+  const Knowledge& k = load();
   const auto pairs = [&](const std::string& text, const std::string& cameo) {
     std::vector<std::string> out;
     for (const Event& e : code_text(k, text).events)
@@ -1308,7 +1305,7 @@ TEST(CodeArticle, APlaceAfterAMutualActOfACompoundSubjectIsWhereTheSidesMeet) {
 }
 
 TEST(CodeArticle, ADefaultObjectThatIsAPlaceListsTheOtherPlacesWithIt) {
-  Knowledge k = load();
+  const Knowledge& k = load();
   std::vector<std::string> targets;
   for (const Event& e :
        code_text(k, "The militant group has threatened to deliver heavy blows to Kenya and Uganda.").events)
@@ -1324,7 +1321,7 @@ TEST(CodeArticle, ADefaultObjectThatIsAPlaceListsTheOtherPlacesWithIt) {
 }
 
 TEST(CodeArticle, ACountryWordBeforeModifiersAndATitleGivesTheTitleItsCountry) {
-  Knowledge k = load();
+  const Knowledge& k = load();
   // "junior" stands between the country word and the title: still one noun phrase
   auto e = coded(k, "Kenyan junior foreign minister Peter Mwangi summoned Uganda's ambassador.");
   EXPECT_TRUE(has(e, "114 ACCUSE KENGOV")) << ::testing::PrintToString(e);
@@ -1334,7 +1331,7 @@ TEST(CodeArticle, ACountryWordBeforeModifiersAndATitleGivesTheTitleItsCountry) {
 // "the ambassadors of A, B and C" stand for each country listed; an envoy who names a country of
 // his own is only posted in the place after the preposition and stays that country's.
 TEST(CodeArticle, AnAgentOfItsOwnCountryIsNotSpreadOverThePlaceItIsPostedIn) {
-  Knowledge k = load();
+  const Knowledge& k = load();
   const auto posted = coded(k, "Norway's ambassador in Nairobi, Tor Lund, condemned the raids.");
   EXPECT_TRUE(has(posted, "111 ACCUSE NORGOV")) << ::testing::PrintToString(posted);
   EXPECT_FALSE(has(posted, "111 ACCUSE KENGOV")) << ::testing::PrintToString(posted);
@@ -1348,7 +1345,7 @@ TEST(CodeArticle, AnAgentOfItsOwnCountryIsNotSpreadOverThePlaceItIsPostedIn) {
 // after a country name is no modifier of the next noun; an agent word with no organisation named
 // before it stays an actor before a body noun.
 TEST(CodeArticle, SecondReaderCasesOfSessionTen) {
-  Knowledge k = load();
+  const Knowledge& k = load();
   const auto with = coded(k, "Chile and Peru agreed to negotiate with Bolivia.");
   EXPECT_FALSE(with.empty());
   for (const Event& e : code_text(k, "Chile and Peru agreed to negotiate with Bolivia.").events)
@@ -1370,7 +1367,7 @@ TEST(CodeArticle, SecondReaderCasesOfSessionTen) {
 // A comma participle after a "who" clause of an act is the relative clause's act: its doer is the
 // antecedent, not the main clause's subject.
 TEST(CodeArticle, ACommaParticipleAfterAWhoClauseIsTheRelativeClausesAct) {
-  Knowledge k = load();
+  const Knowledge& k = load();
   const auto ev = coded(k, "Soldiers captured the insurgents who shelled the market, killing four traders.");
   EXPECT_TRUE(has(ev, "190 ASSAULT INS")) << ::testing::PrintToString(ev);
   EXPECT_FALSE(has(ev, "190 ASSAULT MIL")) << ::testing::PrintToString(ev);
@@ -1379,7 +1376,7 @@ TEST(CodeArticle, ACommaParticipleAfterAWhoClauseIsTheRelativeClausesAct) {
 // When the main clause's act is force and the "who" clause's act before the comma is none, the
 // comma participle of force is the main clause's doer's.
 TEST(CodeArticle, AParticipleOfForceAfterAWhoClauseOfNoForceIsTheMainClausesAct) {
-  Knowledge k = load();
+  const Knowledge& k = load();
   const auto ev = coded(k, "Ugandan soldiers fired on Kenyan traders who blocked the bridge, killing seven.");
   EXPECT_TRUE(has(ev, "180 ASSAULT UGAMIL")) << ::testing::PrintToString(ev);
   EXPECT_FALSE(has(ev, "180 ASSAULT KENBUS")) << ::testing::PrintToString(ev);
@@ -1394,7 +1391,7 @@ TEST(CodeArticle, AParticipleOfForceAfterAWhoClauseOfNoForceIsTheMainClausesAct)
 // A participle of force whose victim is no actor word takes no target from the main act; a bare
 // count of the main act's target still does.
 TEST(CodeArticle, AParticiplesVictimOfAnotherKindIsNotTheMainActsTarget) {
-  Knowledge k = load();
+  const Knowledge& k = load();
   // the ambush (180 -> MIL) and the killing of the cyclist (180, no target)
   size_t targetless = 0;
   for (const Event& e :
@@ -1414,7 +1411,7 @@ TEST(CodeArticle, AParticiplesVictimOfAnotherKindIsNotTheMainActsTarget) {
 // "Police said <a noun> <verb> ...": the reported clause has a subject of its own; the police who
 // only told of it are not its doer, so a {S:COP|SPY} custody row does not fire.
 TEST(CodeArticle, AReportedClauseWithItsOwnSubjectIsNotTheSpeakersAct) {
-  Knowledge k = load();
+  const Knowledge& k = load();
   const auto ev = coded(k, "Police said the landlord held the tenants in a shed.");
   EXPECT_FALSE(has(ev, "173 COERCE COP")) << ::testing::PrintToString(ev);
   EXPECT_TRUE(has(coded(k, "Police held five villagers at the station."), "173 COERCE COP"));
@@ -1423,7 +1420,7 @@ TEST(CodeArticle, AReportedClauseWithItsOwnSubjectIsNotTheSpeakersAct) {
 // A unit word (data/knowledge/unit_nouns.tsv) as the reported subject of a police, military or
 // intelligence speaker is the speaker's own unit: the act is coded with the speaker as doer.
 TEST(CodeArticle, AForcesUnitAsTheReportedSubjectIsTheSpeakersOwn) {
-  Knowledge k = load();
+  const Knowledge& k = load();
   const auto army = coded(k, "The Ugandan army said a patrol killed nine rebels near the border.");
   EXPECT_TRUE(has(army, "190 ASSAULT UGAMIL")) << ::testing::PrintToString(army);
   const auto police = coded(k, "Ugandan police said a squad arrested 14 smugglers.");
@@ -1442,7 +1439,7 @@ TEST(CodeArticle, AForcesUnitAsTheReportedSubjectIsTheSpeakersOwn) {
 // "held X back", "held X off", "held X at bay" are restraint, not custody
 // (data/cameo/particle_senses.tsv).
 TEST(CodeArticle, HeldWithAParticleAfterTheObjectIsNoCustody) {
-  Knowledge k = load();
+  const Knowledge& k = load();
   for (const std::string text :
        {"Police held 40 students back at the gate.", "Police held the rioters off for an hour.",
         "Police held the crowd at bay near the gate."})
@@ -1452,7 +1449,7 @@ TEST(CodeArticle, HeldWithAParticleAfterTheObjectIsNoCustody) {
 // The particle counts only when it closes the phrase: "back in <time>" and "off <noun phrase>"
 // are an adverb of time and a preposition of place, not "hold back"/"hold off".
 TEST(CodeArticle, BackBeforeATimeAndOffBeforeANounPhraseAreNoParticle) {
-  Knowledge k = load();
+  const Knowledge& k = load();
   const auto talks = dyads(k, "Ethiopia and Sudan held talks back in June.");
   EXPECT_TRUE(has(talks, "040 ETH->SDN happened")) << ::testing::PrintToString(talks);
   const auto drills = coded(k, "Russian warships held naval exercises off the coast of Japan on Friday.");
@@ -1466,7 +1463,7 @@ TEST(CodeArticle, BackBeforeATimeAndOffBeforeANounPhraseAreNoParticle) {
 // "go back on" is a rejection only with the commitment after "on" (a determiner or possessive may
 // open it); "went back on <day> to ..." is a return, and the act after it is coded.
 TEST(CodeArticle, GoBackOnADayIsNoRejection) {
-  Knowledge k = load();
+  const Knowledge& k = load();
   const auto sign = dyads(k, "Sudan went back on Friday to sign the accord with Egypt.");
   EXPECT_FALSE(has(sign, "120 SDN->EGY happened")) << ::testing::PrintToString(sign);
   EXPECT_TRUE(has(sign, "057 SDN->EGY happened")) << ::testing::PrintToString(sign);
@@ -1477,7 +1474,7 @@ TEST(CodeArticle, GoBackOnADayIsNoRejection) {
 // "came to terms with" is an agreement only with an actor right after "with"; "coming to terms
 // with the bombing" is acceptance.
 TEST(CodeArticle, ComingToTermsWithALossIsNoAgreement) {
-  Knowledge k = load();
+  const Knowledge& k = load();
   const auto loss = coded(k, "The Kenyan government is still coming to terms with the bombing.");
   EXPECT_FALSE(has(loss, "057 SUPPORT KENGOV")) << ::testing::PrintToString(loss);
   EXPECT_TRUE(has(dyads(k, "Ethiopia came to terms with Sudan over the dam."), "057 ETH->SDN happened"));
@@ -1487,7 +1484,7 @@ TEST(CodeArticle, ComingToTermsWithALossIsNoAgreement) {
 // A show of force in a place of the doer's own country has no target: an actor is never coded
 // on itself. In another country's place the place's country is still the target.
 TEST(CodeArticle, AShowOfForceAtHomeHasNoTarget) {
-  Knowledge k = load();
+  const Knowledge& k = load();
   const auto home = dyads(k, "Uganda deployed more soldiers in Gulu after the clashes.");
   EXPECT_TRUE(has(home, "154 UGA->- happened")) << ::testing::PrintToString(home);
   EXPECT_FALSE(has(home, "154 UGA->UGA happened")) << ::testing::PrintToString(home);
@@ -1499,7 +1496,7 @@ TEST(CodeArticle, AShowOfForceAtHomeHasNoTarget) {
 // Two organisations of no country are two doers: an "unless" clause whose subject is another
 // IGO than the doer makes the announced act a threat.
 TEST(CodeArticle, AnUnlessClauseOfAnotherOrganisationIsAThreat) {
-  Knowledge k = load();
+  const Knowledge& k = load();
   std::string plover = "none";
   for (const Event& e : code_text(k, "The African Union will send food to Sudan unless the World Bank objects.").events)
     if (e.cameo == "073") plover = e.plover;
@@ -1509,7 +1506,7 @@ TEST(CodeArticle, AnUnlessClauseOfAnotherOrganisationIsAThreat) {
 // "<count> of the <noun>" is a bare count of the main act's target when the noun names that
 // target or people of no kind.
 TEST(CodeArticle, ACountOfTheTargetsNounIsABareCount) {
-  Knowledge k = load();
+  const Knowledge& k = load();
   for (const std::string text :
        {"Ugandan soldiers opened fire on Kenyan marchers, killing at least nine of the marchers.",
         "Ugandan soldiers opened fire on Kenyan marchers, killing at least nine of the people."}) {
@@ -1523,7 +1520,7 @@ TEST(CodeArticle, ACountOfTheTargetsNounIsABareCount) {
 
 // An "unless" clause makes a threat only when its own subject is an actor other than the doer.
 TEST(CodeArticle, AnUnlessClauseThreatensOnlyAnotherActorThatIsItsSubject) {
-  Knowledge k = load();
+  const Knowledge& k = load();
   auto plover_of_073 = [&](const std::string& text) {
     for (const Event& e : code_text(k, text).events)
       if (e.cameo == "073") return e.plover;
@@ -1538,7 +1535,7 @@ TEST(CodeArticle, AnUnlessClauseThreatensOnlyAnotherActorThatIsItsSubject) {
 // Second-reader case of session 11 (issue #4): "the president of <a named body>" is no holder
 // of the context country's office.
 TEST(CodeArticle, AnOfficeOfANamedBodyIsNotTheContextCountrysHolder) {
-  Knowledge k = load();
+  const Knowledge& k = load();
   const Document d = code_text(
       k, "Indian Prime Minister Atal Bihari Vajpayee met the president of the Asian Development Bank in Delhi.");
   ASSERT_FALSE(d.events.empty());
@@ -1552,7 +1549,7 @@ TEST(CodeArticle, AnOfficeOfANamedBodyIsNotTheContextCountrysHolder) {
 // A place the knowledge stage names ("in Harbin", a capital) has coordinates once the gazetteer
 // resolves it; a regional code ("the West") is no town that shares a word of its name.
 TEST(CodeArticle, LocationEntitiesCarryTheGazetteersCoordinates) {
-  Knowledge k = load();
+  const Knowledge& k = load();
   const Document d = code_text(k, "The delegation travelled on to Harbin. Officials in the West criticised the trip.");
   const Entity* harbin = nullptr;
   const Entity* west = nullptr;
@@ -1573,7 +1570,7 @@ TEST(CodeArticle, LocationEntitiesCarryTheGazetteersCoordinates) {
 // A country the article names pulls an ambiguous town only when that town is not many times
 // smaller than its best-known namesake, and a country's centre point is near nothing.
 TEST(CodeArticle, ACountryMentionDoesNotPullAWorldCityToASmallNamesake) {
-  Knowledge k = load();
+  const Knowledge& k = load();
   const Document d = code_text(k, "Negotiators from the United States and Iran signed a deal in Geneva on Friday.");
   bool found = false;
   for (const Event& e : d.events) {
@@ -1585,7 +1582,7 @@ TEST(CodeArticle, ACountryMentionDoesNotPullAWorldCityToASmallNamesake) {
 }
 
 TEST(CodeArticle, AShowOfForceOrARefusedDeploymentInAPlaceIsAimedAtItsCountry) {
-  Knowledge k = load();
+  const Knowledge& k = load();
   auto force = dyads(k, "Kenya strengthened its forces in Somalia on Monday.");
   EXPECT_TRUE(has(force, "154 KEN->SOM happened")) << ::testing::PrintToString(force);
   auto refused = dyads(k, "Kenya refused to deploy peacekeepers in Somalia.");
@@ -1595,7 +1592,7 @@ TEST(CodeArticle, AShowOfForceOrARefusedDeploymentInAPlaceIsAimedAtItsCountry) {
 // A country named before a title and a name that no person of that country bears is a namesake the
 // dictionaries do not know: a person of that country with the title's sector, not the known person.
 TEST(CodeArticle, ACountryBeforeATitleOverridesAKnownNamesakeOfAnotherCountry) {
-  Knowledge k = load();
+  const Knowledge& k = load();
   const auto jordan = coded(k, "Jordan's King Abdullah met Egyptian President Hosni Mubarak in Cairo.");
   EXPECT_TRUE(has(jordan, "040 CONSULT JORGOV")) << ::testing::PrintToString(jordan);
   EXPECT_FALSE(has(jordan, "040 CONSULT SAUGOV")) << ::testing::PrintToString(jordan);
@@ -1613,7 +1610,7 @@ TEST(CodeArticle, ACountryBeforeATitleOverridesAKnownNamesakeOfAnotherCountry) {
 // A role word before "of [the]" and an organisation's name is that organisation's agent: its code, not the
 // article's only country.
 TEST(CodeArticle, AnAgentOfANamedOrganisationTakesItsCode) {
-  Knowledge k = load();
+  const Knowledge& k = load();
   const auto bank = dyads(k, "The Kenyan foreign minister met the president of the World Bank in Nairobi.");
   EXPECT_TRUE(has(bank, "040 KENGOV->IGOWLDWBK happened")) << ::testing::PrintToString(bank);
   EXPECT_FALSE(has(bank, "040 KENGOV->KENGOV happened")) << ::testing::PrintToString(bank);
@@ -1627,7 +1624,7 @@ TEST(CodeArticle, AnAgentOfANamedOrganisationTakesItsCode) {
 // A region's name the gazetteer holds ends in an agent word ("West Bank"): it is the place, with its country, not
 // the region "the West" with bankers, nor a group of bankers after "occupied".
 TEST(CodeArticle, ARegionNamedWithAnAgentWordIsAPlace) {
-  Knowledge k = load();
+  const Knowledge& k = load();
   for (const char* text : {"Israeli police in the West Bank detained three protesters on Sunday.",
                            "Israeli police in the occupied West Bank detained three protesters on Sunday."}) {
     const Document d = code_text(k, text);
@@ -1645,7 +1642,7 @@ TEST(CodeArticle, ARegionNamedWithAnAgentWordIsAPlace) {
 // A collective noun before "of" counts the people after it ("a group of Kenyan lawmakers met X": the
 // lawmakers met X), and a list goes on before such a count ("X and a group of senators held talks").
 TEST(CodeArticle, ACollectiveNounBeforeOfLeavesItsPeopleTheSubject) {
-  Knowledge k = load();
+  const Knowledge& k = load();
   const auto group = dyads(k, "A group of Kenyan lawmakers met Ugandan President Yoweri Museveni in Kampala.");
   EXPECT_TRUE(has(group, "040 KENLEG->UGAGOV happened")) << ::testing::PrintToString(group);
   const auto list =
@@ -1656,7 +1653,7 @@ TEST(CodeArticle, ACollectiveNounBeforeOfLeavesItsPeopleTheSubject) {
 // A bare role before "of [the]" and a place, with at most a two-word name between, is of that place's country,
 // also when only the gazetteer or the name finder knows the place (a province, a town).
 TEST(CodeArticle, ARoleOfAPlaceTakesThePlacesCountry) {
-  Knowledge k = load();
+  const Knowledge& k = load();
   const auto province =
       dyads(k, "The government of Kandahar province banned all street rallies after the riots on Friday.");
   EXPECT_FALSE(province.empty());
@@ -1671,7 +1668,7 @@ TEST(CodeArticle, ARoleOfAPlaceTakesThePlacesCountry) {
 // Talks of two sides "on" a matter: an actor named in the matter is no third party ("renewed talks on a
 // Ugandan troop withdrawal"), each side talks with the other.
 TEST(CodeArticle, TheMatterOfMutualTalksIsNoTarget) {
-  Knowledge k = load();
+  const Knowledge& k = load();
   const auto talks = dyads(k, "Kenya and Uganda renewed talks on a Ugandan troop withdrawal from the border.");
   EXPECT_TRUE(has(talks, "040 KEN->UGA happened")) << ::testing::PrintToString(talks);
   EXPECT_TRUE(has(talks, "040 UGA->KEN happened")) << ::testing::PrintToString(talks);
@@ -1683,7 +1680,7 @@ TEST(CodeArticle, TheMatterOfMutualTalksIsNoTarget) {
 
 // A threat that names no one it is aimed at is aimed at the actor its "unless" clause asks to act.
 TEST(CodeArticle, AThreatIsAimedAtTheActorOfItsUnlessClause) {
-  Knowledge k = load();
+  const Knowledge& k = load();
   const auto border = dyads(k, "Kenya threatened to close its border unless Uganda withdrew its troops.");
   EXPECT_TRUE(has(border, "1381 KEN->UGA happened")) << ::testing::PrintToString(border);
   // a condition on no one else names no target
@@ -1693,7 +1690,7 @@ TEST(CodeArticle, AThreatIsAimedAtTheActorOfItsUnlessClause) {
 
 // Boycotting contact with someone reduces relations (160); launching or mounting an invasion is one (192).
 TEST(CodeArticle, BoycottedContactAndALaunchedInvasionAreCoded) {
-  Knowledge k = load();
+  const Knowledge& k = load();
   const auto boycott = dyads(k, "Kenyan ministers will boycott any contact with Uganda until the dispute ends.");
   EXPECT_TRUE(has(boycott, "160 KENGOV->UGA expected")) << ::testing::PrintToString(boycott);
   const auto shunned = dyads(k, "The Kenyan cabinet shunned diplomatic contact with Uganda on Friday.");
