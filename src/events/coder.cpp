@@ -1662,8 +1662,9 @@ class DocCoder {
   // not an arrest: "police arrested men who robbed a bank, killing two" is the robbers'), the "who"
   // clause's own act before the comma is no coercion or force (roots 17-20; a protest such as
   // blocking a road is none), and the participle's act is force: the force was the main clause's
-  // doer's, when the participle names no actor of its own as its object. "Gunmen who stormed the hotel, killing
-  // 20" keeps it (storming is force).
+  // doer's, when the participle names no victims of a country ("killing 12 people" does not; "killing three
+  // Kenyan farmers" does, and stays the "who" clause's). "Gunmen who stormed the hotel, killing 20" keeps it
+  // (storming is force).
   void participles_of_main_force(std::vector<Clause>& cl) {
     const auto force = [](const Match& m) {
       const std::string& c = m.pat->code;
@@ -1690,10 +1691,13 @@ class DocCoder {
       if (std::any_of(in_rel.begin(), in_rel.end(), [&](const Match& m) { return m.anchor_pos < at && coercion(m); }) ||
           std::none_of(in_rel.begin(), in_rel.end(), [&](const Match& m) { return m.anchor_pos > at && force(m); }))
         continue;
-      // only a bare count or people of no kind ("killing 12", "killing seven people"): a participle that names
-      // its own victims ("killing three Kenyan farmers") may be the "who" clause's doers' act
-      if (std::any_of(rel.toks.begin() + static_cast<std::ptrdiff_t>(at), rel.toks.end(),
-                      [&](uint32_t u) { return tok(u).mention >= 0 && actor_mention(tok(u).mention); }))
+      // only a bare count or victims of no country ("killing 12", "killing seven people", "killing five
+      // civilians"): a participle that names victims of a country ("killing three Kenyan farmers") may be the
+      // "who" clause's doers' act, and stays theirs
+      if (std::any_of(rel.toks.begin() + static_cast<std::ptrdiff_t>(at), rel.toks.end(), [&](uint32_t u) {
+            const int32_t m = tok(u).mention;
+            return m >= 0 && actor_mention(m) && !actor_of(m).country.empty();
+          }))
         continue;
       main.toks.insert(main.toks.end(), rel.toks.begin() + static_cast<std::ptrdiff_t>(at), rel.toks.end());
       std::sort(main.toks.begin(), main.toks.end());

@@ -10,8 +10,9 @@
 //    missing steps in one transaction. Version 2 is added by appending a step.
 //  - Every SQL text is prepared once and cached in the Impl (keyed by its text);
 //    a borrowed statement is reset when the Stmt guard goes out of scope.
-//  - Articles are keyed by content hash: put() inserts the article row with
-//    ON CONFLICT DO NOTHING and writes nothing else when it was already there.
+//  - Articles are keyed by content hash: put() looks the hash up in the key
+//    tables (article_hashes and article_hashes_recent, schema v10) and writes
+//    nothing when it is there; else it inserts the row and its key.
 //    Each put runs inside a SAVEPOINT so a failed document leaves no partial
 //    rows in the surrounding batch transaction.
 //  - Events are shared between articles: the first put inserts the row, later
@@ -1488,7 +1489,8 @@ void Store::Impl::put_event(const Document& doc, int64_t seq, const std::string&
   if (ev.id.empty()) throw DbError("event without an id");
   const std::string& outlet = doc.article.source;
   const std::string key = match_key(ev);
-  // A stored event this transaction has seen needs no INSERT (it would do nothing) nor a SELECT of its key.
+  // A stored event this transaction has seen needs no INSERT (nothing keeps a second row out but this lookup and
+  // the one in event_seq below: events.id has no UNIQUE index since schema v10) nor a SELECT of its key.
   const auto seen = seen_events.find(ev.id);
   // The event's integer key (schema v6): the stored row's, or the new row's.
   bool new_event = false;

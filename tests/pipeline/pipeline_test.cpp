@@ -1381,7 +1381,15 @@ TEST(CodeArticle, AParticipleOfForceAfterAWhoClauseOfNoForceIsTheMainClausesAct)
   EXPECT_TRUE(has(ev, "180 ASSAULT UGAMIL")) << ::testing::PrintToString(ev);
   EXPECT_FALSE(has(ev, "180 ASSAULT KENBUS")) << ::testing::PrintToString(ev);
   EXPECT_TRUE(has(ev, "144 PROTEST KENBUS")) << ::testing::PrintToString(ev);
-  // a participle that names its own victims may be the "who" clause's doers' act: it stays theirs
+  // victims of no country ("people", "civilians") are no reason to leave the main clause's doer
+  const auto people =
+      dyads(k, "Ugandan soldiers fired on Kenyan traders who blocked the bridge, killing seven people.");
+  EXPECT_TRUE(has(people, "190 UGAMIL->CVL happened")) << ::testing::PrintToString(people);
+  EXPECT_FALSE(has(people, "190 KENBUS->CVL happened")) << ::testing::PrintToString(people);
+  const auto civilians = coded(k, "Police fired on students who blocked the avenue, killing five civilians.");
+  EXPECT_TRUE(has(civilians, "180 ASSAULT COP")) << ::testing::PrintToString(civilians);
+  EXPECT_FALSE(has(civilians, "180 ASSAULT EDU")) << ::testing::PrintToString(civilians);
+  // a participle that names victims of a country may be the "who" clause's doers' act: it stays theirs
   const auto named = dyads(k,
                            "Ugandan soldiers shot at Kenyan rebels who had crossed the river, killing five Ugandan "
                            "farmers.");
@@ -1673,6 +1681,11 @@ TEST(CodeArticle, TheMatterOfMutualTalksIsNoTarget) {
   EXPECT_TRUE(has(talks, "040 KEN->UGA happened")) << ::testing::PrintToString(talks);
   EXPECT_TRUE(has(talks, "040 UGA->KEN happened")) << ::testing::PrintToString(talks);
   EXPECT_FALSE(has(talks, "040 KEN->UGAMIL happened")) << ::testing::PrintToString(talks);
+  // a determiner and modifiers before the noun: still talks taken up again
+  const auto stalled = dyads(k, "Kenya and Uganda resumed their long-stalled border talks on Friday.");
+  EXPECT_TRUE(has(stalled, "040 KEN->UGA happened")) << ::testing::PrintToString(stalled);
+  const auto dialogue = dyads(k, "Uganda resumed political dialogue with Kenya last week.");
+  EXPECT_TRUE(has(dialogue, "040 UGA->KEN happened")) << ::testing::PrintToString(dialogue);
   // talks that are not the object of "renew" are not taken up again
   const auto refusal = dyads(k, "Kenya renewed its refusal of talks with Uganda.");
   EXPECT_FALSE(has(refusal, "040 KEN->UGA happened")) << ::testing::PrintToString(refusal);
@@ -1700,6 +1713,8 @@ TEST(CodeArticle, BoycottedContactAndALaunchedInvasionAreCoded) {
   EXPECT_FALSE(has(inquiry, "192 UGA->KEN happened")) << ::testing::PrintToString(inquiry);
   const auto invasion = dyads(k, "Uganda today mounted its invasion of Kenya.");
   EXPECT_TRUE(has(invasion, "192 UGA->KEN happened")) << ::testing::PrintToString(invasion);
+  const auto military = dyads(k, "Uganda launched a full-scale military invasion of Kenya at dawn.");
+  EXPECT_TRUE(has(military, "192 UGA->KEN happened")) << ::testing::PrintToString(military);
   const auto launched = dyads(k, "Uganda launched a ground invasion of Kenya on Monday.");
   EXPECT_TRUE(has(launched, "192 UGA->KEN happened")) << ::testing::PrintToString(launched);
 }

@@ -1999,6 +1999,14 @@ TEST_F(StoreFiles, MigratesAVersion9StoreToKeyTables) {
                         "SELECT count(*) FROM sqlite_schema WHERE name LIKE 'sqlite_autoindex_events%' OR "
                         "name LIKE 'sqlite_autoindex_articles%' OR name LIKE '%_v10'"),
               "0");
+    // every index of a fresh store, with its definition, and no other (the rebuilt tables lost none)
+    const std::string indexes =
+        "SELECT group_concat(name || ': ' || sql, '; ') FROM (SELECT name, sql FROM sqlite_schema WHERE type = "
+        "'index' AND sql IS NOT NULL ORDER BY name)";
+    ASSERT_NE(open_ok(file("fresh.db")), nullptr);
+    EXPECT_EQ(raw_query(path, indexes), raw_query(file("fresh.db"), indexes));
+    EXPECT_NE(raw_query(path, indexes).find("events_date: CREATE INDEX events_date ON events(date)"),
+              std::string::npos);
     EXPECT_EQ(raw_query(path, "SELECT count(*) FROM article_hashes"), "7");
     EXPECT_EQ(raw_query(path, "SELECT count(*) FROM event_ids"), raw_query(path, "SELECT count(*) FROM events"));
     EXPECT_EQ(raw_query(path, "SELECT count(*) FROM event_ids_recent"), "0");
