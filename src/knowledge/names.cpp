@@ -1589,28 +1589,36 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
   // does an office word that is the surname of a name ("Defence Secretary John Bishop": no churchman).
   // The place entity such a mention leaves with no mention and no reference is dropped (the entities after it
   // move down), so no place, country or story key of it is written.
-  // Likewise an agent word at the end of a region's name the gazetteer holds ("the occupied West Bank") is part of
-  // the place's name, not a group of its own (no bankers): it becomes a mention of the place.
+  // Likewise a word of a region's name the gazetteer holds is part of the place's name: an agent word at its end
+  // ("the occupied West Bank": no bankers), a smaller place ("West", a province of another country) or a country
+  // ("Ireland" of "Northern Ireland", "Mexico" of "the Gulf of Mexico") becomes a mention of the region's place,
+  // whose country is the region's own.
   for (const EntityReference& r : doc.references) {
     if (r.kind != ReferenceKind::name || r.entity < 0) continue;
     const EntityType type = doc.entities[static_cast<size_t>(r.entity)].type;
     const bool region = type == EntityType::location && r.rule == "name:gazetteer";
     if (type != EntityType::person && !region) continue;
     for (uint32_t k = r.first_token; k < r.token_end; ++k) {
-      if (cover[k] < 0) continue;
-      Mention& m = doc.mentions[static_cast<size_t>(cover[k])];
+      // a place after a preposition (weak: "in West Bank villages") is read so too
+      const int32_t at = cover[k] >= 0 ? cover[k] : weak_at[k];
+      if (at < 0) continue;
+      Mention& m = doc.mentions[static_cast<size_t>(at)];
       // An office word after the first word of the name is its surname ("Tom King", "Anna Judge"): the title
       // words of a name come before it, and the name finder has already cut them off.
       const bool surname_title = m.kind == MentionKind::agent && m.first_token > r.first_token;
       if ((m.kind != MentionKind::location && m.kind != MentionKind::country && !surname_title) ||
-          m.first_token < r.first_token || m.token_end > r.token_end || (region && !surname_title))
+          m.first_token < r.first_token || m.token_end > r.token_end)
         continue;
       if (m.entity >= 0 && m.entity != r.entity) left.push_back(m.entity);
       m.kind = region ? MentionKind::location : MentionKind::person;
       m.entity = r.entity;
       m.actor = Actor{};
       m.actor.code = doc.entities[static_cast<size_t>(r.entity)].code;
-      m.place.reset();
+      // a region's mention is its place, with the region's own country ("Northern Ireland" is GBR's, not IRL's)
+      if (region)
+        m.place = doc.entities[static_cast<size_t>(r.entity)].place;
+      else
+        m.place.reset();
       m.rule = r.rule;
     }
   }

@@ -1719,4 +1719,19 @@ TEST(CodeArticle, BoycottedContactAndALaunchedInvasionAreCoded) {
   EXPECT_TRUE(has(launched, "192 UGA->KEN happened")) << ::testing::PrintToString(launched);
 }
 
+// A word of a region's name the gazetteer holds is the region's, even after a preposition ("in West Bank towns"):
+// not a province of another country that shares the word ("West", a region of Cameroon; "Northern", of Bahrain).
+TEST(CodeArticle, AWordOfARegionsNameIsNoOtherPlace) {
+  const Knowledge& k = load();
+  for (const char* text : {"Israeli soldiers detained four youths in West Bank towns.",
+                           "Officers in Northern Ireland detained three men on Friday."}) {
+    const auto rows = dyads(k, text);
+    EXPECT_FALSE(rows.empty()) << text;
+    for (const std::string& row : rows) {
+      EXPECT_EQ(row.find("CMR"), std::string::npos) << text << ::testing::PrintToString(rows);
+      EXPECT_EQ(row.find("BHR"), std::string::npos) << text << ::testing::PrintToString(rows);
+    }
+  }
+}
+
 }  // namespace dyad
