@@ -624,6 +624,18 @@ class DocCoder {
         }
       }
     }
+    // An organisation's officer: a person named by a bare title right after an organisation's name
+    // ("NATO Secretary General X", "Arab League spokesman X") holds that organisation's office, not
+    // the office of the article's context country the bare title would give (docs/entities.md).
+    if (mm.kind == MentionKind::person && m > 0 && mm.rule.starts_with("agents.tsv:")) {
+      const Mention& pm = mention_at(m - 1);
+      if (pm.token_end == mm.first_token && pm.sentence == mm.sentence && pm.kind == MentionKind::organization &&
+          !pm.actor.code.empty()) {
+        const std::string sector = a.sector.size() == 3 && a.code.ends_with(a.sector) ? a.sector : std::string();
+        a.code = pm.actor.code + (pm.actor.code.ends_with(sector) ? std::string() : sector);
+        a.country = pm.actor.country;
+      }
+    }
     // An ethnic group of another state: a demonym of data/knowledge/ethnic_groups.tsv right after
     // a country word of another country ("Bosnian Serbs", "Kosovo Albanians", "Bosnian Serb
     // leader X") names people of the first country who belong to the group, not its kin state.

@@ -1738,4 +1738,20 @@ TEST(CodeArticle, ImplicitAgentsAndVictimsTakeThePlacesCountry) {
   EXPECT_TRUE(has(reported, "190 REB->CVL happened")) << ::testing::PrintToString(reported);
 }
 
+TEST(CodeArticle, AnOfficerNamedAfterAnOrganisationHoldsItsOffice) {
+  const Knowledge& k = load();
+  // a title and a name right after an organisation: the organisation's officer, not the holder
+  // of that office in the article's context country
+  auto visit = dyads(k, "NATO Secretary General Tarvel Omond visited Kenya on Monday.");
+  EXPECT_TRUE(has(visit, "042 IGOWSTNATGOV->KEN happened")) << ::testing::PrintToString(visit);
+  auto met = dyads(k, "Arab League spokesman Tarvel Omond met Kenyan President Otieno on Monday.");
+  EXPECT_TRUE(has(met, "040 IGOARBARLGOV->KENGOV happened")) << ::testing::PrintToString(met);
+  // "Secretary General" in two words is no military general
+  auto un = dyads(k, "The UN Secretary General visited Kenya on Monday.");
+  EXPECT_TRUE(has(un, "042 IGOUNOGOV->KEN happened")) << ::testing::PrintToString(un);
+  // a country's title keeps the country
+  auto minister = dyads(k, "Kenyan Foreign Minister Tarvel Omond visited Uganda on Monday.");
+  EXPECT_TRUE(has(minister, "042 KENGOV->UGA happened")) << ::testing::PrintToString(minister);
+}
+
 }  // namespace dyad
