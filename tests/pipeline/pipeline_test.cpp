@@ -1754,4 +1754,21 @@ TEST(CodeArticle, AnOfficerNamedAfterAnOrganisationHoldsItsOffice) {
   EXPECT_TRUE(has(minister, "042 KENGOV->UGA happened")) << ::testing::PrintToString(minister);
 }
 
+TEST(CodeArticle, SuspensionsShieldsMediationEffortsAndDoubleObjectAid) {
+  const Knowledge& k = load();
+  // a suspension of links announced: the act named by its noun (160)
+  auto links = dyads(k, "Kenya announced a suspension of air links with Uganda on Friday.");
+  EXPECT_TRUE(has(links, "160 KEN->UGA happened")) << ::testing::PrintToString(links);
+  // holding people as human shields (184)
+  auto shields = dyads(k, "The Kenyan army held Somali villagers as human shields near the border.");
+  EXPECT_TRUE(has(shields, "184 KENMIL->SOMCVL happened")) << ::testing::PrintToString(shields);
+  // a mediation effort launched between two parties: each is a target (045)
+  auto mediation = dyads(k, "Qatar launched a mediation effort on Monday between Kenya and Uganda.");
+  EXPECT_TRUE(has(mediation, "045 QAT->KEN happened")) << ::testing::PrintToString(mediation);
+  EXPECT_TRUE(has(mediation, "045 QAT->UGA happened")) << ::testing::PrintToString(mediation);
+  // aid given with a double object: "gave X <amount> of aid" (070)
+  auto aid = dyads(k, "The African Union gave the Democratic Republic of Congo twelve million dollars of food aid.");
+  EXPECT_TRUE(has(aid, "070 IGOAFRAFU->COD happened")) << ::testing::PrintToString(aid);
+}
+
 }  // namespace dyad
