@@ -2225,6 +2225,11 @@ class DocCoder {
     for (size_t q = p; q < cl.toks.size() && q < p + 4; ++q) {
       const Tok& x = tok(cl.toks[q]);
       if (x.mention >= 0 || x.norm.empty() || !std::isalpha(static_cast<unsigned char>(x.norm.front()))) return p;
+      // "the regional capital Juba", "the port town Kismayo": the place noun right before the name
+      if (in(x.norm, kPlaceNouns) && q + 1 < cl.toks.size() && tok(cl.toks[q + 1]).mention_start) {
+        const Mention& pm = mention_at(tok(cl.toks[q + 1]).mention);
+        if (pm.place.has_value() || pm.kind == MentionKind::location) return q + 1;
+      }
       if (!in(x.norm, kPlaceNouns) || q + 2 >= cl.toks.size() || norm(cl.toks[q + 1]) != "of") continue;
       const Tok& y = tok(cl.toks[q + 2]);
       if (!y.mention_start) return p;
@@ -4092,6 +4097,24 @@ class DocCoder {
       }
       std::string place_why;
       std::optional<Place> place = place_of(cl, m, place_why);
+      // "X killed 23 people when they blew themselves up in Y": as for the date, a clause with no
+      // place takes the one of the when/while clause attached to it, and the other way round (the
+      // same moment is the same place)
+      if (!place && clauses_ != nullptr) {
+        const std::initializer_list<std::string_view> same_moment = {"when", "whenever", "while", "once"};
+        std::string why;
+        if (in(cl.opener, same_moment) && cl.parent >= 0) {
+          place = place_of((*clauses_)[static_cast<size_t>(cl.parent)], m, why);
+          if (place) place_why = why + " (the clause the '" + std::string(cl.opener) + "' clause attaches to)";
+        } else {
+          for (const Clause& other : *clauses_)
+            if (!place && &other != &cl && in(other.opener, same_moment) && other.parent >= 0 &&
+                static_cast<size_t>(other.parent) == clause_index_) {
+              place = place_of(other, m, why);
+              if (place) place_why = why + " (the attached '" + std::string(other.opener) + "' clause)";
+            }
+        }
+      }
 
       // span: from the first matched word to the last
       const Token& t0 = doc_.text.tokens[cl.toks[m.first_pos]];

@@ -1771,4 +1771,24 @@ TEST(CodeArticle, SuspensionsShieldsMediationEffortsAndDoubleObjectAid) {
   EXPECT_TRUE(has(aid, "070 IGOAFRAFU->COD happened")) << ::testing::PrintToString(aid);
 }
 
+TEST(CodeArticle, APlaceOfTheAttachedWhenClauseAndAPlaceNounBeforeAName) {
+  const Knowledge& k = load();
+  // the act's clause names no place; the "when" clause of the same moment does
+  const Document doc =
+      code_text(k, "Two suicide bombers killed nine people on Sunday when they blew themselves up in Mombasa.");
+  bool killing = false;
+  for (const Event& e : doc.events)
+    if (e.cameo == "190") {
+      killing = true;
+      ASSERT_TRUE(e.location.has_value());
+      EXPECT_EQ(e.location->country, "KEN");
+      ASSERT_TRUE(e.target.has_value());
+      EXPECT_EQ(e.target->code, "KENCVL");  // the victims are the place's people
+    }
+  EXPECT_TRUE(killing);
+  // "the capital X": the place noun right before the name describes it, as "the town of X" does
+  auto shelled = dyads(k, "Ugandan rebels shelled the capital Kampala on Monday.");
+  EXPECT_TRUE(has(shelled, "194 UGAREB->UGAGOV happened")) << ::testing::PrintToString(shelled);
+}
+
 }  // namespace dyad
