@@ -624,6 +624,18 @@ class DocCoder {
         }
       }
     }
+    // An organisation's officer: a person named by a bare title right after an organisation's name
+    // ("NATO Secretary General X", "Arab League spokesman X") holds that organisation's office, not
+    // the office of the article's context country the bare title would give (docs/entities.md).
+    if (mm.kind == MentionKind::person && m > 0 && mm.rule.starts_with("agents.tsv:")) {
+      const Mention& pm = mention_at(m - 1);
+      if (pm.token_end == mm.first_token && pm.sentence == mm.sentence && pm.kind == MentionKind::organization &&
+          !pm.actor.code.empty()) {
+        const std::string sector = a.sector.size() == 3 && a.code.ends_with(a.sector) ? a.sector : std::string();
+        a.code = pm.actor.code + (pm.actor.code.ends_with(sector) ? std::string() : sector);
+        a.country = pm.actor.country;
+      }
+    }
     // An ethnic group of another state: a demonym of data/knowledge/ethnic_groups.tsv right after
     // a country word of another country ("Bosnian Serbs", "Kosovo Albanians", "Bosnian Serb
     // leader X") names people of the first country who belong to the group, not its kin state.
@@ -2217,6 +2229,11 @@ class DocCoder {
     for (size_t q = p; q < cl.toks.size() && q < p + 4; ++q) {
       const Tok& x = tok(cl.toks[q]);
       if (x.mention >= 0 || x.norm.empty() || !std::isalpha(static_cast<unsigned char>(x.norm.front()))) return p;
+      // "the regional capital Juba", "the port town Kismayo": the place noun right before the name
+      if (in(x.norm, kPlaceNouns) && q + 1 < cl.toks.size() && tok(cl.toks[q + 1]).mention_start) {
+        const Mention& pm = mention_at(tok(cl.toks[q + 1]).mention);
+        if (pm.place.has_value() || pm.kind == MentionKind::location) return q + 1;
+      }
       if (!in(x.norm, kPlaceNouns) || q + 2 >= cl.toks.size() || norm(cl.toks[q + 1]) != "of") continue;
       const Tok& y = tok(cl.toks[q + 2]);
       if (!y.mention_start) return p;
@@ -3253,6 +3270,10 @@ class DocCoder {
           m.target_how = "passive subject (" + how + ")";
           if (m.targets.empty()) m.target_how.clear();
           if (by_agent(cl, st.end, m)) m.source_how = "agent of the passive ('by')";
+          // "were killed by X in a bombing": the agent right after the participle, before the
+          // rest of the reading (a gap of the pattern may have passed over it)
+          if (m.sources.empty() && p + 1 < cl.toks.size() && norm(cl.toks[p + 1]) == "by" && by_agent(cl, p + 1, m))
+            m.source_how = "agent of the passive ('by' right after the participle)";
           if (m.sources.empty()) {
             auto it = k_.implicit_agents.find(c.code);
             if (it != k_.implicit_agents.end()) {
@@ -3579,10 +3600,24 @@ class DocCoder {
     for (size_t q = 0; q + 1 < cl.toks.size(); ++q) {
       if (!in(norm(cl.toks[q]), kPlacePrepositions) || tok(cl.toks[q]).mention >= 0) continue;
       size_t r = q + 1;
-      if (r < cl.toks.size() && norm(cl.toks[r]) == "the" && tok(cl.toks[r]).mention < 0) ++r;
+      // "outside of X"
+      if (r < cl.toks.size() && norm(cl.toks[q]) == "outside" && norm(cl.toks[r]) == "of") ++r;
+      if (r < cl.toks.size() && norm(cl.toks[r]) == "the" && tok(cl.toks[r]).mention < 0) {
+        ++r;
+        // "near the town of X", "outside the northern city of X": the place described
+        r = past_place_description(cl, r);
+      }
+      // "in central Baghdad", "near northern Kirkuk": a word of position before the place
+      if (r + 1 < cl.toks.size() && tok(cl.toks[r]).mention < 0 &&
+          in(norm(cl.toks[r]), {"central", "northern", "southern", "eastern", "western", "northeastern", "northwestern",
+                                "southeastern", "southwestern", "downtown"}))
+        ++r;
       if (r >= cl.toks.size() || !tok(cl.toks[r]).mention_start) continue;
       const Mention& mm = mention_at(tok(cl.toks[r]).mention);
       if (!mm.place && mm.kind != MentionKind::location && mm.kind != MentionKind::country) continue;
+      // "..., relief officials in Nairobi said": a place right before a reporting verb tells
+      // where the speaker is, not where the act happened
+      if (mm.token_end < doc_.text.tokens.size() && tok(mm.token_end).mention < 0 && reporting(mm.token_end)) continue;
       const size_t dist = q > m.anchor_pos ? q - m.anchor_pos : m.anchor_pos - q;
       if (dist >= best_dist) continue;
       best_dist = dist;
@@ -3754,6 +3789,16 @@ class DocCoder {
     const bool state = state_sector(source.sector) ||
                        (source.code.size() >= 6 && state_sector(std::string_view(source.code).substr(3, 3)));
     if (!target && sc == place.country && !state) place_as_target(target, place);
+  }
+
+  // An actor of a sector and no country ("people" CVL, "a journalist" MED, the implicit "police"
+  // COP) in a place is of the place's country; international sectors (IGO, NGO, IMG, MNC, PKO)
+  // belong to no country and keep none.
+  static void of_place(Actor& a, const Place& place) {
+    if (place.country.empty() || !a.country.empty() || a.code.size() != 3 || a.code != a.sector) return;
+    if (in(a.sector, {"IGO", "NGO", "IMG", "MNC", "PKO"})) return;
+    a.country = place.country;
+    a.code = place.country + a.code;
   }
 
   // "X imposed a curfew in Y", "X fired shells at targets in Y", "X threatened to ban voting in
@@ -4056,6 +4101,24 @@ class DocCoder {
       }
       std::string place_why;
       std::optional<Place> place = place_of(cl, m, place_why);
+      // "X killed 23 people when they blew themselves up in Y": as for the date, a clause with no
+      // place takes the one of the when/while clause attached to it, and the other way round (the
+      // same moment is the same place)
+      if (!place && clauses_ != nullptr) {
+        const std::initializer_list<std::string_view> same_moment = {"when", "whenever", "while", "once"};
+        std::string why;
+        if (in(cl.opener, same_moment) && cl.parent >= 0) {
+          place = place_of((*clauses_)[static_cast<size_t>(cl.parent)], m, why);
+          if (place) place_why = why + " (the clause the '" + std::string(cl.opener) + "' clause attaches to)";
+        } else {
+          for (const Clause& other : *clauses_)
+            if (!place && &other != &cl && in(other.opener, same_moment) && other.parent >= 0 &&
+                static_cast<size_t>(other.parent) == clause_index_) {
+              place = place_of(other, m, why);
+              if (place) place_why = why + " (the attached '" + std::string(other.opener) + "' clause)";
+            }
+        }
+      }
 
       // span: from the first matched word to the last
       const Token& t0 = doc_.text.tokens[cl.toks[m.first_pos]];
@@ -4144,6 +4207,14 @@ class DocCoder {
       }
       for (Coded& c : coded) {
         if (ce->code.compare(0, 2, "14") == 0 && place) protest_in_place(c.source, c.target, *place);
+        // An act that names its doer by itself ("six men were arrested in Lagos", "a bombing in
+        // Kabul killed ...") is done by that sector of the place's country; and those an act of
+        // coercion or force (17-20) falls on with no country of their own ("killing 20 people",
+        // "a journalist was killed in Beirut") are the place's people (dyad's own patterns).
+        if (place && !m.pat->dyadic) {
+          if (m.implicit_agent != nullptr && m.sources.empty()) of_place(c.source, *place);
+          if (c.target && force_root(ce->code) && ce->code.compare(0, 2, "14") != 0) of_place(*c.target, *place);
+        }
         // a threat's place counts only after its verb ("threatened to ban voting in Y", not
         // "speaking in Y, X threatened ..."): a place before it is where the threat was made
         // A show of force (15x) in a place of the doer's own country is where its forces stand,
