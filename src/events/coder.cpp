@@ -4101,7 +4101,7 @@ class DocCoder {
       }
       std::string place_why;
       std::optional<Place> place = place_of(cl, m, place_why);
-      // "X killed 23 people when they blew themselves up in Y": as for the date, a clause with no
+      // "attackers killed eight people when they detonated explosives in Y": as for the date, a clause with no
       // place takes the one of the when/while clause attached to it, and the other way round (the
       // same moment is the same place)
       if (!place && clauses_ != nullptr) {
