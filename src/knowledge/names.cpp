@@ -1511,6 +1511,7 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
   // word in -ed after it is as often an adjective of a noun: "the 9th seeded player"). Before a noun it is an adjective
   // ("the 20th century"), after a word of time a date
   // ("on the 5th"), and a number with no ordinal ending is a count ("the 12 were freed").
+  std::unordered_set<std::string> unit_ordinals;
   for (uint32_t k = 1; k + 1 < n_tokens; ++k) {
     const std::string_view w = norm(k);
     if (cover[k] >= 0 || type_at[k] >= 0 || !unit_number(w) || w.back() < 'a' || norm(k - 1) != "the" ||
@@ -1521,6 +1522,20 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
       continue;
     const std::string_view next = norm(k + 1);
     if (!word(k + 1) || ta.tokens[k + 1].capitalized || !has(k + 1, NameCue::not_name) || follows_head(next)) continue;
+    place_run(Run{k, k + 1, true, EntityType::organization, "name:unit-number", false, false});
+    unit_ordinals.emplace(w);
+  }
+  // One name, one type: an ordinal the article has named a unit is that unit again after "the" wherever no capitalised
+  // word or organisation word follows it ("The 212th was raised ..." ... "the 212th marched north", "the 212th
+  // along with ..."); a verb in -ed is then the unit's verb, no participle of a noun. Not after a word of time.
+  for (uint32_t k = 1; !unit_ordinals.empty() && k + 1 < n_tokens; ++k) {
+    if (cover[k] >= 0 || type_at[k] >= 0 || unit_ordinals.count(std::string(norm(k))) == 0 || norm(k - 1) != "the" ||
+        sentence_of[k - 1] != sentence_of[k] || sentence_of[k + 1] != sentence_of[k])
+      continue;
+    if (k >= 2 && sentence_of[k - 2] == sentence_of[k] &&
+        std::find(std::begin(kTimePreps), std::end(kTimePreps), norm(k - 2)) != std::end(kTimePreps))
+      continue;
+    if (ta.tokens[k + 1].capitalized || has(k + 1, NameCue::org_suffix) || has(k + 1, NameCue::unit)) continue;
     place_run(Run{k, k + 1, true, EntityType::organization, "name:unit-number", false, false});
   }
 

@@ -996,6 +996,26 @@ TEST(NameFinder, AnOrdinalAloneBeforeAVerbIsANumberedUnit) {
   for (const auto& r : refs(doc1)) EXPECT_THAT(r, ::testing::Not(HasSubstr("|name|organization"))) << dump(doc1);
 }
 
+// One name, one type: once the article names an ordinal a unit, "the" and that ordinal are the unit again before a
+// verb in -ed or any other lower-case word; not before an organisation word, nor after a word of time.
+TEST(NameFinder, AnOrdinalTheArticleNamesAUnitIsThatUnitAgain) {
+  Document doc = code(
+      "The 318th was raised near Kellford in 1862. Later the 318th fought at Dunmarsh, and the 318th along with two "
+      "batteries held the ridge until dawn.");
+  int units = 0;
+  for (const auto& r : refs(doc))
+    if (r == "318th|name|organization|318th") ++units;
+  EXPECT_EQ(units, 3) << dump(doc);
+  // before an organisation word the ordinal describes it, after a word of time it is a date
+  Document doc1 = code(
+      "The 27th was raised near Kellford in 1862. The 27th regiment camped there until the 27th of June, and on "
+      "the 27th marched east.");
+  units = 0;
+  for (const auto& r : refs(doc1))
+    if (r == "27th|name|organization|27th") ++units;
+  EXPECT_EQ(units, 1) << dump(doc1);
+}
+
 // After a copula a possessive is a person's ownership, no shop; a country adjective before a lower-case noun after
 // "for" is no purpose inside an organisation's name.
 TEST(NameFinder, APredicatePossessiveAndAnAdjectiveAfterForAreNoOrganisation) {
