@@ -84,6 +84,7 @@ bool parse_cue(std::string_view s, NameCue& out) {
       {"unit", NameCue::unit},
       {"place_particle", NameCue::place_particle},
       {"possessive_end", NameCue::possessive_end},
+      {"party_role", NameCue::party_role},
   };
   for (const auto& [name, cue] : kCues)
     if (s == name) {
@@ -200,7 +201,7 @@ Result<std::shared_ptr<const NameFinder>> NameFinder::parse(std::string_view nam
                       "unknown cue '" + std::string(t->get(row, "cue")) +
                           "' (title, honorific, particle, org_suffix, org_head, loc_suffix, loc_head, connector, "
                           "not_name, pronoun_m, pronoun_f, given_name, org_context, org_noun, loc_noun, person_noun, "
-                          "person_verb, body_noun, date_word, unit, place_particle)");
+                          "person_verb, body_noun, date_word, unit, place_particle, possessive_end, party_role)");
     auto words = split_values(t->get(row, "words"));
     if (words.empty()) return t->error(row, "no words");
     auto as_of = parse_date_field(*t, row, "as_of");
@@ -1367,6 +1368,34 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
     }
     return pe;
   };
+  // A party's name right before a political role noun (`party_role`: "a Liberal member", "the Labor MP", "a Greens
+  // candidate", "the Liberal-Labour MPP" with the capitalised role word inside the run): one to three capitalised
+  // words with no person evidence and no given name first, no country adjective ("an Australian MP") and no place
+  // the gazetteer knows unless every word is a common English word ("Ottawa MP" is a riding; "Liberal" stays the
+  // party though a town bears the name); a capitalised word right before them other than a country or place
+  // mention means a longer name this piece is cut from ("One Nation member"). Returns the party's end, else 0.
+  auto party_before_role = [&](const Run& r) -> uint32_t {
+    uint32_t e = r.e;
+    if (e - r.b >= 2 && ta.tokens[e - 1].all_caps && has(e - 1, NameCue::party_role)) {
+      --e;  // "Liberal-Labour MPP"
+    } else if (!(e < n_tokens && sentence_of[e] == sentence_of[r.b] && word(e) &&
+                 (!ta.tokens[e].capitalized || ta.tokens[e].all_caps) && has(e, NameCue::party_role))) {
+      return 0;
+    }
+    if (e - r.b > 3 || ta.tokens[r.b].all_caps) return 0;
+    const Run p{r.b, e, false, EntityType::person, "", false, false};
+    const std::string words = words_of(r.b, e);
+    if (person_evidence(p) || given_at(r.b) || (actors != nullptr && actors->is_country_adjective(words)) ||
+        (gazetteer_place(words, true) && !all_common(p)))
+      return 0;
+    if (r.b > 0 && sentence_of[r.b - 1] == sentence_of[r.b] && sentence_start[r.b - 1] == 0 && word(r.b - 1) &&
+        ta.tokens[r.b - 1].capitalized) {
+      const int32_t m = cover[r.b - 1];
+      const MentionKind kind = m >= 0 ? doc.mentions[static_cast<size_t>(m)].kind : MentionKind::person;
+      if (kind != MentionKind::country && kind != MentionKind::location) return 0;
+    }
+    return e;
+  };
   for (Run& r : pieces) {
     // A word before a given name that is no given name itself, in a run of three or more words ("Queenslander Anna
     // Kowal", "Minnesotan Ben Lee"): a description (a demonym, a role), no part of the name.
@@ -1441,6 +1470,10 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
       // for a run of its own.
       r.type = EntityType::organization;
       r.rule = "name:acronym";
+    } else if (const uint32_t party_e = party_before_role(r); party_e != 0) {
+      r.e = party_e;
+      r.type = EntityType::organization;  // "a Liberal member", "the Labor MP": a party before a political role noun
+      r.rule = "name:party";
     } else if (weak >= 0 && !common_one_word(r) && !(name_shaped(r) && person_evidence(r))) {
       // (a name with a person's evidence, a given name first, a particle or an initial, is that person:
       // "wrote to Anna Kowal", "went to Joost van der Brugge")

@@ -51,6 +51,7 @@ enum class NameCue : uint8_t {
   unit,
   place_particle,
   possessive_end,
+  party_role,
 };
 
 class NameFinder {

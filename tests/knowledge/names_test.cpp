@@ -1016,6 +1016,19 @@ TEST(NameFinder, AnOrdinalTheArticleNamesAUnitIsThatUnitAgain) {
   EXPECT_EQ(units, 1) << dump(doc1);
 }
 
+// A party's name right before a political role noun (`party_role`) is an organisation, also with a capitalised role
+// word inside the run; a country adjective or a place's name before the role noun is none.
+TEST(NameFinder, APartyBeforeAPoliticalRoleNounIsAnOrganisation) {
+  Document doc = code(
+      "Tomas Grell sat as a Progressive member from 1921 and later joined the Labor caucus. In 1934 he was elected "
+      "as the Reform-Labour MPP for Kellow North.");
+  EXPECT_TRUE(has_ref(doc, "Progressive|name|organization|Progressive")) << dump(doc);
+  EXPECT_TRUE(has_ref(doc, "Labor|name|organization|Labor")) << dump(doc);
+  EXPECT_TRUE(has_ref(doc, "Reform-Labour|name|organization|Reform-Labour")) << dump(doc);
+  Document doc1 = code("A Welsh member and the Kenora candidate met the mayor on Friday.");
+  for (const auto& r : refs(doc1)) EXPECT_THAT(r, ::testing::Not(HasSubstr("|organization|"))) << dump(doc1);
+}
+
 // After a copula a possessive is a person's ownership, no shop; a country adjective before a lower-case noun after
 // "for" is no purpose inside an organisation's name.
 TEST(NameFinder, APredicatePossessiveAndAnAdjectiveAfterForAreNoOrganisation) {
