@@ -702,6 +702,52 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
     const uint32_t f = doc.mentions[static_cast<size_t>(cover[k])].first_token;
     return f == k || (f + 1 == k && norm(f) == "the" && !ta.tokens[f].capitalized);
   };
+  // A plural class noun right before "like", "such as" or "including" names the kind of every item of the list after
+  // it ("bands like Kellow Street, Marrowby and The Tins", "guitarists such as Tovi and Arman Setiadi", "companies
+  // including Dorvant"): an `org_noun` an organisation, a `loc_noun` a place, a `person_noun` or title word a person.
+  // Not after "and" or "or" ("bands and artists such as ..." names two kinds). list_kind[k]: the type's value + 1 at
+  // the first token of each item, else 0.
+  std::vector<uint8_t> list_kind(n_tokens, 0);
+  auto plural_class = [&](uint32_t k) -> uint8_t {
+    if (!word(k) || ta.tokens[k].capitalized) return 0;
+    const std::string_view w = norm(k);
+    if (w.size() < 4 || w.back() != 's') return 0;
+    std::string one(w.substr(0, w.size() - 1));
+    if (w.ends_with("ies")) one = std::string(w.substr(0, w.size() - 3)) + "y";
+    auto it = cues_.find(one);
+    if (it == cues_.end()) return 0;
+    if ((it->second & bit(NameCue::org_noun)) != 0) return static_cast<uint8_t>(EntityType::organization) + 1;
+    if ((it->second & bit(NameCue::loc_noun)) != 0) return static_cast<uint8_t>(EntityType::location) + 1;
+    if ((it->second & (bit(NameCue::person_noun) | bit(NameCue::title))) != 0)
+      return static_cast<uint8_t>(EntityType::person) + 1;
+    return 0;
+  };
+  for (uint32_t k = 1; k + 1 < n_tokens; ++k) {
+    uint32_t first = 0;
+    if (norm(k) == "like" || norm(k) == "including")
+      first = k + 1;
+    else if (norm(k) == "such" && norm(k + 1) == "as")
+      first = k + 2;
+    if (first == 0 || first >= n_tokens || sentence_of[first] != sentence_of[k] || sentence_of[k - 1] != sentence_of[k])
+      continue;
+    const uint8_t kind = plural_class(k - 1);
+    if (kind == 0 || (k >= 2 && sentence_of[k - 2] == sentence_of[k] && (norm(k - 2) == "and" || norm(k - 2) == "or")))
+      continue;
+    // the items: capitalised words up to "," / "and" / "or"; the list ends at any other lower-case word
+    for (uint32_t j = first; j < n_tokens && sentence_of[j] == sentence_of[k];) {
+      if (!word(j) || !ta.tokens[j].capitalized) break;
+      list_kind[j] = kind;
+      if (norm(j) == "the" && j + 1 < n_tokens) list_kind[j + 1] = kind;  // "The Tins": the name starts after "The"
+      while (j < n_tokens && sentence_of[j] == sentence_of[k] && norm(j) != "," &&
+             !((norm(j) == "and" || norm(j) == "or") && !ta.tokens[j].capitalized) &&
+             (ta.tokens[j].capitalized || !word(j) || has(j, NameCue::connector) || has(j, NameCue::particle)))
+        ++j;
+      if (j >= n_tokens || sentence_of[j] != sentence_of[k]) break;
+      if (norm(j) != "," && norm(j) != "and" && norm(j) != "or") break;
+      ++j;
+      if (j < n_tokens && (norm(j) == "and" || norm(j) == "or") && !ta.tokens[j].capitalized) ++j;
+    }
+  }
   std::vector<Run> runs;
   for (uint32_t si = 0; si < ta.sentences.size(); ++si) {
     const Sentence& s = ta.sentences[si];
@@ -987,6 +1033,11 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
       if (r.typed && r.type == EntityType::location && (r.rule == "name:place-word" || r.rule == "name:gazetteer") &&
           org_context_at(r.b))
         set(EntityType::organization, "name:org-context");
+      // ... or it is an item of a list of organisations ("bands like New Harbour, Kellow Street and Interpol")
+      else if (r.typed && r.type == EntityType::location &&
+               (r.rule == "name:place-word" || r.rule == "name:gazetteer") &&
+               list_kind[r.b] == static_cast<uint8_t>(EntityType::organization) + 1)
+        set(EntityType::organization, "name:class-list");
       r.merged = merged;
       // "guitarist Nick Farrow of Harbour Lights": the person a title names ends before a lower-case "of"; the
       // words after it are a name of their own.
@@ -1497,6 +1548,10 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
     } else if (const uint32_t c = person_evidence(r) ? 0 : class_noun(r); c != 0) {
       r.type = c == bit(NameCue::org_noun) ? EntityType::organization : EntityType::location;
       r.rule = "name:class-noun";  // "Harlowby is a village in ...", "Brixelmart, a retail chain"
+    } else if (list_kind[r.b] != 0 &&
+               (list_kind[r.b] == static_cast<uint8_t>(EntityType::person) + 1 || !person_evidence(r))) {
+      r.type = static_cast<EntityType>(list_kind[r.b] - 1);  // "bands like Kellow Street", "guitarists such as Tovi"
+      r.rule = "name:class-list";
     } else if (!person_evidence(r) && place_after_comma(r.e)) {
       r.type = EntityType::location;  // "<Name>, England", "<Name>, Ohio": a place and the country or state it is in
       r.rule = "name:place-comma";
@@ -1534,6 +1589,12 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
       r.rule = "name:list";
     } else {
       continue;
+    }
+    // a place word or the gazetteer, but an item of a list of organisations: "bands like Kellow Street and Marrowby"
+    if (r.type == EntityType::location && (r.rule == "name:place-word" || r.rule == "name:gazetteer") &&
+        list_kind[r.b] == static_cast<uint8_t>(EntityType::organization) + 1) {
+      r.type = EntityType::organization;
+      r.rule = "name:class-list";
     }
     r.typed = true;
     place_run(r);

@@ -1029,6 +1029,20 @@ TEST(NameFinder, APartyBeforeAPoliticalRoleNounIsAnOrganisation) {
   for (const auto& r : refs(doc1)) EXPECT_THAT(r, ::testing::Not(HasSubstr("|organization|"))) << dump(doc1);
 }
 
+// A plural class noun before "like", "such as" or "including" types every item of the list after it, also over a
+// place word; two kinds of noun ("bands and artists") type nothing.
+TEST(NameFinder, AClassNounBeforeAListTypesItsItems) {
+  Document doc = code("Critics compared the trio to bands like New Harbour, Kellow Street and Marrowby.");
+  EXPECT_TRUE(has_ref(doc, "New Harbour|name|organization|New Harbour")) << dump(doc);
+  EXPECT_TRUE(has_ref(doc, "Kellow Street|name|organization|Kellow Street")) << dump(doc);
+  EXPECT_TRUE(has_ref(doc, "Marrowby|name|organization|Marrowby")) << dump(doc);
+  Document doc1 = code("She has recorded with guitarists such as Tovrin, Aldasi and Bram Hollis.");
+  EXPECT_TRUE(has_ref(doc1, "Tovrin|name|person|Tovrin")) << dump(doc1);
+  EXPECT_TRUE(has_ref(doc1, "Aldasi|name|person|Aldasi")) << dump(doc1);
+  Document doc2 = code("The contest listed bands and artists such as Tovrin and Marrowby.");
+  for (const auto& r : refs(doc2)) EXPECT_THAT(r, ::testing::Not(HasSubstr("|name|"))) << dump(doc2);
+}
+
 // After a copula a possessive is a person's ownership, no shop; a country adjective before a lower-case noun after
 // "for" is no purpose inside an organisation's name.
 TEST(NameFinder, APredicatePossessiveAndAnAdjectiveAfterForAreNoOrganisation) {
