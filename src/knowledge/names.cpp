@@ -85,6 +85,7 @@ bool parse_cue(std::string_view s, NameCue& out) {
       {"place_particle", NameCue::place_particle},
       {"possessive_end", NameCue::possessive_end},
       {"party_role", NameCue::party_role},
+      {"name_inner", NameCue::name_inner},
   };
   for (const auto& [name, cue] : kCues)
     if (s == name) {
@@ -197,11 +198,11 @@ Result<std::shared_ptr<const NameFinder>> NameFinder::parse(std::string_view nam
   for (const auto& row : t->rows()) {
     NameCue cue{};
     if (!parse_cue(t->get(row, "cue"), cue))
-      return t->error(row,
-                      "unknown cue '" + std::string(t->get(row, "cue")) +
-                          "' (title, honorific, particle, org_suffix, org_head, loc_suffix, loc_head, connector, "
-                          "not_name, pronoun_m, pronoun_f, given_name, org_context, org_noun, loc_noun, person_noun, "
-                          "person_verb, body_noun, date_word, unit, place_particle, possessive_end, party_role)");
+      return t->error(
+          row, "unknown cue '" + std::string(t->get(row, "cue")) +
+                   "' (title, honorific, particle, org_suffix, org_head, loc_suffix, loc_head, connector, "
+                   "not_name, pronoun_m, pronoun_f, given_name, org_context, org_noun, loc_noun, person_noun, "
+                   "person_verb, body_noun, date_word, unit, place_particle, possessive_end, party_role, name_inner)");
     auto words = split_values(t->get(row, "words"));
     if (words.empty()) return t->error(row, "no words");
     auto as_of = parse_date_field(*t, row, "as_of");
@@ -796,6 +797,10 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
         while (e < s1 && e - b < 7) {
           if (joinable(e) && capword(e) && run_start(e)) {
             e = std::min(extend_over_mention(e), s1);
+          } else if (e + 1 < s1 && cover[e] < 0 && word(e) && ta.tokens[e].capitalized && !ta.tokens[e].all_caps &&
+                     has(e, NameCue::name_inner) && capword(e + 1) && joinable(e + 1) && run_start(e + 1)) {
+            // a never-name word between two capitalised words of one name: "Cold Spring Harbor", "Formula One Group"
+            e = std::min(extend_over_mention(e + 1), s1);
           } else if (e + 1 < s1 && cover[e] < 0 && word(e) && !ta.tokens[e].capitalized &&
                      (has(e, NameCue::connector) || has(e, NameCue::particle)) && capword(e + 1) && joinable(e + 1) &&
                      run_start(e + 1)) {

@@ -52,6 +52,7 @@ enum class NameCue : uint8_t {
   place_particle,
   possessive_end,
   party_role,
+  name_inner,
 };
 
 class NameFinder {

@@ -1043,6 +1043,16 @@ TEST(NameFinder, AClassNounBeforeAListTypesItsItems) {
   for (const auto& r : refs(doc2)) EXPECT_THAT(r, ::testing::Not(HasSubstr("|name|"))) << dump(doc2);
 }
 
+// A capitalised `name_inner` word (never a name alone) between two capitalised words belongs to one name; a weekday
+// there dates the clause.
+TEST(NameFinder, ANeverNameWordBetweenCapitalisedWordsJoinsTheName) {
+  Document doc = code("In 1990 Anna Kowal left the Dunmore First Savings Bank for the Harlow Spring Observatory.");
+  EXPECT_TRUE(has_ref(doc, "Dunmore First Savings Bank|name|organization|Dunmore First Savings Bank")) << dump(doc);
+  EXPECT_TRUE(has_ref(doc, "Harlow Spring Observatory|name|organization|Harlow Spring Observatory")) << dump(doc);
+  Document doc1 = code("The talks opened in Kellow Monday Anna Kowal said.");
+  for (const auto& r : refs(doc1)) EXPECT_THAT(r, ::testing::Not(HasSubstr("Monday"))) << dump(doc1);
+}
+
 // After a copula a possessive is a person's ownership, no shop; a country adjective before a lower-case noun after
 // "for" is no purpose inside an organisation's name.
 TEST(NameFinder, APredicatePossessiveAndAnAdjectiveAfterForAreNoOrganisation) {
