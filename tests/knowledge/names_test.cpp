@@ -1016,8 +1016,8 @@ TEST(NameFinder, AnOrdinalTheArticleNamesAUnitIsThatUnitAgain) {
   EXPECT_EQ(units, 1) << dump(doc1);
 }
 
-// A party's name right before a political role noun (`party_role`) is an organisation, also with a capitalised role
-// word inside the run; a country adjective or a place's name before the role noun is none.
+// A party's or side's name right before a political or military role noun (`party_role`) is an organisation, also with
+// a capitalised role word inside the run; a country adjective or a place's name before the role noun is none.
 TEST(NameFinder, APartyBeforeAPoliticalRoleNounIsAnOrganisation) {
   Document doc = code(
       "Tomas Grell sat as a Progressive member from 1921 and later joined the Labor caucus. In 1934 he was elected "
@@ -1027,6 +1027,9 @@ TEST(NameFinder, APartyBeforeAPoliticalRoleNounIsAnOrganisation) {
   EXPECT_TRUE(has_ref(doc, "Reform-Labour|name|organization|Reform-Labour")) << dump(doc);
   Document doc1 = code("A Welsh member and the Kenora candidate met the mayor on Friday.");
   for (const auto& r : refs(doc1)) EXPECT_THAT(r, ::testing::Not(HasSubstr("|organization|"))) << dump(doc1);
+  // a side before the noun of its fighters is a party too
+  Document doc2 = code("By May the Dravinian army held the pass, and two Dravinian armies waited in the valley.");
+  EXPECT_TRUE(has_ref(doc2, "Dravinian|name|organization|Dravinian")) << dump(doc2);
 }
 
 // A plural class noun before "like", "such as" or "including" types every item of the list after it, also over a
