@@ -829,8 +829,8 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
       }
       // Two names joined by "and": a lower-case "and" or "&" after two or more words that end in a place or
       // organisation suffix word, with two or more words after it that end in a suffix word of the same kind
-      // ("Harlow County and Dunmere County", "Foreign Ministry and Defence Ministry"): the run ends before it,
-      // and the words after it are a run of their own.
+      // ("Harlow County and Dunmere County", "Foreign Ministry and Defence Ministry"), or in a plural noun each
+      // (two teams): the run ends before it, and the words after it are a run of their own.
       for (uint32_t j = b + 2; j + 2 < e; ++j) {
         if (ta.tokens[j].capitalized || (norm(j) != "and" && norm(j) != "&") || cover[j] >= 0) continue;
         const uint32_t kinds = bit(NameCue::loc_suffix) | bit(NameCue::org_suffix);
@@ -839,6 +839,11 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
         bool other_word = false;
         for (uint32_t w = j + 1; w + 1 < e && !other_word; ++w) other_word = (cue(w) & kinds) == 0;
         if (other_word && (cue(j - 1) & cue(e - 1) & kinds) != 0 && ta.tokens[j - 1].capitalized) {
+          e = j;
+          break;
+        }
+        // Two teams: both sides end in a capitalised plural noun ("West Harbour Herons and Kellow Falcons").
+        if (other_word && ta.tokens[j - 1].capitalized && plural_last(j) && plural_last(e)) {
           e = j;
           break;
         }

@@ -1056,6 +1056,13 @@ TEST(NameFinder, ANeverNameWordBetweenCapitalisedWordsJoinsTheName) {
   for (const auto& r : refs(doc1)) EXPECT_THAT(r, ::testing::Not(HasSubstr("Monday"))) << dump(doc1);
 }
 
+// "and" between two runs that each end in a capitalised plural noun joins two teams, not one name.
+TEST(NameFinder, AndBetweenTwoPluralNamesJoinsTwoTeams) {
+  Document doc = code("The station carries every match of the West Harbour Herons and Fresno Kestrels this winter.");
+  EXPECT_TRUE(has_ref(doc, "West Harbour Herons|name|organization|West Harbour Herons")) << dump(doc);
+  EXPECT_TRUE(has_ref(doc, "Fresno Kestrels|name|organization|Fresno Kestrels")) << dump(doc);
+}
+
 // After a copula a possessive is a person's ownership, no shop; a country adjective before a lower-case noun after
 // "for" is no purpose inside an organisation's name.
 TEST(NameFinder, APredicatePossessiveAndAnAdjectiveAfterForAreNoOrganisation) {
