@@ -84,6 +84,8 @@ bool parse_cue(std::string_view s, NameCue& out) {
       {"unit", NameCue::unit},
       {"place_particle", NameCue::place_particle},
       {"possessive_end", NameCue::possessive_end},
+      {"party_role", NameCue::party_role},
+      {"name_inner", NameCue::name_inner},
   };
   for (const auto& [name, cue] : kCues)
     if (s == name) {
@@ -196,11 +198,11 @@ Result<std::shared_ptr<const NameFinder>> NameFinder::parse(std::string_view nam
   for (const auto& row : t->rows()) {
     NameCue cue{};
     if (!parse_cue(t->get(row, "cue"), cue))
-      return t->error(row,
-                      "unknown cue '" + std::string(t->get(row, "cue")) +
-                          "' (title, honorific, particle, org_suffix, org_head, loc_suffix, loc_head, connector, "
-                          "not_name, pronoun_m, pronoun_f, given_name, org_context, org_noun, loc_noun, person_noun, "
-                          "person_verb, body_noun, date_word, unit, place_particle)");
+      return t->error(
+          row, "unknown cue '" + std::string(t->get(row, "cue")) +
+                   "' (title, honorific, particle, org_suffix, org_head, loc_suffix, loc_head, connector, "
+                   "not_name, pronoun_m, pronoun_f, given_name, org_context, org_noun, loc_noun, person_noun, "
+                   "person_verb, body_noun, date_word, unit, place_particle, possessive_end, party_role, name_inner)");
     auto words = split_values(t->get(row, "words"));
     if (words.empty()) return t->error(row, "no words");
     auto as_of = parse_date_field(*t, row, "as_of");
@@ -701,6 +703,52 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
     const uint32_t f = doc.mentions[static_cast<size_t>(cover[k])].first_token;
     return f == k || (f + 1 == k && norm(f) == "the" && !ta.tokens[f].capitalized);
   };
+  // A plural class noun right before "like", "such as" or "including" names the kind of every item of the list after
+  // it ("bands like Kellow Street, Marrowby and The Tins", "guitarists such as Tovi and Arman Setiadi", "companies
+  // including Dorvant"): an `org_noun` an organisation, a `loc_noun` a place, a `person_noun` or title word a person.
+  // Not after "and" or "or" ("bands and artists such as ..." names two kinds). list_kind[k]: the type's value + 1 at
+  // the first token of each item, else 0.
+  std::vector<uint8_t> list_kind(n_tokens, 0);
+  auto plural_class = [&](uint32_t k) -> uint8_t {
+    if (!word(k) || ta.tokens[k].capitalized) return 0;
+    const std::string_view w = norm(k);
+    if (w.size() < 4 || w.back() != 's') return 0;
+    std::string one(w.substr(0, w.size() - 1));
+    if (w.ends_with("ies")) one = std::string(w.substr(0, w.size() - 3)) + "y";
+    auto it = cues_.find(one);
+    if (it == cues_.end()) return 0;
+    if ((it->second & bit(NameCue::org_noun)) != 0) return static_cast<uint8_t>(EntityType::organization) + 1;
+    if ((it->second & bit(NameCue::loc_noun)) != 0) return static_cast<uint8_t>(EntityType::location) + 1;
+    if ((it->second & (bit(NameCue::person_noun) | bit(NameCue::title))) != 0)
+      return static_cast<uint8_t>(EntityType::person) + 1;
+    return 0;
+  };
+  for (uint32_t k = 1; k + 1 < n_tokens; ++k) {
+    uint32_t first = 0;
+    if (norm(k) == "like" || norm(k) == "including")
+      first = k + 1;
+    else if (norm(k) == "such" && norm(k + 1) == "as")
+      first = k + 2;
+    if (first == 0 || first >= n_tokens || sentence_of[first] != sentence_of[k] || sentence_of[k - 1] != sentence_of[k])
+      continue;
+    const uint8_t kind = plural_class(k - 1);
+    if (kind == 0 || (k >= 2 && sentence_of[k - 2] == sentence_of[k] && (norm(k - 2) == "and" || norm(k - 2) == "or")))
+      continue;
+    // the items: capitalised words up to "," / "and" / "or"; the list ends at any other lower-case word
+    for (uint32_t j = first; j < n_tokens && sentence_of[j] == sentence_of[k];) {
+      if (!word(j) || !ta.tokens[j].capitalized) break;
+      list_kind[j] = kind;
+      if (norm(j) == "the" && j + 1 < n_tokens) list_kind[j + 1] = kind;  // "The Tins": the name starts after "The"
+      while (j < n_tokens && sentence_of[j] == sentence_of[k] && norm(j) != "," &&
+             !((norm(j) == "and" || norm(j) == "or") && !ta.tokens[j].capitalized) &&
+             (ta.tokens[j].capitalized || !word(j) || has(j, NameCue::connector) || has(j, NameCue::particle)))
+        ++j;
+      if (j >= n_tokens || sentence_of[j] != sentence_of[k]) break;
+      if (norm(j) != "," && norm(j) != "and" && norm(j) != "or") break;
+      ++j;
+      if (j < n_tokens && (norm(j) == "and" || norm(j) == "or") && !ta.tokens[j].capitalized) ++j;
+    }
+  }
   std::vector<Run> runs;
   for (uint32_t si = 0; si < ta.sentences.size(); ++si) {
     const Sentence& s = ta.sentences[si];
@@ -749,6 +797,10 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
         while (e < s1 && e - b < 7) {
           if (joinable(e) && capword(e) && run_start(e)) {
             e = std::min(extend_over_mention(e), s1);
+          } else if (e + 1 < s1 && cover[e] < 0 && word(e) && ta.tokens[e].capitalized && !ta.tokens[e].all_caps &&
+                     has(e, NameCue::name_inner) && capword(e + 1) && joinable(e + 1) && run_start(e + 1)) {
+            // a never-name word between two capitalised words of one name: "Cold Spring Harbor", "Formula One Group"
+            e = std::min(extend_over_mention(e + 1), s1);
           } else if (e + 1 < s1 && cover[e] < 0 && word(e) && !ta.tokens[e].capitalized &&
                      (has(e, NameCue::connector) || has(e, NameCue::particle)) && capword(e + 1) && joinable(e + 1) &&
                      run_start(e + 1)) {
@@ -777,8 +829,8 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
       }
       // Two names joined by "and": a lower-case "and" or "&" after two or more words that end in a place or
       // organisation suffix word, with two or more words after it that end in a suffix word of the same kind
-      // ("Harlow County and Dunmere County", "Foreign Ministry and Defence Ministry"): the run ends before it,
-      // and the words after it are a run of their own.
+      // ("Harlow County and Dunmere County", "Foreign Ministry and Defence Ministry"), or in a plural noun each
+      // (two teams): the run ends before it, and the words after it are a run of their own.
       for (uint32_t j = b + 2; j + 2 < e; ++j) {
         if (ta.tokens[j].capitalized || (norm(j) != "and" && norm(j) != "&") || cover[j] >= 0) continue;
         const uint32_t kinds = bit(NameCue::loc_suffix) | bit(NameCue::org_suffix);
@@ -787,6 +839,11 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
         bool other_word = false;
         for (uint32_t w = j + 1; w + 1 < e && !other_word; ++w) other_word = (cue(w) & kinds) == 0;
         if (other_word && (cue(j - 1) & cue(e - 1) & kinds) != 0 && ta.tokens[j - 1].capitalized) {
+          e = j;
+          break;
+        }
+        // Two teams: both sides end in a capitalised plural noun ("West Harbour Herons and Kellow Falcons").
+        if (other_word && ta.tokens[j - 1].capitalized && plural_last(j) && plural_last(e)) {
           e = j;
           break;
         }
@@ -986,6 +1043,11 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
       if (r.typed && r.type == EntityType::location && (r.rule == "name:place-word" || r.rule == "name:gazetteer") &&
           org_context_at(r.b))
         set(EntityType::organization, "name:org-context");
+      // ... or it is an item of a list of organisations ("bands like New Harbour, Kellow Street and Interpol")
+      else if (r.typed && r.type == EntityType::location &&
+               (r.rule == "name:place-word" || r.rule == "name:gazetteer") &&
+               list_kind[r.b] == static_cast<uint8_t>(EntityType::organization) + 1)
+        set(EntityType::organization, "name:class-list");
       r.merged = merged;
       // "guitarist Nick Farrow of Harbour Lights": the person a title names ends before a lower-case "of"; the
       // words after it are a name of their own.
@@ -1367,6 +1429,34 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
     }
     return pe;
   };
+  // A party's name right before a political role noun (`party_role`: "a Liberal member", "the Labor MP", "a Greens
+  // candidate", "the Liberal-Labour MPP" with the capitalised role word inside the run): one to three capitalised
+  // words with no person evidence and no given name first, no country adjective ("an Australian MP") and no place
+  // the gazetteer knows unless every word is a common English word ("Ottawa MP" is a riding; "Liberal" stays the
+  // party though a town bears the name); a capitalised word right before them other than a country or place
+  // mention means a longer name this piece is cut from ("One Nation member"). Returns the party's end, else 0.
+  auto party_before_role = [&](const Run& r) -> uint32_t {
+    uint32_t e = r.e;
+    if (e - r.b >= 2 && ta.tokens[e - 1].all_caps && has(e - 1, NameCue::party_role)) {
+      --e;  // "Liberal-Labour MPP"
+    } else if (!(e < n_tokens && sentence_of[e] == sentence_of[r.b] && word(e) &&
+                 (!ta.tokens[e].capitalized || ta.tokens[e].all_caps) && has(e, NameCue::party_role))) {
+      return 0;
+    }
+    if (e - r.b > 3 || ta.tokens[r.b].all_caps) return 0;
+    const Run p{r.b, e, false, EntityType::person, "", false, false};
+    const std::string words = words_of(r.b, e);
+    if (person_evidence(p) || given_at(r.b) || (actors != nullptr && actors->is_country_adjective(words)) ||
+        (gazetteer_place(words, true) && !all_common(p)))
+      return 0;
+    if (r.b > 0 && sentence_of[r.b - 1] == sentence_of[r.b] && sentence_start[r.b - 1] == 0 && word(r.b - 1) &&
+        ta.tokens[r.b - 1].capitalized) {
+      const int32_t m = cover[r.b - 1];
+      const MentionKind kind = m >= 0 ? doc.mentions[static_cast<size_t>(m)].kind : MentionKind::person;
+      if (kind != MentionKind::country && kind != MentionKind::location) return 0;
+    }
+    return e;
+  };
   for (Run& r : pieces) {
     // A word before a given name that is no given name itself, in a run of three or more words ("Queenslander Anna
     // Kowal", "Minnesotan Ben Lee"): a description (a demonym, a role), no part of the name.
@@ -1441,6 +1531,10 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
       // for a run of its own.
       r.type = EntityType::organization;
       r.rule = "name:acronym";
+    } else if (const uint32_t party_e = party_before_role(r); party_e != 0) {
+      r.e = party_e;
+      r.type = EntityType::organization;  // "a Liberal member", "the Labor MP": a party before a political role noun
+      r.rule = "name:party";
     } else if (weak >= 0 && !common_one_word(r) && !(name_shaped(r) && person_evidence(r))) {
       // (a name with a person's evidence, a given name first, a particle or an initial, is that person:
       // "wrote to Anna Kowal", "went to Joost van der Brugge")
@@ -1464,6 +1558,10 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
     } else if (const uint32_t c = person_evidence(r) ? 0 : class_noun(r); c != 0) {
       r.type = c == bit(NameCue::org_noun) ? EntityType::organization : EntityType::location;
       r.rule = "name:class-noun";  // "Harlowby is a village in ...", "Brixelmart, a retail chain"
+    } else if (list_kind[r.b] != 0 &&
+               (list_kind[r.b] == static_cast<uint8_t>(EntityType::person) + 1 || !person_evidence(r))) {
+      r.type = static_cast<EntityType>(list_kind[r.b] - 1);  // "bands like Kellow Street", "guitarists such as Tovi"
+      r.rule = "name:class-list";
     } else if (!person_evidence(r) && place_after_comma(r.e)) {
       r.type = EntityType::location;  // "<Name>, England", "<Name>, Ohio": a place and the country or state it is in
       r.rule = "name:place-comma";
@@ -1502,6 +1600,12 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
     } else {
       continue;
     }
+    // a place word or the gazetteer, but an item of a list of organisations: "bands like Kellow Street and Marrowby"
+    if (r.type == EntityType::location && (r.rule == "name:place-word" || r.rule == "name:gazetteer") &&
+        list_kind[r.b] == static_cast<uint8_t>(EntityType::organization) + 1) {
+      r.type = EntityType::organization;
+      r.rule = "name:class-list";
+    }
     r.typed = true;
     place_run(r);
   }
@@ -1511,6 +1615,7 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
   // word in -ed after it is as often an adjective of a noun: "the 9th seeded player"). Before a noun it is an adjective
   // ("the 20th century"), after a word of time a date
   // ("on the 5th"), and a number with no ordinal ending is a count ("the 12 were freed").
+  std::unordered_set<std::string> unit_ordinals;
   for (uint32_t k = 1; k + 1 < n_tokens; ++k) {
     const std::string_view w = norm(k);
     if (cover[k] >= 0 || type_at[k] >= 0 || !unit_number(w) || w.back() < 'a' || norm(k - 1) != "the" ||
@@ -1521,6 +1626,20 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
       continue;
     const std::string_view next = norm(k + 1);
     if (!word(k + 1) || ta.tokens[k + 1].capitalized || !has(k + 1, NameCue::not_name) || follows_head(next)) continue;
+    place_run(Run{k, k + 1, true, EntityType::organization, "name:unit-number", false, false});
+    unit_ordinals.emplace(w);
+  }
+  // One name, one type: an ordinal the article has named a unit is that unit again after "the" wherever no capitalised
+  // word or organisation word follows it ("The 212th was raised ..." ... "the 212th marched north", "the 212th
+  // along with ..."); a verb in -ed is then the unit's verb, no participle of a noun. Not after a word of time.
+  for (uint32_t k = 1; !unit_ordinals.empty() && k + 1 < n_tokens; ++k) {
+    if (cover[k] >= 0 || type_at[k] >= 0 || unit_ordinals.count(std::string(norm(k))) == 0 || norm(k - 1) != "the" ||
+        sentence_of[k - 1] != sentence_of[k] || sentence_of[k + 1] != sentence_of[k])
+      continue;
+    if (k >= 2 && sentence_of[k - 2] == sentence_of[k] &&
+        std::find(std::begin(kTimePreps), std::end(kTimePreps), norm(k - 2)) != std::end(kTimePreps))
+      continue;
+    if (ta.tokens[k + 1].capitalized || has(k + 1, NameCue::org_suffix) || has(k + 1, NameCue::unit)) continue;
     place_run(Run{k, k + 1, true, EntityType::organization, "name:unit-number", false, false});
   }
 

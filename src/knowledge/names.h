@@ -51,6 +51,8 @@ enum class NameCue : uint8_t {
   unit,
   place_particle,
   possessive_end,
+  party_role,
+  name_inner,
 };
 
 class NameFinder {

@@ -992,6 +992,73 @@ TEST(NameFinder, AnOrdinalAloneBeforeAVerbIsANumberedUnit) {
   for (const auto& r : refs(doc1)) EXPECT_THAT(r, ::testing::Not(HasSubstr("|name|organization"))) << dump(doc1);
 }
 
+// One name, one type: once the article names an ordinal a unit, "the" and that ordinal are the unit again before a
+// verb in -ed or any other lower-case word; not before an organisation word, nor after a word of time.
+TEST(NameFinder, AnOrdinalTheArticleNamesAUnitIsThatUnitAgain) {
+  Document doc = code(
+      "The 318th was raised near Kellford in 1862. Later the 318th fought at Dunmarsh, and the 318th along with two "
+      "batteries held the ridge until dawn.");
+  int units = 0;
+  for (const auto& r : refs(doc))
+    if (r == "318th|name|organization|318th") ++units;
+  EXPECT_EQ(units, 3) << dump(doc);
+  // before an organisation word the ordinal describes it, after a word of time it is a date
+  Document doc1 = code(
+      "The 27th was raised near Kellford in 1862. The 27th regiment camped there until the 27th of June, and on "
+      "the 27th marched east.");
+  units = 0;
+  for (const auto& r : refs(doc1))
+    if (r == "27th|name|organization|27th") ++units;
+  EXPECT_EQ(units, 1) << dump(doc1);
+}
+
+// A party's or side's name right before a political or military role noun (`party_role`) is an organisation, also with
+// a capitalised role word inside the run; a country adjective or a place's name before the role noun is none.
+TEST(NameFinder, APartyBeforeAPoliticalRoleNounIsAnOrganisation) {
+  Document doc = code(
+      "Tomas Grell sat as a Progressive member from 1921 and later joined the Labor caucus. In 1934 he was elected "
+      "as the Reform-Labour MPP for Kellow North.");
+  EXPECT_TRUE(has_ref(doc, "Progressive|name|organization|Progressive")) << dump(doc);
+  EXPECT_TRUE(has_ref(doc, "Labor|name|organization|Labor")) << dump(doc);
+  EXPECT_TRUE(has_ref(doc, "Reform-Labour|name|organization|Reform-Labour")) << dump(doc);
+  Document doc1 = code("A Welsh member and the Kenora candidate met the mayor on Friday.");
+  for (const auto& r : refs(doc1)) EXPECT_THAT(r, ::testing::Not(HasSubstr("|organization|"))) << dump(doc1);
+  // a side before the noun of its fighters is a party too
+  Document doc2 = code("By May the Dravinian army held the pass, and two Dravinian armies waited in the valley.");
+  EXPECT_TRUE(has_ref(doc2, "Dravinian|name|organization|Dravinian")) << dump(doc2);
+}
+
+// A plural class noun before "like", "such as" or "including" types every item of the list after it, also over a
+// place word; two kinds of noun ("bands and artists") type nothing.
+TEST(NameFinder, AClassNounBeforeAListTypesItsItems) {
+  Document doc = code("Critics compared the trio to bands like New Harbour, Kellow Street and Marrowby.");
+  EXPECT_TRUE(has_ref(doc, "New Harbour|name|organization|New Harbour")) << dump(doc);
+  EXPECT_TRUE(has_ref(doc, "Kellow Street|name|organization|Kellow Street")) << dump(doc);
+  EXPECT_TRUE(has_ref(doc, "Marrowby|name|organization|Marrowby")) << dump(doc);
+  Document doc1 = code("She has recorded with guitarists such as Tovrin, Aldasi and Bram Hollis.");
+  EXPECT_TRUE(has_ref(doc1, "Tovrin|name|person|Tovrin")) << dump(doc1);
+  EXPECT_TRUE(has_ref(doc1, "Aldasi|name|person|Aldasi")) << dump(doc1);
+  Document doc2 = code("The contest listed bands and artists such as Tovrin and Marrowby.");
+  for (const auto& r : refs(doc2)) EXPECT_THAT(r, ::testing::Not(HasSubstr("|name|"))) << dump(doc2);
+}
+
+// A capitalised `name_inner` word (never a name alone) between two capitalised words belongs to one name; a weekday
+// there dates the clause.
+TEST(NameFinder, ANeverNameWordBetweenCapitalisedWordsJoinsTheName) {
+  Document doc = code("In 1990 Anna Kowal left the Dunmore First Savings Bank for the Harlow Spring Observatory.");
+  EXPECT_TRUE(has_ref(doc, "Dunmore First Savings Bank|name|organization|Dunmore First Savings Bank")) << dump(doc);
+  EXPECT_TRUE(has_ref(doc, "Harlow Spring Observatory|name|organization|Harlow Spring Observatory")) << dump(doc);
+  Document doc1 = code("The talks opened in Kellow Monday Anna Kowal said.");
+  for (const auto& r : refs(doc1)) EXPECT_THAT(r, ::testing::Not(HasSubstr("Monday"))) << dump(doc1);
+}
+
+// "and" between two runs that each end in a capitalised plural noun joins two teams, not one name.
+TEST(NameFinder, AndBetweenTwoPluralNamesJoinsTwoTeams) {
+  Document doc = code("The station carries every match of the West Harbour Herons and Fresno Kestrels this winter.");
+  EXPECT_TRUE(has_ref(doc, "West Harbour Herons|name|organization|West Harbour Herons")) << dump(doc);
+  EXPECT_TRUE(has_ref(doc, "Fresno Kestrels|name|organization|Fresno Kestrels")) << dump(doc);
+}
+
 // After a copula a possessive is a person's ownership, no shop; a country adjective before a lower-case noun after
 // "for" is no purpose inside an organisation's name.
 TEST(NameFinder, APredicatePossessiveAndAnAdjectiveAfterForAreNoOrganisation) {
