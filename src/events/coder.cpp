@@ -629,8 +629,21 @@ class DocCoder {
     // the office of the article's context country the bare title would give (docs/entities.md).
     if (mm.kind == MentionKind::person && m > 0 && mm.rule.starts_with("agents.tsv:")) {
       const Mention& pm = mention_at(m - 1);
+      // not an organisation that is the object of the words before it ("told Reuters President X would ...",
+      // "speaking to the BBC, Foreign Minister X"): a preposition or a verb of saying before it
+      uint32_t before = pm.first_token;
+      const uint32_t first = doc_.text.sentences[pm.sentence].first_token;
+      auto word_at = [&](uint32_t t) { return doc_.text.norm(doc_.text.tokens[t]); };
+      if (before > first && word_at(before - 1) == "the") --before;
+      bool object = false;
+      if (before > first) {
+        const std::string_view w = word_at(before - 1);
+        object = in(w, {"to", "with", "from", "by", "for", "on", "at", "in", "of", "told", "tell", "tells", "telling"});
+        for (const auto& l : k_.lemmatizer.candidates(w))
+          if (in(l, kReportLemmas)) object = true;
+      }
       if (pm.token_end == mm.first_token && pm.sentence == mm.sentence && pm.kind == MentionKind::organization &&
-          !pm.actor.code.empty()) {
+          !pm.actor.code.empty() && !object) {
         const std::string sector = a.sector.size() == 3 && a.code.ends_with(a.sector) ? a.sector : std::string();
         a.code = pm.actor.code + (pm.actor.code.ends_with(sector) ? std::string() : sector);
         a.country = pm.actor.country;
@@ -1706,9 +1719,20 @@ class DocCoder {
       // only a bare count or victims of no country ("killing 12", "killing seven people", "killing five
       // civilians"): a participle that names victims of a country ("killing three Kenyan farmers") may be the
       // "who" clause's doers' act, and stays theirs
+      // the "who" clause's people: the last actor of the main clause before it (its antecedent)
+      std::string antecedent_country;
+      for (uint32_t u : main.toks) {
+        if (u >= rel.toks.front()) break;
+        const int32_t m = tok(u).mention;
+        if (m >= 0 && actor_mention(m)) antecedent_country = actor_of(m).country;
+      }
+      // victims of the "who" clause's own people's country ("killing three Kenyans" of Kenyan traders) are no
+      // reason either: people do not kill their own
       if (std::any_of(rel.toks.begin() + static_cast<std::ptrdiff_t>(at), rel.toks.end(), [&](uint32_t u) {
             const int32_t m = tok(u).mention;
-            return m >= 0 && actor_mention(m) && !actor_of(m).country.empty();
+            if (m < 0 || !actor_mention(m)) return false;
+            const std::string country = actor_of(m).country;
+            return !country.empty() && country != antecedent_country;
           }))
         continue;
       main.toks.insert(main.toks.end(), rel.toks.begin() + static_cast<std::ptrdiff_t>(at), rel.toks.end());
@@ -2229,7 +2253,7 @@ class DocCoder {
     for (size_t q = p; q < cl.toks.size() && q < p + 4; ++q) {
       const Tok& x = tok(cl.toks[q]);
       if (x.mention >= 0 || x.norm.empty() || !std::isalpha(static_cast<unsigned char>(x.norm.front()))) return p;
-      // "the regional capital Juba", "the port town Kismayo": the place noun right before the name
+      // "the provincial capital Gulu", "the port town Lamu": the place noun right before the name
       if (in(x.norm, kPlaceNouns) && q + 1 < cl.toks.size() && tok(cl.toks[q + 1]).mention_start) {
         const Mention& pm = mention_at(tok(cl.toks[q + 1]).mention);
         if (pm.place.has_value() || pm.kind == MentionKind::location) return q + 1;
@@ -2543,6 +2567,34 @@ class DocCoder {
 
   // "by X" within five words after a match's end (clause position `from`): X (and its
   // compound) becomes the match's source and the match is extended over it. False if none.
+  // The first actor (no place) among the clause positions [from, to) before a verb, a clause-joining word or a
+  // punctuation mark: "in a Taliban bomb attack" after a passive participle; -1 when none.
+  int32_t actor_inside(const Clause& cl, size_t from, size_t to) const {
+    for (size_t q = from; q < to && q < cl.toks.size(); ++q) {
+      const uint32_t t = cl.toks[q];
+      if (verbish(t) || tok(t).punct || in(norm(t), {"when", "while", "after", "before", "as", "and", "but", "that"}))
+        return -1;
+      const int32_t mm = tok(t).mention;
+      if (mm >= 0 && actor_mention(mm)) return mm;
+    }
+    return -1;
+  }
+  // An actor in the noun phrase right before the act's noun at clause position p ("a Taliban car bomb", "the
+  // rebels' roadside bomb"; up to four words back, not past a verb, a preposition or a punctuation mark); -1
+  // when none.
+  int32_t actor_modifying(const Clause& cl, size_t p) const {
+    for (size_t back = 1; back <= 4 && back <= p; ++back) {
+      const uint32_t t = cl.toks[p - back];
+      if (norm(t) == "'" || norm(t) == "'s") continue;  // the possessive of "the rebels' bomb"
+      if (verbish(t) || tok(t).punct ||
+          in(norm(t), {"of", "in", "at", "on", "by", "from", "to", "with", "near", "after"}))
+        return -1;
+      const int32_t mm = tok(t).mention;
+      if (mm >= 0 && actor_mention(mm)) return mm;
+    }
+    return -1;
+  }
+
   bool by_agent(const Clause& cl, size_t from, Match& m) const {
     for (size_t q = from; q < cl.toks.size() && q < from + 5; ++q) {
       if (norm(cl.toks[q]) != "by") continue;
@@ -2573,6 +2625,11 @@ class DocCoder {
   }
 
   // Codes of force (roots 14, 17-20: protest violence, coercion, assault, fighting, mass violence).
+  // Assault, fighting and mass violence (roots 18-20): acts whose noun may name their doer ("a Taliban bomb").
+  static bool armed_root(const std::string& code) {
+    return code.size() >= 2 &&
+           (code.compare(0, 2, "18") == 0 || code.compare(0, 2, "19") == 0 || code.compare(0, 2, "20") == 0);
+  }
   static bool force_root(const std::string& code) {
     return code.size() >= 2 &&
            (code.compare(0, 2, "14") == 0 || code.compare(0, 2, "17") == 0 || code.compare(0, 2, "18") == 0 ||
@@ -3274,6 +3331,15 @@ class DocCoder {
           // rest of the reading (a gap of the pattern may have passed over it)
           if (m.sources.empty() && p + 1 < cl.toks.size() && norm(cl.toks[p + 1]) == "by" && by_agent(cl, p + 1, m))
             m.source_how = "agent of the passive ('by' right after the participle)";
+          // "were killed in a Taliban bomb attack": an actor naming the noun of an act of force inside the
+          // match is its doer
+          if (m.sources.empty() && armed_root(c.code) && k_.implicit_agents.count(c.code) != 0) {
+            const int32_t named = actor_inside(cl, p + 1, std::min(st.end, cl.toks.size()));
+            if (named >= 0) {
+              m.sources.push_back(named);
+              m.source_how = "an actor naming the act's noun after the passive participle";
+            }
+          }
           if (m.sources.empty()) {
             auto it = k_.implicit_agents.find(c.code);
             if (it != k_.implicit_agents.end()) {
@@ -3295,9 +3361,17 @@ class DocCoder {
         } else if (pre == K::gap && m.sources.empty() && k_.implicit_agents.count(c.code) != 0) {
           // A nominal act that names its doer by itself ("the arrest of X", "those arrested",
           // "arrests were made"): the clause subject is not the doer ("X condemned the arrest
-          // of Y" is no arrest by X), so the implicit agent stands in, as for an agentless passive.
-          m.implicit_agent = &k_.implicit_agents.find(c.code)->second;
-          m.source_how = "implicit agent of a nominal act (data/cameo/implicit_agents.tsv)";
+          // of Y" is no arrest by X), so the implicit agent stands in, as for an agentless passive;
+          // unless an actor modifies the noun of an act of force itself ("a Taliban car bomb", "the
+          // rebels' bomb"): that actor is the doer.
+          const int32_t named = armed_root(c.code) ? actor_modifying(cl, p) : -1;
+          if (named >= 0) {
+            m.sources.push_back(named);
+            m.source_how = "an actor modifying the act's noun";
+          } else {
+            m.implicit_agent = &k_.implicit_agents.find(c.code)->second;
+            m.source_how = "implicit agent of a nominal act (data/cameo/implicit_agents.tsv)";
+          }
         } else if (m.sources.empty() && gerund_noun(cl, p) && force_root(c.code)) {
           // "X condemned the killing of Y", "after the shelling of Z": an act of force named
           // by a gerund noun is reported by those who react to it, not done by them; only "by
@@ -3615,9 +3689,11 @@ class DocCoder {
       if (r >= cl.toks.size() || !tok(cl.toks[r]).mention_start) continue;
       const Mention& mm = mention_at(tok(cl.toks[r]).mention);
       if (!mm.place && mm.kind != MentionKind::location && mm.kind != MentionKind::country) continue;
-      // "..., relief officials in Nairobi said": a place right before a reporting verb tells
-      // where the speaker is, not where the act happened
-      if (mm.token_end < doc_.text.tokens.size() && tok(mm.token_end).mention < 0 && reporting(mm.token_end)) continue;
+      // "..., aid workers in Kampala said": a place right before a reporting verb tells where the speaker
+      // is, not where the act happened; not a participle ("in Kabul claimed by X", "reported to be held")
+      if (mm.token_end < end_ && tok(mm.token_end).mention < 0 && reporting(mm.token_end) &&
+          !(mm.token_end + 1 < end_ && in(norm(mm.token_end + 1), {"by", "to"})))
+        continue;
       const size_t dist = q > m.anchor_pos ? q - m.anchor_pos : m.anchor_pos - q;
       if (dist >= best_dist) continue;
       best_dist = dist;
@@ -4101,11 +4177,13 @@ class DocCoder {
       }
       std::string place_why;
       std::optional<Place> place = place_of(cl, m, place_why);
-      // "attackers killed eight people when they detonated explosives in Y": as for the date, a clause with no
-      // place takes the one of the when/while clause attached to it, and the other way round (the
-      // same moment is the same place)
-      if (!place && clauses_ != nullptr) {
-        const std::initializer_list<std::string_view> same_moment = {"when", "whenever", "while", "once"};
+      // "attackers killed eight people when they detonated explosives in Y": as for the date, an act of armed
+      // force (roots 18-20) in a clause with no place takes the one of the "when" clause attached to it, and
+      // the other way round (the same moment is the same place). Not "while" (as often a contrast: "rebels
+      // shelled the villages while talks went on in X"), and no other act ("arrested them when they returned
+      // from a meeting in X" says nothing of where the arrest was).
+      if (!place && clauses_ != nullptr && armed_root(m.pat->code)) {
+        const std::initializer_list<std::string_view> same_moment = {"when", "whenever"};
         std::string why;
         if (in(cl.opener, same_moment) && cl.parent >= 0) {
           place = place_of((*clauses_)[static_cast<size_t>(cl.parent)], m, why);
