@@ -1821,4 +1821,18 @@ TEST(CodeArticle, APlaceOfTheAttachedWhenClauseAndAPlaceNounBeforeAName) {
   EXPECT_TRUE(has(shelled, "194 UGAREB->UGAGOV happened")) << ::testing::PrintToString(shelled);
 }
 
+TEST(CodeArticle, AProtestByAGroupIsTheGroupsProtest) {
+  const Knowledge& k = load();
+  // "protests by X": X are the protesters (the source), not whom the protest is aimed at; the
+  // clause's subject, who only reacted to the protests, did not protest
+  auto patrols =
+      dyads(k, "The governor ordered patrols by police and soldiers after angry protests by Kenyan students.");
+  EXPECT_TRUE(has(patrols, "141 KENEDU->- happened")) << ::testing::PrintToString(patrols);
+  for (const std::string& d : patrols) EXPECT_EQ(d.find("141 KENCOP"), std::string::npos) << d;
+  for (const std::string& d : patrols) EXPECT_EQ(d.find("141 KENMIL"), std::string::npos) << d;
+  // with its target
+  auto embassy = dyads(k, "Police watched a protest by Kenyan students against Uganda on Friday.");
+  EXPECT_TRUE(has(embassy, "141 KENEDU->UGA happened")) << ::testing::PrintToString(embassy);
+}
+
 }  // namespace dyad
