@@ -1811,6 +1811,36 @@ class DocCoder {
     return false;
   }
 
+  // The owner of a passive's subject that is no actor: "the homes of Kenyan farmers were
+  // attacked", "a camp for Somali refugees was shelled" (the thing acted on is theirs, or is for
+  // them, so they are the target, as PETRARCH codes a noun phrase by its actor). The clause opens
+  // with a noun phrase (determiners and plain words, no actor) and `of` or `for`, the actor mention
+  // follows after at most three determiners or modifiers, and only auxiliaries and -ly adverbs
+  // stand between it and the participle at clause position `p`. A place ("a hotel in X") is where,
+  // and `in/at/near` name no owner. -1 when there is none.
+  int32_t passive_subject_owner(const Clause& c, size_t p) const {
+    size_t v = p;
+    while (v > 0 && tok(c.toks[v - 1]).mention < 0 &&
+           ((in(norm(c.toks[v - 1]), kAux) && norm(c.toks[v - 1]) != "to") || ends_with(norm(c.toks[v - 1]), "ly")))
+      --v;
+    if (v == p || v == 0) return -1;  // no auxiliary: no passive verb group
+    const int32_t mi = tok(c.toks[v - 1]).mention;
+    if (!actor_mention(mi) || mention_at(mi).kind == MentionKind::person) return -1;
+    size_t q = v - 1;
+    while (q > 0 && tok(c.toks[q - 1]).mention == mi) --q;
+    for (int n = 0; q > 0 && n < 3 && modifier(c.toks[q - 1]); ++n) --q;
+    if (q < 2 || !in(norm(c.toks[q - 1]), {"of", "for"})) return -1;
+    // the head noun phrase: at least one plain word, no actor, from the clause's start
+    size_t h = q - 1;
+    int words = 0;
+    while (h > 0 && tok(c.toks[h - 1]).mention < 0 && !tok(c.toks[h - 1]).punct && modifier(c.toks[h - 1], true)) {
+      --h;
+      ++words;
+    }
+    if (words == 0 || h != 0) return -1;
+    return mi;
+  }
+
   // Nearest actor mention before clause position `p` not governed by a
   // preposition (with its compound), else the relative antecedent or a pronoun.
   std::vector<int32_t> subject_before(const Clause& c, size_t p, std::string& how) const {
@@ -3269,6 +3299,13 @@ class DocCoder {
           m.targets = subject_before(cl, p, how);
           m.target_how = "passive subject (" + how + ")";
           if (m.targets.empty()) m.target_how.clear();
+          if (m.targets.empty()) {
+            const int32_t owner = passive_subject_owner(cl, p);
+            if (owner >= 0) {
+              m.targets = {owner};
+              m.target_how = "passive subject's owner ('the homes of X were attacked': X)";
+            }
+          }
           if (by_agent(cl, st.end, m)) m.source_how = "agent of the passive ('by')";
           // "were killed by X in a bombing": the agent right after the participle, before the
           // rest of the reading (a gap of the pattern may have passed over it)

@@ -1835,4 +1835,13 @@ TEST(CodeArticle, AProtestByAGroupIsTheGroupsProtest) {
   EXPECT_TRUE(has(embassy, "141 KENEDU->UGA happened")) << ::testing::PrintToString(embassy);
 }
 
+TEST(CodeArticle, TheOwnerOfAPassiveSubjectIsTheTarget) {
+  const Knowledge& k = load();
+  // the thing attacked is no actor; whose it is ("of") or whom it is for ("for") is the target
+  auto homes = dyads(k, "The homes of Kenyan farmers were attacked by Somali gunmen.");
+  EXPECT_TRUE(has(homes, "190 SOMUAF->KENAGR happened")) << ::testing::PrintToString(homes);
+  auto camp = dyads(k, "A camp for Congolese refugees was attacked by Burundian militiamen on Monday.");
+  EXPECT_TRUE(has(camp, "190 BDIUAF->CODREF happened")) << ::testing::PrintToString(camp);
+}
+
 }  // namespace dyad
