@@ -2413,6 +2413,14 @@ class DocCoder {
               !(norm(cl.toks[pos + g - 1]) == "," && adjective_comma(cl.toks[pos + g - 1], base_, end_)))
             break;
           if (g > 0 && st.gap_stops_at_negation && negation_word(norm(cl.toks[pos + g - 1]))) break;
+          // dyad's own patterns: a gap stops at a subject pronoun with an auxiliary after it, a
+          // reported clause of its own ("announced on Monday it would halt all aid to X" is no
+          // announcement of aid; the halting is coded in that clause)
+          if (g > 0 && !st.imported && pos + g < n &&
+              in(norm(cl.toks[pos + g - 1]), {"it", "they", "he", "she", "we"}) &&
+              tok(cl.toks[pos + g - 1]).mention < 0 && in(norm(cl.toks[pos + g]), kAux) &&
+              norm(cl.toks[pos + g]) != "to")
+            break;
           if (k(pos + g, lits)) return true;
         }
         return false;

@@ -1844,4 +1844,12 @@ TEST(CodeArticle, TheOwnerOfAPassiveSubjectIsTheTarget) {
   EXPECT_TRUE(has(camp, "190 BDIUAF->CODREF happened")) << ::testing::PrintToString(camp);
 }
 
+TEST(CodeArticle, APatternGapStopsAtAReportedClauseOfItsOwn) {
+  const Knowledge& k = load();
+  // "announced ... it would prohibit all aid": the announcement is no aid; the halting is the act
+  auto halted = dyads(k, "Kenya announced Wednesday it would prohibit all aid to Somali militias.");
+  EXPECT_TRUE(has(halted, "162 KEN->SOMUAF expected")) << ::testing::PrintToString(halted);
+  for (const std::string& d : halted) EXPECT_NE(d.rfind("070", 0), 0U) << d;
+}
+
 }  // namespace dyad
