@@ -1835,6 +1835,36 @@ class DocCoder {
     return false;
   }
 
+  // The owner of a passive's subject that is no actor: "the homes of Kenyan farmers were
+  // attacked", "a camp for Somali refugees was shelled" (the thing acted on is theirs, or is for
+  // them, so they are the target, as PETRARCH codes a noun phrase by its actor). The clause opens
+  // with a noun phrase (determiners and plain words, no actor) and `of` or `for`, the actor mention
+  // follows after at most three determiners or modifiers, and only auxiliaries and -ly adverbs
+  // stand between it and the participle at clause position `p`. A place ("a hotel in X") is where,
+  // and `in/at/near` name no owner. -1 when there is none.
+  int32_t passive_subject_owner(const Clause& c, size_t p) const {
+    size_t v = p;
+    while (v > 0 && tok(c.toks[v - 1]).mention < 0 &&
+           ((in(norm(c.toks[v - 1]), kAux) && norm(c.toks[v - 1]) != "to") || ends_with(norm(c.toks[v - 1]), "ly")))
+      --v;
+    if (v == p || v == 0) return -1;  // no auxiliary: no passive verb group
+    const int32_t mi = tok(c.toks[v - 1]).mention;
+    if (!actor_mention(mi) || mention_at(mi).kind == MentionKind::person) return -1;
+    size_t q = v - 1;
+    while (q > 0 && tok(c.toks[q - 1]).mention == mi) --q;
+    for (int n = 0; q > 0 && n < 3 && modifier(c.toks[q - 1]); ++n) --q;
+    if (q < 2 || !in(norm(c.toks[q - 1]), {"of", "for"})) return -1;
+    // the head noun phrase: at least one plain word, no actor, from the clause's start
+    size_t h = q - 1;
+    int words = 0;
+    while (h > 0 && tok(c.toks[h - 1]).mention < 0 && !tok(c.toks[h - 1]).punct && modifier(c.toks[h - 1], true)) {
+      --h;
+      ++words;
+    }
+    if (words == 0 || h != 0) return -1;
+    return mi;
+  }
+
   // Nearest actor mention before clause position `p` not governed by a
   // preposition (with its compound), else the relative antecedent or a pronoun.
   std::vector<int32_t> subject_before(const Clause& c, size_t p, std::string& how) const {
@@ -2407,6 +2437,14 @@ class DocCoder {
               !(norm(cl.toks[pos + g - 1]) == "," && adjective_comma(cl.toks[pos + g - 1], base_, end_)))
             break;
           if (g > 0 && st.gap_stops_at_negation && negation_word(norm(cl.toks[pos + g - 1]))) break;
+          // dyad's own patterns: a gap stops at a subject pronoun with an auxiliary after it, a
+          // reported clause of its own ("announced on Monday it would halt all aid to X" is no
+          // announcement of aid; the halting is coded in that clause)
+          if (g > 0 && !st.imported && pos + g < n &&
+              in(norm(cl.toks[pos + g - 1]), {"it", "they", "he", "she", "we"}) &&
+              tok(cl.toks[pos + g - 1]).mention < 0 && in(norm(cl.toks[pos + g]), kAux) &&
+              norm(cl.toks[pos + g]) != "to")
+            break;
           if (k(pos + g, lits)) return true;
         }
         return false;
@@ -3326,6 +3364,13 @@ class DocCoder {
           m.targets = subject_before(cl, p, how);
           m.target_how = "passive subject (" + how + ")";
           if (m.targets.empty()) m.target_how.clear();
+          if (m.targets.empty()) {
+            const int32_t owner = passive_subject_owner(cl, p);
+            if (owner >= 0) {
+              m.targets = {owner};
+              m.target_how = "passive subject's owner ('the homes of X were attacked': X)";
+            }
+          }
           if (by_agent(cl, st.end, m)) m.source_how = "agent of the passive ('by')";
           // "were killed by X in a bombing": the agent right after the participle, before the
           // rest of the reading (a gap of the pattern may have passed over it)

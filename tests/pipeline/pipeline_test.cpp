@@ -1854,4 +1854,35 @@ TEST(CodeArticle, BombingsPlacesAndOfficesAfterTheSecondReading) {
   for (const std::string& row : told) EXPECT_EQ(row.find("GBRMEDREUGOV"), std::string::npos) << row;
 }
 
+TEST(CodeArticle, AProtestByAGroupIsTheGroupsProtest) {
+  const Knowledge& k = load();
+  // "protests by X": X are the protesters (the source), not whom the protest is aimed at; the
+  // clause's subject, who only reacted to the protests, did not protest
+  auto patrols =
+      dyads(k, "The governor ordered patrols by police and soldiers after angry protests by Kenyan students.");
+  EXPECT_TRUE(has(patrols, "141 KENEDU->- happened")) << ::testing::PrintToString(patrols);
+  for (const std::string& d : patrols) EXPECT_EQ(d.find("141 KENCOP"), std::string::npos) << d;
+  for (const std::string& d : patrols) EXPECT_EQ(d.find("141 KENMIL"), std::string::npos) << d;
+  // with its target
+  auto embassy = dyads(k, "Police watched a protest by Kenyan students against Uganda on Friday.");
+  EXPECT_TRUE(has(embassy, "141 KENEDU->UGA happened")) << ::testing::PrintToString(embassy);
+}
+
+TEST(CodeArticle, TheOwnerOfAPassiveSubjectIsTheTarget) {
+  const Knowledge& k = load();
+  // the thing attacked is no actor; whose it is ("of") or whom it is for ("for") is the target
+  auto homes = dyads(k, "The homes of Kenyan farmers were attacked by Somali gunmen.");
+  EXPECT_TRUE(has(homes, "190 SOMUAF->KENAGR happened")) << ::testing::PrintToString(homes);
+  auto camp = dyads(k, "A camp for Congolese refugees was attacked by Burundian militiamen on Monday.");
+  EXPECT_TRUE(has(camp, "190 BDIUAF->CODREF happened")) << ::testing::PrintToString(camp);
+}
+
+TEST(CodeArticle, APatternGapStopsAtAReportedClauseOfItsOwn) {
+  const Knowledge& k = load();
+  // "announced ... it would prohibit all aid": the announcement is no aid; the halting is the act
+  auto halted = dyads(k, "Kenya announced Wednesday it would prohibit all aid to Somali militias.");
+  EXPECT_TRUE(has(halted, "162 KEN->SOMUAF expected")) << ::testing::PrintToString(halted);
+  for (const std::string& d : halted) EXPECT_NE(d.rfind("070", 0), 0U) << d;
+}
+
 }  // namespace dyad
