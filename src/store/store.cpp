@@ -593,19 +593,45 @@ CREATE TABLE event_ids_recent (
 INSERT INTO event_ids (id, event) SELECT id, seq FROM events ORDER BY id;
 )sql";
 
+// Version 11: a middle part between each recent and settled key table (docs/store.md). A move of version 9/10 rewrote
+// every page of the settled table (its keys are hashes, so the sorted rows land on all of them), and the recent table
+// had to grow with the square root of the settled one to keep the moves rare: both costs per row grew as sqrt(stored
+// rows), the whole growth of the writer's page writes from 5,000 to 50,000 articles (docs/performance.md, fifteenth
+// pass). With a middle table the recent one moves into the middle (a table of a few hundred pages) and the middle into
+// the settled one rarely; each cost grows as the cube root (Impl::settle). Lookups read the three parts. No row moves.
+constexpr const char* kSchemaV11MiddleKeys = R"sql(
+CREATE TABLE article_bands_middle (
+  band INTEGER NOT NULL,
+  article INTEGER NOT NULL REFERENCES articles(seq) ON DELETE CASCADE,
+  PRIMARY KEY (band, article)
+) WITHOUT ROWID;
+CREATE TABLE article_hashes_middle (
+  hash TEXT PRIMARY KEY,
+  article INTEGER NOT NULL REFERENCES articles(seq) ON DELETE CASCADE
+) WITHOUT ROWID;
+CREATE TABLE event_ids_middle (
+  id TEXT PRIMARY KEY,
+  event INTEGER NOT NULL REFERENCES events(seq)
+) WITHOUT ROWID;
+)sql";
+
 // The integer key of an article by its hash (?1) and of an event by its id (?1), from both parts of the key tables
-// (schema v10). A key is in one of the two; the recent part is read first.
-#define DYAD_ARTICLE_BY_HASH(P)                               \
-  "SELECT article FROM article_hashes_recent WHERE hash = " P \
-  " UNION ALL SELECT article FROM article_hashes WHERE "      \
+// (schema v10; v11 adds the middle part). A key is in one of the three; the recent part is read first.
+#define DYAD_ARTICLE_BY_HASH(P)                                          \
+  "SELECT article FROM article_hashes_recent WHERE hash = " P            \
+  " UNION ALL SELECT article FROM article_hashes_middle WHERE hash = " P \
+  " UNION ALL SELECT article FROM article_hashes WHERE "                 \
   "hash = " P " LIMIT 1"
-#define DYAD_EVENTS_BY_ID(P) \
-  "SELECT event FROM event_ids_recent WHERE id = " P " UNION ALL SELECT event FROM event_ids WHERE id = " P
+#define DYAD_EVENTS_BY_ID(P)                         \
+  "SELECT event FROM event_ids_recent WHERE id = " P \
+  " UNION ALL SELECT event FROM event_ids_middle "   \
+  "WHERE id = " P " UNION ALL SELECT event FROM event_ids WHERE id = " P
 
 // kMigrations[i] takes the schema from version i to version i + 1.
-constexpr std::array<const char*, 10> kMigrations = {
-    kSchemaV1,         kSchemaV2Tone,       kSchemaV3Story,       kSchemaV4References,  kSchemaV5WriterIndexes,
-    kSchemaV6EventSeq, kSchemaV7NoKeyIndex, kSchemaV8StoryEvents, kSchemaV9RecentBands, kSchemaV10RecentKeys};
+constexpr std::array<const char*, 11> kMigrations = {
+    kSchemaV1,           kSchemaV2Tone,       kSchemaV3Story,       kSchemaV4References,  kSchemaV5WriterIndexes,
+    kSchemaV6EventSeq,   kSchemaV7NoKeyIndex, kSchemaV8StoryEvents, kSchemaV9RecentBands, kSchemaV10RecentKeys,
+    kSchemaV11MiddleKeys};
 static_assert(kMigrations.size() == static_cast<size_t>(kSchemaVersion),
               "every schema version needs exactly one migration step");
 
@@ -1100,58 +1126,105 @@ struct Store::Impl {
     }
   }
 
-  // Schema v9 and v10: at a commit, moves the rows of a recent table (article_bands_recent, article_hashes_recent,
-  // event_ids_recent) into its settled table (sorted by its key: each page of the large table is written once) when
-  // the recent table holds at least `limit` rows. The default limit grows with the square root of the settled table:
-  // moving R rows into S rows on P pages writes about P pages, and the recent table (R / 2 rows on average, all its
-  // pages dirtied by a batch) costs R / 2 / (rows a page) pages a batch, so the sum per row is least near
-  // R = sqrt(2 * S * batch rows), whatever the rows a page. For batches of 256 articles that is 64 * sqrt(S) for the
-  // bands (8 rows an article, 2,048 a batch) and the event ids (about 7 an article), and 23 * sqrt(S) for the article
-  // hashes (256 a batch). Bands at 100,000 articles (S = 800,000): a move every ~7,000 articles; hashes: every ~7,300.
+  // Schema v9 to v11: at a commit, moves the rows of a recent table (article_bands_recent, article_hashes_recent,
+  // event_ids_recent) into its middle table, and the middle table's into the settled one, each sorted by the key, so
+  // each page of the larger table is written once per move. A table keyed by a hash takes a move's rows on all its
+  // pages, so a move costs the pages of the table moved into; a batch of b rows dirties every page of the recent
+  // table. With x rows a recent move, y a middle move and S settled rows (r rows a page), the pages per row are about
+  // x / (2 r b) (the recent table, half full on average, dirtied by each batch) + y / (2 r x) (the middle table, half
+  // full, rewritten by each recent move) + 2 S / (r y) (the settled table, rewritten by each middle move, and written
+  // again at the checkpoint: the recent and middle pages are dirtied many times between two checkpoints, so the
+  // checkpoint writes them about once). The sum is least at x = cbrt(4 S b^2) and y = 2 sqrt(S x) = x^2 / b, where it
+  // is 3x / (2 r b): it grows as the cube root of S. Version 10 had no middle table (the same reasoning gives
+  // sqrt(S / b) growth: about 14 KB an article at 100,000 articles, the whole growth of the writes,
+  // docs/performance.md, fifteenth pass). b: 8 band rows an article and about 7 event ids, 2,048 a batch of 256
+  // articles; one article hash, 256. At 100,000 articles the event ids move into the middle every ~3,700 articles and
+  // into the settled table every ~38,000. The least recent limit keeps a small store from moving at all (1,000
+  // articles: none), and while the settled table is no larger than a recent move the middle one is left out. `limit`
+  // (tests) sets both limits, `middle_limit` the second apart.
   struct RecentTable {
     const char* count_recent;
+    const char* count_middle;
     const char* count_settled;
-    const char* move;
-    const char* empty;
-    int64_t min_rows;                // the least default limit
-    double per_root;                 // the default limit's factor of sqrt(settled rows)
+    const char* to_middle;
+    const char* to_settled_direct;  // the recent rows straight into the settled table (a small one)
+    const char* empty_recent;
+    const char* to_settled;
+    const char* empty_middle;
+    int64_t min_rows;                // the least default limit of the recent table
+    double batch_rows;               // b above
     size_t* limit;                   // rows; 0: the default (tests set a small one)
-    std::optional<int64_t> settled;  // rows of the settled table, counted once per connection, then kept
+    size_t* middle_limit;            // the middle table's, when `limit` is set; 0: `limit`
+    std::optional<int64_t> middle;   // rows of the middle table, counted once per connection, then kept
+    std::optional<int64_t> settled;  // rows of the settled table, likewise
   };
-  size_t recent_band_limit = 0;
-  size_t recent_key_limit = 0;
+  size_t recent_band_limit = 0, middle_band_limit = 0;
+  size_t recent_key_limit = 0, middle_key_limit = 0;
   std::array<RecentTable, 3> recent_tables{{
-      {"SELECT count(*) FROM article_bands_recent", "SELECT count(*) FROM article_bands",
+      {"SELECT count(*) FROM article_bands_recent", "SELECT count(*) FROM article_bands_middle",
+       "SELECT count(*) FROM article_bands",
+       "INSERT OR IGNORE INTO article_bands_middle (band, article) SELECT band, article FROM article_bands_recent "
+       "ORDER BY band, article",
        "INSERT OR IGNORE INTO article_bands (band, article) SELECT band, article FROM article_bands_recent "
        "ORDER BY band, article",
-       "DELETE FROM article_bands_recent", 16384, 64.0, &recent_band_limit, std::nullopt},
-      {"SELECT count(*) FROM event_ids_recent", "SELECT count(*) FROM event_ids",
+       "DELETE FROM article_bands_recent",
+       "INSERT OR IGNORE INTO article_bands (band, article) SELECT band, article FROM article_bands_middle "
+       "ORDER BY band, article",
+       "DELETE FROM article_bands_middle", 16384, 2048.0, &recent_band_limit, &middle_band_limit, std::nullopt,
+       std::nullopt},
+      {"SELECT count(*) FROM event_ids_recent", "SELECT count(*) FROM event_ids_middle",
+       "SELECT count(*) FROM event_ids",
+       "INSERT INTO event_ids_middle (id, event) SELECT id, event FROM event_ids_recent ORDER BY id",
        "INSERT INTO event_ids (id, event) SELECT id, event FROM event_ids_recent ORDER BY id",
-       "DELETE FROM event_ids_recent", 16384, 64.0, &recent_key_limit, std::nullopt},
-      {"SELECT count(*) FROM article_hashes_recent", "SELECT count(*) FROM article_hashes",
+       "DELETE FROM event_ids_recent",
+       "INSERT INTO event_ids (id, event) SELECT id, event FROM event_ids_middle ORDER BY id",
+       "DELETE FROM event_ids_middle", 16384, 2048.0, &recent_key_limit, &middle_key_limit, std::nullopt, std::nullopt},
+      {"SELECT count(*) FROM article_hashes_recent", "SELECT count(*) FROM article_hashes_middle",
+       "SELECT count(*) FROM article_hashes",
+       "INSERT INTO article_hashes_middle (hash, article) SELECT hash, article FROM article_hashes_recent ORDER BY "
+       "hash",
        "INSERT INTO article_hashes (hash, article) SELECT hash, article FROM article_hashes_recent ORDER BY hash",
-       "DELETE FROM article_hashes_recent", 4096, 23.0, &recent_key_limit, std::nullopt},
+       "DELETE FROM article_hashes_recent",
+       "INSERT INTO article_hashes (hash, article) SELECT hash, article FROM article_hashes_middle ORDER BY hash",
+       "DELETE FROM article_hashes_middle", 4096, 256.0, &recent_key_limit, &middle_key_limit, std::nullopt,
+       std::nullopt},
   }};
+  int64_t count(const char* sql) {
+    Stmt s = stmt(sql);
+    return s.step() ? s.col_int(0) : 0;
+  }
   void settle() {
     for (RecentTable& t : recent_tables) {
-      int64_t recent = 0;
-      {
-        Stmt s = stmt(t.count_recent);
-        if (s.step()) recent = s.col_int(0);
-      }
+      const int64_t recent = count(t.count_recent);
       if (recent == 0) continue;
-      if (!t.settled) {
-        Stmt s = stmt(t.count_settled);
-        t.settled = s.step() ? s.col_int(0) : 0;
-      }
-      const int64_t limit =
+      if (!t.settled) t.settled = count(t.count_settled);
+      if (!t.middle) t.middle = count(t.count_middle);
+      const double settled = static_cast<double>(*t.settled);
+      const int64_t to_middle =
           *t.limit != 0
               ? static_cast<int64_t>(*t.limit)
-              : std::max(t.min_rows, static_cast<int64_t>(t.per_root * std::sqrt(static_cast<double>(*t.settled))));
-      if (recent < limit) continue;
-      exec(t.move);
-      exec(t.empty);
-      *t.settled += recent;
+              : std::max(t.min_rows, static_cast<int64_t>(std::cbrt(4.0 * settled * t.batch_rows * t.batch_rows)));
+      if (recent < to_middle) continue;
+      if (*t.limit == 0 && *t.middle == 0 && *t.settled <= to_middle) {
+        // A settled table no larger than the move: a middle table would only write the rows twice (the sum above
+        // is less with it only when S > x), so the rows go to the settled table, as in version 10.
+        exec(t.to_settled_direct);
+        exec(t.empty_recent);
+        *t.settled += recent;
+        continue;
+      }
+      exec(t.to_middle);
+      exec(t.empty_recent);
+      *t.middle += recent;
+      const int64_t to_settled =
+          *t.limit != 0
+              ? static_cast<int64_t>(*t.middle_limit != 0 ? *t.middle_limit : *t.limit)
+              : std::max(to_middle, static_cast<int64_t>(2.0 * std::sqrt(settled * static_cast<double>(to_middle))));
+      if (*t.middle < to_settled) continue;
+      exec(t.to_settled);
+      exec(t.empty_middle);
+      *t.settled += *t.middle;
+      *t.middle = 0;
     }
   }
 
@@ -1773,8 +1846,14 @@ Store::WriterCaches Store::writer_caches() const {
   return c;
 }
 
-void Store::set_recent_band_limit(size_t rows) { impl_->recent_band_limit = rows; }
-void Store::set_recent_key_limit(size_t rows) { impl_->recent_key_limit = rows; }
+void Store::set_recent_band_limit(size_t rows, size_t middle_rows) {
+  impl_->recent_band_limit = rows;
+  impl_->middle_band_limit = middle_rows;
+}
+void Store::set_recent_key_limit(size_t rows, size_t middle_rows) {
+  impl_->recent_key_limit = rows;
+  impl_->middle_key_limit = middle_rows;
+}
 
 void Store::set_writer_cache_limits(size_t key_index_entries, size_t story_entries) {
   impl_->key_index_limit = key_index_entries;
@@ -2131,9 +2210,10 @@ Result<std::vector<FingerprintMatch>> Store::fingerprint_matches(const std::vect
     std::vector<int64_t> seqs;
     std::vector<int64_t> left;  // long bands not read on, at most need - 1
     for (int64_t band : bands) {
-      // Schema v9: the band's rows in article_bands, then those of the articles stored since the last move.
+      // Schema v9 to v11: the band's rows in article_bands, the middle table and the recent one.
       Stmt s = impl_->stmt(
           "SELECT article FROM article_bands WHERE band = ?1 UNION ALL "
+          "SELECT article FROM article_bands_middle WHERE band = ?1 UNION ALL "
           "SELECT article FROM article_bands_recent WHERE band = ?1");
       s.integer(1, band);
       const size_t start = seqs.size();
@@ -2156,6 +2236,7 @@ Result<std::vector<FingerprintMatch>> Store::fingerprint_matches(const std::vect
       for (size_t b = 0; b < left.size() && shared < need && shared + (left.size() - b) >= need; ++b) {
         Stmt s = impl_->stmt(
             "SELECT 1 FROM article_bands WHERE band = ?1 AND article = ?2 UNION ALL "
+            "SELECT 1 FROM article_bands_middle WHERE band = ?1 AND article = ?2 UNION ALL "
             "SELECT 1 FROM article_bands_recent WHERE band = ?1 AND article = ?2");
         s.integer(1, left[b]).integer(2, seqs[i]);
         if (s.step()) ++shared;
@@ -2308,6 +2389,7 @@ Result<std::vector<StoryInfo>> Store::stories(const StoryQuery& q) {
     sql +=
         "AND st.id IN (SELECT sa.story FROM story_articles sa JOIN mentions m ON m.article = sa.article "
         "WHERE m.event IN (SELECT k.event FROM json_each(?4) j JOIN event_ids_recent k ON k.id = j.value UNION ALL "
+        "SELECT k.event FROM json_each(?4) j JOIN event_ids_middle k ON k.id = j.value UNION ALL "
         "SELECT k.event FROM json_each(?4) j JOIN event_ids k ON k.id = j.value)) ";
   }
   sql += "ORDER BY st.first_date IS NULL, st.first_date, st.id";

@@ -19,7 +19,7 @@
 namespace dyad {
 
 /// The schema version this build writes; PRAGMA user_version holds it.
-inline constexpr int kSchemaVersion = 10;
+inline constexpr int kSchemaVersion = 11;
 
 /// Filters for Store::events(); empty fields do not filter.
 struct EventQuery {
@@ -167,12 +167,14 @@ class Store {
   /// Sets the two bounds above (tests set small ones to exercise the eviction); takes effect at the next commit.
   void set_writer_cache_limits(size_t key_index_entries, size_t story_entries);
 
-  /// Schema v9 (docs/store.md): a commit moves the LSH band rows of the articles stored since the last move into the
-  /// large band table once there are at least `rows` of them; 0 (the default) is a limit that grows with the square
-  /// root of the stored band rows. Answers never depend on it; tests set a small one to exercise the move.
-  void set_recent_band_limit(size_t rows);
-  /// Schema v10: the same for the event ids and the article hashes (one limit for both key tables).
-  void set_recent_key_limit(size_t rows);
+  /// Schema v9 and v11 (docs/store.md): a commit moves the LSH band rows of the articles stored since the last move
+  /// into the middle band table once there are at least `rows` of them, and the middle table's rows into the large
+  /// one once it holds at least `rows`; 0 (the default) is a pair of limits that grow with the cube root of the stored
+  /// band rows. Answers never depend on them; tests set a small one to exercise the moves.
+  /// `middle_rows` (not 0) sets the middle table's limit apart, so tests can keep rows in all three tables.
+  void set_recent_band_limit(size_t rows, size_t middle_rows = 0);
+  /// Schema v10 and v11: the same for the event ids and the article hashes (one pair of limits for both key tables).
+  void set_recent_key_limit(size_t rows, size_t middle_rows = 0);
 
   /// Stored events matching `q`, ordered by date (unknown dates last) then id.
   /// One row per event: with q.article set, the mention in that article;

@@ -170,9 +170,24 @@ void raw_exec(const std::string& path, const std::string& sql) {
   sqlite3_close(db);
 }
 
+// Back to version 10 as the previous dyad left it: a recent and a settled part of each key and band table, no middle
+// part (its rows go to the settled part).
+void downgrade_to_v10(const std::string& path) {
+  raw_exec(path, R"sql(
+INSERT INTO article_bands (band, article) SELECT band, article FROM article_bands_middle;
+INSERT INTO article_hashes (hash, article) SELECT hash, article FROM article_hashes_middle;
+INSERT INTO event_ids (id, event) SELECT id, event FROM event_ids_middle;
+DROP TABLE article_bands_middle;
+DROP TABLE article_hashes_middle;
+DROP TABLE event_ids_middle;
+PRAGMA user_version=10;
+)sql");
+}
+
 // Back to version 9 as the previous dyad left it: `articles.hash` and `events.id` UNIQUE constraints of their tables
 // (the tables rebuilt with the version 9 statements, rowids kept), no key tables.
 void downgrade_to_v9(const std::string& path) {
+  downgrade_to_v10(path);
   raw_exec(path, R"sql(
 CREATE TABLE articles_v9 (
   seq INTEGER PRIMARY KEY, hash TEXT NOT NULL UNIQUE, id TEXT NOT NULL, url TEXT NOT NULL, source TEXT NOT NULL,
@@ -1968,6 +1983,152 @@ TEST_F(StoreFiles, KeyRowsMoveToTheSettledTablesAtACommit) {
   EXPECT_EQ(raw_query(moved, "SELECT count(*) FROM event_ids"), raw_query(moved, "SELECT count(*) FROM events"));
   EXPECT_EQ(raw_query(moved, "PRAGMA integrity_check"), "ok");
   EXPECT_EQ(raw_query(moved, "SELECT count(*) FROM pragma_foreign_key_check"), "0");
+}
+
+// Schema v11: key and band rows in the recent, the middle and the settled part at once answer as rows in one part.
+// Three stores take the same batches: one never moves (small stores do not), one moves every row into the middle part,
+// one spreads them over the three parts (recent moves of 4 rows, middle moves of 40).
+TEST_F(StoreFiles, KeyRowsInThreePartsAnswerAsInOne) {
+  auto docs = synthetic("v5-", 27);
+  auto [a, b, c] = shelling_reports();
+  const BandCase bands(54);
+  std::vector<std::vector<Document>> batches;
+  for (size_t i = 0; i < 8; ++i) {
+    std::vector<Document> batch(docs.begin() + static_cast<std::ptrdiff_t>(3 * i),
+                                docs.begin() + static_cast<std::ptrdiff_t>(3 * i + 3));
+    for (size_t j = 6 * i; j < 6 * i + 6; ++j) batch.push_back(bands.docs[j]);
+    if (i == 1) batch.push_back(a.doc);
+    if (i == 4) batch.push_back(b.doc);
+    if (i == 7) batch.push_back(c.doc);
+    batches.push_back(batch);
+  }
+  const std::string kept = file("kept.db");
+  const std::string middle = file("middle.db");
+  const std::string spread = file("spread.db");
+  auto k = open_ok(kept);
+  auto m = open_ok(middle);
+  auto s = open_ok(spread);
+  ASSERT_NE(k, nullptr);
+  ASSERT_NE(m, nullptr);
+  ASSERT_NE(s, nullptr);
+  m->set_recent_key_limit(1, 1000000);
+  m->set_recent_band_limit(1, 1000000);
+  s->set_recent_key_limit(4, 40);
+  s->set_recent_band_limit(4, 100);
+  for (const auto& batch : batches)
+    for (Store* x : {k.get(), m.get(), s.get()}) put_all(*x, batch);
+  // A last batch stays in the recent part of the spread store.
+  s->set_recent_key_limit(1000, 1000);
+  s->set_recent_band_limit(1000, 1000);
+  batches.emplace_back(docs.begin() + 24, docs.end());
+  batches.back().insert(batches.back().end(), bands.docs.begin() + 48, bands.docs.end());
+  for (Store* x : {k.get(), m.get(), s.get()}) put_all(*x, batches.back());
+  ASSERT_TRUE(k->link("confirms", "v5-1-e2", "v5-shell").ok());
+  ASSERT_TRUE(m->link("confirms", "v5-1-e2", "v5-shell").ok());
+  ASSERT_TRUE(s->link("confirms", "v5-1-e2", "v5-shell").ok());
+  const std::string events = raw_query(kept, "SELECT count(*) FROM events");
+  EXPECT_EQ(raw_query(kept, "SELECT count(*) FROM event_ids_recent"), events);
+  EXPECT_EQ(raw_query(middle, "SELECT count(*) FROM event_ids_middle"), events);
+  EXPECT_EQ(raw_query(middle, "SELECT count(*) FROM article_hashes_middle"), "84");
+  EXPECT_EQ(raw_query(middle, "SELECT count(*) FROM article_bands_middle"), std::to_string(54 * kBands));
+  for (const char* part : {"_recent", "_middle", ""}) {
+    for (const char* table : {"event_ids", "article_hashes", "article_bands"}) {
+      const std::string n = raw_query(spread, std::string("SELECT count(*) FROM ") + table + part);
+      EXPECT_NE(n, "0") << table << part;
+    }
+  }
+  EXPECT_EQ(raw_query(spread,
+                      "SELECT (SELECT count(*) FROM event_ids_recent) + (SELECT count(*) FROM event_ids_middle) + "
+                      "(SELECT count(*) FROM event_ids)"),
+            events);
+  const std::vector<std::string> want = public_view(*k);
+  for (Store* x : {m.get(), s.get()}) {
+    EXPECT_EQ(public_view(*x), want);
+    EXPECT_EQ(bands.matches(*x, 2), bands.want2);
+    EXPECT_EQ(bands.matches(*x, 3), bands.want3);
+    for (const Document& d : docs) {
+      EXPECT_TRUE(x->contains(d.hash)) << d.article.id;
+      EventQuery q;
+      q.id = d.events.at(1).id;
+      auto one = x->events(q);
+      ASSERT_TRUE(one.ok());
+      ASSERT_EQ(one->size(), 1U) << q.id;
+      EXPECT_EQ((*one)[0].article_id, d.article.id);
+    }
+    auto art = x->article(c.doc.hash);
+    ASSERT_TRUE(art.ok());
+    ASSERT_TRUE(art->has_value());
+    EXPECT_EQ((*art)->article.text, c.doc.article.text);
+    auto ents = x->entities(docs[5].hash);
+    ASSERT_TRUE(ents.ok());
+    EXPECT_EQ(ents->entities.size(), 1U);
+    // The same batches again store nothing, wherever their keys are.
+    const StoreCounts before = x->counts();
+    for (const auto& batch : batches) put_all(*x, batch);
+    const StoreCounts after = x->counts();
+    EXPECT_EQ(after.articles, before.articles);
+    EXPECT_EQ(after.events, before.events);
+    EXPECT_EQ(after.mentions, before.mentions);
+    EXPECT_EQ(raw_query(x == m.get() ? middle : spread, "SELECT count(*) FROM pragma_foreign_key_check"), "0");
+  }
+  EXPECT_EQ(public_view(*m), want);
+  EXPECT_EQ(public_view(*s), want);
+}
+
+// A version 10 store (recent and settled key tables) is upgraded in place: the middle tables are added, empty, and no
+// key row moves; the public queries answer the same, and new articles, merges and skips find the stored keys.
+TEST_F(StoreFiles, MigratesAVersion10StoreAddingMiddleKeyTables) {
+  const std::string path = file("v10.db");
+  auto docs = synthetic("v5-", 5);
+  auto [a, b, c] = shelling_reports();
+  docs.push_back(a.doc);
+  docs.push_back(b.doc);
+  std::vector<std::string> before;
+  {
+    auto store = open_ok(path);
+    ASSERT_NE(store, nullptr);
+    store->set_recent_key_limit(1);
+    put_all(*store, {docs[0], docs[1], docs[2], a.doc});  // settled at the commit
+    store->set_recent_key_limit(1000);
+    put_all(*store, {docs[3], docs[4], b.doc});  // recent
+    ASSERT_TRUE(store->link("confirms", "v5-1-e2", "v5-shell").ok());
+    before = public_view(*store);
+  }
+  downgrade_to_v10(path);
+  ASSERT_EQ(raw_query(path, "PRAGMA user_version"), "10");
+  ASSERT_EQ(raw_query(path, "SELECT count(*) FROM sqlite_schema WHERE name LIKE '%_middle'"), "0");
+  ASSERT_EQ(raw_query(path, "SELECT count(*) FROM event_ids_recent"), "4");
+  {
+    auto store = open_ok(path);
+    ASSERT_NE(store, nullptr);
+    EXPECT_EQ(store->schema_version(), kSchemaVersion);
+    EXPECT_EQ(public_view(*store), before);
+    EXPECT_EQ(raw_query(path, "SELECT count(*) FROM sqlite_schema WHERE name LIKE '%_middle'"), "3");
+    EXPECT_EQ(raw_query(path, "SELECT count(*) FROM event_ids_recent"), "4");
+    EXPECT_EQ(raw_query(path, "SELECT count(*) FROM event_ids"), "7");
+    EXPECT_EQ(raw_query(path, "SELECT count(*) FROM article_hashes"), "4");
+    for (const Document& d : docs) EXPECT_TRUE(store->contains(d.hash)) << d.article.id;
+    const size_t articles = store->counts().articles;
+    store->set_recent_key_limit(1, 1000);  // this commit moves every recent row into the middle table
+    put_all(*store, {docs[2], docs[4], c.doc});
+    EXPECT_EQ(store->counts().articles, articles + 1);
+    EXPECT_EQ(raw_query(path, "SELECT count(*) FROM event_ids_recent"), "0");
+    EXPECT_EQ(raw_query(path, "SELECT count(*) FROM event_ids_middle"), "4");
+    EventQuery q;
+    q.id = "v5-shell";
+    auto got = store->events(q);
+    ASSERT_TRUE(got.ok());
+    ASSERT_EQ(got->size(), 1U);
+    EXPECT_EQ((*got)[0].num_mentions, 3U);
+    EXPECT_EQ((*got)[0].num_articles, 3U);
+    EXPECT_EQ((*got)[0].num_sources, 2U);
+    EXPECT_EQ((*got)[0].article_id, "v5-shared-a");
+    auto again = store->link("confirms", "v5-1-e2", "v5-shell");
+    ASSERT_TRUE(again.ok());
+    EXPECT_FALSE(*again);
+    EXPECT_EQ(raw_query(path, "PRAGMA integrity_check"), "ok");
+  }
+  EXPECT_EQ(raw_query(path, "PRAGMA user_version"), std::to_string(kSchemaVersion));
 }
 
 // A version 9 store (the hash and the id UNIQUE constraints of their tables) is rebuilt in place: the public queries
