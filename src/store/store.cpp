@@ -10,9 +10,9 @@
 //    missing steps in one transaction. Version 2 is added by appending a step.
 //  - Every SQL text is prepared once and cached in the Impl (keyed by its text);
 //    a borrowed statement is reset when the Stmt guard goes out of scope.
-//  - Articles are keyed by content hash: put() looks the hash up in the key
-//    tables (article_hashes and article_hashes_recent, schema v10) and writes
-//    nothing when it is there; else it inserts the row and its key.
+//  - Articles are keyed by content hash: put() looks the hash up in every
+//    part of its key table (article_hashes, _middle and _recent; schema v10,
+//    v11) and writes nothing when it is there; else it inserts the row and key.
 //    Each put runs inside a SAVEPOINT so a failed document leaves no partial
 //    rows in the surrounding batch transaction.
 //  - Events are shared between articles: the first put inserts the row, later
