@@ -1193,6 +1193,14 @@ struct Store::Impl {
     Stmt s = stmt(sql);
     return s.step() ? s.col_int(0) : 0;
   }
+  // The kept row counts are recounted after a transaction that did not commit (its moves were rolled back) and
+  // after another connection's commit (it may have moved rows).
+  void forget_part_counts() {
+    for (RecentTable& t : recent_tables) {
+      t.middle.reset();
+      t.settled.reset();
+    }
+  }
   void settle() {
     for (RecentTable& t : recent_tables) {
       const int64_t recent = count(t.count_recent);
@@ -1238,6 +1246,7 @@ struct Store::Impl {
       forget_key_months();
       forget_stories();
       forget_events();
+      forget_part_counts();
     }
     data_version = version;
   }
@@ -1755,6 +1764,7 @@ Status Store::commit() {
     impl_->in_txn = false;
     impl_->forget_stories();
     impl_->forget_events();
+    impl_->forget_part_counts();
     return impl_->error(std::string("cannot commit: ") + e.what());
   }
   impl_->in_txn = false;
@@ -1770,6 +1780,7 @@ void Store::rollback() {
   impl_->in_txn = false;
   impl_->forget_stories();
   impl_->forget_events();
+  impl_->forget_part_counts();
 }
 
 Status Store::put(const Document& doc) {
