@@ -631,19 +631,21 @@ class DocCoder {
       const Mention& pm = mention_at(m - 1);
       // not an organisation that is the object of the words before it ("told Reuters President X would ...",
       // "speaking to the BBC, Foreign Minister X"): a preposition or a verb of saying before it
-      uint32_t before = pm.first_token;
-      const uint32_t first = doc_.text.sentences[pm.sentence].first_token;
-      auto word_at = [&](uint32_t t) { return doc_.text.norm(doc_.text.tokens[t]); };
-      if (before > first && word_at(before - 1) == "the") --before;
-      bool object = false;
-      if (before > first) {
+      const auto object = [&] {
+        uint32_t before = pm.first_token;
+        const uint32_t first = doc_.text.sentences[pm.sentence].first_token;
+        auto word_at = [&](uint32_t t) { return doc_.text.norm(doc_.text.tokens[t]); };
+        if (before > first && word_at(before - 1) == "the") --before;
+        if (before == first) return false;
         const std::string_view w = word_at(before - 1);
-        object = in(w, {"to", "with", "from", "by", "for", "on", "at", "in", "of", "told", "tell", "tells", "telling"});
+        if (in(w, {"to", "with", "from", "by", "for", "on", "at", "in", "of", "told", "tell", "tells", "telling"}))
+          return true;
         for (const auto& l : k_.lemmatizer.candidates(w))
-          if (in(l, kReportLemmas)) object = true;
-      }
+          if (in(l, kReportLemmas)) return true;
+        return false;
+      };
       if (pm.token_end == mm.first_token && pm.sentence == mm.sentence && pm.kind == MentionKind::organization &&
-          !pm.actor.code.empty() && !object) {
+          !pm.actor.code.empty() && !object()) {
         const std::string sector = a.sector.size() == 3 && a.code.ends_with(a.sector) ? a.sector : std::string();
         a.code = pm.actor.code + (pm.actor.code.ends_with(sector) ? std::string() : sector);
         a.country = pm.actor.country;
@@ -1716,18 +1718,17 @@ class DocCoder {
       if (std::any_of(in_rel.begin(), in_rel.end(), [&](const Match& m) { return m.anchor_pos < at && coercion(m); }) ||
           std::none_of(in_rel.begin(), in_rel.end(), [&](const Match& m) { return m.anchor_pos > at && force(m); }))
         continue;
-      // only a bare count or victims of no country ("killing 12", "killing seven people", "killing five
-      // civilians"): a participle that names victims of a country ("killing three Kenyan farmers") may be the
-      // "who" clause's doers' act, and stays theirs
-      // the "who" clause's people: the last actor of the main clause before it (its antecedent)
+      // A participle that names victims of another country than the "who" clause's people ("killing three
+      // Ugandan farmers" after Kenyan rebels) may be those people's act, and stays theirs; a bare count, victims
+      // of no country ("killing seven people", "five civilians") or of the people's own country ("killing three
+      // Kenyans" after Kenyan traders: people do not kill their own) go back to the main clause.
+      // The "who" clause's people: the last actor of the main clause before it (its antecedent).
       std::string antecedent_country;
       for (uint32_t u : main.toks) {
         if (u >= rel.toks.front()) break;
         const int32_t m = tok(u).mention;
         if (m >= 0 && actor_mention(m)) antecedent_country = actor_of(m).country;
       }
-      // victims of the "who" clause's own people's country ("killing three Kenyans" of Kenyan traders) are no
-      // reason either: people do not kill their own
       if (std::any_of(rel.toks.begin() + static_cast<std::ptrdiff_t>(at), rel.toks.end(), [&](uint32_t u) {
             const int32_t m = tok(u).mention;
             if (m < 0 || !actor_mention(m)) return false;
@@ -2603,8 +2604,6 @@ class DocCoder {
     return {};
   }
 
-  // "by X" within five words after a match's end (clause position `from`): X (and its
-  // compound) becomes the match's source and the match is extended over it. False if none.
   // The first actor (no place) among the clause positions [from, to) before a verb, a clause-joining word or a
   // punctuation mark: "in a Taliban bomb attack" after a passive participle; -1 when none.
   int32_t actor_inside(const Clause& cl, size_t from, size_t to) const {
@@ -2633,6 +2632,8 @@ class DocCoder {
     return -1;
   }
 
+  // "by X" within five words after a match's end (clause position `from`): X (and its
+  // compound) becomes the match's source and the match is extended over it. False if none.
   bool by_agent(const Clause& cl, size_t from, Match& m) const {
     for (size_t q = from; q < cl.toks.size() && q < from + 5; ++q) {
       if (norm(cl.toks[q]) != "by") continue;
@@ -2662,12 +2663,12 @@ class DocCoder {
     return in(norm(cl.toks[p + 1]), {"not", "never"}) && norm(cl.toks[p + 2]) == "to";
   }
 
-  // Codes of force (roots 14, 17-20: protest violence, coercion, assault, fighting, mass violence).
   // Assault, fighting and mass violence (roots 18-20): acts whose noun may name their doer ("a Taliban bomb").
   static bool armed_root(const std::string& code) {
     return code.size() >= 2 &&
            (code.compare(0, 2, "18") == 0 || code.compare(0, 2, "19") == 0 || code.compare(0, 2, "20") == 0);
   }
+  // Codes of force (roots 14, 17-20: protest violence, coercion, assault, fighting, mass violence).
   static bool force_root(const std::string& code) {
     return code.size() >= 2 &&
            (code.compare(0, 2, "14") == 0 || code.compare(0, 2, "17") == 0 || code.compare(0, 2, "18") == 0 ||
