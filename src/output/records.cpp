@@ -99,6 +99,7 @@ json event_record(const Event& e, std::string_view article_id, std::string_view 
               {"article", article_id},
               {"date", e.date.known() ? json(e.date.iso()) : json()},
               {"date_precision", to_string(e.date.precision)},
+              {"date_basis", e.date_basis.empty() ? json() : json(e.date_basis)},
               {"source", actor_json(e.source)},
               {"target", e.target ? actor_json(*e.target) : json()},
               {"cameo", e.cameo},

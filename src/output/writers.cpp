@@ -144,14 +144,14 @@ class JsonlWriter final : public RecordWriter {
 
 // ---- csv --------------------------------------------------------------------
 
-constexpr std::array<std::string_view, 26> kCsvColumns = {
+constexpr std::array<std::string_view, 27> kCsvColumns = {
     "id",          "article",       "date",           "date_precision",
     "source_text", "source_code",   "source_country", "source_sector",
     "target_text", "target_code",   "target_country", "target_sector",
     "cameo",       "plover",        "quad_class",     "goldstein",
     "mode",        "attributed_to", "location_name",  "location_country",
     "lat",         "lon",           "sentence",       "span_offset",
-    "span_length", "rule"};
+    "span_length", "rule",          "date_basis"};
 constexpr size_t kCsvColumnCount = kCsvColumns.size();
 
 void csv_field(std::string& line, std::string_view v) {
@@ -227,7 +227,8 @@ class CsvWriter final : public output_detail::EventRowWriter {
         std::string(v.sentence),
         std::to_string(e.span.offset),
         std::to_string(e.span.length),
-        e.rule};
+        e.rule,
+        e.date_basis};
     std::string line;
     for (size_t i = 0; i < fields.size(); ++i) {
       if (i > 0) line += ',';
@@ -270,7 +271,8 @@ class PloverWriter final : public output_detail::EventRowWriter {
     j["id"] = e.id;
     Date d = output_detail::event_day(v);
     j["date"] = d.known() ? json(d.iso()) : json();
-    j["date_precision"] = to_string(d.precision);  // dyad extension
+    j["date_precision"] = to_string(d.precision);  // dyad extensions
+    j["date_basis"] = e.date_basis.empty() ? json() : json(e.date_basis);
     j["actor"] = json::array({plover_actor(e.source)});
     j["recipient"] = e.target ? json::array({plover_actor(*e.target)}) : json::array();
     j["event"] = e.plover;

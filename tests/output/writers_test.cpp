@@ -435,11 +435,12 @@ TEST(Writers, CsvRowsAreQuotedPerRfc4180) {
   EXPECT_THAT(out, HasSubstr("\"verbs.tsv:40,pattern \"\"promise\"\"\""));
   auto rows = parse_csv(out);
   ASSERT_EQ(rows.size(), 4U);
-  ASSERT_EQ(rows[0].size(), 26U);
+  ASSERT_EQ(rows[0].size(), 27U);
   EXPECT_EQ(rows[0][0], "id");
   EXPECT_EQ(rows[0][8], "target_text");
   EXPECT_EQ(rows[0][25], "rule");
-  for (const auto& r : rows) EXPECT_EQ(r.size(), 26U);
+  EXPECT_EQ(rows[0][26], "date_basis");
+  for (const auto& r : rows) EXPECT_EQ(r.size(), 27U);
 
   const auto& r1 = rows[1];
   EXPECT_EQ(r1[0], "ev1");
@@ -458,6 +459,7 @@ TEST(Writers, CsvRowsAreQuotedPerRfc4180) {
   EXPECT_EQ(r1[18], "Beijing");
   EXPECT_EQ(r1[20], "39.9042");
   EXPECT_EQ(r1[22], "Russian President Vladimir Putin visited Beijing on Thursday, officials said.");
+  EXPECT_EQ(r1[26], "expression:weekday");
 
   const auto& r2 = rows[2];
   EXPECT_EQ(r2[2], "2024-05");
@@ -467,6 +469,7 @@ TEST(Writers, CsvRowsAreQuotedPerRfc4180) {
   EXPECT_EQ(r2[20], "");  // no location
   EXPECT_EQ(r2[22], "Xi Jinping said \"we are friends, always\" and promised $5 billion in loans.");
   EXPECT_EQ(r2[25], "verbs.tsv:40,pattern \"promise\"");
+  EXPECT_EQ(r2[26], "article");  // no time expression: the article's date
 }
 
 TEST(Writers, CsvWritesTheHeaderEvenWithoutEvents) {
@@ -476,7 +479,7 @@ TEST(Writers, CsvWritesTheHeaderEvenWithoutEvents) {
   (*w)->finish();
   auto rows = parse_csv(out.str());
   ASSERT_EQ(rows.size(), 1U);
-  EXPECT_EQ(rows[0].size(), 26U);
+  EXPECT_EQ(rows[0].size(), 27U);
 }
 
 TEST(Writers, CsvFromStoredEvents) {
@@ -500,6 +503,7 @@ TEST(Writers, PloverRecords) {
   json j = json::parse(rows[0]);
   EXPECT_EQ(j["id"], "ev1");
   EXPECT_EQ(j["date"], "2024-05-16");
+  EXPECT_EQ(j["date_basis"], "expression:weekday");
   ASSERT_EQ(j["actor"].size(), 1U);
   EXPECT_EQ(j["actor"][0]["code"], "RUS");
   EXPECT_EQ(j["actor"][0]["sector"], "GOV");
@@ -522,6 +526,7 @@ TEST(Writers, PloverRecords) {
   j = json::parse(rows[1]);
   EXPECT_EQ(j["id"], "ev2");
   EXPECT_EQ(j["date"], "2024-05");
+  EXPECT_EQ(j["date_basis"], "article");
   EXPECT_EQ(j["event"], "AGREE");
   EXPECT_EQ(j["mode"], "expected");
   EXPECT_TRUE(j["recipient"].empty());
@@ -623,9 +628,14 @@ TEST(Writers, JsonlKeepsTheRecordContract) {
   std::vector<std::string> rows = lines(run("jsonl", make_doc()));
   ASSERT_FALSE(rows.empty());
   EXPECT_EQ(json::parse(rows[0])["kind"], "article");
-  size_t events = 0;
-  for (const std::string& r : rows) events += json::parse(r)["kind"] == "event" ? 1 : 0;
-  EXPECT_EQ(events, 3U);
+  std::vector<json> events;
+  for (const std::string& r : rows)
+    if (json j = json::parse(r); j["kind"] == "event") events.push_back(std::move(j));
+  ASSERT_EQ(events.size(), 3U);
+  // Where the date came from: a time expression of the clause, the article's date, or unknown.
+  EXPECT_EQ(events[0]["date_basis"], "expression:weekday");
+  EXPECT_EQ(events[1]["date_basis"], "article");
+  EXPECT_TRUE(events[2]["date_basis"].is_null());
 
   std::ostringstream out;
   auto w = make_writer("jsonl", out);
