@@ -629,8 +629,10 @@ class DocCoder {
     // the office of the article's context country the bare title would give (docs/entities.md).
     if (mm.kind == MentionKind::person && m > 0 && mm.rule.starts_with("agents.tsv:")) {
       const Mention& pm = mention_at(m - 1);
-      // not an organisation that is the object of the words before it ("told Reuters President X would ...",
-      // "speaking to the BBC, Foreign Minister X"): a preposition or a verb of saying before it
+      // not an organisation that is the object of a verb before it ("told Reuters President X would ...",
+      // "days after joining NATO Prime Minister X visited ...", "since leaving the EU Prime Minister X has
+      // ..."): the organisation and the title are then two phrases. After a preposition they are one ("a
+      // statement by NATO spokeswoman X", "a letter to UN Secretary General X").
       const auto object = [&] {
         uint32_t before = pm.first_token;
         const uint32_t first = doc_.text.sentences[pm.sentence].first_token;
@@ -638,8 +640,8 @@ class DocCoder {
         if (before > first && word_at(before - 1) == "the") --before;
         if (before == first) return false;
         const std::string_view w = word_at(before - 1);
-        if (in(w, {"to", "with", "from", "by", "for", "on", "at", "in", "of", "told", "tell", "tells", "telling"}))
-          return true;
+        if (in(w, kPrepositions)) return false;
+        if (k_.lemmatizer.is_past_form(w) || (w.size() > 4 && ends_with(w, "ing"))) return true;
         for (const auto& l : k_.lemmatizer.candidates(w))
           if (in(l, kReportLemmas)) return true;
         return false;
@@ -647,7 +649,11 @@ class DocCoder {
       if (pm.token_end == mm.first_token && pm.sentence == mm.sentence && pm.kind == MentionKind::organization &&
           !pm.actor.code.empty() && !object()) {
         const std::string sector = a.sector.size() == 3 && a.code.ends_with(a.sector) ? a.sector : std::string();
-        a.code = pm.actor.code + (pm.actor.code.ends_with(sector) ? std::string() : sector);
+        // the organisation's code may hold the sector already ("Reuters correspondent": GBRMEDREU)
+        bool held = sector.empty();
+        for (size_t i = 0; !held && i + 3 <= pm.actor.code.size(); i += 3)
+          held = pm.actor.code.compare(i, 3, sector) == 0;
+        a.code = pm.actor.code + (held ? std::string() : sector);
         a.country = pm.actor.country;
       }
     }
@@ -1022,11 +1028,35 @@ class DocCoder {
       return true;
     return x.past && anchors_pattern(x);
   }
+  // Token t ends an actor mention that is no place, and a verb form follows it: the subject of that verb
+  // (not the agent of a participle: "a bomb planted by rebels killed ...").
+  bool new_subject_before(uint32_t t) const {
+    const Tok& x = tok(t);
+    if (x.mention < 0 || t + 1 >= end_ || tok(t + 1).mention >= 0 || !verbish(t + 1)) return false;
+    const Mention& mm = mention_at(x.mention);
+    if (mm.token_end != t + 1 || mm.place || mm.kind == MentionKind::location || mm.kind == MentionKind::country)
+      return false;
+    return !(mm.first_token > base_ && norm(mm.first_token - 1) == "by");
+  }
   bool reporting(uint32_t t) const {
     auto c = k_.lemmatizer.candidates(norm(t));
     for (const auto& l : c)
       if (in(l, kReportLemmas)) return true;
     return false;
+  }
+  // Token t, right after a place, is the finite verb of a speaker there ("officials in Kampala said",
+  // "residents in Gulu say the ..."): a past form not followed by by/to (a participle: "in Kabul claimed
+  // by X", "reported to be held"), a present form in -s, or a base form that goes on with its clause.
+  // Not a noun of the same spelling ("in Kano state on Sunday", "in Lagos state."), nor an -ing form
+  // ("students in Dhaka claiming they ...").
+  bool speaker_verb_after_place(uint32_t t) const {
+    if (t >= end_ || tok(t).mention >= 0 || !reporting(t)) return false;
+    const std::string_view w = norm(t);
+    const bool next_exists = t + 1 < end_;
+    if (tok(t).past) return !(next_exists && in(norm(t + 1), {"by", "to"}));
+    if (ends_with(w, "ing")) return false;
+    if (ends_with(w, "s")) return true;
+    return next_exists && !tok(t + 1).punct && !in(norm(t + 1), kPrepositions);
   }
 
   void sentence(uint32_t si) {
@@ -2284,10 +2314,13 @@ class DocCoder {
     for (size_t q = p; q < cl.toks.size() && q < p + 4; ++q) {
       const Tok& x = tok(cl.toks[q]);
       if (x.mention >= 0 || x.norm.empty() || !std::isalpha(static_cast<unsigned char>(x.norm.front()))) return p;
-      // "the provincial capital Gulu", "the port town Lamu": the place noun right before the name
+      // "the provincial capital Gulu", "the port town Lamu": the place noun right before the name; not
+      // a name with a verb after it, the subject of a relative clause ("the region Russia annexed")
       if (in(x.norm, kPlaceNouns) && q + 1 < cl.toks.size() && tok(cl.toks[q + 1]).mention_start) {
         const Mention& pm = mention_at(tok(cl.toks[q + 1]).mention);
-        if (pm.place.has_value() || pm.kind == MentionKind::location) return q + 1;
+        const uint32_t after = pm.token_end;
+        const bool verb_after = after < end_ && tok(after).mention < 0 && (tok(after).past || verbish(after));
+        if ((pm.place.has_value() || pm.kind == MentionKind::location) && !verb_after) return q + 1;
       }
       if (!in(x.norm, kPlaceNouns) || q + 2 >= cl.toks.size() || norm(cl.toks[q + 1]) != "of") continue;
       const Tok& y = tok(cl.toks[q + 2]);
@@ -2446,6 +2479,9 @@ class DocCoder {
               tok(cl.toks[pos + g - 1]).mention < 0 && in(norm(cl.toks[pos + g]), kAux) &&
               norm(cl.toks[pos + g]) != "to")
             break;
+          // nor does it take in a new subject: an actor (no place) right before a verb ("after the
+          // bombing in Kabul police killed three suspects" is no bombing that killed them)
+          if (g > 0 && !st.imported && pos + g < n && new_subject_before(cl.toks[pos + g - 1])) break;
           if (k(pos + g, lits)) return true;
         }
         return false;
@@ -3714,7 +3750,9 @@ class DocCoder {
     return times_;
   }
 
-  std::optional<Place> place_of(const Clause& cl, const Match& m, std::string& why) const {
+  // The place of the act: see docs/coder.md, step 9. `prep_at`, when given, receives the clause position
+  // of the preposition that attached it.
+  std::optional<Place> place_of(const Clause& cl, const Match& m, std::string& why, size_t* prep_at = nullptr) const {
     std::optional<Place> best;
     size_t best_dist = SIZE_MAX;
     for (size_t q = 0; q + 1 < cl.toks.size(); ++q) {
@@ -3736,10 +3774,8 @@ class DocCoder {
       const Mention& mm = mention_at(tok(cl.toks[r]).mention);
       if (!mm.place && mm.kind != MentionKind::location && mm.kind != MentionKind::country) continue;
       // "..., aid workers in Kampala said": a place right before a reporting verb tells where the speaker
-      // is, not where the act happened; not a participle ("in Kabul claimed by X", "reported to be held")
-      if (mm.token_end < end_ && tok(mm.token_end).mention < 0 && reporting(mm.token_end) &&
-          !(mm.token_end + 1 < end_ && in(norm(mm.token_end + 1), {"by", "to"})))
-        continue;
+      // is, not where the act happened
+      if (speaker_verb_after_place(mm.token_end)) continue;
       const size_t dist = q > m.anchor_pos ? q - m.anchor_pos : m.anchor_pos - q;
       if (dist >= best_dist) continue;
       best_dist = dist;
@@ -3752,6 +3788,7 @@ class DocCoder {
         best = p;
       }
       if (best->span.empty()) best->span = mm.span;
+      if (prep_at != nullptr) *prep_at = q;
       why = "'" + std::string(norm(cl.toks[q])) + " " + std::string(mm.span.of(doc_.article.text)) +
             "' in the same clause";
     }
@@ -3915,10 +3952,11 @@ class DocCoder {
 
   // An actor of a sector and no country ("people" CVL, "a journalist" MED, the implicit "police"
   // COP) in a place is of the place's country; international sectors (IGO, NGO, IMG, MNC, PKO)
-  // belong to no country and keep none.
+  // belong to no country and keep none, nor do refugees (REF: "refugees in a camp in Chad" fled
+  // another country).
   static void of_place(Actor& a, const Place& place) {
     if (place.country.empty() || !a.country.empty() || a.code.size() != 3 || a.code != a.sector) return;
-    if (in(a.sector, {"IGO", "NGO", "IMG", "MNC", "PKO"})) return;
+    if (in(a.sector, {"IGO", "NGO", "IMG", "MNC", "PKO", "REF"})) return;
     a.country = place.country;
     a.code = place.country + a.code;
   }
@@ -4227,18 +4265,30 @@ class DocCoder {
       // force (roots 18-20) in a clause with no place takes the one of the "when" clause attached to it, and
       // the other way round (the same moment is the same place). Not "while" (as often a contrast: "rebels
       // shelled the villages while talks went on in X"), and no other act ("arrested them when they returned
-      // from a meeting in X" says nothing of where the arrest was).
+      // from a meeting in X" says nothing of where the arrest was). The place must be where the other
+      // clause's own act was done: after a past verb of a pattern in it, not "when the governor was in X"
+      // (where someone else was) nor "whenever talks in X stalled" (a place of the clause's subject).
       if (!place && clauses_ != nullptr && armed_root(m.pat->code)) {
         const std::initializer_list<std::string_view> same_moment = {"when", "whenever"};
+        auto lend = [&](const Clause& other, std::string& why) -> std::optional<Place> {
+          size_t q = SIZE_MAX;
+          std::optional<Place> p = place_of(other, m, why, &q);
+          if (!p) return p;
+          for (size_t v = 0; v < q; ++v) {
+            const Tok& x = tok(other.toks[v]);
+            if (x.mention < 0 && x.past && anchors_pattern(x) && !in(x.norm, kBe)) return p;
+          }
+          return std::nullopt;
+        };
         std::string why;
         if (in(cl.opener, same_moment) && cl.parent >= 0) {
-          place = place_of((*clauses_)[static_cast<size_t>(cl.parent)], m, why);
+          place = lend((*clauses_)[static_cast<size_t>(cl.parent)], why);
           if (place) place_why = why + " (the clause the '" + std::string(cl.opener) + "' clause attaches to)";
         } else {
           for (const Clause& other : *clauses_)
             if (!place && &other != &cl && in(other.opener, same_moment) && other.parent >= 0 &&
                 static_cast<size_t>(other.parent) == clause_index_) {
-              place = place_of(other, m, why);
+              place = lend(other, why);
               if (place) place_why = why + " (the attached '" + std::string(other.opener) + "' clause)";
             }
         }

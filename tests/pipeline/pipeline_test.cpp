@@ -1885,4 +1885,40 @@ TEST(CodeArticle, APatternGapStopsAtAReportedClauseOfItsOwn) {
   for (const std::string& d : halted) EXPECT_NE(d.rfind("070", 0), 0U) << d;
 }
 
+// Third reading (review18): a "when" clause lends only the place of its own act; a noun spelled as a
+// reporting verb ("in X state") or an -ing form after a place is no speaker's verb; a pattern gap takes in
+// no new subject; a bare "blast" is no bombing; an organisation after a verb lends no office, after a
+// preposition it does, and its code keeps one sector; a place noun before a name with a verb after it
+// describes nothing; refugees are not of the place they are in; a party's "general secretary" is no
+// general.
+TEST(CodeArticle, PlacesOfficesAndGapsAfterTheThirdReading) {
+  const Knowledge& k = load();
+  auto place_of = [&](const std::string& text, const std::string& cameo) {
+    for (const Event& e : code_text(k, text).events)
+      if (e.cameo == cameo) return e.location ? e.location->name : std::string("-");
+    return std::string("no event");
+  };
+  EXPECT_EQ(place_of("The governor was in Mombasa when gunmen killed five soldiers.", "190"), "-");
+  EXPECT_EQ(place_of("Rebels attacked the convoy when the minister was in Kisumu.", "190"), "-");
+  EXPECT_EQ(place_of("Police arrested nine traders in Kaduna state on Friday.", "173"), "Kaduna");
+  EXPECT_EQ(place_of("Police detained twenty workers in Lagos claiming they had looted shops.", "173"), "Lagos");
+  for (const std::string& row : dyads(k, "After the bombing in Mombasa soldiers killed two suspects."))
+    EXPECT_NE(row.rfind("183", 0), 0U) << row;
+  for (const std::string& row : dyads(k, "Four workers were killed in a blast at a cement plant in Kumasi."))
+    EXPECT_NE(row.rfind("18", 0), 0U) << row;
+  const auto bomb = dyads(k, "Two soldiers were killed in a bomb blast in Goma.");
+  EXPECT_TRUE(has(bomb, "183 CODUAF->CODMIL happened")) << ::testing::PrintToString(bomb);
+  for (const std::string& row : dyads(k, "Weeks after joining NATO Prime Minister Ilsa Varn visited Kenya."))
+    EXPECT_EQ(row.find("IGOWSTNAT"), std::string::npos) << row;
+  const auto statement = dyads(k, "A statement by NATO spokeswoman Ilsa Varn condemned Kenya.");
+  EXPECT_TRUE(has(statement, "111 IGOWSTNATGOV->KEN happened")) << ::testing::PrintToString(statement);
+  const auto detained = dyads(k, "Reuters correspondent Ilsa Varn was detained by Kenyan police.");
+  EXPECT_TRUE(has(detained, "173 KENCOP->GBRMEDREU happened")) << ::testing::PrintToString(detained);
+  EXPECT_EQ(place_of("Ugandan troops shelled villages in the region Kenya claimed in 1990.", "1712"), "-");
+  const auto refugees = dyads(k, "Gunmen killed five refugees in a camp near Goma.");
+  EXPECT_TRUE(has(refugees, "190 UAF->REF happened")) << ::testing::PrintToString(refugees);
+  for (const std::string& row : dyads(k, "The union's general secretary Ilsa Varn condemned Kenya."))
+    EXPECT_EQ(row.find("MIL"), std::string::npos) << row;
+}
+
 }  // namespace dyad
