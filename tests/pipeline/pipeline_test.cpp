@@ -1885,4 +1885,16 @@ TEST(CodeArticle, APatternGapStopsAtAReportedClauseOfItsOwn) {
   for (const std::string& d : halted) EXPECT_NE(d.rfind("070", 0), 0U) << d;
 }
 
+TEST(CodeArticle, WhatAnActorIsBlamedForIsNoActOfIts) {
+  const Knowledge& k = load();
+  // "accused Y of violating": the violation is the accuser's claim, not a coded act of Y
+  auto accused = dyads(k, "Kenya accused Uganda of violating the border treaty and ignoring the ceasefire.");
+  EXPECT_TRUE(has(accused, "1123 KEN->UGA happened")) << ::testing::PrintToString(accused);
+  for (const std::string& d : accused) EXPECT_EQ(d.find("UGA->"), std::string::npos) << d;
+  // "arrested for spying for Z": the ground of the arrest is no act of the arrested
+  auto arrested = dyads(k, "A Kenyan trader was arrested in Uganda for cooperating with Rwanda.");
+  EXPECT_TRUE(has(arrested, "173 UGACOP->KENBUS happened")) << ::testing::PrintToString(arrested);
+  for (const std::string& d : arrested) EXPECT_EQ(d.find("KENBUS->RWA"), std::string::npos) << d;
+}
+
 }  // namespace dyad
