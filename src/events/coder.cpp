@@ -4101,8 +4101,17 @@ class DocCoder {
   // ("killing 20", "killing three of them"): a reflexive ("killing himself") or a person of
   // another kind that is no actor word ("killing a shopkeeper") is not the target's people.
   void participle_targets(const Clause& cl, std::vector<Match>& found) const {
+    // "killing at least 40 people": the count's own noun, a one-word mention of people of no kind and
+    // no country (CVL), names no party of its own; the count is still a bare count of the target's people
+    const auto count_noun_only = [&](const Match& m) {
+      return std::all_of(m.targets.begin(), m.targets.end(), [&](int32_t t) {
+        const Mention& tm = mention_at(t);
+        return tm.token_end == tm.first_token + 1 && actor_of(t).country.empty() &&
+               k_.person_nouns.contains(norm(tm.first_token));
+      });
+    };
     for (Match& m : found) {
-      if (!m.comma_participle || !m.targets.empty() || !force_root(m.pat->code)) continue;
+      if (!m.comma_participle || !force_root(m.pat->code) || !count_noun_only(m)) continue;
       for (const Match& main : found)
         if (&main != &m && !main.comma_participle && main.anchor_pos < m.anchor_pos && !main.targets.empty() &&
             main.sources == m.sources && force_root(main.pat->code) &&
