@@ -1912,4 +1912,15 @@ TEST(CodeArticle, ACountOfPeopleKilledInAParticipleIsTheMainTargetsPeople) {
   EXPECT_TRUE(has(named, "190 KENUAF->ETHCVL happened")) << ::testing::PrintToString(named);
 }
 
+TEST(CodeArticle, ABareInsistAssertsAndInsistOnDemands) {
+  const Knowledge& k = load();
+  // "insisted (that) X had been ..." states a view; it is no demand
+  auto asserted = dyads(k, "Tanzania insisted the election in Zanzibar had been fair.");
+  for (const std::string& d : asserted) EXPECT_NE(d.rfind("10", 0), 0U) << d;
+  // "insist on" a thing stays a demand
+  auto demanded = dyads(k, "Tanzania insisted on new talks with Kenya.");
+  EXPECT_TRUE(std::any_of(demanded.begin(), demanded.end(), [](const std::string& d) { return d.rfind("10", 0) == 0; }))
+      << ::testing::PrintToString(demanded);
+}
+
 }  // namespace dyad
