@@ -37,9 +37,11 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <cstdio>
 #include <filesystem>
 #include <functional>
+#include <iterator>
 #include <optional>
 #include <sstream>
 #include <type_traits>
@@ -1232,6 +1234,28 @@ class DocCoder {
     }
   }
 
+  // The word (lower case) right before the token that starts at `offset`; empty when there is none.
+  std::string word_before(uint32_t offset) const {
+    const auto& ts = doc_.text.tokens;
+    const auto it = std::lower_bound(ts.begin(), ts.end(), offset,
+                                     [](const Token& t, uint32_t off) { return t.span.offset < off; });
+    if (it == ts.begin() || it == ts.end() || it->span.offset != offset) return {};
+    std::string w(std::prev(it)->span.of(doc_.article.text));
+    for (char& c : w) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return w;
+  }
+
+  // The word (lower case) of the first token at or after `offset`; empty when there is none.
+  std::string word_at(uint32_t offset) const {
+    const auto& ts = doc_.text.tokens;
+    const auto it = std::lower_bound(ts.begin(), ts.end(), offset,
+                                     [](const Token& t, uint32_t off) { return t.span.offset < off; });
+    if (it == ts.end()) return {};
+    std::string w(it->span.of(doc_.article.text));
+    for (char& c : w) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return w;
+  }
+
   // Roots whose act has another act as its content: appeal, demand, reject, threaten.
   static bool content_root(const std::string& c) {
     return c.compare(0, 2, "02") == 0 || c.compare(0, 2, "10") == 0 || c.compare(0, 2, "12") == 0 ||
@@ -1428,6 +1452,34 @@ class DocCoder {
             break;
           }
       }
+    // "X accused Y of breaking the truce", "X condemned Y for shelling Z and ...": an act of the accused in
+    // the complement the disapproval (11) opens with "of", "for" or "with" right after its target, in its
+    // clause or a coordinated clause carried on from it, is what Y is blamed for, a claim of X's, not an act
+    // found to have happened; the accusation is the event. So is the act right after "for" named as the
+    // ground of a coercion (17) of Y ("Y was arrested for spying for Z"). Acts of others stay, and so do
+    // acts not done (a blamed "inaction" is coded negated: it is what a reader of the text is told).
+    for (size_t ci = 0; ci < clauses.size(); ++ci) {
+      size_t chain = ci;
+      while (chain > 0 && clauses[chain].carry) --chain;
+      for (size_t i = coded_by[ci].first; i < coded_by[ci].second; ++i) {
+        const Event& x = out_[i];
+        if (x.cameo.compare(0, 2, "11") == 0 || x.mode == EventMode::negated) continue;
+        for (size_t j = coded_by[chain].first; j < coded_by[ci].second; ++j) {
+          const Event& a = out_[j];
+          if (j == i || !a.target || a.target->code.empty() || x.source.code != a.target->code ||
+              a.span.offset > x.span.offset)
+            continue;
+          const bool blame = a.cameo.compare(0, 2, "11") == 0 && !a.target->span.empty() &&
+                             in(word_at(a.target->span.end()), {"of", "for", "with"}) &&
+                             a.target->span.end() <= x.span.offset;
+          const bool ground = a.cameo.compare(0, 2, "17") == 0 && word_before(x.span.offset) == "for";
+          if (blame || ground) {
+            drop.push_back(i);
+            break;
+          }
+        }
+      }
+    }
     // "X said Y must ...", one clause: the acts after "must"
     for (const auto& [ci, from] : requested_from_)
       for (size_t i = coded_by[ci].first; i < coded_by[ci].second; ++i)
@@ -4087,8 +4139,17 @@ class DocCoder {
   // ("killing 20", "killing three of them"): a reflexive ("killing himself") or a person of
   // another kind that is no actor word ("killing a shopkeeper") is not the target's people.
   void participle_targets(const Clause& cl, std::vector<Match>& found) const {
+    // "killing at least 40 people": the count's own noun, a one-word mention of people of no kind and
+    // no country (CVL), names no party of its own; the count is still a bare count of the target's people
+    const auto count_noun_only = [&](const Match& m) {
+      return std::all_of(m.targets.begin(), m.targets.end(), [&](int32_t t) {
+        const Mention& tm = mention_at(t);
+        return tm.token_end == tm.first_token + 1 && actor_of(t).country.empty() &&
+               k_.person_nouns.contains(norm(tm.first_token));
+      });
+    };
     for (Match& m : found) {
-      if (!m.comma_participle || !m.targets.empty() || !force_root(m.pat->code)) continue;
+      if (!m.comma_participle || !force_root(m.pat->code) || !count_noun_only(m)) continue;
       for (const Match& main : found)
         if (&main != &m && !main.comma_participle && main.anchor_pos < m.anchor_pos && !main.targets.empty() &&
             main.sources == m.sources && force_root(main.pat->code) &&

@@ -831,6 +831,24 @@ void ActorIndex::find(Document& doc) const {
       const auto at = sc.atoms.begin() + static_cast<std::ptrdiff_t>(x);
       sc.atoms.erase(at, at + 2);
     }
+    // A region's adjective (a row of no state: "Western") capitalised right before the name or capital of a
+    // state is the part of that state it lies in ("in Western Ruritania"), a direction, not the region's
+    // people: the word is no actor of its own but the first word of the state's mention ("Western Ruritania",
+    // the state, as a state's region is often named so).
+    for (size_t x = 0; x + 1 < sc.atoms.size();) {
+      const Atom& dir = sc.atoms[x];
+      const Atom& next = sc.atoms[x + 1];
+      const Impl::Entry& de = ix.entries[dir.best];
+      const Impl::Entry& ne = ix.entries[next.best];
+      if (de.form != Form::adjective || !ix.countries[de.target].region || dir.possessive || dir.end != dir.begin + 1 ||
+          next.begin != dir.end || !ta.tokens[dir.begin].capitalized || ta.tokens[dir.begin].all_caps ||
+          (ne.form != Form::country_name && ne.form != Form::capital) || ix.countries[ne.target].region) {
+        ++x;
+        continue;
+      }
+      sc.atoms[x + 1].begin = dir.begin;
+      sc.atoms.erase(sc.atoms.begin() + static_cast<std::ptrdiff_t>(x));
+    }
 
     // 3. chains, places, unknown names; in text order
     auto form_of = [&](const Atom& a) { return ix.entries[a.best].form; };

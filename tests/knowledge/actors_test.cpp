@@ -486,5 +486,20 @@ TEST(ActorIndex, NoDefaultUsesOnlyTheGivenSpecs) {
   EXPECT_EQ(d.mentions[1].actor.code, "");
 }
 
+// A region's adjective right before a state's name is the part of the state, not the region's people: "Western"
+// in "in Western Somalia" is no WST mention of its own but the first word of the state's mention; before an actor
+// noun the adjective stays the region's.
+TEST(ActorIndex, RegionAdjectiveBeforeAStateNamesAPartOfIt) {
+  Document d = code("Kenyan troops took a village in Western Somalia on Monday.");
+  EXPECT_EQ(mention(d, "Western"), nullptr) << dump(d);
+  const Mention* som = mention(d, "Western Somalia");
+  ASSERT_NE(som, nullptr) << dump(d);
+  EXPECT_EQ(som->actor.country, "SOM");
+  Document d2 = code("Western diplomats left Nairobi on Monday.");
+  const Mention* west = mention(d2, "Western diplomats");
+  ASSERT_NE(west, nullptr) << dump(d2);
+  EXPECT_EQ(west->actor.country, "WST");
+}
+
 }  // namespace
 }  // namespace dyad

@@ -1381,10 +1381,11 @@ TEST(CodeArticle, AParticipleOfForceAfterAWhoClauseOfNoForceIsTheMainClausesAct)
   EXPECT_TRUE(has(ev, "180 ASSAULT UGAMIL")) << ::testing::PrintToString(ev);
   EXPECT_FALSE(has(ev, "180 ASSAULT KENBUS")) << ::testing::PrintToString(ev);
   EXPECT_TRUE(has(ev, "144 PROTEST KENBUS")) << ::testing::PrintToString(ev);
-  // victims of no country ("people", "civilians") are no reason to leave the main clause's doer
+  // victims of no country ("people", "civilians") are no reason to leave the main clause's doer; a count of
+  // "people" is a bare count of those fired on, as "seven men" is
   const auto people =
       dyads(k, "Ugandan soldiers fired on Kenyan traders who blocked the bridge, killing seven people.");
-  EXPECT_TRUE(has(people, "190 UGAMIL->CVL happened")) << ::testing::PrintToString(people);
+  EXPECT_TRUE(has(people, "190 UGAMIL->KENBUS happened")) << ::testing::PrintToString(people);
   EXPECT_FALSE(has(people, "190 KENBUS->CVL happened")) << ::testing::PrintToString(people);
   const auto civilians = coded(k, "Police fired on students who blocked the avenue, killing five civilians.");
   EXPECT_TRUE(has(civilians, "180 ASSAULT COP")) << ::testing::PrintToString(civilians);
@@ -1919,6 +1920,43 @@ TEST(CodeArticle, PlacesOfficesAndGapsAfterTheThirdReading) {
   EXPECT_TRUE(has(refugees, "190 UAF->REF happened")) << ::testing::PrintToString(refugees);
   for (const std::string& row : dyads(k, "The union's general secretary Ilsa Varn condemned Kenya."))
     EXPECT_EQ(row.find("MIL"), std::string::npos) << row;
+}
+
+TEST(CodeArticle, WhatAnActorIsBlamedForIsNoActOfIts) {
+  const Knowledge& k = load();
+  // "accused Y of violating": the violation is the accuser's claim, not a coded act of Y
+  auto accused = dyads(k, "Kenya accused Uganda of violating the border treaty and ignoring the ceasefire.");
+  EXPECT_TRUE(has(accused, "1123 KEN->UGA happened")) << ::testing::PrintToString(accused);
+  for (const std::string& d : accused) EXPECT_EQ(d.find("UGA->"), std::string::npos) << d;
+  // "arrested for spying for Z": the ground of the arrest is no act of the arrested
+  auto arrested = dyads(k, "A Kenyan trader was arrested in Uganda for cooperating with Rwanda.");
+  EXPECT_TRUE(has(arrested, "173 UGACOP->KENBUS happened")) << ::testing::PrintToString(arrested);
+  for (const std::string& d : arrested) EXPECT_EQ(d.find("KENBUS->RWA"), std::string::npos) << d;
+}
+
+TEST(CodeArticle, ACountOfPeopleKilledInAParticipleIsTheMainTargetsPeople) {
+  const Knowledge& k = load();
+  // "killing at least 40 people": the people are those the attack hit, not civilians of no country
+  for (const char* text : {"Kenyan gunmen attacked Somali farmers, killing at least 40 people.",
+                           "A village of Somali farmers was attacked by Kenyan gunmen, killing 40 people."}) {
+    auto killed = dyads(k, text);
+    EXPECT_TRUE(has(killed, "190 KENUAF->SOMAGR happened")) << text << ::testing::PrintToString(killed);
+    for (const std::string& d : killed) EXPECT_EQ(d.find("->CVL"), std::string::npos) << text << " " << d;
+  }
+  // people of a country of their own keep it
+  auto named = dyads(k, "Kenyan gunmen attacked Somali farmers, killing 40 Ethiopian people.");
+  EXPECT_TRUE(has(named, "190 KENUAF->ETHCVL happened")) << ::testing::PrintToString(named);
+}
+
+TEST(CodeArticle, ABareInsistAssertsAndInsistOnDemands) {
+  const Knowledge& k = load();
+  // "insisted (that) X had been ..." states a view; it is no demand
+  auto asserted = dyads(k, "Tanzania insisted the election in Zanzibar had been fair.");
+  for (const std::string& d : asserted) EXPECT_NE(d.rfind("10", 0), 0U) << d;
+  // "insist on" a thing stays a demand
+  auto demanded = dyads(k, "Tanzania insisted on new talks with Kenya.");
+  EXPECT_TRUE(std::any_of(demanded.begin(), demanded.end(), [](const std::string& d) { return d.rfind("10", 0) == 0; }))
+      << ::testing::PrintToString(demanded);
 }
 
 }  // namespace dyad
