@@ -736,6 +736,20 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
     }
     return firm_ampersand(rb, re);
   };
+  // A body named for its country: one capitalised word outside every mention and a country's own name right after
+  // it, the run's end ("Forestry Kenya", "Cricket Ghana", a firm's national arm "Velmont Japan"). Not when the first
+  // word is a place's head ("North", "New"), a country adjective, a given name, a cue word or shaped like an adjective
+  // ("Western", "Greater", "Corporate", "Atlantic": -ern, -er, -al, -ate, -ic, -an, -ish, -ese): a region.
+  auto country_body = [&](uint32_t rb, uint32_t re) {
+    if (actors == nullptr || re - rb < 2 || cover[rb] >= 0 || cover[re - 1] < 0 || ta.tokens[rb].all_caps) return false;
+    const Mention& m = doc.mentions[static_cast<size_t>(cover[re - 1])];
+    if (m.kind != MentionKind::country || m.first_token != rb + 1 || m.token_end != re) return false;
+    if (!actors->is_country_name(words_of(rb + 1, re))) return false;
+    const std::string_view w = bare(rb);
+    for (std::string_view end : {"ern", "er", "al", "ate", "ic", "an", "ish", "ese"})
+      if (w.ends_with(end)) return false;
+    return cue(rb) == 0 && !given_at(rb) && !actors->is_country_adjective(words_of(rb, rb + 1));
+  };
   auto plural_last = [&](uint32_t e) {
     return plural_word(e - 1) && !has(e - 1, NameCue::loc_suffix) && !has(e - 1, NameCue::connector);
   };
@@ -1055,6 +1069,8 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
           r.place_hint = true;  // decided after the article's people are known ("Ilse Paris" ... "Paris")
         else
           set(EntityType::location, "name:gazetteer");
+      } else if (merged && country_body(b, e)) {
+        set(EntityType::organization, "name:country-body");  // "Forestry Kenya", "Velmont Japan"
       }
       if (merged && !r.typed && e - b >= 2) {
         // The same words as a person an earlier run named ("Ilse Paris, a nurse, ..." ... "Ilse Paris"): that person.

@@ -180,6 +180,17 @@ TEST(NameFinder, AnAmpersandJoinsOneFirm) {
   for (const auto& r : refs(doc3)) EXPECT_THAT(r, ::testing::Not(HasSubstr("Garden & Home"))) << dump(doc3);
 }
 
+// A word and a country's own name right after it name a body of that country ("Forestry Kenya") or a firm's
+// national arm ("Velmont Japan"); a region's adjective or head word before the country does not ("Western Ghana").
+TEST(NameFinder, AWordAndItsCountryNameABody) {
+  Document doc = code("A warning came from Forestry Kenya on Monday, and the album went out on Velmont Japan.");
+  EXPECT_TRUE(has_ref(doc, "Forestry Kenya|name|organization|Forestry Kenya")) << dump(doc);
+  EXPECT_TRUE(has_ref(doc, "Velmont Japan|name|organization|Velmont Japan")) << dump(doc);
+  for (const auto& r : refs(doc)) EXPECT_THAT(r, ::testing::Not(::testing::StartsWith("Kenya|"))) << dump(doc);
+  Document doc1 = code("Farmers in Western Ghana and North Korea waited for rain.");
+  for (const auto& r : refs(doc1)) EXPECT_THAT(r, ::testing::Not(HasSubstr("|organization|"))) << dump(doc1);
+}
+
 TEST(NameFinder, SentenceInitialCommonWordIsNotAName) {
   Document doc = code("Officials met on Monday. The officials said nothing.");
   for (const auto& r : refs(doc)) EXPECT_THAT(r, ::testing::Not(HasSubstr("Officials|name"))) << dump(doc);
