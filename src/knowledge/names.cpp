@@ -27,8 +27,10 @@
 //    unless every word is a common English word ("Cold War"). A country's name the actor index did not read ("the
 //    Russian Federation" in a document title) is a place before any suffix rule. A run may hold a whole
 //    country/place/organisation mention or a capitalised role word ("New
-//    Jersey", "Vostok Shipping Company") when a cue or the gazetteer types it. A sentence-initial word starts a run
-//    only if the article never writes it in lower case, and is a name alone only if the article also writes it
+//    Jersey", "Vostok Shipping Company") when a cue or the gazetteer types it, or when it is one word and a
+//    country's own name ("Forestry Kenya": a body of that country). An "&" joins a run when its sides are a
+//    firm's partners ("Vorne & Kittle") or the words after it end in a suffix word. A sentence-initial word starts a
+//    run only if the article never writes it in lower case, and is a name alone only if the article also writes it
 //    capitalised inside a sentence.
 // 3. Lower-case text: in a sentence with no capital letter, two or three
 //    words after a title word (none a cue word, none ending in -ed/-ing/-ly)
