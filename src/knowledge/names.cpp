@@ -117,7 +117,7 @@ bool has_letter(std::string_view s) {
   });
 }
 
-/// Capitals only (an "&" between two of them: "AT&T"), and not a Roman numeral ("II", "VIII", "XIV").
+/// Capitals only (an "&" between two of them: "QR&T"), and not a Roman numeral ("II", "VIII", "XIV").
 bool acronym(std::string_view s) {
   bool roman = true;
   for (size_t i = 0; i < s.size(); ++i) {
@@ -701,7 +701,7 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
   // Smelting"), unless the words on either side are a person (a common given name, or two or more words that open
   // with a given name of the lists: "Anna Kowal & Piet Dorn") or only
   // frequent English words (SCOWL size 35 or below) that are no organisation suffix: a heading's pair of topics
-  // ("Hobby & Crafts", "Home & Away").
+  // ("Food & Drink", "Garden & Home").
   auto firm_ampersand = [&](uint32_t rb, uint32_t re) {
     bool amp = false;
     for (uint32_t j = rb; j < re; ++j)
@@ -723,8 +723,8 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
     return amp;
   };
   // Does the "&" at j join the capitalised words before it (from rb) and after it into one name? When the words
-  // after it end in a suffix word, only if the word before it is none or they are all suffix words ("Harlow Community
-  // & Technical College", "Tarrow Savings Bank & Trust Company" are one name, "Dunmere Rugby League & West Coast"
+  // after it end in a suffix word, only if the word before it is none or they are all suffix words ("Harlow Arts &
+  // Science College", "Tarrow Savings Bank & Trust Company" are one name, "Dunmere Hockey League & North Shore"
   // two); else when they are a firm's partners (above).
   auto ampersand_joins = [&](uint32_t rb, uint32_t j, uint32_t s1) {
     uint32_t re = j + 1;
@@ -741,7 +741,7 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
   // A body named for its country: one capitalised word outside every mention and a country's own name right after
   // it, the run's end ("Forestry Kenya", "Cricket Ghana", a firm's national arm "Velmont Japan"). Not when the first
   // word is a place's head ("North", "New"), a country adjective, a given name, a cue word or shaped like an adjective
-  // ("Western", "Greater", "Corporate", "Atlantic": -ern, -er, -al, -ate, -ic, -an, -ish, -ese): a region.
+  // ("Western", "Greater", "Coastal", "Atlantic": -ern, -er, -al, -ate, -ic, -an, -ish, -ese): a region.
   auto country_body = [&](uint32_t rb, uint32_t re) {
     if (actors == nullptr || re - rb < 2 || cover[rb] >= 0 || cover[re - 1] < 0 || ta.tokens[rb].all_caps) return false;
     const Mention& m = doc.mentions[static_cast<size_t>(cover[re - 1])];
@@ -1414,7 +1414,7 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
     if (r.typed) place_run(r);
   // Untyped runs split at lower-case connectors ("Marta Kowalczyk and Ilya Brodsky", "Michael Tien of NPP"):
   // only a cue word makes "X of Y" or "X and Y" one name.
-  // A firm's "&" stays inside its piece ("AT&T and Vorne & Kittle": two pieces, the second typed below).
+  // A firm's "&" stays inside its piece ("QR&T and Vorne & Kittle": two pieces, the second typed below).
   std::vector<Run> pieces;
   for (const Run& r : runs) {
     if (r.typed) continue;

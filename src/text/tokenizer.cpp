@@ -6,7 +6,7 @@
 //  - letters/digits start a word or number; inside, an apostrophe (' ’ ʼ)
 //    between letters, a hyphen between letters/digits, and , . : between
 //    digits ("1,200", "3.5", "10:30") are kept, and so is "&" between two
-//    capitals ("AT&T"). A token with no letter is a number; digits followed
+//    capitals ("QR&T"). A token with no letter is a number; digits followed
 //    by letters ("75th", "1990s", "30-page") make a word.
 //  - a period joins the word when the word is a known abbreviation
 //    (data/text/abbreviations.txt), a single capital initial ("W."), or part
@@ -252,7 +252,7 @@ class Tokenizer {
       } else if (is_hyphen(c) && alnum(prev) && alnum(nc)) {
         j = k;
       } else if (c == '&' && prev == CC::letter && ascii_upper(s_[j - 1]) && k < n_ && ascii_upper(s_[k])) {
-        j = k;  // an ampersand between capitals: "AT&T", "P&O" are one name
+        j = k;  // an ampersand between capitals: "QR&T", "KL&W" are one name
       } else if (cc == CC::format && (prev == CC::letter || prev == CC::mark) && (nc == CC::letter || nc == CC::mark)) {
         j = k;  // ZWJ/ZWNJ/soft hyphen inside a word
       } else if (prev == CC::digit && letters == 0 && (c == ',' || c == '.' || c == ':') && nc == CC::digit) {
