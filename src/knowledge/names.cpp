@@ -27,8 +27,10 @@
 //    unless every word is a common English word ("Cold War"). A country's name the actor index did not read ("the
 //    Russian Federation" in a document title) is a place before any suffix rule. A run may hold a whole
 //    country/place/organisation mention or a capitalised role word ("New
-//    Jersey", "Vostok Shipping Company") when a cue or the gazetteer types it. A sentence-initial word starts a run
-//    only if the article never writes it in lower case, and is a name alone only if the article also writes it
+//    Jersey", "Vostok Shipping Company") when a cue or the gazetteer types it, or when it is one word and a
+//    country's own name ("Forestry Kenya": a body of that country). An "&" joins a run when its sides are a
+//    firm's partners ("Vorne & Kittle") or the words after it end in a suffix word. A sentence-initial word starts a
+//    run only if the article never writes it in lower case, and is a name alone only if the article also writes it
 //    capitalised inside a sentence.
 // 3. Lower-case text: in a sentence with no capital letter, two or three
 //    words after a title word (none a cue word, none ending in -ed/-ing/-ly)
@@ -115,10 +117,12 @@ bool has_letter(std::string_view s) {
   });
 }
 
-/// Letters only, and not a Roman numeral ("II", "VIII", "XIV").
+/// Capitals only (an "&" between two of them: "QR&T"), and not a Roman numeral ("II", "VIII", "XIV").
 bool acronym(std::string_view s) {
   bool roman = true;
-  for (char c : s) {
+  for (size_t i = 0; i < s.size(); ++i) {
+    const char c = s[i];
+    if (c == '&' && i > 0 && i + 1 < s.size()) continue;
     if (c < 'A' || c > 'Z') return false;
     if (std::string_view("IVXLCDM").find(c) == std::string_view::npos) roman = false;
   }
@@ -693,6 +697,61 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
     return false;
   };
   // The run's last word reads as a plural noun that is no place word ("Eagles", "Rovers"; not "Islands").
+  // An "&" between two capitalised words of a run joins the partners of one firm ("Vorne & Kittle", "Kerrow Mining &
+  // Smelting"), unless the words on either side are a person (a common given name, or two or more words that open
+  // with a given name of the lists: "Anna Kowal & Piet Dorn") or only
+  // frequent English words (SCOWL size 35 or below) that are no organisation suffix: a heading's pair of topics
+  // ("Food & Drink", "Garden & Home").
+  auto firm_ampersand = [&](uint32_t rb, uint32_t re) {
+    bool amp = false;
+    for (uint32_t j = rb; j < re; ++j)
+      if (!ta.tokens[j].capitalized && norm(j) != "&") return false;  // "X & Y and Z", "X of Y & Z": cut first
+    auto topic = [&](uint32_t a, uint32_t z) {
+      for (uint32_t k = a; k < z; ++k)
+        if (!common_word(k, 35) || has(k, NameCue::org_suffix)) return false;
+      return true;
+    };
+    for (uint32_t j = rb + 1; j + 1 < re; ++j) {
+      if (norm(j) != "&" || !ta.tokens[j - 1].capitalized || !ta.tokens[j + 1].capitalized) continue;
+      amp = true;
+      uint32_t start = j, end = j + 1;  // the words on each side, up to the run's ends or another "&"
+      while (start > rb && norm(start - 1) != "&") --start;
+      while (end < re && norm(end) != "&") ++end;
+      auto person = [&](uint32_t a, uint32_t z) { return has(a, NameCue::given_name) || (z - a >= 2 && given_at(a)); };
+      if (person(start, j) || person(j + 1, end) || topic(start, j) || topic(j + 1, end)) return false;
+    }
+    return amp;
+  };
+  // Does the "&" at j join the capitalised words before it (from rb) and after it into one name? When the words
+  // after it end in a suffix word, only if the word before it is none or they are all suffix words ("Harlow Arts &
+  // Science College", "Tarrow Savings Bank & Trust Company" are one name, "Dunmere Hockey League & North Shore"
+  // two); else when they are a firm's partners (above).
+  auto ampersand_joins = [&](uint32_t rb, uint32_t j, uint32_t s1) {
+    uint32_t re = j + 1;
+    while (re < s1 && re - rb < 7 && word(re) && ta.tokens[re].capitalized && cover[re] < 0) ++re;
+    if (re == j + 1) return false;
+    const uint32_t kinds = bit(NameCue::org_suffix) | bit(NameCue::loc_suffix);
+    if ((cue(re - 1) & kinds) != 0) {
+      bool all_suffixes = true;  // "Tarrow Savings Bank & Trust Company": one bank
+      for (uint32_t k = j + 1; k < re; ++k) all_suffixes = all_suffixes && (cue(k) & kinds) != 0;
+      return all_suffixes || (cue(j - 1) & kinds) == 0;
+    }
+    return firm_ampersand(rb, re);
+  };
+  // A body named for its country: one capitalised word outside every mention and a country's own name right after
+  // it, the run's end ("Forestry Kenya", "Cricket Ghana", a firm's national arm "Velmont Japan"). Not when the first
+  // word is a place's head ("North", "New"), a country adjective, a given name, a cue word or shaped like an adjective
+  // ("Western", "Greater", "Coastal", "Atlantic": -ern, -er, -al, -ate, -ic, -an, -ish, -ese): a region.
+  auto country_body = [&](uint32_t rb, uint32_t re) {
+    if (actors == nullptr || re - rb < 2 || cover[rb] >= 0 || cover[re - 1] < 0 || ta.tokens[rb].all_caps) return false;
+    const Mention& m = doc.mentions[static_cast<size_t>(cover[re - 1])];
+    if (m.kind != MentionKind::country || m.first_token != rb + 1 || m.token_end != re) return false;
+    if (!actors->is_country_name(words_of(rb + 1, re))) return false;
+    const std::string_view w = bare(rb);
+    for (std::string_view end : {"ern", "er", "al", "ate", "ic", "an", "ish", "ese"})
+      if (w.ends_with(end)) return false;
+    return cue(rb) == 0 && !given_at(rb) && !actors->is_country_adjective(words_of(rb, rb + 1));
+  };
   auto plural_last = [&](uint32_t e) {
     return plural_word(e - 1) && !has(e - 1, NameCue::loc_suffix) && !has(e - 1, NameCue::connector);
   };
@@ -801,9 +860,9 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
                      has(e, NameCue::name_inner) && capword(e + 1) && joinable(e + 1) && run_start(e + 1)) {
             // a never-name word between two capitalised words of one name: "Cold Spring Harbor", "Formula One Group"
             e = std::min(extend_over_mention(e + 1), s1);
-          } else if (e + 1 < s1 && cover[e] < 0 && word(e) && !ta.tokens[e].capitalized &&
-                     (has(e, NameCue::connector) || has(e, NameCue::particle)) && capword(e + 1) && joinable(e + 1) &&
-                     run_start(e + 1)) {
+          } else if (e + 1 < s1 && cover[e] < 0 && (word(e) || (norm(e) == "&" && ampersand_joins(b, e, s1))) &&
+                     !ta.tokens[e].capitalized && (has(e, NameCue::connector) || has(e, NameCue::particle)) &&
+                     capword(e + 1) && joinable(e + 1) && run_start(e + 1)) {
             e = std::min(extend_over_mention(e + 1), s1);
           } else if (e + 2 < s1 && cover[e] < 0 && cover[e + 1] < 0 && word(e) && word(e + 1) &&
                      !ta.tokens[e].capitalized && !ta.tokens[e + 1].capitalized && has(e, NameCue::particle) &&
@@ -999,6 +1058,8 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
       } else if (e - b >= 2 && is(NameCue::loc_head, first) && !conjoined &&
                  !(ta.tokens[e - 1].capitalized && !is(NameCue::loc_suffix, last) && team_like_words(b, e))) {
         set(EntityType::location, "name:place-word");
+      } else if (firm_ampersand(b, e)) {
+        set(EntityType::organization, "name:ampersand");  // "Vorne & Kittle", "Kerrow Mining & Smelting"
       } else if (e - b == 1 && ta.tokens[b].all_caps && name.size() <= 6 && (acronym(name) || call_sign(name)) &&
                  !state_code(name)) {
         set(EntityType::organization, "name:acronym");
@@ -1010,6 +1071,8 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
           r.place_hint = true;  // decided after the article's people are known ("Ilse Paris" ... "Paris")
         else
           set(EntityType::location, "name:gazetteer");
+      } else if (merged && country_body(b, e)) {
+        set(EntityType::organization, "name:country-body");  // "Forestry Kenya", "Velmont Japan"
       }
       if (merged && !r.typed && e - b >= 2) {
         // The same words as a person an earlier run named ("Ilse Paris, a nurse, ..." ... "Ilse Paris"): that person.
@@ -1351,12 +1414,18 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
     if (r.typed) place_run(r);
   // Untyped runs split at lower-case connectors ("Marta Kowalczyk and Ilya Brodsky", "Michael Tien of NPP"):
   // only a cue word makes "X of Y" or "X and Y" one name.
+  // A firm's "&" stays inside its piece ("QR&T and Vorne & Kittle": two pieces, the second typed below).
   std::vector<Run> pieces;
   for (const Run& r : runs) {
     if (r.typed) continue;
     uint32_t start = r.b;
     for (uint32_t j = r.b; j <= r.e; ++j) {
       bool cut = j == r.e || (!ta.tokens[j].capitalized && has(j, NameCue::connector) && !has(j, NameCue::particle));
+      if (cut && j < r.e && norm(j) == "&") {
+        uint32_t end = j + 1;  // the piece's end if this "&" is a firm's
+        while (end < r.e && (ta.tokens[end].capitalized || norm(end) == "&")) ++end;
+        cut = !firm_ampersand(start, end);
+      }
       if (!cut) continue;
       if (j > start) {
         pieces.push_back(Run{start, j, false, EntityType::person, "", false, start == r.b && j == r.e && r.place_hint});
@@ -1499,6 +1568,9 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
     } else if (r.e - r.b >= 2 && is(NameCue::org_suffix, last)) {
       r.type = EntityType::organization;
       r.rule = "name:org-suffix";
+    } else if (firm_ampersand(r.b, r.e)) {
+      r.type = EntityType::organization;
+      r.rule = "name:ampersand";
     } else if (by_surname.count(key) == 0 && short_org_at(r.b, r.e)) {
       r.type = EntityType::organization;  // "Kellow Falls State" after "Kellow Falls State University"
       r.rule = "name:short-form";

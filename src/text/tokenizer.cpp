@@ -5,8 +5,9 @@
 // first code point of the token:
 //  - letters/digits start a word or number; inside, an apostrophe (' ’ ʼ)
 //    between letters, a hyphen between letters/digits, and , . : between
-//    digits ("1,200", "3.5", "10:30") are kept. A token with no letter is a
-//    number; digits followed by letters ("75th", "1990s", "30-page") make a word.
+//    digits ("1,200", "3.5", "10:30") are kept, and so is "&" between two
+//    capitals ("QR&T"). A token with no letter is a number; digits followed
+//    by letters ("75th", "1990s", "30-page") make a word.
 //  - a period joins the word when the word is a known abbreviation
 //    (data/text/abbreviations.txt), a single capital initial ("W."), or part
 //    of a dotted acronym ("U.S.", "e.g.", "Ph.D.").
@@ -123,6 +124,7 @@ bool is_emoji_modifier(UChar32 c) {
 }
 bool ascii_alnum(uint8_t b) { return (b >= '0' && b <= '9') || ((b | 0x20) >= 'a' && (b | 0x20) <= 'z'); }
 bool ascii_lower(uint8_t b) { return b >= 'a' && b <= 'z'; }
+bool ascii_upper(uint8_t b) { return b >= 'A' && b <= 'Z'; }
 bool ascii_letter(uint8_t b) { return (b | 0x20) >= 'a' && (b | 0x20) <= 'z'; }
 
 class Tokenizer {
@@ -249,6 +251,8 @@ class Tokenizer {
         j = k;
       } else if (is_hyphen(c) && alnum(prev) && alnum(nc)) {
         j = k;
+      } else if (c == '&' && prev == CC::letter && ascii_upper(s_[j - 1]) && k < n_ && ascii_upper(s_[k])) {
+        j = k;  // an ampersand between capitals: "QR&T", "KL&W" are one name
       } else if (cc == CC::format && (prev == CC::letter || prev == CC::mark) && (nc == CC::letter || nc == CC::mark)) {
         j = k;  // ZWJ/ZWNJ/soft hyphen inside a word
       } else if (prev == CC::digit && letters == 0 && (c == ',' || c == '.' || c == ':') && nc == CC::digit) {

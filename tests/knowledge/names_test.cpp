@@ -164,6 +164,33 @@ TEST(NameFinder, LongerNamesAroundDictionaryMentions) {
   EXPECT_TRUE(has_ref(doc2, "Agrarian Party of Australia|name|organization|Agrarian Party of Australia")) << dump(doc2);
 }
 
+// An ampersand joins the partners of one firm, written with spaces ("Vorne & Kittle") or between capitals as one
+// word ("QR&T"); a person's name on both sides makes two people, frequent words a heading's topics.
+TEST(NameFinder, AnAmpersandJoinsOneFirm) {
+  Document doc = code("Last year Vorne & Kittle grew while the Tarrow Savings Bank & Trust Company shrank.");
+  EXPECT_TRUE(has_ref(doc, "Vorne & Kittle|name|organization|Vorne & Kittle")) << dump(doc);
+  EXPECT_TRUE(has_ref(doc, "Tarrow Savings Bank & Trust Company|name|organization|Tarrow Savings Bank & Trust Company"))
+      << dump(doc);
+  Document doc1 = code("Analysts at QR&T expect a loss this year.");
+  EXPECT_TRUE(has_ref(doc1, "QR&T|name|organization|QR&T")) << dump(doc1);
+  Document doc2 = code("The doubles title went to Anna Kowal & Piet Dorn last year.");
+  EXPECT_TRUE(has_ref(doc2, "Anna Kowal|name|person|Anna Kowal")) << dump(doc2);
+  EXPECT_TRUE(has_ref(doc2, "Piet Dorn|name|person|Piet Dorn")) << dump(doc2);
+  Document doc3 = code("Readers of the Kellmark Gazette liked its Garden & Home pages.");
+  for (const auto& r : refs(doc3)) EXPECT_THAT(r, ::testing::Not(HasSubstr("Garden & Home"))) << dump(doc3);
+}
+
+// A word and a country's own name right after it name a body of that country ("Forestry Kenya") or a firm's
+// national arm ("Velmont Japan"); a region's adjective or head word before the country does not ("Western Ghana").
+TEST(NameFinder, AWordAndItsCountryNameABody) {
+  Document doc = code("A warning came from Forestry Kenya on Monday, and the album went out on Velmont Japan.");
+  EXPECT_TRUE(has_ref(doc, "Forestry Kenya|name|organization|Forestry Kenya")) << dump(doc);
+  EXPECT_TRUE(has_ref(doc, "Velmont Japan|name|organization|Velmont Japan")) << dump(doc);
+  for (const auto& r : refs(doc)) EXPECT_THAT(r, ::testing::Not(::testing::StartsWith("Kenya|"))) << dump(doc);
+  Document doc1 = code("Farmers in Western Ghana and North Korea waited for rain.");
+  for (const auto& r : refs(doc1)) EXPECT_THAT(r, ::testing::Not(HasSubstr("|organization|"))) << dump(doc1);
+}
+
 TEST(NameFinder, SentenceInitialCommonWordIsNotAName) {
   Document doc = code("Officials met on Monday. The officials said nothing.");
   for (const auto& r : refs(doc)) EXPECT_THAT(r, ::testing::Not(HasSubstr("Officials|name"))) << dump(doc);

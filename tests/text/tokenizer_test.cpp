@@ -18,6 +18,17 @@ TEST(Tokenizer, WordsApostrophesAndHyphens) {
   EXPECT_EQ(a.text.tokens[2].kind, TokenKind::word);  // digits + letters
 }
 
+// An ampersand between two capitals is inside one name ("Q&R Freight"); with spaces around it, or
+// before a lower-case letter, it stays a mark of its own.
+TEST(Tokenizer, AmpersandBetweenCapitalsStaysInTheWord) {
+  auto a = analyze("Q&R Freight and KL&W bought Hale & Dorn, not rock&roll or X&y.");
+  EXPECT_THAT(a.tokens(), ElementsAre("Q&R", "Freight", "and", "KL&W", "bought", "Hale", "&", "Dorn", ",", "not",
+                                      "rock", "&", "roll", "or", "X", "&", "y", "."));
+  EXPECT_EQ(a.find("KL&W")->kind, TokenKind::word);
+  EXPECT_TRUE(a.find("KL&W")->all_caps);
+  EXPECT_EQ(a.text.norm(*a.find("Q&R")), "q&r");
+}
+
 // An underscore between letters joins the words of one name (TABARI/PETRARCH's way of writing
 // "New_Delhi"): the words are tokens of their own and the underscore is no token; elsewhere it
 // stays a mark, and a handle keeps its underscore.
