@@ -3817,11 +3817,22 @@ class DocCoder {
         // "near the town of X", "outside the northern city of X": the place described
         r = past_place_description(cl, r);
       }
-      // "in central Baghdad", "near northern Kirkuk": a word of position before the place
-      if (r + 1 < cl.toks.size() && tok(cl.toks[r]).mention < 0 &&
+      // "in central Baghdad", "near northern Kirkuk": a word of position before the place; also one the
+      // gazetteer knows as a region of its own ("in Northern Syria", "in Central London": the one-word
+      // "Northern" or "Central" there is a direction in the place after it, not that region)
+      if (r + 1 < cl.toks.size() &&
           in(norm(cl.toks[r]), {"central", "northern", "southern", "eastern", "western", "northeastern", "northwestern",
-                                "southeastern", "southwestern", "downtown"}))
-        ++r;
+                                "southeastern", "southwestern", "downtown", "north", "south", "east", "west"})) {
+        const int32_t own = tok(cl.toks[r]).mention;
+        if (own < 0) {
+          ++r;
+        } else {
+          const Mention& om = mention_at(own);
+          if (om.kind == MentionKind::location && om.first_token == cl.toks[r] && om.token_end == cl.toks[r] + 1 &&
+              tok(cl.toks[r + 1]).mention_start)
+            ++r;
+        }
+      }
       if (r >= cl.toks.size() || !tok(cl.toks[r]).mention_start) continue;
       const Mention& mm = mention_at(tok(cl.toks[r]).mention);
       if (!mm.place && mm.kind != MentionKind::location && mm.kind != MentionKind::country) continue;

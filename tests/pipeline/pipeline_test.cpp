@@ -1891,7 +1891,7 @@ TEST(CodeArticle, APatternGapStopsAtAReportedClauseOfItsOwn) {
 // no new subject; a bare "blast" is no bombing; an organisation after a verb lends no office, after a
 // preposition it does, and its code keeps one sector; a place noun before a name with a verb after it
 // describes nothing; refugees are not of the place they are in; a party's "general secretary" is no
-// general.
+// general; "in Northern X" is a place in X.
 TEST(CodeArticle, PlacesOfficesAndGapsAfterTheThirdReading) {
   const Knowledge& k = load();
   auto place_of = [&](const std::string& text, const std::string& cameo) {
@@ -1920,6 +1920,9 @@ TEST(CodeArticle, PlacesOfficesAndGapsAfterTheThirdReading) {
   EXPECT_TRUE(has(refugees, "190 UAF->REF happened")) << ::testing::PrintToString(refugees);
   for (const std::string& row : dyads(k, "The union's general secretary Ilsa Varn condemned Kenya."))
     EXPECT_EQ(row.find("MIL"), std::string::npos) << row;
+  // a capitalised word of position the gazetteer also knows as a region is a direction in the place after it
+  EXPECT_EQ(place_of("Ugandan troops shelled villages in Northern Kenya.", "1712"), "Kenya");
+  EXPECT_EQ(place_of("Protesters marched in Central Nairobi on Friday.", "141"), "Nairobi");
 }
 
 TEST(CodeArticle, WhatAnActorIsBlamedForIsNoActOfIts) {
