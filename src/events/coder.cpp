@@ -631,10 +631,11 @@ class DocCoder {
     // the office of the article's context country the bare title would give (docs/entities.md).
     if (mm.kind == MentionKind::person && m > 0 && mm.rule.starts_with("agents.tsv:")) {
       const Mention& pm = mention_at(m - 1);
-      // not an organisation that is the object of a verb before it ("told Reuters President X would ...",
-      // "days after joining NATO Prime Minister X visited ...", "since leaving the EU Prime Minister X has
-      // ..."): the organisation and the title are then two phrases. After a preposition they are one ("a
-      // statement by NATO spokeswoman X", "a letter to UN Secretary General X").
+      // not an organisation that is the object of a verb of saying or of an -ing form before it ("told
+      // Reuters President X would ...", "days after joining NATO Prime Minister X visited ...", "since
+      // leaving the EU Prime Minister X has ..."): the organisation and the title are then two phrases.
+      // After a preposition or another verb they are one ("a statement by NATO spokeswoman X", "met NATO
+      // spokeswoman X").
       const auto object = [&] {
         uint32_t before = pm.first_token;
         const uint32_t first = doc_.text.sentences[pm.sentence].first_token;
@@ -643,7 +644,7 @@ class DocCoder {
         if (before == first) return false;
         const std::string_view w = word_at(before - 1);
         if (in(w, kPrepositions)) return false;
-        if (k_.lemmatizer.is_past_form(w) || (w.size() > 4 && ends_with(w, "ing"))) return true;
+        if (w.size() > 4 && ends_with(w, "ing")) return true;
         for (const auto& l : k_.lemmatizer.candidates(w))
           if (in(l, kReportLemmas)) return true;
         return false;
@@ -1048,7 +1049,7 @@ class DocCoder {
   }
   // Token t, right after a place, is the finite verb of a speaker there ("officials in Kampala said",
   // "residents in Gulu say the ..."): a past form not followed by by/to (a participle: "in Kabul claimed
-  // by X", "reported to be held"), a present form in -s, or a base form that goes on with its clause.
+  // by X", "reported to be held"), a present form in -s, or a base form that opens its reported clause.
   // Not a noun of the same spelling ("in Kano state on Sunday", "in Lagos state."), nor an -ing form
   // ("students in Dhaka claiming they ...").
   bool speaker_verb_after_place(uint32_t t) const {
@@ -1058,7 +1059,10 @@ class DocCoder {
     if (tok(t).past) return !(next_exists && in(norm(t + 1), {"by", "to"}));
     if (ends_with(w, "ing")) return false;
     if (ends_with(w, "s")) return true;
-    return next_exists && !tok(t + 1).punct && !in(norm(t + 1), kPrepositions);
+    // a base form opens its reported clause: "that", a determiner or a pronoun after it ("residents in
+    // Goma say the ..."); not "in Zamfara state and ...", "in Kano state police ..."
+    return next_exists && (in(norm(t + 1), kDeterminers) || in(norm(t + 1), {"that", "this", "these", "those", "it",
+                                                                             "he", "she", "they", "we", "there"}));
   }
 
   void sentence(uint32_t si) {
@@ -1469,9 +1473,11 @@ class DocCoder {
           if (j == i || !a.target || a.target->code.empty() || x.source.code != a.target->code ||
               a.span.offset > x.span.offset)
             continue;
+          // inside the complement: the act is a gerund there ("of violating ... and ignoring ..."), not a
+          // later finite act of the same actor ("... for weeks, and Y finally withdrew its troops")
           const bool blame = a.cameo.compare(0, 2, "11") == 0 && !a.target->span.empty() &&
                              in(word_at(a.target->span.end()), {"of", "for", "with"}) &&
-                             a.target->span.end() <= x.span.offset;
+                             a.target->span.end() <= x.span.offset && ends_with(word_at(x.span.offset), "ing");
           const bool ground = a.cameo.compare(0, 2, "17") == 0 && word_before(x.span.offset) == "for";
           if (blame || ground) {
             drop.push_back(i);
@@ -2371,7 +2377,12 @@ class DocCoder {
       if (in(x.norm, kPlaceNouns) && q + 1 < cl.toks.size() && tok(cl.toks[q + 1]).mention_start) {
         const Mention& pm = mention_at(tok(cl.toks[q + 1]).mention);
         const uint32_t after = pm.token_end;
-        const bool verb_after = after < end_ && tok(after).mention < 0 && (tok(after).past || verbish(after));
+        bool verb_after = after < end_ && tok(after).mention < 0 && (tok(after).past || verbish(after));
+        // ... when the clause has its own verb before it ("villages in the region X annexed"); else the verb
+        // is the clause's ("rebels in the capital X attacked a post")
+        bool verb_before = false;
+        for (size_t v = 0; v < p && !verb_before; ++v) verb_before = tok(cl.toks[v]).past || verbish(cl.toks[v]);
+        verb_after = verb_after && verb_before;
         if ((pm.place.has_value() || pm.kind == MentionKind::location) && !verb_after) return q + 1;
       }
       if (!in(x.norm, kPlaceNouns) || q + 2 >= cl.toks.size() || norm(cl.toks[q + 1]) != "of") continue;

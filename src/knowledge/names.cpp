@@ -117,16 +117,23 @@ bool has_letter(std::string_view s) {
   });
 }
 
-/// Capitals only (an "&" between two of them: "QR&T"), and not a Roman numeral ("II", "VIII", "XIV").
+/// Capitals only (an "&" between two of them, with three capitals or more: "QR&T", "AT&T"; not the two-letter
+/// abbreviations "Q&A", "R&D", "M&A"), and not a Roman numeral ("II", "VIII", "XIV").
 bool acronym(std::string_view s) {
   bool roman = true;
+  bool amp = false;
+  size_t letters = 0;
   for (size_t i = 0; i < s.size(); ++i) {
     const char c = s[i];
-    if (c == '&' && i > 0 && i + 1 < s.size()) continue;
+    if (c == '&' && i > 0 && i + 1 < s.size()) {
+      amp = true;
+      continue;
+    }
     if (c < 'A' || c > 'Z') return false;
+    ++letters;
     if (std::string_view("IVXLCDM").find(c) == std::string_view::npos) roman = false;
   }
-  return !roman;
+  return !roman && (!amp || letters >= 3);
 }
 
 /// The capitals of what is shaped like a broadcaster's call sign or channel: one digit and two or three capitals
@@ -699,9 +706,11 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
   // The run's last word reads as a plural noun that is no place word ("Eagles", "Rovers"; not "Islands").
   // An "&" between two capitalised words of a run joins the partners of one firm ("Vorne & Kittle", "Kerrow Mining &
   // Smelting"), unless the words on either side are a person (a common given name, or two or more words that open
-  // with a given name of the lists: "Anna Kowal & Piet Dorn") or only
-  // frequent English words (SCOWL size 35 or below) that are no organisation suffix: a heading's pair of topics
-  // ("Food & Drink", "Garden & Home").
+  // with a given name of the lists: "Anna Kowal & Piet Dorn"), the words on both sides are only frequent English
+  // words (SCOWL size 35 or below) that are no organisation suffix (a heading's pair of topics: "Food & Drink",
+  // "Garden & Home"; one such side is a partner's name: "Ernst & Young") or places the gazetteer knows (two
+  // regions or large towns: "Jammu & Kashmir"), or the run follows a person noun or title ("opposition
+  // leaders Okello & Wanjiru").
   auto firm_ampersand = [&](uint32_t rb, uint32_t re) {
     bool amp = false;
     for (uint32_t j = rb; j < re; ++j)
@@ -718,8 +727,13 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
       while (start > rb && norm(start - 1) != "&") --start;
       while (end < re && norm(end) != "&") ++end;
       auto person = [&](uint32_t a, uint32_t z) { return has(a, NameCue::given_name) || (z - a >= 2 && given_at(a)); };
-      if (person(start, j) || person(j + 1, end) || topic(start, j) || topic(j + 1, end)) return false;
+      auto place = [&](uint32_t a, uint32_t z) { return gazetteer_place(words_of(a, z), false); };
+      if (person(start, j) || person(j + 1, end) || (topic(start, j) && topic(j + 1, end)) ||
+          (place(start, j) && place(j + 1, end)))
+        return false;
     }
+    // after a person noun or title ("opposition leaders Okello & Wanjiru"): people
+    if (rb > 0 && (cue(rb - 1) & (bit(NameCue::person_noun) | bit(NameCue::title))) != 0) return false;
     return amp;
   };
   // Does the "&" at j join the capitalised words before it (from rb) and after it into one name? When the words
@@ -741,15 +755,20 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
   // A body named for its country: one capitalised word outside every mention and a country's own name right after
   // it, the run's end ("Forestry Kenya", "Cricket Ghana", a firm's national arm "Velmont Japan"). Not when the first
   // word is a place's head ("North", "New"), a country adjective, a given name, a cue word or shaped like an adjective
-  // ("Western", "Greater", "Coastal", "Atlantic": -ern, -er, -al, -ate, -ic, -an, -ish, -ese): a region.
+  // ("Western", "Greater", "Coastal", "Atlantic", "Occupied", "Peninsular", "Anglophone": -ern, -er, -al, -ate, -ic,
+  // -an, -ish, -ese, -ed, -ar, -phone): a region; nor after a place preposition ("in Northeast X", "born in Nazi X").
   auto country_body = [&](uint32_t rb, uint32_t re) {
     if (actors == nullptr || re - rb < 2 || cover[rb] >= 0 || cover[re - 1] < 0 || ta.tokens[rb].all_caps) return false;
     const Mention& m = doc.mentions[static_cast<size_t>(cover[re - 1])];
     if (m.kind != MentionKind::country || m.first_token != rb + 1 || m.token_end != re) return false;
     if (!actors->is_country_name(words_of(rb + 1, re))) return false;
     const std::string_view w = bare(rb);
-    for (std::string_view end : {"ern", "er", "al", "ate", "ic", "an", "ish", "ese"})
+    for (std::string_view end : {"ern", "er", "al", "ate", "ic", "an", "ish", "ese", "ed", "ar", "phone"})
       if (w.ends_with(end)) return false;
+    // after a place preposition the pair is a part of the country ("in Northeast India", "born in Nazi Germany")
+    if (rb > 0)
+      for (std::string_view prep : {"in", "near", "across", "throughout", "inside", "into"})
+        if (norm(rb - 1) == prep) return false;
     return cue(rb) == 0 && !given_at(rb) && !actors->is_country_adjective(words_of(rb, rb + 1));
   };
   auto plural_last = [&](uint32_t e) {
