@@ -1,10 +1,11 @@
 // A run of `dyad code` killed across the store's default key-table moves (schema v11, docs/store.md): the
-// recent -> middle and middle -> settled moves happen inside a batch's commit once thousands of articles are
-// stored, so this test codes a generated corpus of 5,120 articles twice (about 45 s of CPU in a release build: label
-// `long`, which the sanitizer phase of .ci/run leaves out, HACKING.md). The first run is killed with SIGKILL just
-// after the first move into a middle table, while a batch that moves event ids is being written, and just after the
-// first middle -> settled move, and resumed each time; the second run is not interrupted. Both stores must hold
-// every article and event once and answer `dyad query` (JSONL, CSV), `--links` and `dyad story` alike.
+// recent -> middle and middle -> settled moves follow a batch's commit, in a transaction of their own
+// (Store::commit()), once thousands of articles are stored, so this test codes a generated corpus of 5,120 articles
+// twice (about 45 s of CPU in a release build: label `long`, which the sanitizer phase of .ci/run leaves out,
+// HACKING.md). The first run is killed with SIGKILL just after the first move into a middle table, while the batch
+// after which event ids move is being written, and just after the first middle -> settled move, and resumed each
+// time; the second run is not interrupted. Both stores must hold every article and event once and answer
+// `dyad query` (JSONL, CSV), `--links` and `dyad story` alike.
 #include <gtest/gtest.h>
 #include <signal.h>
 #include <sqlite3.h>
@@ -223,9 +224,10 @@ TEST_F(CliMovesTest, KilledAcrossTheDefaultMovesAnswersAsAnUninterruptedRun) {
   EXPECT_GT(first.ids_middle, 0);
   EXPECT_LT(first.articles, static_cast<int64_t>(n));
 
-  // 2: while the transaction of a batch that moves event ids into the middle table is written: once the committed
-  // recent rows plus the event ids of the last batch seen reach the default limit (16,384 at this size), the next
-  // batch moves, and the process is killed as soon as the WAL changes after that commit.
+  // 2: while the batch after which event ids move into the middle table is written, or between its commit and the
+  // move's (a transaction of its own): once the committed recent rows plus the event ids of the last batch seen reach
+  // the default limit (16,384 at this size), the next batch is followed by a move, and the process is killed as soon
+  // as the WAL changes after that state was committed.
   pid = start_code(db);
   {
     int64_t seen_articles = -1, seen_ids = 0, batch_ids = 0;
