@@ -1201,7 +1201,10 @@ struct Store::Impl {
       t.settled.reset();
     }
   }
-  void settle() {
+  // With `move` false, only tells whether a move is due (the commit then runs settle(true) in a transaction of its
+  // own, with the foreign keys off: Store::commit()).
+  bool settle(bool move) {
+    bool due = false;
     for (RecentTable& t : recent_tables) {
       const int64_t recent = count(t.count_recent);
       if (recent == 0) continue;
@@ -1213,6 +1216,8 @@ struct Store::Impl {
               ? static_cast<int64_t>(*t.limit)
               : std::max(t.min_rows, static_cast<int64_t>(std::cbrt(4.0 * settled * t.batch_rows * t.batch_rows)));
       if (recent < to_middle) continue;
+      due = true;
+      if (!move) continue;
       if (*t.limit == 0 && *t.middle == 0 && *t.settled <= to_middle) {
         // A settled table no larger than the move: a middle table would only write the rows twice (the sum above
         // is less with it only when S > x), so the rows go to the settled table, as in version 10.
@@ -1234,6 +1239,7 @@ struct Store::Impl {
       *t.settled += *t.middle;
       *t.middle = 0;
     }
+    return due;
   }
 
   // Another connection committed since this one last looked (PRAGMA data_version): the key index and
@@ -1755,8 +1761,9 @@ Status Store::begin() {
 
 Status Store::commit() {
   if (!impl_->in_txn) return impl_->error("commit(): no transaction is open");
+  bool move = false;
   try {
-    impl_->settle();
+    move = impl_->settle(false);
     impl_->exec("COMMIT");
   } catch (const DbError& e) {
     // A failed COMMIT (e.g. disk full) may leave the transaction open; drop it.
@@ -1771,6 +1778,24 @@ Status Store::commit() {
   impl_->forget_events();  // rows seen in this transaction: nothing carries over to the next
   impl_->age_stories();
   impl_->bound_key_months();
+  if (!move) return {};
+  // The key and band rows move in a transaction of their own, with the foreign keys off (docs/store.md): every row
+  // moved was checked when put() wrote it into a recent table, and with the keys on SQLite checked each row again
+  // (a seek in articles or events per row inserted) and emptied a recent or middle table row by row instead of at
+  // once (docs/performance.md, sixteenth pass). PRAGMA foreign_keys cannot change inside a transaction. A process
+  // stopped between the two commits leaves the rows in the recent table, which a later commit moves.
+  try {
+    impl_->exec("PRAGMA foreign_keys=OFF");
+    impl_->exec("BEGIN IMMEDIATE");
+    impl_->settle(true);
+    impl_->exec("COMMIT");
+    impl_->exec("PRAGMA foreign_keys=ON");
+  } catch (const DbError& e) {
+    if (sqlite3_get_autocommit(impl_->db) == 0) sqlite3_exec(impl_->db, "ROLLBACK", nullptr, nullptr, nullptr);
+    sqlite3_exec(impl_->db, "PRAGMA foreign_keys=ON", nullptr, nullptr, nullptr);
+    impl_->forget_part_counts();
+    return impl_->error(std::string("the batch is stored, but its key rows could not be moved: ") + e.what());
+  }
   return {};
 }
 

@@ -138,7 +138,9 @@ class Store {
   /// Starts a write transaction (BEGIN IMMEDIATE: takes the write lock now,
   /// waiting up to the busy timeout). Error when one is already open.
   Status begin();
-  /// Makes everything put since begin() durable. Error when none is open.
+  /// Makes everything put since begin() durable. Error when none is open. When a key or band table is due to move
+  /// (docs/store.md, schema v11), the rows move after, in a second transaction; an error from that one says the
+  /// batch is stored and the rows stay where they were (a later commit moves them).
   Status commit();
   /// Discards everything put since begin(); a no-op when none is open.
   void rollback();
