@@ -2489,6 +2489,15 @@ class DocCoder {
                                                         [](std::string_view a, std::string_view b) { return a < b; });
   }
 
+  // The token is a preposition that opens one of the sentence's time expressions ("on" of "on
+  // Monday", "in" of "in March"; docs/temporal.md: the leading preposition belongs to the span).
+  bool date_preposition(uint32_t t) const {
+    if (!in(norm(t), {"on", "in", "at", "during", "since", "by", "until", "till"})) return false;
+    for (const TimeExpression& te : times())
+      if (te.first_token == t && te.token_end > t + 1) return true;
+    return false;
+  }
+
   bool word_at(const Clause& cl, const PatternElement& e, size_t pos) const {
     if (pos >= cl.toks.size()) return false;
     const Tok& x = tok(cl.toks[pos]);
@@ -2517,7 +2526,12 @@ class DocCoder {
     switch (e.kind) {
       case K::lemma:
       case K::exact: {
-        if (word_at(cl, e, pos)) return k(pos + 1, lits + 1);
+        if (word_at(cl, e, pos)) {
+          // A preposition that opens a time expression is the date's, not the pattern's particle:
+          // "insisted on Monday that ..." is no "insist on", "agreed on Friday to ..." no "agree on".
+          if (date_preposition(cl.toks[pos])) return false;
+          return k(pos + 1, lits + 1);
+        }
         const int32_t m = word_in_mention(cl, e, pos, st);
         if (m < 0) return false;
         const int32_t saved = st.word_mention;

@@ -618,6 +618,8 @@ struct Atom {
 struct Scratch {
   std::vector<uint32_t> ids;
   std::vector<uint8_t> poss;
+  std::vector<uint32_t> led;      // bytes of a "-led" suffix cut from the token ("Saudi-led" -> 4), 0 = none
+  std::vector<uint32_t> led_alt;  // the id without "-led" of a token that is a dictionary word itself
   std::vector<PhraseMatcher::Match> matches;
   std::vector<Atom> atoms;
   std::vector<uint32_t> values;
@@ -717,6 +719,8 @@ void ActorIndex::find(Document& doc) const {
     // 1. token ids, possessives
     sc.ids.assign(sent.token_count, TokenInterner::kNone);
     sc.poss.assign(sent.token_count, 0);
+    sc.led.assign(sent.token_count, 0);
+    sc.led_alt.assign(sent.token_count, TokenInterner::kNone);
     for (uint32_t k = s0; k < s1; ++k) {
       const Token& t = ta.tokens[k];
       if (t.kind != TokenKind::word && t.kind != TokenKind::punctuation && t.kind != TokenKind::hashtag) continue;
@@ -729,6 +733,19 @@ void ActorIndex::find(Document& doc) const {
           id = ix.matcher.id_of(f.substr(0, f.size() - 1));
         }
         if (id != TokenInterner::kNone) sc.poss[k - s0] = 1;
+      }
+      // "Saudi-led", "U.S.-led", "United States-led": the part before a final "-led" is looked up (and
+      // may only end a match, like a possessive); only a country's name or adjective is kept (below).
+      // A token that is itself a word of a longer entry ("Kenya-led" of an organisation's alias) keeps that id;
+      // the one without "-led" is tried when no entry matches there.
+      if (t.kind == TokenKind::word && f.size() > 4 && f.ends_with("-led")) {
+        uint32_t alt = ix.matcher.id_of(f.substr(0, f.size() - 4));
+        if (id == TokenInterner::kNone) {
+          id = alt;
+          if (id != TokenInterner::kNone) sc.led[k - s0] = 4;
+        } else {
+          sc.led_alt[k - s0] = alt;
+        }
       }
       sc.ids[k - s0] = id;
     }
@@ -743,7 +760,7 @@ void ActorIndex::find(Document& doc) const {
       }
       uint32_t limit = sent.token_count;
       for (uint32_t k = i; k < sent.token_count; ++k)
-        if (sc.poss[k] != 0) {
+        if (sc.poss[k] != 0 || sc.led[k] != 0) {
           limit = k + 1;
           break;
         }
@@ -754,6 +771,9 @@ void ActorIndex::find(Document& doc) const {
         if (m.value == UINT32_MAX) return false;
         const Impl::Entry& e = ix.entries[m.value];
         if (e.form == Form::surname && !seen_people.count(e.target)) return false;
+        if (sc.led[m.end - 1] != 0 &&
+            ((e.form != Form::country_name && e.form != Form::adjective) || ix.countries[e.target].region))
+          return false;
         if (shouting || s0 + m.end <= dateline_end) return true;
         for (uint32_t j = m.begin; j < m.end; ++j) {
           const Token& t = ta.tokens[s0 + j];
@@ -765,6 +785,7 @@ void ActorIndex::find(Document& doc) const {
           if (!has_upper(et)) continue;
           std::string_view as_written = tok_text(s0 + j);
           if (t.kind == TokenKind::hashtag) as_written.remove_prefix(1);  // "#Putin" is written "Putin"
+          if (sc.led[j] != 0) as_written.remove_suffix(sc.led[j]);
           std::string written = sc.poss[j] != 0 ? strip_possessive(as_written) : plain_apostrophes(as_written);
           if (written != et) return false;
         }
@@ -773,6 +794,12 @@ void ActorIndex::find(Document& doc) const {
       for (const auto& m : sc.matches)
         if (m.end > best_end && passes(m)) best_end = m.end;
       if (best_end == 0) {
+        if (sc.led_alt[i] != TokenInterner::kNone) {  // try again without "-led"
+          sc.ids[i] = sc.led_alt[i];
+          sc.led_alt[i] = TokenInterner::kNone;
+          sc.led[i] = 4;
+          continue;
+        }
         ++i;
         continue;
       }
@@ -1279,7 +1306,10 @@ void ActorIndex::find(Document& doc) const {
               }
             }
             bool in_dateline = at.end <= dateline_end;
-            bool place = e.form != Form::adjective && !at.possessive && (in_dateline || place_context(at.begin, true));
+            // "from US-led forces": a country before "-led" leads an actor, it is no place.
+            bool led = sc.led[at.end - 1 - s0] != 0;
+            bool place =
+                e.form != Form::adjective && !at.possessive && !led && (in_dateline || place_context(at.begin, true));
             if (in_dateline && e.form != Form::adjective) dateline_country = code;
             if (!place && e.form == Form::place_only) break;  // an ambiguous capital names nothing by itself
             m.actor.country = code;
@@ -1423,6 +1453,29 @@ void ActorIndex::find(Document& doc) const {
   // explicit "in/of/from [the] <country, capital or place of a country>" right after them ("officials in Moscow",
   // "opposition groups in Zimbabwe"), else the article's home country: the dateline's, or the only country
   // the article mentions at all. International sectors (IGO, NGO, IMG, MNC, PKO) are left alone.
+  // "Qatari-backed", "Iran-funded", "Syrian-sponsored": the country (as on the article's date) of a one-word name
+  // or adjective before a backer's suffix, else empty. The backer is not the backed actor's country: an actor
+  // right after such a word takes no home country that is the backer's (docs/entities.md).
+  auto backer_country = [&](uint32_t t) -> std::string {
+    std::string_view f = norm(t);
+    size_t h = f.rfind('-');
+    if (h == std::string_view::npos || h == 0) return {};
+    std::string_view suffix = f.substr(h + 1);
+    if (suffix != "backed" && suffix != "funded" && suffix != "sponsored" && suffix != "supported" &&
+        suffix != "financed" && suffix != "armed" && suffix != "trained")
+      return {};
+    sc.ids.assign(1, ix.matcher.id_of(f.substr(0, h)));
+    if (sc.ids[0] == TokenInterner::kNone) return {};
+    sc.matches.clear();
+    ix.matcher.prefixes_at(sc.ids, 0, 1, sc.matches);
+    for (const auto& pm : sc.matches) {
+      if (pm.value == UINT32_MAX) continue;
+      const Impl::Entry& e = ix.entries[pm.value];
+      if ((e.form == Form::country_name || e.form == Form::adjective) && !ix.countries[e.target].region)
+        return ix.countries[ix.country_on(e.target, date, false)].code;
+    }
+    return {};
+  };
   std::unordered_set<std::string> article_countries;
   for (const Mention& m : doc.mentions)
     if (!m.actor.country.empty()) article_countries.insert(m.actor.country);
@@ -1460,7 +1513,8 @@ void ActorIndex::find(Document& doc) const {
       recode_entity(m, old);
       continue;
     }
-    if (country.empty()) country = home;
+    if (country.empty() && !(m.first_token > sent.first_token && backer_country(m.first_token - 1) == home))
+      country = home;
     if (country.empty()) continue;
     std::string old = code;
     m.actor.country = country;

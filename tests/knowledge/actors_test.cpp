@@ -323,6 +323,47 @@ TEST(ActorIndex, PossessivesResolveLikeTheBareName) {
   EXPECT_EQ(x->actor.canonical, "Xi Jinping");
 }
 
+TEST(ActorIndex, ACountryBeforeLedLeadsTheActor) {
+  // a country's adjective, name or alias before "-led" gives the actor that country, with the
+  // sector of an agent word after it
+  Document d = code("Turkish-led troops reached the border on Friday, and Kenya-led police stayed.");
+  const Mention* t = mention(d, "Turkish-led troops");
+  ASSERT_NE(t, nullptr) << dump(d);
+  EXPECT_EQ(t->actor.code, "TURMIL");
+  const Mention* k = mention(d, "Kenya-led police");
+  ASSERT_NE(k, nullptr) << dump(d);
+  EXPECT_EQ(k->actor.code, "KENCOP");
+  // a name of several words, a dotted alias; a head noun of no agent row leaves the country alone
+  Document u = code("United Kingdom-led forces and a U.S.-led alliance left Basra.");
+  const Mention* g = mention(u, "United Kingdom-led forces");
+  ASSERT_NE(g, nullptr) << dump(u);
+  EXPECT_EQ(g->actor.code, "GBRMIL");
+  const Mention* a = mention(u, "U.S.-led");
+  ASSERT_NE(a, nullptr) << dump(u);
+  EXPECT_EQ(a->actor.code, "USA");
+  EXPECT_EQ(a->kind, MentionKind::country);
+  // after a place preposition it is still the leader, no place
+  Document f = code("Shells fell on French-led soldiers near Gao.");
+  const Mention* fr = mention(f, "French-led soldiers");
+  ASSERT_NE(fr, nullptr) << dump(f);
+  EXPECT_EQ(fr->actor.code, "FRAMIL");
+  // a backer is not the actor's country: "-backed", "-funded", "-sponsored" look nothing up
+  Document b = code("Qatari-backed gunmen and Egyptian-funded militias fought in Libya.");
+  for (const Mention& m : b.mentions) {
+    EXPECT_NE(m.actor.country, "QAT") << dump(b);
+    EXPECT_NE(m.actor.country, "EGY") << dump(b);
+  }
+  // nor from the dateline when the backer is the home country; another home country stays
+  Document q = code("DOHA (Wire) - Qatari-backed gunmen stormed a depot.");
+  const Mention* qg = mention(q, "gunmen");
+  ASSERT_NE(qg, nullptr) << dump(q);
+  EXPECT_TRUE(qg->actor.country.empty()) << dump(q);
+  Document h = code("AMMAN (Wire) - Qatari-backed gunmen stormed a depot.");
+  const Mention* hg = mention(h, "gunmen");
+  ASSERT_NE(hg, nullptr) << dump(h);
+  EXPECT_EQ(hg->actor.country, "JOR") << dump(h);
+}
+
 TEST(ActorIndex, RegressionsFromTheSeeds) {
   // A title alias ("President Xi") followed by the rest of the name is one mention.
   Document d = code("On the proposal of China’s President Xi Jinping, the delegations met.");

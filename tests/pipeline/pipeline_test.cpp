@@ -594,6 +594,14 @@ TEST(CodeArticle, ProtestersWithNoCountryTakeThePlacesCountry) {
   EXPECT_TRUE(has(events("Hundreds of students marched on Friday."), "141 EDU->-"));
 }
 
+TEST(CodeArticle, ADayAfterAParticleIsNoParticleObject) {
+  const Knowledge& k = load();
+  // "insist on X" is a demand (100); an "on" that opens a day or date is the date's preposition
+  EXPECT_TRUE(has(coded(k, "Ghana insisted on a recount of the ballot."), "100 REQUEST GHA"));
+  EXPECT_FALSE(has(coded(k, "Ghana insisted on Thursday that the ballot in Togo had been fair."), "100 REQUEST GHA"));
+  EXPECT_FALSE(has(coded(k, "Chile insisted on 3 March that its navy had left the bay."), "100 REQUEST CHL"));
+}
+
 TEST(CodeArticle, ConstituentRepublicsOfYugoslaviaKeepTheirOwnCodes) {
   const Knowledge& k = load();
   // in 2002 (the helper's date) Serbia and Montenegro were republics of FR Yugoslavia with their own governments
