@@ -1238,26 +1238,21 @@ class DocCoder {
     }
   }
 
-  // The word (lower case) right before the token that starts at `offset`; empty when there is none.
-  std::string word_before(uint32_t offset) const {
-    const auto& ts = doc_.text.tokens;
-    const auto it = std::lower_bound(ts.begin(), ts.end(), offset,
-                                     [](const Token& t, uint32_t off) { return t.span.offset < off; });
-    if (it == ts.begin() || it == ts.end() || it->span.offset != offset) return {};
-    std::string w(std::prev(it)->span.of(doc_.article.text));
-    for (char& c : w) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return w;
+  // The first token at or after byte `offset` of the article.
+  std::vector<Token>::const_iterator token_from(uint32_t offset) const {
+    return std::lower_bound(doc_.text.tokens.begin(), doc_.text.tokens.end(), offset,
+                            [](const Token& t, uint32_t off) { return t.span.offset < off; });
   }
-
-  // The word (lower case) of the first token at or after `offset`; empty when there is none.
-  std::string word_at(uint32_t offset) const {
-    const auto& ts = doc_.text.tokens;
-    const auto it = std::lower_bound(ts.begin(), ts.end(), offset,
-                                     [](const Token& t, uint32_t off) { return t.span.offset < off; });
-    if (it == ts.end()) return {};
-    std::string w(it->span.of(doc_.article.text));
-    for (char& c : w) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return w;
+  // The word (normalised, lower case) right before the token that starts at `offset`; empty when there is none.
+  std::string_view word_before(uint32_t offset) const {
+    const auto it = token_from(offset);
+    if (it == doc_.text.tokens.begin() || it == doc_.text.tokens.end() || it->span.offset != offset) return {};
+    return doc_.text.norm(*std::prev(it));
+  }
+  // The word (normalised, lower case) of the first token at or after `offset`; empty when there is none.
+  std::string_view word_at(uint32_t offset) const {
+    const auto it = token_from(offset);
+    return it == doc_.text.tokens.end() ? std::string_view() : doc_.text.norm(*it);
   }
 
   // Roots whose act has another act as its content: appeal, demand, reject, threaten.
@@ -2380,9 +2375,11 @@ class DocCoder {
         bool verb_after = after < end_ && tok(after).mention < 0 && (tok(after).past || verbish(after));
         // ... when the clause has its own verb before it ("villages in the region X annexed"); else the verb
         // is the clause's ("rebels in the capital X attacked a post")
-        bool verb_before = false;
-        for (size_t v = 0; v < p && !verb_before; ++v) verb_before = tok(cl.toks[v]).past || verbish(cl.toks[v]);
-        verb_after = verb_after && verb_before;
+        if (verb_after) {
+          bool verb_before = false;
+          for (size_t v = 0; v < p && !verb_before; ++v) verb_before = tok(cl.toks[v]).past || verbish(cl.toks[v]);
+          verb_after = verb_before;
+        }
         if ((pm.place.has_value() || pm.kind == MentionKind::location) && !verb_after) return q + 1;
       }
       if (!in(x.norm, kPlaceNouns) || q + 2 >= cl.toks.size() || norm(cl.toks[q + 1]) != "of") continue;
