@@ -3664,6 +3664,36 @@ class DocCoder {
     return false;
   }
 
+  // A visit, meeting or talks named as a noun phrase that is its clause's subject, followed by a future
+  // verb ("the visit to X, a port city, will focus on trade", "Y's trip will start on Monday", "the talks are
+  // to resume"), has not happened yet. Only consultations (04x): a past act named as the subject of a future
+  // verb is common for other acts ("the attack will be investigated", "the sanctions will hurt").
+  std::string future_of_named_meeting(const Clause& cl, const Match& m) const {
+    const auto pre = m.pat->prefix_slot();
+    if (m.pat->code.compare(0, 2, "04") != 0 || m.end_pos == 0 || m.end_pos > cl.toks.size() ||
+        (pre != PatternElement::Kind::gap && pre != PatternElement::Kind::source_possessive))
+      return {};
+    for (size_t q = 0; q < m.first_pos; ++q)  // something before the phrase acts: it is no subject
+      if (verbish(cl.toks[q]) || anchors_pattern(tok(cl.toks[q]))) return {};
+    uint32_t t = cl.toks[m.end_pos - 1] + 1;
+    if (t < end_ && norm(t) == ",") {  // an apposition of the phrase's last word: ", a port city,"
+      uint32_t c = t + 1;
+      while (c < end_ && c - t <= 12 && norm(c) != "," && !verbish(c)) ++c;
+      if (c >= end_ || norm(c) != ",") return {};
+      t = c + 1;
+    }
+    while (t < end_ && norm(t).size() > 4 && ends_with(norm(t), "ly") && !anchors_pattern(tok(t))) ++t;
+    if (t >= end_) return {};
+    const std::string_view w = norm(t);
+    const std::string_view next = t + 1 < end_ ? norm(t + 1) : std::string_view{};
+    const std::string_view after = t + 2 < end_ ? norm(t + 2) : std::string_view{};
+    if (in(w, {"will", "shall", "'ll"})) return std::string(w) + " (after the act named as subject)";
+    if (in(w, {"is", "are"}) &&
+        (next == "to" || (in(next, {"expected", "set", "due", "scheduled", "slated"}) && after == "to")))
+      return std::string(w) + " " + std::string(next) + " (after the act named as subject)";
+    return {};
+  }
+
   ModeInfo mode_of(const Clause& cl, const Match& m) const {
     ModeInfo mi;
     // window: from just after the subject (if it is in the clause) to the anchor
@@ -3777,6 +3807,7 @@ class DocCoder {
           neg = std::string(norm(t)) + " (the 'that' clause it governs)";
           break;
         }
+    if (neg.empty() && poss.empty() && exp.empty() && !cl.conditional) exp = future_of_named_meeting(cl, m);
     if (!neg.empty()) {
       mi.mode = EventMode::negated;
       mi.why = "negated by '" + neg + "'";

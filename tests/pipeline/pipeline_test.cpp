@@ -1981,4 +1981,20 @@ TEST(CodeArticle, ABareInsistAssertsAndInsistOnDemands) {
       << ::testing::PrintToString(demanded);
 }
 
+TEST(CodeArticle, AVisitNamedAsTheSubjectOfAFutureVerbIsExpected) {
+  const Knowledge& k = load();
+  // the arrival happened; the visit named as the subject of "will", past an apposition, has not yet
+  auto visit = dyads(k,
+                     "Kenyan President William Ruto arrived in Tanzania on Monday. His visit to Arusha, a northern "
+                     "city, will focus on tourism.");
+  EXPECT_TRUE(has(visit, "042 KENGOV->TZA happened")) << ::testing::PrintToString(visit);
+  EXPECT_TRUE(has(visit, "042 KENGOV->TZA expected")) << ::testing::PrintToString(visit);
+  auto trip = dyads(k, "Kenyan President William Ruto's trip to Tanzania will start on Monday.");
+  EXPECT_TRUE(has(trip, "042 KENGOV->TZA expected")) << ::testing::PrintToString(trip);
+  EXPECT_FALSE(has(trip, "042 KENGOV->TZA happened")) << ::testing::PrintToString(trip);
+  // a past verb after the visit leaves it done
+  auto ended = dyads(k, "Kenyan President William Ruto's trip to Tanzania ended on Monday.");
+  EXPECT_TRUE(has(ended, "042 KENGOV->TZA happened")) << ::testing::PrintToString(ended);
+}
+
 }  // namespace dyad
