@@ -631,19 +631,33 @@ class DocCoder {
     // the office of the article's context country the bare title would give (docs/entities.md).
     if (mm.kind == MentionKind::person && m > 0 && mm.rule.starts_with("agents.tsv:")) {
       const Mention& pm = mention_at(m - 1);
-      // not an organisation that is the object of a verb of saying or of an -ing form before it ("told
-      // Reuters President X would ...", "days after joining NATO Prime Minister X visited ...", "since
-      // leaving the EU Prime Minister X has ..."): the organisation and the title are then two phrases.
-      // After a preposition or another verb they are one ("a statement by NATO spokeswoman X", "met NATO
-      // spokeswoman X").
+      // not an organisation that is the object of a verb of saying or of an -ing form before it while the
+      // person is the subject of the verb right after the name ("told Reuters President X would ...", "days
+      // after joining NATO Prime Minister X visited ...", "since leaving the EU Prime Minister X has ..."):
+      // the organisation and the title are then two phrases. After a preposition or another verb, or with
+      // no verb after the name, they are one ("a statement by NATO spokeswoman X", "met NATO spokeswoman X",
+      // "..., said NATO spokeswoman X, who ...", "including NATO spokeswoman X", "told NATO's chief X that").
       const auto object = [&] {
         uint32_t before = pm.first_token;
-        const uint32_t first = doc_.text.sentences[pm.sentence].first_token;
+        const Sentence& sentence = doc_.text.sentences[pm.sentence];
         auto word_at = [&](uint32_t t) { return doc_.text.norm(doc_.text.tokens[t]); };
-        if (before > first && word_at(before - 1) == "the") --before;
-        if (before == first) return false;
+        if (before > sentence.first_token && word_at(before - 1) == "the") --before;
+        if (before == sentence.first_token || mm.token_end >= sentence.first_token + sentence.token_count) return false;
         const std::string_view w = word_at(before - 1);
         if (in(w, kPrepositions)) return false;
+        // the name's words the mention left out ("President" + "Ruto") are still the name's
+        const uint32_t sentence_end = sentence.first_token + sentence.token_count;
+        uint32_t after = mm.token_end;
+        while (after + 1 < sentence_end) {
+          const std::string_view raw = doc_.text.tokens[after].span.of(doc_.article.text);
+          if (raw.empty() || raw[0] < 'A' || raw[0] > 'Z') break;
+          ++after;
+        }
+        const std::string_view next = word_at(after);
+        const bool verb_after = in(next, {"is", "are", "was", "were", "has", "have", "had", "will", "would", "could",
+                                          "can", "may", "might", "must", "should", "shall", "did", "does"}) ||
+                                (k_.lemmatizer.is_past_form(next) && !in(next, kPrepositions));
+        if (!verb_after) return false;
         if (w.size() > 4 && ends_with(w, "ing")) return true;
         for (const auto& l : k_.lemmatizer.candidates(w))
           if (in(l, kReportLemmas)) return true;
@@ -1031,11 +1045,17 @@ class DocCoder {
       return true;
     return x.past && anchors_pattern(x);
   }
+  // A past participle at t opening a reduced relative, no finite verb: "two men accused of theft", "a teacher
+  // suspected of witchcraft", "six men wanted for robbery", "troops backed by ...".
+  bool reduced_relative(uint32_t t) const {
+    return tok(t).past && t + 1 < end_ && in(norm(t + 1), {"of", "by", "for", "with"});
+  }
   // Token t ends an actor mention that is no place, and a verb form follows it: the subject of that verb
   // (not the agent of a participle: "a bomb planted by rebels killed ...").
   bool new_subject_before(uint32_t t) const {
     const Tok& x = tok(t);
     if (x.mention < 0 || t + 1 >= end_ || tok(t + 1).mention >= 0 || !verbish(t + 1)) return false;
+    if (reduced_relative(t + 1)) return false;
     const Mention& mm = mention_at(x.mention);
     if (mm.token_end != t + 1 || mm.place || mm.kind == MentionKind::location || mm.kind == MentionKind::country)
       return false;
@@ -1059,8 +1079,10 @@ class DocCoder {
     if (tok(t).past) return !(next_exists && in(norm(t + 1), {"by", "to"}));
     if (ends_with(w, "ing")) return false;
     if (ends_with(w, "s")) return true;
-    // a base form opens its reported clause: "that", a determiner or a pronoun after it ("residents in
-    // Goma say the ..."); not "in Zamfara state and ...", "in Kano state police ..."
+    // "say" has no noun reading here: "officials in Goma say rebels ...". Another base form opens its
+    // reported clause: "that", a determiner or a pronoun after it ("residents in Goma report the ..."); not
+    // "in Zamfara state and ...", "in Kano state police ..."
+    if (w == "say") return true;
     return next_exists && (in(norm(t + 1), kDeterminers) || in(norm(t + 1), {"that", "this", "these", "those", "it",
                                                                              "he", "she", "they", "we", "there"}));
   }
@@ -1253,6 +1275,22 @@ class DocCoder {
   std::string_view word_at(uint32_t offset) const {
     const auto it = token_from(offset);
     return it == doc_.text.tokens.end() ? std::string_view() : doc_.text.norm(*it);
+  }
+
+  // The preposition at `prep` opens a gerund ("having", "trying") that the act at `act` follows within
+  // three words of one verb group: no comma, coordinator or actor between ("of having sent", "of trying
+  // to annex", "of having secretly armed").
+  bool after_gerund(uint32_t prep, uint32_t act) const {
+    auto it = token_from(prep);
+    if (it == doc_.text.tokens.end() || ++it == doc_.text.tokens.end()) return false;
+    const std::string_view g = doc_.text.norm(*it);
+    if (g.size() < 5 || !ends_with(g, "ing")) return false;
+    for (int words = 0; ++it != doc_.text.tokens.end() && words < 3; ++words) {
+      if (it->span.offset == act) return true;
+      const std::string_view w = doc_.text.norm(*it);
+      if (w == "," || in(w, kCoordinators)) return false;
+    }
+    return false;
   }
 
   // Roots whose act has another act as its content: appeal, demand, reject, threaten.
@@ -1468,11 +1506,13 @@ class DocCoder {
           if (j == i || !a.target || a.target->code.empty() || x.source.code != a.target->code ||
               a.span.offset > x.span.offset)
             continue;
-          // inside the complement: the act is a gerund there ("of violating ... and ignoring ..."), not a
-          // later finite act of the same actor ("... for weeks, and Y finally withdrew its troops")
-          const bool blame = a.cameo.compare(0, 2, "11") == 0 && !a.target->span.empty() &&
-                             in(word_at(a.target->span.end()), {"of", "for", "with"}) &&
-                             a.target->span.end() <= x.span.offset && ends_with(word_at(x.span.offset), "ing");
+          // inside the complement: the act is a gerund there ("of violating ... and ignoring ..."), or follows
+          // a gerund right after the preposition ("of having sent troops", "of trying to annex"), not a later
+          // finite act of the same actor ("... for weeks, and Y finally withdrew its troops")
+          const bool blame =
+              a.cameo.compare(0, 2, "11") == 0 && !a.target->span.empty() &&
+              in(word_at(a.target->span.end()), {"of", "for", "with"}) && a.target->span.end() <= x.span.offset &&
+              (ends_with(word_at(x.span.offset), "ing") || after_gerund(a.target->span.end(), x.span.offset));
           const bool ground = a.cameo.compare(0, 2, "17") == 0 && word_before(x.span.offset) == "for";
           if (blame || ground) {
             drop.push_back(i);
@@ -2372,12 +2412,15 @@ class DocCoder {
       if (in(x.norm, kPlaceNouns) && q + 1 < cl.toks.size() && tok(cl.toks[q + 1]).mention_start) {
         const Mention& pm = mention_at(tok(cl.toks[q + 1]).mention);
         const uint32_t after = pm.token_end;
-        bool verb_after = after < end_ && tok(after).mention < 0 && (tok(after).past || verbish(after));
+        bool verb_after =
+            after < end_ && tok(after).mention < 0 && (tok(after).past || verbish(after)) && !reduced_relative(after);
         // ... when the clause has its own verb before it ("villages in the region X annexed"); else the verb
-        // is the clause's ("rebels in the capital X attacked a post")
+        // is the clause's ("rebels in the capital X attacked a post", also after a reporting verb that opens
+        // the clause without "that": "police said rebels in the capital X attacked")
         if (verb_after) {
           bool verb_before = false;
-          for (size_t v = 0; v < p && !verb_before; ++v) verb_before = tok(cl.toks[v]).past || verbish(cl.toks[v]);
+          for (size_t v = 0; v < p && !verb_before; ++v)
+            verb_before = (tok(cl.toks[v]).past || verbish(cl.toks[v])) && !reporting(cl.toks[v]);
           verb_after = verb_before;
         }
         if ((pm.place.has_value() || pm.kind == MentionKind::location) && !verb_after) return q + 1;

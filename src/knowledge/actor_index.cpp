@@ -908,6 +908,15 @@ void ActorIndex::find(Document& doc) const {
         return true;
       }
       if (p == "of" && in(kPlaceNouns, prev_word(begin, 2))) return true;
+      // a place noun (or "capital") right before a name the dictionaries do not know, in a noun phrase opened
+      // by a determiner: "in the provincial capital Gulu", "the port town Lamu" (not "city Hall", "a town
+      // Mayor"); a known capital there stays the actor it is ("shelled the capital Kampala")
+      if (!known && norm(begin - 1) == p && (in(kPlaceNouns, p) || p == "capital") && begin >= s0 + 2)
+        for (uint32_t j = begin - 2, words = 0; words < 3; --j, ++words) {
+          const std::string_view w = norm(j);
+          if (w == "the" || w == "a" || w == "an") return true;
+          if (j == s0 || !std::all_of(w.begin(), w.end(), [](char c) { return c >= 'a' && c <= 'z'; })) break;
+        }
       // coordination with a place just before: "Beijing, China", "Harbin and Beijing"
       if (!doc.mentions.empty()) {
         const Mention& last = doc.mentions.back();

@@ -1997,4 +1997,36 @@ TEST(CodeArticle, AVisitNamedAsTheSubjectOfAFutureVerbIsExpected) {
   EXPECT_TRUE(has(ended, "042 KENGOV->TZA happened")) << ::testing::PrintToString(ended);
 }
 
+// Fourth reading of the officer, blamed-act, speaker, gap and place-description rules (our own sentences).
+TEST(CodeArticle, OfficesBlameSpeakersGapsAndDescribedPlacesAfterTheFourthReading) {
+  const Knowledge& k = load();
+  auto source_of = [&](const std::string& text, const std::string& cameo) {
+    for (const Event& e : code_text(k, text).events)
+      if (e.cameo == cameo) return e.source.code;
+    return std::string("no event");
+  };
+  auto place_of = [&](const std::string& text, const std::string& root) {
+    for (const Event& e : code_text(k, text).events)
+      if (e.cameo.compare(0, root.size(), root) == 0) return e.location ? e.location->name : std::string("-");
+    return std::string("no event");
+  };
+  // the organisation and the title are one phrase unless the person is the subject of a verb right after
+  EXPECT_EQ(source_of("The talks will go on, said NATO spokeswoman Dalia Veng, who criticised Uganda.", "111"),
+            "IGOWSTNATGOV");
+  EXPECT_EQ(source_of("Many envoys came, including NATO spokeswoman Dalia Veng, who criticised Uganda.", "111"),
+            "IGOWSTNATGOV");
+  // an act after a gerund of the accusation's complement is blamed, not done
+  for (const char* text : {"Tanzania accused Malawi of having sent troops into its territory.",
+                           "Tanzania accused Malawi of trying to annex the lake island."})
+    for (const std::string& row : dyads(k, text)) EXPECT_EQ(row.find("MWI->"), std::string::npos) << text << " " << row;
+  // a bare "say" after a place is the speaker's verb: the place is the speakers', not the act's
+  EXPECT_EQ(place_of("Officials in Bunia say militiamen attacked two villages overnight.", "18"), "-");
+  // a past participle opening a reduced relative is no new subject: the gap reaches "to death"
+  EXPECT_TRUE(has(dyads(k, "A mob beat two traders accused of theft to death."), "1823 CRM->- happened"));
+  // a reporting verb without "that" is no verb of the clause of "rebels in the capital X attacked"
+  EXPECT_EQ(place_of("Police said rebels in the capital Bangui attacked a checkpoint.", "19"), "Bangui");
+  // a place noun right before a gazetteer name in a determiner's phrase names the place
+  EXPECT_EQ(place_of("Gunmen ambushed a police patrol in the provincial capital Gulu.", "1"), "Gulu");
+}
+
 }  // namespace dyad
