@@ -185,6 +185,15 @@ TEST(NameFinder, AnAmpersandJoinsOneFirm) {
   for (const auto& r : refs(doc5)) EXPECT_THAT(r, ::testing::Not(HasSubstr("|organization|"))) << dump(doc5);
 }
 
+// A named hall or tower is the venue or landlord that runs it, an organisation (the CoNLL convention, with no
+// facility type); a museum, a stadium or a square stays a place.
+TEST(NameFinder, AHallOrATowerIsAnOrganisation) {
+  Document doc = code("The choir sang at Orlend Hall, and the Varrick Tower offices closed near Dunmore Square.");
+  EXPECT_TRUE(has_ref(doc, "Orlend Hall|name|organization|Orlend Hall")) << dump(doc);
+  EXPECT_TRUE(has_ref(doc, "Varrick Tower|name|organization|Varrick Tower")) << dump(doc);
+  EXPECT_TRUE(has_ref(doc, "Dunmore Square|name|location|Dunmore Square")) << dump(doc);
+}
+
 // Two capitals around an ampersand are a firm's acronym ("T&V") unless the cue file lists them as a common
 // abbreviation (`not_name`: "Q&A", "R&D"); partners after a role noun in the plural are people, not a firm.
 TEST(NameFinder, AnAmpersandAcronymAndPartnersAfterAPluralRole) {
