@@ -664,7 +664,8 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
   // A class noun says what the name is: after it, "<Name> is a Danish retail chain", "<Name>, a village in
   // ...", "<Name> was an indie band" (the copula or a comma, "a"/"an", at most three modifiers: lower-case words,
   // a country adjective); or before it, "the village of <Name>", "the parish of <Name>" (a place
-  // noun and a lower-case "of"). Returns the bit of the cue that typed it (org_noun or loc_noun), else 0.
+  // noun and a lower-case "of"), or "a band called <Name>", "a village named "<Name>"" (a class noun, "called" or
+  // "named", an opening quote mark or none). Returns the bit of the cue that typed it (org_noun or loc_noun), else 0.
   auto class_noun = [&](const Run& r) -> uint32_t {
     const uint32_t si = sentence_of[r.b];
     auto same = [&](uint32_t k) { return k < n_tokens && sentence_of[k] == si; };
@@ -672,6 +673,11 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
     if (r.b >= 2 && same(r.b - 2) && norm(r.b - 1) == "of" && !ta.tokens[r.b - 2].capitalized &&
         (cue(r.b - 2) & bit(NameCue::loc_noun)) != 0)
       return bit(NameCue::loc_noun);
+    uint32_t q = r.b;  // the word before the name, past an opening quote mark
+    if (q > 0 && same(q - 1) && (norm(q - 1) == "\"" || norm(q - 1) == "\xE2\x80\x9C")) --q;
+    if (q >= 2 && same(q - 2) && (norm(q - 1) == "called" || norm(q - 1) == "named") && !ta.tokens[q - 1].capitalized &&
+        !ta.tokens[q - 2].capitalized && (cue(q - 2) & kinds) != 0)
+      return cue(q - 2) & kinds;
     uint32_t j = r.e;
     if (!same(j + 1)) return 0;
     std::string_view link = norm(j);

@@ -185,6 +185,13 @@ TEST(NameFinder, AnAmpersandJoinsOneFirm) {
   for (const auto& r : refs(doc5)) EXPECT_THAT(r, ::testing::Not(HasSubstr("|organization|"))) << dump(doc5);
 }
 
+// "a band called <Name>", "a village named "<Name>"": the class noun before "called" or "named" types the name.
+TEST(NameFinder, AClassNounCalledOrNamedTypesTheName) {
+  Document doc = code("In 1990 he formed a band called Velmorrow, and they lived in a village named \"Tollerby\".");
+  EXPECT_TRUE(has_ref(doc, "Velmorrow|name|organization|Velmorrow")) << dump(doc);
+  EXPECT_TRUE(has_ref(doc, "Tollerby|name|location|Tollerby")) << dump(doc);
+}
+
 // A named hall or tower is the venue or landlord that runs it, an organisation (the CoNLL convention, with no
 // facility type); a museum, a stadium or a square stays a place.
 TEST(NameFinder, AHallOrATowerIsAnOrganisation) {
