@@ -756,6 +756,15 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
     uint32_t re = j + 1;
     while (re < s1 && re - rb < 7 && word(re) && ta.tokens[re].capitalized && cover[re] < 0) ++re;
     if (re == j + 1) return false;
+    // the partners are the words after the run's last lower-case connector: "Shares of Dorvin & Kittle" is cut at
+    // "of" later, and its piece "Dorvin & Kittle" is one firm
+    for (uint32_t k = j; k > rb; --k)
+      if (!ta.tokens[k - 1].capitalized && has(k - 1, NameCue::connector) && !has(k - 1, NameCue::particle) &&
+          norm(k - 1) != "&") {
+        rb = k;
+        break;
+      }
+    if (rb >= j) return false;
     const uint32_t kinds = bit(NameCue::org_suffix) | bit(NameCue::loc_suffix);
     if ((cue(re - 1) & kinds) != 0) {
       bool all_suffixes = true;  // "Tarrow Savings Bank & Trust Company": one bank

@@ -211,6 +211,12 @@ TEST(NameFinder, AnAmpersandAcronymAndPartnersAfterAPluralRole) {
   for (const auto& r : refs(doc1)) EXPECT_THAT(r, ::testing::Not(HasSubstr("|organization|"))) << dump(doc1);
 }
 
+// A firm after a capitalised word and "of" keeps its partners together: the run is cut at "of", not at "&".
+TEST(NameFinder, AFirmAfterOfStaysOneFirm) {
+  Document doc = code("Shares of Dorvin & Kittle rose on Tuesday after the merger.");
+  EXPECT_TRUE(has_ref(doc, "Dorvin & Kittle|name|organization|Dorvin & Kittle")) << dump(doc);
+}
+
 // A word and a country's own name right after it name a body of that country ("Forestry Kenya") or a firm's
 // national arm ("Velmont Japan"); a region's adjective or head word before the country does not ("Western Ghana").
 TEST(NameFinder, AWordAndItsCountryNameABody) {
