@@ -88,6 +88,7 @@ bool parse_cue(std::string_view s, NameCue& out) {
       {"possessive_end", NameCue::possessive_end},
       {"party_role", NameCue::party_role},
       {"name_inner", NameCue::name_inner},
+      {"name_prefix", NameCue::name_prefix},
   };
   for (const auto& [name, cue] : kCues)
     if (s == name) {
@@ -117,23 +118,17 @@ bool has_letter(std::string_view s) {
   });
 }
 
-/// Capitals only (an "&" between two of them, with three capitals or more: "QR&T", "AT&T"; not the two-letter
-/// abbreviations "Q&A", "R&D", "M&A"), and not a Roman numeral ("II", "VIII", "XIV").
+/// Capitals only (an "&" between two of them: "QR&T", "T&V"; the common abbreviations "Q&A", "R&D", "M&A" are
+/// `not_name` cues and start no run), and not a Roman numeral ("II", "VIII", "XIV").
 bool acronym(std::string_view s) {
   bool roman = true;
-  bool amp = false;
-  size_t letters = 0;
   for (size_t i = 0; i < s.size(); ++i) {
     const char c = s[i];
-    if (c == '&' && i > 0 && i + 1 < s.size()) {
-      amp = true;
-      continue;
-    }
+    if (c == '&' && i > 0 && i + 1 < s.size()) continue;
     if (c < 'A' || c > 'Z') return false;
-    ++letters;
     if (std::string_view("IVXLCDM").find(c) == std::string_view::npos) roman = false;
   }
-  return !roman && (!amp || letters >= 3);
+  return !roman;
 }
 
 /// The capitals of what is shaped like a broadcaster's call sign or channel: one digit and two or three capitals
@@ -213,7 +208,8 @@ Result<std::shared_ptr<const NameFinder>> NameFinder::parse(std::string_view nam
           row, "unknown cue '" + std::string(t->get(row, "cue")) +
                    "' (title, honorific, particle, org_suffix, org_head, loc_suffix, loc_head, connector, "
                    "not_name, pronoun_m, pronoun_f, given_name, org_context, org_noun, loc_noun, person_noun, "
-                   "person_verb, body_noun, date_word, unit, place_particle, possessive_end, party_role, name_inner)");
+                   "person_verb, body_noun, date_word, unit, place_particle, possessive_end, party_role, name_inner, "
+                   "name_prefix)");
     auto words = split_values(t->get(row, "words"));
     if (words.empty()) return t->error(row, "no words");
     auto as_of = parse_date_field(*t, row, "as_of");
@@ -289,6 +285,16 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
     return it == cues_.end() ? 0 : it->second;
   };
   auto has = [&](uint32_t k, NameCue c) { return (cue(k) & bit(c)) != 0; };
+  // The cues of a word, or of its singular when the word is a regular plural that no row lists ("leaders",
+  // "nurses", "secretaries"): the role words of the cue file are listed in the singular.
+  auto cue_or_singular = [&](uint32_t k) -> uint32_t {
+    const uint32_t c = cue(k);
+    const std::string_view w = ta.norm(ta.tokens[k]);
+    if (c != 0 || w.size() < 4 || w.back() != 's') return c;
+    auto it = w.ends_with("ies") ? cues_.find(std::string(w.substr(0, w.size() - 3)) + "y")
+                                 : cues_.find(std::string(w.substr(0, w.size() - 1)));
+    return it == cues_.end() ? 0 : it->second;
+  };
   // A call sign's shape whose capitals are no unit of time or measure (`unit` cues: "7PM", "8GB", "4TH").
   auto call_sign = [&](std::string_view s) {
     const std::string_view letters = call_sign_letters(s);
@@ -658,7 +664,8 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
   // A class noun says what the name is: after it, "<Name> is a Danish retail chain", "<Name>, a village in
   // ...", "<Name> was an indie band" (the copula or a comma, "a"/"an", at most three modifiers: lower-case words,
   // a country adjective); or before it, "the village of <Name>", "the parish of <Name>" (a place
-  // noun and a lower-case "of"). Returns the bit of the cue that typed it (org_noun or loc_noun), else 0.
+  // noun and a lower-case "of"), or "a band called <Name>", "a village named "<Name>"" (a class noun, "called" or
+  // "named", an opening quote mark or none). Returns the bit of the cue that typed it (org_noun or loc_noun), else 0.
   auto class_noun = [&](const Run& r) -> uint32_t {
     const uint32_t si = sentence_of[r.b];
     auto same = [&](uint32_t k) { return k < n_tokens && sentence_of[k] == si; };
@@ -666,6 +673,11 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
     if (r.b >= 2 && same(r.b - 2) && norm(r.b - 1) == "of" && !ta.tokens[r.b - 2].capitalized &&
         (cue(r.b - 2) & bit(NameCue::loc_noun)) != 0)
       return bit(NameCue::loc_noun);
+    uint32_t q = r.b;  // the word before the name, past an opening quote mark
+    if (q > 0 && same(q - 1) && (norm(q - 1) == "\"" || norm(q - 1) == "\xE2\x80\x9C")) --q;
+    if (q >= 2 && same(q - 2) && (norm(q - 1) == "called" || norm(q - 1) == "named") && !ta.tokens[q - 1].capitalized &&
+        !ta.tokens[q - 2].capitalized && (cue(q - 2) & kinds) != 0)
+      return cue(q - 2) & kinds;
     uint32_t j = r.e;
     if (!same(j + 1)) return 0;
     std::string_view link = norm(j);
@@ -732,8 +744,8 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
           (place(start, j) && place(j + 1, end)))
         return false;
     }
-    // after a person noun or title ("opposition leaders Okello & Wanjiru"): people
-    if (rb > 0 && (cue(rb - 1) & (bit(NameCue::person_noun) | bit(NameCue::title))) != 0) return false;
+    // after a person noun or title, also in the plural ("union leaders Brannock & Feliks"): people
+    if (rb > 0 && (cue_or_singular(rb - 1) & (bit(NameCue::person_noun) | bit(NameCue::title))) != 0) return false;
     return amp;
   };
   // Does the "&" at j join the capitalised words before it (from rb) and after it into one name? When the words
@@ -744,6 +756,15 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
     uint32_t re = j + 1;
     while (re < s1 && re - rb < 7 && word(re) && ta.tokens[re].capitalized && cover[re] < 0) ++re;
     if (re == j + 1) return false;
+    // the partners are the words after the run's last lower-case connector: "Shares of Dorvin & Kittle" is cut at
+    // "of" later, and its piece "Dorvin & Kittle" is one firm
+    for (uint32_t k = j; k > rb; --k)
+      if (!ta.tokens[k - 1].capitalized && has(k - 1, NameCue::connector) && !has(k - 1, NameCue::particle) &&
+          norm(k - 1) != "&") {
+        rb = k;
+        break;
+      }
+    if (rb >= j) return false;
     const uint32_t kinds = bit(NameCue::org_suffix) | bit(NameCue::loc_suffix);
     if ((cue(re - 1) & kinds) != 0) {
       bool all_suffixes = true;  // "Tarrow Savings Bank & Trust Company": one bank
@@ -1204,8 +1225,6 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
   // A capital after lower-case letters inside a word ("StarLine"), not a surname prefix ("McKenna", "MacLeod",
   // "DeLuca", "LeBlanc", "VanDyke", "DiMaggio", "FitzGerald"): a company's or a brand's spelling.
   auto camel_case_inside = [&](const Run& r) {
-    static constexpr std::string_view kPrefixes[] = {"Mc", "Mac", "De",  "Di",  "Da",   "Du",
-                                                     "Le", "La",  "Van", "Von", "Fitz", "St"};
     for (uint32_t k = r.b; k < r.e; ++k) {
       std::string_view w = ta.tokens[k].span.of(text);
       if (ta.tokens[k].all_caps || w.size() < 4) continue;
@@ -1213,9 +1232,8 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
         if (!(w[i] >= 'A' && w[i] <= 'Z') || !(w[i - 1] >= 'a' && w[i - 1] <= 'z') ||
             !(w[i + 1] >= 'a' && w[i + 1] <= 'z'))
           continue;
-        bool prefix = std::any_of(std::begin(kPrefixes), std::end(kPrefixes),
-                                  [&](std::string_view p) { return w.substr(0, i) == p; });
-        if (!prefix) return true;
+        // the letters before the capital a surname prefix of the cue file (`name_prefix`: "Mc", "De", "Fitz")
+        if (!is(NameCue::name_prefix, w.substr(0, i))) return true;
       }
     }
     return false;

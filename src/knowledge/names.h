@@ -53,6 +53,7 @@ enum class NameCue : uint8_t {
   possessive_end,
   party_role,
   name_inner,
+  name_prefix,
 };
 
 class NameFinder {

@@ -185,6 +185,38 @@ TEST(NameFinder, AnAmpersandJoinsOneFirm) {
   for (const auto& r : refs(doc5)) EXPECT_THAT(r, ::testing::Not(HasSubstr("|organization|"))) << dump(doc5);
 }
 
+// "a band called <Name>", "a village named "<Name>"": the class noun before "called" or "named" types the name.
+TEST(NameFinder, AClassNounCalledOrNamedTypesTheName) {
+  Document doc = code("In 1990 he formed a band called Velmorrow, and they lived in a village named \"Tollerby\".");
+  EXPECT_TRUE(has_ref(doc, "Velmorrow|name|organization|Velmorrow")) << dump(doc);
+  EXPECT_TRUE(has_ref(doc, "Tollerby|name|location|Tollerby")) << dump(doc);
+}
+
+// A named hall or tower is the venue or landlord that runs it, an organisation (the CoNLL convention, with no
+// facility type); a museum, a stadium or a square stays a place.
+TEST(NameFinder, AHallOrATowerIsAnOrganisation) {
+  Document doc = code("The choir sang at Orlend Hall, and the Varrick Tower offices closed near Dunmore Square.");
+  EXPECT_TRUE(has_ref(doc, "Orlend Hall|name|organization|Orlend Hall")) << dump(doc);
+  EXPECT_TRUE(has_ref(doc, "Varrick Tower|name|organization|Varrick Tower")) << dump(doc);
+  EXPECT_TRUE(has_ref(doc, "Dunmore Square|name|location|Dunmore Square")) << dump(doc);
+}
+
+// Two capitals around an ampersand are a firm's acronym ("T&V") unless the cue file lists them as a common
+// abbreviation (`not_name`: "Q&A", "R&D"); partners after a role noun in the plural are people, not a firm.
+TEST(NameFinder, AnAmpersandAcronymAndPartnersAfterAPluralRole) {
+  Document doc = code("Analysts at T&V cut their forecast, and the R&D budget shrank.");
+  EXPECT_TRUE(has_ref(doc, "T&V|name|organization|T&V")) << dump(doc);
+  for (const auto& r : refs(doc)) EXPECT_THAT(r, ::testing::Not(::testing::StartsWith("R&D|"))) << dump(doc);
+  Document doc1 = code("The strike ended after union leaders Brannock & Feliks signed the deal.");
+  for (const auto& r : refs(doc1)) EXPECT_THAT(r, ::testing::Not(HasSubstr("|organization|"))) << dump(doc1);
+}
+
+// A firm after a capitalised word and "of" keeps its partners together: the run is cut at "of", not at "&".
+TEST(NameFinder, AFirmAfterOfStaysOneFirm) {
+  Document doc = code("Shares of Dorvin & Kittle rose on Tuesday after the merger.");
+  EXPECT_TRUE(has_ref(doc, "Dorvin & Kittle|name|organization|Dorvin & Kittle")) << dump(doc);
+}
+
 // A word and a country's own name right after it name a body of that country ("Forestry Kenya") or a firm's
 // national arm ("Velmont Japan"); a region's adjective or head word before the country does not ("Western Ghana").
 TEST(NameFinder, AWordAndItsCountryNameABody) {
@@ -507,6 +539,9 @@ TEST(NameFinder, ACamelCaseWordIsACompanysSpelling) {
   // Surname prefixes are no company spelling.
   Document doc2 = code("The shop later sold its stock to Fiona McTavish and closed.");
   EXPECT_TRUE(has_ref(doc2, "Fiona McTavish|name|person|Fiona McTavish")) << dump(doc2);
+  // The prefixes are the cue file's `name_prefix` words ("Vander" of Dutch-American surnames among them).
+  Document doc3 = code("Yesterday Voss VanderMolen closed the shop for good.");
+  EXPECT_TRUE(has_ref(doc3, "Voss VanderMolen|name|person|Voss VanderMolen")) << dump(doc3);
 }
 
 TEST(NameFinder, PronounSkipsAPersonOfTheOtherGender) {
