@@ -52,6 +52,7 @@
 #include "core/unicode.h"
 #include "events/lemmatizer.h"
 #include "events/pattern.h"
+#include "knowledge/actor_words.h"
 #include "knowledge/actors.h"
 #include "knowledge/ethnic.h"
 #include "knowledge/pairs.h"
@@ -266,6 +267,8 @@ struct EventCoder::Impl {
   NounList unit_nouns;
   // data/knowledge/ethnic_groups.tsv: "Bosnian Serbs" are Bosnian people of the Serb group.
   EthnicGroups ethnic_groups;
+  // data/knowledge/actor_words.tsv: position words before a place ("central"), sectors of no country.
+  ActorWords actor_words;
   // Codes of imported dictionaries that the CAMEO codebook lacks, each scored
   // like its nearest CAMEO ancestor ("1951" like "195"), or unscored.
   std::unordered_map<std::string, CameoEntry> foreign_codes;
@@ -845,9 +848,9 @@ class DocCoder {
     // by a bare title) still with no country, right before "of/in/from [the]" and a place (a country of the
     // dictionaries, or a province or town only the gazetteer or the name finder knows), is of that
     // place's country; one or two capitalised words no mention covers may stand between (the
-    // title's name). International sectors stay as they are.
+    // title's name). International sectors (data/knowledge/actor_words.tsv) stay as they are.
     if ((mm.kind == MentionKind::agent || (mm.kind == MentionKind::person && a.code == a.sector)) &&
-        a.country.empty() && a.code.size() == 3 && !in(a.code, {"IGO", "NGO", "IMG", "MNC", "PKO"})) {
+        a.country.empty() && a.code.size() == 3 && !k_.actor_words.international_sector(a.code)) {
       const Sentence& st = doc_.text.sentences[mm.sentence];
       const uint32_t se = st.first_token + st.token_count;
       uint32_t t = mm.token_end;
@@ -3839,12 +3842,11 @@ class DocCoder {
         // "near the town of X", "outside the northern city of X": the place described
         r = past_place_description(cl, r);
       }
-      // "in central Baghdad", "near northern Kirkuk": a word of position before the place; also one the
-      // gazetteer knows as a region of its own ("in Northern Syria", "in Central London": the one-word
-      // "Northern" or "Central" there is a direction in the place after it, not that region)
-      if (r + 1 < cl.toks.size() &&
-          in(norm(cl.toks[r]), {"central", "northern", "southern", "eastern", "western", "northeastern", "northwestern",
-                                "southeastern", "southwestern", "downtown", "north", "south", "east", "west"})) {
+      // "in central Baghdad", "near northern Kirkuk": a word of position before the place
+      // (data/knowledge/actor_words.tsv); also one the gazetteer knows as a region of its own ("in
+      // Northern Syria", "in Central London": the one-word "Northern" or "Central" there is a direction
+      // in the place after it, not that region)
+      if (r + 1 < cl.toks.size() && k_.actor_words.position(norm(cl.toks[r]))) {
         const int32_t own = tok(cl.toks[r]).mention;
         if (own < 0) {
           ++r;
@@ -4038,10 +4040,10 @@ class DocCoder {
   // An actor of a sector and no country ("people" CVL, "a journalist" MED, the implicit "police"
   // COP) in a place is of the place's country; international sectors (IGO, NGO, IMG, MNC, PKO)
   // belong to no country and keep none, nor do refugees (REF: "refugees in a camp in Chad" fled
-  // another country).
-  static void of_place(Actor& a, const Place& place) {
+  // another country): the international and displaced sectors of data/knowledge/actor_words.tsv.
+  void of_place(Actor& a, const Place& place) const {
     if (place.country.empty() || !a.country.empty() || a.code.size() != 3 || a.code != a.sector) return;
-    if (in(a.sector, {"IGO", "NGO", "IMG", "MNC", "PKO", "REF"})) return;
+    if (k_.actor_words.placeless_sector(a.sector)) return;
     a.country = place.country;
     a.code = place.country + a.code;
   }
@@ -4793,6 +4795,9 @@ Result<std::shared_ptr<const EventCoder>> EventCoder::load(const std::string& da
   auto ethnic = EthnicGroups::load(data_dir);
   if (!ethnic.ok()) return ethnic.error();
   impl->ethnic_groups = std::move(ethnic.value());
+  auto actor_words = ActorWords::load(data_dir);
+  if (!actor_words.ok()) return actor_words.error();
+  impl->actor_words = std::move(actor_words.value());
 
   std::vector<VerbPatternSpec> specs;
   if (!no_default) {

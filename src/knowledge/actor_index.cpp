@@ -39,6 +39,7 @@
 #include <unordered_set>
 
 #include "core/unicode.h"
+#include "knowledge/actor_words.h"
 #include "knowledge/actors.h"
 #include "knowledge/pairs.h"
 #include "knowledge/phrase_matcher.h"
@@ -220,6 +221,7 @@ struct ActorIndex::Impl {
   std::unordered_set<std::string> adjectives;     // case-folded country adjectives and demonyms
   std::unordered_set<std::string> country_names;  // case-folded country names and aliases, apostrophes plain
   NounList pair_nouns;                            // data/knowledge/pair_nouns.tsv
+  ActorWords actor_words;                         // data/knowledge/actor_words.tsv
   uint32_t the_id = TokenInterner::kNone;
 
   // ---- resolution --------------------------------------------------------
@@ -392,6 +394,9 @@ Result<std::shared_ptr<const ActorIndex>> ActorIndex::load(const std::string& da
   auto pairs = PairNouns::load(data_dir);  // read with or without the default dictionaries, like the coder
   if (!pairs.ok()) return pairs.error();
   impl->pair_nouns = std::move(pairs.value());
+  auto actor_words = ActorWords::load(data_dir);  // the same: backer suffixes, international sectors
+  if (!actor_words.ok()) return actor_words.error();
+  impl->actor_words = std::move(actor_words.value());
   KnowledgeSpecs defaults;
   if (!no_default) {
     namespace fs = std::filesystem;
@@ -1452,18 +1457,18 @@ void ActorIndex::find(Document& doc) const {
   // Countries for role words and titled unknown persons that have none ("officials", "Governor X"): an
   // explicit "in/of/from [the] <country, capital or place of a country>" right after them ("officials in Moscow",
   // "opposition groups in Zimbabwe"), else the article's home country: the dateline's, or the only country
-  // the article mentions at all. International sectors (IGO, NGO, IMG, MNC, PKO) are left alone.
+  // the article mentions at all. International sectors (IGO, NGO, IMG, MNC, PKO: data/knowledge/actor_words.tsv)
+  // are left alone.
   // "Qatari-backed", "Iran-funded", "Syrian-sponsored": the country (as on the article's date) of a one-word name
-  // or adjective before a backer's suffix, else empty. The backer is not the backed actor's country: an actor
-  // right after such a word takes no home country that is the backer's (docs/entities.md).
+  // or adjective before a backer's suffix (data/knowledge/actor_words.tsv), else empty. The backer is not the
+  // backed actor's country: an actor right after such a word takes no home country that is the backer's
+  // (docs/entities.md).
   auto backer_country = [&](uint32_t t) -> std::string {
     std::string_view f = norm(t);
     size_t h = f.rfind('-');
     if (h == std::string_view::npos || h == 0) return {};
     std::string_view suffix = f.substr(h + 1);
-    if (suffix != "backed" && suffix != "funded" && suffix != "sponsored" && suffix != "supported" &&
-        suffix != "financed" && suffix != "armed" && suffix != "trained")
-      return {};
+    if (!ix.actor_words.backer_suffix(suffix)) return {};
     sc.ids.assign(1, ix.matcher.id_of(f.substr(0, h)));
     if (sc.ids[0] == TokenInterner::kNone) return {};
     sc.matches.clear();
@@ -1487,7 +1492,7 @@ void ActorIndex::find(Document& doc) const {
     const std::string& code = m.actor.code;
     if (code.empty() || (code.size() != 3 && code.size() != 6)) continue;
     std::string_view lead = std::string_view(code).substr(0, 3);
-    if (lead == "IGO" || lead == "NGO" || lead == "IMG" || lead == "MNC" || lead == "PKO") continue;
+    if (ix.actor_words.international_sector(lead)) continue;
     const Sentence& sent = ta.sentences[m.sentence];
     const uint32_t s1 = sent.first_token + sent.token_count;
     std::string country;
