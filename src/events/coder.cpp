@@ -4174,13 +4174,17 @@ class DocCoder {
   // ("killing 20", "killing three of them"): a reflexive ("killing himself") or a person of
   // another kind that is no actor word ("killing a shopkeeper") is not the target's people.
   void participle_targets(const Clause& cl, std::vector<Match>& found) const {
-    // "killing at least 40 people": the count's own noun, a one-word mention of people of no kind and
-    // no country (CVL), names no party of its own; the count is still a bare count of the target's people
+    // "killing at least 40 people": the count's own noun, a one-word mention of people of no kind (CVL),
+    // names no party of its own; the count is still a bare count of the target's people. A country such a
+    // word has is the article's (the knowledge stage's home country: one word names none), unless
+    // "of/in/from" and a place follow it ("killing 40 people in X").
     const auto count_noun_only = [&](const Match& m) {
       return std::all_of(m.targets.begin(), m.targets.end(), [&](int32_t t) {
         const Mention& tm = mention_at(t);
-        return tm.token_end == tm.first_token + 1 && actor_of(t).country.empty() &&
-               k_.person_nouns.contains(norm(tm.first_token));
+        if (tm.token_end != tm.first_token + 1 || !k_.person_nouns.contains(norm(tm.first_token))) return false;
+        if (actor_of(t).country.empty()) return true;
+        const Sentence& st = doc_.text.sentences[tm.sentence];
+        return tm.token_end >= st.first_token + st.token_count || !in(norm(tm.token_end), {"of", "in", "from"});
       });
     };
     for (Match& m : found) {

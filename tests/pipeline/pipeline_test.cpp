@@ -1981,4 +1981,15 @@ TEST(CodeArticle, ABareInsistAssertsAndInsistOnDemands) {
       << ::testing::PrintToString(demanded);
 }
 
+// "killing 14 people" after a dateline: the one word "people" names no country of its own (the knowledge
+// stage gives it the article's), so the count is still one of those the raid was aimed at; "people in
+// <country>" say whose they are.
+TEST(CodeArticle, ACountOfPeopleWithTheArticlesCountryIsStillTheMainActsTarget) {
+  const Knowledge& k = load();
+  const auto raid = dyads(k, "NAIROBI - Gunmen raided Somali traders on Sunday, killing 14 people.");
+  for (const std::string& d : raid) EXPECT_EQ(d.find("->KENCVL"), std::string::npos) << d;
+  EXPECT_TRUE(std::any_of(raid.begin(), raid.end(), [](const std::string& d) { return d.find("->SOMBUS") != d.npos; }))
+      << ::testing::PrintToString(raid);
+}
+
 }  // namespace dyad
