@@ -107,6 +107,10 @@ const std::initializer_list<std::string_view> kPrepositions = {
     // co-participants and circumstances: "met Y, alongside Z" makes Z no object and no list member
     "alongside", "beside", "besides", "amid", "amidst", "despite", "unlike", "except", "versus", "upon", "within"};
 const std::initializer_list<std::string_view> kPlacePrepositions = {"in", "at", "near", "outside", "inside"};
+// Nouns for a kind of place that describe the place named after them ("the capital X", "the town of X").
+const std::initializer_list<std::string_view> kPlaceNouns = {"city",   "town",     "village", "province",
+                                                             "region", "district", "port",    "capital",
+                                                             "state",  "island",   "county",  "municipality"};
 const std::initializer_list<std::string_view> kSubordinators = {
     "if", "unless", "whether", "because", "although", "though", "whereas", "while", "when", "whenever", "once"};
 const std::initializer_list<std::string_view> kCoordinators = {"and", "but", "or", "yet"};
@@ -1922,6 +1926,25 @@ class DocCoder {
     return false;
   }
 
+  // The mention at clause position qs is a place that a place noun right before it describes, after a
+  // preposition of place (with determiners and modifiers between) and an actor before that: "rebels in
+  // the capital X attacked", "traders at the port town X protested". The place is where the actor is,
+  // not the subject, also right before the verb.
+  bool described_place_after_actor(const Clause& c, size_t qs) const {
+    const Mention& pm = mention_at(tok(c.toks[qs]).mention);
+    if (!pm.place.has_value() && pm.kind != MentionKind::location) return false;
+    if (qs == 0 || !in(norm(c.toks[qs - 1]), kPlaceNouns)) return false;
+    size_t r = qs - 1;
+    for (int n = 0; n < 3 && r > 0 && tok(c.toks[r - 1]).mention < 0 &&
+                    (is_determiner(norm(c.toks[r - 1])) || modifier(c.toks[r - 1]));
+         ++n)
+      --r;
+    if (r == 0 || !in(norm(c.toks[r - 1]), kPlacePrepositions)) return false;
+    for (size_t q = r - 1; q-- > 0;)
+      if (actor_mention(tok(c.toks[q]).mention)) return true;
+    return false;
+  }
+
   // The owner of a passive's subject that is no actor: "the homes of Kenyan farmers were
   // attacked", "a camp for Somali refugees was shelled" (the thing acted on is theirs, or is for
   // them, so they are the target, as PETRARCH codes a noun phrase by its actor). The clause opens
@@ -2017,6 +2040,7 @@ class DocCoder {
             !(right_before && p < c.toks.size() && noun_compound_head(c.toks[p])))
           continue;
         if (governed_over_modifiers(c, qs, right_before)) continue;
+        if (described_place_after_actor(c, qs)) continue;
         std::vector<int32_t> ms{x.mention};
         size_t r = qs;
         // "X and a group of deputies", "X and dozens of students": the list goes on before the count
@@ -2364,9 +2388,6 @@ class DocCoder {
   // three plain words ending in a place noun and "of" describe the place mention that
   // follows; the slot is that place. Returns the place's clause position, else p.
   size_t past_place_description(const Clause& cl, size_t p) const {
-    const std::initializer_list<std::string_view> kPlaceNouns = {"city",   "town",     "village", "province",
-                                                                 "region", "district", "port",    "capital",
-                                                                 "state",  "island",   "county",  "municipality"};
     for (size_t q = p; q < cl.toks.size() && q < p + 4; ++q) {
       const Tok& x = tok(cl.toks[q]);
       if (x.mention >= 0 || x.norm.empty() || !std::isalpha(static_cast<unsigned char>(x.norm.front()))) return p;

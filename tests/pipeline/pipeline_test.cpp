@@ -1992,4 +1992,13 @@ TEST(CodeArticle, ACountOfPeopleWithTheArticlesCountryIsStillTheMainActsTarget) 
       << ::testing::PrintToString(raid);
 }
 
+// "Rebels in the capital X attacked": the capital a place noun describes after "in" is where the rebels
+// are, not the doer (no GOV of the capital's country), also right before the verb.
+TEST(CodeArticle, APlaceDescribedAfterTheSubjectIsNoDoer) {
+  const Knowledge& k = load();
+  const auto ev = dyads(k, "Rebels in the capital Kampala attacked a police post on Sunday.");
+  EXPECT_TRUE(has(ev, "190 UGAREB->UGACOP happened")) << ::testing::PrintToString(ev);
+  for (const std::string& d : ev) EXPECT_NE(d.rfind("190 UGAGOV", 0), 0U) << d;
+}
+
 }  // namespace dyad
