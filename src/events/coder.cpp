@@ -4043,10 +4043,13 @@ class DocCoder {
   // A protest (14x) where it happens: people with no country ("students", "workers") who
   // protest in a place are of that place's country ("students marched in Jakarta" -> IDNEDU),
   // and a protest with no target by people of that country, not its state, is addressed to it
-  // (IDNEDU -> IDN), as event data codes domestic protest. Protesters of another country keep theirs.
-  static void protest_in_place(Actor& source, std::optional<Actor>& target, const Place& place) {
+  // (IDNEDU -> IDN), as event data codes domestic protest. Protesters of another country keep theirs;
+  // international and displaced sectors take none (data/knowledge/actor_words.tsv: refugees protesting
+  // in a camp in X fled another country).
+  void protest_in_place(Actor& source, std::optional<Actor>& target, const Place& place) const {
     if (place.country.empty()) return;
-    if (source.country.empty() && source.code.size() == 3 && source.code == source.sector) {
+    if (source.country.empty() && source.code.size() == 3 && source.code == source.sector &&
+        !k_.actor_words.placeless_sector(source.sector)) {
       source.country = place.country;
       source.code = place.country + source.code;
     }

@@ -1481,6 +1481,27 @@ void ActorIndex::find(Document& doc) const {
     }
     return {};
   };
+  // The country of the place the words right after mention i put its people in: "in/at/near/inside", at
+  // most four plain words ("a camp", "a camp in", "the border town of"), then a country or place mention
+  // ("refugees in a camp in Chad" -> TCD); else empty.
+  auto placed_in = [&](size_t i) -> std::string {
+    const Mention& m = doc.mentions[i];
+    const Sentence& sent = ta.sentences[m.sentence];
+    const uint32_t s1 = sent.first_token + sent.token_count;
+    uint32_t t = m.token_end;
+    if (t >= s1 || !(norm(t) == "in" || norm(t) == "at" || norm(t) == "near" || norm(t) == "inside")) return {};
+    size_t j = i + 1;
+    for (uint32_t words = 0; ++t < s1 && words <= 4; ++words) {
+      while (j < doc.mentions.size() && doc.mentions[j].token_end <= t) ++j;
+      if (j < doc.mentions.size() && doc.mentions[j].first_token == t) {
+        const Mention& p = doc.mentions[j];
+        return p.kind == MentionKind::country || p.kind == MentionKind::location ? p.actor.country : std::string();
+      }
+      if (j < doc.mentions.size() && doc.mentions[j].first_token < t) return {};
+      if (ta.tokens[t].kind != TokenKind::word) return {};
+    }
+    return {};
+  };
   std::unordered_set<std::string> article_countries;
   for (const Mention& m : doc.mentions)
     if (!m.actor.country.empty()) article_countries.insert(m.actor.country);
@@ -1493,6 +1514,10 @@ void ActorIndex::find(Document& doc) const {
     if (code.empty() || (code.size() != 3 && code.size() != 6)) continue;
     std::string_view lead = std::string_view(code).substr(0, 3);
     if (ix.actor_words.international_sector(lead)) continue;
+    // refugees (a displaced sector of data/knowledge/actor_words.tsv) are not of the country they are in:
+    // "refugees in Chad" are no TCDREF, nor are "refugees in a camp in Chad" as the home country; "from/of X"
+    // says whose they are
+    const bool displaced = ix.actor_words.displaced_sector(lead);
     const Sentence& sent = ta.sentences[m.sentence];
     const uint32_t s1 = sent.first_token + sent.token_count;
     std::string country;
@@ -1502,7 +1527,8 @@ void ActorIndex::find(Document& doc) const {
       uint32_t at = norm(t + 1) == "the" ? t + 2 : t + 1;
       for (size_t j = i + 1; j < doc.mentions.size() && doc.mentions[j].first_token <= at; ++j) {
         const Mention& p = doc.mentions[j];
-        if (p.first_token == at && (p.kind == MentionKind::country || p.kind == MentionKind::location))
+        if (p.first_token == at && (p.kind == MentionKind::country || p.kind == MentionKind::location) &&
+            (!displaced || norm(t) != "in"))
           country = p.actor.country;
         if (p.first_token == at && p.kind == MentionKind::organization && norm(t) == "of" && p.actor.code.size() > 3)
           body = &p;
@@ -1518,7 +1544,8 @@ void ActorIndex::find(Document& doc) const {
       recode_entity(m, old);
       continue;
     }
-    if (country.empty() && !(m.first_token > sent.first_token && backer_country(m.first_token - 1) == home))
+    if (country.empty() && !(displaced && placed_in(i) == home) &&
+        !(m.first_token > sent.first_token && backer_country(m.first_token - 1) == home))
       country = home;
     if (country.empty()) continue;
     std::string old = code;

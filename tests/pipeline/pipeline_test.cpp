@@ -2001,4 +2001,16 @@ TEST(CodeArticle, APlaceDescribedAfterTheSubjectIsNoDoer) {
   for (const std::string& d : ev) EXPECT_NE(d.rfind("190 UGAGOV", 0), 0U) << d;
 }
 
+// Refugees (a displaced sector of data/knowledge/actor_words.tsv) are not of the country they are in:
+// neither "in <country>" nor the article's only country makes them its people; "from <country>" does.
+TEST(CodeArticle, RefugeesTakeNoCountryOfThePlaceTheyAreIn) {
+  const Knowledge& k = load();
+  const auto camp = dyads(k, "Hundreds of refugees in a camp in Chad protested against food cuts on Monday.");
+  ASSERT_FALSE(camp.empty());
+  for (const std::string& d : camp) EXPECT_EQ(d.find("TCDREF"), std::string::npos) << d;
+  const auto from = dyads(k, "Refugees from Sudan protested in Chad against food cuts on Monday.");
+  EXPECT_TRUE(std::any_of(from.begin(), from.end(), [](const std::string& d) { return d.find("SDNREF") != d.npos; }))
+      << ::testing::PrintToString(from);
+}
+
 }  // namespace dyad
