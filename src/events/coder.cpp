@@ -1926,6 +1926,25 @@ class DocCoder {
     return false;
   }
 
+  // The mention at clause position qs is counted after "of" and an actor's head noun: "the killer of three
+  // Kenyan farmers was arrested", "the attackers of dozens of villagers were caught". A count (with
+  // determiners) between "of" and the mention makes the people counted the head's complement, the ones
+  // acted on, not whose role the head is ("a spokesman for the government said": the government; see
+  // governed_over_modifiers), also right before the verb; the head is the subject. The "of" after a count
+  // noun ("dozens of") governs nothing.
+  bool counted_complement_of_actor(const Clause& c, size_t qs) const {
+    size_t r = qs;
+    bool counted = false;
+    while (r > 0 && qs - r < 3 && tok(c.toks[r - 1]).mention < 0 &&
+           (quantifier(c, r - 1) || is_determiner(norm(c.toks[r - 1])))) {
+      counted = counted || quantifier(c, r - 1);
+      --r;
+    }
+    if (!counted || r < 2 || norm(c.toks[r - 1]) != "of") return false;
+    const uint32_t head = c.toks[r - 2];
+    return actor_mention(tok(head).mention) && !k_.count_nouns.contains(norm(head));
+  }
+
   // The mention at clause position qs is a place that a place noun right before it describes, after a
   // preposition of place (with determiners and modifiers between) and an actor before that: "rebels in
   // the capital X attacked", "traders at the port town X protested". The place is where the actor is,
@@ -2041,6 +2060,7 @@ class DocCoder {
           continue;
         if (governed_over_modifiers(c, qs, right_before)) continue;
         if (described_place_after_actor(c, qs)) continue;
+        if (counted_complement_of_actor(c, qs)) continue;
         std::vector<int32_t> ms{x.mention};
         size_t r = qs;
         // "X and a group of deputies", "X and dozens of students": the list goes on before the count

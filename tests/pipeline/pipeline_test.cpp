@@ -2013,4 +2013,15 @@ TEST(CodeArticle, RefugeesTakeNoCountryOfThePlaceTheyAreIn) {
       << ::testing::PrintToString(from);
 }
 
+// "The suspected killer of three Kenyan farmers was arrested": the farmers counted after "of" and the
+// killer are the complement of the head, not the passive's subject; the killer is whom the arrest is of.
+TEST(CodeArticle, ACountedComplementOfAnActorIsNoPassiveSubject) {
+  const Knowledge& k = load();
+  const auto ev = dyads(k, "The suspected killer of three Kenyan farmers was arrested on Monday.");
+  ASSERT_FALSE(ev.empty());
+  for (const std::string& d : ev) EXPECT_EQ(d.find("->KENAGR"), std::string::npos) << d;
+  EXPECT_TRUE(std::any_of(ev.begin(), ev.end(), [](const std::string& d) { return d.find("CRM happened") != d.npos; }))
+      << ::testing::PrintToString(ev);
+}
+
 }  // namespace dyad
