@@ -52,6 +52,7 @@
 #include "core/unicode.h"
 #include "events/lemmatizer.h"
 #include "events/pattern.h"
+#include "knowledge/actor_words.h"
 #include "knowledge/actors.h"
 #include "knowledge/ethnic.h"
 #include "knowledge/pairs.h"
@@ -106,6 +107,10 @@ const std::initializer_list<std::string_view> kPrepositions = {
     // co-participants and circumstances: "met Y, alongside Z" makes Z no object and no list member
     "alongside", "beside", "besides", "amid", "amidst", "despite", "unlike", "except", "versus", "upon", "within"};
 const std::initializer_list<std::string_view> kPlacePrepositions = {"in", "at", "near", "outside", "inside"};
+// Nouns for a kind of place that describe the place named after them ("the capital X", "the town of X").
+const std::initializer_list<std::string_view> kPlaceNouns = {"city",   "town",     "village", "province",
+                                                             "region", "district", "port",    "capital",
+                                                             "state",  "island",   "county",  "municipality"};
 const std::initializer_list<std::string_view> kSubordinators = {
     "if", "unless", "whether", "because", "although", "though", "whereas", "while", "when", "whenever", "once"};
 const std::initializer_list<std::string_view> kCoordinators = {"and", "but", "or", "yet"};
@@ -266,6 +271,8 @@ struct EventCoder::Impl {
   NounList unit_nouns;
   // data/knowledge/ethnic_groups.tsv: "Bosnian Serbs" are Bosnian people of the Serb group.
   EthnicGroups ethnic_groups;
+  // data/knowledge/actor_words.tsv: position words before a place ("central"), sectors of no country.
+  ActorWords actor_words;
   // Codes of imported dictionaries that the CAMEO codebook lacks, each scored
   // like its nearest CAMEO ancestor ("1951" like "195"), or unscored.
   std::unordered_map<std::string, CameoEntry> foreign_codes;
@@ -859,9 +866,9 @@ class DocCoder {
     // by a bare title) still with no country, right before "of/in/from [the]" and a place (a country of the
     // dictionaries, or a province or town only the gazetteer or the name finder knows), is of that
     // place's country; one or two capitalised words no mention covers may stand between (the
-    // title's name). International sectors stay as they are.
+    // title's name). International sectors (data/knowledge/actor_words.tsv) stay as they are.
     if ((mm.kind == MentionKind::agent || (mm.kind == MentionKind::person && a.code == a.sector)) &&
-        a.country.empty() && a.code.size() == 3 && !in(a.code, {"IGO", "NGO", "IMG", "MNC", "PKO"})) {
+        a.country.empty() && a.code.size() == 3 && !k_.actor_words.international_sector(a.code)) {
       const Sentence& st = doc_.text.sentences[mm.sentence];
       const uint32_t se = st.first_token + st.token_count;
       uint32_t t = mm.token_end;
@@ -1959,6 +1966,44 @@ class DocCoder {
     return false;
   }
 
+  // The mention at clause position qs is counted after "of" and an actor's head noun: "the killer of three
+  // Kenyan farmers was arrested", "the attackers of dozens of villagers were caught". A count (with
+  // determiners) between "of" and the mention makes the people counted the head's complement, the ones
+  // acted on, not whose role the head is ("a spokesman for the government said": the government; see
+  // governed_over_modifiers), also right before the verb; the head is the subject. The "of" after a count
+  // noun ("dozens of") governs nothing.
+  bool counted_complement_of_actor(const Clause& c, size_t qs) const {
+    size_t r = qs;
+    bool counted = false;
+    while (r > 0 && qs - r < 3 && tok(c.toks[r - 1]).mention < 0 &&
+           (quantifier(c, r - 1) || is_determiner(norm(c.toks[r - 1])))) {
+      counted = counted || quantifier(c, r - 1);
+      --r;
+    }
+    if (!counted || r < 2 || norm(c.toks[r - 1]) != "of") return false;
+    const uint32_t head = c.toks[r - 2];
+    return actor_mention(tok(head).mention) && !k_.count_nouns.contains(norm(head));
+  }
+
+  // The mention at clause position qs is a place that a place noun right before it describes, after a
+  // preposition of place (with determiners and modifiers between) and an actor before that: "rebels in
+  // the capital X attacked", "traders at the port town X protested". The place is where the actor is,
+  // not the subject, also right before the verb.
+  bool described_place_after_actor(const Clause& c, size_t qs) const {
+    const Mention& pm = mention_at(tok(c.toks[qs]).mention);
+    if (!pm.place.has_value() && pm.kind != MentionKind::location) return false;
+    if (qs == 0 || !in(norm(c.toks[qs - 1]), kPlaceNouns)) return false;
+    size_t r = qs - 1;
+    for (int n = 0; n < 3 && r > 0 && tok(c.toks[r - 1]).mention < 0 &&
+                    (is_determiner(norm(c.toks[r - 1])) || modifier(c.toks[r - 1]));
+         ++n)
+      --r;
+    if (r == 0 || !in(norm(c.toks[r - 1]), kPlacePrepositions)) return false;
+    for (size_t q = r - 1; q-- > 0;)
+      if (actor_mention(tok(c.toks[q]).mention)) return true;
+    return false;
+  }
+
   // The owner of a passive's subject that is no actor: "the homes of Kenyan farmers were
   // attacked", "a camp for Somali refugees was shelled" (the thing acted on is theirs, or is for
   // them, so they are the target, as PETRARCH codes a noun phrase by its actor). The clause opens
@@ -2054,6 +2099,8 @@ class DocCoder {
             !(right_before && p < c.toks.size() && noun_compound_head(c.toks[p])))
           continue;
         if (governed_over_modifiers(c, qs, right_before)) continue;
+        if (described_place_after_actor(c, qs)) continue;
+        if (counted_complement_of_actor(c, qs)) continue;
         std::vector<int32_t> ms{x.mention};
         size_t r = qs;
         // "X and a group of deputies", "X and dozens of students": the list goes on before the count
@@ -2401,9 +2448,6 @@ class DocCoder {
   // three plain words ending in a place noun and "of" describe the place mention that
   // follows; the slot is that place. Returns the place's clause position, else p.
   size_t past_place_description(const Clause& cl, size_t p) const {
-    const std::initializer_list<std::string_view> kPlaceNouns = {"city",   "town",     "village", "province",
-                                                                 "region", "district", "port",    "capital",
-                                                                 "state",  "island",   "county",  "municipality"};
     for (size_t q = p; q < cl.toks.size() && q < p + 4; ++q) {
       const Tok& x = tok(cl.toks[q]);
       if (x.mention >= 0 || x.norm.empty() || !std::isalpha(static_cast<unsigned char>(x.norm.front()))) return p;
@@ -3913,12 +3957,11 @@ class DocCoder {
         // "near the town of X", "outside the northern city of X": the place described
         r = past_place_description(cl, r);
       }
-      // "in central Baghdad", "near northern Kirkuk": a word of position before the place; also one the
-      // gazetteer knows as a region of its own ("in Northern Syria", "in Central London": the one-word
-      // "Northern" or "Central" there is a direction in the place after it, not that region)
-      if (r + 1 < cl.toks.size() &&
-          in(norm(cl.toks[r]), {"central", "northern", "southern", "eastern", "western", "northeastern", "northwestern",
-                                "southeastern", "southwestern", "downtown", "north", "south", "east", "west"})) {
+      // "in central Baghdad", "near northern Kirkuk": a word of position before the place
+      // (data/knowledge/actor_words.tsv); also one the gazetteer knows as a region of its own ("in
+      // Northern Syria", "in Central London": the one-word "Northern" or "Central" there is a direction
+      // in the place after it, not that region)
+      if (r + 1 < cl.toks.size() && k_.actor_words.position(norm(cl.toks[r]))) {
         const int32_t own = tok(cl.toks[r]).mention;
         if (own < 0) {
           ++r;
@@ -4094,10 +4137,13 @@ class DocCoder {
   // A protest (14x) where it happens: people with no country ("students", "workers") who
   // protest in a place are of that place's country ("students marched in Jakarta" -> IDNEDU),
   // and a protest with no target by people of that country, not its state, is addressed to it
-  // (IDNEDU -> IDN), as event data codes domestic protest. Protesters of another country keep theirs.
-  static void protest_in_place(Actor& source, std::optional<Actor>& target, const Place& place) {
+  // (IDNEDU -> IDN), as event data codes domestic protest. Protesters of another country keep theirs;
+  // international and displaced sectors take none (data/knowledge/actor_words.tsv: refugees protesting
+  // in a camp in X fled another country).
+  void protest_in_place(Actor& source, std::optional<Actor>& target, const Place& place) const {
     if (place.country.empty()) return;
-    if (source.country.empty() && source.code.size() == 3 && source.code == source.sector) {
+    if (source.country.empty() && source.code.size() == 3 && source.code == source.sector &&
+        !k_.actor_words.placeless_sector(source.sector)) {
       source.country = place.country;
       source.code = place.country + source.code;
     }
@@ -4112,10 +4158,10 @@ class DocCoder {
   // An actor of a sector and no country ("people" CVL, "a journalist" MED, the implicit "police"
   // COP) in a place is of the place's country; international sectors (IGO, NGO, IMG, MNC, PKO)
   // belong to no country and keep none, nor do refugees (REF: "refugees in a camp in Chad" fled
-  // another country).
-  static void of_place(Actor& a, const Place& place) {
+  // another country): the international and displaced sectors of data/knowledge/actor_words.tsv.
+  void of_place(Actor& a, const Place& place) const {
     if (place.country.empty() || !a.country.empty() || a.code.size() != 3 || a.code != a.sector) return;
-    if (in(a.sector, {"IGO", "NGO", "IMG", "MNC", "PKO", "REF"})) return;
+    if (k_.actor_words.placeless_sector(a.sector)) return;
     a.country = place.country;
     a.code = place.country + a.code;
   }
@@ -4246,13 +4292,17 @@ class DocCoder {
   // ("killing 20", "killing three of them"): a reflexive ("killing himself") or a person of
   // another kind that is no actor word ("killing a shopkeeper") is not the target's people.
   void participle_targets(const Clause& cl, std::vector<Match>& found) const {
-    // "killing at least 40 people": the count's own noun, a one-word mention of people of no kind and
-    // no country (CVL), names no party of its own; the count is still a bare count of the target's people
+    // "killing at least 40 people": the count's own noun, a one-word mention of people of no kind (CVL),
+    // names no party of its own; the count is still a bare count of the target's people. A country such a
+    // word has is the article's (the knowledge stage's home country: one word names none), unless
+    // "of/in/from" and a place follow it ("killing 40 people in X").
     const auto count_noun_only = [&](const Match& m) {
       return std::all_of(m.targets.begin(), m.targets.end(), [&](int32_t t) {
         const Mention& tm = mention_at(t);
-        return tm.token_end == tm.first_token + 1 && actor_of(t).country.empty() &&
-               k_.person_nouns.contains(norm(tm.first_token));
+        if (tm.token_end != tm.first_token + 1 || !k_.person_nouns.contains(norm(tm.first_token))) return false;
+        if (actor_of(t).country.empty()) return true;
+        const Sentence& st = doc_.text.sentences[tm.sentence];
+        return tm.token_end >= st.first_token + st.token_count || !in(norm(tm.token_end), {"of", "in", "from"});
       });
     };
     for (Match& m : found) {
@@ -4867,6 +4917,9 @@ Result<std::shared_ptr<const EventCoder>> EventCoder::load(const std::string& da
   auto ethnic = EthnicGroups::load(data_dir);
   if (!ethnic.ok()) return ethnic.error();
   impl->ethnic_groups = std::move(ethnic.value());
+  auto actor_words = ActorWords::load(data_dir);
+  if (!actor_words.ok()) return actor_words.error();
+  impl->actor_words = std::move(actor_words.value());
 
   std::vector<VerbPatternSpec> specs;
   if (!no_default) {

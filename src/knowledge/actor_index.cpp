@@ -39,6 +39,7 @@
 #include <unordered_set>
 
 #include "core/unicode.h"
+#include "knowledge/actor_words.h"
 #include "knowledge/actors.h"
 #include "knowledge/pairs.h"
 #include "knowledge/phrase_matcher.h"
@@ -220,6 +221,7 @@ struct ActorIndex::Impl {
   std::unordered_set<std::string> adjectives;     // case-folded country adjectives and demonyms
   std::unordered_set<std::string> country_names;  // case-folded country names and aliases, apostrophes plain
   NounList pair_nouns;                            // data/knowledge/pair_nouns.tsv
+  ActorWords actor_words;                         // data/knowledge/actor_words.tsv
   uint32_t the_id = TokenInterner::kNone;
 
   // ---- resolution --------------------------------------------------------
@@ -392,6 +394,9 @@ Result<std::shared_ptr<const ActorIndex>> ActorIndex::load(const std::string& da
   auto pairs = PairNouns::load(data_dir);  // read with or without the default dictionaries, like the coder
   if (!pairs.ok()) return pairs.error();
   impl->pair_nouns = std::move(pairs.value());
+  auto actor_words = ActorWords::load(data_dir);  // the same: backer suffixes, international sectors
+  if (!actor_words.ok()) return actor_words.error();
+  impl->actor_words = std::move(actor_words.value());
   KnowledgeSpecs defaults;
   if (!no_default) {
     namespace fs = std::filesystem;
@@ -1461,18 +1466,18 @@ void ActorIndex::find(Document& doc) const {
   // Countries for role words and titled unknown persons that have none ("officials", "Governor X"): an
   // explicit "in/of/from [the] <country, capital or place of a country>" right after them ("officials in Moscow",
   // "opposition groups in Zimbabwe"), else the article's home country: the dateline's, or the only country
-  // the article mentions at all. International sectors (IGO, NGO, IMG, MNC, PKO) are left alone.
+  // the article mentions at all. International sectors (IGO, NGO, IMG, MNC, PKO: data/knowledge/actor_words.tsv)
+  // are left alone.
   // "Qatari-backed", "Iran-funded", "Syrian-sponsored": the country (as on the article's date) of a one-word name
-  // or adjective before a backer's suffix, else empty. The backer is not the backed actor's country: an actor
-  // right after such a word takes no home country that is the backer's (docs/entities.md).
+  // or adjective before a backer's suffix (data/knowledge/actor_words.tsv), else empty. The backer is not the
+  // backed actor's country: an actor right after such a word takes no home country that is the backer's
+  // (docs/entities.md).
   auto backer_country = [&](uint32_t t) -> std::string {
     std::string_view f = norm(t);
     size_t h = f.rfind('-');
     if (h == std::string_view::npos || h == 0) return {};
     std::string_view suffix = f.substr(h + 1);
-    if (suffix != "backed" && suffix != "funded" && suffix != "sponsored" && suffix != "supported" &&
-        suffix != "financed" && suffix != "armed" && suffix != "trained")
-      return {};
+    if (!ix.actor_words.backer_suffix(suffix)) return {};
     sc.ids.assign(1, ix.matcher.id_of(f.substr(0, h)));
     if (sc.ids[0] == TokenInterner::kNone) return {};
     sc.matches.clear();
@@ -1482,6 +1487,27 @@ void ActorIndex::find(Document& doc) const {
       const Impl::Entry& e = ix.entries[pm.value];
       if ((e.form == Form::country_name || e.form == Form::adjective) && !ix.countries[e.target].region)
         return ix.countries[ix.country_on(e.target, date, false)].code;
+    }
+    return {};
+  };
+  // The country of the place the words right after mention i put its people in: "in/at/near/inside", at
+  // most four plain words ("a camp", "a camp in", "the border town of"), then a country or place mention
+  // ("refugees in a camp in Chad" -> TCD); else empty.
+  auto placed_in = [&](size_t i) -> std::string {
+    const Mention& m = doc.mentions[i];
+    const Sentence& sent = ta.sentences[m.sentence];
+    const uint32_t s1 = sent.first_token + sent.token_count;
+    uint32_t t = m.token_end;
+    if (t >= s1 || !(norm(t) == "in" || norm(t) == "at" || norm(t) == "near" || norm(t) == "inside")) return {};
+    size_t j = i + 1;
+    for (uint32_t words = 0; ++t < s1 && words <= 4; ++words) {
+      while (j < doc.mentions.size() && doc.mentions[j].token_end <= t) ++j;
+      if (j < doc.mentions.size() && doc.mentions[j].first_token == t) {
+        const Mention& p = doc.mentions[j];
+        return p.kind == MentionKind::country || p.kind == MentionKind::location ? p.actor.country : std::string();
+      }
+      if (j < doc.mentions.size() && doc.mentions[j].first_token < t) return {};
+      if (ta.tokens[t].kind != TokenKind::word) return {};
     }
     return {};
   };
@@ -1496,7 +1522,11 @@ void ActorIndex::find(Document& doc) const {
     const std::string& code = m.actor.code;
     if (code.empty() || (code.size() != 3 && code.size() != 6)) continue;
     std::string_view lead = std::string_view(code).substr(0, 3);
-    if (lead == "IGO" || lead == "NGO" || lead == "IMG" || lead == "MNC" || lead == "PKO") continue;
+    if (ix.actor_words.international_sector(lead)) continue;
+    // refugees (a displaced sector of data/knowledge/actor_words.tsv) are not of the country they are in:
+    // "refugees in Chad" are no TCDREF, nor are "refugees in a camp in Chad" as the home country; "from/of X"
+    // says whose they are
+    const bool displaced = ix.actor_words.displaced_sector(lead);
     const Sentence& sent = ta.sentences[m.sentence];
     const uint32_t s1 = sent.first_token + sent.token_count;
     std::string country;
@@ -1506,7 +1536,8 @@ void ActorIndex::find(Document& doc) const {
       uint32_t at = norm(t + 1) == "the" ? t + 2 : t + 1;
       for (size_t j = i + 1; j < doc.mentions.size() && doc.mentions[j].first_token <= at; ++j) {
         const Mention& p = doc.mentions[j];
-        if (p.first_token == at && (p.kind == MentionKind::country || p.kind == MentionKind::location))
+        if (p.first_token == at && (p.kind == MentionKind::country || p.kind == MentionKind::location) &&
+            (!displaced || norm(t) != "in"))
           country = p.actor.country;
         if (p.first_token == at && p.kind == MentionKind::organization && norm(t) == "of" && p.actor.code.size() > 3)
           body = &p;
@@ -1522,7 +1553,8 @@ void ActorIndex::find(Document& doc) const {
       recode_entity(m, old);
       continue;
     }
-    if (country.empty() && !(m.first_token > sent.first_token && backer_country(m.first_token - 1) == home))
+    if (country.empty() && !(displaced && placed_in(i) == home) &&
+        !(m.first_token > sent.first_token && backer_country(m.first_token - 1) == home))
       country = home;
     if (country.empty()) continue;
     std::string old = code;

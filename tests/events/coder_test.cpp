@@ -1365,3 +1365,43 @@ TEST(Coder, NewActorLengthCodesUnknownNounPhrasesAsQuotedActors) {
 }
 
 }  // namespace dyad
+
+namespace dyad {
+namespace {
+
+// The position words before a place come from data/knowledge/actor_words.tsv: a data directory whose
+// list lacks "southern" no longer looks past it to the place ("in southern Harbin" names no place).
+TEST(Coder, PositionWordsBeforeAPlaceAreReadFromTheActorWords) {
+  namespace fs = std::filesystem;
+  const fs::path dir = fs::temp_directory_path() / ("dyad_actor_words_test_" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  fs::create_directories(dir / "knowledge");
+  const fs::path data = fs::canonical(testing_events::kData);
+  for (const auto& e : fs::directory_iterator(data))
+    if (e.path().filename() != "knowledge") fs::create_directory_symlink(e.path(), dir / e.path().filename());
+  for (const auto& e : fs::directory_iterator(data / "knowledge"))
+    if (e.path().filename() != "actor_words.tsv") fs::create_symlink(e.path(), dir / "knowledge" / e.path().filename());
+  {
+    std::ifstream in(data / "knowledge" / "actor_words.tsv");
+    std::ofstream out(dir / "knowledge" / "actor_words.tsv");
+    for (std::string line; std::getline(in, line);)
+      if (line.rfind("position\tsouthern\t", 0) != 0) out << line << '\n';
+  }
+  auto specs = read_verb_patterns(testing_events::kFixtures + "/verbs.tsv");
+  ASSERT_TRUE(specs.ok()) << specs.error().str();
+  auto without = EventCoder::load(dir.string(), specs.value(), {}, true);
+  fs::remove_all(dir);
+  ASSERT_TRUE(without.ok()) << without.error().str();
+  const std::string text = "Xi met Putin in southern Harbin on Friday.";
+  Document bundled = code_text(text);
+  ASSERT_FALSE(bundled.events.empty());
+  ASSERT_TRUE(bundled.events[0].location.has_value());
+  EXPECT_EQ(bundled.events[0].location->name, "Harbin");
+  Document doc = testing_events::make_doc(text, testing_events::fixture_marks());
+  without.value()->code(doc);
+  ASSERT_FALSE(doc.events.empty());
+  EXPECT_FALSE(doc.events[0].location.has_value());
+}
+
+}  // namespace
+}  // namespace dyad

@@ -2029,4 +2029,47 @@ TEST(CodeArticle, OfficesBlameSpeakersGapsAndDescribedPlacesAfterTheFourthReadin
   EXPECT_EQ(place_of("Gunmen ambushed a police patrol in the provincial capital Gulu.", "1"), "Gulu");
 }
 
+// "killing 14 people" after a dateline: the one word "people" names no country of its own (the knowledge
+// stage gives it the article's), so the count is still one of those the raid was aimed at; "people in
+// <country>" say whose they are.
+TEST(CodeArticle, ACountOfPeopleWithTheArticlesCountryIsStillTheMainActsTarget) {
+  const Knowledge& k = load();
+  const auto raid = dyads(k, "NAIROBI - Gunmen raided Somali traders on Sunday, killing 14 people.");
+  for (const std::string& d : raid) EXPECT_EQ(d.find("->KENCVL"), std::string::npos) << d;
+  EXPECT_TRUE(std::any_of(raid.begin(), raid.end(), [](const std::string& d) { return d.find("->SOMBUS") != d.npos; }))
+      << ::testing::PrintToString(raid);
+}
+
+// "Rebels in the capital X attacked": the capital a place noun describes after "in" is where the rebels
+// are, not the doer (no GOV of the capital's country), also right before the verb.
+TEST(CodeArticle, APlaceDescribedAfterTheSubjectIsNoDoer) {
+  const Knowledge& k = load();
+  const auto ev = dyads(k, "Rebels in the capital Kampala attacked a police post on Sunday.");
+  EXPECT_TRUE(has(ev, "190 UGAREB->UGACOP happened")) << ::testing::PrintToString(ev);
+  for (const std::string& d : ev) EXPECT_NE(d.rfind("190 UGAGOV", 0), 0U) << d;
+}
+
+// Refugees (a displaced sector of data/knowledge/actor_words.tsv) are not of the country they are in:
+// neither "in <country>" nor the article's only country makes them its people; "from <country>" does.
+TEST(CodeArticle, RefugeesTakeNoCountryOfThePlaceTheyAreIn) {
+  const Knowledge& k = load();
+  const auto camp = dyads(k, "Hundreds of refugees in a camp in Chad protested against food cuts on Monday.");
+  ASSERT_FALSE(camp.empty());
+  for (const std::string& d : camp) EXPECT_EQ(d.find("TCDREF"), std::string::npos) << d;
+  const auto from = dyads(k, "Refugees from Sudan protested in Chad against food cuts on Monday.");
+  EXPECT_TRUE(std::any_of(from.begin(), from.end(), [](const std::string& d) { return d.find("SDNREF") != d.npos; }))
+      << ::testing::PrintToString(from);
+}
+
+// "The suspected killer of three Kenyan farmers was arrested": the farmers counted after "of" and the
+// killer are the complement of the head, not the passive's subject; the killer is whom the arrest is of.
+TEST(CodeArticle, ACountedComplementOfAnActorIsNoPassiveSubject) {
+  const Knowledge& k = load();
+  const auto ev = dyads(k, "The suspected killer of three Kenyan farmers was arrested on Monday.");
+  ASSERT_FALSE(ev.empty());
+  for (const std::string& d : ev) EXPECT_EQ(d.find("->KENAGR"), std::string::npos) << d;
+  EXPECT_TRUE(std::any_of(ev.begin(), ev.end(), [](const std::string& d) { return d.find("CRM happened") != d.npos; }))
+      << ::testing::PrintToString(ev);
+}
+
 }  // namespace dyad
