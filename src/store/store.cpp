@@ -853,9 +853,31 @@ struct Store::Impl {
   // story stage files that document next, and its "e:" story keys name these events (event_story_seq).
   std::unordered_map<std::string, int64_t> put_events;
 
+  // The rows of an LSH band, counted up to band_row_limit (story/dedup.h, kMaxBandArticles), of the bands this
+  // transaction has read (fingerprint_matches) or written (put_doc): put_doc adds an article to a band only while it
+  // holds fewer, and the story stage looks the document's bands up just before storing it, so put_doc reads none of
+  // them again. Emptied with seen_events (commit, rollback, a failed put, another connection's commit).
+  std::unordered_map<int64_t, size_t> band_rows;
+  size_t band_row_limit = kMaxBandArticles;
+
   void forget_events() {
     seen_events.clear();
     put_events.clear();
+    band_rows.clear();
+  }
+
+  // The rows of `band` in its three parts, counted up to band_row_limit.
+  size_t count_band_rows(int64_t band) {
+    auto it = band_rows.find(band);
+    if (it != band_rows.end()) return it->second;
+    Stmt s = stmt(
+        "SELECT count(*) FROM (SELECT 1 FROM article_bands WHERE band = ?1 UNION ALL "
+        "SELECT 1 FROM article_bands_middle WHERE band = ?1 UNION ALL "
+        "SELECT 1 FROM article_bands_recent WHERE band = ?1 LIMIT ?2)");
+    s.integer(1, band).integer(2, static_cast<int64_t>(band_row_limit));
+    const size_t n = s.step() ? static_cast<size_t>(s.col_int(0)) : 0;
+    band_rows[band] = n;
+    return n;
   }
 
   // The writer's copy of the story rows file_story reads (stories_with_keys): per story key the stories holding it,
@@ -1426,7 +1448,14 @@ bool Store::Impl::put_doc(const Document& doc) {
     s.text(1, doc.hash).integer(2, seq);
     s.run();
   }
-  const std::vector<int64_t> bands = lsh_bands(doc.fingerprint);
+  // A band that holds band_row_limit articles takes no more (story/dedup.h, kMaxBandArticles): boilerplate.
+  std::vector<int64_t> bands = lsh_bands(doc.fingerprint);
+  std::erase_if(bands, [&](int64_t band) {
+    const size_t n = count_band_rows(band);
+    if (n >= band_row_limit) return true;
+    band_rows[band] = n + 1;
+    return false;
+  });
   insert_rows(bands_insert, bands.size(),
               [&](Stmt& s, size_t i, int b) { s.integer(b + 1, bands[i]).integer(b + 2, seq); });
 
@@ -2233,51 +2262,43 @@ Result<std::vector<FingerprintMatch>> Store::fingerprint_matches(const std::vect
   const std::vector<int64_t> bands = lsh_bands(fingerprint);
   if (bands.empty()) return out;
   try {
-    // One seek per band (usually finding nothing), then the articles by seq, oldest first: one statement with the
-    // bands as a json_each list cost twice as much (a virtual table and two temporary b-trees per call).
+    // One seek per band and part (usually finding nothing), then the articles by seq, oldest first: one statement
+    // with the bands as a json_each list cost twice as much (a virtual table and two temporary b-trees per call).
     //
-    // A stored article appears once per band it shares (the primary key is (band, article)): keep those that share
-    // `need` bands. A band shared by many unrelated articles (boilerplate, templates) grows with the store, and
-    // reading it whole made the lookup grow with the store too (docs/performance.md, tenth pass). So up to need - 1
-    // bands found longer than kLongBand rows are not read on: an article in `need` lists is in at least one list
-    // read whole, so it is among `seqs`, and those short of `need` are looked up in the lists left (one seek each).
+    // A band holds at most band_row_limit articles (story/dedup.h, kMaxBandArticles): put_doc adds no more to a full
+    // one, so a band shared by boilerplate or a template is read in a bounded number of rows however large the store
+    // (docs/performance.md, seventeenth pass). A store written before the bound may hold more; its first
+    // band_row_limit rows by seq are the ones the bound would have kept, and only they are read. A stored article
+    // appears once per band it shares (the primary key is (band, article)): keep those that share `need` bands.
     const size_t need = std::max<size_t>(min_bands, 1);
-    constexpr size_t kLongBand = 64;
+    const size_t limit = impl_->band_row_limit;
     std::vector<int64_t> seqs;
-    std::vector<int64_t> left;  // long bands not read on, at most need - 1
+    std::vector<int64_t> rows;
     for (int64_t band : bands) {
-      // Schema v9 to v11: the band's rows in article_bands, the middle table and the recent one.
+      // Schema v9 to v11: the band's rows in article_bands, the middle table and the recent one. Each part's rows
+      // are older than the next part's in a store written with the bound; the first `limit` of each are read and
+      // the `limit` oldest kept, so that an older store answers as if it had been written with the bound.
       Stmt s = impl_->stmt(
-          "SELECT article FROM article_bands WHERE band = ?1 UNION ALL "
-          "SELECT article FROM article_bands_middle WHERE band = ?1 UNION ALL "
-          "SELECT article FROM article_bands_recent WHERE band = ?1");
-      s.integer(1, band);
-      const size_t start = seqs.size();
-      bool rest = true;
-      while ((rest = s.step())) {
-        seqs.push_back(s.col_int(0));
-        if (seqs.size() - start > kLongBand && left.size() + 1 < need) break;
+          "SELECT article FROM (SELECT article FROM article_bands WHERE band = ?1 ORDER BY article LIMIT ?2) "
+          "UNION ALL SELECT article FROM (SELECT article FROM article_bands_middle WHERE band = ?1 ORDER BY article "
+          "LIMIT ?2) UNION ALL SELECT article FROM (SELECT article FROM article_bands_recent WHERE band = ?1 ORDER BY "
+          "article LIMIT ?2)");
+      s.integer(1, band).integer(2, static_cast<int64_t>(limit));
+      rows.clear();
+      while (s.step()) rows.push_back(s.col_int(0));
+      if (rows.size() > limit) {
+        std::sort(rows.begin(), rows.end());
+        rows.resize(limit);
       }
-      if (rest) {  // a long band: its rows so far are dropped, its articles are asked for one by one
-        seqs.resize(start);
-        left.push_back(band);
-      }
+      if (impl_->in_txn) impl_->band_rows[band] = rows.size();  // put_doc counts on it (Impl::band_rows)
+      seqs.insert(seqs.end(), rows.begin(), rows.end());
     }
     std::sort(seqs.begin(), seqs.end());
     size_t kept = 0;
     for (size_t i = 0; i < seqs.size();) {
       size_t j = i;
       while (j < seqs.size() && seqs[j] == seqs[i]) ++j;
-      size_t shared = j - i;
-      for (size_t b = 0; b < left.size() && shared < need && shared + (left.size() - b) >= need; ++b) {
-        Stmt s = impl_->stmt(
-            "SELECT 1 FROM article_bands WHERE band = ?1 AND article = ?2 UNION ALL "
-            "SELECT 1 FROM article_bands_middle WHERE band = ?1 AND article = ?2 UNION ALL "
-            "SELECT 1 FROM article_bands_recent WHERE band = ?1 AND article = ?2");
-        s.integer(1, left[b]).integer(2, seqs[i]);
-        if (s.step()) ++shared;
-      }
-      if (shared >= need) seqs[kept++] = seqs[i];
+      if (j - i >= need) seqs[kept++] = seqs[i];
       i = j;
     }
     seqs.resize(kept);

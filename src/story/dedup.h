@@ -100,4 +100,11 @@ constexpr size_t min_shared_bands() {
 }
 inline constexpr size_t kMinSharedBands = min_shared_bands();
 
+/// The most articles one LSH band holds: the first kMaxBandArticles stored with it, oldest first. A band shared by
+/// more articles is boilerplate or a template (a standard paragraph, a recurring formula), not evidence of copying:
+/// later articles are not added to it, and a lookup reads at most this many rows of it, so its cost does not grow
+/// with the store (docs/story.md, "Candidates"). What is lost: an article stored after its bands were full is found
+/// as an original only through the bands it did enter (a copy shares at least kMinSharedBands with it).
+inline constexpr size_t kMaxBandArticles = 64;
+
 }  // namespace dyad

@@ -1694,47 +1694,62 @@ TEST_F(StoreFiles, MergedReportsOfEventsTheTransactionHasSeen) {
   }
 }
 
-// fingerprint_matches reads the articles sharing at least `min_bands` of the LSH bands, oldest first.
-// Bands shared by many articles (longer than the lookup reads whole) give the same matches: an article sharing two
-// bands is found whether one or both of them are long, and one sharing only a long band is not.
-TEST(Store, FingerprintMatchesThroughLongBands) {
-  auto store = Store::open(":memory:");
+// A band holds the first kMaxBandArticles articles stored with it (story/dedup.h): a band shared by more is
+// boilerplate, and later articles are not added to it. Here every article shares bands 0 and 1 with `common` (a
+// template's sentences) and has bands of its own. The article after the first kMaxBandArticles enters only its own
+// bands: a lookup by the template finds the first kMaxBandArticles, and a copy of that article (sharing its own bands)
+// still finds it. What the bound loses: a copy that shares only the full bands with it does not.
+TEST_F(StoreFiles, ABandHoldsAtMostItsFirstArticles) {
+  const std::string path = file("bound.db");
+  auto store = Store::open(path);
   ASSERT_TRUE(store.ok());
-  std::vector<uint32_t> query(kMinHashSize);
-  for (size_t i = 0; i < query.size(); ++i) query[i] = static_cast<uint32_t>(900 + 7 * i);
+  std::vector<uint32_t> common(kMinHashSize);
+  for (size_t i = 0; i < common.size(); ++i) common[i] = static_cast<uint32_t>(4100 + 13 * i);
   const size_t per_band = kMinHashSize / kBands;
-  // shares exactly the bands in `keep` with the query
-  auto sharing = [&](std::vector<size_t> keep, uint32_t salt) {
-    std::vector<uint32_t> f = query;
-    for (size_t band = 0; band < kBands; ++band)
-      if (std::find(keep.begin(), keep.end(), band) == keep.end()) f[band * per_band] += 100 + salt;
+  const auto own = [&](uint32_t article) {  // bands 0 and 1 of the template, bands 2-7 its own
+    std::vector<uint32_t> f = common;
+    for (size_t band = 2; band < kBands; ++band) f[band * per_band] += 1000 * (article + 1);
     return f;
   };
   std::vector<Document> docs;
-  std::vector<std::string> want2, want3;
-  for (uint32_t i = 0; i < 200; ++i) {
-    std::vector<size_t> keep = {0};      // band 0 is long (200 articles)
-    if (i < 150) keep.push_back(1);      // band 1 is long too (150)
-    if (i % 40 == 7) keep.push_back(5);  // a short band
-    if (i % 50 == 3) keep = {0, 6};      // one long band and a short one
-    DocBuilder b("lb-" + std::to_string(i), "Wire", "Article " + std::to_string(i) + ".");
-    b.doc.fingerprint = sharing(keep, i);
+  for (uint32_t i = 0; i <= kMaxBandArticles; ++i) {
+    DocBuilder b("tpl-" + std::to_string(i), "Harbor Wire", "Template piece number " + std::to_string(i) + ".");
+    b.doc.fingerprint = own(i);
     docs.push_back(b.doc);
-    if (keep.size() >= 2) want2.push_back(b.doc.hash);
-    if (keep.size() >= 3) want3.push_back(b.doc.hash);
   }
-  put_all(**store, docs);
-  auto ids = [&](size_t min_bands) {
+  put_all(**store, {docs.begin(), docs.begin() + 40});  // two batches: the count goes on across commits
+  put_all(**store, {docs.begin() + 40, docs.end()});
+  const auto ids = [&](const std::vector<uint32_t>& query) {
     std::vector<std::string> out;
-    auto r = (*store)->fingerprint_matches(query, min_bands);
+    auto r = (*store)->fingerprint_matches(query, kMinSharedBands);
     EXPECT_TRUE(r.ok());
     if (r.ok())
       for (const FingerprintMatch& m : *r) out.push_back(m.hash);
     return out;
   };
-  EXPECT_EQ(ids(2), want2);
-  EXPECT_EQ(ids(3), want3);
-  EXPECT_EQ(ids(1).size(), docs.size());
+  const Document& last = docs.back();
+  const int64_t band0 = lsh_bands(common)[0];
+  EXPECT_EQ(raw_query(path, "SELECT (SELECT count(*) FROM article_bands_recent WHERE band = " + std::to_string(band0) +
+                                ") + (SELECT count(*) FROM article_bands WHERE band = " + std::to_string(band0) + ")"),
+            std::to_string(kMaxBandArticles));
+  EXPECT_EQ(raw_query(path,
+                      "SELECT count(*) FROM article_bands_recent b JOIN articles a ON a.seq = b.article "
+                      "WHERE a.hash = '" +
+                          last.hash + "'"),
+            std::to_string(kBands - 2));
+  std::vector<std::string> first;
+  for (size_t i = 0; i < kMaxBandArticles; ++i) first.push_back(docs[i].hash);
+  EXPECT_EQ(ids(common), first);
+
+  std::vector<uint32_t> copy = last.fingerprint;  // one position changed: resemblance 31/32
+  copy[kMinHashSize - 1] += 7;
+  std::vector<std::string> want = first;
+  want.push_back(last.hash);
+  EXPECT_EQ(ids(copy), want);
+
+  std::vector<uint32_t> template_only = last.fingerprint;  // shares bands 0 and 1 with it, nothing else
+  for (size_t band = 2; band < kBands; ++band) template_only[band * per_band] += 5;
+  EXPECT_EQ(ids(template_only), first);
 }
 
 TEST(Store, FingerprintMatchesKeepArticlesSharingEnoughBands) {
@@ -1772,15 +1787,19 @@ TEST(Store, FingerprintMatchesKeepArticlesSharingEnoughBands) {
 }
 
 // Articles that share LSH bands with `query` in a known pattern, for the band-table tests below: band 0 is long (every
-// article), band 1 long too (the first 90), band 5 short, and a few share a long and a short band. The first n articles
-// of a larger case are those of a smaller one.
+// article), band 1 long too (the first 90), band 5 short, and a few share a long and a short band. A band holds its
+// first kMaxBandArticles articles only (story/dedup.h), so the later articles of bands 0 and 1 enter only their other
+// bands; the expected matches and row counts follow that. The first n articles of a larger case are those of a
+// smaller one.
 struct BandCase {
   std::vector<uint32_t> query = std::vector<uint32_t>(kMinHashSize);
   std::vector<Document> docs;
-  std::vector<std::string> want2, want3;  // the hashes sharing at least 2 (3) bands, oldest first
+  std::vector<std::string> want1, want2, want3;  // the hashes sharing at least 1 (2, 3) stored bands, oldest first
+  size_t rows = 0;                               // band rows stored
   explicit BandCase(uint32_t n) {
     for (size_t i = 0; i < query.size(); ++i) query[i] = static_cast<uint32_t>(300 + 11 * i);
     const size_t per_band = kMinHashSize / kBands;
+    std::vector<size_t> held(kBands, 0);  // articles in each of the query's bands
     for (uint32_t i = 0; i < n; ++i) {
       std::vector<size_t> keep = {0};
       if (i < 90) keep.push_back(1);
@@ -1792,8 +1811,13 @@ struct BandCase {
       DocBuilder b("band-" + std::to_string(i), "Wire", "Band article " + std::to_string(i) + ".");
       b.doc.fingerprint = f;
       docs.push_back(b.doc);
-      if (keep.size() >= 2) want2.push_back(b.doc.hash);
-      if (keep.size() >= 3) want3.push_back(b.doc.hash);
+      size_t entered = 0;
+      for (size_t band : keep)
+        if (held[band] < kMaxBandArticles) ++held[band], ++entered;
+      rows += kBands - keep.size() + entered;
+      if (entered >= 1) want1.push_back(b.doc.hash);
+      if (entered >= 2) want2.push_back(b.doc.hash);
+      if (entered >= 3) want3.push_back(b.doc.hash);
     }
   }
   std::vector<std::string> matches(Store& store, size_t min_bands) const {
@@ -1824,23 +1848,26 @@ TEST_F(StoreFiles, BandRowsMoveToTheLargeTableAtACommit) {
     put_all(*b, batch);
     EXPECT_LT(std::stoi(raw_query(moved, "SELECT count(*) FROM article_bands_recent")), 200) << i;
   }
-  const size_t rows = c.docs.size() * kBands;
-  EXPECT_EQ(raw_query(kept, "SELECT count(*) FROM article_bands_recent"), std::to_string(rows));
+  EXPECT_EQ(c.rows, 882U);  // 960 but for band 0 of articles 64-119 and band 1 of 67-89 but 78: full
+  EXPECT_EQ(raw_query(kept, "SELECT count(*) FROM article_bands_recent"), std::to_string(c.rows));
   EXPECT_EQ(raw_query(kept, "SELECT count(*) FROM article_bands"), "0");
-  EXPECT_EQ(raw_query(moved, "SELECT count(*) FROM article_bands"), "960");  // 4 moves of 240 rows
-  EXPECT_EQ(raw_query(moved, "SELECT count(*) FROM article_bands_recent"), "0");
+  // moves after the batches of articles 20-29 (240 rows), 50-59 (240) and 90-99 (262); 140 rows left
+  EXPECT_EQ(raw_query(moved, "SELECT count(*) FROM article_bands"), "742");
+  EXPECT_EQ(raw_query(moved, "SELECT count(*) FROM article_bands_recent"), "140");
   for (Store* s : {a.get(), b.get()}) {
     EXPECT_EQ(c.matches(*s, 2), c.want2);
     EXPECT_EQ(c.matches(*s, 3), c.want3);
-    EXPECT_EQ(c.matches(*s, 1).size(), c.docs.size());
+    EXPECT_EQ(c.matches(*s, 1), c.want1);
   }
   // rows of both tables inside an open transaction: the moved ones and this batch's
   const BandCase more(140);
   ASSERT_TRUE(a->begin().ok());
   for (size_t i = 120; i < more.docs.size(); ++i) ASSERT_TRUE(a->put(more.docs[i]).ok());
-  EXPECT_EQ(more.want2.size(), c.want2.size() + 2);  // articles 127 (bands 0 and 5) and 128 (bands 0 and 6)
+  // articles 127 (bands 0 and 5) and 128 (bands 0 and 6) share one band only: band 0 was full
+  EXPECT_EQ(more.want2, c.want2);
+  EXPECT_EQ(more.want1.size(), c.want1.size() + 2);
   EXPECT_EQ(more.matches(*a, 2), more.want2);
-  EXPECT_EQ(more.matches(*a, 1).size(), 140U);
+  EXPECT_EQ(more.matches(*a, 1), more.want1);
   ASSERT_TRUE(a->commit().ok());
   EXPECT_EQ(raw_query(moved, "PRAGMA integrity_check"), "ok");
 }
@@ -1871,7 +1898,8 @@ TEST_F(StoreFiles, MigratesAVersion8StoreKeepingItsBands) {
     EXPECT_EQ(c.matches(*store, 3), before3);
     put_all(*store, rest);
     EXPECT_EQ(raw_query(path, "SELECT count(*) FROM article_bands"), "400");
-    EXPECT_EQ(raw_query(path, "SELECT count(*) FROM article_bands_recent"), "240");
+    // 240 but for band 0 of articles 64-79 and band 1 of 67-79 but 78: full
+    EXPECT_EQ(raw_query(path, "SELECT count(*) FROM article_bands_recent"), std::to_string(c.rows - 400));
     EXPECT_EQ(c.matches(*store, 2), c.want2);
     EXPECT_EQ(c.matches(*store, 3), c.want3);
     EXPECT_EQ(raw_query(path, "PRAGMA integrity_check"), "ok");

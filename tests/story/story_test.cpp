@@ -12,6 +12,7 @@
 #include <sstream>
 #include <tuple>
 
+#include "core/hash.h"
 #include "pipeline/pipeline.h"
 #include "story/dedup.h"
 #include "story/report.h"
@@ -268,6 +269,45 @@ TEST_F(StoryTest, SyndicatedCopyAddsMentionsNotEvents) {
   EXPECT_EQ(mentions->at(0).event.id, mentions->at(1).event.id);
   EXPECT_EQ(mentions->at(0).article_id, "st-report");
   EXPECT_EQ(mentions->at(1).article_id, "st-report-copy");
+}
+
+// A band holds its first kMaxBandArticles articles (story/dedup.h): articles built on one template share two bands
+// (here: fingerprints sharing bands 0 and 1, the rest their own, resemblance 1/4, so none is a copy of another), the
+// article after the first kMaxBandArticles is not added to them, and a copy of that article is still found through
+// the bands it did enter.
+TEST_F(StoryTest, ACopyIsFoundPastAFullTemplateBand) {
+  auto store = open(db());
+  std::vector<uint32_t> common(kMinHashSize);
+  for (size_t i = 0; i < common.size(); ++i) common[i] = static_cast<uint32_t>(77 + 29 * i);
+  const size_t template_positions = 2 * (kMinHashSize / kBands);
+  const auto article = [&](uint32_t n, const std::string& id) {
+    Document d;
+    d.article.id = id;
+    d.article.source = "Lakeside Courier";
+    d.article.title = "Piece " + id;
+    d.article.text = "Piece " + id + " on the harbour levy.";
+    d.article.published = Date::ymd(2024, 9, 2);
+    d.hash = content_hash(d.article.source + '\0' + d.article.id + '\0' + d.article.text);
+    d.fingerprint = common;
+    for (size_t p = template_positions; p < kMinHashSize; ++p) d.fingerprint[p] += 5000 * (n + 1);
+    return d;
+  };
+  ASSERT_TRUE(store->begin().ok());
+  std::vector<Document> docs;
+  for (uint32_t n = 0; n <= kMaxBandArticles; ++n) {
+    docs.push_back(article(n, "tpl-" + std::to_string(n)));
+    ASSERT_TRUE(file_document(*store, docs.back()).ok());
+    EXPECT_TRUE(docs.back().duplicate_of.empty()) << n;
+  }
+  Document copy = article(kMaxBandArticles, "tpl-copy");
+  copy.fingerprint[kMinHashSize - 1] += 3;  // one position of 32 differs
+  ASSERT_TRUE(file_document(*store, copy).ok());
+  ASSERT_TRUE(store->commit().ok());
+  EXPECT_EQ(copy.duplicate_of, docs.back().hash);
+  auto by_template = store->fingerprint_matches(common, 1);
+  ASSERT_TRUE(by_template.ok());
+  ASSERT_EQ(by_template->size(), kMaxBandArticles);  // the last template article and the copy are not in bands 0, 1
+  EXPECT_EQ(by_template->back().hash, docs[kMaxBandArticles - 1].hash);
 }
 
 // The fingerprint is computed on the coding threads (prepare_document) when there are several, by the writer's
