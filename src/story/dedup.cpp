@@ -57,6 +57,15 @@ bool same_event(const EventFacts& a, const EventFacts& b) {
   const auto ra = day_range(a.date, 1);
   const auto rb = day_range(b.date, 1);
   if (!ra || !rb) return false;
+  // Plans announced for two different days ("on Thursday", "on Friday") are two plans: the day of slack is for
+  // reports of what happened (time zones, "late on Thursday"), not for a date the text itself gives. A date
+  // lent by an occasion ("expression:occasion") is no such statement.
+  const auto stated_day = [](const EventFacts& f) {
+    return f.date_basis.starts_with("expression:") && f.date_basis != "expression:occasion" &&
+           f.date.first_day() == f.date.last_day();
+  };
+  if (a.mode == EventMode::expected && stated_day(a) && stated_day(b) && a.date.first_day() != b.date.first_day())
+    return false;
   if (!ra->overlaps(*rb)) return false;
   return places_compatible(a.location, b.location);
 }

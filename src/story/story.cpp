@@ -141,11 +141,20 @@ Status merge_events(const KeyWindows& windows, Document& doc, StoryStats& stats)
     const std::vector<const EventCandidate*> stored = windows.get(key, modes_of(ev.mode), *days);
     std::vector<EventCandidate>& mine = earlier[key];
     const EventFacts facts = facts_of(ev, doc.article.published);
+    // The closest in date of the events it may be (stored ones first on a tie): with the first found instead, the
+    // order in which articles were filed chose between a plan for Thursday and one for Friday.
     const EventCandidate* hit = nullptr;
-    for (const EventCandidate* c : stored)
-      if (hit == nullptr && same_event(facts, facts_of(*c))) hit = c;
-    for (const EventCandidate& c : mine)
-      if (hit == nullptr && same_event(facts, facts_of(c))) hit = &c;
+    long best_gap = 0;
+    const auto consider = [&](const EventCandidate& c) {
+      if (!same_event(facts, facts_of(c))) return;
+      const long gap = std::labs(static_cast<long>((c.date.first_day() - ev.date.first_day()).count()));
+      if (hit == nullptr || gap < best_gap) {
+        hit = &c;
+        best_gap = gap;
+      }
+    };
+    for (const EventCandidate* c : stored) consider(*c);
+    for (const EventCandidate& c : mine) consider(c);
     if (hit == nullptr && !doc.duplicate_of.empty()) {
       // A copy reports what its original did, whatever dates its wording yields.
       const std::vector<const EventCandidate*> wide = windows.get(key, modes_of(ev.mode), copy_window(*days));

@@ -67,6 +67,21 @@ TEST(SameEvent, ModeDateAndPlaceMustAgree) {
   EXPECT_TRUE(same_event(beijing, beijing));
 }
 
+TEST(SameEvent, PlansStatedForTwoDaysAreTwoPlans) {
+  const Date thursday = Date::ymd(2024, 3, 7);
+  const Date friday = Date::ymd(2024, 3, 8);
+  // the text gives each plan its day: two plans, not one reported a day apart
+  EXPECT_FALSE(same_event(facts(EventMode::expected, thursday, "expression:weekday"),
+                          facts(EventMode::expected, friday, "expression:weekday")));
+  // a day lent by an occasion is no stated day, and reports of what happened keep their day of slack
+  EXPECT_TRUE(same_event(facts(EventMode::expected, thursday, "expression:occasion"),
+                         facts(EventMode::expected, friday, "expression:weekday")));
+  EXPECT_TRUE(same_event(facts(EventMode::happened, thursday, "expression:weekday"),
+                         facts(EventMode::happened, friday, "expression:weekday")));
+  EXPECT_TRUE(same_event(facts(EventMode::expected, friday, "expression:weekday"),
+                         facts(EventMode::expected, friday, "expression:date")));
+}
+
 TEST(Expectation, DatedWindowIsTheDayUndatedRunsFromTheArticle) {
   const Date thursday = Date::ymd(2024, 3, 7);
   auto w = expectation_window(facts(EventMode::expected, thursday, "expression:weekday", Date::ymd(2024, 3, 4)));
