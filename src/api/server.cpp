@@ -34,6 +34,13 @@ std::string utc_now() {
 Server::Server(Service& service, ServerOptions options) : impl_(std::make_unique<Impl>(service, std::move(options))) {
   httplib::Server& http = impl_->http;
   Service& svc = impl_->service;
+  // httplib's default sets SO_REUSEPORT, which lets a second server bind a port another
+  // one listens on (requests are then shared between them). SO_REUSEADDR only allows a
+  // restart over connections in TIME_WAIT: a busy port is an error from bind().
+  http.set_socket_options([](socket_t sock) {
+    int yes = 1;
+    ::setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof(yes));
+  });
   http.Get(".*", [&svc](const httplib::Request& req, httplib::Response& res) {
     Params params(req.params.begin(), req.params.end());
     Response r = svc.get(req.path, params);

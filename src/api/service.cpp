@@ -425,16 +425,18 @@ Response Service::get(std::string_view path, const Params& params) {
       return json_response(page(std::move(items), total, limit, offset));
     }
 
-    if (what == "articles" && seg.size() == 3) {
+    if (what == "articles" && seg.size() >= 3) {
+      // The id is the rest of the (decoded) path: input ids are often URLs, with '/' of their own.
+      const std::string id(path.substr(path.find("articles/") + 9));
       Args args(params, {"limit", "offset"});
       const size_t limit = args.limit();
       const size_t offset = args.offset();
       Lease conn(*this);
       Store& store = conn.store();
       // The store key (hash) or the input id.
-      auto a = checked(store.article(seg[2]));
-      if (!a) a = checked(store.article_by_id(seg[2]));
-      if (!a) return error_response(404, "no stored article with id or hash " + seg[2]);
+      auto a = checked(store.article(id));
+      if (!a) a = checked(store.article_by_id(id));
+      if (!a) return error_response(404, "no stored article with id or hash " + id);
       json j = article_json(*a, true);
       EventQuery q;
       q.article = a->article.id;

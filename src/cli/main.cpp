@@ -49,6 +49,16 @@ int fail(const std::string& message) {
   return kExitFatal;
 }
 
+// The store of a reading command (query, story, explain): it must exist; opening a path
+// that names no file would create an empty store and answer "nothing" from it. An older
+// schema is still migrated on open, as `dyad code` would.
+dyad::Result<std::unique_ptr<dyad::Store>> open_existing_store(const std::string& path) {
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(path, ec))
+    return dyad::Error{path, 0, "cannot open store: no such file (dyad code --db creates one)", false};
+  return dyad::Store::open(path);
+}
+
 // A one-line progress display on stderr, only when it is a terminal and the run is long.
 class Progress {
  public:
@@ -182,7 +192,7 @@ struct QueryArgs {
 
 int run_query(const QueryArgs& a) {
   if (a.links) {
-    auto store = dyad::Store::open(a.db);
+    auto store = open_existing_store(a.db);
     if (!store.ok()) return fail(store.error().str());
     if (dyad::Status s = dyad::write_links(**store, std::cout); !s.ok()) return fail(s.error().str());
     return kExitOk;
@@ -203,7 +213,7 @@ int run_query(const QueryArgs& a) {
   q.each_mention = a.format == "mentions";  // the GDELT mentions table has a row per report
   auto writer = dyad::make_writer(a.format, std::cout);
   if (!writer.ok()) return fail(writer.error().message);
-  auto store = dyad::Store::open(a.db);
+  auto store = open_existing_store(a.db);
   if (!store.ok()) return fail(store.error().str());
   auto events = (*store)->events(q);
   if (!events.ok()) return fail(events.error().str());
@@ -314,7 +324,7 @@ struct StoryArgs {
 
 // Lists stories, or prints the chosen ones as timelines (Markdown, or one HTML page).
 int run_story(const StoryArgs& a) {
-  auto store = dyad::Store::open(a.db);
+  auto store = open_existing_store(a.db);
   if (!store.ok()) return fail(store.error().str());
   dyad::StoryQuery q;
   q.id = a.id;
@@ -363,7 +373,7 @@ struct ExplainArgs {
 
 // Re-codes the stored article of each event and prints the coder's account of it.
 int run_explain(const ExplainArgs& a) {
-  auto store = dyad::Store::open(a.db);
+  auto store = open_existing_store(a.db);
   if (!store.ok()) return fail(store.error().str());
   dyad::KnowledgeOptions ko;
   ko.dictionaries = a.dictionaries;

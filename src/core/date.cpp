@@ -71,6 +71,7 @@ std::optional<Date> parse_iso(std::string_view s) {
   if (std::isdigit(static_cast<unsigned char>(s[5])) == 0 || std::isdigit(static_cast<unsigned char>(s[6])) == 0)
     return std::nullopt;
   auto m = static_cast<unsigned>(to_int(s.substr(5, 2)));
+  if (m == 0) return std::nullopt;  // "2024-00" names no month
   if (s.size() == 7) return make(y, m, 0);
   if (s[7] != '-' || s.size() < 10) return std::nullopt;
   if (std::isdigit(static_cast<unsigned char>(s[8])) == 0 || std::isdigit(static_cast<unsigned char>(s[9])) == 0)

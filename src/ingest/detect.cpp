@@ -3,7 +3,8 @@
 // Design: the content decides and the file name only breaks ties. Gzip data is
 // inflated just far enough to see whether a WARC record starts inside; markup
 // is told apart by its first element after any XML declaration, comments or
-// doctype; a first non-blank line that parses as a JSON object means JSONL.
+// doctype; a first non-blank line that parses as a JSON object means JSONL, and
+// other content opening with '{' or '[{' is a JSON document.
 // Anything else is text, which is also the "don't know" answer that a name
 // hint may override.
 #include <zlib.h>
@@ -23,6 +24,7 @@ std::optional<InputFormat> parse_input_format(std::string_view name) {
   if (n == "auto" || n == "automatic") return InputFormat::automatic;
   if (n == "txt" || n == "text") return InputFormat::text;
   if (n == "jsonl" || n == "ndjson") return InputFormat::jsonl;
+  if (n == "json") return InputFormat::json;
   if (n == "html" || n == "htm") return InputFormat::html;
   if (n == "rss" || n == "atom" || n == "feed") return InputFormat::feed;
   if (n == "warc") return InputFormat::warc;
@@ -37,6 +39,8 @@ std::string_view to_string(InputFormat f) {
       return "text";
     case InputFormat::jsonl:
       return "jsonl";
+    case InputFormat::json:
+      return "json";
     case InputFormat::html:
       return "html";
     case InputFormat::feed:
@@ -57,6 +61,7 @@ InputFormat name_hint(std::string_view name) {
   std::string n = ascii_lower(name);
   if (ends_with(n, ".warc") || ends_with(n, ".warc.gz")) return InputFormat::warc;
   if (ends_with(n, ".jsonl") || ends_with(n, ".ndjson")) return InputFormat::jsonl;
+  if (ends_with(n, ".json")) return InputFormat::json;
   if (ends_with(n, ".html") || ends_with(n, ".htm") || ends_with(n, ".xhtml")) return InputFormat::html;
   if (ends_with(n, ".rss") || ends_with(n, ".atom") || ends_with(n, ".xml")) return InputFormat::feed;
   if (ends_with(n, ".txt")) return InputFormat::text;
@@ -97,7 +102,13 @@ std::string_view skip_prolog(std::string_view s) {
       end = s.find("-->");
       if (end != std::string_view::npos) end += 3;
     } else if (s.starts_with("<!")) {
+      // A doctype's internal subset ([...]) holds '>' of its own declarations.
       end = s.find('>');
+      size_t open = s.find('[');
+      if (open != std::string_view::npos && open < end) {
+        size_t close = s.find(']', open);
+        end = close == std::string_view::npos ? close : s.find('>', close);
+      }
       if (end != std::string_view::npos) end += 1;
     } else {
       return s;
@@ -141,6 +152,13 @@ InputFormat from_content(std::string_view head, bool& weak) {
     }
     auto j = nlohmann::json::parse(s.substr(0, nl), nullptr, false);
     if (!j.is_discarded() && j.is_object()) return InputFormat::jsonl;
+    weak = true;  // a pretty-printed object, or JSONL with a bad first line: read_json tells; a name may say
+    return InputFormat::json;
+  }
+  if (s.front() == '[') {  // an array of objects (text may open with "[Updated]")
+    std::string_view after = skip_space(s.substr(1));
+    if (after.starts_with("{") || (after.starts_with("]") && skip_space(after.substr(1)).empty()))
+      return InputFormat::json;
   }
   weak = true;
   return InputFormat::text;

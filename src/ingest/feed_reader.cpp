@@ -5,12 +5,25 @@
 // Design: the whole feed is parsed in recovery mode with network access and
 // error output off, so a truncated or slightly broken feed still gives the
 // items read before the damage; a parse that was not well-formed is reported
-// as a warning naming the file. Item bodies are HTML (content:encoded,
+// as an error naming the file (what followed the damage is skipped input). Item bodies are HTML (content:encoded,
 // description, Atom content/summary of type html/xhtml) and go through the
 // same main-text extraction as pages, read as a fragment.
+//
+// Real-world feeds are often written by HTML templates: a bare '&' in a link
+// ("?a=1&b=2") or an HTML entity such as &nbsp; that XML does not define. Once
+// libxml2 has seen one, recovery mode drops every later entity reference of the
+// document, so one bad '&' in the first item would corrupt all that follow.
+// Before parsing, references are therefore repaired outside CDATA sections,
+// comments and the doctype: an HTML 4 named entity (libxml2's HTML table) becomes
+// its numeric character reference, and an '&' that starts no valid reference
+// (or names an entity neither XML, HTML nor the internal DTD subset defines) is
+// escaped to "&amp;". One warning says how many of each were repaired.
+#include <libxml/HTMLparser.h>
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 
+#include <algorithm>
+#include <cctype>
 #include <climits>
 #include <cstring>
 #include <memory>
@@ -186,6 +199,133 @@ void deliver_item(Item&& it, const xmlNode* node, size_t index, std::string_view
   deliver(std::move(a), name, line, options, on_article, on_error);
 }
 
+bool name_start(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c == ':' ||
+         static_cast<unsigned char>(c) >= 0x80;
+}
+bool name_char(char c) { return name_start(c) || (c >= '0' && c <= '9') || c == '.' || c == '-'; }
+
+// Names declared with <!ENTITY name ...> in the document's internal DTD subset.
+std::vector<std::string> declared_entities(std::string_view bytes) {
+  std::vector<std::string> names;
+  size_t at = 0;
+  while ((at = bytes.find("<!ENTITY", at)) != std::string_view::npos) {
+    at += 8;
+    size_t i = at;
+    while (i < bytes.size() && (bytes[i] == ' ' || bytes[i] == '\t' || bytes[i] == '\n' || bytes[i] == '\r')) ++i;
+    size_t start = i;
+    while (i < bytes.size() && name_char(bytes[i])) ++i;
+    if (i > start) names.emplace_back(bytes.substr(start, i - start));
+  }
+  return names;
+}
+
+struct Repairs {
+  size_t bare = 0, html = 0;              // '&' escaped; HTML entities turned into character references
+  uint64_t bare_line = 0, html_line = 0;  // line of the first of each
+  std::string first_bare, first_html;     // what the first of each looked like
+};
+
+// The feed with its entity references repaired (see the design note). Line
+// numbers are kept: no newline is added or removed.
+std::string repair_references(std::string_view in, Repairs& r) {
+  const std::vector<std::string> declared = declared_entities(in);
+  std::string out;
+  out.reserve(in.size() + in.size() / 64);
+  uint64_t line = 1;
+  size_t i = 0;
+  auto copy_through = [&](std::string_view close) {  // copies up to and including `close`
+    size_t end = in.find(close, i);
+    end = end == std::string_view::npos ? in.size() : end + close.size();
+    for (size_t k = i; k < end; ++k) line += in[k] == '\n' ? 1 : 0;
+    out.append(in.substr(i, end - i));
+    i = end;
+  };
+  while (i < in.size()) {
+    char c = in[i];
+    if (c == '<') {
+      std::string_view rest = in.substr(i);
+      if (rest.starts_with("<![CDATA[")) {
+        copy_through("]]>");
+        continue;
+      }
+      if (rest.starts_with("<!--")) {
+        copy_through("-->");
+        continue;
+      }
+      if (rest.starts_with("<!DOCTYPE")) {
+        // Up to the '>' that closes the doctype, past an internal subset in [...].
+        size_t open = rest.find('[');
+        size_t gt = rest.find('>');
+        copy_through(open != std::string_view::npos && open < gt ? "]" : ">");
+        if (open != std::string_view::npos && open < gt) copy_through(">");
+        continue;
+      }
+    }
+    if (c == '\n') ++line;
+    if (c != '&') {
+      out.push_back(c);
+      ++i;
+      continue;
+    }
+    size_t j = i + 1;
+    bool valid = false;
+    std::string replacement;
+    if (j < in.size() && in[j] == '#') {
+      ++j;
+      bool hex = j < in.size() && (in[j] == 'x' || in[j] == 'X');
+      if (hex) ++j;
+      size_t digits = j;
+      while (j < in.size() && (hex ? std::isxdigit(static_cast<unsigned char>(in[j])) != 0
+                                   : std::isdigit(static_cast<unsigned char>(in[j])) != 0))
+        ++j;
+      valid = j > digits && j < in.size() && in[j] == ';';
+    } else if (j < in.size() && name_start(in[j])) {
+      while (j < in.size() && name_char(in[j])) ++j;
+      if (j < in.size() && in[j] == ';') {
+        std::string name(in.substr(i + 1, j - i - 1));
+        if (name == "amp" || name == "lt" || name == "gt" || name == "quot" || name == "apos" ||
+            std::find(declared.begin(), declared.end(), name) != declared.end()) {
+          valid = true;
+        } else if (const htmlEntityDesc* e = htmlEntityLookup(reinterpret_cast<const xmlChar*>(name.c_str()))) {
+          replacement = "&#" + std::to_string(e->value) + ";";
+          if (r.html++ == 0) {
+            r.html_line = line;
+            r.first_html = "&" + name + ";";
+          }
+        }
+      }
+    }
+    if (valid) {
+      out.append(in.substr(i, j + 1 - i));
+      i = j + 1;
+    } else if (!replacement.empty()) {
+      out += replacement;
+      i = j + 1;
+    } else {
+      if (r.bare++ == 0) {
+        r.bare_line = line;
+        r.first_bare = std::string(in.substr(i, std::min<size_t>(j + 1, in.size()) - i));
+      }
+      out += "&amp;";
+      ++i;
+    }
+  }
+  return out;
+}
+
+std::string repairs_message(const Repairs& r) {
+  std::string m = "feed is not well-formed XML: ";
+  if (r.bare > 0)
+    m += std::to_string(r.bare) + " '&' starting no entity reference (first at line " + std::to_string(r.bare_line) +
+         ": \"" + one_line(repair_utf8(r.first_bare)) + "\") read as a literal '&'";
+  if (r.bare > 0 && r.html > 0) m += "; ";
+  if (r.html > 0)
+    m += std::to_string(r.html) + " HTML entity reference(s) XML does not define (first at line " +
+         std::to_string(r.html_line) + ": " + r.first_html + ") decoded as HTML";
+  return m;
+}
+
 }  // namespace
 
 void read_feed(std::string_view name, std::string_view bytes, const IngestOptions& options,
@@ -206,8 +346,15 @@ void read_feed(std::string_view name, std::string_view bytes, const IngestOption
   constexpr int kOptions = XML_PARSE_RECOVER | XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
                            XML_PARSE_NOBLANKS | XML_PARSE_NOCDATA;
   std::string url(name);
+  Repairs repairs;
+  const std::string repaired = repair_references(bytes, repairs);
+  if (repaired.size() > static_cast<size_t>(INT_MAX)) {
+    report(on_error, name, 0, "feed is over the size limit; skipped");
+    return;
+  }
+  if (repairs.bare + repairs.html > 0) report(on_error, name, 0, repairs_message(repairs), true);
   std::unique_ptr<xmlDoc, void (*)(xmlDoc*)> doc(
-      xmlCtxtReadMemory(ctxt.get(), bytes.data(), static_cast<int>(bytes.size()), url.c_str(), nullptr, kOptions),
+      xmlCtxtReadMemory(ctxt.get(), repaired.data(), static_cast<int>(repaired.size()), url.c_str(), nullptr, kOptions),
       xmlFreeDoc);
   std::string problem;
   if (ctxt->wellFormed == 0) {
@@ -258,12 +405,13 @@ void read_feed(std::string_view name, std::string_view bytes, const IngestOption
            "root element <" + std::string(kind) + "> is not an RSS or Atom feed or an <articles> collection; skipped");
     return;
   }
+  // Both are skipped input (exit 2): what followed the damage is lost, and a feed of no items gave nothing.
   if (!problem.empty()) {
     report(on_error, name, 0,
-           "feed is truncated or malformed (" + problem + "); " + std::to_string(count) + " item(s) read before it",
-           true);
+           "feed is truncated or malformed (" + problem + "); " + std::to_string(count) +
+               " item(s) read before it, the rest skipped");
   } else if (count == 0) {
-    report(on_error, name, 0, "feed has no items", true);
+    report(on_error, name, 0, "feed has no items; skipped");
   }
 }
 

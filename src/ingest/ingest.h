@@ -11,6 +11,7 @@
 // reading goes on with the next record or file.
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <functional>
 #include <iosfwd>
@@ -24,9 +25,9 @@
 
 namespace dyad {
 
-enum class InputFormat : uint8_t { automatic, text, jsonl, html, feed, warc };
+enum class InputFormat : uint8_t { automatic, text, jsonl, json, html, feed, warc };
 
-/// "auto", "txt"/"text", "jsonl", "html", "rss"/"atom"/"feed", "warc".
+/// "auto", "txt"/"text", "jsonl", "json", "html", "rss"/"atom"/"feed", "warc".
 std::optional<InputFormat> parse_input_format(std::string_view name);
 std::string_view to_string(InputFormat f);
 
@@ -36,6 +37,9 @@ struct IngestOptions {
   size_t max_article_bytes = 8U << 20U;  // larger articles are skipped with an error
   size_t max_line_bytes = 16U << 20U;    // longer JSONL lines are skipped with an error
   size_t max_file_bytes = 4ULL << 30U;   // guard for non-streaming formats
+  // When set and it turns true, reading stops within a fraction of a second, even while
+  // waiting on a pipe or FIFO: ingest_paths returns, reporting nothing about the input cut short.
+  const std::atomic<bool>* stop = nullptr;
 };
 
 using ArticleSink = std::function<void(Article&&)>;
@@ -66,6 +70,13 @@ void read_text(std::string_view name, std::string_view bytes, const IngestOption
 /// "name:LINE: ..." and the rest is read.
 void read_jsonl(std::string_view name, std::istream& in, const IngestOptions& options, const ArticleSink& on_article,
                 const ErrorSink& on_error);
+/// One JSON document: an array of article objects (fields as in JSONL) or one article
+/// object, possibly pretty-printed; each article's line is where its object starts. A
+/// document that does not parse is read as JSONL when one of its lines holds a whole
+/// JSON object (a JSONL file whose first line is bad); otherwise it is one error naming
+/// the file and the line of the parse error, and nothing of it is read.
+void read_json(std::string_view name, std::string_view bytes, const IngestOptions& options,
+               const ArticleSink& on_article, const ErrorSink& on_error);
 /// One HTML page -> one article (title and date from meta tags, main text only).
 void read_html(std::string_view name, std::string_view bytes, const IngestOptions& options,
                const ArticleSink& on_article, const ErrorSink& on_error);

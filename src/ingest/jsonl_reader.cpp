@@ -5,10 +5,13 @@
 // streams past. Each line is parsed by nlohmann::json; known fields (with
 // their aliases) fill the Article and whatever is left becomes the metadata
 // object. Every problem names "file:LINE" and reading goes on.
+#include <algorithm>
 #include <array>
 #include <cstring>
 #include <istream>
 #include <nlohmann/json.hpp>
+#include <sstream>
+#include <vector>
 
 #include "ingest/ingest.h"
 #include "ingest/internal.h"
@@ -85,26 +88,21 @@ const char* find_key(const json& obj, std::initializer_list<const char*> keys) {
   return nullptr;
 }
 
-void process_line(std::string_view name, uint64_t lineno, std::string_view line, const IngestOptions& options,
-                  const ArticleSink& on_article, const ErrorSink& on_error) {
-  json j;
-  try {
-    j = json::parse(line);
-  } catch (const json::exception& e) {
-    report(on_error, name, lineno, "malformed JSON: " + reason(e) + "; line skipped");
-    return;
-  }
+// One article object (a JSONL line, or an element of a JSON document: `what` is "line" or "article").
+void process_object(std::string_view name, uint64_t lineno, json j, std::string_view what, const IngestOptions& options,
+                    const ArticleSink& on_article, const ErrorSink& on_error) {
+  const std::string skipped = "; " + std::string(what) + " skipped";
   if (!j.is_object()) {
-    report(on_error, name, lineno, std::string("expected a JSON object, found ") + j.type_name() + "; line skipped");
+    report(on_error, name, lineno, std::string("expected a JSON object, found ") + j.type_name() + skipped);
     return;
   }
   const char* text_key = find_key(j, {"text", "body", "content", "doc_text"});
   if (text_key == nullptr) {
-    report(on_error, name, lineno, "no 'text' (or 'body'/'content'/'doc_text') field; line skipped");
+    report(on_error, name, lineno, "no 'text' (or 'body'/'content'/'doc_text') field" + skipped);
     return;
   }
   if (!j[text_key].is_string()) {
-    report(on_error, name, lineno, std::string("field '") + text_key + "' is not a string; line skipped");
+    report(on_error, name, lineno, std::string("field '") + text_key + "' is not a string" + skipped);
     return;
   }
   Article a;
@@ -149,6 +147,78 @@ void process_line(std::string_view name, uint64_t lineno, std::string_view line,
   deliver(std::move(a), name, lineno, options, on_article, on_error);
 }
 
+void process_line(std::string_view name, uint64_t lineno, std::string_view line, const IngestOptions& options,
+                  const ArticleSink& on_article, const ErrorSink& on_error) {
+  json j;
+  try {
+    j = json::parse(line);
+  } catch (const json::exception& e) {
+    report(on_error, name, lineno, "malformed JSON: " + reason(e) + "; line skipped");
+    return;
+  }
+  process_object(name, lineno, std::move(j), "line", options, on_article, on_error);
+}
+
+// 1-based line of byte `offset`.
+uint64_t line_of(std::string_view bytes, size_t offset) {
+  offset = std::min(offset, bytes.size());
+  return 1 +
+         static_cast<uint64_t>(std::count(bytes.begin(), bytes.begin() + static_cast<std::ptrdiff_t>(offset), '\n'));
+}
+
+// Lines where the elements of a top-level array start (strings and nesting skipped).
+std::vector<uint64_t> element_lines(std::string_view bytes) {
+  std::vector<uint64_t> lines;
+  uint64_t line = 1;
+  int depth = 0;
+  bool in_string = false;
+  bool want = false;  // at depth 1, the next non-space byte starts an element
+  for (size_t i = 0; i < bytes.size(); ++i) {
+    char c = bytes[i];
+    if (c == '\n') ++line;
+    if (in_string) {
+      if (c == '\\') {
+        ++i;
+      } else if (c == '"') {
+        in_string = false;
+      }
+      continue;
+    }
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') continue;
+    if (depth == 1 && want && c != ']') {
+      lines.push_back(line);
+      want = false;
+    }
+    if (c == '"') {
+      in_string = true;
+    } else if (c == '[' || c == '{') {
+      ++depth;
+      if (depth == 1 && c == '[') want = true;
+    } else if (c == ']' || c == '}') {
+      --depth;
+    } else if (c == ',' && depth == 1) {
+      want = true;
+    }
+  }
+  return lines;
+}
+
+// True when some line of `bytes` (of the first hundred) holds one whole JSON object: JSONL.
+bool has_jsonl_line(std::string_view bytes) {
+  size_t start = 0;
+  for (int n = 0; n < 100 && start < bytes.size(); ++n) {
+    size_t nl = bytes.find('\n', start);
+    std::string_view line = bytes.substr(start, nl == std::string_view::npos ? std::string_view::npos : nl - start);
+    if (trim(line).starts_with("{")) {
+      auto j = json::parse(line, nullptr, false);
+      if (!j.is_discarded() && j.is_object()) return true;
+    }
+    if (nl == std::string_view::npos) break;
+    start = nl + 1;
+  }
+  return false;
+}
+
 }  // namespace
 
 void read_jsonl(std::string_view name, std::istream& in, const IngestOptions& options, const ArticleSink& on_article,
@@ -172,6 +242,54 @@ void read_jsonl(std::string_view name, std::istream& in, const IngestOptions& op
     process_line(name, lineno, line, options, on_article, on_error);
   }
   if (!any_content) report(on_error, name, 0, "empty file; skipped");
+}
+
+void read_json(std::string_view name, std::string_view bytes, const IngestOptions& options,
+               const ArticleSink& on_article, const ErrorSink& on_error) {
+  if (trim(bytes).empty()) {
+    report(on_error, name, 0, bytes.empty() ? "empty file; skipped" : "file holds only white space; skipped");
+    return;
+  }
+  json doc;
+  try {
+    doc = json::parse(bytes);
+  } catch (const json::parse_error& e) {
+    if (has_jsonl_line(bytes)) {  // JSONL whose first line is bad: line by line, each problem named
+      std::string copy(bytes);
+      std::istringstream in(copy);
+      read_jsonl(name, in, options, on_article, on_error);
+      return;
+    }
+    report(on_error, name, line_of(bytes, e.byte > 0 ? e.byte - 1 : 0),
+           "malformed JSON: " + reason(e) + "; file skipped");
+    return;
+  } catch (const json::exception& e) {
+    report(on_error, name, 1, "malformed JSON: " + reason(e) + "; file skipped");
+    return;
+  }
+  if (doc.is_object()) {
+    uint64_t line = line_of(bytes, bytes.find('{'));
+    process_object(name, line, std::move(doc), "article", options, on_article, on_error);
+    return;
+  }
+  if (!doc.is_array()) {
+    report(on_error, name, 1,
+           std::string("expected a JSON array of article objects or one object, found ") + doc.type_name() +
+               "; file skipped");
+    return;
+  }
+  if (doc.empty()) {
+    report(on_error, name, 1, "empty JSON array: no articles; skipped");
+    return;
+  }
+  const std::vector<uint64_t> lines = element_lines(bytes);
+  for (size_t i = 0; i < doc.size(); ++i) {
+    uint64_t line = i < lines.size() ? lines[i] : 1;
+    // Without an id an element is named by its place in the array (several may share a line).
+    if (doc[i].is_object() && find_key(doc[i], {"id", "doc_id"}) == nullptr)
+      doc[i]["id"] = stem_of(name) + ":" + std::to_string(i + 1);
+    process_object(name, line, std::move(doc[i]), "article", options, on_article, on_error);
+  }
 }
 
 }  // namespace dyad

@@ -1,6 +1,9 @@
 // Paths -> readers: files, directories (walked in sorted order) and stdin.
 //
-// Design: each input is opened as a stream; its first 64 KiB are read for
+// Design: each input is opened as a stream over its file descriptor, read only
+// after poll() says there is something, in slices of 100 ms, so that a stop
+// request (SIGINT/SIGTERM) ends a read waiting on a pipe, FIFO or endless device
+// within a fraction of a second; its first 64 KiB are read for
 // format detection and then replayed in front of the rest of the stream, so
 // JSONL and WARC stay streaming (stdin included) while text, HTML and feeds
 // are read whole under the max_file_bytes guard. Directories are walked
@@ -8,6 +11,11 @@
 // directories skipped), so runs are reproducible. Inside a directory only
 // files that can hold articles are read (see is_input_name); a file named
 // on the command line is always read.
+#include <fcntl.h>
+#include <poll.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <array>
 #include <cctype>
@@ -18,6 +26,7 @@
 #include <iostream>
 #include <streambuf>
 
+#include "core/unicode.h"
 #include "ingest/ingest.h"
 #include "ingest/internal.h"
 
@@ -29,6 +38,45 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr size_t kHeadBytes = 64U << 10U;
+
+// Reads a file descriptor, waiting with poll() in short slices so that a stop
+// request ends a read that is blocked on a pipe, FIFO or terminal. At a stop it
+// reports end of input and sets `stopped`.
+class FdBuf : public std::streambuf {
+ public:
+  FdBuf(int fd, const std::atomic<bool>* stop) : fd_(fd), stop_(stop) {}
+  [[nodiscard]] bool stopped() const { return stopped_; }
+  [[nodiscard]] bool failed() const { return failed_; }
+
+ protected:
+  int_type underflow() override {
+    if (gptr() < egptr()) return traits_type::to_int_type(*gptr());
+    for (;;) {
+      if (stop_requested()) return traits_type::eof();
+      pollfd p{fd_, POLLIN, 0};
+      int ready = ::poll(&p, 1, kPollMillis);
+      if (ready == 0 || (ready < 0 && errno == EINTR)) continue;
+      ssize_t n = ::read(fd_, buf_.data(), buf_.size());
+      if (n < 0 && (errno == EINTR || errno == EAGAIN)) continue;
+      if (n < 0) failed_ = true;
+      if (n <= 0) return traits_type::eof();
+      setg(buf_.data(), buf_.data(), buf_.data() + n);
+      return traits_type::to_int_type(*gptr());
+    }
+  }
+
+ private:
+  static constexpr int kPollMillis = 100;
+  bool stop_requested() {
+    if (stop_ != nullptr && stop_->load()) stopped_ = true;
+    return stopped_;
+  }
+  int fd_;
+  const std::atomic<bool>* stop_;
+  bool stopped_ = false;
+  bool failed_ = false;
+  std::array<char, 1U << 16U> buf_{};
+};
 
 // Serves `head` first, then whatever is left in `rest`.
 class PrefixBuf : public std::streambuf {
@@ -55,7 +103,11 @@ class PrefixBuf : public std::streambuf {
 class Ingester {
  public:
   Ingester(const IngestOptions& options, const ArticleSink& on_article, const ErrorSink& on_error)
-      : options_(options), on_error_(on_error) {
+      : options_(options), outer_error_(on_error) {
+    // Once a stop is requested, what the readers say about input cut short is not reported.
+    on_error_ = [this](const Error& e) {
+      if (!stopping() && outer_error_) outer_error_(e);
+    };
     sink_ = [this, &on_article](Article&& a) {
       ++count_;
       if (on_article) on_article(std::move(a));
@@ -64,9 +116,14 @@ class Ingester {
 
   [[nodiscard]] uint64_t count() const { return count_; }
 
+  [[nodiscard]] bool stopping() const { return options_.stop != nullptr && options_.stop->load(); }
+
   void path(const std::string& p) {
+    if (stopping()) return;
     if (p == "-") {
-      stream("stdin", std::cin);
+      FdBuf fd(STDIN_FILENO, options_.stop);
+      std::istream in(&fd);
+      stream("stdin", in, fd);
       return;
     }
     std::error_code ec;
@@ -103,6 +160,7 @@ class Ingester {
       return a.path().filename().string() < b.path().filename().string();
     });
     for (const fs::directory_entry& e : entries) {
+      if (stopping()) return;
       std::error_code ec2;
       if (e.is_directory(ec2)) {
         if (!e.is_symlink(ec2)) directory(e.path());
@@ -113,24 +171,34 @@ class Ingester {
   }
 
   void file(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    if (!in) {
+    // Non-blocking, so that opening a FIFO no writer has opened yet does not wait
+    // unstoppably; FdBuf polls before each read, which waits for the writer.
+    int fd = ::open(p.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);  // NOLINT(cppcoreguidelines-pro-type-vararg)
+    if (fd < 0) {
       report(on_error_, p.string(), 0, std::string("cannot open: ") + std::strerror(errno));
       return;
     }
-    stream(p.string(), in);
+    struct stat st {};
+    const uint64_t size = ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) ? static_cast<uint64_t>(st.st_size) : 0;
+    FdBuf buf(fd, options_.stop);
+    std::istream in(&buf);
+    stream(p.string(), in, buf, size);
+    ::close(fd);
   }
 
-  void stream(const std::string& name, std::istream& in) {
+  // `size`: the file's size when known (a regular file), else 0.
+  void stream(const std::string& name, std::istream& in, const FdBuf& source, uint64_t size = 0) {
     std::string head(kHeadBytes, '\0');
     in.read(head.data(), static_cast<std::streamsize>(head.size()));
     head.resize(static_cast<size_t>(in.gcount()));
-    if (in.bad()) {
-      report(on_error_, name, 0, "read error");
+    if (source.stopped()) return;
+    if (source.failed()) {
+      report(on_error_, name, 0, std::string("read error: ") + std::strerror(errno));
       return;
     }
     InputFormat format = options_.format != InputFormat::automatic ? options_.format : detect_format(head, name);
     std::string whole;
+    const bool head_binary = looks_binary(head);
     PrefixBuf buf(std::move(head), in.rdbuf());
     std::istream s(&buf);
     switch (format) {
@@ -144,29 +212,33 @@ class Ingester {
         break;
     }
     // Whole-file formats: read the rest under the size guard. A text file is one
-    // article, so past max_article_bytes the rest is only counted, not kept.
-    const bool text = format != InputFormat::html && format != InputFormat::feed;
+    // article: a head that looks binary (a run of NULs, say) is skipped unread, and
+    // reading stops once the file is over max_article_bytes.
+    const bool text = format != InputFormat::html && format != InputFormat::feed && format != InputFormat::json;
+    if (text && head_binary) {
+      report(on_error_, name, 0, "binary file (NUL or control bytes), not text; skipped");
+      return;
+    }
     std::array<char, 1U << 16U> chunk{};
-    uint64_t total = 0;
     while (s.read(chunk.data(), chunk.size()) || s.gcount() > 0) {
       auto got = static_cast<size_t>(s.gcount());
-      total += got;
-      if (text && total > options_.max_article_bytes) {
-        whole.clear();
-        whole.shrink_to_fit();
-        continue;
-      }
       whole.append(chunk.data(), got);
+      if (text && whole.size() > options_.max_article_bytes) {
+        report(on_error_, name, 0,
+               (size > 0 ? "article is " + std::to_string(size) + " bytes, over the limit of "
+                         : std::string("article is over the limit of ")) +
+                   std::to_string(options_.max_article_bytes) + " bytes; skipped (reading stopped at the limit)");
+        return;
+      }
       if (whole.size() > options_.max_file_bytes) {
         report(on_error_, name, 0,
                "file is over the limit of " + std::to_string(options_.max_file_bytes) + " bytes; skipped");
         return;
       }
     }
-    if (text && total > options_.max_article_bytes) {
-      report(on_error_, name, 0,
-             "article is " + std::to_string(total) + " bytes, over the limit of " +
-                 std::to_string(options_.max_article_bytes) + " bytes; skipped");
+    if (source.stopped()) return;
+    if (source.failed()) {
+      report(on_error_, name, 0, std::string("read error: ") + std::strerror(errno) + "; skipped");
       return;
     }
     switch (format) {
@@ -176,6 +248,9 @@ class Ingester {
       case InputFormat::feed:
         read_feed(name, whole, options_, sink_, on_error_);
         break;
+      case InputFormat::json:
+        read_json(name, whole, options_, sink_, on_error_);
+        break;
       default:
         read_text(name, whole, options_, sink_, on_error_);
         break;
@@ -183,7 +258,8 @@ class Ingester {
   }
 
   const IngestOptions& options_;
-  const ErrorSink& on_error_;
+  const ErrorSink& outer_error_;
+  ErrorSink on_error_;
   ArticleSink sink_;
   uint64_t count_ = 0;
 };

@@ -7,16 +7,19 @@
 // records whose HTTP payload is HTML (and `resource` records typed HTML) are
 // opened: HTTP status line and headers, chunked transfer-encoding,
 // gzip/deflate content-encoding, charset from Content-Type, then the same
-// main-text extraction as pages. Damage (corrupt or truncated gzip, short
-// block, bad version line) ends the file with an Error naming the record
-// number and byte offset; articles from earlier records were already
-// delivered.
+// main-text extraction as pages. Corrupt or truncated gzip and a block cut
+// short by the end of the input end the file with an Error naming the record
+// number and byte offset (articles from earlier records were already
+// delivered). A bad version line or Content-Length costs only its record: the
+// reader resynchronises at the next line starting "WARC/1.", and a block whose
+// length runs into the next record is cut where that record starts.
 #include <zlib.h>
 
 #include <algorithm>
 #include <array>
 #include <istream>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <vector>
 
 #include "core/unicode.h"
@@ -150,6 +153,27 @@ class Reader {
     }
     if (!out.empty() && out.back() == '\r') out.pop_back();
     return any;
+  }
+
+  /// The next n bytes (fewer at the end), left unread.
+  std::string peek_n(size_t n) {
+    if (fill() && len_ - pos_ >= n) return std::string(buf_.data() + pos_, n);
+    std::string got;
+    take(n, &got);
+    unread(got);
+    return got;
+  }
+
+  /// Puts `bytes` back in front of what is left to read (they were read last).
+  void unread(std::string_view bytes) {
+    const uint64_t at = offset() - bytes.size();
+    std::string joined(bytes);
+    joined.append(buf_.data() + pos_, len_ - pos_);
+    buf_.assign(joined.begin(), joined.end());
+    pos_ = 0;
+    len_ = buf_.size();
+    base_ = at;
+    if (buf_.size() < (1U << 16U)) buf_.resize(1U << 16U);
   }
 
   /// Appends up to n bytes to `out` (or drops them when out is null); returns how many.
@@ -382,28 +406,72 @@ void read_warc(std::string_view name, std::istream& in, const IngestOptions& opt
   auto fail = [&](const std::string& what) {
     std::string msg = rc.where() + what;
     if (src.gzip()) msg += " (compressed byte offset " + std::to_string(src.compressed_offset()) + ")";
-    report(on_error, name, 0,
-           msg + "; " + std::to_string(rc.number > 0 ? rc.number - 1 : 0) + " record(s) before it were read");
+    report(on_error, name, 0, msg + "; the rest of the file skipped");
+  };
+  // Resynchronising: after damage, the next line starting "WARC/1." is taken as the next
+  // record's version line, so one bad record costs only itself.
+  std::optional<std::pair<std::string, uint64_t>> pending;  // a version line found ahead, and its offset
+  auto resync = [&](const std::string& what) -> bool {
+    for (;;) {
+      const uint64_t at = reader.offset();
+      if (!reader.line(line)) break;
+      if (line.starts_with("WARC/1.")) {
+        report(on_error, name, 0,
+               rc.where() + what + "; record skipped, reading on at the next record (byte offset " +
+                   std::to_string(at) + ")");
+        pending.emplace(line, at);
+        return true;
+      }
+    }
+    fail(what + (src.error().empty() ? "; no later record found" : " (then " + src.error() + ")"));
+    return false;
+  };
+  // A block whose Content-Length ran past its record (into the next one, or to the end of
+  // the input): when a version line starts inside it, the block ends there and the rest is read again.
+  auto cut_at_next_record = [&](std::string& b) -> bool {
+    const size_t at = b.find("\nWARC/1.");
+    if (at == std::string::npos) return false;
+    reader.unread(std::string_view(b).substr(at + 1));
+    b.resize(at + 1);
+    return true;
   };
   for (;;) {
-    // Blank lines between records are tolerated.
-    while (reader.peek() == '\r' || reader.peek() == '\n') reader.take(1, nullptr);
-    rc.offset = reader.offset();
-    if (!reader.line(line)) break;
+    if (pending) {
+      line = std::move(pending->first);
+      rc.offset = pending->second;
+      pending.reset();
+    } else {
+      // Blank lines between records are tolerated.
+      while (reader.peek() == '\r' || reader.peek() == '\n') reader.take(1, nullptr);
+      rc.offset = reader.offset();
+      if (!reader.line(line)) break;
+    }
     ++rc.number;
     if (!line.starts_with("WARC/")) {
       if (rc.number == 1 && line.empty() && src.error().empty()) break;
-      fail("expected a 'WARC/1.x' version line");
-      return;
+      if (!src.error().empty()) {
+        fail(src.error());
+        return;
+      }
+      if (!resync("expected a 'WARC/1.x' version line")) return;
+      continue;
     }
     Headers h;
     bool ended = false;
-    while (reader.line(line)) {
+    for (uint64_t at = reader.offset(); reader.line(line); at = reader.offset()) {
       if (line.empty()) {
         ended = true;
         break;
       }
+      if (line.starts_with("WARC/1.")) {  // a new record before this one's header ended
+        pending.emplace(line, at);
+        break;
+      }
       h.add(line);
+    }
+    if (pending) {
+      report(on_error, name, 0, rc.where() + "record header not ended by a blank line; record skipped");
+      continue;
     }
     if (!ended) {
       fail(src.error().empty() ? "record header truncated" : src.error());
@@ -413,8 +481,8 @@ void read_warc(std::string_view name, std::istream& in, const IngestOptions& opt
     char* end = nullptr;
     uint64_t length = len_text.empty() ? 0 : std::strtoull(len_text.c_str(), &end, 10);
     if (len_text.empty() || end == nullptr || *end != '\0') {
-      fail("missing or bad Content-Length");
-      return;
+      if (!resync("missing or bad Content-Length '" + len_text.substr(0, 40) + "'")) return;
+      continue;
     }
     std::string type = ascii_lower(h.get("warc-type"));
     bool wanted = type == "response" || type == "resource";
@@ -425,12 +493,37 @@ void read_warc(std::string_view name, std::istream& in, const IngestOptions& opt
       wanted = false;
     }
     block.clear();
-    uint64_t got = reader.take(length, wanted ? &block : nullptr);
-    if (got < length) {
-      fail(src.error().empty()
-               ? "record truncated: block of " + std::to_string(length) + " bytes ends after " + std::to_string(got)
-               : src.error());
-      return;
+    // The block is kept (up to the limit) even when not wanted, to recover from a wrong Content-Length.
+    const bool keep = length <= cap;
+    uint64_t got = reader.take(length, keep ? &block : nullptr);
+    const bool short_block = got < length;
+    // After the block come line ends, then the next record or the end; anything else means the length was wrong.
+    std::string_view after;
+    std::string ahead;
+    if (!short_block) {
+      ahead = reader.peek_n(16);
+      after = ahead;
+      while (!after.empty() && (after.front() == '\r' || after.front() == '\n')) after.remove_prefix(1);
+    }
+    const bool misframed = !short_block && !after.empty() && !std::string_view("WARC/").starts_with(after.substr(0, 5));
+    if (short_block || misframed) {
+      if (!src.error().empty()) {
+        fail(src.error());
+        return;
+      }
+      const std::string said = "Content-Length " + std::to_string(length) + " is wrong: ";
+      if (keep && cut_at_next_record(block)) {
+        report(on_error, name, 0,
+               rc.where() + said + "the block runs into the next record; read up to it (" +
+                   std::to_string(block.size()) + " bytes)",
+               true);
+      } else if (short_block) {
+        fail("record truncated: block of " + std::to_string(length) + " bytes ends after " + std::to_string(got));
+        return;
+      } else {
+        if (!resync(said + "the block is not followed by the end of the record")) return;
+        continue;
+      }
     }
     if (wanted) process_record(rc, h, block, options, on_article, on_error);
   }

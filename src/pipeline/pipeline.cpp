@@ -394,7 +394,10 @@ Result<RunStats> run(const Knowledge& knowledge, const RunOptions& options) {
   };
 
   try {
-    ingest_paths(options.inputs, options.ingest, on_article, on_ingest_error);
+    IngestOptions ingest = options.ingest;
+    ingest.stop = options.stop;  // a stop also ends a read that waits on a pipe or never ends
+    ingest_paths(options.inputs, ingest, on_article, on_ingest_error);
+    if (options.stop != nullptr && options.stop->load()) throw StopRequested{};
     write_all();
   } catch (const StopRequested&) {
     if (!fatal) {

@@ -98,7 +98,8 @@ struct RunOptions {
 /// one at a time, on the calling thread: the output and the store are the same
 /// whatever the number of threads. At most a few articles per thread are in
 /// flight (read but not yet written). After a stop request, the articles already
-/// read are finished and written, nothing more is read.
+/// read are finished and written, nothing more is read; a read waiting on a pipe or
+/// FIFO (or reading an input with no end) stops within a fraction of a second.
 Result<RunStats> run(const Knowledge& knowledge, const RunOptions& options);
 
 }  // namespace dyad

@@ -383,7 +383,42 @@ TEST_F(ApiTest, EveryRequestIsLogged) {
   EXPECT_TRUE(logged_since()) << ::testing::PrintToString(logged());
 }
 
+// A second server on the port the fixture's server listens on is refused (it bound anyway, sharing the port).
+TEST_F(ApiTest, BusyPortIsAnError) {
+  api::ServerOptions so;
+  so.port = port_;
+  api::Server second(*service_, so);
+  auto bound = second.bind();
+  ASSERT_FALSE(bound.ok());
+  EXPECT_NE(bound.error().message.find("in use"), std::string::npos) << bound.error().str();
+}
+
 // ---- the store's read side used by the API ----
+
+// An input id holding '/' (a URL, say) is found: the client sends it percent-encoded, the path
+// arrives decoded, and the id is the whole rest of it (it was split at each '/', and 404).
+TEST(ArticleById, IdWithSlashesIsFound) {
+  const fs::path dir = fs::temp_directory_path() / ("dyad-api-slash-" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  const fs::path in = dir / "one.jsonl";
+  std::ofstream(in) << R"({"id": "https://harbour.example/2024/07/ferry", "published": "2024-07-02", )"
+                    << R"("text": "The mayor of Split met the port authority on Tuesday."})"
+                    << "\n";
+  const std::string db = (dir / "one.db").string();
+  RunOptions o;
+  o.inputs = {in.string()};
+  o.db_path = db;
+  ASSERT_TRUE(run(knowledge(), o).ok());
+  auto store = Store::open_read_only(db);
+  ASSERT_TRUE(store.ok()) << store.error().str();
+  api::Service svc(**store, nullptr);
+  api::Response r = svc.get("/api/articles/https://harbour.example/2024/07/ferry", {});
+  EXPECT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(json::parse(r.body)["id"], "https://harbour.example/2024/07/ferry");
+  EXPECT_EQ(svc.get("/api/articles/https://harbour.example/2024/07/other", {}).status, 404);
+  fs::remove_all(dir);
+}
 
 TEST(ReadOnlyStore, MissingOrForeignFilesAreNamedErrors) {
   const fs::path dir = fs::temp_directory_path() / ("dyad-api-ro-" + std::to_string(::getpid()));

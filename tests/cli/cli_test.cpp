@@ -272,6 +272,72 @@ TEST_F(CliTest, BenchStopsOnSigintAndCleansUp) {
   EXPECT_FALSE(fs::exists(work));
 }
 
+// SIGTERM while the only input is a pipe that sends nothing and never closes: the run stops
+// with exit 130 (before, the stop was only seen when an article arrived, so it waited forever).
+TEST_F(CliTest, TermStopsARunWaitingOnAnIdlePipe) {
+  int fds[2];
+  ASSERT_EQ(pipe(fds), 0);
+  pid_t pid = fork();
+  ASSERT_GE(pid, 0);
+  if (pid == 0) {
+    int devnull = ::open("/dev/null", O_WRONLY);
+    dup2(fds[0], 0);
+    close(fds[1]);
+    dup2(devnull, 1);
+    dup2(devnull, 2);
+    execl(DYAD_CLI_PATH, DYAD_CLI_PATH, "code", "--no-db", "-", static_cast<char*>(nullptr));
+    _exit(127);
+  }
+  close(fds[0]);
+  // Signal only once the handler is installed (SigCgt in /proc names the caught signals).
+  const uint64_t term_bit = uint64_t{1} << (SIGTERM - 1);
+  bool caught = false;
+  for (int i = 0; i < 6000 && !caught; ++i) {
+    std::ifstream st("/proc/" + std::to_string(pid) + "/status");
+    for (std::string line; std::getline(st, line);)
+      if (line.rfind("SigCgt:", 0) == 0 && (std::stoull(line.substr(7), nullptr, 16) & term_bit) != 0) caught = true;
+    if (!caught) std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+  ASSERT_TRUE(caught);
+  kill(pid, SIGTERM);
+  // Bounded wait (60 s) so that a run that ignores the signal fails the test instead of hanging it.
+  int status = 0;
+  pid_t done = 0;
+  for (int i = 0; i < 12000 && done == 0; ++i) {
+    done = waitpid(pid, &status, WNOHANG);
+    if (done == 0) std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+  if (done == 0) {
+    kill(pid, SIGKILL);
+    waitpid(pid, &status, 0);
+  }
+  close(fds[1]);
+  ASSERT_NE(done, 0) << "dyad code did not stop on SIGTERM while waiting for input";
+  ASSERT_TRUE(WIFEXITED(status));
+  EXPECT_EQ(WEXITSTATUS(status), 130);
+}
+
+// A JSON array is read as its articles (it was one text article of JSON source); a feed with no items is
+// skipped input (exit 2; it was 0).
+TEST_F(CliTest, JsonArraysAreArticlesAndEmptyFeedsAreSkippedInput) {
+  fs::path arr = write("batch.json",
+                       "[\n {\"id\": \"j1\", \"text\": \"Dock workers in Gdansk walked out on Monday.\"},\n"
+                       " {\"id\": \"j2\", \"text\": \"The port authority in Rostock raised fees.\"}\n]\n");
+  CliRun r = dyad("code --no-db --format jsonl " + arr.string());
+  EXPECT_EQ(r.code, 0) << r.err;
+  auto arts = records(r.out, "article");
+  ASSERT_EQ(arts.size(), 2U) << r.out;
+  EXPECT_EQ(arts[0].at("id"), "j1");
+  EXPECT_EQ(arts[1].at("id"), "j2");
+
+  fs::path quiet =
+      write("quiet.rss", "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Q</title></channel></rss>");
+  r = dyad("code --no-db --format jsonl " + quiet.string());
+  EXPECT_EQ(r.code, 2);
+  EXPECT_THAT(r.err, HasSubstr("quiet.rss"));
+  EXPECT_THAT(r.err, HasSubstr("no items"));
+}
+
 TEST_F(CliTest, SkippedInputGivesExitCodeTwoAndTheRestIsCoded) {
   fs::path good = write("good.txt", "Protesters gathered outside the parliament on Friday.\n");
   fs::path bad = write("bad.jsonl",
@@ -283,6 +349,17 @@ TEST_F(CliTest, SkippedInputGivesExitCodeTwoAndTheRestIsCoded) {
   EXPECT_THAT(r.err, HasSubstr("bad.jsonl:2:"));
   EXPECT_THAT(r.err, HasSubstr("missing.txt"));
   EXPECT_EQ(records(r.out, "article").size(), 3U);
+}
+
+// The reading commands do not create the store they are pointed at (query made an empty one and exited 0).
+TEST_F(CliTest, ReadingCommandsOnAMissingStoreFailNamingIt) {
+  const fs::path missing = dir_ / "typo.db";
+  for (const std::string cmd : {"query", "story", "explain"}) {
+    CliRun r = dyad(cmd + " --db " + missing.string() + (cmd == "explain" ? " some-id" : ""));
+    EXPECT_EQ(r.code, 1) << cmd;
+    EXPECT_THAT(r.err, HasSubstr(missing.string())) << cmd;
+    EXPECT_FALSE(fs::exists(missing)) << cmd;
+  }
 }
 
 TEST_F(CliTest, QueryReadsTheStore) {

@@ -11,6 +11,9 @@ TEST(ParseDate, IsoForms) {
   EXPECT_EQ(parse_date("2024-05")->precision, DatePrecision::month);
   EXPECT_EQ(parse_date("2024")->iso(), "2024");
   EXPECT_FALSE(parse_date("2024-02-30"));
+  // A written month of 00 is no month (it read as the year alone).
+  EXPECT_FALSE(parse_date("2024-00"));
+  EXPECT_FALSE(parse_date("2024-00-11"));
   EXPECT_FALSE(parse_date("2024-13-01"));
 }
 

@@ -14,6 +14,11 @@ TEST(IngestDetect, ContentDecides) {
   EXPECT_EQ(detect_format("<feed xmlns=\"http://www.w3.org/2005/Atom\">", "x"), InputFormat::feed);
   EXPECT_EQ(detect_format("<?xml version=\"1.0\"?><rdf:RDF xmlns:rdf=\"x\">", "x"), InputFormat::feed);
   EXPECT_EQ(detect_format("<!DOCTYPE html><html><body>hi</body></html>", "page.xml"), InputFormat::html);
+  // A doctype with an internal subset: its declarations' '>' do not end the prolog.
+  EXPECT_EQ(
+      detect_format(
+          "<?xml version=\"1.0\"?>\n<!DOCTYPE rss [\n<!ENTITY org \"Delta Council\">\n]>\n<rss version=\"2.0\">", "x"),
+      InputFormat::feed);
   EXPECT_EQ(detect_format("\n\n{\"id\": 1, \"text\": \"a\"}\n{\"id\": 2}", "data.txt"), InputFormat::jsonl);
   EXPECT_EQ(detect_format("Plain words about a summit.\nMore words.", "story"), InputFormat::text);
   // Content that is clearly text is not overridden by a name hint for a markup format...
@@ -27,7 +32,14 @@ TEST(IngestDetect, NameBreaksTies) {
   EXPECT_EQ(detect_format("", "empty"), InputFormat::text);
   // A broken first JSONL line still reads as JSONL when the name says so.
   EXPECT_EQ(detect_format("{not json\n{\"text\":\"b\"}\n", "a.jsonl"), InputFormat::jsonl);
-  EXPECT_EQ(detect_format("{not json\n", "a"), InputFormat::text);
+  // Without the name, content opening with '{' that is no JSONL line is a JSON document
+  // (read_json reports where it breaks), never one text article of JSON source.
+  EXPECT_EQ(detect_format("{not json\n", "a"), InputFormat::json);
+  EXPECT_EQ(detect_format("{\n  \"id\": \"k1\",\n  \"text\": \"Words.\"\n}\n", "k"), InputFormat::json);
+  EXPECT_EQ(detect_format("[{\"text\": \"a\"}, {\"text\": \"b\"}]", "batch"), InputFormat::json);
+  EXPECT_EQ(detect_format("", "batch.json"), InputFormat::json);
+  // Text may open with a bracketed note.
+  EXPECT_EQ(detect_format("[Updated] The council met again.", "note"), InputFormat::text);
   // Gzip that is not WARC.
   EXPECT_EQ(detect_format(test::gzip("hello"), "x.warc.gz"), InputFormat::warc);
 }
@@ -37,12 +49,13 @@ TEST(IngestDetect, FormatNames) {
   EXPECT_EQ(parse_input_format("txt"), InputFormat::text);
   EXPECT_EQ(parse_input_format("TEXT"), InputFormat::text);
   EXPECT_EQ(parse_input_format("jsonl"), InputFormat::jsonl);
+  EXPECT_EQ(parse_input_format("json"), InputFormat::json);
   EXPECT_EQ(parse_input_format("rss"), InputFormat::feed);
   EXPECT_EQ(parse_input_format("atom"), InputFormat::feed);
   EXPECT_EQ(parse_input_format("warc"), InputFormat::warc);
   EXPECT_FALSE(parse_input_format("pdf").has_value());
-  for (InputFormat f : {InputFormat::automatic, InputFormat::text, InputFormat::jsonl, InputFormat::html,
-                        InputFormat::feed, InputFormat::warc})
+  for (InputFormat f : {InputFormat::automatic, InputFormat::text, InputFormat::jsonl, InputFormat::json,
+                        InputFormat::html, InputFormat::feed, InputFormat::warc})
     EXPECT_EQ(parse_input_format(to_string(f)), f);
 }
 

@@ -76,10 +76,22 @@ TEST(IngestFeed, TruncatedFeedKeepsItemsReadAndWarns) {
   ASSERT_GE(c.articles.size(), 1U) << c.all_errors();
   EXPECT_EQ(c.articles[0].id, "wire-1001");
   EXPECT_EQ(c.articles[0].text, "Engineers from both provinces met on Monday.\nThey agreed to share river data.");
-  bool warned = false;
+  // Items after the cut are lost: an error (skipped input, exit 2), not a warning.
+  bool reported = false;
   for (const Error& e : c.errors)
-    if (e.warning && e.file == "cut.rss" && e.message.find("truncated") != std::string::npos) warned = true;
-  EXPECT_TRUE(warned) << c.all_errors();
+    if (!e.warning && e.file == "cut.rss" && e.message.find("truncated") != std::string::npos) reported = true;
+  EXPECT_TRUE(reported) << c.all_errors();
+}
+
+TEST(IngestFeed, FeedWithoutItemsIsSkippedInput) {
+  Collected c;
+  read_feed("quiet.rss", "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Q</title></channel></rss>",
+            IngestOptions{}, c.sink(), c.errs());
+  EXPECT_TRUE(c.articles.empty());
+  ASSERT_EQ(c.errors.size(), 1U) << c.all_errors();
+  EXPECT_FALSE(c.errors[0].warning);
+  EXPECT_EQ(c.errors[0].file, "quiet.rss");
+  EXPECT_NE(c.errors[0].message.find("no items"), std::string::npos);
 }
 
 TEST(IngestFeed, ArticleCollectionGivesOneArticlePerArticleElement) {
@@ -115,6 +127,46 @@ Fishing boats left at dawn.</text>
   EXPECT_EQ(b.published.iso(), "2024-03-05");
   EXPECT_EQ(b.text, "The council voted to <delay> the budget.");  // plain text, entities decoded
   EXPECT_EQ(detect_format(xml, "corpus.dat"), InputFormat::feed);
+}
+
+// A feed written by an HTML template: a bare '&' in the first link and an HTML-only entity
+// in a title must not spoil the entity references of the items after them.
+TEST(IngestFeed, BareAmpersandAndHtmlEntitiesDoNotSpoilLaterItems) {
+  const std::string feed = R"(<?xml version="1.0"?>
+<!DOCTYPE rss [<!ENTITY board "Lake Board">]>
+<rss version="2.0"><channel><title>Lake&nbsp;Post</title>
+<item><title>Fish&nbsp;quotas</title><link>https://lake.example/?s=7&page=2</link>
+<description>Boat owners met in Kisumu &amp; Jinja.</description></item>
+<item><title>Rates &amp; fees</title><link>https://lake.example/?s=8&amp;page=3</link>
+<description>&lt;p&gt;The port board in Mwanza raised fees &amp;amp; tolls.&lt;/p&gt;</description></item>
+<item><title>Odd</title><link>https://lake.example/9</link><description>Tolls &madeup; rose &#38; fell.</description></item>
+<item><title>Kept</title><link>https://lake.example/10</link><description><![CDATA[<p>Fees &amp; tolls & more</p>]]></description></item>
+<item><title>Declared</title><link>https://lake.example/11</link><description>The &board; met.</description></item>
+</channel></rss>)";
+  Collected c;
+  read_feed("lake.rss", feed, IngestOptions{}, c.sink(), c.errs());
+  ASSERT_EQ(c.articles.size(), 5U) << c.all_errors();
+  EXPECT_EQ(c.articles[0].id, "https://lake.example/?s=7&page=2");
+  EXPECT_EQ(c.articles[0].title, "Fish\u00A0quotas");  // &nbsp; is U+00A0
+  EXPECT_EQ(c.articles[0].source, "Lake\u00A0Post");
+  EXPECT_EQ(c.articles[0].text, "Boat owners met in Kisumu & Jinja.");
+  EXPECT_EQ(c.articles[1].id, "https://lake.example/?s=8&page=3");
+  EXPECT_EQ(c.articles[1].title, "Rates & fees");
+  EXPECT_EQ(c.articles[1].text, "The port board in Mwanza raised fees & tolls.");
+  EXPECT_EQ(c.articles[2].text, "Tolls &madeup; rose & fell.");
+  // CDATA holds HTML, decoded once by the HTML reader; an entity the internal subset declares stays.
+  EXPECT_EQ(c.articles[3].text, "Fees & tolls & more");
+  EXPECT_EQ(c.articles[4].text, "The Lake Board met.");
+  // One warning that says what was repaired and where; nothing about truncation.
+  ASSERT_EQ(c.errors.size(), 1U) << c.all_errors();
+  EXPECT_TRUE(c.errors[0].warning);
+  EXPECT_NE(c.errors[0].message.find("2 '&' starting no entity reference (first at line 4"), std::string::npos)
+      << c.errors[0].message;
+  EXPECT_NE(c.errors[0].message.find("2 HTML entity reference(s) XML does not define (first at line 3"),
+            std::string::npos)
+      << c.errors[0].message;
+  EXPECT_NE(c.errors[0].message.find("&nbsp;"), std::string::npos) << c.errors[0].message;
+  EXPECT_EQ(c.errors[0].message.find("truncated"), std::string::npos) << c.errors[0].message;
 }
 
 TEST(IngestFeed, NotAFeedIsAnError) {

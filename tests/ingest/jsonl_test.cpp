@@ -167,5 +167,55 @@ TEST(IngestJsonl, EmptyFileIsAnError) {
   EXPECT_FALSE(c.errors[0].warning);
 }
 
+TEST(IngestJson, ArrayOfArticlesGivesOneArticleEach) {
+  const std::string doc =
+      "[\n  {\"id\": \"m-1\", \"text\": \"Millers in Tartu struck.\", \"published\": \"2024-02-03\"},\n"
+      "  {\"text\": \"Bakers in Narva joined them.\"},\n  {\"title\": \"no text\"}\n]\n";
+  Collected c;
+  read_json("mills.json", doc, IngestOptions{}, c.sink(), c.errs());
+  ASSERT_EQ(c.articles.size(), 2U) << c.all_errors();
+  EXPECT_EQ(c.articles[0].id, "m-1");
+  EXPECT_EQ(c.articles[0].text, "Millers in Tartu struck.");
+  EXPECT_EQ(c.articles[0].published.iso(), "2024-02-03");
+  EXPECT_EQ(c.articles[0].origin, "mills.json:2");
+  EXPECT_EQ(c.articles[1].id, "mills:2");  // no id: its place in the array
+  EXPECT_EQ(c.articles[1].origin, "mills.json:3");
+  ASSERT_EQ(c.errors.size(), 1U) << c.all_errors();
+  EXPECT_EQ(c.errors[0].line, 4U);
+  EXPECT_NE(c.errors[0].message.find("no 'text'"), std::string::npos);
+}
+
+TEST(IngestJson, OnePrettyPrintedObjectIsOneArticle) {
+  Collected c;
+  read_json("one", "{\n  \"id\": \"p-9\",\n  \"text\": \"Weavers in Galway marched.\"\n}\n", IngestOptions{}, c.sink(),
+            c.errs());
+  ASSERT_EQ(c.articles.size(), 1U) << c.all_errors();
+  EXPECT_TRUE(c.errors.empty()) << c.all_errors();
+  EXPECT_EQ(c.articles[0].id, "p-9");
+  EXPECT_EQ(c.articles[0].text, "Weavers in Galway marched.");
+}
+
+TEST(IngestJson, BrokenDocumentIsOneErrorNamingFileAndLine) {
+  Collected c;
+  read_json("cut.json", "[\n  {\"id\": \"x\",\n   \"text\": \"Porters in Cork", IngestOptions{}, c.sink(), c.errs());
+  EXPECT_TRUE(c.articles.empty());
+  ASSERT_EQ(c.errors.size(), 1U) << c.all_errors();
+  EXPECT_FALSE(c.errors[0].warning);
+  EXPECT_EQ(c.errors[0].file, "cut.json");
+  EXPECT_EQ(c.errors[0].line, 3U);
+  EXPECT_NE(c.errors[0].message.find("malformed JSON"), std::string::npos) << c.errors[0].message;
+}
+
+TEST(IngestJson, JsonlWithABadFirstLineIsReadLineByLine) {
+  Collected c;
+  read_json("feedless", "{\"id\":\"z1\",\"text\":\"unfinished\n{\"id\":\"z2\",\"text\":\"Tanners in Oulu rested.\"}\n",
+            IngestOptions{}, c.sink(), c.errs());
+  ASSERT_EQ(c.articles.size(), 1U) << c.all_errors();
+  EXPECT_EQ(c.articles[0].id, "z2");
+  ASSERT_EQ(c.errors.size(), 1U) << c.all_errors();
+  EXPECT_EQ(c.errors[0].line, 1U);
+  EXPECT_NE(c.errors[0].message.find("malformed JSON"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace dyad

@@ -168,6 +168,55 @@ TEST(IngestWarc, TruncatedPlainRecordNamesRecordAndOffset) {
   EXPECT_FALSE(c.errors[0].warning);
 }
 
+// Three HTML responses; the middle one's Content-Length header is replaced by `length`.
+std::vector<std::string> three_pages(const std::string& length) {
+  std::vector<std::string> out;
+  for (const char* town : {"Tromso", "Bergen", "Alesund"}) {
+    std::string http = "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<html><body><p>The ferry to " +
+                       std::string(town) + " sailed late.</p></body></html>";
+    out.push_back(
+        record("response", town, "WARC-Target-URI: https://ferry.example/" + std::string(town) + "\r\n", http));
+  }
+  size_t at = out[1].find("Content-Length: ");
+  out[1].replace(at, out[1].find("\r\n", at) - at, "Content-Length: " + length);
+  return out;
+}
+
+TEST(IngestWarc, BadContentLengthCostsOnlyItsRecord) {
+  auto recs = three_pages("12x");
+  std::istringstream in(join(recs, false));
+  Collected c;
+  read_warc("ferry.warc", in, IngestOptions{}, c.sink(), c.errs());
+  ASSERT_EQ(c.articles.size(), 2U) << c.all_errors();
+  EXPECT_EQ(c.articles[0].id, "urn:uuid:Tromso");
+  EXPECT_EQ(c.articles[1].id, "urn:uuid:Alesund");
+  ASSERT_EQ(c.errors.size(), 1U) << c.all_errors();
+  EXPECT_FALSE(c.errors[0].warning);
+  EXPECT_NE(c.errors[0].message.find("record 2 at byte offset " + std::to_string(recs[0].size())), std::string::npos)
+      << c.errors[0].message;
+  EXPECT_NE(c.errors[0].message.find("Content-Length"), std::string::npos);
+  EXPECT_NE(c.errors[0].message.find("next record (byte offset " + std::to_string(recs[0].size() + recs[1].size())),
+            std::string::npos)
+      << c.errors[0].message;
+}
+
+TEST(IngestWarc, ContentLengthTooLongOrTooShortLosesNoOtherRecord) {
+  for (const char* length : {"5000", "40"}) {
+    auto recs = three_pages(length);
+    std::istringstream in(join(recs, false));
+    Collected c;
+    read_warc("ferry.warc", in, IngestOptions{}, c.sink(), c.errs());
+    ASSERT_GE(c.articles.size(), 2U) << length << "\n" << c.all_errors();
+    EXPECT_EQ(c.articles.front().id, "urn:uuid:Tromso");
+    EXPECT_EQ(c.articles.back().id, "urn:uuid:Alesund");
+    EXPECT_EQ(c.articles.back().text, "The ferry to Alesund sailed late.");
+    ASSERT_EQ(c.errors.size(), 1U) << length << "\n" << c.all_errors() << c.articles.size();
+    EXPECT_NE(c.errors[0].message.find("record 2 at byte offset"), std::string::npos) << c.errors[0].message;
+    EXPECT_NE(c.errors[0].message.find("Content-Length " + std::string(length) + " is wrong"), std::string::npos)
+        << c.errors[0].message;
+  }
+}
+
 TEST(IngestWarc, NotWarcIsAnError) {
   std::istringstream in("hello world\n");
   Collected c;
