@@ -87,6 +87,7 @@ bool parse_cue(std::string_view s, NameCue& out) {
       {"place_particle", NameCue::place_particle},
       {"possessive_end", NameCue::possessive_end},
       {"party_role", NameCue::party_role},
+      {"org_role", NameCue::org_role},
       {"name_inner", NameCue::name_inner},
       {"name_prefix", NameCue::name_prefix},
   };
@@ -209,7 +210,7 @@ Result<std::shared_ptr<const NameFinder>> NameFinder::parse(std::string_view nam
                    "' (title, honorific, particle, org_suffix, org_head, loc_suffix, loc_head, connector, "
                    "not_name, pronoun_m, pronoun_f, given_name, org_context, org_noun, loc_noun, person_noun, "
                    "person_verb, body_noun, date_word, unit, place_particle, possessive_end, party_role, name_inner, "
-                   "name_prefix)");
+                   "name_prefix, org_role)");
     auto words = split_values(t->get(row, "words"));
     if (words.empty()) return t->error(row, "no words");
     auto as_of = parse_date_field(*t, row, "as_of");
@@ -1540,13 +1541,16 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
   // words with no person evidence and no given name first, no country adjective ("an Australian MP") and no place
   // the gazetteer knows unless every word is a common English word ("Ottawa MP" is a riding; "Liberal" stays the
   // party though a town bears the name); a capitalised word right before them other than a country or place
-  // mention means a longer name this piece is cut from ("One Nation member"). Returns the party's end, else 0.
+  // mention means a longer name this piece is cut from ("One Nation member"). The same before an `org_role` noun of
+  // a firm's, a team's or a band's people ("Vantorel shareholders", "the Brisgow fans"). Returns the party's end,
+  // else 0.
   auto party_before_role = [&](const Run& r) -> uint32_t {
     uint32_t e = r.e;
     if (e - r.b >= 2 && ta.tokens[e - 1].all_caps && has(e - 1, NameCue::party_role)) {
       --e;  // "Liberal-Labour MPP"
     } else if (!(e < n_tokens && sentence_of[e] == sentence_of[r.b] && word(e) &&
-                 (!ta.tokens[e].capitalized || ta.tokens[e].all_caps) && has(e, NameCue::party_role))) {
+                 (!ta.tokens[e].capitalized || ta.tokens[e].all_caps) &&
+                 (cue(e) & (bit(NameCue::party_role) | bit(NameCue::org_role))) != 0)) {
       return 0;
     }
     if (e - r.b > 3 || ta.tokens[r.b].all_caps) return 0;
@@ -1643,7 +1647,9 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
     } else if (const uint32_t party_e = party_before_role(r); party_e != 0) {
       r.e = party_e;
       r.type = EntityType::organization;  // "a Liberal member", "the Labor MP": a party before a political role noun
-      r.rule = "name:party";
+      r.rule = party_e < n_tokens && has(party_e, NameCue::org_role) && !has(party_e, NameCue::party_role)
+                   ? "name:org-role"  // "Vantorel shareholders", "Brisgow fans": a firm's or a team's people
+                   : "name:party";
     } else if (weak >= 0 && !common_one_word(r) && !(name_shaped(r) && person_evidence(r))) {
       // (a name with a person's evidence, a given name first, a particle or an initial, is that person:
       // "wrote to Anna Kowal", "went to Joost van der Brugge")

@@ -54,6 +54,7 @@ enum class NameCue : uint8_t {
   party_role,
   name_inner,
   name_prefix,
+  org_role,
 };
 
 class NameFinder {

@@ -1098,6 +1098,19 @@ TEST(NameFinder, APartyBeforeAPoliticalRoleNounIsAnOrganisation) {
   EXPECT_TRUE(has_ref(doc2, "Dravinian|name|organization|Dravinian")) << dump(doc2);
 }
 
+// A firm's, a team's or a band's name right before a role noun of its people (`org_role`) is an organisation; a given
+// name first or a place the gazetteer knows is none.
+TEST(NameFinder, ANameBeforeARoleNounOfItsPeopleIsAnOrganisation) {
+  Document doc = code(
+      "On Tuesday the Vantorel shareholders rejected the offer, and angry Brisgow fans gathered outside the ground "
+      "while Quellin employees waited for news.");
+  EXPECT_TRUE(has_ref(doc, "Vantorel|name|organization|Vantorel")) << dump(doc);
+  EXPECT_TRUE(has_ref(doc, "Brisgow|name|organization|Brisgow")) << dump(doc);
+  EXPECT_TRUE(has_ref(doc, "Quellin|name|organization|Quellin")) << dump(doc);
+  Document doc1 = code("On Friday several Chicago officials and a few Anna Kowal fans met.");
+  for (const auto& r : refs(doc1)) EXPECT_THAT(r, ::testing::Not(HasSubstr("|organization|"))) << dump(doc1);
+}
+
 // A plural class noun before "like", "such as" or "including" types every item of the list after it, also over a
 // place word; two kinds of noun ("bands and artists") type nothing.
 TEST(NameFinder, AClassNounBeforeAListTypesItsItems) {
