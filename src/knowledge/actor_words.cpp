@@ -3,7 +3,6 @@
 
 #include <algorithm>
 
-#include "core/unicode.h"
 #include "knowledge/tsv.h"
 
 namespace dyad {
@@ -37,13 +36,10 @@ Result<ActorWords> ActorWords::from_table(Result<TsvTable> t) {
       if (w.size() != 3 || !std::all_of(w.begin(), w.end(), [](char c) { return c >= 'A' && c <= 'Z'; }))
         return t->error(row, "'" + std::string(w) + "' is no sector code (three capitals)");
     } else {
-      if (w.find_first_of(" \t|") != std::string_view::npos)
-        return t->error(row, "'" + std::string(w) + "' is not one word");
+      auto word = one_lower_case_word(*t, row, kWord, "word");
+      if (!word.ok()) return word.error();
       if (which == 1 && w.find('-') != std::string_view::npos)
         return t->error(row, "'" + std::string(w) + "': a backer suffix is the part after the hyphen");
-      std::string folded;
-      fold_case_append(w, folded);
-      if (folded != w) return t->error(row, "'" + std::string(w) + "' must be written in lower case");
     }
     auto as_of = parse_date_field(*t, row, kAsOf);
     if (!as_of.ok()) return as_of.error();

@@ -4,7 +4,6 @@
 
 #include <algorithm>
 
-#include "core/unicode.h"
 #include "knowledge/tsv.h"
 
 namespace dyad {
@@ -40,13 +39,9 @@ Result<NounList> NounList::from_table(Result<TsvTable> t) {
   if (!t.ok()) return t.error();
   NounList out;
   for (const auto& row : t->rows()) {
-    const std::string_view w = t->get(row, kNoun);
-    if (w.empty()) return t->error(row, "no noun");
-    if (w.find_first_of(" \t|") != std::string_view::npos)
-      return t->error(row, "'" + std::string(w) + "' is not one word");
-    std::string folded;
-    fold_case_append(w, folded);
-    if (folded != w) return t->error(row, "'" + std::string(w) + "' must be written in lower case");
+    auto w = one_lower_case_word(*t, row, kNoun, "noun");
+    if (!w.ok()) return w.error();
+    std::string folded(*w);
     auto as_of = parse_date_field(*t, row, kAsOf);
     if (!as_of.ok()) return as_of.error();
     if (!as_of.value()) return t->error(row, "as_of is required");

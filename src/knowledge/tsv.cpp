@@ -82,6 +82,18 @@ std::vector<std::string_view> split_values(std::string_view field) {
   return out;
 }
 
+Result<std::string_view> one_lower_case_word(const TsvTable& t, const TsvTable::Row& row, std::string_view column,
+                                             std::string_view what) {
+  const std::string_view w = t.get(row, column);
+  if (w.empty()) return t.error(row, "no " + std::string(what));
+  if (w.find_first_of(" \t|") != std::string_view::npos)
+    return t.error(row, "'" + std::string(w) + "' is not one word");
+  std::string folded;
+  fold_case_append(w, folded);
+  if (folded != w) return t.error(row, "'" + std::string(w) + "' must be written in lower case");
+  return w;
+}
+
 Result<std::optional<Date>> parse_date_field(const TsvTable& t, const TsvTable::Row& row, std::string_view column) {
   std::string_view f = t.get(row, column);
   if (f.empty()) return std::optional<Date>{};

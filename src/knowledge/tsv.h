@@ -54,6 +54,11 @@ class TsvTable {
 /// Splits a '|'-separated field into trimmed, non-empty values.
 std::vector<std::string_view> split_values(std::string_view field);
 
+/// A word-list field: one word (no space, tab or '|'), written in lower case; else an Error at `row`
+/// ("no <what>" when empty).
+Result<std::string_view> one_lower_case_word(const TsvTable& t, const TsvTable::Row& row, std::string_view column,
+                                             std::string_view what);
+
 /// Parses an optional ISO date field: empty -> nullopt (ok); malformed -> Error.
 Result<std::optional<Date>> parse_date_field(const TsvTable& t, const TsvTable::Row& row, std::string_view column);
 

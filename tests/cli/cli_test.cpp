@@ -177,6 +177,25 @@ TEST_F(CliTest, CodingTheSameInputTwiceAddsNothing) {
   EXPECT_EQ(c2.posts, c1.posts);
 }
 
+// Starts `dyad <args>` with the read end of `fds` as its standard input and its output thrown away; closes the
+// read end here. The pid, or -1.
+pid_t spawn_on_pipe(const int fds[2], std::vector<const char*> args) {
+  args.insert(args.begin(), DYAD_CLI_PATH);
+  args.push_back(nullptr);
+  const pid_t pid = fork();
+  if (pid == 0) {
+    int devnull = ::open("/dev/null", O_WRONLY);
+    dup2(fds[0], 0);
+    close(fds[1]);
+    dup2(devnull, 1);
+    dup2(devnull, 2);
+    execv(DYAD_CLI_PATH, const_cast<char* const*>(args.data()));
+    _exit(127);
+  }
+  close(fds[0]);
+  return pid;
+}
+
 TEST_F(CliTest, KilledRunResumesWithoutDuplicates) {
   // The first run reads standard input from a pipe that never reaches its end, so it
   // cannot finish before the kill however fast it codes; it is killed as soon as
@@ -194,18 +213,8 @@ TEST_F(CliTest, KilledRunResumesWithoutDuplicates) {
   ASSERT_GT(first.size(), size_t{64} << 10U);
   int fds[2];
   ASSERT_EQ(pipe(fds), 0);
-  pid_t pid = fork();
+  const pid_t pid = spawn_on_pipe(fds, {"code", "--batch", "1", "--db", db.c_str(), "-"});
   ASSERT_GE(pid, 0);
-  if (pid == 0) {
-    int devnull = ::open("/dev/null", O_WRONLY);
-    dup2(fds[0], 0);
-    close(fds[1]);
-    dup2(devnull, 1);
-    dup2(devnull, 2);
-    execl(DYAD_CLI_PATH, DYAD_CLI_PATH, "code", "--batch", "1", "--db", db.c_str(), "-", static_cast<char*>(nullptr));
-    _exit(127);
-  }
-  close(fds[0]);
   for (size_t off = 0; off < first.size();) {
     ssize_t w = ::write(fds[1], first.data() + off, first.size() - off);
     ASSERT_GT(w, 0);
@@ -277,18 +286,8 @@ TEST_F(CliTest, BenchStopsOnSigintAndCleansUp) {
 TEST_F(CliTest, TermStopsARunWaitingOnAnIdlePipe) {
   int fds[2];
   ASSERT_EQ(pipe(fds), 0);
-  pid_t pid = fork();
+  const pid_t pid = spawn_on_pipe(fds, {"code", "--no-db", "-"});
   ASSERT_GE(pid, 0);
-  if (pid == 0) {
-    int devnull = ::open("/dev/null", O_WRONLY);
-    dup2(fds[0], 0);
-    close(fds[1]);
-    dup2(devnull, 1);
-    dup2(devnull, 2);
-    execl(DYAD_CLI_PATH, DYAD_CLI_PATH, "code", "--no-db", "-", static_cast<char*>(nullptr));
-    _exit(127);
-  }
-  close(fds[0]);
   // Signal only once the handler is installed (SigCgt in /proc names the caught signals).
   const uint64_t term_bit = uint64_t{1} << (SIGTERM - 1);
   bool caught = false;
