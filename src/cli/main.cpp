@@ -519,7 +519,7 @@ int main(int argc, char** argv) {
   c->add_option("--db", code.db, "SQLite store to write (default dyad.db)");
   c->add_flag("--no-db", code.no_db, "Do not store anything");
   c->add_option("--published", code.published, "Publication date for articles that carry none (YYYY-MM-DD)");
-  c->add_option("--input-format", code.input_format, "auto, text, jsonl, html, feed, warc");
+  c->add_option("--input-format", code.input_format, "auto, text, jsonl, json, html, feed, warc");
   c->add_option("--dictionary", code.dictionaries, "Extra dictionary file (repeatable)");
   c->add_flag("--no-default-dictionaries", code.no_default_dictionaries, "Use only --dictionary files");
   c->add_option("--batch", code.batch, "Articles per store transaction (default 64)");

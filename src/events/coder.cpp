@@ -3774,7 +3774,8 @@ class DocCoder {
     const std::string_view w = norm(t);
     const std::string_view next = t + 1 < end_ ? norm(t + 1) : std::string_view{};
     const std::string_view after = t + 2 < end_ ? norm(t + 2) : std::string_view{};
-    if (in(w, {"will", "shall", "'ll"})) return std::string(w) + " (after the act named as subject)";
+    if (in(w, {"will", "shall", "'ll"}) && !in(next, {"not", "never"}))  // "will not resume": left as it is
+      return std::string(w) + " (after the act named as subject)";
     if (in(w, {"is", "are"}) &&
         (next == "to" || (in(next, {"expected", "set", "due", "scheduled", "slated"}) && after == "to")))
       return std::string(w) + " " + std::string(next) + " (after the act named as subject)";

@@ -144,7 +144,13 @@ InputFormat from_content(std::string_view head, bool& weak) {
     }
     return InputFormat::html;
   }
-  if (s.front() == '{') {
+  // An object opens with '{' and a quoted key or '}': "{Updated} Rebels ..." is text.
+  const auto object_at = [](std::string_view o) {
+    if (!o.starts_with("{")) return false;
+    const std::string_view in = skip_space(o.substr(1));
+    return in.empty() || in.front() == '"' || in.front() == '}';
+  };
+  if (s.front() == '{' && object_at(s)) {
     size_t nl = s.find('\n');
     if (nl == std::string_view::npos) {  // first line longer than the head: likely JSONL
       weak = true;
@@ -155,10 +161,12 @@ InputFormat from_content(std::string_view head, bool& weak) {
     weak = true;  // a pretty-printed object, or JSONL with a bad first line: read_json tells; a name may say
     return InputFormat::json;
   }
-  if (s.front() == '[') {  // an array of objects (text may open with "[Updated]")
+  if (s.front() == '[') {  // an array of objects (text may open with "[Updated]"); a name (".txt") may say text
     std::string_view after = skip_space(s.substr(1));
-    if (after.starts_with("{") || (after.starts_with("]") && skip_space(after.substr(1)).empty()))
+    if (object_at(after) || (after.starts_with("]") && skip_space(after.substr(1)).empty())) {
+      weak = true;
       return InputFormat::json;
+    }
   }
   weak = true;
   return InputFormat::text;

@@ -280,6 +280,26 @@ std::string repair_references(std::string_view in, Repairs& r) {
                                    : std::isdigit(static_cast<unsigned char>(in[j])) != 0))
         ++j;
       valid = j > digits && j < in.size() && in[j] == ';';
+      // a number XML allows no character for ("&#0;", "&#x1;", a surrogate) stops libxml2's reading of every
+      // later reference, as a bare '&' does: it becomes U+FFFD
+      if (valid) {
+        unsigned long v = 0;
+        for (size_t k = digits; k < j && v <= 0x10FFFF; ++k)
+          v = v * (hex ? 16 : 10) +
+              static_cast<unsigned long>(std::isdigit(static_cast<unsigned char>(in[k])) != 0
+                                             ? in[k] - '0'
+                                             : (std::tolower(static_cast<unsigned char>(in[k])) - 'a' + 10));
+        const bool allowed = v == 0x9 || v == 0xA || v == 0xD || (v >= 0x20 && v <= 0xD7FF) ||
+                             (v >= 0xE000 && v <= 0xFFFD) || (v >= 0x10000 && v <= 0x10FFFF);
+        if (!allowed) {
+          valid = false;
+          replacement = "&#xFFFD;";
+          if (r.bare++ == 0) {
+            r.bare_line = line;
+            r.first_bare = std::string(in.substr(i, j + 1 - i));
+          }
+        }
+      }
     } else if (j < in.size() && name_start(in[j])) {
       while (j < in.size() && name_char(in[j])) ++j;
       if (j < in.size() && in[j] == ';') {
@@ -317,8 +337,9 @@ std::string repair_references(std::string_view in, Repairs& r) {
 std::string repairs_message(const Repairs& r) {
   std::string m = "feed is not well-formed XML: ";
   if (r.bare > 0)
-    m += std::to_string(r.bare) + " '&' starting no entity reference (first at line " + std::to_string(r.bare_line) +
-         ": \"" + one_line(repair_utf8(r.first_bare)) + "\") read as a literal '&'";
+    m += std::to_string(r.bare) + " '&' starting no entity reference or a number of no XML character (first at line " +
+         std::to_string(r.bare_line) + ": \"" + one_line(repair_utf8(r.first_bare)) +
+         "\") read as a literal '&' or U+FFFD";
   if (r.bare > 0 && r.html > 0) m += "; ";
   if (r.html > 0)
     m += std::to_string(r.html) + " HTML entity reference(s) XML does not define (first at line " +

@@ -32,9 +32,13 @@ TEST(IngestDetect, NameBreaksTies) {
   EXPECT_EQ(detect_format("", "empty"), InputFormat::text);
   // A broken first JSONL line still reads as JSONL when the name says so.
   EXPECT_EQ(detect_format("{not json\n{\"text\":\"b\"}\n", "a.jsonl"), InputFormat::jsonl);
-  // Without the name, content opening with '{' that is no JSONL line is a JSON document
-  // (read_json reports where it breaks), never one text article of JSON source.
-  EXPECT_EQ(detect_format("{not json\n", "a"), InputFormat::json);
+  // Without the name, content opening with an object ('{' and a quoted key) that is no JSONL line is a JSON
+  // document (read_json reports where it breaks), never one text article of JSON source.
+  EXPECT_EQ(detect_format("{\"id\": broken\n", "a"), InputFormat::json);
+  // Text may open with a brace or an array of something else; a ".txt" name says text.
+  EXPECT_EQ(detect_format("{Updated} Rebels attacked the town.", "a"), InputFormat::text);
+  EXPECT_EQ(detect_format("[{\"note\": 1}] Rebels attacked the town.", "upd.txt"), InputFormat::text);
+  EXPECT_EQ(detect_format("[{Updated}] Rebels attacked the town.", "upd"), InputFormat::text);
   EXPECT_EQ(detect_format("{\n  \"id\": \"k1\",\n  \"text\": \"Words.\"\n}\n", "k"), InputFormat::json);
   EXPECT_EQ(detect_format("[{\"text\": \"a\"}, {\"text\": \"b\"}]", "batch"), InputFormat::json);
   EXPECT_EQ(detect_format("", "batch.json"), InputFormat::json);

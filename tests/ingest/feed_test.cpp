@@ -160,13 +160,32 @@ TEST(IngestFeed, BareAmpersandAndHtmlEntitiesDoNotSpoilLaterItems) {
   // One warning that says what was repaired and where; nothing about truncation.
   ASSERT_EQ(c.errors.size(), 1U) << c.all_errors();
   EXPECT_TRUE(c.errors[0].warning);
-  EXPECT_NE(c.errors[0].message.find("2 '&' starting no entity reference (first at line 4"), std::string::npos)
+  EXPECT_NE(
+      c.errors[0].message.find("2 '&' starting no entity reference or a number of no XML character (first at line 4"),
+      std::string::npos)
       << c.errors[0].message;
   EXPECT_NE(c.errors[0].message.find("2 HTML entity reference(s) XML does not define (first at line 3"),
             std::string::npos)
       << c.errors[0].message;
   EXPECT_NE(c.errors[0].message.find("&nbsp;"), std::string::npos) << c.errors[0].message;
   EXPECT_EQ(c.errors[0].message.find("truncated"), std::string::npos) << c.errors[0].message;
+}
+
+// A number of no XML character ("&#0;", "&#x1;") stopped libxml2's reading of every later reference, as a bare
+// '&' did: it becomes U+FFFD and the later items keep their '&'.
+TEST(IngestFeed, ANumberOfNoXmlCharacterDoesNotSpoilLaterItems) {
+  const std::string feed = R"(<?xml version="1.0"?>
+<rss version="2.0"><channel><title>Lake Post</title>
+<item><title>Odd&#0;byte</title><link>https://lake.example/1</link><description>Nets&#x1; were cut.</description></item>
+<item><title>Two</title><link>https://lake.example/2</link><description>Rates &amp; fees rose in Kisumu.</description></item>
+</channel></rss>)";
+  Collected c;
+  read_feed("lake.rss", feed, IngestOptions{}, c.sink(), c.errs());
+  ASSERT_EQ(c.articles.size(), 2U) << c.all_errors();
+  EXPECT_EQ(c.articles[0].title, "Odd\uFFFDbyte");
+  EXPECT_EQ(c.articles[1].text, "Rates & fees rose in Kisumu.");
+  ASSERT_FALSE(c.errors.empty());
+  EXPECT_NE(c.errors[0].message.find("&#0;"), std::string::npos) << c.all_errors();
 }
 
 TEST(IngestFeed, NotAFeedIsAnError) {
