@@ -107,10 +107,10 @@ const std::initializer_list<std::string_view> kPrepositions = {
     // co-participants and circumstances: "met Y, alongside Z" makes Z no object and no list member
     "alongside", "beside", "besides", "amid", "amidst", "despite", "unlike", "except", "versus", "upon", "within"};
 const std::initializer_list<std::string_view> kPlacePrepositions = {"in", "at", "near", "outside", "inside"};
-// Nouns for a kind of place that describe the place named after them ("the capital X", "the town of X").
-const std::initializer_list<std::string_view> kPlaceNouns = {"city",   "town",     "village", "province",
-                                                             "region", "district", "port",    "capital",
-                                                             "state",  "island",   "county",  "municipality"};
+// Finite auxiliaries and modals: a verb group starts at one ("X will ...", "X has ...", "X could ...").
+const std::initializer_list<std::string_view> kFiniteAuxiliaries = {
+    "is",    "are",   "was", "were",  "has",   "have", "had",  "did",    "does", "will",
+    "would", "shall", "may", "might", "could", "can",  "must", "should", "'ll"};
 const std::initializer_list<std::string_view> kSubordinators = {
     "if", "unless", "whether", "because", "although", "though", "whereas", "while", "when", "whenever", "once"};
 const std::initializer_list<std::string_view> kCoordinators = {"and", "but", "or", "yet"};
@@ -661,9 +661,8 @@ class DocCoder {
           ++after;
         }
         const std::string_view next = word_at(after);
-        const bool verb_after = in(next, {"is", "are", "was", "were", "has", "have", "had", "will", "would", "could",
-                                          "can", "may", "might", "must", "should", "shall", "did", "does"}) ||
-                                (k_.lemmatizer.is_past_form(next) && !in(next, kPrepositions));
+        const bool verb_after =
+            in(next, kFiniteAuxiliaries) || (k_.lemmatizer.is_past_form(next) && !in(next, kPrepositions));
         if (!verb_after) return false;
         if (w.size() > 4 && ends_with(w, "ing")) return true;
         for (const auto& l : k_.lemmatizer.candidates(w))
@@ -1046,10 +1045,7 @@ class DocCoder {
   bool verbish(uint32_t t) const {
     const Tok& x = tok(t);
     if (x.mention >= 0) return false;
-    if (in(x.norm, {"is", "are", "was", "were", "has", "have", "had", "did", "does", "will", "would", "shall", "may",
-                    "might", "could", "can", "must", "should", "'ll"}) ||
-        ends_with(x.norm, "n't"))
-      return true;
+    if (in(x.norm, kFiniteAuxiliaries) || ends_with(x.norm, "n't")) return true;
     return x.past && anchors_pattern(x);
   }
   // A past participle at t opening a reduced relative, no finite verb: "two men accused of theft", "a teacher
@@ -1992,7 +1988,7 @@ class DocCoder {
   bool described_place_after_actor(const Clause& c, size_t qs) const {
     const Mention& pm = mention_at(tok(c.toks[qs]).mention);
     if (!pm.place.has_value() && pm.kind != MentionKind::location) return false;
-    if (qs == 0 || !in(norm(c.toks[qs - 1]), kPlaceNouns)) return false;
+    if (qs == 0 || !k_.actor_words.place_noun(norm(c.toks[qs - 1]))) return false;
     size_t r = qs - 1;
     for (int n = 0; n < 3 && r > 0 && tok(c.toks[r - 1]).mention < 0 &&
                     (is_determiner(norm(c.toks[r - 1])) || modifier(c.toks[r - 1]));
@@ -2453,7 +2449,7 @@ class DocCoder {
       if (x.mention >= 0 || x.norm.empty() || !std::isalpha(static_cast<unsigned char>(x.norm.front()))) return p;
       // "the provincial capital Gulu", "the port town Lamu": the place noun right before the name; not
       // a name with a verb after it, the subject of a relative clause ("the region Russia annexed")
-      if (in(x.norm, kPlaceNouns) && q + 1 < cl.toks.size() && tok(cl.toks[q + 1]).mention_start) {
+      if (k_.actor_words.place_noun(x.norm) && q + 1 < cl.toks.size() && tok(cl.toks[q + 1]).mention_start) {
         const Mention& pm = mention_at(tok(cl.toks[q + 1]).mention);
         const uint32_t after = pm.token_end;
         bool verb_after =
@@ -2469,7 +2465,8 @@ class DocCoder {
         }
         if ((pm.place.has_value() || pm.kind == MentionKind::location) && !verb_after) return q + 1;
       }
-      if (!in(x.norm, kPlaceNouns) || q + 2 >= cl.toks.size() || norm(cl.toks[q + 1]) != "of") continue;
+      if (!k_.actor_words.place_noun_before_of(x.norm) || q + 2 >= cl.toks.size() || norm(cl.toks[q + 1]) != "of")
+        continue;
       const Tok& y = tok(cl.toks[q + 2]);
       if (!y.mention_start) return p;
       const Mention& pm = mention_at(y.mention);

@@ -137,7 +137,6 @@ constexpr std::array kMotionWords{
 constexpr std::array kDocumentNouns{"statement",  "declaration", "treaty",  "agreement",  "communique",
                                     "communiqué", "memorandum",  "charter", "accord",     "accords",
                                     "convention", "protocol",    "pact",    "resolution", "constitution"};
-constexpr std::array kPlaceNouns{"city", "town", "village", "province", "region", "district", "port"};
 constexpr std::array kNameStop{
     "the",     "a",         "an",       "in",     "on",        "at",      "and",      "but",      "he",    "she",
     "it",      "they",      "we",       "i",      "his",       "her",     "their",    "this",     "that",  "monday",
@@ -912,11 +911,13 @@ void ActorIndex::find(Document& doc) const {
         }
         return true;
       }
-      if (p == "of" && in(kPlaceNouns, prev_word(begin, 2))) return true;
-      // a place noun (or "capital") right before a name the dictionaries do not know, in a noun phrase opened
-      // by a determiner: "in the provincial capital Gulu", "the port town Lamu" (not "city Hall", "a town
-      // Mayor"); a known capital there stays the actor it is ("shelled the capital Kampala")
-      if (!known && norm(begin - 1) == p && (in(kPlaceNouns, p) || p == "capital") && begin >= s0 + 2)
+      if (p == "of" && ix.actor_words.place_noun_before_of(prev_word(begin, 2))) return true;
+      // a place noun (data/knowledge/actor_words.tsv) right before a name the dictionaries do not know, in a noun
+      // phrase opened by a determiner: "in the provincial capital Gulu", "the port town Lamu" (not "city Hall", "a town
+      // Mayor", "the Rhode Island Democrat"); a known capital there stays the actor it is ("shelled the capital
+      // Kampala")
+      if (!known && norm(begin - 1) == p && !ta.tokens[begin - 1].capitalized && ix.actor_words.place_noun(p) &&
+          begin >= s0 + 2)
         for (uint32_t j = begin - 2, words = 0; words < 3; --j, ++words) {
           const std::string_view w = norm(j);
           if (w == "the" || w == "a" || w == "an") return true;

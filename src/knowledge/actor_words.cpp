@@ -1,4 +1,4 @@
-// ActorWords: four sorted vectors of a dozen words each (a binary search allocates nothing).
+// ActorWords: six WordSets of a dozen words each (knowledge/word_set.h).
 #include "knowledge/actor_words.h"
 
 #include <algorithm>
@@ -17,8 +17,8 @@ constexpr std::string_view kAsOf = "as_of";
 Result<ActorWords> ActorWords::from_table(Result<TsvTable> t) {
   if (!t.ok()) return t.error();
   ActorWords out;
-  std::vector<std::string>* const lists[4] = {&out.positions_, &out.backer_suffixes_, &out.international_,
-                                              &out.displaced_};
+  WordSet* const lists[6] = {&out.positions_, &out.backer_suffixes_, &out.international_,
+                             &out.displaced_, &out.place_nouns_,     &out.place_nouns_of_};
   size_t n = 0;
   for (const auto& row : t->rows()) {
     const std::string_view kind = t->get(row, kKind);
@@ -28,11 +28,14 @@ Result<ActorWords> ActorWords::from_table(Result<TsvTable> t) {
     if (kind == "backer_suffix") which = 1;
     if (kind == "international_sector") which = 2;
     if (kind == "displaced_sector") which = 3;
+    if (kind == "place_noun") which = 4;
+    if (kind == "place_noun_of") which = 5;
     if (which < 0)
-      return t->error(row, "unknown kind '" + std::string(kind) +
-                               "' (position, backer_suffix, international_sector, displaced_sector)");
+      return t->error(
+          row, "unknown kind '" + std::string(kind) +
+                   "' (position, backer_suffix, international_sector, displaced_sector, place_noun, place_noun_of)");
     if (w.empty()) return t->error(row, "no word");
-    if (which >= 2) {
+    if (which == 2 || which == 3) {
       if (w.size() != 3 || !std::all_of(w.begin(), w.end(), [](char c) { return c >= 'A' && c <= 'Z'; }))
         return t->error(row, "'" + std::string(w) + "' is no sector code (three capitals)");
     } else {
@@ -44,10 +47,7 @@ Result<ActorWords> ActorWords::from_table(Result<TsvTable> t) {
     auto as_of = parse_date_field(*t, row, kAsOf);
     if (!as_of.ok()) return as_of.error();
     if (!as_of.value()) return t->error(row, "as_of is required");
-    std::vector<std::string>& list = *lists[which];
-    auto at = std::lower_bound(list.begin(), list.end(), w);
-    if (at != list.end() && *at == w) return t->error(row, "'" + std::string(w) + "' is listed twice");
-    list.insert(at, std::string(w));
+    if (!lists[which]->insert(w)) return t->error(row, "'" + std::string(w) + "' is listed twice");
     ++n;
   }
   if (n == 0) return Error{t->name(), 0, "no rows"};
@@ -60,12 +60,6 @@ Result<ActorWords> ActorWords::parse(std::string_view name, std::string_view tex
 
 Result<ActorWords> ActorWords::load(const std::string& data_dir) {
   return from_table(TsvTable::read(data_dir + "/knowledge/actor_words.tsv", {kKind, kWord, kAsOf}));
-}
-
-bool ActorWords::has(const std::vector<std::string>& v, std::string_view w) {
-  auto at = std::lower_bound(v.begin(), v.end(), w,
-                             [](const std::string& a, std::string_view b) { return std::string_view(a) < b; });
-  return at != v.end() && std::string_view(*at) == w;
 }
 
 }  // namespace dyad

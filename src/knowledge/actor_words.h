@@ -7,15 +7,18 @@
 //   word no home country that is the backer's;
 // - international sectors (IGO, NGO, IMG, MNC, PKO): actors of no country; they take no home
 //   country, no country of a place after "of/in/from", no country of the place of the act;
-// - displaced sectors (REF): people not of the place they are in; they take no place's country.
+// - displaced sectors (REF): people not of the place they are in; they take no place's country;
+// - place nouns ("city", "capital", "port"): a noun for a kind of place that describes the place
+//   named right after it or after its "of" ("the port town X", "the city of X"); some only before
+//   "of" ("the state of X", but "state media").
 #pragma once
 
 #include <string>
 #include <string_view>
-#include <vector>
 
 #include "core/error.h"
 #include "knowledge/tsv.h"
+#include "knowledge/word_set.h"
 
 namespace dyad {
 
@@ -29,21 +32,30 @@ class ActorWords {
   static Result<ActorWords> parse(std::string_view name, std::string_view text);
 
   /// Is `w` (a case-folded word) a word of position before a place name ("central", "northern")?
-  [[nodiscard]] bool position(std::string_view w) const { return has(positions_, w); }
+  [[nodiscard]] bool position(std::string_view w) const { return positions_.contains(w); }
   /// Is `w` (case-folded) the part after the hyphen of a backer's word ("backed" of "Iran-backed")?
-  [[nodiscard]] bool backer_suffix(std::string_view w) const { return has(backer_suffixes_, w); }
+  [[nodiscard]] bool backer_suffix(std::string_view w) const { return backer_suffixes_.contains(w); }
   /// Does the sector `s` ("IGO") belong to no country?
-  [[nodiscard]] bool international_sector(std::string_view s) const { return has(international_, s); }
+  [[nodiscard]] bool international_sector(std::string_view s) const { return international_.contains(s); }
   /// Are the people of sector `s` displaced ("REF"): not of the place they are in?
-  [[nodiscard]] bool displaced_sector(std::string_view s) const { return has(displaced_, s); }
+  [[nodiscard]] bool displaced_sector(std::string_view s) const { return displaced_.contains(s); }
   /// Does an actor of sector `s` take no country from the place it is in (an international sector
   /// or a displaced one: "REF")?
-  [[nodiscard]] bool placeless_sector(std::string_view s) const { return has(international_, s) || has(displaced_, s); }
+  [[nodiscard]] bool placeless_sector(std::string_view s) const {
+    return international_.contains(s) || displaced_.contains(s);
+  }
+  /// Is `w` (case-folded) a noun for a kind of place that describes the place named after it ("the
+  /// provincial capital X", "the port town X", "the city of X")?
+  [[nodiscard]] bool place_noun(std::string_view w) const { return place_nouns_.contains(w); }
+  /// Is `w` (case-folded) a noun for a kind of place that describes the place named after its "of"
+  /// ("the city of X", "the state of X")? Every place noun, and the place_noun_of rows.
+  [[nodiscard]] bool place_noun_before_of(std::string_view w) const {
+    return place_nouns_.contains(w) || place_nouns_of_.contains(w);
+  }
 
  private:
   static Result<ActorWords> from_table(Result<TsvTable> table);
-  static bool has(const std::vector<std::string>& v, std::string_view w);
-  std::vector<std::string> positions_, backer_suffixes_, international_, displaced_;  // each sorted, unique
+  WordSet positions_, backer_suffixes_, international_, displaced_, place_nouns_, place_nouns_of_;
 };
 
 }  // namespace dyad

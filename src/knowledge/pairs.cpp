@@ -1,8 +1,5 @@
-// NounList: one case-folded word per row, kept as a sorted vector (a dozen words: a binary
-// search over string_views is as cheap as a hash probe and allocates nothing).
+// NounList: one case-folded word per row, kept in a WordSet (knowledge/word_set.h).
 #include "knowledge/pairs.h"
-
-#include <algorithm>
 
 #include "knowledge/tsv.h"
 
@@ -41,22 +38,13 @@ Result<NounList> NounList::from_table(Result<TsvTable> t) {
   for (const auto& row : t->rows()) {
     auto w = one_lower_case_word(*t, row, kNoun, "noun");
     if (!w.ok()) return w.error();
-    std::string folded(*w);
     auto as_of = parse_date_field(*t, row, kAsOf);
     if (!as_of.ok()) return as_of.error();
     if (!as_of.value()) return t->error(row, "as_of is required");
-    auto at = std::lower_bound(out.words_.begin(), out.words_.end(), folded);
-    if (at != out.words_.end() && *at == folded) return t->error(row, "'" + folded + "' is listed twice");
-    out.words_.insert(at, std::move(folded));
+    if (!out.words_.insert(*w)) return t->error(row, "'" + std::string(*w) + "' is listed twice");
   }
   if (out.words_.empty()) return Error{t->name(), 0, "no nouns"};
   return out;
-}
-
-bool NounList::contains(std::string_view w) const {
-  auto at = std::lower_bound(words_.begin(), words_.end(), w,
-                             [](const std::string& a, std::string_view b) { return std::string_view(a) < b; });
-  return at != words_.end() && std::string_view(*at) == w;
 }
 
 }  // namespace dyad

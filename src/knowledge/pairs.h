@@ -13,10 +13,10 @@
 
 #include <string>
 #include <string_view>
-#include <vector>
 
 #include "core/error.h"
 #include "knowledge/tsv.h"
+#include "knowledge/word_set.h"
 
 namespace dyad {
 
@@ -30,12 +30,12 @@ class NounList {
   static Result<NounList> parse(std::string_view name, std::string_view text);
 
   /// Is `w` (a case-folded word) listed? A binary search over a sorted vector: no allocation.
-  [[nodiscard]] bool contains(std::string_view w) const;
+  [[nodiscard]] bool contains(std::string_view w) const { return words_.contains(w); }
   [[nodiscard]] size_t size() const { return words_.size(); }
 
  private:
   static Result<NounList> from_table(Result<TsvTable> table);
-  std::vector<std::string> words_;  // sorted, unique
+  WordSet words_;
 };
 
 /// The pair nouns (data/knowledge/pair_nouns.tsv).

@@ -27,6 +27,14 @@ TEST(ActorWords, BundledListsSayWhichCountryAnActorOrPlaceTakes) {
   EXPECT_FALSE(w->international_sector("REF"));
   EXPECT_TRUE(w->placeless_sector("REF"));
   for (const char* s : {"GOV", "CVL", "COP", "igo"}) EXPECT_FALSE(w->placeless_sector(s)) << s;
+  // place nouns: before a name and before "of"; "state" only before "of" ("state media")
+  for (const char* n : {"city", "capital", "port", "town", "island"}) {
+    EXPECT_TRUE(w->place_noun(n)) << n;
+    EXPECT_TRUE(w->place_noun_before_of(n)) << n;
+  }
+  EXPECT_FALSE(w->place_noun("state"));
+  EXPECT_TRUE(w->place_noun_before_of("state"));
+  for (const char* n : {"City", "house", "central", ""}) EXPECT_FALSE(w->place_noun_before_of(n)) << n;
   auto missing = ActorWords::load("/nonexistent-dyad-data");
   ASSERT_FALSE(missing.ok());
   EXPECT_THAT(missing.error().file, HasSubstr("actor_words.tsv"));
@@ -34,13 +42,18 @@ TEST(ActorWords, BundledListsSayWhichCountryAnActorOrPlaceTakes) {
 
 TEST(ActorWords, RowsAreCheckedWithFileAndLine) {
   const std::string head = "# words\nkind\tword\tas_of\nposition\tupper\t2026-01-01\n";
-  auto good =
-      ActorWords::parse("w.tsv", head + "international_sector\tXYZ\t2026-01-01\nbacker_suffix\tpaid\t2026-01-01\n");
+  auto good = ActorWords::parse("w.tsv", head +
+                                             "international_sector\tXYZ\t2026-01-01\nbacker_suffix\tpaid\t2026-01-01\n"
+                                             "place_noun\thamlet\t2026-01-01\nplace_noun_of\tshire\t2026-01-01\n");
   ASSERT_TRUE(good.ok()) << good.error().str();
   EXPECT_TRUE(good->position("upper"));
   EXPECT_TRUE(good->international_sector("XYZ"));
   EXPECT_TRUE(good->backer_suffix("paid"));
   EXPECT_FALSE(good->position("central"));  // only the rows read count
+  EXPECT_TRUE(good->place_noun("hamlet"));
+  EXPECT_FALSE(good->place_noun("shire"));
+  EXPECT_TRUE(good->place_noun_before_of("shire"));
+  EXPECT_FALSE(good->place_noun("city"));
 
   auto expect_error = [&](const std::string& row, const char* what) {
     auto r = ActorWords::parse("w.tsv", head + row);
@@ -57,6 +70,8 @@ TEST(ActorWords, RowsAreCheckedWithFileAndLine) {
   expect_error("international_sector\tigo\t2026-01-01\n", "three capitals");
   expect_error("displaced_sector\tREFU\t2026-01-01\n", "three capitals");
   expect_error("position\t\t2026-01-01\n", "no word");
+  expect_error("place_noun\tPort\t2026-01-01\n", "lower case");
+  expect_error("place_noun_of\tstate of\t2026-01-01\n", "not one word");
   expect_error("position\tlower\t\n", "as_of");
   EXPECT_FALSE(ActorWords::parse("w.tsv", "kind\tword\tas_of\n").ok());        // no rows
   EXPECT_FALSE(ActorWords::parse("w.tsv", "kind\tword\nposition\tx\n").ok());  // no as_of column

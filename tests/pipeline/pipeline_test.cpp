@@ -1584,6 +1584,19 @@ TEST(CodeArticle, LocationEntitiesCarryTheGazetteersCoordinates) {
   EXPECT_FALSE(west->place && west->place->located()) << west->place->name << " " << west->place->country;
 }
 
+// A place noun (data/knowledge/actor_words.tsv) written with a capital is part of a name ("Rhode
+// Island", "Orange County"): the unknown word after it is no place of its own.
+TEST(CodeArticle, ACapitalisedPlaceNounInANameDoesNotMakeTheNextWordAPlace) {
+  const Knowledge& k = load();
+  for (const char* text : {"Senator Ada Vell, the Rhode Island Democrat who leads the panel, spoke on Monday.",
+                           "Ada Vell, the Orange County Republican, spoke on Monday."}) {
+    const Document d = code_text(k, text);
+    for (const Entity& e : d.entities)
+      EXPECT_FALSE(e.type == EntityType::location && (e.canonical == "Democrat" || e.canonical == "Republican"))
+          << text << ": " << e.canonical;
+  }
+}
+
 // A country the article names pulls an ambiguous town only when that town is not many times
 // smaller than its best-known namesake, and a country's centre point is near nothing.
 TEST(CodeArticle, ACountryMentionDoesNotPullAWorldCityToASmallNamesake) {
