@@ -130,10 +130,6 @@ std::string plural_phrase(const std::string& term) {
 constexpr std::array kPlacePreps{"in",     "near",       "from",   "at",     "to",      "into", "outside", "inside",
                                  "across", "throughout", "around", "toward", "towards", "via",  "within",  "through"};
 constexpr std::array kUnknownPlacePreps{"in", "near", "from", "at", "outside", "inside", "throughout", "via"};
-constexpr std::array kMotionWords{
-    "travel", "travels", "traveled", "travelled", "traveling", "travelling", "trip",     "visit",   "go",    "goes",
-    "went",   "going",   "fly",      "flew",      "flies",     "return",     "returned", "returns", "head",  "headed",
-    "heads",  "came",    "come",     "journey",   "moved",     "sent",       "deployed", "way",     "route", "flight"};
 constexpr std::array kDocumentNouns{"statement",  "declaration", "treaty",  "agreement",  "communique",
                                     "communiqué", "memorandum",  "charter", "accord",     "accords",
                                     "convention", "protocol",    "pact",    "resolution", "constitution"};
@@ -903,7 +899,9 @@ void ActorIndex::find(Document& doc) const {
       std::string_view p = prev_word(begin, 1);
       if (p.empty()) return false;
       if (!known && norm(begin - 1) == "the") return false;  // "in the Context of": titles, not places
-      if (!known && p == "to" && in(kMotionWords, prev_word(begin, 2))) return true;
+      if (!known && p == "to" && ix.actor_words.motion_word(prev_word(begin, 2))) return true;
+      // the object of a visit verb ("visited Harbin", "will tour Mombasa"): a name the dictionaries do not know
+      if (!known && ix.actor_words.visit_verb(p) && norm(begin - 1) == p) return true;
       if (known ? in(kPlacePreps, p) : in(kUnknownPlacePreps, p)) {
         if (p == "to") {
           std::string_view pp = prev_word(begin, 2);

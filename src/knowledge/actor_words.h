@@ -10,7 +10,9 @@
 // - displaced sectors (REF): people not of the place they are in; they take no place's country;
 // - place nouns ("city", "capital", "port"): a noun for a kind of place that describes the place
 //   named right after it or after its "of" ("the port town X", "the city of X"); some only before
-//   "of" ("the state of X", but "state media").
+//   "of" ("the state of X", but "state media");
+// - motion words before "to" ("travel to X", "a trip to X") and visit verbs ("visited X"): a name the
+//   dictionaries do not know after them is looked up as a place.
 #pragma once
 
 #include <string>
@@ -47,6 +49,10 @@ class ActorWords {
   /// Is `w` (case-folded) a noun for a kind of place that describes the place named after it ("the
   /// provincial capital X", "the port town X", "the city of X")?
   [[nodiscard]] bool place_noun(std::string_view w) const { return place_nouns_.contains(w); }
+  /// Is `w` (case-folded) a verb or noun of going before "to" ("travel to X", "a trip to X")?
+  [[nodiscard]] bool motion_word(std::string_view w) const { return motion_words_.contains(w); }
+  /// Is `w` (case-folded) a verb whose object is the place visited ("visited X", "will tour X")?
+  [[nodiscard]] bool visit_verb(std::string_view w) const { return visit_verbs_.contains(w); }
   /// Is `w` (case-folded) a noun for a kind of place that describes the place named after its "of"
   /// ("the city of X", "the state of X")? Every place noun, and the place_noun_of rows.
   [[nodiscard]] bool place_noun_before_of(std::string_view w) const {
@@ -55,7 +61,8 @@ class ActorWords {
 
  private:
   static Result<ActorWords> from_table(Result<TsvTable> table);
-  WordSet positions_, backer_suffixes_, international_, displaced_, place_nouns_, place_nouns_of_;
+  WordSet positions_, backer_suffixes_, international_, displaced_, place_nouns_, place_nouns_of_, motion_words_,
+      visit_verbs_;
 };
 
 }  // namespace dyad

@@ -35,6 +35,10 @@ TEST(ActorWords, BundledListsSayWhichCountryAnActorOrPlaceTakes) {
   EXPECT_FALSE(w->place_noun("state"));
   EXPECT_TRUE(w->place_noun_before_of("state"));
   for (const char* n : {"City", "house", "central", ""}) EXPECT_FALSE(w->place_noun_before_of(n)) << n;
+  // motion words before "to" and visit verbs: each inflection is a row
+  for (const char* m : {"travel", "travelled", "trip", "flew", "deployed"}) EXPECT_TRUE(w->motion_word(m)) << m;
+  for (const char* v : {"visit", "visited", "toured", "touring"}) EXPECT_TRUE(w->visit_verb(v)) << v;
+  for (const char* v : {"Visited", "met", "trip", ""}) EXPECT_FALSE(w->visit_verb(v)) << v;
   auto missing = ActorWords::load("/nonexistent-dyad-data");
   ASSERT_FALSE(missing.ok());
   EXPECT_THAT(missing.error().file, HasSubstr("actor_words.tsv"));
@@ -44,7 +48,8 @@ TEST(ActorWords, RowsAreCheckedWithFileAndLine) {
   const std::string head = "# words\nkind\tword\tas_of\nposition\tupper\t2026-01-01\n";
   auto good = ActorWords::parse("w.tsv", head +
                                              "international_sector\tXYZ\t2026-01-01\nbacker_suffix\tpaid\t2026-01-01\n"
-                                             "place_noun\thamlet\t2026-01-01\nplace_noun_of\tshire\t2026-01-01\n");
+                                             "place_noun\thamlet\t2026-01-01\nplace_noun_of\tshire\t2026-01-01\n"
+                                             "motion_word\tsail\t2026-01-01\nvisit_verb\tinspect\t2026-01-01\n");
   ASSERT_TRUE(good.ok()) << good.error().str();
   EXPECT_TRUE(good->position("upper"));
   EXPECT_TRUE(good->international_sector("XYZ"));
@@ -54,6 +59,10 @@ TEST(ActorWords, RowsAreCheckedWithFileAndLine) {
   EXPECT_FALSE(good->place_noun("shire"));
   EXPECT_TRUE(good->place_noun_before_of("shire"));
   EXPECT_FALSE(good->place_noun("city"));
+  EXPECT_TRUE(good->motion_word("sail"));
+  EXPECT_FALSE(good->visit_verb("sail"));
+  EXPECT_TRUE(good->visit_verb("inspect"));
+  EXPECT_FALSE(good->motion_word("travel"));
 
   auto expect_error = [&](const std::string& row, const char* what) {
     auto r = ActorWords::parse("w.tsv", head + row);
@@ -63,6 +72,8 @@ TEST(ActorWords, RowsAreCheckedWithFileAndLine) {
     EXPECT_THAT(r.error().message, HasSubstr(what)) << row;
   };
   expect_error("direction\tleft\t2026-01-01\n", "unknown kind");
+  expect_error("direction\tleft\t2026-01-01\n", "place_noun_of, motion_word, visit_verb");
+  expect_error("visit_verb\tpays a visit\t2026-01-01\n", "not one word");
   expect_error("position\tUpper\t2026-01-01\n", "lower case");
   expect_error("position\tupper\t2026-01-01\n", "listed twice");
   expect_error("position\tfar north\t2026-01-01\n", "not one word");

@@ -1597,6 +1597,16 @@ TEST(CodeArticle, ACapitalisedPlaceNounInANameDoesNotMakeTheNextWordAPlace) {
   }
 }
 
+// The object of a visit verb is a place even when the dictionaries do not know the name: the
+// gazetteer gives its country, the visit's target, in the past and in the future.
+TEST(CodeArticle, AVisitToATownTheDictionariesDoNotKnowIsAimedAtItsCountry) {
+  const Knowledge& k = load();
+  auto past = dyads(k, "Putin visited Harbin on Friday.");
+  EXPECT_TRUE(has(past, "042 RUSGOV->CHN happened")) << ::testing::PrintToString(past);
+  auto future = dyads(k, "The Chinese foreign minister will tour Mombasa next week.");
+  EXPECT_TRUE(has(future, "042 CHNGOV->KEN expected")) << ::testing::PrintToString(future);
+}
+
 // A country the article names pulls an ambiguous town only when that town is not many times
 // smaller than its best-known namesake, and a country's centre point is near nothing.
 TEST(CodeArticle, ACountryMentionDoesNotPullAWorldCityToASmallNamesake) {
