@@ -176,7 +176,8 @@ int run_code(const CodeArgs& a) {
     }
   }
   if (stats->interrupted) {
-    std::cerr << "dyad: interrupted; stored work is committed, re-run to finish\n";
+    std::cerr << "dyad: interrupted; stored work is committed (from a pipe: every whole line read before the "
+                 "signal), re-run on the same input to finish\n";
     return kExitInterrupted;
   }
   return stats->errors > 0 ? kExitSkipped : kExitOk;

@@ -60,6 +60,12 @@ std::optional<Date> make(int y, unsigned m, unsigned d) {
   return Date{y, m, d, DatePrecision::day};
 }
 
+// A date whose day is written: a day of 00 names no day (it read as the month alone), as month 00 names no month.
+std::optional<Date> make_day(int y, unsigned m, unsigned d) {
+  if (d == 0) return std::nullopt;
+  return make(y, m, d);
+}
+
 std::optional<Date> parse_iso(std::string_view s) {
   // YYYY[-MM[-DD]][T...]
   if (s.size() < 4) return std::nullopt;
@@ -78,7 +84,7 @@ std::optional<Date> parse_iso(std::string_view s) {
     return std::nullopt;
   auto d = static_cast<unsigned>(to_int(s.substr(8, 2)));
   if (s.size() > 10 && s[10] != 'T' && s[10] != 't' && s[10] != ' ') return std::nullopt;
-  return make(y, m, d);
+  return make_day(y, m, d);
 }
 
 }  // namespace
@@ -201,7 +207,7 @@ std::optional<Date> parse_date(std::string_view text) {
       unsigned mon = month_from_name(m->text);
       size_t k2 = skip_punct(k + 1);
       if (const Part* y = at(k2); mon != 0 && y != nullptr && y->digits && y->text.size() == 4)
-        return make(to_int(y->text), mon, static_cast<unsigned>(to_int(d->text)));
+        return make_day(to_int(y->text), mon, static_cast<unsigned>(to_int(d->text)));
     }
     return std::nullopt;
   }
@@ -221,7 +227,7 @@ std::optional<Date> parse_date(std::string_view text) {
       ++k2;
     k2 = skip_punct(k2);
     if (const Part* y = at(k2); y != nullptr && y->digits && y->text.size() == 4)
-      return make(to_int(y->text), mon, static_cast<unsigned>(to_int(a->text)));
+      return make_day(to_int(y->text), mon, static_cast<unsigned>(to_int(a->text)));
     return std::nullopt;
   }
   return std::nullopt;

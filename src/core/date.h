@@ -40,7 +40,8 @@ struct Date {
 ///  ISO 8601 ("2024-05-16", "2024-05-16T09:30:00Z", "2024-05", "2024"),
 ///  RFC 822 / 1123 ("Thu, 16 May 2024 09:30:00 GMT"),
 ///  written forms ("May 16, 2024", "16 May 2024", "Sept. 3, 2021", "May 2024").
-/// Returns nullopt for anything else (including impossible dates such as 2024-02-30).
+/// Returns nullopt for anything else (including impossible dates such as 2024-02-30, and a written
+/// month or day of 00: "2024-00", "2024-05-00", "0 May 2024").
 std::optional<Date> parse_date(std::string_view text);
 
 /// Month number (1-12) for an English month name or abbreviation

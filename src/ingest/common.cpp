@@ -114,6 +114,34 @@ std::string_view trim(std::string_view s) {
   return s;
 }
 
+size_t declaration_length(std::string_view s) {
+  bool subset = false;
+  size_t i = 2;  // past "<!"
+  // Skips from `i` past the next `close`; false when there is none.
+  const auto skip_past = [&](std::string_view close, size_t from) {
+    const size_t end = s.find(close, from);
+    if (end == std::string_view::npos) return false;
+    i = end + close.size();
+    return true;
+  };
+  while (i < s.size()) {
+    const char c = s[i];
+    if (c == '"' || c == '\'') {
+      if (!skip_past(std::string_view(&c, 1), i + 1)) return std::string_view::npos;
+    } else if (subset && s.substr(i).starts_with("<!--")) {
+      if (!skip_past("-->", i + 4)) return std::string_view::npos;
+    } else if (subset && s.substr(i).starts_with("<?")) {
+      if (!skip_past("?>", i + 2)) return std::string_view::npos;
+    } else {
+      if (c == '>' && !subset) return i + 1;
+      if (c == '[') subset = true;
+      if (c == ']') subset = false;
+      ++i;
+    }
+  }
+  return std::string_view::npos;
+}
+
 std::string charset_param(std::string_view content_type) {
   std::string lower = ascii_lower(content_type);
   size_t at = lower.find("charset");

@@ -102,14 +102,8 @@ std::string_view skip_prolog(std::string_view s) {
       end = s.find("-->");
       if (end != std::string_view::npos) end += 3;
     } else if (s.starts_with("<!")) {
-      // A doctype's internal subset ([...]) holds '>' of its own declarations.
-      end = s.find('>');
-      size_t open = s.find('[');
-      if (open != std::string_view::npos && open < end) {
-        size_t close = s.find(']', open);
-        end = close == std::string_view::npos ? close : s.find('>', close);
-      }
-      if (end != std::string_view::npos) end += 1;
+      // A doctype's internal subset ([...]) holds '>' and, in quoted values, ']' of its own declarations.
+      end = ingest_detail::declaration_length(s);
     } else {
       return s;
     }

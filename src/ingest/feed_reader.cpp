@@ -4,8 +4,11 @@
 //
 // Design: the whole feed is parsed in recovery mode with network access and
 // error output off, so a truncated or slightly broken feed still gives the
-// items read before the damage; a parse that was not well-formed is reported
-// as an error naming the file (what followed the damage is skipped input). Item bodies are HTML (content:encoded,
+// items read before the damage. A parse that was not well-formed is skipped
+// input (an error naming the file) when it cost items: fewer items read than
+// the feed's text holds start tags of, or a document cut inside its root
+// element; damage that cost none (junk after the root element, a tag recovery
+// closed) is a warning. Item bodies are HTML (content:encoded,
 // description, Atom content/summary of type html/xhtml) and go through the
 // same main-text extraction as pages, read as a fragment.
 //
@@ -17,7 +20,10 @@
 // comments and the doctype: an HTML 4 named entity (libxml2's HTML table) becomes
 // its numeric character reference, and an '&' that starts no valid reference
 // (or names an entity neither XML, HTML nor the internal DTD subset defines) is
-// escaped to "&amp;". One warning says how many of each were repaired.
+// escaped to "&amp;". An HTML void element left open outside CDATA ("<br>",
+// "<img ...>" in a description) would hold every later item as its content:
+// its '<' is escaped, so the element holding it reads it as text. One warning
+// says how many of each were repaired.
 #include <libxml/HTMLparser.h>
 #include <libxml/parser.h>
 #include <libxml/tree.h>
@@ -221,10 +227,52 @@ std::vector<std::string> declared_entities(std::string_view bytes) {
 }
 
 struct Repairs {
-  size_t bare = 0, html = 0;              // '&' escaped; HTML entities turned into character references
-  uint64_t bare_line = 0, html_line = 0;  // line of the first of each
-  std::string first_bare, first_html;     // what the first of each looked like
+  size_t bare = 0, html = 0, open = 0;                   // '&' escaped; HTML entities turned into character
+                                                         // references; HTML void elements left open, escaped
+  uint64_t bare_line = 0, html_line = 0, open_line = 0;  // line of the first of each
+  std::string first_bare, first_html, first_open;        // what the first of each looked like
 };
+
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+// `rest` opens with "</": true when it closes the element `name` (ASCII case ignored).
+bool closes(std::string_view rest, std::string_view name) {
+  if (rest.size() < name.size() + 2) return false;
+  if (ascii_lower(rest.substr(2, name.size())) != ascii_lower(name)) return false;
+  return rest.size() == name.size() + 2 || is_space(rest[name.size() + 2]) || rest[name.size() + 2] == '>';
+}
+
+// `rest` opens with '<' and a name: the length of an HTML void element's start tag left open there ("<br>",
+// "<img src=\"a.jpg\">", libxml2's HTML table says which elements are void), else 0. A tag closed by "/>",
+// a prefixed name, and a tag whose own end tag follows before any other tag ("<link>url</link>" in RSS,
+// "<source url=...>name</source>") are XML and are left alone.
+size_t open_void_tag(std::string_view rest) {
+  size_t j = 1;
+  while (j < rest.size() && name_char(rest[j])) ++j;
+  const std::string name(rest.substr(1, j - 1));
+  if (name.find(':') != std::string::npos) return 0;
+  const htmlElemDesc* desc = htmlTagLookup(reinterpret_cast<const xmlChar*>(name.c_str()));
+  if (desc == nullptr || desc->empty == 0) return 0;
+  if (j < rest.size() && rest[j] != '>' && rest[j] != '/' && !is_space(rest[j])) return 0;
+  // The end of the tag, past quoted attribute values.
+  char quote = 0;
+  for (; j < rest.size(); ++j) {
+    const char c = rest[j];
+    if (quote != 0) {
+      if (c == quote) quote = 0;
+    } else if (c == '"' || c == '\'') {
+      quote = c;
+    } else if (c == '<') {
+      return 0;  // no tag after all
+    } else if (c == '>') {
+      break;
+    }
+  }
+  if (j >= rest.size() || rest[j - 1] == '/') return 0;
+  const size_t next = rest.find('<', j + 1);
+  if (next != std::string_view::npos && closes(rest.substr(next), name)) return 0;
+  return j + 1;
+}
 
 // The feed with its entity references repaired (see the design note). Line
 // numbers are kept: no newline is added or removed.
@@ -234,12 +282,14 @@ std::string repair_references(std::string_view in, Repairs& r) {
   out.reserve(in.size() + in.size() / 64);
   uint64_t line = 1;
   size_t i = 0;
-  auto copy_through = [&](std::string_view close) {  // copies up to and including `close`
-    size_t end = in.find(close, i);
-    end = end == std::string_view::npos ? in.size() : end + close.size();
+  auto copy_to = [&](size_t end) {  // copies up to `end`
     for (size_t k = i; k < end; ++k) line += in[k] == '\n' ? 1 : 0;
     out.append(in.substr(i, end - i));
     i = end;
+  };
+  auto copy_through = [&](std::string_view close) {  // copies up to and including `close`
+    size_t end = in.find(close, i);
+    copy_to(end == std::string_view::npos ? in.size() : end + close.size());
   };
   while (i < in.size()) {
     char c = in[i];
@@ -253,12 +303,24 @@ std::string repair_references(std::string_view in, Repairs& r) {
         copy_through("-->");
         continue;
       }
+      if (rest.size() > 1 && name_start(rest[1])) {
+        // An HTML void element left open ("<br>" in a description outside CDATA) would hold every later item
+        // of the feed as its content: it is escaped, so its element reads it as text ("a<br>b", which an HTML
+        // body decodes).
+        if (const size_t tag = open_void_tag(rest); tag > 0) {
+          if (r.open++ == 0) {
+            r.open_line = line;
+            r.first_open = std::string(rest.substr(0, std::min<size_t>(tag, 40)));
+          }
+          out += "&lt;";
+          ++i;
+          continue;
+        }
+      }
       if (rest.starts_with("<!DOCTYPE")) {
-        // Up to the '>' that closes the doctype, past an internal subset in [...].
-        size_t open = rest.find('[');
-        size_t gt = rest.find('>');
-        copy_through(open != std::string_view::npos && open < gt ? "]" : ">");
-        if (open != std::string_view::npos && open < gt) copy_through(">");
+        // Up to the '>' that closes the doctype, past an internal subset in [...] (quoted values skipped).
+        const size_t length = declaration_length(rest);
+        copy_to(length == std::string_view::npos ? in.size() : i + length);
         continue;
       }
     }
@@ -344,7 +406,47 @@ std::string repairs_message(const Repairs& r) {
   if (r.html > 0)
     m += std::to_string(r.html) + " HTML entity reference(s) XML does not define (first at line " +
          std::to_string(r.html_line) + ": " + r.first_html + ") decoded as HTML";
+  if ((r.bare > 0 || r.html > 0) && r.open > 0) m += "; ";
+  if (r.open > 0)
+    m += std::to_string(r.open) + " HTML void element tag(s) left open (first at line " + std::to_string(r.open_line) +
+         ": " + one_line(repair_utf8(r.first_open)) + ") read as text of their element, so later items are kept";
   return m;
+}
+
+// How many start tags of elements named `local` (with any prefix) `xml` holds outside CDATA sections,
+// comments and declarations: the items the feed holds, to tell whether a parse error cost any.
+size_t count_start_tags(std::string_view xml, std::string_view local) {
+  size_t n = 0;
+  size_t i = xml.find('<');
+  while (i != std::string_view::npos) {
+    const std::string_view rest = xml.substr(i);
+    size_t skip = 1;
+    if (rest.starts_with("<![CDATA[") || rest.starts_with("<!--")) {
+      const size_t end = rest.find(rest[2] == '[' ? "]]>" : "-->");
+      if (end == std::string_view::npos) break;
+      skip = end + 3;
+    } else if (rest.starts_with("<!")) {
+      skip = declaration_length(rest);
+      if (skip == std::string_view::npos) break;
+    } else {
+      size_t j = 1;
+      while (j < rest.size() && name_char(rest[j])) ++j;
+      std::string_view qname = rest.substr(1, j - 1);
+      if (const size_t colon = qname.rfind(':'); colon != std::string_view::npos) qname.remove_prefix(colon + 1);
+      if (qname == local && (j == rest.size() || rest[j] == '>' || rest[j] == '/' || is_space(rest[j]))) ++n;
+    }
+    i = xml.find('<', i + skip);
+  }
+  return n;
+}
+
+// True when `xml` holds the end tag of the root element `root` (the document was not cut inside it).
+bool root_closed(std::string_view xml, const xmlNode* root) {
+  std::string qname(local_name(root));
+  if (root->ns != nullptr && root->ns->prefix != nullptr)
+    qname = std::string(reinterpret_cast<const char*>(root->ns->prefix)) + ":" + qname;
+  const size_t at = xml.rfind("</" + qname);
+  return at != std::string_view::npos && closes(xml.substr(at), qname);
 }
 
 }  // namespace
@@ -373,7 +475,7 @@ void read_feed(std::string_view name, std::string_view bytes, const IngestOption
     report(on_error, name, 0, "feed is over the size limit; skipped");
     return;
   }
-  if (repairs.bare + repairs.html > 0) report(on_error, name, 0, repairs_message(repairs), true);
+  if (repairs.bare + repairs.html + repairs.open > 0) report(on_error, name, 0, repairs_message(repairs), true);
   std::unique_ptr<xmlDoc, void (*)(xmlDoc*)> doc(
       xmlCtxtReadMemory(ctxt.get(), repaired.data(), static_cast<int>(repaired.size()), url.c_str(), nullptr, kOptions),
       xmlFreeDoc);
@@ -394,6 +496,7 @@ void read_feed(std::string_view name, std::string_view bytes, const IngestOption
   }
 
   std::string_view kind = local_name(root);
+  std::string_view item_name;
   std::string feed_title;
   size_t count = 0;
   auto item = [&](Item&& it, const xmlNode* node) {
@@ -401,6 +504,7 @@ void read_feed(std::string_view name, std::string_view bytes, const IngestOption
     deliver_item(std::move(it), node, count, name, feed_title, options, on_article, on_error);
   };
   if (kind == "rss" || kind == "RDF") {
+    item_name = "item";
     const xmlNode* channel = child(root, "channel");
     if (channel != nullptr) {
       if (const xmlNode* t = child(channel, "title")) feed_title = content(t);
@@ -413,11 +517,13 @@ void read_feed(std::string_view name, std::string_view bytes, const IngestOption
       });
     }
   } else if (kind == "feed") {
+    item_name = "entry";
     if (const xmlNode* t = child(root, "title")) feed_title = content(t);
     each_child(root, [&](const xmlNode* c) {
       if (local_name(c) == "entry") item(atom_entry(c), c);
     });
   } else if (kind == "articles") {
+    item_name = "article";
     each_child(root, [&](const xmlNode* c) {
       if (local_name(c) == "article") item(collection_article(c), c);
     });
@@ -426,11 +532,31 @@ void read_feed(std::string_view name, std::string_view bytes, const IngestOption
            "root element <" + std::string(kind) + "> is not an RSS or Atom feed or an <articles> collection; skipped");
     return;
   }
-  // Both are skipped input (exit 2): what followed the damage is lost, and a feed of no items gave nothing.
+  // Skipped input (exit 2) when the damage cost items: fewer read than the feed holds, or a document cut inside its
+  // root element (its last item may be cut short); a feed of no items gave nothing. Damage that cost no item
+  // (junk after the root element, a tag recovery closed) is a warning.
   if (!problem.empty()) {
-    report(on_error, name, 0,
-           "feed is truncated or malformed (" + problem + "); " + std::to_string(count) +
-               " item(s) read before it, the rest skipped");
+    const size_t held = count_start_tags(repaired, item_name);
+    const bool closed = root_closed(repaired, root);
+    if (closed && count >= held) {
+      if (count > 0) {
+        report(on_error, name, 0,
+               "feed is not well-formed XML (" + problem + "); all " + std::to_string(count) +
+                   " item(s) read, nothing skipped",
+               true);
+      } else {
+        report(on_error, name, 0, "feed has no items (and is not well-formed XML: " + problem + "); skipped");
+      }
+    } else if (!closed) {
+      report(on_error, name, 0,
+             "feed is truncated or malformed (" + problem + "): it ends inside <" + std::string(kind) + ">; " +
+                 std::to_string(count) + " of " + std::to_string(held) +
+                 " item(s) read before the damage (the last may be cut short), the rest skipped");
+    } else {
+      report(on_error, name, 0,
+             "feed is truncated or malformed (" + problem + "); " + std::to_string(count) + " of " +
+                 std::to_string(held) + " item(s) read, the rest skipped");
+    }
   } else if (count == 0) {
     report(on_error, name, 0, "feed has no items; skipped");
   }

@@ -39,6 +39,10 @@ struct IngestOptions {
   size_t max_file_bytes = 4ULL << 30U;   // guard for non-streaming formats
   // When set and it turns true, reading stops within a fraction of a second, even while
   // waiting on a pipe or FIFO: ingest_paths returns, reporting nothing about the input cut short.
+  // A regular file delivers no article after the stop (a re-run reads it again); from a pipe,
+  // FIFO or terminal, what was already read is handed on first: every whole JSONL line and
+  // WARC record (a last line without its '\n' is left out); a whole-file format cut short
+  // by the stop (a feed, a page, a text) gives nothing.
   const std::atomic<bool>* stop = nullptr;
 };
 
@@ -72,9 +76,10 @@ void read_jsonl(std::string_view name, std::istream& in, const IngestOptions& op
                 const ErrorSink& on_error);
 /// One JSON document: an array of article objects (fields as in JSONL) or one article
 /// object, possibly pretty-printed; each article's line is where its object starts. A
-/// document that does not parse is read as JSONL when one of its lines holds a whole
-/// JSON object (a JSONL file whose first line is bad); otherwise it is one error naming
-/// the file and the line of the parse error, and nothing of it is read.
+/// document that does not parse is one error naming the file and the line of the parse
+/// error, and nothing of it is read; only content that may be JSONL (no '.json' name, no
+/// --input-format json, not an array) one of whose lines holds a whole JSON object (a
+/// JSONL file whose first line is bad) is read as JSONL instead.
 void read_json(std::string_view name, std::string_view bytes, const IngestOptions& options,
                const ArticleSink& on_article, const ErrorSink& on_error);
 /// One HTML page -> one article (title and date from meta tags, main text only).

@@ -45,6 +45,11 @@ std::string ascii_lower(std::string_view s);
 /// Trims ASCII white space at both ends.
 std::string_view trim(std::string_view s);
 
+/// `s` opens with a markup declaration ("<!DOCTYPE ..."): the length of the declaration up to and including
+/// the '>' that closes it, past an internal subset in [...] whose quoted values, comments and processing
+/// instructions may hold ']' and '>' of their own (<!ENTITY x "a]b>">); npos when it does not end in `s`.
+size_t declaration_length(std::string_view s);
+
 /// The charset parameter of a Content-Type value ("text/html; charset=ISO-8859-1"), lower-cased.
 std::string charset_param(std::string_view content_type);
 

@@ -29,9 +29,11 @@ class LineReader {
 
   /// Next line without its '\n' (and trailing '\r'). `length` is the full line
   /// length; when it exceeds `limit`, `line` is left empty. False at end of input.
-  bool next(std::string& line, size_t limit, size_t& length) {
+  /// `ended`: the line ended with '\n' (false for a last line the input cut off).
+  bool next(std::string& line, size_t limit, size_t& length, bool& ended) {
     line.clear();
     length = 0;
+    ended = false;
     bool any = false;
     for (;;) {
       if (pos_ == len_ && !fill()) return any;
@@ -47,7 +49,10 @@ class LineReader {
         line.clear();
       }
       pos_ += take + (nl != nullptr ? 1 : 0);
-      if (nl != nullptr) break;
+      if (nl != nullptr) {
+        ended = true;
+        break;
+      }
     }
     if (!line.empty() && line.back() == '\r') line.pop_back();
     return true;
@@ -228,8 +233,11 @@ void read_jsonl(std::string_view name, std::istream& in, const IngestOptions& op
   size_t length = 0;
   uint64_t lineno = 0;
   bool any_content = false;
-  while (reader.next(line, options.max_line_bytes, length)) {
+  bool ended = false;
+  while (reader.next(line, options.max_line_bytes, length, ended)) {
     ++lineno;
+    // A stop ends the input where reading was: a last line without its '\n' may be cut short, and is left out.
+    if (!ended && options.stop != nullptr && options.stop->load()) break;
     if (length > options.max_line_bytes) {
       any_content = true;
       report(on_error, name, lineno,
@@ -254,7 +262,12 @@ void read_json(std::string_view name, std::string_view bytes, const IngestOption
   try {
     doc = json::parse(bytes);
   } catch (const json::parse_error& e) {
-    if (has_jsonl_line(bytes)) {  // JSONL whose first line is bad: line by line, each problem named
+    // JSONL whose first line is bad: line by line, each problem named. Only content that may be JSONL: not a
+    // file named .json or read as --input-format json, and not an array (one bad element would leave the rest
+    // of the array read line by line, part of the document stored).
+    const bool may_be_jsonl =
+        options.format != InputFormat::json && !ascii_lower(name).ends_with(".json") && !trim(bytes).starts_with("[");
+    if (may_be_jsonl && has_jsonl_line(bytes)) {
       std::string copy(bytes);
       std::istringstream in(copy);
       read_jsonl(name, in, options, on_article, on_error);

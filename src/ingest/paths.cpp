@@ -3,7 +3,9 @@
 // Design: each input is opened as a stream over its file descriptor, read only
 // after poll() says there is something, in slices of 100 ms, so that a stop
 // request (SIGINT/SIGTERM) ends a read waiting on a pipe, FIFO or endless device
-// within a fraction of a second; its first 64 KiB are read for
+// within a fraction of a second (a regular file then delivers no more articles,
+// a re-run reads it again; from a pipe, whatever whole JSONL lines or WARC records
+// were already read are handed on first, as nothing can read them again); its first 64 KiB are read for
 // format detection and then replayed in front of the rest of the stream, so
 // JSONL and WARC stay streaming (stdin included) while text, HTML and feeds
 // are read whole under the max_file_bytes guard. Directories are walked
@@ -100,6 +102,29 @@ class PrefixBuf : public std::streambuf {
   std::array<char, 1U << 16U> buf_{};
 };
 
+// An open file descriptor, closed when it goes out of scope (also when a callback throws).
+class FileDescriptor {
+ public:
+  explicit FileDescriptor(int fd) : fd_(fd) {}
+  FileDescriptor(const FileDescriptor&) = delete;
+  FileDescriptor& operator=(const FileDescriptor&) = delete;
+  ~FileDescriptor() {
+    if (fd_ >= 0) ::close(fd_);
+  }
+  [[nodiscard]] int get() const { return fd_; }
+
+ private:
+  int fd_;
+};
+
+// Thrown from the article sink to end the reading of a file after a stop request.
+struct StopReading {};
+
+bool regular_file(int fd) {
+  struct stat st {};
+  return ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode);
+}
+
 class Ingester {
  public:
   Ingester(const IngestOptions& options, const ArticleSink& on_article, const ErrorSink& on_error)
@@ -108,7 +133,10 @@ class Ingester {
     on_error_ = [this](const Error& e) {
       if (!stopping() && outer_error_) outer_error_(e);
     };
+    // After a stop, a regular file delivers nothing more (a re-run reads it again); a pipe, FIFO or terminal
+    // hands on what was already read from it (whole lines of JSONL, whole WARC records), which no re-run can read.
     sink_ = [this, &on_article](Article&& a) {
+      if (stopping() && rereadable_) throw StopReading{};
       ++count_;
       if (on_article) on_article(std::move(a));
     };
@@ -120,7 +148,16 @@ class Ingester {
 
   void path(const std::string& p) {
     if (stopping()) return;
+    try {
+      read_path(p);
+    } catch (const StopReading&) {
+    }
+  }
+
+ private:
+  void read_path(const std::string& p) {
     if (p == "-") {
+      rereadable_ = regular_file(STDIN_FILENO);
       FdBuf fd(STDIN_FILENO, options_.stop);
       std::istream in(&fd);
       stream("stdin", in, fd);
@@ -139,7 +176,6 @@ class Ingester {
     }
   }
 
- private:
   void directory(const fs::path& dir) {
     std::error_code ec;
     fs::directory_iterator it(dir, ec);
@@ -173,17 +209,19 @@ class Ingester {
   void file(const fs::path& p) {
     // Non-blocking, so that opening a FIFO no writer has opened yet does not wait
     // unstoppably; FdBuf polls before each read, which waits for the writer.
-    int fd = ::open(p.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);  // NOLINT(cppcoreguidelines-pro-type-vararg)
-    if (fd < 0) {
+    const FileDescriptor fd(
+        ::open(p.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK));  // NOLINT(cppcoreguidelines-pro-type-vararg)
+    if (fd.get() < 0) {
       report(on_error_, p.string(), 0, std::string("cannot open: ") + std::strerror(errno));
       return;
     }
     struct stat st {};
-    const uint64_t size = ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) ? static_cast<uint64_t>(st.st_size) : 0;
-    FdBuf buf(fd, options_.stop);
+    const bool regular = ::fstat(fd.get(), &st) == 0 && S_ISREG(st.st_mode);
+    const uint64_t size = regular ? static_cast<uint64_t>(st.st_size) : 0;
+    rereadable_ = regular;
+    FdBuf buf(fd.get(), options_.stop);
     std::istream in(&buf);
     stream(p.string(), in, buf, size);
-    ::close(fd);
   }
 
   // `size`: the file's size when known (a regular file), else 0.
@@ -191,7 +229,9 @@ class Ingester {
     std::string head(kHeadBytes, '\0');
     in.read(head.data(), static_cast<std::streamsize>(head.size()));
     head.resize(static_cast<size_t>(in.gcount()));
-    if (source.stopped()) return;
+    // A stop while the head was read: a regular file is left for a re-run; what a pipe gave is read on (the
+    // streaming readers hand on its whole lines or records, the whole-file formats end below, cut short).
+    if (source.stopped() && rereadable_) return;
     if (source.failed()) {
       report(on_error_, name, 0, std::string("read error: ") + std::strerror(errno));
       return;
@@ -262,6 +302,7 @@ class Ingester {
   ErrorSink on_error_;
   ArticleSink sink_;
   uint64_t count_ = 0;
+  bool rereadable_ = true;  // the input being read is a regular file (a re-run reads it again)
 };
 
 }  // namespace

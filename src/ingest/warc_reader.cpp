@@ -12,7 +12,8 @@
 // number and byte offset (articles from earlier records were already
 // delivered). A bad version line or Content-Length costs only its record: the
 // reader resynchronises at the next line starting "WARC/1.", and a block whose
-// length runs into the next record is cut where that record starts.
+// length runs into the next record is cut where that record starts, also when
+// the block ends inside that record's version line (a length 5-10 bytes too long).
 #include <zlib.h>
 
 #include <algorithm>
@@ -435,6 +436,19 @@ void read_warc(std::string_view name, std::istream& in, const IngestOptions& opt
     b.resize(at + 1);
     return true;
   };
+  // The same when the version line starts in the block's last bytes and goes on past them (a Content-Length a
+  // few bytes too long: "...\r\n\r\nWA" read as the block, "RC/1.0" after it).
+  auto cut_across_end = [&](std::string& b, std::string_view ahead) -> bool {
+    constexpr std::string_view kMark = "\nWARC/1.";
+    const size_t tail = std::min(b.size(), kMark.size() - 1);
+    const std::string joined = b.substr(b.size() - tail) + std::string(ahead);
+    const size_t at = joined.find(kMark);
+    if (at == std::string::npos || at + 1 >= tail) return false;  // no version line, or one wholly after the block
+    const size_t cut = b.size() - tail + at + 1;
+    reader.unread(std::string_view(b).substr(cut));
+    b.resize(cut);
+    return true;
+  };
   for (;;) {
     if (pending) {
       line = std::move(pending->first);
@@ -512,10 +526,11 @@ void read_warc(std::string_view name, std::istream& in, const IngestOptions& opt
         return;
       }
       const std::string said = "Content-Length " + std::to_string(length) + " is wrong: ";
-      if (keep && cut_at_next_record(block)) {
+      if (keep && (cut_at_next_record(block) || (misframed && cut_across_end(block, ahead)))) {
         report(on_error, name, 0,
                rc.where() + said + "the block runs into the next record; read up to it (" +
-                   std::to_string(block.size()) + " bytes)",
+                   std::to_string(block.size()) + " bytes, the next record at byte offset " +
+                   std::to_string(reader.offset()) + ")",
                true);
       } else if (short_block) {
         fail("record truncated: block of " + std::to_string(length) + " bytes ends after " + std::to_string(got));

@@ -166,7 +166,8 @@ double thread_cpu_seconds() {
   return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_nsec) * 1e-9;
 }
 
-// Thrown from the ingest callback to stop reading when a stop was requested.
+// Thrown to end the run early: from the ingest callback on a fatal store error, and after ingest
+// returned when a stop was requested.
 struct StopRequested {};
 
 // Coding threads between the reader and the writer. The reader submits articles
@@ -369,8 +370,9 @@ Result<RunStats> run(const Knowledge& knowledge, const RunOptions& options) {
     while (!pending.empty()) write_next();
   };
 
+  // After a stop, ingest hands on only what it had already read from a pipe (a regular file
+  // delivers nothing more, a re-run reads it again): it is coded and written like the rest.
   auto on_article = [&](Article&& article) {
-    if (options.stop != nullptr && options.stop->load()) throw StopRequested{};
     if (!pool) {
       const double start = thread_cpu_seconds();
       Document doc = code_article(knowledge, std::move(article));

@@ -14,6 +14,13 @@ TEST(ParseDate, IsoForms) {
   // A written month of 00 is no month (it read as the year alone).
   EXPECT_FALSE(parse_date("2024-00"));
   EXPECT_FALSE(parse_date("2024-00-11"));
+  // A written day of 00 is no day either (it read as the month alone), in every form that writes a day.
+  EXPECT_FALSE(parse_date("2031-07-00"));
+  EXPECT_FALSE(parse_date("2031-07-00T12:00:00Z"));
+  EXPECT_FALSE(parse_date("0 July 2031"));
+  EXPECT_FALSE(parse_date("Tue, 00 Jul 2031 08:00:00 GMT"));
+  EXPECT_FALSE(parse_date("July 00, 2031"));
+  EXPECT_EQ(parse_date("July 2031")->precision, DatePrecision::month);
   EXPECT_FALSE(parse_date("2024-13-01"));
 }
 

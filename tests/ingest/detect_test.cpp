@@ -19,6 +19,11 @@ TEST(IngestDetect, ContentDecides) {
       detect_format(
           "<?xml version=\"1.0\"?>\n<!DOCTYPE rss [\n<!ENTITY org \"Delta Council\">\n]>\n<rss version=\"2.0\">", "x"),
       InputFormat::feed);
+  // ... nor do a ']' in a quoted entity value or a comment of the subset end it (the feed read as HTML).
+  EXPECT_EQ(
+      detect_format("<!DOCTYPE rss [<!ENTITY unit \"Ward [3]\"><!ENTITY q 'a]>b'><!-- ] > -->]>\n<rss version=\"2.0\">",
+                    "x"),
+      InputFormat::feed);
   EXPECT_EQ(detect_format("\n\n{\"id\": 1, \"text\": \"a\"}\n{\"id\": 2}", "data.txt"), InputFormat::jsonl);
   EXPECT_EQ(detect_format("Plain words about a summit.\nMore words.", "story"), InputFormat::text);
   // Content that is clearly text is not overridden by a name hint for a markup format...

@@ -83,6 +83,59 @@ TEST(IngestFeed, TruncatedFeedKeepsItemsReadAndWarns) {
   EXPECT_TRUE(reported) << c.all_errors();
 }
 
+// Damage that cost no item (junk after the root element, a tag recovery closed) is a warning that says all items
+// were read; it said "the rest skipped" (exit 2). When items are lost the error says how many of how many.
+TEST(IngestFeed, DamageThatCostNoItemIsAWarning) {
+  const std::string head = R"(<?xml version="1.0"?>
+<rss version="2.0"><channel><title>Harbour desk</title>
+<item><guid>h1</guid><title>Cranes</title><description>Two cranes in Gdynia stood idle.</description></item>
+<item><guid>h2</guid><title>Tugs</title><description>Tug crews in Klaipeda asked for more pay.</description></item>
+</channel></rss>
+)";
+  for (const std::string& feed : {head + "<!-- mirrored --> stray words\n", head + "<rss>"}) {
+    Collected c;
+    read_feed("harbour.rss", feed, IngestOptions{}, c.sink(), c.errs());
+    ASSERT_EQ(c.articles.size(), 2U) << c.all_errors();
+    EXPECT_EQ(c.articles[1].text, "Tug crews in Klaipeda asked for more pay.");
+    ASSERT_EQ(c.errors.size(), 1U) << c.all_errors();
+    EXPECT_TRUE(c.errors[0].warning) << c.all_errors();
+    EXPECT_NE(c.errors[0].message.find("all 2 item(s) read"), std::string::npos) << c.errors[0].message;
+    EXPECT_EQ(c.errors[0].message.find("the rest skipped"), std::string::npos) << c.errors[0].message;
+  }
+  // An element left open inside the first item ('<p>' is no void element) takes the later items into it: lost.
+  std::string lost = head;
+  lost.replace(lost.find("Two cranes"), 0, "<p>");
+  Collected c;
+  read_feed("harbour.rss", lost, IngestOptions{}, c.sink(), c.errs());
+  EXPECT_EQ(c.articles.size(), 1U) << c.all_errors();
+  ASSERT_EQ(c.count(false), 1U) << c.all_errors();
+  EXPECT_NE(c.errors.back().message.find("1 of 2 item(s) read, the rest skipped"), std::string::npos) << c.all_errors();
+}
+
+// A bare '<br>', '<hr>' or '<img ...>' in a description outside CDATA (an HTML void element XML needs closed)
+// held every later item of the feed as its content; it is read as text of its element, with a warning. A
+// '<link>' closed by its own end tag is RSS and stays.
+TEST(IngestFeed, OpenHtmlVoidElementsDoNotSwallowLaterItems) {
+  const std::string feed = R"(<?xml version="1.0"?>
+<rss version="2.0"><channel><title>Valley desk</title><link>https://valley.example/</link>
+<item><guid>v1</guid><title>Floods</title><description>Water rose in Ruse.<br>Roads closed.<hr></description></item>
+<item><guid>v2</guid><title>Dykes</title><description><img src="d.jpg?w=2&h=3" alt="dyke">Crews in Vidin built dykes.</description></item>
+<item><guid>v3</guid><title>Ferries</title><link>https://valley.example/3</link><description>Ferries stopped at Lom.</description></item>
+</channel></rss>)";
+  Collected c;
+  read_feed("valley.rss", feed, IngestOptions{}, c.sink(), c.errs());
+  ASSERT_EQ(c.articles.size(), 3U) << c.all_errors();
+  EXPECT_EQ(c.articles[0].text, "Water rose in Ruse.\nRoads closed.");
+  EXPECT_EQ(c.articles[1].text, "Crews in Vidin built dykes.");
+  EXPECT_EQ(c.articles[2].id, "v3");
+  EXPECT_EQ(c.articles[2].url, "https://valley.example/3");
+  EXPECT_EQ(c.articles[2].text, "Ferries stopped at Lom.");
+  ASSERT_EQ(c.errors.size(), 1U) << c.all_errors();
+  EXPECT_TRUE(c.errors[0].warning);
+  EXPECT_NE(c.errors[0].message.find("3 HTML void element tag(s) left open (first at line 3: <br>)"), std::string::npos)
+      << c.errors[0].message;
+}
+
 TEST(IngestFeed, FeedWithoutItemsIsSkippedInput) {
   Collected c;
   read_feed("quiet.rss", "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Q</title></channel></rss>",

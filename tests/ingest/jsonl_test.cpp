@@ -206,6 +206,39 @@ TEST(IngestJson, BrokenDocumentIsOneErrorNamingFileAndLine) {
   EXPECT_NE(c.errors[0].message.find("malformed JSON"), std::string::npos) << c.errors[0].message;
 }
 
+// A '.json' array with one bad element in the middle is one error at that line and nothing of it is read (its
+// last element, alone on its line, was read as JSONL and stored, the rest reported line by line).
+TEST(IngestJson, JsonArrayWithABadElementIsOneErrorAndNothingIsRead) {
+  const std::string doc =
+      "[\n{\"id\": \"t1\", \"text\": \"Tram drivers in Brno struck.\"},\n"
+      "{\"id\": \"t2\", \"text\": \"Bus fares\" \"rose\"},\n"
+      "{\"id\": \"t3\", \"text\": \"Ferry crews in Split joined them.\"}\n]\n";
+  for (const std::string name : {"transit.json", "transit"}) {
+    Collected c;
+    read_json(name, doc, IngestOptions{}, c.sink(), c.errs());
+    EXPECT_TRUE(c.articles.empty()) << name;
+    ASSERT_EQ(c.errors.size(), 1U) << name << ": " << c.all_errors();
+    EXPECT_FALSE(c.errors[0].warning);
+    EXPECT_EQ(c.errors[0].file, name);
+    EXPECT_EQ(c.errors[0].line, 3U) << c.errors[0].message;
+    EXPECT_NE(c.errors[0].message.find("file skipped"), std::string::npos) << c.errors[0].message;
+  }
+  // A '.json' name, or --input-format json, says the same of JSON lines that do not all parse.
+  const std::string lines =
+      "{\"id\": \"u1\", \"text\": \"Ferry crews\n{\"id\": \"u2\", \"text\": \"Pilots rested.\"}\n";
+  Collected named;
+  read_json("crews.json", lines, IngestOptions{}, named.sink(), named.errs());
+  EXPECT_TRUE(named.articles.empty());
+  ASSERT_EQ(named.errors.size(), 1U) << named.all_errors();
+  EXPECT_EQ(named.errors[0].line, 1U);
+  Collected forced;
+  IngestOptions as_json;
+  as_json.format = InputFormat::json;
+  read_json("crews", lines, as_json, forced.sink(), forced.errs());
+  EXPECT_TRUE(forced.articles.empty());
+  EXPECT_EQ(forced.errors.size(), 1U) << forced.all_errors();
+}
+
 TEST(IngestJson, JsonlWithABadFirstLineIsReadLineByLine) {
   Collected c;
   read_json("feedless", "{\"id\":\"z1\",\"text\":\"unfinished\n{\"id\":\"z2\",\"text\":\"Tanners in Oulu rested.\"}\n",

@@ -217,6 +217,31 @@ TEST(IngestWarc, ContentLengthTooLongOrTooShortLosesNoOtherRecord) {
   }
 }
 
+// A Content-Length 5 to 10 bytes too long ends the block inside the next record's version line ("\r\n\r\nWA"):
+// reading goes back to where that line starts, so the next record is read too (it was lost with the record).
+TEST(IngestWarc, ContentLengthAFewBytesTooLongKeepsTheNextRecord) {
+  const size_t real = std::string(
+                          "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<html><body><p>The ferry to "
+                          "Bergen sailed late.</p></body></html>")
+                          .size();
+  for (size_t extra = 5; extra <= 10; ++extra) {
+    auto recs = three_pages(std::to_string(real + extra));
+    std::istringstream in(join(recs, false));
+    Collected c;
+    read_warc("ferry.warc", in, IngestOptions{}, c.sink(), c.errs());
+    ASSERT_EQ(c.articles.size(), 3U) << extra << "\n" << c.all_errors();
+    EXPECT_EQ(c.articles[1].text, "The ferry to Bergen sailed late.") << extra;
+    EXPECT_EQ(c.articles[2].id, "urn:uuid:Alesund") << extra;
+    ASSERT_EQ(c.errors.size(), 1U) << extra << "\n" << c.all_errors();
+    EXPECT_TRUE(c.errors[0].warning);
+    const std::string& m = c.errors[0].message;
+    EXPECT_NE(m.find("record 2 at byte offset " + std::to_string(recs[0].size())), std::string::npos) << m;
+    EXPECT_NE(m.find("next record at byte offset " + std::to_string(recs[0].size() + recs[1].size())),
+              std::string::npos)
+        << m;
+  }
+}
+
 TEST(IngestWarc, NotWarcIsAnError) {
   std::istringstream in("hello world\n");
   Collected c;
