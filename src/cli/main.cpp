@@ -12,6 +12,7 @@
 #include <atomic>
 #include <chrono>
 #include <csignal>
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -20,6 +21,7 @@
 #include <optional>
 #include <string>
 #include <thread>
+#include <unordered_map>
 #include <vector>
 
 #include "api/api.h"
@@ -229,11 +231,47 @@ struct BenchArgs {
   uint64_t seed = 42;
   size_t batch = 256;
   size_t threads = 0;
+  double copies = 0;
 };
 
 double seconds_since(std::chrono::steady_clock::time_point t) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - t).count();
 }
+
+// The near-copies of a generated corpus (`dyad bench --copies`) and how many the story stage found: a copy is found
+// when it is stored as a copy of its own original (or of the article that original was stored as a copy of). Documents
+// arrive in corpus order, originals before their copies; only the hashes of originals still to be copied are kept.
+class CopyCheck {
+ public:
+  explicit CopyCheck(const std::vector<dyad::CorpusGenerator::Copy>& copies) {
+    for (const auto& c : copies) {
+      original_of_[c.copy] = c.original;
+      ++pending_[c.original];
+    }
+  }
+  uint64_t made() const { return original_of_.size(); }
+  void see(const dyad::Document& d) {
+    const uint64_t index = corpus_index(d.article.id);
+    if (auto c = original_of_.find(index); c != original_of_.end()) {
+      auto h = hash_.find(c->second);
+      if (h != hash_.end()) {
+        if (!d.duplicate_of.empty() && d.duplicate_of == h->second) ++found;
+        if (--pending_[c->second] == 0) hash_.erase(h);
+      }
+    } else if (pending_.count(index) != 0) {
+      hash_[index] = d.duplicate_of.empty() ? d.hash : d.duplicate_of;  // a copy of a copy points at the first
+    }
+  }
+  uint64_t found = 0;
+
+ private:
+  static uint64_t corpus_index(const std::string& id) {  // "gen-<index>"
+    return id.rfind("gen-", 0) == 0 ? std::strtoull(id.c_str() + 4, nullptr, 10) : UINT64_MAX;
+  }
+  std::unordered_map<uint64_t, uint64_t> original_of_;  // copy -> original
+  std::unordered_map<uint64_t, uint32_t> pending_;      // original -> copies not yet seen
+  std::unordered_map<uint64_t, std::string> hash_;      // original -> its hash, while copies are pending
+};
 
 // Whole-pipeline throughput: ingest -> text -> coding -> SQLite store, against `wc -w` on the same bytes.
 int run_bench(const BenchArgs& a) {
@@ -250,13 +288,15 @@ int run_bench(const BenchArgs& a) {
     }
   } cleanup{dir};
 
+  if (!a.corpus.empty() && a.copies > 0) return fail("--copies is for the generated corpus, not --corpus");
   std::vector<std::string> inputs = a.corpus;
+  std::vector<dyad::CorpusGenerator::Copy> copies;
   if (inputs.empty()) {
     auto gen = dyad::CorpusGenerator::load(dyad::data_dir(), a.seed);
     if (!gen.ok()) return fail(gen.error().str());
     fs::path file = dir / "corpus.jsonl";
     std::ofstream out(file, std::ios::binary);
-    (*gen)->write_jsonl(a.articles, out);
+    copies = (*gen)->write_jsonl(a.articles, out, a.copies);
     if (!out) return fail("cannot write the generated corpus to " + file.string());
     inputs.push_back(file.string());
   }
@@ -286,6 +326,9 @@ int run_bench(const BenchArgs& a) {
   // SIGINT / SIGTERM end a long run early: the articles read are stored, the figures are of those, and the
   // temporary directory is removed (it was left behind, several GB at 100k articles, when the run was killed).
   ro.stop = &g_stop;
+  // Copies made and found: each copy's duplicate_of should be its original's hash (the original comes first).
+  CopyCheck check(copies);
+  if (!copies.empty()) ro.on_document = [&check](const dyad::Document& d) { check.see(d); };
   t = std::chrono::steady_clock::now();
   auto stats = dyad::run(*knowledge, ro);
   double run_seconds = seconds_since(t);
@@ -305,6 +348,10 @@ int run_bench(const BenchArgs& a) {
   std::printf("sentences/s      %.0f\n", static_cast<double>(stats->sentences) / run_seconds);
   std::printf("MB/s             %.2f\n", mb / run_seconds);
   std::printf("events           %llu\n", static_cast<unsigned long long>(stats->events));
+  if (a.copies > 0)
+    std::printf("copies           %llu made, %llu found with their original; %llu articles stored as copies\n",
+                static_cast<unsigned long long>(check.made()), static_cast<unsigned long long>(check.found),
+                static_cast<unsigned long long>(stats->duplicates));
   // Thread CPU clocks: other processes on a shared machine do not count. The writer (one thread: reading, story
   // stage, store) bounds the wall time however many coding threads there are.
   std::printf(
@@ -560,6 +607,10 @@ int main(int argc, char** argv) {
   b->add_option("--seed", bench.seed, "Generator seed (default 42)");
   b->add_option("--batch", bench.batch, "Articles per store transaction (default 256)");
   b->add_option("--threads", bench.threads, "Coding threads (default: one per core)");
+  b->add_option("--copies", bench.copies,
+                "Share of the generated articles that are near-copies of an earlier one (another outlet, the same "
+                "or the next day, a sentence changed); prints the copies made and found (default 0)")
+      ->check(CLI::Range(0.0, 0.99));
 
   ExplainArgs explain;
   CLI::App* x = app.add_subcommand("explain", "Show why a stored event was coded: pattern, clause, mode, date, place");

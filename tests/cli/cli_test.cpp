@@ -13,6 +13,7 @@
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <regex>
 #include <sstream>
 #include <string>
 #include <thread>
@@ -242,6 +243,26 @@ TEST_F(CliTest, KilledRunResumesWithoutDuplicates) {
   EXPECT_THAT(resumed.out, HasSubstr(std::to_string(n - after_kill) + " new articles"));
   auto c = counts(db);
   EXPECT_EQ(c.articles, n);
+}
+
+// `bench --copies` counts the near-copies it generated and the ones the story stage stored as copies of their own
+// original; it is for the generated corpus only.
+TEST_F(CliTest, BenchCountsTheCopiesItMadeAndFound) {
+  CliRun r = dyad("bench --articles 300 --seed 5 --threads 1 --copies 0.1");
+  ASSERT_EQ(r.code, 0) << r.err;
+  std::smatch m;
+  ASSERT_TRUE(std::regex_search(
+      r.out, m, std::regex(R"(copies +(\d+) made, (\d+) found with their original; (\d+) articles stored as copies)")))
+      << r.out;
+  const unsigned long made = std::stoul(m[1]), found = std::stoul(m[2]), stored = std::stoul(m[3]);
+  EXPECT_GE(made, 15U);
+  EXPECT_GE(found * 10, made * 9) << r.out;
+  EXPECT_EQ(stored, found) << r.out;
+  EXPECT_EQ(dyad("bench --articles 10").out.find("copies"), std::string::npos);
+
+  CliRun given = dyad("bench --corpus " + corpus(3).string() + " --copies 0.1");
+  EXPECT_NE(given.code, 0);
+  EXPECT_THAT(given.err, HasSubstr("--copies"));
 }
 
 // A long bench stopped by SIGINT stores what it read, reports on it and removes its temporary directory (a killed

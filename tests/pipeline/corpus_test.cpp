@@ -7,6 +7,8 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "core/date.h"
+
 namespace dyad {
 namespace {
 
@@ -61,6 +63,55 @@ TEST(CorpusGenerator, DateSpanGrowsWithTheCorpusAtASteadyRate) {
     EXPECT_LE(densest, 3 * CorpusGenerator::kArticlesPerDay) << n;
   }
   EXPECT_EQ(days_of(2000).rbegin()->first, "2023-07-19");  // day 199
+}
+
+std::vector<nlohmann::json> lines_of(const std::string& jsonl) {
+  std::vector<nlohmann::json> out;
+  std::istringstream in(jsonl);
+  for (std::string line; std::getline(in, line);) out.push_back(nlohmann::json::parse(line));
+  return out;
+}
+
+TEST(CorpusGenerator, CopiesReplaceSomeArticlesWithNearCopiesOfRecentOnes) {
+  auto g = CorpusGenerator::load(kData, 7);
+  ASSERT_TRUE(g.ok());
+  std::ostringstream with;
+  const auto copies = (*g)->write_jsonl(500, with, 0.2);
+  const auto plain = lines_of(generate(7, 500)), copied = lines_of(with.str());
+  ASSERT_EQ(copied.size(), 500U);
+  EXPECT_GE(copies.size(), 60U);
+  EXPECT_LE(copies.size(), 140U);
+  std::map<uint64_t, uint64_t> original_of;
+  for (const auto& c : copies) original_of[c.copy] = c.original;
+  for (uint64_t i = 0; i < 500; ++i) {
+    auto c = original_of.find(i);
+    if (c == original_of.end()) {
+      EXPECT_EQ(copied[i], plain[i]) << i;  // the corpus without copies, article by article
+      continue;
+    }
+    EXPECT_EQ(original_of.count(c->second), 0U) << "the original of " << i << " is a copy";
+    ASSERT_LT(c->second, i);
+    EXPECT_LE(i - c->second, 45U) << "a copy of an article of the last few days";
+    const auto& copy = copied[i];
+    const auto& original = copied[c->second];
+    EXPECT_EQ(copy["id"], "gen-" + std::to_string(i));
+    EXPECT_NE(copy["source"], original["source"]);
+    EXPECT_EQ(copy["title"], original["title"]);
+    const std::string day = original["published"], copy_day = copy["published"];
+    const std::string next = Date::from_days(parse_date(day)->first_day() + std::chrono::days(1)).iso();
+    EXPECT_TRUE(copy_day == day || copy_day == next) << day << " -> " << copy_day;
+    // One sentence changed: the copy is the original with one clause of a few words added before a full stop.
+    const std::string text = copy["text"], was = original["text"];
+    size_t from = 0;
+    while (from < was.size() && text[from] == was[from]) ++from;
+    size_t back = 0;
+    while (back < was.size() - from && text[text.size() - 1 - back] == was[was.size() - 1 - back]) ++back;
+    EXPECT_EQ(from + back, was.size()) << "more than one change in " << text;
+    const std::string added = text.substr(from, text.size() - was.size());
+    EXPECT_EQ(added.rfind(", ", 0), 0U) << added;
+    EXPECT_LT(added.size(), 100U) << added;
+    EXPECT_EQ(added.find('\n'), std::string::npos) << added;
+  }
 }
 
 TEST(CorpusGenerator, MissingTemplatesIsAnError) {

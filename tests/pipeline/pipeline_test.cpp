@@ -238,6 +238,46 @@ TEST(Run, StopRequestFinishesTheArticlesAlreadyRead) {
   std::filesystem::remove_all(dir);
 }
 
+// The generator's near-copies (another outlet, the same or the next day, one sentence with a clause added) are
+// what the story stage is for: nearly all are stored as copies of their own original (a short article with a long
+// clause can fall under the estimated resemblance of 0.8), and no other article is stored as a copy.
+TEST(Run, GeneratedNearCopiesAreStoredAsCopiesOfTheirOriginal) {
+  const Knowledge& k = load();
+  auto dir = std::filesystem::temp_directory_path() / ("dyad-copies-" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  auto gen = CorpusGenerator::load(DYAD_TEST_DIR "/../data", 5);
+  ASSERT_TRUE(gen.ok());
+  std::vector<CorpusGenerator::Copy> copies;
+  {
+    std::ofstream out(dir / "corpus.jsonl", std::ios::binary);
+    copies = (*gen)->write_jsonl(300, out, 0.1);
+  }
+  ASSERT_GE(copies.size(), 15U);
+  RunOptions ro;
+  ro.inputs = {(dir / "corpus.jsonl").string()};
+  ro.db_path = (dir / "c.db").string();
+  ro.threads = 1;
+  std::map<std::string, std::string> hash, duplicate_of;  // by article id
+  ro.on_document = [&](const Document& d) {
+    hash[d.article.id] = d.hash;
+    duplicate_of[d.article.id] = d.duplicate_of;
+  };
+  auto s = run(k, ro);
+  ASSERT_TRUE(s.ok()) << s.error().str();
+  EXPECT_EQ(s->stored, 300U);
+  size_t found = 0;
+  for (const auto& c : copies) {
+    const std::string copy = "gen-" + std::to_string(c.copy), original = "gen-" + std::to_string(c.original);
+    EXPECT_EQ(duplicate_of[original], "") << original;
+    if (duplicate_of[copy].empty()) continue;
+    EXPECT_EQ(duplicate_of[copy], hash[original]) << copy << " copies " << original;
+    ++found;
+  }
+  EXPECT_EQ(s->duplicates, found);  // no article but a copy is stored as one
+  EXPECT_GE(found * 10, copies.size() * 9) << found << " of " << copies.size();
+  std::filesystem::remove_all(dir);
+}
+
 // Every event coded from the bundled examples carries a code of the CAMEO codebook
 // (data/cameo/events.tsv) with its Goldstein value, quad class and a PLOVER type.
 TEST(CodeArticle, EveryCodeOnTheExampleSetIsInTheCodebook) {
