@@ -2075,4 +2075,17 @@ TEST(CodeArticle, ACountedComplementOfAnActorIsNoPassiveSubject) {
       << ::testing::PrintToString(ev);
 }
 
+// Wordings of data/verbs/cameo.tsv added for whole categories: intent stated as "is committed to"
+// (the 03x frames, beside "is ready/willing/prepared to"), placing someone under investigation (090),
+// and refusing admittance or admission to someone, read as refusing entry (120).
+TEST(CodeArticle, CommittedToInvestigationAndAdmittanceWordings) {
+  const Knowledge& k = load();
+  const auto committed = dyads(k, "Peru is committed to reforming its courts, the justice minister said.");
+  EXPECT_TRUE(has(committed, "034 PER->PERJUD happened")) << ::testing::PrintToString(committed);
+  const auto probed = dyads(k, "Norwegian prosecutors put the Kenyan ambassador under investigation.");
+  EXPECT_TRUE(has(probed, "090 NORJUD->KENGOV happened")) << ::testing::PrintToString(probed);
+  const auto refused = dyads(k, "Zambia was refusing admittance to Angolan refugees.");
+  EXPECT_TRUE(has(refused, "120 ZMB->AGOREF happened")) << ::testing::PrintToString(refused);
+}
+
 }  // namespace dyad
