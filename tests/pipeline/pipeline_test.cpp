@@ -2000,6 +2000,26 @@ TEST(CodeArticle, AVisitNamedAsTheSubjectOfAFutureVerbIsExpected) {
   EXPECT_TRUE(has(ended, "042 KENGOV->TZA happened")) << ::testing::PrintToString(ended);
 }
 
+// The visit named as the subject of "will" stays expected past a date, a place or a speaker's aside
+// between the phrase and the verb; a past date ("last week") says it took place.
+TEST(CodeArticle, AVisitNamedAsSubjectPastADatePlaceOrAsideIsExpected) {
+  const Knowledge& k = load();
+  auto dated = dyads(k, "Kenyan President William Ruto's trip to Tanzania next month will focus on tourism.");
+  EXPECT_TRUE(has(dated, "042 KENGOV->TZA expected")) << ::testing::PrintToString(dated);
+  EXPECT_FALSE(has(dated, "042 KENGOV->TZA happened")) << ::testing::PrintToString(dated);
+  auto aside = dyads(k, "Kenyan President William Ruto's trip to Tanzania, aides said, will focus on tourism.");
+  EXPECT_TRUE(has(aside, "042 KENGOV->TZA expected")) << ::testing::PrintToString(aside);
+  auto placed = dyads(k, "Kenyan President William Ruto's talks with Tanzania in Arusha on Friday will cover trade.");
+  EXPECT_TRUE(std::any_of(placed.begin(), placed.end(), [](const std::string& d) {
+    return d.rfind("04", 0) == 0 && d.ends_with(" expected");
+  })) << ::testing::PrintToString(placed);
+  auto past = dyads(k, "Kenyan President William Ruto's trip to Tanzania last month will help tourism.");
+  EXPECT_FALSE(has(past, "042 KENGOV->TZA expected")) << ::testing::PrintToString(past);
+  // an aside with a verb of its own is no speaker's: left as it was
+  auto clause = dyads(k, "Kenyan President William Ruto's trip to Tanzania, which ended on Monday, will help tourism.");
+  EXPECT_FALSE(has(clause, "042 KENGOV->TZA expected")) << ::testing::PrintToString(clause);
+}
+
 // Fourth reading of the officer, blamed-act, speaker, gap and place-description rules (our own sentences).
 TEST(CodeArticle, OfficesBlameSpeakersGapsAndDescribedPlacesAfterTheFourthReading) {
   const Knowledge& k = load();
