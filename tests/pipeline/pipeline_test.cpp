@@ -2108,4 +2108,12 @@ TEST(CodeArticle, CommittedToInvestigationAndAdmittanceWordings) {
   EXPECT_TRUE(has(refused, "120 ZMB->AGOREF happened")) << ::testing::PrintToString(refused);
 }
 
+// A minefield named as the subject of killing or wounding is a mine attack (1833), as a landmine is.
+TEST(CodeArticle, AMinefieldThatKillsIsAMineAttack) {
+  const Knowledge& k = load();
+  const auto ev = dyads(k, "A minefield explosion near Abeche wounded four Chadian herders on Sunday.");
+  EXPECT_TRUE(std::any_of(ev.begin(), ev.end(), [](const std::string& d) { return d.rfind("1833 ", 0) == 0; }))
+      << ::testing::PrintToString(ev);
+}
+
 }  // namespace dyad
