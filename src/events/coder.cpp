@@ -3760,11 +3760,40 @@ class DocCoder {
     for (size_t q = 0; q < m.first_pos; ++q)  // something before the phrase acts: it is no subject
       if (verbish(cl.toks[q]) || anchors_pattern(tok(cl.toks[q]))) return {};
     uint32_t t = cl.toks[m.end_pos - 1] + 1;
-    if (t < end_ && norm(t) == ",") {  // an apposition of the phrase's last word: ", a port city,"
-      uint32_t c = t + 1;
-      while (c < end_ && c - t <= 12 && norm(c) != "," && !verbish(c)) ++c;
-      if (c >= end_ || norm(c) != ",") return {};
-      t = c + 1;
+    // Between the phrase and its verb, passed over in any order: a time expression ("next week", "on
+    // Monday"), a place ("in Nairobi", "at the UN"), an apposition of the phrase's last word (", a port
+    // city,") and a speaker's aside (", officials said,"). Each at most once.
+    bool time_seen = false, place_seen = false, comma_seen = false;
+    for (bool moved = true; moved && t < end_;) {
+      moved = false;
+      if (!time_seen)
+        for (const TimeExpression& te : times())
+          if (te.first_token == t && te.token_end > t) {
+            for (uint32_t c = t; c < te.token_end && c < end_; ++c)  // "last week", "two days ago": it took place
+              if (in(norm(c), {"last", "yesterday", "ago", "earlier", "previous", "past"})) return {};
+            t = te.token_end, time_seen = moved = true;
+            break;
+          }
+      if (moved) continue;
+      if (!place_seen && in(norm(t), {"in", "at"}) && t + 1 < end_ && tok(t + 1).mention >= 0) {
+        const int32_t place = tok(t + 1).mention;
+        uint32_t c = t + 1;
+        while (c < end_ && tok(c).mention == place) ++c;
+        t = c, place_seen = moved = true;
+        continue;
+      }
+      if (!comma_seen && norm(t) == ",") {
+        uint32_t c = t + 1;
+        bool reported = false, other_verb = false;
+        for (; c < end_ && c - t <= 12 && norm(c) != ","; ++c)
+          if (tok(c).mention < 0 && reporting(c))
+            reported = true;
+          else if (verbish(c))
+            other_verb = true;
+        // ", a port city," (no verb) or ", officials said," (only the speaker's verb)
+        if (c >= end_ || norm(c) != "," || other_verb || (reported && c - t > 6)) return {};
+        t = c + 1, comma_seen = moved = true;
+      }
     }
     while (t < end_ && norm(t).size() > 4 && ends_with(norm(t), "ly") && !anchors_pattern(tok(t))) ++t;
     if (t >= end_) return {};

@@ -2063,6 +2063,26 @@ TEST(CodeArticle, AVisitNamedAsTheSubjectOfAFutureVerbIsExpected) {
   EXPECT_TRUE(has(ended, "042 KENGOV->TZA happened")) << ::testing::PrintToString(ended);
 }
 
+// The visit named as the subject of "will" stays expected past a date, a place or a speaker's aside
+// between the phrase and the verb; a past date ("last week") says it took place.
+TEST(CodeArticle, AVisitNamedAsSubjectPastADatePlaceOrAsideIsExpected) {
+  const Knowledge& k = load();
+  auto dated = dyads(k, "Kenyan President William Ruto's trip to Tanzania next month will focus on tourism.");
+  EXPECT_TRUE(has(dated, "042 KENGOV->TZA expected")) << ::testing::PrintToString(dated);
+  EXPECT_FALSE(has(dated, "042 KENGOV->TZA happened")) << ::testing::PrintToString(dated);
+  auto aside = dyads(k, "Kenyan President William Ruto's trip to Tanzania, aides said, will focus on tourism.");
+  EXPECT_TRUE(has(aside, "042 KENGOV->TZA expected")) << ::testing::PrintToString(aside);
+  auto placed = dyads(k, "Kenyan President William Ruto's talks with Tanzania in Arusha on Friday will cover trade.");
+  EXPECT_TRUE(std::any_of(placed.begin(), placed.end(), [](const std::string& d) {
+    return d.rfind("04", 0) == 0 && d.ends_with(" expected");
+  })) << ::testing::PrintToString(placed);
+  auto past = dyads(k, "Kenyan President William Ruto's trip to Tanzania last month will help tourism.");
+  EXPECT_FALSE(has(past, "042 KENGOV->TZA expected")) << ::testing::PrintToString(past);
+  // an aside with a verb of its own is no speaker's: left as it was
+  auto clause = dyads(k, "Kenyan President William Ruto's trip to Tanzania, which ended on Monday, will help tourism.");
+  EXPECT_FALSE(has(clause, "042 KENGOV->TZA expected")) << ::testing::PrintToString(clause);
+}
+
 // Fourth reading of the officer, blamed-act, speaker, gap and place-description rules (our own sentences).
 TEST(CodeArticle, OfficesBlameSpeakersGapsAndDescribedPlacesAfterTheFourthReading) {
   const Knowledge& k = load();
@@ -2135,6 +2155,27 @@ TEST(CodeArticle, ACountedComplementOfAnActorIsNoPassiveSubject) {
   ASSERT_FALSE(ev.empty());
   for (const std::string& d : ev) EXPECT_EQ(d.find("->KENAGR"), std::string::npos) << d;
   EXPECT_TRUE(std::any_of(ev.begin(), ev.end(), [](const std::string& d) { return d.find("CRM happened") != d.npos; }))
+      << ::testing::PrintToString(ev);
+}
+
+// Wordings of data/verbs/cameo.tsv added for whole categories: intent stated as "is committed to"
+// (the 03x frames, beside "is ready/willing/prepared to"), placing someone under investigation (090),
+// and refusing admittance or admission to someone, read as refusing entry (120).
+TEST(CodeArticle, CommittedToInvestigationAndAdmittanceWordings) {
+  const Knowledge& k = load();
+  const auto committed = dyads(k, "Peru is committed to reforming its courts, the justice minister said.");
+  EXPECT_TRUE(has(committed, "034 PER->PERJUD happened")) << ::testing::PrintToString(committed);
+  const auto probed = dyads(k, "Norwegian prosecutors put the Kenyan ambassador under investigation.");
+  EXPECT_TRUE(has(probed, "090 NORJUD->KENGOV happened")) << ::testing::PrintToString(probed);
+  const auto refused = dyads(k, "Zambia was refusing admittance to Angolan refugees.");
+  EXPECT_TRUE(has(refused, "120 ZMB->AGOREF happened")) << ::testing::PrintToString(refused);
+}
+
+// A minefield named as the subject of killing or wounding is a mine attack (1833), as a landmine is.
+TEST(CodeArticle, AMinefieldThatKillsIsAMineAttack) {
+  const Knowledge& k = load();
+  const auto ev = dyads(k, "A minefield explosion near Abeche wounded four Chadian herders on Sunday.");
+  EXPECT_TRUE(std::any_of(ev.begin(), ev.end(), [](const std::string& d) { return d.rfind("1833 ", 0) == 0; }))
       << ::testing::PrintToString(ev);
 }
 
