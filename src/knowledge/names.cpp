@@ -365,6 +365,7 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
   std::unordered_map<std::string, int32_t> by_given;    // "vladimir" -> person entity (the latest named)
   std::unordered_map<std::string, EntityType> type_of;  // folded words -> type, for propagation
   std::vector<int8_t> type_at(n_tokens, -1);            // token -> type of the name reference over it
+  std::vector<uint8_t> prep_place_at(n_tokens, 0);      // token -> under a place read from a preposition alone
   for (size_t i = 0; i < doc.entities.size(); ++i)
     if (!doc.entities[i].canonical.empty())
       by_name.emplace(type_key(doc.entities[i].type, doc.entities[i].canonical), static_cast<int32_t>(i));
@@ -425,7 +426,10 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
       }
     }
     if (kind == ReferenceKind::name)
-      for (uint32_t k = b; k < e; ++k) type_at[k] = static_cast<int8_t>(ent.type);
+      for (uint32_t k = b; k < e; ++k) {
+        type_at[k] = static_cast<int8_t>(ent.type);
+        prep_place_at[k] = r.rule == "name:place-preposition" ? 1 : 0;
+      }
     doc.references.push_back(std::move(r));
   };
 
@@ -778,17 +782,17 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
   // it, the run's end ("Forestry Kenya", "Cricket Ghana", a firm's national arm "Velmont Japan"). Not when the first
   // word is a place's head ("North", "New"), a country adjective, a given name, a cue word or shaped like an adjective
   // ("Western", "Greater", "Coastal", "Atlantic", "Occupied", "Peninsular", "Anglophone": -ern, -er, -al, -ate, -ic,
-  // -an, -ish, -ese, -ed, -ar, -phone): a region; nor after a place preposition ("in Northeast X", "born in Nazi X").
+  // -an, -ish, -ese, -ed, -ar, -phone): a region; nor after a place preposition ("in Northeast X", "born in Nazi X")
+  // unless the preposition ends an `org_context` cue ("shares in X Japan", "a stake in X Japan").
   auto country_body = [&](uint32_t rb, uint32_t re) {
     if (actors == nullptr || re - rb < 2 || cover[rb] >= 0 || cover[re - 1] < 0 || ta.tokens[rb].all_caps) return false;
     const Mention& m = doc.mentions[static_cast<size_t>(cover[re - 1])];
     if (m.kind != MentionKind::country || m.first_token != rb + 1 || m.token_end != re) return false;
     if (!actors->is_country_name(words_of(rb + 1, re))) return false;
-    const std::string_view w = bare(rb);
-    for (std::string_view end : {"ern", "er", "al", "ate", "ic", "an", "ish", "ese", "ed", "ar", "phone"})
-      if (w.ends_with(end)) return false;
-    // after a place preposition the pair is a part of the country ("in Northeast India", "born in Nazi Germany")
-    if (rb > 0)
+    if (region_adjective_shape(bare(rb))) return false;
+    // after a place preposition the pair is a part of the country ("in Northeast India", "born in Nazi Germany"),
+    // but not after a preposition that ends an organisation's context ("shares in", "a stake in": a firm's arm)
+    if (rb > 0 && !org_context_at(rb))
       for (std::string_view prep : {"in", "near", "across", "throughout", "inside", "into"})
         if (norm(rb - 1) == prep) return false;
     return cue(rb) == 0 && !given_at(rb) && !actors->is_country_adjective(words_of(rb, rb + 1));
@@ -1501,6 +1505,56 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
     }
     return false;
   };
+  // A list item of one or two words next to a place's name in a list that a place preposition opens: a comma, "and"
+  // or "or" between the run and a name reference typed a place, and before the list's first item "in", "to",
+  // "between", ... ("trains ran to Tallowby and Norwich", "farms between Oswick, Pellham and York"): a place too.
+  auto place_list_neighbour = [&](const Run& r) {
+    const uint32_t si = sentence_of[r.b];
+    auto place = [&](uint32_t k) {  // a place the dictionaries, the gazetteer or a cue typed, not a preposition alone
+      return k < n_tokens && sentence_of[k] == si && type_at[k] == static_cast<int8_t>(EntityType::location) &&
+             prep_place_at[k] == 0;
+    };
+    auto link = [&](uint32_t k) {
+      return k < n_tokens && sentence_of[k] == si &&
+             (norm(k) == "," || ((norm(k) == "and" || norm(k) == "or") && !ta.tokens[k].capitalized));
+    };
+    const std::string words = words_of(r.b, r.e);
+    if (r.e - r.b > 2 || abbreviation(words) || (actors != nullptr && actors->is_country_adjective(words)))
+      return false;
+    bool next_to_place = false;
+    if (link(r.e)) {  // after: "X and Y", "X, Y", "X, and Y"
+      uint32_t j = r.e + 1;
+      if (norm(r.e) == "," && link(j) && norm(j) != ",") ++j;
+      next_to_place = place(j);
+    }
+    if (!next_to_place && r.b >= 2 && link(r.b - 1)) {  // before: "Y and X", "Y, X", "Y, and X"
+      uint32_t k = r.b - 1;
+      if (k >= 2 && norm(k - 1) == "," && norm(k) != ",") --k;
+      next_to_place = place(k - 1);
+    }
+    // the run ends its clause's item: a link, punctuation or the sentence's end after it ("in Oswick, Kowal said"
+    // is a place and a speaker)
+    if (!next_to_place ||
+        (r.e < n_tokens && sentence_of[r.e] == si && !link(r.e) && ta.tokens[r.e].kind == TokenKind::word))
+      return false;
+    // the list's items back to its opening preposition: capitalised words, places and the links between them
+    uint32_t k = r.b;
+    for (uint32_t steps = 0; k > 0 && sentence_of[k - 1] == si && steps < 16; ++steps) {
+      if (!(capword(k - 1) || link(k - 1) || type_at[k - 1] == static_cast<int8_t>(EntityType::location))) break;
+      --k;
+    }
+    if (k == 0 || sentence_of[k - 1] != si || ta.tokens[k - 1].capitalized) return false;
+    // a list has an "and" or an "or" ("in Oswick, Kellmark Holdings, the firm said" is an apposition)
+    bool coordinated = false;
+    for (uint32_t j = k; j < n_tokens && sentence_of[j] == si && j < r.e + 16 && !coordinated; ++j) {
+      if (!(capword(j) || link(j) || type_at[j] == static_cast<int8_t>(EntityType::location))) break;
+      coordinated = norm(j) == "and" || norm(j) == "or";
+    }
+    if (!coordinated) return false;
+    const std::string_view prep = norm(k - 1);
+    return prep == "between" ||
+           std::find(std::begin(kPlacePreps), std::end(kPlacePreps), prep) != std::end(kPlacePreps);
+  };
   // The token after a possessive that closes a run of one to three words ("Hallam's", "Hallam 's" as two tokens),
   // or 0 when there is none.
   auto possessive_after = [&](uint32_t b, uint32_t e) -> uint32_t {
@@ -1567,6 +1621,7 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
     }
     return e;
   };
+  std::vector<Run> left_out;  // pieces no rule typed
   for (Run& r : pieces) {
     // A word before a given name that is no given name itself, in a run of three or more words ("Queenslander Anna
     // Kowal", "Minnesotan Ben Lee"): a description (a demonym, a role), no part of the name.
@@ -1713,6 +1768,7 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
       r.type = EntityType::organization;  // "Kellmark, Dorvan Records and Tessly": an item of a list of organisations
       r.rule = "name:list";
     } else {
+      left_out.push_back(r);  // perhaps an item of a list of places, once every place of the article is typed
       continue;
     }
     // a place word or the gazetteer, but an item of a list of organisations: "bands like Kellow Street and Marrowby"
@@ -1721,6 +1777,17 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
       r.type = EntityType::organization;
       r.rule = "name:class-list";
     }
+    r.typed = true;
+    place_run(r);
+  }
+
+  // "extended to Tallowby and Exeter": a piece no rule typed, an item of a list of places after a preposition, read
+  // after the loop so that a place typed later in the list ("Exeter", a place only once the article's people are
+  // known) counts
+  for (Run& r : left_out) {
+    if (person_evidence(r) || !place_list_neighbour(r)) continue;
+    r.type = EntityType::location;
+    r.rule = "name:list";
     r.typed = true;
     place_run(r);
   }

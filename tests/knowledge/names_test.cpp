@@ -231,6 +231,51 @@ TEST(NameFinder, AWordAndItsCountryNameABody) {
   for (const auto& r : refs(doc2)) EXPECT_THAT(r, ::testing::Not(HasSubstr("|organization|"))) << dump(doc2);
 }
 
+// A word shaped like a compass direction after a place preposition and right before a state's name is a part of
+// that state, the first word of its mention ("Eastern Chad" is Chad's), not a place of its own that the gazetteer
+// may find in another country; a firm's name before the state stays apart.
+TEST(NameFinder, RegionAdjectiveBeforeAStateIsNoPlaceOfItsOwn) {
+  Document doc = code("Herders fled from Eastern Chad last week, and aid reached camps in Southern Mali by Friday.");
+  for (const Entity& e : doc.entities) {
+    EXPECT_NE(e.canonical, "Eastern") << dump(doc);
+    EXPECT_NE(e.canonical, "Southern") << dump(doc);
+  }
+  EXPECT_TRUE(has_ref(doc, "Eastern Chad|name|location|Chad")) << dump(doc);
+  EXPECT_TRUE(has_ref(doc, "Southern Mali|name|location|Mali")) << dump(doc);
+  // a compass point too
+  Document doc2 = code("Herders moved in Northeast Ghana after the rains.");
+  for (const Entity& e : doc2.entities) EXPECT_NE(e.canonical, "Northeast") << dump(doc2);
+}
+
+// "Shares in" and "a stake in" are an organisation's context: the preposition there is no place preposition, so
+// a word and a country's own name after it are a firm's national arm, not a place and a country.
+TEST(NameFinder, ACountryBodyAfterSharesInIsAnOrganisation) {
+  Document doc = code("Trading in shares in Tollberry Ghana was halted, and a bank bought a stake in Orvane Peru.");
+  EXPECT_TRUE(has_ref(doc, "Tollberry Ghana|name|organization|Tollberry Ghana")) << dump(doc);
+  EXPECT_TRUE(has_ref(doc, "Orvane Peru|name|organization|Orvane Peru")) << dump(doc);
+  // a place preposition that is no such cue still reads a part of the country
+  Document doc2 = code("Herders moved in Northeast Ghana after the rains.");
+  for (const auto& r : refs(doc2)) EXPECT_THAT(r, ::testing::Not(HasSubstr("|organization|"))) << dump(doc2);
+}
+
+// A word no rule types, coordinated with a place in a list that a place preposition opens, is a place too; without
+// the preposition, or followed by a verb ("in Plymouth, Varrick said"), it is not.
+TEST(NameFinder, AnItemOfAListOfPlacesAfterAPrepositionIsAPlace) {
+  Document doc =
+      code("The line was extended to Tallowby and Exeter in 1890, and buses run to Exeter, Quenmoor or Bath.");
+  EXPECT_TRUE(has_ref(doc, "Tallowby|name|location|Tallowby")) << dump(doc);
+  EXPECT_TRUE(has_ref(doc, "Quenmoor|name|location|Quenmoor")) << dump(doc);
+  // no preposition, a verb after the item, or no "and"/"or" (an apposition): no list of places
+  Document doc2 = code(
+      "Tallowby and Exeter signed a pact. Buses run to Exeter, Varrick said. Buses also run to Exeter, "
+      "Dorvale, the builder, said.");
+  for (const auto& r : refs(doc2)) {
+    EXPECT_THAT(r, ::testing::Not(::testing::StartsWith("Tallowby|name|location"))) << dump(doc2);
+    EXPECT_THAT(r, ::testing::Not(::testing::StartsWith("Varrick|name|location"))) << dump(doc2);
+    EXPECT_THAT(r, ::testing::Not(::testing::StartsWith("Dorvale|name|location"))) << dump(doc2);
+  }
+}
+
 TEST(NameFinder, SentenceInitialCommonWordIsNotAName) {
   Document doc = code("Officials met on Monday. The officials said nothing.");
   for (const auto& r : refs(doc)) EXPECT_THAT(r, ::testing::Not(HasSubstr("Officials|name"))) << dump(doc);
