@@ -55,6 +55,7 @@
 #include "knowledge/actor_words.h"
 #include "knowledge/actors.h"
 #include "knowledge/ethnic.h"
+#include "knowledge/lexicon.h"
 #include "knowledge/pairs.h"
 #include "knowledge/tsv.h"
 #include "temporal/temporal.h"
@@ -107,10 +108,6 @@ const std::initializer_list<std::string_view> kPrepositions = {
     // co-participants and circumstances: "met Y, alongside Z" makes Z no object and no list member
     "alongside", "beside", "besides", "amid", "amidst", "despite", "unlike", "except", "versus", "upon", "within"};
 const std::initializer_list<std::string_view> kPlacePrepositions = {"in", "at", "near", "outside", "inside"};
-// Finite auxiliaries and modals: a verb group starts at one ("X will ...", "X has ...", "X could ...").
-const std::initializer_list<std::string_view> kFiniteAuxiliaries = {
-    "is",    "are",   "was", "were",  "has",   "have", "had",  "did",    "does", "will",
-    "would", "shall", "may", "might", "could", "can",  "must", "should", "'ll"};
 const std::initializer_list<std::string_view> kSubordinators = {
     "if", "unless", "whether", "because", "although", "though", "whereas", "while", "when", "whenever", "once"};
 const std::initializer_list<std::string_view> kCoordinators = {"and", "but", "or", "yet"};
@@ -662,7 +659,7 @@ class DocCoder {
         }
         const std::string_view next = word_at(after);
         const bool verb_after =
-            in(next, kFiniteAuxiliaries) || (k_.lemmatizer.is_past_form(next) && !in(next, kPrepositions));
+            finite_auxiliary(next) || (k_.lemmatizer.is_past_form(next) && !in(next, kPrepositions));
         if (!verb_after) return false;
         if (w.size() > 4 && ends_with(w, "ing")) return true;
         for (const auto& l : k_.lemmatizer.candidates(w))
@@ -1045,7 +1042,7 @@ class DocCoder {
   bool verbish(uint32_t t) const {
     const Tok& x = tok(t);
     if (x.mention >= 0) return false;
-    if (in(x.norm, kFiniteAuxiliaries) || ends_with(x.norm, "n't")) return true;
+    if (finite_auxiliary(x.norm) || ends_with(x.norm, "n't")) return true;
     return x.past && anchors_pattern(x);
   }
   // A past participle at t opening a reduced relative, no finite verb: "two men accused of theft", "a teacher

@@ -896,13 +896,25 @@ void ActorIndex::find(Document& doc) const {
       }
       return norm(j);
     };
+    // The object of a visit verb ("visited Harbin", "will tour Mombasa", "Xi visits Harbin"): a name the
+    // dictionaries do not know right after it is a place. "visit", "visits", "tour", "tours" are nouns as often
+    // ("after the visit Johnson said"): those forms are verbs only after "to", an auxiliary or modal (past a
+    // "not"), or right after a mention (the subject).
+    auto visit_object = [&](uint32_t begin) {
+      if (begin < s0 + 2) return false;
+      const std::string_view v = norm(begin - 1);
+      if (!ix.actor_words.visit_verb(v)) return false;
+      if (v.ends_with("ed") || v.ends_with("ing")) return true;
+      uint32_t j = begin - 2;
+      if ((norm(j) == "not" || norm(j).ends_with("n't")) && j > s0) --j;
+      if (norm(j) == "to" || finite_auxiliary(norm(j))) return true;
+      return !doc.mentions.empty() && doc.mentions.back().sentence == si && doc.mentions.back().token_end == j + 1;
+    };
     auto place_context = [&](uint32_t begin, bool known) {
       std::string_view p = prev_word(begin, 1);
       if (p.empty()) return false;
       if (!known && norm(begin - 1) == "the") return false;  // "in the Context of": titles, not places
       if (!known && p == "to" && ix.actor_words.motion_word(prev_word(begin, 2))) return true;
-      // the object of a visit verb ("visited Harbin", "will tour Mombasa"): a name the dictionaries do not know
-      if (!known && ix.actor_words.visit_verb(p) && norm(begin - 1) == p) return true;
       if (known ? in(kPlacePreps, p) : in(kUnknownPlacePreps, p)) {
         if (p == "to") {
           std::string_view pp = prev_word(begin, 2);
@@ -1388,7 +1400,7 @@ void ActorIndex::find(Document& doc) const {
           ++k;
           continue;
         }
-        if (place_context(k, false)) {
+        if (const bool visited = visit_object(k); visited || place_context(k, false)) {
           uint32_t e = k;
           while (e < s1 && e - k < 4 && name_like(e) && !covered(e, ai)) ++e;
           // One word shaped like a compass direction ("Northern", "Eastern", "Northeast") right before a state's
@@ -1404,7 +1416,7 @@ void ActorIndex::find(Document& doc) const {
           m.first_token = k;
           m.token_end = e;
           m.kind = MentionKind::location;
-          m.rule = "place-preposition";
+          m.rule = visited ? "place-visit" : "place-preposition";
           Place pl;
           pl.name = name_of_tokens(k, e);
           pl.span = span_of(k, e);

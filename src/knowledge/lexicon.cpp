@@ -79,15 +79,23 @@ void scan_lines(std::string_view s, F&& f) {
 }  // namespace
 
 bool direction_shape(std::string_view folded) {
-  for (std::string_view end : {"ern", "north", "south", "east", "west"})
-    if (folded.ends_with(end)) return true;
+  if (folded.ends_with("ern")) folded.remove_suffix(3);  // "northern", "southeastern"; not "modern"
+  for (std::string_view point : {"north", "south", "east", "west"})
+    if (folded.ends_with(point)) return true;
   return false;
 }
 
 bool region_adjective_shape(std::string_view folded) {
-  for (std::string_view end :
-       {"ern", "er", "al", "ate", "ic", "an", "ish", "ese", "ed", "ar", "phone", "north", "south", "east", "west"})
+  if (direction_shape(folded)) return true;
+  for (std::string_view end : {"ern", "er", "al", "ate", "ic", "an", "ish", "ese", "ed", "ar", "phone"})
     if (folded.ends_with(end)) return true;
+  return false;
+}
+
+bool finite_auxiliary(std::string_view folded) {
+  for (std::string_view aux : {"is", "are", "was", "were", "has", "have", "had", "did", "does", "will", "would",
+                               "shall", "may", "might", "could", "can", "must", "should", "'ll"})
+    if (folded == aux) return true;
   return false;
 }
 

@@ -27,9 +27,12 @@ namespace dyad {
 /// finder reads such a word before a country's own name as a region of it, no body named for the country.
 [[nodiscard]] bool region_adjective_shape(std::string_view folded);
 /// Is the case-folded word shaped like a compass direction or its adjective: "Northern", "Eastern", "Northeast",
-/// "Southwest" (-ern, -north, -south, -east, -west)? The actor index reads such a word, alone after a place
-/// preposition and right before a state's name, as the first word of that state's mention ("in Eastern Chad").
+/// "Southwest" (a compass point, alone or in -ern: not "Modern")? The actor index reads such a word, alone after a
+/// place preposition and right before a state's name, as the first word of that state's mention ("in Eastern Chad").
 [[nodiscard]] bool direction_shape(std::string_view folded);
+/// Is the case-folded word a finite auxiliary or modal, where a verb group starts ("X will ...", "X has ...",
+/// "X could ...")? The event coder's clause reading and the actor index's visit rule share it.
+[[nodiscard]] bool finite_auxiliary(std::string_view folded);
 
 class NameLexicon {
  public:

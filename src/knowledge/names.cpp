@@ -329,7 +329,7 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
   // ("help from Li Wenbo", "from Brackley Chronicle") is weak evidence: its words are read here like any
   // other run, and the place is only the last resort (weak_at).
   auto weak_mention = [&](const Mention& m) {
-    return m.kind == MentionKind::location && m.rule == "place-preposition";
+    return m.kind == MentionKind::location && (m.rule == "place-preposition" || m.rule == "place-visit");
   };
   std::vector<int32_t> cover(n_tokens, -1), weak_at(n_tokens, -1);
   for (size_t m = 0; m < doc.mentions.size(); ++m)

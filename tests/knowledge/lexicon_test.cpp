@@ -38,6 +38,19 @@ fs::path fixture(const std::string& name) {
   return root;
 }
 
+// Word shapes: a compass direction is a compass point alone or in -ern; a region adjective is that or another
+// adjective ending; the finite auxiliaries are the closed list of verb-group openers.
+TEST(WordShapes, CompassDirectionsRegionAdjectivesAndAuxiliaries) {
+  for (const char* w : {"north", "northern", "southeast", "southeastern", "western"})
+    EXPECT_TRUE(direction_shape(w)) << w;
+  for (const char* w : {"modern", "hern", "eastward", ""}) EXPECT_FALSE(direction_shape(w)) << w;
+  for (const char* w : {"northern", "modern", "coastal", "francophone", "occupied"})
+    EXPECT_TRUE(region_adjective_shape(w)) << w;
+  for (const char* w : {"kenya", "forestry", ""}) EXPECT_FALSE(region_adjective_shape(w)) << w;
+  for (const char* w : {"will", "has", "could", "'ll", "did"}) EXPECT_TRUE(finite_auxiliary(w)) << w;
+  for (const char* w : {"Will", "visit", "to", "not", ""}) EXPECT_FALSE(finite_auxiliary(w)) << w;
+}
+
 TEST(NameLexicon, ReadsThePackagesLayout) {
   fs::path root = fixture("layout");
   std::vector<Error> warnings;

@@ -1647,6 +1647,23 @@ TEST(CodeArticle, AVisitToATownTheDictionariesDoNotKnowIsAimedAtItsCountry) {
   EXPECT_TRUE(has(future, "042 CHNGOV->KEN expected")) << ::testing::PrintToString(future);
 }
 
+// "visit" and "tour" are nouns as often as verbs: the name after the noun is no place; the verb's object is,
+// after an auxiliary, "to", "not" or a subject.
+TEST(CodeArticle, OnlyTheObjectOfAVisitVerbIsTakenAsAPlace) {
+  const Knowledge& k = load();
+  auto place_rule = [&](const std::string& text, const std::string& name) {
+    const Document d = code_text(k, text);
+    for (const Mention& m : d.mentions)
+      if (m.kind == MentionKind::location && m.place && m.place->name == name) return m.rule;
+    return std::string("none");
+  };
+  EXPECT_EQ(place_rule("Xi visits Harbin on Monday.", "Harbin"), "place-visit");
+  EXPECT_EQ(place_rule("Putin will not visit Harbin this year.", "Harbin"), "place-visit");
+  EXPECT_EQ(place_rule("The envoy plans to tour Mombasa in May.", "Mombasa"), "place-visit");
+  EXPECT_EQ(place_rule("After the visit Halvorsen accused Russia of lying.", "Halvorsen"), "none");
+  EXPECT_EQ(place_rule("On his visit Marlowe criticised Iran.", "Marlowe"), "none");
+}
+
 // A country the article names pulls an ambiguous town only when that town is not many times
 // smaller than its best-known namesake, and a country's centre point is near nothing.
 TEST(CodeArticle, ACountryMentionDoesNotPullAWorldCityToASmallNamesake) {
