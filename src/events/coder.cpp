@@ -3766,8 +3766,15 @@ class DocCoder {
       if (!time_seen)
         for (const TimeExpression& te : times())
           if (te.first_token == t && te.token_end > t) {
-            for (uint32_t c = t; c < te.token_end && c < end_; ++c)  // "last week", "two days ago": it took place
-              if (in(norm(c), {"last", "yesterday", "ago", "earlier", "previous", "past"})) return {};
+            // a time before the article's date even in the future reading ("last week", "two days ago", "in
+            // June 2023"): it took place. Without the article's date, the words that say so.
+            const Date& published = doc_.article.published;
+            if (published.known() && te.if_future.known()) {
+              if (te.if_future.last_day() < published.first_day()) return {};
+            } else {
+              for (uint32_t c = t; c < te.token_end && c < end_; ++c)
+                if (in(norm(c), {"last", "yesterday", "ago", "earlier", "previous", "past"})) return {};
+            }
             t = te.token_end, time_seen = moved = true;
             break;
           }

@@ -2095,6 +2095,11 @@ TEST(CodeArticle, AVisitNamedAsSubjectPastADatePlaceOrAsideIsExpected) {
   })) << ::testing::PrintToString(placed);
   auto past = dyads(k, "Kenyan President William Ruto's trip to Tanzania last month will help tourism.");
   EXPECT_FALSE(has(past, "042 KENGOV->TZA expected")) << ::testing::PrintToString(past);
+  // a written date decides by the article's date (2002-03-10 here), not by its words
+  auto dated_past = dyads(k, "Kenyan President William Ruto's trip to Tanzania in June 2001 will help tourism.");
+  EXPECT_FALSE(has(dated_past, "042 KENGOV->TZA expected")) << ::testing::PrintToString(dated_past);
+  auto dated_future = dyads(k, "Kenyan President William Ruto's trip to Tanzania in June 2002 will help tourism.");
+  EXPECT_TRUE(has(dated_future, "042 KENGOV->TZA expected")) << ::testing::PrintToString(dated_future);
   // an aside with a verb of its own is no speaker's: left as it was
   auto clause = dyads(k, "Kenyan President William Ruto's trip to Tanzania, which ended on Monday, will help tourism.");
   EXPECT_FALSE(has(clause, "042 KENGOV->TZA expected")) << ::testing::PrintToString(clause);
