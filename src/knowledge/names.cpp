@@ -1507,7 +1507,8 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
   };
   // A list item of one or two words next to a place's name in a list that a place preposition opens: a comma, "and"
   // or "or" between the run and a name reference typed a place, and before the list's first item "in", "to",
-  // "between", ... ("trains ran to Tallowby and Norwich", "farms between Oswick, Pellham and York"): a place too.
+  // "between" a list of three or more, ... ("trains ran to Tallowby and Norwich", "farms between Oswick, Pellham and
+  // York"): a place too.
   auto place_list_neighbour = [&](const Run& r) {
     const uint32_t si = sentence_of[r.b];
     auto place = [&](uint32_t k) {  // a place the dictionaries, the gazetteer or a cue typed, not a preposition alone
@@ -1546,14 +1547,18 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
     if (k == 0 || sentence_of[k - 1] != si || ta.tokens[k - 1].capitalized) return false;
     // a list has an "and" or an "or" ("in Oswick, Kellmark Holdings, the firm said" is an apposition)
     bool coordinated = false;
+    uint32_t links = 0;
     for (uint32_t j = k; j < n_tokens && sentence_of[j] == si && j < r.e + 16 && !coordinated; ++j) {
       if (!(capword(j) || link(j) || type_at[j] == static_cast<int8_t>(EntityType::location))) break;
       coordinated = norm(j) == "and" || norm(j) == "or";
+      if (link(j) && !(norm(j) != "," && j > k && norm(j - 1) == ",")) ++links;  // ", and" is one link
     }
     if (!coordinated) return false;
     const std::string_view prep = norm(k - 1);
-    return prep == "between" ||
-           std::find(std::begin(kPlacePreps), std::end(kPlacePreps), prep) != std::end(kPlacePreps);
+    // "between" two items joins parties as often as places ("the dispute between Odebrecht and Peru"): a list of
+    // three or more ("farms between Oswick, Pellham and York")
+    if (prep == "between") return links >= 2;
+    return std::find(std::begin(kPlacePreps), std::end(kPlacePreps), prep) != std::end(kPlacePreps);
   };
   // The token after a possessive that closes a run of one to three words ("Hallam's", "Hallam 's" as two tokens),
   // or 0 when there is none.

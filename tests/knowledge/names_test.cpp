@@ -274,6 +274,12 @@ TEST(NameFinder, AnItemOfAListOfPlacesAfterAPrepositionIsAPlace) {
     EXPECT_THAT(r, ::testing::Not(::testing::StartsWith("Varrick|name|location"))) << dump(doc2);
     EXPECT_THAT(r, ::testing::Not(::testing::StartsWith("Dorvale|name|location"))) << dump(doc2);
   }
+  // "between" two items joins parties as often as places; a list of three after it is a list of places
+  Document pair = code("The arbitration between Quellant and Peru dragged on for years.");
+  for (const auto& r : refs(pair))
+    EXPECT_THAT(r, ::testing::Not(::testing::StartsWith("Quellant|name|location"))) << dump(pair);
+  Document three = code("Farms between Tallowby, Quenmoor and York were flooded.");
+  EXPECT_TRUE(has_ref(three, "Quenmoor|name|location|Quenmoor")) << dump(three);
 }
 
 TEST(NameFinder, SentenceInitialCommonWordIsNotAName) {
