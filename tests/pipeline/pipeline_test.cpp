@@ -2192,7 +2192,7 @@ TEST(CodeArticle, OneIsACountBeforeTheTarget) {
 // Wordings of data/verbs/cameo.tsv for whole categories: an invasion launched that had been
 // threatened or awaited (192); ordering a newspaper or broadcaster to stop publishing (1721, not
 // a request); "re-open" spelled with a hyphen wherever "reopen" is listed, and a border reopened
-// "to" someone names them (081).
+// "to" someone names them (081); a candidate named after the noun allowed to run (0812).
 TEST(CodeArticle, AwaitedInvasionCensorshipOrderAndReopenedBorderWordings) {
   const Knowledge& k = load();
   const auto invasion = dyads(k, "Uganda launched its long-awaited invasion of northern Kenya at dawn.");
@@ -2201,6 +2201,8 @@ TEST(CodeArticle, AwaitedInvasionCensorshipOrderAndReopenedBorderWordings) {
   EXPECT_TRUE(has(paper, "1721 BLRGOV->BLROPP happened")) << ::testing::PrintToString(paper);
   const auto border = dyads(k, "Chad re-opened its border to Sudanese traders on Monday.");
   EXPECT_TRUE(has(border, "081 TCD->SDNBUS happened")) << ::testing::PrintToString(border);
+  const auto candidate = dyads(k, "The Kenyan electoral board allowed candidate Odinga to stand.");
+  EXPECT_TRUE(has(candidate, "0812 KENGOV->- happened")) << ::testing::PrintToString(candidate);
 }
 
 }  // namespace dyad
