@@ -2896,13 +2896,14 @@ class DocCoder {
   // "two", "300", "dozens of", "several": a count before an actor slot ("wounded two British soldiers").
   bool quantifier(const Clause& cl, size_t p) const {
     const std::string_view w = norm(cl.toks[p]);
-    // a number ("300", "1,500"); a comma alone is no count ("wounding 50, Thai sources said")
+    // a number ("300", "1,500", "one"); a comma alone is no count ("wounding 50, Thai sources said")
     if (!w.empty() && w.front() >= '0' && w.front() <= '9' &&
         std::all_of(w.begin(), w.end(), [](char c) { return (c >= '0' && c <= '9') || c == ','; }))
       return true;
-    if (in(w, {"two",      "three",     "four",    "five",   "six",    "seven",  "eight",   "nine",    "ten",
-               "eleven",   "twelve",    "fifteen", "twenty", "thirty", "forty",  "fifty",   "hundred", "hundreds",
-               "thousand", "thousands", "lakh",    "dozen",  "dozens", "scores", "several", "some",    "many"}))
+    if (in(w,
+           {"one",       "two",    "three",   "four",   "five",   "six",     "seven", "eight",   "nine",     "ten",
+            "eleven",    "twelve", "fifteen", "twenty", "thirty", "forty",   "fifty", "hundred", "hundreds", "thousand",
+            "thousands", "lakh",   "dozen",   "dozens", "scores", "several", "some",  "many"}))
       return p + 1 < cl.toks.size();
     // approximations before a number: "about 50", "nearly 200", "at least 12", "more than 30"
     if (in(w,

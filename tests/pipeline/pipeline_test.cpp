@@ -1197,10 +1197,12 @@ TEST(CodeArticle, ACommaParticipleOfForceThatNamesNoActorFallsOnTheMainActsTarge
   const Knowledge& k = load();
   // the man killed and the twelve arrested were among the marchers fired on; the arrest after
   // "and" is the police's too, not the killed man's
+  // ("one man" is a count like "two men": the killing is 190, as for any count)
   auto fire = dyads(k, "Kenyan police opened fire on Somali marchers on Monday, killing one man and detaining 12.");
-  EXPECT_TRUE(has(fire, "180 KENCOP->SOMCVL happened")) << ::testing::PrintToString(fire);
+  EXPECT_TRUE(has(fire, "190 KENCOP->SOMCVL happened")) << ::testing::PrintToString(fire);
   EXPECT_TRUE(has(fire, "173 KENCOP->SOMCVL happened")) << ::testing::PrintToString(fire);
   EXPECT_FALSE(has(fire, "180 KENCOP->- happened")) << ::testing::PrintToString(fire);
+  EXPECT_FALSE(has(fire, "190 KENCOP->- happened")) << ::testing::PrintToString(fire);
   for (const std::string& x : fire) EXPECT_NE(x.compare(0, 8, "173 CVL-"), 0) << x;
 }
 
@@ -2199,6 +2201,30 @@ TEST(CodeArticle, AMinefieldThatKillsIsAMineAttack) {
   const auto ev = dyads(k, "A minefield explosion near Abeche wounded four Chadian herders on Sunday.");
   EXPECT_TRUE(std::any_of(ev.begin(), ev.end(), [](const std::string& d) { return d.rfind("1833 ", 0) == 0; }))
       << ::testing::PrintToString(ev);
+}
+
+// "one" is a count before an actor slot, as "two" is: a nominal act that killed "one" soldier has
+// its target ("a roadside bombing ... killed one Canadian soldier" coded nothing).
+TEST(CodeArticle, OneIsACountBeforeTheTarget) {
+  const Knowledge& k = load();
+  const auto ev = dyads(k, "A roadside bombing near Kandahar killed one Canadian soldier.");
+  EXPECT_TRUE(has(ev, "1833 AFGUAF->CANMIL happened")) << ::testing::PrintToString(ev);
+}
+
+// Wordings of data/verbs/cameo.tsv for whole categories: an invasion launched that had been
+// threatened or awaited (192); ordering a newspaper or broadcaster to stop publishing (1721, not
+// a request); "re-open" spelled with a hyphen wherever "reopen" is listed, and a border reopened
+// "to" someone names them (081); a candidate named after the noun allowed to run (0812).
+TEST(CodeArticle, AwaitedInvasionCensorshipOrderAndReopenedBorderWordings) {
+  const Knowledge& k = load();
+  const auto invasion = dyads(k, "Uganda launched its long-awaited invasion of northern Kenya at dawn.");
+  EXPECT_TRUE(has(invasion, "192 UGA->KEN happened")) << ::testing::PrintToString(invasion);
+  const auto paper = dyads(k, "The Belarusian authorities ordered an opposition newspaper to suspend publication.");
+  EXPECT_TRUE(has(paper, "1721 BLRGOV->BLROPP happened")) << ::testing::PrintToString(paper);
+  const auto border = dyads(k, "Chad re-opened its border to Sudanese traders on Monday.");
+  EXPECT_TRUE(has(border, "081 TCD->SDNBUS happened")) << ::testing::PrintToString(border);
+  const auto candidate = dyads(k, "The Kenyan electoral board allowed candidate Odinga to stand.");
+  EXPECT_TRUE(has(candidate, "0812 KENGOV->- happened")) << ::testing::PrintToString(candidate);
 }
 
 }  // namespace dyad
