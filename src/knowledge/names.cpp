@@ -593,7 +593,9 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
   auto capword = [&](uint32_t k) {
     const Token& t = ta.tokens[k];
     return t.kind == TokenKind::word && t.capitalized && has_letter(t.span.of(text)) && !has(k, NameCue::not_name) &&
-           !has(k, NameCue::pronoun_m) && !has(k, NameCue::pronoun_f);
+           !has(k, NameCue::pronoun_m) && !has(k, NameCue::pronoun_f) &&
+           // a unit in capitals right after a number is no name ("6:40 AM", "4 GB")
+           !(t.all_caps && k > 0 && ta.tokens[k - 1].kind == TokenKind::number && has(k, NameCue::unit));
   };
   auto gazetteer_place = [&](const std::string& name, bool after_place_prep, uint32_t min_population = 100000) {
     if (gazetteer == nullptr) return false;
@@ -953,6 +955,25 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
         }
       }
       k = e;
+      // Two people joined by "and", the second after a title or honorific ("Dr Pavel Orlik and Dr Anke Vorsterman",
+      // "Anna Kowal and Mr Dorn"): when the words before "and" open with a title, an honorific or a given name and
+      // no capitalised organisation word is on either side ("Harmony and Justice Party" stays one), the run ends
+      // before "and" and the title opens the next run.
+      if (has(b, NameCue::title) || has(b, NameCue::honorific) || has(b, NameCue::given_name)) {
+        for (uint32_t j = b + 2; j + 1 < e; ++j) {
+          if (ta.tokens[j - 1].capitalized || norm(j - 1) != "and" || cover[j - 1] >= 0 || cover[j] >= 0 ||
+              !ta.tokens[j].capitalized || (!has(j, NameCue::title) && !has(j, NameCue::honorific)))
+            continue;
+          bool org_word = false;
+          for (uint32_t w = b; w < e && !org_word; ++w)
+            org_word = ta.tokens[w].capitalized && (has(w, NameCue::org_suffix) || has(w, NameCue::org_head));
+          if (!org_word) {
+            e = j - 1;
+            k = j;
+          }
+          break;
+        }
+      }
       // Mentions inside the run: role words are only words of the name ("Tyrone Power"); country, place
       // and organisation mentions make it a merged run that a cue or the gazetteer must type.
       bool merged = false, uncovered = false;
