@@ -1802,11 +1802,70 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
     place_run(r);
   }
 
+  // "Kowal, Dorn, Vasko and Brill": a piece of one or two words no rule typed, an item of a list of people (a comma,
+  // "and" or "or" between items) with a person's name next to it and another person's name next to that one or on
+  // its other side, is a person too (a common first word, "Rook Halvorsen", or one surname alone). Read twice in
+  // text order, so an item typed here counts for the others.
+  for (int pass = 0; pass < 2; ++pass)
+    for (Run& r : left_out) {
+      if (r.typed) continue;
+      const uint32_t si = sentence_of[r.b];
+      const std::string words = words_of(r.b, r.e);
+      // common English words only ("Weather Report") are as often a band's name in a list of musicians
+      if (r.e - r.b > 2 || abbreviation(words) || ta.tokens[r.b].all_caps || all_common(r) ||
+          (actors != nullptr && actors->is_country_adjective(words)))
+        continue;
+      auto link = [&](uint32_t k) {
+        return k < n_tokens && sentence_of[k] == si &&
+               (norm(k) == "," || ((norm(k) == "and" || norm(k) == "or") && !ta.tokens[k].capitalized));
+      };
+      auto person = [&](uint32_t k) {
+        return k < n_tokens && sentence_of[k] == si && type_at[k] == static_cast<int8_t>(EntityType::person);
+      };
+      // the first token of the item after the one ending before `e` ("X, Y", "X, and Y", "X and Y"), or n_tokens
+      auto next_item = [&](uint32_t e) -> uint32_t {
+        if (!link(e)) return n_tokens;
+        uint32_t j = e + 1;
+        if (norm(e) == "," && link(j) && norm(j) != ",") ++j;
+        return j;
+      };
+      // the last token of the item before the one starting at `b`, or n_tokens
+      auto prev_item = [&](uint32_t b) -> uint32_t {
+        if (b < 2 || !link(b - 1)) return n_tokens;
+        uint32_t k = b - 1;
+        if (k >= 2 && norm(k - 1) == "," && norm(k) != ",") --k;
+        return k >= 1 ? k - 1 : n_tokens;
+      };
+      auto item_start = [&](uint32_t last) {  // back over the person's words
+        while (last > 0 && person(last - 1)) --last;
+        return last;
+      };
+      auto item_end = [&](uint32_t first) {
+        while (first < n_tokens && person(first)) ++first;
+        return first;
+      };
+      // the whole item: no capitalised word right before or after it ("Hilton" of "Paris Hilton", a place mention
+      // first)
+      auto capital_word = [&](uint32_t k) {
+        return k < n_tokens && sentence_of[k] == si && word(k) && ta.tokens[k].capitalized;
+      };
+      if ((r.b > 0 && capital_word(r.b - 1)) || capital_word(r.e)) continue;
+      const uint32_t after = next_item(r.e), before = prev_item(r.b);
+      const bool p_after = person(after), p_before = person(before);
+      bool list = p_after && p_before;
+      if (!list && p_after) list = person(next_item(item_end(after)));
+      if (!list && p_before) list = person(prev_item(item_start(before)));
+      if (!list) continue;
+      r.type = EntityType::person;
+      r.rule = "name:list";
+      r.typed = true;
+      place_run(r);
+    }
   // "extended to Tallowby and Exeter": a piece no rule typed, an item of a list of places after a preposition, read
   // after the loop so that a place typed later in the list ("Exeter", a place only once the article's people are
   // known) counts
   for (Run& r : left_out) {
-    if (person_evidence(r) || !place_list_neighbour(r)) continue;
+    if (r.typed || person_evidence(r) || !place_list_neighbour(r)) continue;
     r.type = EntityType::location;
     r.rule = "name:list";
     r.typed = true;

@@ -1223,6 +1223,15 @@ TEST(NameFinder, AUnitAfterANumberAndACommonAbbreviationAreNoOrganisation) {
   for (const auto& r : refs(doc)) EXPECT_THAT(r, ::testing::Not(HasSubstr("|organization|"))) << dump(doc);
 }
 
+// An item no other rule types in a list of people is a person too; common words only stay out (a band's name).
+TEST(NameFinder, AnItemOfAListOfPeopleIsAPerson) {
+  Document doc = code("Guests that year included Marta Kowal, Rook Halvorsen, Tovi Brask and Pike Lindqvist.");
+  EXPECT_TRUE(has_ref(doc, "Rook Halvorsen|name|person|Rook Halvorsen")) << dump(doc);
+  EXPECT_TRUE(has_ref(doc, "Pike Lindqvist|name|person|Pike Lindqvist")) << dump(doc);
+  Document doc1 = code("The festival booked Marta Kowal, Weather Vane and Tovi Brask for the night.");
+  for (const auto& r : refs(doc1)) EXPECT_THAT(r, ::testing::Not(::testing::StartsWith("Weather Vane|"))) << dump(doc1);
+}
+
 TEST(NameFinder, CueFileErrorsNameFileAndLine) {
   auto bad = NameFinder::parse("cues.tsv", "cue\twords\tas_of\ntitle\tminister\t2026-01-01\ntitel\tx\t2026-01-01\n");
   ASSERT_FALSE(bad.ok());
