@@ -593,7 +593,9 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
   auto capword = [&](uint32_t k) {
     const Token& t = ta.tokens[k];
     return t.kind == TokenKind::word && t.capitalized && has_letter(t.span.of(text)) && !has(k, NameCue::not_name) &&
-           !has(k, NameCue::pronoun_m) && !has(k, NameCue::pronoun_f);
+           !has(k, NameCue::pronoun_m) && !has(k, NameCue::pronoun_f) &&
+           // a unit in capitals right after a number is no name ("6:40 AM", "4 GB")
+           !(t.all_caps && k > 0 && ta.tokens[k - 1].kind == TokenKind::number && has(k, NameCue::unit));
   };
   auto gazetteer_place = [&](const std::string& name, bool after_place_prep, uint32_t min_population = 100000) {
     if (gazetteer == nullptr) return false;
@@ -953,6 +955,25 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
         }
       }
       k = e;
+      // Two people joined by "and", the second after a title or honorific ("Dr Pavel Orlik and Dr Anke Vorsterman",
+      // "Anna Kowal and Mr Dorn"): when the words before "and" open with a title, an honorific or a given name and
+      // no capitalised organisation word is on either side ("Harmony and Justice Party" stays one), the run ends
+      // before "and" and the title opens the next run.
+      if (has(b, NameCue::title) || has(b, NameCue::honorific) || has(b, NameCue::given_name)) {
+        for (uint32_t j = b + 2; j + 1 < e; ++j) {
+          if (ta.tokens[j - 1].capitalized || norm(j - 1) != "and" || cover[j - 1] >= 0 || cover[j] >= 0 ||
+              !ta.tokens[j].capitalized || (!has(j, NameCue::title) && !has(j, NameCue::honorific)))
+            continue;
+          bool org_word = false;
+          for (uint32_t w = b; w < e && !org_word; ++w)
+            org_word = ta.tokens[w].capitalized && (has(w, NameCue::org_suffix) || has(w, NameCue::org_head));
+          if (!org_word) {
+            e = j - 1;
+            k = j;
+          }
+          break;
+        }
+      }
       // Mentions inside the run: role words are only words of the name ("Tyrone Power"); country, place
       // and organisation mentions make it a merged run that a cue or the gazetteer must type.
       bool merged = false, uncovered = false;
@@ -1786,11 +1807,70 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
     place_run(r);
   }
 
+  // "Kowal, Dorn, Vasko and Brill": a piece of one or two words no rule typed, an item of a list of people (a comma,
+  // "and" or "or" between items) with a person's name next to it and another person's name next to that one or on
+  // its other side, is a person too (a common first word, "Rook Halvorsen", or one surname alone). Read twice in
+  // text order, so an item typed here counts for the others.
+  for (int pass = 0; pass < 2; ++pass)
+    for (Run& r : left_out) {
+      if (r.typed) continue;
+      const uint32_t si = sentence_of[r.b];
+      const std::string words = words_of(r.b, r.e);
+      // common English words only ("Weather Report") are as often a band's name in a list of musicians
+      if (r.e - r.b > 2 || abbreviation(words) || ta.tokens[r.b].all_caps || all_common(r) ||
+          (actors != nullptr && actors->is_country_adjective(words)))
+        continue;
+      auto link = [&](uint32_t k) {
+        return k < n_tokens && sentence_of[k] == si &&
+               (norm(k) == "," || ((norm(k) == "and" || norm(k) == "or") && !ta.tokens[k].capitalized));
+      };
+      auto person = [&](uint32_t k) {
+        return k < n_tokens && sentence_of[k] == si && type_at[k] == static_cast<int8_t>(EntityType::person);
+      };
+      // the first token of the item after the one ending before `e` ("X, Y", "X, and Y", "X and Y"), or n_tokens
+      auto next_item = [&](uint32_t e) -> uint32_t {
+        if (!link(e)) return n_tokens;
+        uint32_t j = e + 1;
+        if (norm(e) == "," && link(j) && norm(j) != ",") ++j;
+        return j;
+      };
+      // the last token of the item before the one starting at `b`, or n_tokens
+      auto prev_item = [&](uint32_t b) -> uint32_t {
+        if (b < 2 || !link(b - 1)) return n_tokens;
+        uint32_t k = b - 1;
+        if (k >= 2 && norm(k - 1) == "," && norm(k) != ",") --k;
+        return k >= 1 ? k - 1 : n_tokens;
+      };
+      auto item_start = [&](uint32_t last) {  // back over the person's words
+        while (last > 0 && person(last - 1)) --last;
+        return last;
+      };
+      auto item_end = [&](uint32_t first) {
+        while (first < n_tokens && person(first)) ++first;
+        return first;
+      };
+      // the whole item: no capitalised word right before or after it ("Hilton" of "Paris Hilton", a place mention
+      // first)
+      auto capital_word = [&](uint32_t k) {
+        return k < n_tokens && sentence_of[k] == si && word(k) && ta.tokens[k].capitalized;
+      };
+      if ((r.b > 0 && capital_word(r.b - 1)) || capital_word(r.e)) continue;
+      const uint32_t after = next_item(r.e), before = prev_item(r.b);
+      const bool p_after = person(after), p_before = person(before);
+      bool list = p_after && p_before;
+      if (!list && p_after) list = person(next_item(item_end(after)));
+      if (!list && p_before) list = person(prev_item(item_start(before)));
+      if (!list) continue;
+      r.type = EntityType::person;
+      r.rule = "name:list";
+      r.typed = true;
+      place_run(r);
+    }
   // "extended to Tallowby and Exeter": a piece no rule typed, an item of a list of places after a preposition, read
   // after the loop so that a place typed later in the list ("Exeter", a place only once the article's people are
   // known) counts
   for (Run& r : left_out) {
-    if (person_evidence(r) || !place_list_neighbour(r)) continue;
+    if (r.typed || person_evidence(r) || !place_list_neighbour(r)) continue;
     r.type = EntityType::location;
     r.rule = "name:list";
     r.typed = true;

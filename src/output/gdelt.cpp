@@ -300,10 +300,25 @@ class GkgWriter final : public RecordWriter {
     for (const EntityReference& ref : doc.references)
       if (ref.kind == ReferenceKind::name && ref.entity >= 0 && static_cast<size_t>(ref.entity) < named_at.size())
         named_at[static_cast<size_t>(ref.entity)].push_back(ref.span.offset);
+    // An entity no reference points to whose words lie inside another entity's name gave way to that longer
+    // name ("Ghana" and "Tollberry" of the firm "Tollberry Ghana": its mentions stay for the event coder,
+    // docs/entities.md): it is no person, organisation or location of its own here.
+    std::vector<char> referenced(doc.entities.size(), 0);
+    for (const EntityReference& ref : doc.references)
+      if (ref.entity >= 0 && static_cast<size_t>(ref.entity) < referenced.size())
+        referenced[static_cast<size_t>(ref.entity)] = 1;
+    auto inside_other_name = [&](size_t i) {
+      const Span s = doc.entities[i].span;
+      for (const EntityReference& ref : doc.references)
+        if (ref.kind == ReferenceKind::name && ref.entity >= 0 && static_cast<size_t>(ref.entity) != i &&
+            ref.span.offset <= s.offset && s.end() <= ref.span.end() && ref.span.length > s.length)
+          return true;
+      return false;
+    };
     for (size_t i = 0; i < doc.entities.size(); ++i) {
       const Entity& e = doc.entities[i];
       std::string name = name_of(e);
-      if (name.empty()) continue;
+      if (name.empty() || (!referenced[i] && inside_other_name(i))) continue;
       append(all_names, name + "," + off(e.span));
       auto each_mention = [&](std::string& v2) {
         if (named_at[i].empty()) {

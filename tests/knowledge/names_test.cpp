@@ -1208,6 +1208,36 @@ TEST(NameFinder, TheAbbreviationForNumberIsNoName) {
   for (const auto& r : refs(doc)) EXPECT_THAT(r, ::testing::Not(HasSubstr("No."))) << dump(doc);
 }
 
+// Two people joined by "and", the second after a title or honorific: the first is a person too, not dropped with
+// the words before the last title.
+TEST(NameFinder, TwoPeopleJoinedByAndBeforeATitle) {
+  Document doc = code("The survey was run by Dr Pavel Orlik and Dr Anke Vorsterman near the coast.");
+  EXPECT_TRUE(has_ref(doc, "Pavel Orlik|name|person|Pavel Orlik")) << dump(doc);
+  EXPECT_TRUE(has_ref(doc, "Anke Vorsterman|name|person|Anke Vorsterman")) << dump(doc);
+  Document doc1 = code("Mr Grell and Mrs Vantorp left the hearing early.");
+  EXPECT_TRUE(has_ref(doc1, "Grell|name|person|Grell")) << dump(doc1);
+  EXPECT_TRUE(has_ref(doc1, "Vantorp|name|person|Vantorp")) << dump(doc1);
+  // a title word inside an organisation's name stays in it
+  Document doc2 = code("Voters backed the Harmony and Justice Party in the north.");
+  EXPECT_TRUE(has_ref(doc2, "Harmony and Justice Party|name|organization|Harmony and Justice Party")) << dump(doc2);
+}
+
+// A unit of time written in capitals after a number ("5:15 AM") and the common abbreviations of things ("EP",
+// "SUV") are no acronyms of organisations.
+TEST(NameFinder, AUnitAfterANumberAndACommonAbbreviationAreNoOrganisation) {
+  Document doc = code("The ferry left Quenby at 6:40 AM and the band sold its EP from an SUV at the pier.");
+  for (const auto& r : refs(doc)) EXPECT_THAT(r, ::testing::Not(HasSubstr("|organization|"))) << dump(doc);
+}
+
+// An item no other rule types in a list of people is a person too; common words only stay out (a band's name).
+TEST(NameFinder, AnItemOfAListOfPeopleIsAPerson) {
+  Document doc = code("Guests that year included Marta Kowal, Rook Halvorsen, Tovi Brask and Pike Lindqvist.");
+  EXPECT_TRUE(has_ref(doc, "Rook Halvorsen|name|person|Rook Halvorsen")) << dump(doc);
+  EXPECT_TRUE(has_ref(doc, "Pike Lindqvist|name|person|Pike Lindqvist")) << dump(doc);
+  Document doc1 = code("The festival booked Marta Kowal, Weather Vane and Tovi Brask for the night.");
+  for (const auto& r : refs(doc1)) EXPECT_THAT(r, ::testing::Not(::testing::StartsWith("Weather Vane|"))) << dump(doc1);
+}
+
 TEST(NameFinder, CueFileErrorsNameFileAndLine) {
   auto bad = NameFinder::parse("cues.tsv", "cue\twords\tas_of\ntitle\tminister\t2026-01-01\ntitel\tx\t2026-01-01\n");
   ASSERT_FALSE(bad.ok());

@@ -603,6 +603,36 @@ TEST(Writers, GkgListsEachNamedMentionOfAPersonOrOrganisation) {
   EXPECT_EQ(f[14], "Kremlin," + std::to_string(char_offset(t, doc.entities[3].span.offset)));
 }
 
+// A firm's national arm named for its country: the actor index read the country (and the word before it, after
+// "in") as places, the name finder made the whole name an organisation, which the places' references gave way to.
+TEST(Writers, GkgListsNoPlaceThatOnlyLiesInsideAnotherName) {
+  Document doc;
+  doc.article.id = "arm";
+  doc.article.text = "Shares in Tollberry Ghana rose while traders in Accra waited.";
+  const std::string& t = doc.article.text;
+  Span firm = span_of(t, "Tollberry Ghana");
+  doc.entities.push_back(Entity{EntityType::location, span_of(t, "Tollberry"), "Tollberry", "", Place{}});
+  doc.entities.push_back(Entity{EntityType::location, span_of(t, "Ghana"), "Ghana", "GHA",
+                                Place{"Ghana", "GHA", 8.0, -1.0, 2300660, span_of(t, "Ghana")}});
+  doc.entities.push_back(Entity{EntityType::organization, firm, "Tollberry Ghana", "", std::nullopt});
+  doc.entities.push_back(Entity{EntityType::location, span_of(t, "Accra"), "Accra", "GHA",
+                                Place{"Accra", "GHA", 5.56, -0.2, 2306104, span_of(t, "Accra")}});
+  EntityReference r;
+  r.span = firm;
+  r.kind = ReferenceKind::name;
+  r.entity = 2;
+  doc.references.push_back(r);
+  r.span = span_of(t, "Accra");
+  r.entity = 3;
+  doc.references.push_back(r);
+  std::vector<std::string> f = split(lines(run("gkg", doc)).at(0), '\t');
+  ASSERT_EQ(f.size(), 27U);
+  EXPECT_EQ(f[9], "4#Accra#GHA##5.56#-0.2#2306104");  // neither "Tollberry" nor "Ghana"
+  EXPECT_EQ(f[13], "Tollberry Ghana");
+  EXPECT_EQ(f[23], "Tollberry Ghana," + std::to_string(char_offset(t, firm.offset)) + ";Accra," +
+                       std::to_string(char_offset(t, span_of(t, "Accra").offset)));
+}
+
 TEST(Writers, GkgNumbersRecordsAndSkipsStoredEvents) {
   std::ostringstream out;
   auto w = make_writer("gkg", out, fixed_now());
