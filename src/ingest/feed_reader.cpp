@@ -20,9 +20,10 @@
 // comments and the doctype: an HTML 4 named entity (libxml2's HTML table) becomes
 // its numeric character reference, and an '&' that starts no valid reference
 // (or names an entity neither XML, HTML nor the internal DTD subset defines) is
-// escaped to "&amp;". An HTML void element left open outside CDATA ("<br>",
-// "<img ...>" in a description) would hold every later item as its content:
-// its '<' is escaped, so the element holding it reads it as text. That repair
+// escaped to "&amp;". An HTML element left open outside CDATA (a void one such
+// as "<br>" or "<img ...>", or a "<p>" never closed, in a description) would
+// hold every later item as its content: its '<' is escaped, so the element
+// holding it reads it as text. That repair
 // is only made when the feed does not parse without it, and kept only when it
 // costs no item (the parse with it is well-formed, or reads as many items as
 // the one without): a tag whose end tag comes before its parent's end
@@ -233,7 +234,7 @@ std::vector<std::string> declared_entities(std::string_view bytes) {
 
 struct Repairs {
   size_t bare = 0, html = 0, open = 0;                   // '&' escaped; HTML entities turned into character
-                                                         // references; HTML void elements left open, escaped
+                                                         // references; HTML elements left open, escaped
   uint64_t bare_line = 0, html_line = 0, open_line = 0;  // line of the first of each
   std::string first_bare, first_html, first_open;        // what the first of each looked like
 };
@@ -303,17 +304,18 @@ bool closed_in_parent(std::string_view after, std::string_view name) {
   return false;
 }
 
-// `rest` opens with '<' and a name: the length of an HTML void element's start tag left open there ("<br>",
-// "<img src=\"a.jpg\">", libxml2's HTML table says which elements are void), else 0. A tag closed by "/>",
+// `rest` opens with '<' and a name: the length of the start tag of an HTML element (libxml2's HTML table says which
+// names are HTML) left open there: a void one ("<br>", "<img src=\"a.jpg\">") or one whose end tag never comes
+// ("<p>" in a description), else 0. A tag closed by "/>",
 // a prefixed name, and a tag whose own end tag follows before the end of its parent element ("<link>url</link>"
 // in RSS, with CDATA or a comment inside or not, "<source url=...>name</source>") are XML and are left alone.
-size_t open_void_tag(std::string_view rest) {
+size_t open_html_tag(std::string_view rest) {
   size_t j = 1;
   while (j < rest.size() && name_char(rest[j])) ++j;
   const std::string name(rest.substr(1, j - 1));
   if (name.find(':') != std::string::npos) return 0;
   const htmlElemDesc* desc = htmlTagLookup(reinterpret_cast<const xmlChar*>(name.c_str()));
-  if (desc == nullptr || desc->empty == 0) return 0;
+  if (desc == nullptr) return 0;
   if (j < rest.size() && rest[j] != '>' && rest[j] != '/' && !is_space(rest[j])) return 0;
   // The end of the tag, past quoted attribute values.
   char quote = 0;
@@ -334,9 +336,9 @@ size_t open_void_tag(std::string_view rest) {
   return j + 1;
 }
 
-// The feed with its entity references repaired (see the design note), and with `void_tags` its HTML void
-// elements left open escaped. Line numbers are kept: no newline is added or removed.
-std::string repair_references(std::string_view in, Repairs& r, bool void_tags) {
+// The feed with its entity references repaired (see the design note), and with `open_tags` its HTML elements
+// left open escaped. Line numbers are kept: no newline is added or removed.
+std::string repair_references(std::string_view in, Repairs& r, bool open_tags) {
   const std::vector<std::string> declared = declared_entities(in);
   std::string out;
   out.reserve(in.size() + in.size() / 64);
@@ -363,11 +365,11 @@ std::string repair_references(std::string_view in, Repairs& r, bool void_tags) {
         copy_through("-->");
         continue;
       }
-      if (void_tags && rest.size() > 1 && name_start(rest[1])) {
-        // An HTML void element left open ("<br>" in a description outside CDATA) would hold every later item
-        // of the feed as its content: it is escaped, so its element reads it as text ("a<br>b", which an HTML
-        // body decodes).
-        if (const size_t tag = open_void_tag(rest); tag > 0) {
+      if (open_tags && rest.size() > 1 && name_start(rest[1])) {
+        // An HTML element left open ("<br>" or a "<p>" never closed in a description outside CDATA) would hold
+        // every later item of the feed as its content: it is escaped, so its element reads it as text ("a<br>b",
+        // which an HTML body decodes).
+        if (const size_t tag = open_html_tag(rest); tag > 0) {
           if (r.open++ == 0) {
             r.open_line = line;
             r.first_open = std::string(rest.substr(0, std::min<size_t>(tag, 40)));
@@ -468,7 +470,7 @@ std::string repairs_message(const Repairs& r) {
          std::to_string(r.html_line) + ": " + r.first_html + ") decoded as HTML";
   if ((r.bare > 0 || r.html > 0) && r.open > 0) m += "; ";
   if (r.open > 0)
-    m += std::to_string(r.open) + " HTML void element tag(s) left open (first at line " + std::to_string(r.open_line) +
+    m += std::to_string(r.open) + " HTML element tag(s) left open (first at line " + std::to_string(r.open_line) +
          ": " + one_line(repair_utf8(r.first_open)) + ") read as text of their element, so later items are kept";
   return m;
 }
@@ -586,7 +588,7 @@ void read_feed(std::string_view name, std::string_view bytes, const IngestOption
     report(on_error, name, 0, "feed is " + std::to_string(bytes.size()) + " bytes, over the size limit; skipped");
     return;
   }
-  // The void-element repair only when the feed does not parse without it, and only if it costs no item: a
+  // The open-element repair only when the feed does not parse without it, and only if it costs no item: a
   // well-formed feed is read as written.
   std::string url(name);
   Repairs repairs;
