@@ -114,6 +114,11 @@ std::string_view trim(std::string_view s) {
   return s;
 }
 
+std::string_view skip_bom(std::string_view s) {
+  if (s.starts_with("\xEF\xBB\xBF")) s.remove_prefix(3);
+  return s;
+}
+
 size_t declaration_length(std::string_view s) {
   bool subset = false;
   size_t i = 2;  // past "<!"

@@ -119,7 +119,7 @@ InputFormat from_content(std::string_view head, bool& weak) {
     weak = true;
     return InputFormat::text;
   }
-  if (head.starts_with("\xEF\xBB\xBF")) head.remove_prefix(3);
+  head = ingest_detail::skip_bom(head);
   std::string_view s = skip_space(head);
   if (s.empty()) {
     weak = true;

@@ -20,10 +20,15 @@
 // comments and the doctype: an HTML 4 named entity (libxml2's HTML table) becomes
 // its numeric character reference, and an '&' that starts no valid reference
 // (or names an entity neither XML, HTML nor the internal DTD subset defines) is
-// escaped to "&amp;". An HTML void element left open outside CDATA ("<br>",
-// "<img ...>" in a description) would hold every later item as its content:
-// its '<' is escaped, so the element holding it reads it as text. One warning
-// says how many of each were repaired.
+// escaped to "&amp;". An HTML element left open outside CDATA (a void one such
+// as "<br>" or "<img ...>", or a "<p>" never closed, in a description) would
+// hold every later item as its content: its '<' is escaped, so the element
+// holding it reads it as text. That repair
+// is only made when the feed does not parse without it, and kept only when it
+// costs no item (the parse with it is well-formed, or reads as many items as
+// the one without): a tag whose end tag comes before its parent's end
+// ("<link><![CDATA[...]]></link>" in RSS) is XML, and a well-formed feed is
+// read as written. One warning says how many of each were repaired.
 #include <libxml/HTMLparser.h>
 #include <libxml/parser.h>
 #include <libxml/tree.h>
@@ -186,7 +191,8 @@ Item collection_article(const xmlNode* article) {
   return it;
 }
 
-void deliver_item(Item&& it, const xmlNode* node, size_t index, std::string_view name, std::string_view feed_title,
+// False when the article was skipped (no text, over the size limit; reported).
+bool deliver_item(Item&& it, const xmlNode* node, size_t index, std::string_view name, std::string_view feed_title,
                   const IngestOptions& options, const ArticleSink& on_article, const ErrorSink& on_error) {
   auto line = static_cast<uint64_t>(xmlGetLineNo(node) > 0 ? xmlGetLineNo(node) : 0);
   Article a;
@@ -202,7 +208,7 @@ void deliver_item(Item&& it, const xmlNode* node, size_t index, std::string_view
   if (!it.author.empty()) meta["author"] = one_line(it.author);
   if (!it.categories.empty()) meta["categories"] = it.categories;
   a.metadata = meta.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-  deliver(std::move(a), name, line, options, on_article, on_error);
+  return deliver(std::move(a), name, line, options, on_article, on_error);
 }
 
 bool name_start(char c) {
@@ -228,7 +234,7 @@ std::vector<std::string> declared_entities(std::string_view bytes) {
 
 struct Repairs {
   size_t bare = 0, html = 0, open = 0;                   // '&' escaped; HTML entities turned into character
-                                                         // references; HTML void elements left open, escaped
+                                                         // references; HTML elements left open, escaped
   uint64_t bare_line = 0, html_line = 0, open_line = 0;  // line of the first of each
   std::string first_bare, first_html, first_open;        // what the first of each looked like
 };
@@ -242,17 +248,74 @@ bool closes(std::string_view rest, std::string_view name) {
   return rest.size() == name.size() + 2 || is_space(rest[name.size() + 2]) || rest[name.size() + 2] == '>';
 }
 
-// `rest` opens with '<' and a name: the length of an HTML void element's start tag left open there ("<br>",
-// "<img src=\"a.jpg\">", libxml2's HTML table says which elements are void), else 0. A tag closed by "/>",
-// a prefixed name, and a tag whose own end tag follows before any other tag ("<link>url</link>" in RSS,
-// "<source url=...>name</source>") are XML and are left alone.
-size_t open_void_tag(std::string_view rest) {
+// `after` follows a start tag of `name`: true when its end tag comes before the end of the element holding it.
+// CDATA sections, comments, processing instructions and declarations are passed over; elements that start and end
+// in between are nested in it, and an end tag of none of them (nor of `name`) is the end of its parent.
+bool closed_in_parent(std::string_view after, std::string_view name) {
+  const std::string lower = ascii_lower(name);
+  std::vector<std::string> open;  // elements started after the tag and not yet ended, lower-cased
+  size_t i = after.find('<');
+  while (i != std::string_view::npos) {
+    const std::string_view rest = after.substr(i);
+    size_t skip = 1;
+    if (rest.starts_with("<![CDATA[") || rest.starts_with("<!--") || rest.starts_with("<?")) {
+      const std::string_view close = rest[1] == '?' ? "?>" : rest[2] == '[' ? "]]>" : "-->";
+      const size_t end = rest.find(close);
+      if (end == std::string_view::npos) return false;
+      skip = end + close.size();
+    } else if (rest.starts_with("<!")) {
+      skip = declaration_length(rest);
+      if (skip == std::string_view::npos) return false;
+    } else if (rest.starts_with("</")) {
+      size_t j = 2;
+      while (j < rest.size() && name_char(rest[j])) ++j;
+      const std::string end_name = ascii_lower(rest.substr(2, j - 2));
+      if (end_name == lower) return true;
+      const auto it = std::find(open.rbegin(), open.rend(), end_name);
+      if (it != open.rend()) {
+        open.erase(std::prev(it.base()), open.end());
+      } else {
+        const htmlElemDesc* desc = htmlTagLookup(reinterpret_cast<const xmlChar*>(end_name.c_str()));
+        if (desc == nullptr || desc->empty == 0) return false;  // the parent's end ("</br>" of a void one is not)
+      }
+      skip = j;
+    } else if (rest.size() > 1 && name_start(rest[1])) {
+      size_t j = 1;
+      while (j < rest.size() && name_char(rest[j])) ++j;
+      std::string start_name = ascii_lower(rest.substr(1, j - 1));
+      char quote = 0;  // the end of the tag, past quoted attribute values
+      for (; j < rest.size(); ++j) {
+        if (quote != 0) {
+          if (rest[j] == quote) quote = 0;
+        } else if (rest[j] == '"' || rest[j] == '\'') {
+          quote = rest[j];
+        } else if (rest[j] == '>' || rest[j] == '<') {
+          break;
+        }
+      }
+      const bool self_closed = j < rest.size() && rest[j] == '>' && rest[j - 1] == '/';
+      const htmlElemDesc* desc = htmlTagLookup(reinterpret_cast<const xmlChar*>(start_name.c_str()));
+      // an HTML void element ("<br>") has no content, whether its tag is closed or not
+      if (!self_closed && (desc == nullptr || desc->empty == 0)) open.push_back(std::move(start_name));
+      skip = j;
+    }
+    i = after.find('<', i + std::max<size_t>(skip, 1));
+  }
+  return false;
+}
+
+// `rest` opens with '<' and a name: the length of the start tag of an HTML element (libxml2's HTML table says which
+// names are HTML) left open there: a void one ("<br>", "<img src=\"a.jpg\">") or one whose end tag never comes
+// ("<p>" in a description), else 0. A tag closed by "/>",
+// a prefixed name, and a tag whose own end tag follows before the end of its parent element ("<link>url</link>"
+// in RSS, with CDATA or a comment inside or not, "<source url=...>name</source>") are XML and are left alone.
+size_t open_html_tag(std::string_view rest) {
   size_t j = 1;
   while (j < rest.size() && name_char(rest[j])) ++j;
   const std::string name(rest.substr(1, j - 1));
   if (name.find(':') != std::string::npos) return 0;
   const htmlElemDesc* desc = htmlTagLookup(reinterpret_cast<const xmlChar*>(name.c_str()));
-  if (desc == nullptr || desc->empty == 0) return 0;
+  if (desc == nullptr) return 0;
   if (j < rest.size() && rest[j] != '>' && rest[j] != '/' && !is_space(rest[j])) return 0;
   // The end of the tag, past quoted attribute values.
   char quote = 0;
@@ -269,14 +332,13 @@ size_t open_void_tag(std::string_view rest) {
     }
   }
   if (j >= rest.size() || rest[j - 1] == '/') return 0;
-  const size_t next = rest.find('<', j + 1);
-  if (next != std::string_view::npos && closes(rest.substr(next), name)) return 0;
+  if (closed_in_parent(rest.substr(j + 1), name)) return 0;
   return j + 1;
 }
 
-// The feed with its entity references repaired (see the design note). Line
-// numbers are kept: no newline is added or removed.
-std::string repair_references(std::string_view in, Repairs& r) {
+// The feed with its entity references repaired (see the design note), and with `open_tags` its HTML elements
+// left open escaped. Line numbers are kept: no newline is added or removed.
+std::string repair_references(std::string_view in, Repairs& r, bool open_tags) {
   const std::vector<std::string> declared = declared_entities(in);
   std::string out;
   out.reserve(in.size() + in.size() / 64);
@@ -303,11 +365,11 @@ std::string repair_references(std::string_view in, Repairs& r) {
         copy_through("-->");
         continue;
       }
-      if (rest.size() > 1 && name_start(rest[1])) {
-        // An HTML void element left open ("<br>" in a description outside CDATA) would hold every later item
-        // of the feed as its content: it is escaped, so its element reads it as text ("a<br>b", which an HTML
-        // body decodes).
-        if (const size_t tag = open_void_tag(rest); tag > 0) {
+      if (open_tags && rest.size() > 1 && name_start(rest[1])) {
+        // An HTML element left open ("<br>" or a "<p>" never closed in a description outside CDATA) would hold
+        // every later item of the feed as its content: it is escaped, so its element reads it as text ("a<br>b",
+        // which an HTML body decodes).
+        if (const size_t tag = open_html_tag(rest); tag > 0) {
           if (r.open++ == 0) {
             r.open_line = line;
             r.first_open = std::string(rest.substr(0, std::min<size_t>(tag, 40)));
@@ -408,7 +470,7 @@ std::string repairs_message(const Repairs& r) {
          std::to_string(r.html_line) + ": " + r.first_html + ") decoded as HTML";
   if ((r.bare > 0 || r.html > 0) && r.open > 0) m += "; ";
   if (r.open > 0)
-    m += std::to_string(r.open) + " HTML void element tag(s) left open (first at line " + std::to_string(r.open_line) +
+    m += std::to_string(r.open) + " HTML element tag(s) left open (first at line " + std::to_string(r.open_line) +
          ": " + one_line(repair_utf8(r.first_open)) + ") read as text of their element, so later items are kept";
   return m;
 }
@@ -449,6 +511,71 @@ bool root_closed(std::string_view xml, const xmlNode* root) {
   return at != std::string_view::npos && closes(xml.substr(at), qname);
 }
 
+// One parse of the feed's (repaired) text in recovery mode; `problem` is empty when it was well-formed.
+struct Parse {
+  std::unique_ptr<xmlDoc, void (*)(xmlDoc*)> doc{nullptr, xmlFreeDoc};
+  std::string problem;
+};
+
+Parse parse_feed(const std::string& text, const std::string& url) {
+  constexpr int kOptions = XML_PARSE_RECOVER | XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
+                           XML_PARSE_NOBLANKS | XML_PARSE_NOCDATA;
+  Parse p;
+  std::unique_ptr<xmlParserCtxt, void (*)(xmlParserCtxt*)> ctxt(xmlNewParserCtxt(), xmlFreeParserCtxt);
+  if (!ctxt) {
+    p.problem = "cannot create an XML parser";
+    return p;
+  }
+  p.doc.reset(
+      xmlCtxtReadMemory(ctxt.get(), text.data(), static_cast<int>(text.size()), url.c_str(), nullptr, kOptions));
+  if (ctxt->wellFormed == 0) {
+    const xmlError* err = xmlCtxtGetLastError(ctxt.get());
+    if (err != nullptr && err->message != nullptr) {
+      p.problem = std::string(trim(err->message));
+      if (err->line > 0) p.problem += " at line " + std::to_string(err->line);
+    } else {
+      p.problem = "not well-formed XML";
+    }
+  }
+  return p;
+}
+
+// The items of a parsed feed in document order, the name of their element ("" when the root is no feed) and the
+// feed's title.
+struct Items {
+  std::string_view item_name;
+  std::string feed_title;
+  std::vector<const xmlNode*> nodes;
+};
+
+Items feed_items(const xmlNode* root) {
+  Items items;
+  if (root == nullptr) return items;
+  const std::string_view kind = local_name(root);
+  auto take = [&](const xmlNode* holder) {
+    each_child(holder, [&](const xmlNode* c) {
+      if (local_name(c) == items.item_name) items.nodes.push_back(c);
+    });
+  };
+  if (kind == "rss" || kind == "RDF") {
+    items.item_name = "item";
+    const xmlNode* channel = child(root, "channel");
+    if (channel != nullptr) {
+      if (const xmlNode* t = child(channel, "title")) items.feed_title = content(t);
+      take(channel);  // RSS 2.0 puts items in the channel; RSS 1.0 next to it
+    }
+    take(root);
+  } else if (kind == "feed") {
+    items.item_name = "entry";
+    if (const xmlNode* t = child(root, "title")) items.feed_title = content(t);
+    take(root);
+  } else if (kind == "articles") {
+    items.item_name = "article";
+    take(root);
+  }
+  return items;
+}
+
 }  // namespace
 
 void read_feed(std::string_view name, std::string_view bytes, const IngestOptions& options,
@@ -461,88 +588,65 @@ void read_feed(std::string_view name, std::string_view bytes, const IngestOption
     report(on_error, name, 0, "feed is " + std::to_string(bytes.size()) + " bytes, over the size limit; skipped");
     return;
   }
-  std::unique_ptr<xmlParserCtxt, void (*)(xmlParserCtxt*)> ctxt(xmlNewParserCtxt(), xmlFreeParserCtxt);
-  if (!ctxt) {
-    report(on_error, name, 0, "cannot create an XML parser; skipped");
-    return;
-  }
-  constexpr int kOptions = XML_PARSE_RECOVER | XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
-                           XML_PARSE_NOBLANKS | XML_PARSE_NOCDATA;
+  // The open-element repair only when the feed does not parse without it, and only if it costs no item: a
+  // well-formed feed is read as written.
   std::string url(name);
   Repairs repairs;
-  const std::string repaired = repair_references(bytes, repairs);
-  if (repaired.size() > static_cast<size_t>(INT_MAX)) {
+  std::string text = repair_references(bytes, repairs, false);
+  if (text.size() > static_cast<size_t>(INT_MAX)) {
     report(on_error, name, 0, "feed is over the size limit; skipped");
     return;
   }
-  if (repairs.bare + repairs.html + repairs.open > 0) report(on_error, name, 0, repairs_message(repairs), true);
-  std::unique_ptr<xmlDoc, void (*)(xmlDoc*)> doc(
-      xmlCtxtReadMemory(ctxt.get(), repaired.data(), static_cast<int>(repaired.size()), url.c_str(), nullptr, kOptions),
-      xmlFreeDoc);
-  std::string problem;
-  if (ctxt->wellFormed == 0) {
-    const xmlError* err = xmlCtxtGetLastError(ctxt.get());
-    if (err != nullptr && err->message != nullptr) {
-      problem = std::string(trim(err->message));
-      if (err->line > 0) problem += " at line " + std::to_string(err->line);
-    } else {
-      problem = "not well-formed XML";
+  Parse parsed = parse_feed(text, url);
+  if (!parsed.problem.empty()) {
+    Repairs tag_repairs;
+    std::string tagged = repair_references(bytes, tag_repairs, true);
+    if (tag_repairs.open > 0 && tagged.size() <= static_cast<size_t>(INT_MAX)) {
+      Parse second = parse_feed(tagged, url);
+      const size_t before = parsed.doc ? feed_items(xmlDocGetRootElement(parsed.doc.get())).nodes.size() : 0;
+      const size_t after = second.doc ? feed_items(xmlDocGetRootElement(second.doc.get())).nodes.size() : 0;
+      if (second.doc && (second.problem.empty() || after >= before)) {
+        parsed = std::move(second);
+        text = std::move(tagged);
+        repairs = tag_repairs;
+      }
     }
   }
-  const xmlNode* root = doc ? xmlDocGetRootElement(doc.get()) : nullptr;
+  if (repairs.bare + repairs.html + repairs.open > 0) report(on_error, name, 0, repairs_message(repairs), true);
+  const std::string& problem = parsed.problem;
+  const xmlNode* root = parsed.doc ? xmlDocGetRootElement(parsed.doc.get()) : nullptr;
   if (root == nullptr) {
     report(on_error, name, 0, "cannot parse the feed" + (problem.empty() ? "" : " (" + problem + ")") + "; skipped");
     return;
   }
 
-  std::string_view kind = local_name(root);
-  std::string_view item_name;
-  std::string feed_title;
-  size_t count = 0;
-  auto item = [&](Item&& it, const xmlNode* node) {
-    ++count;
-    deliver_item(std::move(it), node, count, name, feed_title, options, on_article, on_error);
-  };
-  if (kind == "rss" || kind == "RDF") {
-    item_name = "item";
-    const xmlNode* channel = child(root, "channel");
-    if (channel != nullptr) {
-      if (const xmlNode* t = child(channel, "title")) feed_title = content(t);
-    }
-    // RSS 2.0 puts items in the channel; RSS 1.0 next to it.
-    for (const xmlNode* holder : {channel, root}) {
-      if (holder == nullptr) continue;
-      each_child(holder, [&](const xmlNode* c) {
-        if (local_name(c) == "item") item(rss_item(c), c);
-      });
-    }
-  } else if (kind == "feed") {
-    item_name = "entry";
-    if (const xmlNode* t = child(root, "title")) feed_title = content(t);
-    each_child(root, [&](const xmlNode* c) {
-      if (local_name(c) == "entry") item(atom_entry(c), c);
-    });
-  } else if (kind == "articles") {
-    item_name = "article";
-    each_child(root, [&](const xmlNode* c) {
-      if (local_name(c) == "article") item(collection_article(c), c);
-    });
-  } else {
+  const std::string_view kind = local_name(root);
+  const Items items = feed_items(root);
+  const std::string_view item_name = items.item_name;
+  if (item_name.empty()) {
     report(on_error, name, 0,
            "root element <" + std::string(kind) + "> is not an RSS or Atom feed or an <articles> collection; skipped");
     return;
+  }
+  size_t count = 0;
+  size_t delivered = 0;
+  for (const xmlNode* node : items.nodes) {
+    ++count;
+    Item it = item_name == "item" ? rss_item(node) : item_name == "entry" ? atom_entry(node) : collection_article(node);
+    if (deliver_item(std::move(it), node, count, name, items.feed_title, options, on_article, on_error)) ++delivered;
   }
   // Skipped input (exit 2) when the damage cost items: fewer read than the feed holds, or a document cut inside its
   // root element (its last item may be cut short); a feed of no items gave nothing. Damage that cost no item
   // (junk after the root element, a tag recovery closed) is a warning.
   if (!problem.empty()) {
-    const size_t held = count_start_tags(repaired, item_name);
-    const bool closed = root_closed(repaired, root);
+    const size_t held = count_start_tags(text, item_name);
+    const bool closed = root_closed(text, root);
     if (closed && count >= held) {
       if (count > 0) {
         report(on_error, name, 0,
-               "feed is not well-formed XML (" + problem + "); all " + std::to_string(count) +
-                   " item(s) read, nothing skipped",
+               "feed is not well-formed XML (" + problem + "); all " + std::to_string(count) + " item(s) read, " +
+                   (delivered == count ? std::string("nothing skipped")
+                                       : std::to_string(count - delivered) + " of them skipped (see above)"),
                true);
       } else {
         report(on_error, name, 0, "feed has no items (and is not well-formed XML: " + problem + "); skipped");

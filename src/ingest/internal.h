@@ -45,6 +45,9 @@ std::string ascii_lower(std::string_view s);
 /// Trims ASCII white space at both ends.
 std::string_view trim(std::string_view s);
 
+/// `s` without a UTF-8 byte order mark it opens with.
+std::string_view skip_bom(std::string_view s);
+
 /// `s` opens with a markup declaration ("<!DOCTYPE ..."): the length of the declaration up to and including
 /// the '>' that closes it, past an internal subset in [...] whose quoted values, comments and processing
 /// instructions may hold ']' and '>' of their own (<!ENTITY x "a]b>">); npos when it does not end in `s`.

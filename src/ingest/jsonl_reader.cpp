@@ -208,13 +208,16 @@ std::vector<uint64_t> element_lines(std::string_view bytes) {
   return lines;
 }
 
-// True when some line of `bytes` (of the first hundred) holds one whole JSON object: JSONL.
+// True when some line of `bytes` (of the first hundred) holds one whole JSON object from its first byte (after a
+// BOM on the first line): a top-level value of its own, one per line, as JSONL writes them. A pretty-printer indents
+// the objects nested in a document, so one of those alone on its line is not taken for a record.
 bool has_jsonl_line(std::string_view bytes) {
+  bytes = skip_bom(bytes);
   size_t start = 0;
   for (int n = 0; n < 100 && start < bytes.size(); ++n) {
     size_t nl = bytes.find('\n', start);
     std::string_view line = bytes.substr(start, nl == std::string_view::npos ? std::string_view::npos : nl - start);
-    if (trim(line).starts_with("{")) {
+    if (line.starts_with("{")) {
       auto j = json::parse(line, nullptr, false);
       if (!j.is_discarded() && j.is_object()) return true;
     }
@@ -262,11 +265,11 @@ void read_json(std::string_view name, std::string_view bytes, const IngestOption
   try {
     doc = json::parse(bytes);
   } catch (const json::parse_error& e) {
-    // JSONL whose first line is bad: line by line, each problem named. Only content that may be JSONL: not a
-    // file named .json or read as --input-format json, and not an array (one bad element would leave the rest
-    // of the array read line by line, part of the document stored).
-    const bool may_be_jsonl =
-        options.format != InputFormat::json && !ascii_lower(name).ends_with(".json") && !trim(bytes).starts_with("[");
+    // The content decides, not the file's name: JSON objects one per line (some line holds a whole one, see
+    // has_jsonl_line) are JSONL whose first line is bad, read line by line with each problem named, as they are
+    // when a later line is bad. Not an array (BOM and space skipped: one bad element would leave the rest of the
+    // array read line by line, part of the document stored), and not what --input-format json says is one document.
+    const bool may_be_jsonl = options.format != InputFormat::json && !trim(skip_bom(bytes)).starts_with("[");
     if (may_be_jsonl && has_jsonl_line(bytes)) {
       std::string copy(bytes);
       std::istringstream in(copy);

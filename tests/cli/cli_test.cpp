@@ -246,7 +246,8 @@ TEST_F(CliTest, KilledRunResumesWithoutDuplicates) {
 }
 
 // `bench --copies` counts the near-copies it generated and the ones the story stage stored as copies of their own
-// original; it is for the generated corpus only.
+// original; it is for the generated corpus only: with --corpus it is a usage error (64, as README's exit-code table
+// says), whatever its value.
 TEST_F(CliTest, BenchCountsTheCopiesItMadeAndFound) {
   CliRun r = dyad("bench --articles 300 --seed 5 --threads 1 --copies 0.1");
   ASSERT_EQ(r.code, 0) << r.err;
@@ -261,8 +262,10 @@ TEST_F(CliTest, BenchCountsTheCopiesItMadeAndFound) {
   EXPECT_EQ(dyad("bench --articles 10").out.find("copies"), std::string::npos);
 
   CliRun given = dyad("bench --corpus " + corpus(3).string() + " --copies 0.1");
-  EXPECT_NE(given.code, 0);
+  EXPECT_EQ(given.code, 64) << given.err;
   EXPECT_THAT(given.err, HasSubstr("--copies"));
+  EXPECT_THAT(given.err, HasSubstr("--corpus"));
+  EXPECT_EQ(dyad("bench --copies 0 --corpus " + corpus(3).string()).code, 64);
 }
 
 // A long bench stopped by SIGINT stores what it read, reports on it and removes its temporary directory (a killed

@@ -102,14 +102,39 @@ TEST(IngestFeed, DamageThatCostNoItemIsAWarning) {
     EXPECT_NE(c.errors[0].message.find("all 2 item(s) read"), std::string::npos) << c.errors[0].message;
     EXPECT_EQ(c.errors[0].message.find("the rest skipped"), std::string::npos) << c.errors[0].message;
   }
-  // An element left open inside the first item ('<p>' is no void element) takes the later items into it: lost.
+  // Damage no repair undoes costs items: an element of no HTML name left open inside the first item takes the
+  // later items into it.
   std::string lost = head;
-  lost.replace(lost.find("Two cranes"), 0, "<p>");
+  lost.replace(lost.find("Two cranes"), 0, "<crane>");
   Collected c;
   read_feed("harbour.rss", lost, IngestOptions{}, c.sink(), c.errs());
   EXPECT_EQ(c.articles.size(), 1U) << c.all_errors();
   ASSERT_EQ(c.count(false), 1U) << c.all_errors();
   EXPECT_NE(c.errors.back().message.find("1 of 2 item(s) read, the rest skipped"), std::string::npos) << c.all_errors();
+}
+
+// An HTML element that is no void one left open in a description ('<p>' never closed, a '<b>' inside a closed
+// '<p>') took the later items into it ("1 of 2 item(s) read, the rest skipped", exit 2): the feed does not parse
+// as written, so it is escaped and read as text of its element, as a '<br>' is, with a warning. A '<p>' closed
+// in its description and a '<title>' (an HTML name too) stay elements.
+TEST(IngestFeed, HtmlElementLeftOpenInADescriptionKeepsLaterItems) {
+  const std::string feed = R"(<?xml version="1.0"?>
+<rss version="2.0"><channel><title>Orchard desk</title>
+<item><guid>o1</guid><title>Frost</title><description><p>Frost hit orchards near Lleida.</description></item>
+<item><guid>o2</guid><title>Pickers</title><description><p>Pickers in Girona <b>walked out.</p></description></item>
+<item><guid>o3</guid><title>Prices</title><description>Apple prices rose.</description></item>
+</channel></rss>)";
+  Collected c;
+  read_feed("orchard.rss", feed, IngestOptions{}, c.sink(), c.errs());
+  ASSERT_EQ(c.articles.size(), 3U) << c.all_errors();
+  EXPECT_EQ(c.articles[0].text, "Frost hit orchards near Lleida.");
+  EXPECT_EQ(c.articles[1].title, "Pickers");
+  EXPECT_EQ(c.articles[1].text, "Pickers in Girona walked out.");
+  EXPECT_EQ(c.articles[2].text, "Apple prices rose.");
+  ASSERT_EQ(c.errors.size(), 1U) << c.all_errors();
+  EXPECT_TRUE(c.errors[0].warning);
+  EXPECT_NE(c.errors[0].message.find("2 HTML element tag(s) left open (first at line 3: <p>)"), std::string::npos)
+      << c.errors[0].message;
 }
 
 // A bare '<br>', '<hr>' or '<img ...>' in a description outside CDATA (an HTML void element XML needs closed)
@@ -132,8 +157,62 @@ TEST(IngestFeed, OpenHtmlVoidElementsDoNotSwallowLaterItems) {
   EXPECT_EQ(c.articles[2].text, "Ferries stopped at Lom.");
   ASSERT_EQ(c.errors.size(), 1U) << c.all_errors();
   EXPECT_TRUE(c.errors[0].warning);
-  EXPECT_NE(c.errors[0].message.find("3 HTML void element tag(s) left open (first at line 3: <br>)"), std::string::npos)
+  EXPECT_NE(c.errors[0].message.find("3 HTML element tag(s) left open (first at line 3: <br>)"), std::string::npos)
       << c.errors[0].message;
+}
+
+// A '<link>' (or '<meta>') whose end tag follows a CDATA section, a comment or a child element is closed XML, not
+// a void element left open: a well-formed feed holding one is read as written, with no warning (the '<link>' was
+// escaped, its stray end tag broke the feed and every item lost its text, under a warning that said the feed was
+// not well-formed and nothing was skipped). Next to a '<br>' that is left open, only the '<br>' is repaired.
+TEST(IngestFeed, ClosedLinkWithCdataOrCommentIsNoOpenVoidElement) {
+  const std::string feed = R"(<?xml version="1.0"?>
+<rss version="2.0"><channel><title>Lake desk</title>
+<item><guid>k1</guid><title>Nets</title><link><![CDATA[https://lake.example/nets?d=3&p=1]]></link><description>Fishers in Mwanza mended nets.</description></item>
+<item><guid>k2</guid><title>Ferry</title><link>
+  <!-- canonical -->https://lake.example/ferry</link><description>The ferry to Ukerewe sailed late.</description></item>
+<item><guid>k3</guid><title>Port</title><meta><name>desk</name></meta><description>Dock workers in Kisumu waited.</description></item>
+</channel></rss>)";
+  Collected c;
+  read_feed("lake.rss", feed, IngestOptions{}, c.sink(), c.errs());
+  ASSERT_EQ(c.articles.size(), 3U) << c.all_errors();
+  EXPECT_TRUE(c.errors.empty()) << c.all_errors();
+  EXPECT_EQ(c.articles[0].url, "https://lake.example/nets?d=3&p=1");
+  EXPECT_EQ(c.articles[0].text, "Fishers in Mwanza mended nets.");
+  EXPECT_EQ(c.articles[1].url, "https://lake.example/ferry");
+  EXPECT_EQ(c.articles[2].text, "Dock workers in Kisumu waited.");
+
+  std::string mixed = feed;
+  mixed.replace(mixed.find("The ferry"), 0, "Delayed.<br>");
+  Collected m;
+  read_feed("lake.rss", mixed, IngestOptions{}, m.sink(), m.errs());
+  ASSERT_EQ(m.articles.size(), 3U) << m.all_errors();
+  EXPECT_EQ(m.articles[0].url, "https://lake.example/nets?d=3&p=1");
+  EXPECT_EQ(m.articles[1].text, "Delayed.\nThe ferry to Ukerewe sailed late.");
+  ASSERT_EQ(m.errors.size(), 1U) << m.all_errors();
+  EXPECT_TRUE(m.errors[0].warning);
+  EXPECT_NE(m.errors[0].message.find("1 HTML element tag(s) left open (first at line 5: <br>)"), std::string::npos)
+      << m.errors[0].message;
+}
+
+// A feed not well-formed whose items were all read, one of them with no text: the warning does not say "nothing
+// skipped" when an item was skipped.
+TEST(IngestFeed, WarningCountsTheItemsSkippedAfterReading) {
+  const std::string feed = R"(<?xml version="1.0"?>
+<rss version="2.0"><channel><title>Mill desk</title>
+<item><guid>q1</guid><title>Looms</title><description>Weavers in Lodz stopped the looms.</description></item>
+<item><guid>q2</guid><title>Empty</title><description>  </description></item>
+</channel></rss>
+trailing words)";
+  Collected c;
+  read_feed("mill.rss", feed, IngestOptions{}, c.sink(), c.errs());
+  ASSERT_EQ(c.articles.size(), 1U) << c.all_errors();
+  ASSERT_EQ(c.errors.size(), 2U) << c.all_errors();
+  EXPECT_FALSE(c.errors[0].warning);  // the item with no text
+  EXPECT_TRUE(c.errors[1].warning);
+  EXPECT_NE(c.errors[1].message.find("all 2 item(s) read, 1 of them skipped"), std::string::npos)
+      << c.errors[1].message;
+  EXPECT_EQ(c.errors[1].message.find("nothing skipped"), std::string::npos) << c.errors[1].message;
 }
 
 TEST(IngestFeed, FeedWithoutItemsIsSkippedInput) {

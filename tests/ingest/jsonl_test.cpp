@@ -11,6 +11,7 @@ namespace dyad {
 namespace {
 
 using test::Collected;
+using test::TempDir;
 
 TEST(IngestJsonl, FieldsAliasesIdsAndMetadata) {
   std::istringstream in(
@@ -223,20 +224,74 @@ TEST(IngestJson, JsonArrayWithABadElementIsOneErrorAndNothingIsRead) {
     EXPECT_EQ(c.errors[0].line, 3U) << c.errors[0].message;
     EXPECT_NE(c.errors[0].message.find("file skipped"), std::string::npos) << c.errors[0].message;
   }
-  // A '.json' name, or --input-format json, says the same of JSON lines that do not all parse.
+  // --input-format json says the file is one document: JSON lines that do not all parse are one error.
   const std::string lines =
       "{\"id\": \"u1\", \"text\": \"Ferry crews\n{\"id\": \"u2\", \"text\": \"Pilots rested.\"}\n";
-  Collected named;
-  read_json("crews.json", lines, IngestOptions{}, named.sink(), named.errs());
-  EXPECT_TRUE(named.articles.empty());
-  ASSERT_EQ(named.errors.size(), 1U) << named.all_errors();
-  EXPECT_EQ(named.errors[0].line, 1U);
   Collected forced;
   IngestOptions as_json;
   as_json.format = InputFormat::json;
   read_json("crews", lines, as_json, forced.sink(), forced.errs());
   EXPECT_TRUE(forced.articles.empty());
   EXPECT_EQ(forced.errors.size(), 1U) << forced.all_errors();
+}
+
+// A byte order mark before the array changes nothing: one bad element is one error and nothing of the array is
+// stored (it was read line by line: the elements alone on their lines stored, the others reported one by one).
+TEST(IngestJson, ArrayAfterAByteOrderMarkWithABadElementIsOneError) {
+  const std::string doc =
+      "\xEF\xBB\xBF[\n{\"id\": \"w1\", \"text\": \"Glaziers in Tartu stopped work.\"},\n"
+      "{\"id\": \"w2\", \"text\": tiles},\n"
+      "{\"id\": \"w3\", \"text\": \"Roofers in Narva joined them.\"}\n]\n";
+  for (const std::string name : {"roofs.dat", "roofs.json", "roofs"}) {
+    Collected c;
+    read_json(name, doc, IngestOptions{}, c.sink(), c.errs());
+    EXPECT_TRUE(c.articles.empty()) << name;
+    ASSERT_EQ(c.errors.size(), 1U) << name << ": " << c.all_errors();
+    EXPECT_EQ(c.errors[0].line, 3U) << c.errors[0].message;
+    EXPECT_NE(c.errors[0].message.find("file skipped"), std::string::npos) << c.errors[0].message;
+  }
+  Collected good;  // and the same array without its bad element is read whole
+  read_json("roofs.dat",
+            "\xEF\xBB\xBF[\n{\"id\": \"w1\", \"text\": \"Glaziers in Tartu stopped work.\"},\n"
+            "{\"id\": \"w3\", \"text\": \"Roofers in Narva joined them.\"}\n]\n",
+            IngestOptions{}, good.sink(), good.errs());
+  EXPECT_EQ(good.articles.size(), 2U) << good.all_errors();
+  EXPECT_TRUE(good.errors.empty()) << good.all_errors();
+}
+
+// JSON objects one per line are JSONL whatever the file is named: in a '.json' file every good line is stored and
+// every bad one named, whichever line is bad (a bad first line skipped the whole file, a bad second line only
+// itself). Through ingest_paths, as `dyad code` reads it: detection sees the first line.
+TEST(IngestJson, JsonlInAJsonFileKeepsItsGoodLinesWhicheverLineIsBad) {
+  const std::string good1 = "{\"id\": \"m1\", \"text\": \"Millers in Aarhus protested.\"}";
+  const std::string good2 = "{\"id\": \"m2\", \"text\": \"Bakers in Odense closed early.\"}";
+  const std::string bad = "{\"id\": \"m0\", \"text\": flour}";
+  TempDir dir;
+  for (size_t at = 0; at < 3; ++at) {
+    std::vector<std::string> rows = {good1, good2};
+    rows.insert(rows.begin() + static_cast<std::ptrdiff_t>(at), bad);
+    const std::string path = dir.write("mills" + std::to_string(at) + ".json",
+                                       "\xEF\xBB\xBF" + rows[0] + "\n" + rows[1] + "\n" + rows[2] + "\n");
+    Collected c;
+    ingest_paths({path}, IngestOptions{}, c.sink(), c.errs());
+    ASSERT_EQ(c.articles.size(), 2U) << path << ": " << c.all_errors();
+    EXPECT_EQ(c.articles[0].id, "m1");
+    EXPECT_EQ(c.articles[1].id, "m2");
+    ASSERT_EQ(c.errors.size(), 1U) << path << ": " << c.all_errors();
+    EXPECT_FALSE(c.errors[0].warning);
+    EXPECT_EQ(c.errors[0].file, path);
+    EXPECT_EQ(c.errors[0].line, at + 1) << c.errors[0].message;
+    EXPECT_NE(c.errors[0].message.find("line skipped"), std::string::npos) << c.errors[0].message;
+  }
+  // A pretty-printed object that does not parse is one error, its nested objects (indented) no JSONL lines.
+  Collected pretty;
+  read_json(
+      "desk.json",
+      "{\n  \"id\": \"p1\",\n  \"extra\": [\n    {\"text\": \"Potters in Lund met.\"}\n  ],\n  \"text\": clay\n}\n",
+      IngestOptions{}, pretty.sink(), pretty.errs());
+  EXPECT_TRUE(pretty.articles.empty()) << pretty.all_errors();
+  ASSERT_EQ(pretty.errors.size(), 1U) << pretty.all_errors();
+  EXPECT_NE(pretty.errors[0].message.find("file skipped"), std::string::npos) << pretty.errors[0].message;
 }
 
 TEST(IngestJson, JsonlWithABadFirstLineIsReadLineByLine) {
