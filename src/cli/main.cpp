@@ -116,7 +116,9 @@ void print_summary(const dyad::RunStats& s, const CodeArgs& a, double seconds) {
                 static_cast<unsigned long long>(s.warnings));
 }
 
+// `limit` 0 shows none (EventQuery's limit 0 is "no limit": every stored event was read and printed).
 void print_events(dyad::Store& store, size_t limit) {
+  if (limit == 0) return;
   dyad::EventQuery q;
   q.limit = limit;
   auto events = store.events(q);
@@ -570,7 +572,7 @@ int main(int argc, char** argv) {
   c->add_option("--dictionary", code.dictionaries, "Extra dictionary file (repeatable)");
   c->add_flag("--no-default-dictionaries", code.no_default_dictionaries, "Use only --dictionary files");
   c->add_option("--batch", code.batch, "Articles per store transaction (default 64)");
-  c->add_option("--show", code.show, "Events to show in the summary (default 5)");
+  c->add_option("--show", code.show, "Events to show in the summary (default 5; 0: none)");
   c->add_option("--threads", code.threads,
                 "Coding threads (default: one per core); output and store are the same for any number");
 

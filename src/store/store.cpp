@@ -1155,15 +1155,18 @@ struct Store::Impl {
   // table. With x rows a recent move, y a middle move and S settled rows (r rows a page), the pages per row are about
   // x / (2 r b) (the recent table, half full on average, dirtied by each batch) + y / (2 r x) (the middle table, half
   // full, rewritten by each recent move) + 2 S / (r y) (the settled table, rewritten by each middle move, and written
-  // again at the checkpoint: the recent and middle pages are dirtied many times between two checkpoints, so the
-  // checkpoint writes them about once). The sum is least at x = cbrt(4 S b^2) and y = 2 sqrt(S x) = x^2 / b, where it
-  // is 3x / (2 r b): it grows as the cube root of S. Version 10 had no middle table (the same reasoning gives
-  // sqrt(S / b) growth: about 14 KB an article at 100,000 articles, the whole growth of the writes,
-  // docs/performance.md, fifteenth pass). b: 8 band rows an article and about 7 event ids, 2,048 a batch of 256
-  // articles; one article hash, 256. At 100,000 articles the event ids move into the middle every ~3,700 articles and
-  // into the settled table every ~38,000. The least recent limit keeps a small store from moving at all (1,000
-  // articles: none), and while the settled table is no larger than a recent move the middle one is left out. `limit`
-  // (tests) sets both limits, `middle_limit` the second apart.
+  // again at the checkpoint: the recent pages are dirtied many times between two checkpoints, so the checkpoint
+  // writes them about once). The sum is least at x = cbrt(4 S b^2) and y = 2 sqrt(S x) = x^2 / b, where it is
+  // 3x / (2 r b): it grows as the cube root of S. Left out: the checkpoint also writes the middle table, once for the
+  // recent moves since the last checkpoint; from about 400,000 articles a recent move is rarer than a checkpoint, so
+  // the middle term is paid twice (docs/performance.md, nineteenth pass: 0.4, 0.9 and 1.5 KB an article measured at
+  // 9,500, 77,000 and 156,000 articles; limits that count it would write about 5% less, still a cube root). Version 10
+  // had no middle table (the same reasoning gives sqrt(S / b) growth: about 14 KB an article at 100,000 articles, the
+  // whole growth of the writes, docs/performance.md, fifteenth pass). b: 8 band rows an article and about 7 event ids,
+  // 2,048 a batch of 256 articles; one article hash, 256. At 100,000 articles the event ids move into the middle every
+  // ~3,700 articles and into the settled table every ~38,000. The least recent limit keeps a small store from moving at
+  // all (1,000 articles: none), and while the settled table is no larger than a recent move the middle one is left out.
+  // `limit` (tests) sets both limits, `middle_limit` the second apart.
   struct RecentTable {
     const char* count_recent;
     const char* count_middle;

@@ -179,6 +179,17 @@ TEST_F(CliTest, CodingTheSameInputTwiceAddsNothing) {
   EXPECT_EQ(c2.posts, c1.posts);
 }
 
+TEST_F(CliTest, ShowLimitsTheEventsOfTheSummary) {
+  fs::path in = corpus(20);
+  CliRun some = dyad("code --show 2 --db " + (dir_ / "a.db").string() + " " + in.string());
+  ASSERT_EQ(some.code, 0) << some.err;
+  EXPECT_THAT(some.out, HasSubstr("first 2 stored events:"));
+  CliRun none = dyad("code --show 0 --db " + (dir_ / "b.db").string() + " " + in.string());
+  ASSERT_EQ(none.code, 0) << none.err;
+  EXPECT_THAT(none.out, HasSubstr("20 new articles"));
+  EXPECT_THAT(none.out, ::testing::Not(HasSubstr("stored events")));
+}
+
 // Starts `dyad <args>` with the read end of `fds` as its standard input and its output thrown away; closes the
 // read end here. The pid, or -1.
 pid_t spawn_on_pipe(const int fds[2], std::vector<const char*> args) {
