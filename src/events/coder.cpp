@@ -2303,6 +2303,49 @@ class DocCoder {
     return k < e && actor_mention(tok(k).mention) ? tok(k).mention : -1;
   }
 
+  // A statement "X said" whose content stands before it ("Y will visit X on Friday, said the
+  // Kremlin", "..., his office said"): the verb opens no content after it (it ends the sentence
+  // but for a time expression or punctuation) and a comma separates it from the source the match
+  // took, or the speaker follows the verb. That source is the content's subject, not the speaker.
+  bool content_before_comma(const Clause& cl, const Match& m, const Speech* sp) const {
+    if (sp != nullptr && !sp->content_after && sp->speaker_first == sp->verb) return true;  // inverted speaker
+    if (sp != nullptr) return false;  // the speaker right before the verb is the source
+    if (m.sources.empty()) return false;
+    const uint32_t at = cl.toks[m.anchor_pos];
+    const Mention& src = mention_at(m.sources.front());
+    const Sentence& s = doc_.text.sentences[sentence_];
+    const uint32_t e = s.first_token + s.token_count;
+    // a source of this sentence before the verb (not one a pronoun resolved to before it)
+    if (src.first_token < s.first_token || src.token_end > at) return false;
+    bool comma = false;
+    for (uint32_t t = src.token_end; t < at && !comma; ++t) comma = norm(t) == ",";
+    if (!comma) return false;
+    for (uint32_t t = at + 1; t < e; ++t)
+      if (!tok(t).punct && !in_time_expression(t)) return false;
+    return true;
+  }
+
+  bool in_time_expression(uint32_t t) const {
+    return std::any_of(times().begin(), times().end(),
+                       [&](const TimeExpression& te) { return t >= te.first_token && t < te.token_end; });
+  }
+
+  // Whether token t of a reporting verb's clause is in the content it reports, not in the
+  // saying: "X said Y will visit Z on Friday" (after the content's subject or "that"), "Y will
+  // visit Z on Friday, X said" (before the speaker). The saying's own time stands between the
+  // verb and its content ("X said on Monday that ...") or after the speaker ("..., X said on
+  // Monday").
+  bool in_reported_content(const Clause& cl, const Match& m, const Speech* sp, uint32_t t) const {
+    const uint32_t at = cl.toks[m.anchor_pos];
+    if (sp != nullptr && !sp->content_after) return t < std::min(sp->speaker_first, at);
+    if (t < at) return false;
+    for (uint32_t q = at + 1; q < t; ++q)
+      if (tok(q).mention >= 0 || in(norm(q), {"that", "will", "would", "shall", "could", "may", "might", "must",
+                                              "should", "can", "had", "has", "have", "was", "were", "is", "are"}))
+        return true;
+    return false;
+  }
+
   std::vector<Speech> find_speech(const Sentence& s) const {
     std::vector<Speech> out;
     const uint32_t b = s.first_token;
@@ -4408,6 +4451,16 @@ class DocCoder {
       const bool report_statement = m.targets.empty() && ce->code.substr(0, 2) == "01" &&
                                     ((reporting(cl.toks[m.anchor_pos]) && (m.pat->dyadic || speech_at_anchor)) ||
                                      (speech_at_anchor && norm(cl.toks[m.anchor_pos]) == "according"));
+      // "Y will visit X on Friday, said the Kremlin" / "..., his office said": a statement of dyad's
+      // own patterns whose reporting verb closes the sentence after a comma (content before it)
+      // has its speaker after the verb or no actor next to it; the actor before the comma is the
+      // content's, not the speaker (inverted_statement codes the speaker's statement).
+      const Speech* own_speech = nullptr;
+      for (const Speech& sp : speech)
+        if (sp.verb == cl.toks[m.anchor_pos]) own_speech = &sp;
+      const bool own_statement =
+          m.targets.empty() && ce->code.compare(0, 2, "01") == 0 && !m.pat->dyadic && reporting(cl.toks[m.anchor_pos]);
+      if (own_statement && content_before_comma(cl, m, own_speech)) continue;
       ModeInfo mi = mode_of(cl, m);
       if (m.pat->inaction) {
         // "the guards looked the other way": the act expected was not done. A denied inaction
@@ -4453,6 +4506,7 @@ class DocCoder {
       const Tense tense = mi.mode == EventMode::expected ? Tense::future : mi.tense;
       for (const auto& te : times()) {
         if (std::find(cl.toks.begin(), cl.toks.end(), te.first_token) == cl.toks.end()) continue;
+        if ((report_statement || own_statement) && in_reported_content(cl, m, own_speech, te.first_token)) continue;
         const size_t dist = te.first_token > at ? te.first_token - at : at - te.first_token;
         if (dist < best_dist && te.resolve(tense).known()) {
           best = &te;

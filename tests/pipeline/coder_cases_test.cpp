@@ -1,0 +1,60 @@
+// End-to-end coder cases over the bundled knowledge (and the gazetteer when it is built):
+// what a reported clause, a place phrase or a title without a country codes.
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "pipeline/pipeline.h"
+#include "support/bundled_knowledge.h"
+
+namespace dyad {
+namespace {
+
+// Codes one text as an article published on Sunday 2002-03-10 (a date given with the input).
+std::vector<Event> events_of(const std::string& text) {
+  Article a;
+  a.id = "t";
+  a.text = text;
+  a.published = Date::ymd(2002, 3, 10);
+  a.published_origin = DateOrigin::input;
+  return code_article(testing_support::bundled_knowledge(), a).events;
+}
+
+const Event* find_code(const std::vector<Event>& events, const std::string& cameo) {
+  for (const Event& e : events)
+    if (e.cameo == cameo) return &e;
+  return nullptr;
+}
+
+TEST(CoderCases, AStatementTakesNoDateModeOrSourceFromTheContentItReports) {
+  // content before the speaker: "on Tuesday" is the tour's, not the saying's
+  auto ev = events_of("Sharif will tour the new harbour on Tuesday, the Pakistani foreign ministry said.");
+  const Event* said = find_code(ev, "010");
+  ASSERT_NE(said, nullptr);
+  EXPECT_EQ(said->date.iso(), "2002-03-10");
+  EXPECT_EQ(said->mode, EventMode::happened);
+  EXPECT_EQ(said->source.code, "PAKGOV");
+  // content after the verb, no "that"
+  ev = events_of("The Pakistani foreign ministry said Sharif will tour the new harbour on Tuesday.");
+  said = find_code(ev, "010");
+  ASSERT_NE(said, nullptr);
+  EXPECT_EQ(said->date.iso(), "2002-03-10");
+  // the saying's own day stays its own
+  ev = events_of("The Pakistani foreign ministry said on Friday that Sharif will tour the harbour.");
+  said = find_code(ev, "010");
+  ASSERT_NE(said, nullptr);
+  EXPECT_EQ(said->date.iso(), "2002-03-08");
+  // a speaker after the verb: the actor of the content is no speaker, and its "will" no mode
+  ev = events_of("Lula will open a new port terminal next month, said the Kenyan foreign ministry.");
+  said = find_code(ev, "010");
+  ASSERT_NE(said, nullptr);
+  EXPECT_EQ(said->source.code, "KENGOV");
+  EXPECT_EQ(said->mode, EventMode::happened);
+  // no speaker the dictionaries know: the content's actor makes no statement
+  ev = events_of("Lula will open a new port terminal next month, sources close to the talks said.");
+  for (const Event& e : ev) EXPECT_NE(e.cameo, "010") << e.source.code;
+}
+
+}  // namespace
+}  // namespace dyad
