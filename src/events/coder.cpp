@@ -2489,6 +2489,14 @@ class DocCoder {
   size_t past_place_description(const Clause& cl, size_t p) const {
     for (size_t q = p; q < cl.toks.size() && q < p + 4; ++q) {
       const Tok& x = tok(cl.toks[q]);
+      // "the Chinese city of Harbin", "the northern Kenyan town Lamu": a one-word country
+      // adjective before a place noun describes the place (its country), it is not the place
+      if (x.mention >= 0 && q + 1 < cl.toks.size() && tok(cl.toks[q + 1]).mention < 0 &&
+          (k_.actor_words.place_noun(norm(cl.toks[q + 1])) ||
+           k_.actor_words.place_noun_before_of(norm(cl.toks[q + 1])))) {
+        const Mention& am = mention_at(x.mention);
+        if (am.kind == MentionKind::country && am.first_token == cl.toks[q] && am.token_end == cl.toks[q] + 1) continue;
+      }
       if (x.mention >= 0 || x.norm.empty() || !std::isalpha(static_cast<unsigned char>(x.norm.front()))) return p;
       // "the provincial capital Gulu", "the port town Lamu": the place noun right before the name; not
       // a name with a verb after it, the subject of a relative clause ("the region Russia annexed")
@@ -4012,6 +4020,35 @@ class DocCoder {
     return times_;
   }
 
+  // The place a place mention names.
+  Place place_of_mention(const Mention& mm) const {
+    Place p;
+    if (mm.place) {
+      p = *mm.place;
+    } else {
+      p.name = mm.actor.canonical.empty() ? std::string(mm.span.of(doc_.article.text)) : mm.actor.canonical;
+      p.country = mm.actor.country.empty() ? mm.actor.code.substr(0, 3) : mm.actor.country;
+    }
+    if (p.span.empty()) p.span = mm.span;
+    return p;
+  }
+
+  // "Harbin in China": the place mention ending right before the "in" at clause position q when
+  // it lies in `outer`, a mention of that place's country; else nullptr.
+  const Mention* place_in(const Clause& cl, size_t q, const Mention& outer) const {
+    if (q == 0 || norm(cl.toks[q]) != "in") return nullptr;
+    const Tok& b = tok(cl.toks[q - 1]);
+    if (b.mention < 0) return nullptr;
+    const Mention& inner = mention_at(b.mention);
+    if (inner.token_end != cl.toks[q - 1] + 1 || &inner == &outer) return nullptr;
+    if (!inner.place && inner.kind != MentionKind::location) return nullptr;
+    if (inner.kind == MentionKind::country && !inner.place) return nullptr;
+    const Place pi = place_of_mention(inner), po = place_of_mention(outer);
+    if (pi.country.empty() || pi.country != po.country || pi.name == po.name) return nullptr;
+    // the outer one names the country itself
+    return outer.actor.code == po.country ? &inner : nullptr;
+  }
+
   // The place of the act: see docs/coder.md, step 9. `prep_at`, when given, receives the clause position
   // of the preposition that attached it.
   std::optional<Place> place_of(const Clause& cl, const Match& m, std::string& why, size_t* prep_at = nullptr) const {
@@ -4051,6 +4088,15 @@ class DocCoder {
       const size_t dist = q > m.anchor_pos ? q - m.anchor_pos : m.anchor_pos - q;
       if (dist >= best_dist) continue;
       best_dist = dist;
+      // "Harbin in China", "a port in Lamu in Kenya": the place right before "in" lies in the
+      // one after it; the more specific of the two is where the act happened
+      if (const Mention* inner = place_in(cl, q, mm)) {
+        best = place_of_mention(*inner);
+        if (prep_at != nullptr) *prep_at = q;
+        why = "'" + std::string(inner->span.of(doc_.article.text)) + " in " +
+              std::string(mm.span.of(doc_.article.text)) + "' in the same clause (the more specific place)";
+        continue;
+      }
       if (mm.place) {
         best = *mm.place;
       } else {

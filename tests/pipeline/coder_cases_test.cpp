@@ -56,5 +56,19 @@ TEST(CoderCases, AStatementTakesNoDateModeOrSourceFromTheContentItReports) {
   for (const Event& e : ev) EXPECT_NE(e.cameo, "010") << e.source.code;
 }
 
+std::string place_name(const Event* e) { return e != nullptr && e->location ? e->location->name : std::string("-"); }
+
+TEST(CoderCases, ATownNamedInItsCountryIsThePlaceNotTheCountry) {
+  EXPECT_EQ(place_name(find_code(events_of("Merkel toured Lyon in France on Monday."), "042")), "Lyon");
+  EXPECT_EQ(place_name(find_code(events_of("Modi will visit Kyoto in Japan next month."), "042")), "Kyoto");
+}
+
+TEST(CoderCases, ACountryAdjectiveBeforeAPlaceNounDescribesThePlace) {
+  EXPECT_EQ(place_name(find_code(events_of("Erdogan held talks with Macron in the French city of Lyon."), "040")),
+            "Lyon");
+  EXPECT_EQ(place_name(find_code(events_of("Kenyan troops shelled a camp in the Somali port town Kismayo."), "1712")),
+            "Kismayo");
+}
+
 }  // namespace
 }  // namespace dyad
