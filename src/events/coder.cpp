@@ -4020,6 +4020,19 @@ class DocCoder {
     return times_;
   }
 
+  // The place of a name reference opening at token t whose entity is a location the gazetteer
+  // placed in a country (the name finder's, docs/entities.md); nullptr when there is none.
+  const Place* located_reference(uint32_t t) const {
+    const auto it = std::lower_bound(doc_.references.begin(), doc_.references.end(), t,
+                                     [](const EntityReference& r, uint32_t v) { return r.first_token < v; });
+    for (auto r = it; r != doc_.references.end() && r->first_token == t; ++r) {
+      if (r->kind != ReferenceKind::name || r->mention >= 0 || r->entity < 0) continue;
+      const Entity& en = doc_.entities[static_cast<size_t>(r->entity)];
+      if (en.type == EntityType::location && en.place && en.place->country.size() == 3) return &*en.place;
+    }
+    return nullptr;
+  }
+
   // The place a place mention names.
   Place place_of_mention(const Mention& mm) const {
     Place p;
@@ -4071,7 +4084,7 @@ class DocCoder {
       if (r + 1 < cl.toks.size() && k_.actor_words.position(norm(cl.toks[r]))) {
         const int32_t own = tok(cl.toks[r]).mention;
         if (own < 0) {
-          ++r;
+          if (located_reference(cl.toks[r]) == nullptr) ++r;  // not "in the West Bank"
         } else {
           const Mention& om = mention_at(own);
           if (om.kind == MentionKind::location && om.first_token == cl.toks[r] && om.token_end == cl.toks[r] + 1 &&
@@ -4079,7 +4092,22 @@ class DocCoder {
             ++r;
         }
       }
-      if (r >= cl.toks.size() || !tok(cl.toks[r]).mention_start) continue;
+      if (r >= cl.toks.size()) continue;
+      if (!tok(cl.toks[r]).mention_start) {
+        // "in the West Bank", "in the Gaza Strip": a name the gazetteer knows that no actor
+        // dictionary made a mention of, found by the name finder as a located place
+        if (tok(cl.toks[r]).mention >= 0) continue;
+        const Place* gp = located_reference(cl.toks[r]);
+        if (gp == nullptr) continue;
+        const size_t dist = q > m.anchor_pos ? q - m.anchor_pos : m.anchor_pos - q;
+        if (dist >= best_dist) continue;
+        best_dist = dist;
+        best = *gp;
+        if (prep_at != nullptr) *prep_at = q;
+        why = "'" + std::string(norm(cl.toks[q])) + " " + gp->name +
+              "' in the same clause (a place the name finder found)";
+        continue;
+      }
       const Mention& mm = mention_at(tok(cl.toks[r]).mention);
       if (!mm.place && mm.kind != MentionKind::location && mm.kind != MentionKind::country) continue;
       // "..., aid workers in Kampala said": a place right before a reporting verb tells where the speaker

@@ -70,5 +70,12 @@ TEST(CoderCases, ACountryAdjectiveBeforeAPlaceNounDescribesThePlace) {
             "Kismayo");
 }
 
+TEST(CoderCases, APlaceOnlyTheNameFinderFoundIsThePlaceAlsoAfterThe) {
+  EXPECT_EQ(place_name(find_code(events_of("Egyptian police detained four men in the Gaza Strip on Monday."), "173")),
+            "Gaza Strip");
+  // a compass word opening the name is no position word before another place
+  EXPECT_EQ(place_name(find_code(events_of("Jordanian troops stormed a house in the West Bank."), "192")), "West Bank");
+}
+
 }  // namespace
 }  // namespace dyad
