@@ -2300,6 +2300,49 @@ class DocCoder {
     return k < e && actor_mention(tok(k).mention) ? tok(k).mention : -1;
   }
 
+  // A statement "X said" whose content stands before it ("Y will visit X on Friday, said the
+  // Kremlin", "..., his office said"): the verb opens no content after it (it ends the sentence
+  // but for a time expression or punctuation) and a comma separates it from the source the match
+  // took, or the speaker follows the verb. That source is the content's subject, not the speaker.
+  bool content_before_comma(const Clause& cl, const Match& m, const Speech* sp) const {
+    if (sp != nullptr && !sp->content_after && sp->speaker_first == sp->verb) return true;  // inverted speaker
+    if (sp != nullptr) return false;  // the speaker right before the verb is the source
+    if (m.sources.empty()) return false;
+    const uint32_t at = cl.toks[m.anchor_pos];
+    const Mention& src = mention_at(m.sources.front());
+    const Sentence& s = doc_.text.sentences[sentence_];
+    const uint32_t e = s.first_token + s.token_count;
+    // a source of this sentence before the verb (not one a pronoun resolved to before it)
+    if (src.first_token < s.first_token || src.token_end > at) return false;
+    bool comma = false;
+    for (uint32_t t = src.token_end; t < at && !comma; ++t) comma = norm(t) == ",";
+    if (!comma) return false;
+    for (uint32_t t = at + 1; t < e; ++t)
+      if (!tok(t).punct && !in_time_expression(t)) return false;
+    return true;
+  }
+
+  bool in_time_expression(uint32_t t) const {
+    return std::any_of(times().begin(), times().end(),
+                       [&](const TimeExpression& te) { return t >= te.first_token && t < te.token_end; });
+  }
+
+  // Whether token t of a reporting verb's clause is in the content it reports, not in the
+  // saying: "X said Y will visit Z on Friday" (after the content's subject or "that"), "Y will
+  // visit Z on Friday, X said" (before the speaker). The saying's own time stands between the
+  // verb and its content ("X said on Monday that ...") or after the speaker ("..., X said on
+  // Monday").
+  bool in_reported_content(const Clause& cl, const Match& m, const Speech* sp, uint32_t t) const {
+    const uint32_t at = cl.toks[m.anchor_pos];
+    if (sp != nullptr && !sp->content_after) return t < std::min(sp->speaker_first, at);
+    if (t < at) return false;
+    for (uint32_t q = at + 1; q < t; ++q)
+      if (tok(q).mention >= 0 || in(norm(q), {"that", "will", "would", "shall", "could", "may", "might", "must",
+                                              "should", "can", "had", "has", "have", "was", "were", "is", "are"}))
+        return true;
+    return false;
+  }
+
   std::vector<Speech> find_speech(const Sentence& s) const {
     std::vector<Speech> out;
     const uint32_t b = s.first_token;
@@ -2443,6 +2486,14 @@ class DocCoder {
   size_t past_place_description(const Clause& cl, size_t p) const {
     for (size_t q = p; q < cl.toks.size() && q < p + 4; ++q) {
       const Tok& x = tok(cl.toks[q]);
+      // "the Chinese city of Harbin", "the northern Kenyan town Lamu": a one-word country
+      // adjective before a place noun describes the place (its country), it is not the place
+      if (x.mention >= 0 && q + 1 < cl.toks.size() && tok(cl.toks[q + 1]).mention < 0 &&
+          (k_.actor_words.place_noun(norm(cl.toks[q + 1])) ||
+           k_.actor_words.place_noun_before_of(norm(cl.toks[q + 1])))) {
+        const Mention& am = mention_at(x.mention);
+        if (am.kind == MentionKind::country && am.first_token == cl.toks[q] && am.token_end == cl.toks[q] + 1) continue;
+      }
       if (x.mention >= 0 || x.norm.empty() || !std::isalpha(static_cast<unsigned char>(x.norm.front()))) return p;
       // "the provincial capital Gulu", "the port town Lamu": the place noun right before the name; not
       // a name with a verb after it, the subject of a relative clause ("the region Russia annexed")
@@ -3974,6 +4025,48 @@ class DocCoder {
     return times_;
   }
 
+  // The place of a name reference opening at token t whose entity is a location the gazetteer
+  // placed in a country (the name finder's, docs/entities.md); nullptr when there is none.
+  const Place* located_reference(uint32_t t) const {
+    const auto it = std::lower_bound(doc_.references.begin(), doc_.references.end(), t,
+                                     [](const EntityReference& r, uint32_t v) { return r.first_token < v; });
+    for (auto r = it; r != doc_.references.end() && r->first_token == t; ++r) {
+      if (r->kind != ReferenceKind::name || r->mention >= 0 || r->entity < 0) continue;
+      const Entity& en = doc_.entities[static_cast<size_t>(r->entity)];
+      if (en.type == EntityType::location && en.place && en.place->country.size() == 3) return &*en.place;
+    }
+    return nullptr;
+  }
+
+  // The place a place mention names.
+  Place place_of_mention(const Mention& mm) const {
+    Place p;
+    if (mm.place) {
+      p = *mm.place;
+    } else {
+      p.name = mm.actor.canonical.empty() ? std::string(mm.span.of(doc_.article.text)) : mm.actor.canonical;
+      p.country = mm.actor.country.empty() ? mm.actor.code.substr(0, 3) : mm.actor.country;
+    }
+    if (p.span.empty()) p.span = mm.span;
+    return p;
+  }
+
+  // "Harbin in China": the place mention ending right before the "in" at clause position q when
+  // it lies in `outer`, a mention of that place's country; else nullptr.
+  const Mention* place_in(const Clause& cl, size_t q, const Mention& outer) const {
+    if (q == 0 || norm(cl.toks[q]) != "in") return nullptr;
+    const Tok& b = tok(cl.toks[q - 1]);
+    if (b.mention < 0) return nullptr;
+    const Mention& inner = mention_at(b.mention);
+    if (inner.token_end != cl.toks[q - 1] + 1 || &inner == &outer) return nullptr;
+    if (!inner.place && inner.kind != MentionKind::location) return nullptr;
+    if (inner.kind == MentionKind::country && !inner.place) return nullptr;
+    const Place pi = place_of_mention(inner), po = place_of_mention(outer);
+    if (pi.country.empty() || pi.country != po.country || pi.name == po.name) return nullptr;
+    // the outer one names the country itself
+    return outer.actor.code == po.country ? &inner : nullptr;
+  }
+
   // The place of the act: see docs/coder.md, step 9. `prep_at`, when given, receives the clause position
   // of the preposition that attached it.
   std::optional<Place> place_of(const Clause& cl, const Match& m, std::string& why, size_t* prep_at = nullptr) const {
@@ -3996,7 +4089,7 @@ class DocCoder {
       if (r + 1 < cl.toks.size() && k_.actor_words.position(norm(cl.toks[r]))) {
         const int32_t own = tok(cl.toks[r]).mention;
         if (own < 0) {
-          ++r;
+          if (located_reference(cl.toks[r]) == nullptr) ++r;  // not "in the West Bank"
         } else {
           const Mention& om = mention_at(own);
           if (om.kind == MentionKind::location && om.first_token == cl.toks[r] && om.token_end == cl.toks[r] + 1 &&
@@ -4004,7 +4097,22 @@ class DocCoder {
             ++r;
         }
       }
-      if (r >= cl.toks.size() || !tok(cl.toks[r]).mention_start) continue;
+      if (r >= cl.toks.size()) continue;
+      if (!tok(cl.toks[r]).mention_start) {
+        // "in the West Bank", "in the Gaza Strip": a name the gazetteer knows that no actor
+        // dictionary made a mention of, found by the name finder as a located place
+        if (tok(cl.toks[r]).mention >= 0) continue;
+        const Place* gp = located_reference(cl.toks[r]);
+        if (gp == nullptr) continue;
+        const size_t dist = q > m.anchor_pos ? q - m.anchor_pos : m.anchor_pos - q;
+        if (dist >= best_dist) continue;
+        best_dist = dist;
+        best = *gp;
+        if (prep_at != nullptr) *prep_at = q;
+        why = "'" + std::string(norm(cl.toks[q])) + " " + gp->name +
+              "' in the same clause (a place the name finder found)";
+        continue;
+      }
       const Mention& mm = mention_at(tok(cl.toks[r]).mention);
       if (!mm.place && mm.kind != MentionKind::location && mm.kind != MentionKind::country) continue;
       // "..., aid workers in Kampala said": a place right before a reporting verb tells where the speaker
@@ -4013,6 +4121,15 @@ class DocCoder {
       const size_t dist = q > m.anchor_pos ? q - m.anchor_pos : m.anchor_pos - q;
       if (dist >= best_dist) continue;
       best_dist = dist;
+      // "Harbin in China", "a port in Lamu in Kenya": the place right before "in" lies in the
+      // one after it; the more specific of the two is where the act happened
+      if (const Mention* inner = place_in(cl, q, mm)) {
+        best = place_of_mention(*inner);
+        if (prep_at != nullptr) *prep_at = q;
+        why = "'" + std::string(inner->span.of(doc_.article.text)) + " in " +
+              std::string(mm.span.of(doc_.article.text)) + "' in the same clause (the more specific place)";
+        continue;
+      }
       if (mm.place) {
         best = *mm.place;
       } else {
@@ -4413,6 +4530,16 @@ class DocCoder {
       const bool report_statement = m.targets.empty() && ce->code.substr(0, 2) == "01" &&
                                     ((reporting(cl.toks[m.anchor_pos]) && (m.pat->dyadic || speech_at_anchor)) ||
                                      (speech_at_anchor && norm(cl.toks[m.anchor_pos]) == "according"));
+      // "Y will visit X on Friday, said the Kremlin" / "..., his office said": a statement of dyad's
+      // own patterns whose reporting verb closes the sentence after a comma (content before it)
+      // has its speaker after the verb or no actor next to it; the actor before the comma is the
+      // content's, not the speaker (inverted_statement codes the speaker's statement).
+      const Speech* own_speech = nullptr;
+      for (const Speech& sp : speech)
+        if (sp.verb == cl.toks[m.anchor_pos]) own_speech = &sp;
+      const bool own_statement =
+          m.targets.empty() && ce->code.compare(0, 2, "01") == 0 && !m.pat->dyadic && reporting(cl.toks[m.anchor_pos]);
+      if (own_statement && content_before_comma(cl, m, own_speech)) continue;
       ModeInfo mi = mode_of(cl, m);
       if (m.pat->inaction) {
         // "the guards looked the other way": the act expected was not done. A denied inaction
@@ -4458,6 +4585,7 @@ class DocCoder {
       const Tense tense = mi.mode == EventMode::expected ? Tense::future : mi.tense;
       for (const auto& te : times()) {
         if (std::find(cl.toks.begin(), cl.toks.end(), te.first_token) == cl.toks.end()) continue;
+        if ((report_statement || own_statement) && in_reported_content(cl, m, own_speech, te.first_token)) continue;
         const size_t dist = te.first_token > at ? te.first_token - at : at - te.first_token;
         if (dist < best_dist && te.resolve(tense).known()) {
           best = &te;

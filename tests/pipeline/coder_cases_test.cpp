@@ -1,0 +1,81 @@
+// End-to-end coder cases over the bundled knowledge (and the gazetteer when it is built):
+// what a reported clause, a place phrase or a title without a country codes.
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "pipeline/pipeline.h"
+#include "support/bundled_knowledge.h"
+
+namespace dyad {
+namespace {
+
+// Codes one text as an article published on Sunday 2002-03-10 (a date given with the input).
+std::vector<Event> events_of(const std::string& text) {
+  Article a;
+  a.id = "t";
+  a.text = text;
+  a.published = Date::ymd(2002, 3, 10);
+  a.published_origin = DateOrigin::input;
+  return code_article(testing_support::bundled_knowledge(), a).events;
+}
+
+const Event* find_code(const std::vector<Event>& events, const std::string& cameo) {
+  for (const Event& e : events)
+    if (e.cameo == cameo) return &e;
+  return nullptr;
+}
+
+TEST(CoderCases, AStatementTakesNoDateModeOrSourceFromTheContentItReports) {
+  // content before the speaker: "on Tuesday" is the tour's, not the saying's
+  auto ev = events_of("Sharif will tour the new harbour on Tuesday, the Pakistani foreign ministry said.");
+  const Event* said = find_code(ev, "010");
+  ASSERT_NE(said, nullptr);
+  EXPECT_EQ(said->date.iso(), "2002-03-10");
+  EXPECT_EQ(said->mode, EventMode::happened);
+  EXPECT_EQ(said->source.code, "PAKGOV");
+  // content after the verb, no "that"
+  ev = events_of("The Pakistani foreign ministry said Sharif will tour the new harbour on Tuesday.");
+  said = find_code(ev, "010");
+  ASSERT_NE(said, nullptr);
+  EXPECT_EQ(said->date.iso(), "2002-03-10");
+  // the saying's own day stays its own
+  ev = events_of("The Pakistani foreign ministry said on Friday that Sharif will tour the harbour.");
+  said = find_code(ev, "010");
+  ASSERT_NE(said, nullptr);
+  EXPECT_EQ(said->date.iso(), "2002-03-08");
+  // a speaker after the verb: the actor of the content is no speaker, and its "will" no mode
+  ev = events_of("Lula will open a new port terminal next month, said the Kenyan foreign ministry.");
+  said = find_code(ev, "010");
+  ASSERT_NE(said, nullptr);
+  EXPECT_EQ(said->source.code, "KENGOV");
+  EXPECT_EQ(said->mode, EventMode::happened);
+  // no speaker the dictionaries know: the content's actor makes no statement
+  ev = events_of("Lula will open a new port terminal next month, sources close to the talks said.");
+  for (const Event& e : ev) EXPECT_NE(e.cameo, "010") << e.source.code;
+}
+
+std::string place_name(const Event* e) { return e != nullptr && e->location ? e->location->name : std::string("-"); }
+
+TEST(CoderCases, ATownNamedInItsCountryIsThePlaceNotTheCountry) {
+  EXPECT_EQ(place_name(find_code(events_of("Merkel toured Lyon in France on Monday."), "042")), "Lyon");
+  EXPECT_EQ(place_name(find_code(events_of("Modi will visit Kyoto in Japan next month."), "042")), "Kyoto");
+}
+
+TEST(CoderCases, ACountryAdjectiveBeforeAPlaceNounDescribesThePlace) {
+  EXPECT_EQ(place_name(find_code(events_of("Erdogan held talks with Macron in the French city of Lyon."), "040")),
+            "Lyon");
+  EXPECT_EQ(place_name(find_code(events_of("Kenyan troops shelled a camp in the Somali port town Kismayo."), "1712")),
+            "Kismayo");
+}
+
+TEST(CoderCases, APlaceOnlyTheNameFinderFoundIsThePlaceAlsoAfterThe) {
+  EXPECT_EQ(place_name(find_code(events_of("Egyptian police detained four men in the Gaza Strip on Monday."), "173")),
+            "Gaza Strip");
+  // a compass word opening the name is no position word before another place
+  EXPECT_EQ(place_name(find_code(events_of("Jordanian troops stormed a house in the West Bank."), "192")), "West Bank");
+}
+
+}  // namespace
+}  // namespace dyad
