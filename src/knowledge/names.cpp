@@ -1498,6 +1498,30 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
     }
   }
   auto org_context = [&](const Run& r) { return org_context_at(r.b); };
+  // Lists of names: the link between two items is a comma or a lower-case "and"/"or", inside sentence `si`.
+  auto list_link = [&](uint32_t si, uint32_t k) {
+    return k < n_tokens && sentence_of[k] == si &&
+           (norm(k) == "," || ((norm(k) == "and" || norm(k) == "or") && !ta.tokens[k].capitalized));
+  };
+  // the first token of the item after the one ending before `e` ("X, Y", "X, and Y", "X and Y"), or n_tokens
+  auto next_list_item = [&](uint32_t si, uint32_t e) -> uint32_t {
+    if (!list_link(si, e)) return n_tokens;
+    uint32_t j = e + 1;
+    if (norm(e) == "," && list_link(si, j) && norm(j) != ",") ++j;
+    return j;
+  };
+  // the last token of the item before the one starting at `b` ("Y, X", "Y, and X", "Y and X"), or n_tokens
+  auto prev_list_item = [&](uint32_t si, uint32_t b) -> uint32_t {
+    if (b < 2 || !list_link(si, b - 1)) return n_tokens;
+    uint32_t k = b - 1;
+    if (k >= 2 && norm(k - 1) == "," && norm(k) != ",") --k;
+    return k >= 1 ? k - 1 : n_tokens;
+  };
+  // one or two words, no abbreviation ("L.P.") and no country adjective ("Basque"): the shape of a list item here
+  auto short_list_item = [&](const Run& r) {
+    const std::string words = words_of(r.b, r.e);
+    return r.e - r.b <= 2 && !abbreviation(words) && !(actors != nullptr && actors->is_country_adjective(words));
+  };
   // A list item of one or two words next to an organisation's name: a comma (", and", ", or") between the run and a
   // name reference typed an organisation ("Kellmark, Dorvan Records, and Tessly"; "Globe and Mail" is no list).
   auto org_list_neighbour = [&](const Run& r) {
@@ -1505,26 +1529,11 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
     auto org = [&](uint32_t k) {
       return k < n_tokens && sentence_of[k] == si && type_at[k] == static_cast<int8_t>(EntityType::organization);
     };
-    auto link = [&](uint32_t k) {
-      return k < n_tokens && sentence_of[k] == si &&
-             (norm(k) == "," || ((norm(k) == "and" || norm(k) == "or") && !ta.tokens[k].capitalized));
-    };
     // no country adjective ("Basque") and no abbreviation after a company's name ("Kellmark Holdings, L.P.")
-    const std::string words = words_of(r.b, r.e);
-    if (r.e - r.b > 2 || abbreviation(words) || (actors != nullptr && actors->is_country_adjective(words)))
-      return false;
-    uint32_t j = r.e;  // after: ", X", ", and X"
-    if (link(j) && norm(j) == ",") {
-      ++j;
-      if (link(j) && norm(j) != ",") ++j;
-      if (org(j)) return true;
-    }
-    if (r.b >= 2 && link(r.b - 1)) {  // before: "X ,", "X , and"
-      uint32_t k = r.b - 1;
-      if (k >= 2 && norm(k - 1) == "," && norm(k) != ",") --k;
-      if (norm(k) == "," && k >= 1 && org(k - 1)) return true;
-    }
-    return false;
+    if (!short_list_item(r)) return false;
+    if (list_link(si, r.e) && norm(r.e) == "," && org(next_list_item(si, r.e))) return true;  // after: ", X"
+    const uint32_t before = prev_list_item(si, r.b);  // before: "X ,", "X , and"
+    return before != n_tokens && norm(before + 1) == "," && org(before);
   };
   // A list item of one or two words next to a place's name in a list that a place preposition opens: a comma, "and"
   // or "or" between the run and a name reference typed a place, and before the list's first item "in", "to",
@@ -1536,24 +1545,10 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
       return k < n_tokens && sentence_of[k] == si && type_at[k] == static_cast<int8_t>(EntityType::location) &&
              prep_place_at[k] == 0;
     };
-    auto link = [&](uint32_t k) {
-      return k < n_tokens && sentence_of[k] == si &&
-             (norm(k) == "," || ((norm(k) == "and" || norm(k) == "or") && !ta.tokens[k].capitalized));
-    };
-    const std::string words = words_of(r.b, r.e);
-    if (r.e - r.b > 2 || abbreviation(words) || (actors != nullptr && actors->is_country_adjective(words)))
-      return false;
-    bool next_to_place = false;
-    if (link(r.e)) {  // after: "X and Y", "X, Y", "X, and Y"
-      uint32_t j = r.e + 1;
-      if (norm(r.e) == "," && link(j) && norm(j) != ",") ++j;
-      next_to_place = place(j);
-    }
-    if (!next_to_place && r.b >= 2 && link(r.b - 1)) {  // before: "Y and X", "Y, X", "Y, and X"
-      uint32_t k = r.b - 1;
-      if (k >= 2 && norm(k - 1) == "," && norm(k) != ",") --k;
-      next_to_place = place(k - 1);
-    }
+    auto link = [&](uint32_t k) { return list_link(si, k); };
+    if (!short_list_item(r)) return false;
+    // after: "X and Y", "X, Y", "X, and Y"; before: "Y and X", "Y, X", "Y, and X"
+    const bool next_to_place = place(next_list_item(si, r.e)) || place(prev_list_item(si, r.b));
     // the run ends its clause's item: a link, punctuation or the sentence's end after it ("in Oswick, Kowal said"
     // is a place and a speaker)
     if (!next_to_place ||
@@ -1815,32 +1810,13 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
     for (Run& r : left_out) {
       if (r.typed) continue;
       const uint32_t si = sentence_of[r.b];
-      const std::string words = words_of(r.b, r.e);
       // common English words only ("Weather Report") are as often a band's name in a list of musicians
-      if (r.e - r.b > 2 || abbreviation(words) || ta.tokens[r.b].all_caps || all_common(r) ||
-          (actors != nullptr && actors->is_country_adjective(words)))
-        continue;
-      auto link = [&](uint32_t k) {
-        return k < n_tokens && sentence_of[k] == si &&
-               (norm(k) == "," || ((norm(k) == "and" || norm(k) == "or") && !ta.tokens[k].capitalized));
-      };
+      if (!short_list_item(r) || ta.tokens[r.b].all_caps || all_common(r)) continue;
       auto person = [&](uint32_t k) {
         return k < n_tokens && sentence_of[k] == si && type_at[k] == static_cast<int8_t>(EntityType::person);
       };
-      // the first token of the item after the one ending before `e` ("X, Y", "X, and Y", "X and Y"), or n_tokens
-      auto next_item = [&](uint32_t e) -> uint32_t {
-        if (!link(e)) return n_tokens;
-        uint32_t j = e + 1;
-        if (norm(e) == "," && link(j) && norm(j) != ",") ++j;
-        return j;
-      };
-      // the last token of the item before the one starting at `b`, or n_tokens
-      auto prev_item = [&](uint32_t b) -> uint32_t {
-        if (b < 2 || !link(b - 1)) return n_tokens;
-        uint32_t k = b - 1;
-        if (k >= 2 && norm(k - 1) == "," && norm(k) != ",") --k;
-        return k >= 1 ? k - 1 : n_tokens;
-      };
+      auto next_item = [&](uint32_t e) { return next_list_item(si, e); };
+      auto prev_item = [&](uint32_t b) { return prev_list_item(si, b); };
       auto item_start = [&](uint32_t last) {  // back over the person's words
         while (last > 0 && person(last - 1)) --last;
         return last;
