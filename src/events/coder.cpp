@@ -3818,15 +3818,12 @@ class DocCoder {
       if (!time_seen)
         for (const TimeExpression& te : times())
           if (te.first_token == t && te.token_end > t) {
-            // a time before the article's date even in the future reading ("last week", "two days ago", "in
-            // June 2023"): it took place. Without the article's date, the words that say so.
+            // a time before the article's date even in the future reading ("in June 2023"), or words that say
+            // it is past ("last week", "two days ago", "earlier this month"): it took place.
             const Date& published = doc_.article.published;
-            if (published.known() && te.if_future.known()) {
-              if (te.if_future.last_day() < published.first_day()) return {};
-            } else {
-              for (uint32_t c = t; c < te.token_end && c < end_; ++c)
-                if (in(norm(c), {"last", "yesterday", "ago", "earlier", "previous", "past"})) return {};
-            }
+            if (published.known() && te.if_future.known() && te.if_future.last_day() < published.first_day()) return {};
+            for (uint32_t c = t; c < te.token_end && c < end_; ++c)  // "earlier this month": its resolution may not
+              if (in(norm(c), {"last", "yesterday", "ago", "earlier", "previous", "past"})) return {};
             t = te.token_end, time_seen = moved = true;
             break;
           }
@@ -4027,13 +4024,16 @@ class DocCoder {
 
   // The place of a name reference opening at token t whose entity is a location the gazetteer
   // placed in a country (the name finder's, docs/entities.md); nullptr when there is none.
-  const Place* located_reference(uint32_t t) const {
+  const Place* located_reference(uint32_t t, uint32_t* token_end = nullptr) const {
     const auto it = std::lower_bound(doc_.references.begin(), doc_.references.end(), t,
                                      [](const EntityReference& r, uint32_t v) { return r.first_token < v; });
     for (auto r = it; r != doc_.references.end() && r->first_token == t; ++r) {
       if (r->kind != ReferenceKind::name || r->mention >= 0 || r->entity < 0) continue;
       const Entity& en = doc_.entities[static_cast<size_t>(r->entity)];
-      if (en.type == EntityType::location && en.place && en.place->country.size() == 3) return &*en.place;
+      if (en.type == EntityType::location && en.place && en.place->country.size() == 3) {
+        if (token_end != nullptr) *token_end = r->token_end;
+        return &*en.place;
+      }
     }
     return nullptr;
   }
@@ -4102,8 +4102,10 @@ class DocCoder {
         // "in the West Bank", "in the Gaza Strip": a name the gazetteer knows that no actor
         // dictionary made a mention of, found by the name finder as a located place
         if (tok(cl.toks[r]).mention >= 0) continue;
-        const Place* gp = located_reference(cl.toks[r]);
-        if (gp == nullptr) continue;
+        uint32_t gp_end = 0;
+        const Place* gp = located_reference(cl.toks[r], &gp_end);
+        // as for a mention below: a place right before a reporting verb is the speaker's
+        if (gp == nullptr || speaker_verb_after_place(gp_end)) continue;
         const size_t dist = q > m.anchor_pos ? q - m.anchor_pos : m.anchor_pos - q;
         if (dist >= best_dist) continue;
         best_dist = dist;
@@ -4130,15 +4132,7 @@ class DocCoder {
               std::string(mm.span.of(doc_.article.text)) + "' in the same clause (the more specific place)";
         continue;
       }
-      if (mm.place) {
-        best = *mm.place;
-      } else {
-        Place p;
-        p.name = mm.actor.canonical.empty() ? std::string(mm.span.of(doc_.article.text)) : mm.actor.canonical;
-        p.country = mm.actor.country.empty() ? mm.actor.code.substr(0, 3) : mm.actor.country;
-        best = p;
-      }
-      if (best->span.empty()) best->span = mm.span;
+      best = place_of_mention(mm);
       if (prep_at != nullptr) *prep_at = q;
       why = "'" + std::string(norm(cl.toks[q])) + " " + std::string(mm.span.of(doc_.article.text)) +
             "' in the same clause";

@@ -270,10 +270,12 @@ bool closed_in_parent(std::string_view after, std::string_view name) {
       size_t j = 2;
       while (j < rest.size() && name_char(rest[j])) ++j;
       const std::string end_name = ascii_lower(rest.substr(2, j - 2));
-      if (end_name == lower) return true;
+      // an element of the same name opened inside ends first ("<p>a<p>b</p>": the outer one is still open)
       const auto it = std::find(open.rbegin(), open.rend(), end_name);
       if (it != open.rend()) {
         open.erase(std::prev(it.base()), open.end());
+      } else if (end_name == lower) {
+        return true;
       } else {
         const htmlElemDesc* desc = htmlTagLookup(reinterpret_cast<const xmlChar*>(end_name.c_str()));
         if (desc == nullptr || desc->empty == 0) return false;  // the parent's end ("</br>" of a void one is not)

@@ -901,10 +901,11 @@ void ActorIndex::find(Document& doc) const {
     // ("after the visit Johnson said"): those forms are verbs only after "to", an auxiliary or modal (past a
     // "not"), or right after a mention (the subject).
     auto visit_object = [&](uint32_t begin) {
-      if (begin < s0 + 2) return false;
+      if (begin < s0 + 1) return false;
       const std::string_view v = norm(begin - 1);
       if (!ix.actor_words.visit_verb(v)) return false;
-      if (v.ends_with("ed") || v.ends_with("ing")) return true;
+      if (v.ends_with("ed") || v.ends_with("ing")) return true;  // also opening the sentence: "Visiting Harbin, Xi"
+      if (begin < s0 + 2) return false;
       uint32_t j = begin - 2;
       if ((norm(j) == "not" || norm(j).ends_with("n't")) && j > s0) --j;
       if (norm(j) == "to" || finite_auxiliary(norm(j))) return true;

@@ -137,6 +137,22 @@ TEST(IngestFeed, HtmlElementLeftOpenInADescriptionKeepsLaterItems) {
       << c.errors[0].message;
 }
 
+// An element left open before another of the same name that is closed ("<p>a<p>b</p>"): the end tag closes the
+// inner one, so the outer is still left open and repaired.
+TEST(IngestFeed, AnOpenElementBeforeAClosedOneOfTheSameNameIsRepaired) {
+  const std::string feed = R"(<?xml version="1.0"?>
+<rss version="2.0"><channel><title>Harbour desk</title>
+<item><guid>h1</guid><title>Cranes</title><description><p>Cranes stopped in Koper.<p>Ships waited.</p></description></item>
+<item><guid>h2</guid><title>Pilots</title><description>Pilots in Rijeka went on strike.</description></item>
+<item><guid>h3</guid><title>Ferries</title><description>Ferries to Split resumed.</description></item>
+</channel></rss>)";
+  Collected c;
+  read_feed("harbour.rss", feed, IngestOptions{}, c.sink(), c.errs());
+  ASSERT_EQ(c.articles.size(), 3U) << c.all_errors();
+  EXPECT_EQ(c.articles[1].text, "Pilots in Rijeka went on strike.");
+  EXPECT_EQ(c.articles[2].text, "Ferries to Split resumed.");
+}
+
 // A bare '<br>', '<hr>' or '<img ...>' in a description outside CDATA (an HTML void element XML needs closed)
 // held every later item of the feed as its content; it is read as text of its element, with a warning. A
 // '<link>' closed by its own end tag is RSS and stays.

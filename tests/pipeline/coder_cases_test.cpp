@@ -75,6 +75,10 @@ TEST(CoderCases, APlaceOnlyTheNameFinderFoundIsThePlaceAlsoAfterThe) {
             "Gaza Strip");
   // a compass word opening the name is no position word before another place
   EXPECT_EQ(place_name(find_code(events_of("Jordanian troops stormed a house in the West Bank."), "192")), "West Bank");
+  // right before a reporting verb it is where the speakers are, as for any place
+  const auto said = events_of("Jordanian troops killed two farmers, officials in the West Bank said.");
+  ASSERT_NE(find_code(said, "180"), nullptr);
+  EXPECT_EQ(place_name(find_code(said, "180")), "-");
 }
 
 }  // namespace
