@@ -2336,10 +2336,15 @@ class DocCoder {
     const uint32_t at = cl.toks[m.anchor_pos];
     if (sp != nullptr && !sp->content_after) return t < std::min(sp->speaker_first, at);
     if (t < at) return false;
-    for (uint32_t q = at + 1; q < t; ++q)
-      if (tok(q).mention >= 0 || in(norm(q), {"that", "will", "would", "shall", "could", "may", "might", "must",
-                                              "should", "can", "had", "has", "have", "was", "were", "is", "are"}))
-        return true;
+    for (uint32_t q = at + 1; q < t; ++q) {
+      if (norm(q) == "that" || finite_auxiliary(norm(q))) return true;
+      if (!tok(q).mention_start) continue;
+      // a mention opens the content ("X said Y will ..."), unless a preposition puts it in an adjunct of the
+      // saying ("said in Moscow on Monday", "said at a meeting with Xi on Monday", "said in the Kremlin")
+      uint32_t p = q - 1;
+      while (p > at && in(norm(p), {"the", "a", "an"})) --p;
+      if (p == at || !in(norm(p), kPrepositions)) return true;
+    }
     return false;
   }
 
@@ -3245,9 +3250,7 @@ class DocCoder {
       const Tok& x = tok(t);
       if (x.mention >= 0) continue;
       if (x.punct || in(x.norm, kCoordinators)) return false;
-      if (x.past || in(x.norm, {"is", "are", "was", "were", "has", "have", "had", "will", "would", "could", "may",
-                                "might", "must", "should", "can"}))
-        return true;
+      if (x.past || finite_auxiliary(x.norm)) return true;
     }
     return false;
   }

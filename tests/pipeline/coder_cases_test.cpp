@@ -45,6 +45,15 @@ TEST(CoderCases, AStatementTakesNoDateModeOrSourceFromTheContentItReports) {
   said = find_code(ev, "010");
   ASSERT_NE(said, nullptr);
   EXPECT_EQ(said->date.iso(), "2002-03-08");
+  // a place or a partner in an adjunct of the saying is no content: the day stays the saying's
+  for (const char* text :
+       {"The Pakistani foreign ministry said in Karachi on Friday that Sharif will tour the harbour.",
+        "The Pakistani foreign minister said at a meeting with Modi on Friday that talks will go on."}) {
+    ev = events_of(text);
+    said = find_code(ev, "010");
+    ASSERT_NE(said, nullptr) << text;
+    EXPECT_EQ(said->date.iso(), "2002-03-08") << text;
+  }
   // a speaker after the verb: the actor of the content is no speaker, and its "will" no mode
   ev = events_of("Lula will open a new port terminal next month, said the Kenyan foreign ministry.");
   said = find_code(ev, "010");
