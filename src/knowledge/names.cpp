@@ -428,7 +428,7 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
     if (kind == ReferenceKind::name)
       for (uint32_t k = b; k < e; ++k) {
         type_at[k] = static_cast<int8_t>(ent.type);
-        prep_place_at[k] = r.rule == "name:place-preposition" ? 1 : 0;
+        prep_place_at[k] = r.rule == "name:place-preposition" || r.rule == "name:place-visit" ? 1 : 0;
       }
     doc.references.push_back(std::move(r));
   };
@@ -1729,8 +1729,9 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
     } else if (weak >= 0 && !common_one_word(r) && !(name_shaped(r) && person_evidence(r))) {
       // (a name with a person's evidence, a given name first, a particle or an initial, is that person:
       // "wrote to Anna Kowal", "went to Joost van der Brugge")
-      r.type = EntityType::location;  // the actor index's reading after a place preposition
-      r.rule = "name:place-preposition";
+      r.type = EntityType::location;  // the actor index's reading after a place preposition or a visit verb
+      r.rule =
+          doc.mentions[static_cast<size_t>(weak)].rule == "place-visit" ? "name:place-visit" : "name:place-preposition";
     } else if (r.e - r.b == 1 && has(r.b, NameCue::given_name) && !ta.tokens[r.b].all_caps) {
       r.type = EntityType::person;  // "Hayley said": a given name alone
       r.rule = "given-name";

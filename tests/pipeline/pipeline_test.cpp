@@ -1661,6 +1661,10 @@ TEST(CodeArticle, OnlyTheObjectOfAVisitVerbIsTakenAsAPlace) {
   };
   EXPECT_EQ(place_rule("Xi visits Harbin on Monday.", "Harbin"), "place-visit");
   EXPECT_EQ(place_rule("Visiting Harbin on Monday, Xi praised its factories.", "Harbin"), "place-visit");
+  // the name finder's reference says so too
+  const Document visited = code_text(k, "Xi visits Tamsworth on Monday.");
+  EXPECT_TRUE(std::any_of(visited.references.begin(), visited.references.end(),
+                          [](const EntityReference& r) { return r.rule == "name:place-visit"; }));
   EXPECT_EQ(place_rule("Putin will not visit Harbin this year.", "Harbin"), "place-visit");
   EXPECT_EQ(place_rule("The envoy plans to tour Mombasa in May.", "Mombasa"), "place-visit");
   EXPECT_EQ(place_rule("After the visit Halvorsen accused Russia of lying.", "Halvorsen"), "none");
