@@ -2494,8 +2494,7 @@ class DocCoder {
       // "the Chinese city of Harbin", "the northern Kenyan town Lamu": a one-word country
       // adjective before a place noun describes the place (its country), it is not the place
       if (x.mention >= 0 && q + 1 < cl.toks.size() && tok(cl.toks[q + 1]).mention < 0 &&
-          (k_.actor_words.place_noun(norm(cl.toks[q + 1])) ||
-           k_.actor_words.place_noun_before_of(norm(cl.toks[q + 1])))) {
+          k_.actor_words.place_noun_before_of(norm(cl.toks[q + 1]))) {  // every place noun, "state" too
         const Mention& am = mention_at(x.mention);
         if (am.kind == MentionKind::country && am.first_token == cl.toks[q] && am.token_end == cl.toks[q] + 1) continue;
       }
