@@ -3681,7 +3681,12 @@ class DocCoder {
           std::string how;
           m.sources = subject_before(cl, p, how);
           m.source_how = how;
-          if (m.sources.empty() && !cl.subject.empty()) {
+          // "a resolution that aims to impose a blockade against Y": a clause with no verb form the
+          // coder knows takes its last actor as subject; one after the whole match is no doer of it
+          // (but the speaker of an inverted statement is: "says a police officer, ...")
+          if (m.sources.empty() && !cl.subject.empty() &&
+              (st.end >= cl.toks.size() || mention_at(cl.subject.front()).first_token < cl.toks[st.end] ||
+               c.code.starts_with("01"))) {
             m.sources = cl.subject;
             m.source_how = cl.subject_how;
           }
