@@ -58,5 +58,16 @@ TEST(CoderClauses, AVowToFightIsAThreatOfForceNotAnIntentToCooperate) {
   for (const Event& e : ev) EXPECT_NE(e.cameo, "138") << codings(ev);
 }
 
+TEST(CoderClauses, AidStoppedInAPlaceFallsOnThatPlacesPeople) {
+  // as coercion or force done in a place with no one named: the aid no longer reaches its people
+  auto ev = events_of("The World Food Programme halted food deliveries in Mogadishu on Tuesday.");
+  const Event* cut = nullptr;
+  for (const Event& e : ev)
+    if (e.cameo.starts_with("162")) cut = &e;
+  ASSERT_NE(cut, nullptr) << codings(ev);
+  ASSERT_TRUE(cut->target.has_value()) << codings(ev);
+  EXPECT_EQ(cut->target->code, "SOM");
+}
+
 }  // namespace
 }  // namespace dyad
