@@ -3681,7 +3681,12 @@ class DocCoder {
           std::string how;
           m.sources = subject_before(cl, p, how);
           m.source_how = how;
-          if (m.sources.empty() && !cl.subject.empty()) {
+          // "a resolution that aims to impose a blockade against Y": a clause with no verb form the
+          // coder knows takes its last actor as subject; one after the whole match is no doer of it
+          // (but the speaker of an inverted statement is: "says a police officer, ...")
+          if (m.sources.empty() && !cl.subject.empty() &&
+              (st.end >= cl.toks.size() || mention_at(cl.subject.front()).first_token < cl.toks[st.end] ||
+               c.code.starts_with("01"))) {
             m.sources = cl.subject;
             m.source_how = cl.subject_how;
           }
@@ -4317,11 +4322,12 @@ class DocCoder {
   // so the place's country is the target (dyad's own patterns); a threat only with the place
   // after its verb. So is a show of force (15: "X strengthened its forces in Y", "troops were put
   // on alert in Y") and a refusal of military protection (1224: "X refused to deploy
-  // peacekeepers in Y"): the forces stand in, or are refused to, that place.
+  // peacekeepers in Y"): the forces stand in, or are refused to, that place. So is aid stopped
+  // (162: "the agency suspended food deliveries in Y"): its people are the ones it no longer reaches.
   static bool imposed_on_place(const std::string& code) {
     return code.compare(0, 2, "13") == 0 || code.compare(0, 2, "15") == 0 || code.compare(0, 2, "17") == 0 ||
            code.compare(0, 2, "18") == 0 || code.compare(0, 2, "19") == 0 || code.compare(0, 2, "20") == 0 ||
-           code.compare(0, 3, "081") == 0 || code == "1224";
+           code.compare(0, 3, "081") == 0 || code == "1224" || code.compare(0, 3, "162") == 0;
   }
   // The country an actor belongs to: its country part, else the first three letters of its code.
   static std::string country_key(const Actor& a) { return a.country.empty() ? a.code.substr(0, 3) : a.country; }
