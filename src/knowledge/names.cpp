@@ -1642,6 +1642,64 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
     }
     return e;
   };
+  // A run after a place preposition in a list ("prizes went to Anna Kowal, Tovi Brask, Ola Quist and Rena Dull": a
+  // comma, "and" or "or" between items) whose list holds a person (typed so, or a run with a person's evidence: a
+  // given name first, a particle, an initial, a title before it) and no name typed otherwise (a place the
+  // dictionaries or the gazetteer know, an organisation) is a person's name too, not the place the preposition
+  // reads; not when its words are all common English words, in capitals, or a town the gazetteer knows.
+  auto person_list_item = [&](const Run& r) {
+    const uint32_t si = sentence_of[r.b];
+    if (r.e - r.b > 3 || ta.tokens[r.b].all_caps || all_common(r) || gazetteer_place(words_of(r.b, r.e), false, 10000))
+      return false;
+    bool person = false, other = false;
+    auto piece_at = [&](uint32_t b, uint32_t e) -> const Run* {  // the piece starting at b or ending at e
+      for (const Run& p : pieces)
+        if (p.b == b || p.e == e) return &p;
+      return nullptr;
+    };
+    // reads the item starting at b (forward) or ending at e (backward); returns its other end, or n_tokens
+    auto read = [&](uint32_t b, uint32_t e, bool forward) -> uint32_t {
+      // (a title or an honorific opens an item: "and Dr Rena Dull")
+      while (forward && b + 1 < n_tokens && sentence_of[b + 1] == si && word(b) && ta.tokens[b].capitalized &&
+             (cue(b) & (bit(NameCue::title) | bit(NameCue::honorific))) != 0)
+        ++b;
+      const uint32_t k = forward ? b : e - 1;
+      if (k >= n_tokens || sentence_of[k] != si || !word(k) || !ta.tokens[k].capitalized) return n_tokens;
+      if (type_at[k] >= 0) {
+        if (type_at[k] == static_cast<int8_t>(EntityType::person))
+          person = true;
+        else if (prep_place_at[k] == 0)
+          other = true;
+        uint32_t x = k;
+        if (forward)
+          while (x + 1 < n_tokens && sentence_of[x + 1] == si && type_at[x + 1] == type_at[k]) ++x;
+        else
+          while (x > 0 && sentence_of[x - 1] == si && type_at[x - 1] == type_at[k]) --x;
+        return forward ? x + 1 : x;
+      }
+      if (cover[k] >= 0) {
+        other = true;
+        return n_tokens;
+      }
+      const Run* p = forward ? piece_at(b, n_tokens + 1) : piece_at(n_tokens + 1, e);
+      if (p == nullptr) return n_tokens;
+      const bool titled = p->b > 0 && sentence_of[p->b - 1] == si &&
+                          (cue(p->b - 1) & (bit(NameCue::title) | bit(NameCue::honorific))) != 0;
+      if (titled || (name_shaped(*p) && person_evidence(*p))) person = true;
+      return forward ? p->e : p->b;
+    };
+    for (uint32_t j = next_list_item(si, r.e), steps = 0; j < n_tokens && steps < 12; ++steps) {
+      const uint32_t e = read(j, 0, true);
+      if (e >= n_tokens) break;
+      j = next_list_item(si, e);
+    }
+    for (uint32_t j = prev_list_item(si, r.b), steps = 0; j < n_tokens && steps < 12; ++steps) {
+      const uint32_t b = read(0, j + 1, false);
+      if (b >= n_tokens) break;
+      j = prev_list_item(si, b);
+    }
+    return person && !other;
+  };
   std::vector<Run> left_out;  // pieces no rule typed
   for (Run& r : pieces) {
     // A word before a given name that is no given name itself, in a run of three or more words ("Queenslander Anna
@@ -1726,12 +1784,15 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
       r.rule = party_e < n_tokens && has(party_e, NameCue::org_role) && !has(party_e, NameCue::party_role)
                    ? "name:org-role"  // "Vantorel shareholders", "Brisgow fans": a firm's or a team's people
                    : "name:party";
-    } else if (weak >= 0 && !common_one_word(r) && !(name_shaped(r) && person_evidence(r))) {
+    } else if (weak >= 0 && !common_one_word(r) && !(name_shaped(r) && person_evidence(r)) && !person_list_item(r)) {
       // (a name with a person's evidence, a given name first, a particle or an initial, is that person:
       // "wrote to Anna Kowal", "went to Joost van der Brugge")
       r.type = EntityType::location;  // the actor index's reading after a place preposition or a visit verb
       r.rule =
           doc.mentions[static_cast<size_t>(weak)].rule == "place-visit" ? "name:place-visit" : "name:place-preposition";
+    } else if (weak >= 0 && !common_one_word(r) && !(name_shaped(r) && person_evidence(r))) {
+      r.type = EntityType::person;  // an item of a list of people after a preposition (person_list_item)
+      r.rule = "name:list";
     } else if (r.e - r.b == 1 && has(r.b, NameCue::given_name) && !ta.tokens[r.b].all_caps) {
       r.type = EntityType::person;  // "Hayley said": a given name alone
       r.rule = "given-name";
@@ -1956,6 +2017,56 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
   // ("the occupied West Bank": no bankers), a smaller place ("West", a province of another country) or a country
   // ("Ireland" of "Northern Ireland", "Mexico" of "the Gulf of Mexico") becomes a mention of the region's place,
   // whose country is the region's own.
+  // The actor index reads a compass-shaped word right before a state's name as a part of that state ("in Eastern
+  // Chad" is Chad's); when the gazetteer holds the two words as a division, region or territory of another country
+  // ("Northern Ireland" is GBR's, not IRL's), the words are that place, as when no preposition comes before them.
+  if (gazetteer != nullptr)
+    for (EntityReference& r : doc.references) {
+      if (r.kind != ReferenceKind::name || r.mention < 0 || r.token_end - r.first_token != 2) continue;
+      const Mention& m = doc.mentions[static_cast<size_t>(r.mention)];
+      if ((m.kind != MentionKind::country && m.kind != MentionKind::location) || m.first_token != r.first_token ||
+          m.token_end != r.token_end || m.actor.country.empty() || !ta.tokens[m.first_token].capitalized ||
+          !direction_shape(norm(m.first_token)))
+        continue;
+      const std::string name = words_of(m.first_token, m.token_end);
+      bool other_country = false;
+      for (const GeoEntry& g : gazetteer->candidates(name, 10))
+        if ((g.kind == geo::PlaceKind::admin1 || g.kind == geo::PlaceKind::region ||
+             g.kind == geo::PlaceKind::territory) &&
+            fold(g.name) == fold(name) && !g.country.empty() && g.country != m.actor.country) {
+          other_country = true;
+          break;
+        }
+      if (!other_country) continue;
+      r.entity = new_entity(EntityType::location, name, r.span);
+      r.rule = "name:gazetteer";
+    }
+  // A known name inside a longer organisation's name, after a capitalised word of it ("China" of "South China
+  // Morning Post", "People's Defence Force" of "Uganda People's Defence Force"), is a word of that name: its mention
+  // becomes a mention of the organisation (no code). A known name that opens the longer one ("China Daily", the
+  // country's paper) or follows its "of" ("Bank of England") keeps its own reading, and so does a role or group
+  // word (an agent: "Trading" of "Zenith Trading Company" names no actor).
+  for (const EntityReference& r : doc.references) {
+    if (r.kind != ReferenceKind::name || r.entity < 0 || r.mention >= 0 ||
+        doc.entities[static_cast<size_t>(r.entity)].type != EntityType::organization ||
+        (r.rule != "name:org-suffix" && r.rule != "name:org-head"))
+      continue;
+    for (uint32_t k = r.first_token + 1; k < r.token_end; ++k) {
+      const int32_t at = cover[k];
+      if (at < 0) continue;
+      Mention& m = doc.mentions[static_cast<size_t>(at)];
+      if (m.kind == MentionKind::person || m.kind == MentionKind::agent || m.first_token != k ||
+          m.token_end > r.token_end || m.entity == r.entity || !word(k - 1) || !ta.tokens[k - 1].capitalized ||
+          cover[k - 1] == at)
+        continue;
+      if (m.entity >= 0) left.push_back(m.entity);
+      m.kind = MentionKind::organization;
+      m.entity = r.entity;
+      m.actor = Actor{};
+      m.place.reset();
+      m.rule = r.rule;
+    }
+  }
   for (const EntityReference& r : doc.references) {
     if (r.kind != ReferenceKind::name || r.entity < 0) continue;
     const EntityType type = doc.entities[static_cast<size_t>(r.entity)].type;

@@ -247,6 +247,44 @@ TEST(NameFinder, RegionAdjectiveBeforeAStateIsNoPlaceOfItsOwn) {
   for (const Entity& e : doc2.entities) EXPECT_NE(e.canonical, "Northeast") << dump(doc2);
 }
 
+// The compass word and the state's name that the gazetteer holds together as a division of another country are
+// that division ("Northern Ireland" is GBR's), not a part of the state whose name ends it.
+TEST(NameFinder, ACompassWordAndAStateTheGazetteerHoldsAsAnotherCountrysDivisionAreThatPlace) {
+  if (gazetteer() == nullptr) GTEST_SKIP() << "no gazetteer";
+  Document doc = code("Marching bands paraded through towns in Northern Ireland over the weekend.");
+  EXPECT_TRUE(has_ref(doc, "Northern Ireland|name|location|Northern Ireland")) << dump(doc);
+  for (const Mention& m : doc.mentions) {
+    EXPECT_NE(m.actor.code, "IRL") << dump(doc);
+    if (m.place) {
+      EXPECT_EQ(m.place->country, "GBR") << dump(doc);
+    }
+  }
+  // a part of a state the gazetteer does not hold as another country's stays the state's
+  Document doc2 = code("Herders fled from Eastern Chad last week.");
+  EXPECT_TRUE(has_ref(doc2, "Eastern Chad|name|location|Chad")) << dump(doc2);
+}
+
+// A known name inside a longer organisation's name after a capitalised word of it is a word of that name: no
+// country for "China" of a Hong Kong paper, no other group's code for the armed force of another country. A
+// known name that opens the organisation's name (a country's own paper) and a title before a person keep theirs.
+TEST(NameFinder, AKnownNameInsideALongerOrganisationNameIsThatOrganisation) {
+  Document doc = code("The South China Morning Post said on Tuesday that the ferry service would resume.");
+  EXPECT_TRUE(has_ref(doc, "South China Morning Post|name|organization|South China Morning Post")) << dump(doc);
+  for (const Mention& m : doc.mentions) EXPECT_NE(m.actor.country, "CHN") << dump(doc);
+  Document doc2 = code("Soldiers of the Uganda People's Defence Force crossed into the border district on Monday.");
+  EXPECT_TRUE(has_ref(doc2, "Uganda People's Defence Force|name|organization|Uganda People's Defence Force"))
+      << dump(doc2);
+  for (const Mention& m : doc2.mentions) EXPECT_EQ(m.actor.code.find("MMR"), std::string::npos) << dump(doc2);
+  Document doc3 = code("China Daily said Russian President Vladimir Putin would arrive on Friday.");
+  bool china = false, putin = false;
+  for (const Mention& m : doc3.mentions) {
+    china = china || m.actor.country == "CHN";
+    putin = putin || m.actor.code == "RUSGOV";
+  }
+  EXPECT_TRUE(china) << dump(doc3);
+  EXPECT_TRUE(putin) << dump(doc3);
+}
+
 // "Shares in" and "a stake in" are an organisation's context: the preposition there is no place preposition, so
 // a word and a country's own name after it are a firm's national arm, not a place and a country.
 TEST(NameFinder, ACountryBodyAfterSharesInIsAnOrganisation) {
@@ -260,6 +298,21 @@ TEST(NameFinder, ACountryBodyAfterSharesInIsAnOrganisation) {
 
 // A word no rule types, coordinated with a place in a list that a place preposition opens, is a place too; without
 // the preposition, or followed by a verb ("in Plymouth, Varrick said"), it is not.
+// Names in a list after "to" whose other items are people (a given name first, a title) are people, not the places
+// a preposition alone would make them; a list of towns after "to" stays a list of places.
+TEST(NameFinder, AListOfPeopleAfterAPrepositionIsNoListOfPlaces) {
+  Document doc = code("This year the medals went to Anna Brenner, Tovi Marsk, Ola Quist and Rena Dulling.");
+  for (const std::string& name : {std::string("Tovi Marsk"), std::string("Ola Quist"), std::string("Rena Dulling")})
+    EXPECT_TRUE(has_ref(doc, name + "|name|person|" + name)) << dump(doc);
+  // the person last in the list
+  Document doc2 = code("Letters were sent to Tovi Marsk, Ola Quist and Anna Dulling.");
+  EXPECT_TRUE(has_ref(doc2, "Tovi Marsk|name|person|Tovi Marsk")) << dump(doc2);
+  EXPECT_TRUE(has_ref(doc2, "Ola Quist|name|person|Ola Quist")) << dump(doc2);
+  // no person in the list
+  Document doc3 = code("Ferries now sail to Quenmoor, Tallowby and Exeter twice a week.");
+  for (const auto& r : refs(doc3)) EXPECT_THAT(r, ::testing::Not(HasSubstr("|person|"))) << dump(doc3);
+}
+
 TEST(NameFinder, AnItemOfAListOfPlacesAfterAPrepositionIsAPlace) {
   Document doc =
       code("The line was extended to Tallowby and Exeter in 1890, and buses run to Exeter, Quenmoor or Bath.");
