@@ -291,6 +291,15 @@ struct EventCoder::Impl {
   void add_form(const std::string& form, int32_t id) {
     auto& v = forms[form];
     if (std::find(v.begin(), v.end(), id) == v.end()) v.push_back(id);
+    // "re-open", "re-imposed", "re-establishing": the prefix "re" before a vowel is written
+    // with or without a hyphen, so each form of a lemma "re" + vowel ... is also one with the
+    // hyphen (a pattern writes the word once). Not before a consonant: "re-sign" and "re-form"
+    // are not "resign" and "reform".
+    if (form.size() >= 5 && form.compare(0, 2, "re") == 0 &&
+        (form[2] == 'a' || form[2] == 'e' || form[2] == 'i' || form[2] == 'o' || form[2] == 'u')) {
+      auto& h = forms["re-" + form.substr(2)];
+      if (std::find(h.begin(), h.end(), id) == h.end()) h.push_back(id);
+    }
   }
   void inflect(const std::string& lemma, int32_t id);
   // `inaction`: a row of data/cameo/inaction.tsv, whose matches are coded negated.
@@ -1668,6 +1677,21 @@ class DocCoder {
     return after < end && (norm(after) == "and" || norm(after) == ",");
   }
 
+  // "X said Kenya and Uganda must ...", "X said on Monday Kenya, Rwanda and Uganda would ...": the
+  // "and" at token t closes a list of actors that opens the reported content of a reporting verb
+  // with no "that" (only a day or "today" between): the list is that content's subject, and the
+  // verb after it no coordinated clause of its own.
+  bool reported_subject_list(uint32_t b, uint32_t t) const {
+    if (t <= b || tok(t - 1).mention < 0) return false;
+    uint32_t f = mention_at(tok(t - 1).mention).first_token;
+    while (f > b + 1 && norm(f - 1) == "," && tok(f - 2).mention >= 0) f = mention_at(tok(f - 2).mention).first_token;
+    while (f > b && tok(f - 1).mention < 0 &&
+           in(norm(f - 1), {"on", "today", "yesterday", "monday", "tuesday", "wednesday", "thursday", "friday",
+                            "saturday", "sunday"}))
+      --f;
+    return f > b && tok(f - 1).mention < 0 && reporting(f - 1) && !ends_with(norm(f - 1), "ing");
+  }
+
   // ---- clauses --------------------------------------------------------------
   std::vector<Clause> split(const Sentence& s) const {
     const uint32_t b = s.first_token;
@@ -1759,7 +1783,7 @@ class DocCoder {
           cl[cur].antecedent = cl[prev].antecedent;
           continue;
         }
-        if (j < e && (tok(j).mention_start || in(norm(j), {"he", "she", "they"}))) {
+        if (j < e && (tok(j).mention_start || in(norm(j), {"he", "she", "they"})) && !reported_subject_list(b, t)) {
           uint32_t after = tok(j).mention >= 0 ? mention_at(tok(j).mention).token_end : j + 1;
           while (after < e && in(norm(after), {"then", "later", "also", "has", "have", "had"}) && !verbish(after))
             ++after;
@@ -2663,6 +2687,13 @@ class DocCoder {
           // A preposition that opens a time expression is the date's, not the pattern's particle:
           // "insisted on Monday that ..." is no "insist on", "agreed on Friday to ..." no "agree on".
           if (date_preposition(cl.toks[pos])) return false;
+          // dyad's own patterns: a word right before a place noun and the place it names is that
+          // noun's modifier, not the object ("attacked the port town X", "closed the border town
+          // of X": the town is what was hit, and "port" or "border" no target noun of the row)
+          if (!st.imported && pos + 2 < n && tok(cl.toks[pos + 1]).mention < 0 &&
+              k_.actor_words.place_noun(norm(cl.toks[pos + 1])) &&
+              (tok(cl.toks[pos + 2]).mention_start || norm(cl.toks[pos + 2]) == "of"))
+            return false;
           return k(pos + 1, lits + 1);
         }
         const int32_t m = word_in_mention(cl, e, pos, st);
@@ -3961,6 +3992,20 @@ class DocCoder {
       if (in(w, {"was", "were", "had", "did", "didn't"})) past = true;
       if (in(w, {"is", "are", "has", "have", "does", "am"})) present = true;
     }
+    // "the gunmen killed no one", "police arrested nobody", "troops killed none of the rebels":
+    // an object that is no one says the act was not done to anyone (the words right after the
+    // anchor up to the match's end and the word after it; not past punctuation or an actor)
+    if (neg.empty())
+      for (size_t q = m.anchor_pos + 1; q <= m.end_pos && q < cl.toks.size(); ++q) {
+        const uint32_t t = cl.toks[q];
+        if (tok(t).mention >= 0 || tok(t).punct) break;
+        const std::string_view w = norm(t);
+        if (in(w, {"nobody", "none", "no-one"}) ||
+            (w == "no" && q + 1 < cl.toks.size() && norm(cl.toks[q + 1]) == "one")) {
+          neg = std::string(w == "no" ? "no one" : w) + " (as the object)";
+          break;
+        }
+      }
     if (cl.conditional) poss = "conditional clause (if/unless/whether)";
     // "X denied (on Tuesday) that Y was holding talks": the act of a "that" clause governed by a
     // denial is denied; not past a comma or a coordinator of that clause ("..., dismissing a
@@ -4638,6 +4683,28 @@ class DocCoder {
         date = doc_.article.published;
         basis = mi.mode == EventMode::expected ? "article (expected, undated)" : "article";
         date_why = "no time expression in the clause: the article's date";
+      }
+      // "X visits Y on Friday", "X meets Y next week", "X is meeting Y on Monday": the present simple
+      // (or progressive) of a visit or a meeting (04x, a finite verb with its subject before it) with a time
+      // expression is a scheduled act, as wire copy writes it: the expression is read as future, and
+      // when that reading lies after the article's day the act is expected. With a date that can
+      // only be past ("yesterday", "last week") or none it is the headline's present of what happened.
+      if (best != nullptr && mi.mode == EventMode::happened && mi.tense != Tense::past &&
+          m.pat->code.starts_with("04") && m.pat->prefix_slot() == PatternElement::Kind::source && !tok(at).past &&
+          !(m.anchor_pos > 0 && norm(cl.toks[m.anchor_pos - 1]) == "to") &&  // an infinitive: "the first to visit"
+          (!ends_with(norm(at), "ing") ||
+           (m.anchor_pos > 0 && in(norm(cl.toks[m.anchor_pos - 1]), {"is", "are", "am", "'s", "’s"}))) &&
+          doc_.article.published.known()) {
+        const Date ahead = best->resolve(Tense::future);
+        if (ahead.known() && ahead.last_day() > doc_.article.published.last_day()) {
+          mi.mode = EventMode::expected;
+          mi.tense = Tense::future;
+          mi.why = "expected: a visit or meeting in the present tense with a date to come ('" +
+                   std::string(best->span.of(doc_.article.text)) + "')";
+          date = ahead;
+          date_why = "'" + std::string(best->span.of(doc_.article.text)) + "' " + from_clause +
+                     ", read as future (present tense of a scheduled visit or meeting)";
+        }
       }
       std::string place_why;
       std::optional<Place> place = place_of(cl, m, place_why);

@@ -92,6 +92,14 @@ std::string_view link_relation(const EventFacts& expected, const EventFacts& out
     return {};
   if (outcome.mode == EventMode::happened) {
     const auto when = day_range(outcome.date);
+    // A plan that states its day but no place ("will arrive on Friday") is confirmed only within that day (at the
+    // outcome's precision): the day of slack is for a report whose place says it is the same act; with no place to
+    // tell, an arrival a day early is another trip. A day lent by an occasion is no stated day.
+    if (!expected.location && expected.date_basis.starts_with("expression:") &&
+        expected.date_basis != "expression:occasion") {
+      const auto day = day_range(expected.date);
+      return day && when && day->overlaps(*when) ? "confirms" : "";
+    }
     return when && window->overlaps(*when) ? "confirms" : "";
   }
   // "did not take place" / "was called off" may be reported before the date

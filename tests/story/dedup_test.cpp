@@ -110,6 +110,25 @@ TEST(Expectation, LinkRelation) {
             "");
 }
 
+// A plan that names its day but no place is confirmed on that day only; with a place it shares with the outcome
+// the day of slack stays (the place says it is the same act).
+TEST(Expectation, APlanWithNoPlaceIsConfirmedOnlyOnItsOwnDay) {
+  const EventFacts plan =
+      facts(EventMode::expected, Date::ymd(2024, 3, 8), "expression:weekday", Date::ymd(2024, 3, 4));
+  EventFacts early = facts(EventMode::happened, Date::ymd(2024, 3, 7));
+  early.location = Place{"Harbin", "CHN", 45.75, 126.65, 2037013, {}};
+  EXPECT_EQ(link_relation(plan, early), "");
+  EventFacts on_the_day = early;
+  on_the_day.date = Date::ymd(2024, 3, 8);
+  EXPECT_EQ(link_relation(plan, on_the_day), "confirms");
+  EventFacts in_the_month = early;
+  in_the_month.date = Date{2024, 3, 0, DatePrecision::month};
+  EXPECT_EQ(link_relation(plan, in_the_month), "confirms");
+  EventFacts placed_plan = plan;
+  placed_plan.location = early.location;
+  EXPECT_EQ(link_relation(placed_plan, early), "confirms");
+}
+
 TextAnalysis words(const std::string& text, std::string& arena_owner) {
   TextAnalysis t;
   arena_owner = text;
