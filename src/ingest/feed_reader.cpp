@@ -10,7 +10,9 @@
 // element; damage that cost none (junk after the root element, a tag recovery
 // closed) is a warning. Item bodies are HTML (content:encoded,
 // description, Atom content/summary of type html/xhtml) and go through the
-// same main-text extraction as pages, read as a fragment.
+// same main-text extraction as pages, read as a fragment; a body holding
+// elements (HTML written into the feed unescaped) is read as its markup, so
+// its '<p>' and '<br/>' still part paragraphs.
 //
 // Real-world feeds are often written by HTML templates: a bare '&' in a link
 // ("?a=1&b=2") or an HTML entity such as &nbsp; that XML does not define. Once
@@ -97,6 +99,53 @@ std::string inner_xml(const xmlNode* n) {
                      static_cast<size_t>(xmlBufferLength(buf.get())));
 }
 
+// True when `n` holds an element.
+bool has_element_child(const xmlNode* n) {
+  for (const xmlNode* c = n->children; c != nullptr; c = c->next)
+    if (c->type == XML_ELEMENT_NODE) return true;
+  return false;
+}
+
+// The children of `n` as HTML source: elements as tags (attributes escaped, no end tag for a void one), text as it is,
+// since the text of an item body is HTML source already (escaped in the feed, in CDATA, or a tag the open-element
+// repair escaped).
+void append_html_source(const xmlNode* n, std::string& out) {
+  for (const xmlNode* c = n->children; c != nullptr; c = c->next) {
+    if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
+      if (c->content != nullptr) out += reinterpret_cast<const char*>(c->content);
+    } else if (c->type == XML_ENTITY_REF_NODE) {
+      out += content(c);
+    } else if (c->type == XML_ELEMENT_NODE) {
+      const std::string name(local_name(c));
+      out += "<" + name;
+      for (const xmlAttr* a = c->properties; a != nullptr; a = a->next) {
+        xmlChar* v = xmlNodeListGetString(c->doc, a->children, 1);  // entities replaced
+        out += " " + std::string(reinterpret_cast<const char*>(a->name)) + "=\"";
+        if (v != nullptr) {
+          for (const char* k = reinterpret_cast<const char*>(v); *k != '\0'; ++k)
+            out += *k == '"' ? std::string("&quot;") : *k == '&' ? std::string("&amp;") : std::string(1, *k);
+          xmlFree(v);
+        }
+        out += "\"";
+      }
+      out += ">";
+      append_html_source(c, out);
+      const htmlElemDesc* desc = htmlTagLookup(c->name);
+      if (desc == nullptr || desc->empty == 0) out += "</" + name + ">";  // "<br></br>" would be two breaks
+    }
+  }
+}
+
+// An item body: HTML source with its elements as tags when it holds elements (HTML written into the feed
+// unescaped and well-formed, "<description><p>a</p><p>b</p></description>", whose text alone would run the
+// paragraphs together), else its text (HTML escaped or in CDATA, or plain text).
+std::string body_of(const xmlNode* n) {
+  if (!has_element_child(n)) return content(n);
+  std::string out;
+  append_html_source(n, out);
+  return out;
+}
+
 struct Item {
   std::string id, title, link, date, body, author;
   bool body_is_html = true;
@@ -115,8 +164,8 @@ Item rss_item(const xmlNode* item) {
     if (n == "date" && in_ns(c, kDcNs) && dc_date.empty()) dc_date = content(c);
     if (n == "creator" && in_ns(c, kDcNs) && dc_creator.empty()) dc_creator = content(c);
     if (n == "author" && it.author.empty()) it.author = trim(content(c));
-    if (n == "encoded" && in_ns(c, kContentNs) && encoded.empty()) encoded = content(c);
-    if (n == "description" && description.empty()) description = content(c);
+    if (n == "encoded" && in_ns(c, kContentNs) && encoded.empty()) encoded = body_of(c);
+    if (n == "description" && description.empty()) description = body_of(c);
     if (n == "category") it.categories.emplace_back(trim(content(c)));
   });
   if (it.date.empty()) it.date = dc_date;
@@ -152,8 +201,9 @@ Item atom_entry(const xmlNode* entry) {
     if ((n == "content" && body_node == nullptr) || (n == "summary" && summary.empty())) {
       std::string type = ascii_lower(prop(c, "type"));
       bool xhtml = type == "xhtml" || type == "application/xhtml+xml";
-      bool html = xhtml || type == "html" || type == "text/html";
-      std::string text = xhtml ? inner_xml(c) : content(c);
+      // elements inside (HTML written unescaped, whatever the type says) are markup as well
+      bool html = xhtml || has_element_child(c) || type == "html" || type == "text/html";
+      std::string text = xhtml ? inner_xml(c) : body_of(c);
       if (n == "content") {
         body_node = c;
         body = std::move(text);

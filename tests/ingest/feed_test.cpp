@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 #include "ingest/ingest.h"
@@ -347,6 +348,39 @@ TEST(IngestFeed, NotAFeedIsAnError) {
   EXPECT_EQ(c.errors[1].file, "empty.xml");
   EXPECT_FALSE(c.errors[0].warning);
   EXPECT_FALSE(c.errors[1].warning);
+}
+
+// HTML written into an item unescaped ('<p>' elements, a '<br/>', well-formed, so XML reads them as elements) keeps
+// one paragraph per '<p>' and per line break, as a page does: the element's text alone ran the paragraphs together
+// ("...on Tuesday.The council..."). HTML in CDATA or escaped already kept them.
+TEST(IngestFeed, UnescapedHtmlInAnItemKeepsItsParagraphs) {
+  const std::string rss = R"(<?xml version="1.0"?>
+<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>Lakes desk</title>
+<item><guid>l1</guid><title>Boats</title><description><p>Boat owners in Lucerne met on Tuesday.</p><p>The council&amp;the guild will <b>reply</b> soon.</p></description></item>
+<item><guid>l2</guid><title>Piers</title><description>Pier one in Thun is shut.<br/>Pier two opens in May.</description></item>
+<item><guid>l3</guid><title>Locks</title><content:encoded><div><p>Lock keepers in Biel paused work.</p><p>Barges waited.</p></div></content:encoded></item>
+<item><guid>l4</guid><title>Quays</title><description><![CDATA[<p>Quay staff in Brienz rested.</p><p>Ferries ran late.</p>]]></description></item>
+</channel></rss>)";
+  Collected c;
+  read_feed("lakes.rss", rss, IngestOptions{}, c.sink(), c.errs());
+  ASSERT_EQ(c.articles.size(), 4U) << c.all_errors();
+  EXPECT_TRUE(c.errors.empty()) << c.all_errors();
+  EXPECT_EQ(c.articles[0].text, "Boat owners in Lucerne met on Tuesday.\nThe council&the guild will reply soon.");
+  EXPECT_EQ(c.articles[1].text, "Pier one in Thun is shut.\nPier two opens in May.");
+  EXPECT_EQ(c.articles[2].text, "Lock keepers in Biel paused work.\nBarges waited.");
+  EXPECT_EQ(c.articles[3].text, "Quay staff in Brienz rested.\nFerries ran late.");
+
+  const std::string atom = R"(<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom"><title>Valley notes</title>
+<entry><id>v1</id><title>Mills</title><content type="html"><p>Mill hands in Sion stopped.</p><p>Owners offered talks.</p></content></entry>
+<entry><id>v2</id><title>Roads</title><summary><p>Road crews in Visp struck.</p><p>Traffic slowed.</p></summary></entry>
+</feed>)";
+  Collected a;
+  read_feed("valley.atom", atom, IngestOptions{}, a.sink(), a.errs());
+  ASSERT_EQ(a.articles.size(), 2U) << a.all_errors();
+  EXPECT_TRUE(a.errors.empty()) << a.all_errors();
+  EXPECT_EQ(a.articles[0].text, "Mill hands in Sion stopped.\nOwners offered talks.");
+  EXPECT_EQ(a.articles[1].text, "Road crews in Visp struck.\nTraffic slowed.");
 }
 
 }  // namespace
