@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
+#include "core/unicode.h"
 #include "ingest/ingest.h"
 #include "ingest_test_util.h"
 
@@ -409,6 +410,23 @@ TEST(IngestFeed, ThousandsOfTagsLeftOpenAreAllRepaired) {
   EXPECT_TRUE(c.errors[0].warning);
   EXPECT_NE(c.errors[0].message.find("2000 HTML element tag(s) left open (first at line 3: <p>)"), std::string::npos)
       << c.errors[0].message;
+}
+
+// libxml2's reason for a feed in Latin-1 that says nothing of its encoding spans two lines ("indicate encoding !"
+// and the bytes): the warning is one line, and the item is read with U+FFFD for the bytes.
+TEST(IngestFeed, ParserReasonsAreOneLine) {
+  const std::string feed =
+      "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Mesa</title><item><guid>m1</guid><title>Olives"
+      "</title><description>Olive growers in Ja\xE9n met.</description></item></channel></rss>";
+  Collected c;
+  read_feed("mesa.rss", feed, IngestOptions{}, c.sink(), c.errs());
+  ASSERT_EQ(c.articles.size(), 1U) << c.all_errors();
+  EXPECT_EQ(c.articles[0].text, "Olive growers in Ja\xEF\xBF\xBDn met.");
+  ASSERT_EQ(c.errors.size(), 1U) << c.all_errors();
+  EXPECT_TRUE(c.errors[0].warning);
+  EXPECT_NE(c.errors[0].message.find("UTF-8"), std::string::npos) << c.errors[0].message;
+  EXPECT_EQ(c.errors[0].message.find('\n'), std::string::npos) << c.errors[0].message;
+  EXPECT_FALSE(find_invalid_utf8(c.errors[0].message).has_value()) << c.errors[0].message;
 }
 
 }  // namespace

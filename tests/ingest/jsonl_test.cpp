@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "core/unicode.h"
 #include "ingest/ingest.h"
 #include "ingest_test_util.h"
 
@@ -333,6 +334,26 @@ TEST(IngestJson, IndentedJsonlWithABadFirstLineKeepsItsGoodLines) {
   EXPECT_TRUE(pretty.articles.empty()) << pretty.all_errors();
   ASSERT_EQ(pretty.errors.size(), 1U) << pretty.all_errors();
   EXPECT_NE(pretty.errors[0].message.find("file skipped"), std::string::npos) << pretty.errors[0].message;
+}
+
+// A message quotes what the parser read: bytes of no UTF-8 there (a binary file, a line in Latin-1) become U+FFFD and
+// control characters spaces, so every message is one line of valid UTF-8 (it held the raw bytes).
+TEST(IngestJson, MessagesAboutBadBytesAreOneLineOfValidUtf8) {
+  Collected c;
+  read_json("scan.json", std::string("\xA1\x01\x02junk\n\xFF", 8), IngestOptions{}, c.sink(), c.errs());
+  std::istringstream in("{\"id\": \"s1\", \"text\": \"Sawyers in M\xE1laga \x1F met.\"}\n");
+  read_jsonl("saws.jsonl", in, IngestOptions{}, c.sink(), c.errs());
+  EXPECT_TRUE(c.articles.empty());
+  ASSERT_EQ(c.errors.size(), 2U) << c.all_errors();
+  for (const Error& e : c.errors) {
+    EXPECT_FALSE(find_invalid_utf8(e.message).has_value()) << e.message;
+    EXPECT_EQ(std::count_if(e.message.begin(), e.message.end(),
+                            [](char ch) { return static_cast<unsigned char>(ch) < 0x20; }),
+              0)
+        << e.message;
+  }
+  EXPECT_NE(c.errors[0].message.find("\xEF\xBF\xBD"), std::string::npos) << c.errors[0].message;  // U+FFFD
+  EXPECT_EQ(c.errors[1].line, 1U);
 }
 
 }  // namespace
