@@ -62,7 +62,13 @@ std::string stem_of(std::string_view name) {
 }
 
 void report(const ErrorSink& on_error, std::string_view name, uint64_t line, std::string message, bool warning) {
-  if (on_error) on_error(Error{std::string(name), line, std::move(message), warning});
+  if (!on_error) return;
+  // One line of valid UTF-8 whatever the input held: a parser's reason quotes the bytes it read ("last read:
+  // '\xA1'") and libxml2's may span lines ("indicate encoding !\nBytes: 0xFF ...").
+  if (find_invalid_utf8(message)) message = repair_utf8(message);
+  for (char& c : message)
+    if (static_cast<unsigned char>(c) < 0x20 || c == '\x7F') c = ' ';
+  on_error(Error{std::string(name), line, std::move(message), warning});
 }
 
 void set_published(Article& article, std::string_view raw, std::string_view name, uint64_t line,

@@ -10,7 +10,9 @@
 // element; damage that cost none (junk after the root element, a tag recovery
 // closed) is a warning. Item bodies are HTML (content:encoded,
 // description, Atom content/summary of type html/xhtml) and go through the
-// same main-text extraction as pages, read as a fragment.
+// same main-text extraction as pages, read as a fragment; a body holding
+// elements (HTML written into the feed unescaped) is read as its markup, so
+// its '<p>' and '<br/>' still part paragraphs.
 //
 // Real-world feeds are often written by HTML templates: a bare '&' in a link
 // ("?a=1&b=2") or an HTML entity such as &nbsp; that XML does not define. Once
@@ -23,7 +25,8 @@
 // escaped to "&amp;". An HTML element left open outside CDATA (a void one such
 // as "<br>" or "<img ...>", or a "<p>" never closed, in a description) would
 // hold every later item as its content: its '<' is escaped, so the element
-// holding it reads it as text. That repair
+// holding it reads it as text (whether each tag's end tag comes before its
+// parent's end is found for all tags in one pass, TagEnds). That repair
 // is only made when the feed does not parse without it, and kept only when it
 // costs no item (the parse with it is well-formed, or reads as many items as
 // the one without): a tag whose end tag comes before its parent's end
@@ -39,6 +42,8 @@
 #include <cstring>
 #include <memory>
 #include <nlohmann/json.hpp>
+#include <optional>
+#include <unordered_map>
 
 #include "core/unicode.h"
 #include "ingest/ingest.h"
@@ -97,6 +102,53 @@ std::string inner_xml(const xmlNode* n) {
                      static_cast<size_t>(xmlBufferLength(buf.get())));
 }
 
+// True when `n` holds an element.
+bool has_element_child(const xmlNode* n) {
+  for (const xmlNode* c = n->children; c != nullptr; c = c->next)
+    if (c->type == XML_ELEMENT_NODE) return true;
+  return false;
+}
+
+// The children of `n` as HTML source: elements as tags (attributes escaped, no end tag for a void one), text as it is,
+// since the text of an item body is HTML source already (escaped in the feed, in CDATA, or a tag the open-element
+// repair escaped).
+void append_html_source(const xmlNode* n, std::string& out) {
+  for (const xmlNode* c = n->children; c != nullptr; c = c->next) {
+    if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
+      if (c->content != nullptr) out += reinterpret_cast<const char*>(c->content);
+    } else if (c->type == XML_ENTITY_REF_NODE) {
+      out += content(c);
+    } else if (c->type == XML_ELEMENT_NODE) {
+      const std::string name(local_name(c));
+      out += "<" + name;
+      for (const xmlAttr* a = c->properties; a != nullptr; a = a->next) {
+        xmlChar* v = xmlNodeListGetString(c->doc, a->children, 1);  // entities replaced
+        out += " " + std::string(reinterpret_cast<const char*>(a->name)) + "=\"";
+        if (v != nullptr) {
+          for (const char* k = reinterpret_cast<const char*>(v); *k != '\0'; ++k)
+            out += *k == '"' ? std::string("&quot;") : *k == '&' ? std::string("&amp;") : std::string(1, *k);
+          xmlFree(v);
+        }
+        out += "\"";
+      }
+      out += ">";
+      append_html_source(c, out);
+      const htmlElemDesc* desc = htmlTagLookup(c->name);
+      if (desc == nullptr || desc->empty == 0) out += "</" + name + ">";  // "<br></br>" would be two breaks
+    }
+  }
+}
+
+// An item body: HTML source with its elements as tags when it holds elements (HTML written into the feed
+// unescaped and well-formed, "<description><p>a</p><p>b</p></description>", whose text alone would run the
+// paragraphs together), else its text (HTML escaped or in CDATA, or plain text).
+std::string body_of(const xmlNode* n) {
+  if (!has_element_child(n)) return content(n);
+  std::string out;
+  append_html_source(n, out);
+  return out;
+}
+
 struct Item {
   std::string id, title, link, date, body, author;
   bool body_is_html = true;
@@ -115,8 +167,8 @@ Item rss_item(const xmlNode* item) {
     if (n == "date" && in_ns(c, kDcNs) && dc_date.empty()) dc_date = content(c);
     if (n == "creator" && in_ns(c, kDcNs) && dc_creator.empty()) dc_creator = content(c);
     if (n == "author" && it.author.empty()) it.author = trim(content(c));
-    if (n == "encoded" && in_ns(c, kContentNs) && encoded.empty()) encoded = content(c);
-    if (n == "description" && description.empty()) description = content(c);
+    if (n == "encoded" && in_ns(c, kContentNs) && encoded.empty()) encoded = body_of(c);
+    if (n == "description" && description.empty()) description = body_of(c);
     if (n == "category") it.categories.emplace_back(trim(content(c)));
   });
   if (it.date.empty()) it.date = dc_date;
@@ -152,8 +204,9 @@ Item atom_entry(const xmlNode* entry) {
     if ((n == "content" && body_node == nullptr) || (n == "summary" && summary.empty())) {
       std::string type = ascii_lower(prop(c, "type"));
       bool xhtml = type == "xhtml" || type == "application/xhtml+xml";
-      bool html = xhtml || type == "html" || type == "text/html";
-      std::string text = xhtml ? inner_xml(c) : content(c);
+      // elements inside (HTML written unescaped, whatever the type says) are markup as well
+      bool html = xhtml || has_element_child(c) || type == "html" || type == "text/html";
+      std::string text = xhtml ? inner_xml(c) : body_of(c);
       if (n == "content") {
         body_node = c;
         body = std::move(text);
@@ -248,70 +301,132 @@ bool closes(std::string_view rest, std::string_view name) {
   return rest.size() == name.size() + 2 || is_space(rest[name.size() + 2]) || rest[name.size() + 2] == '>';
 }
 
-// `after` follows a start tag of `name`: true when its end tag comes before the end of the element holding it.
-// CDATA sections, comments, processing instructions and declarations are passed over; elements that start and end
-// in between are nested in it, and an end tag of none of them (nor of `name`) is the end of its parent.
-bool closed_in_parent(std::string_view after, std::string_view name) {
-  const std::string lower = ascii_lower(name);
-  std::vector<std::string> open;  // elements started after the tag and not yet ended, lower-cased
-  size_t i = after.find('<');
-  while (i != std::string_view::npos) {
-    const std::string_view rest = after.substr(i);
-    size_t skip = 1;
-    if (rest.starts_with("<![CDATA[") || rest.starts_with("<!--") || rest.starts_with("<?")) {
-      const std::string_view close = rest[1] == '?' ? "?>" : rest[2] == '[' ? "]]>" : "-->";
-      const size_t end = rest.find(close);
-      if (end == std::string_view::npos) return false;
-      skip = end + close.size();
-    } else if (rest.starts_with("<!")) {
-      skip = declaration_length(rest);
-      if (skip == std::string_view::npos) return false;
-    } else if (rest.starts_with("</")) {
-      size_t j = 2;
-      while (j < rest.size() && name_char(rest[j])) ++j;
-      const std::string end_name = ascii_lower(rest.substr(2, j - 2));
-      // an element of the same name opened inside ends first ("<p>a<p>b</p>": the outer one is still open)
-      const auto it = std::find(open.rbegin(), open.rend(), end_name);
-      if (it != open.rend()) {
-        open.erase(std::prev(it.base()), open.end());
-      } else if (end_name == lower) {
-        return true;
-      } else {
-        const htmlElemDesc* desc = htmlTagLookup(reinterpret_cast<const xmlChar*>(end_name.c_str()));
-        if (desc == nullptr || desc->empty == 0) return false;  // the parent's end ("</br>" of a void one is not)
-      }
-      skip = j;
-    } else if (rest.size() > 1 && name_start(rest[1])) {
-      size_t j = 1;
-      while (j < rest.size() && name_char(rest[j])) ++j;
-      std::string start_name = ascii_lower(rest.substr(1, j - 1));
-      char quote = 0;  // the end of the tag, past quoted attribute values
-      for (; j < rest.size(); ++j) {
-        if (quote != 0) {
-          if (rest[j] == quote) quote = 0;
-        } else if (rest[j] == '"' || rest[j] == '\'') {
-          quote = rest[j];
-        } else if (rest[j] == '>' || rest[j] == '<') {
-          break;
+// Whether each start tag of the feed has its end tag before the end of the element holding it: the tag's content
+// and everything after it read until its own end tag (true), the end tag of an element started before it (false),
+// or the end of the text (false). CDATA sections, comments, processing instructions and declarations are passed
+// over; elements that start and end in between are nested in it ("<p>a<p>b</p>": the inner one ends first); an end
+// tag of an HTML void element that nothing holding it is named by ("</br>") ends nothing, and closes a void element
+// of its name left before it. Attribute values are part of their tag.
+//
+// One pass with a stack of the elements left open, each answered when it leaves the stack: an end tag ends the
+// innermost open element of its name (true) and every one opened after it (false); an end tag that names no open
+// element is the end of the parent of every open one (false). A void element ("<br>") is never open, and is
+// answered by the first end tag that ends an element opened before it (false) or names it (true). Every tag is
+// read once and every element leaves the stack once: linear in the feed, where a scan from each tag to its
+// parent's end went quadratic on a feed of many tags left open (50,000 "<p>" in one item).
+class TagEnds {
+ public:
+  explicit TagEnds(std::string_view xml) {
+    struct Open {
+      std::string name;  // lower-cased
+      size_t slot;       // in answers_, or npos for a name HTML does not define
+    };
+    struct Void {
+      size_t slot;
+      size_t depth;  // elements open when it was read
+    };
+    std::vector<Open> open;
+    std::vector<Void> voids;                                     // unanswered ones last; depth never falls
+    std::unordered_map<std::string, std::vector<size_t>> named;  // void slots by name
+    auto answer = [&](size_t slot, bool closed) {
+      if (slot != std::string_view::npos && answers_[slot].second < 0) answers_[slot].second = closed ? 1 : 0;
+    };
+    auto end_all = [&] {  // the parent of every open element and void element ends
+      for (const Open& o : open) answer(o.slot, false);
+      for (const Void& v : voids) answer(v.slot, false);
+      open.clear();
+      voids.clear();
+      named.clear();
+    };
+    size_t i = xml.find('<');
+    while (i != std::string_view::npos) {
+      const std::string_view rest = xml.substr(i);
+      size_t skip = 1;
+      if (rest.starts_with("<![CDATA[") || rest.starts_with("<!--") || rest.starts_with("<?")) {
+        const std::string_view close = rest[1] == '?' ? "?>" : rest[2] == '[' ? "]]>" : "-->";
+        const size_t end = rest.find(close);
+        if (end == std::string_view::npos) break;
+        skip = end + close.size();
+      } else if (rest.starts_with("<!")) {
+        skip = declaration_length(rest);
+        if (skip == std::string_view::npos) break;
+      } else if (rest.starts_with("</")) {
+        size_t j = 2;
+        while (j < rest.size() && name_char(rest[j])) ++j;
+        const std::string end_name = ascii_lower(rest.substr(2, j - 2));
+        size_t at = open.size();
+        while (at > 0 && open[at - 1].name != end_name) --at;
+        if (at > 0) {  // ends open[at - 1] and every element opened after it, and the void ones read since
+          answer(open[at - 1].slot, true);
+          for (size_t k = at; k < open.size(); ++k) answer(open[k].slot, false);
+          open.resize(at - 1);
+          while (!voids.empty() && voids.back().depth > at - 1) {
+            answer(voids.back().slot, false);
+            voids.pop_back();
+          }
+        } else {
+          const htmlElemDesc* desc = htmlTagLookup(reinterpret_cast<const xmlChar*>(end_name.c_str()));
+          if (desc == nullptr || desc->empty == 0) {
+            end_all();
+          } else if (auto it = named.find(end_name); it != named.end()) {  // "</br>" closes the "<br>" before it
+            for (size_t slot : it->second) answer(slot, true);
+            named.erase(it);
+          }
         }
+        skip = j;
+      } else if (rest.size() > 1 && name_start(rest[1])) {
+        size_t j = 1;
+        while (j < rest.size() && name_char(rest[j])) ++j;
+        std::string start_name = ascii_lower(rest.substr(1, j - 1));
+        char quote = 0;  // the end of the tag, past quoted attribute values
+        for (; j < rest.size(); ++j) {
+          if (quote != 0) {
+            if (rest[j] == quote) quote = 0;
+          } else if (rest[j] == '"' || rest[j] == '\'') {
+            quote = rest[j];
+          } else if (rest[j] == '>' || rest[j] == '<') {
+            break;
+          }
+        }
+        const bool self_closed = j < rest.size() && rest[j] == '>' && rest[j - 1] == '/';
+        const htmlElemDesc* desc = htmlTagLookup(reinterpret_cast<const xmlChar*>(start_name.c_str()));
+        size_t slot = std::string_view::npos;
+        if (desc != nullptr) {
+          slot = answers_.size();
+          answers_.emplace_back(i, -1);
+        }
+        if (self_closed) {
+          answer(slot, false);  // never a candidate: the caller passes over a tag closed by "/>"
+        } else if (desc == nullptr || desc->empty == 0) {
+          open.push_back({std::move(start_name), slot});
+        } else {
+          voids.push_back({slot, open.size()});
+          named[start_name].push_back(slot);
+        }
+        skip = j;
       }
-      const bool self_closed = j < rest.size() && rest[j] == '>' && rest[j - 1] == '/';
-      const htmlElemDesc* desc = htmlTagLookup(reinterpret_cast<const xmlChar*>(start_name.c_str()));
-      // an HTML void element ("<br>") has no content, whether its tag is closed or not
-      if (!self_closed && (desc == nullptr || desc->empty == 0)) open.push_back(std::move(start_name));
-      skip = j;
+      i = xml.find('<', i + std::max<size_t>(skip, 1));
     }
-    i = after.find('<', i + std::max<size_t>(skip, 1));
+    // the text ends (or a section left open cuts it) before the end tag of whatever is left unanswered
   }
-  return false;
-}
+
+  /// The answer for the start tag whose '<' is at `offset`; false for an offset where no start tag of an HTML name
+  /// was read (a '<' inside an attribute value or a processing instruction, which XML reads as no tag either).
+  [[nodiscard]] bool closed(size_t offset) const {
+    const auto it = std::lower_bound(answers_.begin(), answers_.end(), std::make_pair(offset, int8_t{-1}));
+    return it != answers_.end() && it->first == offset && it->second == 1;
+  }
+
+ private:
+  std::vector<std::pair<size_t, int8_t>> answers_;  // (offset of '<', 1 closed / 0 not / -1 unanswered), by offset
+};
 
 // `rest` opens with '<' and a name: the length of the start tag of an HTML element (libxml2's HTML table says which
 // names are HTML) left open there: a void one ("<br>", "<img src=\"a.jpg\">") or one whose end tag never comes
 // ("<p>" in a description), else 0. A tag closed by "/>",
 // a prefixed name, and a tag whose own end tag follows before the end of its parent element ("<link>url</link>"
 // in RSS, with CDATA or a comment inside or not, "<source url=...>name</source>") are XML and are left alone.
-size_t open_html_tag(std::string_view rest) {
+size_t open_html_tag(std::string_view rest, size_t offset, const TagEnds& ends) {
   size_t j = 1;
   while (j < rest.size() && name_char(rest[j])) ++j;
   const std::string name(rest.substr(1, j - 1));
@@ -334,7 +449,7 @@ size_t open_html_tag(std::string_view rest) {
     }
   }
   if (j >= rest.size() || rest[j - 1] == '/') return 0;
-  if (closed_in_parent(rest.substr(j + 1), name)) return 0;
+  if (ends.closed(offset)) return 0;
   return j + 1;
 }
 
@@ -342,6 +457,8 @@ size_t open_html_tag(std::string_view rest) {
 // left open escaped. Line numbers are kept: no newline is added or removed.
 std::string repair_references(std::string_view in, Repairs& r, bool open_tags) {
   const std::vector<std::string> declared = declared_entities(in);
+  std::optional<TagEnds> ends;
+  if (open_tags) ends.emplace(in);
   std::string out;
   out.reserve(in.size() + in.size() / 64);
   uint64_t line = 1;
@@ -371,7 +488,7 @@ std::string repair_references(std::string_view in, Repairs& r, bool open_tags) {
         // An HTML element left open ("<br>" or a "<p>" never closed in a description outside CDATA) would hold
         // every later item of the feed as its content: it is escaped, so its element reads it as text ("a<br>b",
         // which an HTML body decodes).
-        if (const size_t tag = open_html_tag(rest); tag > 0) {
+        if (const size_t tag = open_html_tag(rest, i, *ends); tag > 0) {
           if (r.open++ == 0) {
             r.open_line = line;
             r.first_open = std::string(rest.substr(0, std::min<size_t>(tag, 40)));

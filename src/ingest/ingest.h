@@ -77,9 +77,11 @@ void read_jsonl(std::string_view name, std::istream& in, const IngestOptions& op
 /// One JSON document: an array of article objects (fields as in JSONL) or one article
 /// object, possibly pretty-printed; each article's line is where its object starts. A
 /// document that does not parse is one error naming the file and the line of the parse
-/// error, and nothing of it is read; only content that may be JSONL (no '.json' name, no
-/// --input-format json, not an array) one of whose lines holds a whole JSON object (a
-/// JSONL file whose first line is bad) is read as JSONL instead.
+/// error, and nothing of it is read; only content that may be JSONL (no --input-format
+/// json, not an array, whatever the file's name) one of whose first hundred lines holds a
+/// whole JSON object from its first byte, or whose non-blank lines all open with '{' after
+/// their indentation and one holds a whole object (a JSONL file whose first line is bad),
+/// is read as JSONL instead.
 void read_json(std::string_view name, std::string_view bytes, const IngestOptions& options,
                const ArticleSink& on_article, const ErrorSink& on_error);
 /// One HTML page -> one article (title and date from meta tags, main text only).

@@ -36,7 +36,8 @@ void set_published(Article& article, std::string_view raw, std::string_view name
 bool deliver(Article&& article, std::string_view name, uint64_t line, const IngestOptions& options,
              const ArticleSink& on_article, const ErrorSink& on_error);
 
-/// Reports a skipped record (warning=false) or a warning (warning=true).
+/// Reports a skipped record (warning=false) or a warning (warning=true). The message is
+/// made one line of valid UTF-8 (invalid sequences become U+FFFD, control characters spaces).
 void report(const ErrorSink& on_error, std::string_view name, uint64_t line, std::string message, bool warning = false);
 
 /// Lower-cases ASCII letters.

@@ -208,23 +208,31 @@ std::vector<uint64_t> element_lines(std::string_view bytes) {
   return lines;
 }
 
-// True when some line of `bytes` (of the first hundred) holds one whole JSON object from its first byte (after a
-// BOM on the first line): a top-level value of its own, one per line, as JSONL writes them. A pretty-printer indents
-// the objects nested in a document, so one of those alone on its line is not taken for a record.
+// True when the first hundred lines of `bytes` look like JSON lines: some line holds one whole JSON object from its
+// first byte (after a BOM on the first line), a top-level value of its own, one per line, as JSONL writes them; or
+// every non-blank line opens with '{' after its indentation and one of them holds a whole object (JSONL written
+// with a leading space). A pretty-printer indents the objects nested in a document, so one of those alone on its
+// line is not taken for a record, and its other lines ('"key": ...', '}') are no objects' openings.
 bool has_jsonl_line(std::string_view bytes) {
   bytes = skip_bom(bytes);
   size_t start = 0;
+  bool all_braced = true;       // every non-blank line so far opens with '{' after its indentation
+  bool indented_whole = false;  // an indented line holds a whole object
   for (int n = 0; n < 100 && start < bytes.size(); ++n) {
     size_t nl = bytes.find('\n', start);
     std::string_view line = bytes.substr(start, nl == std::string_view::npos ? std::string_view::npos : nl - start);
-    if (line.starts_with("{")) {
+    const std::string_view body = trim(line);
+    if (!body.empty() && !body.starts_with("{")) all_braced = false;
+    if (body.starts_with("{")) {
       auto j = json::parse(line, nullptr, false);
-      if (!j.is_discarded() && j.is_object()) return true;
+      const bool whole = !j.is_discarded() && j.is_object();
+      if (whole && line.starts_with("{")) return true;
+      indented_whole = indented_whole || whole;
     }
     if (nl == std::string_view::npos) break;
     start = nl + 1;
   }
-  return false;
+  return all_braced && indented_whole;
 }
 
 }  // namespace

@@ -13,11 +13,16 @@
 // delivered). A bad version line or Content-Length costs only its record: the
 // reader resynchronises at the next line starting "WARC/1.", and a block whose
 // length runs into the next record is cut where that record starts, also when
-// the block ends inside that record's version line (a length 5-10 bytes too long).
+// the block ends inside that record's version line (a length 5-10 bytes too long);
+// a block over the record limit is passed over in slices, each looked at for a
+// record starting inside it, so a length far past the file costs only its
+// record. A Content-Length is digits only ("-7" is bad, not 2^64 - 7).
 #include <zlib.h>
 
 #include <algorithm>
 #include <array>
+#include <cctype>
+#include <cerrno>
 #include <istream>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -492,9 +497,12 @@ void read_warc(std::string_view name, std::istream& in, const IngestOptions& opt
       return;
     }
     std::string len_text = h.get("content-length");
+    // Digits only: strtoull would read "-7" as 2^64 - 7 (and skip leading space); a number past 2^64 is bad too.
     char* end = nullptr;
-    uint64_t length = len_text.empty() ? 0 : std::strtoull(len_text.c_str(), &end, 10);
-    if (len_text.empty() || end == nullptr || *end != '\0') {
+    errno = 0;
+    const bool digits = !len_text.empty() && std::isdigit(static_cast<unsigned char>(len_text[0])) != 0;
+    uint64_t length = digits ? std::strtoull(len_text.c_str(), &end, 10) : 0;
+    if (!digits || end == nullptr || *end != '\0' || errno == ERANGE) {
       if (!resync("missing or bad Content-Length '" + len_text.substr(0, 40) + "'")) return;
       continue;
     }
@@ -509,7 +517,38 @@ void read_warc(std::string_view name, std::istream& in, const IngestOptions& opt
     block.clear();
     // The block is kept (up to the limit) even when not wanted, to recover from a wrong Content-Length.
     const bool keep = length <= cap;
-    uint64_t got = reader.take(length, keep ? &block : nullptr);
+    uint64_t got = 0;
+    if (keep) {
+      got = reader.take(length, &block);
+    } else {
+      // Over the limit the block is passed over in slices, each looked at for a record starting inside it: a
+      // length far past the record (or the file) costs only its record, as a kept block's does.
+      constexpr std::string_view kMark = "\nWARC/1.";
+      std::string slice;
+      std::string carry;  // the last bytes of the slice before, where a mark may start
+      bool ran_into_next = false;
+      while (got < length) {
+        slice.clear();
+        const uint64_t k = reader.take(std::min<uint64_t>(length - got, 1U << 20U), &slice);
+        if (k == 0) break;
+        got += k;
+        const std::string joined = carry + slice;
+        if (const size_t at = joined.find(kMark); at != std::string::npos) {
+          reader.unread(std::string_view(joined).substr(at + 1));
+          ran_into_next = true;
+          break;
+        }
+        carry = joined.substr(joined.size() - std::min(joined.size(), kMark.size() - 1));
+      }
+      if (ran_into_next) {
+        report(on_error, name, 0,
+               rc.where() + "Content-Length " + std::to_string(length) +
+                   " is wrong: the block runs into the next record; record skipped, reading on at the next record "
+                   "(byte offset " +
+                   std::to_string(reader.offset()) + ")");
+        continue;
+      }
+    }
     const bool short_block = got < length;
     // After the block come line ends, then the next record or the end; anything else means the length was wrong.
     std::string_view after;

@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "core/unicode.h"
 #include "ingest/ingest.h"
 #include "ingest_test_util.h"
 
@@ -303,6 +304,56 @@ TEST(IngestJson, JsonlWithABadFirstLineIsReadLineByLine) {
   ASSERT_EQ(c.errors.size(), 1U) << c.all_errors();
   EXPECT_EQ(c.errors[0].line, 1U);
   EXPECT_NE(c.errors[0].message.find("malformed JSON"), std::string::npos);
+}
+
+// JSON lines written with a leading space are JSONL too when the first line is bad: the good lines are read and the
+// bad one named (the whole file was skipped as one broken document when it was named '.json').
+TEST(IngestJson, IndentedJsonlWithABadFirstLineKeepsItsGoodLines) {
+  const std::string bytes =
+      "  {\"id\": \"k0\", \"text\": \"Coopers in Ghent\n"
+      "  {\"id\": \"k1\", \"text\": \"Smiths in Namur marched.\"}\n"
+      "\n"
+      "\t{\"id\": \"k2\", \"text\": \"Masons in Liege joined them.\"}\n";
+  TempDir dir;
+  for (const std::string name : {"guilds.json", "guilds.jsonl", "guilds"}) {
+    const std::string path = dir.write(name, bytes);
+    Collected c;
+    ingest_paths({path}, IngestOptions{}, c.sink(), c.errs());
+    ASSERT_EQ(c.articles.size(), 2U) << path << ": " << c.all_errors();
+    EXPECT_EQ(c.articles[0].id, "k1");
+    EXPECT_EQ(c.articles[1].id, "k2");
+    EXPECT_EQ(c.articles[1].text, "Masons in Liege joined them.");
+    ASSERT_EQ(c.errors.size(), 1U) << path << ": " << c.all_errors();
+    EXPECT_EQ(c.errors[0].line, 1U);
+    EXPECT_NE(c.errors[0].message.find("line skipped"), std::string::npos) << c.errors[0].message;
+  }
+  // An indented pretty-printed object that does not parse stays one error: its lines are not all objects' openings.
+  Collected pretty;
+  read_json("desk.json", "  {\n    \"id\": \"q1\",\n    \"text\": chalk\n  }\n", IngestOptions{}, pretty.sink(),
+            pretty.errs());
+  EXPECT_TRUE(pretty.articles.empty()) << pretty.all_errors();
+  ASSERT_EQ(pretty.errors.size(), 1U) << pretty.all_errors();
+  EXPECT_NE(pretty.errors[0].message.find("file skipped"), std::string::npos) << pretty.errors[0].message;
+}
+
+// A message quotes what the parser read: bytes of no UTF-8 there (a binary file, a line in Latin-1) become U+FFFD and
+// control characters spaces, so every message is one line of valid UTF-8 (it held the raw bytes).
+TEST(IngestJson, MessagesAboutBadBytesAreOneLineOfValidUtf8) {
+  Collected c;
+  read_json("scan.json", std::string("\xA1\x01\x02junk\n\xFF", 8), IngestOptions{}, c.sink(), c.errs());
+  std::istringstream in("{\"id\": \"s1\", \"text\": \"Sawyers in M\xE1laga \x1F met.\"}\n");
+  read_jsonl("saws.jsonl", in, IngestOptions{}, c.sink(), c.errs());
+  EXPECT_TRUE(c.articles.empty());
+  ASSERT_EQ(c.errors.size(), 2U) << c.all_errors();
+  for (const Error& e : c.errors) {
+    EXPECT_FALSE(find_invalid_utf8(e.message).has_value()) << e.message;
+    EXPECT_EQ(std::count_if(e.message.begin(), e.message.end(),
+                            [](char ch) { return static_cast<unsigned char>(ch) < 0x20; }),
+              0)
+        << e.message;
+  }
+  EXPECT_NE(c.errors[0].message.find("\xEF\xBF\xBD"), std::string::npos) << c.errors[0].message;  // U+FFFD
+  EXPECT_EQ(c.errors[1].line, 1U);
 }
 
 }  // namespace

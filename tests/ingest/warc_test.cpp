@@ -217,6 +217,28 @@ TEST(IngestWarc, ContentLengthTooLongOrTooShortLosesNoOtherRecord) {
   }
 }
 
+// A negative Content-Length (read as 2^64 - 7) or one far over the record limit and past the end of the file
+// passed over the rest of the file ("record truncated ...; the rest of the file skipped"): the block is looked at
+// for the next record as it is passed over, so only its own record is lost.
+TEST(IngestWarc, ContentLengthNegativeOrHugeLosesNoOtherRecord) {
+  for (const char* length : {"-7", "900000000000000", "+40", "99999999999999999999999"}) {
+    auto recs = three_pages(length);
+    std::istringstream in(join(recs, false));
+    Collected c;
+    read_warc("ferry.warc", in, IngestOptions{}, c.sink(), c.errs());
+    ASSERT_EQ(c.articles.size(), 2U) << length << "\n" << c.all_errors();
+    EXPECT_EQ(c.articles[0].id, "urn:uuid:Tromso");
+    EXPECT_EQ(c.articles[1].id, "urn:uuid:Alesund");
+    EXPECT_EQ(c.articles[1].text, "The ferry to Alesund sailed late.");
+    EXPECT_EQ(c.count(false), c.errors.size()) << c.all_errors();
+    ASSERT_FALSE(c.errors.empty());
+    const std::string& m = c.errors.back().message;
+    EXPECT_NE(m.find("record 2 at byte offset " + std::to_string(recs[0].size())), std::string::npos) << m;
+    EXPECT_NE(m.find("next record (byte offset " + std::to_string(recs[0].size() + recs[1].size())), std::string::npos)
+        << m;
+  }
+}
+
 // A Content-Length 5 to 10 bytes too long ends the block inside the next record's version line ("\r\n\r\nWA"):
 // reading goes back to where that line starts, so the next record is read too (it was lost with the record).
 TEST(IngestWarc, ContentLengthAFewBytesTooLongKeepsTheNextRecord) {
