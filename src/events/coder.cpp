@@ -116,10 +116,6 @@ const std::initializer_list<std::string_view> kCoordinators = {"and", "but", "or
 const std::initializer_list<std::string_view> kDegreeAdverbs = {"very", "quite", "extremely", "fairly"};
 const std::initializer_list<std::string_view> kClauseBreaks = {";", ":", "—", "–", "--", "―"};
 const std::initializer_list<std::string_view> kDeterminers = {"the", "a", "an", "his", "her", "its", "their", "our"};
-const std::initializer_list<std::string_view> kReportLemmas = {
-    "say",    "tell",   "announce",  "claim",    "allege",    "report",   "state", "add",
-    "insist", "assert", "note",      "confirm",  "write",     "declare",  "warn",  "explain",
-    "stress", "argue",  "reiterate", "reaffirm", "emphasize", "emphasise"};
 const std::initializer_list<std::string_view> kSingularPronouns = {"he", "she", "him", "his", "her"};
 const std::initializer_list<std::string_view> kPluralPronouns = {"they", "them", "their", "both"};
 
@@ -246,6 +242,8 @@ struct EventCoder::Impl {
   // data/cameo/reciprocal.tsv: codes that, with a compound source and no target,
   // mean each side acts on the other.
   StringSet reciprocal;
+  // data/cameo/reporting.tsv: lemmas of verbs that report a statement ("say", "warn", "concede").
+  StringSet reporting_lemmas;
   // data/cameo/implicit_agents.tsv: code -> sector standing in for the doer of an agentless
   // passive ("were arrested" -> COP); empty with --no-default-dictionaries.
   StringMap<std::string> implicit_agents;
@@ -672,7 +670,7 @@ class DocCoder {
         if (!verb_after) return false;
         if (w.size() > 4 && ends_with(w, "ing")) return true;
         for (const auto& l : k_.lemmatizer.candidates(w))
-          if (in(l, kReportLemmas)) return true;
+          if (k_.reporting_lemmas.count(l) != 0) return true;
         return false;
       };
       if (pm.token_end == mm.first_token && pm.sentence == mm.sentence && pm.kind == MentionKind::organization &&
@@ -1073,7 +1071,7 @@ class DocCoder {
   bool reporting(uint32_t t) const {
     auto c = k_.lemmatizer.candidates(norm(t));
     for (const auto& l : c)
-      if (in(l, kReportLemmas)) return true;
+      if (k_.reporting_lemmas.count(l) != 0) return true;
     return false;
   }
   // Token t, right after a place, is the finite verb of a speaker there ("officials in Kampala said",
@@ -5052,12 +5050,20 @@ Result<std::vector<std::vector<std::string>>> read_request_verbs(const std::stri
   return read_verb_phrases(path, "request verb");
 }
 
+Result<std::vector<std::string>> read_reporting_verbs(const std::string& path) {
+  auto phrases = read_verb_phrases(path, "reporting verb", 1, 1);
+  if (!phrases.ok()) return phrases.error();
+  std::vector<std::string> out;
+  for (auto& words : *phrases) out.push_back(std::move(words.front()));
+  return out;
+}
+
 Result<std::vector<std::vector<std::string>>> read_particle_senses(const std::string& path) {
   return read_verb_phrases(path, "particle phrase", 2);
 }
 
 Result<std::vector<std::vector<std::string>>> read_verb_phrases(const std::string& path, const std::string& what,
-                                                                size_t min_words) {
+                                                                size_t min_words, size_t max_words) {
   auto t = TsvTable::read(path, {"phrase", "note", "as_of"});
   if (!t.ok()) return t.error();
   std::vector<std::vector<std::string>> out;
@@ -5072,7 +5078,9 @@ Result<std::vector<std::vector<std::string>>> read_verb_phrases(const std::strin
       joined += (joined.empty() ? "" : " ") + w;
       words.push_back(std::move(w));
     }
-    if (words.size() < min_words || words.size() > 3 || joined != phrase)
+    if (max_words == 1 && (words.size() != 1 || joined != phrase))
+      return t->error(row, what + " '" + phrase + "' must be one word");
+    if (words.size() < min_words || words.size() > max_words || joined != phrase)
       return t->error(row, what + " '" + phrase + "' must be " + (min_words == 2 ? "two" : "one") +
                                " to three words separated by one space");
     if (std::find(out.begin(), out.end(), words) != out.end())
@@ -5128,6 +5136,9 @@ Result<std::shared_ptr<const EventCoder>> EventCoder::load(const std::string& da
   auto requests = read_request_verbs(data_dir + "/cameo/requests.tsv");
   if (!requests.ok()) return requests.error();
   impl->request_verbs = std::move(requests.value());
+  auto reporting = read_reporting_verbs(data_dir + "/cameo/reporting.tsv");
+  if (!reporting.ok()) return reporting.error();
+  impl->reporting_lemmas.insert(reporting->begin(), reporting->end());
   auto particles = read_particle_senses(data_dir + "/cameo/particle_senses.tsv");
   if (!particles.ok()) return particles.error();
   impl->particle_senses = std::move(particles.value());

@@ -67,10 +67,15 @@ Result<std::vector<std::vector<std::string>>> read_request_verbs(const std::stri
 /// read_request_verbs, at least two words. Errors name file:line.
 Result<std::vector<std::vector<std::string>>> read_particle_senses(const std::string& path);
 
-/// The common reader of the two lists above: `what` names a row in error messages; a phrase has
-/// `min_words` (1 or 2) to three words.
+/// Reads data/cameo/reporting.tsv (columns phrase, note, as_of): verbs by which a speaker reports
+/// a statement ("say", "warn", "concede"; "X conceded that Y must ..."), one lower-case lemma (a-z)
+/// each, listed once, with a note. Errors name file:line.
+Result<std::vector<std::string>> read_reporting_verbs(const std::string& path);
+
+/// The common reader of the lists above: `what` names a row in error messages; a phrase has
+/// `min_words` (1 or 2) to `max_words` (at most three) words.
 Result<std::vector<std::vector<std::string>>> read_verb_phrases(const std::string& path, const std::string& what,
-                                                                size_t min_words = 1);
+                                                                size_t min_words = 1, size_t max_words = 3);
 
 /// Per-call coding options; the defaults are what code(doc) does.
 struct CodeOptions {

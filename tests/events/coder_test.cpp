@@ -15,6 +15,7 @@ namespace dyad {
 namespace {
 
 using ::testing::ElementsAre;
+using ::testing::IsSupersetOf;
 using ::testing::UnorderedElementsAre;
 using testing_events::briefs;
 using testing_events::code_text;
@@ -334,6 +335,14 @@ TEST(Coder, ActsAskedForAreNotCodedAsDone) {
   EXPECT_THAT(briefs(code_text("China said on Monday Russia has to sign the treaty.")), ElementsAre("100 CHN->RUS"));
   // a plain report stays the reported act
   EXPECT_THAT(briefs(code_text("China said that Russia signed the treaty.")), ElementsAre("057 RUS->-"));
+}
+
+TEST(Coder, ConcludingOrAdmittingThatAnotherMustActIsADemandOnIt) {
+  // verbs of data/cameo/reporting.tsv beyond "say": the obliged act is asked for, not done
+  EXPECT_THAT(briefs(code_text("Ukraine concluded that Russia must withdraw its troops.")),
+              ElementsAre("100 UKR->RUS"));
+  EXPECT_THAT(briefs(code_text("Kenya admitted on Friday that China has to reopen the border.")),
+              ElementsAre("100 KEN->CHN"));
 }
 
 TEST(Coder, DefaultObjectWhenThePatternFillsNoTarget) {
@@ -1109,6 +1118,32 @@ TEST(Coder, CancellationPhrasesAreValidatedWithFileAndLine) {
   auto bundled = read_cancellation_phrases(testing_events::kData + "/cameo/cancellations.tsv");
   ASSERT_TRUE(bundled.ok()) << bundled.error().str();
   EXPECT_GE(bundled->size(), 10U);
+  std::filesystem::remove_all(dir);
+}
+
+TEST(Coder, ReportingVerbsAreOneWordEachValidatedWithFileAndLine) {
+  const auto dir = std::filesystem::temp_directory_path() / ("dyad_reporting_test_" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  const std::string head = "phrase\tnote\tas_of\n";
+  const auto f = (dir / "v.tsv").string();
+  auto fails = [&](const std::string& rows, const std::string& where, const std::string& what) {
+    std::ofstream(f) << head << rows;
+    auto r = read_reporting_verbs(f);
+    ASSERT_FALSE(r.ok()) << rows;
+    EXPECT_NE(r.error().str().find(where), std::string::npos) << r.error().str();
+    EXPECT_NE(r.error().str().find(what), std::string::npos) << r.error().str();
+  };
+  fails("Admit\tx\t2026-11-24\n", "v.tsv:2", "lower-case");
+  fails("point out\tx\t2026-11-24\n", "v.tsv:2", "one word");
+  fails("admit\t\t2026-11-24\n", "v.tsv:2", "no note");
+  fails("admit\tx\t2026-11-24\nadmit\ty\t2026-11-24\n", "v.tsv:3", "twice");
+  std::ofstream(f) << head << "concede\tx\t2026-11-24\n";
+  auto ok = read_reporting_verbs(f);
+  ASSERT_TRUE(ok.ok()) << ok.error().str();
+  EXPECT_THAT(*ok, ElementsAre("concede"));
+  auto bundled = read_reporting_verbs(testing_events::kData + "/cameo/reporting.tsv");
+  ASSERT_TRUE(bundled.ok()) << bundled.error().str();
+  EXPECT_THAT(*bundled, IsSupersetOf({"say", "warn", "conclude", "concede", "acknowledge"}));
   std::filesystem::remove_all(dir);
 }
 
