@@ -959,20 +959,28 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
       // "Anna Kowal and Mr Dorn"): when the words before "and" open with a title, an honorific or a given name and
       // no capitalised organisation word is on either side ("Harmony and Justice Party" stays one), the run ends
       // before "and" and the title opens the next run.
-      if (has(b, NameCue::title) || has(b, NameCue::honorific) || has(b, NameCue::given_name)) {
-        for (uint32_t j = b + 2; j + 1 < e; ++j) {
-          if (ta.tokens[j - 1].capitalized || norm(j - 1) != "and" || cover[j - 1] >= 0 || cover[j] >= 0 ||
-              !ta.tokens[j].capitalized || (!has(j, NameCue::title) && !has(j, NameCue::honorific)))
-            continue;
-          bool org_word = false;
-          for (uint32_t w = b; w < e && !org_word; ++w)
-            org_word = ta.tokens[w].capitalized && (has(w, NameCue::org_suffix) || has(w, NameCue::org_head));
-          if (!org_word) {
-            e = j - 1;
-            k = j;
-          }
-          break;
+      // So also when two or more capitalised words before "and" hold no place suffix word ("Bram Tulliver and Dr
+      // Ysolde Marrack"): the title marks the second name a person's, and the words before "and" are a name of their
+      // own, not words the title throws away.
+      const bool person_first = has(b, NameCue::title) || has(b, NameCue::honorific) || has(b, NameCue::given_name);
+      for (uint32_t j = b + 2; j + 1 < e; ++j) {
+        if (ta.tokens[j - 1].capitalized || norm(j - 1) != "and" || cover[j - 1] >= 0 || cover[j] >= 0 ||
+            !ta.tokens[j].capitalized || (!has(j, NameCue::title) && !has(j, NameCue::honorific)))
+          continue;
+        if (!person_first) {
+          bool name_before = j - 1 - b >= 2;
+          for (uint32_t w = b; w + 1 < j && name_before; ++w)
+            name_before = cover[w] < 0 && ta.tokens[w].capitalized && !has(w, NameCue::loc_suffix);
+          if (!name_before) break;
         }
+        bool org_word = false;
+        for (uint32_t w = b; w < e && !org_word; ++w)
+          org_word = ta.tokens[w].capitalized && (has(w, NameCue::org_suffix) || has(w, NameCue::org_head));
+        if (!org_word) {
+          e = j - 1;
+          k = j;
+        }
+        break;
       }
       // Mentions inside the run: role words are only words of the name ("Tyrone Power"); country, place
       // and organisation mentions make it a merged run that a cue or the gazetteer must type.

@@ -1291,6 +1291,18 @@ TEST(NameFinder, AnItemOfAListOfPeopleIsAPerson) {
   for (const auto& r : refs(doc1)) EXPECT_THAT(r, ::testing::Not(::testing::StartsWith("Weather Vane|"))) << dump(doc1);
 }
 
+// Two people joined by "and" when only the second has a title: the words before "and" are the first person, not
+// words the title throws away; a title shared by both ("Mr and Mrs Vantorp") still leaves one person.
+TEST(NameFinder, AnUntitledNameBeforeAndATitledOneIsAPersonToo) {
+  Document doc = code("Bram Tulliver and Dr Ysolde Marrack opened the clinic on Friday.");
+  EXPECT_TRUE(has_ref(doc, "Bram Tulliver|name|person|Bram Tulliver")) << dump(doc);
+  EXPECT_TRUE(has_ref(doc, "Ysolde Marrack|name|person|Ysolde Marrack")) << dump(doc);
+  Document doc1 = code("Mr and Mrs Vantorp left the hearing early.");
+  int people = 0;
+  for (const auto& r : refs(doc1)) people += r.find("|person|") != std::string::npos ? 1 : 0;
+  EXPECT_EQ(people, 1) << dump(doc1);
+}
+
 TEST(NameFinder, CueFileErrorsNameFileAndLine) {
   auto bad = NameFinder::parse("cues.tsv", "cue\twords\tas_of\ntitle\tminister\t2026-01-01\ntitel\tx\t2026-01-01\n");
   ASSERT_FALSE(bad.ok());
