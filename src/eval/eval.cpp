@@ -466,60 +466,17 @@ bool upper_initial(std::string_view t) {
 
 // The name inside a GUM mention, or nothing when the mention is not a name (docs/accuracy.md):
 // leading determiners and other never-name words are dropped, leading titles of a person too; what is
-// left must be capitalised words, with only connectors or particles in lower case inside. GUM's person
-// mentions hold what CoNLL marks apart: a person's name ends before a lower-case "of" (the party or the
-// employer after it is a mention of its own that GUM flattens into the person's) and starts after the last
-// title inside ("<Agency> Administrator <Name>"); a person mention that is a country's demonym is a group
-// (CoNLL's MISC), no name. An organisation mention that is a country's name is
-// the state acting (CoNLL types a state a place, whatever it does): not scored. A one-word mention opening its
-// sentence that the document also writes in lower case is a description ("Parents", "Visitors"), no
-// name (one word). `sentence_start[k]` tells whether token k is its sentence's first word; `lower` holds the
-// document's words written in lower case.
+// left must be capitalised words, with only connectors or particles in lower case inside.
 std::optional<NerItem> gum_name(const std::vector<const eval::NerToken*>& toks, const eval::NerSpan& s,
-                                const std::string& type, const NameFinder* names, const ActorIndex* actors,
-                                const std::vector<uint8_t>& sentence_start,
-                                const std::unordered_set<std::string>& lower) {
+                                const std::string& type, const NameFinder* names) {
   uint32_t b = s.begin, e = s.end;
   auto text = [&](uint32_t k) -> std::string_view { return toks[k]->text; };
-  auto title = [&](uint32_t k) {
-    return names != nullptr && (names->is(NameCue::title, text(k)) || names->is(NameCue::honorific, text(k)));
-  };
   if (names != nullptr) {
     while (b < e && names->is(NameCue::not_name, text(b))) ++b;
-    if (type == "PER") {
-      // (a name before "of" and one after it: not one word opening the sentence, "Hundreds of ...")
-      for (uint32_t k = b + 1; k + 1 < e; ++k)
-        if (text(k) == "of") {
-          const uint32_t after = k + 2 < e && text(k + 1) == "the" ? k + 2 : k + 1;
-          if ((k - b >= 2 || sentence_start[b] == 0) && upper_initial(text(after))) e = k;
-          break;
-        }
-      while (b < e && title(b)) ++b;
-      // (no preposition before the title: "<Name> from <Show> Who" holds two names)
-      bool linked = false;
-      for (uint32_t k = e; k > b + 1 && !linked; --k) {
-        if (title(k - 2) && upper_initial(text(k - 1))) {
-          for (uint32_t j = b; j + 2 < k && !linked; ++j)
-            linked = !upper_initial(text(j)) && names->is(NameCue::not_name, text(j));
-          if (!linked) b = k - 1;
-          break;
-        }
-      }
-    }
+    if (type == "PER")
+      while (b < e && (names->is(NameCue::title, text(b)) || names->is(NameCue::honorific, text(b)))) ++b;
   }
   if (b >= e || !upper_initial(text(b)) || !upper_initial(text(e - 1))) return std::nullopt;
-  std::string words;
-  for (uint32_t k = b; k < e; ++k) {
-    if (k > b) words += ' ';
-    words += text(k);
-  }
-  if (actors != nullptr && type == "PER" && actors->is_country_adjective(words)) return std::nullopt;
-  if (actors != nullptr && type == "ORG" && actors->is_country_name(words)) return std::nullopt;
-  if (e == b + 1 && sentence_start[b] != 0) {
-    std::string folded;
-    fold_case_append(text(b), folded);
-    if (lower.contains(folded)) return std::nullopt;
-  }
   for (uint32_t k = b; k < e; ++k) {
     if (upper_initial(text(k))) continue;
     if (names != nullptr && (names->is(NameCue::connector, text(k)) || names->is(NameCue::particle, text(k)))) continue;
@@ -567,8 +524,6 @@ SuiteResult run_ner(const std::string& name, const EvalOptions& options, Knowled
     ++result.records;
     // The document as text: tokens joined by spaces, one sentence per line.
     std::vector<const eval::NerToken*> toks;
-    std::vector<uint8_t> sentence_start;
-    std::unordered_set<std::string> lower;  // the document's words written in lower case
     std::string raw;
     for (const auto& sentence : d.sentences) {
       if (!raw.empty()) raw += '\n';
@@ -576,13 +531,6 @@ SuiteResult run_ner(const std::string& name, const EvalOptions& options, Knowled
         if (i != 0) raw += ' ';
         raw += sentence[i].text;
         toks.push_back(&sentence[i]);
-        // the sentence's first word (after opening quotes or brackets)
-        bool first = true;
-        for (size_t j = 0; j < i && first; ++j)
-          first = std::none_of(sentence[j].text.begin(), sentence[j].text.end(),
-                               [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; });
-        sentence_start.push_back(first ? 1 : 0);
-        if (i != 0 && !sentence[i].text.empty() && !upper_initial(sentence[i].text)) lower.insert(sentence[i].text);
       }
     }
     Document doc = code_article(**knowledge, make_article(d.id, raw, Date{}, dir + "/" + d.id));
@@ -606,9 +554,7 @@ SuiteResult run_ner(const std::string& name, const EvalOptions& options, Knowled
       std::string type;
       if (gum) {
         type = s.label == "person" ? "PER" : s.label == "organization" ? "ORG" : s.label == "place" ? "LOC" : "";
-        std::optional<NerItem> g =
-            type.empty() ? std::nullopt
-                         : gum_name(toks, s, type, names, (*knowledge)->actors.get(), sentence_start, lower);
+        std::optional<NerItem> g = type.empty() ? std::nullopt : gum_name(toks, s, type, names);
         if (g) gold.push_back(*g);
         if (!g || g->begin != s.begin || g->end != s.end) ignored.push_back(NerItem{"", s.begin, s.end});
       } else if (s.label == "PER" || s.label == "ORG" || s.label == "LOC") {
