@@ -3990,7 +3990,8 @@ class DocCoder {
       if (in(w, {"was", "were", "had", "did", "didn't"})) past = true;
       if (in(w, {"is", "are", "has", "have", "does", "am"})) present = true;
     }
-    // "the gunmen killed no one", "police arrested nobody", "troops killed none of the rebels":
+    // "the gunmen killed no one", "police arrested nobody", "troops killed none of the rebels"
+    // (not "arrested none other than X"):
     // an object that is no one says the act was not done to anyone (the words right after the
     // anchor up to the match's end and the word after it; not past punctuation or an actor)
     if (neg.empty())
@@ -3998,7 +3999,9 @@ class DocCoder {
         const uint32_t t = cl.toks[q];
         if (tok(t).mention >= 0 || tok(t).punct) break;
         const std::string_view w = norm(t);
-        if (in(w, {"nobody", "none", "no-one"}) ||
+        // "none other than X" names the one it was done to: no negation
+        const bool none_other = w == "none" && q + 1 < cl.toks.size() && norm(cl.toks[q + 1]) == "other";
+        if ((in(w, {"nobody", "none", "no-one"}) && !none_other) ||
             (w == "no" && q + 1 < cl.toks.size() && norm(cl.toks[q + 1]) == "one")) {
           neg = std::string(w == "no" ? "no one" : w) + " (as the object)";
           break;

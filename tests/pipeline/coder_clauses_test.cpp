@@ -32,8 +32,9 @@ std::string codings(const std::vector<Event>& events) {
 TEST(CoderClauses, AnActorAfterTheWholeMatchIsNoDoerOfIt) {
   // "hopes to" is no verb form the coder knows, so the relative clause's last actor was taken
   // as its subject: Togo enforcing a blockade against itself
-  auto ev = events_of("Ghana says it will vote for a council motion that hopes to enforce a naval blockade "
-                      "against neighbouring Togo.");
+  auto ev = events_of(
+      "Ghana says it will vote for a council motion that hopes to enforce a naval blockade "
+      "against neighbouring Togo.");
   for (const Event& e : ev) EXPECT_NE(e.source.code, "TGO") << codings(ev);
   // the speaker of an inverted statement after its verb still speaks
   ev = events_of("Says a Ghanaian minister, \"the crowd left the square before noon.\"");

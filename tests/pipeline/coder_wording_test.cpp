@@ -49,6 +49,10 @@ TEST(CoderWording, AnObjectThatIsNoOneNegatesTheAct) {
   }
   // a count of people is still an object
   EXPECT_TRUE(has_prefix(rows("Kenyan police arrested one Somali trader."), "173 KENCOP->SOMBUS happened"));
+  // "none other than X" names the one the act was done to
+  EXPECT_TRUE(
+      has_prefix(rows("Kenyan police arrested none other than a Somali trader."), "173 KENCOP->SOMBUS happened"))
+      << ::testing::PrintToString(rows("Kenyan police arrested none other than a Somali trader."));
 }
 
 TEST(CoderWording, APresentTenseVisitWithADateToComeIsExpected) {
