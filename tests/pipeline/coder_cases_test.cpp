@@ -11,15 +11,8 @@
 namespace dyad {
 namespace {
 
-// Codes one text as an article published on Sunday 2002-03-10 (a date given with the input).
-std::vector<Event> events_of(const std::string& text) {
-  Article a;
-  a.id = "t";
-  a.text = text;
-  a.published = Date::ymd(2002, 3, 10);
-  a.published_origin = DateOrigin::input;
-  return code_article(testing_support::bundled_knowledge(), a).events;
-}
+// Codes one text as an article published on Sunday 2002-03-10.
+std::vector<Event> events_of(const std::string& text) { return testing_support::events_of_text(text); }
 
 const Event* find_code(const std::vector<Event>& events, const std::string& cameo) {
   for (const Event& e : events)

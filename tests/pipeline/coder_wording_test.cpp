@@ -13,15 +13,8 @@
 namespace dyad {
 namespace {
 
-// Codes one text as an article published on Sunday 2002-03-10 (a date given with the input).
-std::vector<Event> coded(const std::string& text) {
-  Article a;
-  a.id = "w";
-  a.text = text;
-  a.published = Date::ymd(2002, 3, 10);
-  a.published_origin = DateOrigin::input;
-  return code_article(testing_support::bundled_knowledge(), a).events;
-}
+// Codes one text as an article published on Sunday 2002-03-10.
+std::vector<Event> coded(const std::string& text) { return testing_support::events_of_text(text); }
 
 // "CODE SRC->TGT mode date" per event.
 std::vector<std::string> rows(const std::string& text) {

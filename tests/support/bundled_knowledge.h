@@ -3,7 +3,9 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
 #include <utility>
+#include <vector>
 
 #include "pipeline/pipeline.h"
 
@@ -18,6 +20,17 @@ inline const Knowledge& bundled_knowledge() {
     return std::move(loaded.value());
   }();
   return k;
+}
+
+// The events of one text coded with the bundled knowledge as an article published on `published`
+// (a date given with the input; the coder tests use Sunday 2002-03-10).
+inline std::vector<Event> events_of_text(const std::string& text, Date published = Date::ymd(2002, 3, 10)) {
+  Article a;
+  a.id = "t";
+  a.text = text;
+  a.published = published;
+  a.published_origin = DateOrigin::input;
+  return code_article(bundled_knowledge(), a).events;
 }
 
 }  // namespace dyad::testing_support
