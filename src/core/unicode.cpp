@@ -10,6 +10,8 @@
 #include <algorithm>
 #include <cstring>
 #include <memory>
+#include <utility>
+#include <vector>
 
 namespace dyad {
 
@@ -49,6 +51,97 @@ bool looks_binary(std::string_view s) {
   return !head.empty() && control * 10 > head.size();
 }
 
+namespace {
+
+/// The windows-1252 byte of a code point in 0x80..0xBF position, as a continuation
+/// byte of UTF-8 read as windows-1252; 0 when the code point is no such byte. The
+/// table is built from ICU's own windows-1252 converter; bytes it leaves undefined
+/// (0x81, 0x8D, 0x8F, 0x90, 0x9D) come back from Latin-1 decoders as C1 controls.
+uint8_t continuation_byte(UChar32 c) {
+  static const std::vector<std::pair<UChar32, uint8_t>> specials = [] {
+    std::vector<std::pair<UChar32, uint8_t>> out;
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<UConverter, void (*)(UConverter*)> conv(ucnv_open("windows-1252", &status), ucnv_close);
+    if (U_FAILURE(status) || !conv) return out;
+    for (int b = 0x80; b < 0xA0; ++b) {
+      char byte = static_cast<char>(b);
+      UChar u[2] = {0, 0};
+      status = U_ZERO_ERROR;
+      int32_t len = ucnv_toUChars(conv.get(), u, 2, &byte, 1, &status);
+      if (U_SUCCESS(status) && len == 1 && u[0] != 0xFFFD && u[0] >= 0x100) out.emplace_back(u[0], b);
+    }
+    return out;
+  }();
+  if (c >= 0x80 && c <= 0xBF) return static_cast<uint8_t>(c);
+  for (const auto& [cp, b] : specials)
+    if (cp == c) return b;
+  return 0;
+}
+
+/// Quick test before the repair: a lead character Â..ô (UTF-8 C3 82..C3 B4) occurs.
+bool may_hold_mojibake(std::string_view utf8) {
+  for (size_t at = utf8.find('\xC3'); at != std::string_view::npos; at = utf8.find('\xC3', at + 1)) {
+    if (at + 1 < utf8.size() && static_cast<uint8_t>(utf8[at + 1]) >= 0x82 &&
+        static_cast<uint8_t>(utf8[at + 1]) <= 0xB4)
+      return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+std::string repair_mojibake(std::string_view utf8) {
+  if (!may_hold_mojibake(utf8)) return std::string(utf8);
+  const auto* p = reinterpret_cast<const uint8_t*>(utf8.data());
+  auto n = static_cast<int32_t>(utf8.size());
+  std::string out;
+  out.reserve(utf8.size());
+  int32_t i = 0;
+  while (i < n) {
+    int32_t start = i;
+    UChar32 lead = 0;
+    U8_NEXT(p, i, n, lead);
+    if (lead < 0xC2 || lead > 0xF4) {
+      out.append(utf8.substr(static_cast<size_t>(start), static_cast<size_t>(i - start)));
+      continue;
+    }
+    const int need = lead < 0xE0 ? 1 : lead < 0xF0 ? 2 : 3;
+    uint8_t bytes[4] = {static_cast<uint8_t>(lead), 0, 0, 0};
+    int32_t j = i;
+    bool ok = true;
+    UChar32 first = 0;  // the first continuation character
+    for (int k = 1; k <= need && ok; ++k) {
+      UChar32 c = 0;
+      if (j >= n) {
+        ok = false;
+        break;
+      }
+      U8_NEXT(p, j, n, c);
+      if (k == 1) first = c;
+      uint8_t b = continuation_byte(c);
+      // "â€" and a lost 0x9D: the right double quotation mark, the only common character there.
+      if (b == 0 && c == 0xFFFD && k == 2 && bytes[0] == 0xE2 && bytes[1] == 0x80) b = 0x9D;
+      if (b == 0) ok = false;
+      bytes[k] = b;
+    }
+    // After a capital other than Â/Ã, only a Latin-1 sign (not a curly quote or dash) continues.
+    if (ok && need == 1 && lead > 0xC3) ok = first >= 0x80 && first <= 0xBF;
+    if (ok) {
+      int32_t q = 0;
+      UChar32 fixed = 0;
+      U8_NEXT(bytes, q, need + 1, fixed);
+      ok = fixed >= 0x80 && q == need + 1;
+    }
+    if (ok) {
+      out.append(reinterpret_cast<const char*>(bytes), static_cast<size_t>(need + 1));
+      i = j;
+    } else {
+      out.append(utf8.substr(static_cast<size_t>(start), static_cast<size_t>(i - start)));
+    }
+  }
+  return out;
+}
+
 std::string normalize_text(std::string_view utf8) {
   std::string s;
   s.reserve(utf8.size());
@@ -64,6 +157,7 @@ std::string normalize_text(std::string_view utf8) {
   }
   // ASCII is NFC as it is: no conversion to UTF-16 (most dictionary names, many articles).
   if (std::all_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) return s;
+  if (may_hold_mojibake(s)) s = repair_mojibake(s);
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
   if (U_FAILURE(status)) return s;

@@ -23,8 +23,20 @@ std::optional<Utf8Problem> find_invalid_utf8(std::string_view s);
 bool looks_binary(std::string_view s);
 
 /// NFC-normalises valid UTF-8 (returns the input unchanged when it is already NFC).
-/// Also maps CRLF and lone CR to LF and drops a leading byte-order mark.
+/// Also maps CRLF and lone CR to LF, drops a leading byte-order mark and repairs
+/// mojibake (repair_mojibake).
 std::string normalize_text(std::string_view utf8);
+
+/// Repairs UTF-8 text that was once decoded as windows-1252 (or Latin-1) and encoded
+/// again ("mojibake": "â€™" for "’", "Ã©" for "é"). A run of characters is put back
+/// only when their windows-1252 bytes form one valid UTF-8 sequence: a lead (Â..ô)
+/// and the right number of continuation characters. Two-byte sequences are taken
+/// after Â and Ã (Latin-1 letters and signs) and, after the other leads, only when
+/// the second character is a Latin-1 sign (U+0080..U+00BF), so a capital letter
+/// before a curly quote ("JOSÉ’S") stays as written. "â€" and U+FFFD (the
+/// undefined byte 0x9D lost by a decoder) is "”". Valid text without such runs is
+/// returned unchanged.
+std::string repair_mojibake(std::string_view utf8);
 
 /// Converts bytes in `charset` (any name ICU knows: "windows-1252", "ISO-8859-1", ...)
 /// to UTF-8. An unknown charset is an Error; unmappable bytes become U+FFFD.

@@ -56,6 +56,33 @@ TEST(Normalize, NfcAndLineEnds) {
   EXPECT_EQ(normalize_text("\xEF\xBB\xBFtext"), "text");
 }
 
+// Mojibake: UTF-8 read as windows-1252 and written out again as UTF-8.
+TEST(Mojibake, RepairsWindows1252RoundTrips) {
+  // "it’s": E2 80 99 shown as â € ™
+  EXPECT_EQ(repair_mojibake("it\xC3\xA2\xE2\x82\xAC\xE2\x84\xA2s"), "it\xE2\x80\x99s");
+  // “ and ” (its byte 0x9D, undefined in windows-1252, lost as U+FFFD by the first decoder)
+  EXPECT_EQ(repair_mojibake("\xC3\xA2\xE2\x82\xAC\xC5\x93yes\xC3\xA2\xE2\x82\xAC\xEF\xBF\xBD"),
+            "\xE2\x80\x9Cyes\xE2\x80\x9D");
+  // "café" as "cafÃ©"; Cyrillic "о" as "Ð¾"; an emoji (four bytes) as "ðŸ˜€"
+  EXPECT_EQ(repair_mojibake("caf\xC3\x83\xC2\xA9"), "caf\xC3\xA9");
+  EXPECT_EQ(repair_mojibake("\xC3\x90\xC2\xBE"), "\xD0\xBE");
+  EXPECT_EQ(repair_mojibake("\xC3\xB0\xC5\xB8\xCB\x9C\xE2\x82\xAC"), "\xF0\x9F\x98\x80");
+  // normalize_text repairs too.
+  EXPECT_EQ(normalize_text("don\xC3\xA2\xE2\x82\xAC\xE2\x84\xA2t"), "don\xE2\x80\x99t");
+}
+
+TEST(Mojibake, LeavesRealAccentsAlone) {
+  for (std::string s : {
+           "S\xC3\xA3o Paulo and Gr\xC3\xB6\xC3\x9F"
+           "e",                                           // São Paulo, Größe
+           "JOS\xC3\x89\xE2\x80\x99S PLAN",               // capital É before a curly apostrophe
+           "na\xC3\xAFve caf\xC3\xA9 \xC3\xA0 la carte",  // naïve café à la carte
+           "\xC3\xA2\xE2\x82\xAC",                        // a lead with too few continuations
+           "plain ASCII text",
+       })
+    EXPECT_EQ(repair_mojibake(s), s) << s;
+}
+
 TEST(Charset, Latin1ToUtf8) {
   auto r = to_utf8("caf\xE9", "ISO-8859-1");
   ASSERT_TRUE(r.ok());
