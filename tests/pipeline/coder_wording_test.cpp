@@ -1,6 +1,8 @@
 // End-to-end coder cases over the bundled knowledge (issue 4's known coder bugs, each a category):
 // an object that is no one, a visit in the present tense, a list of actors opening reported
-// content with no "that", the hyphen after "re", and a pattern word that modifies a place noun.
+// content with no "that", the hyphen after "re", a pattern word that modifies a place noun, and wordings of
+// the pattern dictionary grouped by sense (ultimatums, "is opposed to", aid handed over, defacing
+// websites, protests stopped by security forces).
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -92,6 +94,47 @@ TEST(CoderWording, AWordBeforeAPlaceNounAndItsPlaceIsNoTargetNoun) {
   for (const Event& e : coded("Somali gunmen attacked the port of Kismayo on Friday."))
     port = port || e.rule.find("refinery") != std::string::npos;
   EXPECT_TRUE(port);
+}
+
+TEST(CoderWording, AnUltimatumIsCameo139NotADemand) {
+  // the noun "ultimatum" is CAMEO's own code (139, a threat), whatever the act it asks for
+  const auto ev = rows("Kenya issued an ultimatum to Somalia to withdraw its troops from the border.");
+  EXPECT_TRUE(has_prefix(ev, "139 KEN->SOM happened")) << ::testing::PrintToString(ev);
+  for (const std::string& r : ev) EXPECT_NE(r.rfind("100", 0), 0U) << r;
+}
+
+TEST(CoderWording, BeingOpposedToAProposalIsRejectingItAsOpposingIs) {
+  // "is opposed to" joins "oppose" in every reject frame: mediation (126), a ceasefire (1246)
+  EXPECT_TRUE(has_prefix(rows("Peru is opposed to Chilean mediation in the fishing dispute."), "126 PER->CHL happened"))
+      << ::testing::PrintToString(rows("Peru is opposed to Chilean mediation in the fishing dispute."));
+  EXPECT_TRUE(has_prefix(rows("Peru is opposed to the Chilean proposal for a ceasefire."), "1246 PER->CHL happened"));
+  // the active verb reads as before
+  EXPECT_TRUE(has_prefix(rows("Peru opposed Chilean mediation in the fishing dispute."), "126 PER->CHL happened"));
+}
+
+TEST(CoderWording, HandingOverAidIsGivingIt) {
+  // "hand over" joins the verbs of giving in the aid rows (070, 071, 073), as in the arms row (072)
+  EXPECT_TRUE(has_prefix(rows("Swedish doctors handed over 300 kg of vaccines to the Kenyan health ministry."), "073 "))
+      << ::testing::PrintToString(
+             rows("Swedish doctors handed over 300 kg of vaccines to the Kenyan health ministry."));
+  EXPECT_TRUE(has_prefix(rows("Norway handed over 40 million dollars in development aid to Malawi."), "071 NOR->MWI"));
+}
+
+TEST(CoderWording, DefacingWebsitesIsACyberattack) {
+  // coded 170 as hacking is; defacing a monument stays damage to property (1712)
+  EXPECT_TRUE(has_prefix(rows("Chinese hackers defaced hundreds of Taiwanese government websites."), "170 "))
+      << ::testing::PrintToString(rows("Chinese hackers defaced hundreds of Taiwanese government websites."));
+}
+
+TEST(CoderWording, SecurityForcesStoppingAProtestIsRepressionNotCallingItOff) {
+  // the police, intelligence or army stopping someone else's protest curb assembly (1721)
+  EXPECT_TRUE(has_prefix(rows("Kenyan police stopped a march by opposition supporters."), "1721 KENCOP->KENOPP"))
+      << ::testing::PrintToString(rows("Kenyan police stopped a march by opposition supporters."));
+  EXPECT_TRUE(has_prefix(rows("Ugandan soldiers prevented a demonstration by Kenyan traders."), "1721 UGAMIL->KENBUS"))
+      << ::testing::PrintToString(rows("Ugandan soldiers prevented a demonstration by Kenyan traders."));
+  // any other doer stopping its protests calls them off (082)
+  EXPECT_TRUE(has_prefix(rows("The Kenyan opposition stopped its protests on Friday."), "082 KENOPP"))
+      << ::testing::PrintToString(rows("The Kenyan opposition stopped its protests on Friday."));
 }
 
 }  // namespace

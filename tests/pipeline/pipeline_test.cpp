@@ -688,9 +688,9 @@ TEST(CodeArticle, ActsAfterACodedDemandInItsClauseAreItsContent) {
   auto starts = [](const std::vector<std::string>& events, const std::string& prefix) {
     return std::any_of(events.begin(), events.end(), [&](const std::string& e) { return e.rfind(prefix, 0) == 0; });
   };
-  // the halt asked of Bolivia is no de-escalation by Chile; the demand stays
+  // the halt asked of Bolivia is no de-escalation by Chile; the ultimatum (139) stays
   const auto ultimatum = coded(k, "Chile issued an ultimatum to Bolivia to halt raids on the border.");
-  EXPECT_TRUE(starts(ultimatum, "100 "));
+  EXPECT_TRUE(starts(ultimatum, "139 "));
   EXPECT_FALSE(starts(ultimatum, "087 "));
   // talks demanded are no talks held
   const auto talks = coded(k, "Chile demanded talks with Bolivia on Monday.");
