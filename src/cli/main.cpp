@@ -652,6 +652,9 @@ int main(int argc, char** argv) {
                  "gum-news-ner, wikigold-ner; default all");
   ev->add_option("--limit", eval.limit, "At most this many records per suite");
   ev->add_flag("--verbose", eval.verbose, "Print every error with gold and predicted codings");
+  ev->add_option("--split", eval.verbose_split,
+                 "With --verbose: print only this split's errors (dev or held-out; suites with no split print all)")
+      ->check(CLI::IsMember({"dev", "held-out"}));
   ev->add_option("--shared", eval.shared_dir, "The shared material folder (default ../shared beside the checkout)");
   ev->add_flag("--write", eval_write, "Rewrite docs/accuracy.md with the figures");
   ev->add_option("--write-markdown", eval.write_markdown, "Write the Markdown report to this path");

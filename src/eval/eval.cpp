@@ -57,9 +57,22 @@ Article make_article(std::string id, std::string text, Date date, std::string or
   return a;
 }
 
-void verbose_errors(std::ostream& log, const std::string& suite, const std::string& id, const RecordScore& s) {
+/// Whether to print the errors of the record or document at `index` of a suite split into dev and
+/// held-out: --verbose, and --split (if given) names its split. Lines carry the split's name, so errors
+/// are read from the dev half only.
+bool verbose_for(const EvalOptions& options, size_t index) {
+  return options.verbose && (options.verbose_split.empty() || options.verbose_split == eval::split_name(index));
+}
+
+/// " [dev]" or " [held-out]" after a record id; empty for suites with no split.
+std::string split_tag(std::optional<size_t> index) {
+  return index ? " [" + std::string(eval::split_name(*index)) + "]" : std::string();
+}
+
+void verbose_errors(std::ostream& log, const std::string& suite, const std::string& id, const RecordScore& s,
+                    std::optional<size_t> index = std::nullopt) {
   for (const auto& [kind, idx] : s.errors) {
-    log << suite << " " << id << ": " << kind;
+    log << suite << " " << id << split_tag(index) << ": " << kind;
     if (idx.first >= 0) log << "  gold=" << eval::describe(s.gold[static_cast<size_t>(idx.first)]);
     if (idx.second >= 0) log << "  predicted=" << eval::describe(s.predicted[static_cast<size_t>(idx.second)]);
     log << "\n";
@@ -256,9 +269,10 @@ SuiteResult run_plover(const EvalOptions& options, KnowledgeCache& cache, std::o
           Coding{keys.actor_key(e.source), e.target ? keys.actor_key(*e.target) : std::string(), type, {}, {}});
     }
     RecordScore s = eval::score_record(eval::plover_gold_codings(r, key), predicted);
-    result.categories[eval::split_category(result.records, "records")] += s.tally;
+    const size_t index = result.records;
+    result.categories[eval::split_category(index, "records")] += s.tally;
     result.add(r.event, s);
-    if (options.verbose) verbose_errors(log, result.name, r.id, s);
+    if (verbose_for(options, index)) verbose_errors(log, result.name, r.id, s, index);
   }
   result.seconds = seconds_since(t0);
   return result;
@@ -364,7 +378,8 @@ SuiteResult run_india_police(const EvalOptions& options, KnowledgeCache& cache, 
     result.categories["document " + label];
   }
   for (const eval::PoliceDoc& d : docs.value()) {
-    Tally& split = result.categories[eval::split_category(result.records, "documents")];
+    const size_t index = result.records;
+    Tally& split = result.categories[eval::split_category(index, "documents")];
     ++result.records;
     std::string id = std::to_string(d.id);
     Document doc = code_article(**knowledge, make_article(id, d.text, d.date, dir + "/docs.jsonl:" + id));
@@ -416,9 +431,9 @@ SuiteResult run_india_police(const EvalOptions& options, KnowledgeCache& cache, 
         result.total += one;
         if (one.fn != 0) ++result.errors["missed: " + label];
         if (one.fp != 0) ++result.errors["spurious: " + label];
-        if (options.verbose && (one.fn != 0 || one.fp != 0))
-          log << result.name << " " << id << "/" << d.sentences[i].id << ": " << (one.fn != 0 ? "missed " : "spurious ")
-              << label << "\n";
+        if (verbose_for(options, index) && (one.fn != 0 || one.fp != 0))
+          log << result.name << " " << id << "/" << d.sentences[i].id << split_tag(index) << ": "
+              << (one.fn != 0 ? "missed " : "spurious ") << label << "\n";
       }
       Tally& dt = result.categories["document " + label];
       dt.gold += doc_gold ? 1 : 0;
@@ -633,17 +648,17 @@ SuiteResult run_ner(const std::string& name, const EvalOptions& options, Knowled
         }
       if (paired >= 0) pred_used[static_cast<size_t>(paired)] = 2;
       ++result.errors[kind];
-      if (options.verbose)
-        log << name << " " << d.id << ": " << kind << "  gold='" << words(gold[g]) << "'"
+      if (verbose_for(options, di))
+        log << name << " " << d.id << split_tag(di) << ": " << kind << "  gold='" << words(gold[g]) << "'"
             << (paired >= 0 ? "  predicted='" + predicted_words[static_cast<size_t>(paired)] + "'" : std::string())
             << "\n";
     }
     for (size_t p = 0; p < predicted.size(); ++p) {
       if (pred_used[p]) continue;
       ++result.errors["spurious: " + predicted[p].type];
-      if (options.verbose)
-        log << name << " " << d.id << ": spurious: " << predicted[p].type << "  predicted='" << predicted_words[p]
-            << "'\n";
+      if (verbose_for(options, di))
+        log << name << " " << d.id << split_tag(di) << ": spurious: " << predicted[p].type << "  predicted='"
+            << predicted_words[p] << "'\n";
     }
     doc_tally.fn = doc_tally.gold - doc_tally.tp;
     doc_tally.fp = doc_tally.predicted - doc_tally.tp;

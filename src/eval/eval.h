@@ -28,6 +28,7 @@ struct EvalOptions {
   std::string write_markdown;              // path of docs/accuracy.md to (re)write, empty = don't
   size_t limit = 0;                        // records per suite (documents for india-police), 0 = all
   bool verbose = false;                    // print each error (record id, gold, predicted)
+  std::string verbose_split;               // "dev" or "held-out": print only that split's errors; empty = both
   std::string data_dir;                    // bundled knowledge; empty = data_dir()
   std::string command_line = "dyad eval";  // recorded in the Markdown report
 };

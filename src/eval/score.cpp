@@ -148,6 +148,8 @@ std::string split_category(size_t index, std::string_view unit) {
 
 bool is_split_category(std::string_view category) { return category.starts_with("all: "); }
 
+std::string_view split_name(size_t index) { return index % 2 == 0 ? "dev" : "held-out"; }
+
 void print_table(const std::vector<SuiteResult>& suites, std::ostream& out) {
   char line[256];
   std::snprintf(line, sizeof line, "%-16s %-28s %7s %9s %6s %6s %6s %6s %6s %6s\n", "suite", "category", "gold",

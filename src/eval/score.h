@@ -108,6 +108,9 @@ std::string split_category(size_t index, std::string_view unit);
 /// categories, just before ALL.
 bool is_split_category(std::string_view category);
 
+/// "dev" for an even index, "held-out" for an odd one (the split of split_category).
+std::string_view split_name(size_t index);
+
 /// Prints the fixed-width table: suite, category, gold, predicted, TP, FP, FN, P, R, F1,
 /// one row per category and an "ALL" row per suite (micro-averaged).
 void print_table(const std::vector<SuiteResult>& suites, std::ostream& out);
