@@ -94,5 +94,31 @@ TEST(RunEval, ScoresTheFirstRecordsOfEachSuiteAndWritesTheReport) {
   EXPECT_NE(text.find("| suite | records | gold | predicted | TP | FP | FN | P | R | F1 |"), std::string::npos);
 }
 
+// --verbose lines of a split suite name their half, and --split keeps one half's errors only.
+TEST(RunEval, VerboseLinesNameTheirSplitAndSplitFiltersThem) {
+  if (!std::filesystem::exists(kShared + "/eval/plover-gsr-cameo")) GTEST_SKIP() << "no shared eval data";
+  EvalOptions o;
+  o.shared_dir = kShared;
+  o.limit = 40;
+  o.verbose = true;
+  auto lines = [&](const std::string& split, const std::string& tag) {
+    EvalOptions with = o;
+    with.verbose_split = split;
+    std::ostringstream log;
+    eval::SuiteResult r = run_suite("plover", with, log);
+    EXPECT_FALSE(r.failed) << r.failure;
+    size_t n = 0;
+    for (size_t at = log.str().find(tag); at != std::string::npos; at = log.str().find(tag, at + 1)) ++n;
+    return n;
+  };
+  const size_t dev = lines("", "[dev]:"), held = lines("", "[held-out]:");
+  EXPECT_GT(dev, 0U);
+  EXPECT_GT(held, 0U);
+  EXPECT_EQ(lines("dev", "[dev]:"), dev);
+  EXPECT_EQ(lines("dev", "[held-out]:"), 0U);
+  EXPECT_EQ(lines("held-out", "[held-out]:"), held);
+  EXPECT_EQ(lines("held-out", "[dev]:"), 0U);
+}
+
 }  // namespace
 }  // namespace dyad
