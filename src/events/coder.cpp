@@ -93,6 +93,13 @@ bool in(std::string_view w, std::initializer_list<std::string_view> set) {
   return false;
 }
 
+// "nobody", "none", "no-one", or "no" followed by "one" (`next`, the word after `w`): the word
+// that names no one, as a clause's subject ("nobody was arrested") or an act's object ("killed no
+// one"). One helper for the coder's negation readings.
+bool no_one(std::string_view w, std::string_view next) {
+  return in(w, {"nobody", "none", "no-one"}) || (w == "no" && next == "one");
+}
+
 const std::initializer_list<std::string_view> kAux = {
     "is",    "are",     "was",      "were",       "be",         "been",      "being", "am",     "has",
     "have",  "had",     "do",       "does",       "did",        "will",      "would", "shall",  "should",
@@ -200,6 +207,9 @@ struct Match {
   size_t cancel_pos = SIZE_MAX;
   bool cancel_negated = false;  // "did not cancel the visit", "has not been called off"
   bool cancel_hedged = false;   // "the visit could be cancelled"
+  // The object is "each other" / "one another" (in the {T} slot or right after the match): the
+  // members of the compound subject act on each other ("A and B accused each other of ...").
+  bool each_other = false;
 };
 
 struct Speech {
@@ -244,6 +254,8 @@ struct EventCoder::Impl {
   StringSet reciprocal;
   // data/cameo/reporting.tsv: lemmas of verbs that report a statement ("say", "warn", "concede").
   StringSet reporting_lemmas;
+  // ... of these, those whose direct object is the one told ("tell", "warn"; column hearer).
+  StringSet reporting_hearer_object;
   // data/cameo/implicit_agents.tsv: code -> sector standing in for the doer of an agentless
   // passive ("were arrested" -> COP); empty with --no-default-dictionaries.
   StringMap<std::string> implicit_agents;
@@ -1074,6 +1086,14 @@ class DocCoder {
       if (k_.reporting_lemmas.count(l) != 0) return true;
     return false;
   }
+  // A reporting verb whose direct object can be the one told ("warned Z", "told Z"; hearer 'object'
+  // in data/cameo/reporting.tsv).
+  bool reporting_to_object(uint32_t t) const {
+    auto c = k_.lemmatizer.candidates(norm(t));
+    for (const auto& l : c)
+      if (k_.reporting_hearer_object.count(l) != 0) return true;
+    return false;
+  }
   // Token t, right after a place, is the finite verb of a speaker there ("officials in Kampala said",
   // "residents in Gulu say the ..."): a past form not followed by by/to (a participle: "in Kabul claimed
   // by X", "reported to be held"), a present form in -s, or a base form that opens its reported clause.
@@ -1678,16 +1698,17 @@ class DocCoder {
   // "X said Kenya and Uganda must ...", "X said on Monday Kenya, Rwanda and Uganda would ...": the
   // "and" at token t closes a list of actors that opens the reported content of a reporting verb
   // with no "that" (only a day or "today" between): the list is that content's subject, and the
-  // verb after it no coordinated clause of its own.
+  // verb after it no coordinated clause of its own. Not after a verb whose object is the one told
+  // ("X warned A and B threatened ...": A is warned, B threatens; hearer 'object' in reporting.tsv).
   bool reported_subject_list(uint32_t b, uint32_t t) const {
     if (t <= b || tok(t - 1).mention < 0) return false;
     uint32_t f = mention_at(tok(t - 1).mention).first_token;
     while (f > b + 1 && norm(f - 1) == "," && tok(f - 2).mention >= 0) f = mention_at(tok(f - 2).mention).first_token;
     while (f > b && tok(f - 1).mention < 0 &&
-           in(norm(f - 1), {"on", "today", "yesterday", "monday", "tuesday", "wednesday", "thursday", "friday",
-                            "saturday", "sunday"}))
+           (in(norm(f - 1), {"on", "today", "yesterday"}) || weekday_name(norm(f - 1))))
       --f;
-    return f > b && tok(f - 1).mention < 0 && reporting(f - 1) && !ends_with(norm(f - 1), "ing");
+    return f > b && tok(f - 1).mention < 0 && reporting(f - 1) && !reporting_to_object(f - 1) &&
+           !ends_with(norm(f - 1), "ing");
   }
 
   // ---- clauses --------------------------------------------------------------
@@ -2434,6 +2455,7 @@ class DocCoder {
     // an intent pattern (03x): a gap stops at a negation ("vowed it would not return X" is no
     // promise to return X); other codes keep PETRARCH's gaps (docs/petrarch.md)
     bool gap_stops_at_negation = false;
+    bool each_other = false;  // a {T} slot took "each other" / "one another"
   };
   // The continuation of a match: "the rest matched up to (end, literals)". A non-owning
   // reference to a callable on the caller's stack (a function pointer and an object
@@ -2739,6 +2761,13 @@ class DocCoder {
                 (in(norm(cl.toks[p]), {"both", "either"}) && p + 1 < n && tok(cl.toks[p + 1]).mention_start)))
           ++p;
         const bool is_target = e.kind == K::target || e.kind == K::target_possessive;
+        // "accused each other of ...": the reciprocal pronoun fills {T} with the subject's members
+        if (e.kind == K::target && !st.each_other && each_other_at(cl, pos)) {
+          st.each_other = true;
+          if (k(pos + 2, lits)) return true;
+          st.each_other = false;
+          return false;
+        }
         if (is_target && p > pos) p = past_place_description(cl, p);
         if (p >= n || !tok(cl.toks[p]).mention_start) return false;
         const int32_t m = tok(cl.toks[p]).mention;
@@ -2760,6 +2789,14 @@ class DocCoder {
       }
     }
     return false;
+  }
+
+  // Clause positions p, p + 1 are the reciprocal pronoun "each other" or "one another".
+  bool each_other_at(const Clause& cl, size_t p) const {
+    if (p + 1 >= cl.toks.size() || tok(cl.toks[p]).mention >= 0 || tok(cl.toks[p + 1]).mention >= 0) return false;
+    const std::string_view a = norm(cl.toks[p]);
+    const std::string_view b = norm(cl.toks[p + 1]);
+    return (a == "each" && b == "other") || (a == "one" && b == "another");
   }
 
   // TABARI's '^': the end of the one noun phrase at clause position pos (determiners and
@@ -3141,8 +3178,7 @@ class DocCoder {
       const std::string_view w = norm(cl.toks[q]);
       if (in(w, kBe)) return true;
       // a day inside the verb group: "were on Wednesday taken into custody", "was yesterday arrested"
-      if (q > 0 && norm(cl.toks[q - 1]) == "on" &&
-          in(w, {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})) {
+      if (q > 0 && norm(cl.toks[q - 1]) == "on" && weekday_name(w)) {
         --q;
         continue;
       }
@@ -3164,8 +3200,7 @@ class DocCoder {
       const std::string_view w = norm(t);
       if (w == "to") return q > p;
       if (tok(t).mention >= 0 || verbish(t)) return false;
-      if (w == "on" && q + 1 < end &&
-          in(norm(cl.toks[q + 1]), {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})) {
+      if (w == "on" && q + 1 < end && weekday_name(norm(cl.toks[q + 1]))) {
         ++q;
         continue;
       }
@@ -3583,6 +3618,7 @@ class DocCoder {
         m.end_pos = st.end;
         m.sources = st.sources;
         m.targets = st.targets;
+        m.each_other = st.each_other;
         m.literals = st.literals;
         m.anchor_as_written = c.dyadic && c.ap.anchor.word == x.norm;
         if (!m.sources.empty()) m.source_how = "named in the pattern's {S} slot";
@@ -3752,7 +3788,10 @@ class DocCoder {
           m.cancel_pos = cancel_before(cl, m.first_pos, true);
           if (m.cancel_pos == SIZE_MAX) m.cancel_pos = cancel_after(cl, m.end_pos, m.cancel_negated, m.cancel_hedged);
         }
-        if (m.targets.empty() && !c.passive && !m.from_context && !c.compound &&
+        // "A and B condemned each other": the reciprocal pronoun as the object after the match
+        if (m.targets.empty() && !m.each_other && !c.passive && each_other_at(cl, m.end_pos)) m.each_other = true;
+        if (m.each_other) m.target_how = "reciprocal: 'each other' / 'one another' (each member on the others)";
+        if (m.targets.empty() && !m.each_other && !c.passive && !m.from_context && !c.compound &&
             c.code.substr(0, 2) != "01") {  // statements: no default object ("said Russia would")
           if (named_object < 0) {
             m.targets = object_after(cl, p, m.sources, c.dyadic);
@@ -3926,9 +3965,7 @@ class DocCoder {
         nominal &&
         (mcode == "175" || (mcode.size() >= 2 && (mcode.compare(0, 2, "18") == 0 || mcode.compare(0, 2, "19") == 0 ||
                                                   mcode.compare(0, 2, "20") == 0)));
-    auto subject_negator = [](std::string_view w, std::string_view next) {
-      return in(w, {"nobody", "none"}) || (w == "no" && next == "one");
-    };
+    auto subject_negator = [](std::string_view w, std::string_view next) { return no_one(w, next); };
     for (size_t q = from; q < m.anchor_pos; ++q) {
       const uint32_t t = cl.toks[q];
       if (tok(t).mention >= 0) continue;
@@ -3944,7 +3981,7 @@ class DocCoder {
         neg = std::string(w) + " to";
       if (in(w, {"denied", "denies", "deny", "denying"})) neg = w;
       if (in(w, {"unable", "unwilling"}) && next == "to") neg = std::string(w) + " to";  // "was unable to stop"
-      if (in(w, {"nobody", "none"})) neg = w;                                            // "nobody was arrested"
+      if (no_one(w, next) && w != "no") neg = w;  // "nobody was arrested" ("no one": "no" above)
       if (harm_denied) neg = neg_before;
       // an act wanted or judged likely is not done: "wants X booked", "wanted to arrest", "are
       // likely to be arrested" ("a wanted man" is no wish: "wanted" only before "to")
@@ -4001,8 +4038,7 @@ class DocCoder {
         const std::string_view w = norm(t);
         // "none other than X" names the one it was done to: no negation
         const bool none_other = w == "none" && q + 1 < cl.toks.size() && norm(cl.toks[q + 1]) == "other";
-        if ((in(w, {"nobody", "none", "no-one"}) && !none_other) ||
-            (w == "no" && q + 1 < cl.toks.size() && norm(cl.toks[q + 1]) == "one")) {
+        if (no_one(w, q + 1 < cl.toks.size() ? norm(cl.toks[q + 1]) : std::string_view{}) && !none_other) {
           neg = std::string(w == "no" ? "no one" : w) + " (as the object)";
           break;
         }
@@ -4369,11 +4405,30 @@ class DocCoder {
   // after its verb. So is a show of force (15: "X strengthened its forces in Y", "troops were put
   // on alert in Y") and a refusal of military protection (1224: "X refused to deploy
   // peacekeepers in Y"): the forces stand in, or are refused to, that place. So is aid stopped
-  // (162: "the agency suspended food deliveries in Y"): its people are the ones it no longer reaches.
+  // (162: "the agency suspended food deliveries in Y"): its people are the ones it no longer reaches;
+  // see aid_place_ok for which places count for it.
   static bool imposed_on_place(const std::string& code) {
     return code.compare(0, 2, "13") == 0 || code.compare(0, 2, "15") == 0 || code.compare(0, 2, "17") == 0 ||
            code.compare(0, 2, "18") == 0 || code.compare(0, 2, "19") == 0 || code.compare(0, 2, "20") == 0 ||
            code.compare(0, 3, "081") == 0 || code == "1224" || code.compare(0, 3, "162") == 0;
+  }
+  // Aid stopped (162x) is done to a place only as humanitarian deliveries stopped there (1623:
+  // "halted relief supplies in Y") or when the place follows the aid noun itself ("cut funding
+  // for Y", "suspended development aid to the Y region"): not a place after another noun, which
+  // says where the decision was taken ("froze aid at a summit in Y", "... during talks in Y").
+  bool aid_place_ok(const Clause& cl, const Match& m, const std::string& code, const Place& place) const {
+    if (code.compare(0, 3, "162") != 0 || code == "1623") return true;
+    bool preposition = false;
+    for (size_t q = m.end_pos; q < cl.toks.size(); ++q) {
+      const Token& t = doc_.text.tokens[cl.toks[q]];
+      if (t.span.offset >= place.span.offset) return preposition && t.span.offset == place.span.offset;
+      const std::string_view w = norm(cl.toks[q]);
+      if (in(w, {"in", "to", "into", "for", "across", "throughout"}))
+        preposition = true;
+      else if (!in(w, kDeterminers))
+        return false;
+    }
+    return false;
   }
   // The country an actor belongs to: its country part, else the first three letters of its code.
   static std::string country_key(const Actor& a) { return a.country.empty() ? a.code.substr(0, 3) : a.country; }
@@ -4631,8 +4686,15 @@ class DocCoder {
       const TimeExpression* best = nullptr;
       size_t best_dist = SIZE_MAX;
       const Tense tense = mi.mode == EventMode::expected ? Tense::future : mi.tense;
+      // "X meets Y every Monday": a recurring time (TimeExpression::recurring) dates no single act;
+      // it is passed over, and with no other expression the act takes the article's date
+      const TimeExpression* recurring = nullptr;
       for (const auto& te : times()) {
         if (std::find(cl.toks.begin(), cl.toks.end(), te.first_token) == cl.toks.end()) continue;
+        if (te.recurring) {
+          recurring = &te;
+          continue;
+        }
         if ((report_statement || own_statement) && in_reported_content(cl, m, own_speech, te.first_token)) continue;
         const size_t dist = te.first_token > at ? te.first_token - at : at - te.first_token;
         if (dist < best_dist && te.resolve(tense).known()) {
@@ -4647,6 +4709,7 @@ class DocCoder {
       if (best == nullptr && clauses_ != nullptr) {
         auto consider = [&](const Clause& other) {
           for (const auto& te : times()) {
+            if (te.recurring) continue;
             if (std::find(other.toks.begin(), other.toks.end(), te.first_token) == other.toks.end()) continue;
             const size_t dist = te.first_token > at ? te.first_token - at : at - te.first_token;
             if (dist < best_dist && te.resolve(tense).known()) {
@@ -4683,18 +4746,21 @@ class DocCoder {
       } else {
         date = doc_.article.published;
         basis = mi.mode == EventMode::expected ? "article (expected, undated)" : "article";
-        date_why = "no time expression in the clause: the article's date";
+        date_why = recurring != nullptr ? "'" + std::string(recurring->span.of(doc_.article.text)) +
+                                              "' recurs (no single day): the article's date"
+                                        : "no time expression in the clause: the article's date";
       }
       // "X visits Y on Friday", "X meets Y next week", "X is meeting Y on Monday": the present simple
       // (or progressive) of a visit or a meeting (04x, a finite verb with its subject before it) with a time
       // expression is a scheduled act, as wire copy writes it: the expression is read as future, and
       // when that reading lies after the article's day the act is expected. With a date that can
-      // only be past ("yesterday", "last week") or none it is the headline's present of what happened.
-      if (best != nullptr && mi.mode == EventMode::happened && mi.tense != Tense::past &&
+      // only be past ("yesterday", "last week") or none it is the headline's present of what happened,
+      // and so is a habit: with a recurring time in the clause ("X meets Y every Monday", "on Friday
+      // every week") the present is no schedule of one meeting.
+      if (best != nullptr && recurring == nullptr && mi.mode == EventMode::happened && mi.tense != Tense::past &&
           m.pat->code.starts_with("04") && m.pat->prefix_slot() == PatternElement::Kind::source && !tok(at).past &&
           !(m.anchor_pos > 0 && norm(cl.toks[m.anchor_pos - 1]) == "to") &&  // an infinitive: "the first to visit"
-          (!ends_with(norm(at), "ing") ||
-           (m.anchor_pos > 0 && in(norm(cl.toks[m.anchor_pos - 1]), {"is", "are", "am", "'s", "’s"}))) &&
+          (!ends_with(norm(at), "ing") || (m.anchor_pos > 0 && finite_auxiliary(norm(cl.toks[m.anchor_pos - 1])))) &&
           doc_.article.published.known()) {
         const Date ahead = best->resolve(Tense::future);
         if (ahead.known() && ahead.last_day() > doc_.article.published.last_day()) {
@@ -4767,7 +4833,7 @@ class DocCoder {
         }
         if (context_pairs.empty()) continue;
       } else if (m.targets.empty()) {
-        if (m.sources.size() >= 2 && (reciprocal || m.pat->compound)) {
+        if (m.sources.size() >= 2 && (reciprocal || m.pat->compound || m.each_other)) {
           for (int32_t a : m.sources)
             for (int32_t b : m.sources)  // each side on the other: never an actor on itself
               if (a != b && actor_of(a).code != actor_of(b).code) pairs.emplace_back(a, b);
@@ -4844,7 +4910,8 @@ class DocCoder {
         if (!c.target && place && !m.pat->dyadic && imposed_on_place(ce->code) &&
             (ce->code.compare(0, 2, "13") != 0 ||
              place->span.offset > doc_.text.tokens[cl.toks[m.anchor_pos]].span.offset) &&
-            (ce->code.compare(0, 2, "15") != 0 || place->country != country_key(c.source)))
+            (ce->code.compare(0, 2, "15") != 0 || place->country != country_key(c.source)) &&
+            aid_place_ok(cl, m, ce->code, *place))
           place_as_target(c.target, *place);
         // a visit is to another country: "Xi arrived in Beijing" is no 042
         if (ce->code == "042" && c.target && c.target_place) {
@@ -5053,11 +5120,20 @@ Result<std::vector<std::vector<std::string>>> read_request_verbs(const std::stri
   return read_verb_phrases(path, "request verb");
 }
 
-Result<std::vector<std::string>> read_reporting_verbs(const std::string& path) {
+Result<std::vector<ReportingVerb>> read_reporting_verbs(const std::string& path) {
   auto phrases = read_verb_phrases(path, "reporting verb", 1, 1);
   if (!phrases.ok()) return phrases.error();
-  std::vector<std::string> out;
-  for (auto& words : *phrases) out.push_back(std::move(words.front()));
+  auto t = TsvTable::read(path, {"phrase", "hearer"});
+  if (!t.ok()) return t.error();
+  std::vector<ReportingVerb> out;
+  for (size_t i = 0; i < t->rows().size() && i < phrases->size(); ++i) {
+    const auto& row = t->rows()[i];
+    const std::string_view hearer = t->get(row, "hearer");
+    if (hearer != "object" && hearer != "none")
+      return t->error(row, "reporting verb '" + (*phrases)[i].front() + "': hearer must be 'object' or 'none', not '" +
+                               std::string(hearer) + "'");
+    out.push_back(ReportingVerb{std::move((*phrases)[i].front()), hearer == "object"});
+  }
   return out;
 }
 
@@ -5141,7 +5217,10 @@ Result<std::shared_ptr<const EventCoder>> EventCoder::load(const std::string& da
   impl->request_verbs = std::move(requests.value());
   auto reporting = read_reporting_verbs(data_dir + "/cameo/reporting.tsv");
   if (!reporting.ok()) return reporting.error();
-  impl->reporting_lemmas.insert(reporting->begin(), reporting->end());
+  for (const ReportingVerb& v : *reporting) {
+    impl->reporting_lemmas.insert(v.lemma);
+    if (v.hearer_object) impl->reporting_hearer_object.insert(v.lemma);
+  }
   auto particles = read_particle_senses(data_dir + "/cameo/particle_senses.tsv");
   if (!particles.ok()) return particles.error();
   impl->particle_senses = std::move(particles.value());

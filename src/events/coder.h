@@ -67,10 +67,17 @@ Result<std::vector<std::vector<std::string>>> read_request_verbs(const std::stri
 /// read_request_verbs, at least two words. Errors name file:line.
 Result<std::vector<std::vector<std::string>>> read_particle_senses(const std::string& path);
 
-/// Reads data/cameo/reporting.tsv (columns phrase, note, as_of): verbs by which a speaker reports
-/// a statement ("say", "warn", "concede"; "X conceded that Y must ..."), one lower-case lemma (a-z)
-/// each, listed once, with a note. Errors name file:line.
-Result<std::vector<std::string>> read_reporting_verbs(const std::string& path);
+/// A reporting verb: its lemma, and whether its direct object is the one told ("X told Z that
+/// ...", "X warned Z ...": hearer 'object') or it takes none ("X said (to Z) that ...": 'none').
+struct ReportingVerb {
+  std::string lemma;
+  bool hearer_object = false;
+};
+
+/// Reads data/cameo/reporting.tsv (columns phrase, hearer, note, as_of): verbs by which a speaker
+/// reports a statement ("say", "warn", "concede"; "X conceded that Y must ..."), one lower-case lemma
+/// (a-z) each, listed once, with a note; hearer is 'object' or 'none'. Errors name file:line.
+Result<std::vector<ReportingVerb>> read_reporting_verbs(const std::string& path);
 
 /// The common reader of the lists above: `what` names a row in error messages; a phrase has
 /// `min_words` (1 or 2) to `max_words` (at most three) words.

@@ -93,8 +93,8 @@ bool region_adjective_shape(std::string_view folded) {
 }
 
 bool finite_auxiliary(std::string_view folded) {
-  for (std::string_view aux : {"is", "are", "was", "were", "has", "have", "had", "did", "does", "will", "would",
-                               "shall", "may", "might", "could", "can", "must", "should", "'ll"})
+  for (std::string_view aux : {"is",   "are",   "am",    "was", "were",  "has",   "have", "had",  "did",    "does",
+                               "will", "would", "shall", "may", "might", "could", "can",  "must", "should", "'ll"})
     if (folded == aux) return true;
   return false;
 }

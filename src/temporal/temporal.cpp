@@ -151,6 +151,14 @@ constexpr std::array<std::string_view, 8> kDeterminers = {"the", "its", "his", "
 constexpr std::array<std::string_view, 16> kNotPlural = {"was",    "is",      "has",    "as",     "this",    "its",
                                                          "his",    "us",      "thus",   "plus",   "whereas", "always",
                                                          "unless", "perhaps", "across", "towards"};
+// Words that make a time expression next to them recurring, no single date: "every Monday", "each
+// January", "on Friday every week", "daily", "weekly" ...
+constexpr std::array<std::string_view, 3> kListJoin = {"and", "or", ","};
+constexpr std::array<std::string_view, 2> kEvery = {"every", "each"};
+constexpr std::array<std::string_view, 4> kEveryNth = {"other", "second", "third", "single"};
+constexpr std::array<std::string_view, 8> kFrequency = {"daily",   "nightly", "weekly",   "fortnightly",
+                                                        "monthly", "yearly",  "annually", "biweekly"};
+
 // Irregular plurals (as word endings) that count people ("May 16 people", "1709 schoolchildren").
 constexpr std::array<std::string_view, 5> kPluralNouns = {"people", "men", "children", "police", "personnel"};
 
@@ -274,6 +282,7 @@ class Matcher {
       if (match_at(i, t)) {
         i = t.token_end;
         last_end_ = t.token_end;
+        last_recurring_ = t.recurring;
         out.push_back(std::move(t));
       } else {
         ++i;
@@ -287,6 +296,7 @@ class Matcher {
   Date anchor_;
   std::optional<Days> day_;
   uint32_t last_end_ = UINT32_MAX;  // token after the previous expression
+  bool last_recurring_ = false;     // the previous expression was recurring
   mutable int lower_ = -1;          // lower_case_sentence(), -1 until computed
   mutable std::array<std::pair<uint32_t, Lex>, 16> memo_ = make_memo();
 
@@ -829,11 +839,31 @@ class Matcher {
     out.absolute = m.readings.absolute;
     out.rule = m.rule;
     out.since = norm(i) == "since";
+    out.recurring = recurring(i, m.end);
     return true;
+  }
+
+  // The expression on tokens [i, end) names a recurring time, no single date: "every Monday",
+  // "each other Friday", "every week on Monday", "on Monday every week", "weekly on Friday", or
+  // the next of a list whose first is recurring ("every Monday and Thursday").
+  [[nodiscard]] bool recurring(uint32_t i, uint32_t end) const {
+    auto every_unit = [&](uint32_t k) { return one_of(norm(k), kEvery) && kind(k + 1) == K::unit; };
+    // not "the two sides each on Monday said ...": "every"/"each" right before a preposition is no recurrence
+    if (i > b_ && one_of(norm(i - 1), kEvery) && kind(i) != K::span_prep) return true;
+    if (i > b_ && one_of(norm(i - 1), kFrequency)) return true;
+    if (i > b_ + 1 && one_of(norm(i - 1), kEveryNth) && norm(i - 2) == "every") return true;
+    if (i > b_ + 1 && every_unit(i - 2)) return true;
+    if (one_of(norm(end), kFrequency) || every_unit(end)) return true;
+    return last_recurring_ && i > b_ && last_end_ == i - 1 && one_of(norm(i - 1), kListJoin);
   }
 };
 
 }  // namespace
+
+bool weekday_name(std::string_view w) {
+  auto it = lexicon().find(w);
+  return it != lexicon().end() && it->second.kind == K::weekday && !w.ends_with('.');
+}
 
 std::vector<TimeExpression> find_time_expressions(const Article& /*article*/, const TextAnalysis& text,
                                                   uint32_t sentence, const Date& anchor) {

@@ -17,6 +17,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/date.h"
@@ -42,6 +43,10 @@ struct TimeExpression {
   /// Introduced by "since": the date is where a still-running period starts
   /// ("since 2014" resolves to 2014 with this flag set).
   bool since = false;
+  /// A recurring time, no single date: "every Monday", "each January", "on
+  /// Friday every week", "weekly on Friday". The readings are still those of
+  /// one occurrence; the flag tells a caller not to date a single act by it.
+  bool recurring = false;
 
   [[nodiscard]] const Date& resolve(Tense t) const {
     return t == Tense::past ? if_past : t == Tense::future ? if_future : if_unknown;
@@ -57,5 +62,9 @@ struct TimeExpression {
 /// allocation beyond the result. Thread-safe.
 std::vector<TimeExpression> find_time_expressions(const Article& article, const TextAnalysis& text, uint32_t sentence,
                                                   const Date& anchor);
+
+/// Is `w` (a lower-case word, TextAnalysis::norm) the full name of a weekday
+/// ("monday" ... "sunday"; not an abbreviation such as "mon.")? Thread-safe.
+bool weekday_name(std::string_view w);
 
 }  // namespace dyad

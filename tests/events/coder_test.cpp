@@ -14,8 +14,10 @@
 namespace dyad {
 namespace {
 
+using ::testing::Contains;
 using ::testing::ElementsAre;
 using ::testing::IsSupersetOf;
+using ::testing::Not;
 using ::testing::UnorderedElementsAre;
 using testing_events::briefs;
 using testing_events::code_text;
@@ -1124,7 +1126,7 @@ TEST(Coder, CancellationPhrasesAreValidatedWithFileAndLine) {
 TEST(Coder, ReportingVerbsAreOneWordEachValidatedWithFileAndLine) {
   const auto dir = std::filesystem::temp_directory_path() / ("dyad_reporting_test_" + std::to_string(::getpid()));
   std::filesystem::create_directories(dir);
-  const std::string head = "phrase\tnote\tas_of\n";
+  const std::string head = "phrase\thearer\tnote\tas_of\n";
   const auto f = (dir / "v.tsv").string();
   auto fails = [&](const std::string& rows, const std::string& where, const std::string& what) {
     std::ofstream(f) << head << rows;
@@ -1133,17 +1135,31 @@ TEST(Coder, ReportingVerbsAreOneWordEachValidatedWithFileAndLine) {
     EXPECT_NE(r.error().str().find(where), std::string::npos) << r.error().str();
     EXPECT_NE(r.error().str().find(what), std::string::npos) << r.error().str();
   };
-  fails("Admit\tx\t2026-11-24\n", "v.tsv:2", "lower-case");
-  fails("point out\tx\t2026-11-24\n", "v.tsv:2", "one word");
-  fails("admit\t\t2026-11-24\n", "v.tsv:2", "no note");
-  fails("admit\tx\t2026-11-24\nadmit\ty\t2026-11-24\n", "v.tsv:3", "twice");
-  std::ofstream(f) << head << "concede\tx\t2026-11-24\n";
+  fails("Admit\tnone\tx\t2026-11-24\n", "v.tsv:2", "lower-case");
+  fails("point out\tnone\tx\t2026-11-24\n", "v.tsv:2", "one word");
+  fails("admit\tnone\t\t2026-11-24\n", "v.tsv:2", "no note");
+  fails("admit\tnone\tx\t2026-11-24\nadmit\tnone\ty\t2026-11-24\n", "v.tsv:3", "twice");
+  fails("concede\tnone\tx\t2026-11-24\nnotify\tyes\tx\t2026-11-24\n", "v.tsv:3", "'object' or 'none'");
+  std::ofstream(f) << "phrase\tnote\tas_of\nconcede\tx\t2026-11-24\n";
+  EXPECT_FALSE(read_reporting_verbs(f).ok()) << "the hearer column is required";
+  std::ofstream(f) << head << "concede\tnone\tx\t2026-11-24\nnotify\tobject\tx\t2026-11-24\n";
   auto ok = read_reporting_verbs(f);
   ASSERT_TRUE(ok.ok()) << ok.error().str();
-  EXPECT_THAT(*ok, ElementsAre("concede"));
+  ASSERT_EQ(ok->size(), 2U);
+  EXPECT_EQ((*ok)[0].lemma, "concede");
+  EXPECT_FALSE((*ok)[0].hearer_object);
+  EXPECT_EQ((*ok)[1].lemma, "notify");
+  EXPECT_TRUE((*ok)[1].hearer_object);
   auto bundled = read_reporting_verbs(testing_events::kData + "/cameo/reporting.tsv");
   ASSERT_TRUE(bundled.ok()) << bundled.error().str();
-  EXPECT_THAT(*bundled, IsSupersetOf({"say", "warn", "conclude", "concede", "acknowledge"}));
+  std::vector<std::string> lemmas, told;
+  for (const auto& v : *bundled) {
+    lemmas.push_back(v.lemma);
+    if (v.hearer_object) told.push_back(v.lemma);
+  }
+  EXPECT_THAT(lemmas, IsSupersetOf({"say", "warn", "conclude", "concede", "acknowledge"}));
+  EXPECT_THAT(told, IsSupersetOf({"tell", "warn"}));
+  EXPECT_THAT(told, Not(Contains("say")));
   std::filesystem::remove_all(dir);
 }
 

@@ -127,6 +127,12 @@ TEST(Expectation, APlanWithNoPlaceIsConfirmedOnlyOnItsOwnDay) {
   EventFacts placed_plan = plan;
   placed_plan.location = early.location;
   EXPECT_EQ(link_relation(placed_plan, early), "confirms");
+  // a day late is no more the plan's own day than a day early; with the shared place the slack holds
+  EventFacts late = early;
+  late.date = Date::ymd(2024, 3, 9);
+  late.published = Date::ymd(2024, 3, 9);
+  EXPECT_EQ(link_relation(plan, late), "");
+  EXPECT_EQ(link_relation(placed_plan, late), "confirms");
 }
 
 TextAnalysis words(const std::string& text, std::string& arena_owner) {

@@ -302,6 +302,34 @@ TEST(Temporal, AbsoluteAndSinceFlags) {
   EXPECT_EQ(monday->expr.if_past.precision, DatePrecision::day);
 }
 
+TEST(Temporal, RecurringTimesAreFlagged) {
+  // "every"/"each" before it, "every week" before or after it, a frequency adverb next to it, and the
+  // next of a list that opens recurring
+  Analyzed a = analyze(
+      "The envoys meet every Tuesday and Thursday, the council sits each January, the monitors report on Friday "
+      "every week and the ministers talk weekly on Monday, but the summit opens on Saturday.",
+      "2024-05-16");
+  for (const char* span : {"Tuesday", "Thursday", "January", "on Friday", "on Monday"}) {
+    const Found* f = a.find(span);
+    ASSERT_NE(f, nullptr) << span << ": " << a.spans();
+    EXPECT_TRUE(f->expr.recurring) << span;
+    EXPECT_TRUE(f->expr.if_future.known()) << span << ": the readings stay";
+  }
+  const Found* once = a.find("on Saturday");
+  ASSERT_NE(once, nullptr) << a.spans();
+  EXPECT_FALSE(once->expr.recurring);
+  // "each" right before a preposition is the subject's, no recurrence
+  Analyzed b = analyze("The two sides each on Monday accused the other of delays.", "2024-05-16");
+  ASSERT_EQ(b.found.size(), 1U) << b.spans();
+  EXPECT_FALSE(b.found[0].expr.recurring);
+}
+
+TEST(Temporal, WeekdayNamesAreTheSevenFullNames) {
+  for (const char* w : {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+    EXPECT_TRUE(weekday_name(w)) << w;
+  for (const char* w : {"mon.", "weekday", "today", "Monday", "may", "weekend"}) EXPECT_FALSE(weekday_name(w)) << w;
+}
+
 TEST(Temporal, SeveralExpressionsInOrderWithoutOverlap) {
   Analyzed a = analyze(
       "Xi visited Moscow in March 2023, met Putin again in October and will host him on Thursday, after talks "
