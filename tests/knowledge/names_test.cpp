@@ -313,6 +313,20 @@ TEST(NameFinder, AListOfPeopleAfterAPrepositionIsNoListOfPlaces) {
   for (const auto& r : refs(doc3)) EXPECT_THAT(r, ::testing::Not(HasSubstr("|person|"))) << dump(doc3);
 }
 
+// A town the gazetteer knows counts against a list of people though only the preposition typed it, and a person's
+// possessive ends the list: the thing owned is the item, no person of the list.
+TEST(NameFinder, ATownAndAPossessiveInAListAfterAPrepositionAreNoPeople) {
+  if (gazetteer() == nullptr) GTEST_SKIP() << "no gazetteer built";
+  Document doc = code("Grain lorries went to Rumbek, Wulu and Daniel Akech's compound on Tuesday.");
+  EXPECT_TRUE(has_ref(doc, "Wulu|name|location|Wulu")) << dump(doc);
+  Document doc1 = code("Parcels went to Dr Lene Oskvig, Kapoeta and Torit last week.");
+  EXPECT_TRUE(has_ref(doc1, "Lene Oskvig|name|person|Lene Oskvig")) << dump(doc1);
+  for (const auto& r : refs(doc1)) {
+    EXPECT_THAT(r, ::testing::Not(::testing::StartsWith("Kapoeta|name|person"))) << dump(doc1);
+    EXPECT_THAT(r, ::testing::Not(::testing::StartsWith("Torit|name|person"))) << dump(doc1);
+  }
+}
+
 TEST(NameFinder, AnItemOfAListOfPlacesAfterAPrepositionIsAPlace) {
   Document doc =
       code("The line was extended to Tallowby and Exeter in 1890, and buses run to Exeter, Quenmoor or Bath.");
