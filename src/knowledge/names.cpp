@@ -1780,6 +1780,13 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
       r.e = possessive_e;
       r.type = EntityType::organization;
       r.rule = "name:possessive";
+    } else if (r.e - r.b >= 2 && is(NameCue::loc_suffix, last) && org_context(r) && weak < 0 &&
+               !gazetteer_place(words_of(r.b, r.e), true)) {
+      // "toured with Brisk Lake and ...", "signed for Quenby Lake": an `org_context` cue before a name that ends in
+      // a place word and is no place the gazetteer knows (and no place preposition's reading) names a band, a team
+      // or a firm
+      r.type = EntityType::organization;
+      r.rule = "name:org-context";
     } else if (r.e - r.b >= 2 && (is(NameCue::loc_suffix, last) || has(r.b, NameCue::loc_head))) {
       r.type = EntityType::location;
       r.rule = "name:place-word";

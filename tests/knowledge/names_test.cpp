@@ -1296,6 +1296,18 @@ TEST(NameFinder, AUnitAfterANumberAndACommonAbbreviationAreNoOrganisation) {
   for (const auto& r : refs(doc)) EXPECT_THAT(r, ::testing::Not(HasSubstr("|organization|"))) << dump(doc);
 }
 
+// An `org_context` cue ("supporting", "toured with") before a name ending in a place word that the gazetteer does not
+// know: a band, a team or a firm, not a place.
+TEST(NameFinder, AnOrgContextBeforeANameWithAPlaceWordMakesItAnOrganisation) {
+  Document doc = code("The trio spent the spring supporting Harlow Park across Europe.");
+  EXPECT_TRUE(has_ref(doc, "Harlow Park|name|organization|Harlow Park")) << dump(doc);
+  Document doc1 = code("In 2004 the singer toured with Brisk Lake and Tovi Marsk.");
+  EXPECT_TRUE(has_ref(doc1, "Brisk Lake|name|organization|Brisk Lake")) << dump(doc1);
+  // a place preposition keeps the place ("played for years in Harlow Park")
+  Document doc2 = code("The quartet played for years in Harlow Park before the war.");
+  for (const auto& r : refs(doc2)) EXPECT_THAT(r, ::testing::Not(HasSubstr("|organization|"))) << dump(doc2);
+}
+
 // An item no other rule types in a list of people is a person too; common words only stay out (a band's name).
 TEST(NameFinder, AnItemOfAListOfPeopleIsAPerson) {
   Document doc = code("Guests that year included Marta Kowal, Rook Halvorsen, Tovi Brask and Pike Lindqvist.");
