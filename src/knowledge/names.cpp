@@ -883,9 +883,17 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
       }
       continue;
     }
+    auto extend_over_mention = [&](uint32_t at) {
+      return cover[at] >= 0 ? std::max(at + 1, doc.mentions[static_cast<size_t>(cover[at])].token_end) : at + 1;
+    };
     uint32_t k = s0;
     while (k < s1) {
-      if (!joinable(k) || !capword(k)) {
+      // a `name_inner` word written with a capital inside a sentence opens the name before a capitalised word
+      // ("a member of One Harbour", "the All Kellows"); at a sentence's start the capital is the sentence's
+      const bool inner_first = k > s0 && k + 1 < s1 && cover[k] < 0 && word(k) && ta.tokens[k].capitalized &&
+                               !ta.tokens[k].all_caps && sentence_start[k] == 0 && has(k, NameCue::name_inner) &&
+                               !quote(k - 1) && capword(k + 1) && joinable(k + 1) && run_start(k + 1);
+      if (!inner_first && (!joinable(k) || !capword(k))) {
         ++k;
         continue;
       }
@@ -895,10 +903,7 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
         ++k;
         continue;
       }
-      auto extend_over_mention = [&](uint32_t at) {
-        return cover[at] >= 0 ? std::max(at + 1, doc.mentions[static_cast<size_t>(cover[at])].token_end) : at + 1;
-      };
-      e = std::min(extend_over_mention(b), s1);
+      e = std::min(extend_over_mention(inner_first ? b + 1 : b), s1);
       if (possessive_bytes(ta.tokens[e - 1].span.of(text)) == 0) {
         while (e < s1 && e - b < 7) {
           if (joinable(e) && capword(e) && run_start(e)) {

@@ -1308,6 +1308,15 @@ TEST(NameFinder, AnOrgContextBeforeANameWithAPlaceWordMakesItAnOrganisation) {
   for (const auto& r : refs(doc2)) EXPECT_THAT(r, ::testing::Not(HasSubstr("|organization|"))) << dump(doc2);
 }
 
+// A `name_inner` word written with a capital inside a sentence opens the name before a capitalised word; at the
+// sentence's start it does not.
+TEST(NameFinder, ACapitalisedInnerWordInsideASentenceOpensTheName) {
+  Document doc = code("Last year Bram Tulliver was a member of One Harbour and later led it.");
+  EXPECT_TRUE(has_ref(doc, "One Harbour|name|organization|One Harbour")) << dump(doc);
+  Document doc1 = code("One Kellmark supporter waved a flag.");
+  for (const auto& r : refs(doc1)) EXPECT_THAT(r, ::testing::Not(::testing::StartsWith("One "))) << dump(doc1);
+}
+
 // An item no other rule types in a list of people is a person too; common words only stay out (a band's name).
 TEST(NameFinder, AnItemOfAListOfPeopleIsAPerson) {
   Document doc = code("Guests that year included Marta Kowal, Rook Halvorsen, Tovi Brask and Pike Lindqvist.");
