@@ -883,9 +883,17 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
       }
       continue;
     }
+    auto extend_over_mention = [&](uint32_t at) {
+      return cover[at] >= 0 ? std::max(at + 1, doc.mentions[static_cast<size_t>(cover[at])].token_end) : at + 1;
+    };
     uint32_t k = s0;
     while (k < s1) {
-      if (!joinable(k) || !capword(k)) {
+      // a `name_inner` word written with a capital inside a sentence opens the name before a capitalised word
+      // ("a member of One Harbour", "the All Kellows"); at a sentence's start the capital is the sentence's
+      const bool inner_first = k > s0 && k + 1 < s1 && cover[k] < 0 && word(k) && ta.tokens[k].capitalized &&
+                               !ta.tokens[k].all_caps && sentence_start[k] == 0 && has(k, NameCue::name_inner) &&
+                               !quote(k - 1) && capword(k + 1) && joinable(k + 1) && run_start(k + 1);
+      if (!inner_first && (!joinable(k) || !capword(k))) {
         ++k;
         continue;
       }
@@ -895,10 +903,7 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
         ++k;
         continue;
       }
-      auto extend_over_mention = [&](uint32_t at) {
-        return cover[at] >= 0 ? std::max(at + 1, doc.mentions[static_cast<size_t>(cover[at])].token_end) : at + 1;
-      };
-      e = std::min(extend_over_mention(b), s1);
+      e = std::min(extend_over_mention(inner_first ? b + 1 : b), s1);
       if (possessive_bytes(ta.tokens[e - 1].span.of(text)) == 0) {
         while (e < s1 && e - b < 7) {
           if (joinable(e) && capword(e) && run_start(e)) {
@@ -1653,8 +1658,10 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
   // A run after a place preposition in a list ("prizes went to Anna Kowal, Tovi Brask, Ola Quist and Rena Dull": a
   // comma, "and" or "or" between items) whose list holds a person (typed so, or a run with a person's evidence: a
   // given name first, a particle, an initial, a title before it) and no name typed otherwise (a place the
-  // dictionaries or the gazetteer know, an organisation) is a person's name too, not the place the preposition
-  // reads; not when its words are all common English words, in capitals, or a town the gazetteer knows.
+  // dictionaries or the gazetteer know, an organisation; a town of 10,000 or more the gazetteer knows also when only
+  // the preposition typed it) is a person's name too, not the place the preposition reads; not when its words are
+  // all common English words, in capitals, or a town the gazetteer knows. A possessive ends the list ("to Harlow,
+  // Quenby and Ola Quist's farm": the farm is the item, and Quist no person of the list).
   auto person_list_item = [&](const Run& r) {
     const uint32_t si = sentence_of[r.b];
     if (r.e - r.b > 3 || ta.tokens[r.b].all_caps || all_common(r) || gazetteer_place(words_of(r.b, r.e), false, 10000))
@@ -1673,28 +1680,38 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
         ++b;
       const uint32_t k = forward ? b : e - 1;
       if (k >= n_tokens || sentence_of[k] != si || !word(k) || !ta.tokens[k].capitalized) return n_tokens;
-      if (type_at[k] >= 0) {
-        if (type_at[k] == static_cast<int8_t>(EntityType::person))
-          person = true;
-        else if (prep_place_at[k] == 0)
-          other = true;
-        uint32_t x = k;
-        if (forward)
-          while (x + 1 < n_tokens && sentence_of[x + 1] == si && type_at[x + 1] == type_at[k]) ++x;
-        else
-          while (x > 0 && sentence_of[x - 1] == si && type_at[x - 1] == type_at[k]) --x;
-        return forward ? x + 1 : x;
-      }
-      if (cover[k] >= 0) {
+      if (type_at[k] < 0 && cover[k] >= 0) {
         other = true;
         return n_tokens;
       }
-      const Run* p = forward ? piece_at(b, n_tokens + 1) : piece_at(n_tokens + 1, e);
-      if (p == nullptr) return n_tokens;
-      const bool titled = p->b > 0 && sentence_of[p->b - 1] == si &&
-                          (cue(p->b - 1) & (bit(NameCue::title) | bit(NameCue::honorific))) != 0;
-      if (titled || (name_shaped(*p) && person_evidence(*p))) person = true;
-      return forward ? p->e : p->b;
+      // the item's words: a name typed before, or a piece no rule has typed yet
+      uint32_t ib = k, ie = k + 1;
+      bool evidence = false;
+      if (type_at[k] >= 0) {
+        if (forward)
+          while (ie < n_tokens && sentence_of[ie] == si && type_at[ie] == type_at[k]) ++ie;
+        else
+          while (ib > 0 && sentence_of[ib - 1] == si && type_at[ib - 1] == type_at[k]) --ib;
+        evidence = type_at[k] == static_cast<int8_t>(EntityType::person);
+      } else {
+        const Run* p = forward ? piece_at(b, n_tokens + 1) : piece_at(n_tokens + 1, e);
+        if (p == nullptr) return n_tokens;
+        ib = p->b;
+        ie = p->e;
+        const bool titled = p->b > 0 && sentence_of[p->b - 1] == si &&
+                            (cue(p->b - 1) & (bit(NameCue::title) | bit(NameCue::honorific))) != 0;
+        evidence = titled || (name_shaped(*p) && person_evidence(*p));
+      }
+      // A possessive ends the item and the list: "Ola Quist's farm" names the farm, no person of the list.
+      if (possessive_after(ib, ie) != 0) return n_tokens;
+      if (evidence) {
+        person = true;
+      } else if ((type_at[k] >= 0 && prep_place_at[k] == 0) || gazetteer_place(words_of(ib, ie), false, 10000)) {
+        // a name the dictionaries, the gazetteer or a cue typed, or a town the gazetteer knows though only a
+        // preposition typed it or no rule has yet ("to Dr Rena Dull, Harlow and Quenby": Harlow a town)
+        other = true;
+      }
+      return forward ? ie : ib;
     };
     for (uint32_t j = next_list_item(si, r.e), steps = 0; j < n_tokens && steps < 12; ++steps) {
       const uint32_t e = read(j, 0, true);
@@ -1768,6 +1785,13 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
       r.e = possessive_e;
       r.type = EntityType::organization;
       r.rule = "name:possessive";
+    } else if (r.e - r.b >= 2 && is(NameCue::loc_suffix, last) && org_context(r) && weak < 0 &&
+               !gazetteer_place(words_of(r.b, r.e), true)) {
+      // "toured with Brisk Lake and ...", "signed for Quenby Lake": an `org_context` cue before a name that ends in
+      // a place word and is no place the gazetteer knows (and no place preposition's reading) names a band, a team
+      // or a firm
+      r.type = EntityType::organization;
+      r.rule = "name:org-context";
     } else if (r.e - r.b >= 2 && (is(NameCue::loc_suffix, last) || has(r.b, NameCue::loc_head))) {
       r.type = EntityType::location;
       r.rule = "name:place-word";

@@ -313,6 +313,20 @@ TEST(NameFinder, AListOfPeopleAfterAPrepositionIsNoListOfPlaces) {
   for (const auto& r : refs(doc3)) EXPECT_THAT(r, ::testing::Not(HasSubstr("|person|"))) << dump(doc3);
 }
 
+// A town the gazetteer knows counts against a list of people though only the preposition typed it, and a person's
+// possessive ends the list: the thing owned is the item, no person of the list.
+TEST(NameFinder, ATownAndAPossessiveInAListAfterAPrepositionAreNoPeople) {
+  if (gazetteer() == nullptr) GTEST_SKIP() << "no gazetteer built";
+  Document doc = code("Grain lorries went to Rumbek, Wulu and Daniel Akech's compound on Tuesday.");
+  EXPECT_TRUE(has_ref(doc, "Wulu|name|location|Wulu")) << dump(doc);
+  Document doc1 = code("Parcels went to Dr Lene Oskvig, Kapoeta and Torit last week.");
+  EXPECT_TRUE(has_ref(doc1, "Lene Oskvig|name|person|Lene Oskvig")) << dump(doc1);
+  for (const auto& r : refs(doc1)) {
+    EXPECT_THAT(r, ::testing::Not(::testing::StartsWith("Kapoeta|name|person"))) << dump(doc1);
+    EXPECT_THAT(r, ::testing::Not(::testing::StartsWith("Torit|name|person"))) << dump(doc1);
+  }
+}
+
 TEST(NameFinder, AnItemOfAListOfPlacesAfterAPrepositionIsAPlace) {
   Document doc =
       code("The line was extended to Tallowby and Exeter in 1890, and buses run to Exeter, Quenmoor or Bath.");
@@ -1280,6 +1294,27 @@ TEST(NameFinder, TwoPeopleJoinedByAndBeforeATitle) {
 TEST(NameFinder, AUnitAfterANumberAndACommonAbbreviationAreNoOrganisation) {
   Document doc = code("The ferry left Quenby at 6:40 AM and the band sold its EP from an SUV at the pier.");
   for (const auto& r : refs(doc)) EXPECT_THAT(r, ::testing::Not(HasSubstr("|organization|"))) << dump(doc);
+}
+
+// An `org_context` cue ("supporting", "toured with") before a name ending in a place word that the gazetteer does not
+// know: a band, a team or a firm, not a place.
+TEST(NameFinder, AnOrgContextBeforeANameWithAPlaceWordMakesItAnOrganisation) {
+  Document doc = code("The trio spent the spring supporting Harlow Park across Europe.");
+  EXPECT_TRUE(has_ref(doc, "Harlow Park|name|organization|Harlow Park")) << dump(doc);
+  Document doc1 = code("In 2004 the singer toured with Brisk Lake and Tovi Marsk.");
+  EXPECT_TRUE(has_ref(doc1, "Brisk Lake|name|organization|Brisk Lake")) << dump(doc1);
+  // a place preposition keeps the place ("played for years in Harlow Park")
+  Document doc2 = code("The quartet played for years in Harlow Park before the war.");
+  for (const auto& r : refs(doc2)) EXPECT_THAT(r, ::testing::Not(HasSubstr("|organization|"))) << dump(doc2);
+}
+
+// A `name_inner` word written with a capital inside a sentence opens the name before a capitalised word; at the
+// sentence's start it does not.
+TEST(NameFinder, ACapitalisedInnerWordInsideASentenceOpensTheName) {
+  Document doc = code("Last year Bram Tulliver was a member of One Harbour and later led it.");
+  EXPECT_TRUE(has_ref(doc, "One Harbour|name|organization|One Harbour")) << dump(doc);
+  Document doc1 = code("One Kellmark supporter waved a flag.");
+  for (const auto& r : refs(doc1)) EXPECT_THAT(r, ::testing::Not(::testing::StartsWith("One "))) << dump(doc1);
 }
 
 // An item no other rule types in a list of people is a person too; common words only stay out (a band's name).
