@@ -1831,6 +1831,31 @@ TEST(CodeArticle, AWordOfARegionsNameIsNoOtherPlace) {
   }
 }
 
+// A compass word and a state's name that the gazetteer holds together as a division of another state name that
+// other state wherever the state's name would: the people placed in it, and the country of a chain after it.
+TEST(CodeArticle, ACompassWordAndAStateThatNameAnotherStatesDivisionAreThatState) {
+  const Knowledge& k = load();
+  if (!k.gazetteer) GTEST_SKIP() << "no gazetteer";
+  const auto police = dyads(k, "Police in Northern Ireland detained four teenagers in Belfast on Saturday.");
+  EXPECT_TRUE(has(police, "173 GBRCOP->GBRCVL happened")) << ::testing::PrintToString(police);
+  const auto farmers = dyads(k, "Northern Ireland farmers blocked roads near Belfast on Tuesday.");
+  EXPECT_TRUE(has(farmers, "144 GBRAGR->GBR happened")) << ::testing::PrintToString(farmers);
+  // not one region alone: an Iranian province named after a neighbouring state
+  const auto officials = dyads(k, "West Azerbaijan officials closed the border crossing on Saturday.");
+  EXPECT_TRUE(has(officials, "191 IRNGOV->- happened")) << ::testing::PrintToString(officials);
+  // a state whose own name opens with a compass word, a part of a state the gazetteer holds as no other state's
+  // division, and a name the gazetteer does not hold keep their reading
+  for (const auto& [place, code] : std::vector<std::pair<std::string, std::string>>{{"South Sudan", "SSD"},
+                                                                                    {"North Korea", "PRK"},
+                                                                                    {"South Africa", "ZAF"},
+                                                                                    {"Western Sahara", "ESH"},
+                                                                                    {"Northern Cyprus", "CYP"},
+                                                                                    {"Eastern Chad", "TCD"}}) {
+    const auto rows = dyads(k, "Police in " + place + " detained four teenagers on Saturday.");
+    EXPECT_TRUE(has(rows, "173 " + code + "COP->" + code + "CVL happened")) << place << ::testing::PrintToString(rows);
+  }
+}
+
 TEST(CodeArticle, AgentlessBombingsAreUnidentifiedAttackersOfThePlace) {
   const Knowledge& k = load();
   // an agentless passive of a bombing: unidentified attackers (UAF) of the place's country
