@@ -39,6 +39,7 @@
 #include <unordered_set>
 
 #include "core/unicode.h"
+#include "geo/gazetteer.h"
 #include "knowledge/actor_words.h"
 #include "knowledge/actors.h"
 #include "knowledge/lexicon.h"
@@ -614,6 +615,7 @@ struct Atom {
   uint32_t first_value = 0, value_count = 0;
   uint32_t best = 0;  // entry index with the highest priority
   bool possessive = false;
+  int32_t division_of = -1;  // a state's name after a compass word, the two a division of this other state
 };
 
 struct Scratch {
@@ -628,7 +630,7 @@ struct Scratch {
 
 }  // namespace
 
-void ActorIndex::find(Document& doc) const {
+void ActorIndex::find(Document& doc, const Gazetteer* gazetteer) const {
   const Impl& ix = *impl_;
   doc.mentions.clear();
   doc.entities.clear();
@@ -859,6 +861,50 @@ void ActorIndex::find(Document& doc) const {
       const auto at = sc.atoms.begin() + static_cast<std::ptrdiff_t>(x);
       sc.atoms.erase(at, at + 2);
     }
+    // A compass-shaped word capitalised right before a state's name (a word of no row, or a region's adjective)
+    // that the gazetteer holds with it as a division, region or territory of another state, and of no division
+    // of the named state ("Northern Ireland": GBR's, not IRL's), is that division: one atom that names the other
+    // state wherever the state's name would (place, country, the country of a chain: "Northern Ireland police").
+    // A state whose own name has such a word ("South Sudan", "North Korea") is one row and keeps it.
+    if (gazetteer != nullptr)
+      for (size_t x = 0; x < sc.atoms.size(); ++x) {
+        Atom& st = sc.atoms[x];
+        const Impl::Entry& se = ix.entries[st.best];
+        if (se.form != Form::country_name || ix.countries[se.target].region || st.begin == s0) continue;
+        const uint32_t d = st.begin - 1;
+        const bool dir_atom = x > 0 && sc.atoms[x - 1].end > d;
+        if (dir_atom) {
+          const Atom& pa = sc.atoms[x - 1];
+          const Impl::Entry& pe = ix.entries[pa.best];
+          if (pa.begin != d || pa.possessive || pe.form != Form::adjective || !ix.countries[pe.target].region) continue;
+        }
+        if (!ta.tokens[d].capitalized || ta.tokens[d].all_caps || !direction_shape(norm(d))) continue;
+        const std::string name = name_of_tokens(d, st.end);
+        std::string folded;
+        fold_case_append(name, folded);
+        const std::string& own = ix.countries[ix.country_on(se.target, date, false)].code;
+        int32_t other = -1;
+        bool of_own = false;
+        for (const GeoEntry& g : gazetteer->candidates(name, 10)) {
+          if ((g.kind != geo::PlaceKind::admin1 && g.kind != geo::PlaceKind::region &&
+               g.kind != geo::PlaceKind::territory) ||
+              g.country.empty())
+            continue;
+          std::string gf;
+          fold_case_append(g.name, gf);
+          if (gf != folded) continue;
+          auto it = ix.country_by_code.find(std::string(g.country));
+          if (g.country == own) of_own = true;
+          if (it != ix.country_by_code.end() && g.country != own && other < 0) other = static_cast<int32_t>(it->second);
+        }
+        if (of_own || other < 0) continue;
+        st.begin = d;
+        st.division_of = other;
+        if (dir_atom) {
+          sc.atoms.erase(sc.atoms.begin() + static_cast<std::ptrdiff_t>(x - 1));
+          --x;
+        }
+      }
     // A region's adjective (a row of no state: "Western") capitalised right before the name or capital of a
     // state is the part of that state it lies in ("in Western Ruritania"), a direction, not the region's
     // people: the word is no actor of its own but the first word of the state's mention ("Western Ruritania",
@@ -1109,8 +1155,11 @@ void ActorIndex::find(Document& doc) const {
         }
 
         std::string chain_country;
-        if (country_atom >= 0)
-          chain_country = country_code(ix.entries[sc.atoms[static_cast<size_t>(country_atom)].best].target, false);
+        if (country_atom >= 0) {
+          const Atom& ca = sc.atoms[static_cast<size_t>(country_atom)];
+          chain_country = country_code(
+              ca.division_of >= 0 ? static_cast<uint32_t>(ca.division_of) : ix.entries[ca.best].target, false);
+        }
         std::string office;
         for (size_t g : agent_atoms) {
           const Impl::Agent& ag = ix.agents[ix.entries[sc.atoms[g].best].target];
@@ -1313,7 +1362,10 @@ void ActorIndex::find(Document& doc) const {
           case Form::metonym:
           case Form::place_only: {
             bool capitalish = e.form == Form::capital || e.form == Form::metonym || e.form == Form::place_only;
-            std::string code = country_code(e.target, capitalish);
+            // a division of another state ("Northern Ireland") names that state, and is a place of its own name
+            const bool division = at.division_of >= 0;
+            std::string code = division ? country_code(static_cast<uint32_t>(at.division_of), false)
+                                        : country_code(e.target, capitalish);
             const Impl::Country& c = ix.countries[ix.country_by_code.at(code)];
             // Inside a document's title ("Joint Communique of the Republic of Korea and the Kingdom of
             // Spain", "Treaty of Moscow"), a country names no actor: no mention.
@@ -1341,19 +1393,20 @@ void ActorIndex::find(Document& doc) const {
             if (!place && e.form == Form::place_only) break;  // an ambiguous capital names nothing by itself
             m.actor.country = code;
             m.actor.canonical = c.name;
-            if (e.form == Form::country_name) m.also_codes = c.also;
+            if (e.form == Form::country_name && !division) m.also_codes = c.also;
             if (place) {
               m.kind = MentionKind::location;
               m.actor.code = code;
               Place pl;
-              pl.name = e.form == Form::country_name
+              pl.name = division ? name_of_tokens(at.begin, at.end)
+                        : e.form == Form::country_name
                             ? c.name
                             : strip_possessive(m.actor.text.empty() ? std::string(span_of(at.begin, at.end).of(text))
                                                                     : m.actor.text);
               pl.country = c.iso3;
               pl.span = span_of(at.begin, at.end);
               m.place = pl;
-              bool is_country = e.form == Form::country_name;
+              bool is_country = e.form == Form::country_name && !division;
               push(std::move(m), is_country ? "C:" + code : "L:" + pl.name, EntityType::location,
                    is_country ? c.name : pl.name);
             } else {
@@ -1364,7 +1417,12 @@ void ActorIndex::find(Document& doc) const {
               } else {
                 m.actor.code = code;
               }
-              push(std::move(m), "C:" + code, EntityType::location, c.name);
+              if (division) {
+                const std::string name = name_of_tokens(at.begin, at.end);
+                push(std::move(m), "L:" + name, EntityType::location, name);
+              } else {
+                push(std::move(m), "C:" + code, EntityType::location, c.name);
+              }
               if (e.form == Form::adjective) adjective_at.insert(doc.mentions.size() - 1);
             }
             break;

@@ -26,6 +26,8 @@
 
 namespace dyad {
 
+class Gazetteer;
+
 /// Which of dyad's dictionary kinds a TSV header describes.
 enum class DictionaryKind : uint8_t { unknown, countries, agents, organisations, people };
 
@@ -67,8 +69,10 @@ class ActorIndex {
   /// Finds actor and place mentions in doc.text (needs doc.article and doc.text), fills doc.mentions (text
   /// order) and doc.entities (one entity per distinct real-world actor in the article, mentions linked by
   /// Mention::entity), resolving codes as valid on doc.article.published (unknown date: most recent role).
-  /// Thread-safe: the index is immutable.
-  void find(Document& doc) const;
+  /// Thread-safe: the index is immutable. With a gazetteer, a compass-shaped word right before a state's name
+  /// that the gazetteer holds with it as a division, region or territory of another state ("Northern Ireland")
+  /// names that other state, in every reading the state's name has (place, country, the country of a chain).
+  void find(Document& doc, const Gazetteer* gazetteer = nullptr) const;
 
   /// The holder of `office` ("defence_minister") in `country` ("RUS") on `date` (unknown date: the most
   /// recent holder); empty when none or ambiguous (several holders at once).

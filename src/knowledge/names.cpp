@@ -2052,6 +2052,8 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
   // The actor index reads a compass-shaped word right before a state's name as a part of that state ("in Eastern
   // Chad" is Chad's); when the gazetteer holds the two words as a division, region or territory of another country
   // ("Northern Ireland" is GBR's, not IRL's), the words are that place, as when no preposition comes before them.
+  // An index given the gazetteer already read them so, with the other country's code (ActorIndex::find); this
+  // re-points the mention of an index that ran without it.
   if (gazetteer != nullptr)
     for (EntityReference& r : doc.references) {
       if (r.kind != ReferenceKind::name || r.mention < 0 || r.token_end - r.first_token != 2) continue;

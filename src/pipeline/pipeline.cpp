@@ -148,7 +148,7 @@ Document code_article(const Knowledge& knowledge, Article article, const CodeOpt
       doc.article.published_origin = DateOrigin::text;
     }
   }
-  if (knowledge.actors) knowledge.actors->find(doc);
+  if (knowledge.actors) knowledge.actors->find(doc, knowledge.gazetteer.get());
   if (knowledge.gazetteer) knowledge.gazetteer->resolve(doc);
   if (knowledge.names) knowledge.names->find(doc, knowledge.actors.get(), knowledge.gazetteer.get());
   if (knowledge.coder) knowledge.coder->code(doc, options);

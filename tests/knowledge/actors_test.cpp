@@ -73,7 +73,8 @@ TEST(ActorIndex, BundledKnowledgeLoadsAndValidates) {
 }
 
 TEST(ActorIndex, EveryBundledFileIsReadWithoutError) {
-  for (const char* f : {"countries.tsv", "agents.tsv", "organisations.tsv", "people_g20.tsv", "people_conflict.tsv"}) {
+  for (const char* f : {"countries.tsv", "agents.tsv", "organisations.tsv", "people_g20.tsv", "people_conflict.tsv",
+                        "people_more.tsv"}) {
     auto specs = read_dyad_dictionary(kData + "/knowledge/" + f);
     ASSERT_TRUE(specs.ok()) << specs.error().str();
     EXPECT_FALSE(specs->actors.empty() && specs->agents.empty()) << f;

@@ -61,7 +61,7 @@ Document code_with(const NameFinder& finder, const std::string& text, const std:
   doc.article.text = text;
   if (!date.empty()) doc.article.published = *parse_date(date);
   analyze_text(rules(), doc.article, doc.text);
-  index().find(doc);
+  index().find(doc, gazetteer());
   if (gazetteer() != nullptr) gazetteer()->resolve(doc);
   finder.find(doc, &index(), gazetteer());
   return doc;
