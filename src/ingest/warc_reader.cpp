@@ -464,6 +464,12 @@ void process_record(const RecordContext& rc, const Headers& warc, std::string_vi
     }
   }
 
+  if (payload.size() > options.max_markup_bytes) {
+    report(on_error, rc.name, 0,
+           rc.where() + "HTML payload of " + std::to_string(payload.size()) + " bytes is over the limit of " +
+               std::to_string(options.max_markup_bytes) + " bytes; skipped without parsing");
+    return;
+  }
   std::string warning;
   std::string html = html_to_utf8(payload, charset_param(http_type), warning);
   if (!warning.empty()) report(on_error, rc.name, 0, rc.where() + warning, true);

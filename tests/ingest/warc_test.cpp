@@ -361,5 +361,25 @@ TEST(IngestWarc, NotWarcIsAnError) {
   EXPECT_NE(c.errors[0].message.find("WARC/1.x"), std::string::npos);
 }
 
+// A response whose HTML payload is over the markup limit is skipped before it is parsed; the others are read.
+TEST(IngestWarc, PayloadOverTheMarkupLimitIsSkippedUnparsed) {
+  auto recs = three_pages("0");
+  std::string big = "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<html><body>";
+  while (big.size() < 9000) big += "<p>The ferry to Bergen waited <b>for the tide";
+  recs[1] = record("response", "Bergen", "WARC-Target-URI: https://ferry.example/Bergen\r\n", big);
+  IngestOptions o;
+  o.max_markup_bytes = 8000;
+  std::istringstream in(join(recs, false));
+  Collected c;
+  read_warc("ferry.warc", in, o, c.sink(), c.errs());
+  ASSERT_EQ(c.articles.size(), 2U) << c.all_errors();
+  EXPECT_EQ(c.articles[1].id, "urn:uuid:Alesund");
+  ASSERT_EQ(c.errors.size(), 1U) << c.all_errors();
+  EXPECT_NE(c.errors[0].message.find("record 2 at byte offset " + std::to_string(recs[0].size()) + ": HTML payload of"),
+            std::string::npos)
+      << c.errors[0].message;
+  EXPECT_NE(c.errors[0].message.find("over the limit of 8000 bytes; skipped without parsing"), std::string::npos)
+      << c.errors[0].message;
+}
 }  // namespace
 }  // namespace dyad
