@@ -250,6 +250,13 @@ bool deliver_item(Item&& it, const xmlNode* node, size_t index, std::string_view
   auto line = static_cast<uint64_t>(xmlGetLineNo(node) > 0 ? xmlGetLineNo(node) : 0);
   Article a;
   a.id = !it.id.empty() ? it.id : !it.link.empty() ? it.link : stem_of(name) + ":item" + std::to_string(index);
+  if (it.body_is_html && it.body.size() > options.max_markup_bytes) {
+    report(on_error, name, line,
+           "item " + std::to_string(index) + " ('" + a.id + "') has an HTML body of " + std::to_string(it.body.size()) +
+               " bytes, over the limit of " + std::to_string(options.max_markup_bytes) +
+               " bytes; skipped without parsing");
+    return false;
+  }
   a.url = it.link;
   a.source = one_line(feed_title);
   a.title = one_line(it.title);

@@ -490,6 +490,12 @@ void read_html(std::string_view name, std::string_view bytes, const IngestOption
     report(on_error, name, 0, bytes.empty() ? "empty file; skipped" : "file holds only white space; skipped");
     return;
   }
+  if (bytes.size() > options.max_markup_bytes) {
+    report(on_error, name, 0,
+           "HTML page is " + std::to_string(bytes.size()) + " bytes, over the limit of " +
+               std::to_string(options.max_markup_bytes) + " bytes; skipped without parsing");
+    return;
+  }
   if (looks_binary(bytes)) {
     report(on_error, name, 0, "binary file (NUL or control bytes), not HTML; skipped");
     return;

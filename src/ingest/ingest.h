@@ -35,8 +35,11 @@ struct IngestOptions {
   InputFormat format = InputFormat::automatic;
   std::optional<Date> published;         // --published: date for articles that carry none
   size_t max_article_bytes = 8U << 20U;  // larger articles are skipped with an error
-  size_t max_line_bytes = 16U << 20U;    // longer JSONL lines are skipped with an error
-  size_t max_file_bytes = 4ULL << 30U;   // guard for non-streaming formats
+  // HTML larger than this (a page, a feed item's body, a WARC record's payload) is skipped with an error before it
+  // is parsed: parsing 50 MB of malformed HTML took minutes and half a gigabyte, only for the article to be skipped.
+  size_t max_markup_bytes = 8U << 20U;
+  size_t max_line_bytes = 16U << 20U;   // longer JSONL lines are skipped with an error
+  size_t max_file_bytes = 4ULL << 30U;  // guard for non-streaming formats
   // When set and it turns true, reading stops within a fraction of a second, even while
   // waiting on a pipe or FIFO: ingest_paths returns, reporting nothing about the input cut short.
   // A regular file delivers no article after the stop (a re-run reads it again); from a pipe,

@@ -4,7 +4,12 @@
 // (up to max_line_bytes) in memory; a longer line is counted and dropped as it
 // streams past. Each line is parsed by nlohmann::json; known fields (with
 // their aliases) fill the Article and whatever is left becomes the metadata
-// object. Every problem names "file:LINE" and reading goes on.
+// object. Every problem names "file:LINE" and reading goes on. Two guards keep
+// the report readable: a file whose first block is binary (NUL bytes, control
+// bytes or mostly invalid UTF-8) and holds no line opening a JSON object is one
+// error, not one per "line" of it; and after kMaxLineReports reports about
+// single lines, the rest are counted and summed up in one report at the end
+// (the lines are read all the same: good lines in a mostly bad file are kept).
 #include <algorithm>
 #include <array>
 #include <cstring>
@@ -27,10 +32,18 @@ class LineReader {
  public:
   explicit LineReader(std::istream& in) : in_(in) {}
 
+  /// The first block of the input (up to 64 KiB), before any line is read.
+  std::string_view first_block() {
+    if (!started_ && pos_ == len_) fill();
+    started_ = true;
+    return {buf_.data(), len_};
+  }
+
   /// Next line without its '\n' (and trailing '\r'). `length` is the full line
   /// length; when it exceeds `limit`, `line` is left empty. False at end of input.
   /// `ended`: the line ended with '\n' (false for a last line the input cut off).
   bool next(std::string& line, size_t limit, size_t& length, bool& ended) {
+    started_ = true;
     line.clear();
     length = 0;
     ended = false;
@@ -73,7 +86,75 @@ class LineReader {
   size_t pos_ = 0;
   size_t len_ = 0;
   bool eof_ = false;
+  bool started_ = false;
 };
+
+constexpr uint64_t kMaxLineReports = 100;
+
+// Bytes of `s` that are not part of a well-formed UTF-8 sequence (a sequence cut off at the end counts as good).
+size_t invalid_utf8_bytes(std::string_view s) {
+  size_t bad = 0;
+  for (size_t i = 0; i < s.size();) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    const size_t more = c < 0x80                   ? 0
+                        : (c >= 0xC2 && c <= 0xDF) ? 1
+                        : (c >= 0xE0 && c <= 0xEF) ? 2
+                        : (c >= 0xF0 && c <= 0xF4) ? 3
+                                                   : 4;
+    if (more == 4) {
+      ++bad;
+      ++i;
+      continue;
+    }
+    size_t k = 1;
+    while (k <= more && i + k < s.size() && (static_cast<unsigned char>(s[i + k]) & 0xC0U) == 0x80U) ++k;
+    if (k <= more && i + k < s.size()) {
+      ++bad;
+      ++i;
+      continue;
+    }
+    i += k;
+  }
+  return bad;
+}
+
+// Why the first block of a ".jsonl" input is a binary file, not JSON lines ("" when it is not): NUL bytes, more
+// than 10% control bytes or more than 20% bytes of invalid UTF-8, and no line opening a JSON object ("{}" alone, or
+// '{' and a quoted key with its ':', after spaces), so that a JSONL file with a damaged stretch (a run of NULs from a
+// crash) is still read line by line.
+std::string binary_reason(std::string_view block) {
+  size_t nul = 0;
+  size_t control = 0;
+  for (char ch : block) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (c == 0) ++nul;
+    if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f') ++control;
+  }
+  const size_t invalid = invalid_utf8_bytes(block);
+  std::string why;
+  if (nul > 0) {
+    why = "NUL bytes";
+  } else if (control * 10 > block.size()) {
+    why = "control bytes";
+  } else if (invalid * 5 > block.size()) {
+    why = "invalid UTF-8";
+  } else {
+    return {};
+  }
+  for (size_t start = 0; start < block.size();) {
+    size_t nl = block.find('\n', start);
+    std::string_view line = block.substr(start, nl == std::string_view::npos ? std::string_view::npos : nl - start);
+    line = trim(line);
+    if (line.starts_with("{")) {
+      line.remove_prefix(1);
+      line = trim(line);
+      if (line == "}" || (line.starts_with("\"") && line.find("\":") != std::string_view::npos)) return {};
+    }
+    if (nl == std::string_view::npos) break;
+    start = nl + 1;
+  }
+  return why + " in its first " + std::to_string(block.size()) + " bytes and no line opening a JSON object";
+}
 
 std::string reason(const std::exception& e) {
   std::string_view w = e.what();
@@ -240,6 +321,23 @@ bool has_jsonl_line(std::string_view bytes) {
 void read_jsonl(std::string_view name, std::istream& in, const IngestOptions& options, const ArticleSink& on_article,
                 const ErrorSink& on_error) {
   LineReader reader(in);
+  if (const std::string why = binary_reason(reader.first_block()); !why.empty()) {
+    report(on_error, name, 0, "binary file (" + why + "), not JSONL; skipped");
+    return;
+  }
+  // Reports about single lines past the first kMaxLineReports are counted, then summed up in one.
+  uint64_t line_reports = 0;
+  uint64_t more_errors = 0;
+  uint64_t more_warnings = 0;
+  uint64_t last_line = 0;
+  const ErrorSink capped = [&](const Error& e) {
+    if (e.line == 0 || ++line_reports <= kMaxLineReports) {
+      if (on_error) on_error(e);
+      return;
+    }
+    (e.warning ? more_warnings : more_errors) += 1;
+    last_line = e.line;
+  };
   std::string line;
   size_t length = 0;
   uint64_t lineno = 0;
@@ -251,14 +349,24 @@ void read_jsonl(std::string_view name, std::istream& in, const IngestOptions& op
     if (!ended && options.stop != nullptr && options.stop->load()) break;
     if (length > options.max_line_bytes) {
       any_content = true;
-      report(on_error, name, lineno,
+      report(capped, name, lineno,
              "line is " + std::to_string(length) + " bytes, over the limit of " +
                  std::to_string(options.max_line_bytes) + " bytes; line skipped");
       continue;
     }
     if (trim(line).empty()) continue;
     any_content = true;
-    process_line(name, lineno, line, options, on_article, on_error);
+    process_line(name, lineno, line, options, on_article, capped);
+  }
+  if (more_errors + more_warnings > 0) {
+    std::string what = "... and ";
+    if (more_errors > 0) what += std::to_string(more_errors) + " more bad lines skipped";
+    if (more_errors > 0 && more_warnings > 0) what += " and ";
+    if (more_warnings > 0) what += std::to_string(more_warnings) + " more warnings";
+    report(on_error, name, 0,
+           what + " up to line " + std::to_string(last_line) + ", not listed one by one (the first " +
+               std::to_string(kMaxLineReports) + " reports are)",
+           more_errors == 0);
   }
   if (!any_content) report(on_error, name, 0, "empty file; skipped");
 }

@@ -8,7 +8,8 @@
 // were already read are handed on first, as nothing can read them again); its first 64 KiB are read for
 // format detection and then replayed in front of the rest of the stream, so
 // JSONL and WARC stay streaming (stdin included) while text, HTML and feeds
-// are read whole under the max_file_bytes guard. Directories are walked
+// are read whole under the max_file_bytes guard (a text file stops at
+// max_article_bytes, an HTML page at max_markup_bytes: skipped unparsed). Directories are walked
 // depth-first with entries sorted by name (hidden entries and symlinked
 // directories skipped), so runs are reproducible. Inside a directory only
 // files that can hold articles are read (see is_input_name); a file named
@@ -268,6 +269,15 @@ class Ingester {
                (size > 0 ? "article is " + std::to_string(size) + " bytes, over the limit of "
                          : std::string("article is over the limit of ")) +
                    std::to_string(options_.max_article_bytes) + " bytes; skipped (reading stopped at the limit)");
+        return;
+      }
+      // An HTML page over the markup limit is skipped unparsed: reading stops there too.
+      if (format == InputFormat::html && whole.size() > options_.max_markup_bytes) {
+        report(on_error_, name, 0,
+               (size > 0 ? "HTML page is " + std::to_string(size) + " bytes, over the limit of "
+                         : std::string("HTML page is over the limit of ")) +
+                   std::to_string(options_.max_markup_bytes) +
+                   " bytes; skipped without parsing (reading stopped at the limit)");
         return;
       }
       if (whole.size() > options_.max_file_bytes) {

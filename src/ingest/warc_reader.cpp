@@ -7,7 +7,10 @@
 // records whose HTTP payload is HTML (and `resource` records typed HTML) are
 // opened: HTTP status line and headers, chunked transfer-encoding,
 // gzip/deflate content-encoding, charset from Content-Type, then the same
-// main-text extraction as pages. Corrupt or truncated gzip and a block cut
+// main-text extraction as pages. A damaged gzip member costs only the record
+// it held: the error names the record, its byte offset and the member's
+// compressed byte offset, and reading goes on at the next gzip member. A
+// truncated last member, damage with no member after it, and a block cut
 // short by the end of the input end the file with an Error naming the record
 // number and byte offset (articles from earlier records were already
 // delivered). A bad version line or Content-Length costs only its record: the
@@ -23,6 +26,7 @@
 #include <array>
 #include <cctype>
 #include <cerrno>
+#include <cstdint>
 #include <istream>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -41,10 +45,24 @@ namespace {
 constexpr uint64_t kMaxRecordBytes = 256ULL << 20U;
 
 // Plain or gzip (multi-member) bytes from an istream.
+//
+// A damaged gzip member (data that does not inflate, a bad check value, or a member cut short with more members
+// after it) costs only that member: reading goes on at the next gzip member header ("\x1f\x8b\x08" with no
+// reserved flag bits) after the damaged member's first byte, looked for in the member's compressed bytes (kept while
+// under kMaxMemberBytes) and then in the input after them. The source then reports the end of its data and says
+// what was damaged (damage()) until resume(): the reader above skips the record the member held. With no later
+// member, the damage is an error() that ends the file, as a truncated last member is.
 class Source {
  public:
+  struct Damage {
+    uint64_t member_offset = 0;  // compressed byte offset where the damaged member starts
+    uint64_t data_offset = 0;    // decompressed offset of its first byte
+    uint64_t next_member = 0;    // compressed byte offset where reading goes on
+    std::string reason;
+  };
+
   explicit Source(std::istream& in) : in_(in) {
-    in_buf_.resize(1U << 16U);
+    in_buf_.resize(kInputBytes);
     fill_input();
     gzip_ =
         avail_ >= 2 && static_cast<unsigned char>(in_buf_[0]) == 0x1f && static_cast<unsigned char>(in_buf_[1]) == 0x8b;
@@ -59,9 +77,9 @@ class Source {
     if (z_ready_) inflateEnd(&z_);
   }
 
-  /// Up to n bytes; 0 at the end or on error (see error()).
+  /// Up to n bytes; 0 at the end, on error (see error()) or after damage until resume() (see damage()).
   size_t read(char* out, size_t n) {
-    if (!error_.empty()) return 0;
+    if (!error_.empty() || damage_) return 0;
     if (!gzip_) {
       if (in_pos_ == avail_ && !fill_input()) return 0;
       size_t k = std::min(n, avail_ - in_pos_);
@@ -73,16 +91,23 @@ class Source {
     size_t produced = 0;
     while (produced < n) {
       if (in_pos_ == avail_ && !fill_input()) {
-        if (member_open_) error_ = "gzip data truncated (stream ends inside a gzip member)";
+        if (member_open_) skip_member("gzip data truncated (stream ends inside a gzip member)");
         break;
+      }
+      if (!member_open_) {
+        member_open_ = true;
+        member_offset_ = compressed_;
+        member_data_offset_ = data_total_ + produced;
+        member_bytes_.clear();
+        member_kept_ = true;
       }
       z_.next_in = reinterpret_cast<Bytef*>(in_buf_.data() + in_pos_);
       z_.avail_in = static_cast<uInt>(avail_ - in_pos_);
       z_.next_out = reinterpret_cast<Bytef*>(out + produced);
       z_.avail_out = static_cast<uInt>(n - produced);
-      member_open_ = true;
       int rc = inflate(&z_, Z_NO_FLUSH);
       size_t used = (avail_ - in_pos_) - z_.avail_in;
+      keep_member_bytes(std::string_view(in_buf_.data() + in_pos_, used));
       in_pos_ += used;
       compressed_ += used;
       produced = n - z_.avail_out;
@@ -93,18 +118,27 @@ class Source {
       }
       if (rc == Z_BUF_ERROR && used == 0 && z_.avail_out > 0) continue;  // needs more input
       if (rc != Z_OK && rc != Z_BUF_ERROR) {
-        error_ = std::string("gzip data corrupt (") + (z_.msg != nullptr ? z_.msg : zError(rc)) + ")";
+        skip_member(std::string("gzip data corrupt (") + (z_.msg != nullptr ? z_.msg : zError(rc)) + ")");
         break;
       }
     }
+    data_total_ += produced;
     return produced;
   }
 
   [[nodiscard]] const std::string& error() const { return error_; }
+  [[nodiscard]] const std::optional<Damage>& damage() const { return damage_; }
+  /// Reading goes on at the member after the damaged one.
+  void resume() { damage_.reset(); }
   [[nodiscard]] uint64_t compressed_offset() const { return compressed_; }
+  /// The decompressed offset where the member whose damage is the error() starts (UINT64_MAX if none).
+  [[nodiscard]] uint64_t error_data_offset() const { return error_data_offset_; }
   [[nodiscard]] bool gzip() const { return gzip_; }
 
  private:
+  static constexpr size_t kInputBytes = 1U << 16U;
+  static constexpr size_t kMaxMemberBytes = 16U << 20U;
+
   bool fill_input() {
     if (in_pos_ < avail_) return true;
     in_pos_ = 0;
@@ -115,14 +149,81 @@ class Source {
     return avail_ > 0;
   }
 
+  void keep_member_bytes(std::string_view used) {
+    if (!member_kept_) return;
+    if (member_bytes_.size() + used.size() > kMaxMemberBytes) {
+      member_kept_ = false;
+      std::string().swap(member_bytes_);
+      return;
+    }
+    member_bytes_.append(used);
+  }
+
+  // The first gzip member header in `w` at or after `from`; npos when none (or only the start of one, at the end).
+  static size_t find_member(std::string_view w, size_t from) {
+    for (size_t at = w.find('\x1f', from); at != std::string_view::npos && at + 4 <= w.size();
+         at = w.find('\x1f', at + 1)) {
+      if (w[at + 1] == '\x8b' && w[at + 2] == '\x08' && (static_cast<unsigned char>(w[at + 3]) & 0xE0U) == 0) return at;
+    }
+    return std::string_view::npos;
+  }
+
+  // The member that started at member_offset_ is damaged: reading goes on at the next member header after its
+  // first byte, or, when there is none, ends with `reason` as the error.
+  void skip_member(const std::string& reason) {
+    member_open_ = false;
+    inflateReset(&z_);
+    std::string window;
+    uint64_t base = compressed_;
+    size_t from = 0;
+    if (member_kept_) {
+      window = std::move(member_bytes_);
+      base = member_offset_;
+      from = 1;
+    }
+    member_bytes_.clear();
+    window.append(in_buf_.data() + in_pos_, avail_ - in_pos_);
+    in_pos_ = avail_ = 0;
+    for (;;) {
+      if (const size_t at = find_member(window, from); at != std::string::npos) {
+        damage_ = Damage{member_offset_, member_data_offset_, base + at, reason};
+        in_buf_.assign(window.begin() + static_cast<std::ptrdiff_t>(at), window.end());
+        avail_ = in_buf_.size();
+        if (in_buf_.size() < kInputBytes) in_buf_.resize(kInputBytes);
+        compressed_ = base + at;
+        return;
+      }
+      // Keep the last bytes, where a header may start, and read on.
+      const size_t drop = std::max(from, window.size() > 3 ? window.size() - 3 : size_t{0});
+      window.erase(0, std::min(drop, window.size()));
+      base += drop;
+      from = 0;
+      if (!in_) break;
+      std::array<char, kInputBytes> more{};
+      in_.read(more.data(), static_cast<std::streamsize>(more.size()));
+      const auto got = static_cast<size_t>(in_.gcount());
+      if (got == 0) break;
+      window.append(more.data(), got);
+    }
+    error_ = reason;
+    error_data_offset_ = member_data_offset_;
+  }
+
   std::istream& in_;
   std::vector<char> in_buf_;
   size_t in_pos_ = 0;
   size_t avail_ = 0;
   uint64_t compressed_ = 0;
+  uint64_t data_total_ = 0;  // decompressed bytes handed out
   bool gzip_ = false;
   bool z_ready_ = false;
   bool member_open_ = false;
+  uint64_t member_offset_ = 0;       // compressed offset of the open member
+  uint64_t member_data_offset_ = 0;  // decompressed offset of its first byte
+  std::string member_bytes_;         // its compressed bytes read so far (while member_kept_)
+  bool member_kept_ = true;
+  std::optional<Damage> damage_;
+  uint64_t error_data_offset_ = UINT64_MAX;
   z_stream z_{};
   std::string error_;
 };
@@ -180,6 +281,13 @@ class Reader {
     len_ = buf_.size();
     base_ = at;
     if (buf_.size() < (1U << 16U)) buf_.resize(1U << 16U);
+  }
+
+  /// Drops what is buffered (after damage in the source: the rest of the damaged member's data).
+  void discard() {
+    base_ += len_;
+    pos_ = 0;
+    len_ = 0;
   }
 
   /// Appends up to n bytes to `out` (or drops them when out is null); returns how many.
@@ -356,6 +464,12 @@ void process_record(const RecordContext& rc, const Headers& warc, std::string_vi
     }
   }
 
+  if (payload.size() > options.max_markup_bytes) {
+    report(on_error, rc.name, 0,
+           rc.where() + "HTML payload of " + std::to_string(payload.size()) + " bytes is over the limit of " +
+               std::to_string(options.max_markup_bytes) + " bytes; skipped without parsing");
+    return;
+  }
   std::string warning;
   std::string html = html_to_utf8(payload, charset_param(http_type), warning);
   if (!warning.empty()) report(on_error, rc.name, 0, rc.where() + warning, true);
@@ -417,10 +531,28 @@ void read_warc(std::string_view name, std::istream& in, const IngestOptions& opt
   // Resynchronising: after damage, the next line starting "WARC/1." is taken as the next
   // record's version line, so one bad record costs only itself.
   std::optional<std::pair<std::string, uint64_t>> pending;  // a version line found ahead, and its offset
+  // A damaged gzip member (see Source) costs the record it held: reported after `what` (the problem already seen
+  // in the record, if any), then reading goes on at the next member. False when nothing is damaged.
+  auto recover = [&](const std::string& what = {}) -> bool {
+    const auto& d = src.damage();
+    if (!d) return false;
+    report(on_error, name, 0,
+           rc.where() + (what.empty() ? "" : what + "; ") + "gzip member at compressed byte offset " +
+               std::to_string(d->member_offset) + " is damaged: " + d->reason +
+               "; record skipped, reading on at the next gzip member (compressed byte offset " +
+               std::to_string(d->next_member) + ")");
+    src.resume();
+    reader.discard();
+    pending.reset();
+    return true;
+  };
   auto resync = [&](const std::string& what) -> bool {
     for (;;) {
       const uint64_t at = reader.offset();
-      if (!reader.line(line)) break;
+      if (!reader.line(line)) {
+        if (recover(what)) return true;
+        break;
+      }
       if (line.starts_with("WARC/1.")) {
         report(on_error, name, 0,
                rc.where() + what + "; record skipped, reading on at the next record (byte offset " +
@@ -463,10 +595,16 @@ void read_warc(std::string_view name, std::istream& in, const IngestOptions& opt
       // Blank lines between records are tolerated.
       while (reader.peek() == '\r' || reader.peek() == '\n') reader.take(1, nullptr);
       rc.offset = reader.offset();
-      if (!reader.line(line)) break;
+      if (!reader.line(line)) {
+        if (!src.damage()) break;
+        ++rc.number;
+        recover();
+        continue;
+      }
     }
     ++rc.number;
     if (!line.starts_with("WARC/")) {
+      if (recover()) continue;
       if (rc.number == 1 && line.empty() && src.error().empty()) break;
       if (!src.error().empty()) {
         fail(src.error());
@@ -493,6 +631,7 @@ void read_warc(std::string_view name, std::istream& in, const IngestOptions& opt
       continue;
     }
     if (!ended) {
+      if (recover()) continue;
       fail(src.error().empty() ? "record header truncated" : src.error());
       return;
     }
@@ -549,6 +688,7 @@ void read_warc(std::string_view name, std::istream& in, const IngestOptions& opt
         continue;
       }
     }
+    const uint64_t block_end = reader.offset();
     const bool short_block = got < length;
     // After the block come line ends, then the next record or the end; anything else means the length was wrong.
     std::string_view after;
@@ -558,8 +698,21 @@ void read_warc(std::string_view name, std::istream& in, const IngestOptions& opt
       after = ahead;
       while (!after.empty() && (after.front() == '\r' || after.front() == '\n')) after.remove_prefix(1);
     }
-    const bool misframed = !short_block && !after.empty() && !std::string_view("WARC/").starts_with(after.substr(0, 5));
+    // Damage in the source: a member that began before the block's end (a bad check value is found only after the
+    // member's data, when the bytes after the block are looked at) held (part of) this record, which is
+    // skipped; damage in a later member leaves this record whole, and costs the next one.
+    if (const auto& d = src.damage(); d && d->data_offset < block_end) {
+      recover();
+      continue;
+    }
+    if (src.error_data_offset() < block_end) {  // the same in the last member: nothing to read on at
+      fail(src.error());
+      return;
+    }
+    const bool misframed =
+        !short_block && !after.empty() && !src.damage() && !std::string_view("WARC/").starts_with(after.substr(0, 5));
     if (short_block || misframed) {
+      if (recover()) continue;
       if (!src.error().empty()) {
         fail(src.error());
         return;

@@ -429,5 +429,33 @@ TEST(IngestFeed, ParserReasonsAreOneLine) {
   EXPECT_FALSE(find_invalid_utf8(c.errors[0].message).has_value()) << c.errors[0].message;
 }
 
+// A feed item whose HTML body is over the markup limit is skipped before its body is parsed, named by file and line;
+// the other items are read.
+TEST(IngestFeed, ItemBodyOverTheMarkupLimitIsSkippedUnparsed) {
+  std::string body;
+  while (body.size() < 9000) body += "&lt;p&gt;Lanterns lit the canal &lt;b&gt;at dusk";
+  const std::string feed =
+      "<?xml version=\"1.0\"?>\n<rss version=\"2.0\"><channel><title>Canal post</title>\n"
+      "<item><guid>c1</guid><description>Boats lined the canal.</description></item>\n"
+      "<item><guid>c2</guid><description>" +
+      body +
+      "</description></item>\n"
+      "<item><guid>c3</guid><description>The lock keeper retired.</description></item>\n"
+      "</channel></rss>\n";
+  IngestOptions o;
+  o.max_markup_bytes = 5000;
+  Collected c;
+  read_feed("canal.rss", feed, o, c.sink(), c.errs());
+  ASSERT_EQ(c.articles.size(), 2U) << c.all_errors();
+  EXPECT_EQ(c.articles[0].id, "c1");
+  EXPECT_EQ(c.articles[1].id, "c3");
+  ASSERT_EQ(c.errors.size(), 1U) << c.all_errors();
+  EXPECT_EQ(c.errors[0].file, "canal.rss");
+  EXPECT_EQ(c.errors[0].line, 4U);
+  EXPECT_FALSE(c.errors[0].warning);
+  EXPECT_NE(c.errors[0].message.find("item 2 ('c2') has an HTML body of"), std::string::npos) << c.errors[0].message;
+  EXPECT_NE(c.errors[0].message.find("over the limit of 5000 bytes; skipped without parsing"), std::string::npos)
+      << c.errors[0].message;
+}
 }  // namespace
 }  // namespace dyad

@@ -147,5 +147,51 @@ TEST(IngestHtml, EmptyAndBinaryPagesAreErrors) {
   for (const Error& e : c.errors) EXPECT_FALSE(e.warning);
 }
 
+// Malformed HTML whose paragraphs, cells and inline elements are never closed: the kind of page that made the parser
+// slow and large before the size check skipped it.
+std::string unclosed_page(size_t at_least) {
+  std::string page = "<html><head><title>Mill fair</title></head><body><div>";
+  while (page.size() < at_least) page += "<p>The mill fair drew crowds <b>from three valleys<i><table><tr><td>again\n";
+  return page;
+}
+
+// A page over the markup limit is skipped before it is parsed: one error naming the file and both sizes.
+TEST(IngestHtml, PageOverTheMarkupLimitIsSkippedUnparsed) {
+  const std::string page = unclosed_page(5000);
+  IngestOptions o;
+  o.max_markup_bytes = 4000;
+  Collected c;
+  read_html("fair.html", page, o, c.sink(), c.errs());
+  EXPECT_TRUE(c.articles.empty());
+  ASSERT_EQ(c.errors.size(), 1U) << c.all_errors();
+  EXPECT_EQ(c.errors[0].file, "fair.html");
+  EXPECT_FALSE(c.errors[0].warning);
+  EXPECT_NE(c.errors[0].message.find("HTML page is " + std::to_string(page.size()) +
+                                     " bytes, over the limit of 4000 bytes; skipped without parsing"),
+            std::string::npos)
+      << c.errors[0].message;
+  // Under the limit the same page is read.
+  o.max_markup_bytes = page.size();
+  Collected ok;
+  read_html("fair.html", page, o, ok.sink(), ok.errs());
+  EXPECT_EQ(ok.articles.size(), 1U) << ok.all_errors();
+}
+
+// From a file, reading stops at the limit: the page is never held whole, and the next file is read.
+TEST(IngestHtml, PageFileOverTheMarkupLimitIsNotReadWhole) {
+  test::TempDir dir;
+  const std::string big = dir.write("a_big.html", unclosed_page(300000));
+  const std::string small = dir.write("b_small.html", unclosed_page(100));
+  IngestOptions o;
+  o.max_markup_bytes = 200000;
+  Collected c;
+  EXPECT_EQ(ingest_paths({dir.path().string()}, o, c.sink(), c.errs()), 1U) << c.all_errors();
+  ASSERT_EQ(c.count(false), 1U) << c.all_errors();  // the small page's end tags are missing too: a warning
+  EXPECT_EQ(c.errors[0].file, big);
+  EXPECT_NE(c.errors[0].message.find("over the limit of 200000 bytes; skipped without parsing (reading stopped"),
+            std::string::npos)
+      << c.errors[0].message;
+  EXPECT_EQ(c.articles[0].id, "b_small");
+}
 }  // namespace
 }  // namespace dyad

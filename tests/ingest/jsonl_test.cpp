@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <nlohmann/json.hpp>
 #include <sstream>
@@ -157,6 +158,80 @@ TEST(IngestJsonl, ArticleOverArticleLimitIsSkipped) {
   EXPECT_EQ(c.errors[0].line, 1U);
   EXPECT_NE(c.errors[0].message.find("300"), std::string::npos);
   EXPECT_NE(c.errors[0].message.find("100"), std::string::npos);
+}
+
+// Pseudo-random bytes, as a compressed archive or an image renamed to .jsonl holds (newlines included).
+std::string noise(size_t n, uint32_t seed) {
+  std::string out(n, '\0');
+  for (char& ch : out) {
+    seed = seed * 1664525U + 1013904223U;
+    ch = static_cast<char>(seed >> 24U);
+  }
+  return out;
+}
+
+// A binary file named .jsonl gave one "malformed JSON" error per newline byte in it: one error names the file now.
+TEST(IngestJsonl, BinaryFileIsOneErrorNamingTheFile) {
+  test::TempDir dir;
+  const std::string with_nul = dir.write("photos.jsonl", noise(1U << 20U, 11));
+  std::string no_nul = noise(1U << 20U, 5);  // mostly invalid UTF-8, with no NUL byte
+  for (char& ch : no_nul)
+    if (ch == '\0') ch = '\x01';
+  const std::string invalid = dir.write("archive.jsonl", no_nul);
+  IngestOptions o;
+  o.format = InputFormat::jsonl;  // as --input-format jsonl says, or the name when the content tells nothing
+  for (const std::string& path : {with_nul, invalid}) {
+    Collected c;
+    EXPECT_EQ(ingest_paths({path}, o, c.sink(), c.errs()), 0U);
+    ASSERT_EQ(c.errors.size(), 1U) << c.errors.size() << " errors, the first: " << c.errors[0].str();
+    EXPECT_EQ(c.errors[0].file, path);
+    EXPECT_EQ(c.errors[0].line, 0U);
+    EXPECT_NE(c.errors[0].message.find("binary file"), std::string::npos) << c.errors[0].message;
+    EXPECT_NE(c.errors[0].message.find("not JSONL"), std::string::npos) << c.errors[0].message;
+    EXPECT_FALSE(c.errors[0].warning);
+  }
+}
+
+// A JSONL file with a damaged stretch (a run of NUL bytes, as a crash leaves, and a line of binary junk) in its
+// first block is no binary file: its good lines are read and each bad one is named.
+TEST(IngestJsonl, DamagedStretchInAJsonlFileKeepsItsGoodLines) {
+  std::string junk = noise(3000, 9);
+  std::replace(junk.begin(), junk.end(), '\n', ' ');
+  std::istringstream in("{\"text\":\"The dam opened at noon.\"}\n" + std::string(2000, '\0') + "\n" + junk +
+                        "\n{\"text\":\"The river rose by evening.\"}\n");
+  Collected c;
+  read_jsonl("river.jsonl", in, IngestOptions{}, c.sink(), c.errs());
+  ASSERT_EQ(c.articles.size(), 2U) << c.all_errors();
+  EXPECT_EQ(c.articles[1].text, "The river rose by evening.");
+  EXPECT_EQ(c.articles[1].origin, "river.jsonl:4");
+  ASSERT_EQ(c.errors.size(), 2U) << c.all_errors();
+  EXPECT_EQ(c.errors[0].line, 2U);
+  EXPECT_EQ(c.errors[1].line, 3U);
+}
+
+// Thousands of bad lines (a CSV export named .jsonl, say) gave thousands of messages: the first hundred are listed,
+// the rest summed up in one, and the good lines among them are read all the same.
+TEST(IngestJsonl, ManyBadLinesAreSummedUpAfterTheFirstHundred) {
+  std::string data;
+  for (int i = 1; i <= 3000; ++i) {
+    if (i % 1000 == 0) {
+      data += "{\"text\":\"Row " + std::to_string(i) + " is an article.\"}\n";
+    } else {
+      data += std::to_string(i) + ",tide,low," + std::to_string(i * 7 % 13) + "\n";
+    }
+  }
+  std::istringstream in(data);
+  Collected c;
+  read_jsonl("tides.jsonl", in, IngestOptions{}, c.sink(), c.errs());
+  ASSERT_EQ(c.articles.size(), 3U);
+  EXPECT_EQ(c.articles[2].text, "Row 3000 is an article.");
+  ASSERT_EQ(c.errors.size(), 101U);
+  EXPECT_EQ(c.errors[99].line, 100U);
+  const Error& sum = c.errors.back();
+  EXPECT_EQ(sum.file, "tides.jsonl");
+  EXPECT_EQ(sum.line, 0U);
+  EXPECT_FALSE(sum.warning);
+  EXPECT_NE(sum.message.find("... and 2897 more bad lines skipped up to line 2999"), std::string::npos) << sum.message;
 }
 
 TEST(IngestJsonl, EmptyFileIsAnError) {

@@ -137,21 +137,109 @@ TEST(IngestWarc, TruncatedGzipKeepsEarlierRecords) {
   EXPECT_NE(c.errors[0].message.find("byte offset"), std::string::npos);
 }
 
-TEST(IngestWarc, CorruptGzipIsAnError) {
+// Damages the deflate data of one gzip member (past its 10-byte header, before its 8-byte trailer).
+std::string damaged(std::string member) {
+  for (size_t i = 12; i < member.size() - 12; i += 3) member[i] = static_cast<char>(member[i] ^ 0x5A);
+  return member;
+}
+
+// A damaged member lost every record after it: the reader goes on at the next member (WARC.gz has one per record).
+TEST(IngestWarc, DamagedGzipMemberCostsOnlyItsRecord) {
   auto records = crawl_records();
   std::string head = test::gzip(records[0]) + test::gzip(records[1]) + test::gzip(records[2]);
-  std::string bad = test::gzip(records[3]);
-  for (size_t i = 12; i < bad.size() - 12; i += 3) bad[i] = static_cast<char>(bad[i] ^ 0x5A);
-  std::istringstream in(head + bad + test::gzip(records[6]));
+  std::string tail = test::gzip(records[4]) + test::gzip(records[5]) + test::gzip(records[6]);
+  std::istringstream in(head + damaged(test::gzip(records[3])) + tail);
   Collected c;
   read_warc("bad.warc.gz", in, IngestOptions{}, c.sink(), c.errs());
-  ASSERT_EQ(c.articles.size(), 1U) << c.all_errors();
+  ASSERT_EQ(c.articles.size(), 2U) << c.all_errors();
   EXPECT_EQ(c.articles[0].id, "urn:uuid:r1");
-  ASSERT_GE(c.errors.size(), 1U);
-  const Error& e = c.errors.back();
+  EXPECT_EQ(c.articles[1].id, "urn:uuid:r5");
+  EXPECT_EQ(c.articles[1].text, "Stored page body.");
+  ASSERT_EQ(c.errors.size(), 1U) << c.all_errors();
+  const Error& e = c.errors[0];
   EXPECT_EQ(e.file, "bad.warc.gz");
   EXPECT_FALSE(e.warning);
-  EXPECT_NE(e.message.find("record"), std::string::npos) << e.message;
+  const size_t offset = records[0].size() + records[1].size() + records[2].size();
+  EXPECT_NE(e.message.find("record 4 at byte offset " + std::to_string(offset)), std::string::npos) << e.message;
+  EXPECT_NE(e.message.find("gzip member at compressed byte offset " + std::to_string(head.size()) + " is damaged"),
+            std::string::npos)
+      << e.message;
+  EXPECT_NE(e.message.find("next gzip member (compressed byte offset " +
+                           std::to_string(head.size() + test::gzip(records[3]).size()) + ")"),
+            std::string::npos)
+      << e.message;
+}
+
+// The same for the first member, for a member whose data inflates but whose CRC is wrong, and through a file.
+TEST(IngestWarc, DamagedFirstMemberOrBadCheckValueCostsOnlyItsRecord) {
+  auto records = crawl_records();
+  std::string rest;
+  for (size_t i = 3; i < records.size(); ++i) rest += test::gzip(records[i]);
+  std::string first_bad = test::gzip(records[0]) + test::gzip(records[1]) + damaged(test::gzip(records[2])) + rest;
+  std::string crc = test::gzip(records[2]);
+  crc[crc.size() - 6] = static_cast<char>(crc[crc.size() - 6] ^ 0x01);  // a byte of the CRC-32 in the trailer
+  std::string crc_bad = test::gzip(records[0]) + test::gzip(records[1]) + crc + rest;
+  std::string only_bad = damaged(test::gzip(records[2])) + rest;
+  test::TempDir dir;
+  for (const std::string& data : {first_bad, crc_bad, only_bad}) {
+    const std::string path = dir.write("part.warc.gz", data);
+    Collected c;
+    EXPECT_EQ(ingest_paths({path}, IngestOptions{}, c.sink(), c.errs()), 2U) << c.all_errors();
+    ASSERT_EQ(c.articles.size(), 2U) << c.all_errors();
+    EXPECT_EQ(c.articles[0].id, "urn:uuid:r2");
+    EXPECT_EQ(c.articles[1].id, "urn:uuid:r5");
+    ASSERT_EQ(c.errors.size(), 1U) << c.all_errors();
+    EXPECT_EQ(c.errors[0].file, path);
+    EXPECT_NE(c.errors[0].message.find("is damaged"), std::string::npos) << c.errors[0].message;
+    EXPECT_NE(c.errors[0].message.find("record skipped"), std::string::npos) << c.errors[0].message;
+  }
+}
+
+// Many records in members larger than the reader's buffers, two of them damaged: each costs only its record.
+TEST(IngestWarc, DamagedMembersAmongManyLargeRecordsCostOnlyTheirRecords) {
+  std::string data;
+  uint32_t seed = 7;
+  auto word = [&seed]() {  // words the compressor cannot shrink much, so members span the 64 KiB buffers
+    std::string w;
+    for (int k = 0; k < 6; ++k) {
+      seed = seed * 1103515245U + 12345U;
+      w += static_cast<char>('a' + (seed >> 16U) % 26U);
+    }
+    return w;
+  };
+  for (int i = 0; i < 30; ++i) {
+    std::string body = "<html><body><article><p>Harbour report " + std::to_string(i) + ".</p><p>";
+    for (int k = 0; k < 20000; ++k) body += word() + (k % 20 == 19 ? ".</p><p>" : " ");
+    body += "</p></article></body></html>";
+    std::string member = test::gzip(record(
+        "resource", "h" + std::to_string(i),
+        "WARC-Target-URI: https://harbour.example/" + std::to_string(i) + "\r\nContent-Type: text/html\r\n", body));
+    ASSERT_GT(member.size(), 1U << 16U);
+    data += i == 9 || i == 20 ? damaged(member) : member;
+  }
+  std::istringstream in(data);
+  Collected c;
+  read_warc("harbour.warc.gz", in, IngestOptions{}, c.sink(), c.errs());
+  ASSERT_EQ(c.articles.size(), 28U) << c.all_errors();
+  EXPECT_EQ(c.articles[9].id, "urn:uuid:h10");
+  EXPECT_EQ(c.articles[27].id, "urn:uuid:h29");
+  ASSERT_EQ(c.errors.size(), 2U) << c.all_errors();
+  EXPECT_NE(c.errors[0].message.find("record 10 at"), std::string::npos) << c.errors[0].message;
+  EXPECT_NE(c.errors[1].message.find("record 21 at"), std::string::npos) << c.errors[1].message;
+}
+
+// Damage in the last member leaves nothing to read on at: one error that ends the file, the records before kept.
+TEST(IngestWarc, DamagedLastMemberIsAnErrorAfterTheRecordsBefore) {
+  auto records = crawl_records();
+  std::string data;
+  for (size_t i = 0; i + 1 < records.size(); ++i) data += test::gzip(records[i]);
+  std::istringstream in(data + damaged(test::gzip(records.back())));
+  Collected c;
+  read_warc("end.warc.gz", in, IngestOptions{}, c.sink(), c.errs());
+  ASSERT_EQ(c.articles.size(), 2U) << c.all_errors();
+  ASSERT_EQ(c.errors.size(), 1U) << c.all_errors();
+  EXPECT_NE(c.errors[0].message.find("record 7"), std::string::npos) << c.errors[0].message;
+  EXPECT_NE(c.errors[0].message.find("gzip data corrupt"), std::string::npos) << c.errors[0].message;
 }
 
 TEST(IngestWarc, TruncatedPlainRecordNamesRecordAndOffset) {
@@ -273,5 +361,25 @@ TEST(IngestWarc, NotWarcIsAnError) {
   EXPECT_NE(c.errors[0].message.find("WARC/1.x"), std::string::npos);
 }
 
+// A response whose HTML payload is over the markup limit is skipped before it is parsed; the others are read.
+TEST(IngestWarc, PayloadOverTheMarkupLimitIsSkippedUnparsed) {
+  auto recs = three_pages("0");
+  std::string big = "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<html><body>";
+  while (big.size() < 9000) big += "<p>The ferry to Bergen waited <b>for the tide";
+  recs[1] = record("response", "Bergen", "WARC-Target-URI: https://ferry.example/Bergen\r\n", big);
+  IngestOptions o;
+  o.max_markup_bytes = 8000;
+  std::istringstream in(join(recs, false));
+  Collected c;
+  read_warc("ferry.warc", in, o, c.sink(), c.errs());
+  ASSERT_EQ(c.articles.size(), 2U) << c.all_errors();
+  EXPECT_EQ(c.articles[1].id, "urn:uuid:Alesund");
+  ASSERT_EQ(c.errors.size(), 1U) << c.all_errors();
+  EXPECT_NE(c.errors[0].message.find("record 2 at byte offset " + std::to_string(recs[0].size()) + ": HTML payload of"),
+            std::string::npos)
+      << c.errors[0].message;
+  EXPECT_NE(c.errors[0].message.find("over the limit of 8000 bytes; skipped without parsing"), std::string::npos)
+      << c.errors[0].message;
+}
 }  // namespace
 }  // namespace dyad
