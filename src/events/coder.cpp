@@ -1769,10 +1769,15 @@ class DocCoder {
           }
         }
       }
-      if (in(w, {"who", "whom", "which"})) {
+      // "which" refers to a body as "who" to a person ("the city police, which detained 40 men,"): its
+      // antecedent is the actor mention before it; after anything else (", which angered them") it has none
+      // "that" right after an actor mention and before a verb with no subject of its own is a relative
+      // pronoun too ("the troops that guarded the depot fired ..."), not a complementiser
+      if (in(w, {"who", "whom", "which"}) || relative_that(t, b, e)) {
         uint32_t p = t;
         while (p > b && norm(p - 1) == ",") --p;
-        const int32_t ante = (p > b && w != "which") ? tok(p - 1).mention : -1;
+        int32_t ante = p > b ? tok(p - 1).mention : -1;
+        if (w != "who" && w != "whom" && (ante < 0 || !actor_mention(ante))) ante = -1;
         open(static_cast<int32_t>(cur));
         cl[cur].antecedent = ante;
         cl[cur].opener = w;
@@ -1829,6 +1834,26 @@ class DocCoder {
     return out;
   }
 
+  // "that" at t is a relative pronoun: it follows an actor mention (no place) that ends right before it,
+  // and a verb with no subject of its own follows it (one adverb may stand between): "the men that
+  // stormed the office", "the unit that had raided the camp". "Police said that ...", "told the
+  // villagers that they ..." and "told the villagers that arrested men ..." keep "that" a complementiser.
+  bool relative_that(uint32_t t, uint32_t b, uint32_t e) const {
+    if (norm(t) != "that" || t <= b || t + 1 >= e) return false;
+    const int32_t m = tok(t - 1).mention;
+    if (m < 0 || !actor_mention(m)) return false;
+    const Mention& mm = mention_at(m);
+    if (mm.token_end != t || mm.place || mm.kind == MentionKind::location || mm.kind == MentionKind::country)
+      return false;
+    // the object of a verb of saying: "told the villagers that arrested men ..." reports content
+    uint32_t f = mm.first_token;
+    while (f > b && in(norm(f - 1), kDeterminers)) --f;
+    if (f > b && tok(f - 1).mention < 0 && reporting(f - 1)) return false;
+    uint32_t j = t + 1;
+    if (j + 1 < e && tok(j).mention < 0 && ends_with(norm(j), "ly") && norm(j).size() > 4) ++j;
+    return tok(j).mention < 0 && verbish(j) && !reduced_relative(j);
+  }
+
   // A "who" clause with an actor antecedent whose verb is an act (no form of "be": "who were
   // hiding", "who were arrested" say where or what someone was) goes on past the comma at token t
   // when a present participle opens what follows (one adverb may stand between): "the gunmen who
@@ -1836,7 +1861,8 @@ class DocCoder {
   // relative clause and the participle is the main clause's ("raided a village where militants
   // were hiding, killing ...").
   bool relative_goes_on(const Clause& c, uint32_t t, uint32_t e) const {
-    if (c.opener != "who" || c.antecedent < 0 || !actor_mention(c.antecedent) || c.toks.empty()) return false;
+    if (!in(c.opener, {"who", "which", "that"}) || c.antecedent < 0 || !actor_mention(c.antecedent) || c.toks.empty())
+      return false;
     bool act = false;
     for (uint32_t u : c.toks) {
       if (tok(u).mention < 0 && in(norm(u), kBe)) return false;

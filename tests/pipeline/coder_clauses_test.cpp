@@ -47,5 +47,34 @@ TEST(CoderClauses, AidStoppedInAPlaceFallsOnThatPlacesPeople) {
   EXPECT_EQ(cut->target->code, "SOM");
 }
 
+// The event of one code in the events, else null.
+const Event* find_code(const std::vector<Event>& ev, const std::string& prefix) {
+  for (const Event& e : ev)
+    if (e.cameo.starts_with(prefix)) return &e;
+  return nullptr;
+}
+
+TEST(CoderClauses, WhichAfterABodyOpensItsOwnClauseAsWho) {
+  // "which" after a body (a police force, an army) is its relative pronoun: the clause's act is the
+  // body's, with its own mode, whether the main clause reports speech or is modal and negated
+  auto ev = events_of("The district police, which arrested 25 looters, said the market was quiet again.");
+  const Event* arrest = find_code(ev, "173");
+  ASSERT_NE(arrest, nullptr) << codings(ev);
+  EXPECT_EQ(arrest->source.code.substr(0, 3), "COP") << codings(ev);
+  ev = events_of("The district police, which arrested 25 looters, could not trace the stolen goods.");
+  arrest = find_code(ev, "173");
+  ASSERT_NE(arrest, nullptr) << codings(ev);
+  EXPECT_EQ(arrest->mode, EventMode::happened) << codings(ev);
+}
+
+TEST(CoderClauses, ThatBeforeAVerbAfterAnActorIsARelativePronoun) {
+  // "the police that guarded the rally fired ...": "that" opens a relative clause (the verb after it
+  // has no subject of its own), and the main clause goes on with the police as its subject
+  auto ev = events_of("The police that guarded the rally fired at the stone-throwers.");
+  const Event* force = find_code(ev, "193");  // firing at an actor
+  ASSERT_NE(force, nullptr) << codings(ev);
+  EXPECT_EQ(force->source.code.substr(0, 3), "COP") << codings(ev);
+}
+
 }  // namespace
 }  // namespace dyad

@@ -196,5 +196,20 @@ TEST(CoderWording, SecurityForcesStoppingAProtestIsRepressionNotCallingItOff) {
       << ::testing::PrintToString(rows("The Kenyan opposition stopped its protests on Friday."));
 }
 
+TEST(CoderWording, BookedUnderALawOrForAnOffenceIsACharge) {
+  // Indian English "booked" someone under an act or for an offence: charging (173) by the police;
+  // a booking of seats or rooms is none
+  for (const char* text : {"The Ranchi police booked her under the Explosives Act.",
+                           "Kolkata police booked them for hoarding on Monday."}) {
+    const auto ev = rows(text);
+    EXPECT_TRUE(has_prefix(ev, "173 COP")) << text << ": " << ::testing::PrintToString(ev);
+  }
+  for (const char* text : {"The Ranchi police booked a hall for the farewell dinner.",
+                           "The minister booked two seats for the trip to Patna."}) {
+    const auto ev = rows(text);
+    EXPECT_FALSE(has_prefix(ev, "173")) << text << ": " << ::testing::PrintToString(ev);
+  }
+}
+
 }  // namespace
 }  // namespace dyad
