@@ -78,12 +78,12 @@ uint8_t continuation_byte(UChar32 c) {
   return 0;
 }
 
-/// Quick test before the repair: a lead character Â..ô (UTF-8 C3 82..C3 B4) occurs.
+/// Quick test before the repair: a lead character Â, Ã, â or ð (UTF-8 C3 82, C3 83, C3 A2, C3 B0) occurs.
 bool may_hold_mojibake(std::string_view utf8) {
   for (size_t at = utf8.find('\xC3'); at != std::string_view::npos; at = utf8.find('\xC3', at + 1)) {
-    if (at + 1 < utf8.size() && static_cast<uint8_t>(utf8[at + 1]) >= 0x82 &&
-        static_cast<uint8_t>(utf8[at + 1]) <= 0xB4)
-      return true;
+    if (at + 1 >= utf8.size()) break;
+    auto next = static_cast<uint8_t>(utf8[at + 1]);
+    if (next == 0x82 || next == 0x83 || next == 0xA2 || next == 0xB0) return true;
   }
   return false;
 }
@@ -101,7 +101,11 @@ std::string repair_mojibake(std::string_view utf8) {
     int32_t start = i;
     UChar32 lead = 0;
     U8_NEXT(p, i, n, lead);
-    if (lead < 0xC2 || lead > 0xF4) {
+    // Only the leads whose mojibake is common and whose real use before such characters is not: Â and
+    // Ã (Latin-1 signs and letters), â (general punctuation, currency, letterlike: “ ” ’ – — … € ™) and
+    // ð (emoji). Other accented letters before a sign, a quote or a dash are real text ("José »",
+    // "Café”—", "NESTLÉ®"), so Cyrillic or Greek mojibake ("Ð¾") is left as it is.
+    if (lead != 0xC2 && lead != 0xC3 && lead != 0xE2 && lead != 0xF0) {
       out.append(utf8.substr(static_cast<size_t>(start), static_cast<size_t>(i - start)));
       continue;
     }
@@ -109,7 +113,6 @@ std::string repair_mojibake(std::string_view utf8) {
     uint8_t bytes[4] = {static_cast<uint8_t>(lead), 0, 0, 0};
     int32_t j = i;
     bool ok = true;
-    UChar32 first = 0;  // the first continuation character
     for (int k = 1; k <= need && ok; ++k) {
       UChar32 c = 0;
       if (j >= n) {
@@ -117,15 +120,15 @@ std::string repair_mojibake(std::string_view utf8) {
         break;
       }
       U8_NEXT(p, j, n, c);
-      if (k == 1) first = c;
       uint8_t b = continuation_byte(c);
       // "â€" and a lost 0x9D: the right double quotation mark, the only common character there.
       if (b == 0 && c == 0xFFFD && k == 2 && bytes[0] == 0xE2 && bytes[1] == 0x80) b = 0x9D;
       if (b == 0) ok = false;
       bytes[k] = b;
     }
-    // After a capital other than Â/Ã, only a Latin-1 sign (not a curly quote or dash) continues.
-    if (ok && need == 1 && lead > 0xC3) ok = first >= 0x80 && first <= 0xBF;
+    // â: the first continuation is € ‚ ƒ „ or U+0081 (bytes 0x80..0x84: U+2000..U+213F); ð: Ÿ (0x9F, emoji).
+    if (ok && lead == 0xE2) ok = bytes[1] >= 0x80 && bytes[1] <= 0x84;
+    if (ok && lead == 0xF0) ok = bytes[1] == 0x9F;
     if (ok) {
       int32_t q = 0;
       UChar32 fixed = 0;

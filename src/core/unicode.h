@@ -28,13 +28,14 @@ bool looks_binary(std::string_view s);
 std::string normalize_text(std::string_view utf8);
 
 /// Repairs UTF-8 text that was once decoded as windows-1252 (or Latin-1) and encoded
-/// again ("mojibake": "â€™" for "’", "Ã©" for "é"). A run of characters is put back
-/// only when their windows-1252 bytes form one valid UTF-8 sequence: a lead (Â..ô)
-/// and the right number of continuation characters. Two-byte sequences are taken
-/// after Â and Ã (Latin-1 letters and signs) and, after the other leads, only when
-/// the second character is a Latin-1 sign (U+0080..U+00BF), so a capital letter
-/// before a curly quote ("JOSÉ’S") stays as written. "â€" and U+FFFD (the
-/// undefined byte 0x9D lost by a decoder) is "”". Valid text without such runs is
+/// again ("mojibake": "â€™" for "’", "Ã©" for "é"). A run is put back only when its
+/// lead is one whose mojibake is common and whose real use before such characters is
+/// not: Â or Ã and one character (Latin-1 signs and letters), â and two characters
+/// starting € ‚ ƒ „ (punctuation, currency, letterlike: “ ” ’ – — … € ™), ð and three
+/// starting Ÿ (emoji); and when the windows-1252 bytes of the run form one valid UTF-8
+/// sequence. "â€" and U+FFFD (the undefined byte 0x9D lost by a decoder) is "”". Real
+/// accents before signs, quotes and dashes ("José »", "Café”—", "NESTLÉ®") stay;
+/// Cyrillic or Greek mojibake ("Ð¾") is not repaired. Text without such runs is
 /// returned unchanged.
 std::string repair_mojibake(std::string_view utf8);
 

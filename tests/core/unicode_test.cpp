@@ -63,9 +63,17 @@ TEST(Mojibake, RepairsWindows1252RoundTrips) {
   // “ and ” (its byte 0x9D, undefined in windows-1252, lost as U+FFFD by the first decoder)
   EXPECT_EQ(repair_mojibake("\xC3\xA2\xE2\x82\xAC\xC5\x93yes\xC3\xA2\xE2\x82\xAC\xEF\xBF\xBD"),
             "\xE2\x80\x9Cyes\xE2\x80\x9D");
-  // "café" as "cafÃ©"; Cyrillic "о" as "Ð¾"; an emoji (four bytes) as "ðŸ˜€"
+  // "café" as "cafÃ©"; "°" as "Â°"; "€" as "â‚¬"; "™" as "â„¢"; an emoji (four bytes) as "ðŸ˜€"
   EXPECT_EQ(repair_mojibake("caf\xC3\x83\xC2\xA9"), "caf\xC3\xA9");
-  EXPECT_EQ(repair_mojibake("\xC3\x90\xC2\xBE"), "\xD0\xBE");
+  EXPECT_EQ(repair_mojibake("40\xC3\x82\xC2\xB0"
+                            "C"),
+            "40\xC2\xB0"
+            "C");
+  EXPECT_EQ(repair_mojibake("\xC3\xA2\xE2\x80\x9A\xC2\xAC"
+                            "5"),
+            "\xE2\x82\xAC"
+            "5");
+  EXPECT_EQ(repair_mojibake("X\xC3\xA2\xE2\x80\x9E\xC2\xA2"), "X\xE2\x84\xA2");
   EXPECT_EQ(repair_mojibake("\xC3\xB0\xC5\xB8\xCB\x9C\xE2\x82\xAC"), "\xF0\x9F\x98\x80");
   // normalize_text repairs too.
   EXPECT_EQ(normalize_text("don\xC3\xA2\xE2\x82\xAC\xE2\x84\xA2t"), "don\xE2\x80\x99t");
