@@ -120,8 +120,8 @@ size_t invalid_utf8_bytes(std::string_view s) {
 
 // Why the first block of a ".jsonl" input is a binary file, not JSON lines ("" when it is not): NUL bytes, more
 // than 10% control bytes or more than 20% bytes of invalid UTF-8, and no line opening a JSON object ("{}" alone, or
-// '{' and a quoted key with its ':', after spaces), so that a JSONL file with a damaged stretch (a run of NULs from a
-// crash) is still read line by line.
+// '{' and a quoted key with its ':', spaces allowed around both), so that a JSONL file with a damaged stretch (a run of
+// NULs from a crash) is still read line by line.
 std::string binary_reason(std::string_view block) {
   size_t nul = 0;
   size_t control = 0;
@@ -148,7 +148,13 @@ std::string binary_reason(std::string_view block) {
     if (line.starts_with("{")) {
       line.remove_prefix(1);
       line = trim(line);
-      if (line == "}" || (line.starts_with("\"") && line.find("\":") != std::string_view::npos)) return {};
+      if (line == "}") return {};
+      if (line.starts_with("\"")) {
+        // A quoted key (escapes skipped), spaces, then ':' ("{\"id\": ..." and "{ \"id\" : ...").
+        size_t q = 1;
+        while (q < line.size() && line[q] != '"') q += line[q] == '\\' ? 2 : 1;
+        if (q < line.size() && trim(line.substr(q + 1)).starts_with(":")) return {};
+      }
     }
     if (nl == std::string_view::npos) break;
     start = nl + 1;

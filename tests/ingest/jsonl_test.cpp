@@ -209,6 +209,18 @@ TEST(IngestJsonl, DamagedStretchInAJsonlFileKeepsItsGoodLines) {
   EXPECT_EQ(c.errors[1].line, 3U);
 }
 
+// The same with a writer that puts spaces around the key's colon (valid JSON): still JSON lines, not binary.
+TEST(IngestJsonl, DamagedStretchWithSpacedKeysKeepsItsGoodLines) {
+  std::istringstream in("{ \"text\" : \"The ferry left at dawn.\" }\n" + std::string(2000, '\0') +
+                        "\n{ \"text\" : \"The ferry came back at dusk.\" }\n");
+  Collected c;
+  read_jsonl("ferry.jsonl", in, IngestOptions{}, c.sink(), c.errs());
+  ASSERT_EQ(c.articles.size(), 2U) << c.all_errors();
+  EXPECT_EQ(c.articles[1].text, "The ferry came back at dusk.");
+  ASSERT_EQ(c.errors.size(), 1U) << c.all_errors();
+  EXPECT_EQ(c.errors[0].line, 2U);
+}
+
 // Thousands of bad lines (a CSV export named .jsonl, say) gave thousands of messages: the first hundred are listed,
 // the rest summed up in one, and the good lines among them are read all the same.
 TEST(IngestJsonl, ManyBadLinesAreSummedUpAfterTheFirstHundred) {
