@@ -191,6 +191,9 @@ TEST(CoderWording, SecurityForcesStoppingAProtestIsRepressionNotCallingItOff) {
       << ::testing::PrintToString(rows("Kenyan police stopped a march by opposition supporters."));
   EXPECT_TRUE(has_prefix(rows("Ugandan soldiers prevented a demonstration by Kenyan traders."), "1721 UGAMIL->KENBUS"))
       << ::testing::PrintToString(rows("Ugandan soldiers prevented a demonstration by Kenyan traders."));
+  // something else stopped for a march (traffic, a road) is no stopped protest
+  for (const std::string& r : rows("Ugandan police halted buses for the Heroes Day procession in Kampala."))
+    EXPECT_NE(r.rfind("1721", 0), 0U) << r;
   // any other doer stopping its protests calls them off (082)
   EXPECT_TRUE(has_prefix(rows("The Kenyan opposition stopped its protests on Friday."), "082 KENOPP"))
       << ::testing::PrintToString(rows("The Kenyan opposition stopped its protests on Friday."));
@@ -205,7 +208,9 @@ TEST(CoderWording, BookedUnderALawOrForAnOffenceIsACharge) {
     EXPECT_TRUE(has_prefix(ev, "173 COP")) << text << ": " << ::testing::PrintToString(ev);
   }
   for (const char* text : {"The Ranchi police booked a hall for the farewell dinner.",
-                           "The minister booked two seats for the trip to Patna."}) {
+                           "The minister booked two seats for the trip to Patna.",
+                           "The Dhanbad police booked 12 rooms under a pilgrim lodging scheme.",
+                           "Police booked a van for carrying voters to the booth."}) {
     const auto ev = rows(text);
     EXPECT_FALSE(has_prefix(ev, "173")) << text << ": " << ::testing::PrintToString(ev);
   }
