@@ -100,6 +100,12 @@ TEST(CoderWording, AListAfterAVerbThatTakesTheOneToldIsNoReportedSubject) {
     EXPECT_TRUE(has_prefix(said, want)) << want << ": " << ::testing::PrintToString(said);
 }
 
+TEST(CoderWording, ANewspaperCalledADailyKeepsTheDayOfTheAct) {
+  // "the Izvestia daily on Friday" is a paper and a day, no recurrence: Friday 2002-03-08
+  const auto ev = rows("Soldiers arrested the correspondent of the Izvestia daily on Friday.");
+  EXPECT_TRUE(has_prefix(ev, "173 MIL->MED happened 2002-03-08")) << ::testing::PrintToString(ev);
+}
+
 TEST(CoderWording, AidStoppedAtAMeetingIsNotDoneToItsPlace) {
   // the place after "a donors' meeting" is where the decision was taken, not whom the aid reached
   const auto ev = rows("Norway suspended development aid at a donors' meeting in Nairobi on Tuesday.");
