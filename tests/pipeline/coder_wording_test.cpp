@@ -100,6 +100,18 @@ TEST(CoderWording, AListAfterAVerbThatTakesTheOneToldIsNoReportedSubject) {
     EXPECT_TRUE(has_prefix(said, want)) << want << ": " << ::testing::PrintToString(said);
 }
 
+TEST(CoderWording, ThatAfterTheObjectOfAVerbOfInformingIsNoRelativePronoun) {
+  // "informed/notified Z that ..." reports content: Z does not arrest anyone
+  for (const char* text : {"Soldiers notified the farmers that arrested herders would be released.",
+                           "Soldiers informed the traders that detained smugglers would face trial."}) {
+    const auto ev = rows(text);
+    for (const std::string& r : ev) EXPECT_NE(r.rfind("173 ", 0), 0U) << text << ": " << r;
+  }
+  // a relative pronoun after a plain object stays one
+  const auto rel = rows("Police detained the gunmen that attacked the convoy.");
+  EXPECT_TRUE(has_prefix(rel, "190 UAF->")) << ::testing::PrintToString(rel);
+}
+
 TEST(CoderWording, ANewspaperCalledADailyKeepsTheDayOfTheAct) {
   // "the Izvestia daily on Friday" is a paper and a day, no recurrence: Friday 2002-03-08
   const auto ev = rows("Soldiers arrested the correspondent of the Izvestia daily on Friday.");
