@@ -100,6 +100,20 @@ TEST(CoderWording, AListAfterAVerbThatTakesTheOneToldIsNoReportedSubject) {
     EXPECT_TRUE(has_prefix(said, want)) << want << ": " << ::testing::PrintToString(said);
 }
 
+TEST(CoderWording, AListBeforeAModalAfterAVerbThatTakesTheOneToldIsWarnedWhole) {
+  // an auxiliary or modal after the list: the whole list is the reported subject, all of it warned
+  for (const char* text : {"Britain warned Russia and Belarus would face further sanctions.",
+                           "Britain warned Russia and Belarus are to face new sanctions."}) {
+    const auto ev = rows(text);
+    for (const char* want : {"130 GBR->RUS happened", "130 GBR->BLR happened"})
+      EXPECT_TRUE(has_prefix(ev, want)) << text << ": " << want << ": " << ::testing::PrintToString(ev);
+  }
+  // a lexical verb after it: the first is warned, the last acts
+  const auto split = rows("Kenya warned Uganda and Rwanda threatened the border towns.");
+  EXPECT_TRUE(has_prefix(split, "130 KEN->UGA happened")) << ::testing::PrintToString(split);
+  EXPECT_FALSE(has_prefix(split, "130 KEN->RWA")) << ::testing::PrintToString(split);
+}
+
 TEST(CoderWording, ThatAfterTheObjectOfAVerbOfInformingIsNoRelativePronoun) {
   // "informed/notified Z that ..." reports content: Z does not arrest anyone
   for (const char* text : {"Soldiers notified the farmers that arrested herders would be released.",
