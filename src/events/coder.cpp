@@ -1698,17 +1698,22 @@ class DocCoder {
   // "X said Kenya and Uganda must ...", "X said on Monday Kenya, Rwanda and Uganda would ...": the
   // "and" at token t closes a list of actors that opens the reported content of a reporting verb
   // with no "that" (only a day or "today" between): the list is that content's subject, and the
-  // verb after it no coordinated clause of its own. Not after a verb whose object is the one told
-  // ("X warned A and B threatened ...": A is warned, B threatens; hearer 'object' in reporting.tsv).
-  bool reported_subject_list(uint32_t b, uint32_t t) const {
+  // verb after it no coordinated clause of its own. After a verb whose object is the one told (hearer
+  // 'object' in reporting.tsv) only when a finite auxiliary or modal follows the list ("X warned A and
+  // B would pay ...", "... A and B are to ..."); a finite lexical verb there opens a clause of the
+  // last actor ("X warned A and B threatened ...": A is warned, B threatens).
+  bool reported_subject_list(uint32_t b, uint32_t t, uint32_t e) const {
     if (t <= b || tok(t - 1).mention < 0) return false;
     uint32_t f = mention_at(tok(t - 1).mention).first_token;
     while (f > b + 1 && norm(f - 1) == "," && tok(f - 2).mention >= 0) f = mention_at(tok(f - 2).mention).first_token;
     while (f > b && tok(f - 1).mention < 0 &&
            (in(norm(f - 1), {"on", "today", "yesterday"}) || weekday_name(norm(f - 1))))
       --f;
-    return f > b && tok(f - 1).mention < 0 && reporting(f - 1) && !reporting_to_object(f - 1) &&
-           !ends_with(norm(f - 1), "ing");
+    if (f <= b || tok(f - 1).mention >= 0 || !reporting(f - 1) || ends_with(norm(f - 1), "ing")) return false;
+    if (!reporting_to_object(f - 1)) return true;
+    if (t + 1 >= e || !tok(t + 1).mention_start) return false;
+    const uint32_t after = mention_at(tok(t + 1).mention).token_end;
+    return after < e && tok(after).mention < 0 && finite_auxiliary(norm(after));
   }
 
   // ---- clauses --------------------------------------------------------------
@@ -1807,7 +1812,7 @@ class DocCoder {
           cl[cur].antecedent = cl[prev].antecedent;
           continue;
         }
-        if (j < e && (tok(j).mention_start || in(norm(j), {"he", "she", "they"})) && !reported_subject_list(b, t)) {
+        if (j < e && (tok(j).mention_start || in(norm(j), {"he", "she", "they"})) && !reported_subject_list(b, t, e)) {
           uint32_t after = tok(j).mention >= 0 ? mention_at(tok(j).mention).token_end : j + 1;
           while (after < e && in(norm(after), {"then", "later", "also", "has", "have", "had"}) && !verbish(after))
             ++after;

@@ -843,6 +843,15 @@ class Matcher {
     return true;
   }
 
+  // The frequency word at k (before an expression) is a noun, a newspaper: after a determiner or an
+  // article ("the daily", "a weekly") or after a capitalised word that is not the sentence's first
+  // ("the Izvestia daily on Friday"). "met weekly on Mondays" keeps the adverb.
+  [[nodiscard]] bool frequency_noun(uint32_t k) const {
+    if (k <= b_) return false;
+    const std::string_view w = norm(k - 1);
+    return one_of(w, kDeterminers) || w == "a" || w == "an" || w == "this" || w == "that" || (k - 1 > b_ && cap(k - 1));
+  }
+
   // The expression on tokens [i, end) names a recurring time, no single date: "every Monday",
   // "each other Friday", "every week on Monday", "on Monday every week", "weekly on Friday", or
   // the next of a list whose first is recurring ("every Monday and Thursday").
@@ -850,7 +859,7 @@ class Matcher {
     auto every_unit = [&](uint32_t k) { return one_of(norm(k), kEvery) && kind(k + 1) == K::unit; };
     // not "the two sides each on Monday said ...": "every"/"each" right before a preposition is no recurrence
     if (i > b_ && one_of(norm(i - 1), kEvery) && kind(i) != K::span_prep) return true;
-    if (i > b_ && one_of(norm(i - 1), kFrequency)) return true;
+    if (i > b_ && one_of(norm(i - 1), kFrequency) && !frequency_noun(i - 1)) return true;
     if (i > b_ + 1 && one_of(norm(i - 1), kEveryNth) && norm(i - 2) == "every") return true;
     if (i > b_ + 1 && every_unit(i - 2)) return true;
     if (one_of(norm(end), kFrequency) || every_unit(end)) return true;

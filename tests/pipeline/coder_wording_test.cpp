@@ -100,6 +100,38 @@ TEST(CoderWording, AListAfterAVerbThatTakesTheOneToldIsNoReportedSubject) {
     EXPECT_TRUE(has_prefix(said, want)) << want << ": " << ::testing::PrintToString(said);
 }
 
+TEST(CoderWording, AListBeforeAModalAfterAVerbThatTakesTheOneToldIsWarnedWhole) {
+  // an auxiliary or modal after the list: the whole list is the reported subject, all of it warned
+  for (const char* text : {"Britain warned Russia and Belarus would face further sanctions.",
+                           "Britain warned Russia and Belarus are to face new sanctions."}) {
+    const auto ev = rows(text);
+    for (const char* want : {"130 GBR->RUS happened", "130 GBR->BLR happened"})
+      EXPECT_TRUE(has_prefix(ev, want)) << text << ": " << want << ": " << ::testing::PrintToString(ev);
+  }
+  // a lexical verb after it: the first is warned, the last acts
+  const auto split = rows("Kenya warned Uganda and Rwanda threatened the border towns.");
+  EXPECT_TRUE(has_prefix(split, "130 KEN->UGA happened")) << ::testing::PrintToString(split);
+  EXPECT_FALSE(has_prefix(split, "130 KEN->RWA")) << ::testing::PrintToString(split);
+}
+
+TEST(CoderWording, ThatAfterTheObjectOfAVerbOfInformingIsNoRelativePronoun) {
+  // "informed/notified Z that ..." reports content: Z does not arrest anyone
+  for (const char* text : {"Soldiers notified the farmers that arrested herders would be released.",
+                           "Soldiers informed the traders that detained smugglers would face trial."}) {
+    const auto ev = rows(text);
+    for (const std::string& r : ev) EXPECT_NE(r.rfind("173 ", 0), 0U) << text << ": " << r;
+  }
+  // a relative pronoun after a plain object stays one
+  const auto rel = rows("Police detained the gunmen that attacked the convoy.");
+  EXPECT_TRUE(has_prefix(rel, "190 UAF->")) << ::testing::PrintToString(rel);
+}
+
+TEST(CoderWording, ANewspaperCalledADailyKeepsTheDayOfTheAct) {
+  // "the Izvestia daily on Friday" is a paper and a day, no recurrence: Friday 2002-03-08
+  const auto ev = rows("Soldiers arrested the correspondent of the Izvestia daily on Friday.");
+  EXPECT_TRUE(has_prefix(ev, "173 MIL->MED happened 2002-03-08")) << ::testing::PrintToString(ev);
+}
+
 TEST(CoderWording, AidStoppedAtAMeetingIsNotDoneToItsPlace) {
   // the place after "a donors' meeting" is where the decision was taken, not whom the aid reached
   const auto ev = rows("Norway suspended development aid at a donors' meeting in Nairobi on Tuesday.");

@@ -324,6 +324,22 @@ TEST(Temporal, RecurringTimesAreFlagged) {
   EXPECT_FALSE(b.found[0].expr.recurring);
 }
 
+TEST(Temporal, ANewspaperNamedDailyOrWeeklyIsNoFrequency) {
+  // after a capitalised name or a determiner the word is a noun (a paper), the date one day
+  Analyzed a = analyze(
+      "Guards detained a columnist of the Izvestia daily on Friday and seized copies of a weekly on Sunday, and "
+      "the unions march weekly on Tuesday.",
+      "2024-05-16");
+  for (const char* span : {"on Friday", "on Sunday"}) {
+    const Found* f = a.find(span);
+    ASSERT_NE(f, nullptr) << span << ": " << a.spans();
+    EXPECT_FALSE(f->expr.recurring) << span;
+  }
+  const Found* weekly = a.find("on Tuesday");
+  ASSERT_NE(weekly, nullptr) << a.spans();
+  EXPECT_TRUE(weekly->expr.recurring) << "an adverb after a verb stays a frequency";
+}
+
 TEST(Temporal, WeekdayNamesAreTheSevenFullNames) {
   for (const char* w : {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
     EXPECT_TRUE(weekday_name(w)) << w;
