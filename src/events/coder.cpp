@@ -2781,6 +2781,15 @@ class DocCoder {
         const size_t q = past_noun_phrase(cl, pos);
         return q > pos && k(q, lits);
       }
+      case K::modifiers:
+        // words inside the one noun phrase before the next element ("called off its planned
+        // four-day strike"): it stops at an actor, punctuation, a preposition, a conjunction, an
+        // auxiliary or a relative word ("halted traffic for the march" has none)
+        for (size_t g = 0; g <= 4 && pos + g <= n; ++g) {
+          if (g > 0 && !modifier_word(cl.toks[pos + g - 1])) break;
+          if (k(pos + g, lits)) return true;
+        }
+        return false;
       case K::source:
       case K::target:
       case K::source_possessive:
@@ -2828,6 +2837,17 @@ class DocCoder {
     const std::string_view a = norm(cl.toks[p]);
     const std::string_view b = norm(cl.toks[p + 1]);
     return (a == "each" && b == "other") || (a == "one" && b == "another");
+  }
+
+  // A word that can stand inside a noun phrase before its head, for the '~' pattern element: no
+  // actor mention, punctuation, preposition, conjunction, auxiliary, negation or relative word.
+  bool modifier_word(uint32_t t) const {
+    const Tok& x = tok(t);
+    if (x.mention >= 0 || x.punct || x.norm.empty() || !std::isalnum(static_cast<unsigned char>(x.norm.front())))
+      return false;
+    return !in(x.norm, kPrepositions) && !in(x.norm, kCoordinators) && !in(x.norm, kAux) &&
+           !in(x.norm, {"that", "which", "who", "whom", "whose"}) && !negation_word(x.norm) &&
+           !finite_auxiliary(x.norm);
   }
 
   // TABARI's '^': the end of the one noun phrase at clause position pos (determiners and
@@ -5204,7 +5224,7 @@ Result<std::vector<std::vector<std::string>>> read_verb_phrases(const std::strin
 }
 
 Result<std::vector<VerbPatternSpec>> read_verb_patterns(const std::string& path) {
-  auto t = TsvTable::read(path, {"code", "pattern"});
+  auto t = TsvTable::read(path, {"code", "pattern", "note", "as_of"});
   if (!t.ok()) return t.error();
   std::vector<VerbPatternSpec> out;
   for (const auto& row : t->rows()) {
@@ -5213,6 +5233,11 @@ Result<std::vector<VerbPatternSpec>> read_verb_patterns(const std::string& path)
     s.pattern = t->get(row, "pattern");
     s.origin = path + ":" + std::to_string(row.line);
     if (s.code.empty() || s.pattern.empty()) return t->error(row, "code and pattern must not be empty");
+    if (t->get(row, "note").empty()) return t->error(row, "the pattern has no note");
+    auto d = parse_date_field(*t, row, "as_of");
+    if (!d.ok()) return d.error();
+    Status st = check_dictionary_pattern(s);
+    if (!st.ok()) return st.error();
     out.push_back(std::move(s));
   }
   return out;
@@ -5294,6 +5319,14 @@ Result<std::shared_ptr<const EventCoder>> EventCoder::load(const std::string& da
         if (spec.origin.compare(0, prefix.size(), prefix) == 0)
           spec.origin = "data/verbs/" + spec.origin.substr(prefix.size());
       specs.insert(specs.end(), r->begin(), r->end());
+    }
+    // docs/verbs.md rule 9: one pattern text, one row, across all the files
+    std::unordered_map<std::string_view, const VerbPatternSpec*> seen;
+    for (const VerbPatternSpec& s : specs) {
+      auto [it, fresh] = seen.emplace(s.pattern, &s);
+      if (fresh) continue;
+      return pattern_error(s.origin, "pattern \"" + s.pattern + "\" is already at " + it->second->origin +
+                                         (it->second->code == s.code ? "" : " with code " + it->second->code));
     }
   }
   specs.insert(specs.end(), extra.begin(), extra.end());

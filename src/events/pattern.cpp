@@ -22,6 +22,8 @@ constexpr size_t kMaxReadings = 4096;
 
 using Node = PatternNode;
 
+std::string nodes_str(const std::vector<Node>& seq);
+
 class Parser {
  public:
   Parser(std::string_view text, std::string_view origin) : s_(text), origin_(origin) {}
@@ -31,10 +33,30 @@ class Parser {
     if (!seq.ok()) return seq;
     skip_space();
     if (pos_ < s_.size()) return fail(std::string("unexpected '") + s_[pos_] + "'");
+    // docs/verbs.md rule 8: a gap ('*' or '~') is never the first or last element, and two never
+    // stand next to each other (where one ends and the other begins would be a guess)
+    const auto& top = seq->children;
+    if (!top.empty() && (gapish(top.front()) || gapish(top.back())))
+      return pattern_error(origin_, "pattern \"" + std::string(s_) + "\": a gap ('*' or '~') begins or ends it");
+    if (adjacent_gaps(seq.value()))
+      return pattern_error(origin_, "pattern \"" + std::string(s_) + "\": two gaps ('*' or '~') side by side");
     return seq;
   }
 
  private:
+  static bool gapish(const Node& n) {
+    return n.kind == Node::Kind::element &&
+           (n.element.kind == PatternElement::Kind::gap || n.element.kind == PatternElement::Kind::modifiers);
+  }
+  static bool adjacent_gaps(const Node& n) {
+    for (size_t i = 0; i < n.children.size(); ++i) {
+      if (n.kind == Node::Kind::sequence && i + 1 < n.children.size() && gapish(n.children[i]) &&
+          gapish(n.children[i + 1]))
+        return true;
+      if (adjacent_gaps(n.children[i])) return true;
+    }
+    return false;
+  }
   Error fail(const std::string& what) const {
     return pattern_error(origin_,
                          "pattern \"" + std::string(s_) + "\": " + what + " at column " + std::to_string(pos_ + 1));
@@ -44,7 +66,7 @@ class Parser {
   }
   static bool word_char(char c) {
     return std::isspace(static_cast<unsigned char>(c)) == 0 && c != '{' && c != '}' && c != '(' && c != ')' &&
-           c != '[' && c != ']' && c != '|' && c != '"' && c != '*' && c != '^';
+           c != '[' && c != ']' && c != '|' && c != '"' && c != '*' && c != '^' && c != '~';
   }
 
   Result<Node> sequence() {
@@ -109,6 +131,11 @@ class Parser {
       ++pos_;
       return n;
     }
+    if (c == '~') {
+      n.element.kind = PatternElement::Kind::modifiers;
+      ++pos_;
+      return n;
+    }
     if (c == '"') {
       const size_t close = s_.find('"', pos_ + 1);
       if (close == std::string_view::npos) return fail("unclosed '\"'");
@@ -139,6 +166,20 @@ class Parser {
         ++pos_;
         break;
       }
+      if (c == '(')
+        for (size_t i = 0; i < group.children.size(); ++i)
+          for (size_t j = 0; j < i; ++j)
+            if (nodes_str(group.children[i].children) == nodes_str(group.children[j].children))
+              return fail("an alternative repeated in ( )");
+      // docs/verbs.md rules 3 and 4: an alternative holds words and slots only; an optional part
+      // holds no gap and no other optional part
+      for (const Node& seq : group.children)
+        for (const Node& x : seq.children) {
+          const bool plain =
+              x.kind == Node::Kind::element && !gapish(x) && x.element.kind != PatternElement::Kind::skip;
+          if (c == '(' && !plain) return fail("an alternative in ( ) holds only words and slots");
+          if (c == '[' && (gapish(x) || x.kind == Node::Kind::optional)) return fail("a gap or [ ] inside [ ]");
+        }
       return group;
     }
     if (c == '}' || c == ')' || c == ']') return fail(std::string("unbalanced '") + c + "'");
@@ -212,6 +253,8 @@ std::string element_str(const PatternElement& e) {
       return "*";
     case K::skip:
       return "^";
+    case K::modifiers:
+      return "~";
   }
   return "";
 }
@@ -368,6 +411,94 @@ Result<PatternNode> parse_pattern(const VerbPatternSpec& spec) {
   return p.parse();
 }
 
+namespace {
+
+// Most slots of one kind (source: {S}, {S's}; target: {T}, {T's}) on any one reading of n.
+size_t max_slots(const Node& n, bool source) {
+  using K = PatternElement::Kind;
+  switch (n.kind) {
+    case Node::Kind::element:
+      return source ? (n.element.kind == K::source || n.element.kind == K::source_possessive ? 1 : 0)
+                    : (n.element.kind == K::target || n.element.kind == K::target_possessive ? 1 : 0);
+    case Node::Kind::alternatives: {
+      size_t m = 0;
+      for (const Node& c : n.children) m = std::max(m, max_slots(c, source));
+      return m;
+    }
+    case Node::Kind::sequence:
+    case Node::Kind::optional: {
+      size_t sum = 0;
+      for (const Node& c : n.children) sum += max_slots(c, source);
+      return sum;
+    }
+  }
+  return 0;
+}
+
+// Whether n holds a word element anywhere.
+bool holds_word(const Node& n) {
+  if (n.kind == Node::Kind::element) return n.element.is_word();
+  return std::any_of(n.children.begin(), n.children.end(), holds_word);
+}
+
+}  // namespace
+
+Status check_dictionary_pattern(const VerbPatternSpec& spec) {
+  auto fail = [&spec](const std::string& what) {
+    return Status(pattern_error(spec.origin, "pattern \"" + spec.pattern + "\": " + what));
+  };
+  // rule 6: words are lower case, [a-z0-9][a-z0-9'.-]* (letters beyond ASCII allowed); slots and quoted
+  // exact forms aside
+  const std::string& t = spec.pattern;
+  for (size_t i = 0; i < t.size();) {
+    const char c = t[i];
+    if (c == '{' || c == '"') {
+      const size_t close = t.find(c == '{' ? '}' : '"', i + 1);
+      i = close == std::string::npos ? t.size() : close + 1;
+      continue;
+    }
+    auto word_char = [](char x, bool first) {
+      const auto u = static_cast<unsigned char>(x);
+      return u >= 0x80 || (x >= 'a' && x <= 'z') || (x >= '0' && x <= '9') ||
+             (!first && (x == '\'' || x == '.' || x == '-'));
+    };
+    if (std::isspace(static_cast<unsigned char>(c)) != 0 ||
+        std::string_view("()[]|*^~").find(c) != std::string_view::npos) {
+      ++i;
+      continue;
+    }
+    const size_t start = i;
+    while (i < t.size() && std::isspace(static_cast<unsigned char>(t[i])) == 0 &&
+           std::string_view("()[]|*^~{\"").find(t[i]) == std::string_view::npos) {
+      if (!word_char(t[i], i == start))
+        return fail("the word \"" + t.substr(start, i + 1 - start) +
+                    "...\" is not lower-case letters, digits and ' . -");
+      ++i;
+    }
+  }
+  auto tree = parse_pattern(spec);
+  if (!tree.ok()) return tree.error();
+  // rule 5: one source slot and one target slot at most on any reading
+  if (max_slots(tree.value(), true) > 1) return fail("more than one source slot on a reading");
+  if (max_slots(tree.value(), false) > 1) return fail("more than one target slot on a reading");
+  // rule 7: the anchor is not inside [ ] and no function word (a quoted exact form may be one:
+  // '"the" "arrested"' is a deliberate noun phrase)
+  for (const Node& n : tree->children) {
+    if (!holds_word(n)) continue;
+    if (n.kind == Node::Kind::optional) return fail("its first word is inside [ ]");
+    break;
+  }
+  static const std::vector<std::string> kFunctionWords = {"the", "a",    "an", "of",  "to", "in",   "on",   "at",
+                                                          "for", "with", "by", "and", "or", "from", "into", "that"};
+  auto readings = anchor_pattern(spec);
+  if (!readings.ok()) return readings.error();
+  for (const AnchoredPattern& ap : readings.value())
+    if (ap.anchor.kind == PatternElement::Kind::lemma &&
+        std::find(kFunctionWords.begin(), kFunctionWords.end(), ap.anchor.word) != kFunctionWords.end())
+      return fail("its first word \"" + ap.anchor.word + "\" is a function word");
+  return {};
+}
+
 Result<std::vector<AnchoredPattern>> anchor_pattern(const VerbPatternSpec& spec, const LemmaIds& ids) {
   auto tree = parse_pattern(spec);
   if (!tree.ok()) return tree.error();
@@ -453,6 +584,9 @@ std::string LinearPattern::str() const {
         break;
       case K::skip:
         s += "^";
+        break;
+      case K::modifiers:
+        s += "~";
         break;
     }
   }

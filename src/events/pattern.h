@@ -25,12 +25,15 @@ struct PatternElement {
     exact,              // "word": that form only
     gap,                // *: 0..5 tokens
     skip,               // ^: one noun phrase passed over (an actor mention with its compound, or plain words)
+    modifiers,          // ~: 0..4 words inside one noun phrase (no actor, preposition, conjunction, auxiliary)
   };
   Kind kind = Kind::lemma;
   std::string word;  // lemma / exact form (case-folded); a source slot's sectors ("COP|MIL"), else empty
   int32_t id = -1;   // lemma id assigned by the compiler (matcher use)
   [[nodiscard]] bool is_word() const { return kind == Kind::lemma || kind == Kind::exact; }
-  [[nodiscard]] bool is_slot() const { return !is_word() && kind != Kind::gap && kind != Kind::skip; }
+  [[nodiscard]] bool is_slot() const {
+    return !is_word() && kind != Kind::gap && kind != Kind::skip && kind != Kind::modifiers;
+  }
   friend bool operator==(const PatternElement&, const PatternElement&) = default;
 };
 
@@ -86,6 +89,11 @@ using LemmaIds = std::function<int32_t(const std::string& lemma)>;
 /// (anchor, then rest) reach them, so a table filled by first sight numbers lemmas as
 /// if each reading were walked in turn.
 Result<std::vector<AnchoredPattern>> anchor_pattern(const VerbPatternSpec& spec, const LemmaIds& ids = {});
+
+/// The rules of dyad's own dictionary files on one pattern beyond its syntax (docs/verbs.md,
+/// rules 5-7): lower-case words, at most one source and one target slot per reading, and a first
+/// word that is no function word and not optional. Errors name the spec's origin file:line.
+Status check_dictionary_pattern(const VerbPatternSpec& spec);
 
 /// Splits a spec origin "path/file.tsv:12" into file and line (line 0 if none).
 Error pattern_error(std::string_view origin, std::string message);

@@ -30,7 +30,9 @@ std::vector<std::string> first_group(const PatternNode& root) {
   const std::vector<PatternNode>* seq = &root.children;
   for (const PatternNode& n : *seq) {
     if (n.kind == PatternNode::Kind::element && n.element.is_slot()) continue;
-    if (n.kind == PatternNode::Kind::element && n.element.kind == PatternElement::Kind::gap) continue;
+    if (n.kind == PatternNode::Kind::element &&
+        (n.element.kind == PatternElement::Kind::gap || n.element.kind == PatternElement::Kind::modifiers))
+      continue;
     std::vector<std::string> out;
     if (n.kind == PatternNode::Kind::alternatives) {
       for (const PatternNode& alt : n.children) {

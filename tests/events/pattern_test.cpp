@@ -1,8 +1,11 @@
 #include "events/pattern.h"
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <algorithm>
+#include <filesystem>
+#include <fstream>
 
 #include "events/coder.h"
 #include "events_test_util.h"
@@ -69,6 +72,20 @@ TEST(Pattern, CaretIsASkipElement) {
   EXPECT_EQ(lp.str(), "{S} dine at ^ with {T}");
 }
 
+TEST(Pattern, TildeIsAModifierGap) {
+  // '~' passes over the words inside one noun phrase; it is neither a word nor a slot
+  auto r = expand_pattern({"082", "{S} call off ~ strike", "x.tsv:1"});
+  ASSERT_TRUE(r.ok()) << r.error().str();
+  ASSERT_EQ(r->size(), 1U);
+  const LinearPattern& lp = r->front();
+  ASSERT_EQ(lp.elements.size(), 5U);
+  EXPECT_EQ(lp.elements[3].kind, PatternElement::Kind::modifiers);
+  EXPECT_FALSE(lp.elements[3].is_slot());
+  EXPECT_FALSE(lp.elements[3].is_word());
+  EXPECT_EQ(lp.literals(), 3U);
+  EXPECT_EQ(lp.str(), "{S} call off ~ strike");
+}
+
 TEST(Pattern, SyntaxErrorsNameFileAndLine) {
   struct Case {
     const char* pattern;
@@ -86,6 +103,16 @@ TEST(Pattern, SyntaxErrorsNameFileAndLine) {
       {"{S:COPS} visit {T}", "three upper-case letters"},
       {"{S:COP|} visit {T}", "three upper-case letters"},
       {"{S:COP,MIL} visit {T}", "three upper-case letters"},
+      // docs/verbs.md rules 3, 4 and 8
+      {"{S} visit (near *|by) {T}", "only words"},
+      {"{S} visit (by|[near] to) {T}", "only words"},
+      {"{S} visit [* near] {T}", "inside [ ]"},
+      {"{S} visit [[near] by] {T}", "inside [ ]"},
+      {"{S} visit *", "begins or ends"},
+      {"* visit {T}", "begins or ends"},
+      {"{S} visit ~", "begins or ends"},
+      {"{S} visit * ~ {T}", "side by side"},
+      {"{S} visit (to|in) * * {T}", "side by side"},
   };
   for (const auto& c : cases) {
     auto r = expand_pattern({"042", c.pattern, "data/verbs/cameo.tsv:17"});
@@ -94,6 +121,55 @@ TEST(Pattern, SyntaxErrorsNameFileAndLine) {
     EXPECT_EQ(r.error().line, 17U) << c.pattern;
     EXPECT_NE(r.error().message.find(c.fragment), std::string::npos) << c.pattern << ": " << r.error().message;
   }
+}
+
+TEST(Pattern, DictionaryFileRulesNameFileAndLine) {
+  // docs/verbs.md rules 5-7, on a file of dyad's own format
+  const auto dir = std::filesystem::temp_directory_path() / ("dyad_pattern_rules_" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  const auto f = (dir / "v.tsv").string();
+  auto fails = [&](const std::string& pattern, const std::string& what) {
+    std::ofstream(f) << "code\tpattern\tnote\tas_of\n042\t{S} tour {T}\tx\t2026-11-24\n042\t" << pattern
+                     << "\tx\t2026-11-24\n";
+    auto r = read_verb_patterns(f);
+    ASSERT_FALSE(r.ok()) << pattern;
+    EXPECT_NE(r.error().str().find("v.tsv:3"), std::string::npos) << r.error().str();
+    EXPECT_NE(r.error().str().find(what), std::string::npos) << r.error().str();
+  };
+  fails("{S} Visit {T}", "lower-case");
+  fails("{S} visit {T} _x", "lower-case");
+  fails("{S} visit {S} in {T}", "more than one source slot");
+  fails("{S} visit {T} [with {T's}]", "more than one target slot");
+  fails("{S} [state] visit {T}", "inside [ ]");
+  fails("{S} (to|visit) {T}", "function word");
+  fails("{S} visit {T}\t\t2026-11-24\n042\t{S} fly to {T}", "no note");
+  std::ofstream(f) << "code\tpattern\tnote\tas_of\n042\t{S} tour {T}\tx\t2026-13-40\n";
+  EXPECT_FALSE(read_verb_patterns(f).ok()) << "as_of is a date";
+  // one slot on each branch is one per reading; a quoted function word may open a noun phrase
+  std::ofstream(f) << "code\tpattern\tnote\tas_of\n042\t{S} tour ({T}|{T's} capital)\tx\t2026-11-24\n"
+                   << "173\t\"the\" \"detained\"\tx\t2026-11-24\n";
+  auto ok = read_verb_patterns(f);
+  EXPECT_TRUE(ok.ok()) << ok.error().str();
+  std::filesystem::remove_all(dir);
+}
+
+TEST(Pattern, LoaderRejectsOnePatternOnTwoRows) {
+  // rule 9: the bundled data with a second file that repeats a pattern: the run stops, naming both rows
+  const auto dir = std::filesystem::temp_directory_path() / ("dyad_pattern_dup_" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir / "verbs");
+  for (const auto& e : std::filesystem::directory_iterator(testing_events::kData))
+    if (e.path().filename() != "verbs") std::filesystem::create_directory_symlink(e.path(), dir / e.path().filename());
+  std::ofstream(dir / "verbs" / "a.tsv") << "code\tpattern\tnote\tas_of\n042\t{S} tour {T}\tx\t2026-11-24\n";
+  std::ofstream(dir / "verbs" / "b.tsv") << "code\tpattern\tnote\tas_of\n043\t{S} dine with {T}\tx\t2026-11-24\n"
+                                         << "040\t{S} tour {T}\tx\t2026-11-24\n";
+  auto r = EventCoder::load(dir.string(), {}, {}, false);
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.error().str().find("b.tsv:3"), std::string::npos) << r.error().str();
+  EXPECT_NE(r.error().str().find("a.tsv:2 with code 042"), std::string::npos) << r.error().str();
+  std::filesystem::remove(dir / "verbs" / "b.tsv");
+  auto fine = EventCoder::load(dir.string(), {}, {}, false);
+  EXPECT_TRUE(fine.ok()) << fine.error().str();
+  std::filesystem::remove_all(dir);
 }
 
 TEST(Pattern, TooManyReadingsIsAnError) {

@@ -231,6 +231,21 @@ TEST(CoderWording, SecurityForcesStoppingAProtestIsRepressionNotCallingItOff) {
       << ::testing::PrintToString(rows("The Kenyan opposition stopped its protests on Friday."));
 }
 
+TEST(CoderWording, CallingOffAProtestKeepsToOneNounPhrase) {
+  // 082 takes any modifiers of the protest noun ("its planned five-day", "the 72-hour general") ...
+  for (const char* text : {"The Malawian teachers union called off its planned five-day strike.",
+                           "Senegalese dockers suspended the 72-hour general strike."}) {
+    const auto ev = rows(text);
+    EXPECT_TRUE(has_prefix(ev, "082 ")) << text << ": " << ::testing::PrintToString(ev);
+  }
+  // ... but no preposition: traffic halted for a march, a strike ended after talks
+  for (const std::string& r : rows("Tanzanian police halted lorries for the Saba Saba march."))
+    EXPECT_NE(r.rfind("082", 0), 0U) << r;
+  const auto ended = rows("Ecuadorian dockers ended their strike after talks with the government.");
+  EXPECT_TRUE(has_prefix(ended, "082 ")) << ::testing::PrintToString(ended);
+  EXPECT_FALSE(has_prefix(ended, "164 ")) << ::testing::PrintToString(ended);
+}
+
 TEST(CoderWording, BookedUnderALawOrForAnOffenceIsACharge) {
   // Indian English "booked" someone under an act or for an offence: charging (173) by the police;
   // a booking of seats or rooms is none
