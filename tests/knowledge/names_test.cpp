@@ -1338,6 +1338,18 @@ TEST(NameFinder, AnUntitledNameBeforeAndATitledOneIsAPersonToo) {
   EXPECT_EQ(people, 1) << dump(doc1);
 }
 
+// Cue rows: "Famer" is a title ("Hall of Famer <Name>": a person, no hall), "Mall" ends an organisation's name, and
+// reporters are a medium's people (`org_role`).
+TEST(NameFinder, FamerMallAndReportersRows) {
+  Document doc = code("Hall of Famer Tovi Brask threw the first pitch.");
+  EXPECT_TRUE(has_ref(doc, "Tovi Brask|name|person|Tovi Brask")) << dump(doc);
+  for (const auto& r : refs(doc)) EXPECT_THAT(r, ::testing::Not(::testing::StartsWith("Hall of"))) << dump(doc);
+  Document doc1 = code("In 1979 the developers opened Harwick Village Mall with two anchor stores.");
+  EXPECT_TRUE(has_ref(doc1, "Harwick Village Mall|name|organization|Harwick Village Mall")) << dump(doc1);
+  Document doc2 = code("At the launch, Velmora reporters spoke to the organisers.");
+  EXPECT_TRUE(has_ref(doc2, "Velmora|name|organization|Velmora")) << dump(doc2);
+}
+
 TEST(NameFinder, CueFileErrorsNameFileAndLine) {
   auto bad = NameFinder::parse("cues.tsv", "cue\twords\tas_of\ntitle\tminister\t2026-01-01\ntitel\tx\t2026-01-01\n");
   ASSERT_FALSE(bad.ok());
