@@ -530,6 +530,19 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
       case MentionKind::location: {
         // A country's abbreviation before a noun is still its name ("U.S. troops"), unlike "American troops".
         std::string words = words_of(b, e);
+        // A country's metonym that names one of its bodies by an organisation's suffix word ("State Department",
+        // "Home Office", "Federation Council"; also read as a place after a preposition: "at the Home Office") is
+        // that body's name, an organisation (`name:org-suffix`); the mention keeps its country and code. A
+        // country's own name or alias ("Soviet Union") stays a place.
+        if ((m.kind == MentionKind::country || m.kind == MentionKind::location) && e - b >= 2 && actors != nullptr &&
+            has(e - 1, NameCue::org_suffix) &&
+            std::all_of(ta.tokens.begin() + b, ta.tokens.begin() + e,
+                        [](const Token& t) { return t.kind == TokenKind::word && t.capitalized; }) &&
+            !actors->is_country_name(words)) {
+          add_ref(b, e, ReferenceKind::name, new_entity(EntityType::organization, words, ta.tokens[b].span), mention,
+                  "name:org-suffix");
+          break;
+        }
         bool adjective = actors != nullptr && actors->is_country_adjective(words) && !abbreviation(words);
         add_ref(b, e, adjective ? ReferenceKind::adjective : ReferenceKind::name, m.entity, mention, m.rule);
         break;
@@ -667,6 +680,41 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
     bool merged = false;      // holds whole country/place/organisation mentions
     bool place_hint = false;  // one word the gazetteer knows: a place unless the article names a person so
     bool title_word = false;  // one capitalised title word: a name only as the surname of a person named so
+  };
+  // The token after a possessive that closes a run of one to three words ("Hallam's", "Hallam 's" as two tokens),
+  // or 0 when there is none.
+  auto possessive_after = [&](uint32_t b, uint32_t e) -> uint32_t {
+    if (e <= b || e - b > 3) return 0;
+    const uint32_t si = sentence_of[e - 1];
+    const std::string_view w = norm(e - 1);
+    if (w.size() > 2 && w.ends_with("'s")) return e;
+    if (e + 1 < n_tokens && sentence_of[e + 1] == si && norm(e) == "'" && norm(e + 1) == "s" &&
+        !ta.tokens[e + 1].space_before)
+      return e + 2;
+    return 0;
+  };
+  // Nothing the possessive could own comes after it: punctuation, the sentence's end or a `possessive_end` word
+  // ("and", "in", "was"). Returns the run's new end (after the possessive), else 0. "Kowal's and Novak's plans"
+  // is no such case: the second possessive's noun is owned by both.
+  auto elliptic_possessive = [&](const Run& r) -> uint32_t {
+    const uint32_t pe = possessive_after(r.b, r.e);
+    if (pe == 0) return 0;
+    const uint32_t si = sentence_of[r.b];
+    auto ends_phrase = [&](uint32_t p) {
+      if (p >= n_tokens || sentence_of[p] != si) return true;
+      const std::string_view w = norm(p);
+      if (w == "," || w == "." || w == ";" || w == ":" || w == ")" || w == "!" || w == "?") return true;
+      return word(p) && !ta.tokens[p].capitalized && has(p, NameCue::possessive_end);
+    };
+    if (!ends_phrase(pe)) return 0;
+    if (pe < n_tokens && sentence_of[pe] == si && (norm(pe) == "and" || norm(pe) == "or")) {
+      uint32_t q = pe + 1;
+      while (q < n_tokens && q < pe + 4 && sentence_of[q] == si && word(q) && ta.tokens[q].capitalized) {
+        ++q;
+        if (const uint32_t pe2 = possessive_after(pe + 1, q); pe2 != 0) return ends_phrase(pe2) ? pe : 0;
+      }
+    }
+    return pe;
   };
   // A class noun says what the name is: after it, "<Name> is a Danish retail chain", "<Name>, a village in
   // ...", "<Name> was an indie band" (the copula or a comma, "a"/"an", at most three modifiers: lower-case words,
@@ -1052,6 +1100,10 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
             // an acronym opening a sentence is still a name
           } else if (!lower && class_noun(Run{b, e, false, EntityType::person, "", false, false}) != 0) {
             // "<Name> is a commune in ...", "<Name> is an American band": a class noun names what it is
+          } else if (!lower && e - b == 1 && cover[b] < 0 && !given_at(b) &&
+                     elliptic_possessive(Run{b, e, false, EntityType::person, "", false, false}) != 0) {
+            // "Tarrow's was sold in 1990", "Pell's closed": a possessive that owns nothing names a shop, a bar
+            // or a restaurant (typed below, `name:possessive`)
           } else if (e - b >= 2 && (has(b, NameCue::org_head) || has(b, NameCue::loc_head))) {
             // "University of Ghent ...", "Lake Ohrid ...": the head word belongs to the name
           } else if (lower || e - b == 1) {
@@ -1588,41 +1640,6 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
     // three or more ("farms between Oswick, Pellham and York")
     if (prep == "between") return links >= 2;
     return std::find(std::begin(kPlacePreps), std::end(kPlacePreps), prep) != std::end(kPlacePreps);
-  };
-  // The token after a possessive that closes a run of one to three words ("Hallam's", "Hallam 's" as two tokens),
-  // or 0 when there is none.
-  auto possessive_after = [&](uint32_t b, uint32_t e) -> uint32_t {
-    if (e <= b || e - b > 3) return 0;
-    const uint32_t si = sentence_of[e - 1];
-    const std::string_view w = norm(e - 1);
-    if (w.size() > 2 && w.ends_with("'s")) return e;
-    if (e + 1 < n_tokens && sentence_of[e + 1] == si && norm(e) == "'" && norm(e + 1) == "s" &&
-        !ta.tokens[e + 1].space_before)
-      return e + 2;
-    return 0;
-  };
-  // Nothing the possessive could own comes after it: punctuation, the sentence's end or a `possessive_end` word
-  // ("and", "in", "was"). Returns the run's new end (after the possessive), else 0. "Kowal's and Novak's plans"
-  // is no such case: the second possessive's noun is owned by both.
-  auto elliptic_possessive = [&](const Run& r) -> uint32_t {
-    const uint32_t pe = possessive_after(r.b, r.e);
-    if (pe == 0) return 0;
-    const uint32_t si = sentence_of[r.b];
-    auto ends_phrase = [&](uint32_t p) {
-      if (p >= n_tokens || sentence_of[p] != si) return true;
-      const std::string_view w = norm(p);
-      if (w == "," || w == "." || w == ";" || w == ":" || w == ")" || w == "!" || w == "?") return true;
-      return word(p) && !ta.tokens[p].capitalized && has(p, NameCue::possessive_end);
-    };
-    if (!ends_phrase(pe)) return 0;
-    if (pe < n_tokens && sentence_of[pe] == si && (norm(pe) == "and" || norm(pe) == "or")) {
-      uint32_t q = pe + 1;
-      while (q < n_tokens && q < pe + 4 && sentence_of[q] == si && word(q) && ta.tokens[q].capitalized) {
-        ++q;
-        if (const uint32_t pe2 = possessive_after(pe + 1, q); pe2 != 0) return ends_phrase(pe2) ? pe : 0;
-      }
-    }
-    return pe;
   };
   // A party's name right before a political role noun (`party_role`: "a Liberal member", "the Labor MP", "a Greens
   // candidate", "the Liberal-Labour MPP" with the capitalised role word inside the run): one to three capitalised
