@@ -83,5 +83,23 @@ TEST(CoderCases, APlaceOnlyTheNameFinderFoundIsThePlaceAlsoAfterThe) {
   EXPECT_EQ(place_name(find_code(said, "180")), "-");
 }
 
+TEST(CoderCases, AQuotedWeIsTheSpeakersBody) {
+  // a "we" inside a quotation whose speaker the sentence names stands for the body the speaker talks for
+  const Event* e = find_code(events_of("\"We detained nine smugglers,\" Kenyan police said."), "173");
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->source.code, "KENCOP");
+  auto inverted = events_of("\"We detained nine smugglers on Friday,\" said a Kenyan police officer.");
+  ASSERT_NE(find_code(inverted, "173"), nullptr);
+  EXPECT_EQ(find_code(inverted, "173")->source.code, "KENCOP");
+  auto after = events_of("Kenyan police said: \"We detained nine smugglers.\"");
+  ASSERT_NE(find_code(after, "173"), nullptr);
+  EXPECT_EQ(find_code(after, "173")->source.code, "KENCOP");
+  e = find_code(events_of("\"We condemn the Russian strike,\" the Kenyan foreign minister said."), "111");
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->source.code, "KENGOV");
+  // no quotation marks: no quoted "we", only the statement
+  EXPECT_EQ(find_code(events_of("We detained nine smugglers, Kenyan police said."), "173"), nullptr);
+}
+
 }  // namespace
 }  // namespace dyad
