@@ -591,6 +591,7 @@ class DocCoder {
   uint32_t sentence_ = 0;
   std::vector<size_t> report_statements_;            // out_ indexes of this sentence's reporting-verb statements
   const std::vector<Clause>* clauses_ = nullptr;     // the sentence's clauses while they are coded
+  const std::vector<Speech>* speech_ = nullptr;      // the sentence's speakers while its clauses are coded
   size_t clause_index_ = 0;                          // the clause being coded
   std::vector<std::pair<size_t, size_t>> coded_by_;  // this sentence: out_ range of each clause (reused)
   std::vector<bool> requested_;                      // this sentence: clauses whose acts were asked for (reused)
@@ -1163,6 +1164,7 @@ class DocCoder {
     std::vector<Speech> speech = find_speech(s);
     const size_t first_event = out_.size();
     report_statements_.clear();
+    speech_ = &speech;
     for (size_t ci = 0; ci < clauses.size(); ++ci) resolve_subject(clauses, ci);
     clauses_ = &clauses;
     participles_of_main_force(clauses);
@@ -1186,6 +1188,7 @@ class DocCoder {
         for (size_t i = coded_by_[ci].first; i < coded_by_[ci].second; ++i) condition_ids_.push_back(out_[i].id);
     }
     clauses_ = nullptr;
+    speech_ = nullptr;
     drop_requested_acts(clauses, coded_by_);
     if (out_.size() == first_event) inverted_statement(speech);
     drop_report_statements(first_event);
@@ -2101,6 +2104,24 @@ class DocCoder {
     return mi;
   }
 
+  // The speaker of the quotation token t is in: a speaker of this sentence whose reporting verb
+  // has a quotation mark between it and t ("“we ...,” X said"; X said: “... we ...”). -1 when none.
+  int32_t quoted_speaker(uint32_t t) const {
+    if (speech_ == nullptr) return -1;
+    const auto quote_mark = [&](uint32_t q) {
+      return tok(q).punct && in(tok(q).norm, {"\"", "“", "”", "``", "''", "‘‘", "’’"});
+    };
+    for (const Speech& sp : *speech_) {
+      if (sp.speaker < 0 || !actor_mention(sp.speaker)) continue;
+      const uint32_t lo = std::min(t, sp.verb), hi = std::max(t, sp.verb);
+      if (!sp.content_after && t > sp.verb) continue;
+      if (sp.content_after && t < sp.verb) continue;
+      for (uint32_t q = lo + 1; q < hi; ++q)
+        if (quote_mark(q)) return sp.speaker;
+    }
+    return -1;
+  }
+
   // Nearest actor mention before clause position `p` not governed by a
   // preposition (with its compound), else the relative antecedent or a pronoun.
   std::vector<int32_t> subject_before(const Clause& c, size_t p, std::string& how) const {
@@ -2136,6 +2157,21 @@ class DocCoder {
         break;
       }
       if (x.mention >= 0 || x.punct || !in(x.norm, kAux) || x.norm == "to") break;
+    }
+    // A quoted "we" right before the verb group is the speaker's body (the speaker stands for it).
+    for (size_t q = p, steps = 0; q-- > 0 && steps < 4; ++steps) {
+      const Tok& x = tok(c.toks[q]);
+      if (x.mention < 0 && x.norm == "we") {
+        const int32_t r = quoted_speaker(c.toks[q]);
+        if (r >= 0) {
+          how = "quoted 'we' -> the speaker's body (" + name_of(r) + ")";
+          return {r};
+        }
+        break;
+      }
+      if (x.mention >= 0 || x.punct || !(in(x.norm, kAux) || in(x.norm, {"also", "soon", "just", "now", "still"})) ||
+          x.norm == "to")
+        break;
     }
     for (size_t q = p; q-- > 0;) {
       const uint32_t t = c.toks[q];

@@ -83,5 +83,44 @@ TEST(CoderCases, APlaceOnlyTheNameFinderFoundIsThePlaceAlsoAfterThe) {
   EXPECT_EQ(place_name(find_code(said, "180")), "-");
 }
 
+TEST(CoderCases, AQuotedWeIsTheSpeakersBody) {
+  // a "we" inside a quotation whose speaker the sentence names stands for the body the speaker talks for
+  const Event* e = find_code(events_of("\"We detained nine smugglers,\" Kenyan police said."), "173");
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->source.code, "KENCOP");
+  auto inverted = events_of("\"We detained nine smugglers on Friday,\" said a Kenyan police officer.");
+  ASSERT_NE(find_code(inverted, "173"), nullptr);
+  EXPECT_EQ(find_code(inverted, "173")->source.code, "KENCOP");
+  auto after = events_of("Kenyan police said: \"We detained nine smugglers.\"");
+  ASSERT_NE(find_code(after, "173"), nullptr);
+  EXPECT_EQ(find_code(after, "173")->source.code, "KENCOP");
+  e = find_code(events_of("\"We condemn the Russian strike,\" the Kenyan foreign minister said."), "111");
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->source.code, "KENGOV");
+  // no quotation marks: no quoted "we", only the statement
+  EXPECT_EQ(find_code(events_of("We detained nine smugglers, Kenyan police said."), "173"), nullptr);
+}
+
+TEST(CoderCases, ThePoliceChasingPeopleAwayIsCoercion) {
+  // "{S:COP} chase away {T}" (170) and its derived passive; other doers code nothing
+  const Event* e = find_code(events_of("The students were chased away by the police near the bus depot."), "170");
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->source.sector, "COP");
+  ASSERT_NE(find_code(events_of("Police chased off the traders from the square."), "170"), nullptr);
+  EXPECT_EQ(find_code(events_of("The students were chased away by the villagers."), "170"), nullptr);
+}
+
+TEST(CoderCases, ACurfewImposedOrEasedWithNoDoerIsAPoliceAct) {
+  // agentless "curfew was imposed / relaxed": the police that enforce it (implicit agent)
+  const Event* e = find_code(events_of("A curfew was clamped on the old quarter of Nashik on Monday."), "1723");
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->source.sector, "COP");
+  e = find_code(events_of("The curfew has been relaxed for five hours in the river wards."), "0813");
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->source.sector, "COP");
+  // a curfew that only goes on is no act
+  EXPECT_TRUE(events_of("The curfew continued in the river wards.").empty());
+}
+
 }  // namespace
 }  // namespace dyad
