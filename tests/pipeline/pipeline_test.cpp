@@ -2287,4 +2287,32 @@ TEST(CodeArticle, AwaitedInvasionCensorshipOrderAndReopenedBorderWordings) {
   EXPECT_TRUE(has(candidate, "0812 KENGOV->- happened")) << ::testing::PrintToString(candidate);
 }
 
+// A compound subject of different actors ("{S+}" rows of data/verbs/cameo.tsv): exercises held by
+// both sides are joint military activity (062, each on the other; one side's exercise stays 150),
+// and two sides that agreed are in accord with each other (030; one actor's bare "agreed" is 019).
+TEST(CodeArticle, CompoundSubjectsExerciseAndAgreeTogether) {
+  const Knowledge& k = load();
+  const auto joint = dyads(k, "Kenyan and Tanzanian navies on Friday began a week of drills off Mombasa.");
+  EXPECT_TRUE(has(joint, "062 KENMIL->TZAMIL happened")) << ::testing::PrintToString(joint);
+  EXPECT_TRUE(has(joint, "062 TZAMIL->KENMIL happened")) << ::testing::PrintToString(joint);
+  const auto alone = dyads(k, "The Kenyan navy on Friday began a week of drills off Mombasa.");
+  EXPECT_TRUE(has(alone, "150 KENMIL->- happened")) << ::testing::PrintToString(alone);
+  const auto agreed =
+      dyads(k, "Peruvian and Chilean ministers agreed on Monday that the two navies should share data.");
+  EXPECT_TRUE(has(agreed, "030 PERGOV->CHLGOV happened")) << ::testing::PrintToString(agreed);
+  EXPECT_TRUE(has(agreed, "030 CHLGOV->PERGOV happened")) << ::testing::PrintToString(agreed);
+}
+
+// Actor knowledge: "arms inspectors" is one noun phrase (no verb "arm" with the UN as doer), and the
+// bare family name al-Thani names no Libyan prime minister; the Qatari emir's name in its hyphenated
+// spelling is the emir.
+TEST(CodeArticle, ArmsInspectorsAndTheAlThaniFamilyName) {
+  const Knowledge& k = load();
+  const auto inspectors = dyads(k, "Chile recalled its envoy while UN arms inspectors said they needed more time.");
+  for (const std::string& d : inspectors) EXPECT_NE(d.rfind("072", 0), 0U) << d;
+  const auto emir =
+      dyads(k, "Qatar's emir, Sheikh Hamad bin Khalifa al-Thani, met the Omani foreign minister in Doha.");
+  EXPECT_TRUE(has(emir, "040 QATGOV->OMNGOV happened")) << ::testing::PrintToString(emir);
+}
+
 }  // namespace dyad
