@@ -2315,4 +2315,15 @@ TEST(CodeArticle, ArmsInspectorsAndTheAlThaniFamilyName) {
   EXPECT_TRUE(has(emir, "040 QATGOV->OMNGOV happened")) << ::testing::PrintToString(emir);
 }
 
+// Indictments and prosecutions are charges brought in court (115, PLOVER ACCUSE: "charge judicially",
+// "sue or bring to court"); an arrest, and a charge laid on arrest, stay 173 (COERCE).
+TEST(CodeArticle, IndictmentsAreLegalActionNotArrests) {
+  const Knowledge& k = load();
+  const auto indicted = dyads(k, "Zambian prosecutors indicted three opposition activists for sedition.");
+  EXPECT_TRUE(has(indicted, "115 ZMBJUD->ZMBOPP happened")) << ::testing::PrintToString(indicted);
+  for (const std::string& d : indicted) EXPECT_NE(d.rfind("173", 0), 0U) << d;
+  const auto charged = dyads(k, "Kenyan police arrested and charged two Ugandan traders with smuggling.");
+  EXPECT_TRUE(has(charged, "173 KENCOP->UGABUS happened")) << ::testing::PrintToString(charged);
+}
+
 }  // namespace dyad
