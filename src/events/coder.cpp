@@ -5268,6 +5268,8 @@ Result<std::vector<VerbPatternSpec>> read_verb_patterns(const std::string& path)
     s.code = t->get(row, "code");
     s.pattern = t->get(row, "pattern");
     s.origin = path + ":" + std::to_string(row.line);
+    // "{S+} ...": the subject must be a compound of different actors, each acting on the others
+    s.compound_source = s.pattern.find("{S+}") != std::string::npos;
     if (s.code.empty() || s.pattern.empty()) return t->error(row, "code and pattern must not be empty");
     if (t->get(row, "note").empty()) return t->error(row, "the pattern has no note");
     auto d = parse_date_field(*t, row, "as_of");

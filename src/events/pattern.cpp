@@ -102,7 +102,9 @@ class Parser {
       if (close == std::string_view::npos) return fail("unclosed '{'");
       std::string_view name = s_.substr(pos_ + 1, close - pos_ - 1);
       using K = PatternElement::Kind;
-      if (name == "S") {
+      if (name == "S" || name == "S+") {
+        // "{S+}": a compound subject of two or more different actors (read_verb_patterns sets
+        // VerbPatternSpec::compound_source); the slot itself is a plain source
         n.element.kind = K::source;
       } else if (name.starts_with("S:")) {
         // "{S:COP|MIL}": a source of one of these sectors (PatternElement::word)

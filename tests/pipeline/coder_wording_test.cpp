@@ -264,4 +264,21 @@ TEST(CoderWording, BookedUnderALawOrForAnOffenceIsACharge) {
 }
 
 }  // namespace
+// A party no longer legal is still named as an actor (data/knowledge/organisations.tsv): the ban lifted
+// on Algeria's Islamic Salvation Front has it as target.
+TEST(CoderWording, ABannedPartyIsTheTargetOfLiftingItsBan) {
+  const auto ev = rows("Algeria's new government lifted its ban on the Islamic Salvation Front in March.");
+  EXPECT_TRUE(has_prefix(ev, "081 DZAGOV->DZAOPPFIS happened")) << ::testing::PrintToString(ev);
+}
+
+// A politician named with the role noun in one mention ("candidate Alan Mwale") allowed to take part
+// in an election (0812), and a named group or leader allowed to hold a rally (0811).
+TEST(CoderWording, AllowedToRunOrToHoldARally) {
+  const auto run = rows("The court allowed candidate Alan Mwale to participate in the coming elections.");
+  EXPECT_TRUE(has_prefix(run, "0812 JUD->ELI happened")) << ::testing::PrintToString(run);
+  const auto rally =
+      rows("Police permitted the opposition leader Abdul Karim Mwale to stage a protest march on Friday.");
+  EXPECT_TRUE(has_prefix(rally, "0811 COP->OPP happened")) << ::testing::PrintToString(rally);
+}
+
 }  // namespace dyad

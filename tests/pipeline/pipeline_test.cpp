@@ -2287,4 +2287,43 @@ TEST(CodeArticle, AwaitedInvasionCensorshipOrderAndReopenedBorderWordings) {
   EXPECT_TRUE(has(candidate, "0812 KENGOV->- happened")) << ::testing::PrintToString(candidate);
 }
 
+// A compound subject of different actors ("{S+}" rows of data/verbs/cameo.tsv): exercises held by
+// both sides are joint military activity (062, each on the other; one side's exercise stays 150),
+// and two sides that agreed are in accord with each other (030; one actor's bare "agreed" is 019).
+TEST(CodeArticle, CompoundSubjectsExerciseAndAgreeTogether) {
+  const Knowledge& k = load();
+  const auto joint = dyads(k, "Kenyan and Tanzanian navies on Friday began a week of drills off Mombasa.");
+  EXPECT_TRUE(has(joint, "062 KENMIL->TZAMIL happened")) << ::testing::PrintToString(joint);
+  EXPECT_TRUE(has(joint, "062 TZAMIL->KENMIL happened")) << ::testing::PrintToString(joint);
+  const auto alone = dyads(k, "The Kenyan navy on Friday began a week of drills off Mombasa.");
+  EXPECT_TRUE(has(alone, "150 KENMIL->- happened")) << ::testing::PrintToString(alone);
+  const auto agreed =
+      dyads(k, "Peruvian and Chilean ministers agreed on Monday that the two navies should share data.");
+  EXPECT_TRUE(has(agreed, "030 PERGOV->CHLGOV happened")) << ::testing::PrintToString(agreed);
+  EXPECT_TRUE(has(agreed, "030 CHLGOV->PERGOV happened")) << ::testing::PrintToString(agreed);
+}
+
+// Actor knowledge: "arms inspectors" is one noun phrase (no verb "arm" with the UN as doer), and the
+// bare family name al-Thani names no Libyan prime minister; the Qatari emir's name in its hyphenated
+// spelling is the emir.
+TEST(CodeArticle, ArmsInspectorsAndTheAlThaniFamilyName) {
+  const Knowledge& k = load();
+  const auto inspectors = dyads(k, "Chile recalled its envoy as the UN arms inspectors asked Lima for another month.");
+  for (const std::string& d : inspectors) EXPECT_NE(d.rfind("072", 0), 0U) << d;
+  const auto emir =
+      dyads(k, "The Qatari ruler, Sheikh Hamad bin Khalifa al-Thani, met the Omani foreign minister in Doha.");
+  EXPECT_TRUE(has(emir, "040 QATGOV->OMNGOV happened")) << ::testing::PrintToString(emir);
+}
+
+// Indictments and prosecutions are charges brought in court (115, PLOVER ACCUSE: "charge judicially",
+// "sue or bring to court"); an arrest, and a charge laid on arrest, stay 173 (COERCE).
+TEST(CodeArticle, IndictmentsAreLegalActionNotArrests) {
+  const Knowledge& k = load();
+  const auto indicted = dyads(k, "Zambian prosecutors indicted three opposition activists for sedition.");
+  EXPECT_TRUE(has(indicted, "115 ZMBJUD->ZMBOPP happened")) << ::testing::PrintToString(indicted);
+  for (const std::string& d : indicted) EXPECT_NE(d.rfind("173", 0), 0U) << d;
+  const auto charged = dyads(k, "Kenyan police arrested and charged two Ugandan traders with smuggling.");
+  EXPECT_TRUE(has(charged, "173 KENCOP->UGABUS happened")) << ::testing::PrintToString(charged);
+}
+
 }  // namespace dyad
