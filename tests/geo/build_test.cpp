@@ -78,8 +78,6 @@ class GeoBuild : public ::testing::Test {
   std::shared_ptr<const Gazetteer> g_;
 };
 
-}  // namespace
-
 TEST_F(GeoBuild, LookupIsCaseAndDiacriticInsensitive) {
   auto z = g_->lookup("ZURICH");
   ASSERT_FALSE(z.empty());
@@ -219,3 +217,5 @@ TEST_F(GeoBuild, BuildReportsBadRows) {
   EXPECT_EQ(r.error().line, 2U);
   EXPECT_NE(r.error().message.find("unknown type"), std::string::npos);
 }
+
+}  // namespace

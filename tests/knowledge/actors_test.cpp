@@ -10,33 +10,18 @@
 #include <sstream>
 
 #include "knowledge/petrarch/petrarch.h"
+#include "knowledge_test_util.h"
 
 namespace dyad {
 namespace {
 
 using ::testing::HasSubstr;
 
-const std::string kData = DYAD_TEST_DIR "/../data";
+using test::index;
+using test::kData;
+using test::rules;
 
-const TextRules& rules() {
-  static std::shared_ptr<const TextRules> r = [] {
-    auto loaded = TextRules::load(kData);
-    if (!loaded.ok()) ADD_FAILURE() << loaded.error().str();
-    return loaded.ok() ? loaded.value() : nullptr;
-  }();
-  return *r;
-}
-
-const ActorIndex& index() {
-  static std::shared_ptr<const ActorIndex> ix = [] {
-    auto loaded = ActorIndex::load(kData, {}, false, rules());
-    if (!loaded.ok()) ADD_FAILURE() << loaded.error().str();
-    return loaded.ok() ? loaded.value() : nullptr;
-  }();
-  return *ix;
-}
-
-Document code(const std::string& text, const std::string& date = "2024-05-16", const ActorIndex* ix = nullptr) {
+Document actors_of(const std::string& text, const std::string& date = "2024-05-16", const ActorIndex* ix = nullptr) {
   Document doc;
   doc.article.text = text;
   if (!date.empty()) doc.article.published = *parse_date(date);
@@ -52,7 +37,7 @@ const Mention* mention(const Document& doc, std::string_view words) {
   return nullptr;
 }
 
-std::string dump(const Document& doc) {
+std::string dump_mentions(const Document& doc) {
   std::ostringstream os;
   for (const Mention& m : doc.mentions)
     os << "[" << m.span.of(doc.article.text) << "|" << to_string(m.kind) << "|" << m.actor.canonical << "|"
@@ -84,82 +69,82 @@ TEST(ActorIndex, EveryBundledFileIsReadWithoutError) {
 // ---- agents --------------------------------------------------------------------
 
 TEST(ActorIndex, AgentAloneAndWithCountry) {
-  Document d = code("Chinese police detained two men. Police said the lawmakers met rebels.");
+  Document d = actors_of("Chinese police detained two men. Police said the lawmakers met rebels.");
   const Mention* cp = mention(d, "Chinese police");
-  ASSERT_NE(cp, nullptr) << dump(d);
+  ASSERT_NE(cp, nullptr) << dump_mentions(d);
   EXPECT_EQ(cp->kind, MentionKind::agent);
   EXPECT_EQ(cp->actor.code, "CHNCOP");
   EXPECT_EQ(cp->actor.country, "CHN");
   // China is the only country the article mentions: it is the home of the bare role words.
   const Mention* p = mention(d, "Police");
-  ASSERT_NE(p, nullptr) << dump(d);
+  ASSERT_NE(p, nullptr) << dump_mentions(d);
   EXPECT_EQ(p->actor.code, "CHNCOP");
   const Mention* lm = mention(d, "lawmakers");  // generated plural
-  ASSERT_NE(lm, nullptr) << dump(d);
+  ASSERT_NE(lm, nullptr) << dump_mentions(d);
   EXPECT_EQ(lm->actor.code, "CHNLEG");
 
-  Document alone = code("Police said the lawmakers met rebels.");
+  Document alone = actors_of("Police said the lawmakers met rebels.");
   const Mention* ap = mention(alone, "Police");
-  ASSERT_NE(ap, nullptr) << dump(alone);
+  ASSERT_NE(ap, nullptr) << dump_mentions(alone);
   EXPECT_EQ(ap->actor.code, "COP");
   EXPECT_TRUE(ap->actor.country.empty());
   const Mention* rb = mention(alone, "rebels");
-  ASSERT_NE(rb, nullptr) << dump(alone);
+  ASSERT_NE(rb, nullptr) << dump_mentions(alone);
   EXPECT_EQ(rb->actor.code, "REB");
 }
 
 TEST(ActorIndex, AgentCountryFromContext) {
   // explicit place after the role word beats the article's other countries
-  Document d = code("Officials in Moscow said Chinese diplomats and opposition groups in Zimbabwe had met.");
+  Document d = actors_of("Officials in Moscow said Chinese diplomats and opposition groups in Zimbabwe had met.");
   const Mention* o = mention(d, "Officials");
-  ASSERT_NE(o, nullptr) << dump(d);
+  ASSERT_NE(o, nullptr) << dump_mentions(d);
   EXPECT_EQ(o->actor.code, "RUSGOV");
   const Mention* g = mention(d, "opposition groups");
-  ASSERT_NE(g, nullptr) << dump(d);
+  ASSERT_NE(g, nullptr) << dump_mentions(d);
   EXPECT_EQ(g->actor.country, "ZWE");
   // coordinated adjectives share the role word
-  Document c = code("Russian and Chinese authorities signed the accord.");
+  Document c = actors_of("Russian and Chinese authorities signed the accord.");
   const Mention* r = mention(c, "Russian");
-  ASSERT_NE(r, nullptr) << dump(c);
+  ASSERT_NE(r, nullptr) << dump_mentions(c);
   EXPECT_EQ(r->kind, MentionKind::agent);
   EXPECT_EQ(r->actor.code, "RUSGOV");
   const Mention* ch = mention(c, "Chinese authorities");
-  ASSERT_NE(ch, nullptr) << dump(c);
+  ASSERT_NE(ch, nullptr) << dump_mentions(c);
   EXPECT_EQ(ch->actor.code, "CHNGOV");
   // a dateline names the home country (a place, not an actor)
-  Document w = code("LISBON (Wire) - Police said protesters met officials from Ghana.");
+  Document w = actors_of("LISBON (Wire) - Police said protesters met officials from Ghana.");
   const Mention* lp = mention(w, "LISBON");
-  ASSERT_NE(lp, nullptr) << dump(w);
+  ASSERT_NE(lp, nullptr) << dump_mentions(w);
   EXPECT_EQ(lp->kind, MentionKind::location);
   const Mention* wp = mention(w, "Police");
-  ASSERT_NE(wp, nullptr) << dump(w);
+  ASSERT_NE(wp, nullptr) << dump_mentions(w);
   EXPECT_EQ(wp->actor.code, "PRTCOP");
   const Mention* wo = mention(w, "officials");
-  ASSERT_NE(wo, nullptr) << dump(w);
+  ASSERT_NE(wo, nullptr) << dump_mentions(w);
   EXPECT_EQ(wo->actor.code, "GHAGOV");
   // countries inside a document's title are no actors
   Document t =
-      code("They released a Communique of the Russian Federation and the People's Republic of China on grain.");
-  EXPECT_EQ(mention(t, "People's Republic of China"), nullptr) << dump(t);
-  EXPECT_EQ(mention(t, "Russian Federation"), nullptr) << dump(t);
+      actors_of("They released a Communique of the Russian Federation and the People's Republic of China on grain.");
+  EXPECT_EQ(mention(t, "People's Republic of China"), nullptr) << dump_mentions(t);
+  EXPECT_EQ(mention(t, "Russian Federation"), nullptr) << dump_mentions(t);
   // "the two leaders" is the pair named before, not a new country-less actor
-  Document two = code("Putin met Xi. The two leaders signed a statement.");
-  EXPECT_EQ(mention(two, "leaders"), nullptr) << dump(two);
+  Document two = actors_of("Putin met Xi. The two leaders signed a statement.");
+  EXPECT_EQ(mention(two, "leaders"), nullptr) << dump_mentions(two);
   // two members of one sector are that sector's actor, not a pair named before
-  Document guards = code("Putin met Xi. The two policemen stood at the gate.");
+  Document guards = actors_of("Putin met Xi. The two policemen stood at the gate.");
   const Mention* pm = mention(guards, "policemen");
-  ASSERT_NE(pm, nullptr) << dump(guards);
+  ASSERT_NE(pm, nullptr) << dump_mentions(guards);
   EXPECT_EQ(pm->actor.code, "COP");
 }
 
 TEST(ActorIndex, OpinionWordsAreNotAgents) {
-  Document d = code("The strongman met the dictator.");
-  EXPECT_TRUE(d.mentions.empty()) << dump(d);
+  Document d = actors_of("The strongman met the dictator.");
+  EXPECT_TRUE(d.mentions.empty()) << dump_mentions(d);
 }
 
 TEST(ActorIndex, CountryTitleAndNameAreOnePersonMention) {
-  Document d = code("Russian Foreign Minister Sergey Lavrov spoke.");
-  ASSERT_EQ(d.mentions.size(), 1U) << dump(d);
+  Document d = actors_of("Russian Foreign Minister Sergey Lavrov spoke.");
+  ASSERT_EQ(d.mentions.size(), 1U) << dump_mentions(d);
   const Mention& m = d.mentions[0];
   EXPECT_EQ(m.span.of(d.article.text), "Russian Foreign Minister Sergey Lavrov");
   EXPECT_EQ(m.kind, MentionKind::person);
@@ -171,48 +156,49 @@ TEST(ActorIndex, CountryTitleAndNameAreOnePersonMention) {
 // ---- roles by date -------------------------------------------------------------
 
 TEST(ActorIndex, OfficeWordsResolveToTheHolderOnTheDate) {
-  Document y2023 = code("The Russian defence minister visited Minsk.", "2023-03-01");
+  Document y2023 = actors_of("The Russian defence minister visited Minsk.", "2023-03-01");
   const Mention* m = mention(y2023, "Russian defence minister");
-  ASSERT_NE(m, nullptr) << dump(y2023);
+  ASSERT_NE(m, nullptr) << dump_mentions(y2023);
   EXPECT_EQ(m->actor.canonical, "Sergei Shoigu");
   EXPECT_EQ(m->actor.code, "RUSGOV");
-  Document y2024 = code("Russia's defence minister visited Minsk.", "2024-06-10");
+  Document y2024 = actors_of("Russia's defence minister visited Minsk.", "2024-06-10");
   m = mention(y2024, "Russia's defence minister");
-  ASSERT_NE(m, nullptr) << dump(y2024);
+  ASSERT_NE(m, nullptr) << dump_mentions(y2024);
   EXPECT_EQ(m->actor.canonical, "Andrei Belousov");
   EXPECT_EQ(index().office_holder("RUS", "defence_minister", *parse_date("2023-01-01")), "Sergei Shoigu");
 }
 
 TEST(ActorIndex, SecretaryOfStateAcrossAdministrations) {
-  Document a = code("US Secretary of State arrived in Kyiv.", "2022-04-01");
+  Document a = actors_of("US Secretary of State arrived in Kyiv.", "2022-04-01");
   const Mention* m = mention(a, "US Secretary of State");
-  ASSERT_NE(m, nullptr) << dump(a);
+  ASSERT_NE(m, nullptr) << dump_mentions(a);
   EXPECT_EQ(m->actor.canonical, "Antony Blinken");
   EXPECT_EQ(m->actor.code, "USAGOV");
-  Document b = code("US Secretary of State arrived in Kyiv.", "2025-06-01");
+  Document b = actors_of("US Secretary of State arrived in Kyiv.", "2025-06-01");
   m = mention(b, "US Secretary of State");
-  ASSERT_NE(m, nullptr) << dump(b);
+  ASSERT_NE(m, nullptr) << dump_mentions(b);
   EXPECT_EQ(m->actor.canonical, "Marco Rubio");
   // The bare office with a country earlier in the article.
-  Document c = code("Russia said talks would go on. The defence minister said more troops would come.", "2023-03-01");
+  Document c =
+      actors_of("Russia said talks would go on. The defence minister said more troops would come.", "2023-03-01");
   m = mention(c, "defence minister");
-  ASSERT_NE(m, nullptr) << dump(c);
+  ASSERT_NE(m, nullptr) << dump_mentions(c);
   EXPECT_EQ(m->actor.canonical, "Sergei Shoigu");
 }
 
 TEST(ActorIndex, PersonCodeFollowsTheRoleOnTheDate) {
   // Shoigu: defence minister until 2024-05-12, then Security Council secretary: RUSGOV either way.
-  Document d = code("Sergei Shoigu spoke.", "2020-01-01");
-  ASSERT_EQ(d.mentions.size(), 1U) << dump(d);
+  Document d = actors_of("Sergei Shoigu spoke.", "2020-01-01");
+  ASSERT_EQ(d.mentions.size(), 1U) << dump_mentions(d);
   EXPECT_EQ(d.mentions[0].actor.code, "RUSGOV");
   EXPECT_THAT(d.mentions[0].rule, HasSubstr("people_g20.tsv:"));
   // Outside every term: canonical name kept, coded as an elite of the last role's country.
-  Document out = code("Antony Blinken spoke.", "2026-03-01");
-  ASSERT_EQ(out.mentions.size(), 1U) << dump(out);
+  Document out = actors_of("Antony Blinken spoke.", "2026-03-01");
+  ASSERT_EQ(out.mentions.size(), 1U) << dump_mentions(out);
   EXPECT_EQ(out.mentions[0].actor.canonical, "Antony Blinken");
   EXPECT_EQ(out.mentions[0].actor.code, "USAELI");
   // Unknown date: the most recent role.
-  Document nodate = code("Andrei Belousov spoke.", "");
+  Document nodate = actors_of("Andrei Belousov spoke.", "");
   ASSERT_EQ(nodate.mentions.size(), 1U);
   EXPECT_EQ(nodate.mentions[0].actor.code, "RUSGOV");
 }
@@ -220,61 +206,63 @@ TEST(ActorIndex, PersonCodeFollowsTheRoleOnTheDate) {
 // ---- metonymy and places -------------------------------------------------------
 
 TEST(ActorIndex, CapitalsAndBuildingsStandForGovernments) {
-  Document d = code("Beijing said the Kremlin announced that Washington imposed tariffs, and the Pentagon agreed.");
+  Document d =
+      actors_of("Beijing said the Kremlin announced that Washington imposed tariffs, and the Pentagon agreed.");
   const Mention* b = mention(d, "Beijing");
-  ASSERT_NE(b, nullptr) << dump(d);
+  ASSERT_NE(b, nullptr) << dump_mentions(d);
   EXPECT_EQ(b->kind, MentionKind::country);
   EXPECT_EQ(b->actor.code, "CHNGOV");
   const Mention* k = mention(d, "Kremlin");
-  ASSERT_NE(k, nullptr) << dump(d);
+  ASSERT_NE(k, nullptr) << dump_mentions(d);
   EXPECT_EQ(k->actor.code, "RUSGOV");
   const Mention* w = mention(d, "Washington");
-  ASSERT_NE(w, nullptr) << dump(d);
+  ASSERT_NE(w, nullptr) << dump_mentions(d);
   EXPECT_EQ(w->actor.code, "USAGOV");
   const Mention* p = mention(d, "Pentagon");
-  ASSERT_NE(p, nullptr) << dump(d);
+  ASSERT_NE(p, nullptr) << dump_mentions(d);
   EXPECT_EQ(p->actor.code, "USAMIL");
 }
 
 TEST(ActorIndex, PlacesAfterPrepositionsAreLocations) {
-  Document d = code("Putin arrived in Beijing from Moscow, then went to a factory near Harbin and spoke in China.");
+  Document d =
+      actors_of("Putin arrived in Beijing from Moscow, then went to a factory near Harbin and spoke in China.");
   const Mention* b = mention(d, "Beijing");
-  ASSERT_NE(b, nullptr) << dump(d);
+  ASSERT_NE(b, nullptr) << dump_mentions(d);
   EXPECT_EQ(b->kind, MentionKind::location);
   ASSERT_TRUE(b->place.has_value());
   EXPECT_EQ(b->place->name, "Beijing");
   EXPECT_EQ(b->place->country, "CHN");
   const Mention* m = mention(d, "Moscow");
-  ASSERT_NE(m, nullptr) << dump(d);
+  ASSERT_NE(m, nullptr) << dump_mentions(d);
   EXPECT_EQ(m->kind, MentionKind::location);
   const Mention* h = mention(d, "Harbin");
-  ASSERT_NE(h, nullptr) << dump(d);
+  ASSERT_NE(h, nullptr) << dump_mentions(d);
   EXPECT_EQ(h->kind, MentionKind::location);
   ASSERT_TRUE(h->place.has_value());
   EXPECT_EQ(h->place->name, "Harbin");
   const Mention* c = mention(d, "China");
-  ASSERT_NE(c, nullptr) << dump(d);
+  ASSERT_NE(c, nullptr) << dump_mentions(d);
   EXPECT_EQ(c->kind, MentionKind::location);
   EXPECT_EQ(c->actor.code, "CHN");  // still usable as an actor target
 }
 
 TEST(ActorIndex, FormerStatesBeforeTheirEnd) {
-  Document d = code("Moscow rejected the plan.", "1985-06-01");
+  Document d = actors_of("Moscow rejected the plan.", "1985-06-01");
   const Mention* m = mention(d, "Moscow");
-  ASSERT_NE(m, nullptr) << dump(d);
+  ASSERT_NE(m, nullptr) << dump_mentions(d);
   EXPECT_EQ(m->actor.code, "USRGOV");
-  Document today = code("Moscow rejected the plan.", "2020-06-01");
+  Document today = actors_of("Moscow rejected the plan.", "2020-06-01");
   EXPECT_EQ(mention(today, "Moscow")->actor.code, "RUSGOV");
 }
 
 // ---- coreference and unknown persons -----------------------------------------------
 
 TEST(ActorIndex, MentionsOfOnePersonShareAnEntity) {
-  Document d = code("Russian President Vladimir Putin landed. Putin smiled. Putin’s aides waited.");
+  Document d = actors_of("Russian President Vladimir Putin landed. Putin smiled. Putin’s aides waited.");
   const Mention* full = mention(d, "Russian President Vladimir Putin");
   const Mention* bare = mention(d, "Putin");
   const Mention* poss = mention(d, "Putin’s");
-  ASSERT_TRUE(full != nullptr && bare != nullptr && poss != nullptr) << dump(d);
+  ASSERT_TRUE(full != nullptr && bare != nullptr && poss != nullptr) << dump_mentions(d);
   EXPECT_EQ(full->entity, bare->entity);
   EXPECT_EQ(full->entity, poss->entity);
   ASSERT_GE(full->entity, 0);
@@ -285,14 +273,14 @@ TEST(ActorIndex, MentionsOfOnePersonShareAnEntity) {
 }
 
 TEST(ActorIndex, UnknownTitledPersonGetsCodeFromTitleAndCountry) {
-  Document d = code("Moldova's Foreign Ministry spokeswoman Ana Rusu said the talks failed. Rusu added nothing.");
+  Document d = actors_of("Moldova's Foreign Ministry spokeswoman Ana Rusu said the talks failed. Rusu added nothing.");
   ASSERT_FALSE(d.mentions.empty());
   const Mention& m = d.mentions[0];
-  EXPECT_EQ(m.kind, MentionKind::person) << dump(d);
+  EXPECT_EQ(m.kind, MentionKind::person) << dump_mentions(d);
   EXPECT_EQ(m.actor.canonical, "Ana Rusu");
   EXPECT_EQ(m.actor.code, "MDAGOV");
   const Mention* later = mention(d, "Rusu");
-  ASSERT_NE(later, nullptr) << dump(d);
+  ASSERT_NE(later, nullptr) << dump_mentions(d);
   EXPECT_EQ(later->entity, m.entity);
   EXPECT_EQ(later->actor.canonical, "Ana Rusu");
 }
@@ -300,91 +288,91 @@ TEST(ActorIndex, UnknownTitledPersonGetsCodeFromTitleAndCountry) {
 // ---- case rules, possessives, leading "the" ----------------------------------------
 
 TEST(ActorIndex, CaseRules) {
-  Document lower = code("Let us talk turkey about the cop in the room.");
-  EXPECT_EQ(mention(lower, "us"), nullptr) << dump(lower);
-  EXPECT_EQ(mention(lower, "turkey"), nullptr) << dump(lower);
-  Document upper = code("Delegates at COP met in Turkey with the US envoy.");
-  EXPECT_EQ(mention(upper, "COP"), nullptr) << dump(upper);
-  ASSERT_NE(mention(upper, "Turkey"), nullptr) << dump(upper);
+  Document lower = actors_of("Let us talk turkey about the cop in the room.");
+  EXPECT_EQ(mention(lower, "us"), nullptr) << dump_mentions(lower);
+  EXPECT_EQ(mention(lower, "turkey"), nullptr) << dump_mentions(lower);
+  Document upper = actors_of("Delegates at COP met in Turkey with the US envoy.");
+  EXPECT_EQ(mention(upper, "COP"), nullptr) << dump_mentions(upper);
+  ASSERT_NE(mention(upper, "Turkey"), nullptr) << dump_mentions(upper);
   EXPECT_EQ(mention(upper, "Turkey")->actor.code, "TUR");
-  Document cap = code("The Cabinet met. Parliament voted.");
-  EXPECT_NE(mention(cap, "Cabinet"), nullptr) << dump(cap);  // lower-case entries match Capitalised text
+  Document cap = actors_of("The Cabinet met. Parliament voted.");
+  EXPECT_NE(mention(cap, "Cabinet"), nullptr) << dump_mentions(cap);  // lower-case entries match Capitalised text
 }
 
 TEST(ActorIndex, PossessivesResolveLikeTheBareName) {
-  Document d = code("China's envoy and China’s army met Xi's aides.");
+  Document d = actors_of("China's envoy and China’s army met Xi's aides.");
   const Mention* a = mention(d, "China's envoy");
-  ASSERT_NE(a, nullptr) << dump(d);
+  ASSERT_NE(a, nullptr) << dump_mentions(d);
   EXPECT_EQ(a->actor.code, "CHNGOV");
   const Mention* b = mention(d, "China’s army");
-  ASSERT_NE(b, nullptr) << dump(d);
+  ASSERT_NE(b, nullptr) << dump_mentions(d);
   EXPECT_EQ(b->actor.code, "CHNMIL");
   const Mention* x = mention(d, "Xi's");
-  ASSERT_NE(x, nullptr) << dump(d);
+  ASSERT_NE(x, nullptr) << dump_mentions(d);
   EXPECT_EQ(x->actor.canonical, "Xi Jinping");
 }
 
 TEST(ActorIndex, ACountryBeforeLedLeadsTheActor) {
   // a country's adjective, name or alias before "-led" gives the actor that country, with the
   // sector of an agent word after it
-  Document d = code("Turkish-led troops reached the border on Friday, and Kenya-led police stayed.");
+  Document d = actors_of("Turkish-led troops reached the border on Friday, and Kenya-led police stayed.");
   const Mention* t = mention(d, "Turkish-led troops");
-  ASSERT_NE(t, nullptr) << dump(d);
+  ASSERT_NE(t, nullptr) << dump_mentions(d);
   EXPECT_EQ(t->actor.code, "TURMIL");
   const Mention* k = mention(d, "Kenya-led police");
-  ASSERT_NE(k, nullptr) << dump(d);
+  ASSERT_NE(k, nullptr) << dump_mentions(d);
   EXPECT_EQ(k->actor.code, "KENCOP");
   // a name of several words, a dotted alias; a head noun of no agent row leaves the country alone
-  Document u = code("United Kingdom-led forces and a U.S.-led alliance left Basra.");
+  Document u = actors_of("United Kingdom-led forces and a U.S.-led alliance left Basra.");
   const Mention* g = mention(u, "United Kingdom-led forces");
-  ASSERT_NE(g, nullptr) << dump(u);
+  ASSERT_NE(g, nullptr) << dump_mentions(u);
   EXPECT_EQ(g->actor.code, "GBRMIL");
   const Mention* a = mention(u, "U.S.-led");
-  ASSERT_NE(a, nullptr) << dump(u);
+  ASSERT_NE(a, nullptr) << dump_mentions(u);
   EXPECT_EQ(a->actor.code, "USA");
   EXPECT_EQ(a->kind, MentionKind::country);
   // after a place preposition it is still the leader, no place
-  Document f = code("Shells fell on French-led soldiers near Gao.");
+  Document f = actors_of("Shells fell on French-led soldiers near Gao.");
   const Mention* fr = mention(f, "French-led soldiers");
-  ASSERT_NE(fr, nullptr) << dump(f);
+  ASSERT_NE(fr, nullptr) << dump_mentions(f);
   EXPECT_EQ(fr->actor.code, "FRAMIL");
   // a backer is not the actor's country: "-backed", "-funded", "-sponsored" look nothing up
-  Document b = code("Qatari-backed gunmen and Egyptian-funded militias fought in Libya.");
+  Document b = actors_of("Qatari-backed gunmen and Egyptian-funded militias fought in Libya.");
   for (const Mention& m : b.mentions) {
-    EXPECT_NE(m.actor.country, "QAT") << dump(b);
-    EXPECT_NE(m.actor.country, "EGY") << dump(b);
+    EXPECT_NE(m.actor.country, "QAT") << dump_mentions(b);
+    EXPECT_NE(m.actor.country, "EGY") << dump_mentions(b);
   }
   // nor from the dateline when the backer is the home country; another home country stays
-  Document q = code("DOHA (Wire) - Qatari-backed gunmen stormed a depot.");
+  Document q = actors_of("DOHA (Wire) - Qatari-backed gunmen stormed a depot.");
   const Mention* qg = mention(q, "gunmen");
-  ASSERT_NE(qg, nullptr) << dump(q);
-  EXPECT_TRUE(qg->actor.country.empty()) << dump(q);
-  Document h = code("AMMAN (Wire) - Qatari-backed gunmen stormed a depot.");
+  ASSERT_NE(qg, nullptr) << dump_mentions(q);
+  EXPECT_TRUE(qg->actor.country.empty()) << dump_mentions(q);
+  Document h = actors_of("AMMAN (Wire) - Qatari-backed gunmen stormed a depot.");
   const Mention* hg = mention(h, "gunmen");
-  ASSERT_NE(hg, nullptr) << dump(h);
-  EXPECT_EQ(hg->actor.country, "JOR") << dump(h);
+  ASSERT_NE(hg, nullptr) << dump_mentions(h);
+  EXPECT_EQ(hg->actor.country, "JOR") << dump_mentions(h);
 }
 
 TEST(ActorIndex, RegressionsFromTheSeeds) {
   // A title alias ("President Xi") followed by the rest of the name is one mention.
-  Document d = code("On the proposal of China’s President Xi Jinping, the delegations met.");
-  EXPECT_NE(mention(d, "China’s President Xi Jinping"), nullptr) << dump(d);
+  Document d = actors_of("On the proposal of China’s President Xi Jinping, the delegations met.");
+  EXPECT_NE(mention(d, "China’s President Xi Jinping"), nullptr) << dump_mentions(d);
   // A hashtag name in a pasted post is the name: "President Vladimir #Putin" is one mention.
-  Document tag = code("President Vladimir #Putin laid a wreath.");
+  Document tag = actors_of("President Vladimir #Putin laid a wreath.");
   const Mention* tagged = mention(tag, "President Vladimir #Putin");
-  ASSERT_NE(tagged, nullptr) << dump(tag);
+  ASSERT_NE(tagged, nullptr) << dump_mentions(tag);
   EXPECT_EQ(tagged->actor.code, "RUSGOV");
   // "man" is not a title: no person chain, and Putin is still found alone.
-  Document man = code("The man Putin fired stayed.");
-  EXPECT_NE(mention(man, "Putin"), nullptr) << dump(man);
-  EXPECT_EQ(mention(man, "man Putin"), nullptr) << dump(man);
+  Document man = actors_of("The man Putin fired stayed.");
+  EXPECT_NE(mention(man, "Putin"), nullptr) << dump_mentions(man);
+  EXPECT_EQ(mention(man, "man Putin"), nullptr) << dump_mentions(man);
   // Title-case words after "in the" are not places; "flew to Harbin and Beijing, China" are.
-  Document ctx = code("A statement in the Context of the Anniversary.");
-  EXPECT_EQ(mention(ctx, "Context"), nullptr) << dump(ctx);
-  Document trip = code("Putin flew to Harbin and Beijing, China, last year.");
+  Document ctx = actors_of("A statement in the Context of the Anniversary.");
+  EXPECT_EQ(mention(ctx, "Context"), nullptr) << dump_mentions(ctx);
+  Document trip = actors_of("Putin flew to Harbin and Beijing, China, last year.");
   for (const char* w : {"Harbin", "Beijing", "China"}) {
     const Mention* m = mention(trip, w);
-    ASSERT_NE(m, nullptr) << w << " " << dump(trip);
+    ASSERT_NE(m, nullptr) << w << " " << dump_mentions(trip);
     EXPECT_EQ(m->kind, MentionKind::location) << w;
   }
 }
@@ -399,8 +387,8 @@ TEST(ActorIndex, UserDictionaryOverridesASurface) {
   ASSERT_TRUE(specs.ok()) << specs.error().str();
   auto ix = ActorIndex::load(kData, specs.value(), false, rules());
   ASSERT_TRUE(ix.ok()) << ix.error().str();
-  Document d = code("Putin spoke. Vladimir Putin smiled.", "2024-05-16", ix->get());
-  ASSERT_EQ(d.mentions.size(), 2U) << dump(d);
+  Document d = actors_of("Putin spoke. Vladimir Putin smiled.", "2024-05-16", ix->get());
+  ASSERT_EQ(d.mentions.size(), 2U) << dump_mentions(d);
   EXPECT_EQ(d.mentions[0].actor.canonical, "Jane Testperson");
   EXPECT_EQ(d.mentions[0].actor.code, "FRAGOV");
   EXPECT_EQ(d.mentions[0].rule, "user.tsv:2");
@@ -409,10 +397,10 @@ TEST(ActorIndex, UserDictionaryOverridesASurface) {
 
 TEST(ActorIndex, AgentAfterACodedActorIsItsAgent) {
   // "Kremlin officials": the metonym's code, the agent's sector only once (RUSGOV + GOV)
-  Document d = code("Kremlin officials met Chinese diplomats in Beijing.");
+  Document d = actors_of("Kremlin officials met Chinese diplomats in Beijing.");
   const Mention* m = mention(d, "officials");
-  ASSERT_NE(m, nullptr) << dump(d);
-  EXPECT_EQ(m->actor.code, "RUSGOV") << dump(d);
+  ASSERT_NE(m, nullptr) << dump_mentions(d);
+  EXPECT_EQ(m->actor.code, "RUSGOV") << dump_mentions(d);
   EXPECT_EQ(m->actor.country, "RUS");
 }
 
@@ -423,13 +411,13 @@ TEST(ActorIndex, EntryForSeveralActorsKeepsEveryCode) {
   ASSERT_TRUE(specs.ok()) << specs.error().str();
   auto ix = ActorIndex::load(kData, specs.value(), true, rules());
   ASSERT_TRUE(ix.ok()) << ix.error().str();
-  Document d = code("Northlands attacked Southland.", "2024-05-16", ix->get());
+  Document d = actors_of("Northlands attacked Southland.", "2024-05-16", ix->get());
   const Mention* n = mention(d, "Northlands");
-  ASSERT_NE(n, nullptr) << dump(d);
+  ASSERT_NE(n, nullptr) << dump_mentions(d);
   EXPECT_EQ(n->actor.code, "NLA");
   EXPECT_EQ(n->also_codes, std::vector<std::string>{"NLB"});
   const Mention* s = mention(d, "Southland");
-  ASSERT_NE(s, nullptr) << dump(d);
+  ASSERT_NE(s, nullptr) << dump_mentions(d);
   EXPECT_TRUE(s->also_codes.empty());
 }
 
@@ -447,29 +435,29 @@ TEST(ActorIndex, PrefixAgentGoesBeforeTheActorCode) {
   specs->agents = agents->agents;
   auto ix = ActorIndex::load(kData, specs.value(), true, rules());
   ASSERT_TRUE(ix.ok()) << ix.error().str();
-  Document d = code("Relief Watch Northlands criticised Southland.", "2024-05-16", ix->get());
+  Document d = actors_of("Relief Watch Northlands criticised Southland.", "2024-05-16", ix->get());
   const Mention* m = mention(d, "Relief Watch Northlands");
-  ASSERT_NE(m, nullptr) << dump(d);
+  ASSERT_NE(m, nullptr) << dump_mentions(d);
   EXPECT_EQ(m->actor.code, "NGONLA");
   EXPECT_EQ(m->actor.country, "NLA");
   // its entity is the organisation itself, not the country it took in
-  ASSERT_GE(m->entity, 0) << dump(d);
+  ASSERT_GE(m->entity, 0) << dump_mentions(d);
   const Entity& org = d.entities[static_cast<size_t>(m->entity)];
   EXPECT_EQ(org.type, EntityType::organization);
   EXPECT_EQ(org.code, "NGONLA");
   EXPECT_EQ(org.canonical, "Relief Watch Northlands");
-  d = code("A RELIEF WATCH Northlands envoy criticised Southland.", "2024-05-16", ix->get());
+  d = actors_of("A RELIEF WATCH Northlands envoy criticised Southland.", "2024-05-16", ix->get());
   m = mention(d, "RELIEF WATCH Northlands envoy");
-  ASSERT_NE(m, nullptr) << dump(d);
+  ASSERT_NE(m, nullptr) << dump_mentions(d);
   EXPECT_EQ(m->actor.code, "NGONLAGOV");
-  d = code("Relief Watch criticised Southland.", "2024-05-16", ix->get());
+  d = actors_of("Relief Watch criticised Southland.", "2024-05-16", ix->get());
   m = mention(d, "Relief Watch");
-  ASSERT_NE(m, nullptr) << dump(d);
+  ASSERT_NE(m, nullptr) << dump_mentions(d);
   EXPECT_EQ(m->actor.code, "NGO");
   // not adjacent: no composition
-  d = code("Relief Watch and Northlands criticised Southland.", "2024-05-16", ix->get());
+  d = actors_of("Relief Watch and Northlands criticised Southland.", "2024-05-16", ix->get());
   m = mention(d, "Northlands");
-  ASSERT_NE(m, nullptr) << dump(d);
+  ASSERT_NE(m, nullptr) << dump_mentions(d);
   EXPECT_EQ(m->actor.code, "NLA");
 }
 
@@ -485,11 +473,11 @@ TEST(ActorIndex, CountryEntryWithDatedCodesTakesTheCodeOfTheArticlesDate) {
     ASSERT_TRUE(ix.ok()) << ix.error().str();
     for (auto [date, want] :
          {std::pair{"1979-05-02", "NLO"}, {"1985-03-01", "NLO"}, {"1985-03-02", "NLN"}, {"2001-01-01", "NLN"}}) {
-      Document d = code("Northlands attacked Southland.", date, ix->get());
+      Document d = actors_of("Northlands attacked Southland.", date, ix->get());
       const Mention* n = mention(d, "Northlands");
-      ASSERT_NE(n, nullptr) << entry << dump(d);
+      ASSERT_NE(n, nullptr) << entry << dump_mentions(d);
       EXPECT_EQ(n->actor.code, want) << entry << " on " << date;
-      EXPECT_TRUE(n->also_codes.empty()) << entry << dump(d);
+      EXPECT_TRUE(n->also_codes.empty()) << entry << dump_mentions(d);
     }
   }
 }
@@ -503,13 +491,13 @@ TEST(ActorIndex, PetrarchEntriesMatchWordsInCapitals) {
   ASSERT_TRUE(specs.ok()) << specs.error().str();
   auto ix = ActorIndex::load(kData, specs.value(), true, rules());
   ASSERT_TRUE(ix.ok()) << ix.error().str();
-  Document d = code("The NLU attacked SOUTHLAND and the nlu left.", "2024-05-16", ix->get());
-  ASSERT_NE(mention(d, "The NLU"), nullptr) << dump(d);
+  Document d = actors_of("The NLU attacked SOUTHLAND and the nlu left.", "2024-05-16", ix->get());
+  ASSERT_NE(mention(d, "The NLU"), nullptr) << dump_mentions(d);
   EXPECT_EQ(mention(d, "The NLU")->actor.code, "NLAGOV");
-  ASSERT_NE(mention(d, "SOUTHLAND"), nullptr) << dump(d);
-  EXPECT_NE(mention(d, "the nlu"), nullptr) << dump(d);
-  Document bundled = code("Delegates at COP met.");
-  EXPECT_EQ(mention(bundled, "COP"), nullptr) << dump(bundled);
+  ASSERT_NE(mention(d, "SOUTHLAND"), nullptr) << dump_mentions(d);
+  EXPECT_NE(mention(d, "the nlu"), nullptr) << dump_mentions(d);
+  Document bundled = actors_of("Delegates at COP met.");
+  EXPECT_EQ(mention(bundled, "COP"), nullptr) << dump_mentions(bundled);
 }
 
 TEST(ActorIndex, NoDefaultUsesOnlyTheGivenSpecs) {
@@ -519,8 +507,8 @@ TEST(ActorIndex, NoDefaultUsesOnlyTheGivenSpecs) {
   ASSERT_TRUE(specs.ok()) << specs.error().str();
   auto ix = ActorIndex::load(kData, specs.value(), true, rules());
   ASSERT_TRUE(ix.ok()) << ix.error().str();
-  Document d = code("Rangers and police met in China.", "2024-05-16", ix->get());
-  ASSERT_EQ(d.mentions.size(), 2U) << dump(d);
+  Document d = actors_of("Rangers and police met in China.", "2024-05-16", ix->get());
+  ASSERT_EQ(d.mentions.size(), 2U) << dump_mentions(d);
   EXPECT_EQ(d.mentions[0].actor.code, "COP");
   EXPECT_EQ(d.mentions[0].span.of(d.article.text), "Rangers");
   // Without countries.tsv "China" is only a capitalised word after "in": a place with no code.
@@ -532,14 +520,14 @@ TEST(ActorIndex, NoDefaultUsesOnlyTheGivenSpecs) {
 // in "in Western Somalia" is no WST mention of its own but the first word of the state's mention; before an actor
 // noun the adjective stays the region's.
 TEST(ActorIndex, RegionAdjectiveBeforeAStateNamesAPartOfIt) {
-  Document d = code("Kenyan troops took a village in Western Somalia on Monday.");
-  EXPECT_EQ(mention(d, "Western"), nullptr) << dump(d);
+  Document d = actors_of("Kenyan troops took a village in Western Somalia on Monday.");
+  EXPECT_EQ(mention(d, "Western"), nullptr) << dump_mentions(d);
   const Mention* som = mention(d, "Western Somalia");
-  ASSERT_NE(som, nullptr) << dump(d);
+  ASSERT_NE(som, nullptr) << dump_mentions(d);
   EXPECT_EQ(som->actor.country, "SOM");
-  Document d2 = code("Western diplomats left Nairobi on Monday.");
+  Document d2 = actors_of("Western diplomats left Nairobi on Monday.");
   const Mention* west = mention(d2, "Western diplomats");
-  ASSERT_NE(west, nullptr) << dump(d2);
+  ASSERT_NE(west, nullptr) << dump_mentions(d2);
   EXPECT_EQ(west->actor.country, "WST");
 }
 

@@ -5,12 +5,14 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include "knowledge_test_util.h"
+
 namespace dyad {
 namespace {
 
 using ::testing::HasSubstr;
 
-const std::string kData = DYAD_TEST_DIR "/../data";
+using test::kData;
 
 TEST(PairNouns, BundledListNamesTheTwoPartiesOfADyad) {
   auto p = PairNouns::load(kData);

@@ -9,11 +9,12 @@
 
 #include "knowledge/actors.h"
 #include "knowledge/names.h"
+#include "knowledge_test_util.h"
 
 namespace dyad {
 namespace {
 
-const std::string kData = DYAD_TEST_DIR "/../data";
+using test::kData;
 
 struct Fixture {
   std::shared_ptr<const TextRules> rules;
