@@ -1342,34 +1342,34 @@ TEST(NameFinder, AnUntitledNameBeforeAndATitledOneIsAPersonToo) {
 // when read as a place after a preposition; the mention keeps the country's code. Names and aliases stay places.
 TEST(NameFinder, AMetonymWithAnOrgSuffixIsAnOrganisation) {
   Document doc = code("The State Department said on Tuesday that the talks would resume.");
-  EXPECT_TRUE(has_ref(doc, "State Department|name|organization|State Department")) << dump(doc);
+  EXPECT_TRUE(has_ref(doc, "State Department|name|organization|State Department")) << dump_refs(doc);
   bool coded = false;
   for (const Mention& m : doc.mentions) coded = coded || m.kind == MentionKind::country;
-  EXPECT_TRUE(coded) << dump(doc);
+  EXPECT_TRUE(coded) << dump_refs(doc);
   Document doc1 = code("Officials at the Home Office declined to comment.");
-  EXPECT_TRUE(has_ref(doc1, "Home Office|name|organization|Home Office")) << dump(doc1);
+  EXPECT_TRUE(has_ref(doc1, "Home Office|name|organization|Home Office")) << dump_refs(doc1);
   Document doc2 = code("The Soviet Union sent grain to the region in 1972. Settlers argued in the West Bank.");
-  for (const auto& r : refs(doc2)) EXPECT_THAT(r, ::testing::Not(HasSubstr("|organization|"))) << dump(doc2);
+  for (const auto& r : refs(doc2)) EXPECT_THAT(r, ::testing::Not(HasSubstr("|organization|"))) << dump_refs(doc2);
 }
 
 // A possessive that owns nothing names a shop also as a sentence's first word; a given name's stays out.
 TEST(NameFinder, AStandalonePossessiveOpeningASentenceIsAShop) {
   Document doc = code("Tarlowe's was sold in 1998 after forty years on the square.");
-  EXPECT_TRUE(has_ref(doc, "Tarlowe's|name|organization|Tarlowe's")) << dump(doc);
+  EXPECT_TRUE(has_ref(doc, "Tarlowe's|name|organization|Tarlowe's")) << dump_refs(doc);
   Document doc1 = code("Anna's was the better plan.");
-  for (const auto& r : refs(doc1)) EXPECT_THAT(r, ::testing::Not(HasSubstr("|organization|"))) << dump(doc1);
+  for (const auto& r : refs(doc1)) EXPECT_THAT(r, ::testing::Not(HasSubstr("|organization|"))) << dump_refs(doc1);
 }
 
 // Cue rows: "Famer" is a title ("Hall of Famer <Name>": a person, no hall), "Mall" ends an organisation's name, and
 // reporters are a medium's people (`org_role`).
 TEST(NameFinder, FamerMallAndReportersRows) {
   Document doc = code("Hall of Famer Tovi Brask threw the first pitch.");
-  EXPECT_TRUE(has_ref(doc, "Tovi Brask|name|person|Tovi Brask")) << dump(doc);
-  for (const auto& r : refs(doc)) EXPECT_THAT(r, ::testing::Not(::testing::StartsWith("Hall of"))) << dump(doc);
+  EXPECT_TRUE(has_ref(doc, "Tovi Brask|name|person|Tovi Brask")) << dump_refs(doc);
+  for (const auto& r : refs(doc)) EXPECT_THAT(r, ::testing::Not(::testing::StartsWith("Hall of"))) << dump_refs(doc);
   Document doc1 = code("In 1979 the developers opened Harwick Village Mall with two anchor stores.");
-  EXPECT_TRUE(has_ref(doc1, "Harwick Village Mall|name|organization|Harwick Village Mall")) << dump(doc1);
+  EXPECT_TRUE(has_ref(doc1, "Harwick Village Mall|name|organization|Harwick Village Mall")) << dump_refs(doc1);
   Document doc2 = code("At the launch, Velmora reporters spoke to the organisers.");
-  EXPECT_TRUE(has_ref(doc2, "Velmora|name|organization|Velmora")) << dump(doc2);
+  EXPECT_TRUE(has_ref(doc2, "Velmora|name|organization|Velmora")) << dump_refs(doc2);
 }
 
 TEST(NameFinder, CueFileErrorsNameFileAndLine) {

@@ -246,11 +246,29 @@ TEST(CoderWording, CallingOffAProtestKeepsToOneNounPhrase) {
   EXPECT_FALSE(has_prefix(ended, "164 ")) << ::testing::PrintToString(ended);
 }
 
+TEST(CoderWording, TitleFormsAndASharedRegnalNameGoByTheDate) {
+  // "King Abdullah" outside 2005-2015 is Jordan's king; "President <surname>" finds the president
+  // in office; the bare surnames stay no aliases
+  auto at = [](const std::string& text, Date d) {
+    std::vector<std::string> out;
+    for (const Event& e : testing_support::events_of_text(text, d))
+      out.push_back(e.cameo + " " + e.source.code + "->" + (e.target ? e.target->code : std::string("-")));
+    return out;
+  };
+  const auto jordan = at("King Abdullah received the Iraqi envoy in Amman on Monday.", Date::ymd(2020, 6, 1));
+  EXPECT_TRUE(has_prefix(jordan, "042 IRQGOV->JOR") || has_prefix(jordan, "043 JORGOV"))
+      << ::testing::PrintToString(jordan);
+  const auto lanka = at("President Rajapaksa hosted the Maldivian envoy on Monday.", Date::ymd(2010, 6, 1));
+  EXPECT_TRUE(has_prefix(lanka, "043 LKAGOV")) << ::testing::PrintToString(lanka);
+}
+
 TEST(CoderWording, BookedUnderALawOrForAnOffenceIsACharge) {
   // Indian English "booked" someone under an act or for an offence: charging (173) by the police;
   // a booking of seats or rooms is none
-  for (const char* text : {"The Ranchi police booked her under the Explosives Act.",
-                           "Kolkata police booked them for hoarding on Monday."}) {
+  for (const char* text :
+       {"The Ranchi police booked her under the Explosives Act.", "Kolkata police booked them for hoarding on Monday.",
+        "Agra police booked him for illegally felling trees.", "The Bhopal police booked her for threatening a tenant.",
+        "The Kanpur police booked him under the UAPA."}) {
     const auto ev = rows(text);
     EXPECT_TRUE(has_prefix(ev, "173 COP")) << text << ": " << ::testing::PrintToString(ev);
   }
