@@ -50,6 +50,7 @@
 
 #include "core/hash.h"
 #include "core/unicode.h"
+#include "events/clause_words.h"
 #include "events/lemmatizer.h"
 #include "events/pattern.h"
 #include "knowledge/actor_words.h"
@@ -91,13 +92,6 @@ bool in(std::string_view w, std::initializer_list<std::string_view> set) {
   for (std::string_view s : set)
     if (s.size() == w.size() && s[0] == w[0] && s == w) return true;
   return false;
-}
-
-// "nobody", "none", "no-one", or "no" followed by "one" (`next`, the word after `w`): the word
-// that names no one, as a clause's subject ("nobody was arrested") or an act's object ("killed no
-// one"). One helper for the coder's negation readings.
-bool no_one(std::string_view w, std::string_view next) {
-  return in(w, {"nobody", "none", "no-one"}) || (w == "no" && next == "one");
 }
 
 const std::initializer_list<std::string_view> kAux = {
@@ -280,6 +274,10 @@ struct EventCoder::Impl {
   EthnicGroups ethnic_groups;
   // data/knowledge/actor_words.tsv: position words before a place ("central"), sectors of no country.
   ActorWords actor_words;
+  // data/cameo/clause_words.tsv: no-one words, aid prepositions, habit adverbs.
+  ClauseWords clause_words;
+  // data/temporal/recurrence.tsv: the words that make a time recurring ("every", "weekly").
+  RecurrenceWords recurrence;
   // Codes of imported dictionaries that the CAMEO codebook lacks, each scored
   // like its nearest CAMEO ancestor ("1951" like "195"), or unscored.
   std::unordered_map<std::string, CameoEntry> foreign_codes;
@@ -4023,6 +4021,43 @@ class DocCoder {
     return {};
   }
 
+  // The present simple of an act stated as a habit, no single act on a day: "the guards search every car
+  // each morning", "rebels often raid the depots" (a recurring time or a habit adverb of
+  // data/cameo/clause_words.tsv in the clause), and, past the headline and the lead (where the news
+  // present tells what happened: "Police arrest five in X"), a material act (quad class 2 or 4) with no
+  // time at all in the plain present of its subject right before it: "rebels attack convoys on that
+  // road". A verb with its subject before it, in mode
+  // happened, neither a past form (nor one that may be past: "hit", "cut"), nor an -ing form, nor an
+  // infinitive, and no time expression of its own that dates it.
+  bool habitual(const Clause& cl, const Match& m, const ModeInfo& mi, const CameoEntry& ce, bool dated,
+                bool recurring) const {
+    if (mi.mode != EventMode::happened || mi.tense == Tense::past || mi.tense == Tense::future || dated) return false;
+    if (m.pat->prefix_slot() != PatternElement::Kind::source) return false;
+    const uint32_t at = cl.toks[m.anchor_pos];
+    if (tok(at).past || ends_with(norm(at), "ing")) return false;
+    if (m.anchor_pos > 0 && norm(cl.toks[m.anchor_pos - 1]) == "to") return false;
+    if (recurring) return true;
+    for (uint32_t t : cl.toks)
+      if (tok(t).mention < 0 && k_.clause_words.habit_adverb(norm(t))) return true;
+    if ((ce.quad_class != 2 && ce.quad_class != 4) || headline_or_lead()) return false;
+    // unmarked: only the plain present of a plural subject written right before the verb ("rebels attack"),
+    // not an -s form ("the army shells ..."), nor a base form governed from further back ("asked to
+    // intensify patrols and keep watch", "would travel there and court arrest")
+    const std::string_view v = norm(at);
+    if (v.size() > 2 && v.back() == 's' && v[v.size() - 2] != 's') return false;
+    if (m.anchor_pos == 0) return false;
+    const int32_t before = tok(cl.toks[m.anchor_pos - 1]).mention;
+    return before >= 0 && std::find(m.sources.begin(), m.sources.end(), before) != m.sources.end();
+  }
+  // Is the sentence being coded a headline (kHeadline) or the first codable sentence after them?
+  [[nodiscard]] bool headline_or_lead() const {
+    const auto& sentences = doc_.text.sentences;
+    if (sentence_ >= sentences.size() || (sentences[sentence_].flags & kHeadline) != 0) return true;
+    for (uint32_t i = 0; i < sentence_; ++i)
+      if (sentences[i].codable() && (sentences[i].flags & kHeadline) == 0) return false;
+    return true;
+  }
+
   ModeInfo mode_of(const Clause& cl, const Match& m) const {
     ModeInfo mi;
     // window: from just after the subject (if it is in the clause) to the anchor
@@ -4052,7 +4087,9 @@ class DocCoder {
         nominal &&
         (mcode == "175" || (mcode.size() >= 2 && (mcode.compare(0, 2, "18") == 0 || mcode.compare(0, 2, "19") == 0 ||
                                                   mcode.compare(0, 2, "20") == 0)));
-    auto subject_negator = [](std::string_view w, std::string_view next) { return no_one(w, next); };
+    auto subject_negator = [this](std::string_view w, std::string_view next) {
+      return k_.clause_words.no_one(w, next);
+    };
     for (size_t q = from; q < m.anchor_pos; ++q) {
       const uint32_t t = cl.toks[q];
       if (tok(t).mention >= 0) continue;
@@ -4068,7 +4105,7 @@ class DocCoder {
         neg = std::string(w) + " to";
       if (in(w, {"denied", "denies", "deny", "denying"})) neg = w;
       if (in(w, {"unable", "unwilling"}) && next == "to") neg = std::string(w) + " to";  // "was unable to stop"
-      if (no_one(w, next) && w != "no") neg = w;  // "nobody was arrested" ("no one": "no" above)
+      if (k_.clause_words.no_one(w, next) && w != "no") neg = w;  // "nobody was arrested" ("no one": "no" above)
       if (harm_denied) neg = neg_before;
       // an act wanted or judged likely is not done: "wants X booked", "wanted to arrest", "are
       // likely to be arrested" ("a wanted man" is no wish: "wanted" only before "to")
@@ -4125,7 +4162,8 @@ class DocCoder {
         const std::string_view w = norm(t);
         // "none other than X" names the one it was done to: no negation
         const bool none_other = w == "none" && q + 1 < cl.toks.size() && norm(cl.toks[q + 1]) == "other";
-        if (no_one(w, q + 1 < cl.toks.size() ? norm(cl.toks[q + 1]) : std::string_view{}) && !none_other) {
+        if (k_.clause_words.no_one(w, q + 1 < cl.toks.size() ? norm(cl.toks[q + 1]) : std::string_view{}) &&
+            !none_other) {
           neg = std::string(w == "no" ? "no one" : w) + " (as the object)";
           break;
         }
@@ -4192,7 +4230,7 @@ class DocCoder {
 
   const std::vector<TimeExpression>& times() const {
     if (!times_done_) {
-      times_ = find_time_expressions(doc_.article, doc_.text, sentence_, doc_.article.published);
+      times_ = find_time_expressions(doc_.article, doc_.text, sentence_, doc_.article.published, k_.recurrence);
       times_done_ = true;
     }
     return times_;
@@ -4510,7 +4548,7 @@ class DocCoder {
       const Token& t = doc_.text.tokens[cl.toks[q]];
       if (t.span.offset >= place.span.offset) return preposition && t.span.offset == place.span.offset;
       const std::string_view w = norm(cl.toks[q]);
-      if (in(w, {"in", "to", "into", "for", "across", "throughout"}))
+      if (k_.clause_words.aid_preposition(w))  // data/cameo/clause_words.tsv
         preposition = true;
       else if (!in(w, kDeterminers))
         return false;
@@ -4860,6 +4898,8 @@ class DocCoder {
                      ", read as future (present tense of a scheduled visit or meeting)";
         }
       }
+      // A habit is no dated act (docs/coder.md, "Habits"): not coded.
+      if (habitual(cl, m, mi, *ce, best != nullptr, recurring != nullptr)) continue;
       std::string place_why;
       std::optional<Place> place = place_of(cl, m, place_why);
       // "attackers killed eight people when they detonated explosives in Y": as for the date, an act of armed
@@ -5336,6 +5376,12 @@ Result<std::shared_ptr<const EventCoder>> EventCoder::load(const std::string& da
   auto actor_words = ActorWords::load(data_dir);
   if (!actor_words.ok()) return actor_words.error();
   impl->actor_words = std::move(actor_words.value());
+  auto clause_words = ClauseWords::load(data_dir);
+  if (!clause_words.ok()) return clause_words.error();
+  impl->clause_words = std::move(clause_words.value());
+  auto recurrence = RecurrenceWords::load(data_dir);
+  if (!recurrence.ok()) return recurrence.error();
+  impl->recurrence = std::move(recurrence.value());
 
   std::vector<VerbPatternSpec> specs;
   if (!no_default) {

@@ -59,6 +59,9 @@ class Source {
     uint64_t data_offset = 0;    // decompressed offset of its first byte
     uint64_t next_member = 0;    // compressed byte offset where reading goes on
     std::string reason;
+    // The next member starts inside the bytes inflated as this one's: this member was cut short (a broken
+    // concatenation), and the reason is what inflating the next member's bytes as its data gave.
+    bool truncated = false;
   };
 
   explicit Source(std::istream& in) : in_(in) {
@@ -186,7 +189,7 @@ class Source {
     in_pos_ = avail_ = 0;
     for (;;) {
       if (const size_t at = find_member(window, from); at != std::string::npos) {
-        damage_ = Damage{member_offset_, member_data_offset_, base + at, reason};
+        damage_ = Damage{member_offset_, member_data_offset_, base + at, reason, base + at < compressed_};
         in_buf_.assign(window.begin() + static_cast<std::ptrdiff_t>(at), window.end());
         avail_ = in_buf_.size();
         if (in_buf_.size() < kInputBytes) in_buf_.resize(kInputBytes);
@@ -531,14 +534,17 @@ void read_warc(std::string_view name, std::istream& in, const IngestOptions& opt
   // Resynchronising: after damage, the next line starting "WARC/1." is taken as the next
   // record's version line, so one bad record costs only itself.
   std::optional<std::pair<std::string, uint64_t>> pending;  // a version line found ahead, and its offset
-  // A damaged gzip member (see Source) costs the record it held: reported after `what` (the problem already seen
-  // in the record, if any), then reading goes on at the next member. False when nothing is damaged.
-  auto recover = [&](const std::string& what = {}) -> bool {
+  // A damaged gzip member (see Source) costs the record it held: reported alone (what the record's parse saw
+  // before, a header or a Content-Length, was read from the damaged bytes and says nothing of its own), then
+  // reading goes on at the next member. False when nothing is damaged.
+  auto recover = [&]() -> bool {
     const auto& d = src.damage();
     if (!d) return false;
+    const std::string member = "gzip member at compressed byte offset " + std::to_string(d->member_offset);
     report(on_error, name, 0,
-           rc.where() + (what.empty() ? "" : what + "; ") + "gzip member at compressed byte offset " +
-               std::to_string(d->member_offset) + " is damaged: " + d->reason +
+           rc.where() +
+               (d->truncated ? member + " is truncated: the next gzip member starts inside its data (" + d->reason + ")"
+                             : member + " is damaged: " + d->reason) +
                "; record skipped, reading on at the next gzip member (compressed byte offset " +
                std::to_string(d->next_member) + ")");
     src.resume();
@@ -550,7 +556,7 @@ void read_warc(std::string_view name, std::istream& in, const IngestOptions& opt
     for (;;) {
       const uint64_t at = reader.offset();
       if (!reader.line(line)) {
-        if (recover(what)) return true;
+        if (recover()) return true;
         break;
       }
       if (line.starts_with("WARC/1.")) {

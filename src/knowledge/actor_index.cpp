@@ -273,11 +273,14 @@ struct ActorIndex::Impl {
     return best;
   }
 
-  /// The role a person outside every role period is closest to (for the country).
-  [[nodiscard]] const RoleSpec* nearest_role(const Person& p, const Date& d) const {
+  /// The role a person outside every role period is closest to (for the country). With `office` and
+  /// `country` given, only a role of that office of that country (nullptr when he held none).
+  [[nodiscard]] const RoleSpec* nearest_role(const Person& p, const Date& d, std::string_view office = {},
+                                             std::string_view country = {}) const {
     const RoleSpec* best = nullptr;
     int64_t best_gap = INT64_MAX;
     for (const RoleSpec& r : p.roles) {
+      if (!office.empty() && (r.office != office || r.country != country)) continue;
       int64_t gap = 0;
       auto day = d.first_day();
       if (r.from && day < r.from->first_day()) gap = (r.from->first_day() - day).count();
@@ -1069,6 +1072,19 @@ void ActorIndex::find(Document& doc, const Gazetteer* gazetteer) const {
         m.actor.country = role.country.size() == 3 ? role.country : "";
         m.actor.sector = sector_of(role.code);
         m.rule = basename_origin(role.origin);
+      } else if (const RoleSpec* titled =
+                     office.empty() || country.empty() || (begin > s0 && ix.actor_words.former_word(norm(begin - 1)))
+                         ? nullptr
+                         : ix.nearest_role(p, date, office, country);
+                 titled != nullptr) {
+        // Outside every term, but the text gives the office with its country ("Kenyan President X"): the
+        // title written wins over the dates (an old article, a term the file dates otherwise), and he is
+        // coded as that office's holder, not as an elite. Not after a former word ("former Kenyan
+        // President X", the former_word rows of data/knowledge/actor_words.tsv).
+        m.actor.code = titled->code;
+        m.actor.country = titled->country;
+        m.actor.sector = sector_of(titled->code);
+        m.rule = basename_origin(titled->origin);
       } else if (const RoleSpec* near = ix.nearest_role(p, date); near != nullptr) {
         // Outside every term: a former (or future) office holder is an elite of that country.
         if (near->country.size() == 3) {

@@ -12,7 +12,9 @@
 //   named right after it or after its "of" ("the port town X", "the city of X"); some only before
 //   "of" ("the state of X", but "state media");
 // - motion words before "to" ("travel to X", "a trip to X") and visit verbs ("visited X"): a name the
-//   dictionaries do not know after them is looked up as a place.
+//   dictionaries do not know after them is looked up as a place;
+// - former words before a title ("former Kenyan President X"): the office is not held now, so a title
+//   written out does not make an office holder of someone outside his term.
 #pragma once
 
 #include <string>
@@ -58,11 +60,13 @@ class ActorWords {
   [[nodiscard]] bool place_noun_before_of(std::string_view w) const {
     return place_nouns_.contains(w) || place_nouns_of_.contains(w);
   }
+  /// Is `w` (case-folded) a word before a title that says its office is not held ("former", "ex")?
+  [[nodiscard]] bool former_word(std::string_view w) const { return former_words_.contains(w); }
 
  private:
   static Result<ActorWords> from_table(Result<TsvTable> table);
   WordSet positions_, backer_suffixes_, international_, displaced_, place_nouns_, place_nouns_of_, motion_words_,
-      visit_verbs_;
+      visit_verbs_, former_words_;
 };
 
 }  // namespace dyad

@@ -4,6 +4,8 @@
 #pragma once
 
 #include <algorithm>
+#include <array>
+#include <cstddef>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -23,6 +25,16 @@ class WordSet {
   [[nodiscard]] bool contains(std::string_view w) const {
     auto at = lower(w);
     return at != words_.end() && std::string_view(*at) == w;
+  }
+  /// Is the two-word phrase "`a` `b`" (one space between) listed? Builds it in a stack buffer: no
+  /// allocation; false when `b` is empty or the phrase is longer than 63 bytes.
+  [[nodiscard]] bool contains(std::string_view a, std::string_view b) const {
+    std::array<char, 64> buf{};
+    if (b.empty() || a.size() + 1 + b.size() > buf.size() - 1) return false;
+    std::copy(a.begin(), a.end(), buf.begin());
+    buf[a.size()] = ' ';
+    std::copy(b.begin(), b.end(), buf.begin() + static_cast<std::ptrdiff_t>(a.size() + 1));
+    return contains(std::string_view(buf.data(), a.size() + 1 + b.size()));
   }
   [[nodiscard]] size_t size() const { return words_.size(); }
   [[nodiscard]] bool empty() const { return words_.empty(); }

@@ -46,6 +46,8 @@
 #include <unordered_map>
 #include <utility>
 
+#include "knowledge/word_kinds.h"
+
 namespace dyad {
 namespace {
 
@@ -151,13 +153,9 @@ constexpr std::array<std::string_view, 8> kDeterminers = {"the", "its", "his", "
 constexpr std::array<std::string_view, 16> kNotPlural = {"was",    "is",      "has",    "as",     "this",    "its",
                                                          "his",    "us",      "thus",   "plus",   "whereas", "always",
                                                          "unless", "perhaps", "across", "towards"};
-// Words that make a time expression next to them recurring, no single date: "every Monday", "each
-// January", "on Friday every week", "daily", "weekly" ...
+// The next of a list whose first is recurring is recurring too ("every Monday and Thursday"). The words that
+// make a time recurring ("every", "weekly") are data: RecurrenceWords, data/temporal/recurrence.tsv.
 constexpr std::array<std::string_view, 3> kListJoin = {"and", "or", ","};
-constexpr std::array<std::string_view, 2> kEvery = {"every", "each"};
-constexpr std::array<std::string_view, 4> kEveryNth = {"other", "second", "third", "single"};
-constexpr std::array<std::string_view, 8> kFrequency = {"daily",   "nightly", "weekly",   "fortnightly",
-                                                        "monthly", "yearly",  "annually", "biweekly"};
 
 // Irregular plurals (as word endings) that count people ("May 16 people", "1709 schoolchildren").
 constexpr std::array<std::string_view, 5> kPluralNouns = {"people", "men", "children", "police", "personnel"};
@@ -270,8 +268,8 @@ struct Match {
 
 class Matcher {
  public:
-  Matcher(const TextAnalysis& text, uint32_t begin, uint32_t end, const Date& anchor)
-      : text_(text), b_(begin), e_(end), anchor_(anchor) {
+  Matcher(const TextAnalysis& text, uint32_t begin, uint32_t end, const Date& anchor, const RecurrenceWords& recurrence)
+      : text_(text), recurrence_(recurrence), b_(begin), e_(end), anchor_(anchor) {
     if (anchor.precision == DatePrecision::day) day_ = days_of(anchor.year, anchor.month, anchor.day);
   }
 
@@ -292,6 +290,7 @@ class Matcher {
 
  private:
   const TextAnalysis& text_;
+  const RecurrenceWords& recurrence_;
   uint32_t b_, e_;
   Date anchor_;
   std::optional<Days> day_;
@@ -856,13 +855,14 @@ class Matcher {
   // "each other Friday", "every week on Monday", "on Monday every week", "weekly on Friday", or
   // the next of a list whose first is recurring ("every Monday and Thursday").
   [[nodiscard]] bool recurring(uint32_t i, uint32_t end) const {
-    auto every_unit = [&](uint32_t k) { return one_of(norm(k), kEvery) && kind(k + 1) == K::unit; };
+    const RecurrenceWords& r = recurrence_;
+    auto every_unit = [&](uint32_t k) { return r.every(norm(k)) && kind(k + 1) == K::unit; };
     // not "the two sides each on Monday said ...": "every"/"each" right before a preposition is no recurrence
-    if (i > b_ && one_of(norm(i - 1), kEvery) && kind(i) != K::span_prep) return true;
-    if (i > b_ && one_of(norm(i - 1), kFrequency) && !frequency_noun(i - 1)) return true;
-    if (i > b_ + 1 && one_of(norm(i - 1), kEveryNth) && norm(i - 2) == "every") return true;
+    if (i > b_ && r.every(norm(i - 1)) && kind(i) != K::span_prep) return true;
+    if (i > b_ && r.frequency(norm(i - 1)) && !frequency_noun(i - 1)) return true;
+    if (i > b_ + 1 && r.every_nth(norm(i - 2), norm(i - 1))) return true;
     if (i > b_ + 1 && every_unit(i - 2)) return true;
-    if (one_of(norm(end), kFrequency) || every_unit(end)) return true;
+    if (r.frequency(norm(end)) || every_unit(end)) return true;
     return last_recurring_ && i > b_ && last_end_ == i - 1 && one_of(norm(i - 1), kListJoin);
   }
 };
@@ -874,14 +874,37 @@ bool weekday_name(std::string_view w) {
   return it != lexicon().end() && it->second.kind == K::weekday && !w.ends_with('.');
 }
 
+namespace {
+std::array<WordKind, 3> kinds_of(WordSet& every, WordSet& every_nth, WordSet& frequency) {
+  return {{{"every", &every, WordShape::word},
+           {"every_nth", &every_nth, WordShape::phrase},
+           {"frequency", &frequency, WordShape::word}}};
+}
+}  // namespace
+
+Result<RecurrenceWords> RecurrenceWords::load(const std::string& data_dir) {
+  RecurrenceWords out;
+  const auto kinds = kinds_of(out.every_, out.every_nth_, out.frequency_);
+  if (Status read = read_word_kinds_file(data_dir + "/temporal/recurrence.tsv", kinds); !read.ok()) return read.error();
+  return out;
+}
+
+Result<RecurrenceWords> RecurrenceWords::parse(std::string_view name, std::string_view text) {
+  RecurrenceWords out;
+  const auto kinds = kinds_of(out.every_, out.every_nth_, out.frequency_);
+  if (Status read = parse_word_kinds(name, text, kinds); !read.ok()) return read.error();
+  return out;
+}
+
 std::vector<TimeExpression> find_time_expressions(const Article& /*article*/, const TextAnalysis& text,
-                                                  uint32_t sentence, const Date& anchor) {
+                                                  uint32_t sentence, const Date& anchor,
+                                                  const RecurrenceWords& recurrence) {
   std::vector<TimeExpression> out;
   if (sentence >= text.sentences.size()) return out;
   const Sentence& s = text.sentences[sentence];
   uint32_t end = s.first_token + s.token_count;
   if (end > text.tokens.size()) return out;
-  Matcher(text, s.first_token, end, anchor).run(out);
+  Matcher(text, s.first_token, end, anchor, recurrence).run(out);
   return out;
 }
 

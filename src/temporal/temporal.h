@@ -9,10 +9,12 @@
 //
 // Usage (per sentence, after the text layer):
 //   for (uint32_t s = 0; s < doc.text.sentences.size(); ++s)
-//     for (const TimeExpression& t : find_time_expressions(doc.article, doc.text, s, doc.article.published))
+//     for (const TimeExpression& t : find_time_expressions(doc.article, doc.text, s, doc.article.published, words))
 //       ... t.resolve(tense_of_clause) ...
-// Nothing is loaded: the closed word classes (months, weekdays, number words)
-// are part of the grammar, so the function is pure and thread-safe.
+// The closed word classes (months, weekdays, number words) are part of the
+// grammar and compiled in; the words that make a time recurring ("every",
+// "weekly") are read from data/temporal/recurrence.tsv (RecurrenceWords). The
+// function is pure and thread-safe.
 #pragma once
 
 #include <cstdint>
@@ -22,6 +24,8 @@
 
 #include "core/date.h"
 #include "core/document.h"
+#include "core/error.h"
+#include "knowledge/word_set.h"
 
 namespace dyad {
 
@@ -53,15 +57,38 @@ struct TimeExpression {
   }
 };
 
+/// The words that make a time expression recurring (data/temporal/recurrence.tsv, docs/temporal.md):
+/// "every"/"each" before it or before a unit next to it, "every other"/"every second" before it, and
+/// frequency adverbs next to it ("weekly on Friday").
+class RecurrenceWords {
+ public:
+  /// Reads data_dir/temporal/recurrence.tsv.
+  static Result<RecurrenceWords> load(const std::string& data_dir);
+  /// The same over in-memory text; `name` is used in errors. Errors name file:line: an unknown kind,
+  /// an empty word, a word of several words or with a capital, a row listed twice, a missing or bad
+  /// as_of date, no rows.
+  static Result<RecurrenceWords> parse(std::string_view name, std::string_view text);
+
+  /// Is `w` (case-folded) a word of every occurrence ("every", "each")?
+  [[nodiscard]] bool every(std::string_view w) const { return every_.contains(w); }
+  /// Are `a` `b` two words before a time that count its occurrences ("every other", "every second")?
+  [[nodiscard]] bool every_nth(std::string_view a, std::string_view b) const { return every_nth_.contains(a, b); }
+  /// Is `w` a frequency adverb ("daily", "weekly")?
+  [[nodiscard]] bool frequency(std::string_view w) const { return frequency_.contains(w); }
+
+ private:
+  WordSet every_, every_nth_, frequency_;
+};
+
 /// Every date expression in sentence `sentence` of the analysis, in text order and
 /// not overlapping, resolved against `anchor` (the article's publication date;
 /// when unknown, only absolute expressions resolve and the others are returned
 /// with precision unknown). A leading "on", "in", "during" or "since" belongs to
 /// the expression's span. An out-of-range `sentence` gives an empty vector.
 /// One pass over the sentence's tokens with a few tokens of look-ahead; no
-/// allocation beyond the result. Thread-safe.
+/// allocation beyond the result. `recurrence` decides TimeExpression::recurring. Thread-safe.
 std::vector<TimeExpression> find_time_expressions(const Article& article, const TextAnalysis& text, uint32_t sentence,
-                                                  const Date& anchor);
+                                                  const Date& anchor, const RecurrenceWords& recurrence);
 
 /// Is `w` (a lower-case word, TextAnalysis::norm) the full name of a weekday
 /// ("monday" ... "sunday"; not an abbreviation such as "mon.")? Thread-safe.

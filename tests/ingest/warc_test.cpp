@@ -170,6 +170,36 @@ TEST(IngestWarc, DamagedGzipMemberCostsOnlyItsRecord) {
       << e.message;
 }
 
+// A member cut short with members after it (a broken concatenation): its inflated start is read as a record whose
+// header runs into garbage, but the one problem reported is the member: where it starts and that it is cut short,
+// not a header or a Content-Length of the record it held.
+TEST(IngestWarc, TruncatedMemberInsideTheFileIsReportedAsTheMemberOnly) {
+  auto records = crawl_records();
+  const std::string head = test::gzip(records[0]) + test::gzip(records[1]);
+  std::string rest;
+  for (size_t i = 3; i < records.size(); ++i) rest += test::gzip(records[i]);
+  const std::string member = test::gzip(records[2]);
+  for (size_t keep : {member.size() / 3, member.size() / 2, member.size() - 20}) {
+    std::istringstream in(head + member.substr(0, keep) + rest);
+    Collected c;
+    read_warc("cut.warc.gz", in, IngestOptions{}, c.sink(), c.errs());
+    ASSERT_EQ(c.articles.size(), 2U) << keep << ": " << c.all_errors();
+    EXPECT_EQ(c.articles[0].id, "urn:uuid:r2");
+    EXPECT_EQ(c.articles[1].id, "urn:uuid:r5");
+    ASSERT_EQ(c.errors.size(), 1U) << keep << ": " << c.all_errors();
+    const std::string& m = c.errors[0].message;
+    EXPECT_NE(m.find("gzip member at compressed byte offset " + std::to_string(head.size()) + " is truncated"),
+              std::string::npos)
+        << keep << ": " << m;
+    EXPECT_NE(m.find("next gzip member (compressed byte offset " + std::to_string(head.size() + keep) + ")"),
+              std::string::npos)
+        << keep << ": " << m;
+    EXPECT_EQ(m.find("Content-Length"), std::string::npos) << keep << ": " << m;
+    EXPECT_EQ(m.find("version line"), std::string::npos) << keep << ": " << m;
+    EXPECT_EQ(m.find("record header"), std::string::npos) << keep << ": " << m;
+  }
+}
+
 // The same for the first member, for a member whose data inflates but whose CRC is wrong, and through a file.
 TEST(IngestWarc, DamagedFirstMemberOrBadCheckValueCostsOnlyItsRecord) {
   auto records = crawl_records();

@@ -203,6 +203,38 @@ TEST(ActorIndex, PersonCodeFollowsTheRoleOnTheDate) {
   EXPECT_EQ(nodate.mentions[0].actor.code, "RUSGOV");
 }
 
+TEST(ActorIndex, ATitleWithItsCountryWinsOverTheTermsDates) {
+  // Kibaki was Kenya's president from 2002 to 2013. On a date outside that term, the title written out with
+  // its country ("Kenyan President") makes him its holder, not an elite; a former
+  // word before it, or no title, keeps the elite of the out-of-term fallback.
+  for (const char* text : {"Kenyan President Mwai Kibaki met traders in Mombasa."}) {
+    Document d = code(text, "2016-05-02");
+    const Mention* m = mention(d, "Kenyan President Mwai Kibaki");
+    ASSERT_NE(m, nullptr) << dump(d);
+    EXPECT_EQ(m->actor.canonical, "Mwai Kibaki");
+    EXPECT_EQ(m->actor.code, "KENGOV") << dump(d);
+  }
+  Document former = code("Former Kenyan President Mwai Kibaki met traders in Mombasa.", "2016-05-02");
+  bool found = false;
+  for (const Mention& m : former.mentions)
+    if (m.actor.canonical == "Mwai Kibaki") {
+      found = true;
+      EXPECT_EQ(m.actor.code, "KENELI") << dump(former);
+    }
+  EXPECT_TRUE(found) << dump(former);
+  Document bare = code("Mwai Kibaki met traders in Mombasa.", "2016-05-02");
+  const Mention* b = mention(bare, "Mwai Kibaki");
+  ASSERT_NE(b, nullptr) << dump(bare);
+  EXPECT_EQ(b->actor.code, "KENELI");
+  // a title of another office than the one he held keeps the fallback too
+  Document other = code("Kenyan Foreign Minister Mwai Kibaki met traders in Mombasa.", "2016-05-02");
+  for (const Mention& m : other.mentions) {
+    if (m.actor.canonical == "Mwai Kibaki") {
+      EXPECT_EQ(m.actor.code, "KENELI") << dump(other);
+    }
+  }
+}
+
 // ---- metonymy and places -------------------------------------------------------
 
 TEST(ActorIndex, CapitalsAndBuildingsStandForGovernments) {

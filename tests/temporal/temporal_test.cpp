@@ -27,6 +27,15 @@ const TextRules& rules() {
   return *loaded;
 }
 
+const RecurrenceWords& recurrence() {
+  static const RecurrenceWords loaded = [] {
+    auto r = RecurrenceWords::load(DYAD_TEST_DIR "/../data");
+    if (!r) ADD_FAILURE() << r.error().str();
+    return r ? r.value() : RecurrenceWords{};
+  }();
+  return loaded;
+}
+
 struct Found {
   std::string span;  // the expression's words as written
   TimeExpression expr;
@@ -56,13 +65,13 @@ Date anchor_of(const std::string& iso) {
   return d.value_or(Date{});
 }
 
-Analyzed analyze(std::string text, const std::string& anchor) {
+Analyzed analyze(std::string text, const std::string& anchor, const RecurrenceWords& words = recurrence()) {
   Analyzed a;
   a.article.text = std::move(text);
   a.article.published = anchor_of(anchor);
   analyze_text(rules(), a.article, a.text);
   for (uint32_t s = 0; s < a.text.sentences.size(); ++s) {
-    for (TimeExpression& t : find_time_expressions(a.article, a.text, s, a.article.published)) {
+    for (TimeExpression& t : find_time_expressions(a.article, a.text, s, a.article.published, words)) {
       std::string span(t.span.of(a.article.text));
       a.found.push_back(Found{std::move(span), std::move(t)});
     }
@@ -324,6 +333,48 @@ TEST(Temporal, RecurringTimesAreFlagged) {
   EXPECT_FALSE(b.found[0].expr.recurring);
 }
 
+// The recurrence words are data (data/temporal/recurrence.tsv): "every other" is one row of two words, so
+// "each other" (reciprocal) makes no recurrence; a list read from other text decides alone.
+TEST(Temporal, RecurrenceWordsComeFromTheirDataFile) {
+  Analyzed a =
+      analyze("The patrols cross every other Sunday, and the two envoys called each other Monday.", "2024-05-16");
+  const Found* sunday = a.find("Sunday");
+  const Found* monday = a.find("Monday");
+  ASSERT_NE(sunday, nullptr) << a.spans();
+  ASSERT_NE(monday, nullptr) << a.spans();
+  EXPECT_TRUE(sunday->expr.recurring);
+  EXPECT_FALSE(monday->expr.recurring);
+  const std::string head = "# test\nkind\tword\tas_of\n";
+  auto own = RecurrenceWords::parse("r.tsv", head + "frequency\tquarterly\t2026-01-01\n");
+  ASSERT_TRUE(own.ok()) << own.error().str();
+  const std::string text = "The board meets quarterly on Monday and the envoys talk weekly on Friday.";
+  Analyzed bundled = analyze(text, "2024-05-16");
+  Analyzed read = analyze(text, "2024-05-16", own.value());
+  for (const char* span : {"on Monday", "on Friday"}) {
+    const Found* b = bundled.find(span);
+    const Found* r = read.find(span);
+    ASSERT_NE(b, nullptr) << span << ": " << bundled.spans();
+    ASSERT_NE(r, nullptr) << span << ": " << read.spans();
+    EXPECT_EQ(b->expr.recurring, std::string(span) == "on Friday") << span;
+    EXPECT_EQ(r->expr.recurring, std::string(span) == "on Monday") << span;
+  }
+  for (const auto& [row, says] : std::initializer_list<std::pair<const char*, const char*>>{
+           {"often\tevery\t2026-01-01", "unknown kind 'often'"},
+           {"every_nth\tevery other one\t2026-01-01", "one or two words"},
+           {"frequency\tWeekly\t2026-01-01", "lower case"},
+           {"frequency\tweekly\t", "as_of is required"},
+           {"every\tevery\t2026-01-01\nevery\tevery\t2026-01-01", "listed twice"}}) {
+    auto bad = RecurrenceWords::parse("r.tsv", head + row + "\n");
+    ASSERT_FALSE(bad.ok()) << row;
+    EXPECT_EQ(bad.error().file, "r.tsv");
+    EXPECT_GE(bad.error().line, 3U) << row;
+    EXPECT_NE(bad.error().message.find(says), std::string::npos) << bad.error().str();
+  }
+  auto missing = RecurrenceWords::load("/nonexistent-dyad-data");
+  ASSERT_FALSE(missing.ok());
+  EXPECT_NE(missing.error().file.find("recurrence.tsv"), std::string::npos);
+}
+
 TEST(Temporal, ANewspaperNamedDailyOrWeeklyIsNoFrequency) {
   // after a capitalised name or a determiner the word is a noun (a paper), the date one day
   Analyzed a = analyze(
@@ -361,7 +412,7 @@ TEST(Temporal, SeveralExpressionsInOrderWithoutOverlap) {
 
 TEST(Temporal, OutOfRangeSentenceGivesNothing) {
   Analyzed a = analyze("Talks were held on Thursday.", "2024-05-16");
-  EXPECT_TRUE(find_time_expressions(a.article, a.text, 99, a.article.published).empty());
+  EXPECT_TRUE(find_time_expressions(a.article, a.text, 99, a.article.published, recurrence()).empty());
   ASSERT_EQ(a.found.size(), 1U);
 }
 

@@ -1,0 +1,32 @@
+// ClauseWords: three WordSets filled by read_word_kinds.
+#include "events/clause_words.h"
+
+#include <array>
+
+#include "knowledge/word_kinds.h"
+
+namespace dyad {
+
+namespace {
+std::array<WordKind, 3> kinds_of(WordSet& no_one, WordSet& aid, WordSet& habit) {
+  return {{{"no_one", &no_one, WordShape::phrase},
+           {"aid_preposition", &aid, WordShape::word},
+           {"habit_adverb", &habit, WordShape::word}}};
+}
+}  // namespace
+
+Result<ClauseWords> ClauseWords::load(const std::string& data_dir) {
+  ClauseWords out;
+  const auto kinds = kinds_of(out.no_one_, out.aid_prepositions_, out.habit_adverbs_);
+  if (Status read = read_word_kinds_file(data_dir + "/cameo/clause_words.tsv", kinds); !read.ok()) return read.error();
+  return out;
+}
+
+Result<ClauseWords> ClauseWords::parse(std::string_view name, std::string_view text) {
+  ClauseWords out;
+  const auto kinds = kinds_of(out.no_one_, out.aid_prepositions_, out.habit_adverbs_);
+  if (Status read = parse_word_kinds(name, text, kinds); !read.ok()) return read.error();
+  return out;
+}
+
+}  // namespace dyad

@@ -1,0 +1,41 @@
+// The event coder's small closed word lists of data/cameo/clause_words.tsv (docs/dictionaries.md), in
+// the kind/word/as_of format read by read_word_kinds (knowledge/word_kinds.h):
+//
+// - no-one words ("nobody", "none", "no one"): as a clause's subject or an act's object they say the
+//   act was done to or by no one (the coder's negation readings);
+// - aid prepositions ("to", "for", "in"): a place after one of them, right after the aid noun, is
+//   where stopped aid no longer goes ("cut aid to X");
+// - habit adverbs ("usually", "routinely"): the present simple with one of them states a habit, no
+//   dated act (docs/coder.md, "Habits").
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "core/error.h"
+#include "knowledge/word_set.h"
+
+namespace dyad {
+
+class ClauseWords {
+ public:
+  /// Reads data_dir/cameo/clause_words.tsv.
+  static Result<ClauseWords> load(const std::string& data_dir);
+  /// The same over in-memory text; `name` is used in errors. Errors name file:line (an unknown kind,
+  /// a word not of its kind's shape, a row listed twice, a missing or bad as_of date, no rows).
+  static Result<ClauseWords> parse(std::string_view name, std::string_view text);
+
+  /// Does `w` (case-folded), or `w` with the word after it (`next`, "no" "one"), name no one?
+  [[nodiscard]] bool no_one(std::string_view w, std::string_view next) const {
+    return no_one_.contains(w) || no_one_.contains(w, next);
+  }
+  /// Is `w` (case-folded) a preposition before the place stopped aid was going to ("aid to X")?
+  [[nodiscard]] bool aid_preposition(std::string_view w) const { return aid_prepositions_.contains(w); }
+  /// Is `w` (case-folded) an adverb of habit ("usually", "routinely")?
+  [[nodiscard]] bool habit_adverb(std::string_view w) const { return habit_adverbs_.contains(w); }
+
+ private:
+  WordSet no_one_, aid_prepositions_, habit_adverbs_;
+};
+
+}  // namespace dyad
