@@ -10,10 +10,10 @@ namespace {
 
 using ::testing::HasSubstr;
 
-const std::string kData = DYAD_TEST_DIR "/../data";
+const std::string kClauseWordsData = DYAD_TEST_DIR "/../data";
 
 TEST(ClauseWords, BundledListsNameNoOneAidPrepositionsAndHabits) {
-  auto w = ClauseWords::load(kData);
+  auto w = ClauseWords::load(kClauseWordsData);
   ASSERT_TRUE(w.ok()) << w.error().str();
   for (const char* n : {"nobody", "none", "no-one"}) EXPECT_TRUE(w->no_one(n, "")) << n;
   EXPECT_TRUE(w->no_one("no", "one"));  // two words

@@ -208,29 +208,29 @@ TEST(ActorIndex, ATitleWithItsCountryWinsOverTheTermsDates) {
   // its country ("Kenyan President") makes him its holder, not an elite; a former
   // word before it, or no title, keeps the elite of the out-of-term fallback.
   for (const char* text : {"Kenyan President Mwai Kibaki met traders in Mombasa."}) {
-    Document d = code(text, "2016-05-02");
+    Document d = actors_of(text, "2016-05-02");
     const Mention* m = mention(d, "Kenyan President Mwai Kibaki");
-    ASSERT_NE(m, nullptr) << dump(d);
+    ASSERT_NE(m, nullptr) << dump_mentions(d);
     EXPECT_EQ(m->actor.canonical, "Mwai Kibaki");
-    EXPECT_EQ(m->actor.code, "KENGOV") << dump(d);
+    EXPECT_EQ(m->actor.code, "KENGOV") << dump_mentions(d);
   }
-  Document former = code("Former Kenyan President Mwai Kibaki met traders in Mombasa.", "2016-05-02");
+  Document former = actors_of("Former Kenyan President Mwai Kibaki met traders in Mombasa.", "2016-05-02");
   bool found = false;
   for (const Mention& m : former.mentions)
     if (m.actor.canonical == "Mwai Kibaki") {
       found = true;
-      EXPECT_EQ(m.actor.code, "KENELI") << dump(former);
+      EXPECT_EQ(m.actor.code, "KENELI") << dump_mentions(former);
     }
-  EXPECT_TRUE(found) << dump(former);
-  Document bare = code("Mwai Kibaki met traders in Mombasa.", "2016-05-02");
+  EXPECT_TRUE(found) << dump_mentions(former);
+  Document bare = actors_of("Mwai Kibaki met traders in Mombasa.", "2016-05-02");
   const Mention* b = mention(bare, "Mwai Kibaki");
-  ASSERT_NE(b, nullptr) << dump(bare);
+  ASSERT_NE(b, nullptr) << dump_mentions(bare);
   EXPECT_EQ(b->actor.code, "KENELI");
   // a title of another office than the one he held keeps the fallback too
-  Document other = code("Kenyan Foreign Minister Mwai Kibaki met traders in Mombasa.", "2016-05-02");
+  Document other = actors_of("Kenyan Foreign Minister Mwai Kibaki met traders in Mombasa.", "2016-05-02");
   for (const Mention& m : other.mentions) {
     if (m.actor.canonical == "Mwai Kibaki") {
-      EXPECT_EQ(m.actor.code, "KENELI") << dump(other);
+      EXPECT_EQ(m.actor.code, "KENELI") << dump_mentions(other);
     }
   }
 }
