@@ -1700,9 +1700,10 @@ class DocCoder {
   // "and" at token t closes a list of actors that opens the reported content of a reporting verb
   // with no "that" (only a day or "today" between): the list is that content's subject, and the
   // verb after it no coordinated clause of its own. After a verb whose object is the one told (hearer
-  // 'object' in reporting.tsv) only when a finite auxiliary or modal follows the list ("X warned A and
-  // B would pay ...", "... A and B are to ..."); a finite lexical verb there opens a clause of the
-  // last actor ("X warned A and B threatened ...": A is warned, B threatens).
+  // 'object' in reporting.tsv) only when a plural or modal finite auxiliary follows the list ("X warned
+  // A and B would pay ...", "... A and B are to ..."); a finite lexical verb or a singular auxiliary
+  // there opens a clause of the last actor ("X warned A and B threatened/has threatened ...": A is
+  // warned, B threatens).
   bool reported_subject_list(uint32_t b, uint32_t t, uint32_t e) const {
     if (t <= b || tok(t - 1).mention < 0) return false;
     uint32_t f = mention_at(tok(t - 1).mention).first_token;
@@ -1714,7 +1715,8 @@ class DocCoder {
     if (!reporting_to_object(f - 1)) return true;
     if (t + 1 >= e || !tok(t + 1).mention_start) return false;
     const uint32_t after = mention_at(tok(t + 1).mention).token_end;
-    return after < e && tok(after).mention < 0 && finite_auxiliary(norm(after));
+    // a plural or modal form only: "A and B has arrested ..." is B's own clause (review27 #5)
+    return after < e && tok(after).mention < 0 && finite_auxiliary(norm(after)) && !singular_auxiliary(norm(after));
   }
 
   // ---- clauses --------------------------------------------------------------
@@ -2874,11 +2876,16 @@ class DocCoder {
   }
 
   // A word that can stand inside a noun phrase before its head, for the '~' pattern element: no
-  // actor mention, punctuation, preposition, conjunction, auxiliary, negation or relative word.
+  // actor mention, punctuation, preposition, conjunction, auxiliary, negation or relative word; a
+  // possessive ending and a capitalised word inside the sentence (part of a name) are.
   bool modifier_word(uint32_t t) const {
     const Tok& x = tok(t);
+    if (x.mention < 0 && (x.norm == "'s" || x.norm == "'"))
+      return true;  // a possessive's ending ("the farmers' march")
     if (x.mention >= 0 || x.punct || x.norm.empty() || !std::isalnum(static_cast<unsigned char>(x.norm.front())))
       return false;
+    // a capitalised word inside the sentence is part of a name ("the May Day rally"), no function word
+    if (t > base_ && capitalised(t)) return true;
     return !in(x.norm, kPrepositions) && !in(x.norm, kCoordinators) && !in(x.norm, kAux) &&
            !in(x.norm, {"that", "which", "who", "whom", "whose"}) && !negation_word(x.norm) &&
            !finite_auxiliary(x.norm);
@@ -4022,40 +4029,31 @@ class DocCoder {
   }
 
   // The present simple of an act stated as a habit, no single act on a day: "the guards search every car
-  // each morning", "rebels often raid the depots" (a recurring time or a habit adverb of
-  // data/cameo/clause_words.tsv in the clause), and, past the headline and the lead (where the news
-  // present tells what happened: "Police arrest five in X"), a material act (quad class 2 or 4) with no
-  // time at all in the plain present of its subject right before it: "rebels attack convoys on that
-  // road". A verb with its subject before it, in mode
-  // happened, neither a past form (nor one that may be past: "hit", "cut"), nor an -ing form, nor an
-  // infinitive, and no time expression of its own that dates it.
-  bool habitual(const Clause& cl, const Match& m, const ModeInfo& mi, const CameoEntry& ce, bool dated,
-                bool recurring) const {
+  // each morning", "rebels often raid the depots", "police arrest traders there regularly": a recurring
+  // time in the clause, or a habit adverb of data/cameo/clause_words.tsv in the verb group (right before
+  // the verb, after its subject) or closing the clause; not one that qualifies another word ("the usually
+  // quiet town", "as always, ..."). A verb with its subject before it, in mode happened, neither a past
+  // form (nor one that may be past: "hit", "cut"), nor an -ing form, nor an infinitive, and no time
+  // expression of its own that dates it. A present with no such mark stays an event: the news present
+  // ("Police arrest five in X", "troops kill three, ministry says") tells single acts anywhere in a story.
+  bool habitual(const Clause& cl, const Match& m, const ModeInfo& mi, bool dated, bool recurring) const {
     if (mi.mode != EventMode::happened || mi.tense == Tense::past || mi.tense == Tense::future || dated) return false;
     if (m.pat->prefix_slot() != PatternElement::Kind::source) return false;
     const uint32_t at = cl.toks[m.anchor_pos];
     if (tok(at).past || ends_with(norm(at), "ing")) return false;
     if (m.anchor_pos > 0 && norm(cl.toks[m.anchor_pos - 1]) == "to") return false;
     if (recurring) return true;
-    for (uint32_t t : cl.toks)
-      if (tok(t).mention < 0 && k_.clause_words.habit_adverb(norm(t))) return true;
-    if ((ce.quad_class != 2 && ce.quad_class != 4) || headline_or_lead()) return false;
-    // unmarked: only the plain present of a plural subject written right before the verb ("rebels attack"),
-    // not an -s form ("the army shells ..."), nor a base form governed from further back ("asked to
-    // intensify patrols and keep watch", "would travel there and court arrest")
-    const std::string_view v = norm(at);
-    if (v.size() > 2 && v.back() == 's' && v[v.size() - 2] != 's') return false;
-    if (m.anchor_pos == 0) return false;
-    const int32_t before = tok(cl.toks[m.anchor_pos - 1]).mention;
-    return before >= 0 && std::find(m.sources.begin(), m.sources.end(), before) != m.sources.end();
-  }
-  // Is the sentence being coded a headline (kHeadline) or the first codable sentence after them?
-  [[nodiscard]] bool headline_or_lead() const {
-    const auto& sentences = doc_.text.sentences;
-    if (sentence_ >= sentences.size() || (sentences[sentence_].flags & kHeadline) != 0) return true;
-    for (uint32_t i = 0; i < sentence_; ++i)
-      if (sentences[i].codable() && (sentences[i].flags & kHeadline) == 0) return false;
-    return true;
+    auto habit = [&](size_t q) {
+      return q < cl.toks.size() && tok(cl.toks[q]).mention < 0 && k_.clause_words.habit_adverb(norm(cl.toks[q]));
+    };
+    // the verb group: the adverb right before the verb ("often raid"), or before another -ly adverb
+    // ("routinely openly flout")
+    if (m.anchor_pos >= 1 && habit(m.anchor_pos - 1)) return true;
+    if (m.anchor_pos >= 2 && habit(m.anchor_pos - 2) && ends_with(norm(cl.toks[m.anchor_pos - 1]), "ly")) return true;
+    // the clause's last word before its punctuation ("... regularly.")
+    size_t last = cl.toks.size();
+    while (last > m.anchor_pos + 1 && tok(cl.toks[last - 1]).punct) --last;
+    return last > m.anchor_pos + 1 && habit(last - 1);
   }
 
   ModeInfo mode_of(const Clause& cl, const Match& m) const {
@@ -4899,7 +4897,7 @@ class DocCoder {
         }
       }
       // A habit is no dated act (docs/coder.md, "Habits"): not coded.
-      if (habitual(cl, m, mi, *ce, best != nullptr, recurring != nullptr)) continue;
+      if (habitual(cl, m, mi, best != nullptr, recurring != nullptr)) continue;
       std::string place_why;
       std::optional<Place> place = place_of(cl, m, place_why);
       // "attackers killed eight people when they detonated explosives in Y": as for the date, an act of armed

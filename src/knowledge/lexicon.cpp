@@ -99,6 +99,10 @@ bool finite_auxiliary(std::string_view folded) {
   return false;
 }
 
+bool singular_auxiliary(std::string_view folded) {
+  return folded == "is" || folded == "was" || folded == "has" || folded == "does" || folded == "am";
+}
+
 namespace {
 
 // FNV-1a, 64-bit: the keys are short words.

@@ -33,6 +33,9 @@ namespace dyad {
 /// Is the case-folded word a finite auxiliary or modal, where a verb group starts ("X will ...", "X has ...",
 /// "X could ...")? The event coder's clause reading and the actor index's visit rule share it.
 [[nodiscard]] bool finite_auxiliary(std::string_view folded);
+/// A finite auxiliary that agrees with a singular third-person subject only ("is", "was", "has",
+/// "does"; "am" with "I"): no subject of two actors ("A and B has ..." is B's clause).
+[[nodiscard]] bool singular_auxiliary(std::string_view folded);
 
 class NameLexicon {
  public:

@@ -42,8 +42,8 @@ TEST(ActorWords, BundledListsSayWhichCountryAnActorOrPlaceTakes) {
   for (const char* v : {"visit", "visited", "toured", "touring"}) EXPECT_TRUE(w->visit_verb(v)) << v;
   for (const char* v : {"Visited", "met", "trip", ""}) EXPECT_FALSE(w->visit_verb(v)) << v;
   // former words before a title: the office is not held ("former Kenyan President X")
-  for (const char* f : {"former", "ex", "erstwhile"}) EXPECT_TRUE(w->former_word(f)) << f;
-  for (const char* f : {"Former", "late", "president"}) EXPECT_FALSE(w->former_word(f)) << f;
+  for (const char* f : {"former", "ex", "erstwhile", "late", "ousted"}) EXPECT_TRUE(w->former_word(f)) << f;
+  for (const char* f : {"Former", "acting", "president"}) EXPECT_FALSE(w->former_word(f)) << f;
   auto missing = ActorWords::load("/nonexistent-dyad-data");
   ASSERT_FALSE(missing.ok());
   EXPECT_THAT(missing.error().file, HasSubstr("actor_words.tsv"));

@@ -1360,14 +1360,12 @@ TEST(NameFinder, AStandalonePossessiveOpeningASentenceIsAShop) {
   for (const auto& r : refs(doc1)) EXPECT_THAT(r, ::testing::Not(HasSubstr("|organization|"))) << dump_refs(doc1);
 }
 
-// Cue rows: "Famer" is a title ("Hall of Famer <Name>": a person, no hall), "Mall" ends an organisation's name, and
-// reporters are a medium's people (`org_role`).
-TEST(NameFinder, FamerMallAndReportersRows) {
+// Cue rows: "Famer" is a title ("Hall of Famer <Name>": a person, no hall), and reporters are a medium's people
+// (`org_role`). "Mall" is no organisation suffix: the National Mall is a place (review28 #11).
+TEST(NameFinder, FamerAndReportersRows) {
   Document doc = code("Hall of Famer Tovi Brask threw the first pitch.");
   EXPECT_TRUE(has_ref(doc, "Tovi Brask|name|person|Tovi Brask")) << dump_refs(doc);
   for (const auto& r : refs(doc)) EXPECT_THAT(r, ::testing::Not(::testing::StartsWith("Hall of"))) << dump_refs(doc);
-  Document doc1 = code("In 1979 the developers opened Harwick Village Mall with two anchor stores.");
-  EXPECT_TRUE(has_ref(doc1, "Harwick Village Mall|name|organization|Harwick Village Mall")) << dump_refs(doc1);
   Document doc2 = code("At the launch, Velmora reporters spoke to the organisers.");
   EXPECT_TRUE(has_ref(doc2, "Velmora|name|organization|Velmora")) << dump_refs(doc2);
 }

@@ -2287,14 +2287,20 @@ TEST(CodeArticle, AwaitedInvasionCensorshipOrderAndReopenedBorderWordings) {
   EXPECT_TRUE(has(candidate, "0812 KENGOV->- happened")) << ::testing::PrintToString(candidate);
 }
 
-// A compound subject of different actors ("{S+}" rows of data/verbs/cameo.tsv): exercises held by
-// both sides are joint military activity (062, each on the other; one side's exercise stays 150),
+// A compound subject of different actors ("{S+}" rows of data/verbs/cameo.tsv): exercises both sides
+// hold jointly ("joint", "together") are joint military activity (062, each on the other; one side's
+// exercise stays 150),
 // and two sides that agreed are in accord with each other (030; one actor's bare "agreed" is 019).
 TEST(CodeArticle, CompoundSubjectsExerciseAndAgreeTogether) {
   const Knowledge& k = load();
-  const auto joint = dyads(k, "Kenyan and Tanzanian navies on Friday began a week of drills off Mombasa.");
+  const auto joint = dyads(k, "Kenyan and Tanzanian navies on Friday began joint drills off Mombasa.");
   EXPECT_TRUE(has(joint, "062 KENMIL->TZAMIL happened")) << ::testing::PrintToString(joint);
   EXPECT_TRUE(has(joint, "062 TZAMIL->KENMIL happened")) << ::testing::PrintToString(joint);
+  const auto together = dyads(k, "Kenyan and Tanzanian navies on Friday held drills together off Mombasa.");
+  EXPECT_TRUE(has(together, "062 KENMIL->TZAMIL happened")) << ::testing::PrintToString(together);
+  // no cue that they are held together: two sides' own drills (rival ones too) are no cooperation
+  const auto rival = dyads(k, "Ethiopian and Eritrean troops on Friday held rival drills near the border.");
+  for (const std::string& d : rival) EXPECT_NE(d.rfind("062", 0), 0U) << d;
   const auto alone = dyads(k, "The Kenyan navy on Friday began a week of drills off Mombasa.");
   EXPECT_TRUE(has(alone, "150 KENMIL->- happened")) << ::testing::PrintToString(alone);
   const auto agreed =
