@@ -1713,8 +1713,10 @@ class DocCoder {
       --f;
     if (f <= b || tok(f - 1).mention >= 0 || !reporting(f - 1) || ends_with(norm(f - 1), "ing")) return false;
     if (!reporting_to_object(f - 1)) return true;
-    if (t + 1 >= e || !tok(t + 1).mention_start) return false;
-    const uint32_t after = mention_at(tok(t + 1).mention).token_end;
+    uint32_t m = t + 1;  // B's mention, after a determiner ("and the Rwandan army")
+    if (m + 1 < e && tok(m).mention < 0 && in(norm(m), kDeterminers)) ++m;
+    if (m >= e || !tok(m).mention_start) return false;
+    const uint32_t after = mention_at(tok(m).mention).token_end;
     // a plural or modal form only: "A and B has arrested ..." is B's own clause (review27 #5)
     return after < e && tok(after).mention < 0 && finite_auxiliary(norm(after)) && !singular_auxiliary(norm(after));
   }
@@ -1815,6 +1817,8 @@ class DocCoder {
           cl[cur].antecedent = cl[prev].antecedent;
           continue;
         }
+        // "and the Rwandan army has ...": a determiner before the mention
+        if (j + 1 < e && tok(j).mention < 0 && in(norm(j), kDeterminers) && tok(j + 1).mention_start) ++j;
         if (j < e && (tok(j).mention_start || in(norm(j), {"he", "she", "they"})) && !reported_subject_list(b, t, e)) {
           uint32_t after = tok(j).mention >= 0 ? mention_at(tok(j).mention).token_end : j + 1;
           while (after < e && in(norm(after), {"then", "later", "also", "has", "have", "had"}) && !verbish(after))
@@ -2884,11 +2888,12 @@ class DocCoder {
       return true;  // a possessive's ending ("the farmers' march")
     if (x.mention >= 0 || x.punct || x.norm.empty() || !std::isalnum(static_cast<unsigned char>(x.norm.front())))
       return false;
-    // a capitalised word inside the sentence is part of a name ("the May Day rally"), no function word
+    if (in(x.norm, kPrepositions) || in(x.norm, kCoordinators) ||
+        in(x.norm, {"that", "which", "who", "whom", "whose"}) || negation_word(x.norm))
+      return false;  // also capitalised: "Police Stop Buses For The Rally"
+    // a capitalised word inside the sentence is part of a name even when it spells an auxiliary ("the May Day rally")
     if (t > base_ && capitalised(t)) return true;
-    return !in(x.norm, kPrepositions) && !in(x.norm, kCoordinators) && !in(x.norm, kAux) &&
-           !in(x.norm, {"that", "which", "who", "whom", "whose"}) && !negation_word(x.norm) &&
-           !finite_auxiliary(x.norm);
+    return !in(x.norm, kAux) && !finite_auxiliary(x.norm);
   }
 
   // TABARI's '^': the end of the one noun phrase at clause position pos (determiners and

@@ -128,6 +128,16 @@ TEST(CoderCases, ACurfewImposedOrEasedWithNoDoerIsAPoliceAct) {
   e = find_code(by, "1723");
   ASSERT_NE(e, nullptr);
   EXPECT_EQ(e->source.code, "SOMMIL");
+  // modifiers before the doer's name ("by the district magistrate", "by the local police"): still the source
+  for (const char* text : {"A curfew was imposed by the additional district magistrate in Nashik on Monday.",
+                           "The curfew was lifted by the local police in Nashik on Friday."}) {
+    const auto ev = events_of(text);
+    ASSERT_EQ(ev.size(), 1U) << text;
+    EXPECT_NE(ev[0].source.code.find("IND"), std::string::npos) << text << ": " << ev[0].source.code;
+    // no invented police act with the doer as its target: the target is the place's country
+    ASSERT_TRUE(ev[0].target.has_value()) << text;
+    EXPECT_EQ(ev[0].target->code, "IND") << text;
+  }
   // a curfew that only goes on is no act
   EXPECT_TRUE(events_of("The curfew continued in the river wards.").empty());
 }

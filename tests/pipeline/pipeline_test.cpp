@@ -2298,6 +2298,10 @@ TEST(CodeArticle, CompoundSubjectsExerciseAndAgreeTogether) {
   EXPECT_TRUE(has(joint, "062 TZAMIL->KENMIL happened")) << ::testing::PrintToString(joint);
   const auto together = dyads(k, "Kenyan and Tanzanian navies on Friday held drills together off Mombasa.");
   EXPECT_TRUE(has(together, "062 KENMIL->TZAMIL happened")) << ::testing::PrintToString(together);
+  // "together with" a third side: each of the two with it
+  const auto third = dyads(k, "Kenyan and Tanzanian navies on Friday held drills together with Uganda off Mombasa.");
+  EXPECT_TRUE(has(third, "062 KENMIL->UGA happened")) << ::testing::PrintToString(third);
+  EXPECT_TRUE(has(third, "062 TZAMIL->UGA happened")) << ::testing::PrintToString(third);
   // no cue that they are held together: two sides' own drills (rival ones too) are no cooperation
   const auto rival = dyads(k, "Ethiopian and Eritrean troops on Friday held rival drills near the border.");
   for (const std::string& d : rival) EXPECT_NE(d.rfind("062", 0), 0U) << d;
