@@ -372,7 +372,7 @@ TEST(CoderWording, PeacekeepersArrivingAreDeployed) {
 // A day or date inside a gap counts as one word: the nominal bombing row's five-word gap after its
 // place preposition still reaches the verb over "the town of X on Friday".
 TEST(CoderWording, ATimeExpressionInAGapCountsAsOneWord) {
-  const auto ev = rows("A roadside bombing near the town of Garissa on Friday killed two Kenyan policemen.");
+  const auto ev = rows("A roadside bombing outside the town of Garissa on Friday killed two Kenyan policemen.");
   EXPECT_TRUE(has_prefix(ev, "183 KENUAF->KENCOP happened")) << ::testing::PrintToString(ev);
   // eight plain words are still too many
   const auto far =
