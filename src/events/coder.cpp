@@ -1793,7 +1793,8 @@ class DocCoder {
         cl[cur].opener = w;
         continue;
       }
-      if (in(w, kSubordinators) && t + 1 < e) {
+      // "once again" / "once more" is an adverb of the verb group ("X once again rejected Y"), no clause
+      if (in(w, kSubordinators) && t + 1 < e && !(w == "once" && in(norm(t + 1), {"again", "more"}))) {
         const bool cond = in(w, {"if", "unless", "whether"});
         open(static_cast<int32_t>(cur));
         cl[cur].conditional = cond;
@@ -2440,6 +2441,11 @@ class DocCoder {
     return std::any_of(times().begin(), times().end(),
                        [&](const TimeExpression& te) { return t >= te.first_token && t < te.token_end; });
   }
+  // t is a word of a time expression after its first ("Sunday" of "on Sunday")
+  bool inside_time_expression(uint32_t t) const {
+    return std::any_of(times().begin(), times().end(),
+                       [&](const TimeExpression& te) { return t > te.first_token && t < te.token_end; });
+  }
 
   // Whether token t of a reporting verb's clause is in the content it reports, not in the
   // saying: "X said Y will visit Z on Friday" (after the content's subject or "that"), "Y will
@@ -2798,7 +2804,10 @@ class DocCoder {
         return false;
       }
       case K::gap:
-        for (size_t g = 0; g <= 5 && pos + g <= n; ++g) {
+        // dyad's own patterns: a time expression passed over counts as one word ("a bombing near
+        // the town of X on Sunday killed ..."); imported ones keep PETRARCH's five tokens
+        for (size_t g = 0, words = 0; pos + g <= n; ++g) {
+          if (g > 0 && (st.imported || !inside_time_expression(cl.toks[pos + g - 1])) && ++words > 5) break;
           if (g > 0 && in(norm(cl.toks[pos + g - 1]), {",", ".", "and"}) &&
               !(norm(cl.toks[pos + g - 1]) == "," && adjective_comma(cl.toks[pos + g - 1], base_, end_)))
             break;
@@ -3934,6 +3943,8 @@ class DocCoder {
       if (a.literals != b.literals) return a.literals > b.literals;
       // a satisfied '%' (compound subject) is one more element matched
       if (a.pat->compound != b.pat->compound) return a.pat->compound;
+      // a satisfied sector condition ({S:PKO}) is the more specific reading of the same words
+      if (a.pat->source_sectors.empty() != b.pat->source_sectors.empty()) return b.pat->source_sectors.empty();
       // a headword written as the form itself (TABARI's "LEFT" block beside "LEAVE") is
       // the more specific entry for that form
       if (a.anchor_as_written != b.anchor_as_written) return a.anchor_as_written;

@@ -59,7 +59,7 @@ TEST(ActorIndex, BundledKnowledgeLoadsAndValidates) {
 
 TEST(ActorIndex, EveryBundledFileIsReadWithoutError) {
   for (const char* f : {"countries.tsv", "agents.tsv", "organisations.tsv", "people_g20.tsv", "people_conflict.tsv",
-                        "people_more.tsv"}) {
+                        "people_more.tsv", "people_history.tsv"}) {
     auto specs = read_dyad_dictionary(kData + "/knowledge/" + f);
     ASSERT_TRUE(specs.ok()) << specs.error().str();
     EXPECT_FALSE(specs->actors.empty() && specs->agents.empty()) << f;
@@ -236,6 +236,30 @@ TEST(ActorIndex, ATitleWithItsCountryWinsOverTheTermsDates) {
       EXPECT_EQ(m.actor.code, "KENELI") << dump_mentions(other);
     }
   }
+}
+
+TEST(ActorIndex, PresidentsWhoseTermsBeganBeforeTwoThousand) {
+  // people_history.tsv: Menem (1989-1999) is Argentina's head of state inside his term and an
+  // Argentine elite after it, not a person of no country.
+  Document in = actors_of("Carlos Menem opened the bridge.", "1994-06-01");
+  const Mention* m = mention(in, "Carlos Menem");
+  ASSERT_NE(m, nullptr) << dump_mentions(in);
+  EXPECT_EQ(m->actor.code, "ARGGOV");
+  EXPECT_THAT(m->rule, HasSubstr("people_history.tsv:"));
+  Document after = actors_of("Bankers met former president Carlos Menem on Friday.", "2003-02-01");
+  bool found = false;
+  for (const Mention& x : after.mentions)
+    if (x.actor.canonical == "Carlos Menem") {
+      found = true;
+      EXPECT_EQ(x.actor.code, "ARGELI") << dump_mentions(after);
+    }
+  EXPECT_TRUE(found) << dump_mentions(after);
+  // Aristide's first terms are a separate person from his 2001-2004 term (people_conflict.tsv)
+  Document early = actors_of("Jean-Bertrand Aristide spoke in Port-au-Prince.", "1995-03-01");
+  const Mention* a = mention(early, "Jean-Bertrand Aristide");
+  ASSERT_NE(a, nullptr) << dump_mentions(early);
+  EXPECT_EQ(a->actor.code, "HTIGOV");
+  EXPECT_THAT(a->rule, HasSubstr("people_history.tsv:"));
 }
 
 // ---- metonymy and places -------------------------------------------------------

@@ -367,3 +367,41 @@ TEST(CoderWording, AllowedToRunOrToHoldARally) {
 }
 
 }  // namespace dyad
+
+namespace dyad {
+namespace {
+
+// Peacekeepers (sector PKO) arriving in a country are a peacekeeping deployment (074), no visit
+// (042): the sector row wins the tie of equal length. Other arrivals stay visits.
+TEST(CoderWording, PeacekeepersArrivingAreDeployed) {
+  const auto pko = rows("A first company of Ghanaian peacekeepers arrived in Liberia on Monday.");
+  EXPECT_TRUE(has_prefix(pko, "074 GHAPKO->LBR happened")) << ::testing::PrintToString(pko);
+  EXPECT_FALSE(has_prefix(pko, "042 ")) << ::testing::PrintToString(pko);
+  const auto envoy = rows("A Ghanaian envoy arrived in Liberia on Monday.");
+  EXPECT_TRUE(has_prefix(envoy, "042 GHAGOV->LBR happened")) << ::testing::PrintToString(envoy);
+}
+
+// A day or date inside a gap counts as one word: the nominal bombing row's five-word gap after its
+// place preposition still reaches the verb over "the town of X on Friday".
+TEST(CoderWording, ATimeExpressionInAGapCountsAsOneWord) {
+  const auto ev = rows("A roadside bombing outside the town of Garissa on Friday killed two Kenyan policemen.");
+  EXPECT_TRUE(has_prefix(ev, "183 KENUAF->KENCOP happened")) << ::testing::PrintToString(ev);
+  // eight plain words are still too many
+  const auto far =
+      rows("A roadside bombing near the busy main road into the town of Garissa killed two Kenyan policemen.");
+  EXPECT_FALSE(has_prefix(far, "183")) << ::testing::PrintToString(far);
+}
+
+// "once again" is an adverb of the verb, not the subordinator "once" opening a clause.
+TEST(CoderWording, OnceAgainIsNoSubordinateClause) {
+  const auto ev = rows("Tanzania once again rejected a Kenyan proposal for talks on the border.");
+  EXPECT_TRUE(has_prefix(ev, "12")) << ::testing::PrintToString(ev);
+  EXPECT_TRUE(has_prefix(rows("Tanzania once more condemned Kenya."), "111 TZA->KEN happened"))
+      << ::testing::PrintToString(rows("Tanzania once more condemned Kenya."));
+  // "once" before a clause still opens one: the visit is not Tanzania's
+  const auto once = rows("Once Kenyan troops arrive, Tanzania will condemn Kenya.");
+  EXPECT_FALSE(has_prefix(once, "042 TZA")) << ::testing::PrintToString(once);
+}
+
+}  // namespace
+}  // namespace dyad
