@@ -6,7 +6,9 @@
 // - aid prepositions ("to", "for", "in"): a place after one of them, right after the aid noun, is
 //   where stopped aid no longer goes ("cut aid to X");
 // - habit adverbs ("usually", "routinely"): the present simple with one of them states a habit, no
-//   dated act (docs/coder.md, "Habits").
+//   dated act (docs/coder.md, "Habits");
+// - preview verbs ("previewing", "previewed"): an act after one of them in its clause is what was
+//   previewed, a plan (mode expected), not an act done.
 #pragma once
 
 #include <string>
@@ -33,9 +35,11 @@ class ClauseWords {
   [[nodiscard]] bool aid_preposition(std::string_view w) const { return aid_prepositions_.contains(w); }
   /// Is `w` (case-folded) an adverb of habit ("usually", "routinely")?
   [[nodiscard]] bool habit_adverb(std::string_view w) const { return habit_adverbs_.contains(w); }
+  /// Is `w` (case-folded) an inflection of a verb that previews what is to come ("previewed", "previewing")?
+  [[nodiscard]] bool preview_verb(std::string_view w) const { return preview_verbs_.contains(w); }
 
  private:
-  WordSet no_one_, aid_prepositions_, habit_adverbs_;
+  WordSet no_one_, aid_prepositions_, habit_adverbs_, preview_verbs_;
 };
 
 }  // namespace dyad

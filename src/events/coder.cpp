@@ -2454,6 +2454,10 @@ class DocCoder {
   // Monday").
   bool in_reported_content(const Clause& cl, const Match& m, const Speech* sp, uint32_t t) const {
     const uint32_t at = cl.toks[m.anchor_pos];
+    // a quotation mark between the verb and t: t is in the quotation ("“... on Friday,” X told reporters
+    // on Tuesday"), whichever side of the verb it stands
+    for (uint32_t q = std::min(t, at) + 1; q < std::max(t, at); ++q)
+      if (tok(q).punct && in(tok(q).norm, {"\"", "“", "”", "``", "''", "‘‘", "’’"})) return true;
     if (sp != nullptr && !sp->content_after) return t < std::min(sp->speaker_first, at);
     if (t < at) return false;
     for (uint32_t q = at + 1; q < t; ++q) {
@@ -4146,6 +4150,9 @@ class DocCoder {
           poss = "would (hypothetical)";
       }
       if (in(w, {"will", "shall", "'ll", "wo"})) exp = w;
+      // "..., previewing the talks and a trip to the port": what is previewed is to come
+      // (data/cameo/clause_words.tsv, preview_verb)
+      if (k_.clause_words.preview_verb(w)) exp = std::string(w) + " (what it previews is to come)";
       if (in(w, {"expected",  "expects", "expect", "plans",   "plan",      "planned",  "planning",  "set",
                  "scheduled", "due",     "about",  "intends", "intend",    "intended", "intending", "aims",
                  "aim",       "going",   "slated", "poised",  "preparing", "prepares"}) &&
@@ -4450,7 +4457,8 @@ class DocCoder {
 
   // The planned occasion an undated expected event belongs to: when its sentence names
   // one ("during the visit", "at the meeting", "Putin's expected trip": a referent noun
-  // of data/cameo/referents.tsv after a determiner, a possessive or a word of planning),
+  // of data/cameo/referents.tsv after a determiner, a possessive or a word of planning,
+  // with up to three modifiers of the noun between: "during the two-day visit", "his state visit"),
   // the article's most recent expected event of that noun's codes whose date came from a
   // time expression. A preview names the day of the visit once; what is planned for the
   // visit happens on that day, not on the article's date.
@@ -4461,17 +4469,24 @@ class DocCoder {
     for (uint32_t t = sn.first_token + 1; t < sn.first_token + sn.token_count; ++t) {
       auto it = k_.referents.find(norm(t));
       if (it == k_.referents.end() || tok(t).mention >= 0) continue;
-      const std::string_view before = norm(t - 1);
-      if (!in(before, kDeterminers) && !in(before, kPlanned) && before != "'s" && before != "’s") continue;
+      const auto opens = [&](std::string_view w) {
+        return in(w, kDeterminers) || in(w, kPlanned) || w == "'s" || w == "’s";
+      };
+      uint32_t b = t - 1;  // the word that opens the noun's phrase, past its modifiers ('~' words)
+      while (!opens(norm(b)) && b > sn.first_token && b + 3 > t - 1 && modifier_word(b) &&
+             !k_.referents.contains(norm(b)))
+        --b;
+      const std::string_view before = norm(b);
+      if (!opens(before)) continue;
       for (size_t i = out_.size(); i-- > 0;) {
         const Event& e = out_[i];
         if (e.mode != EventMode::expected || !e.date_basis.starts_with("expression:")) continue;
         if (std::none_of(it->second.begin(), it->second.end(),
                          [&](const std::string& c) { return e.cameo.compare(0, c.size(), c) == 0; }))
           continue;
-        why = "no time expression in the clause; '" + std::string(norm(t - 1)) + " " + std::string(norm(t)) +
-              "' refers to the expected " + e.cameo + " event of sentence " + std::to_string(e.sentence) + ", dated " +
-              e.date.iso();
+        why = "no time expression in the clause; '" + std::string(before) + (b + 1 < t ? " ... " : " ") +
+              std::string(norm(t)) + "' refers to the expected " + e.cameo + " event of sentence " +
+              std::to_string(e.sentence) + ", dated " + e.date.iso();
         return &e;
       }
     }
@@ -4862,6 +4877,16 @@ class DocCoder {
         if (in(cl.opener, temporal_openers) && cl.parent >= 0) {
           consider((*clauses_)[static_cast<size_t>(cl.parent)]);
           from_clause = "in the clause the '" + std::string(cl.opener) + "' clause attaches to";
+        } else if (cl.carry) {
+          // "X arrived on Thursday and held talks": a coordinated verb takes the time of the conjuncts
+          // before it (the earlier clauses of its parent), the nearest that has one
+          for (size_t j = clause_index_; j-- > 0 && best == nullptr;) {
+            const Clause& sibling = (*clauses_)[j];
+            if (sibling.parent != cl.parent) continue;
+            consider(sibling);
+            if (!sibling.carry) break;
+          }
+          from_clause = "in the coordinated clause before";
         } else {
           for (const Clause& other : *clauses_)
             if (&other != &cl && in(other.opener, temporal_openers) && other.parent >= 0 &&

@@ -1,5 +1,6 @@
 #include "pipeline/pipeline.h"
 
+#include <algorithm>
 #include <condition_variable>
 #include <ctime>
 #include <deque>
@@ -52,6 +53,59 @@ Result<KnowledgeSpecs> read_dictionaries(const std::vector<std::string>& paths, 
     append(all.discards, specs->discards);
   }
   return all;
+}
+
+// A statement (01x) takes the speaker the quotation layer found for a quotation in its sentence (docs/gkg.md),
+// when it found one speaker code there: the coder's subject can be an adjective ("..., the Kenyan state outlet
+// relayed": "Kenyan"). An "according to X" statement there is no statement of X's but the attribution of the
+// speaker's ("“...,” Y told reporters, according to the X agency"): X becomes the attributed_to of Y's statement,
+// the one coded or, when none is, this one, which then happened (the quotation's own mode words are no mode of
+// the telling). Other statements are left alone when the sentence codes statements of different speakers ("A and
+// B said"): the quotation cannot tell whose is whose.
+void statements_take_quote_speakers(Document& doc) {
+  const auto statement = [](const Event& e) { return e.cameo.starts_with("01"); };
+  const auto according = [](const Event& e) { return e.rule.find("according to") != std::string::npos; };
+  std::vector<bool> drop(doc.events.size(), false);
+  for (size_t i = 0; i < doc.events.size(); ++i) {
+    Event& e = doc.events[i];
+    if (!statement(e) || e.sentence >= doc.text.sentences.size()) continue;
+    const Span s = doc.text.sentences[e.sentence].span;
+    const Actor* speaker = nullptr;
+    bool ambiguous = false;
+    for (const Quote& q : doc.quotes) {
+      if (q.scare || q.speaker.code.empty()) continue;
+      if (q.span.offset >= s.offset + s.length || q.span.offset + q.span.length <= s.offset) continue;
+      ambiguous = ambiguous || (speaker != nullptr && speaker->code != q.speaker.code);
+      speaker = &q.speaker;
+    }
+    if (speaker == nullptr || ambiguous || speaker->code == e.source.code) continue;
+    const auto same_sentence = [&](const Event& o) { return &o != &e && o.sentence == e.sentence && statement(o); };
+    if (according(e)) {
+      const std::string outlet = e.source.canonical.empty() ? e.source.text : e.source.canonical;
+      auto own = std::find_if(doc.events.begin(), doc.events.end(),
+                              [&](const Event& o) { return same_sentence(o) && o.source.code == speaker->code; });
+      if (own != doc.events.end()) {
+        if (own->attributed_to.empty()) own->attributed_to = outlet;
+        drop[i] = true;
+        continue;
+      }
+      e.attributed_to = outlet;
+      e.mode = EventMode::happened;
+    } else if (std::any_of(doc.events.begin(), doc.events.end(), [&](const Event& o) {
+                 return same_sentence(o) && !according(o) && o.source.code != e.source.code;
+               })) {
+      continue;
+    }
+    e.source = *speaker;
+    e.rule += " (speaker from the quotation)";
+  }
+  size_t kept = 0;
+  for (size_t i = 0; i < doc.events.size(); ++i)
+    if (!drop[i]) {
+      if (kept != i) doc.events[kept] = std::move(doc.events[i]);
+      ++kept;
+    }
+  doc.events.resize(kept);
 }
 
 }  // namespace
@@ -137,7 +191,13 @@ Document code_article(const Knowledge& knowledge, Article article) {
   return code_article(knowledge, std::move(article), CodeOptions{});
 }
 
-Document code_article(const Knowledge& knowledge, Article article, const CodeOptions& options) {
+namespace {
+
+// code_article with the run's date for articles that carry none (--published, IngestOptions::published): a date
+// the input gives wins over it, and so does one read off the text (an embedded post's), which pipeline::run
+// therefore applies here, after the text is read, and not at ingest.
+Document code_dated_article(const Knowledge& knowledge, Article article, const CodeOptions& options,
+                            const std::optional<Date>& fallback) {
   Document doc;
   doc.article = std::move(article);
   doc.hash = article_hash(doc.article);
@@ -146,15 +206,27 @@ Document code_article(const Knowledge& knowledge, Article article, const CodeOpt
     if (auto d = date_from_posts(doc.text)) {
       doc.article.published = *d;
       doc.article.published_origin = DateOrigin::text;
+    } else if (fallback && fallback->known()) {
+      doc.article.published = *fallback;
+      doc.article.published_origin = DateOrigin::input;
     }
   }
   if (knowledge.actors) knowledge.actors->find(doc, knowledge.gazetteer.get());
   if (knowledge.gazetteer) knowledge.gazetteer->resolve(doc);
   if (knowledge.names) knowledge.names->find(doc, knowledge.actors.get(), knowledge.gazetteer.get());
   if (knowledge.coder) knowledge.coder->code(doc, options);
-  if (knowledge.gkg) annotate_gkg(*knowledge.gkg, doc);
+  if (knowledge.gkg) {
+    annotate_gkg(*knowledge.gkg, doc);
+    statements_take_quote_speakers(doc);
+  }
   if (knowledge.tone) knowledge.tone->analyze(doc);
   return doc;
+}
+
+}  // namespace
+
+Document code_article(const Knowledge& knowledge, Article article, const CodeOptions& options) {
+  return code_dated_article(knowledge, std::move(article), options, std::nullopt);
 }
 
 namespace {
@@ -178,7 +250,9 @@ struct StopRequested {};
 class CodingPool {
  public:
   // `prepare`: also run the store-free part of filing (prepare_document) on the coding threads.
-  CodingPool(const Knowledge& knowledge, size_t threads, bool prepare) : knowledge_(knowledge), prepare_(prepare) {
+  // `fallback`: the run's date for articles that carry none (code_dated_article).
+  CodingPool(const Knowledge& knowledge, size_t threads, bool prepare, std::optional<Date> fallback)
+      : knowledge_(knowledge), prepare_(prepare), fallback_(std::move(fallback)) {
     workers_.reserve(threads);
     for (size_t i = 0; i < threads; ++i) workers_.emplace_back([this] { work(); });
   }
@@ -242,7 +316,7 @@ class CodingPool {
       Coded coded;
       const double start = thread_cpu_seconds();
       try {
-        coded.doc = code_article(knowledge_, std::move(job.second));
+        coded.doc = code_dated_article(knowledge_, std::move(job.second), CodeOptions{}, fallback_);
         if (prepare_) prepare_document(*coded.doc);
       } catch (...) {
         coded.failure = std::current_exception();
@@ -259,6 +333,7 @@ class CodingPool {
 
   const Knowledge& knowledge_;
   const bool prepare_;
+  const std::optional<Date> fallback_;
   std::mutex mutex_;
   std::condition_variable work_ready_, result_ready_;
   std::deque<std::pair<uint64_t, Article>> queue_;
@@ -336,7 +411,9 @@ Result<RunStats> run(const Knowledge& knowledge, const RunOptions& options) {
   size_t threads = options.threads != 0 ? options.threads : std::thread::hardware_concurrency();
   if (threads == 0) threads = 1;
   std::optional<CodingPool> pool;
-  if (threads > 1) pool.emplace(knowledge, threads, store != nullptr);
+  // --published dates the articles that carry no date, after their text is read (code_dated_article)
+  const std::optional<Date> fallback = options.ingest.published;
+  if (threads > 1) pool.emplace(knowledge, threads, store != nullptr, fallback);
   // Read but not yet written, in input order: an article's sequence number, or
   // an ingest problem, which is reported in its place so the order of errors and
   // documents is what one thread gives.
@@ -375,7 +452,7 @@ Result<RunStats> run(const Knowledge& knowledge, const RunOptions& options) {
   auto on_article = [&](Article&& article) {
     if (!pool) {
       const double start = thread_cpu_seconds();
-      Document doc = code_article(knowledge, std::move(article));
+      Document doc = code_dated_article(knowledge, std::move(article), CodeOptions{}, fallback);
       if (store) prepare_document(doc);
       stats.coding_cpu_seconds += thread_cpu_seconds() - start;
       write(doc);
@@ -397,6 +474,7 @@ Result<RunStats> run(const Knowledge& knowledge, const RunOptions& options) {
 
   try {
     IngestOptions ingest = options.ingest;
+    ingest.published.reset();    // applied after the text is read (code_dated_article)
     ingest.stop = options.stop;  // a stop also ends a read that waits on a pipe or never ends
     ingest_paths(options.inputs, ingest, on_article, on_ingest_error);
     if (options.stop != nullptr && options.stop->load()) throw StopRequested{};

@@ -80,6 +80,15 @@ std::optional<DayRange> expectation_window(const EventFacts& expected) {
   return from;
 }
 
+bool undated_expectation(const EventFacts& e) {
+  return e.mode == EventMode::expected && !e.published.known() && !expectation_window(e);
+}
+
+std::string_view undated_link_relation(const EventFacts& expected, const EventFacts& outcome) {
+  if (!undated_expectation(expected) || outcome.mode != EventMode::happened) return {};
+  return places_compatible(expected.location, outcome.location) ? kConfirmsUndated : std::string_view{};
+}
+
 std::string_view link_relation(const EventFacts& expected, const EventFacts& outcome) {
   if (expected.mode != EventMode::expected) return {};
   if (outcome.mode != EventMode::happened && outcome.mode != EventMode::negated) return {};

@@ -62,6 +62,15 @@ std::optional<DayRange> expectation_window(const EventFacts& expected);
 /// answered by another report.
 bool linkable(const Event& e);
 
+/// An expectation no window can hold: the text gave it no date and its article has none (a preview without a
+/// dateline). The story stage lets a happened event with its match key in another article of the same story confirm
+/// it, with the relation kConfirmsUndated (docs/story.md, "Undated expectations").
+inline constexpr std::string_view kConfirmsUndated = "confirms-undated";
+bool undated_expectation(const EventFacts& e);
+/// kConfirmsUndated when `expected` is an undated_expectation() and `outcome` happened at a compatible place, ""
+/// otherwise. The caller has matched the key and the story.
+std::string_view undated_link_relation(const EventFacts& expected, const EventFacts& outcome);
+
 /// "confirms" when `outcome` happened inside the expectation's window,
 /// "contradicts" when it is negated there, "" when it does not bear on it or
 /// was published before the expectation.

@@ -129,8 +129,9 @@ Result<std::vector<Expectation>> expectations(Store& store, int64_t story) {
     Expectation x;
     auto [lo, hi] = by_expected.equal_range(se.event.id);
     for (auto it = lo; it != hi; ++it) x.links.push_back(it->second);
-    const bool confirmed =
-        std::any_of(x.links.begin(), x.links.end(), [](const StoredLink& l) { return l.relation == "confirms"; });
+    const bool confirmed = std::any_of(x.links.begin(), x.links.end(), [](const StoredLink& l) {
+      return l.relation == "confirms" || l.relation == kConfirmsUndated;
+    });
     if (confirmed) {
       x.status = "confirmed";
     } else if (!x.links.empty()) {

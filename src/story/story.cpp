@@ -286,11 +286,31 @@ std::map<std::string, int> story_keys(const Document& doc) {
 // A story must share an event, or three lesser things, to take the article.
 constexpr int kJoinScore = 3;
 
-Status file_story(Store& store, Document& doc) {
-  const std::map<std::string, int> keys = story_keys(doc);
+// Undated expectations (dedup.h, undated_expectation()) are found through their story: a story holding one holds the
+// key "x:<match key>" (weight 0: it says nothing about what the article is about), and an article with a linkable
+// happened event of that match key asks for it, so the costlier read of the story's expectations happens only when
+// one may be answered.
+const std::string kUndatedPrefix = "x:";
+
+bool undated_in(const Event& ev, const Document& doc) {
+  return linkable(ev) && undated_expectation(facts_of(ev, doc.article.published));
+}
+bool may_answer_undated(const Event& ev) { return linkable(ev) && ev.mode == EventMode::happened; }
+
+// Files the article in a story; returns the match keys of undated expectations the chosen story already held that
+// the article's happened events have.
+Result<std::set<std::string>> file_story(Store& store, Document& doc) {
+  std::map<std::string, int> keys = story_keys(doc);
+  std::set<std::string> asked;  // "x:" keys only asked for, never filed by this article
+  for (const Event& ev : doc.events) {
+    if (undated_in(ev, doc)) keys.emplace(kUndatedPrefix + match_key(ev), 0);
+    if (may_answer_undated(ev)) asked.insert(kUndatedPrefix + match_key(ev));
+  }
   std::vector<std::string> names;
-  names.reserve(keys.size());
+  names.reserve(keys.size() + asked.size());
   for (const auto& [k, w] : keys) names.push_back(k);
+  for (const std::string& k : asked)
+    if (keys.count(k) == 0) names.push_back(k);
   Date from;
   Date to;
   if (doc.article.published.known()) {
@@ -301,7 +321,10 @@ Status file_story(Store& store, Document& doc) {
   auto rows = store.stories_with_keys(names, from, to);
   if (!rows.ok()) return rows.error();
   std::map<int64_t, int> score;
-  for (const auto& [story, key] : *rows) score[story] += keys.at(key);
+  for (const auto& [story, key] : *rows) {
+    auto it = keys.find(key);
+    score[story] += it == keys.end() ? 0 : it->second;
+  }
   int64_t best = 0;
   int best_score = kJoinScore - 1;
   for (const auto& [story, sc] : score)
@@ -313,17 +336,79 @@ Status file_story(Store& store, Document& doc) {
   if (title.empty() && !doc.text.sentences.empty())
     title = std::string(doc.text.sentences.front().span.of(doc.article.text).substr(0, 120));
   // The keys the chosen story already holds (rows just read, in this transaction) need no INSERT: it would do nothing.
+  // Keys only asked for are not filed.
+  std::set<std::string> answerable;
+  std::set<std::string_view> held;
   if (best != 0) {
-    std::set<std::string_view> held;
-    for (const auto& [story, key] : *rows)
-      if (story == best) held.insert(key);
-    if (!held.empty())
-      names.erase(std::remove_if(names.begin(), names.end(), [&](const std::string& k) { return held.count(k) != 0; }),
-                  names.end());
+    for (const auto& [story, key] : *rows) {
+      if (story != best) continue;
+      held.insert(key);
+      if (asked.count(key) != 0) answerable.insert(key.substr(kUndatedPrefix.size()));
+    }
   }
+  names.erase(std::remove_if(names.begin(), names.end(),
+                             [&](const std::string& k) { return held.count(k) != 0 || keys.count(k) == 0; }),
+              names.end());
   auto filed = store.file_in_story(best, doc.hash, title, doc.article.published, names);
   if (!filed.ok()) return filed.error();
   doc.story = *filed;
+  return answerable;
+}
+
+// Links between undated expectations and happened events of one story (docs/story.md, "Undated expectations"): the
+// article's own undated expectations to the story's stored happened events of their match key, and the article's
+// happened events to the story's stored undated expectations of the keys `answerable` names (file_story()).
+Status link_undated(Store& store, Document& doc, const std::set<std::string>& answerable, StoryStats& stats) {
+  std::set<std::string> mine_ids;
+  std::map<std::string, std::vector<const Event*>> expecting, answering;  // by match key, first of each id
+  for (const Event& ev : doc.events) {
+    if (!mine_ids.insert(ev.id).second) continue;
+    if (undated_in(ev, doc)) expecting[match_key(ev)].push_back(&ev);
+    if (may_answer_undated(ev) && answerable.count(match_key(ev)) != 0) answering[match_key(ev)].push_back(&ev);
+  }
+  const auto read = [&](EventMode mode) {
+    EventQuery q;
+    q.story = doc.story;
+    q.mode = mode;
+    return store.events(q);
+  };
+  const auto add = [&](const std::string& expected, const std::string& outcome) -> Status {
+    auto made = store.link(kConfirmsUndated, expected, outcome);
+    if (!made.ok()) return made.error();
+    if (*made) {
+      doc.links.push_back(Link{std::string(kConfirmsUndated), expected, outcome});
+      ++stats.links;
+    }
+    return {};
+  };
+  const auto stored_facts = [](const StoredEvent& se) {
+    return EventFacts{se.event.mode, se.event.date, se.event.date_basis, parse_date(se.first_seen).value_or(Date{}),
+                      se.event.location};
+  };
+  if (!expecting.empty()) {
+    auto happened = read(EventMode::happened);
+    if (!happened.ok()) return happened.error();
+    for (const StoredEvent& se : *happened) {
+      if (mine_ids.count(se.event.id) != 0 || !linkable(se.event)) continue;
+      auto it = expecting.find(match_key(se.event));
+      if (it == expecting.end()) continue;
+      for (const Event* ev : it->second)
+        if (!undated_link_relation(facts_of(*ev, doc.article.published), stored_facts(se)).empty())
+          if (Status s = add(ev->id, se.event.id); !s.ok()) return s;
+    }
+  }
+  if (!answering.empty()) {
+    auto expected = read(EventMode::expected);
+    if (!expected.ok()) return expected.error();
+    for (const StoredEvent& se : *expected) {
+      if (mine_ids.count(se.event.id) != 0 || !linkable(se.event)) continue;
+      auto it = answering.find(match_key(se.event));
+      if (it == answering.end()) continue;
+      for (const Event* ev : it->second)
+        if (!undated_link_relation(stored_facts(se), facts_of(*ev, doc.article.published)).empty())
+          if (Status s = add(se.event.id, ev->id); !s.ok()) return s;
+    }
+  }
   return {};
 }
 
@@ -344,7 +429,9 @@ Result<StoryStats> file_document(Store& store, Document& doc) {
   if (Status s = merge_events(windows, doc, stats); !s.ok()) return s.error();
   if (Status s = store.put(doc); !s.ok()) return s.error();
   if (Status s = make_links(store, windows, doc, stats); !s.ok()) return s.error();
-  if (Status s = file_story(store, doc); !s.ok()) return s.error();
+  auto answerable = file_story(store, doc);
+  if (!answerable.ok()) return answerable.error();
+  if (Status s = link_undated(store, doc, *answerable, stats); !s.ok()) return s.error();
   return stats;
 }
 

@@ -57,6 +57,38 @@ TEST(CodeArticle, UndatedArticleTakesTheLatestPostDate) {
   EXPECT_EQ(given.article.published.iso(), "2024-03-05");
 }
 
+// --published is the run's date for articles that carry none: a date read off the text (the latest embedded
+// post's) wins over it, with one coding thread or several; an article with no such date takes it.
+TEST(Run, PublishedOptionYieldsToADateReadOffTheText) {
+  const std::string path =
+      (std::filesystem::temp_directory_path() / ("dyad-published-" + std::to_string(getpid()) + ".jsonl")).string();
+  {
+    std::ofstream out(path);
+    out << R"({"id":"posted","text":"The ministry posted a statement:\nWe met our partners today. )"
+           R"(pic.twitter.com/AbCdEf123\n\u2014 Example Ministry (@example_mfa) March 3, 2024\nOfficials later )"
+           R"(confirmed the meeting."})"
+        << '\n'
+        << R"({"id":"plain","text":"Officials confirmed the meeting."})" << '\n';
+  }
+  for (size_t threads : {1U, 2U}) {
+    RunOptions o;
+    o.inputs = {path};
+    o.threads = threads;
+    o.ingest.published = Date::ymd(2024, 6, 1);
+    std::map<std::string, std::string> published, origin;
+    o.on_document = [&](const Document& d) {
+      published[d.article.id] = d.article.published.iso();
+      origin[d.article.id] = d.article.published_origin == DateOrigin::text ? "text" : "other";
+    };
+    auto stats = run(load(), o);
+    ASSERT_TRUE(stats.ok()) << stats.error().str();
+    EXPECT_EQ(published["posted"], "2024-03-03") << threads;
+    EXPECT_EQ(origin["posted"], "text") << threads;
+    EXPECT_EQ(published["plain"], "2024-06-01") << threads;
+  }
+  std::filesystem::remove(path);
+}
+
 // Verbs added to the bundled dictionary after a `dyad verbs suggest` review are coded
 // like the row's other verbs, in every inflection.
 TEST(CodeArticle, VerbsFromTheWordNetReviewAreCoded) {

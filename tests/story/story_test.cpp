@@ -217,6 +217,39 @@ TEST_F(StoryTest, OrderOfArrivalDoesNotChangeLinksOrCounts) {
   EXPECT_EQ(event_counts(*fwd), event_counts(*bwd));
 }
 
+// A preview without any date (no dateline, no date in the text) and the dated report of the same trip, one story: the
+// preview's plans are confirmed, with the relation that says no window could be checked, in either order.
+TEST_F(StoryTest, UndatedPreviewIsConfirmedByTheReportOfItsStory) {
+  const std::string undated_file = (dir_ / "undated.jsonl").string();
+  {
+    std::ofstream out(undated_file);
+    out << R"({"id":"ke-preview","text":"Kenyan President William Ruto will travel to Ethiopia on Thursday for talks )"
+           R"(with Prime Minister Abiy Ahmed. Ruto is expected to sign a trade agreement with Ethiopia during the visit."})"
+        << '\n'
+        << R"({"id":"ke-report","published":"2026-03-06","text":"Kenyan President William Ruto arrived in Addis Ababa )"
+           R"(on Thursday and held talks with Ethiopian Prime Minister Abiy Ahmed. Ruto and Abiy Ahmed signed a trade )"
+           R"(agreement in Addis Ababa on Friday."})"
+        << '\n';
+  }
+  std::vector<Document> docs;
+  code({undated_file}, db("forward.db"), &docs);
+  code({reversed(undated_file)}, db("backward.db"));
+  ASSERT_EQ(docs.size(), 2U);
+  EXPECT_FALSE(docs[0].article.published.known());
+  EXPECT_EQ(docs[0].story, docs[1].story);
+  auto fwd = open(db("forward.db"));
+  auto bwd = open(db("backward.db"));
+  std::set<std::string> confirmed;
+  for (const auto& [relation, cameo, expected, outcome] : link_set(*fwd)) {
+    EXPECT_EQ(relation, "confirms-undated");
+    confirmed.insert(cameo);
+  }
+  EXPECT_EQ(confirmed, (std::set<std::string>{"042", "057"}));
+  EXPECT_EQ(link_set(*fwd), link_set(*bwd));
+  EXPECT_EQ(statuses(*fwd, "042"), std::vector<std::string>{"confirmed"});
+  EXPECT_EQ(statuses(*bwd, "057"), std::vector<std::string>{"confirmed"});
+}
+
 TEST_F(StoryTest, LinksAreMadeAcrossRuns) {
   // The preview is stored by one run and the report arrives in a later one.
   const std::string both = kFixtures + "preview_report.jsonl";
