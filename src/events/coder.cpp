@@ -2795,6 +2795,10 @@ class DocCoder {
               k_.actor_words.place_noun(norm(cl.toks[pos + 1])) &&
               (tok(cl.toks[pos + 2]).mention_start || norm(cl.toks[pos + 2]) == "of"))
             return false;
+          // dyad's own patterns: adverbs after a form of "be" belong to the verb group ("curfew was
+          // later relaxed", "were still stationed")
+          if (!st.imported && e.kind == PatternElement::Kind::lemma && e.word == "be")
+            return after_be(cl, pos, lits + 1, k);
           return k(pos + 1, lits + 1);
         }
         const int32_t m = word_in_mention(cl, e, pos, st);
@@ -3301,6 +3305,27 @@ class DocCoder {
     return false;
   }
 
+  // Clause position q holds an adverb of the verb group that may stand between a form of "be" and
+  // the word after it in a pattern ("were still stationed", "have been strategically positioned",
+  // "were immediately put on alert"): an "-ly" adverb that is no verb, or an adverb of time or
+  // addition. Never a negation: the mode stage reads the verb group before the anchor only, so
+  // "was not deployed" is left unmatched rather than coded as done.
+  bool be_adverb(const Clause& cl, size_t q) const {
+    if (q >= cl.toks.size() || tok(cl.toks[q]).mention >= 0) return false;
+    const std::string_view w = norm(cl.toks[q]);
+    if (w.size() > 4 && ends_with(w, "ly") && !verbish(cl.toks[q])) return true;
+    return in(w, {"also", "still", "already", "now", "just", "reportedly", "allegedly", "later", "again", "yesterday",
+                  "today", "soon"});
+  }
+  // After a form of "be" matched at clause position pos: the continuation k tried right after it,
+  // then past at most two adverbs of the verb group (be_adverb).
+  bool after_be(const Clause& cl, size_t pos, size_t lits, const Cont& k) const {
+    if (k(pos + 1, lits)) return true;
+    for (size_t q = pos + 1; q < pos + 3 && be_adverb(cl, q); ++q)
+      if (k(q + 1, lits)) return true;
+    return false;
+  }
+
   // "agreed in principle on Monday to ...", "pledged yesterday to ...": from clause position p on,
   // only adjuncts of time or manner (a day after "on", "in principle", "today", "yesterday", an
   // "-ly" adverb; at most four words) stand before a "to" that comes before clause position end.
@@ -3708,7 +3733,14 @@ class DocCoder {
           st.literals = lits;
           return true;
         };
-        if (!match_nodes(cl, *c.ap.rest, 0, p + 1, 1, st, done)) return;
+        // an anchor "be" (dyad's own "{S} be deployed ...") passes the verb group's adverbs after it
+        const bool be_anchor = !c.dyadic && c.ap.anchor.kind == PatternElement::Kind::lemma && c.ap.anchor.word == "be";
+        if (be_anchor ? !after_be(cl, p, 1,
+                                  [&](size_t from_pos, size_t from_lits) {
+                                    return match_nodes(cl, *c.ap.rest, 0, from_pos, from_lits, st, done);
+                                  })
+                      : !match_nodes(cl, *c.ap.rest, 0, p + 1, 1, st, done))
+          return;
         if (flat_from != SIZE_MAX && st.end <= flat_from) return;
         // "held the protesters back", "held the attackers at bay": the words right after the reading
         // make the verb a phrasal verb of another sense (data/cameo/particle_senses.tsv)

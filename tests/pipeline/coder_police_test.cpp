@@ -1,0 +1,54 @@
+// End-to-end coder cases of police reporting over the bundled knowledge: adverbs of the verb group
+// after "be", police ranks as news abbreviates them.
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "pipeline/pipeline.h"
+#include "support/bundled_knowledge.h"
+
+namespace dyad {
+namespace {
+
+std::vector<Event> police_case_events(const std::string& text) { return testing_support::events_of_text(text); }
+
+const Event* police_case_code(const std::vector<Event>& events, const std::string& cameo) {
+  for (const Event& e : events)
+    if (e.cameo == cameo) return &e;
+  return nullptr;
+}
+
+TEST(CoderPolice, AdverbsAfterBeBelongToTheVerbGroup) {
+  // "{S} be (deploy|post|station|...)" with an adverb after the auxiliary
+  const Event* e = police_case_code(
+      police_case_events("Six platoons of the border police were still stationed along the canal."), "150");
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->source.sector, "COP");
+  // a row word after "be" inside the pattern ("curfew ... be relaxed")
+  e = police_case_code(police_case_events("The curfew was later relaxed in the market wards."), "0813");
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->source.sector, "COP");
+  // positioned and requisitioned forces are deployed (data/verbs/police.tsv)
+  e = police_case_code(police_case_events("Ninety constables have been strategically positioned near the stadium."),
+                       "150");
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->source.sector, "COP");
+  e = police_case_code(police_case_events("Two companies of reserve police have also been requisitioned."), "150");
+  ASSERT_NE(e, nullptr);
+  // a negation is not passed over: "was not deployed" is no deployment
+  EXPECT_EQ(police_case_code(police_case_events("The border police were not stationed along the canal."), "150"),
+            nullptr);
+}
+
+TEST(CoderPolice, AbbreviatedIndianPoliceRanksArePolice) {
+  for (const char* text : {"\"The bazaar is calm,\" the ssp said.", "The adg told reporters that the bazaar was calm.",
+                           "\"The bazaar is calm,\" deputy sp Ravi Kant said."}) {
+    const Event* e = police_case_code(police_case_events(text), "010");
+    ASSERT_NE(e, nullptr) << text;
+    EXPECT_EQ(e->source.sector, "COP") << text;
+  }
+}
+
+}  // namespace
+}  // namespace dyad
