@@ -1,4 +1,4 @@
-// ClauseWords: three WordSets filled by read_word_kinds.
+// ClauseWords: five WordSets filled by read_word_kinds.
 #include "events/clause_words.h"
 
 #include <array>
@@ -8,23 +8,28 @@
 namespace dyad {
 
 namespace {
-std::array<WordKind, 3> kinds_of(WordSet& no_one, WordSet& aid, WordSet& habit) {
+std::array<WordKind, 5> kinds_of(WordSet& no_one, WordSet& aid, WordSet& habit, WordSet& subject_adverb,
+                                 WordSet& function_word) {
   return {{{"no_one", &no_one, WordShape::phrase},
            {"aid_preposition", &aid, WordShape::word},
-           {"habit_adverb", &habit, WordShape::word}}};
+           {"habit_adverb", &habit, WordShape::word},
+           {"subject_adverb", &subject_adverb, WordShape::word},
+           {"function_word", &function_word, WordShape::word}}};
 }
 }  // namespace
 
 Result<ClauseWords> ClauseWords::load(const std::string& data_dir) {
   ClauseWords out;
-  const auto kinds = kinds_of(out.no_one_, out.aid_prepositions_, out.habit_adverbs_);
+  const auto kinds =
+      kinds_of(out.no_one_, out.aid_prepositions_, out.habit_adverbs_, out.subject_adverbs_, out.function_words_);
   if (Status read = read_word_kinds_file(data_dir + "/cameo/clause_words.tsv", kinds); !read.ok()) return read.error();
   return out;
 }
 
 Result<ClauseWords> ClauseWords::parse(std::string_view name, std::string_view text) {
   ClauseWords out;
-  const auto kinds = kinds_of(out.no_one_, out.aid_prepositions_, out.habit_adverbs_);
+  const auto kinds =
+      kinds_of(out.no_one_, out.aid_prepositions_, out.habit_adverbs_, out.subject_adverbs_, out.function_words_);
   if (Status read = parse_word_kinds(name, text, kinds); !read.ok()) return read.error();
   return out;
 }

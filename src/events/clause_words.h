@@ -6,7 +6,11 @@
 // - aid prepositions ("to", "for", "in"): a place after one of them, right after the aid noun, is
 //   where stopped aid no longer goes ("cut aid to X");
 // - habit adverbs ("usually", "routinely"): the present simple with one of them states a habit, no
-//   dated act (docs/coder.md, "Habits").
+//   dated act (docs/coder.md, "Habits");
+// - subject adverbs ("also", "just"): they may stand between a subject pronoun and its verb ("we also
+//   detained"), so a quoted "we" before them is still the verb's subject;
+// - function words ("the", "of", "and"): no pattern of dyad's own dictionaries may open with one
+//   (docs/verbs.md, rule 7).
 #pragma once
 
 #include <string>
@@ -33,9 +37,13 @@ class ClauseWords {
   [[nodiscard]] bool aid_preposition(std::string_view w) const { return aid_prepositions_.contains(w); }
   /// Is `w` (case-folded) an adverb of habit ("usually", "routinely")?
   [[nodiscard]] bool habit_adverb(std::string_view w) const { return habit_adverbs_.contains(w); }
+  /// Is `w` (case-folded) an adverb that may stand between a subject and its verb ("also", "just")?
+  [[nodiscard]] bool subject_adverb(std::string_view w) const { return subject_adverbs_.contains(w); }
+  /// Is `w` (case-folded) a function word no dictionary pattern may open with ("the", "of")?
+  [[nodiscard]] bool function_word(std::string_view w) const { return function_words_.contains(w); }
 
  private:
-  WordSet no_one_, aid_prepositions_, habit_adverbs_;
+  WordSet no_one_, aid_prepositions_, habit_adverbs_, subject_adverbs_, function_words_;
 };
 
 }  // namespace dyad
