@@ -471,9 +471,11 @@ int run_verbs_suggest(VerbsArgs a) {
   auto wordnet = dyad::WordNetVerbs::load(a.wordnet);
   if (!wordnet.ok()) return fail(wordnet.error().str());
   if (a.files.empty()) a.files.push_back(dyad::data_dir() + "/verbs/cameo.tsv");
+  auto words = dyad::ClauseWords::load(dyad::data_dir());
+  if (!words.ok()) return fail(words.error().str());
   std::vector<dyad::VerbPatternSpec> patterns;
   for (const std::string& f : a.files) {
-    auto rows = dyad::read_verb_patterns(f);
+    auto rows = dyad::read_verb_patterns(f, *words);
     if (!rows.ok()) return fail(rows.error().str());
     patterns.insert(patterns.end(), rows->begin(), rows->end());
   }

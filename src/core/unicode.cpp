@@ -5,6 +5,7 @@
 #include <unicode/uchar.h>
 #include <unicode/ucnv.h>
 #include <unicode/unistr.h>
+#include <unicode/uscript.h>
 #include <unicode/utf8.h>
 
 #include <algorithm>
@@ -78,14 +79,75 @@ uint8_t continuation_byte(UChar32 c) {
   return 0;
 }
 
-/// Quick test before the repair: a lead character Â, Ã, â or ð (UTF-8 C3 82, C3 83, C3 A2, C3 B0) occurs.
+/// Quick test before the repair: a lead character U+00C2..U+00F4 (Â..ô: UTF-8 C3 82..C3 B4) occurs.
 bool may_hold_mojibake(std::string_view utf8) {
   for (size_t at = utf8.find('\xC3'); at != std::string_view::npos; at = utf8.find('\xC3', at + 1)) {
     if (at + 1 >= utf8.size()) break;
     auto next = static_cast<uint8_t>(utf8[at + 1]);
-    if (next == 0x82 || next == 0x83 || next == 0xA2 || next == 0xB0) return true;
+    if (next >= 0x82 && next <= 0xB4) return true;
   }
   return false;
+}
+
+/// Characters real text puts right after a word's last letter that windows-1252 also writes as a
+/// continuation byte: NBSP, guillemets, curly quotes, dashes, the ellipsis, ® and ©.
+bool closing_mark(UChar32 c) {
+  switch (c) {
+    case 0x00A0:
+    case 0x00A9:
+    case 0x00AB:
+    case 0x00AE:
+    case 0x00BB:
+    case 0x2013:
+    case 0x2014:
+    case 0x2018:
+    case 0x2019:
+    case 0x201C:
+    case 0x201D:
+    case 0x2026:
+    case 0x2039:
+    case 0x203A:
+      return true;
+    default:
+      return false;
+  }
+}
+
+/// The last code point of `s` before byte `end`, moving `end` to its start; -1 when there is none.
+UChar32 previous_char(const std::string& s, int32_t& end) {
+  if (end <= 0) return -1;
+  const auto* p = reinterpret_cast<const uint8_t*>(s.data());
+  int32_t start = end - 1;
+  while (start > 0 && end - start < 4 && (p[start] & 0xC0U) == 0x80U) --start;
+  int32_t at = start;
+  UChar32 c = 0;
+  U8_NEXT(p, at, end, c);
+  end = start;
+  return c;
+}
+
+/// Whether `fixed`, the character a run repairs to, is plausible where it stands. `lead` is the
+/// run's first byte, `first` its first continuation character as written, `before` and `before2`
+/// the two characters before the run (repaired; -1 at the start), `after` the character after it
+/// (-1 at the end). Â gives a sign or NBSP (never a C1 control: "HÂLÂ”" stays); â and ð were checked
+/// by their continuation. Every other lead gives a letter or a mark ("Ã—" would be ×), of the script
+/// of the letter before it ("José »" would be a Han character after "s"; "BabiÅ¡" is š after "i"),
+/// in the case of its word: no capital after a small letter, no small letter inside an all-caps word
+/// ("IRMÃ" + NBSP would be "IRMà"), and no capital from closing punctuation after a capital with no
+/// letter after it, which is the real last letter of an all-caps word ("IRMÃ”", "PELÉ…").
+bool plausible(uint8_t lead, UChar32 fixed, UChar32 first, UChar32 before, UChar32 before2, UChar32 after) {
+  if (lead == 0xC2) return fixed >= 0xA0;
+  if (lead == 0xE2 || lead == 0xF0) return true;
+  if (!u_isalpha(fixed) && (U_GET_GC_MASK(fixed) & U_GC_M_MASK) == 0) return false;
+  if (before < 0 || !u_isalpha(before)) return true;
+  UErrorCode status = U_ZERO_ERROR;
+  const UScriptCode was = uscript_getScript(before, &status);
+  const UScriptCode is = uscript_getScript(fixed, &status);
+  if (U_FAILURE(status)) return false;
+  if (was > USCRIPT_INHERITED && is > USCRIPT_INHERITED && was != is) return false;
+  if (u_isupper(fixed) && u_islower(before)) return false;
+  if (u_islower(fixed) && u_isupper(before) && before2 >= 0 && u_isupper(before2)) return false;
+  return !(u_isupper(fixed) && u_isupper(before) && closing_mark(first) && (after < 0 || !u_isalpha(after)));
 }
 
 }  // namespace
@@ -101,11 +163,9 @@ std::string repair_mojibake(std::string_view utf8) {
     int32_t start = i;
     UChar32 lead = 0;
     U8_NEXT(p, i, n, lead);
-    // Only the leads whose mojibake is common and whose real use before such characters is not: Â and
-    // Ã (Latin-1 signs and letters), â (general punctuation, currency, letterlike: “ ” ’ – — … € ™) and
-    // ð (emoji). Other accented letters before a sign, a quote or a dash are real text ("José »",
-    // "Café”—", "NESTLÉ®"), so Cyrillic or Greek mojibake ("Ð¾") is left as it is.
-    if (lead != 0xC2 && lead != 0xC3 && lead != 0xE2 && lead != 0xF0) {
+    // A lead is a character whose windows-1252 byte opens a UTF-8 sequence: Â..ß two bytes, à..ï
+    // three, ð four (emoji only: ñ..ô open planes news text does not use).
+    if (lead < 0xC2 || lead > 0xF0) {
       out.append(utf8.substr(static_cast<size_t>(start), static_cast<size_t>(i - start)));
       continue;
     }
@@ -113,6 +173,7 @@ std::string repair_mojibake(std::string_view utf8) {
     uint8_t bytes[4] = {static_cast<uint8_t>(lead), 0, 0, 0};
     int32_t j = i;
     bool ok = true;
+    UChar32 first = 0;
     for (int k = 1; k <= need && ok; ++k) {
       UChar32 c = 0;
       if (j >= n) {
@@ -120,6 +181,7 @@ std::string repair_mojibake(std::string_view utf8) {
         break;
       }
       U8_NEXT(p, j, n, c);
+      if (k == 1) first = c;
       uint8_t b = continuation_byte(c);
       // "â€" and a lost 0x9D: the right double quotation mark, the only common character there.
       if (b == 0 && c == 0xFFFD && k == 2 && bytes[0] == 0xE2 && bytes[1] == 0x80) b = 0x9D;
@@ -129,11 +191,22 @@ std::string repair_mojibake(std::string_view utf8) {
     // â: the first continuation is € ‚ ƒ „ or U+0081 (bytes 0x80..0x84: U+2000..U+213F); ð: Ÿ (0x9F, emoji).
     if (ok && lead == 0xE2) ok = bytes[1] >= 0x80 && bytes[1] <= 0x84;
     if (ok && lead == 0xF0) ok = bytes[1] == 0x9F;
+    UChar32 fixed = 0;
     if (ok) {
       int32_t q = 0;
-      UChar32 fixed = 0;
       U8_NEXT(bytes, q, need + 1, fixed);
       ok = fixed >= 0x80 && q == need + 1;
+    }
+    if (ok) {
+      int32_t at = static_cast<int32_t>(out.size());
+      const UChar32 before = previous_char(out, at);
+      const UChar32 before2 = previous_char(out, at);
+      UChar32 after = -1;
+      if (j < n) {
+        int32_t k = j;
+        U8_NEXT(p, k, n, after);
+      }
+      ok = plausible(static_cast<uint8_t>(lead), fixed, first, before, before2, after);
     }
     if (ok) {
       out.append(reinterpret_cast<const char*>(bytes), static_cast<size_t>(need + 1));

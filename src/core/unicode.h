@@ -28,15 +28,17 @@ bool looks_binary(std::string_view s);
 std::string normalize_text(std::string_view utf8);
 
 /// Repairs UTF-8 text that was once decoded as windows-1252 (or Latin-1) and encoded
-/// again ("mojibake": "â€™" for "’", "Ã©" for "é"). A run is put back only when its
-/// lead is one whose mojibake is common and whose real use before such characters is
-/// not: Â or Ã and one character (Latin-1 signs and letters), â and two characters
-/// starting € ‚ ƒ „ (punctuation, currency, letterlike: “ ” ’ – — … € ™), ð and three
-/// starting Ÿ (emoji); and when the windows-1252 bytes of the run form one valid UTF-8
-/// sequence. "â€" and U+FFFD (the undefined byte 0x9D lost by a decoder) is "”". Real
-/// accents before signs, quotes and dashes ("José »", "Café”—", "NESTLÉ®") stay;
-/// Cyrillic or Greek mojibake ("Ð¾") is not repaired. Text without such runs is
-/// returned unchanged.
+/// again ("mojibake": "â€™" for "’", "Ã©" for "é"). A run is a lead (Â..ß and one
+/// character, à..ï and two, ð and three) and characters windows-1252 writes as
+/// continuation bytes; it is put back when its windows-1252 bytes form one valid UTF-8
+/// sequence and the character they make is plausible there: after Â a sign or NBSP
+/// (never a C1 control); after â one of U+2000..U+213F (“ ” ’ – — … € ™); after ð an
+/// emoji; after any other lead a letter or mark of the script of the letter before it
+/// ("Ã—" is no ×; "José »" would be Han after "s"), in its word's case (no capital after
+/// a small letter, no small letter inside an all-caps word, and no capital from closing
+/// punctuation after a capital with no letter after it: "IRMÃ”" is Portuguese). "â€" and
+/// U+FFFD (the undefined byte 0x9D lost by a decoder) is "”". Text without a lead
+/// followed by such a character is returned unchanged.
 std::string repair_mojibake(std::string_view utf8);
 
 /// Converts bytes in `charset` (any name ICU knows: "windows-1252", "ISO-8859-1", ...)

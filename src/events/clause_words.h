@@ -9,6 +9,10 @@
 //   dated act (docs/coder.md, "Habits");
 // - preview verbs ("previewing", "previewed"): an act after one of them in its clause is what was
 //   previewed, a plan (mode expected), not an act done.
+// - subject adverbs ("also", "just"): they may stand between a subject pronoun and its verb ("we also
+//   detained"), so a quoted "we" before them is still the verb's subject;
+// - function words ("the", "of", "and"): no pattern of dyad's own dictionaries may open with one
+//   (docs/verbs.md, rule 7).
 #pragma once
 
 #include <string>
@@ -37,9 +41,13 @@ class ClauseWords {
   [[nodiscard]] bool habit_adverb(std::string_view w) const { return habit_adverbs_.contains(w); }
   /// Is `w` (case-folded) an inflection of a verb that previews what is to come ("previewed", "previewing")?
   [[nodiscard]] bool preview_verb(std::string_view w) const { return preview_verbs_.contains(w); }
+  /// Is `w` (case-folded) an adverb that may stand between a subject and its verb ("also", "just")?
+  [[nodiscard]] bool subject_adverb(std::string_view w) const { return subject_adverbs_.contains(w); }
+  /// Is `w` (case-folded) a function word no dictionary pattern may open with ("the", "of")?
+  [[nodiscard]] bool function_word(std::string_view w) const { return function_words_.contains(w); }
 
  private:
-  WordSet no_one_, aid_prepositions_, habit_adverbs_, preview_verbs_;
+  WordSet no_one_, aid_prepositions_, habit_adverbs_, preview_verbs_, subject_adverbs_, function_words_;
 };
 
 }  // namespace dyad

@@ -2174,8 +2174,7 @@ class DocCoder {
         }
         break;
       }
-      if (x.mention >= 0 || x.punct || !(in(x.norm, kAux) || in(x.norm, {"also", "soon", "just", "now", "still"})) ||
-          x.norm == "to")
+      if (x.mention >= 0 || x.punct || !(in(x.norm, kAux) || k_.clause_words.subject_adverb(x.norm)) || x.norm == "to")
         break;
     }
     for (size_t q = p; q-- > 0;) {
@@ -2472,6 +2471,36 @@ class DocCoder {
     return false;
   }
 
+  // Whether the reporting verb at `verb` opens content after it, up to the sentence's end `e`: anything
+  // but punctuation, time expressions and adjuncts of the saying itself. An adjunct is a preposition,
+  // plain words and at most one mention ("said on Monday", "said in Nairobi", "said in a statement");
+  // a colon or quotation mark opens content ("said: \"..."), and so do "that", a verb form and a
+  // second noun phrase after the adjunct's ("said in Nairobi the army will ...").
+  bool content_follows(uint32_t verb, uint32_t e) const {
+    const auto opens = [&](uint32_t k) { return tok(k).punct && in(norm(k), {":", "\"", "“", "``", "‘‘"}); };
+    for (uint32_t k = verb + 1; k < e;) {
+      if (opens(k)) return true;
+      if (tok(k).punct || in_time_expression(k)) {
+        ++k;
+        continue;
+      }
+      if (tok(k).mention >= 0 || !in(norm(k), kPrepositions)) return true;
+      bool named = false;  // the adjunct's one mention was read
+      for (++k; k < e && !tok(k).punct && !in_time_expression(k);) {
+        const Tok& y = tok(k);
+        if (y.mention < 0 && in(y.norm, kPrepositions)) break;  // the next adjunct
+        if (y.mention >= 0 && !named) {
+          named = true;
+          while (k < e && tok(k).mention == y.mention) ++k;
+          continue;
+        }
+        if (named || y.norm == "that" || verbish(k)) return true;
+        ++k;
+      }
+    }
+    return false;
+  }
+
   std::vector<Speech> find_speech(const Sentence& s) const {
     std::vector<Speech> out;
     const uint32_t b = s.first_token;
@@ -2492,16 +2521,12 @@ class DocCoder {
         --j;
       if (j > b && actor_mention(tok(j - 1).mention)) {
         const int32_t m = tok(j - 1).mention;
-        const bool at_end = t + 1 >= e || (t + 2 >= e && tok(t + 1).norm.size() == 1);
-        out.push_back({t, m, !at_end, mention_at(m).first_token});
+        out.push_back({t, m, content_follows(t, e), mention_at(m).first_token});
         continue;
       }
       if (j > b && in(norm(j - 1), {"he", "she"})) {
         const int32_t m = resolve_singular(j - 1);
-        if (m >= 0) {
-          const bool at_end = t + 1 >= e || (t + 2 >= e && tok(t + 1).norm.size() == 1);
-          out.push_back({t, m, !at_end, j - 1});
-        }
+        if (m >= 0) out.push_back({t, m, content_follows(t, e), j - 1});
         continue;
       }
       // "X ..., (reportedly) stating/saying that ...": the participle's speaker is the
@@ -3705,6 +3730,12 @@ class DocCoder {
         // Nor right after an adverb of degree ("troops moved very close to the frontier", "quite
         // late"): the word it modifies is an adjective or adverb, never a verb.
         if (verbal && p > 0 && ask(degree_before, [&] { return in(norm(cl.toks[p - 1]), kDegreeAdverbs); })) return;
+        // Nor a bare or past form right after a preposition other than "to": a finite verb never follows
+        // one, the word is a noun or an adjective ("police in riot gear", "deployed on riot control duty",
+        // "a plea for detained activists").
+        if (verbal && p > 0 && !gerund && norm(cl.toks[p - 1]) != "to" && tok(cl.toks[p - 1]).mention < 0 &&
+            in(norm(cl.toks[p - 1]), kPrepositions))
+          return;
         // Nor after a preposition as a gerund ("after leaving X", "by attacking Y"): a verb
         // phrase inside a prepositional phrase has no subject of its own for them.
         if (c.dyadic && pre_slot == PatternElement::Kind::source && !c.passive && p > 0 && gerund &&
@@ -4080,6 +4111,19 @@ class DocCoder {
     return {};
   }
 
+  // The match's verb is a finite present with its subject before it (a pattern that opens with its
+  // source slot): no past form (nor one that may be past: "hit", "cut"), no infinitive ("the first to
+  // visit"), and no -ing form, unless `progressive` and a finite auxiliary stands right before it ("is
+  // visiting"). The habit rule and the scheduled-visit rule both read the present by it.
+  bool finite_present(const Clause& cl, const Match& m, bool progressive) const {
+    if (m.pat->prefix_slot() != PatternElement::Kind::source) return false;
+    const uint32_t at = cl.toks[m.anchor_pos];
+    if (tok(at).past) return false;
+    if (m.anchor_pos > 0 && norm(cl.toks[m.anchor_pos - 1]) == "to") return false;
+    if (!ends_with(norm(at), "ing")) return true;
+    return progressive && m.anchor_pos > 0 && finite_auxiliary(norm(cl.toks[m.anchor_pos - 1]));
+  }
+
   // The present simple of an act stated as a habit, no single act on a day: "the guards search every car
   // each morning", "rebels often raid the depots", "police arrest traders there regularly": a recurring
   // time in the clause, or a habit adverb of data/cameo/clause_words.tsv in the verb group (right before
@@ -4090,10 +4134,7 @@ class DocCoder {
   // ("Police arrest five in X", "troops kill three, ministry says") tells single acts anywhere in a story.
   bool habitual(const Clause& cl, const Match& m, const ModeInfo& mi, bool dated, bool recurring) const {
     if (mi.mode != EventMode::happened || mi.tense == Tense::past || mi.tense == Tense::future || dated) return false;
-    if (m.pat->prefix_slot() != PatternElement::Kind::source) return false;
-    const uint32_t at = cl.toks[m.anchor_pos];
-    if (tok(at).past || ends_with(norm(at), "ing")) return false;
-    if (m.anchor_pos > 0 && norm(cl.toks[m.anchor_pos - 1]) == "to") return false;
+    if (!finite_present(cl, m, false)) return false;
     if (recurring) return true;
     auto habit = [&](size_t q) {
       return q < cl.toks.size() && tok(cl.toks[q]).mention < 0 && k_.clause_words.habit_adverb(norm(cl.toks[q]));
@@ -4954,10 +4995,7 @@ class DocCoder {
       // and so is a habit: with a recurring time in the clause ("X meets Y every Monday", "on Friday
       // every week") the present is no schedule of one meeting.
       if (best != nullptr && recurring == nullptr && mi.mode == EventMode::happened && mi.tense != Tense::past &&
-          m.pat->code.starts_with("04") && m.pat->prefix_slot() == PatternElement::Kind::source && !tok(at).past &&
-          !(m.anchor_pos > 0 && norm(cl.toks[m.anchor_pos - 1]) == "to") &&  // an infinitive: "the first to visit"
-          (!ends_with(norm(at), "ing") || (m.anchor_pos > 0 && finite_auxiliary(norm(cl.toks[m.anchor_pos - 1])))) &&
-          doc_.article.published.known()) {
+          m.pat->code.starts_with("04") && finite_present(cl, m, true) && doc_.article.published.known()) {
         const Date ahead = best->resolve(Tense::future);
         if (ahead.known() && ahead.last_day() > doc_.article.published.last_day()) {
           mi.mode = EventMode::expected;
@@ -5370,7 +5408,7 @@ Result<std::vector<std::vector<std::string>>> read_verb_phrases(const std::strin
   return out;
 }
 
-Result<std::vector<VerbPatternSpec>> read_verb_patterns(const std::string& path) {
+Result<std::vector<VerbPatternSpec>> read_verb_patterns(const std::string& path, const ClauseWords& words) {
   auto t = TsvTable::read(path, {"code", "pattern", "note", "as_of"});
   if (!t.ok()) return t.error();
   std::vector<VerbPatternSpec> out;
@@ -5385,7 +5423,7 @@ Result<std::vector<VerbPatternSpec>> read_verb_patterns(const std::string& path)
     if (t->get(row, "note").empty()) return t->error(row, "the pattern has no note");
     auto d = parse_date_field(*t, row, "as_of");
     if (!d.ok()) return d.error();
-    Status st = check_dictionary_pattern(s);
+    Status st = check_dictionary_pattern(s, words);
     if (!st.ok()) return st.error();
     out.push_back(std::move(s));
   }
@@ -5466,7 +5504,7 @@ Result<std::shared_ptr<const EventCoder>> EventCoder::load(const std::string& da
       if (entry.path().extension() == ".tsv") files.push_back(entry.path().string());
     std::sort(files.begin(), files.end());
     for (const auto& f : files) {
-      auto r = read_verb_patterns(f);
+      auto r = read_verb_patterns(f, impl->clause_words);
       if (!r.ok()) return r.error();
       // Evidence names bundled patterns as "data/verbs/FILE:LINE", not by this machine's path.
       const std::string prefix = fs::path(f).parent_path().string() + "/";
@@ -5491,7 +5529,7 @@ Result<std::shared_ptr<const EventCoder>> EventCoder::load(const std::string& da
   }
   if (!no_default) {
     // "the guards looked the other way": patterns of acts not done (docs/coder.md, "Inaction")
-    auto inaction = read_verb_patterns(data_dir + "/cameo/inaction.tsv");
+    auto inaction = read_verb_patterns(data_dir + "/cameo/inaction.tsv", impl->clause_words);
     if (!inaction.ok()) return inaction.error();
     for (VerbPatternSpec& spec : *inaction) {
       spec.origin = "data/cameo/inaction.tsv" + spec.origin.substr(spec.origin.rfind(':'));

@@ -12,14 +12,16 @@
 
 #include "core/document.h"
 #include "core/error.h"
+#include "events/clause_words.h"
 #include "events/codebook.h"
 #include "knowledge/specs.h"
 
 namespace dyad {
 
 /// Reads one verb-pattern file in dyad's format (docs/verbs.md: TSV with columns
-/// code, pattern; note and as_of optional). Origins are "path:line".
-Result<std::vector<VerbPatternSpec>> read_verb_patterns(const std::string& path);
+/// code, pattern; note and as_of optional). Origins are "path:line". `words` gives the function
+/// words no pattern may open with (data/cameo/clause_words.tsv; check_dictionary_pattern).
+Result<std::vector<VerbPatternSpec>> read_verb_patterns(const std::string& path, const ClauseWords& words);
 
 /// Reads data/cameo/reciprocal.tsv (columns code, note, as_of): the CAMEO codes
 /// that, with a compound source and no target, code each ordered pair. Every

@@ -14,6 +14,8 @@
 #include <memory>
 #include <utility>
 
+#include "events/clause_words.h"
+
 namespace dyad {
 
 namespace {
@@ -445,7 +447,7 @@ bool holds_word(const Node& n) {
 
 }  // namespace
 
-Status check_dictionary_pattern(const VerbPatternSpec& spec) {
+Status check_dictionary_pattern(const VerbPatternSpec& spec, const ClauseWords& words) {
   auto fail = [&spec](const std::string& what) {
     return Status(pattern_error(spec.origin, "pattern \"" + spec.pattern + "\": " + what));
   };
@@ -490,13 +492,10 @@ Status check_dictionary_pattern(const VerbPatternSpec& spec) {
     if (n.kind == Node::Kind::optional) return fail("its first word is inside [ ]");
     break;
   }
-  static const std::vector<std::string> kFunctionWords = {"the", "a",    "an", "of",  "to", "in",   "on",   "at",
-                                                          "for", "with", "by", "and", "or", "from", "into", "that"};
   auto readings = anchor_pattern(spec);
   if (!readings.ok()) return readings.error();
   for (const AnchoredPattern& ap : readings.value())
-    if (ap.anchor.kind == PatternElement::Kind::lemma &&
-        std::find(kFunctionWords.begin(), kFunctionWords.end(), ap.anchor.word) != kFunctionWords.end())
+    if (ap.anchor.kind == PatternElement::Kind::lemma && words.function_word(ap.anchor.word))
       return fail("its first word \"" + ap.anchor.word + "\" is a function word");
   return {};
 }

@@ -14,6 +14,8 @@
 
 namespace dyad {
 
+class ClauseWords;
+
 /// One element of a linear (alternative-free) pattern.
 struct PatternElement {
   enum class Kind : uint8_t {
@@ -92,8 +94,9 @@ Result<std::vector<AnchoredPattern>> anchor_pattern(const VerbPatternSpec& spec,
 
 /// The rules of dyad's own dictionary files on one pattern beyond its syntax (docs/verbs.md,
 /// rules 5-7): lower-case words, at most one source and one target slot per reading, and a first
-/// word that is no function word and not optional. Errors name the spec's origin file:line.
-Status check_dictionary_pattern(const VerbPatternSpec& spec);
+/// word that is no function word (`words`: data/cameo/clause_words.tsv) and not optional. Errors name
+/// the spec's origin file:line.
+Status check_dictionary_pattern(const VerbPatternSpec& spec, const ClauseWords& words);
 
 /// Splits a spec origin "path/file.tsv:12" into file and line (line 0 if none).
 Error pattern_error(std::string_view origin, std::string message);

@@ -842,13 +842,21 @@ class Matcher {
     return true;
   }
 
-  // The frequency word at k (before an expression) is a noun, a newspaper: after a determiner or an
-  // article ("the daily", "a weekly") or after a capitalised word that is not the sentence's first
-  // ("the Izvestia daily on Friday"). "met weekly on Mondays" keeps the adverb.
+  // The frequency word at k (before an expression) is a noun, a newspaper (data/temporal/recurrence.tsv):
+  // right after a determiner or a possessive ("a weekly", "the daily", "Kenya's daily"), or with one word
+  // between when a paper preposition stands before the determiner ("an editor of the business daily",
+  // "at the pro-government daily", "of the Izvestia daily", "of the country's largest daily"). Else the
+  // word is the adverb: "the unions march weekly", "meets the envoy weekly", "calls Zelensky weekly".
   [[nodiscard]] bool frequency_noun(uint32_t k) const {
-    if (k <= b_) return false;
-    const std::string_view w = norm(k - 1);
-    return one_of(w, kDeterminers) || w == "a" || w == "an" || w == "this" || w == "that" || (k - 1 > b_ && cap(k - 1));
+    const RecurrenceWords& r = recurrence_;
+    const auto word = [&](uint32_t d) { return tok(d) != nullptr && tok(d)->kind == TokenKind::word; };
+    const auto determiner = [&](uint32_t d) { return word(d) && (r.determiner(norm(d)) || norm(d).ends_with("'s")); };
+    if (k <= b_ || !word(k - 1)) return false;
+    if (determiner(k - 1)) return true;
+    if (k - 1 <= b_ || !determiner(k - 2)) return false;
+    uint32_t d = k - 2;
+    if (norm(d).ends_with("'s") && d > b_ && r.determiner(norm(d - 1))) --d;  // "the country's"
+    return d > b_ && r.paper_preposition(norm(d - 1));
   }
 
   // The expression on tokens [i, end) names a recurring time, no single date: "every Monday",
@@ -875,23 +883,26 @@ bool weekday_name(std::string_view w) {
 }
 
 namespace {
-std::array<WordKind, 3> kinds_of(WordSet& every, WordSet& every_nth, WordSet& frequency) {
+std::array<WordKind, 5> kinds_of(WordSet& every, WordSet& every_nth, WordSet& frequency, WordSet& determiner,
+                                 WordSet& paper_preposition) {
   return {{{"every", &every, WordShape::word},
            {"every_nth", &every_nth, WordShape::phrase},
-           {"frequency", &frequency, WordShape::word}}};
+           {"frequency", &frequency, WordShape::word},
+           {"determiner", &determiner, WordShape::word},
+           {"paper_preposition", &paper_preposition, WordShape::word}}};
 }
 }  // namespace
 
 Result<RecurrenceWords> RecurrenceWords::load(const std::string& data_dir) {
   RecurrenceWords out;
-  const auto kinds = kinds_of(out.every_, out.every_nth_, out.frequency_);
+  const auto kinds = kinds_of(out.every_, out.every_nth_, out.frequency_, out.determiner_, out.paper_preposition_);
   if (Status read = read_word_kinds_file(data_dir + "/temporal/recurrence.tsv", kinds); !read.ok()) return read.error();
   return out;
 }
 
 Result<RecurrenceWords> RecurrenceWords::parse(std::string_view name, std::string_view text) {
   RecurrenceWords out;
-  const auto kinds = kinds_of(out.every_, out.every_nth_, out.frequency_);
+  const auto kinds = kinds_of(out.every_, out.every_nth_, out.frequency_, out.determiner_, out.paper_preposition_);
   if (Status read = parse_word_kinds(name, text, kinds); !read.ok()) return read.error();
   return out;
 }

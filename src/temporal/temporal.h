@@ -75,9 +75,15 @@ class RecurrenceWords {
   [[nodiscard]] bool every_nth(std::string_view a, std::string_view b) const { return every_nth_.contains(a, b); }
   /// Is `w` a frequency adverb ("daily", "weekly")?
   [[nodiscard]] bool frequency(std::string_view w) const { return frequency_.contains(w); }
+  /// Is `w` a determiner that makes a frequency word right after it a noun, a newspaper ("the daily",
+  /// "a weekly")?
+  [[nodiscard]] bool determiner(std::string_view w) const { return determiner_.contains(w); }
+  /// Is `w` a preposition before which a determiner, one word and a frequency word are a newspaper ("of
+  /// the business daily")?
+  [[nodiscard]] bool paper_preposition(std::string_view w) const { return paper_preposition_.contains(w); }
 
  private:
-  WordSet every_, every_nth_, frequency_;
+  WordSet every_, every_nth_, frequency_, determiner_, paper_preposition_;
 };
 
 /// Every date expression in sentence `sentence` of the analysis, in text order and

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <string>
+#include <utility>
 
 namespace dyad {
 namespace {
@@ -79,6 +80,34 @@ TEST(Mojibake, RepairsWindows1252RoundTrips) {
   EXPECT_EQ(normalize_text("don\xC3\xA2\xE2\x82\xAC\xE2\x84\xA2t"), "don\xE2\x80\x99t");
 }
 
+// Every lead whose repair is a plausible letter: Latin Extended-A (Å, Ä), a capital inside an all-caps word
+// from a quote mark with a letter after it (HÃ”TEL), a capital opening a word, Arabic (Ù, Ø), Devanagari
+// (à and a virama), Vietnamese (á), Han (å, ä).
+TEST(Mojibake, RepairsEveryLeadWhoseRepairIsAPlausibleLetter) {
+  const std::pair<const char*, const char*> cases[] = {
+      {"Dvo\xC3\x85\xE2\x84\xA2\xC3\x83\xC2\xA1k", "Dvo\xC5\x99\xC3\xA1k"},  // Dvořák
+      {"Wa\xC3\x85\xE2\x80\x9A\xC3\x84\xE2\x84\xA2sa of Gda\xC3\x85\xE2\x80\x9Esk",
+       "Wa\xC5\x82\xC4\x99sa of Gda\xC5\x84sk"},  // Wałęsa of Gdańsk
+      {"Erdo\xC3\x84\xC5\xB8"
+       "an",
+       "Erdo\xC4\x9F"
+       "an"},                                                                                    // Erdoğan
+      {"\xC3\x85\xC5\xBEtefan", "\xC5\x9Etefan"},                                                // Ştefan
+      {"H\xC3\x83\xE2\x80\x9DTEL", "H\xC3\x94TEL"},                                              // HÔTEL
+      {"CAF\xC3\x83\xE2\x80\xB0", "CAF\xC3\x89"},                                                // CAFÉ
+      {"\xC3\x83\xE2\x80\xB0tat", "\xC3\x89tat"},                                                // État
+      {"Nguy\xC3\xA1\xC2\xBB\xE2\x80\xA6n V\xC3\x84\xC6\x92n", "Nguy\xE1\xBB\x85n V\xC4\x83n"},  // Nguyễn Văn
+      {"\xC3\x99\xE2\x80\xA6\xC3\x98\xC2\xB1\xC3\x98\xC2\xAD\xC3\x98\xC2\xA8\xC3\x98\xC2\xA7",
+       "\xD9\x85\xD8\xB1\xD8\xAD\xD8\xA8\xD8\xA7"},  // Arabic
+      {"\xC3\xA0\xC2\xA4\xC2\xA8\xC3\xA0\xC2\xA4\xC2\xAE\xC3\xA0\xC2\xA4\xC2\xB8\xC3\xA0\xC2\xA5\xC2\x8D\xC3\xA0\xC2"
+       "\xA4\xC2\xA4\xC3\xA0"
+       "\xC2\xA5\xE2\x80\xA1",
+       "\xE0\xA4\xA8\xE0\xA4\xAE\xE0\xA4\xB8\xE0\xA5\x8D\xE0\xA4\xA4\xE0\xA5\x87"},          // Devanagari
+      {"\xC3\xA5\xC5\x92\xE2\x80\x94\xC3\xA4\xC2\xBA\xC2\xAC", "\xE5\x8C\x97\xE4\xBA\xAC"},  // Han
+  };
+  for (const auto& [broken, fixed] : cases) EXPECT_EQ(repair_mojibake(broken), fixed) << broken;
+}
+
 TEST(Mojibake, LeavesRealAccentsAlone) {
   for (std::string s : {
            "S\xC3\xA3o Paulo and Gr\xC3\xB6\xC3\x9F"
@@ -87,6 +116,23 @@ TEST(Mojibake, LeavesRealAccentsAlone) {
            "na\xC3\xAFve caf\xC3\xA9 \xC3\xA0 la carte",  // naïve café à la carte
            "\xC3\xA2\xE2\x82\xAC",                        // a lead with too few continuations
            "plain ASCII text",
+           // an accented letter before NBSP, guillemets, quotes, dashes, the ellipsis, ®: the bytes would
+           // make a Han character after a Latin letter, or a small IPA letter inside an all-caps word
+           "Zo\xC3\xA9\xC2\xA0\xC2\xBB",
+           "Th\xC3\xA9\xE2\x80\x9D\xE2\x80\x94",
+           "Chlo\xC3\xA9\xE2\x80\xA6\xE2\x80\x9D",
+           "ANDR\xC3\x89\xC2\xAE",
+           // an all-caps word's real last letter Ã or Â before closing punctuation: a capital from a quote, a
+           // dash, an ellipsis, with no letter after; a small letter inside the word; a C1 control; ×
+           "ALEM\xC3\x83\xE2\x80\x9D",
+           "\xE2\x80\x9C"
+           "CIDAD\xC3\x83\xE2\x80\x99",
+           "VIL\xC3\x83\xE2\x80\xA6 end",
+           "CH\xC3\x83\xC2\xAE",
+           "ALEM\xC3\x83\xC2\xA0SA",
+           "\xE2\x80\x9CV\xC3\x82\xE2\x80\x9D",
+           "CAPIT\xC3\x83\xE2\x80\x94"
+           "a",
        })
     EXPECT_EQ(repair_mojibake(s), s) << s;
 }

@@ -25,6 +25,10 @@ TEST(ClauseWords, BundledListsNameNoOneAidPrepositionsAndHabits) {
   for (const char* p : {"at", "during", "of"}) EXPECT_FALSE(w->aid_preposition(p)) << p;
   for (const char* h : {"usually", "routinely", "often"}) EXPECT_TRUE(w->habit_adverb(h)) << h;
   for (const char* h : {"yesterday", "reportedly", "never"}) EXPECT_FALSE(w->habit_adverb(h)) << h;
+  for (const char* a : {"also", "just", "still"}) EXPECT_TRUE(w->subject_adverb(a)) << a;
+  for (const char* a : {"often", "reportedly", "not"}) EXPECT_FALSE(w->subject_adverb(a)) << a;
+  for (const char* f : {"the", "of", "and", "that"}) EXPECT_TRUE(w->function_word(f)) << f;
+  for (const char* f : {"visit", "arrest", "off"}) EXPECT_FALSE(w->function_word(f)) << f;
   auto missing = ClauseWords::load("/nonexistent-dyad-data");
   ASSERT_FALSE(missing.ok());
   EXPECT_THAT(missing.error().file, HasSubstr("clause_words.tsv"));

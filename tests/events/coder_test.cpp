@@ -892,7 +892,7 @@ TEST(Coder, UncodableSentencesAreSkipped) {
 }
 
 TEST(Coder, Discards) {
-  auto specs = read_verb_patterns(testing_events::kFixtures + "/verbs.tsv");
+  auto specs = read_verb_patterns(testing_events::kFixtures + "/verbs.tsv", testing_events::clause_words());
   ASSERT_TRUE(specs.ok());
   auto c = EventCoder::load(testing_events::kData, specs.value(),
                             {{"video game", "", "d.tsv:1"}, {"state visit", "042", "d.tsv:2"}}, true);
@@ -1438,7 +1438,7 @@ TEST(Coder, PositionWordsBeforeAPlaceAreReadFromTheActorWords) {
     for (std::string line; std::getline(in, line);)
       if (line.rfind("position\tsouthern\t", 0) != 0) out << line << '\n';
   }
-  auto specs = read_verb_patterns(testing_events::kFixtures + "/verbs.tsv");
+  auto specs = read_verb_patterns(testing_events::kFixtures + "/verbs.tsv", testing_events::clause_words());
   ASSERT_TRUE(specs.ok()) << specs.error().str();
   auto without = EventCoder::load(dir.string(), specs.value(), {}, true);
   fs::remove_all(dir);

@@ -28,10 +28,20 @@ inline const TextRules& rules() {
   return *loaded;
 }
 
+/// The bundled clause words (data/cameo/clause_words.tsv): the function words pattern files are checked by.
+inline const ClauseWords& clause_words() {
+  static const ClauseWords loaded = [] {
+    auto r = ClauseWords::load(kData);
+    if (!r) ADD_FAILURE() << r.error().str();
+    return r ? r.value() : ClauseWords{};
+  }();
+  return loaded;
+}
+
 /// The coder over the fixture dictionary only.
 inline const EventCoder& coder() {
   static std::shared_ptr<const EventCoder> loaded = [] {
-    auto specs = read_verb_patterns(kFixtures + "/verbs.tsv");
+    auto specs = read_verb_patterns(kFixtures + "/verbs.tsv", clause_words());
     if (!specs) ADD_FAILURE() << specs.error().str();
     auto r = EventCoder::load(kData, specs ? specs.value() : std::vector<VerbPatternSpec>{}, {}, true);
     if (!r) ADD_FAILURE() << r.error().str();

@@ -131,7 +131,7 @@ TEST(Pattern, DictionaryFileRulesNameFileAndLine) {
   auto fails = [&](const std::string& pattern, const std::string& what) {
     std::ofstream(f) << "code\tpattern\tnote\tas_of\n042\t{S} tour {T}\tx\t2026-11-24\n042\t" << pattern
                      << "\tx\t2026-11-24\n";
-    auto r = read_verb_patterns(f);
+    auto r = read_verb_patterns(f, testing_events::clause_words());
     ASSERT_FALSE(r.ok()) << pattern;
     EXPECT_NE(r.error().str().find("v.tsv:3"), std::string::npos) << r.error().str();
     EXPECT_NE(r.error().str().find(what), std::string::npos) << r.error().str();
@@ -144,11 +144,11 @@ TEST(Pattern, DictionaryFileRulesNameFileAndLine) {
   fails("{S} (to|visit) {T}", "function word");
   fails("{S} visit {T}\t\t2026-11-24\n042\t{S} fly to {T}", "no note");
   std::ofstream(f) << "code\tpattern\tnote\tas_of\n042\t{S} tour {T}\tx\t2026-13-40\n";
-  EXPECT_FALSE(read_verb_patterns(f).ok()) << "as_of is a date";
+  EXPECT_FALSE(read_verb_patterns(f, testing_events::clause_words()).ok()) << "as_of is a date";
   // one slot on each branch is one per reading; a quoted function word may open a noun phrase
   std::ofstream(f) << "code\tpattern\tnote\tas_of\n042\t{S} tour ({T}|{T's} capital)\tx\t2026-11-24\n"
                    << "173\t\"the\" \"detained\"\tx\t2026-11-24\n";
-  auto ok = read_verb_patterns(f);
+  auto ok = read_verb_patterns(f, testing_events::clause_words());
   EXPECT_TRUE(ok.ok()) << ok.error().str();
   std::filesystem::remove_all(dir);
 }
@@ -195,7 +195,7 @@ TEST(Pattern, LoaderReportsSyntaxErrorsWithOrigin) {
 }
 
 TEST(Pattern, ReadsVerbFileWithOrigins) {
-  auto r = read_verb_patterns(testing_events::kFixtures + "/verbs.tsv");
+  auto r = read_verb_patterns(testing_events::kFixtures + "/verbs.tsv", testing_events::clause_words());
   ASSERT_TRUE(r.ok()) << r.error().str();
   ASSERT_FALSE(r->empty());
   EXPECT_EQ(r->front().code, "042");

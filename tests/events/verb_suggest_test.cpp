@@ -126,7 +126,9 @@ TEST_F(VerbSuggestTest, CommandPrintsTsvForReview) {
 TEST(VerbSuggest, BundledDictionaryAgainstInstalledWordNet) {
   auto wn = WordNetVerbs::load("/usr/share/wordnet");
   if (!wn.ok()) GTEST_SKIP() << "wordnet-base not installed";
-  auto rows = read_verb_patterns(data_dir() + "/verbs/cameo.tsv");
+  auto words = ClauseWords::load(data_dir());
+  ASSERT_TRUE(words.ok()) << words.error().str();
+  auto rows = read_verb_patterns(data_dir() + "/verbs/cameo.tsv", *words);
   ASSERT_TRUE(rows.ok());
   const auto s = suggest_verbs(*rows, *wn);
   EXPECT_GT(s.size(), 100u);

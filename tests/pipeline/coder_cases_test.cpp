@@ -95,6 +95,15 @@ TEST(CoderCases, AQuotedWeIsTheSpeakersBody) {
   auto after = events_of("Kenyan police said: \"We detained nine smugglers.\"");
   ASSERT_NE(find_code(after, "173"), nullptr);
   EXPECT_EQ(find_code(after, "173")->source.code, "KENCOP");
+  // the saying's own time or place after the verb opens no content: the quotation before is still its
+  for (const char* text : {"\"We arrested four poachers,\" a Kenyan police spokesman said on Monday.",
+                           "\"We arrested four poachers,\" a Kenyan police spokesman said in Mombasa.",
+                           "\"We arrested four poachers,\" Kenyan police said in a statement on Monday."}) {
+    const auto arrested = events_of(text);
+    e = find_code(arrested, "173");
+    ASSERT_NE(e, nullptr) << text;
+    EXPECT_EQ(e->source.code, "KENCOP") << text;
+  }
   const auto minister = events_of("\"We condemn the Russian strike,\" the Kenyan foreign minister said.");
   e = find_code(minister, "111");
   ASSERT_NE(e, nullptr);
@@ -140,6 +149,37 @@ TEST(CoderCases, ACurfewImposedOrEasedWithNoDoerIsAPoliceAct) {
   }
   // a curfew that only goes on is no act
   EXPECT_TRUE(events_of("The curfew continued in the river wards.").empty());
+}
+
+TEST(CoderCases, BookingIsAPoliceActOnlyWithAChargeOrALawNamed) {
+  // "book" charges someone only with the offence or the law named; an agentless booking of things is none
+  EXPECT_EQ(find_code(events_of("Train tickets were booked under a false name at the station."), "173"), nullptr);
+  EXPECT_EQ(find_code(events_of("Two rooms were booked for the visiting lawyers."), "173"), nullptr);
+  const Event* e = find_code(events_of("Four traders were booked for hoarding in Nashik on Monday."), "173");
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->source.sector, "COP");
+  ASSERT_NE(find_code(events_of("Two clerks had been booked for six offences earlier."), "173"), nullptr);
+}
+
+TEST(CoderCases, PoliceClosingRoadsToStopAMarchRepressItAndProtestNothing) {
+  // the police blocking the marchers' way is repression of the protest (1721), no protest of theirs (144)
+  const auto blocked = events_of("Kenyan police barricaded the main road to stop the opposition march in Kisumu.");
+  const Event* e = find_code(blocked, "1721");
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->source.code, "KENCOP");
+  for (const Event& ev : blocked) EXPECT_NE(ev.cameo.substr(0, 2), "14") << ev.cameo;
+  // demonstrators blocking a road still protest
+  ASSERT_NE(find_code(events_of("Kenyan traders blocked the main road in Kisumu on Monday."), "144"), nullptr);
+}
+
+TEST(CoderCases, AVerbFormRightAfterAPrepositionIsANoun) {
+  // "riot" after "on", "in", "for" is a noun ("riot gear", "riot control duty"): nobody rioted
+  for (const char* text : {"Kenyan police in riot gear fired tear gas at the crowd.",
+                           "Kenyan police were deployed on riot control duty in Kisumu."})
+    EXPECT_EQ(find_code(events_of(text), "145"), nullptr) << text;
+  ASSERT_NE(find_code(events_of("Kenyan police were deployed on riot control duty in Kisumu."), "150"), nullptr);
+  // the verb itself still codes, and an infinitive after "to" is no noun
+  ASSERT_NE(find_code(events_of("Kenyan students rioted in Kisumu on Monday."), "145"), nullptr);
 }
 
 }  // namespace

@@ -389,6 +389,24 @@ TEST(Temporal, ANewspaperNamedDailyOrWeeklyIsNoFrequency) {
   const Found* weekly = a.find("on Tuesday");
   ASSERT_NE(weekly, nullptr) << a.spans();
   EXPECT_TRUE(weekly->expr.recurring) << "an adverb after a verb stays a frequency";
+  // an adjective or a possessive between: still the paper, after a preposition ("of the farm-sector daily")
+  Analyzed papers = analyze(
+      "Guards held a columnist of the farm-sector daily on Friday, a cartoonist at the independent weekly on "
+      "Saturday and a printer of the nation's oldest daily on Sunday.",
+      "2024-05-16");
+  for (const char* span : {"on Friday", "on Saturday", "on Sunday"}) {
+    const Found* f = papers.find(span);
+    ASSERT_NE(f, nullptr) << span << ": " << papers.spans();
+    EXPECT_FALSE(f->expr.recurring) << span;
+  }
+  // a name or a noun after a verb is its object, the adverb stays: a habit
+  Analyzed habits = analyze(
+      "Scholz phones Albanese weekly on Monday and the envoy briefs the cabinet daily on Tuesday.", "2024-05-16");
+  for (const char* span : {"on Monday", "on Tuesday"}) {
+    const Found* f = habits.find(span);
+    ASSERT_NE(f, nullptr) << span << ": " << habits.spans();
+    EXPECT_TRUE(f->expr.recurring) << span;
+  }
 }
 
 TEST(Temporal, WeekdayNamesAreTheSevenFullNames) {
