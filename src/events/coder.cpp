@@ -1079,6 +1079,48 @@ class DocCoder {
       return false;
     return !(mm.first_token > base_ && norm(mm.first_token - 1) == "by");
   }
+  // Token t is a plain word that can head a noun phrase: no actor, punctuation, function word, pronoun,
+  // "-ly" adverb, adverb of time or word of a time expression ("efforts", "resolution", "presidents").
+  bool plain_noun(uint32_t t) const {
+    const Tok& x = tok(t);
+    if (x.mention >= 0 || x.punct || x.norm.empty() || !std::isalpha(static_cast<unsigned char>(x.norm.front())))
+      return false;
+    const std::string_view w = x.norm;
+    if (in(w, kAux) || in(w, kPrepositions) || in(w, kCoordinators) || in(w, kSubordinators) || is_determiner(w) ||
+        finite_auxiliary(w) || negation_word(w) || (w.size() > 4 && ends_with(w, "ly")))
+      return false;
+    if (in(w, {"that", "which", "who", "whom", "whose", "what", "it",    "they",      "he",
+               "she",  "we",    "you", "i",    "there", "here", "today", "yesterday", "tonight",
+               "now",  "once",  "all", "both", "some",  "any",  "this",  "those",     "these"}))
+      return false;
+    return !verbish(t) && !in_time_expression(t);
+  }
+  // A clause of its own inside a pattern gap (dyad's own patterns; docs/coder.md step 1): clause
+  // position q is a plain noun with a finite auxiliary right after it, the subject of a reported
+  // clause ("suggested the two presidents were planning talks" is no suggested plan).
+  bool noun_subject_at(const Clause& cl, size_t q) const {
+    return q + 1 < cl.toks.size() && plain_noun(cl.toks[q]) && finite_auxiliary(norm(cl.toks[q + 1]));
+  }
+  // The complement of a noun a pattern gap opened at clause position from passed over: clause position q
+  // is "to" before a verb, or a verb's "-ing" form, right after a plain noun ("supported efforts to
+  // condemn X", "backed a resolution condemning Y"). The verb there has an object of its own; a "to"
+  // right after the anchor or after adjuncts only ("threatened on Monday to impose") is the anchor's.
+  bool noun_complement_at(const Clause& cl, size_t from, size_t q) const {
+    if (q <= from || q + 1 > cl.toks.size() || !plain_noun(cl.toks[q - 1])) return false;
+    const uint32_t t = cl.toks[q];
+    const std::string_view w = norm(t);
+    if (w == "to") {
+      if (q + 1 >= cl.toks.size()) return false;
+      const Tok& v = tok(cl.toks[q + 1]);
+      return v.mention < 0 && !v.past && !ends_with(v.norm, "ing") && !ends_with(v.norm, "s") && anchors_pattern(v);
+    }
+    // "-ing" after a noun: no determiner or preposition before it ("the ruling party") and a word of an
+    // object after it ("condemning the", "calling for", "condemning Y")
+    if (tok(t).mention >= 0 || w.size() < 5 || !ends_with(w, "ing") || !anchors_pattern(tok(t))) return false;
+    if (q + 1 >= cl.toks.size()) return false;
+    const Tok& nx = tok(cl.toks[q + 1]);
+    return nx.mention_start || is_determiner(nx.norm) || in(nx.norm, kPrepositions);
+  }
   bool reporting(uint32_t t) const {
     auto c = k_.lemmatizer.candidates(norm(t));
     for (const auto& l : c)
@@ -2130,6 +2172,27 @@ class DocCoder {
   // Nearest actor mention before clause position `p` not governed by a
   // preposition (with its compound), else the relative antecedent or a pronoun.
   std::vector<int32_t> subject_before(const Clause& c, size_t p, std::string& how) const {
+    // "Troops open fire on the crowd and kill dozens": a verb right after "and" whose nearest actor
+    // stands after the verb before the "and" (that verb's object) shares that verb's subject; a past
+    // form is cut into a clause of its own and carries it (step 2), a present one is not cut.
+    if (p >= 3 && tok(c.toks[p - 1]).mention < 0 && norm(c.toks[p - 1]) == "and") {
+      for (size_t v = p - 1; v-- > 0;) {
+        const Tok& y = tok(c.toks[v]);
+        if (y.punct) break;
+        if (y.mention >= 0 || !anchors_pattern(y) || (v > 0 && is_determiner(norm(c.toks[v - 1])))) continue;
+        bool object_between = false;
+        for (size_t q = v + 1; q + 1 < p; ++q)
+          object_between = object_between || (tok(c.toks[q]).mention >= 0 && actor_mention(tok(c.toks[q]).mention));
+        if (!object_between) break;
+        std::string first_how;
+        auto ms = subject_before(c, v, first_how);
+        if (!ms.empty()) {
+          how = "subject of the verb before 'and' (" + first_how + ")";
+          return ms;
+        }
+        break;
+      }
+    }
     // "curbs on Ruritania as a reply to its shelling of Freedonia": "its" just before the
     // anchor (at most three words between) names the possessor: the nearest country or
     // organisation before it, also one governed by a preposition; never a person.
@@ -2856,6 +2919,11 @@ class DocCoder {
           // nor does it take in a new subject: an actor (no place) right before a verb ("after the
           // bombing in Kabul police killed three suspects" is no bombing that killed them)
           if (g > 0 && !st.imported && pos + g < n && new_subject_before(cl.toks[pos + g - 1])) break;
+          // nor a noun as a reported clause's subject ("suggested the two presidents were planning
+          // talks"), nor the infinitive or participle complementing a noun it passed over ("welcomed
+          // calls to condemn the X decision" welcomes no decision)
+          if (g > 0 && !st.imported && (noun_subject_at(cl, pos + g - 1) || noun_complement_at(cl, pos, pos + g - 1)))
+            break;
           if (k(pos + g, lits)) return true;
         }
         return false;
@@ -2967,10 +3035,13 @@ class DocCoder {
   // skipping a place attached by in/at/near (where, not whom) and the source.
   // `imported`: a TABARI/PETRARCH pattern, whose object is any actor of the verb phrase, also one
   // after in/at ("fired shells at X", "arrived in X") when the dictionaries code it as an actor.
+  // With judged set (an act that judges another act: judges_an_act), the search stops at the
+  // complement of a noun ("supported efforts to condemn X": X is the object of "condemn").
   std::vector<int32_t> object_after(const Clause& cl, size_t ap, const std::vector<int32_t>& sources,
-                                    bool imported = false) const {
+                                    bool imported = false, bool judged = false) const {
     for (size_t q = ap + 1; q < cl.toks.size(); ++q) {
       const Tok& x = tok(cl.toks[q]);
+      if (judged && noun_complement_at(cl, ap + 1, q)) break;
       // ", a senior official said": not the verb's object; "complete, full ties with X" is
       if (x.mention < 0 && x.norm == "," && !adjective_comma(cl.toks[q], base_, end_)) break;
       if (x.mention < 0 && x.norm == "without") break;  // "calling for X without chiding Y": Y is another verb's
@@ -3142,6 +3213,11 @@ class DocCoder {
     if (x.past || !ends_with(x.norm, "s") || ends_with(x.norm, "ss")) return false;
     if (p > 0 && tok(cl.toks[p - 1]).mention < 0 && norm(cl.toks[p - 1]) != "to" &&
         in(norm(cl.toks[p - 1]), kPrepositions))
+      return true;
+    // right after the "-ing" form of a verb ("rejecting calls for talks", "ignoring demands for"): the
+    // object of that verb, no finite verb of the same subject
+    if (p > 0 && tok(cl.toks[p - 1]).mention < 0 && ends_with(norm(cl.toks[p - 1]), "ing") &&
+        norm(cl.toks[p - 1]).size() >= 5 && anchors_pattern(tok(cl.toks[p - 1])))
       return true;
     if (p + 1 >= cl.toks.size() || norm(cl.toks[p + 1]) != "of") return false;
     return p == 0 || tok(cl.toks[p - 1]).mention < 0;
@@ -3966,12 +4042,15 @@ class DocCoder {
         if (m.each_other) m.target_how = "reciprocal: 'each other' / 'one another' (each member on the others)";
         if (m.targets.empty() && !m.each_other && !c.passive && !m.from_context && !c.compound &&
             c.code.substr(0, 2) != "01") {  // statements: no default object ("said Russia would")
+          // praise or disapproval of an act named by a noun: whom it judges is the act's
+          // author ("welcomed the decision of X"), never the object of the noun's complement
+          const bool judged = !c.dyadic && judges_an_act(c.code);
           if (named_object < 0) {
-            m.targets = object_after(cl, p, m.sources, c.dyadic);
+            m.targets = object_after(cl, p, m.sources, c.dyadic, judged);
           } else {
             std::vector<int32_t> past = m.sources;
             past.push_back(named_object);
-            m.targets = object_after(cl, p, past, c.dyadic);
+            m.targets = object_after(cl, p, past, c.dyadic, judged);
           }
           // "A and B return to Geneva for talks": with a mutual act of a compound subject the place
           // after the verb is where the sides meet, not a third party; each side acts on the other
@@ -4634,6 +4713,11 @@ class DocCoder {
   // peacekeepers in Y"): the forces stand in, or are refused to, that place. So is aid stopped
   // (162: "the agency suspended food deliveries in Y"): its people are the ones it no longer reaches;
   // see aid_place_ok for which places count for it.
+  // Codes that judge an act (praise or endorsement 051, disapproval 11x): their object noun names an act
+  // ("the decision", "efforts", "a resolution"), whose own object is not the one judged. Not rejection
+  // (12x): what is rejected is often offered by the actor of its complement ("rejected an invitation to
+  // a meeting of X": X invited).
+  static bool judges_an_act(const std::string& code) { return code == "051" || code.compare(0, 2, "11") == 0; }
   static bool imposed_on_place(const std::string& code) {
     return code.compare(0, 2, "13") == 0 || code.compare(0, 2, "15") == 0 || code.compare(0, 2, "17") == 0 ||
            code.compare(0, 2, "18") == 0 || code.compare(0, 2, "19") == 0 || code.compare(0, 2, "20") == 0 ||
@@ -4753,12 +4837,15 @@ class DocCoder {
   }
   // "X threatened to strike unless Y rescinded its decree": the actor an "unless" clause attached
   // to this clause after clause position p names as its subject (other than the doer), else -1.
-  int32_t unless_subject(const Clause& cl, size_t p, const Actor& doer) const {
+  // With if_too (a threat by its own code, 13x), an "if" clause as well: "X threatened to close the
+  // strait if Y imposed sanctions" is aimed at Y. An offer on a condition ("X is willing to send
+  // troops if Y is attacked") is no threat and is not asked.
+  int32_t unless_subject(const Clause& cl, size_t p, const Actor& doer, bool if_too = false) const {
     if (clauses_ == nullptr || p >= cl.toks.size()) return -1;
     for (size_t ci = clause_index_ + 1; ci < clauses_->size(); ++ci) {
       const Clause& c = (*clauses_)[ci];
-      if (c.parent == static_cast<int32_t>(clause_index_) && c.opener == "unless" && !c.toks.empty() &&
-          c.toks.front() > cl.toks[p])
+      if (c.parent == static_cast<int32_t>(clause_index_) && (c.opener == "unless" || (if_too && c.opener == "if")) &&
+          !c.toks.empty() && c.toks.front() > cl.toks[p])
         return condition_subject(c, doer);
     }
     return -1;
@@ -5182,7 +5269,7 @@ class DocCoder {
           ev.plover = threat_type->plover;
         // a threat aimed at no one named is aimed at the one its "unless" clause asks to act
         if (!ev.target && threat_type != nullptr && ev.plover == threat_type->plover) {
-          const int32_t other = unless_subject(cl, m.anchor_pos, ev.source);
+          const int32_t other = unless_subject(cl, m.anchor_pos, ev.source, m.pat->code.compare(0, 2, "13") == 0);
           if (other >= 0) ev.target = actor_of(other);
         }
         ev.quad_class = ec->quad_class;
