@@ -1,8 +1,8 @@
 // The coder's documented cases over the bundled knowledge, not a test fixture (docs/coder.md): a
 // meeting with no object, acts of force on a town, a division's name before "state", the
 // gazetteer's choice of a division named with its generic word, and a sea named after a state.
-#include <gtest/gtest.h>
 #include <gmock/gmock.h>
+#include <gtest/gtest.h>
 
 #include <string>
 #include <vector>
@@ -42,8 +42,8 @@ TEST(CoderBundled, AMeetingWithNoObjectIsMutual) {
 TEST(CoderBundled, AForceActOnATownTargetsItsCountry) {
   if (!has_gazetteer()) GTEST_SKIP() << "gazetteer not built";
   EXPECT_THAT(bundled_briefs("Ethiopian troops seized Beledweyne on Friday."), UnorderedElementsAre("192 ETHMIL->SOM"));
-  EXPECT_THAT(bundled_briefs("Sudanese jets bombed Wau and Aweil on Friday."),
-              UnorderedElementsAre("195 SDN->SSD", "195 SDN->SSD"));
+  // two towns of one country: one event on that country
+  EXPECT_THAT(bundled_briefs("Sudanese jets bombed Wau and Aweil on Friday."), UnorderedElementsAre("195 SDN->SSD"));
   EXPECT_THAT(bundled_briefs("Sudanese jets bombed Juba on Friday."), UnorderedElementsAre("195 SDN->SSD"));
 }
 
@@ -61,8 +61,8 @@ TEST(CoderBundled, AStateAfterAPlaceIsNoStatement) {
 // A name followed by "state" or "province" is that division, also when a small town abroad has the name.
 TEST(CoderBundled, ADivisionNamedWithItsGenericWordIsThatDivision) {
   if (!has_gazetteer()) GTEST_SKIP() << "gazetteer not built";
-  for (const char* text : {"Insurgents burned a market in Borno state on Friday.",
-                           "Insurgents burned a market in Borno on Friday."}) {
+  for (const char* text :
+       {"Insurgents burned a market in Borno state on Friday.", "Insurgents burned a market in Borno on Friday."}) {
     const auto ev = testing_support::events_of_text(text);
     ASSERT_FALSE(ev.empty()) << text;
     ASSERT_TRUE(ev[0].location.has_value()) << text;
