@@ -1199,6 +1199,7 @@ class DocCoder {
     times_done_ = false;
     times_.clear();
     month_names_are_no_verbs(s.first_token, end);
+    place_nouns_are_no_verbs(s.first_token, end);
     find_spreads(s.first_token, s.first_token + s.token_count);
     std::vector<Clause> clauses = split(s);
     std::vector<Speech> speech = find_speech(s);
@@ -4385,6 +4386,35 @@ class DocCoder {
     if (mi.mode == EventMode::happened && mi.tense != Tense::past)
       mi.why += "; tense " + std::string(mi.tense == Tense::present ? "present" : "unmarked");
     return mi;
+  }
+
+  // A reporting verb's base form right after a place names that place's division, a noun: "in Zamfara
+  // state on Monday", "across Kano State", "Uttar Pradesh state police". A verb there opens its reported
+  // clause ("residents in Goma state that the ...": a determiner, "that" or a pronoun after it, as for
+  // speaker_verb_after_place); "say" has no noun reading. Written capitalised inside the sentence it is a
+  // noun whatever follows.
+  bool place_ends_at(uint32_t t) const {
+    if (t <= base_) return false;
+    const Tok& b = tok(t - 1);
+    if (b.mention >= 0) {
+      const Mention& mm = mention_at(b.mention);
+      return mm.token_end == t && (mm.place || mm.kind == MentionKind::location || mm.kind == MentionKind::country);
+    }
+    for (uint32_t u = t; u-- > base_ && u + 4 >= t;) {
+      uint32_t gp_end = 0;
+      if (located_reference(u, &gp_end) != nullptr && gp_end == t) return true;
+    }
+    return false;
+  }
+  void place_nouns_are_no_verbs(uint32_t first, uint32_t end) {
+    for (uint32_t t = first + 1; t < end; ++t) {
+      Tok& x = toks_[t - base_];
+      if (x.lemmas == nullptr || x.mention >= 0 || x.past) continue;
+      const std::string_view w = norm(t);  // a base form: the lemma itself
+      if (w == "say" || k_.reporting_lemmas.count(w) == 0 || !place_ends_at(t)) continue;
+      if (!doc_.text.tokens[t].capitalized && speaker_verb_after_place(t)) continue;
+      x.lemmas = nullptr;
+    }
   }
 
   // A capitalised pattern word inside a time expression is a month, never the verb: "in March",

@@ -46,6 +46,8 @@ struct BuildPlace {
   double lat = 0, lon = 0;
   uint32_t population = 0;
   int64_t geonameid = 0;
+  size_t bare_name =
+      SIZE_MAX;  // an admin1's name without its generic word ("Borno" of "Borno State"): an alternate key
 };
 
 std::vector<std::string_view> split(std::string_view s, char sep) {
@@ -285,6 +287,26 @@ Status add_admin1(const std::string& path, const Countries& countries, const std
     auto s = sums.find(code);
     if (s == sums.end() || s->second.n == 0) continue;
     places.push_back(division_at_mean(name, PlaceKind::admin1, iso3, a1, s->second, 0));
+    // "Borno State", "Ghazni Province": news writes the name alone or with the word in lower case ("in Borno
+    // state"); the bare name is an alternate key, so a seat town of the same name ranks first
+    // (not a word of direction or position alone: "Southern Province", "Central Region", "Upper East Region"
+    // name no place "Southern" or "Central")
+    for (std::string_view generic : {" State", " Province", " Region", " Governorate", " Prefecture"})
+      if (name.size() > generic.size() + 2 && name.ends_with(generic)) {
+        std::string bare = name.substr(0, name.size() - generic.size());
+        const std::string key = normalize_toponym(bare);
+        const bool direction = key.ends_with("ern") || key.starts_with("north") || key.starts_with("south") ||
+                               key.starts_with("east") || key.starts_with("west") || key.starts_with("upper ") ||
+                               key.starts_with("lower ") ||
+                               std::set<std::string>{"central", "upper", "lower", "coast",   "capital", "middle",
+                                                     "mid",     "inner", "outer", "greater", "far"}
+                                       .count(key) != 0;
+        if (!direction) {
+          places.back().bare_name = places.back().names.size();
+          places.back().names.push_back(std::move(bare));
+        }
+        break;
+      }
     ++added;
   }
   return {};
@@ -403,6 +425,7 @@ Result<BuildStats> build_gazetteer(const BuildInputs& in, const std::string& out
                                                      (main.ends_with(k) && main[main.size() - k.size() - 1] == ' '));
         if (!shortening) flags = kKeyAlternate;
       }
+      if (n_i == p.bare_name) flags = kKeyAlternate;
       keys.push_back({intern(k), static_cast<uint16_t>(k.size()), static_cast<uint32_t>(i), flags});
     }
   }

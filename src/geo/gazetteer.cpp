@@ -458,6 +458,22 @@ bool is_upper_start(std::string_view w) { return !w.empty() && w[0] >= 'A' && w[
 }  // namespace
 
 namespace geo {
+std::string_view generic_division_after(std::string_view text, size_t end) {
+  size_t i = end;
+  if (i >= text.size() || text[i] != ' ') return {};
+  ++i;
+  size_t j = i;
+  while (j < text.size() && ((text[j] >= 'a' && text[j] <= 'z') || (text[j] >= 'A' && text[j] <= 'Z'))) ++j;
+  if (j < text.size() && (text[j] == '-' || text[j] == '\'')) return {};  // "state-run", "state's"
+  const std::string_view w = text.substr(i, j - i);
+  for (std::string_view g : {"state", "province", "region", "governorate", "prefecture"})
+    if (w.size() == g.size() && std::equal(w.begin(), w.end(), g.begin(), [](char a, char b) {
+          return (a >= 'A' && a <= 'Z' ? static_cast<char>(a - 'A' + 'a') : a) == b;
+        }))
+      return w;
+  return {};
+}
+
 /// The "Qualifier" in "Name, Qualifier": up to three capitalised words after a
 /// comma that directly follows `end`, the longest that the gazetteer knows.
 std::string qualifier_after(const Gazetteer& g, std::string_view text, size_t end) {
@@ -506,6 +522,15 @@ void Gazetteer::resolve(Document& doc) const {
     if (mention.span.end() > text.size()) continue;
     ToponymQuery q;
     q.name = std::string(mention.span.of(text));
+    // "in Borno state", "Ghazni province": a generic word of a division right after a place's name selects
+    // the division of that name (the name with the word, else the bare name of a fitting kind:
+    // candidates_or_generic); nothing of the kind: the name alone
+    // (not a state the dictionaries know: "in Montenegro province" is the state's)
+    if (mention.kind == MentionKind::location && mention.actor.code.empty())
+      if (const std::string_view g = geo::generic_division_after(text, mention.span.end()); !g.empty()) {
+        std::string named = q.name + " " + std::string(g);
+        if (!candidates_or_generic(named, 1).empty()) q.name = std::move(named);
+      }
     q.qualifier = geo::qualifier_after(*this, text, mention.span.end());
     queries.push_back(std::move(q));
     idx.push_back(m);

@@ -102,6 +102,10 @@ namespace geo {
 /// byte offset `end`: the longest run of up to three capitalised words there
 /// that the gazetteer knows, or a two-letter capital code ("TX"); "" if none.
 std::string qualifier_after(const Gazetteer& g, std::string_view text, size_t end);
+/// The generic word of a first-level division ("state", "province", "region", "governorate",
+/// "prefecture", any case) right after byte offset `end` of `text` and one space ("Borno state");
+/// "" if none (also before a hyphen or apostrophe: "state-run", "state's").
+std::string_view generic_division_after(std::string_view text, size_t end);
 }  // namespace geo
 
 /// Great-circle distance in kilometres (haversine, mean Earth radius 6371 km).

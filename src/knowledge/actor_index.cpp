@@ -927,6 +927,36 @@ void ActorIndex::find(Document& doc, const Gazetteer* gazetteer) const {
       sc.atoms.erase(sc.atoms.begin() + static_cast<std::ptrdiff_t>(x));
     }
 
+    // A body of water named "<Gulf|Sea|Bay|Strait|Lake> of <X>" that the gazetteer holds whole ("the Gulf of
+    // Oman", "the Sea of Azov") is one place: not the region "the Gulf" and the state X (no actor, no target).
+    std::vector<std::pair<uint32_t, uint32_t>> waters;  // token ranges, in text order
+    if (gazetteer != nullptr)
+      for (size_t x = 0; x < sc.atoms.size();) {
+        const Atom& named = sc.atoms[x];
+        const uint32_t end = named.end;
+        const uint32_t w = named.begin >= s0 + 2 ? named.begin - 2 : 0;
+        bool water = false;
+        if (named.begin >= s0 + 2 && norm(named.begin - 1) == "of" && ta.tokens[w].capitalized) {
+          const std::string_view head = norm(w);
+          if (head == "gulf" || head == "sea" || head == "bay" || head == "strait" || head == "straits" ||
+              head == "lake")
+            for (const GeoEntry& g : gazetteer->candidates(name_of_tokens(w, end), 3))
+              water = water || g.kind == geo::PlaceKind::water;
+        }
+        if (!water) {
+          ++x;
+          continue;
+        }
+        waters.emplace_back(w, end);
+        // the atoms inside the name: the state's, and one over the head word ("the Gulf")
+        size_t first = x;
+        while (first > 0 && sc.atoms[first - 1].end > w) --first;
+        sc.atoms.erase(sc.atoms.begin() + static_cast<std::ptrdiff_t>(first),
+                       sc.atoms.begin() + static_cast<std::ptrdiff_t>(x + 1));
+        x = first;
+      }
+    size_t wi = 0;
+
     // 3. chains, places, unknown names; in text order
     auto form_of = [&](const Atom& a) { return ix.entries[a.best].form; };
     auto is_countryish = [&](const Atom& a) {
@@ -959,6 +989,18 @@ void ActorIndex::find(Document& doc, const Gazetteer* gazetteer) const {
       if ((norm(j) == "not" || norm(j).ends_with("n't")) && j > s0) --j;
       if (norm(j) == "to" || finite_auxiliary(norm(j))) return true;
       return !doc.mentions.empty() && doc.mentions.back().sentence == si && doc.mentions.back().token_end == j + 1;
+    };
+    // The object of a force verb ("attacked Kharkiv", "rebels seized Goma", "missiles hit Odesa"): a name there
+    // is the place attacked (data/knowledge/actor_words.tsv force_verb). A past or -ing form is a verb anywhere;
+    // another form ("hit", "struck") only when no determiner stands before it ("a hit TV show").
+    auto force_object = [&](uint32_t begin) {
+      if (begin < s0 + 1) return false;
+      const std::string_view v = norm(begin - 1);
+      if (!ix.actor_words.force_verb(v)) return false;
+      if (v.ends_with("ed") || v.ends_with("ing")) return true;
+      if (begin < s0 + 2) return true;
+      const std::string_view d = norm(begin - 2);
+      return !(d == "the" || d == "a" || d == "an" || d == "its" || d == "their" || d == "his" || d == "her");
     };
     auto place_context = [&](uint32_t begin, bool known) {
       std::string_view p = prev_word(begin, 1);
@@ -1139,6 +1181,22 @@ void ActorIndex::find(Document& doc, const Gazetteer* gazetteer) const {
     size_t ai = 0;
     uint32_t k = s0;
     while (k < s1) {
+      while (wi < waters.size() && waters[wi].first < k) ++wi;
+      if (wi < waters.size() && waters[wi].first == k) {
+        Mention m;
+        m.first_token = k;
+        m.token_end = waters[wi].second;
+        m.kind = MentionKind::location;
+        m.rule = "place-water";
+        Place pl;
+        pl.name = name_of_tokens(k, m.token_end);
+        pl.span = span_of(k, m.token_end);
+        m.place = pl;
+        push(std::move(m), "L:" + pl.name, EntityType::location, pl.name);
+        k = waters[wi].second;
+        while (ai < sc.atoms.size() && sc.atoms[ai].begin < k) ++ai;
+        continue;
+      }
       if (ai < sc.atoms.size() && sc.atoms[ai].begin == k) {
         // ---- a chain starting at atom ai
         size_t a = ai;
@@ -1403,8 +1461,11 @@ void ActorIndex::find(Document& doc, const Gazetteer* gazetteer) const {
             bool in_dateline = at.end <= dateline_end;
             // "from US-led forces": a country before "-led" leads an actor, it is no place.
             bool led = sc.led[at.end - 1 - s0] != 0;
-            bool place =
-                e.form != Form::adjective && !at.possessive && !led && (in_dateline || place_context(at.begin, true));
+            // a capital right after a force verb is the city attacked, not the government ("shelled Kyiv")
+            const bool attacked =
+                (e.form == Form::capital || e.form == Form::place_only) && !division && force_object(at.begin);
+            bool place = e.form != Form::adjective && !at.possessive && !led &&
+                         (in_dateline || attacked || place_context(at.begin, true));
             if (in_dateline && e.form != Form::adjective) dateline_country = code;
             if (!place && e.form == Form::place_only) break;  // an ambiguous capital names nothing by itself
             m.actor.country = code;
@@ -1475,7 +1536,16 @@ void ActorIndex::find(Document& doc, const Gazetteer* gazetteer) const {
           ++k;
           continue;
         }
-        if (const bool visited = visit_object(k); visited || place_context(k, false)) {
+        const bool visited = visit_object(k);
+        // after a force verb only a name the gazetteer knows ("attacked Kharkiv"; "attacked Kowalski" names a
+        // person as often)
+        bool forced = false;
+        if (!visited && gazetteer != nullptr && force_object(k)) {
+          uint32_t e = k;
+          while (e < s1 && e - k < 4 && name_like(e) && !covered(e, ai)) ++e;
+          forced = !gazetteer->candidates(name_of_tokens(k, e), 1).empty();
+        }
+        if (visited || forced || place_context(k, false)) {
           uint32_t e = k;
           while (e < s1 && e - k < 4 && name_like(e) && !covered(e, ai)) ++e;
           // One word shaped like a compass direction ("Northern", "Eastern", "Northeast") right before a state's
@@ -1491,7 +1561,7 @@ void ActorIndex::find(Document& doc, const Gazetteer* gazetteer) const {
           m.first_token = k;
           m.token_end = e;
           m.kind = MentionKind::location;
-          m.rule = visited ? "place-visit" : "place-preposition";
+          m.rule = visited ? "place-visit" : forced ? "place-force" : "place-preposition";
           Place pl;
           pl.name = name_of_tokens(k, e);
           pl.span = span_of(k, e);

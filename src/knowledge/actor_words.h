@@ -13,6 +13,8 @@
 //   "of" ("the state of X", but "state media");
 // - motion words before "to" ("travel to X", "a trip to X") and visit verbs ("visited X"): a name the
 //   dictionaries do not know after them is looked up as a place;
+// - force verbs ("attacked X", "shelled X", "seized X"): a name the gazetteer knows right after them is a
+//   place, and a capital there the city (its country is the target of the act), not the government;
 // - former words before a title ("former Kenyan President X"): the office is not held now, so a title
 //   written out does not make an office holder of someone outside his term.
 #pragma once
@@ -55,6 +57,8 @@ class ActorWords {
   [[nodiscard]] bool motion_word(std::string_view w) const { return motion_words_.contains(w); }
   /// Is `w` (case-folded) a verb whose object is the place visited ("visited X", "will tour X")?
   [[nodiscard]] bool visit_verb(std::string_view w) const { return visit_verbs_.contains(w); }
+  /// Is `w` (case-folded) a verb of armed force whose object is often a place ("attacked X", "shelled X")?
+  [[nodiscard]] bool force_verb(std::string_view w) const { return force_verbs_.contains(w); }
   /// Is `w` (case-folded) a noun for a kind of place that describes the place named after its "of"
   /// ("the city of X", "the state of X")? Every place noun, and the place_noun_of rows.
   [[nodiscard]] bool place_noun_before_of(std::string_view w) const {
@@ -66,7 +70,7 @@ class ActorWords {
  private:
   static Result<ActorWords> from_table(Result<TsvTable> table);
   WordSet positions_, backer_suffixes_, international_, displaced_, place_nouns_, place_nouns_of_, motion_words_,
-      visit_verbs_, former_words_;
+      visit_verbs_, force_verbs_, former_words_;
 };
 
 }  // namespace dyad

@@ -329,7 +329,8 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
   // ("help from Li Wenbo", "from Brackley Chronicle") is weak evidence: its words are read here like any
   // other run, and the place is only the last resort (weak_at).
   auto weak_mention = [&](const Mention& m) {
-    return m.kind == MentionKind::location && (m.rule == "place-preposition" || m.rule == "place-visit");
+    return m.kind == MentionKind::location &&
+           (m.rule == "place-preposition" || m.rule == "place-visit" || m.rule == "place-force");
   };
   std::vector<int32_t> cover(n_tokens, -1), weak_at(n_tokens, -1);
   for (size_t m = 0; m < doc.mentions.size(); ++m)
@@ -428,7 +429,8 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
     if (kind == ReferenceKind::name)
       for (uint32_t k = b; k < e; ++k) {
         type_at[k] = static_cast<int8_t>(ent.type);
-        prep_place_at[k] = r.rule == "name:place-preposition" || r.rule == "name:place-visit" ? 1 : 0;
+        prep_place_at[k] =
+            r.rule == "name:place-preposition" || r.rule == "name:place-visit" || r.rule == "name:place-force" ? 1 : 0;
       }
     doc.references.push_back(std::move(r));
   };
@@ -1837,8 +1839,10 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
       // (a name with a person's evidence, a given name first, a particle or an initial, is that person:
       // "wrote to Anna Kowal", "went to Joost van der Brugge")
       r.type = EntityType::location;  // the actor index's reading after a place preposition or a visit verb
-      r.rule =
-          doc.mentions[static_cast<size_t>(weak)].rule == "place-visit" ? "name:place-visit" : "name:place-preposition";
+      const std::string& weak_rule = doc.mentions[static_cast<size_t>(weak)].rule;
+      r.rule = weak_rule == "place-visit"   ? "name:place-visit"
+               : weak_rule == "place-force" ? "name:place-force"
+                                            : "name:place-preposition";
     } else if (weak >= 0 && !common_one_word(r) && !(name_shaped(r) && person_evidence(r))) {
       r.type = EntityType::person;  // an item of a list of people after a preposition (person_list_item)
       r.rule = "name:list";

@@ -2075,7 +2075,7 @@ TEST(CodeArticle, PlacesOfficesAndGapsAfterTheThirdReading) {
   };
   EXPECT_EQ(place_of("The governor was in Mombasa when gunmen killed five soldiers.", "190"), "-");
   EXPECT_EQ(place_of("Rebels attacked the convoy when the minister was in Kisumu.", "190"), "-");
-  EXPECT_EQ(place_of("Police arrested nine traders in Kaduna state on Friday.", "173"), "Kaduna");
+  EXPECT_EQ(place_of("Police arrested nine traders in Kaduna state on Friday.", "173"), "Kaduna State");
   EXPECT_EQ(place_of("Police detained twenty workers in Lagos claiming they had looted shops.", "173"), "Lagos");
   for (const std::string& row : dyads(k, "After the bombing in Mombasa soldiers killed two suspects."))
     EXPECT_NE(row.rfind("183", 0), 0U) << row;
@@ -2107,7 +2107,7 @@ TEST(CodeArticle, PlacesOfficesAndGapsAfterTheThirdReading) {
   EXPECT_EQ(place_of("Gunmen in the capital Kampala attacked a police post.", "190"), "Kampala");
   const auto met = dyads(k, "Kenya's president met NATO spokeswoman Ilsa Varn, who criticised Uganda.");
   EXPECT_TRUE(has(met, "111 IGOWSTNATGOV->UGA happened")) << ::testing::PrintToString(met);
-  EXPECT_EQ(place_of("Gunmen killed ten villagers in Kaduna state yesterday.", "180"), "Kaduna");
+  EXPECT_EQ(place_of("Gunmen killed ten villagers in Kaduna state yesterday.", "180"), "Kaduna State");
 }
 
 TEST(CodeArticle, WhatAnActorIsBlamedForIsNoActOfIts) {
