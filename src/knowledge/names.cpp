@@ -29,7 +29,8 @@
 //    country/place/organisation mention or a capitalised role word ("New
 //    Jersey", "Vostok Shipping Company") when a cue or the gazetteer types it, or when it is one word and a
 //    country's own name ("Forestry Kenya": a body of that country). An "&" joins a run when its sides are a
-//    firm's partners ("Vorne & Kittle") or the words after it end in a suffix word. A sentence-initial word starts a
+//    firm's partners ("Vorne & Kittle") or the words after it end in a suffix word. A count before a capitalised plural
+//    noun opens a name shaped like a title ("12 Kestrels to Varrow"). A sentence-initial word starts a
 //    run only if the article never writes it in lower case, and is a name alone only if the article also writes it
 //    capitalised inside a sentence.
 // 3. Lower-case text: in a sentence with no capital letter, two or three
@@ -38,6 +39,7 @@
 // 4. Pronouns: he/she and their forms refer to the most recent person named
 //    in the same or the two sentences before, skipping people a pronoun of
 //    the other gender already referred to.
+// An acronym spelt by the initials of a place's or an organisation's name is that name's entity ("TSC").
 // Entities: new names join an entity with the same type and words, a person's
 // surname (or the full name again) joins that person; others get a new entity
 // appended to doc.entities. doc.mentions is changed only where a place or country mention lies inside a
@@ -193,6 +195,8 @@ constexpr std::string_view kTimePreps[] = {"on",   "in",    "since",  "until", "
                                            "this", "every", "before", "after", "during", "early", "late"};
 
 constexpr std::string_view kPlacePreps[] = {"in", "at", "near", "from", "outside", "inside", "to", "into", "across"};
+// Short prepositions written in lower case inside a name shaped like a title ("12 Lanterns to Oswick").
+constexpr std::string_view kTitleLinks[] = {"to", "from", "in", "on", "at", "with", "of"};
 
 }  // namespace
 
@@ -720,9 +724,10 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
   };
   // A class noun says what the name is: after it, "<Name> is a Danish retail chain", "<Name>, a village in
   // ...", "<Name> was an indie band" (the copula or a comma, "a"/"an", at most three modifiers: lower-case words,
-  // a country adjective); or before it, "the village of <Name>", "the parish of <Name>" (a place
-  // noun and a lower-case "of"), or "a band called <Name>", "a village named "<Name>"" (a class noun, "called" or
-  // "named", an opening quote mark or none). Returns the bit of the cue that typed it (org_noun or loc_noun), else 0.
+  // a country adjective; a bracketed aside may come first: "<Name> (founded 1987) is a ..."); or before it, "the
+  // village of <Name>", "the parish of <Name>" (a place noun and a lower-case "of"), or "a band called <Name>", "a
+  // village named "<Name>"" (a class noun, "called" or "named", an opening quote mark or none). Returns the bit of the
+  // cue that typed it (org_noun or loc_noun), else 0.
   auto class_noun = [&](const Run& r) -> uint32_t {
     const uint32_t si = sentence_of[r.b];
     auto same = [&](uint32_t k) { return k < n_tokens && sentence_of[k] == si; };
@@ -736,6 +741,13 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
         !ta.tokens[q - 2].capitalized && (cue(q - 2) & kinds) != 0)
       return cue(q - 2) & kinds;
     uint32_t j = r.e;
+    // a bracketed aside between the name and its description ("<Name> (founded 1987) is a retail chain", "<Name> (or
+    // <Other Name>) is an American band"): the description is the name's
+    if (same(j) && norm(j) == "(") {
+      uint32_t c = j + 1;
+      while (same(c) && c - j < 24 && norm(c) != ")" && norm(c) != "(") ++c;
+      if (same(c) && norm(c) == ")") j = c + 1;
+    }
     if (!same(j + 1)) return 0;
     std::string_view link = norm(j);
     if (link != "," && link != "is" && link != "was") return 0;
@@ -859,11 +871,12 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
     const uint32_t f = doc.mentions[static_cast<size_t>(cover[k])].first_token;
     return f == k || (f + 1 == k && norm(f) == "the" && !ta.tokens[f].capitalized);
   };
-  // A plural class noun right before "like", "such as" or "including" names the kind of every item of the list after
-  // it ("bands like Kellow Street, Marrowby and The Tins", "guitarists such as Tovi and Arman Setiadi", "companies
-  // including Dorvant"): an `org_noun` an organisation, a `loc_noun` a place, a `person_noun` or title word a person.
-  // Not after "and" or "or" ("bands and artists such as ..." names two kinds). list_kind[k]: the type's value + 1 at
-  // the first token of each item, else 0.
+  // A plural class noun right before "like", "such as" or "including" (a comma between or none), or between "such" and
+  // "as", names the kind of every item of the list after it ("bands like Kellow Street, Marrowby and The Tins",
+  // "guitarists such as Tovi and Arman Setiadi", "companies, including Dorvant", "such bands as The Tins"): an
+  // `org_noun` an organisation, a `loc_noun` a place, a `person_noun` or title word a person. Not after "and" or "or"
+  // ("bands and artists such as ..." names two kinds). list_kind[k]: the type's value + 1 at the first token of each
+  // item, else 0.
   std::vector<uint8_t> list_kind(n_tokens, 0);
   auto plural_class = [&](uint32_t k) -> uint8_t {
     if (!word(k) || ta.tokens[k].capitalized) return 0;
@@ -880,15 +893,20 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
     return 0;
   };
   for (uint32_t k = 1; k + 1 < n_tokens; ++k) {
-    uint32_t first = 0;
+    uint32_t first = 0, noun = k - 1;  // the list's first token, the class noun
     if (norm(k) == "like" || norm(k) == "including")
       first = k + 1;
     else if (norm(k) == "such" && norm(k + 1) == "as")
       first = k + 2;
-    if (first == 0 || first >= n_tokens || sentence_of[first] != sentence_of[k] || sentence_of[k - 1] != sentence_of[k])
+    else if (norm(k) == "such" && k + 3 < n_tokens && norm(k + 2) == "as" && sentence_of[k + 2] == sentence_of[k])
+      first = k + 3, noun = k + 1;  // "such bands as <Name>": the noun between "such" and "as"
+    if (first == 0 || first >= n_tokens || sentence_of[first] != sentence_of[k] || sentence_of[noun] != sentence_of[k])
       continue;
-    const uint8_t kind = plural_class(k - 1);
-    if (kind == 0 || (k >= 2 && sentence_of[k - 2] == sentence_of[k] && (norm(k - 2) == "and" || norm(k - 2) == "or")))
+    // a comma may stand between the noun and the list ("their deities, such as <Name>, <Name> and <Name>")
+    if (noun + 1 == k && norm(noun) == "," && noun >= 1 && sentence_of[noun - 1] == sentence_of[k]) --noun;
+    const uint8_t kind = plural_class(noun);
+    if (kind == 0 ||
+        (noun >= 1 && sentence_of[noun - 1] == sentence_of[k] && (norm(noun - 1) == "and" || norm(noun - 1) == "or")))
       continue;
     // the items: capitalised words up to "," / "and" / "or"; the list ends at any other lower-case word
     for (uint32_t j = first; j < n_tokens && sentence_of[j] == sentence_of[k];) {
@@ -905,6 +923,20 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
       if (j < n_tokens && (norm(j) == "and" || norm(j) == "or") && !ta.tokens[j].capitalized) ++j;
     }
   }
+  // A count (one to three digits, no ordinal ending) right before a capitalised plural of a common English noun that
+  // no mention covers opens a name: in running text a count's noun is written in lower case ("30 lanterns"), so a
+  // capital there marks a band's, a team's or a work's name ("12 Lanterns to Oswick", "3 Kestrels"). A demonym or a
+  // group ("12 Maoists") is no common lower-case noun or is an actor mention, and a unit in capitals is no name word.
+  auto count_opens_name = [&](uint32_t k) {
+    if (ta.tokens[k].kind != TokenKind::number || cover[k] >= 0 || k + 1 >= n_tokens ||
+        sentence_of[k + 1] != sentence_of[k])
+      return false;
+    const std::string_view w = ta.tokens[k].span.of(text);
+    if (w.empty() || w.size() > 3 || w[0] == '0' ||
+        !std::all_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; }))
+      return false;
+    return cover[k + 1] < 0 && capword(k + 1) && plural_word(k + 1) && plural_of_noun(k + 1);
+  };
   std::vector<Run> runs;
   for (uint32_t si = 0; si < ta.sentences.size(); ++si) {
     const Sentence& s = ta.sentences[si];
@@ -943,7 +975,8 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
       const bool inner_first = k > s0 && k + 1 < s1 && cover[k] < 0 && word(k) && ta.tokens[k].capitalized &&
                                !ta.tokens[k].all_caps && sentence_start[k] == 0 && has(k, NameCue::name_inner) &&
                                !quote(k - 1) && capword(k + 1) && joinable(k + 1) && run_start(k + 1);
-      if (!inner_first && (!joinable(k) || !capword(k))) {
+      const bool number_first = k + 1 < s1 && count_opens_name(k);
+      if (!inner_first && !number_first && (!joinable(k) || !capword(k))) {
         ++k;
         continue;
       }
@@ -953,11 +986,17 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
         ++k;
         continue;
       }
-      e = std::min(extend_over_mention(inner_first ? b + 1 : b), s1);
+      e = std::min(extend_over_mention(inner_first || number_first ? b + 1 : b), s1);
       if (possessive_bytes(ta.tokens[e - 1].span.of(text)) == 0) {
         while (e < s1 && e - b < 7) {
           if (joinable(e) && capword(e) && run_start(e)) {
             e = std::min(extend_over_mention(e), s1);
+          } else if (number_first && e + 1 < s1 && cover[e] < 0 && word(e) && !ta.tokens[e].capitalized &&
+                     std::find(std::begin(kTitleLinks), std::end(kTitleLinks), norm(e)) != std::end(kTitleLinks) &&
+                     capword(e + 1) && joinable(e + 1) && run_start(e + 1)) {
+            // a name that opens with a count is written like a title: a short preposition joins its capitalised words
+            // ("12 Lanterns to Oswick")
+            e = std::min(extend_over_mention(e + 1), s1);
           } else if (e + 1 < s1 && cover[e] < 0 && word(e) && ta.tokens[e].capitalized && !ta.tokens[e].all_caps &&
                      has(e, NameCue::name_inner) && capword(e + 1) && joinable(e + 1) && run_start(e + 1)) {
             // a never-name word between two capitalised words of one name: "Cold Spring Harbor", "Formula One Group"
@@ -1245,6 +1284,18 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
                list_kind[r.b] == static_cast<uint8_t>(EntityType::organization) + 1)
         set(EntityType::organization, "name:class-list");
       r.merged = merged;
+      // "lawmakers Anna Kowal and Piet Dorn": a person's name holds no "and"; the person a title names ends before a
+      // lower-case "and", and the words after it are a name of their own (typed by their own evidence).
+      uint32_t and_at = 0;
+      for (uint32_t j = r.b + 1; r.typed && r.rule == "name:title" && j + 1 < r.e && and_at == 0; ++j)
+        if (norm(j) == "and" && !ta.tokens[j].capitalized && cover[j] < 0 && capword(j + 1)) and_at = j;
+      if (and_at != 0 && (of_at <= r.b || and_at < of_at)) {
+        const uint32_t rest = and_at + 1, end = r.e;
+        r.e = and_at;
+        runs.push_back(std::move(r));
+        runs.push_back(Run{rest, end, false, EntityType::person, "", false, false});
+        continue;
+      }
       // "guitarist Nick Farrow of Harbour Lights": the person a title names ends before a lower-case "of"; the
       // words after it are a name of their own.
       if (r.typed && r.rule == "name:title" && of_at > r.b && of_at + 1 < r.e && capword(of_at + 1)) {
@@ -1551,6 +1602,8 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
     uint32_t start = r.b;
     for (uint32_t j = r.b; j <= r.e; ++j) {
       bool cut = j == r.e || (!ta.tokens[j].capitalized && has(j, NameCue::connector) && !has(j, NameCue::particle));
+      // a name that opens with a count is shaped like a title: its "of" or "the" is its own ("5 Kestrels of Tarrow")
+      if (cut && j < r.e && ta.tokens[r.b].kind == TokenKind::number && norm(j) != "and" && norm(j) != "&") cut = false;
       if (cut && j < r.e && norm(j) == "&") {
         uint32_t end = j + 1;  // the piece's end if this "&" is a firm's
         while (end < r.e && (ta.tokens[end].capitalized || norm(end) == "&")) ++end;
@@ -1744,6 +1797,13 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
     }
     return person && !other;
   };
+  // A place read from "in" alone whose words are all common English words of the word lists and that the gazetteer
+  // does not hold at all ("a degree in Information Technology", "the prize in Physiology", "pitched in Single A"): a
+  // field, a topic or a grade, no place's name ("at Silver Pine Camp", a list's item after a comma stay places).
+  auto common_weak = [&](const Run& r) {
+    return r.b > 0 && sentence_of[r.b - 1] == sentence_of[r.b] && norm(r.b - 1) == "in" && all_common(r) &&
+           !ta.tokens[r.b].all_caps && !gazetteer_place(words_of(r.b, r.e), true);
+  };
   std::vector<Run> left_out;  // pieces no rule typed
   for (Run& r : pieces) {
     // A word before a given name that is no given name itself, in a run of three or more words ("Queenslander Anna
@@ -1835,6 +1895,9 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
       r.rule = party_e < n_tokens && has(party_e, NameCue::org_role) && !has(party_e, NameCue::party_role)
                    ? "name:org-role"  // "Vantorel shareholders", "Brisgow fans": a firm's or a team's people
                    : "name:party";
+    } else if (weak >= 0 && common_weak(r)) {
+      left_out.push_back(r);  // "a degree in Information Technology", "the prize in Physiology": no place
+      continue;
     } else if (weak >= 0 && !common_one_word(r) && !(name_shaped(r) && person_evidence(r)) && !person_list_item(r)) {
       // (a name with a person's evidence, a given name first, a particle or an initial, is that person:
       // "wrote to Anna Kowal", "went to Joost van der Brugge")
@@ -1864,8 +1927,8 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
     } else if (const uint32_t c = person_evidence(r) ? 0 : class_noun(r); c != 0) {
       r.type = c == bit(NameCue::org_noun) ? EntityType::organization : EntityType::location;
       r.rule = "name:class-noun";  // "Harlowby is a village in ...", "Brixelmart, a retail chain"
-    } else if (list_kind[r.b] != 0 &&
-               (list_kind[r.b] == static_cast<uint8_t>(EntityType::person) + 1 || !person_evidence(r))) {
+    } else if (list_kind[r.b] != 0 && (list_kind[r.b] == static_cast<uint8_t>(EntityType::person) + 1 ||
+                                       (!person_evidence(r) && !given_at(r.b)))) {
       r.type = static_cast<EntityType>(list_kind[r.b] - 1);  // "bands like Kellow Street", "guitarists such as Tovi"
       r.rule = "name:class-list";
     } else if (!person_evidence(r) && place_after_comma(r.e)) {
@@ -1999,6 +2062,46 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
       continue;
     if (ta.tokens[k + 1].capitalized || has(k + 1, NameCue::org_suffix) || has(k + 1, NameCue::unit)) continue;
     place_run(Run{k, k + 1, true, EntityType::organization, "name:unit-number", false, false});
+  }
+
+  // One name, one type: an acronym the name finder found (one ALL-CAPS word, no dictionary's) whose letters are the
+  // initials of the capitalised words of an organisation's or a place's name the article gives ("the Tarrow Valley
+  // Authority (TVA)", "the Kellow Space Center (KSC)") is that name's short form: its references go to that name's
+  // entity and take its type. Two names with the same initials leave the acronym alone.
+  {
+    std::unordered_map<std::string, int32_t> by_initials;  // "KSC" -> entity, or -1 when two names share the letters
+    for (const EntityReference& x : doc.references) {
+      if (x.kind != ReferenceKind::name || x.entity < 0 || x.token_end - x.first_token < 2 ||
+          doc.entities[static_cast<size_t>(x.entity)].type == EntityType::person)
+        continue;
+      std::string initials;
+      for (uint32_t k = x.first_token; k < x.token_end; ++k) {
+        if (!word(k) || !ta.tokens[k].capitalized) continue;
+        const char c = ta.tokens[k].span.of(text)[0];
+        if (c < 'A' || c > 'Z') {
+          initials.clear();
+          break;
+        }
+        initials += c;
+      }
+      if (initials.size() < 2) continue;
+      auto [it, added] = by_initials.emplace(initials, x.entity);
+      if (!added && it->second != x.entity) it->second = -1;
+    }
+    for (EntityReference& r : doc.references) {
+      if (by_initials.empty()) break;
+      if (r.kind != ReferenceKind::name || r.mention >= 0 || r.entity < 0 || r.token_end != r.first_token + 1 ||
+          !ta.tokens[r.first_token].all_caps || (r.rule != "name:acronym" && r.rule != "name:same-words"))
+        continue;
+      std::string letters;
+      for (char c : r.span.of(text))
+        if (c >= 'A' && c <= 'Z') letters += c;
+      auto it = by_initials.find(letters);
+      if (it == by_initials.end() || it->second < 0 || it->second == r.entity) continue;
+      left.push_back(r.entity);
+      r.entity = it->second;
+      r.rule = "name:acronym";
+    }
   }
 
   // A place mention of one word that is the surname of a person the article names so ("George Washington" ...

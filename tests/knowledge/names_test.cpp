@@ -1240,6 +1240,63 @@ TEST(NameFinder, AClassNounBeforeAListTypesItsItems) {
   for (const auto& r : refs(doc2)) EXPECT_THAT(r, ::testing::Not(HasSubstr("|name|"))) << dump_refs(doc2);
 }
 
+// The class noun may stand before a comma ("their deities, such as ...") or between "such" and "as" ("such bands as
+// ..."); a deity is a person.
+TEST(NameFinder, AClassNounBeforeACommaOrInsideSuchAsTypesTheList) {
+  Document doc = code("Villagers still leave gifts for their deities, such as Vorunna, Kelthar and Amsidra.");
+  EXPECT_TRUE(has_ref(doc, "Vorunna|name|person|Vorunna")) << dump_refs(doc);
+  EXPECT_TRUE(has_ref(doc, "Kelthar|name|person|Kelthar")) << dump_refs(doc);
+  EXPECT_TRUE(has_ref(doc, "Amsidra|name|person|Amsidra")) << dump_refs(doc);
+  Document doc1 = code("Late at night the station played such bands as Quiet Marrow and Dovecote.");
+  EXPECT_TRUE(has_ref(doc1, "Quiet Marrow|name|organization|Quiet Marrow")) << dump_refs(doc1);
+  EXPECT_TRUE(has_ref(doc1, "Dovecote|name|organization|Dovecote")) << dump_refs(doc1);
+}
+
+// A count before a capitalised plural noun opens a name shaped like a title, short prepositions included; the same
+// words name it again. A demonym or a group after a count is no such name.
+TEST(NameFinder, ACountBeforeACapitalisedPluralOpensAName) {
+  Document doc =
+      code("12 Kestrels to Varrow is a folk band from Halifax. Fans of 12 Kestrels to Varrow queued outside.");
+  int found = 0;
+  for (const auto& r : refs(doc)) {
+    found += r == "12 Kestrels to Varrow|name|organization|12 Kestrels to Varrow" ? 1 : 0;
+    EXPECT_THAT(r, ::testing::Not(::testing::StartsWith("Varrow|"))) << dump_refs(doc);
+  }
+  EXPECT_EQ(found, 2) << dump_refs(doc);
+  Document doc1 = code("Police arrested 12 Maoists and 3 Palestinians were hurt on Sunday.");
+  for (const auto& r : refs(doc1)) {
+    EXPECT_THAT(r, ::testing::Not(::testing::StartsWith("12 "))) << dump_refs(doc1);
+    EXPECT_THAT(r, ::testing::Not(::testing::StartsWith("3 "))) << dump_refs(doc1);
+  }
+}
+
+// A bracketed aside between a name and "is a <class noun>" leaves the class noun the name's.
+TEST(NameFinder, AClassNounAfterABracketedAside) {
+  Document doc = code("Vellomar (founded 1987) is a Danish retail chain. Shoppers in Oslo know Vellomar well.");
+  EXPECT_TRUE(has_ref(doc, "Vellomar|name|organization|Vellomar")) << dump_refs(doc);
+}
+
+// A title before two names joined by "and" types the first; a person's name holds no "and".
+TEST(NameFinder, ATitleBeforeTwoNamesJoinedByAnd) {
+  Document doc = code("The prize went to sculptor Tovi Brask and Ola Quist on Friday.");
+  EXPECT_TRUE(has_ref(doc, "Tovi Brask|name|person|Tovi Brask")) << dump_refs(doc);
+  EXPECT_TRUE(has_ref(doc, "Ola Quist|name|person|Ola Quist")) << dump_refs(doc);
+}
+
+// Common English words after a place preposition that the gazetteer does not hold are a field or a topic, no place.
+TEST(NameFinder, CommonWordsAfterAPrepositionAreNoPlace) {
+  Document doc = code("Anna Kowal holds a degree in Information Technology and won a prize in Physiology.");
+  for (const auto& r : refs(doc)) EXPECT_THAT(r, ::testing::Not(HasSubstr("|location|"))) << dump_refs(doc);
+  EXPECT_TRUE(has_ref(doc, "Anna Kowal|name|person|Anna Kowal")) << dump_refs(doc);
+}
+
+// An acronym spelt by the initials of a place's or an organisation's name in the article is that name again.
+TEST(NameFinder, AnAcronymOfANameIsThatName) {
+  Document doc = code("Engineers at the Tarrow Space Center (TSC) met on Monday. Later the TSC staff went home.");
+  EXPECT_TRUE(has_ref(doc, "TSC|name|location|Tarrow Space Center")) << dump_refs(doc);
+  for (const Entity& e : doc.entities) EXPECT_NE(e.canonical, "TSC") << dump_refs(doc);
+}
+
 // A capitalised `name_inner` word (never a name alone) between two capitalised words belongs to one name; a weekday
 // there dates the clause.
 TEST(NameFinder, ANeverNameWordBetweenCapitalisedWordsJoinsTheName) {
