@@ -4223,10 +4223,21 @@ class DocCoder {
     // ("routinely openly flout")
     if (m.anchor_pos >= 1 && habit(m.anchor_pos - 1)) return true;
     if (m.anchor_pos >= 2 && habit(m.anchor_pos - 2) && ends_with(norm(cl.toks[m.anchor_pos - 1]), "ly")) return true;
-    // the clause's last word before its punctuation ("... regularly.")
+    // the clause's last word before its punctuation ("... regularly."), when it closes the anchor's own
+    // phrase: no other verb form stands between ("arrest traders for crossing the border regularly", "in a
+    // town where clashes erupt often", "as they do regularly" qualify another verb; review29 #5)
     size_t last = cl.toks.size();
     while (last > m.anchor_pos + 1 && tok(cl.toks[last - 1]).punct) --last;
-    return last > m.anchor_pos + 1 && habit(last - 1);
+    if (last <= m.anchor_pos + 1 || !habit(last - 1)) return false;
+    for (size_t q = m.anchor_pos + 1; q + 1 < last; ++q) {
+      const uint32_t t = cl.toks[q];
+      if (tok(t).mention >= 0) continue;
+      const std::string_view w = norm(t);
+      if (verbish(t) || (w.size() > 4 && ends_with(w, "ing")) || in(w, kSubordinators) ||
+          in(w, {"where", "as", "which", "who", "that", "something", "do", "does"}))
+        return false;
+    }
+    return true;
   }
 
   ModeInfo mode_of(const Clause& cl, const Match& m) const {

@@ -108,6 +108,13 @@ TEST(CoderWording, APresentActIsAHabitOnlyWhenAnAdverbOfTheVerbSaysSo) {
     EXPECT_EQ(count_173(ev), 1) << text << ": " << ::testing::PrintToString(ev);
     EXPECT_TRUE(has_prefix(ev, "173 KENCOP->SOMBUS happened 2002-03-08")) << ::testing::PrintToString(ev);
   }
+  // an adverb closing a phrase of another verb marks no habit of the anchor's (review29 #5)
+  for (const char* text : {"Ugandan police arrest 14 herders for crossing the river frequently.",
+                           "Ugandan police arrest 14 herders in a district where raids happen often.",
+                           "Ugandan soldiers raid the camps of the rebels as they do routinely."}) {
+    const auto ev = rows(text);
+    EXPECT_FALSE(ev.empty()) << text;
+  }
   // the news present stays an event anywhere: headline, lead, a later sentence, a live item
   const auto headline = rows("Kenyan police arrest two Somali traders in Garissa\n\nThe traders were freed later.");
   EXPECT_TRUE(has_prefix(headline, "173 KENCOP->SOMBUS happened 2002-03-10")) << ::testing::PrintToString(headline);
