@@ -15,9 +15,7 @@ namespace {
 std::vector<Event> events_of(const std::string& text) { return testing_support::events_of_text(text); }
 
 const Event* find_code(const std::vector<Event>& events, const std::string& cameo) {
-  for (const Event& e : events)
-    if (e.cameo == cameo) return &e;
-  return nullptr;
+  return testing_support::find_event_code(events, cameo);
 }
 
 TEST(CoderCases, AStatementTakesNoDateModeOrSourceFromTheContentItReports) {

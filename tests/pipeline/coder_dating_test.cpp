@@ -16,16 +16,11 @@ namespace {
 
 // "CODE SRC->TGT mode date" per event of `text`, published on `published`.
 std::vector<std::string> dated_rows(const std::string& text, const Date& published) {
-  std::vector<std::string> out;
-  for (const Event& e : testing_support::events_of_text(text, published))
-    out.push_back(e.cameo + " " + (e.source.code.empty() ? std::string("-") : e.source.code) + "->" +
-                  (e.target ? e.target->code : std::string("-")) + " " + std::string(to_string(e.mode)) + " " +
-                  e.date.iso());
-  return out;
+  return testing_support::event_rows(testing_support::events_of_text(text, published));
 }
 
 bool has_row(const std::vector<std::string>& v, const std::string& prefix) {
-  return std::any_of(v.begin(), v.end(), [&](const std::string& r) { return r.rfind(prefix, 0) == 0; });
+  return testing_support::has_row_prefix(v, prefix);
 }
 
 TEST(CoderDating, AnOccasionWithModifiersBeforeItsNounLendsItsDay) {

@@ -14,9 +14,7 @@ namespace {
 std::vector<Event> police_case_events(const std::string& text) { return testing_support::events_of_text(text); }
 
 const Event* police_case_code(const std::vector<Event>& events, const std::string& cameo) {
-  for (const Event& e : events)
-    if (e.cameo == cameo) return &e;
-  return nullptr;
+  return testing_support::find_event_code(events, cameo);
 }
 
 TEST(CoderPolice, AdverbsAfterBeBelongToTheVerbGroup) {

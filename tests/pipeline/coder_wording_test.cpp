@@ -21,17 +21,10 @@ namespace {
 std::vector<Event> coded(const std::string& text) { return testing_support::events_of_text(text); }
 
 // "CODE SRC->TGT mode date" per event.
-std::vector<std::string> rows(const std::string& text) {
-  std::vector<std::string> out;
-  for (const Event& e : coded(text))
-    out.push_back(e.cameo + " " + (e.source.code.empty() ? std::string("-") : e.source.code) + "->" +
-                  (e.target ? e.target->code : std::string("-")) + " " + std::string(to_string(e.mode)) + " " +
-                  e.date.iso());
-  return out;
-}
+std::vector<std::string> rows(const std::string& text) { return testing_support::event_rows(coded(text)); }
 
 bool has_prefix(const std::vector<std::string>& v, const std::string& prefix) {
-  return std::any_of(v.begin(), v.end(), [&](const std::string& r) { return r.rfind(prefix, 0) == 0; });
+  return testing_support::has_row_prefix(v, prefix);
 }
 
 TEST(CoderWording, AnObjectThatIsNoOneNegatesTheAct) {

@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <string>
 #include <utility>
 #include <vector>
@@ -31,6 +32,28 @@ inline std::vector<Event> events_of_text(const std::string& text, Date published
   a.published = published;
   a.published_origin = DateOrigin::input;
   return code_article(bundled_knowledge(), a).events;
+}
+
+// "CODE SRC->TGT mode date" per event ("-" for no source or target code), for the coder tests' expectations.
+inline std::vector<std::string> event_rows(const std::vector<Event>& events) {
+  std::vector<std::string> out;
+  for (const Event& e : events)
+    out.push_back(e.cameo + " " + (e.source.code.empty() ? std::string("-") : e.source.code) + "->" +
+                  (e.target ? e.target->code : std::string("-")) + " " + std::string(to_string(e.mode)) + " " +
+                  e.date.iso());
+  return out;
+}
+
+// Does a row of event_rows start with `prefix`?
+inline bool has_row_prefix(const std::vector<std::string>& rows, const std::string& prefix) {
+  return std::any_of(rows.begin(), rows.end(), [&](const std::string& r) { return r.rfind(prefix, 0) == 0; });
+}
+
+// The first event of code `cameo`, or nullptr.
+inline const Event* find_event_code(const std::vector<Event>& events, const std::string& cameo) {
+  for (const Event& e : events)
+    if (e.cameo == cameo) return &e;
+  return nullptr;
 }
 
 }  // namespace dyad::testing_support
