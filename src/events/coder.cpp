@@ -1099,27 +1099,29 @@ class DocCoder {
   // position q is a plain noun with a finite auxiliary right after it, the subject of a reported
   // clause ("suggested the two presidents were planning talks" is no suggested plan).
   bool noun_subject_at(const Clause& cl, size_t q) const {
-    return q + 1 < cl.toks.size() && plain_noun(cl.toks[q]) && finite_auxiliary(norm(cl.toks[q + 1]));
+    return q + 1 < cl.toks.size() && finite_auxiliary(norm(cl.toks[q + 1])) && plain_noun(cl.toks[q]);
   }
   // The complement of a noun a pattern gap opened at clause position from passed over: clause position q
   // is "to" before a verb, or a verb's "-ing" form, right after a plain noun ("supported efforts to
   // condemn X", "backed a resolution condemning Y"). The verb there has an object of its own; a "to"
   // right after the anchor or after adjuncts only ("threatened on Monday to impose") is the anchor's.
   bool noun_complement_at(const Clause& cl, size_t from, size_t q) const {
-    if (q <= from || q + 1 > cl.toks.size() || !plain_noun(cl.toks[q - 1])) return false;
+    if (q <= from || q + 1 > cl.toks.size()) return false;
     const uint32_t t = cl.toks[q];
     const std::string_view w = norm(t);
+    // the tests of position q first: the noun test before it is the costly one
     if (w == "to") {
       if (q + 1 >= cl.toks.size()) return false;
       const Tok& v = tok(cl.toks[q + 1]);
-      return v.mention < 0 && !v.past && !ends_with(v.norm, "ing") && !ends_with(v.norm, "s") && anchors_pattern(v);
+      return v.mention < 0 && !v.past && !ends_with(v.norm, "ing") && !ends_with(v.norm, "s") && anchors_pattern(v) &&
+             plain_noun(cl.toks[q - 1]);
     }
     // "-ing" after a noun: no determiner or preposition before it ("the ruling party") and a word of an
     // object after it ("condemning the", "calling for", "condemning Y")
     if (tok(t).mention >= 0 || w.size() < 5 || !ends_with(w, "ing") || !anchors_pattern(tok(t))) return false;
     if (q + 1 >= cl.toks.size()) return false;
     const Tok& nx = tok(cl.toks[q + 1]);
-    return nx.mention_start || is_determiner(nx.norm) || in(nx.norm, kPrepositions);
+    return (nx.mention_start || is_determiner(nx.norm) || in(nx.norm, kPrepositions)) && plain_noun(cl.toks[q - 1]);
   }
   bool reporting(uint32_t t) const {
     auto c = k_.lemmatizer.candidates(norm(t));
