@@ -17,6 +17,9 @@ std::vector<Event> events_of(const std::string& text) { return testing_support::
 const Event* find_code(const std::vector<Event>& events, const std::string& cameo) {
   return testing_support::find_event_code(events, cameo);
 }
+const Event* find_code(std::vector<Event>&& events, const std::string& cameo) {
+  return testing_support::find_event_code(std::move(events), cameo);  // kept alive: no dangling pointer
+}
 
 TEST(CoderCases, AStatementTakesNoDateModeOrSourceFromTheContentItReports) {
   // content before the speaker: "on Tuesday" is the tour's, not the saying's

@@ -13,8 +13,9 @@ namespace {
 
 std::vector<Event> police_case_events(const std::string& text) { return testing_support::events_of_text(text); }
 
-const Event* police_case_code(const std::vector<Event>& events, const std::string& cameo) {
-  return testing_support::find_event_code(events, cameo);
+// The events are kept alive until the binary exits: no pointer into a temporary dangles.
+const Event* police_case_code(std::vector<Event> events, const std::string& cameo) {
+  return testing_support::find_event_code(std::move(events), cameo);
 }
 
 TEST(CoderPolice, AdverbsAfterBeBelongToTheVerbGroup) {

@@ -21,6 +21,9 @@ std::vector<const Event*> readings_with_code(const std::vector<Event>& events, c
     if (e.cameo == cameo) out.push_back(&e);
   return out;
 }
+std::vector<const Event*> readings_with_code(std::vector<Event>&& events, const std::string& cameo) {
+  return readings_with_code(testing_support::kept_events(std::move(events)), cameo);  // no dangling pointers
+}
 
 std::string target_code(const Event* e) { return e->target ? e->target->code : std::string("-"); }
 

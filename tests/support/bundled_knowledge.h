@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <deque>
 #include <string>
 #include <utility>
 #include <vector>
@@ -54,6 +55,18 @@ inline const Event* find_event_code(const std::vector<Event>& events, const std:
   for (const Event& e : events)
     if (e.cameo == cameo) return &e;
   return nullptr;
+}
+
+// Keeps a temporary vector of events alive until the test binary exits, so that a pointer taken into it
+// ("const Event* e = find_code(events_of(...), ...)") does not dangle at the end of the full expression (ASan
+// found such tests twice). The vectors' buffers do not move: a deque keeps its elements in place.
+inline const std::vector<Event>& kept_events(std::vector<Event>&& events) {
+  static std::deque<std::vector<Event>> kept;
+  kept.push_back(std::move(events));
+  return kept.back();
+}
+inline const Event* find_event_code(std::vector<Event>&& events, const std::string& cameo) {
+  return find_event_code(kept_events(std::move(events)), cameo);
 }
 
 }  // namespace dyad::testing_support
