@@ -900,8 +900,11 @@ struct Store::Impl {
   // Whether story_keys holds any "e:" row (schema v8 keeps there only those of events not stored): unknown until
   // first asked in a transaction. While it holds none, an event's stories are read from story_events alone.
   std::optional<bool> event_keys_in_text;
+  // Per key prefix asked of holds_story_key_prefix inside a transaction: whether story_keys holds a key with it.
+  std::map<std::string, bool, std::less<>> key_prefix_held;
 
   void forget_stories() {
+    key_prefix_held.clear();
     story_keys_held.clear();
     story_keys_older.clear();
     story_dates.clear();
@@ -2372,6 +2375,49 @@ Result<std::vector<std::pair<int64_t, std::string>>> Store::stories_with_keys(co
   return out;
 }
 
+Result<Date> Store::latest_story_date() {
+  try {
+    Stmt s = impl_->stmt("SELECT max(last_date) FROM stories");
+    if (s.step() && !s.is_null(0)) return date_from(s.col_text(0));
+  } catch (const DbError& e) {
+    return impl_->error(std::string("story date lookup failed: ") + e.what());
+  }
+  return Date{};
+}
+
+Result<bool> Store::holds_story_key_prefix(std::string_view prefix) {
+  const bool cached = impl_->in_txn && sqlite3_get_autocommit(impl_->db) == 0;
+  if (cached)
+    if (auto it = impl_->key_prefix_held.find(prefix); it != impl_->key_prefix_held.end()) return it->second;
+  if (prefix.empty()) return true;
+  // The keys from `prefix` up to (not including) the prefix with its last byte raised.
+  std::string end(prefix);
+  end.back() = static_cast<char>(static_cast<unsigned char>(end.back()) + 1);
+  bool held = false;
+  try {
+    Stmt s = impl_->stmt("SELECT 1 FROM story_keys WHERE key >= ?1 AND key < ?2 LIMIT 1");
+    s.text(1, prefix).text(2, end);
+    held = s.step();
+  } catch (const DbError& e) {
+    return impl_->error(std::string("story key lookup failed: ") + e.what());
+  }
+  if (cached) impl_->key_prefix_held.emplace(std::string(prefix), held);
+  return held;
+}
+
+Result<Date> Store::story_last_date(std::string_view hash) {
+  try {
+    Stmt s = impl_->stmt(
+        "SELECT st.last_date FROM story_articles sa JOIN stories st ON st.id = sa.story "
+        "WHERE sa.article = (" DYAD_ARTICLE_BY_HASH("?1") ")");
+    s.text(1, hash);
+    if (s.step() && !s.is_null(0)) return date_from(s.col_text(0));
+  } catch (const DbError& e) {
+    return impl_->error(std::string("story date lookup failed: ") + e.what());
+  }
+  return Date{};
+}
+
 Result<int64_t> Store::file_in_story(int64_t story, std::string_view hash, std::string_view title,
                                      const Date& published, const std::vector<std::string>& keys) {
   const std::string day = published.known() ? Date::from_days(published.first_day()).iso() : std::string();
@@ -2421,6 +2467,9 @@ Result<int64_t> Store::file_in_story(int64_t story, std::string_view hash, std::
         Stmt s = impl_->stmt("INSERT INTO story_keys (key, story) VALUES (?1, ?2) ON CONFLICT DO NOTHING");
         s.text(1, key).integer(2, story).run();
         if (cached && key.size() > 2 && key[0] == 'e' && key[1] == ':') impl_->event_keys_in_text = true;
+        if (cached)
+          for (auto& [prefix, held] : impl_->key_prefix_held)
+            if (key.starts_with(prefix)) held = true;
       }
       if (cached) {
         if (std::vector<int64_t>* copy = impl_->held_copy(key)) {

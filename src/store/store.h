@@ -232,6 +232,14 @@ class Store {
   /// (story, key) rows.
   [[nodiscard]] Result<std::vector<std::pair<int64_t, std::string>>> stories_with_keys(
       const std::vector<std::string>& keys, const Date& from, const Date& to);
+  /// The latest last date of any story: the day the stored stories reach (unknown when no story has a date). The
+  /// story stage takes it as the date of an undated article (docs/story.md, "Undated expectations").
+  [[nodiscard]] Result<Date> latest_story_date();
+  /// Whether any story holds a key starting with `prefix` (an index seek; inside a transaction the answer is kept and
+  /// updated by file_in_story).
+  [[nodiscard]] Result<bool> holds_story_key_prefix(std::string_view prefix);
+  /// The last date of the story holding the stored article `hash` (unknown when it has none or is in no story).
+  [[nodiscard]] Result<Date> story_last_date(std::string_view hash);
   /// Files the stored article `hash` in story `story` (0: a new story titled
   /// `title`) and adds `keys` to it; returns the story id.
   [[nodiscard]] Result<int64_t> file_in_story(int64_t story, std::string_view hash, std::string_view title,

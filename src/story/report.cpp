@@ -1,6 +1,7 @@
 #include "story/report.h"
 
 #include <algorithm>
+#include <chrono>
 #include <map>
 #include <sstream>
 
@@ -137,7 +138,15 @@ Result<std::vector<Expectation>> expectations(Store& store, int64_t story) {
     } else if (!x.links.empty()) {
       x.status = "contradicted";
     } else {
-      const auto window = expectation_window(facts_of(se));
+      auto window = expectation_window(facts_of(se));
+      if (!window) {
+        // Undated (docs/story.md, "Undated expectations"): its story's days stand in for the article's, so it is
+        // unconfirmed once the store is kUndatedWindowDays past the story's last day.
+        auto last = store.story_last_date(se.article_hash);
+        if (!last.ok()) return last.error();
+        window = day_range(*last);
+        if (window) window->last = window->last + std::chrono::days{kUndatedWindowDays};
+      }
       const auto today = day_range(*now);
       x.status = window && today && window->last < today->first ? "unconfirmed" : "pending";
     }

@@ -302,21 +302,39 @@ bool may_answer_undated(const Event& ev) { return linkable(ev) && ev.mode == Eve
 Result<std::set<std::string>> file_story(Store& store, Document& doc) {
   std::map<std::string, int> keys = story_keys(doc);
   std::set<std::string> asked;  // "x:" keys only asked for, never filed by this article
+  bool answers = false;
   for (const Event& ev : doc.events) {
     if (undated_in(ev, doc)) keys.emplace(kUndatedPrefix + match_key(ev), 0);
-    if (may_answer_undated(ev)) asked.insert(kUndatedPrefix + match_key(ev));
+    answers = answers || may_answer_undated(ev);
+  }
+  if (answers) {
+    // Undated expectations are rare: while no story holds one, there is nothing to ask for.
+    auto any = store.holds_story_key_prefix(kUndatedPrefix);
+    if (!any.ok()) return any.error();
+    if (*any)
+      for (const Event& ev : doc.events)
+        if (may_answer_undated(ev)) asked.insert(kUndatedPrefix + match_key(ev));
   }
   std::vector<std::string> names;
   names.reserve(keys.size() + asked.size());
   for (const auto& [k, w] : keys) names.push_back(k);
   for (const std::string& k : asked)
     if (keys.count(k) == 0) names.push_back(k);
+  // An undated article is taken to be as recent as the stored stories (docs/story.md, "Undated expectations"): it
+  // joins only a story within kStoryWindowDays of that day, and gives a story it starts that day, so that neither a
+  // story years old nor, later, a report years away can take it. In a store with no dated story it has no day.
+  Date when = doc.article.published;
+  if (!when.known()) {
+    auto latest = store.latest_story_date();
+    if (!latest.ok()) return latest.error();
+    when = *latest;
+  }
   Date from;
   Date to;
-  if (doc.article.published.known()) {
+  if (when.known()) {
     const std::chrono::days w{kStoryWindowDays};
-    from = Date::from_days(doc.article.published.first_day() - w);
-    to = Date::from_days(doc.article.published.last_day() + w);
+    from = Date::from_days(when.first_day() - w);
+    to = Date::from_days(when.last_day() + w);
   }
   auto rows = store.stories_with_keys(names, from, to);
   if (!rows.ok()) return rows.error();
@@ -349,7 +367,7 @@ Result<std::set<std::string>> file_story(Store& store, Document& doc) {
   names.erase(std::remove_if(names.begin(), names.end(),
                              [&](const std::string& k) { return held.count(k) != 0 || keys.count(k) == 0; }),
               names.end());
-  auto filed = store.file_in_story(best, doc.hash, title, doc.article.published, names);
+  auto filed = store.file_in_story(best, doc.hash, title, when, names);
   if (!filed.ok()) return filed.error();
   doc.story = *filed;
   return answerable;
@@ -385,31 +403,30 @@ Status link_undated(Store& store, Document& doc, const std::set<std::string>& an
     return EventFacts{se.event.mode, se.event.date, se.event.date_basis, parse_date(se.first_seen).value_or(Date{}),
                       se.event.location};
   };
-  if (!expecting.empty()) {
-    auto happened = read(EventMode::happened);
-    if (!happened.ok()) return happened.error();
-    for (const StoredEvent& se : *happened) {
+  // The stored events of `stored_mode` in the story, each with the article's events of its match key in `mine`:
+  // the article's are the expectations when `mine_expected`, else the outcomes.
+  const auto pair_with = [&](EventMode stored_mode, const std::map<std::string, std::vector<const Event*>>& mine,
+                             bool mine_expected) -> Status {
+    if (mine.empty()) return {};
+    auto stored = read(stored_mode);
+    if (!stored.ok()) return stored.error();
+    for (const StoredEvent& se : *stored) {
       if (mine_ids.count(se.event.id) != 0 || !linkable(se.event)) continue;
-      auto it = expecting.find(match_key(se.event));
-      if (it == expecting.end()) continue;
-      for (const Event* ev : it->second)
-        if (!undated_link_relation(facts_of(*ev, doc.article.published), stored_facts(se)).empty())
-          if (Status s = add(ev->id, se.event.id); !s.ok()) return s;
+      auto it = mine.find(match_key(se.event));
+      if (it == mine.end()) continue;
+      const EventFacts theirs = stored_facts(se);
+      for (const Event* ev : it->second) {
+        const EventFacts ours = facts_of(*ev, doc.article.published);
+        const bool linked =
+            !(mine_expected ? undated_link_relation(ours, theirs) : undated_link_relation(theirs, ours)).empty();
+        if (!linked) continue;
+        if (Status s = mine_expected ? add(ev->id, se.event.id) : add(se.event.id, ev->id); !s.ok()) return s;
+      }
     }
-  }
-  if (!answering.empty()) {
-    auto expected = read(EventMode::expected);
-    if (!expected.ok()) return expected.error();
-    for (const StoredEvent& se : *expected) {
-      if (mine_ids.count(se.event.id) != 0 || !linkable(se.event)) continue;
-      auto it = answering.find(match_key(se.event));
-      if (it == answering.end()) continue;
-      for (const Event* ev : it->second)
-        if (!undated_link_relation(stored_facts(se), facts_of(*ev, doc.article.published)).empty())
-          if (Status s = add(se.event.id, ev->id); !s.ok()) return s;
-    }
-  }
-  return {};
+    return {};
+  };
+  if (Status s = pair_with(EventMode::happened, expecting, true); !s.ok()) return s;
+  return pair_with(EventMode::expected, answering, false);
 }
 
 }  // namespace

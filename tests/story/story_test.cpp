@@ -250,6 +250,50 @@ TEST_F(StoryTest, UndatedPreviewIsConfirmedByTheReportOfItsStory) {
   EXPECT_EQ(statuses(*bwd, "057"), std::vector<std::string>{"confirmed"});
 }
 
+// An undated article is taken to be as recent as the stored stories: a report years older or newer than the store's
+// other articles is no outcome of it, in either order of filing, and its plan, unanswered, ends unconfirmed once the
+// store is past its story's day by the undated window.
+TEST_F(StoryTest, UndatedPreviewIsNotConfirmedByAReportYearsAway) {
+  const std::string preview =
+      R"({"id":"ke-plan","text":"Kenyan President William Ruto will travel to Ethiopia for talks with Prime Minister )"
+      R"(Abiy Ahmed. Ruto is expected to sign a trade agreement with Ethiopia during the visit."})";
+  const std::string old_report =
+      R"({"id":"ke-2023","published":"2023-05-10","text":"Kenyan President William Ruto arrived in Addis Ababa and )"
+      R"(held talks with Ethiopian Prime Minister Abiy Ahmed. Ruto and Abiy Ahmed signed a trade agreement in Addis )"
+      R"(Ababa."})";
+  const std::string recent =
+      R"({"id":"br-ar","published":"2026-03-02","text":"Brazilian President Luiz Inacio Lula da Silva met Argentine )"
+      R"(President Javier Milei in Brasilia on Monday."})";
+  const std::string later =
+      R"({"id":"br-ar-2","published":"2026-06-20","text":"Brazilian President Luiz Inacio Lula da Silva met Argentine )"
+      R"(President Javier Milei in Buenos Aires on Friday."})";
+  const auto write = [&](const std::string& name, const std::vector<std::string>& lines) {
+    const std::string path = (dir_ / name).string();
+    std::ofstream out(path);
+    for (const std::string& l : lines) out << l << '\n';
+    return path;
+  };
+  // The old report is stored first: the preview, filed after a 2026 article, does not join its story.
+  code({write("a.jsonl", {old_report, recent, preview})}, db("a.db"));
+  // The preview is stored first (dated by the 2026 article before it): the old report does not join its story.
+  code({write("b.jsonl", {recent, preview, old_report})}, db("b.db"));
+  for (const std::string name : {"a.db", "b.db"}) {
+    auto store = open(db(name));
+    EXPECT_TRUE(link_set(*store).empty()) << name;
+    EXPECT_EQ(statuses(*store, "057"), std::vector<std::string>{"pending"}) << name;
+    auto held = store->holds_story_key_prefix("x:");
+    ASSERT_TRUE(held.ok());
+    EXPECT_TRUE(*held) << name;
+  }
+  // More than the undated window past the preview's story: its plans are unconfirmed.
+  code({write("c.jsonl", {later})}, db("b.db"));
+  auto store = open(db("b.db"));
+  EXPECT_EQ(statuses(*store, "057"), std::vector<std::string>{"unconfirmed"});
+  auto held = store->holds_story_key_prefix("y:");
+  ASSERT_TRUE(held.ok());
+  EXPECT_FALSE(*held);
+}
+
 TEST_F(StoryTest, LinksAreMadeAcrossRuns) {
   // The preview is stored by one run and the report arrives in a later one.
   const std::string both = kFixtures + "preview_report.jsonl";
