@@ -403,5 +403,16 @@ TEST(CoderWording, OnceAgainIsNoSubordinateClause) {
   EXPECT_FALSE(has_prefix(once, "042 TZA")) << ::testing::PrintToString(once);
 }
 
+// A title modifier of actor_words.tsv ("outgoing", "interim") between the verb and the actor is
+// passed over like "the": the slot still reaches the office holder.
+TEST(CoderWording, ATitleModifierBeforeTheTargetIsPassedOver) {
+  for (const char* text : {"Somali gunmen tried to assassinate the outgoing Kenyan president on Monday.",
+                           "Somali gunmen tried to assassinate outgoing Kenyan President Mwangi Otieno on Monday.",
+                           "Somali gunmen tried to assassinate the interim Kenyan president on Monday."}) {
+    const auto ev = rows(text);
+    EXPECT_TRUE(has_prefix(ev, "185 SOMUAF->KENGOV happened")) << text << ": " << ::testing::PrintToString(ev);
+  }
+}
+
 }  // namespace
 }  // namespace dyad
