@@ -414,5 +414,18 @@ TEST(CoderWording, ATitleModifierBeforeTheTargetIsPassedOver) {
   }
 }
 
+// Sides that fail to reach an agreement reject each other (120): a compound subject codes both
+// ordered pairs, one subject the side after "with"; reaching one stays 057.
+TEST(CoderWording, FailingToReachAnAgreementIsARejection) {
+  const auto both = rows("Kenya and Uganda failed to reach an agreement over their border on Sunday.");
+  EXPECT_TRUE(has_prefix(both, "120 KEN->UGA happened")) << ::testing::PrintToString(both);
+  EXPECT_TRUE(has_prefix(both, "120 UGA->KEN happened")) << ::testing::PrintToString(both);
+  EXPECT_FALSE(has_prefix(both, "057")) << ::testing::PrintToString(both);
+  const auto with = rows("Kenya failed to strike a deal with Uganda on Sunday.");
+  EXPECT_TRUE(has_prefix(with, "120 KEN->UGA happened")) << ::testing::PrintToString(with);
+  const auto reached = rows("Kenya and Uganda reached agreement on the border on Sunday.");
+  EXPECT_TRUE(has_prefix(reached, "057 KEN->UGA happened")) << ::testing::PrintToString(reached);
+}
+
 }  // namespace
 }  // namespace dyad
