@@ -427,5 +427,15 @@ TEST(CoderWording, FailingToReachAnAgreementIsARejection) {
   EXPECT_TRUE(has_prefix(reached, "057 KEN->UGA happened")) << ::testing::PrintToString(reached);
 }
 
+// Letting a delivery of food, fuel or aid through is allowing humanitarian access (0863), also
+// in a purpose clause after another act; the place it goes to is the target.
+TEST(CoderWording, AllowingADeliveryOfFoodIsHumanitarianAccess) {
+  const auto purpose =
+      rows("Tanzania reopened the old ferry link to allow the delivery of 300 tonnes of maize flour to Burundi.");
+  EXPECT_TRUE(has_prefix(purpose, "0863 TZA->BDI happened")) << ::testing::PrintToString(purpose);
+  const auto fuel = rows("Kenya will permit the delivery of fuel to Somalia.");
+  EXPECT_TRUE(has_prefix(fuel, "0863 KEN->SOM")) << ::testing::PrintToString(fuel);
+}
+
 }  // namespace
 }  // namespace dyad
