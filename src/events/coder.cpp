@@ -2948,9 +2948,11 @@ class DocCoder {
       case K::source_possessive:
       case K::target_possessive: {
         size_t p = pos;
-        // "the", "a", counts, and the "both"/"either" of a correlative pair ("welcomed both X and Y")
+        // "the", "a", counts, the "both"/"either" of a correlative pair ("welcomed both X and Y"), and
+        // a title modifier of data/knowledge/actor_words.tsv ("praised outgoing Prime Minister X")
         while (p < n && tok(cl.toks[p]).mention < 0 &&
                (in(norm(cl.toks[p]), {"the", "a", "an"}) || quantifier(cl, p) ||
+                k_.actor_words.title_modifier(norm(cl.toks[p])) ||
                 (in(norm(cl.toks[p]), {"both", "either"}) && p + 1 < n && tok(cl.toks[p + 1]).mention_start)))
           ++p;
         const bool is_target = e.kind == K::target || e.kind == K::target_possessive;

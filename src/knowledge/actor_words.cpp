@@ -1,4 +1,4 @@
-// ActorWords: ten small WordSets (knowledge/word_set.h), one per kind of row, read by read_word_kinds.
+// ActorWords: eleven small WordSets (knowledge/word_set.h), one per kind of row, read by read_word_kinds.
 #include "knowledge/actor_words.h"
 
 #include <array>
@@ -11,7 +11,7 @@ namespace dyad {
 Result<ActorWords> ActorWords::from_table(Result<TsvTable> t) {
   if (!t.ok()) return t.error();
   ActorWords out;
-  const std::array<WordKind, 10> kinds{{{"position", &out.positions_, WordShape::word},
+  const std::array<WordKind, 11> kinds{{{"position", &out.positions_, WordShape::word},
                                         {"backer_suffix", &out.backer_suffixes_, WordShape::suffix},
                                         {"international_sector", &out.international_, WordShape::sector},
                                         {"displaced_sector", &out.displaced_, WordShape::sector},
@@ -20,7 +20,8 @@ Result<ActorWords> ActorWords::from_table(Result<TsvTable> t) {
                                         {"motion_word", &out.motion_words_, WordShape::word},
                                         {"visit_verb", &out.visit_verbs_, WordShape::word},
                                         {"force_verb", &out.force_verbs_, WordShape::word},
-                                        {"former_word", &out.former_words_, WordShape::word}}};
+                                        {"former_word", &out.former_words_, WordShape::word},
+                                        {"title_modifier", &out.title_modifiers_, WordShape::word}}};
   if (Status read = read_word_kinds(*t, kinds); !read.ok()) return read.error();
   return out;
 }

@@ -16,7 +16,9 @@
 // - force verbs ("attacked X", "shelled X", "seized X"): a name the gazetteer knows right after them is a
 //   place, and a capital there the city (its country is the target of the act), not the government;
 // - former words before a title ("former Kenyan President X"): the office is not held now, so a title
-//   written out does not make an office holder of someone outside his term.
+//   written out does not make an office holder of someone outside his term;
+// - title modifiers before a title or a person ("outgoing Prime Minister X", "the embattled
+//   president"): they describe the holder; the event coder's actor slots pass over them.
 #pragma once
 
 #include <string>
@@ -66,11 +68,14 @@ class ActorWords {
   }
   /// Is `w` (case-folded) a word before a title that says its office is not held ("former", "ex")?
   [[nodiscard]] bool former_word(std::string_view w) const { return former_words_.contains(w); }
+  /// Is `w` (case-folded) a word before a title or a person that describes the holder without
+  /// changing who is meant ("outgoing", "interim", "embattled")?
+  [[nodiscard]] bool title_modifier(std::string_view w) const { return title_modifiers_.contains(w); }
 
  private:
   static Result<ActorWords> from_table(Result<TsvTable> table);
   WordSet positions_, backer_suffixes_, international_, displaced_, place_nouns_, place_nouns_of_, motion_words_,
-      visit_verbs_, force_verbs_, former_words_;
+      visit_verbs_, force_verbs_, former_words_, title_modifiers_;
 };
 
 }  // namespace dyad

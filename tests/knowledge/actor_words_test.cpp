@@ -44,6 +44,9 @@ TEST(ActorWords, BundledListsSayWhichCountryAnActorOrPlaceTakes) {
   // former words before a title: the office is not held ("former Kenyan President X")
   for (const char* f : {"former", "ex", "erstwhile", "late", "ousted"}) EXPECT_TRUE(w->former_word(f)) << f;
   for (const char* f : {"Former", "acting", "president"}) EXPECT_FALSE(w->former_word(f)) << f;
+  // title modifiers describe a holder who is meant all the same; a verb form such as "ousted" is none
+  for (const char* f : {"outgoing", "interim", "acting", "embattled"}) EXPECT_TRUE(w->title_modifier(f)) << f;
+  for (const char* f : {"ousted", "former", "president"}) EXPECT_FALSE(w->title_modifier(f)) << f;
   auto missing = ActorWords::load("/nonexistent-dyad-data");
   ASSERT_FALSE(missing.ok());
   EXPECT_THAT(missing.error().file, HasSubstr("actor_words.tsv"));

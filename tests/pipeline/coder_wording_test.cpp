@@ -403,5 +403,39 @@ TEST(CoderWording, OnceAgainIsNoSubordinateClause) {
   EXPECT_FALSE(has_prefix(once, "042 TZA")) << ::testing::PrintToString(once);
 }
 
+// A title modifier of actor_words.tsv ("outgoing", "interim") between the verb and the actor is
+// passed over like "the": the slot still reaches the office holder.
+TEST(CoderWording, ATitleModifierBeforeTheTargetIsPassedOver) {
+  for (const char* text : {"Somali gunmen tried to assassinate the outgoing Kenyan president on Monday.",
+                           "Somali gunmen tried to assassinate outgoing Kenyan President Mwangi Otieno on Monday.",
+                           "Somali gunmen tried to assassinate the interim Kenyan president on Monday."}) {
+    const auto ev = rows(text);
+    EXPECT_TRUE(has_prefix(ev, "185 SOMUAF->KENGOV happened")) << text << ": " << ::testing::PrintToString(ev);
+  }
+}
+
+// Sides that fail to reach an agreement reject each other (120): a compound subject codes both
+// ordered pairs, one subject the side after "with"; reaching one stays 057.
+TEST(CoderWording, FailingToReachAnAgreementIsARejection) {
+  const auto both = rows("Kenya and Uganda failed to reach an agreement over their border on Sunday.");
+  EXPECT_TRUE(has_prefix(both, "120 KEN->UGA happened")) << ::testing::PrintToString(both);
+  EXPECT_TRUE(has_prefix(both, "120 UGA->KEN happened")) << ::testing::PrintToString(both);
+  EXPECT_FALSE(has_prefix(both, "057")) << ::testing::PrintToString(both);
+  const auto with = rows("Kenya failed to strike a deal with Uganda on Sunday.");
+  EXPECT_TRUE(has_prefix(with, "120 KEN->UGA happened")) << ::testing::PrintToString(with);
+  const auto reached = rows("Kenya and Uganda reached agreement on the border on Sunday.");
+  EXPECT_TRUE(has_prefix(reached, "057 KEN->UGA happened")) << ::testing::PrintToString(reached);
+}
+
+// Letting a delivery of food, fuel or aid through is allowing humanitarian access (0863), also
+// in a purpose clause after another act; the place it goes to is the target.
+TEST(CoderWording, AllowingADeliveryOfFoodIsHumanitarianAccess) {
+  const auto purpose =
+      rows("Tanzania reopened the old ferry link to allow the delivery of 300 tonnes of maize flour to Burundi.");
+  EXPECT_TRUE(has_prefix(purpose, "0863 TZA->BDI happened")) << ::testing::PrintToString(purpose);
+  const auto fuel = rows("Kenya will permit the delivery of fuel to Somalia.");
+  EXPECT_TRUE(has_prefix(fuel, "0863 KEN->SOM")) << ::testing::PrintToString(fuel);
+}
+
 }  // namespace
 }  // namespace dyad
