@@ -479,27 +479,6 @@ bool upper_initial(std::string_view t) {
   return folded != first;
 }
 
-// The name inside a GUM mention, or nothing when the mention is not a name (docs/accuracy.md):
-// leading determiners and other never-name words are dropped, leading titles of a person too; what is
-// left must be capitalised words, with only connectors or particles in lower case inside.
-std::optional<NerItem> gum_name(const std::vector<const eval::NerToken*>& toks, const eval::NerSpan& s,
-                                const std::string& type, const NameFinder* names) {
-  uint32_t b = s.begin, e = s.end;
-  auto text = [&](uint32_t k) -> std::string_view { return toks[k]->text; };
-  if (names != nullptr) {
-    while (b < e && names->is(NameCue::not_name, text(b))) ++b;
-    if (type == "PER")
-      while (b < e && (names->is(NameCue::title, text(b)) || names->is(NameCue::honorific, text(b)))) ++b;
-  }
-  if (b >= e || !upper_initial(text(b)) || !upper_initial(text(e - 1))) return std::nullopt;
-  for (uint32_t k = b; k < e; ++k) {
-    if (upper_initial(text(k))) continue;
-    if (names != nullptr && (names->is(NameCue::connector, text(k)) || names->is(NameCue::particle, text(k)))) continue;
-    return std::nullopt;
-  }
-  return NerItem{type, b, e};
-}
-
 SuiteResult run_ner(const std::string& name, const EvalOptions& options, KnowledgeCache& cache, std::ostream& log) {
   SuiteResult result;
   result.name = name;
@@ -569,7 +548,13 @@ SuiteResult run_ner(const std::string& name, const EvalOptions& options, Knowled
       std::string type;
       if (gum) {
         type = s.label == "person" ? "PER" : s.label == "organization" ? "ORG" : s.label == "place" ? "LOC" : "";
-        std::optional<NerItem> g = type.empty() ? std::nullopt : gum_name(toks, s, type, names);
+        std::optional<NerItem> g;
+        if (!type.empty()) {
+          std::vector<std::string_view> words;
+          for (uint32_t k = s.begin; k < s.end; ++k) words.emplace_back(toks[k]->text);
+          if (auto r = eval::gum_name(words, type, names))
+            g = NerItem{type, s.begin + static_cast<uint32_t>(r->first), s.begin + static_cast<uint32_t>(r->second)};
+        }
         if (g) gold.push_back(*g);
         if (!g || g->begin != s.begin || g->end != s.end) ignored.push_back(NerItem{"", s.begin, s.end});
       } else if (s.label == "PER" || s.label == "ORG" || s.label == "LOC") {
@@ -679,6 +664,37 @@ std::string today() {
 }
 
 }  // namespace
+
+std::optional<std::pair<size_t, size_t>> eval::gum_name(const std::vector<std::string_view>& words,
+                                                        const std::string& type, const NameFinder* names) {
+  size_t b = 0, e = words.size();
+  if (names != nullptr) {
+    while (b < e && names->is(NameCue::not_name, words[b])) ++b;
+    if (type == "PER") {
+      auto title = [&](size_t k) {
+        return names->is(NameCue::title, words[k]) || names->is(NameCue::honorific, words[k]);
+      };
+      while (b < e && title(b)) ++b;
+      // A title further in with a capitalised word after it: the name follows it ("Harbour Board Chairman Piet Dorn").
+      for (size_t k = b; k + 1 < e; ++k)
+        if (upper_initial(words[k]) && title(k) && upper_initial(words[k + 1])) b = k + 1;
+      // "of" after two or more capitalised words: the person's party or firm follows, a nested mention.
+      for (size_t k = b + 2; k < e; ++k)
+        if (words[k] == "of" && upper_initial(words[k - 1]) && upper_initial(words[k - 2])) {
+          e = k;
+          break;
+        }
+    }
+  }
+  if (b >= e || !upper_initial(words[b]) || !upper_initial(words[e - 1])) return std::nullopt;
+  for (size_t k = b; k < e; ++k) {
+    if (upper_initial(words[k])) continue;
+    if (names != nullptr && (names->is(NameCue::connector, words[k]) || names->is(NameCue::particle, words[k])))
+      continue;
+    return std::nullopt;
+  }
+  return std::pair{b, e};
+}
 
 std::vector<std::string> eval_suite_names() {
   return {"petrarch2", "udpetrarch", "udpetrarch-gsr", "plover", "india-police", "gum-news-ner", "wikigold-ner"};

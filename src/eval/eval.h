@@ -13,7 +13,10 @@
 #include <cstddef>
 #include <functional>
 #include <iosfwd>
+#include <optional>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include "core/document.h"
@@ -47,7 +50,21 @@ int run_eval(const EvalOptions& options, std::ostream& out);
 /// could not be read). `log` receives verbose error lines when options.verbose.
 eval::SuiteResult run_suite(const std::string& name, const EvalOptions& options, std::ostream& log);
 
+class NameFinder;
+
 namespace eval {
+
+/// The name inside one GUM mention (its tokens `words`, labelled `type`: PER, ORG or LOC) as a
+/// token range [first, second) of `words`, or nothing when the mention holds no name
+/// (docs/accuracy.md, gum-news-ner): leading `not_name` words are dropped; for a person, the
+/// words up to the last title or honorific that a capitalised word follows ("Professor Eastman",
+/// "Harbour Board Chairman Piet Dorn" -> "Piet Dorn"), and the words from a lower-case "of" after
+/// two or more capitalised words (the person's party or firm, a nested mention the file's one label
+/// per token flattened: "Piet Dorn of the Varrow Party" -> "Piet Dorn"); what is left must open and end
+/// with a capitalised word and hold only capitalised words, connectors or particles. `names` may be
+/// null (no cue words known: nothing is dropped).
+std::optional<std::pair<size_t, size_t>> gum_name(const std::vector<std::string_view>& words, const std::string& type,
+                                                  const NameFinder* names);
 
 /// Gold (source country, target country, PLOVER type) triples of a PLOVER
 /// record, countries passed through `key`: every source with every target;

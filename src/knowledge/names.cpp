@@ -1960,9 +1960,12 @@ void NameFinder::find(Document& doc, const ActorIndex* actors, const Gazetteer* 
       r.type = EntityType::organization;
       r.rule = "name:the";
     } else if (name_shaped(r) && !common_word_inside(r) && !all_common(r) && !common_first(r)) {
-      // two to four capitalised words with no other cue, not all common English words ("Cold War")
-      r.type = EntityType::person;
-      r.rule = "name:shape";
+      // two to four capitalised words with no other cue, not all common English words ("Cold War"): a person,
+      // unless no given name opens them and the plural of an English noun ends them ("Varrow Composites",
+      // "Tellan Fisheries"): a firm's line of trade, no surname (a surname "Banks" or "Fields" follows a given name)
+      const bool trade = !given_at(r.b) && plural_word(r.e - 1) && plural_of_noun(r.e - 1);
+      r.type = trade ? EntityType::organization : EntityType::person;
+      r.rule = trade ? "name:plural" : "name:shape";
     } else if (!person_evidence(r) && org_list_neighbour(r)) {
       r.type = EntityType::organization;  // "Kellmark, Dorvan Records and Tessly": an item of a list of organisations
       r.rule = "name:list";

@@ -9,10 +9,32 @@
 #include <fstream>
 #include <sstream>
 
+#include "support/bundled_knowledge.h"
+
 namespace dyad {
 namespace {
 
 const std::string kShared = DYAD_SHARED_DIR;
+
+// The name inside a GUM mention: a person's words after a title further in, and before the "of" that
+// opens the person's party or firm (a nested mention the file's one label per token flattened).
+std::string gum_name_of(const std::vector<std::string_view>& words, const std::string& type) {
+  auto r = eval::gum_name(words, type, testing_support::bundled_knowledge().names.get());
+  if (!r) return "-";
+  std::string out;
+  for (size_t k = r->first; k < r->second; ++k) out += (out.empty() ? "" : " ") + std::string(words[k]);
+  return out;
+}
+
+TEST(GumName, PersonMentionsGiveTheNameInside) {
+  EXPECT_EQ(gum_name_of({"the", "Harbour", "Board", "Chairman", "Piet", "Dorn"}, "PER"), "Piet Dorn");
+  EXPECT_EQ(gum_name_of({"Piet", "Dorn", "of", "the", "Varrow", "Party"}, "PER"), "Piet Dorn");
+  EXPECT_EQ(gum_name_of({"Professor", "Anke", "Vorsterman"}, "PER"), "Anke Vorsterman");
+  EXPECT_EQ(gum_name_of({"a", "local", "baker"}, "PER"), "-");
+  // One word before "of" may be the name itself; organisations keep their "of".
+  EXPECT_EQ(gum_name_of({"Margit", "of", "Tollmere"}, "PER"), "Margit of Tollmere");
+  EXPECT_EQ(gum_name_of({"the", "Bank", "of", "Varrow", "Island"}, "ORG"), "Bank of Varrow Island");
+}
 
 TEST(RunEval, UnknownSuiteFails) {
   EvalOptions o;

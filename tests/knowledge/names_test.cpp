@@ -525,6 +525,16 @@ TEST(NameFinder, ACitysNameAndAWordAreNoPerson) {
   for (const auto& r : refs(doc2)) EXPECT_THAT(r, ::testing::Not(HasSubstr("|person|"))) << dump_refs(doc2);
 }
 
+// No given name first and the plural of an English noun last: a firm's line of trade, no person's surname.
+TEST(NameFinder, APluralNounLastWithNoGivenNameIsAFirm) {
+  Document doc = code("Orders placed with Tellvar Composites doubled after the merger with Quorne Fisheries.");
+  EXPECT_TRUE(has_ref(doc, "Tellvar Composites|name|organization|Tellvar Composites")) << dump_refs(doc);
+  EXPECT_TRUE(has_ref(doc, "Quorne Fisheries|name|organization|Quorne Fisheries")) << dump_refs(doc);
+  // a given name first keeps the person ("Woods" is a surname here)
+  Document doc1 = code("The letter was signed by Gerald Woods after the hearing.");
+  EXPECT_TRUE(has_ref(doc1, "Gerald Woods|name|person|Gerald Woods")) << dump_refs(doc1);
+}
+
 // A broadcaster's call sign is an organisation, like an acronym; a model, a formula or a flight number is not.
 TEST(NameFinder, ACallSignIsAnOrganisation) {
   Document doc = code("Listeners moved from 4KX to the music channel VTR2 in 2001.");
