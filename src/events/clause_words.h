@@ -12,7 +12,13 @@
 // - subject adverbs ("also", "just"): they may stand between a subject pronoun and its verb ("we also
 //   detained"), so a quoted "we" before them is still the verb's subject;
 // - function words ("the", "of", "and"): no pattern of dyad's own dictionaries may open with one
-//   (docs/verbs.md, rule 7).
+//   (docs/verbs.md, rule 7);
+// - gerund-object verbs ("continue", "deny", "avoid"): verbs (base forms) whose object may be a verb's
+//   "-ing" form ("continued shelling the town"); after any other verb an "-ing" form before a noun
+//   phrase modifies it ("met visiting officials"; docs/coder.md, "A participle before a noun");
+// - blame verbs ("accuse", "blame", "charge"): an act named by an "-ing" form right after "of", "for"
+//   or "with" after their object is what the object is blamed for, only claimed, no act of the
+//   subject (docs/coder.md, "Blamed acts").
 #pragma once
 
 #include <string>
@@ -45,9 +51,14 @@ class ClauseWords {
   [[nodiscard]] bool subject_adverb(std::string_view w) const { return subject_adverbs_.contains(w); }
   /// Is `w` (case-folded) a function word no dictionary pattern may open with ("the", "of")?
   [[nodiscard]] bool function_word(std::string_view w) const { return function_words_.contains(w); }
+  /// Is `lemma` (a verb's base form) one whose object may be an "-ing" form ("continue", "deny")?
+  [[nodiscard]] bool gerund_object_verb(std::string_view lemma) const { return gerund_object_verbs_.contains(lemma); }
+  /// Is `lemma` (a verb's base form) a verb of blaming someone for an act ("accuse", "charge")?
+  [[nodiscard]] bool blame_verb(std::string_view lemma) const { return blame_verbs_.contains(lemma); }
 
  private:
-  WordSet no_one_, aid_prepositions_, habit_adverbs_, preview_verbs_, subject_adverbs_, function_words_;
+  WordSet no_one_, aid_prepositions_, habit_adverbs_, preview_verbs_, subject_adverbs_, function_words_,
+      gerund_object_verbs_, blame_verbs_;
 };
 
 }  // namespace dyad

@@ -2161,14 +2161,17 @@ class DocCoder {
     const auto quote_mark = [&](uint32_t q) {
       return tok(q).punct && in(tok(q).norm, {"\"", "“", "”", "``", "''", "‘‘", "’’"});
     };
-    for (const Speech& sp : *speech_) {
-      if (sp.speaker < 0 || !actor_mention(sp.speaker)) continue;
-      const uint32_t lo = std::min(t, sp.verb), hi = std::max(t, sp.verb);
-      if (!sp.content_after && t > sp.verb) continue;
-      if (sp.content_after && t < sp.verb) continue;
-      for (uint32_t q = lo + 1; q < hi; ++q)
-        if (quote_mark(q)) return sp.speaker;
-    }
+    // The speaker's own verb first: "according to X" names who relays the quotation ("“...,” Y
+    // said, according to X"), the speaker only when no verb of speaking names another.
+    for (const bool relayed : {false, true})
+      for (const Speech& sp : *speech_) {
+        if (sp.speaker < 0 || !actor_mention(sp.speaker) || (norm(sp.verb) == "according") != relayed) continue;
+        const uint32_t lo = std::min(t, sp.verb), hi = std::max(t, sp.verb);
+        if (!sp.content_after && t > sp.verb) continue;
+        if (sp.content_after && t < sp.verb) continue;
+        for (uint32_t q = lo + 1; q < hi; ++q)
+          if (quote_mark(q)) return sp.speaker;
+      }
     return -1;
   }
 
@@ -2550,6 +2553,8 @@ class DocCoder {
         ++k;
         continue;
       }
+      // "said, according to X": the attribution is an adjunct like a prepositional phrase, no content
+      if (tok(k).mention < 0 && norm(k) == "according" && k + 1 < e && norm(k + 1) == "to") ++k;
       if (tok(k).mention >= 0 || !in(norm(k), kPrepositions)) return true;
       bool named = false;  // the adjunct's one mention was read
       for (++k; k < e && !tok(k).punct && !in_time_expression(k);) {
@@ -3209,6 +3214,58 @@ class DocCoder {
            ends_with(norm(cl.toks[p]), "ing") && norm(cl.toks[p + 1]) == "of";
   }
 
+  // An "-ing" form right after a finite verb and right before a noun phrase is an adjective of that
+  // noun, no second act of the verb's subject: "the envoy met visiting officials", "riot police
+  // dispersed marching students" (the envoy visits no one, the police march nowhere). The noun
+  // phrase is an actor mention that names no place, or a plain noun, right after the form. Verbs
+  // whose object may be an "-ing" form keep the verb reading ("continued shelling the hills",
+  // "denied funding rebels": data/cameo/clause_words.tsv, gerund_object_verb), and so do verbs of
+  // saying ("stressed expanding trade"); so does a form with a determiner or preposition after it
+  // ("recalled visiting the camp").
+  bool participle_before_noun(const Clause& cl, size_t p) const {
+    if (p == 0 || p + 1 >= cl.toks.size()) return false;
+    const Tok& x = tok(cl.toks[p]);
+    if (x.mention >= 0 || x.norm.size() < 5 || !ends_with(x.norm, "ing")) return false;
+    const uint32_t vt = cl.toks[p - 1];
+    const Tok& v = tok(vt);
+    if (v.mention >= 0 || v.punct || in(v.norm, kAux) || in(v.norm, kBe) || finite_auxiliary(v.norm)) return false;
+    const bool bare_after_modal =
+        p >= 2 && anchors_pattern(v) &&
+        in(norm(cl.toks[p - 2]), {"to", "will", "would", "could", "can", "may", "might", "must", "should", "did"});
+    if (!(v.past || present_verb(vt, v.norm) || bare_after_modal)) return false;
+    // a passive ("were seen patrolling the roads", "was caught smuggling arms"): the form is its complement
+    if (p >= 2 && (in(norm(cl.toks[p - 2]), kBe) || norm(cl.toks[p - 2]) == "been")) return false;
+    for (const auto& l : k_.lemmatizer.candidates(v.norm))
+      if (k_.clause_words.gerund_object_verb(l)) return false;
+    // a verb of saying may take the act as its content ("stressed expanding trade ties")
+    if (reporting(vt)) return false;
+    const Tok& n = tok(cl.toks[p + 1]);
+    if (n.mention >= 0) {
+      if (!n.mention_start) return false;
+      const Mention& nm = mention_at(n.mention);
+      return !nm.place && nm.kind != MentionKind::location && nm.kind != MentionKind::country;
+    }
+    return plain_noun(cl.toks[p + 1]);
+  }
+
+  // An "-ing" form right after "of", "for" or "with" that follows the object of a verb of blaming
+  // ("the governor accused them of burning crops", "two men were charged with robbing a bank",
+  // "police detained the crew for smuggling fuel": data/cameo/clause_words.tsv, blame_verb) names
+  // what the object is blamed for: an act only claimed, whose doer is the object, never the
+  // subject. The blaming verb's own reading is the event; the act is not coded.
+  bool blamed_act(const Clause& cl, size_t p) const {
+    if (p < 2 || !in(norm(cl.toks[p - 1]), {"of", "for", "with"})) return false;
+    for (size_t q = p - 1, steps = 0; q-- > 0 && steps < 8; ++steps) {
+      const Tok& x = tok(cl.toks[q]);
+      if (x.mention >= 0) continue;
+      if (x.punct || in(x.norm, kCoordinators) || in(x.norm, kSubordinators)) return false;
+      for (const auto& l : k_.lemmatizer.candidates(x.norm))
+        if (k_.clause_words.blame_verb(l)) return x.past || x.participle || ends_with(x.norm, "s") || q + 2 < p;
+      if (verbish(cl.toks[q])) return false;
+    }
+    return false;
+  }
+
   // A word in -s right before "of" and not right after an actor (its subject) is a plural
   // noun: "shelled positions of", "attacks of the rebels". "Iran warns of ..." stays a verb.
   // So is one right after a preposition other than "to" ("sued for damages", "a rise in
@@ -3775,6 +3832,7 @@ class DocCoder {
       int permitted = -1;  // permitted_infinitive(cl, p)
       int plural = -1;     // plural_before_of(cl, p)
       int det_before = -1, degree_before = -1;
+      int participle_adj = -1;  // participle_before_noun(cl, p)
       const bool gerund = x.norm.ends_with("ing");
       const auto ask = [](int& memo, auto&& f) {
         if (memo < 0) memo = f() ? 1 : 0;
@@ -3811,6 +3869,11 @@ class DocCoder {
         // Nor right after an adverb of degree ("troops moved very close to the frontier", "quite
         // late"): the word it modifies is an adjective or adverb, never a verb.
         if (verbal && p > 0 && ask(degree_before, [&] { return in(norm(cl.toks[p - 1]), kDegreeAdverbs); })) return;
+        // Nor an "-ing" form between a finite verb and its object noun: an adjective of the noun
+        // ("met visiting officials").
+        if (verbal && gerund && ask(participle_adj, [&] { return participle_before_noun(cl, p); })) return;
+        // Nor the act someone is blamed for ("accused them of burning crops"): only claimed.
+        if (pre_slot == PatternElement::Kind::source && !c.passive && gerund && blamed_act(cl, p)) return;
         // Nor a bare or past form right after a preposition other than "to": a finite verb never follows
         // one, the word is a noun or an adjective ("police in riot gear", "deployed on riot control duty",
         // "a plea for detained activists").
@@ -4217,15 +4280,35 @@ class DocCoder {
   // expression of its own that dates it. A present with no such mark stays an event: the news present
   // ("Police arrest five in X", "troops kill three, ministry says") tells single acts anywhere in a story.
   bool habitual(const Clause& cl, const Match& m, const ModeInfo& mi, bool dated, bool recurring) const {
-    if (mi.mode != EventMode::happened || mi.tense == Tense::past || mi.tense == Tense::future || dated) return false;
+    // A negated present is a habit too ("the guards usually do not search buses", "rebels rarely
+    // don't answer"): its verb group "do not" / "does not" / "never" stands between the adverb and the
+    // verb.
+    if ((mi.mode != EventMode::happened && mi.mode != EventMode::negated) || mi.tense == Tense::past ||
+        mi.tense == Tense::future || dated)
+      return false;
     if (!finite_present(cl, m, false)) return false;
+    size_t group = m.anchor_pos;  // first position of the negated verb group ("do not")
+    if (mi.mode == EventMode::negated) {
+      bool negator = false;
+      while (group > 0 && tok(cl.toks[group - 1]).mention < 0) {
+        const std::string_view w = norm(cl.toks[group - 1]);
+        const bool neg = in(w, {"not", "never", "don't", "doesn't", "dont", "doesnt", "n't"});
+        if (!neg && !in(w, {"do", "does"}) && !k_.clause_words.habit_adverb(w)) break;
+        negator = negator || neg;
+        --group;
+      }
+      if (!negator) return false;
+    }
     if (recurring) return true;
     auto habit = [&](size_t q) {
       return q < cl.toks.size() && tok(cl.toks[q]).mention < 0 && k_.clause_words.habit_adverb(norm(cl.toks[q]));
     };
     // the verb group: the adverb right before the verb ("often raid"), or before another -ly adverb
-    // ("routinely openly flout")
+    // ("routinely openly flout"), or before or inside a negated group ("usually do not raid")
     if (m.anchor_pos >= 1 && habit(m.anchor_pos - 1)) return true;
+    for (size_t q = group; q < m.anchor_pos; ++q)
+      if (habit(q)) return true;
+    if (group >= 1 && group < m.anchor_pos && habit(group - 1)) return true;
     if (m.anchor_pos >= 2 && habit(m.anchor_pos - 2) && ends_with(norm(cl.toks[m.anchor_pos - 1]), "ly")) return true;
     // the clause's last word before its punctuation ("... regularly."), when it closes the anchor's own
     // phrase: no other verb form stands between ("arrest traders for crossing the border regularly", "in a

@@ -29,6 +29,10 @@ TEST(ClauseWords, BundledListsNameNoOneAidPrepositionsAndHabits) {
   for (const char* a : {"often", "reportedly", "not"}) EXPECT_FALSE(w->subject_adverb(a)) << a;
   for (const char* f : {"the", "of", "and", "that"}) EXPECT_TRUE(w->function_word(f)) << f;
   for (const char* f : {"visit", "arrest", "off"}) EXPECT_FALSE(w->function_word(f)) << f;
+  for (const char* g : {"continue", "deny", "avoid"}) EXPECT_TRUE(w->gerund_object_verb(g)) << g;
+  for (const char* g : {"meet", "disperse", "continued"}) EXPECT_FALSE(w->gerund_object_verb(g)) << g;
+  for (const char* b : {"accuse", "charge", "arrest"}) EXPECT_TRUE(w->blame_verb(b)) << b;
+  for (const char* b : {"visit", "accused", "meet"}) EXPECT_FALSE(w->blame_verb(b)) << b;
   auto missing = ClauseWords::load("/nonexistent-dyad-data");
   ASSERT_FALSE(missing.ok());
   EXPECT_THAT(missing.error().file, HasSubstr("clause_words.tsv"));
