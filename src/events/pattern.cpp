@@ -170,11 +170,16 @@ class Parser {
         ++pos_;
         break;
       }
-      if (c == '(')
-        for (size_t i = 0; i < group.children.size(); ++i)
-          for (size_t j = 0; j < i; ++j)
-            if (nodes_str(group.children[i].children) == nodes_str(group.children[j].children))
-              return fail("an alternative repeated in ( )");
+      if (c == '(') {
+        // Each alternative's text once, not once per pair (a group of 30 words made 870 strings).
+        std::vector<std::string> seen;
+        seen.reserve(group.children.size());
+        for (const Node& alternative : group.children) {
+          std::string text = nodes_str(alternative.children);
+          if (std::find(seen.begin(), seen.end(), text) != seen.end()) return fail("an alternative repeated in ( )");
+          seen.push_back(std::move(text));
+        }
+      }
       // docs/verbs.md rules 3 and 4: an alternative holds words and slots only; an optional part
       // holds no gap and no other optional part
       for (const Node& seq : group.children)

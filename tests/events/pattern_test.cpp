@@ -113,6 +113,10 @@ TEST(Pattern, SyntaxErrorsNameFileAndLine) {
       {"{S} visit ~", "begins or ends"},
       {"{S} visit * ~ {T}", "side by side"},
       {"{S} visit (to|in) * * {T}", "side by side"},
+      // an alternative given twice, next to each other or not, of one word or several
+      {"{S} (scold|scold) {T}", "repeated"},
+      {"{S} (scold|rebuke|chide|rebuke) {T}", "repeated"},
+      {"{S} (call on|urge|call on) {T}", "repeated"},
   };
   for (const auto& c : cases) {
     auto r = expand_pattern({"042", c.pattern, "data/verbs/cameo.tsv:17"});
@@ -121,6 +125,11 @@ TEST(Pattern, SyntaxErrorsNameFileAndLine) {
     EXPECT_EQ(r.error().line, 17U) << c.pattern;
     EXPECT_NE(r.error().message.find(c.fragment), std::string::npos) << c.pattern << ": " << r.error().message;
   }
+}
+
+TEST(Pattern, AlternativesThatOnlyShareWordsAreNotRepeated) {
+  EXPECT_EQ(readings("{S} (call on|call|on) {T}"),
+            (std::vector<std::string>{"{S} call on {T}", "{S} call {T}", "{S} on {T}"}));
 }
 
 TEST(Pattern, DictionaryFileRulesNameFileAndLine) {
