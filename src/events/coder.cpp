@@ -133,6 +133,7 @@ struct Compiled {
   bool flat = false;           // TABARI-style flat pattern: its words may match in a governed "that" clause
   std::string reverse_code;    // TABARI "[a:b]" without a written target: b codes target -> source
   std::string source_sectors;  // "{S:COP|MIL}": the source must be of one of these sectors ("COP|MIL")
+  std::string target_sectors;  // "{T:GOV|ELI}": every target must be of one of these sectors
   // Set by finish() once the reading is complete (the matcher asks for them per try).
   PatternElement::Kind slot = PatternElement::Kind::gap;  // prefix_slot()
   bool intent = false;                                    // code 03x
@@ -412,14 +413,14 @@ bool optional_target_only(const PatternNode& n) {
   return x->kind == PatternNode::Kind::element && x->element.kind == PatternElement::Kind::target;
 }
 
-// The sectors of a "{S:COP|MIL}" slot, before the anchor or anywhere in the rest ("arrest of {T}
-// by {S:COP}"); empty when the source slot has none.
-std::string slot_sectors(const std::vector<PatternElement>& prefix, const std::vector<PatternNode>& rest) {
+// The sectors of a "{S:COP|MIL}" slot (or of a "{T:GOV}" slot, `slot` target), before the anchor or
+// anywhere in the rest ("arrest of {T} by {S:COP}"); empty when the slot has none.
+std::string slot_sectors(const std::vector<PatternElement>& prefix, const std::vector<PatternNode>& rest,
+                         PatternElement::Kind slot = PatternElement::Kind::source) {
   for (const PatternElement& e : prefix)
-    if (e.kind == PatternElement::Kind::source && !e.word.empty()) return e.word;
+    if (e.kind == slot && !e.word.empty()) return e.word;
   std::function<std::string(const PatternNode&)> in_node = [&](const PatternNode& n) -> std::string {
-    if (n.kind == PatternNode::Kind::element)
-      return n.element.kind == PatternElement::Kind::source ? n.element.word : std::string();
+    if (n.kind == PatternNode::Kind::element) return n.element.kind == slot ? n.element.word : std::string();
     for (const PatternNode& x : n.children)
       if (auto w = in_node(x); !w.empty()) return w;
     return {};
@@ -501,6 +502,7 @@ Status EventCoder::Impl::add(const VerbPatternSpec& spec, bool inaction) {
     c.ap = std::move(ap);
     const auto& r = *c.ap.rest;
     c.source_sectors = slot_sectors(c.ap.prefix, r);
+    c.target_sectors = slot_sectors(c.ap.prefix, r, PatternElement::Kind::target);
     auto shared = std::find_if(per_rest.begin(), per_rest.end(), [&r](const PerRest& x) { return x.rest == &r; });
     if (shared == per_rest.end()) shared = per_rest.insert(per_rest.end(), PerRest{&r, required_lemmas(r), nullptr});
     c.of_next = may_begin_with(r, 0, "of");
@@ -1018,21 +1020,23 @@ class DocCoder {
   // Is the match's doer of one of `sectors` ("COP|MIL")? Its implicit agent, or every source
   // mention, by the actor's sector or a sector code inside its code ("INDCOP"); a doer taken from
   // context is not.
+  static bool sector_listed(std::string_view sectors, std::string_view code) {
+    for (size_t b = 0; b + 3 <= sectors.size(); b += 4)
+      if (sectors.substr(b, 3) == code) return true;
+    return false;
+  }
+  // Is the actor of one of `sectors`: its sector or a sector code inside its code ("INDCOP")?
+  static bool actor_of_sectors(const Actor& a, std::string_view sectors) {
+    if (a.sector.size() == 3 && sector_listed(sectors, a.sector)) return true;
+    for (size_t b = 0; b + 3 <= a.code.size(); b += 3)
+      if (sector_listed(sectors, std::string_view(a.code).substr(b, 3))) return true;
+    return false;
+  }
   bool of_sectors(const Match& m, std::string_view sectors) const {
-    auto listed = [&](std::string_view code) {
-      for (size_t b = 0; b + 3 <= sectors.size(); b += 4)
-        if (sectors.substr(b, 3) == code) return true;
-      return false;
-    };
-    if (m.implicit_agent != nullptr) return listed(*m.implicit_agent);
+    if (m.implicit_agent != nullptr) return sector_listed(sectors, *m.implicit_agent);
     if (m.sources.empty()) return false;
-    return std::all_of(m.sources.begin(), m.sources.end(), [&](int32_t sm) {
-      const Actor a = actor_of(sm);
-      if (a.sector.size() == 3 && listed(a.sector)) return true;
-      for (size_t b = 0; b + 3 <= a.code.size(); b += 3)
-        if (listed(std::string_view(a.code).substr(b, 3))) return true;
-      return false;
-    });
+    return std::all_of(m.sources.begin(), m.sources.end(),
+                       [&](int32_t sm) { return actor_of_sectors(actor_of(sm), sectors); });
   }
 
   size_t distinct_codes(const std::vector<int32_t>& ms) const {
@@ -4097,6 +4101,12 @@ class DocCoder {
         if (m.sources.empty() && !m.from_context && !m.source_from_context && m.implicit_agent == nullptr) return;
         // "{S:COP|MIL}": only a doer of those sectors (the implicit agent of an agentless act too)
         if (!c.source_sectors.empty() && !of_sectors(m, c.source_sectors)) return;
+        // "{T:GOV|ELI}": only a target of those sectors ("toppled the president", not "toppled Argentina 2-1")
+        if (!c.target_sectors.empty() &&
+            (m.targets.empty() || !std::all_of(m.targets.begin(), m.targets.end(), [&](int32_t tm) {
+               return actor_of_sectors(actor_of(tm), c.target_sectors);
+             })))
+          return;
         // TABARI '%': the pattern needs a compound subject of at least two different actors.
         if (c.compound && distinct_codes(m.sources) < 2) return;
         // A nominal event ("Sunak's visit to Poland", "talks between A and B", "the signing")
@@ -4159,6 +4169,7 @@ class DocCoder {
       if (a.pat->compound != b.pat->compound) return a.pat->compound;
       // a satisfied sector condition ({S:PKO}) is the more specific reading of the same words
       if (a.pat->source_sectors.empty() != b.pat->source_sectors.empty()) return b.pat->source_sectors.empty();
+      if (a.pat->target_sectors.empty() != b.pat->target_sectors.empty()) return b.pat->target_sectors.empty();
       // a headword written as the form itself (TABARI's "LEFT" block beside "LEAVE") is
       // the more specific entry for that form
       if (a.anchor_as_written != b.anchor_as_written) return a.anchor_as_written;
@@ -4327,6 +4338,20 @@ class DocCoder {
     return true;
   }
 
+  // The tense a clause's verb group marks, read from its words alone: future with a future auxiliary
+  // ("will", "shall", "'ll", "won't"), else past with a verb in a past form, else unknown.
+  Tense clause_tense(const Clause& cl) const {
+    bool past = false;
+    for (const uint32_t t : cl.toks) {
+      const Tok& x = tok(t);
+      if (x.mention >= 0) continue;
+      const std::string_view w = norm(t);
+      if (w == "will" || w == "shall" || w == "'ll" || w == "wo") return Tense::future;
+      if (x.past && x.lemmas != nullptr) past = true;
+    }
+    return past ? Tense::past : Tense::unknown;
+  }
+
   ModeInfo mode_of(const Clause& cl, const Match& m) const {
     ModeInfo mi;
     // window: from just after the subject (if it is in the clause) to the anchor
@@ -4486,11 +4511,13 @@ class DocCoder {
     return mi;
   }
 
-  // A reporting verb's base form right after a place names that place's division, a noun: "in Zamfara
+  // A reporting verb's base form right after a place that is also a noun for a kind of place (actor_words.tsv
+  // place_noun and place_noun_of: "state") names that place's division: "in Zamfara
   // state on Monday", "across Kano State", "Uttar Pradesh state police". A verb there opens its reported
   // clause ("residents in Goma state that the ...": a determiner, "that" or a pronoun after it, as for
-  // speaker_verb_after_place); "say" has no noun reading. Written capitalised inside the sentence it is a
-  // noun whatever follows.
+  // speaker_verb_after_place). Written capitalised inside the sentence it is a noun whatever follows. A
+  // verb with no place-noun reading stays the verb ("officials in Kabul warn ...", "rebels in Goma
+  // announce ...").
   bool place_ends_at(uint32_t t) const {
     if (t <= base_) return false;
     const Tok& b = tok(t - 1);
@@ -4509,7 +4536,7 @@ class DocCoder {
       Tok& x = toks_[t - base_];
       if (x.lemmas == nullptr || x.mention >= 0 || x.past) continue;
       const std::string_view w = norm(t);  // a base form: the lemma itself
-      if (w == "say" || k_.reporting_lemmas.count(w) == 0 || !place_ends_at(t)) continue;
+      if (k_.reporting_lemmas.count(w) == 0 || !k_.actor_words.place_noun_before_of(w) || !place_ends_at(t)) continue;
       if (!doc_.text.tokens[t].capitalized && speaker_verb_after_place(t)) continue;
       x.lemmas = nullptr;
     }
@@ -5167,11 +5194,16 @@ class DocCoder {
           from_clause = "in the clause the '" + std::string(cl.opener) + "' clause attaches to";
         } else if (cl.carry) {
           // "X arrived on Thursday and held talks": a coordinated verb takes the time of the conjuncts
-          // before it (the earlier clauses of its parent), the nearest that has one
+          // before it (the earlier clauses of its parent), the nearest that has one, when their tenses
+          // agree: "X met Y on Monday and will sign ..." says nothing of the day of the signing (a future
+          // act after a past one, or the other way round, keeps the article's date)
           for (size_t j = clause_index_; j-- > 0 && best == nullptr;) {
             const Clause& sibling = (*clauses_)[j];
             if (sibling.parent != cl.parent) continue;
-            consider(sibling);
+            const Tense st = clause_tense(sibling);
+            const bool agree =
+                st == Tense::unknown || tense == Tense::unknown || (st == Tense::future) == (tense == Tense::future);
+            if (agree) consider(sibling);
             if (!sibling.carry) break;
           }
           from_clause = "in the coordinated clause before";
@@ -5300,7 +5332,8 @@ class DocCoder {
         Actor source;
         std::optional<Actor> target;
         bool target_place = false;
-        bool reverse = false;  // coded with the pattern's reverse code
+        bool reverse = false;    // coded with the pattern's reverse code
+        int32_t target_at = -1;  // the target's mention, when one is written
       };
       std::vector<Coded> coded;
       // TABARI "[a:b]" with no written target: each event with an object is also coded back
@@ -5339,7 +5372,7 @@ class DocCoder {
           }
           for (const Actor& ta : targets) {
             if (ta.code == sa.code && a == b) continue;  // an actor is never coded on itself
-            coded.push_back(Coded{sa, ta, at_place, false});
+            coded.push_back(Coded{sa, ta, at_place, false, b});
             if (rev != nullptr) coded.push_back(Coded{ta, sa, false, true});
           }
         }
@@ -5407,6 +5440,14 @@ class DocCoder {
         ev.date = date;
         ev.date_basis = basis;
         ev.location = place;
+        // "troops stormed <town>", "jets struck <capital>": the place an act of force is done to is where
+        // it happened when the clause names no other place
+        if (!ev.location && c.target_at >= 0 && !c.reverse) {
+          const Mention& tm = mention_at(c.target_at);
+          if (tm.kind == MentionKind::location && tm.place && tm.first_token > base_ &&
+              k_.actor_words.force_verb(norm(tm.first_token - 1)))
+            ev.location = place_of_mention(tm);
+        }
         ev.sentence = sentence_;
         ev.span = span;
         ev.rule = m.pat->origin + " " + m.pat->text + (m.pat->passive ? " (passive)" : "") +

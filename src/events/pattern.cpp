@@ -116,7 +116,13 @@ class Parser {
           return fail("slot {" + std::string(name) + "}: sectors are three upper-case letters separated by '|'");
       } else if (name == "T")
         n.element.kind = K::target;
-      else if (name == "S's")
+      else if (name.starts_with("T:")) {
+        // "{T:GOV|ELI}": a target of one of these sectors (PatternElement::word)
+        n.element.kind = K::target;
+        n.element.word = std::string(name.substr(2));
+        if (!sector_list(n.element.word))
+          return fail("slot {" + std::string(name) + "}: sectors are three upper-case letters separated by '|'");
+      } else if (name == "S's")
         n.element.kind = K::source_possessive;
       else if (name == "T's")
         n.element.kind = K::target_possessive;
@@ -249,7 +255,7 @@ std::string element_str(const PatternElement& e) {
     case K::source:
       return e.word.empty() ? "{S}" : "{S:" + e.word + "}";
     case K::target:
-      return "{T}";
+      return e.word.empty() ? "{T}" : "{T:" + e.word + "}";
     case K::source_possessive:
       return "{S's}";
     case K::target_possessive:
@@ -571,7 +577,7 @@ std::string LinearPattern::str() const {
         s += e.word.empty() ? "{S}" : "{S:" + e.word + "}";
         break;
       case K::target:
-        s += "{T}";
+        s += e.word.empty() ? "{T}" : "{T:" + e.word + "}";
         break;
       case K::source_possessive:
         s += "{S's}";

@@ -20,7 +20,7 @@ class ClauseWords;
 struct PatternElement {
   enum class Kind : uint8_t {
     source,             // {S}; {S:COP|MIL}: a source of one of those sectors (listed in `word`)
-    target,             // {T}
+    target,             // {T}; {T:GOV|ELI}: a target of one of those sectors (listed in `word`)
     source_possessive,  // {S's}
     target_possessive,  // {T's}
     lemma,              // word: any inflection of the lemma
@@ -30,7 +30,7 @@ struct PatternElement {
     modifiers,          // ~: 0..4 words inside one noun phrase (no actor, preposition, conjunction, auxiliary)
   };
   Kind kind = Kind::lemma;
-  std::string word;  // lemma / exact form (case-folded); a source slot's sectors ("COP|MIL"), else empty
+  std::string word;  // lemma / exact form (case-folded); a slot's sectors ("COP|MIL"), else empty
   int32_t id = -1;   // lemma id assigned by the compiler (matcher use)
   [[nodiscard]] bool is_word() const { return kind == Kind::lemma || kind == Kind::exact; }
   [[nodiscard]] bool is_slot() const {

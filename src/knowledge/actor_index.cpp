@@ -1002,6 +1002,12 @@ void ActorIndex::find(Document& doc, const Gazetteer* gazetteer) const {
       const std::string_view d = norm(begin - 2);
       return !(d == "the" || d == "a" || d == "an" || d == "its" || d == "their" || d == "his" || d == "her");
     };
+    // Words right after a name at token `e` that go with a person, not a place: "and his/her ...", ", 34,".
+    auto person_after = [&](uint32_t e) {
+      if (e + 1 >= s1) return false;
+      if (norm(e) == "and" && (norm(e + 1) == "his" || norm(e + 1) == "her")) return true;
+      return norm(e) == "," && ta.tokens[e + 1].kind == TokenKind::number;
+    };
     auto place_context = [&](uint32_t begin, bool known) {
       std::string_view p = prev_word(begin, 1);
       if (p.empty()) return false;
@@ -1046,6 +1052,26 @@ void ActorIndex::find(Document& doc, const Gazetteer* gazetteer) const {
     };
     auto covered = [&](uint32_t k, size_t next_atom) {
       return next_atom < sc.atoms.size() && sc.atoms[next_atom].begin <= k;
+    };
+    // Is the unknown name [b, e) right after a force verb the place attacked? Many given names and surnames are
+    // also a town somewhere ("captured Usman", "attacked Jackson and his sons"), so the gazetteer's knowing the
+    // name is not enough. No words after it that go with a person ("and his/her ...", ", 34,"), and one piece
+    // of evidence that the place is meant: its best entry is a division, a capital or a regional seat, a city of
+    // kLargeTown people or more, a town found by its own name (not only by an alternate spelling) of kTown
+    // people or more, or a place of a country the article has named before it.
+    auto force_place = [&](uint32_t b, uint32_t e) {
+      if (person_after(e)) return false;
+      const std::vector<GeoEntry> cands = gazetteer->candidates(name_of_tokens(b, e), 1);
+      if (cands.empty()) return false;
+      const GeoEntry& g = cands.front();
+      constexpr uint32_t kLargeTown = 100000, kTown = 10000;
+      if (g.kind != geo::PlaceKind::city || g.rank == geo::CityRank::capital || g.rank == geo::CityRank::admin1_seat ||
+          g.population >= kLargeTown || (!g.alternate && g.population >= kTown))
+        return true;
+      // (a place's ISO-3 code; an actor's CAMEO country code, the same three letters for nearly every state)
+      return std::any_of(doc.mentions.begin(), doc.mentions.end(), [&](const Mention& prior) {
+        return !g.country.empty() && (prior.place ? prior.place->country : prior.actor.country) == g.country;
+      });
     };
 
     // A mention made only of prefix agents (TABARI "[NGO~]", no country): the actor mention
@@ -1462,8 +1488,8 @@ void ActorIndex::find(Document& doc, const Gazetteer* gazetteer) const {
             // "from US-led forces": a country before "-led" leads an actor, it is no place.
             bool led = sc.led[at.end - 1 - s0] != 0;
             // a capital right after a force verb is the city attacked, not the government ("shelled Kyiv")
-            const bool attacked =
-                (e.form == Form::capital || e.form == Form::place_only) && !division && force_object(at.begin);
+            const bool attacked = (e.form == Form::capital || e.form == Form::place_only) && !division &&
+                                  force_object(at.begin) && !person_after(at.end);
             bool place = e.form != Form::adjective && !at.possessive && !led &&
                          (in_dateline || attacked || place_context(at.begin, true));
             if (in_dateline && e.form != Form::adjective) dateline_country = code;
@@ -1538,12 +1564,12 @@ void ActorIndex::find(Document& doc, const Gazetteer* gazetteer) const {
         }
         const bool visited = visit_object(k);
         // after a force verb only a name the gazetteer knows ("attacked Kharkiv"; "attacked Kowalski" names a
-        // person as often)
+        // person as often), with evidence that the place is meant (force_place)
         bool forced = false;
         if (!visited && gazetteer != nullptr && force_object(k)) {
           uint32_t e = k;
           while (e < s1 && e - k < 4 && name_like(e) && !covered(e, ai)) ++e;
-          forced = !gazetteer->candidates(name_of_tokens(k, e), 1).empty();
+          forced = force_place(k, e);
         }
         if (visited || forced || place_context(k, false)) {
           uint32_t e = k;

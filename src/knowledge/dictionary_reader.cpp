@@ -303,6 +303,17 @@ std::string plural_of(const std::string& term) {
   return head + w + "s";
 }
 
+// Every letter a capital, but for a plural "s" at the end ("SSP", "IGPs"), and at least two capitals.
+bool abbreviation_caps(std::string_view s) {
+  if (s.size() >= 3 && s.back() == 's') s.remove_suffix(1);
+  size_t caps = 0;
+  for (const char c : s) {
+    if (c >= 'a' && c <= 'z') return false;
+    if (c >= 'A' && c <= 'Z') ++caps;
+  }
+  return caps >= 2;
+}
+
 Result<KnowledgeSpecs> read_agents(Reader& rd) {
   const TsvTable& t = rd.t;
   std::unordered_map<std::string, std::pair<std::string, uint64_t>> exact_seen;   // surface -> (codes, line)
@@ -333,7 +344,11 @@ Result<KnowledgeSpecs> read_agents(Reader& rd) {
       auto [it, fresh] = exact_seen.emplace(s, std::make_pair(codes, r.line));
       if (!fresh) return t.error(r, "surface string '" + s + "' already on line " + std::to_string(it->second.second));
       auto [ft, ffresh] = folded_seen.emplace(folded(s), std::make_pair(s, r.line));
-      if (!ffresh && !has_upper(s) != !has_upper(ft->second.first))
+      // an abbreviation in capitals beside its lower-case form on the same row ("ssp|SSP") is no twin: the
+      // lower-case form does not match an all-caps word inside mixed-case text
+      const bool caps_twin =
+          ft->second.second == r.line && (abbreviation_caps(s) || abbreviation_caps(ft->second.first));
+      if (!ffresh && !caps_twin && !has_upper(s) != !has_upper(ft->second.first))
         return t.error(r, "'" + s + "' and '" + ft->second.first + "' (line " + std::to_string(ft->second.second) +
                               ") differ only in case");
     }

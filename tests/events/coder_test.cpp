@@ -573,6 +573,17 @@ TEST(Coder, SourceSlotWithSectorsTakesOnlyThoseDoers) {
   EXPECT_THAT(coded("Putin detained Xi."), ElementsAre());
 }
 
+TEST(Coder, TargetSlotWithSectorsTakesOnlyThoseTargets) {
+  // "{T:GOV|ELI}": only a target of those sectors codes the act; a bare state does not
+  std::vector<VerbPatternSpec> specs{{"170", "{S} oust {T:GOV|ELI}", "x.tsv:1", false}};
+  const auto coded = coder_over(specs);
+  EXPECT_THAT(coded("Putin ousted Xi."), ElementsAre("170 RUSGOV->CHNGOV"));
+  EXPECT_THAT(coded("Putin ousted Kenya."), ElementsAre());
+  // the derived passive keeps the condition on its target
+  EXPECT_THAT(coded("Xi was ousted by Putin."), ElementsAre("170 RUSGOV->CHNGOV"));
+  EXPECT_THAT(coded("Kenya was ousted by Putin."), ElementsAre());
+}
+
 TEST(Coder, SkipElementPassesOverOneNounPhrase) {
   // '^' (TABARI's skip): the phrase after "at" is passed over, the target is the next actor
   std::vector<VerbPatternSpec> specs{{"043", "{S} dine * at * ^ * with * {T}", "x.verbs:1", true}};

@@ -47,6 +47,18 @@ TEST(Pattern, SourceSlotMayNameItsSectors) {
   EXPECT_EQ(r->front().literals(), 1U);
 }
 
+TEST(Pattern, TargetSlotMayNameItsSectors) {
+  // "{T:GOV|ELI}": a target slot that takes only actors of those sectors; the sectors are kept
+  EXPECT_EQ(readings("{S} (oust|unseat) {T:GOV|ELI}"),
+            (std::vector<std::string>{"{S} oust {T:GOV|ELI}", "{S} unseat {T:GOV|ELI}"}));
+  auto r = expand_pattern({"170", "{S} oust {T:GOV}", "x.tsv:1"});
+  ASSERT_TRUE(r.ok()) << r.error().str();
+  const PatternElement& t = r->front().elements[2];
+  EXPECT_EQ(t.kind, PatternElement::Kind::target);
+  EXPECT_EQ(t.word, "GOV");
+  EXPECT_FALSE(expand_pattern({"170", "{S} oust {T:gov}", "x.tsv:1"}).ok());
+}
+
 TEST(Pattern, AnchorIsFirstWord) {
   auto r = expand_pattern({"042", "{S's} [(state|official)] visit to {T}", "x.tsv:1"});
   ASSERT_TRUE(r.ok());

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "pipeline/pipeline.h"
@@ -82,6 +83,76 @@ TEST(CoderBundled, ASeaNamedAfterAStateIsOneWaterBody) {
   ASSERT_EQ(ev.size(), 1U);
   ASSERT_TRUE(ev[0].location.has_value());
   EXPECT_EQ(ev[0].location->name, "Gulf of Mexico");
+}
+
+// Only a verb that is also a noun for a kind of place ("state") is that noun after a place: other
+// reporting verbs there stay verbs ("officials in X warn Y").
+TEST(CoderBundled, AReportingVerbAfterAPlaceIsStillAVerb) {
+  EXPECT_THAT(bundled_briefs("Officials in Nairobi warn Somalia against fresh incursions."),
+              UnorderedElementsAre("110 KENGOV->SOM"));
+  const auto ev = testing_support::events_of_text("Farmers in Sindh claim victory over the provincial government.");
+  ASSERT_EQ(ev.size(), 1U);
+  EXPECT_EQ(ev[0].cameo, "010");
+  EXPECT_EQ(ev[0].source.code, "PAKAGR");
+  // "<Name> state" is still the division
+  for (const Event& e : testing_support::events_of_text("Gunmen abducted nine herders in Kaduna state on Monday."))
+    EXPECT_NE(e.cameo.substr(0, 2), "01");
+}
+
+// A person's name after a force verb that is also a small town somewhere is no place attacked.
+TEST(CoderBundled, APersonAfterAForceVerbIsNoPlace) {
+  if (!has_gazetteer()) GTEST_SKIP() << "gazetteer not built";
+  for (const char* text : {"Soldiers captured Musa at a checkpoint on Friday.",
+                           "Gunmen attacked Jackson and his wife at their farm on Saturday.",
+                           "Gunmen attacked Victoria and her children at home."})
+    for (const Event& e : testing_support::events_of_text(text)) {
+      ASSERT_TRUE(e.target.has_value()) << text;
+      EXPECT_NE(e.target->code, "YEM") << text;
+      EXPECT_NE(e.target->code, "USA") << text;
+      EXPECT_NE(e.target->code, "SYC") << text;
+    }
+  // towns found by their own name, a seat of a region, a large city: the places attacked
+  EXPECT_THAT(bundled_briefs("Rebels stormed Kupiansk on Monday."), UnorderedElementsAre("190 REB->UKR"));
+  EXPECT_THAT(bundled_briefs("Militants stormed Marawi."), UnorderedElementsAre("190 REB->PHL"));
+}
+
+// The place an act of force is done to is where it happened when the clause names no other place.
+TEST(CoderBundled, AForceActOnAPlaceHappensThere) {
+  if (!has_gazetteer()) GTEST_SKIP() << "gazetteer not built";
+  for (const auto& [text, country] :
+       std::vector<std::pair<std::string, std::string>>{{"Rebels stormed Kupiansk on Monday.", "UKR"},
+                                                        {"Ethiopian troops seized Beledweyne on Friday.", "SOM"},
+                                                        {"Russian jets bombed Kyiv on Friday.", "UKR"}}) {
+    const auto ev = testing_support::events_of_text(text);
+    ASSERT_EQ(ev.size(), 1U) << text;
+    ASSERT_TRUE(ev[0].location.has_value()) << text;
+    EXPECT_EQ(ev[0].location->country, country) << text;
+  }
+}
+
+// A coordinated verb of another tense does not take its sibling's day: "met on Friday and will visit"
+// says nothing of the visit's day.
+TEST(CoderBundled, ACoordinatedVerbOfAnotherTenseKeepsTheArticleDate) {
+  const auto ev = testing_support::events_of_text("Macron met Scholz on Friday and will visit Poland with him.");
+  const Event* met = testing_support::find_event_code(ev, "040");
+  const Event* visit = testing_support::find_event_code(ev, "042");
+  ASSERT_NE(met, nullptr);
+  ASSERT_NE(visit, nullptr);
+  EXPECT_EQ(met->date, Date::ymd(2002, 3, 8));
+  EXPECT_EQ(visit->date, Date::ymd(2002, 3, 10));
+  EXPECT_FALSE(visit->date_basis.starts_with("expression")) << visit->date_basis;
+  // the same tense still carries the day
+  const auto same = testing_support::events_of_text("Macron arrived in Warsaw on Friday and met Tusk.");
+  const Event* met2 = testing_support::find_event_code(same, "040");
+  ASSERT_NE(met2, nullptr);
+  EXPECT_EQ(met2->date, Date::ymd(2002, 3, 8));
+}
+
+// A coup topples a government or a leader; a state or team "toppled" is a result.
+TEST(CoderBundled, ToppledIsACoupOnlyOfAGovernment) {
+  EXPECT_THAT(bundled_briefs("Kenya toppled Uganda 3-1 in the final on Sunday."), UnorderedElementsAre());
+  EXPECT_THAT(bundled_briefs("The army toppled President Museveni on Sunday."),
+              UnorderedElementsAre("170 UGAMIL->UGAGOV"));
 }
 
 }  // namespace

@@ -40,6 +40,16 @@ TEST(CoderPolice, AdverbsAfterBeBelongToTheVerbGroup) {
             nullptr);
 }
 
+TEST(CoderPolice, CapitalisedIndianPoliceRanksArePolice) {
+  // the abbreviations as news writes them, in capitals inside mixed-case text
+  for (const char* text : {"\"The bazaar is calm,\" the SSP said.", "The IGP told reporters that the bazaar was calm.",
+                           "\"The bazaar is calm,\" DSP Ravi Kant said.", "The ADGP said the bazaar was calm."}) {
+    const Event* e = police_case_code(police_case_events(text), "010");
+    ASSERT_NE(e, nullptr) << text;
+    EXPECT_EQ(e->source.sector, "COP") << text;
+  }
+}
+
 TEST(CoderPolice, AbbreviatedIndianPoliceRanksArePolice) {
   for (const char* text : {"\"The bazaar is calm,\" the ssp said.", "The adg told reporters that the bazaar was calm.",
                            "\"The bazaar is calm,\" deputy sp Ravi Kant said."}) {
