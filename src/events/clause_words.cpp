@@ -1,4 +1,4 @@
-// ClauseWords: six WordSets filled by read_word_kinds.
+// ClauseWords: seven WordSets filled by read_word_kinds.
 #include "events/clause_words.h"
 
 #include <array>
@@ -8,21 +8,22 @@
 namespace dyad {
 
 namespace {
-std::array<WordKind, 6> kinds_of(WordSet& no_one, WordSet& aid, WordSet& habit, WordSet& preview,
-                                 WordSet& subject_adverb, WordSet& function_word) {
+std::array<WordKind, 7> kinds_of(WordSet& no_one, WordSet& aid, WordSet& habit, WordSet& preview,
+                                 WordSet& subject_adverb, WordSet& function_word, WordSet& done_before_to) {
   return {{{"no_one", &no_one, WordShape::phrase},
            {"aid_preposition", &aid, WordShape::word},
            {"habit_adverb", &habit, WordShape::word},
            {"preview_verb", &preview, WordShape::word},
            {"subject_adverb", &subject_adverb, WordShape::word},
-           {"function_word", &function_word, WordShape::word}}};
+           {"function_word", &function_word, WordShape::word},
+           {"done_before_to", &done_before_to, WordShape::word}}};
 }
 }  // namespace
 
 Result<ClauseWords> ClauseWords::load(const std::string& data_dir) {
   ClauseWords out;
   const auto kinds = kinds_of(out.no_one_, out.aid_prepositions_, out.habit_adverbs_, out.preview_verbs_,
-                              out.subject_adverbs_, out.function_words_);
+                              out.subject_adverbs_, out.function_words_, out.done_before_to_);
   if (Status read = read_word_kinds_file(data_dir + "/cameo/clause_words.tsv", kinds); !read.ok()) return read.error();
   return out;
 }
@@ -30,7 +31,7 @@ Result<ClauseWords> ClauseWords::load(const std::string& data_dir) {
 Result<ClauseWords> ClauseWords::parse(std::string_view name, std::string_view text) {
   ClauseWords out;
   const auto kinds = kinds_of(out.no_one_, out.aid_prepositions_, out.habit_adverbs_, out.preview_verbs_,
-                              out.subject_adverbs_, out.function_words_);
+                              out.subject_adverbs_, out.function_words_, out.done_before_to_);
   if (Status read = parse_word_kinds(name, text, kinds); !read.ok()) return read.error();
   return out;
 }

@@ -12,7 +12,9 @@
 // - subject adverbs ("also", "just"): they may stand between a subject pronoun and its verb ("we also
 //   detained"), so a quoted "we" before them is still the verb's subject;
 // - function words ("the", "of", "and"): no pattern of dyad's own dictionaries may open with one
-//   (docs/verbs.md, rule 7).
+//   (docs/verbs.md, rule 7);
+// - words before "to" after which the infinitive's act is reported as done ("managed to", "were
+//   forced to"); an act in a to-infinitive after any other word is not (docs/coder.md, "Infinitives").
 #pragma once
 
 #include <string>
@@ -45,9 +47,13 @@ class ClauseWords {
   [[nodiscard]] bool subject_adverb(std::string_view w) const { return subject_adverbs_.contains(w); }
   /// Is `w` (case-folded) a function word no dictionary pattern may open with ("the", "of")?
   [[nodiscard]] bool function_word(std::string_view w) const { return function_words_.contains(w); }
+  /// Is `w` (case-folded) a word right before "to" after which the infinitive's act is reported as
+  /// done ("managed", "forced", "able")?
+  [[nodiscard]] bool done_before_to(std::string_view w) const { return done_before_to_.contains(w); }
 
  private:
-  WordSet no_one_, aid_prepositions_, habit_adverbs_, preview_verbs_, subject_adverbs_, function_words_;
+  WordSet no_one_, aid_prepositions_, habit_adverbs_, preview_verbs_, subject_adverbs_, function_words_,
+      done_before_to_;
 };
 
 }  // namespace dyad
