@@ -18,7 +18,9 @@
 //   phrase modifies it ("met visiting officials"; docs/coder.md, "A participle before a noun");
 // - blame verbs ("accuse", "blame", "charge"): an act named by an "-ing" form right after "of", "for"
 //   or "with" after their object is what the object is blamed for, only claimed, no act of the
-//   subject (docs/coder.md, "Blamed acts").
+//   subject (docs/coder.md, "Blamed acts");
+// - words before "to" after which the infinitive's act is reported as done ("managed to", "were
+//   forced to"); an act in a to-infinitive after any other word is not (docs/coder.md, "Infinitives").
 #pragma once
 
 #include <string>
@@ -55,10 +57,13 @@ class ClauseWords {
   [[nodiscard]] bool gerund_object_verb(std::string_view lemma) const { return gerund_object_verbs_.contains(lemma); }
   /// Is `lemma` (a verb's base form) a verb of blaming someone for an act ("accuse", "charge")?
   [[nodiscard]] bool blame_verb(std::string_view lemma) const { return blame_verbs_.contains(lemma); }
+  /// Is `w` (case-folded) a word right before "to" after which the infinitive's act is reported as
+  /// done ("managed", "forced", "able")?
+  [[nodiscard]] bool done_before_to(std::string_view w) const { return done_before_to_.contains(w); }
 
  private:
   WordSet no_one_, aid_prepositions_, habit_adverbs_, preview_verbs_, subject_adverbs_, function_words_,
-      gerund_object_verbs_, blame_verbs_;
+      gerund_object_verbs_, blame_verbs_, done_before_to_;
 };
 
 }  // namespace dyad

@@ -4194,6 +4194,9 @@ class DocCoder {
     EventMode mode = EventMode::happened;
     Tense tense = Tense::unknown;
     std::string why;
+    // possible only as the act of a to-infinitive ("sent a team to arrest X", "tried to hack into
+    // Y"): a purpose or an attempt, not an announcement, so its PLOVER type stays the act's own
+    bool infinitive = false;
   };
 
   // Sequence of tenses: "X said/told reporters/stated that ... would ...", and the
@@ -4466,6 +4469,47 @@ class DocCoder {
         }
       }
     if (cl.conditional) poss = "conditional clause (if/unless/whether)";
+    // An act in a to-infinitive is not reported as done ("sent a team to detain X", "allows the
+    // police to arrest anyone", "found it hard to arrest him"), unless the word it depends on says it
+    // was (data/cameo/clause_words.tsv, done_before_to: "managed to", "were forced to", "had to").
+    // The words above (will, expected, want, agreed, failed ...) read their own infinitives first;
+    // nominal acts have no infinitive.
+    if (neg.empty() && poss.empty() && exp.empty() && !nominal) {
+      size_t v = m.anchor_pos;  // the verb; "to be arrested": the "be" before the participle
+      if (v > 0 && norm(cl.toks[v - 1]) == "be" && tok(cl.toks[v]).participle) --v;
+      if (v > 0 && tok(cl.toks[v - 1]).mention < 0 && ends_with(norm(cl.toks[v - 1]), "ly") && !verbish(cl.toks[v - 1]))
+        --v;  // "to swiftly arrest"
+      const bool bare = v < m.anchor_pos || (!tok(cl.toks[v]).past && !ends_with(norm(cl.toks[v]), "ing"));
+      if (bare && v >= 2 && norm(cl.toks[v - 1]) == "to" && tok(cl.toks[v - 1]).mention < 0) {
+        // The governing word: scanning back from "to" over the object and adjuncts of the verb the
+        // infinitive depends on ("acted swiftly to arrest", "forcing the police to open fire",
+        // "fired twice to scatter the crowd"), a listed word reports the act done; the first other verb
+        // form (a past or "-ing" form, an auxiliary), punctuation, a coordinator, a subordinator or an
+        // earlier "to" ends the scan ("had sent a team to Pune to detain": "sent"; "found it hard to
+        // arrest": "found").
+        std::string gw;
+        bool done = false;
+        size_t words = 0;  // at most eight words that are no actor's
+        for (size_t g = v - 1; g-- > 0 && words < 8;) {
+          const uint32_t t = cl.toks[g];
+          if (tok(t).mention >= 0) continue;
+          ++words;
+          const std::string_view w = norm(t);
+          if (k_.clause_words.done_before_to(w)) {
+            done = true;
+            break;
+          }
+          gw = std::string(w);
+          if (tok(t).punct || tok(t).past || ends_with(w, "ing") || in(w, kAux) || in(w, kCoordinators) ||
+              in(w, kSubordinators) || w == "to")
+            break;
+        }
+        if (!done) {
+          poss = "to-infinitive after '" + gw + "' (not reported done)";
+          mi.infinitive = true;
+        }
+      }
+    }
     // "X denied (on Tuesday) that Y was holding talks": the act of a "that" clause governed by a
     // denial is denied; not past a comma or a coordinator of that clause ("..., dismissing a
     // report", "... and said"), which the clause split leaves in it
@@ -5420,7 +5464,8 @@ class DocCoder {
         ev.cameo = ec->code;
         // an act only announced or promised is a commitment (AGREE) or a threat (THREATEN) in
         // PLOVER: data/plover/types.tsv announced_as
-        ev.plover = (mi.mode == EventMode::expected || mi.mode == EventMode::possible) && !ec->plover_announced.empty()
+        ev.plover = (mi.mode == EventMode::expected || (mi.mode == EventMode::possible && !mi.infinitive)) &&
+                            !ec->plover_announced.empty()
                         ? ec->plover_announced
                         : ec->plover;
         // "X will withdraw its force unless Y holds elections": an act announced on a condition

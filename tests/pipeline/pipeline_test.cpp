@@ -1557,7 +1557,8 @@ TEST(CodeArticle, GoBackOnADayIsNoRejection) {
   const Knowledge& k = load();
   const auto sign = dyads(k, "Sudan went back on Friday to sign the accord with Egypt.");
   EXPECT_FALSE(has(sign, "120 SDN->EGY happened")) << ::testing::PrintToString(sign);
-  EXPECT_TRUE(has(sign, "057 SDN->EGY happened")) << ::testing::PrintToString(sign);
+  // the signing is the purpose of going back, not reported done (docs/coder.md, "Infinitives")
+  EXPECT_TRUE(has(sign, "057 SDN->EGY possible")) << ::testing::PrintToString(sign);
   EXPECT_TRUE(has(dyads(k, "Ethiopia went back on its pledge to Sudan."), "120 ETH->SDN happened"));
   EXPECT_TRUE(has(dyads(k, "Ethiopia reneged on promises to Sudan."), "120 ETH->SDN happened"));
 }
